@@ -1,0 +1,36 @@
+// Bundles src/ into dist/ with esbuild: one start-up chunk for the CLI, and separate chunks for the
+// PDF and DOCX renderers so that a run loads only the formats it writes.
+import { build } from "esbuild";
+import { readFile, rm } from "node:fs/promises";
+
+const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
+
+// pdfkit loads its standard fonts through its own package.json "imports" ("#standard-fonts/…"),
+// which no longer resolve once the code lives in dist/; point them at pdfkit's public exports.
+const pdfkitStandardFonts = {
+  name: "pdfkit-standard-fonts",
+  setup(b) {
+    b.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, async (args) => ({
+      contents: (await readFile(args.path, "utf8")).replaceAll("'#standard-fonts/", "'pdfkit/standard-fonts/"),
+      loader: "js",
+    }));
+  },
+};
+
+await rm(new URL("../dist", import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: { "cli-main": "src/cli-main.ts", index: "src/index.ts" },
+  outdir: "dist",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  sourcemap: false,
+  legalComments: "none",
+  define: { MINUTES_VERSION: JSON.stringify(pkg.version) },
+  // Some bundled CommonJS dependencies call require(); give ESM output a real one.
+  banner: { js: "import { createRequire as __minutesRequire } from 'node:module'; const require = __minutesRequire(import.meta.url);" },
+  plugins: [pdfkitStandardFonts],
+  logLevel: "warning",
+});

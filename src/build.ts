@@ -1,0 +1,90 @@
+// The pipeline for one file: read → parse and validate → render each format → write.
+// Outputs are written to a temporary file and renamed, so a failed build never truncates a good output.
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join } from "node:path";
+import { hasErrors, toDiagnostic, type Diagnostic } from "./diagnostics.js";
+import type { Minutes } from "./model/minutes.js";
+import { parseMinutes } from "./parse/parse-minutes.js";
+import { readSource } from "./read-source.js";
+import { loadRenderer, type Format } from "./render/renderers.js";
+import { defaultTheme, type Theme } from "./theme/theme.js";
+
+export interface BuildOptions {
+  /** Output folder; default: beside the input. */
+  out?: string;
+  formats?: Format[];
+  /** Meeting date when the document gives none. */
+  date?: string;
+  /** Warnings block the build too. */
+  strict?: boolean;
+  theme?: Theme;
+  /** Metadata time; default SOURCE_DATE_EPOCH, else the meeting date, so output bytes are reproducible. */
+  timestamp?: Date;
+}
+
+export interface BuildResult {
+  input: string;
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  outputs: { format: Format; path: string }[];
+  minutes?: Minutes;
+}
+
+export interface CheckResult {
+  input: string;
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  minutes?: Minutes;
+}
+
+/** Read, parse and validate one file without rendering. */
+export async function check(input: string, options: Pick<BuildOptions, "date" | "strict"> = {}): Promise<CheckResult> {
+  const source = await readSource(input);
+  if (!source.ok) {
+    return { input, ok: false, diagnostics: [{ file: input, line: 1, column: 1, severity: "error", rule: "read", message: source.message, hint: source.hint }] };
+  }
+  const { minutes, file } = parseMinutes(source.text, { path: input, ...(options.date ? { date: options.date } : {}) });
+  const diagnostics = file.messages.map((m) => toDiagnostic(m, input));
+  const blocked = hasErrors(file) || (options.strict === true && diagnostics.length > 0);
+  return { input, ok: !blocked && minutes !== undefined, diagnostics, ...(minutes ? { minutes } : {}) };
+}
+
+export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | undefined {
+  const value = env.SOURCE_DATE_EPOCH;
+  return value && /^\d+$/.test(value) ? new Date(Number(value) * 1000) : undefined;
+}
+
+export async function build(input: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const checked = await check(input, options);
+  if (!checked.ok || !checked.minutes) return { ...checked, outputs: [] };
+  const minutes = checked.minutes;
+  const formats = options.formats ?? ["docx", "pdf"];
+  const theme = options.theme ?? defaultTheme();
+  const timestamp = options.timestamp ?? sourceDateEpoch() ?? new Date(`${minutes.meeting.date}T00:00:00Z`);
+  const outDir = options.out ?? dirname(input);
+  const stem = basename(input, extname(input));
+
+  // Render everything before writing anything, so one failing renderer leaves no mixed set behind.
+  const rendered = await Promise.all(
+    formats.map(async (format) => ({ format, bytes: await (await loadRenderer(format))(minutes, { theme, timestamp }) })),
+  );
+  await mkdir(outDir, { recursive: true });
+  const outputs: BuildResult["outputs"] = [];
+  for (const { format, bytes } of rendered) {
+    const path = join(outDir, `${stem}.${format}`);
+    await writeAtomically(path, bytes);
+    outputs.push({ format, path });
+  }
+  return { ...checked, outputs };
+}
+
+async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, bytes);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}

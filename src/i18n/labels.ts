@@ -1,0 +1,93 @@
+// Localised labels for every fixed text both renderers print. French and English ship complete.
+
+export interface Labels {
+  date: string;
+  time: string;
+  location: string;
+  attendees: string;
+  absent: string;
+  chair: string;
+  secretary: string;
+  agenda: string;
+  discussion: string;
+  decisions: string;
+  actions: string;
+  action: string;
+  responsible: string;
+  deadline: string;
+  status: string;
+  notes: string;
+  notApplicable: string;
+  noDeadline: string;
+  nextMeeting: string;
+  /** Footer text; {page} and {pages} are replaced. */
+  pageOf: string;
+}
+
+const fr: Labels = {
+  date: "Date",
+  time: "Heure",
+  location: "Lieu",
+  attendees: "Présence",
+  absent: "Absents excusés",
+  chair: "Présidence",
+  secretary: "Secrétariat",
+  agenda: "Points inscrits à l'ordre du jour",
+  discussion: "Points de discussion clés",
+  decisions: "Décisions",
+  actions: "Points d'action",
+  action: "Points d'action",
+  responsible: "Personne/Agence responsable",
+  deadline: "Date limite",
+  status: "Statut",
+  notes: "Observations",
+  notApplicable: "N/A",
+  noDeadline: "—",
+  nextMeeting: "Prochaine réunion",
+  pageOf: "Page {page} sur {pages}",
+};
+
+const en: Labels = {
+  date: "Date",
+  time: "Time",
+  location: "Location",
+  attendees: "Attendees",
+  absent: "Apologies",
+  chair: "Chair",
+  secretary: "Secretary",
+  agenda: "Agenda",
+  discussion: "Key discussion points",
+  decisions: "Decisions",
+  actions: "Action items",
+  action: "Action",
+  responsible: "Responsible",
+  deadline: "Deadline",
+  status: "Status",
+  notes: "Notes",
+  notApplicable: "N/A",
+  noDeadline: "—",
+  nextMeeting: "Next meeting",
+  pageOf: "Page {page} of {pages}",
+};
+
+const labelSets: Record<string, Labels> = { fr, en };
+
+export const supportedLanguages = Object.keys(labelSets);
+
+/** The primary language subtag of a BCP 47 tag ("fr-CA" → "fr"). */
+export function primaryLanguage(tag: string): string {
+  return tag.split(/[-_]/)[0]!.toLowerCase();
+}
+
+export function isSupportedLanguage(tag: string): boolean {
+  return primaryLanguage(tag) in labelSets;
+}
+
+/** The label set for a language tag; English when the language has none. */
+export function labelsFor(tag: string): Labels {
+  return labelSets[primaryLanguage(tag)] ?? en;
+}
+
+export function pageOf(labels: Labels, page: number | string, pages: number | string): string {
+  return labels.pageOf.replace("{page}", String(page)).replace("{pages}", String(pages));
+}

@@ -1,0 +1,142 @@
+// The one document model between the parser and the renderers (like pandoc's AST).
+// Renderers read only these types, never mdast. Every node that the author wrote keeps its source position.
+
+/** A place in the source file: 1-based line and column. */
+export interface Point {
+  line: number;
+  column: number;
+}
+
+export interface Span {
+  start: Point;
+  end: Point;
+}
+
+/** Inline content: what a paragraph, a heading or a table cell holds. */
+export type Inline =
+  | { type: "text"; value: string }
+  | { type: "strong"; children: Inline[] }
+  | { type: "emphasis"; children: Inline[] }
+  | { type: "delete"; children: Inline[] }
+  | { type: "code"; value: string }
+  | { type: "link"; url: string; children: Inline[] }
+  | { type: "break" };
+
+export interface ListItem {
+  /** GFM task list state; null when the item is not a task. */
+  checked: boolean | null;
+  children: Block[];
+}
+
+export type TableAlign = "left" | "right" | "center" | null;
+
+/** Block content: the body of a discussion, of decisions or of a note. */
+export type Block =
+  | { type: "paragraph"; children: Inline[]; position?: Span }
+  /** A heading inside an agenda item; level 1 is the first level below the item heading. */
+  | { type: "heading"; level: number; children: Inline[]; position?: Span }
+  | { type: "list"; ordered: boolean; start: number; items: ListItem[]; position?: Span }
+  | { type: "blockquote"; children: Block[]; position?: Span }
+  | { type: "table"; align: TableAlign[]; header: Inline[][]; rows: Inline[][][]; position?: Span }
+  | { type: "code"; lang: string | null; value: string; position?: Span }
+  | { type: "thematicBreak"; position?: Span };
+
+export interface Person {
+  name: string;
+  organisation?: string;
+  role?: string;
+}
+
+export interface TimeRange {
+  /** As the author wrote it, e.g. "09:00-11:00". */
+  text: string;
+  /** "HH:MM" when it could be read. */
+  start?: string;
+  end?: string;
+}
+
+export interface NextMeeting {
+  /** ISO date, YYYY-MM-DD. */
+  date: string;
+  time?: TimeRange;
+  location?: string;
+}
+
+export interface MeetingInfo {
+  title: string;
+  subtitle?: string;
+  organisation?: string;
+  /** ISO date, YYYY-MM-DD. */
+  date: string;
+  time?: TimeRange;
+  location?: string;
+  /** BCP 47 tag as given; labels come from its primary language. */
+  language: string;
+  attendees: Person[];
+  absent: Person[];
+  chair?: Person;
+  secretary?: Person;
+  nextMeeting?: NextMeeting;
+  /** Front-matter keys the model has no place for, kept so nothing is lost (shown in JSON only). */
+  extra: Record<string, unknown>;
+}
+
+export interface Deadline {
+  /** As the author wrote it. */
+  text: string;
+  /** ISO date when the text could be read as a date. */
+  date?: string;
+}
+
+export interface ActionItem {
+  action: Inline[];
+  responsible: Inline[];
+  /** null means "no deadline" (empty, —, ///, N/A, TBD). */
+  deadline: Deadline | null;
+  status?: Inline[];
+  notes?: Inline[];
+  position?: Span;
+}
+
+export interface AgendaItem {
+  /** 1, 2, 3… for numbered items; null for an unnumbered item such as an opening. */
+  number: number | null;
+  /** The title without any number the author typed. */
+  title: string;
+  /** The number the author typed ("1.", "2)"), when there was one. */
+  typedNumber?: string;
+  discussion: Block[];
+  decisions: Block[];
+  actions: ActionItem[];
+  /** Other content written in the actions section (kept, rendered after the table). */
+  actionNotes: Block[];
+  position?: Span;
+}
+
+export interface Minutes {
+  meeting: MeetingInfo;
+  /** Content written before the first agenda item. */
+  preamble: Block[];
+  items: AgendaItem[];
+}
+
+/** The text of inline content without formatting. */
+export function inlineText(inlines: Inline[]): string {
+  let out = "";
+  for (const node of inlines) {
+    if (node.type === "text" || node.type === "code") out += node.value;
+    else if (node.type === "break") out += "\n";
+    else out += inlineText(node.children);
+  }
+  return out;
+}
+
+/** Whether an agenda item has anything in its body. */
+export function hasBody(item: AgendaItem): boolean {
+  return (
+    item.discussion.length > 0 ||
+    item.decisions.length > 0 ||
+    item.actions.length > 0 ||
+    item.actionNotes.length > 0
+  );
+}

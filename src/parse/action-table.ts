@@ -1,0 +1,79 @@
+// Turns a GFM table whose header names action-table columns into ActionItems.
+// Columns it does not know are kept in the notes as "Header: value", so nothing is lost.
+import type { Table } from "mdast";
+import type { VFile } from "vfile";
+import { report } from "../diagnostics.js";
+import { inlineText, type ActionItem, type Inline } from "../model/minutes.js";
+import { spanOf, toInlines, type ConvertContext } from "./mdast-to-blocks.js";
+import { ACCEPTED_DEADLINE_FORMS, isNoDeadline, parseDeadline } from "./deadline.js";
+import { actionColumn, type ActionColumn } from "./section-labels.js";
+
+export type ColumnMap = (ActionColumn | undefined)[];
+
+/** The column roles of a table header, or undefined when it is not an action table. */
+export function actionColumns(table: Table, ctx: ConvertContext): ColumnMap | undefined {
+  const header = table.children[0];
+  if (!header) return undefined;
+  const columns = header.children.map((cell) => actionColumn(inlineText(toInlines(cell.children, ctx))));
+  const has = (c: ActionColumn) => columns.includes(c);
+  return has("action") && (has("responsible") || has("deadline")) ? columns : undefined;
+}
+
+export function readActionTable(table: Table, columns: ColumnMap, ctx: ConvertContext, file: VFile): ActionItem[] {
+  const [header, ...rows] = table.children;
+  const headerText = (header?.children ?? []).map((cell) => inlineText(toInlines(cell.children, ctx)).trim());
+  const actions: ActionItem[] = [];
+  for (const row of rows) {
+    const cells = row.children.map((cell) => toInlines(cell.children, ctx));
+    const texts = cells.map((c) => inlineText(c).trim());
+    if (texts.every((t) => t === "")) continue;
+    const get = (c: ActionColumn): Inline[] => {
+      const i = columns.indexOf(c);
+      return i >= 0 ? (cells[i] ?? []) : [];
+    };
+    const action = get("action");
+    const actionText = inlineText(action).trim();
+    const others = texts.filter((_, i) => columns[i] !== "action");
+    // A row that only says "N/A" (as in the seed) means: no actions for this item.
+    if (isNoDeadline(actionText) && actionText !== "" && others.every((t) => t === "" || isNoDeadline(t))) continue;
+
+    const deadlineIndex = columns.indexOf("deadline");
+    const deadlineText = deadlineIndex >= 0 ? (texts[deadlineIndex] ?? "") : "";
+    const deadline = parseDeadline(deadlineText);
+    const item: ActionItem = { action, responsible: get("responsible"), deadline };
+    const status = get("status");
+    if (status.length) item.status = status;
+    const notes: Inline[] = [...get("notes")];
+    cells.forEach((cell, i) => {
+      if (columns[i] !== undefined || inlineText(cell).trim() === "") return;
+      if (notes.length) notes.push({ type: "break" });
+      notes.push({ type: "text", value: `${headerText[i] || `#${i + 1}`}: ` }, ...cell);
+    });
+    if (notes.length) item.notes = notes;
+    const position = spanOf(row);
+    if (position) item.position = position;
+
+    if (actionText === "") {
+      report(file, {
+        severity: "error",
+        rule: "action-text-missing",
+        message: "This action row has no action text.",
+        ...(position ? { place: position.start } : {}),
+        hint: "Write what is to be done in the first column, or delete the row.",
+      });
+    }
+    const deadlineCell = deadlineIndex >= 0 ? row.children[deadlineIndex] : undefined;
+    if (deadline && !deadline.date && deadlineCell) {
+      const place = spanOf(deadlineCell.children[0] ?? deadlineCell);
+      report(file, {
+        severity: "error",
+        rule: "action-deadline-format",
+        message: `The deadline "${deadline.text}" is not a date I can read.`,
+        ...(place ? { place: place.start } : {}),
+        hint: `Write it as one of: ${ACCEPTED_DEADLINE_FORMS.join(", ")}; or leave it empty, "///" or "TBD" for no deadline.`,
+      });
+    }
+    actions.push(item);
+  }
+  return actions;
+}

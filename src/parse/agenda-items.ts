@@ -1,0 +1,107 @@
+// Splits the Markdown body into agenda items and, inside each, into discussion, decisions and
+// actions. Rule: items are the `##` headings, unless the document has two or more `#` headings,
+// in which case items are the `#` headings. A single `#` heading is the document's title.
+import type { Heading, Paragraph, RootContent } from "mdast";
+import type { VFile } from "vfile";
+import { report } from "../diagnostics.js";
+import { inlineText, type AgendaItem, type Block } from "../model/minutes.js";
+import { actionColumns, readActionTable } from "./action-table.js";
+import { isNoDeadline } from "./deadline.js";
+import { spanOf, toBlocks, toInlines, type ConvertContext } from "./mdast-to-blocks.js";
+import { sectionKind, type SectionKind } from "./section-labels.js";
+
+export interface Body {
+  /** The text of the single `#` heading, when the items are `##` headings. */
+  documentTitle?: string;
+  preamble: Block[];
+  items: AgendaItem[];
+}
+
+const UNNUMBERED = /\s*\{(?:-|\.unnumbered)\}\s*$/;
+const TYPED_NUMBER = /^\s*((?:\d+|[IVX]+)\s*[.)\-–:])(?=\s)\s*/;
+
+export function itemDepth(nodes: RootContent[]): 1 | 2 {
+  const h1 = nodes.filter((n) => n.type === "heading" && n.depth === 1).length;
+  return h1 >= 2 ? 1 : 2;
+}
+
+export function splitBody(nodes: RootContent[], definitions: ConvertContext["definitions"], file: VFile): Body {
+  const depth = itemDepth(nodes);
+  const body: Body = { preamble: [], items: [] };
+  let index = 0;
+  const preamble: RootContent[] = [];
+  for (; index < nodes.length; index++) {
+    const node = nodes[index]!;
+    if (node.type === "heading" && node.depth === depth) break;
+    if (depth === 2 && node.type === "heading" && node.depth === 1 && body.documentTitle === undefined) {
+      body.documentTitle = inlineText(toInlines(node.children, { definitions, headingBase: 0 })).trim();
+      continue;
+    }
+    preamble.push(node);
+  }
+  body.preamble = toBlocks(preamble, { definitions, headingBase: depth - 1 });
+
+  let number = 0;
+  while (index < nodes.length) {
+    const heading = nodes[index] as Heading;
+    let end = index + 1;
+    while (end < nodes.length && !(nodes[end]!.type === "heading" && (nodes[end] as Heading).depth <= depth)) end++;
+    const item = readItem(heading, nodes.slice(index + 1, end), depth, definitions, file);
+    if (item.number !== null) item.number = ++number;
+    body.items.push(item);
+    index = end;
+  }
+  return body;
+}
+
+function labelOf(node: RootContent, ctx: ConvertContext): SectionKind | undefined {
+  if (node.type === "heading") return sectionKind(inlineText(toInlines(node.children, ctx)));
+  // A paragraph that is only a bold label, as in "**Points de discussion clés**".
+  if (node.type === "paragraph" && node.children.length === 1 && node.children[0]!.type === "strong") {
+    return sectionKind(inlineText(toInlines((node as Paragraph).children, ctx)));
+  }
+  return undefined;
+}
+
+function readItem(heading: Heading, nodes: RootContent[], depth: number, definitions: ConvertContext["definitions"], file: VFile): AgendaItem {
+  let title = inlineText(toInlines(heading.children, { definitions, headingBase: 0 })).trim();
+  const unnumbered = UNNUMBERED.test(title);
+  title = title.replace(UNNUMBERED, "");
+  const typed = TYPED_NUMBER.exec(title);
+  const item: AgendaItem = { number: unnumbered ? null : 0, title, discussion: [], decisions: [], actions: [], actionNotes: [] };
+  if (typed && typed[0].length < title.length) {
+    item.typedNumber = typed[1]!.trim();
+    item.title = title.slice(typed[0].length).trim();
+  }
+  const position = spanOf(heading);
+  if (position) item.position = position;
+
+  // Sub-headings count from the item heading, or from the label headings when labels are headings.
+  const labelDepth = nodes.find((n): n is Heading => n.type === "heading" && labelOf(n, { definitions, headingBase: 0 }) !== undefined)?.depth;
+  const ctx: ConvertContext = { definitions, headingBase: labelDepth ?? depth };
+  let section: SectionKind = "discussion";
+  for (const node of nodes) {
+    const kind = labelOf(node, ctx);
+    if (kind) {
+      section = kind;
+      continue;
+    }
+    if (node.type === "table") {
+      const columns = actionColumns(node, ctx);
+      if (columns) {
+        item.actions.push(...readActionTable(node, columns, ctx, file));
+        continue;
+      }
+    }
+    if (section === "actions" && node.type === "paragraph" && isNoDeadline(inlineText(toInlines(node.children, ctx)))) continue;
+    const blocks = toBlocks([node], ctx);
+    if (section === "actions") {
+      if (node.type === "table") {
+        const place = spanOf(node);
+        report(file, { severity: "warning", rule: "action-table-columns", message: "This table sits under the actions label but its columns are not recognised; it is printed as an ordinary table.", ...(place ? { place: place.start } : {}), hint: "Name the columns Action | Responsible | Deadline (or Point d'action | Responsable | Date limite)." });
+      }
+      item.actionNotes.push(...blocks);
+    } else item[section].push(...blocks);
+  }
+  return item;
+}

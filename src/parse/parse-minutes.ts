@@ -1,0 +1,66 @@
+// Markdown text → Minutes model plus messages. Never throws on user input: a document that
+// cannot become a model returns `minutes: undefined` with at least one error message.
+import type { Definition, Root, Yaml } from "mdast";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { VFile } from "vfile";
+import { report } from "../diagnostics.js";
+import type { Minutes } from "../model/minutes.js";
+import { splitBody } from "./agenda-items.js";
+import { parseDateText } from "./deadline.js";
+import { readFrontMatter } from "./front-matter.js";
+
+export interface ParseOptions {
+  /** Shown in messages; also a source for the date ("2022-09-23-gtm.md"). */
+  path?: string;
+  /** Meeting date to use when the document gives none (the CLI's --date). */
+  date?: string;
+}
+
+export interface ParseResult {
+  minutes: Minutes | undefined;
+  file: VFile;
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
+
+export function parseMinutes(text: string, options: ParseOptions = {}): ParseResult {
+  // Line endings: CRLF and lone CR become LF; each stays one line break, so line numbers hold.
+  const normalized = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const file = new VFile({ value: normalized, ...(options.path ? { path: options.path } : {}) });
+  const tree = processor.parse(file) as Root;
+
+  const definitions = new Map<string, Definition>();
+  for (const node of tree.children) if (node.type === "definition") definitions.set(node.identifier.toLowerCase(), node);
+
+  const yamlNode = tree.children[0]?.type === "yaml" ? (tree.children[0] as Yaml) : undefined;
+  const content = tree.children.filter((n) => n.type !== "yaml");
+  const body = splitBody(content, definitions, file);
+
+  const dateFromName = options.path ? /(\d{4}-\d{2}-\d{2})/.exec(options.path.split(/[\\/]/).pop() ?? "")?.[1] : undefined;
+  const fallbackDate = options.date ?? dateFromName;
+  const meeting = readFrontMatter(
+    yamlNode ? { value: yamlNode.value, fenceLine: yamlNode.position?.start.line ?? 1 } : undefined,
+    {
+      ...(body.documentTitle ? { title: body.documentTitle } : {}),
+      ...(fallbackDate ? { date: fallbackDate } : {}),
+    },
+    file,
+  );
+  if (!meeting) return { minutes: undefined, file };
+
+  // A `#` title that differs from the front-matter title is kept as the subtitle, never dropped.
+  if (body.documentTitle && body.documentTitle !== meeting.title) {
+    if (!meeting.subtitle) meeting.subtitle = body.documentTitle;
+    else body.preamble.unshift({ type: "heading", level: 1, children: [{ type: "text", value: body.documentTitle }] });
+  }
+  if (body.items.length === 0 && body.preamble.length === 0 && !yamlNode) {
+    report(file, { severity: "error", rule: "empty-document", message: "The document is empty.", place: { line: 1, column: 1 }, hint: "Write a front matter with title and date, then one `##` heading per agenda item." });
+    return { minutes: undefined, file };
+  }
+  return { minutes: { meeting, preamble: body.preamble, items: body.items }, file };
+}
+
+export { parseDateText };

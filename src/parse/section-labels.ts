@@ -1,0 +1,45 @@
+// The labels that open the sub-sections of an agenda item, and the column aliases of action tables,
+// in English and French. Comparison goes through normalizeLabel, so accents and case do not matter.
+import { normalizeLabel } from "./text-match.js";
+
+export type SectionKind = "discussion" | "decisions" | "actions";
+
+const SECTION_ALIASES: Record<SectionKind, string[]> = {
+  discussion: ["points de discussion cles", "points de discussion", "key discussion points", "discussion points", "discussion", "discussions"],
+  decisions: ["decisions", "decision", "decisions prises", "resolutions"],
+  actions: ["points d'action", "point d'action", "action items", "action points", "actions", "actions a mener", "suivi des actions"],
+};
+
+const sectionByAlias = new Map<string, SectionKind>();
+for (const [kind, aliases] of Object.entries(SECTION_ALIASES) as [SectionKind, string[]][]) {
+  for (const alias of aliases) sectionByAlias.set(alias, kind);
+}
+
+export function sectionKind(label: string): SectionKind | undefined {
+  return sectionByAlias.get(normalizeLabel(label));
+}
+
+export const allSectionLabels = [...sectionByAlias.keys()];
+
+export type ActionColumn = "action" | "responsible" | "deadline" | "status" | "notes";
+
+const COLUMN_ALIASES: Record<ActionColumn, string[]> = {
+  action: ["action", "actions", "task", "tasks", "point d'action", "points d'action", "action item", "action items", "tache", "taches", "activite", "activites", "what"],
+  responsible: ["responsible", "owner", "owners", "responsable", "responsables", "personne", "personnes", "agence responsable", "who", "lead", "qui", "assignee", "assigned to"],
+  deadline: ["deadline", "due", "due date", "date limite", "echeance", "when", "delai", "quand", "date", "by"],
+  status: ["status", "statut", "etat", "state"],
+  notes: ["notes", "note", "comments", "comment", "commentaires", "observations", "remarks", "remarques"],
+};
+
+/** Which action-table column a header cell names, if any. */
+export function actionColumn(header: string): ActionColumn | undefined {
+  const h = normalizeLabel(header);
+  for (const [column, aliases] of Object.entries(COLUMN_ALIASES) as [ActionColumn, string[]][]) {
+    if (aliases.includes(h)) return column;
+  }
+  // Compound headers such as "Personne/Agence Responsable" or "Date limite (JJ/MM)".
+  if (/\b(responsable|responsible|owner)\b/.test(h)) return "responsible";
+  if (/\b(deadline|echeance|date limite|due)\b/.test(h)) return "deadline";
+  if (/\b(action|actions|task)\b/.test(h)) return "action";
+  return undefined;
+}

@@ -1,0 +1,117 @@
+// Decides what the compte-rendu says, in order, with every fixed text localised. Both renderers draw
+// this outline and nothing else, which is how the DOCX and the PDF carry the same text in the same order.
+import { formatDate, formatPerson, formatTime } from "../i18n/format-meeting.js";
+import { labelsFor, pageOf, type Labels } from "../i18n/labels.js";
+import { hasBody, type Block, type Inline, type Minutes } from "../model/minutes.js";
+
+export interface InfoRow {
+  label: string;
+  /** One line of text, or a list (attendees). */
+  value: string | string[];
+}
+
+export interface Section {
+  label: string;
+  blocks: Block[];
+}
+
+export interface ActionTable {
+  columns: string[];
+  /** Each row holds one cell per column. */
+  rows: Inline[][][];
+  /** True when the item had no actions and the table holds the single "N/A" row. */
+  empty: boolean;
+}
+
+export interface ItemLayout {
+  heading: string;
+  sections: Section[];
+  actions: ActionTable;
+  /** Content written in the actions section besides the table. */
+  actionNotes: Block[];
+}
+
+export interface DocumentLayout {
+  language: string;
+  labels: Labels;
+  /** Repeated in the page header of every page. */
+  headerText: string;
+  organisation?: string;
+  title: string;
+  subtitle?: string;
+  info: InfoRow[];
+  preamble: Block[];
+  agendaTitle: string;
+  agenda: string[];
+  items: ItemLayout[];
+  nextMeeting?: { label: string; text: string };
+  /** Builds the footer text for a page. */
+  footer: (page: number | string, pages: number | string) => string;
+}
+
+const text = (value: string): Inline[] => (value ? [{ type: "text", value }] : []);
+
+export function itemHeading(item: { number: number | null; title: string }): string {
+  return item.number === null ? item.title : `${item.number}. ${item.title}`;
+}
+
+export function layoutDocument(minutes: Minutes): DocumentLayout {
+  const { meeting } = minutes;
+  const labels = labelsFor(meeting.language);
+  const info: InfoRow[] = [{ label: labels.date, value: formatDate(meeting.date, meeting.language) }];
+  if (meeting.time) info.push({ label: labels.time, value: formatTime(meeting.time, meeting.language) });
+  if (meeting.location) info.push({ label: labels.location, value: meeting.location });
+  if (meeting.chair) info.push({ label: labels.chair, value: formatPerson(meeting.chair) });
+  if (meeting.secretary) info.push({ label: labels.secretary, value: formatPerson(meeting.secretary) });
+  if (meeting.attendees.length) info.push({ label: labels.attendees, value: meeting.attendees.map(formatPerson) });
+  if (meeting.absent.length) info.push({ label: labels.absent, value: meeting.absent.map(formatPerson) });
+
+  const hasStatus = minutes.items.some((i) => i.actions.some((a) => a.status?.length));
+  const hasNotes = minutes.items.some((i) => i.actions.some((a) => a.notes?.length));
+  const columns = [labels.action, labels.responsible, labels.deadline];
+  if (hasStatus) columns.push(labels.status);
+  if (hasNotes) columns.push(labels.notes);
+
+  const items: ItemLayout[] = minutes.items
+    // An unnumbered item with nothing in it (an opening) is listed in the agenda only, as in the seed.
+    .filter((item) => item.number !== null || hasBody(item))
+    .map((item) => {
+      const sections: Section[] = [];
+      if (item.discussion.length) sections.push({ label: labels.discussion, blocks: item.discussion });
+      if (item.decisions.length) sections.push({ label: labels.decisions, blocks: item.decisions });
+      const rows = item.actions.map((a) => {
+        const row = [a.action, a.responsible, text(a.deadline ? a.deadline.text : labels.noDeadline)];
+        if (hasStatus) row.push(a.status ?? []);
+        if (hasNotes) row.push(a.notes ?? []);
+        return row;
+      });
+      const empty = rows.length === 0;
+      if (empty) rows.push(columns.map((_, i) => (i === 0 ? text(labels.notApplicable) : [])));
+      return { heading: itemHeading(item), sections, actions: { columns, rows, empty }, actionNotes: item.actionNotes };
+    });
+
+  const next = meeting.nextMeeting;
+  let nextMeeting: DocumentLayout["nextMeeting"];
+  if (next) {
+    const parts = [formatDate(next.date, meeting.language)];
+    if (next.time) parts.push(formatTime(next.time, meeting.language));
+    if (next.location) parts.push(next.location);
+    nextMeeting = { label: labels.nextMeeting, text: parts.join(", ") };
+  }
+
+  return {
+    language: meeting.language,
+    labels,
+    headerText: meeting.title,
+    ...(meeting.organisation ? { organisation: meeting.organisation } : {}),
+    title: meeting.title,
+    ...(meeting.subtitle ? { subtitle: meeting.subtitle } : {}),
+    info,
+    preamble: minutes.preamble,
+    agendaTitle: labels.agenda,
+    agenda: minutes.items.map(itemHeading),
+    items,
+    ...(nextMeeting ? { nextMeeting } : {}),
+    footer: (page, pages) => pageOf(labels, page, pages),
+  };
+}
