@@ -70,7 +70,7 @@ describe("parseMinutes on the seed example", () => {
     ]);
     expect(first!.discussion.some((b) => b.type === "blockquote")).toBe(true);
     expect(first!.actions).toHaveLength(1);
-    expect(first!.actions[0]).toMatchObject({ deadline: null });
+    expect(first!.actions[0]).toMatchObject({ deadline: { text: "///", none: true } });
     expect(inlineText(first!.actions[0]!.responsible)).toBe("SP/CCM-OIM");
     expect(second!.actions.map((a) => inlineText(a.action))).toEqual(["1. Partage de la présentation", "2. Partage de l'étude de référence du projet"]);
     expect(second!.actions[1]!.deadline).toBeNull();

@@ -86,12 +86,14 @@ export interface Deadline {
   text: string;
   /** ISO date when the text could be read as a date. */
   date?: string;
+  /** True for markers that mean "no deadline" (///, N/A, TBD): kept so the author's text is printed. */
+  none?: boolean;
 }
 
 export interface ActionItem {
   action: Inline[];
   responsible: Inline[];
-  /** null means "no deadline" (empty, —, ///, N/A, TBD). */
+  /** null when the cell is empty; `none: true` for "no deadline" markers such as ///, N/A, TBD. */
   deadline: Deadline | null;
   status?: Inline[];
   notes?: Inline[];

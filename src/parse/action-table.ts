@@ -63,7 +63,7 @@ export function readActionTable(table: Table, columns: ColumnMap, ctx: ConvertCo
       });
     }
     const deadlineCell = deadlineIndex >= 0 ? row.children[deadlineIndex] : undefined;
-    if (deadline && !deadline.date && deadlineCell) {
+    if (deadline && !deadline.date && !deadline.none && deadlineCell) {
       const place = spanOf(deadlineCell.children[0] ?? deadlineCell);
       report(file, {
         severity: "error",

@@ -37,10 +37,11 @@ export function parseDateText(text: string): string | undefined {
   return undefined;
 }
 
-/** null for "no deadline"; otherwise the text with its date when it could be read. */
+/** null for an empty cell; a "no deadline" marker keeps its text; otherwise the text with its date when read. */
 export function parseDeadline(text: string): Deadline | null {
   const trimmed = text.trim();
-  if (isNoDeadline(trimmed)) return null;
+  if (trimmed === "") return null;
+  if (isNoDeadline(trimmed)) return { text: trimmed, none: true };
   const date = parseDateText(trimmed);
   return date ? { text: trimmed, date } : { text: trimmed };
 }

@@ -80,7 +80,7 @@ export function layoutDocument(minutes: Minutes): DocumentLayout {
       if (item.discussion.length) sections.push({ label: labels.discussion, blocks: item.discussion });
       if (item.decisions.length) sections.push({ label: labels.decisions, blocks: item.decisions });
       const rows = item.actions.map((a) => {
-        const row = [a.action, a.responsible, text(a.deadline ? a.deadline.text : labels.noDeadline)];
+        const row = [a.action, a.responsible, text(a.deadline?.text || labels.noDeadline)];
         if (hasStatus) row.push(a.status ?? []);
         if (hasNotes) row.push(a.notes ?? []);
         return row;

@@ -1,6 +1,9 @@
-// The embedded default theme: page, fonts and colours. Both renderers read only this object,
-// so the DOCX and the PDF share one set of measures. Issue #4 will load themes from templates/.
+// The theme: page, fonts and colours. Both renderers read only this object, so the DOCX and the
+// PDF share one set of measures. The built-in theme is data (templates/compte-rendu/theme.yaml).
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { parse } from "yaml";
+import { z } from "zod";
 
 export interface FontFiles {
   regular: string;
@@ -9,55 +12,58 @@ export interface FontFiles {
   boldItalic: string;
 }
 
-export interface Theme {
-  name: string;
-  page: {
-    size: "A4" | "Letter";
-    /** Margins in points (1/72 inch). */
-    margins: { top: number; right: number; bottom: number; left: number };
-  };
+const hex = z.string().regex(/^[0-9A-Fa-f]{6}$/, { error: "must be a colour written RRGGBB" });
+const points = z.number().nonnegative();
+
+const themeSchema = z.object({
+  name: z.string(),
+  page: z.object({
+    size: z.enum(["A4", "Letter"]),
+    margins: z.object({ top: points, right: points, bottom: points, left: points }),
+  }),
+  fonts: z.object({ body: z.literal("Noto Sans"), mono: z.literal("Noto Sans Mono") }),
+  sizes: z.object({ body: points, title: points, subtitle: points, heading: points, subheading: points, small: points }),
+  colors: z.object({ primary: hex, text: hex, muted: hex, tableHeaderFill: hex, border: hex, link: hex }),
+});
+
+type ThemeData = z.infer<typeof themeSchema>;
+
+export interface Theme extends Omit<ThemeData, "fonts"> {
   fonts: {
-    /** The family name written into the DOCX and the PDF. */
+    /** The family name written into the DOCX and the PDF, and the TTF files that draw it. */
     body: { family: string; files: FontFiles };
     mono: { family: string; files: Pick<FontFiles, "regular"> };
   };
-  /** Sizes in points. */
-  sizes: { body: number; title: number; subtitle: number; heading: number; subheading: number; small: number };
-  /** Colours as RRGGBB hex, without '#'. */
-  colors: { primary: string; text: string; muted: string; tableHeaderFill: string; border: string; link: string };
 }
 
 const require = createRequire(import.meta.url);
-const notoSans = (style: string): string =>
-  require.resolve(`@expo-google-fonts/noto-sans/${style}/NotoSans_${style}.ttf`);
+const notoSans = (style: string): string => require.resolve(`@expo-google-fonts/noto-sans/${style}/NotoSans_${style}.ttf`);
+
+/** templates/ sits at the package root, two folders up from src/theme/ and one up from dist/. */
+function templatePath(name: string): URL {
+  for (const up of ["../../", "../"]) {
+    const url = new URL(`${up}templates/${name}/theme.yaml`, import.meta.url);
+    if (existsSync(url)) return url;
+  }
+  throw new Error(`built-in theme "${name}" is missing from the package`);
+}
+
+let cached: ThemeData | undefined;
 
 export function defaultTheme(): Theme {
+  cached ??= themeSchema.parse(parse(readFileSync(templatePath("compte-rendu"), "utf8")));
+  const data = structuredClone(cached);
   return {
-    name: "compte-rendu",
-    page: { size: "A4", margins: { top: 72, right: 62, bottom: 64, left: 62 } },
+    ...data,
     fonts: {
       body: {
-        family: "Noto Sans",
-        files: {
-          regular: notoSans("400Regular"),
-          bold: notoSans("700Bold"),
-          italic: notoSans("400Regular_Italic"),
-          boldItalic: notoSans("700Bold_Italic"),
-        },
+        family: data.fonts.body,
+        files: { regular: notoSans("400Regular"), bold: notoSans("700Bold"), italic: notoSans("400Regular_Italic"), boldItalic: notoSans("700Bold_Italic") },
       },
       mono: {
-        family: "Noto Sans Mono",
+        family: data.fonts.mono,
         files: { regular: require.resolve("@expo-google-fonts/noto-sans-mono/400Regular/NotoSansMono_400Regular.ttf") },
       },
-    },
-    sizes: { body: 10.5, title: 16, subtitle: 12, heading: 12.5, subheading: 11, small: 8.5 },
-    colors: {
-      primary: "1F3864",
-      text: "1A1A1A",
-      muted: "595959",
-      tableHeaderFill: "D9E2F3",
-      border: "7F7F7F",
-      link: "1F4E9A",
     },
   };
 }

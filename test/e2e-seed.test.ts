@@ -1,0 +1,173 @@
+// End to end: the built CLI on the seed example, read back the way a user's tools read it.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { inlineText, type Block } from "../src/model/minutes.js";
+import { parseMinutes } from "../src/parse/parse-minutes.js";
+import { docxText, itWithTools, pdfText, run } from "./helpers/tools.js";
+
+const seed = "examples/2022-09-23-gtm.md";
+const cli = (...args: string[]) => spawnSync(process.execPath, ["bin/minutes.js", ...args], { encoding: "utf8" });
+const fold = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, " ").trim();
+
+/** Every paragraph, list item, quote and table cell of a discussion, as text. */
+function paragraphs(blocks: Block[]): string[] {
+  return blocks.flatMap((b): string[] => {
+    switch (b.type) {
+      case "paragraph":
+      case "heading":
+        return [inlineText(b.children)];
+      case "list":
+        return b.items.flatMap((i) => paragraphs(i.children));
+      case "blockquote":
+        return paragraphs(b.children);
+      case "table":
+        return [...b.header, ...b.rows.flat()].map(inlineText);
+      case "code":
+        return b.value.split("\n");
+      default:
+        return [];
+    }
+  });
+}
+
+/** Words of the Markdown source body (front matter keys and Markdown syntax aside). */
+function sourceWords(markdown: string): string[] {
+  const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, "");
+  return body
+    .replace(/\{-\}/g, " ")
+    .replace(/[#*>|`_[\]()]/g, " ")
+    .split(/[\s\u00a0]+/)
+    .map((w) => w.replace(/^[-:;,.!?«»"']+|[-:;,.!?«»"']+$/g, ""))
+    .filter((w) => /[\p{L}\p{N}]/u.test(w));
+}
+
+describe("minutes build on the seed example", () => {
+  const dir = mkdtempSync(join(tmpdir(), "minutes-e2e-"));
+  const { minutes } = parseMinutes(readFileSync(seed, "utf8"), { path: seed });
+  let result: ReturnType<typeof cli>;
+
+  beforeAll(() => {
+    result = cli("build", seed, "--out", dir, "--format", "docx,pdf,json");
+  });
+
+  it("exits 0 and writes DOCX, PDF and JSON", () => {
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    for (const ext of ["docx", "pdf", "json"]) expect(statSync(join(dir, `2022-09-23-gtm.${ext}`)).size).toBeGreaterThan(1000);
+    expect(JSON.parse(readFileSync(join(dir, "2022-09-23-gtm.json"), "utf8"))).toEqual(JSON.parse(JSON.stringify(minutes)));
+  });
+
+  const expectations = () => {
+    const m = minutes!;
+    return [
+      m.meeting.title,
+      "vendredi 23 septembre 2022",
+      "Salle de réunion DGECEM-R",
+      "Points inscrits à l'ordre du jour",
+      ...m.meeting.attendees.map((a) => a.name),
+      ...m.items.map((i) => (i.number === null ? i.title : `${i.number}. ${i.title}`)),
+      ...m.items.flatMap((i) => paragraphs(i.discussion)),
+      ...m.items.flatMap((i) => i.actions.flatMap((a) => [inlineText(a.action), inlineText(a.responsible)])),
+      "Points de discussion clés",
+      "Personne/Agence responsable",
+      "Date limite",
+      "Prochaine réunion",
+      "jeudi 27 octobre 2022",
+    ].map(fold);
+  };
+
+  function expectInOrder(text: string, phrases: string[]) {
+    let from = 0;
+    for (const phrase of phrases) {
+      const at = text.indexOf(phrase, from);
+      expect(at, `"${phrase}" after offset ${from}`).toBeGreaterThanOrEqual(0);
+    }
+    // Agenda headings in the body come in order.
+    for (const item of minutes!.items.filter((i) => i.number !== null)) {
+      const at = text.indexOf(`${item.number}. ${fold(item.title)}`, from);
+      expect(at, `item ${item.number} in order`).toBeGreaterThanOrEqual(from);
+      from = at;
+    }
+  }
+
+  itWithTools("pdftotext")("the PDF text holds every title, attendee, action row and paragraph, in order", () => {
+    const text = pdfText(join(dir, "2022-09-23-gtm.pdf"));
+    expectInOrder(text, expectations());
+    expect(text).toContain("Page 1 sur");
+  });
+
+  itWithTools("pandoc")("the DOCX text holds every title, attendee, action row and paragraph, in order", () => {
+    const text = docxText(join(dir, "2022-09-23-gtm.docx"));
+    expectInOrder(text, expectations());
+  });
+
+  itWithTools("pdftotext", "pandoc")("both outputs keep at least 99% of the source words", () => {
+    const words = sourceWords(readFileSync(seed, "utf8"));
+    expect(words.length).toBeGreaterThan(900);
+    for (const text of [pdfText(join(dir, "2022-09-23-gtm.pdf")), docxText(join(dir, "2022-09-23-gtm.docx"))]) {
+      const have = new Set(text.split(" ").map((w) => w.replace(/^[-:;,.!?«»"'’()]+|[-:;,.!?«»"'’()]+$/g, "")));
+      const missing = words.filter((w) => !have.has(w) && !text.includes(w));
+      expect(missing.length / words.length, `missing: ${missing.join(" ")}`).toBeLessThanOrEqual(0.01);
+    }
+  });
+
+  itWithTools("qpdf", "pdffonts")("the PDF passes qpdf --check and embeds every font", () => {
+    const pdf = join(dir, "2022-09-23-gtm.pdf");
+    expect(spawnSync("qpdf", ["--check", pdf]).status).toBe(0);
+    const fonts = run("pdffonts", [pdf]).trim().split("\n").slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) {
+      expect(line).toMatch(/Noto/);
+      expect(line.split(/\s+/).slice(-5, -4)[0], line).toBe("yes");
+    }
+  });
+
+  it("gives the same bytes twice", () => {
+    const again = mkdtempSync(join(tmpdir(), "minutes-e2e-again-"));
+    expect(cli("build", seed, "--out", again).status).toBe(0);
+    for (const ext of ["docx", "pdf"]) {
+      expect(readFileSync(join(again, `2022-09-23-gtm.${ext}`)).equals(readFileSync(join(dir, `2022-09-23-gtm.${ext}`))), ext).toBe(true);
+    }
+  });
+});
+
+describe("the CLI on bad input", () => {
+  it("exits 1 with file:line:column and no stack trace, and keeps the previous good output", () => {
+    const dir = mkdtempSync(join(tmpdir(), "minutes-bad-"));
+    const input = join(dir, "meeting.md");
+    copyFileSync(seed, input);
+    expect(cli("build", input, "--format", "pdf").status).toBe(0);
+    const good = readFileSync(join(dir, "meeting.pdf"));
+    writeFileSync(input, readFileSync(seed, "utf8").replace("date: 2022-09-23", "date: 2022-02-30"));
+    const r = cli("build", input, "--format", "pdf");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${input}:3:7: error:`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(join(dir, "meeting.pdf")).equals(good)).toBe(true);
+  });
+
+  it("exits 2 on a usage error", () => {
+    expect(cli("build", seed, "--format", "odt").status).toBe(2);
+    expect(cli("frobnicate").status).toBe(2);
+    expect(cli("build").status).toBe(2);
+  });
+
+  it("refuses a folder, a missing file and a binary file with exit 1", () => {
+    const dir = mkdtempSync(join(tmpdir(), "minutes-io-"));
+    writeFileSync(join(dir, "bin.md"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]));
+    for (const [input, text] of [[dir, "folder"], [join(dir, "nope.md"), "does not exist"], [join(dir, "bin.md"), "binary"]] as const) {
+      const r = cli("build", input);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`${input}:1:1: error:`);
+      expect(r.stderr).toContain(text);
+    }
+  });
+
+  it("prints help and version", () => {
+    expect(cli("--help").stdout).toContain("build");
+    expect(cli("--version").stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});

@@ -1,0 +1,27 @@
+// Tests that read outputs back need Debian tools (poppler-utils, qpdf, pandoc, LibreOffice).
+// .ci/run installs them; on a machine without them these tests are skipped, except under CI=true,
+// where a missing tool makes them fail rather than pass silently.
+import { execFileSync, spawnSync } from "node:child_process";
+import { it } from "vitest";
+
+export function hasTool(name: string): boolean {
+  return spawnSync("sh", ["-c", `command -v ${name}`]).status === 0;
+}
+
+export function itWithTools(...tools: string[]): typeof it.skip {
+  return tools.every(hasTool) || process.env.CI ? it : it.skip;
+}
+
+export function run(command: string, args: string[]): string {
+  return execFileSync(command, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** Text of a PDF in reading order, with whitespace folded. */
+export function pdfText(path: string): string {
+  return run("pdftotext", ["-enc", "UTF-8", path, "-"]).replace(/[\s\u00a0\u202f]+/g, " ");
+}
+
+/** Text of a DOCX as pandoc reads it back, with whitespace folded. */
+export function docxText(path: string): string {
+  return run("pandoc", ["-f", "docx", "-t", "plain", "--wrap=none", path]).replace(/[\s\u00a0\u202f]+/g, " ");
+}
