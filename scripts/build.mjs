@@ -11,7 +11,10 @@ const pdfkitStandardFonts = {
   name: "pdfkit-standard-fonts",
   setup(b) {
     b.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, async (args) => ({
-      contents: (await readFile(args.path, "utf8")).replaceAll("'#standard-fonts/", "'pdfkit/standard-fonts/"),
+      contents: (await readFile(args.path, "utf8"))
+        .replaceAll("'#standard-fonts/", "'pdfkit/standard-fonts/")
+        // The sRGB profile for PDF/A is read next to pdfkit's own file, not next to the bundle.
+        .replace("new URL('./data/sRGB_IEC61966_2_1.icc', import.meta.url).href", "new URL('./data/sRGB_IEC61966_2_1.icc', require('node:url').pathToFileURL(require.resolve('pdfkit'))).href"),
       loader: "js",
     }));
   },

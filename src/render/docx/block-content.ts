@@ -1,0 +1,140 @@
+// Block model → Word paragraphs and tables: paragraphs, sub-headings, nested lists (numbered through Word
+// numbering), quotes with a left rule, shaded code, GFM tables and thematic breaks, at any nesting depth.
+import { AlignmentType, HeadingLevel, Paragraph, TextRun, type ParagraphChild } from "docx";
+import { inlineText, type Block, type Inline, type ListItem, type TableAlign } from "../../model/minutes.js";
+import { twips, type BlockScope, type DocxContext } from "./docx-context.js";
+import { gridTable, spacedTable, type CellContent } from "./grid-table.js";
+import { inlineRuns, xmlSafe } from "./inline-runs.js";
+import { LIST_HANGING, LIST_STEP, MAX_LIST_LEVEL } from "./list-numbering.js";
+import { StyleId } from "./style-table.js";
+
+type Flow = (Paragraph | ReturnType<typeof gridTable>)[];
+
+const QUOTE_STEP = 240;
+const headingStyles = [HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+
+const alignment = (align: TableAlign | undefined) =>
+  align === "right" ? AlignmentType.RIGHT : align === "center" ? AlignmentType.CENTER : AlignmentType.LEFT;
+
+/** Nesting keeps pushing right, but never past half the text width, so a 50-deep list still has room for text. */
+const capIndent = (ctx: DocxContext, indent: number): number => Math.min(indent, Math.floor(ctx.contentWidth / 2));
+
+function textParagraph(children: ParagraphChild[], scope: BlockScope, style?: string, afterList = false): Paragraph {
+  return new Paragraph({
+    style: style ?? (scope.quoted ? StyleId.quote : scope.listLevel >= 0 ? "ListParagraph" : StyleId.normal),
+    children,
+    ...(scope.indent > 0 ? { indent: { left: scope.indent } } : {}),
+    // List items sit close together; the text that follows a list needs the gap back.
+    ...(afterList ? { spacing: { before: twips(4) } } : {}),
+  });
+}
+
+/** Code keeps its lines and leading spaces; tabs become spaces because Word's tab stops would not line up. */
+function codeRuns(value: string): ParagraphChild[] {
+  const lines = xmlSafe(value).replace(/\r\n?/g, "\n").split("\n");
+  return lines.map((line, i) => {
+    let column = 0;
+    const text = line.replace(/\t|[^\t]+/g, (part) => {
+      if (part !== "\t") {
+        column += part.length;
+        return part;
+      }
+      const pad = 4 - (column % 4);
+      column += pad;
+      return " ".repeat(pad);
+    });
+    return new TextRun({ text, ...(i > 0 ? { break: 1 } : {}) });
+  });
+}
+
+function columnWeights(header: Inline[][], rows: Inline[][][]): number[] {
+  const count = Math.max(header.length, ...rows.map((r) => r.length), 1);
+  return Array.from({ length: count }, (_, i) => {
+    const longest = Math.max(
+      inlineText(header[i] ?? []).length,
+      ...rows.map((r) => inlineText(r[i] ?? []).length),
+    );
+    return Math.min(Math.max(longest, 6), 36);
+  });
+}
+
+function table(block: Extract<Block, { type: "table" }>, ctx: DocxContext, scope: BlockScope): Flow {
+  const cell = (inlines: Inline[], i: number, style: string): CellContent => [
+    new Paragraph({ style, alignment: alignment(block.align[i]), children: inlineRuns(inlines) }),
+  ];
+  const grid = gridTable(ctx, {
+    weights: columnWeights(block.header, block.rows),
+    header: block.header.length ? block.header.map((c, i) => cell(c, i, StyleId.tableHeading)) : null,
+    rows: block.rows.map((r) => r.map((c, i) => cell(c, i, StyleId.tableText))),
+    indent: scope.indent,
+  });
+  return spacedTable(grid);
+}
+
+function list(block: Extract<Block, { type: "list" }>, ctx: DocxContext, scope: BlockScope): Flow {
+  const ref = ctx.lists.begin(block.ordered, block.start);
+  const depth = scope.listLevel + 1;
+  const level = Math.min(depth, MAX_LIST_LEVEL);
+  const left = capIndent(ctx, scope.indent + LIST_STEP);
+  const itemScope: BlockScope = { indent: left, quoted: scope.quoted, listLevel: depth };
+  return block.items.flatMap((item) => listItem(item, ctx, itemScope, level, ref));
+}
+
+function listItem(
+  item: ListItem,
+  ctx: DocxContext,
+  scope: BlockScope,
+  level: number,
+  ref: { reference: string; instance: number },
+): Flow {
+  const [first, ...rest] = item.children;
+  const lead = first?.type === "paragraph" ? first : undefined;
+  const box = item.checked === null ? [] : [new TextRun(item.checked ? "☑ " : "☐ ")];
+  const marker = new Paragraph({
+    style: scope.quoted ? StyleId.quote : "ListParagraph",
+    numbering: { reference: ref.reference, level, instance: ref.instance },
+    indent: { left: scope.indent, hanging: LIST_HANGING },
+    children: [...box, ...(lead ? inlineRuns(lead.children) : [])],
+  });
+  return [marker, ...blockContent(lead ? rest : item.children, ctx, scope)];
+}
+
+export function blockContent(blocks: Block[], ctx: DocxContext, scope: BlockScope): Flow {
+  const out: Flow = [];
+  let previous: Block["type"] | undefined;
+  for (const block of blocks) {
+    switch (block.type) {
+      case "paragraph":
+        out.push(textParagraph(inlineRuns(block.children), scope, undefined, previous === "list"));
+        break;
+      case "heading": {
+        const index = Math.min(Math.max(Math.floor(block.level) || 1, 1), headingStyles.length) - 1;
+        out.push(
+          new Paragraph({
+            heading: headingStyles[index]!,
+            children: inlineRuns(block.children),
+            ...(scope.indent > 0 ? { indent: { left: scope.indent } } : {}),
+          }),
+        );
+        break;
+      }
+      case "list":
+        out.push(...list(block, ctx, scope));
+        break;
+      case "blockquote":
+        out.push(...blockContent(block.children, ctx, { ...scope, indent: capIndent(ctx, scope.indent + QUOTE_STEP), quoted: true }));
+        break;
+      case "table":
+        out.push(...table(block, ctx, scope));
+        break;
+      case "code":
+        out.push(textParagraph(codeRuns(block.value), scope, StyleId.code));
+        break;
+      case "thematicBreak":
+        out.push(textParagraph([], scope, StyleId.separator));
+        break;
+    }
+    previous = block.type;
+  }
+  return out;
+}

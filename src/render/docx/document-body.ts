@@ -1,0 +1,103 @@
+// The body of the compte-rendu, in the layout's order and with its texts only: title block, info table, preamble,
+// agenda, each item (heading, labelled sections, action table, notes), next meeting.
+import { HeadingLevel, Paragraph, TextRun } from "docx";
+import type { DocumentLayout, InfoRow, ItemLayout } from "../layout.js";
+import type { Inline } from "../../model/minutes.js";
+import { blockContent } from "./block-content.js";
+import { topScope, twips, type DocxContext } from "./docx-context.js";
+import { collapseSpacers, gridTable, spacedTable, type CellContent } from "./grid-table.js";
+import { inlineRuns, textRuns } from "./inline-runs.js";
+import { LIST_HANGING } from "./list-numbering.js";
+import { StyleId } from "./style-table.js";
+
+type Flow = ReturnType<typeof blockContent>;
+
+/** Action column shares for 3, 4 and 5 columns (status and notes are optional); the action text gets the most. */
+const actionWeights: Record<number, number[]> = { 3: [50, 30, 20], 4: [40, 25, 15, 20], 5: [34, 20, 14, 14, 18] };
+
+function titleBlock(layout: DocumentLayout): Paragraph[] {
+  const lines: [string, string][] = [];
+  if (layout.organisation) lines.push([StyleId.organisation, layout.organisation]);
+  lines.push([HeadingLevel.TITLE, layout.title]);
+  if (layout.subtitle) lines.push([StyleId.subtitle, layout.subtitle]);
+  return lines.map(
+    ([style, text], i) =>
+      new Paragraph({
+        ...(style === HeadingLevel.TITLE ? { heading: HeadingLevel.TITLE } : { style }),
+        children: textRuns(text),
+        // The last line of the block sets the gap before the info table.
+        ...(i === lines.length - 1 ? { spacing: { after: twips(8) } } : {}),
+      }),
+  );
+}
+
+function infoValue(row: InfoRow, ctx: DocxContext): CellContent {
+  if (typeof row.value === "string") return [new Paragraph({ style: StyleId.tableText, children: textRuns(row.value) })];
+  const ref = ctx.lists.begin(false, 1);
+  return row.value.map(
+    (entry) =>
+      new Paragraph({
+        style: StyleId.tableText,
+        numbering: { reference: ref.reference, level: 0, instance: ref.instance },
+        indent: { left: LIST_HANGING, hanging: LIST_HANGING - 60 },
+        children: textRuns(entry),
+      }),
+  );
+}
+
+function infoTable(layout: DocumentLayout, ctx: DocxContext): Flow {
+  if (layout.info.length === 0) return [];
+  const rows = layout.info.map((row) => [
+    [new Paragraph({ style: StyleId.tableHeading, children: textRuns(row.label) })],
+    infoValue(row, ctx),
+  ]);
+  return spacedTable(gridTable(ctx, { weights: [22, 78], header: null, rows, indent: 0, shadeFirstColumn: true }));
+}
+
+function actionTable(item: ItemLayout, ctx: DocxContext): Flow {
+  const { columns, rows } = item.actions;
+  const cell = (style: string, children: ReturnType<typeof inlineRuns>): CellContent => [new Paragraph({ style, children })];
+  const grid = gridTable(ctx, {
+    weights: actionWeights[columns.length] ?? columns.map(() => 1),
+    header: columns.map((label) => cell(StyleId.tableHeading, textRuns(label))),
+    rows: rows.map((row: Inline[][]) => row.map((inlines) => cell(StyleId.tableText, inlineRuns(inlines)))),
+    indent: 0,
+  });
+  return spacedTable(grid);
+}
+
+function itemFlow(item: ItemLayout, ctx: DocxContext): Flow {
+  const out: Flow = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: textRuns(item.heading) })];
+  for (const section of item.sections) {
+    out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: textRuns(section.label) }));
+    out.push(...blockContent(section.blocks, ctx, topScope));
+  }
+  out.push(...actionTable(item, ctx));
+  out.push(...blockContent(item.actionNotes, ctx, topScope));
+  return out;
+}
+
+function nextMeeting(layout: DocumentLayout): Paragraph[] {
+  const next = layout.nextMeeting;
+  if (!next) return [];
+  // French sets a space before the colon; the layout does not carry the separator, so it is decided here.
+  const separator = layout.language.toLowerCase().startsWith("fr") ? " : " : ": ";
+  return [
+    new Paragraph({
+      style: StyleId.nextMeeting,
+      children: [new TextRun({ text: `${next.label}${separator}`, bold: true }), ...textRuns(next.text)],
+    }),
+  ];
+}
+
+export function documentBody(layout: DocumentLayout, ctx: DocxContext): Flow {
+  return collapseSpacers([
+    ...titleBlock(layout),
+    ...infoTable(layout, ctx),
+    ...blockContent(layout.preamble, ctx, topScope),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: textRuns(layout.agendaTitle) }),
+    ...layout.agenda.map((line) => new Paragraph({ style: StyleId.agendaEntry, children: textRuns(line) })),
+    ...layout.items.flatMap((item) => itemFlow(item, ctx)),
+    ...nextMeeting(layout),
+  ]);
+}

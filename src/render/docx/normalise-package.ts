@@ -1,0 +1,76 @@
+// Makes docx's package reproducible: the clock in docProps/core.xml becomes the render timestamp, random
+// relationship ids become numbered ones, and the zip is rewritten in a fixed order with a fixed entry time.
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+
+export interface PackageMeta {
+  timestamp: Date;
+  /** Written as dc:language, which docx has no option for. */
+  language: string;
+}
+
+/** A constant local date: fflate writes DOS times from local fields, so a local constant reads the same in every zone. */
+const ENTRY_TIME = new Date(1980, 0, 1, 0, 0, 0);
+
+const escapeXml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
+
+/** W3CDTF without milliseconds; an invalid date falls back to the epoch rather than failing the render. */
+export function w3cdtf(date: Date): string {
+  const time = Number.isNaN(date.getTime()) ? new Date(0) : date;
+  return time.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+function fixCoreProperties(xml: string, meta: PackageMeta): string {
+  const stamp = w3cdtf(meta.timestamp);
+  let out = xml.replace(
+    /(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g,
+    (_, open: string, _name: string, close: string) => `${open}${stamp}${close}`,
+  );
+  if (!out.includes("<dc:language>")) {
+    out = out.replace("</cp:coreProperties>", `<dc:language>${escapeXml(meta.language)}</dc:language></cp:coreProperties>`);
+  }
+  return out;
+}
+
+/**
+ * docx names hyperlink relationships with nanoid ("rId5rzoa74yk…"). They are renamed by order of appearance,
+ * parts taken in name order, and replaced in every part so each reference still meets its relationship.
+ */
+function renumberRelationships(texts: Map<string, string>): void {
+  const renamed = new Map<string, string>();
+  for (const [name, xml] of texts) {
+    if (!name.endsWith(".rels")) continue;
+    for (const match of xml.matchAll(/\bId="([^"]+)"/g)) {
+      const id = match[1]!;
+      if (!/^rId\d+$/.test(id) && !renamed.has(id)) renamed.set(id, `rIdLink${renamed.size + 1}`);
+    }
+  }
+  if (renamed.size === 0) return;
+  const pattern = new RegExp(`"(${[...renamed.keys()].map((id) => id.replace(/[^\w]/g, "\\$&")).join("|")})"`, "g");
+  for (const [name, xml] of texts) texts.set(name, xml.replace(pattern, (_, id: string) => `"${renamed.get(id)}"`));
+}
+
+/** [Content_Types].xml first (some readers sniff it), then the package rels, then the rest by name. */
+function entryOrder(a: string, b: string): number {
+  const rank = (name: string): number => (name === "[Content_Types].xml" ? 0 : name === "_rels/.rels" ? 1 : 2);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+export function normalisePackage(bytes: Uint8Array, meta: PackageMeta): Uint8Array {
+  const files = unzipSync(bytes);
+  const names = Object.keys(files).sort(entryOrder);
+  const texts = new Map<string, string>();
+  for (const name of names) {
+    if (/\.(xml|rels)$/.test(name)) texts.set(name, strFromU8(files[name]!));
+  }
+  const core = texts.get("docProps/core.xml");
+  if (core !== undefined) texts.set("docProps/core.xml", fixCoreProperties(core, meta));
+  renumberRelationships(texts);
+
+  const out: Zippable = {};
+  for (const name of names) {
+    const text = texts.get(name);
+    out[name] = [text === undefined ? files[name]! : strToU8(text), { mtime: ENTRY_TIME }];
+  }
+  return zipSync(out, { level: 6, mtime: ENTRY_TIME });
+}

@@ -1,0 +1,37 @@
+// Minutes → DOCX bytes. Draws the shared layout (same texts, same order as the PDF) with the theme's named
+// styles, then normalises the package so the same model and timestamp always give the same bytes.
+import { Document, Packer } from "docx";
+import type { Minutes } from "../../model/minutes.js";
+import { layoutDocument } from "../layout.js";
+import type { RenderOptions } from "../render-options.js";
+import { documentBody } from "./document-body.js";
+import { createContext } from "./docx-context.js";
+import { normalisePackage } from "./normalise-package.js";
+import { pageFurniture } from "./page-furniture.js";
+import { styleTable } from "./style-table.js";
+import { wordLanguage } from "./word-language.js";
+
+export async function renderDocx(minutes: Minutes, options: RenderOptions): Promise<Uint8Array> {
+  const { theme } = options;
+  const layout = layoutDocument(minutes);
+  const language = wordLanguage(layout.language);
+  const ctx = createContext(theme);
+  // The body is built first: building it registers the list definitions the numbering part needs.
+  const children = documentBody(layout, ctx);
+  const creator = layout.organisation || "minutes";
+
+  const document = new Document({
+    title: layout.title,
+    ...(layout.subtitle ? { subject: layout.subtitle } : {}),
+    creator,
+    lastModifiedBy: creator,
+    styles: styleTable(theme, language),
+    numbering: { config: ctx.lists.config() },
+    // Word's theme fonts too, so "+Body" and "+Headings" in Word's font list mean the theme's family.
+    theme: { fonts: { headings: theme.fonts.body.family, body: theme.fonts.body.family } },
+    sections: [{ ...pageFurniture(layout, theme), children }],
+  });
+
+  const packed = new Uint8Array(await Packer.toArrayBuffer(document));
+  return normalisePackage(packed, { timestamp: options.timestamp, language });
+}

@@ -1,0 +1,204 @@
+// The one place that turns the theme into named Word styles. Every paragraph and run elsewhere refers to these
+// ids instead of carrying direct formatting, so a user can restyle the whole compte-rendu from Word's style pane.
+import { AlignmentType, BorderStyle, LineRuleType, ShadingType, UnderlineType, type IStylesOptions } from "docx";
+import type { Theme } from "../../theme/theme.js";
+import { halfPoints, tint, twips } from "./docx-context.js";
+
+export const StyleId = {
+  normal: "Normal",
+  title: "Title",
+  subtitle: "Subtitle",
+  organisation: "Organisation",
+  quote: "Quote",
+  code: "Code",
+  inlineCode: "InlineCode",
+  hyperlink: "Hyperlink",
+  header: "Header",
+  footer: "Footer",
+  tableText: "TableText",
+  tableHeading: "TableHeading",
+  tableSpacer: "TableSpacer",
+  agendaEntry: "AgendaEntry",
+  separator: "Separator",
+  nextMeeting: "NextMeeting",
+} as const;
+
+/** The fill behind code: the theme's border grey, faded almost to white. */
+export const codeFill = (theme: Theme): string => tint(theme.colors.border, 0.9);
+
+/** A proportional line height; the rule is written out because LibreOffice does not assume "auto". */
+const lines = (share: number) => ({ line: Math.round(240 * share), lineRule: LineRuleType.AUTO });
+
+const fontsOf = (family: string) => ({ ascii: family, hAnsi: family, cs: family, eastAsia: family });
+
+export function styleTable(theme: Theme, language: string): IStylesOptions {
+  const { sizes, colors } = theme;
+  const body = fontsOf(theme.fonts.body.family);
+  const mono = fontsOf(theme.fonts.mono.family);
+  const size = (points: number) => ({ size: halfPoints(points), sizeComplexScript: halfPoints(points) });
+  const thin = { style: BorderStyle.SINGLE, size: 4, color: colors.border, space: 1 };
+  const heading = (points: number, before: number, after: number, outlineLevel: number) => ({
+    basedOn: StyleId.normal,
+    next: StyleId.normal,
+    quickFormat: true,
+    paragraph: { spacing: { before: twips(before), after: twips(after) }, keepNext: true, keepLines: true, outlineLevel },
+    run: { ...size(points), bold: true, color: colors.primary },
+  });
+
+  return {
+    default: {
+      document: {
+        run: { font: body, ...size(sizes.body), color: colors.text, language: { value: language } },
+        paragraph: { spacing: { after: twips(6), ...lines(1.1) } },
+      },
+      title: {
+        basedOn: StyleId.normal,
+        next: StyleId.subtitle,
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: twips(4), ...lines(1.05) }, keepNext: true },
+        run: { ...size(sizes.title), bold: true, color: colors.primary },
+      },
+      heading1: {
+        ...heading(sizes.heading, 18, 6, 0),
+        // A hairline under each agenda item marks where the next point of the minutes begins.
+        paragraph: {
+          spacing: { before: twips(18), after: twips(6) },
+          keepNext: true,
+          keepLines: true,
+          outlineLevel: 0,
+          border: { bottom: { ...thin, space: 2 } },
+        },
+      },
+      heading2: heading(sizes.subheading, 10, 4, 1),
+      heading3: { ...heading(sizes.body, 8, 3, 2), run: { ...size(sizes.body), bold: true, color: colors.text } },
+      heading4: { ...heading(sizes.body, 6, 3, 3), run: { ...size(sizes.body), bold: true, italics: true, color: colors.text } },
+      heading5: { ...heading(sizes.body, 6, 2, 4), run: { ...size(sizes.body), italics: true, color: colors.muted } },
+      heading6: { ...heading(sizes.body, 6, 2, 5), run: { ...size(sizes.body), italics: true, color: colors.muted } },
+      listParagraph: { basedOn: StyleId.normal, paragraph: { spacing: { after: twips(3) } } },
+      hyperlink: { run: { color: colors.link, underline: { type: UnderlineType.SINGLE, color: colors.link } } },
+    },
+    paragraphStyles: [
+      {
+        // The same values as the defaults, stated on Normal too, so "Modify Style" on Normal changes the body text.
+        id: StyleId.normal,
+        name: "Normal",
+        quickFormat: true,
+        paragraph: { spacing: { after: twips(6), ...lines(1.1) } },
+        run: { font: body, ...size(sizes.body), color: colors.text },
+      },
+      {
+        id: StyleId.subtitle,
+        name: "Subtitle",
+        basedOn: StyleId.normal,
+        next: StyleId.normal,
+        quickFormat: true,
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: twips(4) }, keepNext: true },
+        run: { ...size(sizes.subtitle), color: colors.muted },
+      },
+      {
+        id: StyleId.organisation,
+        name: "Organisation",
+        basedOn: StyleId.normal,
+        next: StyleId.title,
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: twips(6) }, keepNext: true },
+        run: { ...size(sizes.subheading), bold: true, allCaps: true, color: colors.muted, characterSpacing: 10 },
+      },
+      {
+        id: StyleId.quote,
+        name: "Quote",
+        basedOn: StyleId.normal,
+        next: StyleId.normal,
+        quickFormat: true,
+        paragraph: {
+          indent: { left: twips(12), right: twips(12) },
+          spacing: { before: twips(4), after: twips(8) },
+          border: { left: { style: BorderStyle.SINGLE, size: 18, color: colors.border, space: 8 } },
+        },
+        run: { italics: true, color: colors.muted },
+      },
+      {
+        id: StyleId.code,
+        name: "Code",
+        basedOn: StyleId.normal,
+        next: StyleId.normal,
+        paragraph: {
+          spacing: { before: twips(2), after: twips(8), ...lines(1) },
+          indent: { left: twips(4), right: twips(4) },
+          shading: { type: ShadingType.CLEAR, color: "auto", fill: codeFill(theme) },
+          border: { top: codeEdge(theme), bottom: codeEdge(theme), left: codeEdge(theme), right: codeEdge(theme) },
+        },
+        run: { font: mono, ...size(sizes.small), noProof: true },
+      },
+      {
+        id: StyleId.header,
+        name: "header",
+        basedOn: StyleId.normal,
+        paragraph: {
+          alignment: AlignmentType.RIGHT,
+          spacing: { after: 0, ...lines(1) },
+          border: { bottom: { ...thin, space: 4 } },
+        },
+        run: { ...size(sizes.small), color: colors.muted },
+      },
+      {
+        id: StyleId.footer,
+        name: "footer",
+        basedOn: StyleId.normal,
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0, ...lines(1) } },
+        run: { ...size(sizes.small), color: colors.muted },
+      },
+      {
+        id: StyleId.tableText,
+        name: "Table Text",
+        basedOn: StyleId.normal,
+        paragraph: { spacing: { before: 0, after: twips(2), ...lines(1.05) } },
+      },
+      {
+        id: StyleId.tableHeading,
+        name: "Table Heading",
+        basedOn: StyleId.tableText,
+        paragraph: { keepNext: true },
+        run: { bold: true, color: colors.primary },
+      },
+      {
+        id: StyleId.tableSpacer,
+        name: "Table Spacer",
+        basedOn: StyleId.normal,
+        // A fixed 8 pt line: the gap between a table and its neighbours, whatever the body size.
+        paragraph: { spacing: { before: 0, after: 0, line: twips(8), lineRule: LineRuleType.EXACT } },
+        run: size(Math.min(sizes.small, 5)),
+      },
+      {
+        id: StyleId.agendaEntry,
+        name: "Agenda Entry",
+        basedOn: StyleId.normal,
+        paragraph: { indent: { left: twips(14) }, spacing: { after: twips(3) } },
+      },
+      {
+        id: StyleId.separator,
+        name: "Separator",
+        basedOn: StyleId.normal,
+        next: StyleId.normal,
+        paragraph: { spacing: { before: 0, after: twips(10), ...lines(0.5) }, border: { bottom: { ...thin, space: 1 } } },
+        run: size(sizes.small),
+      },
+      {
+        id: StyleId.nextMeeting,
+        name: "Next Meeting",
+        basedOn: StyleId.normal,
+        paragraph: { spacing: { before: twips(18) }, keepLines: true },
+      },
+    ],
+    characterStyles: [
+      {
+        id: StyleId.inlineCode,
+        name: "Inline Code",
+        basedOn: "DefaultParagraphFont",
+        run: { font: mono, noProof: true, shading: { type: ShadingType.CLEAR, color: "auto", fill: codeFill(theme) } },
+      },
+    ],
+  };
+}
+
+function codeEdge(theme: Theme) {
+  return { style: BorderStyle.SINGLE, size: 2, color: tint(theme.colors.border, 0.6), space: 4 };
+}

@@ -1,0 +1,83 @@
+// One agenda point of the compte-rendu as a tagged section: numbered heading, each section's bold label and
+// blocks, the action table (shaded header, 50/30/20 columns), notes after it; plus the next-meeting line.
+import { primaryLanguage } from "../../i18n/labels.js";
+import type { DocumentLayout, ItemLayout } from "../layout.js";
+import { bodyContext, drawBlocks } from "./blocks.js";
+import { actionWidths } from "./column-widths.js";
+import type { PageWriter } from "./page-writer.js";
+import { drawParagraph } from "./paragraph.js";
+import { drawTable } from "./table.js";
+import type { TableCell } from "./table-row.js";
+import { inlineRuns, runStyle, textRuns } from "./text-runs.js";
+
+export function drawAgendaItem(w: PageWriter, item: ItemLayout): void {
+  const { text, space, colors } = w.styles;
+  const sect = w.tag("Sect", w.root);
+  const ctx = bodyContext(w, sect);
+  const keep = 3 * text.body.size * text.body.leading;
+
+  w.gap(space.itemBefore);
+  const heading = w.tag("H2", sect);
+  drawParagraph(w, textRuns(item.heading, text.itemHeading), { x: w.left, width: w.width, style: text.itemHeading, tag: heading, keepWithNext: keep });
+  w.end(heading);
+  w.y += 2;
+  const y = w.y;
+  w.artifact((doc) => doc.rect(w.left, y, w.width, 0.75).fill(colors.primary));
+  w.y += 0.75;
+
+  for (const section of item.sections) {
+    w.gap(space.sectionBefore);
+    const label = w.tag("H3", sect);
+    drawParagraph(w, textRuns(section.label, text.sectionLabel), {
+      x: w.left,
+      width: w.width,
+      style: text.sectionLabel,
+      tag: label,
+      // Enough for a table header and its first row, so a label never ends a page alone.
+      keepWithNext: 3 * text.body.size * text.body.leading,
+    });
+    w.end(label);
+    w.gap(space.listItem + 1);
+    drawBlocks(w, section.blocks, ctx);
+  }
+
+  w.gap(space.sectionBefore);
+  const head = { ...text.cell, bold: true };
+  const header = item.actions.columns.map((column): TableCell => ({
+    paragraphs: [{ runs: textRuns(column, head), bullet: false }],
+    style: head,
+    align: "left",
+    scope: "Column",
+    fill: colors.headerFill,
+  }));
+  const rows = item.actions.rows.map((row) =>
+    item.actions.columns.map((_, c): TableCell => ({
+      paragraphs: [{ runs: inlineRuns(row[c] ?? [], text.cell, w.styles), bullet: false }],
+      style: text.cell,
+      align: "left",
+      scope: null,
+      fill: null,
+    })),
+  );
+  drawTable(w, { x: w.left, widths: actionWidths(w.width, header.length), header, rows, parent: sect });
+
+  if (item.actionNotes.length) {
+    w.gap(space.blockAfter);
+    drawBlocks(w, item.actionNotes, ctx);
+  }
+  w.end(sect);
+}
+
+export function drawNextMeeting(w: PageWriter, layout: DocumentLayout): void {
+  const next = layout.nextMeeting;
+  if (!next) return;
+  const { text, space } = w.styles;
+  // French sets a no-break space before the colon.
+  const colon = primaryLanguage(layout.language) === "fr" ? "\u00a0: " : ": ";
+  w.gap(space.itemBefore + space.paragraph);
+  const tag = w.tag("P", w.root);
+  const label = { ...text.body, bold: true, color: w.styles.colors.primary };
+  const runs = [...textRuns(next.label + colon, label), { kind: "text" as const, text: next.text, style: runStyle(text.body) }];
+  drawParagraph(w, runs, { x: w.left, width: w.width, style: text.body, tag });
+  w.end(tag);
+}

@@ -1,0 +1,101 @@
+// The opening of the compte-rendu: organisation, title and subtitle, the bordered info table
+// (date, time, place, attendance...), the preamble, and the list of agenda points.
+import type { DocumentLayout } from "../layout.js";
+import { bodyContext, drawBlocks } from "./blocks.js";
+import { proportionalWidths } from "./column-widths.js";
+import { breakLines } from "./line-breaker.js";
+import type { PageWriter } from "./page-writer.js";
+import { drawParagraph } from "./paragraph.js";
+import { drawTable } from "./table.js";
+import type { TableCell } from "./table-row.js";
+import { textRuns } from "./text-runs.js";
+
+export function drawFrontMatter(w: PageWriter, layout: DocumentLayout): void {
+  drawTitleBlock(w, layout);
+  drawInfoTable(w, layout);
+  if (layout.preamble.length) {
+    w.gap(w.styles.space.itemBefore);
+    drawBlocks(w, layout.preamble, bodyContext(w));
+  }
+  drawAgenda(w, layout);
+}
+
+function drawTitleBlock(w: PageWriter, layout: DocumentLayout): void {
+  const { text, colors } = w.styles;
+  const centred = (value: string, style: typeof text.body, type: string): void => {
+    const tag = w.tag(type, w.root);
+    drawParagraph(w, textRuns(value, style), { x: w.left, width: w.width, style, tag, align: "center" });
+    w.end(tag);
+  };
+  if (layout.organisation) {
+    centred(layout.organisation, text.organisation, "P");
+    w.gap(4);
+  }
+  centred(layout.title, text.title, "H1");
+  if (layout.subtitle) {
+    w.gap(2);
+    centred(layout.subtitle, text.subtitle, "P");
+  }
+  w.gap(8);
+  const y = w.y;
+  w.artifact((doc) => doc.rect(w.left + w.width * 0.3, y, w.width * 0.4, 1).fill(colors.primary));
+  w.y += 1;
+  w.gap(14);
+}
+
+function drawInfoTable(w: PageWriter, layout: DocumentLayout): void {
+  const { text, colors } = w.styles;
+  const label = { ...text.cell, bold: true };
+  const rows = layout.info.map((row): TableCell[] => [
+    { paragraphs: [{ runs: textRuns(row.label, label), bullet: false }], style: label, align: "left", scope: "Row", fill: colors.headerFill },
+    {
+      paragraphs: (Array.isArray(row.value) ? row.value : [row.value]).map((value) => ({
+        runs: textRuns(value, text.cell),
+        bullet: Array.isArray(row.value),
+      })),
+      style: text.cell,
+      align: "left",
+      scope: null,
+      fill: null,
+    },
+  ]);
+  drawTable(w, { x: w.left, widths: proportionalWidths(w.width, [22, 78]), header: null, rows, parent: w.root });
+}
+
+function drawAgenda(w: PageWriter, layout: DocumentLayout): void {
+  const { text, space, list } = w.styles;
+  w.gap(space.itemBefore);
+  const title = w.tag("H2", w.root);
+  const style = text.sectionTitle;
+  drawParagraph(w, textRuns(layout.agendaTitle, style), {
+    x: w.left,
+    width: w.width,
+    style,
+    tag: title,
+    keepWithNext: 2 * text.body.size * text.body.leading,
+  });
+  w.end(title);
+  if (!layout.agenda.length) return;
+  w.gap(space.paragraph);
+  const tag = w.tag("L", w.root);
+  const x = w.left + list.indent;
+  layout.agenda.forEach((entry, i) => {
+    if (i > 0) w.gap(space.listItem + 1);
+    const li = w.tag("LI", tag);
+    // "1. Title": the number hangs in a column of its own so wrapped titles align under the text.
+    const numbered = /^(\d+\.)\s+([\s\S]*)$/.exec(entry);
+    const numberWidth = 2 * text.body.size;
+    const lbl = numbered ? w.tag("Lbl", li) : null;
+    const body = w.tag("LBody", li);
+    const common = { x: x + numberWidth, width: w.width - list.indent - numberWidth, style: text.body, tag: body };
+    if (numbered && lbl) {
+      const line = breakLines(textRuns(numbered[1]!, text.body), 1000, w.fonts)[0]!;
+      const label = { line, x: x + numberWidth - list.labelGap - line.width, tag: lbl };
+      drawParagraph(w, textRuns(numbered[2]!, text.body), { ...common, label });
+    } else {
+      drawParagraph(w, textRuns(entry, text.body), common);
+    }
+    w.end(li);
+  });
+  w.end(tag);
+}

@@ -1,0 +1,157 @@
+// Cuts styled runs into lines that fit a width: breaks only at spaces (never hyphenates), and cuts a word
+// between characters only when the word alone is wider than the line. Pure measuring, no drawing.
+import type { FontBook } from "./font-book.js";
+import type { Run, RunStyle } from "./text-runs.js";
+
+export interface Segment {
+  text: string;
+  style: RunStyle;
+  /** Offset from the start of the line. */
+  x: number;
+  width: number;
+  /** The real text behind replacement glyphs, for characters no face can draw. */
+  actual: string | null;
+}
+
+export interface TextLine {
+  segments: Segment[];
+  width: number;
+}
+
+type Atom =
+  | { kind: "space"; style: RunStyle; width: number }
+  | { kind: "piece"; text: string; style: RunStyle; width: number; actual: string | null };
+type Word = Extract<Atom, { kind: "piece" }>[];
+
+const EPSILON = 0.01;
+
+export function breakLines(runs: Run[], maxWidth: number, fonts: FontBook): TextLine[] {
+  const width = Math.max(maxWidth, 1);
+  const lines: Atom[][] = [];
+  let line: Atom[] = [];
+  let lineWidth = 0;
+  let pendingSpace: Atom | null = null;
+
+  const finish = (): void => {
+    lines.push(line);
+    line = [];
+    lineWidth = 0;
+    pendingSpace = null;
+  };
+  const placeWord = (word: Word): void => {
+    const w = word.reduce((sum, a) => sum + a.width, 0);
+    const space = pendingSpace?.width ?? 0;
+    if (line.length && lineWidth + space + w <= width + EPSILON) {
+      line.push(pendingSpace!, ...word);
+      lineWidth += space + w;
+      pendingSpace = null;
+      return;
+    }
+    if (line.length) {
+      // The space the line breaks at stays, invisible at the line end, so that text taken from the
+      // structure tree or copied reads "word word" rather than "wordword".
+      if (pendingSpace) line.push(pendingSpace);
+      finish();
+    }
+    if (w <= width + EPSILON) {
+      line.push(...word);
+      lineWidth = w;
+      return;
+    }
+    const chunks = cutWord(word, width, fonts);
+    chunks.forEach((chunk, i) => {
+      line.push(...chunk);
+      lineWidth = chunk.reduce((sum, a) => sum + a.width, 0);
+      if (i < chunks.length - 1) finish();
+    });
+  };
+
+  let word: Word = [];
+  const flushWord = (): void => {
+    if (word.length) placeWord(word);
+    word = [];
+  };
+  for (const run of runs) {
+    if (run.kind === "break") {
+      flushWord();
+      finish();
+      continue;
+    }
+    const text = run.text.replace(/[\t\u2028\u2029]/g, " ").replace(/\p{Cc}/gu, "");
+    for (const part of text.split(/( +)/)) {
+      if (!part) continue;
+      if (part.startsWith(" ")) {
+        flushWord();
+        if (line.length) pendingSpace = { kind: "space", style: run.style, width: fonts.width(" ", run.style.font, run.style.size) };
+        continue;
+      }
+      for (const piece of fonts.pieces(part, run.style.font)) {
+        const style = piece.font === run.style.font ? run.style : { ...run.style, font: piece.font };
+        word.push({ kind: "piece", text: piece.text, style, actual: piece.actual, width: fonts.width(piece.text, piece.font, style.size) });
+      }
+    }
+  }
+  flushWord();
+  if (line.length) finish();
+  return lines.map((atoms) => toSegments(atoms, fonts));
+}
+
+/** Cuts an over-wide word into chunks that each fit, measuring character by character. */
+function cutWord(word: Word, width: number, fonts: FontBook): Word[] {
+  const chunks: Word[] = [];
+  let chunk: Word = [];
+  let used = 0;
+  const push = (atom: Word[number]): void => {
+    if (chunk.length && used + atom.width > width + EPSILON) {
+      chunks.push(chunk);
+      chunk = [];
+      used = 0;
+    }
+    const last = chunk[chunk.length - 1];
+    if (last && last.style === atom.style && last.actual === null && atom.actual === null) {
+      last.text += atom.text;
+      last.width += atom.width;
+    } else chunk.push({ ...atom });
+    used += atom.width;
+  };
+  for (const piece of word) {
+    if (piece.actual !== null) push(piece);
+    else for (const ch of piece.text) push({ ...piece, text: ch, width: fonts.width(ch, piece.style.font, piece.style.size) });
+  }
+  if (chunk.length) chunks.push(chunk);
+  return chunks;
+}
+
+const sameStyle = (a: RunStyle, b: RunStyle): boolean =>
+  a.font === b.font &&
+  a.size === b.size &&
+  a.color === b.color &&
+  a.strike === b.strike &&
+  a.underline === b.underline &&
+  a.code === b.code &&
+  a.link === b.link;
+
+/** Merges atoms of one style into segments drawn with one call each, so words stay whole for extraction. */
+function toSegments(atoms: Atom[], fonts: FontBook): TextLine {
+  const segments: Segment[] = [];
+  for (const atom of atoms) {
+    const text = atom.kind === "space" ? " " : atom.text;
+    const actual = atom.kind === "piece" ? atom.actual : null;
+    const last = segments[segments.length - 1];
+    if (last && last.actual === null && actual === null && sameStyle(last.style, atom.style)) {
+      last.text += text;
+    } else {
+      segments.push({ text, style: atom.style, x: 0, width: 0, actual });
+    }
+  }
+  let x = 0;
+  for (const s of segments) {
+    s.x = x;
+    s.width = fonts.width(s.text, s.style.font, s.style.size);
+    x += s.width;
+  }
+  // Alignment measures the visible text, without the space kept at a wrapped line's end.
+  const last = atoms[atoms.length - 1];
+  const trailing = last?.kind === "space" ? last.width : 0;
+  return { segments, width: x - trailing };
+}

@@ -1,0 +1,137 @@
+// Every measure the PDF uses (fonts, sizes, colours, spacing), derived from the theme in this one place.
+// Drawing code reads only PdfStyles, so a theme change never needs a hunt through the renderer.
+import { pageSize, type Theme } from "../../theme/theme.js";
+
+export type FontKey = "regular" | "bold" | "italic" | "boldItalic" | "mono";
+
+export interface TextStyle {
+  bold: boolean;
+  italic: boolean;
+  size: number;
+  /** "#RRGGBB". */
+  color: string;
+  /** Line height as a multiple of the size. */
+  leading: number;
+}
+
+export interface PdfStyles {
+  page: { width: number; height: number; top: number; bottom: number; left: number; right: number };
+  fonts: Record<FontKey, string>;
+  colors: { primary: string; text: string; muted: string; headerFill: string; border: string; link: string; codeFill: string };
+  text: {
+    body: TextStyle;
+    organisation: TextStyle;
+    title: TextStyle;
+    subtitle: TextStyle;
+    sectionTitle: TextStyle;
+    itemHeading: TextStyle;
+    sectionLabel: TextStyle;
+    /** Headings inside an item, by level - 1; deeper levels use the last. */
+    subheadings: TextStyle[];
+    cell: TextStyle;
+    /** Cells of wide GFM tables, where body size would leave a few characters per line. */
+    denseCell: TextStyle;
+    code: TextStyle;
+    furniture: TextStyle;
+  };
+  /** Inline code is set slightly smaller: the mono face looks larger than the text face at the same size. */
+  codeScale: number;
+  space: { paragraph: number; listItem: number; blockBefore: number; blockAfter: number; itemBefore: number; sectionBefore: number };
+  list: { indent: number; maxDepth: number; labelGap: number };
+  table: { padX: number; padY: number; border: number };
+  quote: { indent: number; rule: number };
+  code: { padX: number; padY: number };
+}
+
+/** The theme's colour as "#RRGGBB"; a malformed value falls back so drawing never fails on a bad theme. */
+function hex(value: string, fallback: string): string {
+  return /^[0-9a-f]{6}$/i.test(value) ? `#${value.toUpperCase()}` : `#${fallback}`;
+}
+
+/** A light tint of a theme colour, so fills stay within the theme's palette. */
+function tint(color: string, amount: number): string {
+  const channel = (i: number): string => {
+    const c = parseInt(color.slice(1 + 2 * i, 3 + 2 * i), 16);
+    return Math.round(c + (255 - c) * amount)
+      .toString(16)
+      .padStart(2, "0");
+  };
+  return `#${channel(0)}${channel(1)}${channel(2)}`.toUpperCase();
+}
+
+const positive = (n: number, fallback: number): number => (Number.isFinite(n) && n > 0 ? n : fallback);
+const nonNegative = (n: number, fallback: number): number => (Number.isFinite(n) && n >= 0 ? n : fallback);
+
+export function pdfStyles(theme: Theme): PdfStyles {
+  const { width, height } = pageSize(theme);
+  const m = theme.page.margins;
+  const s = theme.sizes;
+  const body = positive(s.body, 10.5);
+  const colors = {
+    primary: hex(theme.colors.primary, "1F3864"),
+    text: hex(theme.colors.text, "000000"),
+    muted: hex(theme.colors.muted, "595959"),
+    headerFill: hex(theme.colors.tableHeaderFill, "D9E2F3"),
+    border: hex(theme.colors.border, "7F7F7F"),
+    link: hex(theme.colors.link, "1F4E9A"),
+    codeFill: "",
+  };
+  colors.codeFill = tint(colors.border, 0.88);
+  const style = (size: number, color: string, bold = false, italic = false, leading = 1.4): TextStyle => ({
+    bold,
+    italic,
+    size,
+    color,
+    leading,
+  });
+  const heading = positive(s.heading, 12.5);
+  const subheading = positive(s.subheading, 11);
+  const small = positive(s.small, 8.5);
+  return {
+    page: {
+      width,
+      height,
+      top: nonNegative(m.top, 72),
+      bottom: height - nonNegative(m.bottom, 64),
+      left: nonNegative(m.left, 62),
+      right: width - nonNegative(m.right, 62),
+    },
+    fonts: {
+      regular: theme.fonts.body.files.regular,
+      bold: theme.fonts.body.files.bold,
+      italic: theme.fonts.body.files.italic,
+      boldItalic: theme.fonts.body.files.boldItalic,
+      mono: theme.fonts.mono.files.regular,
+    },
+    colors,
+    text: {
+      body: style(body, colors.text),
+      organisation: style(body, colors.muted, true),
+      title: style(positive(s.title, 16), colors.primary, true, false, 1.3),
+      subtitle: style(positive(s.subtitle, 12), colors.muted, false, true, 1.3),
+      sectionTitle: style(heading, colors.primary, true, false, 1.3),
+      itemHeading: style(heading, colors.primary, true, false, 1.3),
+      sectionLabel: style(body, colors.primary, true),
+      subheadings: [
+        style(subheading, colors.primary, true, false, 1.3),
+        style(body, colors.text, true),
+        style(body, colors.text, true, true),
+      ],
+      cell: style(body, colors.text, false, false, 1.3),
+      denseCell: style(Math.min(body, small + 0.5), colors.text, false, false, 1.25),
+      code: style(body * 0.9, colors.text, false, false, 1.35),
+      furniture: style(small, colors.muted, false, false, 1.3),
+    },
+    codeScale: 0.9,
+    space: { paragraph: 6, listItem: 2, blockBefore: 4, blockAfter: 8, itemBefore: 16, sectionBefore: 8 },
+    list: { indent: 18, maxDepth: 6, labelGap: 5 },
+    table: { padX: 5, padY: 3.5, border: 0.5 },
+    quote: { indent: 12, rule: 2 },
+    code: { padX: 6, padY: 4 },
+  };
+}
+
+export function fontKey(style: { bold: boolean; italic: boolean }): FontKey {
+  if (style.bold) return style.italic ? "boldItalic" : "bold";
+  return style.italic ? "italic" : "regular";
+}

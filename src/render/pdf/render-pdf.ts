@@ -1,0 +1,42 @@
+// Renders minutes as a tagged PDF/A-2a compte-rendu: draws the shared document layout top to bottom,
+// then the page header and footer on every page. Same model and timestamp give the same bytes.
+import type { Minutes } from "../../model/minutes.js";
+import { layoutDocument } from "../layout.js";
+import type { RenderOptions } from "../render-options.js";
+import { drawAgendaItem, drawNextMeeting } from "./agenda-item.js";
+import { createPdfDocument } from "./create-document.js";
+import { FontBook } from "./font-book.js";
+import { drawFrontMatter } from "./front-matter.js";
+import { drawPageFooters, pageHeader } from "./page-furniture.js";
+import { PageWriter } from "./page-writer.js";
+import { pdfStyles } from "./pdf-styles.js";
+
+export async function renderPdf(minutes: Minutes, options: RenderOptions): Promise<Uint8Array> {
+  const layout = layoutDocument(minutes);
+  const styles = pdfStyles(options.theme);
+  const doc = createPdfDocument(layout, options, styles);
+  const chunks: Uint8Array[] = [];
+  doc.on("data", (chunk: Uint8Array) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    doc.on("end", resolve);
+    doc.on("error", reject);
+  });
+
+  const w = new PageWriter(doc, styles, new FontBook(doc, styles.fonts));
+  w.onPageStart(pageHeader(w, layout));
+  drawFrontMatter(w, layout);
+  for (const item of layout.items) drawAgendaItem(w, item);
+  drawNextMeeting(w, layout);
+  w.finish();
+  drawPageFooters(w, layout);
+  doc.end();
+  await finished;
+
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}

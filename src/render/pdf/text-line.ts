@@ -1,0 +1,104 @@
+// Draws one laid-out line at a given place: each segment with its face and colour, code fills, underlines,
+// strike-through, link annotations (tagged as Link), and stand-in glyphs that carry their real text.
+import type { KitFont } from "./font-book.js";
+import type { Segment, TextLine } from "./line-breaker.js";
+import type { Tag, PageWriter } from "./page-writer.js";
+import type { TextStyle } from "./pdf-styles.js";
+
+export interface LineBox {
+  height: number;
+  /** From the top of the line box to the baseline. */
+  ascent: number;
+}
+
+export function lineBox(w: PageWriter, style: TextStyle): LineBox {
+  const natural = w.fonts.metrics("regular", style.size);
+  const height = style.size * style.leading;
+  return { height, ascent: (height - natural.height) / 2 + natural.ascent };
+}
+
+/**
+ * Draws `line` with its left edge at `x` and the top of its line box at `top`, as content of `tag`;
+ * with no tag it is drawn as a pagination artifact (a table header repeated on a new page).
+ */
+export function drawTextLine(w: PageWriter, line: TextLine, x: number, top: number, box: LineBox, tag: Tag | null): void {
+  const baseline = top + box.ascent;
+  const segs = line.segments;
+  const fills = (doc: PDFKit.PDFDocument): void => {
+    for (const s of segs) {
+      if (!s.style.code) continue;
+      const pad = s.style.size * 0.2;
+      doc.rect(x + s.x - pad / 2, baseline - s.style.size * 0.95, s.width + pad, s.style.size * 1.3).fill(w.styles.colors.codeFill);
+    }
+  };
+  if (tag === null) {
+    w.artifact((doc) => {
+      fills(doc);
+      segs.forEach((s) => drawSegment(w, s, x, baseline));
+    }, "Pagination");
+    return;
+  }
+  if (segs.some((s) => s.style.code)) w.artifact(fills);
+  for (let i = 0; i < segs.length; ) {
+    const link = segs[i]!.style.link;
+    let j = i + 1;
+    while (j < segs.length && link !== null && segs[j]!.style.link === link) j++;
+    const group = segs.slice(i, j);
+    if (link === null) {
+      w.content(tag, () => group.forEach((s) => drawSegment(w, s, x, baseline)));
+    } else {
+      // One Link element per line fragment, holding its text and its annotation, as PDF/UA asks.
+      const linkTag = w.tag("Link", tag);
+      w.content(linkTag, () => group.forEach((s) => drawSegment(w, s, x, baseline)));
+      const first = group[0]!;
+      const last = group[group.length - 1]!;
+      w.doc.link(x + first.x, top, last.x + last.width - first.x, box.height, link, {
+        structParent: linkTag,
+        Contents: new String(link),
+      } as unknown as PDFKit.Mixins.AnnotationOption);
+      w.end(linkTag);
+    }
+    i = j;
+  }
+}
+
+function drawSegment(w: PageWriter, s: Segment, x: number, baseline: number): void {
+  const { doc } = w;
+  const left = x + s.x;
+  const font = w.fonts.use(s.style.font, s.style.size);
+  doc.fillColor(s.style.color);
+  if (s.actual !== null) drawStandIn(doc, font, s.style.size, left, baseline, s.text, s.actual);
+  else doc.text(s.text, left, baseline, { lineBreak: false, baseline: "alphabetic" });
+  const visible = s.text.replace(/ +$/, "");
+  if (!s.style.underline && !s.style.strike) return;
+  const width = w.fonts.width(visible, s.style.font, s.style.size);
+  const thickness = Math.max(0.4, s.style.size * 0.055);
+  const rule = (y: number): void => {
+    doc.rect(left, y - thickness / 2, width, thickness).fill(s.style.color);
+  };
+  if (s.style.underline) rule(baseline + s.style.size * 0.13);
+  if (s.style.strike) rule(baseline - s.style.size * 0.28);
+}
+
+const num = (n: number): string => String(Math.round(n * 1000) / 1000);
+
+function utf16Hex(text: string): string {
+  let out = "FEFF";
+  for (let i = 0; i < text.length; i++) out += text.charCodeAt(i).toString(16).toUpperCase().padStart(4, "0");
+  return out;
+}
+
+/**
+ * Replacement glyphs wrapped in a Span whose ActualText is the original text. Written as raw operators so
+ * the EMC comes before the graphics state is restored: poppler places ActualText with the CTM in force at
+ * EMC, and pdfkit's text() restores its own transform before we could close the span.
+ */
+function drawStandIn(doc: PDFKit.PDFDocument, font: KitFont, size: number, x: number, baseline: number, text: string, actual: string): void {
+  const page = doc.page as unknown as { height: number; fonts: Record<string, unknown> };
+  const [encoded] = font.encode(text);
+  if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
+  doc.addContent(
+    `q 1 0 0 -1 0 ${num(page.height)} cm /Span <</ActualText <${utf16Hex(actual)}>>> BDC ` +
+      `BT 1 0 0 1 ${num(x)} ${num(page.height - baseline)} Tm /${font.id} ${num(size)} Tf [<${encoded.join("")}>] TJ ET EMC Q`,
+  );
+}

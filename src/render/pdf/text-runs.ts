@@ -1,0 +1,106 @@
+// Flattens inline content (bold, italic, strike, code, links, hard breaks) into styled runs of text.
+// Runs carry everything needed to draw them; the line breaker only measures and cuts them.
+import type { Inline } from "../../model/minutes.js";
+import { fontKey, type FontKey, type PdfStyles, type TextStyle } from "./pdf-styles.js";
+
+export interface RunStyle {
+  font: FontKey;
+  size: number;
+  color: string;
+  strike: boolean;
+  underline: boolean;
+  /** Inline code: drawn on a light fill. */
+  code: boolean;
+  /** Target of a link annotation, when the run is part of a link. */
+  link: string | null;
+}
+
+export type Run = { kind: "text"; text: string; style: RunStyle } | { kind: "break" };
+
+interface Context {
+  bold: boolean;
+  italic: boolean;
+  strike: boolean;
+  link: string | null;
+}
+
+export function runStyle(style: TextStyle): RunStyle {
+  return { font: fontKey(style), size: style.size, color: style.color, strike: false, underline: false, code: false, link: null };
+}
+
+/**
+ * Plain text in one style. A newline inside model text is only source wrapping (hard breaks are their own
+ * inline node), so it reads as a space, as in the DOCX.
+ */
+export function textRuns(text: string, style: TextStyle): Run[] {
+  const flowed = text.replace(/\r\n?|\n/g, " ");
+  return flowed ? [{ kind: "text", text: flowed, style: runStyle(style) }] : [];
+}
+
+export function inlineRuns(inlines: Inline[], base: TextStyle, styles: PdfStyles): Run[] {
+  const runs: Run[] = [];
+  const walk = (nodes: Inline[], ctx: Context): void => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case "text":
+          if (node.value) runs.push(...textRuns(node.value, base).map((r) => restyle(r, ctx, base, styles)));
+          break;
+        case "code":
+          if (node.value) {
+            runs.push({
+              kind: "text",
+              text: node.value.replace(/\r\n?|\n/g, " "),
+              style: {
+                font: "mono",
+                size: base.size * styles.codeScale,
+                color: ctx.link ? styles.colors.link : base.color,
+                strike: ctx.strike,
+                underline: ctx.link !== null,
+                code: true,
+                link: ctx.link,
+              },
+            });
+          }
+          break;
+        case "break":
+          runs.push({ kind: "break" });
+          break;
+        case "strong":
+          walk(node.children, { ...ctx, bold: true });
+          break;
+        case "emphasis":
+          walk(node.children, { ...ctx, italic: true });
+          break;
+        case "delete":
+          walk(node.children, { ...ctx, strike: true });
+          break;
+        case "link":
+          // A link with no text still has to be visible and clickable: show its address.
+          walk(node.children.length ? node.children : [{ type: "text", value: node.url }], {
+            ...ctx,
+            link: node.url || null,
+          });
+          break;
+      }
+    }
+  };
+  walk(inlines, { bold: base.bold, italic: base.italic, strike: false, link: null });
+  return runs;
+}
+
+function restyle(run: Run, ctx: Context, base: TextStyle, styles: PdfStyles): Run {
+  if (run.kind === "break") return run;
+  return {
+    kind: "text",
+    text: run.text,
+    style: {
+      font: fontKey(ctx),
+      size: base.size,
+      color: ctx.link ? styles.colors.link : base.color,
+      strike: ctx.strike,
+      underline: ctx.link !== null,
+      code: false,
+      link: ctx.link,
+    },
+  };
+}
