@@ -73,7 +73,7 @@ describe("renderDocx on the sample model", () => {
 
   it("defines named styles from the theme, with fonts and language in the defaults", () => {
     const styles = xml["word/styles.xml"]!;
-    for (const id of ["Normal", "Title", "Subtitle", "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6", "Quote", "Code", "InlineCode", "Hyperlink", "Header", "Footer", "TableText", "TableHeading"]) {
+    for (const id of ["Normal", "MinutesTitle", "MinutesSubtitle", "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6", "Quote", "Code", "InlineCode", "Hyperlink", "Header", "Footer", "TableText", "TableHeading"]) {
       expect(styles, id).toContain(`w:styleId="${id}"`);
     }
     const defaults = styles.match(/<w:docDefaults>.*<\/w:docDefaults>/)![0];
@@ -107,9 +107,9 @@ describe("renderDocx on the sample model", () => {
   it("maps the outline onto heading styles", () => {
     const styled = (style: string, value: string) =>
       doc.match(/<w:p>.*?<\/w:p>/g)!.some((p) => p.includes(`>${esc(value)}<`) && p.includes(`<w:pStyle w:val="${style}"/>`));
-    expect(styled("Title", sampleMinutes.meeting.title)).toBe(true);
+    expect(styled("MinutesTitle", sampleMinutes.meeting.title)).toBe(true);
     expect(styled("Organisation", "Secrétariat Permanent")).toBe(true);
-    expect(styled("Subtitle", "Réunion mensuelle")).toBe(true);
+    expect(styled("MinutesSubtitle", "Réunion mensuelle")).toBe(true);
     expect(styled("Heading1", "1. Présentation de l'Indice de stabilité")).toBe(true);
     expect(styled("Heading2", "Points de discussion clés")).toBe(true);
     expect(styled("Heading2", "Décisions")).toBe(true);

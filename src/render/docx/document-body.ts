@@ -18,12 +18,12 @@ const actionWeights: Record<number, number[]> = { 3: [50, 30, 20], 4: [40, 25, 1
 function titleBlock(layout: DocumentLayout): Paragraph[] {
   const lines: [string, string][] = [];
   if (layout.organisation) lines.push([StyleId.organisation, layout.organisation]);
-  lines.push([HeadingLevel.TITLE, layout.title]);
+  lines.push([StyleId.title, layout.title]);
   if (layout.subtitle) lines.push([StyleId.subtitle, layout.subtitle]);
   return lines.map(
     ([style, text], i) =>
       new Paragraph({
-        ...(style === HeadingLevel.TITLE ? { heading: HeadingLevel.TITLE } : { style }),
+        style,
         children: textRuns(text),
         // The last line of the block sets the gap before the info table.
         ...(i === lines.length - 1 ? { spacing: { after: twips(8) } } : {}),

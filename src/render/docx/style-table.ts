@@ -6,8 +6,10 @@ import { halfPoints, tint, twips } from "./docx-context.js";
 
 export const StyleId = {
   normal: "Normal",
-  title: "Title",
-  subtitle: "Subtitle",
+  // Not Word's built-in "Title"/"Subtitle": pandoc and other readers treat those as metadata and
+  // drop them from the body text, and the title must read back with the rest of the minutes.
+  title: "MinutesTitle",
+  subtitle: "MinutesSubtitle",
   organisation: "Organisation",
   quote: "Quote",
   code: "Code",
@@ -51,12 +53,6 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
         run: { font: body, ...size(sizes.body), color: colors.text, language: { value: language } },
         paragraph: { spacing: { after: twips(6), ...lines(1.1) } },
       },
-      title: {
-        basedOn: StyleId.normal,
-        next: StyleId.subtitle,
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: twips(4), ...lines(1.05) }, keepNext: true },
-        run: { ...size(sizes.title), bold: true, color: colors.primary },
-      },
       heading1: {
         ...heading(sizes.heading, 18, 6, 0),
         // A hairline under each agenda item marks where the next point of the minutes begins.
@@ -86,8 +82,17 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
         run: { font: body, ...size(sizes.body), color: colors.text },
       },
       {
+        id: StyleId.title,
+        name: "Minutes Title",
+        basedOn: StyleId.normal,
+        next: StyleId.subtitle,
+        quickFormat: true,
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: twips(4), ...lines(1.05) }, keepNext: true },
+        run: { ...size(sizes.title), bold: true, color: colors.primary },
+      },
+      {
         id: StyleId.subtitle,
-        name: "Subtitle",
+        name: "Minutes Subtitle",
         basedOn: StyleId.normal,
         next: StyleId.normal,
         quickFormat: true,
