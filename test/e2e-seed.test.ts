@@ -119,6 +119,8 @@ describe("minutes build on the seed example", () => {
     expect(spawnSync("qpdf", ["--check", pdf]).status).toBe(0);
     const fonts = run("pdffonts", [pdf]).trim().split("\n").slice(2);
     expect(fonts.length).toBeGreaterThan(0);
+    // The seed's "➤" is in no text face: it must be drawn from the symbols face, not as a stand-in glyph.
+    expect(fonts.join("\n")).toMatch(/NotoSansSymbols2/);
     for (const line of fonts) {
       expect(line).toMatch(/Noto/);
       expect(line.split(/\s+/).slice(-5, -4)[0], line).toBe("yes");

@@ -33,6 +33,8 @@ export interface Theme extends Omit<ThemeData, "fonts"> {
     /** The family name written into the DOCX and the PDF, and the TTF files that draw it. */
     body: { family: string; files: FontFiles };
     mono: { family: string; files: Pick<FontFiles, "regular"> };
+    /** Dingbats and symbols (➤ ✓ ☐ ★) the text faces lack; the PDF falls back to it per character. */
+    symbols: { family: string; files: Pick<FontFiles, "regular"> };
   };
 }
 
@@ -63,6 +65,10 @@ export function defaultTheme(): Theme {
       mono: {
         family: data.fonts.mono,
         files: { regular: require.resolve("@expo-google-fonts/noto-sans-mono/400Regular/NotoSansMono_400Regular.ttf") },
+      },
+      symbols: {
+        family: "Noto Sans Symbols 2",
+        files: { regular: require.resolve("@expo-google-fonts/noto-sans-symbols-2/400Regular/NotoSansSymbols2_400Regular.ttf") },
       },
     },
   };

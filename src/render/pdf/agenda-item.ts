@@ -14,7 +14,10 @@ export function drawAgendaItem(w: PageWriter, item: ItemLayout): void {
   const { text, space, colors } = w.styles;
   const sect = w.tag("Sect", w.root);
   const ctx = bodyContext(w, sect);
-  const keep = 3 * text.body.size * text.body.leading;
+  const line = text.body.size * text.body.leading;
+  // The heading keeps with its first section label and that label's own keep (three lines), so a
+  // heading never ends a page alone.
+  const keep = space.sectionBefore + text.sectionLabel.size * text.sectionLabel.leading + space.listItem + 1 + 3 * line;
 
   w.gap(space.itemBefore);
   const heading = w.tag("H2", sect);
@@ -34,7 +37,7 @@ export function drawAgendaItem(w: PageWriter, item: ItemLayout): void {
       style: text.sectionLabel,
       tag: label,
       // Enough for a table header and its first row, so a label never ends a page alone.
-      keepWithNext: 3 * text.body.size * text.body.leading,
+      keepWithNext: 3 * line,
     });
     w.end(label);
     w.gap(space.listItem + 1);

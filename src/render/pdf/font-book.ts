@@ -20,7 +20,7 @@ export interface Piece {
   actual: string | null;
 }
 
-const KEYS: FontKey[] = ["regular", "bold", "italic", "boldItalic", "mono"];
+const KEYS: FontKey[] = ["regular", "bold", "italic", "boldItalic", "mono", "symbols"];
 
 /**
  * Parsed fonts by file, shared by all renders in the process: fontkit decodes the OpenType tables lazily
@@ -106,7 +106,8 @@ export class FontBook {
 
   /**
    * Splits text by the face that can draw it: the requested face, else the mono face (it has arrows and
-   * geometric shapes the text face lacks), else a replacement glyph that carries the original text.
+   * geometric shapes the text face lacks), else the symbols face (dingbats such as ➤ ✓ ☐ ★), else a
+   * replacement glyph that carries the original text. Faces that draw nothing are not embedded.
    */
   pieces(text: string, font: FontKey): Piece[] {
     const out: Piece[] = [];
@@ -119,6 +120,7 @@ export class FontBook {
       const cp = ch.codePointAt(0)!;
       if (this.covers(font, cp)) add(ch, font);
       else if (this.covers("mono", cp)) add(ch, "mono");
+      else if (this.covers("symbols", cp)) add(ch, "symbols");
       else if (IGNORABLE.test(ch)) {
         // Joiners and variation selectors belong to the missing character before them, and draw nothing.
         const last = out[out.length - 1];

@@ -2,7 +2,7 @@
 // Drawing code reads only PdfStyles, so a theme change never needs a hunt through the renderer.
 import { pageSize, type Theme } from "../../theme/theme.js";
 
-export type FontKey = "regular" | "bold" | "italic" | "boldItalic" | "mono";
+export type FontKey = "regular" | "bold" | "italic" | "boldItalic" | "mono" | "symbols";
 
 export interface TextStyle {
   bold: boolean;
@@ -102,6 +102,7 @@ export function pdfStyles(theme: Theme): PdfStyles {
       italic: theme.fonts.body.files.italic,
       boldItalic: theme.fonts.body.files.boldItalic,
       mono: theme.fonts.mono.files.regular,
+      symbols: theme.fonts.symbols.files.regular,
     },
     colors,
     text: {
