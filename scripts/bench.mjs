@@ -18,7 +18,7 @@ function cli(args) {
 process.on("exit", () => process.stderr.write("\\nBENCH " + (performance.now() - t0) + " " + process.resourceUsage().maxRSS + "\\n"));
 await import("./dist/cli-main.js");`;
   const start = performance.now();
-  const r = spawnSync(process.execPath, ["--input-type=module", "-e", wrapper, ...args], { encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", wrapper, "--", ...args], { encoding: "utf8" });
   const wall = performance.now() - start;
   if (r.status !== 0) throw new Error(`minutes ${args.join(" ")} failed:\n${r.stderr}`);
   const rss = Number(/BENCH \S+ (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
