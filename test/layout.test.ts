@@ -22,7 +22,7 @@ describe("layoutDocument", () => {
     expect(layout.info[1]!.value).toBe("9\u00a0h\u00a000 – 11\u00a0h\u00a000");
     expect(layout.info[4]!.value).toEqual(["Ministère de l'Intérieur (MI)", "Awa Diallo (OIM), Rapporteuse"]);
     expect(layout.footer(2, 5)).toBe("Page 2 sur 5");
-    expect(layout.nextMeeting).toEqual({ label: "Prochaine réunion", text: "jeudi 27 octobre 2022, 9\u00a0h\u00a000, Salle B" });
+    expect(layout.nextMeeting).toEqual({ label: "Prochaine réunion\u00a0: ", text: "jeudi 27 octobre 2022, 9\u00a0h\u00a000, Salle B" });
   });
 
   it("builds action tables with localised headings and an N/A row when there are none", () => {

@@ -1,7 +1,7 @@
 // Decides what the compte-rendu says, in order, with every fixed text localised. Both renderers draw
 // this outline and nothing else, which is how the DOCX and the PDF carry the same text in the same order.
 import { formatDate, formatPerson, formatTime } from "../i18n/format-meeting.js";
-import { labelsFor, pageOf, type Labels } from "../i18n/labels.js";
+import { labelsFor, pageOf, primaryLanguage, type Labels } from "../i18n/labels.js";
 import { hasBody, type Block, type Inline, type Minutes } from "../model/minutes.js";
 
 export interface InfoRow {
@@ -44,6 +44,7 @@ export interface DocumentLayout {
   agendaTitle: string;
   agenda: string[];
   items: ItemLayout[];
+  /** `label` already ends with its colon ("Prochaine réunion\u00a0: " in French, "Next meeting: "). */
   nextMeeting?: { label: string; text: string };
   /** Builds the footer text for a page. */
   footer: (page: number | string, pages: number | string) => string;
@@ -96,7 +97,9 @@ export function layoutDocument(minutes: Minutes): DocumentLayout {
     const parts = [formatDate(next.date, meeting.language)];
     if (next.time) parts.push(formatTime(next.time, meeting.language));
     if (next.location) parts.push(next.location);
-    nextMeeting = { label: labels.nextMeeting, text: parts.join(", ") };
+    // French sets a no-break space before the colon.
+    const colon = primaryLanguage(meeting.language) === "fr" ? "\u00a0: " : ": ";
+    nextMeeting = { label: labels.nextMeeting + colon, text: parts.join(", ") };
   }
 
   return {

@@ -80,12 +80,10 @@ function itemFlow(item: ItemLayout, ctx: DocxContext): Flow {
 function nextMeeting(layout: DocumentLayout): Paragraph[] {
   const next = layout.nextMeeting;
   if (!next) return [];
-  // French sets a space before the colon; the layout does not carry the separator, so it is decided here.
-  const separator = layout.language.toLowerCase().startsWith("fr") ? " : " : ": ";
   return [
     new Paragraph({
       style: StyleId.nextMeeting,
-      children: [new TextRun({ text: `${next.label}${separator}`, bold: true }), ...textRuns(next.text)],
+      children: [new TextRun({ text: next.label, bold: true }), ...textRuns(next.text)],
     }),
   ];
 }

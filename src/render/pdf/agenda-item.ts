@@ -1,6 +1,5 @@
 // One agenda point of the compte-rendu as a tagged section: numbered heading, each section's bold label and
 // blocks, the action table (shaded header, 50/30/20 columns), notes after it; plus the next-meeting line.
-import { primaryLanguage } from "../../i18n/labels.js";
 import type { DocumentLayout, ItemLayout } from "../layout.js";
 import { bodyContext, drawBlocks } from "./blocks.js";
 import { actionWidths } from "./column-widths.js";
@@ -75,12 +74,10 @@ export function drawNextMeeting(w: PageWriter, layout: DocumentLayout): void {
   const next = layout.nextMeeting;
   if (!next) return;
   const { text, space } = w.styles;
-  // French sets a no-break space before the colon.
-  const colon = primaryLanguage(layout.language) === "fr" ? "\u00a0: " : ": ";
   w.gap(space.itemBefore + space.paragraph);
   const tag = w.tag("P", w.root);
   const label = { ...text.body, bold: true, color: w.styles.colors.primary };
-  const runs = [...textRuns(next.label + colon, label), { kind: "text" as const, text: next.text, style: runStyle(text.body) }];
+  const runs = [...textRuns(next.label, label), { kind: "text" as const, text: next.text, style: runStyle(text.body) }];
   drawParagraph(w, runs, { x: w.left, width: w.width, style: text.body, tag });
   w.end(tag);
 }
