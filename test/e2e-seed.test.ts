@@ -173,3 +173,49 @@ describe("the CLI on bad input", () => {
     expect(cli("--version").stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
+
+describe("minutes build on the English example", () => {
+  const input = "examples/2024-03-05-steering-committee.md";
+  const dir = mkdtempSync(join(tmpdir(), "minutes-en-"));
+  const phrases = [
+    "Open Mapping Foundation",
+    "Steering Committee — Minutes",
+    "Tuesday 5 March 2024",
+    "Apologies",
+    "Agenda",
+    "Welcome and apologies",
+    "1. Approval of the previous minutes",
+    "Decisions",
+    "The draft budget is adopted, subject to the hosting comparison.",
+    "Action Responsible Deadline Status",
+    "Compare the two hosting offers",
+    "In progress",
+    "3. Any other business",
+    "Next meeting: Tuesday 4 June 2024",
+  ];
+
+  it("exits 0", () => {
+    const r = cli("build", input, "--out", dir);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  });
+
+  itWithTools("pdftotext")("the PDF has English labels, decisions and the status column, in order", () => {
+    const text = pdfText(join(dir, "2024-03-05-steering-committee.pdf"));
+    let from = 0;
+    for (const phrase of phrases.filter((p) => !p.startsWith("Action "))) {
+      const at = text.indexOf(phrase, from);
+      expect(at, phrase).toBeGreaterThanOrEqual(from);
+      from = at;
+    }
+    expect(text).toContain("Page 1 of 2");
+    // The unnumbered opening has no actions, so no N/A table between it and item 1.
+    const opening = text.slice(text.indexOf("The Chair opened"), text.indexOf("1. Approval of the previous minutes", text.indexOf("The Chair opened")));
+    expect(opening).not.toContain("N/A");
+  });
+
+  itWithTools("pandoc")("the DOCX has the same texts", () => {
+    const text = docxText(join(dir, "2024-03-05-steering-committee.docx"));
+    for (const phrase of phrases.filter((p) => !p.startsWith("Action "))) expect(text, phrase).toContain(phrase);
+  });
+});

@@ -27,22 +27,31 @@ describe("layoutDocument", () => {
 
   it("builds action tables with localised headings and an N/A row when there are none", () => {
     const [first, second] = layout.items;
-    expect(first!.actions.columns).toEqual(["Points d'action", "Personne/Agence responsable", "Date limite"]);
-    expect(first!.actions.rows.map((r) => r.map(inlineText))).toEqual([
+    expect(first!.actions!.columns).toEqual(["Points d'action", "Personne/Agence responsable", "Date limite"]);
+    expect(first!.actions!.rows.map((r) => r.map(inlineText))).toEqual([
       ["Partage de la présentation", "SP/CCM-OIM", "—"],
       ["Partage de l'étude de référence du projet", "HELVETAS", "2022-10-15"],
     ]);
-    expect(second!.actions.empty).toBe(true);
-    expect(second!.actions.rows.map((r) => r.map(inlineText))).toEqual([["N/A", "", ""]]);
+    expect(second!.actions!.empty).toBe(true);
+    expect(second!.actions!.rows.map((r) => r.map(inlineText))).toEqual([["N/A", "", ""]]);
     expect(first!.sections.map((s) => s.label)).toEqual(["Points de discussion clés", "Décisions"]);
+  });
+
+  it("gives an unnumbered item with content but no actions no N/A table", () => {
+    const opening = structuredClone(sampleMinutes);
+    opening.items[0]!.discussion = [{ type: "paragraph", children: [{ type: "text", value: "Ouverture à 9 h." }] }];
+    const l = layoutDocument(opening);
+    expect(l.items[0]!.heading).toBe("Ouverture (SP/CCM)");
+    expect(l.items[0]!.actions).toBeUndefined();
+    expect(l.items[1]!.actions).toBeDefined();
   });
 
   it("adds status and notes columns only when some action has them", () => {
     const withStatus = structuredClone(sampleMinutes);
     withStatus.items[1]!.actions[0]!.status = [{ type: "text", value: "en cours" }];
     const l = layoutDocument(withStatus);
-    expect(l.items[0]!.actions.columns).toEqual(["Points d'action", "Personne/Agence responsable", "Date limite", "Statut"]);
-    expect(l.items[1]!.actions.rows[0]).toHaveLength(4);
+    expect(l.items[0]!.actions!.columns).toEqual(["Points d'action", "Personne/Agence responsable", "Date limite", "Statut"]);
+    expect(l.items[1]!.actions!.rows[0]).toHaveLength(4);
   });
 
   it("uses English labels and dates for English minutes", () => {

@@ -26,7 +26,8 @@ export interface ActionTable {
 export interface ItemLayout {
   heading: string;
   sections: Section[];
-  actions: ActionTable;
+  /** Absent for an unnumbered item (opening, closing) that has no actions: no "N/A" table there. */
+  actions?: ActionTable;
   /** Content written in the actions section besides the table. */
   actionNotes: Block[];
 }
@@ -88,7 +89,8 @@ export function layoutDocument(minutes: Minutes): DocumentLayout {
       });
       const empty = rows.length === 0;
       if (empty) rows.push(columns.map((_, i) => (i === 0 ? text(labels.notApplicable) : [])));
-      return { heading: itemHeading(item), sections, actions: { columns, rows, empty }, actionNotes: item.actionNotes };
+      const actions = empty && item.number === null ? {} : { actions: { columns, rows, empty } };
+      return { heading: itemHeading(item), sections, ...actions, actionNotes: item.actionNotes };
     });
 
   const next = meeting.nextMeeting;

@@ -55,6 +55,7 @@ function infoTable(layout: DocumentLayout, ctx: DocxContext): Flow {
 }
 
 function actionTable(item: ItemLayout, ctx: DocxContext): Flow {
+  if (!item.actions) return [];
   const { columns, rows } = item.actions;
   const cell = (style: string, children: ReturnType<typeof inlineRuns>): CellContent => [new Paragraph({ style, children })];
   const grid = gridTable(ctx, {

@@ -1,6 +1,6 @@
 // One agenda point of the compte-rendu as a tagged section: numbered heading, each section's bold label and
 // blocks, the action table (shaded header, 50/30/20 columns), notes after it; plus the next-meeting line.
-import type { DocumentLayout, ItemLayout } from "../layout.js";
+import type { ActionTable, DocumentLayout, ItemLayout } from "../layout.js";
 import { bodyContext, drawBlocks } from "./blocks.js";
 import { actionWidths } from "./column-widths.js";
 import type { PageWriter } from "./page-writer.js";
@@ -43,17 +43,28 @@ export function drawAgendaItem(w: PageWriter, item: ItemLayout): void {
     drawBlocks(w, section.blocks, ctx);
   }
 
+  if (item.actions) drawActionTable(w, item.actions, sect);
+
+  if (item.actionNotes.length) {
+    w.gap(space.blockAfter);
+    drawBlocks(w, item.actionNotes, ctx);
+  }
+  w.end(sect);
+}
+
+function drawActionTable(w: PageWriter, actions: ActionTable, sect: ReturnType<PageWriter["tag"]>): void {
+  const { text, space, colors } = w.styles;
   w.gap(space.sectionBefore);
   const head = { ...text.cell, bold: true };
-  const header = item.actions.columns.map((column): TableCell => ({
+  const header = actions.columns.map((column): TableCell => ({
     paragraphs: [{ runs: textRuns(column, head), bullet: false }],
     style: head,
     align: "left",
     scope: "Column",
     fill: colors.headerFill,
   }));
-  const rows = item.actions.rows.map((row) =>
-    item.actions.columns.map((_, c): TableCell => ({
+  const rows = actions.rows.map((row) =>
+    actions.columns.map((_, c): TableCell => ({
       paragraphs: [{ runs: inlineRuns(row[c] ?? [], text.cell, w.styles), bullet: false }],
       style: text.cell,
       align: "left",
@@ -62,12 +73,6 @@ export function drawAgendaItem(w: PageWriter, item: ItemLayout): void {
     })),
   );
   drawTable(w, { x: w.left, widths: actionWidths(w.width, header.length), header, rows, parent: sect });
-
-  if (item.actionNotes.length) {
-    w.gap(space.blockAfter);
-    drawBlocks(w, item.actionNotes, ctx);
-  }
-  w.end(sect);
 }
 
 export function drawNextMeeting(w: PageWriter, layout: DocumentLayout): void {
