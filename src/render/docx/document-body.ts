@@ -84,7 +84,7 @@ function nextMeeting(layout: DocumentLayout): Paragraph[] {
   return [
     new Paragraph({
       style: StyleId.nextMeeting,
-      children: [new TextRun({ text: next.label, bold: true }), ...textRuns(next.text)],
+      children: [new TextRun({ text: next.label, style: StyleId.label }), ...textRuns(next.text)],
     }),
   ];
 }

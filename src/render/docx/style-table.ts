@@ -23,6 +23,7 @@ export const StyleId = {
   agendaEntry: "AgendaEntry",
   separator: "Separator",
   nextMeeting: "NextMeeting",
+  label: "Label",
 } as const;
 
 /** The fill behind code: the theme's border grey, faded almost to white. */
@@ -138,7 +139,7 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
         name: "header",
         basedOn: StyleId.normal,
         paragraph: {
-          alignment: AlignmentType.RIGHT,
+          alignment: AlignmentType.LEFT,
           spacing: { after: 0, ...lines(1) },
           border: { bottom: { ...thin, space: 4 } },
         },
@@ -194,6 +195,13 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
       },
     ],
     characterStyles: [
+      {
+        // A run-in label such as "Prochaine réunion :", in the heading colour as in the PDF.
+        id: StyleId.label,
+        name: "Label",
+        basedOn: "DefaultParagraphFont",
+        run: { bold: true, color: colors.primary },
+      },
       {
         id: StyleId.inlineCode,
         name: "Inline Code",
