@@ -41,7 +41,8 @@ export interface CheckResult {
 export async function check(input: string, options: Pick<BuildOptions, "date" | "strict"> = {}): Promise<CheckResult> {
   const source = await readSource(input);
   if (!source.ok) {
-    return { input, ok: false, diagnostics: [{ file: input, line: 1, column: 1, severity: "error", rule: "read", message: source.message, hint: source.hint }] };
+    const { line, column } = source.place ?? { line: 1, column: 1 };
+    return { input, ok: false, diagnostics: [{ file: input, line, column, severity: "error", rule: "read", message: source.message, hint: source.hint }] };
   }
   const { minutes, file } = parseMinutes(source.text, { path: input, ...(options.date ? { date: options.date } : {}) });
   const diagnostics = file.messages.map((m) => toDiagnostic(m, input));

@@ -5,7 +5,9 @@ import { readFile, stat } from "node:fs/promises";
 /** Larger inputs are refused: real minutes are far smaller, and this bounds memory and time. */
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 
-export type SourceResult = { ok: true; text: string } | { ok: false; message: string; hint: string };
+export type SourceResult =
+  | { ok: true; text: string }
+  | { ok: false; message: string; hint: string; place?: { line: number; column: number } };
 
 export async function readSource(path: string): Promise<SourceResult> {
   let bytes: Buffer;
@@ -30,6 +32,14 @@ export function decode(bytes: Uint8Array): SourceResult {
   try {
     return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
-    return { ok: false, message: "The file is not UTF-8 text.", hint: "Save it again as UTF-8 (in most editors: Save As → Encoding → UTF-8)." };
+    return { ok: false, message: "The file is not UTF-8 text.", hint: "Save it again as UTF-8 (in most editors: Save As → Encoding → UTF-8).", place: firstInvalidByte(bytes) };
   }
+}
+
+/** Line and column of the first byte that is not valid UTF-8, so the user can find it. */
+function firstInvalidByte(bytes: Uint8Array): { line: number; column: number } {
+  const decoded = new TextDecoder("utf-8").decode(bytes);
+  const at = decoded.indexOf("\ufffd");
+  const before = decoded.slice(0, Math.max(0, at)).split("\n");
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
 }

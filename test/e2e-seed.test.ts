@@ -168,6 +168,16 @@ describe("the CLI on bad input", () => {
     }
   });
 
+  it("points at the first byte that is not UTF-8", () => {
+    const dir = mkdtempSync(join(tmpdir(), "minutes-latin1-"));
+    const input = join(dir, "latin1.md");
+    writeFileSync(input, Buffer.concat([Buffer.from("---\ntitle: T\ndate: 2022-09-23\n---\n\n## R"), Buffer.from([0xe9]), Buffer.from("union\n")]));
+    const r = cli("check", input);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${input}:6:5: error: The file is not UTF-8 text.`);
+    expect(r.stderr).toContain("hint: Save it again as UTF-8");
+  });
+
   it("prints help and version", () => {
     expect(cli("--help").stdout).toContain("build");
     expect(cli("--version").stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
