@@ -9,7 +9,6 @@ import { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import type { Minutes } from "../model/minutes.js";
 import { splitBody } from "./agenda-items.js";
-import { parseDateText } from "./deadline.js";
 import { readFrontMatter } from "./front-matter.js";
 
 export interface ParseOptions {
@@ -63,4 +62,3 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   return { minutes: { meeting, preamble: body.preamble, items: body.items }, file };
 }
 
-export { parseDateText };
