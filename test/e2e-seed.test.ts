@@ -72,7 +72,7 @@ describe("minutes build on the seed example", () => {
       ...m.items.flatMap((i) => paragraphs(i.discussion)),
       ...m.items.flatMap((i) => i.actions.flatMap((a) => [inlineText(a.action), inlineText(a.responsible)])),
       "Points de discussion clés",
-      "Personne/Agence responsable",
+      "Personne/Agence Responsable",
       "Date limite",
       "Prochaine réunion",
       "jeudi 27 octobre 2022",

@@ -204,13 +204,13 @@ describe("renderDocx on the sample model", () => {
       "score = pca(indicateurs)", "print(score)",
       "Décisions",
       "Le groupe adopte la méthodologie.",
-      "Points d'action", "Personne/Agence responsable", "Date limite",
+      "Points d'action", "Personne/Agence Responsable", "Date limite",
       "Partage de la présentation", "SP/CCM-OIM", "—",
       "Partage de l'étude de référence du projet", "HELVETAS", "2022-10-15",
       "2. Divers",
       "Sous ce point, rien à signaler.",
       "Points d'action", "N/A",
-      "Prochaine réunion : jeudi 27 octobre 2022, 9 h 00, Salle B",
+      "Prochaine réunion : jeudi 27 octobre 2022, 09:00, Salle B",
     ];
     expectInOrder(read, expected.map((s) => s.replace(/[\s\u00a0\u202f]+/g, " ")));
   });

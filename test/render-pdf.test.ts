@@ -117,7 +117,7 @@ describe("renderPdf on the sample model", () => {
       "Date",
       "vendredi 23 septembre 2022",
       "Heure",
-      "9 h 00 – 11 h 00",
+      "09:00-11:00",
       "Lieu",
       m.location!,
       "Présidence",
@@ -137,7 +137,7 @@ describe("renderPdf on the sample model", () => {
       "Décisions",
       ...blockTexts(item1.decisions),
       "Points d'action",
-      "Personne/Agence responsable",
+      "Personne/Agence Responsable",
       "Date limite",
       "Partage de la présentation",
       "SP/CCM-OIM",
@@ -150,7 +150,7 @@ describe("renderPdf on the sample model", () => {
       ...blockTexts(item2.discussion),
       "Points d'action",
       "N/A",
-      "Prochaine réunion : jeudi 27 octobre 2022, 9 h 00, Salle B",
+      "Prochaine réunion : jeudi 27 octobre 2022, 09:00, Salle B",
     ]);
   });
 

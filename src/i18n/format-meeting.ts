@@ -1,5 +1,5 @@
-// Locale formatting of dates, times and people, shared by both renderers so that they print the same text.
-import type { Person, TimeRange } from "../model/minutes.js";
+// Locale formatting of dates and people, shared by both renderers so that they print the same text.
+import type { Person } from "../model/minutes.js";
 import { primaryLanguage } from "./labels.js";
 
 /** "vendredi 23 septembre 2022", "Friday 23 September 2022". */
@@ -25,17 +25,6 @@ export function formatDate(iso: string, language: string): string {
     .join("")
     .replace(/\s+/g, " ")
     .trim();
-}
-
-/** "9 h 00 – 11 h 00" in French, "09:00–11:00" elsewhere; the author's text when it was not a time range. */
-export function formatTime(time: TimeRange, language: string): string {
-  if (!time.start) return time.text;
-  const one = (hhmm: string): string => {
-    if (primaryLanguage(language) !== "fr") return hhmm;
-    const [h, m] = hhmm.split(":");
-    return `${Number(h)}\u00a0h\u00a0${m}`;
-  };
-  return time.end ? `${one(time.start)} – ${one(time.end)}` : one(time.start);
 }
 
 /** "Name (Organisation), Role" with the parts that are given. */

@@ -37,7 +37,7 @@ const fr: Labels = {
   decisions: "Décisions",
   actions: "Points d'action",
   action: "Points d'action",
-  responsible: "Personne/Agence responsable",
+  responsible: "Personne/Agence Responsable",
   deadline: "Date limite",
   status: "Statut",
   notes: "Observations",

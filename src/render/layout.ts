@@ -1,6 +1,6 @@
 // Decides what the compte-rendu says, in order, with every fixed text localised. Both renderers draw
 // this outline and nothing else, which is how the DOCX and the PDF carry the same text in the same order.
-import { formatDate, formatPerson, formatTime } from "../i18n/format-meeting.js";
+import { formatDate, formatPerson } from "../i18n/format-meeting.js";
 import { labelsFor, pageOf, primaryLanguage, type Labels } from "../i18n/labels.js";
 import { hasBody, type Block, type Inline, type Minutes } from "../model/minutes.js";
 
@@ -61,7 +61,9 @@ export function layoutDocument(minutes: Minutes): DocumentLayout {
   const { meeting } = minutes;
   const labels = labelsFor(meeting.language);
   const info: InfoRow[] = [{ label: labels.date, value: formatDate(meeting.date, meeting.language) }];
-  if (meeting.time) info.push({ label: labels.time, value: formatTime(meeting.time, meeting.language) });
+  // Times are printed as the author wrote them ("09:00-11:00", "9h00 - 11h00"): the model keeps the
+  // parsed range for validation, and the author's own form is what the secretariat expects to see.
+  if (meeting.time) info.push({ label: labels.time, value: meeting.time.text });
   if (meeting.location) info.push({ label: labels.location, value: meeting.location });
   if (meeting.chair) info.push({ label: labels.chair, value: formatPerson(meeting.chair) });
   if (meeting.secretary) info.push({ label: labels.secretary, value: formatPerson(meeting.secretary) });
@@ -97,7 +99,7 @@ export function layoutDocument(minutes: Minutes): DocumentLayout {
   let nextMeeting: DocumentLayout["nextMeeting"];
   if (next) {
     const parts = [formatDate(next.date, meeting.language)];
-    if (next.time) parts.push(formatTime(next.time, meeting.language));
+    if (next.time) parts.push(next.time.text);
     if (next.location) parts.push(next.location);
     // French sets a no-break space before the colon.
     const colon = primaryLanguage(meeting.language) === "fr" ? "\u00a0: " : ": ";
