@@ -2,6 +2,7 @@
 // Outputs are written to a temporary file and renamed, so a failed build never truncates a good output.
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
+import { configFor, type Config } from "./config/config.js";
 import { hasErrors, toDiagnostic, type Diagnostic } from "./diagnostics.js";
 import type { Minutes } from "./model/minutes.js";
 import { parseMinutes } from "./parse/parse-minutes.js";
@@ -15,8 +16,10 @@ export interface BuildOptions {
   formats?: Format[];
   /** Meeting date when the document gives none. */
   date?: string;
-  /** Warnings block the build too. */
+  /** Warnings block the build too. Default: the config file's `strict`. */
   strict?: boolean;
+  /** Settings from minutes.config.yaml; default: the nearest one above the input. `null`: none. */
+  config?: Config | null;
   theme?: Theme;
   /** Metadata time; default SOURCE_DATE_EPOCH, else the meeting date, so output bytes are reproducible. */
   timestamp?: Date;
@@ -35,19 +38,24 @@ export interface CheckResult {
   ok: boolean;
   diagnostics: Diagnostic[];
   minutes?: Minutes;
+  /** The config file that applied, if any. */
+  config?: Config;
 }
 
 /** Read, parse and validate one file without rendering. */
-export async function check(input: string, options: Pick<BuildOptions, "date" | "strict"> = {}): Promise<CheckResult> {
+export async function check(input: string, options: Pick<BuildOptions, "date" | "strict" | "config"> = {}): Promise<CheckResult> {
   const source = await readSource(input);
   if (!source.ok) {
     const { line, column } = source.place ?? { line: 1, column: 1 };
     return { input, ok: false, diagnostics: [{ file: input, line, column, severity: "error", rule: "read", message: source.message, hint: source.hint }] };
   }
-  const { minutes, file } = parseMinutes(source.text, { path: input, ...(options.date ? { date: options.date } : {}) });
-  const diagnostics = file.messages.map((m) => toDiagnostic(m, input));
-  const blocked = hasErrors(file) || (options.strict === true && diagnostics.length > 0);
-  return { input, ok: !blocked && minutes !== undefined, diagnostics, ...(minutes ? { minutes } : {}) };
+  const loaded = options.config === undefined ? configFor(input) : { config: options.config ?? undefined, diagnostics: [] };
+  const config = loaded.config;
+  const { minutes, file } = parseMinutes(source.text, { path: input, ...(options.date ? { date: options.date } : {}), ...(config?.language ? { language: config.language } : {}) });
+  const diagnostics = [...loaded.diagnostics, ...file.messages.map((m) => toDiagnostic(m, input))];
+  const strict = options.strict ?? config?.strict ?? false;
+  const blocked = hasErrors(file) || loaded.diagnostics.some((d) => d.severity === "error") || (strict && diagnostics.length > 0);
+  return { input, ok: !blocked && minutes !== undefined, diagnostics, ...(minutes ? { minutes } : {}), ...(config ? { config } : {}) };
 }
 
 export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | undefined {
@@ -59,7 +67,7 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   const checked = await check(input, options);
   if (!checked.ok || !checked.minutes) return { ...checked, outputs: [] };
   const minutes = checked.minutes;
-  const formats = options.formats ?? ["docx", "pdf"];
+  const formats = options.formats ?? checked.config?.formats ?? ["docx", "pdf"];
   const theme = options.theme ?? defaultTheme();
   const timestamp = options.timestamp ?? sourceDateEpoch() ?? new Date(`${minutes.meeting.date}T00:00:00Z`);
   const outDir = options.out ?? dirname(input);

@@ -45,13 +45,13 @@ export async function main(argv: string[]): Promise<number> {
     .description("check the minutes, then write DOCX and PDF (by default) beside each input")
     .argument("<files...>", "Markdown minutes files")
     .option("-o, --out <dir>", "write the outputs into this folder")
-    .addOption(new Option("-f, --format <list>", `formats to write, comma-separated (${formats.join(", ")})`).default(["docx", "pdf"], "docx,pdf").argParser(parseFormats))
+    .addOption(new Option("-f, --format <list>", `formats to write, comma-separated (${formats.join(", ")}); default: the config file's, else docx,pdf`).argParser(parseFormats))
     .option("--date <YYYY-MM-DD>", "meeting date for documents that give none", parseDate)
     .option("--strict", "treat warnings as errors")
-    .action(async (files: string[], opts: { out?: string; format: Format[]; date?: string; strict?: boolean }) => {
+    .action(async (files: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean }) => {
       const results = [];
       for (const input of files) {
-        const result = await build(input, { formats: opts.format, ...(opts.out ? { out: opts.out } : {}), ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}) });
+        const result = await build(input, { ...(opts.format ? { formats: opts.format } : {}), ...(opts.out ? { out: opts.out } : {}), ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}) });
         printDiagnostics(result.diagnostics);
         for (const output of result.outputs) process.stdout.write(`wrote ${output.path}\n`);
         if (!result.ok) exitCode = EXIT.invalid;

@@ -1,12 +1,11 @@
 // Reads the YAML front matter into MeetingInfo. YAML and schema problems become messages at the
 // exact key or value (zod issue paths are mapped back to YAML source ranges); nothing here throws.
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from "yaml";
 import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import { isSupportedLanguage, supportedLanguages } from "../i18n/labels.js";
 import type { MeetingInfo, Person, Point, TimeRange } from "../model/minutes.js";
+import { asRecord, readYaml, reportUnknownKeys, validateYaml, type YamlSource } from "../yaml-source.js";
 import { frontMatterSchema, knownKeys, type FrontMatter } from "./front-matter-schema.js";
-import { closest } from "./text-match.js";
 
 export interface FrontMatterSource {
   /** The YAML text between the --- fences. */
@@ -19,92 +18,41 @@ export interface FrontMatterSource {
 export interface Fallbacks {
   title?: string;
   date?: string;
+  /** From the config file, for meetings that do not say. */
+  language?: string;
 }
 
-const MAX_ALIASES = 100;
+const what = "The front matter";
+const rule = "front-matter";
 
 export function readFrontMatter(source: FrontMatterSource | undefined, fallbacks: Fallbacks, file: VFile): MeetingInfo | undefined {
-  const lineCounter = new LineCounter();
-  const doc = source ? parseDocument(source.value, { lineCounter, uniqueKeys: true, prettyErrors: false }) : undefined;
-  const at = (offset: number | undefined): Point => {
-    if (!source) return { line: 1, column: 1 };
-    const { line, col } = lineCounter.linePos(offset ?? 0);
-    return { line: source.fenceLine + line, column: col };
-  };
-
-  let raw: unknown = {};
-  if (doc) {
-    for (const error of doc.errors) {
-      report(file, { severity: "error", rule: "front-matter-yaml", message: `The front matter is not valid YAML: ${firstLine(error.message)}`, place: at(error.pos[0]), hint: "Check the indentation and quote values that contain a colon." });
-    }
-    if (doc.errors.length) return undefined;
-    try {
-      raw = doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? {};
-    } catch (error) {
-      report(file, { severity: "error", rule: "front-matter-yaml", message: `The front matter could not be read: ${firstLine(String((error as Error).message))}`, place: at(0), hint: "Remove YAML aliases (*name) and anchors (&name); write the values out." });
-      return undefined;
-    }
-    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-      report(file, { severity: "error", rule: "front-matter-shape", message: "The front matter must be a list of `key: value` lines.", place: at(0), hint: "Start with `title: …` and `date: YYYY-MM-DD`." });
-      return undefined;
-    }
+  let yaml: YamlSource | undefined;
+  let raw: Record<string, unknown> = {};
+  if (source) {
+    yaml = readYaml(source.value, file, { lineOffset: source.fenceLine, rule, what });
+    if (!yaml) return undefined;
+    const record = asRecord(yaml, file, { rule, what, hint: "Start with `title: …` and `date: YYYY-MM-DD`." });
+    if (!record) return undefined;
+    raw = record;
   }
-  const values = { ...fallbacksFor(raw as Record<string, unknown>, fallbacks), ...(raw as Record<string, unknown>) };
-
-  for (const key of Object.keys(values)) {
-    if (knownKeys.includes(key)) continue;
-    const suggestion = closest(key, knownKeys);
-    report(file, {
-      severity: "warning",
-      rule: "front-matter-unknown-key",
-      message: `Unknown key \`${key}\`${suggestion ? `: did you mean \`${suggestion}\`?` : "."}`,
-      place: at(keyRange(doc, key)),
-      hint: suggestion ? `Rename it to \`${suggestion}\`.` : `Known keys: ${knownKeys.join(", ")}.`,
-    });
-  }
-
-  const result = frontMatterSchema.safeParse(values);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
-      const key = path.join(".") || "front matter";
-      const missing = issue.code === "invalid_type" && doc?.getIn(path) === undefined;
-      report(file, {
-        severity: "error",
-        rule: `front-matter-${String(path[0] ?? "shape")}`,
-        message: missing ? `The front matter needs \`${key}\`.` : `\`${key}\` ${issue.message}.`,
-        place: at(missing ? 0 : valueRange(doc, path)),
-        ...(missing ? { hint: key === "date" ? "Add a line `date: YYYY-MM-DD`, or name the file after the date (2022-09-23-meeting.md), or pass --date." : `Add a line \`${key}: …\`.` } : {}),
-      });
-    }
-    return undefined;
-  }
-  return toMeetingInfo(result.data, values, file, (key) => at(valueRange(doc, [key])));
+  const values = { ...fallbacksFor(raw, fallbacks), ...raw };
+  reportUnknownKeys(values, knownKeys, yaml, file, "front-matter-unknown-key");
+  const data = validateYaml(frontMatterSchema, values, yaml, file, {
+    rule,
+    what,
+    missingHint: (key) => (key === "date" ? "Add a line `date: YYYY-MM-DD`, or name the file after the date (2022-09-23-meeting.md), or pass --date." : `Add a line \`${key}: …\`.`),
+  });
+  if (!data) return undefined;
+  const place = (key: string): Point => (yaml ? yaml.valuePlace([key]) : { line: 1, column: 1 });
+  return toMeetingInfo(data, values, file, place);
 }
 
 function fallbacksFor(raw: Record<string, unknown>, fallbacks: Fallbacks): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   if (raw.title === undefined && fallbacks.title) out.title = fallbacks.title;
   if (raw.date === undefined && fallbacks.date) out.date = fallbacks.date;
+  if (raw.language === undefined && fallbacks.language) out.language = fallbacks.language;
   return out;
-}
-
-function firstLine(message: string): string {
-  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-}
-
-function keyRange(doc: Document | undefined, key: string): number | undefined {
-  if (!doc || !isMap(doc.contents)) return undefined;
-  const pair = doc.contents.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
-  return pair && isScalar(pair.key) ? pair.key.range?.[0] : undefined;
-}
-
-function valueRange(doc: Document | undefined, path: (string | number)[]): number | undefined {
-  for (let n = path.length; n > 0 && doc; n--) {
-    const node = doc.getIn(path.slice(0, n), true) as { range?: [number, number, number] } | undefined;
-    if (node && typeof node === "object" && node.range) return node.range[0];
-  }
-  return undefined;
 }
 
 const toPerson = (p: string | { name: string; organisation?: string | undefined; role?: string | undefined }): Person =>

@@ -16,6 +16,8 @@ export interface ParseOptions {
   path?: string;
   /** Meeting date to use when the document gives none (the CLI's --date). */
   date?: string;
+  /** Language of a meeting whose front matter does not say (the config file's `language`). */
+  language?: string;
 }
 
 export interface ParseResult {
@@ -45,6 +47,7 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
     {
       ...(body.documentTitle ? { title: body.documentTitle } : {}),
       ...(fallbackDate ? { date: fallbackDate } : {}),
+      ...(options.language ? { language: options.language } : {}),
     },
     file,
   );
