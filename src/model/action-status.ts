@@ -1,0 +1,33 @@
+// The state of an action, read from its Status column (English and French words) or from a task
+// checkbox in the action cell. Without either, an action is open.
+import { inlineText, type ActionItem } from "./minutes.js";
+
+export type ActionState = "open" | "in-progress" | "done" | "cancelled";
+
+const words: Record<string, ActionState> = {
+  open: "open", todo: "open", "to do": "open", pending: "open", new: "open", ouvert: "open", ouverte: "open", "à faire": "open", "a faire": "open",
+  "in progress": "in-progress", "in-progress": "in-progress", ongoing: "in-progress", started: "in-progress", "en cours": "in-progress",
+  done: "done", completed: "done", complete: "done", closed: "done", finished: "done", fait: "done", faite: "done", réalisé: "done", réalisée: "done", terminé: "done", terminée: "done", clos: "done", clôturé: "done",
+  cancelled: "cancelled", canceled: "cancelled", dropped: "cancelled", annulé: "cancelled", annulée: "cancelled", abandonné: "cancelled",
+};
+
+/** The state a status word names, or undefined when it names none. */
+export function stateOf(text: string): ActionState | undefined {
+  const key = text.trim().toLowerCase().replace(/[.!]+$/, "").replace(/\s+/g, " ");
+  return words[key];
+}
+
+/** The state of an action: its Status column, else a leading [x] / [ ] in the action text, else open. */
+export function actionState(action: ActionItem): ActionState {
+  const status = action.status ? stateOf(inlineText(action.status)) : undefined;
+  if (status) return status;
+  const box = /^\s*\[([ xX])\]/.exec(inlineText(action.action));
+  if (box) return box[1] === " " ? "open" : "done";
+  return "open";
+}
+
+/** Open means not done and not cancelled. */
+export function isOpen(action: ActionItem): boolean {
+  const state = actionState(action);
+  return state === "open" || state === "in-progress";
+}
