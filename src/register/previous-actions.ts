@@ -1,0 +1,70 @@
+// The compte-rendu's follow-up section: when the front matter names the previous meeting, read it (and
+// the meetings it names in turn), build the register of that chain plus this meeting, and list the
+// previous meeting's actions, and the ones it followed up, with their status after this meeting.
+import { existsSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import type { Diagnostic } from "../diagnostics.js";
+import { actionLabelsFor } from "../i18n/labels.js";
+import type { Minutes, PreviousActions } from "../model/minutes.js";
+import { parseMinutes } from "../parse/parse-minutes.js";
+import { readSource } from "../read-source.js";
+import { buildRegister, type Meeting } from "./register.js";
+
+/** How far back the chain of `previous:` links is followed. */
+const MAX_CHAIN = 50;
+
+export interface PreviousResult {
+  previousActions?: PreviousActions;
+  diagnostics: Diagnostic[];
+}
+
+export async function previousActions(input: string, minutes: Minutes, language?: string): Promise<PreviousResult> {
+  const ref = minutes.meeting.previous;
+  if (!ref) return { diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  const chain: Meeting[] = [{ path: input, minutes }];
+  const seen = new Set([resolve(input)]);
+  let from = input;
+  let link = ref;
+  let place: Diagnostic = { file: input, line: ref.place.line, column: ref.place.column, severity: "error", rule: "front-matter-previous", message: "" };
+  for (let depth = 0; depth < MAX_CHAIN; depth++) {
+    const path = resolve(dirname(from), link.path);
+    if (seen.has(path)) break;
+    seen.add(path);
+    if (!existsSync(path)) {
+      diagnostics.push({ ...place, message: `\`previous\` names "${link.path}", but there is no such file (looked for ${path}).`, hint: "Write the path of the previous meeting's Markdown file, relative to this file (e.g. ./2022-08-25.md)." });
+      break;
+    }
+    const source = await readSource(path);
+    const parsed = source.ok ? parseMinutes(source.text, { path, ...(language ? { language } : {}) }) : undefined;
+    if (!parsed?.minutes) {
+      diagnostics.push({ ...place, message: `\`previous\` names "${link.path}", which is not a meeting I can read.`, hint: `Run \`minutes check ${link.path}\` to see what is wrong with it.` });
+      break;
+    }
+    chain.push({ path, minutes: parsed.minutes });
+    const next = parsed.minutes.meeting.previous;
+    if (!next) break;
+    // Problems further down the chain are warnings: this meeting can still be built.
+    place = { file: path, line: next.place.line, column: next.place.column, severity: "warning", rule: "front-matter-previous", message: "" };
+    from = path;
+    link = next;
+  }
+  const previous = chain[1];
+  if (!previous) return { diagnostics };
+  const register = buildRegister(chain, minutes.meeting.date);
+  // Unknown ids in this meeting's follow-ups are reported at their place.
+  diagnostics.push(...register.diagnostics.filter((d) => d.file === input));
+  const followedUp = new Set(previous.minutes.items.flatMap((i) => (i.followUps ?? []).map((f) => f.id)));
+  const labels = actionLabelsFor(minutes.meeting.language);
+  const actions = register.entries
+    .filter((e) => e.meeting.path === previous.path || followedUp.has(e.id))
+    .map((e) => ({
+      id: e.id,
+      action: e.action,
+      responsible: e.responsible,
+      deadline: e.deadline,
+      status: labels.states[e.state] + (e.overdue ? ` (${labels.overdue})` : ""),
+      comment: e.comment ? [{ type: "text" as const, value: e.comment }] : [],
+    }));
+  return { previousActions: { date: previous.minutes.meeting.date, title: previous.minutes.meeting.title, actions }, diagnostics };
+}
