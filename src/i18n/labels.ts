@@ -98,6 +98,8 @@ export interface ActionLabels {
   followUpTitle: string;
   id: string;
   meeting: string;
+  /** A short responsible heading for the narrow columns of the follow-up and register tables. */
+  responsible: string;
   comment: string;
   overdue: string;
   asOf: string;
@@ -115,6 +117,7 @@ const actionLabelSets: Record<string, ActionLabels> = {
     followUpTitle: "Suivi des actions de la réunion précédente",
     id: "Réf.",
     meeting: "Réunion",
+    responsible: "Responsable",
     comment: "Commentaire",
     overdue: "en retard",
     asOf: "Situation au",
@@ -129,6 +132,7 @@ const actionLabelSets: Record<string, ActionLabels> = {
     followUpTitle: "Follow-up of previous actions",
     id: "ID",
     meeting: "Meeting",
+    responsible: "Responsible",
     comment: "Comment",
     overdue: "overdue",
     asOf: "As of",

@@ -60,7 +60,7 @@ export async function previousActions(input: string, minutes: Minutes, language?
     .filter((e) => e.meeting.path === previous.path || followedUp.has(e.id))
     .map((e) => ({
       id: e.id,
-      action: e.action,
+      action: [{ type: "text" as const, value: e.actionText }],
       responsible: e.responsible,
       deadline: e.deadline,
       status: labels.states[e.state] + (e.overdue ? ` (${labels.overdue})` : ""),

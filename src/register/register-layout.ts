@@ -34,12 +34,12 @@ export function layoutRegister(register: Register, entries: RegisterEntry[], opt
   ];
   if (meetings.size) info.push({ label: al.meetings, value: [...meetings.values()].map(([e]) => `${formatDate(e!.meeting.date, language)} — ${e!.meeting.title}`) });
 
-  const columns = [al.id, labels.action, labels.responsible, labels.deadline, labels.status, al.comment];
+  const columns = [al.id, labels.action, al.responsible, labels.deadline, labels.status, al.comment];
   const items: ItemLayout[] = [...meetings.values()].map((group) => {
     const first = group[0]!;
     const rows = group.map((e) => [
       text(e.id),
-      e.action,
+      text(e.actionText),
       e.responsible,
       text(e.deadline?.text || labels.noDeadline),
       text(al.states[e.state] + (e.overdue ? ` (${al.overdue})` : "")),

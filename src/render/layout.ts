@@ -131,14 +131,14 @@ export function layoutDocument(minutes: Minutes): DocumentLayout {
 }
 
 /** Weights of the follow-up and register tables: id, action, responsible, deadline, status, comment. */
-export const followUpWeights = [13, 31, 16, 12, 12, 16];
+export const followUpWeights = [16, 27, 15, 12, 14, 16];
 
 /** "Suivi des actions de la réunion précédente": the previous meeting's actions with their status now. */
 function followUpLayout(minutes: Minutes): ItemLayout {
   const labels = labelsFor(minutes.meeting.language);
   const actionLabels = actionLabelsFor(minutes.meeting.language);
   const previous = minutes.previousActions!;
-  const columns = [actionLabels.id, labels.action, labels.responsible, labels.deadline, labels.status, actionLabels.comment];
+  const columns = [actionLabels.id, labels.action, actionLabels.responsible, labels.deadline, labels.status, actionLabels.comment];
   const rows = previous.actions.map((a) => [text(a.id), a.action, a.responsible, text(a.deadline?.text || labels.noDeadline), text(a.status), a.comment]);
   const empty = rows.length === 0;
   if (empty) rows.push(columns.map((_, i) => (i === 1 ? text(labels.notApplicable) : [])));
