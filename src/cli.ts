@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { build, check, type CheckResult } from "./build.js";
 import { registerActionsCommand } from "./commands/actions.js";
+import { registerNewCommand } from "./commands/new.js";
 import { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 import { formats, isFormat, type Format } from "./render/renderers.js";
 import { version } from "./version.js";
@@ -79,6 +80,7 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   registerActionsCommand(program, (code) => (exitCode = Math.max(exitCode, code)));
+  registerNewCommand(program, (code) => (exitCode = Math.max(exitCode, code)));
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -23,11 +23,16 @@ describe("follow-up of the previous meeting's actions", () => {
       "2023-01-12#1.1": "Réalisé",
       "WASH-STOCK": "Réalisé", // fait in this (March) meeting's own follow-up
       "2023-01-12#2.2": "Annulé",
+      // Followed up in this meeting only (terminé), from January:
+      "2023-01-12#1.2": "Réalisé",
       // Raised in February:
       "2023-02-09#1.1": "En cours (en retard)", // deadline 2023-03-01, before this meeting
       "2023-02-09#1.2": "Ouvert",
     });
     expect(rows.find((r) => r[0] === "WASH-STOCK")![5]).toBe("Inventaire transmis au cluster");
+    // The meeting's own follow-up item (only a follow-up table) is listed in the agenda but not drawn twice.
+    expect(layout.agenda).toEqual(["Suivi des actions", "1. Divers"]);
+    expect(layout.items.map((i) => i.heading)).toEqual(["1. Divers"]);
   });
 
   itWithTools("pdftotext", "pandoc")("prints the section in the PDF and the DOCX, between the agenda and the first item", async () => {

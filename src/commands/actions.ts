@@ -3,6 +3,7 @@
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { InvalidArgumentError, Option, type Command } from "commander";
+import { isoDateArg, localToday } from "./cli-dates.js";
 import { configFor } from "../config/config.js";
 import { formatDiagnostic } from "../diagnostics.js";
 import { loadLayoutRenderer } from "../render/renderers.js";
@@ -29,17 +30,7 @@ interface ActionsOptions {
   language?: string;
 }
 
-function isoDateArg(flag: string) {
-  return (value: string): string => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(new Date(`${value}T00:00:00Z`).getTime())) throw new InvalidArgumentError(`${flag} "${value}" must be a date written YYYY-MM-DD`);
-    return value;
-  };
-}
 
-function localToday(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-}
 
 export function registerActionsCommand(program: Command, setExit: (code: number) => void): void {
   program

@@ -18,11 +18,18 @@ export interface PreviousResult {
   diagnostics: Diagnostic[];
 }
 
-export async function previousActions(input: string, minutes: Minutes, language?: string): Promise<PreviousResult> {
-  const ref = minutes.meeting.previous;
-  if (!ref) return { diagnostics: [] };
+export interface Chain {
+  /** This meeting first, then the previous one, and so on back. */
+  chain: Meeting[];
+  diagnostics: Diagnostic[];
+}
+
+/** This meeting and the meetings its `previous:` links lead to, newest first. Problems are diagnostics. */
+export async function readChain(input: string, minutes: Minutes, language?: string): Promise<Chain> {
   const diagnostics: Diagnostic[] = [];
   const chain: Meeting[] = [{ path: input, minutes }];
+  const ref = minutes.meeting.previous;
+  if (!ref) return { chain, diagnostics };
   const seen = new Set([resolve(input)]);
   let from = input;
   let link = ref;
@@ -49,12 +56,20 @@ export async function previousActions(input: string, minutes: Minutes, language?
     from = path;
     link = next;
   }
+  return { chain, diagnostics };
+}
+
+export async function previousActions(input: string, minutes: Minutes, language?: string): Promise<PreviousResult> {
+  if (!minutes.meeting.previous) return { diagnostics: [] };
+  const { chain, diagnostics } = await readChain(input, minutes, language);
   const previous = chain[1];
   if (!previous) return { diagnostics };
   const register = buildRegister(chain, minutes.meeting.date);
   // Unknown ids in this meeting's follow-ups are reported at their place.
   diagnostics.push(...register.diagnostics.filter((d) => d.file === input));
-  const followedUp = new Set(previous.minutes.items.flatMap((i) => (i.followUps ?? []).map((f) => f.id)));
+  // The previous meeting's actions, those it followed up, and those this meeting follows up: the section
+  // replaces this meeting's own follow-up item (see layout.ts), so every row the author wrote is in it.
+  const followedUp = new Set([previous.minutes, minutes].flatMap((m) => m.items.flatMap((i) => (i.followUps ?? []).map((f) => f.id))));
   const labels = actionLabelsFor(minutes.meeting.language);
   const actions = register.entries
     .filter((e) => e.meeting.path === previous.path || followedUp.has(e.id))

@@ -2,7 +2,7 @@
 // this outline and nothing else, which is how the DOCX and the PDF carry the same text in the same order.
 import { formatDate, formatPerson } from "../i18n/format-meeting.js";
 import { actionLabelsFor, labelsFor, pageOf, primaryLanguage, type Labels } from "../i18n/labels.js";
-import { hasBody, type Block, type Inline, type Minutes } from "../model/minutes.js";
+import { hasBody, type AgendaItem, type Block, type Inline, type Minutes } from "../model/minutes.js";
 
 export interface InfoRow {
   label: string;
@@ -85,6 +85,9 @@ export function layoutDocument(minutes: Minutes): DocumentLayout {
   const items: ItemLayout[] = minutes.items
     // An unnumbered item with nothing in it (an opening) is listed in the agenda only, as in the seed.
     .filter((item) => item.number !== null || hasBody(item))
+    // With `previous:`, the generated follow-up section stands in for an unnumbered item that only holds
+    // follow-up tables: it lists the same rows, with the actions' text and their status after this meeting.
+    .filter((item) => !(minutes.previousActions && item.number === null && isFollowUpOnly(item)))
     .map((item) => {
       const sections: Section[] = [];
       if (item.discussion.length) sections.push({ label: labels.discussion, blocks: item.discussion });
@@ -128,6 +131,10 @@ export function layoutDocument(minutes: Minutes): DocumentLayout {
     ...(nextMeeting ? { nextMeeting } : {}),
     footer: (page, pages) => pageOf(labels, page, pages),
   };
+}
+
+function isFollowUpOnly(item: AgendaItem): boolean {
+  return (item.followUps?.length ?? 0) > 0 && !item.decisions.length && !item.actions.length && !item.actionNotes.length && item.discussion.every((b) => b.type === "table" || b.type === "heading");
 }
 
 /** Weights of the follow-up and register tables: id, action, responsible, deadline, status, comment. */
