@@ -37,3 +37,9 @@ export function isOpen(action: ActionItem): boolean {
   const state = actionState(action);
   return state === "open" || state === "in-progress";
 }
+
+/** Overdue at `today` (YYYY-MM-DD): open, with a dated deadline before it. For counts such as index.json's. */
+export function isOverdueAt(action: ActionItem, today: string): boolean {
+  const date = action.deadline?.date;
+  return isOpen(action) && date !== undefined && date < today;
+}
