@@ -59,6 +59,18 @@ describe("follow-up of the previous meeting's actions", () => {
     ]);
   });
 
+  it("reads follow-up tables into the model with positions, and reports an unknown id in a compte-rendu at its cell", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "minutes-previous-"));
+    writeFileSync(join(dir, "a.md"), "---\ntitle: A\ndate: 2023-04-01\n---\n\n## 1. Point\n\n| Action | Owner | Due |\n|---|---|---|\n| Write {#W-1} | Ana | 2023-04-10 |\n");
+    writeFileSync(join(dir, "b.md"), "---\ntitle: B\ndate: 2023-05-01\nprevious: a.md\n---\n\n## 1. Point\n\n### Follow-up of previous actions\n\n| ID | Status | Comment |\n|---|---|---|\n| W-1 | done | sent |\n| W-2 | done | |\n");
+    const result = await check(join(dir, "b.md"));
+    const [followUp] = result.minutes!.items[0]!.followUps!;
+    expect(followUp).toMatchObject({ id: "W-1", position: { start: { line: 13, column: 1 } }, idPosition: { start: { line: 13, column: 3 } }, statusPosition: { start: { line: 13, column: 9 } } });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toEqual([expect.objectContaining({ line: 14, column: 3, severity: "error", rule: "follow-up-unknown-id" })]);
+    expect(result.minutes!.previousActions!.actions.map((a) => `${a.id} ${a.status} ${inlineText(a.comment)}`)).toEqual(["W-1 Done sent"]);
+  });
+
   it("English meetings get 'Follow-up of previous actions'", async () => {
     const result = await check("test/fixtures/register/en/2023-03-14-board.md");
     const layout = layoutDocument(result.minutes!);

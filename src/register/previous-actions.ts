@@ -22,6 +22,8 @@ export interface Chain {
   /** This meeting first, then the previous one, and so on back. */
   chain: Meeting[];
   diagnostics: Diagnostic[];
+  /** True when the chain was cut at MAX_CHAIN meetings: older actions are not known. */
+  truncated: boolean;
 }
 
 /** This meeting and the meetings its `previous:` links lead to, newest first. Problems are diagnostics. */
@@ -29,12 +31,17 @@ export async function readChain(input: string, minutes: Minutes, language?: stri
   const diagnostics: Diagnostic[] = [];
   const chain: Meeting[] = [{ path: input, minutes }];
   const ref = minutes.meeting.previous;
-  if (!ref) return { chain, diagnostics };
+  if (!ref) return { chain, diagnostics, truncated: false };
   const seen = new Set([resolve(input)]);
   let from = input;
   let link = ref;
   let place: Diagnostic = { file: input, line: ref.place.line, column: ref.place.column, severity: "error", rule: "front-matter-previous", message: "" };
-  for (let depth = 0; depth < MAX_CHAIN; depth++) {
+  let truncated = false;
+  for (let depth = 0; ; depth++) {
+    if (depth === MAX_CHAIN) {
+      truncated = true;
+      break;
+    }
     const path = resolve(dirname(from), link.path);
     if (seen.has(path)) break;
     seen.add(path);
@@ -56,17 +63,18 @@ export async function readChain(input: string, minutes: Minutes, language?: stri
     from = path;
     link = next;
   }
-  return { chain, diagnostics };
+  return { chain, diagnostics, truncated };
 }
 
 export async function previousActions(input: string, minutes: Minutes, language?: string): Promise<PreviousResult> {
   if (!minutes.meeting.previous) return { diagnostics: [] };
-  const { chain, diagnostics } = await readChain(input, minutes, language);
+  const { chain, diagnostics, truncated } = await readChain(input, minutes, language);
   const previous = chain[1];
   if (!previous) return { diagnostics };
   const register = buildRegister(chain, minutes.meeting.date);
   // Unknown ids in this meeting's follow-ups are reported at their place.
-  diagnostics.push(...register.diagnostics.filter((d) => d.file === input));
+  // (Past a chain of MAX_CHAIN meetings, an id may be older than what was read: then only a warning.)
+  diagnostics.push(...register.diagnostics.filter((d) => d.file === input).map((d) => (truncated ? { ...d, severity: "warning" as const } : d)));
   // The previous meeting's actions, those it followed up, and those this meeting follows up: the section
   // replaces this meeting's own follow-up item (see layout.ts), so every row the author wrote is in it.
   const followedUp = new Set([previous.minutes, minutes].flatMap((m) => m.items.flatMap((i) => (i.followUps ?? []).map((f) => f.id))));
