@@ -55,7 +55,8 @@ export function readActionTable(table: Table, columns: ColumnMap, ctx: ConvertCo
       return cell ? spanOf(cell.children[0] ?? cell) : undefined;
     };
     const idText = columns.includes("id") ? (texts[columns.indexOf("id")] ?? "") : "";
-    if (idText !== "") {
+    // A bare number ("1", "2.") numbers the row: the default id is kept, so ids stay unique across meetings.
+    if (idText !== "" && !/^\d+\.?$/.test(idText)) {
       item.id = idText;
       item.explicitId = true;
       const idSpan = cellSpan("id");

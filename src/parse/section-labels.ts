@@ -30,7 +30,8 @@ const COLUMN_ALIASES: Record<ActionColumn, string[]> = {
   status: ["status", "statut", "etat", "state"],
   notes: ["notes", "note", "comments", "comment", "commentaires", "commentaire", "observations", "remarks", "remarques"],
   // Explicit action ids (the action register): see docs/actions.md.
-  id: ["id", "ids", "ref", "ref.", "reference", "references", "identifiant", "n°", "no", "#"],
+  // Not "N°" or "#": those columns usually number the rows, and row numbers repeat from meeting to meeting.
+  id: ["id", "ids", "ref", "ref.", "reference", "references", "identifiant", "action id"],
 };
 
 /** Which action-table column a header cell names, if any. */
