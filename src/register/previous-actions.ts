@@ -1,7 +1,7 @@
 // The compte-rendu's follow-up section: when the front matter names the previous meeting, read it (and
 // the meetings it names in turn), build the register of that chain plus this meeting, and list the
 // previous meeting's actions, and the ones it followed up, with their status after this meeting.
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
 import { actionLabelsFor } from "../i18n/labels.js";
@@ -12,6 +12,22 @@ import { buildRegister, type Meeting } from "./register.js";
 
 /** How far back the chain of `previous:` links is followed. */
 const MAX_CHAIN = 50;
+
+// Building a folder of meetings reads each chain again: parsed meetings are kept for the process, keyed
+// by path, size and modification time, so N meetings cost N parses rather than N × chain length.
+const parsedCache = new Map<string, Minutes | undefined>();
+const CACHE_LIMIT = 1000;
+
+async function readMeeting(path: string, language: string | undefined): Promise<Minutes | undefined> {
+  const info = statSync(path);
+  const key = `${path}\0${info.size}\0${info.mtimeMs}\0${language ?? ""}`;
+  if (parsedCache.has(key)) return parsedCache.get(key);
+  const source = await readSource(path);
+  const minutes = source.ok ? parseMinutes(source.text, { path, ...(language ? { language } : {}) }).minutes : undefined;
+  if (parsedCache.size >= CACHE_LIMIT) parsedCache.clear();
+  parsedCache.set(key, minutes);
+  return minutes;
+}
 
 export interface PreviousResult {
   previousActions?: PreviousActions;
@@ -49,14 +65,13 @@ export async function readChain(input: string, minutes: Minutes, language?: stri
       diagnostics.push({ ...place, message: `\`previous\` names "${link.path}", but there is no such file (looked for ${path}).`, hint: "Write the path of the previous meeting's Markdown file, relative to this file (e.g. ./2022-08-25.md)." });
       break;
     }
-    const source = await readSource(path);
-    const parsed = source.ok ? parseMinutes(source.text, { path, ...(language ? { language } : {}) }) : undefined;
-    if (!parsed?.minutes) {
+    const parsed = await readMeeting(path, language);
+    if (!parsed) {
       diagnostics.push({ ...place, message: `\`previous\` names "${link.path}", which is not a meeting I can read.`, hint: `Run \`minutes check ${link.path}\` to see what is wrong with it.` });
       break;
     }
-    chain.push({ path, minutes: parsed.minutes });
-    const next = parsed.minutes.meeting.previous;
+    chain.push({ path, minutes: parsed });
+    const next = parsed.meeting.previous;
     if (!next) break;
     // Problems further down the chain are warnings: this meeting can still be built.
     place = { file: path, line: next.place.line, column: next.place.column, severity: "warning", rule: "front-matter-previous", message: "" };
