@@ -7,6 +7,7 @@ import { hasErrors, toDiagnostic, type Diagnostic } from "./diagnostics.js";
 import type { Minutes } from "./model/minutes.js";
 import { parseMinutes } from "./parse/parse-minutes.js";
 import { readSource } from "./read-source.js";
+import { previousActions } from "./register/previous-actions.js";
 import { loadRenderer, type Format } from "./render/renderers.js";
 import { defaultTheme, type Theme } from "./theme/theme.js";
 
@@ -23,6 +24,8 @@ export interface BuildOptions {
   theme?: Theme;
   /** Metadata time; default SOURCE_DATE_EPOCH, else the meeting date, so output bytes are reproducible. */
   timestamp?: Date;
+  /** Read the meeting named by `previous:` for the follow-up section. Default true. */
+  resolvePrevious?: boolean;
 }
 
 export interface BuildResult {
@@ -43,7 +46,7 @@ export interface CheckResult {
 }
 
 /** Read, parse and validate one file without rendering. */
-export async function check(input: string, options: Pick<BuildOptions, "date" | "strict" | "config"> = {}): Promise<CheckResult> {
+export async function check(input: string, options: Pick<BuildOptions, "date" | "strict" | "config" | "resolvePrevious"> = {}): Promise<CheckResult> {
   const source = await readSource(input);
   if (!source.ok) {
     const { line, column } = source.place ?? { line: 1, column: 1 };
@@ -53,8 +56,13 @@ export async function check(input: string, options: Pick<BuildOptions, "date" | 
   const config = loaded.config;
   const { minutes, file } = parseMinutes(source.text, { path: input, ...(options.date ? { date: options.date } : {}), ...(config?.language ? { language: config.language } : {}) });
   const diagnostics = [...loaded.diagnostics, ...file.messages.map((m) => toDiagnostic(m, input))];
+  if (minutes?.meeting.previous && options.resolvePrevious !== false) {
+    const previous = await previousActions(input, minutes, config?.language);
+    diagnostics.push(...previous.diagnostics);
+    if (previous.previousActions) minutes.previousActions = previous.previousActions;
+  }
   const strict = options.strict ?? config?.strict ?? false;
-  const blocked = hasErrors(file) || loaded.diagnostics.some((d) => d.severity === "error") || (strict && diagnostics.length > 0);
+  const blocked = hasErrors(file) || diagnostics.some((d) => d.severity === "error") || (strict && diagnostics.length > 0);
   return { input, ok: !blocked && minutes !== undefined, diagnostics, ...(minutes ? { minutes } : {}), ...(config ? { config } : {}) };
 }
 

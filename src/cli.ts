@@ -2,6 +2,8 @@
 // Exit codes: 0 success, 1 invalid input (messages name file:line:column), 2 usage error.
 import { Command, CommanderError, Option } from "commander";
 import { build, check, type CheckResult } from "./build.js";
+import { registerActionsCommand } from "./commands/actions.js";
+import { registerNewCommand } from "./commands/new.js";
 import { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 import { formats, isFormat, type Format } from "./render/renderers.js";
 import { version } from "./version.js";
@@ -76,6 +78,9 @@ export async function main(argv: string[]): Promise<number> {
       }
       process.stderr.write(`minutes: ${summary(results)}\n`);
     });
+
+  registerActionsCommand(program, (code) => (exitCode = Math.max(exitCode, code)));
+  registerNewCommand(program, (code) => (exitCode = Math.max(exitCode, code)));
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -5,6 +5,15 @@ export { layoutDocument, type DocumentLayout } from "./render/layout.js";
 export { formats, loadRenderer, type Format } from "./render/renderers.js";
 export { defaultTheme, type Theme } from "./theme/theme.js";
 export { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
+export { buildRegister, type Register, type RegisterEntry, type Meeting } from "./register/register.js";
+export { filterRegister, type RegisterFilter } from "./register/filter-register.js";
+export { loadMeetings } from "./register/load-meetings.js";
+export { registerCsv, registerJson, registerMarkdown, registerTable } from "./register/register-text.js";
+export { registerIcs } from "./register/register-ics.js";
+export { layoutRegister } from "./register/register-layout.js";
+export { newMeeting, type NewMeetingOptions } from "./new-meeting/new-meeting.js";
+export { actionState, isOpen, isOverdueAt, type ActionState } from "./model/action-status.js";
+export { splitOwners } from "./model/action-owners.js";
 export type * from "./model/minutes.js";
 export type { RenderOptions } from "./render/render-options.js";
 

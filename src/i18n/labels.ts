@@ -91,3 +91,59 @@ export function labelsFor(tag: string): Labels {
 export function pageOf(labels: Labels, page: number | string, pages: number | string): string {
   return labels.pageOf.replace("{page}", String(page)).replace("{pages}", String(pages));
 }
+
+/** Labels of the action register and of the follow-up section (issue 7). English when a language has none. */
+export interface ActionLabels {
+  registerTitle: string;
+  followUpTitle: string;
+  id: string;
+  meeting: string;
+  /** A short responsible heading for the narrow columns of the follow-up and register tables. */
+  responsible: string;
+  comment: string;
+  overdue: string;
+  asOf: string;
+  meetings: string;
+  summary: string;
+  states: Record<"open" | "in-progress" | "done" | "cancelled", string>;
+  /** "{open} ouvertes, {overdue} en retard, {done} réalisées, {cancelled} annulées". */
+  counts: string;
+  noActions: string;
+}
+
+const actionLabelSets: Record<string, ActionLabels> = {
+  fr: {
+    registerTitle: "Tableau de suivi des actions",
+    followUpTitle: "Suivi des actions de la réunion précédente",
+    id: "Réf.",
+    meeting: "Réunion",
+    responsible: "Responsable",
+    comment: "Commentaire",
+    overdue: "en retard",
+    asOf: "Situation au",
+    meetings: "Réunions",
+    summary: "Actions",
+    states: { open: "Ouvert", "in-progress": "En cours", done: "Réalisé", cancelled: "Annulé" },
+    counts: "{total} actions : {open} ouvertes, dont {overdue} en retard ; {done} réalisées ; {cancelled} annulées",
+    noActions: "Aucune action.",
+  },
+  en: {
+    registerTitle: "Action register",
+    followUpTitle: "Follow-up of previous actions",
+    id: "ID",
+    meeting: "Meeting",
+    responsible: "Responsible",
+    comment: "Comment",
+    overdue: "overdue",
+    asOf: "As of",
+    meetings: "Meetings",
+    summary: "Actions",
+    states: { open: "Open", "in-progress": "In progress", done: "Done", cancelled: "Cancelled" },
+    counts: "{total} actions: {open} open, of which {overdue} overdue; {done} done; {cancelled} cancelled",
+    noActions: "No actions.",
+  },
+};
+
+export function actionLabelsFor(tag: string): ActionLabels {
+  return actionLabelSets[primaryLanguage(tag)] ?? actionLabelSets.en!;
+}

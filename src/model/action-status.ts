@@ -8,8 +8,14 @@ const words: Record<string, ActionState> = {
   open: "open", todo: "open", "to do": "open", pending: "open", new: "open", ouvert: "open", ouverte: "open", "à faire": "open", "a faire": "open",
   "in progress": "in-progress", "in-progress": "in-progress", ongoing: "in-progress", started: "in-progress", "en cours": "in-progress",
   done: "done", completed: "done", complete: "done", closed: "done", finished: "done", fait: "done", faite: "done", réalisé: "done", réalisée: "done", terminé: "done", terminée: "done", clos: "done", clôturé: "done",
+  "not started": "open", "non commencé": "open", "non commencée": "open", "non démarré": "open", "reporté": "open", "reportée": "open", postponed: "open", "[ ]": "open",
+  "en attente": "in-progress", "partiellement réalisé": "in-progress", "partially done": "in-progress",
+  "[x]": "done", achevé: "done", achevée: "done", accompli: "done",
   cancelled: "cancelled", canceled: "cancelled", dropped: "cancelled", annulé: "cancelled", annulée: "cancelled", abandonné: "cancelled",
 };
+
+/** Every status word understood, for messages. */
+export const knownStatusWords = ["open", "in progress", "done", "cancelled", "ouvert", "en cours", "fait", "réalisé", "terminé", "annulé"];
 
 /** The state a status word names, or undefined when it names none. */
 export function stateOf(text: string): ActionState | undefined {
@@ -30,4 +36,10 @@ export function actionState(action: ActionItem): ActionState {
 export function isOpen(action: ActionItem): boolean {
   const state = actionState(action);
   return state === "open" || state === "in-progress";
+}
+
+/** Overdue at `today` (YYYY-MM-DD): open, with a dated deadline before it. For counts such as index.json's. */
+export function isOverdueAt(action: ActionItem, today: string): boolean {
+  const date = action.deadline?.date;
+  return isOpen(action) && date !== undefined && date < today;
 }

@@ -77,6 +77,8 @@ export interface MeetingInfo {
   chair?: Person;
   secretary?: Person;
   nextMeeting?: NextMeeting;
+  /** The previous meeting's file (`previous:`), resolved by the build, not the parser. */
+  previous?: PreviousMeetingRef;
   /** Front-matter keys the model has no place for, kept so nothing is lost (shown in JSON only). */
   extra: Record<string, unknown>;
 }
@@ -98,6 +100,44 @@ export interface ActionItem {
   status?: Inline[];
   notes?: Inline[];
   position?: Span;
+  /**
+   * Stable id: the author's (an ID column or a `{#id}` marker at the end of the action text), else
+   * `<meeting date>#<item number>.<row>` (unnumbered items count as item 0). Set by the parser.
+   */
+  id?: string;
+  /** True when the author wrote the id. */
+  explicitId?: boolean;
+  /** Where the status cell (or the explicit id) is written, for messages. */
+  statusPosition?: Span;
+  idPosition?: Span;
+}
+
+/** One row of a follow-up table ("Suivi des actions"): a later meeting reports on an earlier action. */
+export interface FollowUp {
+  /** The id of the action followed up, as written. */
+  id: string;
+  /** The new status as written; absent when the row gives none. */
+  status?: Inline[];
+  comment?: Inline[];
+  position?: Span;
+  idPosition?: Span;
+  statusPosition?: Span;
+}
+
+/** A reference to the previous meeting (`previous:` in the front matter). */
+export interface PreviousMeetingRef {
+  /** As written in the front matter, relative to the file. */
+  path: string;
+  /** Where the value is written, for messages. */
+  place: Point;
+}
+
+/** The previous meeting's actions with their current status: the compte-rendu's follow-up section. */
+export interface PreviousActions {
+  /** ISO date of the previous meeting. */
+  date: string;
+  title: string;
+  actions: { id: string; action: Inline[]; responsible: Inline[]; deadline: Deadline | null; status: string; comment: Inline[] }[];
 }
 
 export interface AgendaItem {
@@ -112,6 +152,8 @@ export interface AgendaItem {
   actions: ActionItem[];
   /** Other content written in the actions section (kept, rendered after the table). */
   actionNotes: Block[];
+  /** Rows of follow-up tables in this item (the tables themselves stay in the discussion, as written). */
+  followUps?: FollowUp[];
   position?: Span;
 }
 
@@ -120,6 +162,8 @@ export interface Minutes {
   /** Content written before the first agenda item. */
   preamble: Block[];
   items: AgendaItem[];
+  /** Filled by the build when the front matter names a previous meeting. */
+  previousActions?: PreviousActions;
 }
 
 /** The text of inline content without formatting. */

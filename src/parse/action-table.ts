@@ -50,6 +50,20 @@ export function readActionTable(table: Table, columns: ColumnMap, ctx: ConvertCo
       notes.push({ type: "text", value: `${headerText[i] || `#${i + 1}`}: ` }, ...cell);
     });
     if (notes.length) item.notes = notes;
+    const cellSpan = (c: ActionColumn) => {
+      const cell = row.children[columns.indexOf(c)];
+      return cell ? spanOf(cell.children[0] ?? cell) : undefined;
+    };
+    const idText = columns.includes("id") ? (texts[columns.indexOf("id")] ?? "") : "";
+    // A bare number ("1", "2.") numbers the row: the default id is kept, so ids stay unique across meetings.
+    if (idText !== "" && !/^\d+\.?$/.test(idText)) {
+      item.id = idText;
+      item.explicitId = true;
+      const idSpan = cellSpan("id");
+      if (idSpan) item.idPosition = idSpan;
+    }
+    const statusSpan = status.length ? cellSpan("status") : undefined;
+    if (statusSpan) item.statusPosition = statusSpan;
     const position = spanOf(row);
     if (position) item.position = position;
 

@@ -8,7 +8,8 @@ import { inlineText, type AgendaItem, type Block } from "../model/minutes.js";
 import { actionColumns, readActionTable } from "./action-table.js";
 import { isNoDeadline } from "./deadline.js";
 import { spanOf, toBlocks, toInlines, type ConvertContext } from "./mdast-to-blocks.js";
-import { sectionKind, type SectionKind } from "./section-labels.js";
+import { followUpColumns, readFollowUpTable } from "./follow-up-table.js";
+import { isFollowUpLabel, sectionKind, type SectionKind } from "./section-labels.js";
 
 export interface Body {
   /** The text of the single `#` heading, when the items are `##` headings. */
@@ -54,13 +55,15 @@ export function splitBody(nodes: RootContent[], definitions: ConvertContext["def
   return body;
 }
 
-function labelOf(node: RootContent, ctx: ConvertContext): SectionKind | undefined {
-  if (node.type === "heading") return sectionKind(inlineText(toInlines(node.children, ctx)));
+function labelOf(node: RootContent, ctx: ConvertContext): SectionKind | "followUp" | undefined {
+  let label: string | undefined;
+  if (node.type === "heading") label = inlineText(toInlines(node.children, ctx));
   // A paragraph that is only a bold label, as in "**Points de discussion clés**".
-  if (node.type === "paragraph" && node.children.length === 1 && node.children[0]!.type === "strong") {
-    return sectionKind(inlineText(toInlines((node as Paragraph).children, ctx)));
+  else if (node.type === "paragraph" && node.children.length === 1 && node.children[0]!.type === "strong") {
+    label = inlineText(toInlines((node as Paragraph).children, ctx));
   }
-  return undefined;
+  if (label === undefined) return undefined;
+  return isFollowUpLabel(label) ? "followUp" : sectionKind(label);
 }
 
 function readItem(heading: Heading, nodes: RootContent[], depth: number, definitions: ConvertContext["definitions"], file: VFile): AgendaItem {
@@ -80,10 +83,26 @@ function readItem(heading: Heading, nodes: RootContent[], depth: number, definit
   const labelDepth = nodes.find((n): n is Heading => n.type === "heading" && labelOf(n, { definitions, headingBase: 0 }) !== undefined)?.depth;
   const ctx: ConvertContext = { definitions, headingBase: labelDepth ?? depth };
   let section: SectionKind = "discussion";
+  // A follow-up section (an item titled "Suivi des actions", or such a label inside an item) holds tables
+  // that report on earlier actions by id; they stay in the discussion as written, and are read as follow-ups.
+  let followUp = isFollowUpLabel(title);
   for (const node of nodes) {
     const kind = labelOf(node, ctx);
+    if (kind === "followUp") {
+      followUp = true;
+      section = "discussion";
+      item.discussion.push(...toBlocks([node], ctx));
+      continue;
+    }
     if (kind) {
+      followUp = false;
       section = kind;
+      continue;
+    }
+    const followUpTable = followUp && node.type === "table" ? followUpColumns(node, ctx) : undefined;
+    if (node.type === "table" && followUpTable) {
+      (item.followUps ??= []).push(...readFollowUpTable(node, followUpTable, ctx, file));
+      item.discussion.push(...toBlocks([node], ctx));
       continue;
     }
     if (node.type === "table") {

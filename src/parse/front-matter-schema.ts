@@ -36,6 +36,8 @@ export const frontMatterSchema = z.object({
   chair: personSchema.optional(),
   secretary: personSchema.optional(),
   next_meeting: nextMeetingSchema.optional(),
+  /** The previous meeting's Markdown file, relative to this one: its actions are followed up here. */
+  previous: text.optional(),
   // Read by later stages (theme, status, declared agenda); accepted here so they raise no warning.
   theme: z.string().optional(),
   status: z.string().optional(),

@@ -8,6 +8,7 @@ import { unified } from "unified";
 import { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import type { Minutes } from "../model/minutes.js";
+import { assignActionIds } from "./action-ids.js";
 import { splitBody } from "./agenda-items.js";
 import { readFrontMatter } from "./front-matter.js";
 
@@ -62,6 +63,8 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
     report(file, { severity: "error", rule: "empty-document", message: "The document is empty.", place: { line: 1, column: 1 }, hint: "Write a front matter with title and date, then one `##` heading per agenda item." });
     return { minutes: undefined, file };
   }
-  return { minutes: { meeting, preamble: body.preamble, items: body.items }, file };
+  const minutes: Minutes = { meeting, preamble: body.preamble, items: body.items };
+  assignActionIds(minutes, file);
+  return { minutes, file };
 }
 

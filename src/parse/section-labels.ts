@@ -21,14 +21,17 @@ export function sectionKind(label: string): SectionKind | undefined {
 
 export const allSectionLabels = [...sectionByAlias.keys()];
 
-export type ActionColumn = "action" | "responsible" | "deadline" | "status" | "notes";
+export type ActionColumn = "action" | "responsible" | "deadline" | "status" | "notes" | "id";
 
 const COLUMN_ALIASES: Record<ActionColumn, string[]> = {
   action: ["action", "actions", "task", "tasks", "point d'action", "points d'action", "action item", "action items", "tache", "taches", "activite", "activites", "what"],
   responsible: ["responsible", "owner", "owners", "responsable", "responsables", "personne", "personnes", "agence responsable", "who", "lead", "qui", "assignee", "assigned to"],
   deadline: ["deadline", "due", "due date", "date limite", "echeance", "when", "delai", "quand", "date", "by"],
   status: ["status", "statut", "etat", "state"],
-  notes: ["notes", "note", "comments", "comment", "commentaires", "observations", "remarks", "remarques"],
+  notes: ["notes", "note", "comments", "comment", "commentaires", "commentaire", "observations", "remarks", "remarques"],
+  // Explicit action ids (the action register): see docs/actions.md.
+  // Not "N°" or "#": those columns usually number the rows, and row numbers repeat from meeting to meeting.
+  id: ["id", "ids", "ref", "ref.", "reference", "references", "identifiant", "action id"],
 };
 
 /** Which action-table column a header cell names, if any. */
@@ -42,4 +45,26 @@ export function actionColumn(header: string): ActionColumn | undefined {
   if (/\b(deadline|echeance|date limite|due)\b/.test(h)) return "deadline";
   if (/\b(action|actions|task)\b/.test(h)) return "action";
   return undefined;
+}
+
+// Follow-up sections: a later meeting reports on earlier actions by id (see docs/actions.md).
+// Checked before sectionKind, so "Suivi des actions" opens a follow-up, not an action section.
+const FOLLOW_UP_LABELS = new Set([
+  "suivi des actions",
+  "suivi des actions de la reunion precedente",
+  "suivi des actions precedentes",
+  "suivi des points d'action",
+  "follow-up of previous actions",
+  "follow up of previous actions",
+  "follow-up of actions",
+  "action follow-up",
+  "action follow up",
+  "actions follow-up",
+  "review of actions",
+  "matters arising",
+]);
+
+/** Whether a heading or bold label opens a follow-up section. A typed number ("2.") is ignored. */
+export function isFollowUpLabel(label: string): boolean {
+  return FOLLOW_UP_LABELS.has(normalizeLabel(label.replace(/^\s*(?:\d+|[IVX]+)\s*[.)\-–:]\s*/, "").replace(/\s*\{(?:-|\.unnumbered)\}\s*$/, "")));
 }

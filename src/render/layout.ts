@@ -1,8 +1,8 @@
 // Decides what the compte-rendu says, in order, with every fixed text localised. Both renderers draw
 // this outline and nothing else, which is how the DOCX and the PDF carry the same text in the same order.
 import { formatDate, formatPerson } from "../i18n/format-meeting.js";
-import { labelsFor, pageOf, primaryLanguage, type Labels } from "../i18n/labels.js";
-import { hasBody, type Block, type Inline, type Minutes } from "../model/minutes.js";
+import { actionLabelsFor, labelsFor, pageOf, primaryLanguage, type Labels } from "../i18n/labels.js";
+import { hasBody, type AgendaItem, type Block, type Inline, type Minutes } from "../model/minutes.js";
 
 export interface InfoRow {
   label: string;
@@ -21,10 +21,14 @@ export interface ActionTable {
   rows: Inline[][][];
   /** True when the item had no actions and the table holds the single "N/A" row. */
   empty: boolean;
+  /** Relative column widths, when not the action table's usual ones. */
+  weights?: number[];
 }
 
 export interface ItemLayout {
   heading: string;
+  /** Text drawn under the heading, before the sections (the follow-up section's source meeting). */
+  intro?: Block[];
   sections: Section[];
   /** Absent for an unnumbered item (opening, closing) that has no actions: no "N/A" table there. */
   actions?: ActionTable;
@@ -44,6 +48,8 @@ export interface DocumentLayout {
   preamble: Block[];
   agendaTitle: string;
   agenda: string[];
+  /** The previous meeting's actions and their current status, drawn after the agenda, before the items. */
+  followUp?: ItemLayout;
   items: ItemLayout[];
   /** `label` already ends with its colon ("Prochaine réunion\u00a0: " in French, "Next meeting: "). */
   nextMeeting?: { label: string; text: string };
@@ -79,6 +85,9 @@ export function layoutDocument(minutes: Minutes): DocumentLayout {
   const items: ItemLayout[] = minutes.items
     // An unnumbered item with nothing in it (an opening) is listed in the agenda only, as in the seed.
     .filter((item) => item.number !== null || hasBody(item))
+    // With `previous:`, the generated follow-up section stands in for an unnumbered item that only holds
+    // follow-up tables: it lists the same rows, with the actions' text and their status after this meeting.
+    .filter((item) => !(minutes.previousActions && item.number === null && isFollowUpOnly(item)))
     .map((item) => {
       const sections: Section[] = [];
       if (item.discussion.length) sections.push({ label: labels.discussion, blocks: item.discussion });
@@ -117,8 +126,29 @@ export function layoutDocument(minutes: Minutes): DocumentLayout {
     preamble: minutes.preamble,
     agendaTitle: labels.agenda,
     agenda: minutes.items.map(itemHeading),
+    ...(minutes.previousActions ? { followUp: followUpLayout(minutes) } : {}),
     items,
     ...(nextMeeting ? { nextMeeting } : {}),
     footer: (page, pages) => pageOf(labels, page, pages),
   };
+}
+
+function isFollowUpOnly(item: AgendaItem): boolean {
+  return (item.followUps?.length ?? 0) > 0 && !item.decisions.length && !item.actions.length && !item.actionNotes.length && item.discussion.every((b) => b.type === "table" || b.type === "heading");
+}
+
+/** Weights of the follow-up and register tables: id, action, responsible, deadline, status, comment. */
+export const followUpWeights = [16, 27, 15, 12, 14, 16];
+
+/** "Suivi des actions de la réunion précédente": the previous meeting's actions with their status now. */
+function followUpLayout(minutes: Minutes): ItemLayout {
+  const labels = labelsFor(minutes.meeting.language);
+  const actionLabels = actionLabelsFor(minutes.meeting.language);
+  const previous = minutes.previousActions!;
+  const columns = [actionLabels.id, labels.action, actionLabels.responsible, labels.deadline, labels.status, actionLabels.comment];
+  const rows = previous.actions.map((a) => [text(a.id), a.action, a.responsible, text(a.deadline?.text || labels.noDeadline), text(a.status), a.comment]);
+  const empty = rows.length === 0;
+  if (empty) rows.push(columns.map((_, i) => (i === 1 ? text(labels.notApplicable) : [])));
+  const intro: Block = { type: "paragraph", children: text(`${previous.title} — ${formatDate(previous.date, minutes.meeting.language)}`) };
+  return { heading: actionLabels.followUpTitle, sections: [], actions: { columns, rows, empty, weights: followUpWeights }, actionNotes: [], intro: [intro] };
 }

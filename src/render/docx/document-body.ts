@@ -59,7 +59,7 @@ function actionTable(item: ItemLayout, ctx: DocxContext): Flow {
   const { columns, rows } = item.actions;
   const cell = (style: string, children: ReturnType<typeof inlineRuns>): CellContent => [new Paragraph({ style, children })];
   const grid = gridTable(ctx, {
-    weights: actionWeights[columns.length] ?? columns.map(() => 1),
+    weights: item.actions.weights ?? actionWeights[columns.length] ?? columns.map(() => 1),
     header: columns.map((label) => cell(StyleId.tableHeading, textRuns(label))),
     rows: rows.map((row: Inline[][]) => row.map((inlines) => cell(StyleId.tableText, inlineRuns(inlines)))),
     indent: 0,
@@ -69,6 +69,7 @@ function actionTable(item: ItemLayout, ctx: DocxContext): Flow {
 
 function itemFlow(item: ItemLayout, ctx: DocxContext): Flow {
   const out: Flow = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: textRuns(item.heading) })];
+  if (item.intro) out.push(...blockContent(item.intro, ctx, topScope));
   for (const section of item.sections) {
     out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: textRuns(section.label) }));
     out.push(...blockContent(section.blocks, ctx, topScope));
@@ -94,8 +95,10 @@ export function documentBody(layout: DocumentLayout, ctx: DocxContext): Flow {
     ...titleBlock(layout),
     ...infoTable(layout, ctx),
     ...blockContent(layout.preamble, ctx, topScope),
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: textRuns(layout.agendaTitle) }),
+    // A document without agenda items (the action register) has no agenda.
+    ...(layout.agenda.length ? [new Paragraph({ heading: HeadingLevel.HEADING_1, children: textRuns(layout.agendaTitle) })] : []),
     ...layout.agenda.map((line) => new Paragraph({ style: StyleId.agendaEntry, children: textRuns(line) })),
+    ...(layout.followUp ? itemFlow(layout.followUp, ctx) : []),
     ...layout.items.flatMap((item) => itemFlow(item, ctx)),
     ...nextMeeting(layout),
   ]);

@@ -2,7 +2,7 @@
 // styles, then normalises the package so the same model and timestamp always give the same bytes.
 import { Document, Packer } from "docx";
 import type { Minutes } from "../../model/minutes.js";
-import { layoutDocument } from "../layout.js";
+import { layoutDocument, type DocumentLayout } from "../layout.js";
 import type { RenderOptions } from "../render-options.js";
 import { documentBody } from "./document-body.js";
 import { createContext } from "./docx-context.js";
@@ -12,8 +12,12 @@ import { styleTable } from "./style-table.js";
 import { wordLanguage } from "./word-language.js";
 
 export async function renderDocx(minutes: Minutes, options: RenderOptions): Promise<Uint8Array> {
+  return renderDocxLayout(layoutDocument(minutes), options);
+}
+
+/** Draws any document layout (the compte-rendu, the action register). */
+export async function renderDocxLayout(layout: DocumentLayout, options: RenderOptions): Promise<Uint8Array> {
   const { theme } = options;
-  const layout = layoutDocument(minutes);
   const language = wordLanguage(layout.language);
   const ctx = createContext(theme);
   // The body is built first: building it registers the list definitions the numbering part needs.

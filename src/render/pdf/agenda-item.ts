@@ -2,7 +2,7 @@
 // blocks, the action table (shaded header, 50/30/20 columns), notes after it; plus the next-meeting line.
 import type { ActionTable, DocumentLayout, ItemLayout } from "../layout.js";
 import { bodyContext, drawBlocks } from "./blocks.js";
-import { actionWidths } from "./column-widths.js";
+import { actionWidths, proportionalWidths } from "./column-widths.js";
 import type { PageWriter } from "./page-writer.js";
 import { drawParagraph } from "./paragraph.js";
 import { drawTable } from "./table.js";
@@ -26,6 +26,10 @@ export function drawAgendaItem(w: PageWriter, item: ItemLayout): void {
   const y = w.y;
   w.artifact((doc) => doc.rect(w.left, y, w.width, 0.75).fill(colors.primary));
   w.y += 0.75;
+  if (item.intro) {
+    w.gap(space.sectionBefore);
+    drawBlocks(w, item.intro, ctx);
+  }
 
   for (const section of item.sections) {
     w.gap(space.sectionBefore);
@@ -72,7 +76,8 @@ function drawActionTable(w: PageWriter, actions: ActionTable, sect: ReturnType<P
       fill: null,
     })),
   );
-  drawTable(w, { x: w.left, widths: actionWidths(w.width, header.length), header, rows, parent: sect });
+  const widths = actions.weights ? proportionalWidths(w.width, actions.weights) : actionWidths(w.width, header.length);
+  drawTable(w, { x: w.left, widths, header, rows, parent: sect });
 }
 
 export function drawNextMeeting(w: PageWriter, layout: DocumentLayout): void {

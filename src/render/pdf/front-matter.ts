@@ -63,6 +63,8 @@ function drawInfoTable(w: PageWriter, layout: DocumentLayout): void {
 }
 
 function drawAgenda(w: PageWriter, layout: DocumentLayout): void {
+  // A document without agenda items (the action register) has no agenda.
+  if (!layout.agenda.length) return;
   const { text, space, list } = w.styles;
   w.gap(space.itemBefore);
   const title = w.tag("H2", w.root);

@@ -1,7 +1,7 @@
 // Renders minutes as a tagged PDF/A-2a compte-rendu: draws the shared document layout top to bottom,
 // then the page header and footer on every page. Same model and timestamp give the same bytes.
 import type { Minutes } from "../../model/minutes.js";
-import { layoutDocument } from "../layout.js";
+import { layoutDocument, type DocumentLayout } from "../layout.js";
 import type { RenderOptions } from "../render-options.js";
 import { drawAgendaItem, drawNextMeeting } from "./agenda-item.js";
 import { createPdfDocument } from "./create-document.js";
@@ -12,7 +12,11 @@ import { PageWriter } from "./page-writer.js";
 import { pdfStyles } from "./pdf-styles.js";
 
 export async function renderPdf(minutes: Minutes, options: RenderOptions): Promise<Uint8Array> {
-  const layout = layoutDocument(minutes);
+  return renderPdfLayout(layoutDocument(minutes), options);
+}
+
+/** Draws any document layout (the compte-rendu, the action register). */
+export async function renderPdfLayout(layout: DocumentLayout, options: RenderOptions): Promise<Uint8Array> {
   const styles = pdfStyles(options.theme);
   const doc = createPdfDocument(layout, options, styles);
   const chunks: Uint8Array[] = [];
@@ -25,6 +29,7 @@ export async function renderPdf(minutes: Minutes, options: RenderOptions): Promi
   const w = new PageWriter(doc, styles, new FontBook(doc, styles.fonts));
   w.onPageStart(pageHeader(w, layout));
   drawFrontMatter(w, layout);
+  if (layout.followUp) drawAgendaItem(w, layout.followUp);
   for (const item of layout.items) drawAgendaItem(w, item);
   drawNextMeeting(w, layout);
   w.finish();

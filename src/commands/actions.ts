@@ -1,0 +1,102 @@
+// `minutes actions [paths...]`: the action register of every meeting under the paths, as a terminal table
+// or exported (csv, json, md, ics, pdf, docx), with filters. Registered on the program by cli.ts.
+import { mkdir, rename, writeFile } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { InvalidArgumentError, Option, type Command } from "commander";
+import { isoDateArg, localToday } from "./cli-dates.js";
+import { configFor } from "../config/config.js";
+import { formatDiagnostic } from "../diagnostics.js";
+import { loadLayoutRenderer } from "../render/renderers.js";
+import { filterRegister, parseStatusList, type RegisterFilter } from "../register/filter-register.js";
+import { loadMeetings } from "../register/load-meetings.js";
+import { buildRegister, inMeetingOrder } from "../register/register.js";
+import { registerIcs, type IcsKind } from "../register/register-ics.js";
+import { layoutRegister } from "../register/register-layout.js";
+import { registerCsv, registerJson, registerMarkdown, registerTable } from "../register/register-text.js";
+import { defaultTheme } from "../theme/theme.js";
+
+export const registerFormats = ["table", "csv", "json", "md", "ics", "pdf", "docx"] as const;
+type RegisterFormat = (typeof registerFormats)[number];
+
+interface ActionsOptions {
+  format: RegisterFormat;
+  out?: string;
+  status?: string;
+  responsible?: string;
+  overdue?: boolean;
+  since?: string;
+  today?: string;
+  icsKind: IcsKind;
+  language?: string;
+}
+
+
+
+export function registerActionsCommand(program: Command, setExit: (code: number) => void): void {
+  program
+    .command("actions")
+    .description("list the actions of every meeting under the paths, with follow-ups applied; or export them")
+    .argument("[paths...]", "meeting files or folders (searched for .md files)", ["."])
+    .addOption(new Option("-f, --format <format>", "output format").choices([...registerFormats]).default("table"))
+    .option("-o, --out <file>", "write to this file (default: standard output; action-register.pdf/.docx for those)")
+    .option("--status <list>", "keep these states, comma-separated: open, in-progress, done, cancelled (French words too)")
+    .option("--responsible <name>", "keep the actions whose responsible cell names this")
+    .option("--overdue", "keep overdue actions only")
+    .option("--since <YYYY-MM-DD>", "keep the actions raised at meetings on or after this date", isoDateArg("--since"))
+    .option("--today <YYYY-MM-DD>", "judge overdue at this date (default: today)", isoDateArg("--today"))
+    .addOption(new Option("--ics-kind <kind>", "calendar entries: all-day events or to-dos").choices(["event", "todo"]).default("event"))
+    .option("--language <tag>", "language of the PDF/DOCX register (default: config, else the latest meeting's)")
+    .action(async (paths: string[], opts: ActionsOptions) => {
+      const filter: RegisterFilter = {};
+      if (opts.status !== undefined) {
+        const { states, unknown } = parseStatusList(opts.status);
+        if (unknown.length || !states.length) throw new InvalidArgumentError(`--status "${unknown.join(", ") || opts.status}" is not a status: use open, in-progress, done or cancelled`);
+        filter.status = states;
+      }
+      if (opts.responsible !== undefined) filter.responsible = opts.responsible;
+      if (opts.overdue) filter.overdue = true;
+      if (opts.since) filter.since = opts.since;
+
+      const loaded = await loadMeetings(paths);
+      const register = buildRegister(loaded.meetings, opts.today ?? localToday());
+      const diagnostics = [...loaded.diagnostics, ...register.diagnostics];
+      for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+      if (diagnostics.some((d) => d.severity === "error")) setExit(1);
+      const entries = filterRegister(register.entries, filter);
+      const stamp = register.latest ?? register.today;
+
+      let output: string | Uint8Array;
+      switch (opts.format) {
+        case "csv": output = registerCsv(entries); break;
+        case "json": output = registerJson(register, entries); break;
+        case "md": output = registerMarkdown(entries); break;
+        case "ics": {
+          output = registerIcs(entries, { kind: opts.icsKind, stamp });
+          const undated = entries.filter((e) => !e.deadline?.date).length;
+          if (undated) process.stderr.write(`minutes: ${undated} action${undated === 1 ? "" : "s"} without a dated deadline ${undated === 1 ? "is" : "are"} not in the calendar\n`);
+          break;
+        }
+        case "pdf":
+        case "docx": {
+          const ordered = inMeetingOrder(loaded.meetings);
+          const latest = ordered[ordered.length - 1]?.minutes.meeting;
+          const config = configFor(resolve(paths[0] ?? ".", "x")).config;
+          const language = opts.language ?? config?.language ?? latest?.language ?? "en";
+          const layout = layoutRegister(register, entries, { language, ...(latest?.organisation ? { organisation: latest.organisation } : {}) });
+          output = await (await loadLayoutRenderer(opts.format))(layout, { theme: defaultTheme(), timestamp: new Date(`${stamp}T00:00:00Z`) });
+          break;
+        }
+        default: output = registerTable(entries, process.stdout.columns || 120);
+      }
+      const out = opts.out ?? (typeof output === "string" ? undefined : `action-register.${opts.format}`);
+      if (out === undefined) {
+        process.stdout.write(output);
+        return;
+      }
+      await mkdir(dirname(resolve(out)), { recursive: true });
+      const temporary = `${out}.${process.pid}.tmp`;
+      await writeFile(temporary, output);
+      await rename(temporary, out);
+      process.stderr.write(`wrote ${out} (${entries.length} action${entries.length === 1 ? "" : "s"})\n`);
+    });
+}

@@ -1,0 +1,118 @@
+// `minutes new`: the next meeting's Markdown file from a template. With `from`, carries over the previous
+// meeting's title, organisation, language, place and people, sets `previous:`, and writes a follow-up
+// table of the actions still open (with their ids) for the secretariat to fill in.
+import { existsSync, readFileSync } from "node:fs";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { parseDocument } from "yaml";
+import { check } from "../build.js";
+import { configFor } from "../config/config.js";
+import type { Diagnostic } from "../diagnostics.js";
+import { actionLabelsFor, labelsFor } from "../i18n/labels.js";
+import type { Minutes, Person } from "../model/minutes.js";
+import { readChain } from "../register/previous-actions.js";
+import { buildRegister, type RegisterEntry } from "../register/register.js";
+import { builtinTemplate, defaultTitle } from "./builtin-template.js";
+
+export interface NewMeetingOptions {
+  /** ISO date of the new meeting; default: the previous meeting's next_meeting, else `today`. */
+  date?: string;
+  /** The previous meeting's file. */
+  from?: string;
+  /** Where the new file goes; default: the previous file's name with the new date, else <date>.md. */
+  out?: string;
+  /** The folder the command runs in (templates/meeting.md is looked for there too). */
+  cwd: string;
+  today: string;
+}
+
+export interface NewMeeting {
+  path: string;
+  text: string;
+  /** Where the template came from: a file, or "built-in". */
+  template: string;
+  /** The open actions carried into the follow-up table. */
+  carried: RegisterEntry[];
+  diagnostics: Diagnostic[];
+}
+
+const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ").trim();
+
+function personValue(p: Person): string | Record<string, string> {
+  return p.organisation || p.role ? { name: p.name, ...(p.organisation ? { organisation: p.organisation } : {}), ...(p.role ? { role: p.role } : {}) } : p.name;
+}
+
+/** The follow-up section: an unnumbered item with one row per open action, its status pre-filled. */
+export function followUpSection(entries: RegisterEntry[], language: string): string {
+  const labels = labelsFor(language);
+  const al = actionLabelsFor(language);
+  const head = [al.id, labels.action, al.responsible, labels.deadline, labels.status, al.comment];
+  const rows = entries.map((e) => [e.id, e.actionText, e.responsibleText, e.deadline?.text ?? "", al.states[e.state].toLowerCase(), ""]);
+  const table = [head, head.map(() => "---"), ...rows].map((r) => `| ${r.map(cell).join(" | ")} |`.replace(/ {2}\|/g, " |"));
+  return `## ${al.followUpTitle} {-}\n\n${table.join("\n")}\n`;
+}
+
+function templateFor(configTemplate: { path?: string; dir?: string }, cwd: string, language: string): { text: string; source: string } {
+  const candidates = [
+    configTemplate.path && configTemplate.dir ? resolve(configTemplate.dir, configTemplate.path) : undefined,
+    configTemplate.dir ? join(configTemplate.dir, "templates", "meeting.md") : undefined,
+    join(cwd, "templates", "meeting.md"),
+  ].filter((p): p is string => p !== undefined);
+  for (const path of candidates) if (existsSync(path)) return { text: readFileSync(path, "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), source: path };
+  return { text: builtinTemplate(language), source: "built-in" };
+}
+
+export async function newMeeting(options: NewMeetingOptions): Promise<NewMeeting> {
+  const diagnostics: Diagnostic[] = [];
+  let previous: Minutes | undefined;
+  let carried: RegisterEntry[] = [];
+  if (options.from) {
+    const checked = await check(options.from, { resolvePrevious: false });
+    diagnostics.push(...checked.diagnostics);
+    previous = checked.minutes;
+  }
+  const date = options.date ?? previous?.meeting.nextMeeting?.date ?? options.today;
+  if (options.from && previous) {
+    const { chain, diagnostics: chainProblems } = await readChain(options.from, previous);
+    diagnostics.push(...chainProblems);
+    carried = buildRegister(chain, date).entries.filter((e) => e.state === "open" || e.state === "in-progress");
+  }
+  const config = configFor(options.from ?? join(options.cwd, "new.md")).config;
+  const language = previous?.meeting.language ?? config?.language ?? "en";
+
+  const fromName = options.from ? basename(options.from) : undefined;
+  const defaultName = fromName && /\d{4}-\d{2}-\d{2}/.test(fromName) ? fromName.replace(/\d{4}-\d{2}-\d{2}/, date) : `${date}.md`;
+  const path = options.out ?? join(options.from ? dirname(options.from) : options.cwd, defaultName);
+
+  const template = templateFor({ ...(config?.template ? { path: config.template } : {}), ...(config?.dir ? { dir: config.dir } : {}) }, options.cwd, language);
+  const title = previous?.meeting.title ?? defaultTitle(language);
+  const followUp = previous ? followUpSection(carried, language) : "";
+  let text = template.text.replace(/\{\{\s*date\s*\}\}/g, date).replace(/\{\{\s*title\s*\}\}/g, title.replace(/"/g, '\\"'));
+  if (/\{\{\s*follow_up\s*\}\}/.test(text)) text = text.replace(/\n?\{\{\s*follow_up\s*\}\}\n?/, followUp ? `\n${followUp}` : "");
+  else if (followUp) {
+    // Before the first numbered item, else at the end.
+    const first = /^##\s+(?!.*\{(?:-|\.unnumbered)\}\s*$).*$/m.exec(text);
+    text = first ? `${text.slice(0, first.index)}${followUp}\n${text.slice(first.index)}` : `${text.replace(/\n*$/, "\n\n")}${followUp}`;
+  }
+
+  // Front matter: the template's, with what carries over from the previous meeting set on top.
+  const fence = /^---\n([\s\S]*?)\n?---\n/.exec(text);
+  const doc = parseDocument(fence ? fence[1]! : "");
+  doc.set("date", date);
+  if (previous) {
+    const m = previous.meeting;
+    doc.set("title", m.title);
+    doc.set("language", m.language);
+    if (m.organisation) doc.set("organisation", m.organisation);
+    if (m.location) doc.set("location", m.location);
+    if (m.chair) doc.set("chair", personValue(m.chair));
+    if (m.secretary) doc.set("secretary", personValue(m.secretary));
+    if (m.attendees.length) doc.set("attendees", m.attendees.map(personValue));
+    let link = relative(dirname(resolve(path)), resolve(options.from!)).split(sep).join("/");
+    if (!link.startsWith(".")) link = `./${link}`;
+    doc.set("previous", link);
+    doc.delete("next_meeting");
+  }
+  const front = `---\n${doc.toString({ lineWidth: 0 })}---\n`;
+  text = fence ? front + text.slice(fence[0].length) : `${front}\n${text}`;
+  return { path, text, template: template.source, carried, diagnostics };
+}

@@ -1,0 +1,56 @@
+// Reads a follow-up table ("Suivi des actions"): each row names an earlier action by id and gives its new
+// status and a comment. The register applies these rows in meeting order (see docs/actions.md).
+import type { Table } from "mdast";
+import type { VFile } from "vfile";
+import { report } from "../diagnostics.js";
+import { inlineText, type FollowUp, type Inline } from "../model/minutes.js";
+import { spanOf, toInlines, type ConvertContext } from "./mdast-to-blocks.js";
+import type { ColumnMap } from "./action-table.js";
+import { actionColumn } from "./section-labels.js";
+
+/** The column roles of a follow-up table (it needs an id column), or undefined. */
+export function followUpColumns(table: Table, ctx: ConvertContext): ColumnMap | undefined {
+  const header = table.children[0];
+  if (!header) return undefined;
+  const columns = header.children.map((cell) => actionColumn(inlineText(toInlines(cell.children, ctx))));
+  return columns.includes("id") ? columns : undefined;
+}
+
+export function readFollowUpTable(table: Table, columns: ColumnMap, ctx: ConvertContext, file: VFile): FollowUp[] {
+  const out: FollowUp[] = [];
+  const idIndex = columns.indexOf("id");
+  const statusIndex = columns.indexOf("status");
+  const notesIndex = columns.indexOf("notes");
+  for (const row of table.children.slice(1)) {
+    const cells = row.children.map((cell) => toInlines(cell.children, ctx));
+    if (cells.every((c) => inlineText(c).trim() === "")) continue;
+    const position = spanOf(row);
+    const at = (i: number) => {
+      const cell = i >= 0 ? row.children[i] : undefined;
+      return cell ? spanOf(cell.children[0] ?? cell) : undefined;
+    };
+    const id = inlineText(cells[idIndex] ?? []).trim();
+    if (id === "") {
+      report(file, {
+        severity: "error",
+        rule: "follow-up-id-missing",
+        message: "This follow-up row names no action id.",
+        ...(position ? { place: position.start } : {}),
+        hint: "Write the id of the action followed up (e.g. 2022-09-23#2.1), as listed by `minutes actions`.",
+      });
+      continue;
+    }
+    const entry: FollowUp = { id };
+    const status: Inline[] = cells[statusIndex] ?? [];
+    if (inlineText(status).trim() !== "") entry.status = status;
+    const comment: Inline[] = cells[notesIndex] ?? [];
+    if (inlineText(comment).trim() !== "") entry.comment = comment;
+    if (position) entry.position = position;
+    const idSpan = at(idIndex);
+    if (idSpan) entry.idPosition = idSpan;
+    const statusSpan = entry.status ? at(statusIndex) : undefined;
+    if (statusSpan) entry.statusPosition = statusSpan;
+    out.push(entry);
+  }
+  return out;
+}

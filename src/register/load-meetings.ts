@@ -1,0 +1,48 @@
+// Finds and parses the meetings under the given paths (files, or folders searched recursively for .md
+// files). A file that cannot be read or parsed becomes diagnostics; the others still count.
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { check } from "../build.js";
+import type { Diagnostic } from "../diagnostics.js";
+import type { Meeting } from "./register.js";
+
+/** Files a folder search leaves out: they are not meetings. */
+const NOT_MEETINGS = /^(readme|changelog|license|licence|contributing|index)\.(md|markdown)$/i;
+const SKIPPED_FOLDERS = new Set(["node_modules", "templates", "dist"]);
+
+export interface LoadedMeetings {
+  meetings: Meeting[];
+  diagnostics: Diagnostic[];
+}
+
+async function meetingFiles(path: string, diagnostics: Diagnostic[]): Promise<string[]> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch {
+    diagnostics.push({ file: path, line: null, column: null, severity: "error", rule: "read", message: "There is no file or folder here.", hint: "Check the path; give meeting files or the folders that hold them." });
+    return [];
+  }
+  if (info.isFile()) return [path];
+  const out: string[] = [];
+  const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    if (entry.name.startsWith(".")) continue;
+    const child = join(path, entry.name);
+    if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) out.push(...(await meetingFiles(child, diagnostics)));
+    else if (entry.isFile() && /\.(md|markdown)$/i.test(entry.name) && !NOT_MEETINGS.test(entry.name)) out.push(child);
+  }
+  return out;
+}
+
+export async function loadMeetings(paths: string[]): Promise<LoadedMeetings> {
+  const diagnostics: Diagnostic[] = [];
+  const files = [...new Set((await Promise.all(paths.map((p) => meetingFiles(p, diagnostics)))).flat())];
+  const meetings: Meeting[] = [];
+  for (const file of files) {
+    const result = await check(file, { resolvePrevious: false });
+    diagnostics.push(...result.diagnostics);
+    if (result.minutes) meetings.push({ path: file, minutes: result.minutes });
+  }
+  return { meetings, diagnostics };
+}

@@ -1,0 +1,108 @@
+// The compte-rendu's follow-up section: when the front matter names the previous meeting, read it (and
+// the meetings it names in turn), build the register of that chain plus this meeting, and list the
+// previous meeting's actions, and the ones it followed up, with their status after this meeting.
+import { existsSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import type { Diagnostic } from "../diagnostics.js";
+import { actionLabelsFor } from "../i18n/labels.js";
+import type { Minutes, PreviousActions } from "../model/minutes.js";
+import { parseMinutes } from "../parse/parse-minutes.js";
+import { readSource } from "../read-source.js";
+import { buildRegister, type Meeting } from "./register.js";
+
+/** How far back the chain of `previous:` links is followed. */
+const MAX_CHAIN = 50;
+
+// Building a folder of meetings reads each chain again: parsed meetings are kept for the process, keyed
+// by path, size and modification time, so N meetings cost N parses rather than N × chain length.
+const parsedCache = new Map<string, Minutes | undefined>();
+const CACHE_LIMIT = 1000;
+
+async function readMeeting(path: string, language: string | undefined): Promise<Minutes | undefined> {
+  const info = statSync(path);
+  const key = `${path}\0${info.size}\0${info.mtimeMs}\0${language ?? ""}`;
+  if (parsedCache.has(key)) return parsedCache.get(key);
+  const source = await readSource(path);
+  const minutes = source.ok ? parseMinutes(source.text, { path, ...(language ? { language } : {}) }).minutes : undefined;
+  if (parsedCache.size >= CACHE_LIMIT) parsedCache.clear();
+  parsedCache.set(key, minutes);
+  return minutes;
+}
+
+export interface PreviousResult {
+  previousActions?: PreviousActions;
+  diagnostics: Diagnostic[];
+}
+
+export interface Chain {
+  /** This meeting first, then the previous one, and so on back. */
+  chain: Meeting[];
+  diagnostics: Diagnostic[];
+  /** True when the chain was cut at MAX_CHAIN meetings: older actions are not known. */
+  truncated: boolean;
+}
+
+/** This meeting and the meetings its `previous:` links lead to, newest first. Problems are diagnostics. */
+export async function readChain(input: string, minutes: Minutes, language?: string): Promise<Chain> {
+  const diagnostics: Diagnostic[] = [];
+  const chain: Meeting[] = [{ path: input, minutes }];
+  const ref = minutes.meeting.previous;
+  if (!ref) return { chain, diagnostics, truncated: false };
+  const seen = new Set([resolve(input)]);
+  let from = input;
+  let link = ref;
+  let place: Diagnostic = { file: input, line: ref.place.line, column: ref.place.column, severity: "error", rule: "front-matter-previous", message: "" };
+  let truncated = false;
+  for (let depth = 0; ; depth++) {
+    if (depth === MAX_CHAIN) {
+      truncated = true;
+      break;
+    }
+    const path = resolve(dirname(from), link.path);
+    if (seen.has(path)) break;
+    seen.add(path);
+    if (!existsSync(path)) {
+      diagnostics.push({ ...place, message: `\`previous\` names "${link.path}", but there is no such file (looked for ${path}).`, hint: "Write the path of the previous meeting's Markdown file, relative to this file (e.g. ./2022-08-25.md)." });
+      break;
+    }
+    const parsed = await readMeeting(path, language);
+    if (!parsed) {
+      diagnostics.push({ ...place, message: `\`previous\` names "${link.path}", which is not a meeting I can read.`, hint: `Run \`minutes check ${link.path}\` to see what is wrong with it.` });
+      break;
+    }
+    chain.push({ path, minutes: parsed });
+    const next = parsed.meeting.previous;
+    if (!next) break;
+    // Problems further down the chain are warnings: this meeting can still be built.
+    place = { file: path, line: next.place.line, column: next.place.column, severity: "warning", rule: "front-matter-previous", message: "" };
+    from = path;
+    link = next;
+  }
+  return { chain, diagnostics, truncated };
+}
+
+export async function previousActions(input: string, minutes: Minutes, language?: string): Promise<PreviousResult> {
+  if (!minutes.meeting.previous) return { diagnostics: [] };
+  const { chain, diagnostics, truncated } = await readChain(input, minutes, language);
+  const previous = chain[1];
+  if (!previous) return { diagnostics };
+  const register = buildRegister(chain, minutes.meeting.date);
+  // Unknown ids in this meeting's follow-ups are reported at their place.
+  // (Past a chain of MAX_CHAIN meetings, an id may be older than what was read: then only a warning.)
+  diagnostics.push(...register.diagnostics.filter((d) => d.file === input).map((d) => (truncated ? { ...d, severity: "warning" as const } : d)));
+  // The previous meeting's actions, those it followed up, and those this meeting follows up: the section
+  // replaces this meeting's own follow-up item (see layout.ts), so every row the author wrote is in it.
+  const followedUp = new Set([previous.minutes, minutes].flatMap((m) => m.items.flatMap((i) => (i.followUps ?? []).map((f) => f.id))));
+  const labels = actionLabelsFor(minutes.meeting.language);
+  const actions = register.entries
+    .filter((e) => e.meeting.path === previous.path || followedUp.has(e.id))
+    .map((e) => ({
+      id: e.id,
+      action: [{ type: "text" as const, value: e.actionText }],
+      responsible: e.responsible,
+      deadline: e.deadline,
+      status: labels.states[e.state] + (e.overdue ? ` (${labels.overdue})` : ""),
+      comment: e.comment ? [{ type: "text" as const, value: e.comment }] : [],
+    }));
+  return { previousActions: { date: previous.minutes.meeting.date, title: previous.minutes.meeting.title, actions }, diagnostics };
+}

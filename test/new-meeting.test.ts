@@ -1,0 +1,82 @@
+// `minutes new`: the next meeting's file from the built-in template or the repository's, with --from
+// carrying over people, language, organisation, `previous:` and the open actions with their ids.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { check } from "../src/build.js";
+import { newMeeting } from "../src/new-meeting/new-meeting.js";
+import { parseMinutes } from "../src/parse/parse-minutes.js";
+import { main } from "../src/cli.js";
+
+function repo(): string {
+  const dir = mkdtempSync(join(tmpdir(), "minutes-new-"));
+  cpSync("test/fixtures/register/fr", dir, { recursive: true });
+  return dir;
+}
+
+describe("minutes new", () => {
+  it("--from carries attendees, language, organisation, previous: and the open actions into a follow-up table", async () => {
+    const dir = repo();
+    const created = await newMeeting({ from: join(dir, "2023-03-09-cc.md"), date: "2023-04-13", cwd: dir, today: "2023-03-15" });
+    expect(created.diagnostics).toEqual([]);
+    expect(created.path).toBe(join(dir, "2023-04-13-cc.md"));
+    expect(created.template).toBe("built-in");
+    const { minutes, file } = parseMinutes(created.text, { path: created.path });
+    expect(file.messages).toEqual([]);
+    expect(minutes!.meeting).toMatchObject({ date: "2023-04-13", language: "fr", organisation: "Cluster WASH", title: "Comité de coordination WASH – réunion de mars", previous: { path: "./2023-03-09-cc.md" } });
+    expect(minutes!.meeting.attendees.map((p) => p.name)).toEqual(["UNICEF", "OIM", "ACF"]);
+    // Only the actions still open after March, with their current status written in French.
+    const followUps = minutes!.items.flatMap((i) => i.followUps ?? []);
+    expect(followUps.map((f) => `${f.id} ${f.status?.map((s) => (s.type === "text" ? s.value : "")).join("")}`)).toEqual(["2023-02-09#1.1 en cours", "2023-02-09#1.2 ouvert"]);
+    expect(created.text).toContain("## Suivi des actions de la réunion précédente {-}\n\n| Réf. | Points d'action | Responsable | Date limite | Statut | Commentaire |");
+    expect(created.text).toContain("| 2023-02-09#1.1 | Produire les messages radio | UNICEF / ACF | 2023-03-01 | en cours | |");
+
+    // Written next to the others, it checks clean, and its compte-rendu has the follow-up section.
+    writeFileSync(created.path, created.text);
+    const checked = await check(created.path);
+    expect(checked.diagnostics).toEqual([]);
+    expect(checked.minutes!.previousActions!.actions.map((a) => a.id)).toContain("2023-02-09#1.1");
+  });
+
+  it("takes the date from the previous meeting's next_meeting, and the repository's templates/meeting.md", async () => {
+    const dir = repo();
+    mkdirSync(join(dir, "templates"));
+    writeFileSync(join(dir, "minutes.config.yaml"), "language: fr\n");
+    writeFileSync(join(dir, "templates", "meeting.md"), '---\ntitle: "{{title}}"\ndate: {{date}}\nlocation: Salle B\n---\n\n## 1. Tour de table\n\nOrdre du jour du {{date}}.\n');
+    const created = await newMeeting({ from: join(dir, "2023-01-12-cc.md"), cwd: dir, today: "2023-03-15" });
+    expect(created.template).toBe(join(dir, "templates", "meeting.md"));
+    expect(created.path).toBe(join(dir, "2023-02-09-cc.md")); // next_meeting of January
+    expect(created.text).toContain("location: Salle B");
+    expect(created.text).toContain("Ordre du jour du 2023-02-09.");
+    // No {{follow_up}} placeholder: the section goes before the first numbered item.
+    expect(created.text.indexOf("## Suivi des actions de la réunion précédente {-}")).toBeLessThan(created.text.indexOf("## 1. Tour de table"));
+    const ids = parseMinutes(created.text).minutes!.items.flatMap((i) => i.followUps ?? []).map((f) => f.id);
+    expect(ids).toEqual(["2023-01-12#1.1", "2023-01-12#1.2", "WASH-STOCK", "2023-01-12#2.2"]);
+  });
+
+  it("without --from writes the built-in template for the date, and never overwrites a file", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "minutes-new-"));
+    const out = join(dir, "2024-01-10.md");
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const write = (sink: string[]) => ((chunk: string | Uint8Array) => (sink.push(String(chunk)), true)) as typeof process.stdout.write;
+    const [o, e] = [process.stdout.write, process.stderr.write];
+    process.stdout.write = write(stdout);
+    process.stderr.write = write(stderr);
+    try {
+      expect(await main(["new", "--date", "2024-01-10", "--out", out])).toBe(0);
+      const text = readFileSync(out, "utf8");
+      expect(text).toMatch(/^---\ntitle: "Minutes of the meeting"\ndate: 2024-01-10\nlanguage: en\n---\n/);
+      expect(parseMinutes(text).file.messages).toEqual([]);
+      writeFileSync(out, "mine");
+      expect(await main(["new", "--date", "2024-01-10", "--out", out])).toBe(1);
+      expect(readFileSync(out, "utf8")).toBe("mine");
+      expect(stderr.join("")).toContain("already exists; I do not overwrite it");
+      expect(await main(["new", "--date", "2024-13-45"])).toBe(2);
+    } finally {
+      process.stdout.write = o;
+      process.stderr.write = e;
+    }
+  });
+});
