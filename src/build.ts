@@ -8,7 +8,8 @@ import type { Minutes } from "./model/minutes.js";
 import { parseMinutes } from "./parse/parse-minutes.js";
 import { readSource } from "./read-source.js";
 import { loadRenderer, type Format } from "./render/renderers.js";
-import { defaultTheme, type Theme } from "./theme/theme.js";
+import { chooseTheme, type ThemeRequest } from "./theme/choose-theme.js";
+import type { Theme } from "./theme/theme.js";
 
 export interface BuildOptions {
   /** Output folder; default: beside the input. */
@@ -20,7 +21,10 @@ export interface BuildOptions {
   strict?: boolean;
   /** Settings from minutes.config.yaml; default: the nearest one above the input. `null`: none. */
   config?: Config | null;
+  /** The theme object itself; otherwise it is chosen from `themeRequest`, the front matter and the config. */
   theme?: Theme;
+  /** --theme and --allow-outside. */
+  themeRequest?: ThemeRequest;
   /** Metadata time; default SOURCE_DATE_EPOCH, else the meeting date, so output bytes are reproducible. */
   timestamp?: Date;
 }
@@ -68,7 +72,15 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   if (!checked.ok || !checked.minutes) return { ...checked, outputs: [] };
   const minutes = checked.minutes;
   const formats = options.formats ?? checked.config?.formats ?? ["docx", "pdf"];
-  const theme = options.theme ?? defaultTheme();
+  let theme = options.theme;
+  if (!theme) {
+    const chosen = chooseTheme(input, minutes, checked.config, options.themeRequest ?? {});
+    const diagnostics = [...checked.diagnostics, ...chosen.diagnostics];
+    const strict = options.strict ?? checked.config?.strict ?? false;
+    if (!chosen.theme || (strict && chosen.diagnostics.length > 0)) return { ...checked, ok: false, diagnostics, outputs: [] };
+    checked.diagnostics = diagnostics;
+    theme = chosen.theme;
+  }
   const timestamp = options.timestamp ?? sourceDateEpoch() ?? new Date(`${minutes.meeting.date}T00:00:00Z`);
   const outDir = options.out ?? dirname(input);
   const stem = basename(input, extname(input));

@@ -5,6 +5,7 @@ import { build, check, type CheckResult } from "./build.js";
 import { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 import { formats, isFormat, type Format } from "./render/renderers.js";
 import { version } from "./version.js";
+import { registerThemeCommands } from "./commands/themes.js";
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
@@ -48,10 +49,13 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option("-f, --format <list>", `formats to write, comma-separated (${formats.join(", ")}); default: the config file's, else docx,pdf`).argParser(parseFormats))
     .option("--date <YYYY-MM-DD>", "meeting date for documents that give none", parseDate)
     .option("--strict", "treat warnings as errors")
-    .action(async (files: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean }) => {
+    .option("--theme <name|path>", "a built-in theme (see `minutes themes`) or a theme folder; overrides the front matter and the config file")
+    .option("--allow-outside", "let theme, logo and font paths point outside the project folder")
+    .action(async (files: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean; theme?: string; allowOutside?: boolean }) => {
       const results = [];
+      const themeRequest = { ...(opts.theme ? { flag: opts.theme } : {}), ...(opts.allowOutside ? { allowOutside: true } : {}) };
       for (const input of files) {
-        const result = await build(input, { ...(opts.format ? { formats: opts.format } : {}), ...(opts.out ? { out: opts.out } : {}), ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}) });
+        const result = await build(input, { themeRequest, ...(opts.format ? { formats: opts.format } : {}), ...(opts.out ? { out: opts.out } : {}), ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}) });
         printDiagnostics(result.diagnostics);
         for (const output of result.outputs) process.stdout.write(`wrote ${output.path}\n`);
         if (!result.ok) exitCode = EXIT.invalid;
@@ -76,6 +80,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       process.stderr.write(`minutes: ${summary(results)}\n`);
     });
+
+  registerThemeCommands(program, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), setExit: (code) => (exitCode = code) });
 
   try {
     await program.parseAsync(argv, { from: "user" });

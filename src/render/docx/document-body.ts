@@ -1,6 +1,6 @@
 // The body of the compte-rendu, in the layout's order and with its texts only: title block, info table, preamble,
 // agenda, each item (heading, labelled sections, action table, notes), next meeting.
-import { HeadingLevel, Paragraph, TextRun } from "docx";
+import { AlignmentType, HeadingLevel, Paragraph, TextRun } from "docx";
 import type { DocumentLayout, InfoRow, ItemLayout } from "../layout.js";
 import type { Inline } from "../../model/minutes.js";
 import { blockContent } from "./block-content.js";
@@ -8,12 +8,33 @@ import { topScope, twips, type DocxContext } from "./docx-context.js";
 import { collapseSpacers, gridTable, spacedTable, type CellContent } from "./grid-table.js";
 import { inlineRuns, textRuns } from "./inline-runs.js";
 import { LIST_HANGING } from "./list-numbering.js";
+import { logoImage } from "./logo-image.js";
 import { StyleId } from "./style-table.js";
 
 type Flow = ReturnType<typeof blockContent>;
 
 /** Action column shares for 3, 4 and 5 columns (status and notes are optional); the action text gets the most. */
 const actionWeights: Record<number, number[]> = { 3: [50, 30, 20], 4: [40, 25, 15, 20], 5: [34, 20, 14, 14, 18] };
+
+/** The draft banner and the logo above the title, when the theme and the front matter ask for them. */
+function titleExtras(layout: DocumentLayout, ctx: DocxContext): Paragraph[] {
+  const out: Paragraph[] = [];
+  if (layout.draft?.mark === "banner") out.push(new Paragraph({ style: StyleId.draftBanner, children: textRuns(layout.draft.text) }));
+  const logo = ctx.theme.logo;
+  if (logo?.placement === "title") {
+    const contentPoints = ctx.contentWidth / 20;
+    const scale = Math.min(1, contentPoints / logo.width);
+    out.push(
+      new Paragraph({
+        alignment: ctx.theme.layout.titleAlign === "left" ? AlignmentType.LEFT : AlignmentType.CENTER,
+        spacing: { after: twips(10) },
+        keepNext: true,
+        children: [logoImage(logo, { width: logo.width * scale, height: logo.height * scale })],
+      }),
+    );
+  }
+  return out;
+}
 
 function titleBlock(layout: DocumentLayout): Paragraph[] {
   const lines: [string, string][] = [];
@@ -91,6 +112,7 @@ function nextMeeting(layout: DocumentLayout): Paragraph[] {
 
 export function documentBody(layout: DocumentLayout, ctx: DocxContext): Flow {
   return collapseSpacers([
+    ...titleExtras(layout, ctx),
     ...titleBlock(layout),
     ...infoTable(layout, ctx),
     ...blockContent(layout.preamble, ctx, topScope),

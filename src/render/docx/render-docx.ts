@@ -8,12 +8,12 @@ import { documentBody } from "./document-body.js";
 import { createContext } from "./docx-context.js";
 import { normalisePackage } from "./normalise-package.js";
 import { pageFurniture } from "./page-furniture.js";
-import { styleTable } from "./style-table.js";
+import { styleTable, tableStyleXml } from "./style-table.js";
 import { wordLanguage } from "./word-language.js";
 
 export async function renderDocx(minutes: Minutes, options: RenderOptions): Promise<Uint8Array> {
   const { theme } = options;
-  const layout = layoutDocument(minutes);
+  const layout = layoutDocument(minutes, theme);
   const language = wordLanguage(layout.language);
   const ctx = createContext(theme);
   // The body is built first: building it registers the list definitions the numbering part needs.
@@ -33,5 +33,5 @@ export async function renderDocx(minutes: Minutes, options: RenderOptions): Prom
   });
 
   const packed = new Uint8Array(await Packer.toArrayBuffer(document));
-  return normalisePackage(packed, { timestamp: options.timestamp, language });
+  return normalisePackage(packed, { timestamp: options.timestamp, language, extraStyles: tableStyleXml(theme) });
 }

@@ -24,6 +24,8 @@ export const StyleId = {
   separator: "Separator",
   nextMeeting: "NextMeeting",
   label: "Label",
+  draftBanner: "DraftBanner",
+  table: "MinutesTable",
 } as const;
 
 /** The fill behind code: the theme's border grey, faded almost to white. */
@@ -37,6 +39,8 @@ const fontsOf = (family: string) => ({ ascii: family, hAnsi: family, cs: family,
 export function styleTable(theme: Theme, language: string): IStylesOptions {
   const { sizes, colors } = theme;
   const body = fontsOf(theme.fonts.body.family);
+  const headings = fontsOf(theme.fonts.headings.family);
+  const titleAlign = theme.layout.titleAlign === "left" ? AlignmentType.LEFT : AlignmentType.CENTER;
   const mono = fontsOf(theme.fonts.mono.family);
   const size = (points: number) => ({ size: halfPoints(points), sizeComplexScript: halfPoints(points) });
   const thin = { style: BorderStyle.SINGLE, size: 4, color: colors.border, space: 1 };
@@ -45,7 +49,7 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
     next: StyleId.normal,
     quickFormat: true,
     paragraph: { spacing: { before: twips(before), after: twips(after) }, keepNext: true, keepLines: true, outlineLevel },
-    run: { ...size(points), bold: true, color: colors.primary },
+    run: { font: headings, ...size(points), bold: true, color: colors.primary },
   });
 
   return {
@@ -62,7 +66,7 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
           keepNext: true,
           keepLines: true,
           outlineLevel: 0,
-          border: { bottom: { ...thin, space: 2 } },
+          border: { bottom: { ...thin, color: colors.accent, space: 2 } },
         },
       },
       heading2: heading(sizes.subheading, 10, 4, 1),
@@ -88,8 +92,8 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
         basedOn: StyleId.normal,
         next: StyleId.subtitle,
         quickFormat: true,
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: twips(4), ...lines(1.05) }, keepNext: true },
-        run: { ...size(sizes.title), bold: true, color: colors.primary },
+        paragraph: { alignment: titleAlign, spacing: { before: 0, after: twips(4), ...lines(1.05) }, keepNext: true },
+        run: { font: headings, ...size(sizes.title), bold: true, color: colors.primary },
       },
       {
         id: StyleId.subtitle,
@@ -97,15 +101,15 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
         basedOn: StyleId.normal,
         next: StyleId.normal,
         quickFormat: true,
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: twips(4) }, keepNext: true },
-        run: { ...size(sizes.subtitle), color: colors.muted },
+        paragraph: { alignment: titleAlign, spacing: { after: twips(4) }, keepNext: true },
+        run: { ...size(sizes.subtitle), italics: true, color: colors.muted },
       },
       {
         id: StyleId.organisation,
         name: "Organisation",
         basedOn: StyleId.normal,
         next: StyleId.title,
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: twips(6) }, keepNext: true },
+        paragraph: { alignment: titleAlign, spacing: { after: twips(6) }, keepNext: true },
         run: { ...size(sizes.subheading), bold: true, allCaps: true, color: colors.muted, characterSpacing: 10 },
       },
       {
@@ -184,8 +188,16 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
         name: "Separator",
         basedOn: StyleId.normal,
         next: StyleId.normal,
-        paragraph: { spacing: { before: 0, after: twips(10), ...lines(0.5) }, border: { bottom: { ...thin, space: 1 } } },
+        paragraph: { spacing: { before: 0, after: twips(10), ...lines(0.5) }, border: { bottom: { ...thin, color: colors.accent, space: 1 } } },
         run: size(sizes.small),
+      },
+      {
+        id: StyleId.draftBanner,
+        name: "Draft Banner",
+        basedOn: StyleId.normal,
+        next: StyleId.normal,
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: twips(12) }, shading: { type: ShadingType.CLEAR, color: "auto", fill: colors.accent } },
+        run: { font: headings, ...size(sizes.heading), bold: true, color: "FFFFFF" },
       },
       {
         id: StyleId.nextMeeting,
@@ -200,7 +212,7 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
         id: StyleId.label,
         name: "Label",
         basedOn: "DefaultParagraphFont",
-        run: { bold: true, color: colors.primary },
+        run: { font: headings, bold: true, color: colors.primary },
       },
       {
         id: StyleId.inlineCode,
@@ -210,6 +222,26 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
       },
     ],
   };
+}
+
+/**
+ * "Minutes Table", the named table style every table uses: the theme's borders (grid or horizontal lines),
+ * a shaded bold header row and first column. The tables restate it as direct formatting for LibreOffice.
+ */
+export function tableStyleXml(theme: Theme): string {
+  const { colors } = theme;
+  const line = (side: string): string => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="${colors.border}"/>`;
+  const none = (side: string): string => `<w:${side} w:val="nil"/>`;
+  const grid = theme.layout.tables === "grid";
+  // In the schema's order: top, left, bottom, right, insideH, insideV.
+  const borders = ["top", "left", "bottom", "right", "insideH", "insideV"].map((side) => (grid || !["left", "right", "insideV"].includes(side) ? line(side) : none(side))).join("");
+  const emphasis = (type: string): string =>
+    `<w:tblStylePr w:type="${type}"><w:rPr><w:b/><w:color w:val="${colors.primary}"/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${colors.tableHeaderFill}"/></w:tcPr></w:tblStylePr>`;
+  return (
+    `<w:style w:type="table" w:styleId="${StyleId.table}"><w:name w:val="Minutes Table"/><w:uiPriority w:val="59"/><w:qFormat/>` +
+      `<w:tblPr><w:tblBorders>${borders}</w:tblBorders><w:tblCellMar><w:top w:w="60" w:type="dxa"/><w:left w:w="100" w:type="dxa"/><w:bottom w:w="60" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
+      `${emphasis("firstRow")}${emphasis("firstCol")}</w:style>`
+  );
 }
 
 function codeEdge(theme: Theme) {

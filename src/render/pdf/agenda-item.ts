@@ -24,7 +24,7 @@ export function drawAgendaItem(w: PageWriter, item: ItemLayout): void {
   w.end(heading);
   w.y += 2;
   const y = w.y;
-  w.artifact((doc) => doc.rect(w.left, y, w.width, 0.75).fill(colors.primary));
+  w.artifact((doc) => doc.rect(w.left, y, w.width, 0.75).fill(colors.accent));
   w.y += 0.75;
 
   for (const section of item.sections) {

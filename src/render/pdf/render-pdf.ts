@@ -12,7 +12,7 @@ import { PageWriter } from "./page-writer.js";
 import { pdfStyles } from "./pdf-styles.js";
 
 export async function renderPdf(minutes: Minutes, options: RenderOptions): Promise<Uint8Array> {
-  const layout = layoutDocument(minutes);
+  const layout = layoutDocument(minutes, options.theme);
   const styles = pdfStyles(options.theme);
   const doc = createPdfDocument(layout, options, styles);
   const chunks: Uint8Array[] = [];
@@ -23,12 +23,12 @@ export async function renderPdf(minutes: Minutes, options: RenderOptions): Promi
   });
 
   const w = new PageWriter(doc, styles, new FontBook(doc, styles.fonts));
-  w.onPageStart(pageHeader(w, layout));
-  drawFrontMatter(w, layout);
+  w.onPageStart(pageHeader(w, layout, options.theme.logo));
+  drawFrontMatter(w, layout, options.theme.logo);
   for (const item of layout.items) drawAgendaItem(w, item);
   drawNextMeeting(w, layout);
   w.finish();
-  drawPageFooters(w, layout);
+  drawPageFooters(w, layout, options.theme.logo);
   doc.end();
   await finished;
 

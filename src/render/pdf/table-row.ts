@@ -133,7 +133,11 @@ export function drawRowSlice(
       if (cell.fill) doc.rect(xs[c]!, top, widths[c]!, height).fill(cell.fill);
     });
     doc.lineWidth(border).strokeColor(w.styles.colors.border);
-    row.cells.forEach((_, c) => doc.rect(xs[c]!, top, widths[c]!, height).stroke());
+    if (w.styles.look.tables === "lines") {
+      // Horizontal rules only, across the whole row.
+      const right = xs[xs.length - 1]! + widths[widths.length - 1]!;
+      doc.moveTo(x, top).lineTo(right, top).moveTo(x, top + height).lineTo(right, top + height).stroke();
+    } else row.cells.forEach((_, c) => doc.rect(xs[c]!, top, widths[c]!, height).stroke());
   });
   row.lines.forEach((lines, c) => {
     let y = top + padY;
