@@ -51,9 +51,10 @@ export async function main(argv: string[]): Promise<number> {
     .option("--strict", "treat warnings as errors")
     .option("--theme <name|path>", "a built-in theme (see `minutes themes`) or a theme folder; overrides the front matter and the config file")
     .option("--allow-outside", "let theme, logo and font paths point outside the project folder")
-    .action(async (files: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean; theme?: string; allowOutside?: boolean }) => {
+    .option("--embed-fonts", "embed the theme's fonts in the DOCX (larger file; looks the same without the fonts installed)")
+    .action(async (files: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean; theme?: string; allowOutside?: boolean; embedFonts?: boolean }) => {
       const results = [];
-      const themeRequest = { ...(opts.theme ? { flag: opts.theme } : {}), ...(opts.allowOutside ? { allowOutside: true } : {}) };
+      const themeRequest = { ...(opts.theme ? { flag: opts.theme } : {}), ...(opts.allowOutside ? { allowOutside: true } : {}), ...(opts.embedFonts ? { embedFonts: true } : {}) };
       for (const input of files) {
         const result = await build(input, { themeRequest, ...(opts.format ? { formats: opts.format } : {}), ...(opts.out ? { out: opts.out } : {}), ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}) });
         printDiagnostics(result.diagnostics);

@@ -10,6 +10,8 @@ export interface ThemeRequest {
   flag?: string;
   /** --allow-outside: paths may leave the project folder. */
   allowOutside?: boolean;
+  /** --embed-fonts: embed the theme's fonts in the DOCX whatever the theme says. */
+  embedFonts?: boolean;
   /** The working folder --theme is relative to; default process.cwd(). */
   cwd?: string;
 }
@@ -27,6 +29,7 @@ export function chooseTheme(input: string, minutes: Minutes, config: Config | un
   if (request.flag) choice = { reference: request.flag, baseDir: request.cwd ?? process.cwd(), source: "--theme" };
   else if (fromFrontMatter) choice = { reference: fromFrontMatter, baseDir: dirname(resolve(input)), source: input };
   else if (config?.theme) choice = { reference: config.theme, baseDir: config.dir, source: config.path };
-  if (!choice) return { theme: loadBuiltInTheme(DEFAULT_THEME), diagnostics: [] };
-  return loadTheme(choice, { projectDir: projectDir(input, config), allowOutside: request.allowOutside ?? false });
+  const result: ThemeResult = choice ? loadTheme(choice, { projectDir: projectDir(input, config), allowOutside: request.allowOutside ?? false }) : { theme: loadBuiltInTheme(DEFAULT_THEME), diagnostics: [] };
+  if (result.theme && request.embedFonts) result.theme.fonts.embed = true;
+  return result;
 }

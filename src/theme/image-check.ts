@@ -53,8 +53,8 @@ function checkPng(bytes: Uint8Array): ImageResult {
     offset = start + length + 4;
   }
   if (!width || !height) return { ok: false, message: "is a damaged PNG: it has no image header" };
-  if (!ended || data.length === 0) return { ok: false, message: "is a damaged PNG: its image data is missing or cut short" };
   if (width > MAX_IMAGE_PIXELS || height > MAX_IMAGE_PIXELS) return { ok: true, type: "png", width, height };
+  if (!ended || data.length === 0) return { ok: false, message: "is a damaged PNG: its image data is missing or cut short" };
   const channels = ({ 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as Record<number, number>)[colorType];
   if (!channels || ![1, 2, 4, 8, 16].includes(bitDepth)) return { ok: false, message: "is a PNG of a kind that cannot be read (unknown colour type or bit depth)" };
   try {

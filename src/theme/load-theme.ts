@@ -121,6 +121,7 @@ export function loadThemeFile(path: string, rules: PathRules): ThemeResult {
           headings,
           mono: { family: "Noto Sans Mono", files: { regular: require.resolve("@expo-google-fonts/noto-sans-mono/400Regular/NotoSansMono_400Regular.ttf") } },
           symbols: { family: "Noto Sans Symbols 2", files: { regular: require.resolve("@expo-google-fonts/noto-sans-symbols-2/400Regular/NotoSansSymbols2_400Regular.ttf") } },
+          embed: data.fonts.embed,
         },
         ...(logo ? { logo } : {}),
       };

@@ -31,7 +31,12 @@ export const themeSchema = z.strictObject({
     size: z.enum(["A4", "Letter"], { error: "must be A4 or Letter" }).default("A4"),
     margins: z.strictObject({ top: points, right: points, bottom: points, left: points }).default({ top: 72, right: 62, bottom: 64, left: 62 }),
   }).default({ size: "A4", margins: { top: 72, right: 62, bottom: 64, left: 62 } }),
-  fonts: z.strictObject({ body: fontSchema.default("Noto Sans"), headings: fontSchema.optional() }).default({ body: "Noto Sans" }),
+  fonts: z.strictObject({
+    body: fontSchema.default("Noto Sans"),
+    headings: fontSchema.optional(),
+    /** Embed the fonts in the DOCX, so it looks the same where they are not installed (about 0.6 MB a face). */
+    embed: z.boolean({ error: "must be true or false" }).default(false),
+  }).default({ body: "Noto Sans", embed: false }),
   sizes: z.strictObject({ body: points, title: points, subtitle: points, heading: points, subheading: points, small: points })
     .default({ body: 10.5, title: 16, subtitle: 12, heading: 12.5, subheading: 11, small: 8.5 }),
   colors: z.strictObject({

@@ -44,6 +44,8 @@ export interface Theme extends Omit<ThemeData, "fonts" | "logo" | "colors"> {
     mono: { family: string; files: Pick<FontFiles, "regular"> };
     /** Dingbats and symbols (➤ ✓ ☐ ★) the text faces lack; the PDF falls back to it per character. */
     symbols: { family: string; files: Pick<FontFiles, "regular"> };
+    /** Embed the body and headings faces in the DOCX (theme `fonts.embed` or --embed-fonts). */
+    embed: boolean;
   };
   logo?: ThemeLogo;
 }

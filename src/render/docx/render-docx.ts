@@ -9,6 +9,7 @@ import { createContext } from "./docx-context.js";
 import { normalisePackage } from "./normalise-package.js";
 import { pageFurniture } from "./page-furniture.js";
 import { styleTable, tableStyleXml } from "./style-table.js";
+import { embeddedFonts } from "./embedded-fonts.js";
 import { wordLanguage } from "./word-language.js";
 
 export async function renderDocx(minutes: Minutes, options: RenderOptions): Promise<Uint8Array> {
@@ -28,7 +29,8 @@ export async function renderDocx(minutes: Minutes, options: RenderOptions): Prom
     styles: styleTable(theme, language),
     numbering: { config: ctx.lists.config() },
     // Word's theme fonts too, so "+Body" and "+Headings" in Word's font list mean the theme's family.
-    theme: { fonts: { headings: theme.fonts.body.family, body: theme.fonts.body.family } },
+    theme: { fonts: { headings: theme.fonts.headings.family, body: theme.fonts.body.family } },
+    ...(theme.fonts.embed ? { fonts: embeddedFonts(theme) } : {}),
     sections: [{ ...pageFurniture(layout, theme), children }],
   });
 

@@ -225,8 +225,9 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
 }
 
 /**
- * "Minutes Table", the named table style every table uses: the theme's borders (grid or horizontal lines),
- * a shaded bold header row and first column. The tables restate it as direct formatting for LibreOffice.
+ * "Minutes Table", the named table style every table uses: the theme's borders (grid or horizontal lines) and
+ * cell margins. Header shading and bold stay on the cells and the Table Heading style: LibreOffice applies a
+ * style's first-row formatting even where the table's look turns it off (the info table has no header row).
  */
 export function tableStyleXml(theme: Theme): string {
   const { colors } = theme;
@@ -235,12 +236,10 @@ export function tableStyleXml(theme: Theme): string {
   const grid = theme.layout.tables === "grid";
   // In the schema's order: top, left, bottom, right, insideH, insideV.
   const borders = ["top", "left", "bottom", "right", "insideH", "insideV"].map((side) => (grid || !["left", "right", "insideV"].includes(side) ? line(side) : none(side))).join("");
-  const emphasis = (type: string): string =>
-    `<w:tblStylePr w:type="${type}"><w:rPr><w:b/><w:color w:val="${colors.primary}"/></w:rPr><w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="${colors.tableHeaderFill}"/></w:tcPr></w:tblStylePr>`;
   return (
     `<w:style w:type="table" w:styleId="${StyleId.table}"><w:name w:val="Minutes Table"/><w:uiPriority w:val="59"/><w:qFormat/>` +
       `<w:tblPr><w:tblBorders>${borders}</w:tblBorders><w:tblCellMar><w:top w:w="60" w:type="dxa"/><w:left w:w="100" w:type="dxa"/><w:bottom w:w="60" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
-      `${emphasis("firstRow")}${emphasis("firstCol")}</w:style>`
+      `</w:style>`
   );
 }
 

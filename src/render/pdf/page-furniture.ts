@@ -91,15 +91,15 @@ function drawHeaderLogo(w: PageWriter, logo: ThemeLogo, ruleY: number, first: bo
 
 function drawWatermark(w: PageWriter, text: string): void {
   const { styles } = w;
-  const size = Math.min(110, (styles.page.width * 1.1) / Math.max(3, text.length) / 0.6);
+  const size = Math.min(110, (styles.page.width * 0.75) / Math.max(2.5, text.length * 0.62));
   w.artifact((d) => {
     const width = w.fonts.width(text, "heading", size);
-    const cx = styles.page.width / 2;
-    const cy = styles.page.height / 2;
+    const { ascent, height } = w.fonts.metrics("heading", size);
     w.fonts.use("heading", size);
-    d.rotate(-50, { origin: [cx, cy] });
+    // Centred on the page and turned 40° anticlockwise, reading upwards from bottom left.
+    d.translate(styles.page.width / 2, styles.page.height / 2).rotate(-40);
     d.fillColor(tint(styles.colors.border, 0.78));
-    d.text(text, cx - width / 2, cy - size / 2, { lineBreak: false });
+    d.text(text, -width / 2, -height / 2 + ascent, { lineBreak: false, baseline: "alphabetic" });
   });
 }
 
