@@ -290,3 +290,32 @@ describe("embedded fonts", () => {
     expect(Buffer.compare(bytes, readFileSync(join(out, "2022-09-23-gtm.docx")))).toBe(0);
   });
 });
+
+describe("SVG logos", () => {
+  const svg = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><rect width="60" height="40" fill="#8B1E3F"/></svg>\n';
+
+  it("needs a PNG or JPEG fallback, which the PDF draws", () => {
+    const root = project();
+    writeFileSync(join(root, "logo.svg"), svg);
+    writeFileSync(join(root, "logo.png"), makePng(120, 40));
+    const alone = loadThemeFile(writeTheme(root, "name: house\nlogo: { file: logo.svg, alt: Logo }\n"), { projectDir: root, allowOutside: false });
+    expect(alone.diagnostics[0]).toMatchObject({ line: 2, message: expect.stringContaining("needs a PNG or JPEG copy") });
+    const paired = loadThemeFile(writeTheme(root, "name: house\nlogo: { file: logo.svg, fallback: logo.png, width: 90, alt: Logo }\n"), { projectDir: root, allowOutside: false });
+    expect(paired.theme?.logo).toMatchObject({ type: "png", width: 90, height: 30 });
+    expect(Buffer.from(paired.theme!.logo!.svg!).toString()).toContain("<svg");
+  });
+
+  it("goes into the DOCX as SVG with its PNG fallback", async () => {
+    const root = project();
+    writeFileSync(join(root, "logo.svg"), svg);
+    writeFileSync(join(root, "logo.png"), makePng(120, 40));
+    writeTheme(join(root, "t"), "name: t\nlogo: { file: ../logo.svg, fallback: ../logo.png, placement: title, alt: Logo }\n");
+    writeFileSync(join(root, "meeting.md"), seed.replace("language: fr", "language: fr\ntheme: ./t"));
+    const result = await build(join(root, "meeting.md"), { formats: ["docx"] });
+    expect(result.ok, JSON.stringify(result.diagnostics)).toBe(true);
+    const parts = docxParts(join(root, "meeting.docx"));
+    const media = Object.keys(parts).filter((n) => n.startsWith("word/media/")).map((n) => n.split(".").pop());
+    expect(media.sort()).toEqual(["png", "svg"]);
+    expect(parts["word/document.xml"]).toMatch(/<wp:docPr [^>]*descr="Logo"/);
+  });
+});

@@ -2,6 +2,7 @@
 // ids instead of carrying direct formatting, so a user can restyle the whole compte-rendu from Word's style pane.
 import { AlignmentType, BorderStyle, LineRuleType, ShadingType, UnderlineType, type IStylesOptions } from "docx";
 import type { Theme } from "../../theme/theme.js";
+import { naturalLineHeight } from "../../theme/font-metrics.js";
 import { halfPoints, tint, twips } from "./docx-context.js";
 
 export const StyleId = {
@@ -38,6 +39,10 @@ const fontsOf = (family: string) => ({ ascii: family, hAnsi: family, cs: family,
 
 export function styleTable(theme: Theme, language: string): IStylesOptions {
   const { sizes, colors } = theme;
+  // Word's proportional spacing multiplies the font's own line height; the PDF sets lines at a share of
+  // the size. Dividing by the font's ratio gives both the same line pitch.
+  const natural = naturalLineHeight(theme.fonts.body.files.regular);
+  const leading = (pdfLeading: number) => lines(pdfLeading / natural);
   const body = fontsOf(theme.fonts.body.family);
   const headings = fontsOf(theme.fonts.headings.family);
   const titleAlign = theme.layout.titleAlign === "left" ? AlignmentType.LEFT : AlignmentType.CENTER;
@@ -56,7 +61,7 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
     default: {
       document: {
         run: { font: body, ...size(sizes.body), color: colors.text, language: { value: language } },
-        paragraph: { spacing: { after: twips(6), ...lines(1.1) } },
+        paragraph: { spacing: { after: twips(6), ...leading(1.4) } },
       },
       heading1: {
         ...heading(sizes.heading, 18, 6, 0),
@@ -83,7 +88,7 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
         id: StyleId.normal,
         name: "Normal",
         quickFormat: true,
-        paragraph: { spacing: { after: twips(6), ...lines(1.1) } },
+        paragraph: { spacing: { after: twips(6), ...leading(1.4) } },
         run: { font: body, ...size(sizes.body), color: colors.text },
       },
       {
@@ -92,7 +97,7 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
         basedOn: StyleId.normal,
         next: StyleId.subtitle,
         quickFormat: true,
-        paragraph: { alignment: titleAlign, spacing: { before: 0, after: twips(4), ...lines(1.05) }, keepNext: true },
+        paragraph: { alignment: titleAlign, spacing: { before: 0, after: twips(4), ...leading(1.3) }, keepNext: true },
         run: { font: headings, ...size(sizes.title), bold: true, color: colors.primary },
       },
       {
@@ -160,7 +165,7 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
         id: StyleId.tableText,
         name: "Table Text",
         basedOn: StyleId.normal,
-        paragraph: { spacing: { before: 0, after: twips(2), ...lines(1.05) } },
+        paragraph: { spacing: { before: 0, after: twips(2), ...leading(1.3) } },
       },
       {
         id: StyleId.tableHeading,
@@ -188,7 +193,7 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
         name: "Separator",
         basedOn: StyleId.normal,
         next: StyleId.normal,
-        paragraph: { spacing: { before: 0, after: twips(10), ...lines(0.5) }, border: { bottom: { ...thin, color: colors.accent, space: 1 } } },
+        paragraph: { spacing: { before: 0, after: twips(10), ...lines(0.5) }, border: { bottom: { ...thin, space: 1 } } },
         run: size(sizes.small),
       },
       {

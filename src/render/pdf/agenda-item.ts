@@ -55,7 +55,8 @@ export function drawAgendaItem(w: PageWriter, item: ItemLayout): void {
 function drawActionTable(w: PageWriter, actions: ActionTable, sect: ReturnType<PageWriter["tag"]>): void {
   const { text, space, colors } = w.styles;
   w.gap(space.sectionBefore);
-  const head = { ...text.cell, bold: true };
+  // Header cells in the heading colour, as the DOCX "Table Heading" style.
+  const head = { ...text.cell, bold: true, color: colors.primary };
   const header = actions.columns.map((column): TableCell => ({
     paragraphs: [{ runs: textRuns(column, head), bullet: false }],
     style: head,

@@ -80,7 +80,7 @@ function drawTitleBlock(w: PageWriter, layout: DocumentLayout): void {
 
 function drawInfoTable(w: PageWriter, layout: DocumentLayout): void {
   const { text, colors } = w.styles;
-  const label = { ...text.cell, bold: true };
+  const label = { ...text.cell, bold: true, color: colors.primary };
   const rows = layout.info.map((row): TableCell[] => [
     { paragraphs: [{ runs: textRuns(row.label, label), bullet: false }], style: label, align: "left", scope: "Row", fill: colors.headerFill },
     {
