@@ -17,12 +17,13 @@ export const fontSchema = z.union(
 
 /** A header or footer line: a template with {title} {date} {organisation} {page} {pages} {pageOf}. */
 const template = z.string({ error: "must be a text such as \"{title}\" or \"Page {page} / {pages}\"" });
-const furniture = z.strictObject({
-  text: template,
-  /** The first page's line; "" leaves the first page without one. Default: the same as every page. */
-  firstPage: template.optional(),
-  align: z.enum(["left", "center", "right"]).default("left"),
-});
+const furniture = (align: "left" | "center") =>
+  z.strictObject({
+    text: template,
+    /** The first page's line; "" leaves the first page without one. Default: the same as every page. */
+    firstPage: template.optional(),
+    align: z.enum(["left", "center", "right"], { error: "must be left, center or right" }).default(align),
+  });
 
 export const themeSchema = z.strictObject({
   name: z.string().min(1),
@@ -58,8 +59,8 @@ export const themeSchema = z.strictObject({
     width: points.default(90),
     alt: z.string({ error: "must be a text that describes the logo, for screen readers" }).min(1),
   }).optional(),
-  header: furniture.default({ text: "{title}", align: "left" }),
-  footer: furniture.default({ text: "{pageOf}", align: "center" }),
+  header: furniture("left").default({ text: "{title}", align: "left" }),
+  footer: furniture("center").default({ text: "{pageOf}", align: "center" }),
   /** How the compte-rendu opens and how its tables look. */
   layout: z.strictObject({
     titleAlign: z.enum(["left", "center"]).default("center"),
