@@ -44,10 +44,12 @@ export interface CheckResult {
   minutes?: Minutes;
   /** The config file that applied, if any. */
   config?: Config;
+  /** The theme the outputs would use (given, or chosen from --theme, the front matter and the config). */
+  theme?: Theme;
 }
 
 /** Read, parse and validate one file without rendering. */
-export async function check(input: string, options: Pick<BuildOptions, "date" | "strict" | "config"> = {}): Promise<CheckResult> {
+export async function check(input: string, options: Pick<BuildOptions, "date" | "strict" | "config" | "theme" | "themeRequest"> = {}): Promise<CheckResult> {
   const source = await readSource(input);
   if (!source.ok) {
     const { line, column } = source.place ?? { line: 1, column: 1 };
@@ -56,10 +58,13 @@ export async function check(input: string, options: Pick<BuildOptions, "date" | 
   const loaded = options.config === undefined ? configFor(input) : { config: options.config ?? undefined, diagnostics: [] };
   const config = loaded.config;
   const { minutes, file } = parseMinutes(source.text, { path: input, ...(options.date ? { date: options.date } : {}), ...(config?.language ? { language: config.language } : {}) });
-  const diagnostics = [...loaded.diagnostics, ...file.messages.map((m) => toDiagnostic(m, input))];
+  // The theme is checked too (theme.yaml, its logo and fonts), so `check` reports its problems before a build.
+  const chosen = options.theme ? { theme: options.theme, diagnostics: [] } : minutes ? chooseTheme(input, minutes, config, options.themeRequest ?? {}) : { diagnostics: [] };
+  const diagnostics = [...loaded.diagnostics, ...file.messages.map((m) => toDiagnostic(m, input)), ...chosen.diagnostics];
   const strict = options.strict ?? config?.strict ?? false;
-  const blocked = hasErrors(file) || loaded.diagnostics.some((d) => d.severity === "error") || (strict && diagnostics.length > 0);
-  return { input, ok: !blocked && minutes !== undefined, diagnostics, ...(minutes ? { minutes } : {}), ...(config ? { config } : {}) };
+  const blocked = hasErrors(file) || [...loaded.diagnostics, ...chosen.diagnostics].some((d) => d.severity === "error") || (strict && diagnostics.length > 0);
+  const theme = chosen.theme;
+  return { input, ok: !blocked && minutes !== undefined && theme !== undefined, diagnostics, ...(minutes ? { minutes } : {}), ...(config ? { config } : {}), ...(theme ? { theme } : {}) };
 }
 
 export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | undefined {
@@ -69,18 +74,9 @@ export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | un
 
 export async function build(input: string, options: BuildOptions = {}): Promise<BuildResult> {
   const checked = await check(input, options);
-  if (!checked.ok || !checked.minutes) return { ...checked, outputs: [] };
-  const minutes = checked.minutes;
+  if (!checked.ok || !checked.minutes || !checked.theme) return { ...checked, outputs: [] };
+  const { minutes, theme } = checked;
   const formats = options.formats ?? checked.config?.formats ?? ["docx", "pdf"];
-  let theme = options.theme;
-  if (!theme) {
-    const chosen = chooseTheme(input, minutes, checked.config, options.themeRequest ?? {});
-    const diagnostics = [...checked.diagnostics, ...chosen.diagnostics];
-    const strict = options.strict ?? checked.config?.strict ?? false;
-    if (!chosen.theme || (strict && chosen.diagnostics.length > 0)) return { ...checked, ok: false, diagnostics, outputs: [] };
-    checked.diagnostics = diagnostics;
-    theme = chosen.theme;
-  }
   const timestamp = options.timestamp ?? sourceDateEpoch() ?? new Date(`${minutes.meeting.date}T00:00:00Z`);
   const outDir = options.out ?? dirname(input);
   const stem = basename(input, extname(input));

@@ -71,10 +71,13 @@ export async function main(argv: string[]): Promise<number> {
     .argument("<files...>", "Markdown minutes files")
     .option("--date <YYYY-MM-DD>", "meeting date for documents that give none", parseDate)
     .option("--strict", "treat warnings as errors")
-    .action(async (files: string[], opts: { date?: string; strict?: boolean }) => {
+    .option("--theme <name|path>", "check with this theme instead of the front matter's or the config file's")
+    .option("--allow-outside", "let theme, logo and font paths point outside the project folder")
+    .action(async (files: string[], opts: { date?: string; strict?: boolean; theme?: string; allowOutside?: boolean }) => {
       const results = [];
+      const themeRequest = { ...(opts.theme ? { flag: opts.theme } : {}), ...(opts.allowOutside ? { allowOutside: true } : {}) };
       for (const input of files) {
-        const result = await check(input, { ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}) });
+        const result = await check(input, { themeRequest, ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}) });
         printDiagnostics(result.diagnostics);
         if (!result.ok) exitCode = EXIT.invalid;
         results.push(result);

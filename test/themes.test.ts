@@ -1,6 +1,7 @@
 // Themes: theme.yaml checked with file:line:column messages, paths kept inside the project, images checked
 // by content, the choice of theme by precedence, and a custom theme (logo, colours, own font, footer
 // template) carried into both outputs.
+import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -317,5 +318,28 @@ describe("SVG logos", () => {
     const media = Object.keys(parts).filter((n) => n.startsWith("word/media/")).map((n) => n.split(".").pop());
     expect(media.sort()).toEqual(["png", "svg"]);
     expect(parts["word/document.xml"]).toMatch(/<wp:docPr [^>]*descr="Logo"/);
+  });
+});
+
+describe("the command line", () => {
+  const cli = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [join(process.cwd(), "bin/minutes.js"), ...args], { cwd, encoding: "utf8" });
+
+  it("lists themes, copies one once, and checks a theme with file:line:column messages", () => {
+    const root = project();
+    const listed = cli(root, "themes");
+    expect(listed.status).toBe(0);
+    expect(listed.stdout).toMatch(/^compte-rendu\s+.+\ndefault\s+.+\n$/);
+    expect(cli(root, "theme", "new", "house").status).toBe(0);
+    const again = cli(root, "theme", "new", "house");
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("already exists; nothing was changed");
+    writeFileSync(join(root, "house", "theme.yaml"), "name: house\npage:\n  size: A5\n");
+    writeFileSync(join(root, "meeting.md"), seed);
+    const checked = cli(root, "check", "meeting.md", "--theme", "./house");
+    expect(checked.status).toBe(1);
+    expect(checked.stderr).toContain(`${join(root, "house", "theme.yaml")}:3:9: error: \`page.size\` must be A4 or Letter.`);
+    const built = cli(root, "build", "meeting.md", "--theme", "https://example.org/theme");
+    expect(built.status).toBe(1);
+    expect(built.stderr).toMatch(/web address.*\n\s+hint: Download the file first/);
   });
 });
