@@ -274,6 +274,24 @@ describe("languages", () => {
     expect(labelsFor("es").agenda).toBe("Orden del día");
     expect(labelsFor("fr", { fr: { agenda: "Ordre du jour" } }).agenda).toBe("Ordre du jour");
   });
+
+  it("fills header and footer templates, with the theme's labels and French spacing", async () => {
+    const { layoutDocument } = await import("../src/render/layout.js");
+    const minutes = parseMinutes(seed, { path: "m.md" }).minutes!;
+    const layout = layoutDocument(minutes, {
+      labels: { fr: { agenda: "Ordre du jour :" } },
+      header: { text: "{organisation} : {date}", firstPage: "", align: "right" },
+      footer: { text: "{pageOf} ({title})", align: "center" },
+      draft: { mark: "banner" },
+      organisation: "Maison Commune",
+    });
+    expect(layout.agendaTitle).toBe("Ordre du jour\u00a0:");
+    expect(layout.pageHeader.every).toEqual({ pieces: ["Maison Commune\u00a0: vendredi 23 septembre 2022"], align: "right" });
+    expect(layout.pageHeader.first.pieces).toEqual([]);
+    expect(layout.pageFooter.every.pieces.slice(0, 4)).toEqual(["Page ", { field: "page" }, " sur ", { field: "pages" }]);
+    expect(layout.footer(2, 5)).toBe(`Page 2 sur 5 (${minutes.meeting.title.replace(/ ([;!?])/g, "\u202f$1")})`);
+    expect(layout.draft).toBeUndefined();
+  });
 });
 
 

@@ -71,9 +71,12 @@ export type LayoutTheme = Pick<Theme, "labels" | "header" | "footer" | "draft"> 
 const plainTheme: LayoutTheme = { labels: {}, header: { text: "{title}", align: "left" }, footer: { text: "{pageOf}", align: "center" }, draft: { mark: "watermark" } };
 
 export function layoutDocument(source: Minutes, theme: LayoutTheme = plainTheme): DocumentLayout {
-  const minutes = primaryLanguage(source.meeting.language) === "fr" ? frenchTypography(source) : source;
+  const french = primaryLanguage(source.meeting.language) === "fr";
+  const minutes = french ? frenchTypography(source) : source;
   const { meeting } = minutes;
-  const labels = labelsFor(meeting.language, theme.labels);
+  // A theme's own wording ("Ordre du jour :") gets the same French spacing as the text.
+  const labels: Labels = labelsFor(meeting.language, theme.labels);
+  if (french) for (const key of Object.keys(labels) as (keyof Labels)[]) labels[key] = frenchSpacing(labels[key]);
   const info: InfoRow[] = [{ label: labels.date, value: formatDate(meeting.date, meeting.language) }];
   // Times are printed as the author wrote them ("09:00-11:00", "9h00 - 11h00"): the model keeps the
   // parsed range for validation, and the author's own form is what the secretariat expects to see.
@@ -122,8 +125,10 @@ export function layoutDocument(source: Minutes, theme: LayoutTheme = plainTheme)
 
   const organisation = meeting.organisation ?? theme.organisation;
   const fields = { title: meeting.title, date: formatDate(meeting.date, meeting.language), organisation: organisation ?? "" };
-  const line = (part: LayoutTheme["header"], first: boolean): PageLine =>
-    expandTemplate(first && part.firstPage !== undefined ? part.firstPage : part.text, part.align, fields, labels);
+  const line = (part: LayoutTheme["header"], first: boolean): PageLine => {
+    const template = first && part.firstPage !== undefined ? part.firstPage : part.text;
+    return expandTemplate(french ? frenchSpacing(template) : template, part.align, fields, labels);
+  };
   const pageHeader = { every: line(theme.header, false), first: line(theme.header, true) };
   const pageFooter = { every: line(theme.footer, false), first: line(theme.footer, true) };
   const draft = String(meeting.extra.status ?? "").trim().toLowerCase() === "draft" ? { mark: theme.draft.mark, text: theme.draft.text ?? labels.draft } : undefined;
