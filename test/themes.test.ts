@@ -361,3 +361,16 @@ describe("the command line", () => {
     expect(built.stderr).toMatch(/web address.*\n\s+hint: Download the file first/);
   });
 });
+
+describe("paths", () => {
+  it("follows symbolic links before deciding a path is inside the project", async () => {
+    const { symlinkSync } = await import("node:fs");
+    const root = project();
+    const proj = join(root, "p");
+    mkdirSync(proj);
+    writeFileSync(join(root, "secret.png"), makePng(4, 4));
+    symlinkSync(join(root, "secret.png"), join(proj, "logo.png"));
+    const { diagnostics } = loadThemeFile(writeTheme(proj, "name: p\nlogo: { file: logo.png, alt: L }\n"), { projectDir: proj, allowOutside: false });
+    expect(diagnostics[0]?.message).toMatch(/outside the project folder/);
+  });
+});

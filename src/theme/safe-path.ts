@@ -1,5 +1,6 @@
 // Paths named in a theme, a config file or on the command line: resolved against the file that names them,
 // kept inside the project folder unless the user allows otherwise, and never fetched from the network.
+import { existsSync, realpathSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 
 export interface PathRules {
@@ -32,7 +33,9 @@ export function resolveSafePath(reference: string, baseDir: string, rules: PathR
     };
   }
   const path = resolve(baseDir, reference);
-  if (!rules.allowOutside && !isInside(path, rules.projectDir)) {
+  // Symbolic links are followed, so a link inside the project cannot lead outside it.
+  const real = (p: string): string => (existsSync(p) ? realpathSync(p) : p);
+  if (!rules.allowOutside && !(isInside(path, rules.projectDir) && isInside(real(path), real(rules.projectDir)))) {
     return {
       ok: false,
       message: `"${reference}" points outside the project folder ${rules.projectDir}.`,

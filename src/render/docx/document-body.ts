@@ -27,7 +27,8 @@ function titleExtras(layout: DocumentLayout, ctx: DocxContext): Paragraph[] {
     out.push(
       new Paragraph({
         alignment: ctx.theme.layout.titleAlign === "left" ? AlignmentType.LEFT : AlignmentType.CENTER,
-        spacing: { after: twips(10) },
+        // Single spacing: the body's proportional spacing can be under 100%, which would clip the picture.
+        spacing: { after: twips(10), line: 240, lineRule: LineRuleType.AUTO },
         keepNext: true,
         children: [logoImage(logo, { width: logo.width * scale, height: logo.height * scale })],
       }),
