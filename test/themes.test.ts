@@ -124,9 +124,10 @@ describe("choosing a theme", () => {
     const root = project();
     const input = join(root, "meeting.md");
     const minutes = parseMinutes(seed.replace("language: fr", "language: fr\ntheme: ../../etc"), { path: input }).minutes!;
+    writeFileSync(input, seed.replace("language: fr", "language: fr\ntheme: ../../etc"));
     const { theme, diagnostics } = chooseTheme(input, minutes, undefined, {});
     expect(theme).toBeUndefined();
-    expect(diagnostics[0]?.message).toMatch(/outside the project folder/);
+    expect(diagnostics[0]).toMatchObject({ file: input, line: 7, column: 8, message: expect.stringMatching(/outside the project folder/) });
   });
 });
 

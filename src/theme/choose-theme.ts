@@ -1,5 +1,6 @@
 // Which theme a build uses: built-in defaults < config file `theme:` < front matter `theme:` < --theme.
 // Each reference resolves against the file that names it; the project folder bounds every path.
+import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Config } from "../config/config.js";
 import type { Minutes } from "../model/minutes.js";
@@ -31,5 +32,21 @@ export function chooseTheme(input: string, minutes: Minutes, config: Config | un
   else if (config?.theme) choice = { reference: config.theme, baseDir: config.dir, source: config.path };
   const result: ThemeResult = choice ? loadTheme(choice, { projectDir: projectDir(input, config), allowOutside: request.allowOutside ?? false }) : { theme: loadBuiltInTheme(DEFAULT_THEME), diagnostics: [] };
   if (result.theme && request.embedFonts) result.theme.fonts.embed = true;
-  return result;
+  return { ...result, diagnostics: result.diagnostics.map((d) => (d.line === null && d.file !== "--theme" ? { ...d, ...themeKeyPlace(d.file) } : d)) };
+}
+
+/** Where `theme:` is written in the front matter or config file that named the theme, for messages. */
+function themeKeyPlace(file: string): { line: number; column: number } | Record<string, never> {
+  try {
+    const lines = readFileSync(file, "utf8").split(/\r?\n/);
+    const index = lines.findIndex((line) => /^\s*"?theme"?\s*:/.test(line));
+    if (index < 0) return {};
+    const line = lines[index]!;
+    const afterColon = line.slice(line.indexOf(":") + 1);
+    // 1-based column of the value: past the colon and the spaces after it.
+    const column = line.length - afterColon.trimStart().length + 1;
+    return { line: index + 1, column };
+  } catch {
+    return {};
+  }
 }

@@ -72,14 +72,15 @@ export function loadTheme(choice: ThemeChoice, rules: PathRules): ThemeResult {
   const { reference } = choice;
   const looksLikePath = /[\\/]/.test(reference) || reference.startsWith(".") || reference.endsWith(".yaml") || reference.endsWith(".yml");
   if (!looksLikePath && builtInThemes().includes(reference)) return { theme: loadBuiltInTheme(reference), diagnostics: [] };
-  const where = resolveSafePath(reference, choice.baseDir, rules);
   const fail = (message: string, hint: string): ThemeResult => ({ diagnostics: [{ file: choice.source, line: null, column: null, severity: "error", rule: "theme-path", message, hint }] });
-  if (!where.ok) return fail(`The theme ${where.message}`, where.hint);
-  let file = where.path;
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "theme.yaml");
-  if (!existsSync(file)) {
+  const where = resolveSafePath(reference, choice.baseDir, rules);
+  // A name that is neither built in nor a folder gets "no such theme", not a remark about where it would be.
+  const candidate = where.ok ? where.path : resolve(choice.baseDir, reference);
+  const file = existsSync(candidate) && statSync(candidate).isDirectory() ? join(candidate, "theme.yaml") : candidate;
+  if ((where.ok || !looksLikePath) && !existsSync(file)) {
     return fail(`No theme "${reference}": it is not a built-in theme (${builtInThemes().join(", ")}) and ${file} does not exist.`, "Give a built-in theme name, or the path of a folder that holds a theme.yaml (`minutes theme new <name>` makes one).");
   }
+  if (!where.ok) return fail(`The theme ${where.message}`, where.hint);
   return loadThemeFile(file, rules);
 }
 
