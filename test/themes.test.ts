@@ -103,6 +103,17 @@ describe("theme.yaml", () => {
     expect(named.diagnostics[0]).toMatchObject({ line: 3, column: 9, message: expect.stringContaining("has no font files") });
     const fake = loadThemeFile(writeTheme(root, "name: house\nfonts:\n  body: { family: House, regular: fake.ttf }\n"), { projectDir: root, allowOutside: false });
     expect(fake.diagnostics[0]?.message).toMatch(/not a TrueType or OpenType font/);
+    // The right signature over garbage: caught by the table directory, not by a crash in the renderer.
+    const garbage = Buffer.alloc(4096, 7);
+    garbage.writeUInt32BE(0x00010000, 0);
+    garbage.writeUInt16BE(3, 4);
+    writeFileSync(join(root, "garbage.ttf"), garbage);
+    const broken = loadThemeFile(writeTheme(root, "name: house\nfonts:\n  body: { family: House, regular: garbage.ttf }\n"), { projectDir: root, allowOutside: false });
+    expect(broken.diagnostics[0]).toMatchObject({ line: 3, message: expect.stringMatching(/damaged font file/) });
+    const cut = readFileSync(monoFont).subarray(0, 200_000);
+    writeFileSync(join(root, "cut.ttf"), cut);
+    const truncated = loadThemeFile(writeTheme(root, "name: house\nfonts:\n  body: { family: House, regular: cut.ttf }\n"), { projectDir: root, allowOutside: false });
+    expect(truncated.diagnostics[0]?.message).toMatch(/damaged font file/);
   });
 });
 

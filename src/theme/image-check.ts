@@ -116,11 +116,33 @@ function checkSvg(bytes: Uint8Array): ImageResult {
   return { ok: true, type: "svg", width, height };
 }
 
-/** TrueType or OpenType (CFF) font data, by its first four bytes; collections are not supported. */
+/**
+ * TrueType or OpenType (CFF) font data: the signature, then the table directory — every table inside the
+ * file, the tables a font cannot work without present, and the head table's magic number. Collections
+ * and web fonts are refused with the reason.
+ */
 export function checkFont(bytes: Uint8Array): { ok: true } | { ok: false; message: string } {
   const tag = String.fromCharCode(...bytes.subarray(0, 4));
-  if (tag === "\u0000\u0001\u0000\u0000" || tag === "OTTO" || tag === "true") return bytes.length > 1024 ? { ok: true } : { ok: false, message: "is too short to be a font" };
   if (tag === "ttcf") return { ok: false, message: "is a font collection (.ttc); give the .ttf or .otf file of one face" };
   if (tag === "wOFF" || tag === "wOF2") return { ok: false, message: "is a web font (WOFF); give the .ttf or .otf file" };
-  return { ok: false, message: "is not a TrueType or OpenType font (checked by its content)" };
+  if (tag !== "\u0000\u0001\u0000\u0000" && tag !== "OTTO" && tag !== "true") return { ok: false, message: "is not a TrueType or OpenType font (checked by its content)" };
+  const damaged = { ok: false as const, message: "is a damaged font file: its table directory does not match its content" };
+  if (bytes.length < 12) return damaged;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const count = view.getUint16(4);
+  if (count === 0 || 12 + 16 * count > bytes.length) return damaged;
+  const tables = new Map<string, { offset: number; length: number }>();
+  for (let i = 0; i < count; i++) {
+    const record = 12 + 16 * i;
+    const offset = view.getUint32(record + 8);
+    const length = view.getUint32(record + 12);
+    if (offset + length > bytes.length) return damaged;
+    tables.set(String.fromCharCode(...bytes.subarray(record, record + 4)), { offset, length });
+  }
+  const outlines = (tables.has("glyf") && tables.has("loca")) || tables.has("CFF ") || tables.has("CFF2");
+  const missing = ["cmap", "head", "hhea", "hmtx", "maxp"].filter((name) => !tables.has(name));
+  if (missing.length || !outlines) return { ok: false, message: `is a damaged font file: it lacks the ${[...missing, ...(outlines ? [] : ["glyph outline"])].join(", ")} table${missing.length + (outlines ? 0 : 1) > 1 ? "s" : ""}` };
+  const head = tables.get("head")!;
+  if (head.length < 54 || view.getUint32(head.offset + 12) !== 0x5f0f3cf5) return damaged;
+  return { ok: true };
 }
