@@ -8,7 +8,7 @@ import { VFile } from "vfile";
 import { report, toDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { labelKeys } from "../i18n/labels.js";
 import { asRecord, readYaml, reportUnknownKeys, validateYaml, type YamlSource } from "../yaml-source.js";
-import { checkFont, checkImage } from "./image-check.js";
+import { checkFont, checkImage } from "./check-file.js";
 import { resolveSafePath, type PathRules } from "./safe-path.js";
 import { themeSchema, type FontData } from "./theme-schema.js";
 import type { FontFamily, Theme, ThemeLogo } from "./theme.js";

@@ -1,5 +1,6 @@
-// Checks an image by its bytes, not its name: PNG, JPEG or SVG, within size limits, and decodable.
-// A bad image becomes a message for the user; nothing here throws on user data.
+// Checks theme files by their bytes, not their names: images (PNG, JPEG or SVG, within size limits, and
+// decodable) and fonts (TrueType or OpenType with a sound table directory).
+// A bad file becomes a message for the user; nothing here throws on user data.
 import { inflateSync } from "node:zlib";
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
