@@ -31,7 +31,7 @@ function drawTitleLogo(w: PageWriter, logo: ThemeLogo): void {
   const height = logo.height * scale;
   const x = w.styles.look.titleAlign === "center" ? w.left + (w.width - width) / 2 : w.left;
   const y = w.y;
-  const figure = w.tag("Figure", w.root, { alt: logo.alt, bbox: [x, y, x + width, y + height] });
+  const figure = w.tag("Figure", w.root, { alt: logo.alt });
   w.content(figure, () => void w.doc.image(w.logoImage(logo), x, y, { width, height }));
   w.end(figure);
   w.y += height;

@@ -83,7 +83,7 @@ function drawHeaderLogo(w: PageWriter, logo: ThemeLogo, ruleY: number, first: bo
   const draw = (): void => void w.doc.image(w.logoImage(logo), x, y, { width, height });
   // The first page's logo is content (a Figure that says what it shows); the repeats are pagination.
   if (first) {
-    const figure = w.tag("Figure", w.root, { alt: logo.alt, bbox: [x, y, x + width, y + height] });
+    const figure = w.tag("Figure", w.root, { alt: logo.alt });
     w.content(figure, draw);
     w.end(figure);
   } else w.artifact(draw, "Pagination");

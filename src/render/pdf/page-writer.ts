@@ -9,9 +9,8 @@ export type Tag = PDFKit.PDFStructureElement;
 export interface TagOptions {
   scope?: "Row" | "Column";
   lang?: string;
-  /** A Figure's alternative text, and its box on the page. */
+  /** A Figure's alternative text. */
   alt?: string;
-  bbox?: [number, number, number, number];
 }
 
 const EPSILON = 0.01;
