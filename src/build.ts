@@ -9,7 +9,8 @@ import { parseMinutes } from "./parse/parse-minutes.js";
 import { readSource } from "./read-source.js";
 import { previousActions } from "./register/previous-actions.js";
 import { loadRenderer, type Format } from "./render/renderers.js";
-import { defaultTheme, type Theme } from "./theme/theme.js";
+import { chooseTheme, type ThemeRequest } from "./theme/choose-theme.js";
+import type { Theme } from "./theme/theme.js";
 
 export interface BuildOptions {
   /** Output folder; default: beside the input. */
@@ -21,7 +22,10 @@ export interface BuildOptions {
   strict?: boolean;
   /** Settings from minutes.config.yaml; default: the nearest one above the input. `null`: none. */
   config?: Config | null;
+  /** The theme object itself; otherwise it is chosen from `themeRequest`, the front matter and the config. */
   theme?: Theme;
+  /** --theme and --allow-outside. */
+  themeRequest?: ThemeRequest;
   /** Metadata time; default SOURCE_DATE_EPOCH, else the meeting date, so output bytes are reproducible. */
   timestamp?: Date;
   /** Read the meeting named by `previous:` for the follow-up section. Default true. */
@@ -43,10 +47,12 @@ export interface CheckResult {
   minutes?: Minutes;
   /** The config file that applied, if any. */
   config?: Config;
+  /** The theme the outputs would use (given, or chosen from --theme, the front matter and the config). */
+  theme?: Theme;
 }
 
 /** Read, parse and validate one file without rendering. */
-export async function check(input: string, options: Pick<BuildOptions, "date" | "strict" | "config" | "resolvePrevious"> = {}): Promise<CheckResult> {
+export async function check(input: string, options: Pick<BuildOptions, "date" | "strict" | "config" | "resolvePrevious" | "theme" | "themeRequest"> = {}): Promise<CheckResult> {
   const source = await readSource(input);
   if (!source.ok) {
     const { line, column } = source.place ?? { line: 1, column: 1 };
@@ -61,9 +67,13 @@ export async function check(input: string, options: Pick<BuildOptions, "date" | 
     diagnostics.push(...previous.diagnostics);
     if (previous.previousActions) minutes.previousActions = previous.previousActions;
   }
+  // The theme is checked too (theme.yaml, its logo and fonts), so `check` reports its problems before a build.
+  const chosen = options.theme ? { theme: options.theme, diagnostics: [] } : minutes ? chooseTheme(input, minutes, config, options.themeRequest ?? {}) : { diagnostics: [] };
+  diagnostics.push(...chosen.diagnostics);
   const strict = options.strict ?? config?.strict ?? false;
   const blocked = hasErrors(file) || diagnostics.some((d) => d.severity === "error") || (strict && diagnostics.length > 0);
-  return { input, ok: !blocked && minutes !== undefined, diagnostics, ...(minutes ? { minutes } : {}), ...(config ? { config } : {}) };
+  const theme = chosen.theme;
+  return { input, ok: !blocked && minutes !== undefined && theme !== undefined, diagnostics, ...(minutes ? { minutes } : {}), ...(config ? { config } : {}), ...(theme ? { theme } : {}) };
 }
 
 export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | undefined {
@@ -73,10 +83,9 @@ export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | un
 
 export async function build(input: string, options: BuildOptions = {}): Promise<BuildResult> {
   const checked = await check(input, options);
-  if (!checked.ok || !checked.minutes) return { ...checked, outputs: [] };
-  const minutes = checked.minutes;
+  if (!checked.ok || !checked.minutes || !checked.theme) return { ...checked, outputs: [] };
+  const { minutes, theme } = checked;
   const formats = options.formats ?? checked.config?.formats ?? ["docx", "pdf"];
-  const theme = options.theme ?? defaultTheme();
   const timestamp = options.timestamp ?? sourceDateEpoch() ?? new Date(`${minutes.meeting.date}T00:00:00Z`);
   const outDir = options.out ?? dirname(input);
   const stem = basename(input, extname(input));

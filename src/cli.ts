@@ -7,6 +7,7 @@ import { registerNewCommand } from "./commands/new.js";
 import { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 import { formats, isFormat, type Format } from "./render/renderers.js";
 import { version } from "./version.js";
+import { registerThemeCommands } from "./commands/themes.js";
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
@@ -50,10 +51,14 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option("-f, --format <list>", `formats to write, comma-separated (${formats.join(", ")}); default: the config file's, else docx,pdf`).argParser(parseFormats))
     .option("--date <YYYY-MM-DD>", "meeting date for documents that give none", parseDate)
     .option("--strict", "treat warnings as errors")
-    .action(async (files: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean }) => {
+    .option("--theme <name|path>", "a built-in theme (see `minutes themes`) or a theme folder; overrides the front matter and the config file")
+    .option("--allow-outside", "let theme, logo and font paths point outside the project folder")
+    .option("--embed-fonts", "embed the theme's fonts in the DOCX (larger file; looks the same without the fonts installed)")
+    .action(async (files: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean; theme?: string; allowOutside?: boolean; embedFonts?: boolean }) => {
       const results = [];
+      const themeRequest = { ...(opts.theme ? { flag: opts.theme } : {}), ...(opts.allowOutside ? { allowOutside: true } : {}), ...(opts.embedFonts ? { embedFonts: true } : {}) };
       for (const input of files) {
-        const result = await build(input, { ...(opts.format ? { formats: opts.format } : {}), ...(opts.out ? { out: opts.out } : {}), ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}) });
+        const result = await build(input, { themeRequest, ...(opts.format ? { formats: opts.format } : {}), ...(opts.out ? { out: opts.out } : {}), ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}) });
         printDiagnostics(result.diagnostics);
         for (const output of result.outputs) process.stdout.write(`wrote ${output.path}\n`);
         if (!result.ok) exitCode = EXIT.invalid;
@@ -68,10 +73,13 @@ export async function main(argv: string[]): Promise<number> {
     .argument("<files...>", "Markdown minutes files")
     .option("--date <YYYY-MM-DD>", "meeting date for documents that give none", parseDate)
     .option("--strict", "treat warnings as errors")
-    .action(async (files: string[], opts: { date?: string; strict?: boolean }) => {
+    .option("--theme <name|path>", "check with this theme instead of the front matter's or the config file's")
+    .option("--allow-outside", "let theme, logo and font paths point outside the project folder")
+    .action(async (files: string[], opts: { date?: string; strict?: boolean; theme?: string; allowOutside?: boolean }) => {
       const results = [];
+      const themeRequest = { ...(opts.theme ? { flag: opts.theme } : {}), ...(opts.allowOutside ? { allowOutside: true } : {}) };
       for (const input of files) {
-        const result = await check(input, { ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}) });
+        const result = await check(input, { themeRequest, ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}) });
         printDiagnostics(result.diagnostics);
         if (!result.ok) exitCode = EXIT.invalid;
         results.push(result);
@@ -81,6 +89,7 @@ export async function main(argv: string[]): Promise<number> {
 
   registerActionsCommand(program, (code) => (exitCode = Math.max(exitCode, code)));
   registerNewCommand(program, (code) => (exitCode = Math.max(exitCode, code)));
+  registerThemeCommands(program, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), setExit: (code) => (exitCode = Math.max(exitCode, code)) });
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -4,6 +4,7 @@ export { parseMinutes, type ParseOptions, type ParseResult } from "./parse/parse
 export { layoutDocument, type DocumentLayout } from "./render/layout.js";
 export { formats, loadRenderer, type Format } from "./render/renderers.js";
 export { defaultTheme, type Theme } from "./theme/theme.js";
+export { builtInThemes, loadTheme, loadThemeFile, type ThemeResult } from "./theme/load-theme.js";
 export { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 export { buildRegister, type Register, type RegisterEntry, type Meeting } from "./register/register.js";
 export { filterRegister, type RegisterFilter } from "./register/filter-register.js";

@@ -118,8 +118,9 @@ describe("renderDocx on the sample model", () => {
   });
 
   it("writes inline formatting, inline code and a real hyperlink", () => {
-    expect(paragraphWith(doc, "De quoi s'agit-il ?")).toContain("<w:b/>");
-    expect(doc).toMatch(/<w:i\/>.{0,200}« 1 912 localités »/);
+    // French minutes get French spacing: a narrow no-break space before "?", no-break spaces in « » and numbers.
+    expect(paragraphWith(doc, "De quoi s'agit-il\u202f?")).toContain("<w:b/>");
+    expect(doc).toMatch(/<w:i\/>.{0,200}«\u00a01\u202f912 localités\u00a0»/);
     expect(doc).toMatch(/<w:rStyle w:val="InlineCode"\/>.{0,200}round1/);
     const link = doc.match(/<w:hyperlink [^>]*r:id="([^"]+)"/)!;
     expect(link[1]).toBe("rIdLink1");
@@ -236,6 +237,8 @@ describe("renderDocx on other models", () => {
         { type: "paragraph", children: [{ type: "link", url: "https://x.org/?a=1&b=<2>", children: text(nasty) }] },
       ]),
     ], { title: nasty, organisation: nasty });
+    // English, so that French spacing (a narrow space before the ";" of "&amp;") does not change the text.
+    model.meeting.language = "en";
     const bytes = await renderDocx(model, options());
     const xml = parts(bytes);
     expect(esc(nasty)).toBe("Tom &amp; Jerry &lt;b&gt;&quot;quoted&quot;&lt;/b&gt; &apos;single&apos; ]]&gt; &amp;amp;");

@@ -1,4 +1,5 @@
-// Localised labels for every fixed text both renderers print. French and English ship complete.
+// Localised labels for every fixed text both renderers print: French, English, Spanish, Portuguese, German.
+// A theme may override any of them per language (theme.yaml `labels:`).
 
 export interface Labels {
   date: string;
@@ -22,6 +23,8 @@ export interface Labels {
   nextMeeting: string;
   /** Footer text; {page} and {pages} are replaced. */
   pageOf: string;
+  /** The draft marking (watermark or banner) of a document whose front matter says `status: draft`. */
+  draft: string;
 }
 
 const fr: Labels = {
@@ -45,6 +48,7 @@ const fr: Labels = {
   noDeadline: "—",
   nextMeeting: "Prochaine réunion",
   pageOf: "Page {page} sur {pages}",
+  draft: "PROJET",
 };
 
 const en: Labels = {
@@ -68,11 +72,87 @@ const en: Labels = {
   noDeadline: "—",
   nextMeeting: "Next meeting",
   pageOf: "Page {page} of {pages}",
+  draft: "DRAFT",
 };
 
-const labelSets: Record<string, Labels> = { fr, en };
+const es: Labels = {
+  date: "Fecha",
+  time: "Hora",
+  location: "Lugar",
+  attendees: "Asistentes",
+  absent: "Ausencias justificadas",
+  chair: "Presidencia",
+  secretary: "Secretaría",
+  agenda: "Orden del día",
+  discussion: "Principales puntos de discusión",
+  decisions: "Decisiones",
+  actions: "Acciones",
+  action: "Acción",
+  responsible: "Responsable",
+  deadline: "Fecha límite",
+  status: "Estado",
+  notes: "Observaciones",
+  notApplicable: "N/A",
+  noDeadline: "—",
+  nextMeeting: "Próxima reunión",
+  pageOf: "Página {page} de {pages}",
+  draft: "BORRADOR",
+};
+
+const pt: Labels = {
+  date: "Data",
+  time: "Hora",
+  location: "Local",
+  attendees: "Participantes",
+  absent: "Ausências justificadas",
+  chair: "Presidência",
+  secretary: "Secretariado",
+  agenda: "Ordem do dia",
+  discussion: "Principais pontos de discussão",
+  decisions: "Decisões",
+  actions: "Ações",
+  action: "Ação",
+  responsible: "Responsável",
+  deadline: "Prazo",
+  status: "Estado",
+  notes: "Observações",
+  notApplicable: "N/A",
+  noDeadline: "—",
+  nextMeeting: "Próxima reunião",
+  pageOf: "Página {page} de {pages}",
+  draft: "RASCUNHO",
+};
+
+const de: Labels = {
+  date: "Datum",
+  time: "Uhrzeit",
+  location: "Ort",
+  attendees: "Anwesend",
+  absent: "Entschuldigt",
+  chair: "Vorsitz",
+  secretary: "Protokoll",
+  agenda: "Tagesordnung",
+  discussion: "Wesentliche Diskussionspunkte",
+  decisions: "Beschlüsse",
+  actions: "Aufgaben",
+  action: "Aufgabe",
+  responsible: "Verantwortlich",
+  deadline: "Frist",
+  status: "Status",
+  notes: "Anmerkungen",
+  notApplicable: "k. A.",
+  noDeadline: "—",
+  nextMeeting: "Nächste Sitzung",
+  pageOf: "Seite {page} von {pages}",
+  draft: "ENTWURF",
+};
+
+const labelSets: Record<string, Labels> = { fr, en, es, pt, de };
 
 export const supportedLanguages = Object.keys(labelSets);
+
+/** The names of all labels, for checking a theme's overrides. */
+export const labelKeys: readonly string[] = Object.keys(en);
 
 /** The primary language subtag of a BCP 47 tag ("fr-CA" → "fr"). */
 export function primaryLanguage(tag: string): string {
@@ -83,9 +163,12 @@ export function isSupportedLanguage(tag: string): boolean {
   return primaryLanguage(tag) in labelSets;
 }
 
-/** The label set for a language tag; English when the language has none. */
-export function labelsFor(tag: string): Labels {
-  return labelSets[primaryLanguage(tag)] ?? en;
+/** The label set for a language tag (English when the language has none), with a theme's overrides on top. */
+export function labelsFor(tag: string, overrides: Record<string, Record<string, string>> = {}): Labels {
+  const language = primaryLanguage(tag);
+  const base = labelSets[language] ?? en;
+  const own = Object.fromEntries(Object.entries(overrides[language] ?? {}).filter(([key]) => key in base));
+  return { ...base, ...own };
 }
 
 export function pageOf(labels: Labels, page: number | string, pages: number | string): string {

@@ -1,9 +1,9 @@
 // The action register as a document layout ("Tableau de suivi des actions" / "Action register"), drawn by
 // the compte-rendu's own PDF and DOCX renderers: title block, a summary table, then one table per meeting.
 import { formatDate } from "../i18n/format-meeting.js";
-import { actionLabelsFor, labelsFor, pageOf } from "../i18n/labels.js";
+import { actionLabelsFor, labelsFor, primaryLanguage } from "../i18n/labels.js";
 import type { Inline } from "../model/minutes.js";
-import { followUpWeights, type DocumentLayout, type InfoRow, type ItemLayout } from "../render/layout.js";
+import { followUpWeights, pageLines, plainTheme, type DocumentLayout, type InfoRow, type ItemLayout } from "../render/layout.js";
 import type { Register, RegisterEntry } from "./register.js";
 
 const text = (value: string): Inline[] => (value ? [{ type: "text", value }] : []);
@@ -51,7 +51,7 @@ export function layoutRegister(register: Register, entries: RegisterEntry[], opt
   return {
     language,
     labels,
-    headerText: al.registerTitle,
+    ...pageLines(plainTheme, { title: al.registerTitle, date: formatDate(register.today, language), organisation: options.organisation ?? "" }, labels, primaryLanguage(language) === "fr"),
     ...(options.organisation ? { organisation: options.organisation } : {}),
     title: al.registerTitle,
     info,
@@ -59,6 +59,5 @@ export function layoutRegister(register: Register, entries: RegisterEntry[], opt
     agendaTitle: labels.agenda,
     agenda: [],
     items,
-    footer: (page, pages) => pageOf(labels, page, pages),
   };
 }

@@ -1,8 +1,11 @@
 // Decides what the compte-rendu says, in order, with every fixed text localised. Both renderers draw
 // this outline and nothing else, which is how the DOCX and the PDF carry the same text in the same order.
 import { formatDate, formatPerson } from "../i18n/format-meeting.js";
-import { actionLabelsFor, labelsFor, pageOf, primaryLanguage, type Labels } from "../i18n/labels.js";
+import { frenchBlocks, frenchInlines, frenchSpacing } from "../i18n/french-typography.js";
+import { actionLabelsFor, labelsFor, primaryLanguage, type Labels } from "../i18n/labels.js";
 import { hasBody, type AgendaItem, type Block, type Inline, type Minutes } from "../model/minutes.js";
+import { expandTemplate, pageLineText, type PageLine } from "./page-template.js";
+import type { Theme } from "../theme/theme.js";
 
 export interface InfoRow {
   label: string;
@@ -39,8 +42,13 @@ export interface ItemLayout {
 export interface DocumentLayout {
   language: string;
   labels: Labels;
-  /** Repeated in the page header of every page. */
+  /** The page header's text on every page but the first (the theme's template, page fields aside). */
   headerText: string;
+  /** Page header and footer lines from the theme's templates, each with a first-page variant. */
+  pageHeader: { every: PageLine; first: PageLine };
+  pageFooter: { every: PageLine; first: PageLine };
+  /** Set when the front matter says `status: draft`: the marking and its text. */
+  draft?: { mark: "watermark" | "banner"; text: string };
   organisation?: string;
   title: string;
   subtitle?: string;
@@ -63,9 +71,18 @@ export function itemHeading(item: { number: number | null; title: string }): str
   return item.number === null ? item.title : `${item.number}. ${item.title}`;
 }
 
-export function layoutDocument(minutes: Minutes): DocumentLayout {
+/** What the layout takes from the theme; the built-in defaults when no theme is given. */
+export type LayoutTheme = Pick<Theme, "labels" | "header" | "footer" | "draft"> & { organisation?: string | undefined };
+
+export const plainTheme: LayoutTheme = { labels: {}, header: { text: "{title}", align: "left" }, footer: { text: "{pageOf}", align: "center" }, draft: { mark: "watermark" } };
+
+export function layoutDocument(source: Minutes, theme: LayoutTheme = plainTheme): DocumentLayout {
+  const french = primaryLanguage(source.meeting.language) === "fr";
+  const minutes = french ? frenchTypography(source) : source;
   const { meeting } = minutes;
-  const labels = labelsFor(meeting.language);
+  // A theme's own wording ("Ordre du jour :") gets the same French spacing as the text.
+  const labels: Labels = labelsFor(meeting.language, theme.labels);
+  if (french) for (const key of Object.keys(labels) as (keyof Labels)[]) labels[key] = frenchSpacing(labels[key]);
   const info: InfoRow[] = [{ label: labels.date, value: formatDate(meeting.date, meeting.language) }];
   // Times are printed as the author wrote them ("09:00-11:00", "9h00 - 11h00"): the model keeps the
   // parsed range for validation, and the author's own form is what the secretariat expects to see.
@@ -115,11 +132,15 @@ export function layoutDocument(minutes: Minutes): DocumentLayout {
     nextMeeting = { label: labels.nextMeeting + colon, text: parts.join(", ") };
   }
 
+  const organisation = meeting.organisation ?? theme.organisation;
+  const fields = { title: meeting.title, date: formatDate(meeting.date, meeting.language), organisation: organisation ?? "" };
+  const draft = String(meeting.extra.status ?? "").trim().toLowerCase() === "draft" ? { mark: theme.draft.mark, text: theme.draft.text ?? labels.draft } : undefined;
   return {
     language: meeting.language,
     labels,
-    headerText: meeting.title,
-    ...(meeting.organisation ? { organisation: meeting.organisation } : {}),
+    ...pageLines(theme, fields, labels, french),
+    ...(draft ? { draft } : {}),
+    ...(organisation ? { organisation } : {}),
     title: meeting.title,
     ...(meeting.subtitle ? { subtitle: meeting.subtitle } : {}),
     info,
@@ -129,7 +150,68 @@ export function layoutDocument(minutes: Minutes): DocumentLayout {
     ...(minutes.previousActions ? { followUp: followUpLayout(minutes) } : {}),
     items,
     ...(nextMeeting ? { nextMeeting } : {}),
-    footer: (page, pages) => pageOf(labels, page, pages),
+  };
+}
+
+/** The page header and footer lines from the theme's templates, with the document's fields filled in. */
+export function pageLines(
+  theme: Pick<LayoutTheme, "header" | "footer">,
+  fields: Record<"title" | "date" | "organisation", string>,
+  labels: Labels,
+  french: boolean,
+): Pick<DocumentLayout, "headerText" | "pageHeader" | "pageFooter" | "footer"> {
+  const line = (part: LayoutTheme["header"], first: boolean): PageLine => {
+    const template = first && part.firstPage !== undefined ? part.firstPage : part.text;
+    return expandTemplate(french ? frenchSpacing(template) : template, part.align, fields, labels);
+  };
+  const pageHeader = { every: line(theme.header, false), first: line(theme.header, true) };
+  const pageFooter = { every: line(theme.footer, false), first: line(theme.footer, true) };
+  return {
+    headerText: pageLineText(pageHeader.every, "", ""),
+    pageHeader,
+    pageFooter,
+    footer: (page, pages) => pageLineText(pageFooter.every, page, pages),
+  };
+}
+
+/** French spacing on every text the meeting gives; code and addresses are left as written. */
+function frenchTypography(minutes: Minutes): Minutes {
+  const person = <T extends { name: string; organisation?: string; role?: string }>(p: T): T => ({
+    ...p,
+    name: frenchSpacing(p.name),
+    ...(p.organisation ? { organisation: frenchSpacing(p.organisation) } : {}),
+    ...(p.role ? { role: frenchSpacing(p.role) } : {}),
+  });
+  const inlines = (value: Inline[] | undefined): Inline[] | undefined => (value ? frenchInlines(value) : value);
+  const { meeting } = minutes;
+  return {
+    ...minutes,
+    meeting: {
+      ...meeting,
+      title: frenchSpacing(meeting.title),
+      ...(meeting.subtitle ? { subtitle: frenchSpacing(meeting.subtitle) } : {}),
+      ...(meeting.organisation ? { organisation: frenchSpacing(meeting.organisation) } : {}),
+      ...(meeting.location ? { location: frenchSpacing(meeting.location) } : {}),
+      attendees: meeting.attendees.map(person),
+      absent: meeting.absent.map(person),
+      ...(meeting.chair ? { chair: person(meeting.chair) } : {}),
+      ...(meeting.secretary ? { secretary: person(meeting.secretary) } : {}),
+    },
+    preamble: frenchBlocks(minutes.preamble),
+    items: minutes.items.map((item) => ({
+      ...item,
+      title: frenchSpacing(item.title),
+      discussion: frenchBlocks(item.discussion),
+      decisions: frenchBlocks(item.decisions),
+      actionNotes: frenchBlocks(item.actionNotes),
+      actions: item.actions.map((a) => ({
+        ...a,
+        action: frenchInlines(a.action),
+        responsible: frenchInlines(a.responsible),
+        ...(a.status ? { status: inlines(a.status)! } : {}),
+        ...(a.notes ? { notes: inlines(a.notes)! } : {}),
+      })),
+    })),
   };
 }
 

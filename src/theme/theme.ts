@@ -1,9 +1,8 @@
-// The theme: page, fonts and colours. Both renderers read only this object, so the DOCX and the
-// PDF share one set of measures. The built-in theme is data (templates/compte-rendu/theme.yaml).
-import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { parse } from "yaml";
-import { z } from "zod";
+// The theme: page, fonts, colours, logo, page header and footer, labels. Both renderers read only this
+// object, so the DOCX and the PDF share one set of measures. Themes are data: templates/<name>/theme.yaml
+// for the built-in ones (see load-theme.ts for reading and checking them).
+import type { ThemeData } from "./theme-schema.js";
+import { loadBuiltInTheme } from "./load-theme.js";
 
 export interface FontFiles {
   regular: string;
@@ -12,69 +11,51 @@ export interface FontFiles {
   boldItalic: string;
 }
 
-const hex = z.string().regex(/^[0-9A-Fa-f]{6}$/, { error: "must be a colour written RRGGBB" });
-const points = z.number().nonnegative();
+export interface FontFamily {
+  /** The family name written into the DOCX and the PDF. */
+  family: string;
+  /** The TTF/OTF files that draw it. */
+  files: FontFiles;
+  /** True for fonts the theme brings itself (not the shipped Noto Sans). */
+  custom: boolean;
+}
 
-const themeSchema = z.object({
-  name: z.string(),
-  page: z.object({
-    size: z.enum(["A4", "Letter"]),
-    margins: z.object({ top: points, right: points, bottom: points, left: points }),
-  }),
-  fonts: z.object({ body: z.literal("Noto Sans"), mono: z.literal("Noto Sans Mono") }),
-  sizes: z.object({ body: points, title: points, subtitle: points, heading: points, subheading: points, small: points }),
-  colors: z.object({ primary: hex, text: hex, muted: hex, tableHeaderFill: hex, border: hex, link: hex }),
-});
+export interface ThemeLogo {
+  /** PNG or JPEG bytes: what the PDF draws, and Word's fallback for an SVG logo. */
+  image: Uint8Array;
+  type: "png" | "jpg";
+  /** The SVG itself, for the DOCX. */
+  svg?: Uint8Array;
+  /** Drawn size in points. */
+  width: number;
+  height: number;
+  placement: "header-left" | "header-right" | "title";
+  alt: string;
+}
 
-type ThemeData = z.infer<typeof themeSchema>;
-
-export interface Theme extends Omit<ThemeData, "fonts"> {
+export interface Theme extends Omit<ThemeData, "fonts" | "logo" | "colors"> {
+  /** The folder of theme.yaml. */
+  dir: string;
+  colors: ThemeData["colors"] & { accent: string };
   fonts: {
-    /** The family name written into the DOCX and the PDF, and the TTF files that draw it. */
-    body: { family: string; files: FontFiles };
+    body: FontFamily;
+    /** Title and headings. */
+    headings: FontFamily;
     mono: { family: string; files: Pick<FontFiles, "regular"> };
     /** Dingbats and symbols (➤ ✓ ☐ ★) the text faces lack; the PDF falls back to it per character. */
     symbols: { family: string; files: Pick<FontFiles, "regular"> };
+    /** Embed the body and headings faces in the DOCX (theme `fonts.embed` or --embed-fonts). */
+    embed: boolean;
   };
+  logo?: ThemeLogo;
 }
 
-const require = createRequire(import.meta.url);
-const notoSans = (style: string): string => require.resolve(`@expo-google-fonts/noto-sans/${style}/NotoSans_${style}.ttf`);
-
-/** templates/ sits at the package root, two folders up from src/theme/ and one up from dist/. */
-function templatePath(name: string): URL {
-  for (const up of ["../../", "../"]) {
-    const url = new URL(`${up}templates/${name}/theme.yaml`, import.meta.url);
-    if (existsSync(url)) return url;
-  }
-  throw new Error(`built-in theme "${name}" is missing from the package`);
-}
-
-let cached: ThemeData | undefined;
-
+/** The built-in compte-rendu theme. */
 export function defaultTheme(): Theme {
-  cached ??= themeSchema.parse(parse(readFileSync(templatePath("compte-rendu"), "utf8")));
-  const data = structuredClone(cached);
-  return {
-    ...data,
-    fonts: {
-      body: {
-        family: data.fonts.body,
-        files: { regular: notoSans("400Regular"), bold: notoSans("700Bold"), italic: notoSans("400Regular_Italic"), boldItalic: notoSans("700Bold_Italic") },
-      },
-      mono: {
-        family: data.fonts.mono,
-        files: { regular: require.resolve("@expo-google-fonts/noto-sans-mono/400Regular/NotoSansMono_400Regular.ttf") },
-      },
-      symbols: {
-        family: "Noto Sans Symbols 2",
-        files: { regular: require.resolve("@expo-google-fonts/noto-sans-symbols-2/400Regular/NotoSansSymbols2_400Regular.ttf") },
-      },
-    },
-  };
+  return loadBuiltInTheme("compte-rendu");
 }
 
 /** Page size in points. */
-export function pageSize(theme: Theme): { width: number; height: number } {
+export function pageSize(theme: Pick<Theme, "page">): { width: number; height: number } {
   return theme.page.size === "Letter" ? { width: 612, height: 792 } : { width: 595.28, height: 841.89 };
 }

@@ -1,6 +1,6 @@
 // The body of the compte-rendu, in the layout's order and with its texts only: title block, info table, preamble,
 // agenda, each item (heading, labelled sections, action table, notes), next meeting.
-import { HeadingLevel, Paragraph, TextRun } from "docx";
+import { AlignmentType, BorderStyle, HeadingLevel, LineRuleType, Paragraph, TextRun } from "docx";
 import type { DocumentLayout, InfoRow, ItemLayout } from "../layout.js";
 import type { Inline } from "../../model/minutes.js";
 import { blockContent } from "./block-content.js";
@@ -8,6 +8,7 @@ import { topScope, twips, type DocxContext } from "./docx-context.js";
 import { collapseSpacers, gridTable, spacedTable, type CellContent } from "./grid-table.js";
 import { inlineRuns, textRuns } from "./inline-runs.js";
 import { LIST_HANGING } from "./list-numbering.js";
+import { logoImage } from "./logo-image.js";
 import { StyleId } from "./style-table.js";
 
 type Flow = ReturnType<typeof blockContent>;
@@ -15,20 +16,46 @@ type Flow = ReturnType<typeof blockContent>;
 /** Action column shares for 3, 4 and 5 columns (status and notes are optional); the action text gets the most. */
 const actionWeights: Record<number, number[]> = { 3: [50, 30, 20], 4: [40, 25, 15, 20], 5: [34, 20, 14, 14, 18] };
 
-function titleBlock(layout: DocumentLayout): Paragraph[] {
+/** The draft banner and the logo above the title, when the theme and the front matter ask for them. */
+function titleExtras(layout: DocumentLayout, ctx: DocxContext): Paragraph[] {
+  const out: Paragraph[] = [];
+  if (layout.draft?.mark === "banner") out.push(new Paragraph({ style: StyleId.draftBanner, children: textRuns(layout.draft.text) }));
+  const logo = ctx.theme.logo;
+  if (logo?.placement === "title") {
+    const contentPoints = ctx.contentWidth / 20;
+    const scale = Math.min(1, contentPoints / logo.width);
+    out.push(
+      new Paragraph({
+        alignment: ctx.theme.layout.titleAlign === "left" ? AlignmentType.LEFT : AlignmentType.CENTER,
+        // Single spacing: the body's proportional spacing can be under 100%, which would clip the picture.
+        spacing: { after: twips(10), line: 240, lineRule: LineRuleType.AUTO },
+        keepNext: true,
+        children: [logoImage(logo, { width: logo.width * scale, height: logo.height * scale })],
+      }),
+    );
+  }
+  return out;
+}
+
+function titleBlock(layout: DocumentLayout, ctx: DocxContext): Paragraph[] {
   const lines: [string, string][] = [];
   if (layout.organisation) lines.push([StyleId.organisation, layout.organisation]);
   lines.push([StyleId.title, layout.title]);
   if (layout.subtitle) lines.push([StyleId.subtitle, layout.subtitle]);
-  return lines.map(
-    ([style, text], i) =>
-      new Paragraph({
-        style,
-        children: textRuns(text),
-        // The last line of the block sets the gap before the info table.
-        ...(i === lines.length - 1 ? { spacing: { after: twips(8) } } : {}),
-      }),
+  const block = lines.map(([style, text]) => new Paragraph({ style, children: textRuns(text) }));
+  // A short rule in the accent colour under the title, 40% of the width, as in the PDF; it sets the gap
+  // before the info table.
+  const side = Math.round(ctx.contentWidth * 0.3);
+  const indent = ctx.theme.layout.titleAlign === "center" ? { left: side, right: side } : { right: 2 * side };
+  block.push(
+    new Paragraph({
+      indent,
+      spacing: { before: 0, after: twips(14), line: twips(8), lineRule: LineRuleType.EXACT },
+      border: { bottom: { style: BorderStyle.SINGLE, size: 8, color: ctx.theme.colors.accent, space: 1 } },
+      children: [],
+    }),
   );
+  return block;
 }
 
 function infoValue(row: InfoRow, ctx: DocxContext): CellContent {
@@ -92,7 +119,8 @@ function nextMeeting(layout: DocumentLayout): Paragraph[] {
 
 export function documentBody(layout: DocumentLayout, ctx: DocxContext): Flow {
   return collapseSpacers([
-    ...titleBlock(layout),
+    ...titleExtras(layout, ctx),
+    ...titleBlock(layout, ctx),
     ...infoTable(layout, ctx),
     ...blockContent(layout.preamble, ctx, topScope),
     // A document without agenda items (the action register) has no agenda.

@@ -54,6 +54,7 @@ export function gridTable(ctx: DocxContext, spec: GridSpec): Table {
   const total = ctx.contentWidth - indent;
   const widths = columnWidths(weights, total);
   const line: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: colors.border };
+  const side: IBorderOptions = ctx.theme.layout.tables === "grid" ? line : { style: BorderStyle.NONE, size: 0, color: "auto" };
   const fill = { type: ShadingType.CLEAR, color: "auto", fill: colors.tableHeaderFill };
 
   const row = (cells: CellContent[], header: boolean): TableRow =>
@@ -82,7 +83,8 @@ export function gridTable(ctx: DocxContext, spec: GridSpec): Table {
     ...(indent > 0 ? { indent: { size: indent, type: WidthType.DXA } } : {}),
     // Tells Word (and pandoc) which edges are headings, so the info table's first row is not taken for one.
     tableLook: { firstRow: spec.header !== null, firstColumn: spec.shadeFirstColumn === true, lastRow: false, lastColumn: false },
-    borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+    style: StyleId.table,
+    borders: { top: line, bottom: line, left: side, right: side, insideHorizontal: line, insideVertical: side },
     margins: { top: twips(3), bottom: twips(3), left: twips(5), right: twips(5) },
   });
 }

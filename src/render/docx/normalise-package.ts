@@ -1,11 +1,14 @@
 // Makes docx's package reproducible: the clock in docProps/core.xml becomes the render timestamp, random
 // relationship ids become numbered ones, and the zip is rewritten in a fixed order with a fixed entry time.
+import { stableFontKeys } from "./embedded-fonts.js";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 
 export interface PackageMeta {
   timestamp: Date;
   /** Written as dc:language, which docx has no option for. */
   language: string;
+  /** Style definitions docx cannot build (the table style), added to word/styles.xml. */
+  extraStyles?: string;
 }
 
 /** A constant local date: fflate writes DOS times from local fields, so a local constant reads the same in every zone. */
@@ -66,6 +69,9 @@ export function normalisePackage(bytes: Uint8Array, meta: PackageMeta): Uint8Arr
   const core = texts.get("docProps/core.xml");
   if (core !== undefined) texts.set("docProps/core.xml", fixCoreProperties(core, meta));
   renumberRelationships(texts);
+  stableFontKeys(texts, files);
+  const styles = texts.get("word/styles.xml");
+  if (styles !== undefined && meta.extraStyles) texts.set("word/styles.xml", styles.replace("</w:styles>", `${meta.extraStyles}</w:styles>`));
 
   const out: Zippable = {};
   for (const name of names) {

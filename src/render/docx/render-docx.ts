@@ -8,11 +8,12 @@ import { documentBody } from "./document-body.js";
 import { createContext } from "./docx-context.js";
 import { normalisePackage } from "./normalise-package.js";
 import { pageFurniture } from "./page-furniture.js";
-import { styleTable } from "./style-table.js";
+import { styleTable, tableStyleXml } from "./style-table.js";
+import { embeddedFonts } from "./embedded-fonts.js";
 import { wordLanguage } from "./word-language.js";
 
 export async function renderDocx(minutes: Minutes, options: RenderOptions): Promise<Uint8Array> {
-  return renderDocxLayout(layoutDocument(minutes), options);
+  return renderDocxLayout(layoutDocument(minutes, options.theme), options);
 }
 
 /** Draws any document layout (the compte-rendu, the action register). */
@@ -32,10 +33,11 @@ export async function renderDocxLayout(layout: DocumentLayout, options: RenderOp
     styles: styleTable(theme, language),
     numbering: { config: ctx.lists.config() },
     // Word's theme fonts too, so "+Body" and "+Headings" in Word's font list mean the theme's family.
-    theme: { fonts: { headings: theme.fonts.body.family, body: theme.fonts.body.family } },
+    theme: { fonts: { headings: theme.fonts.headings.family, body: theme.fonts.body.family } },
+    ...(theme.fonts.embed ? { fonts: embeddedFonts(theme) } : {}),
     sections: [{ ...pageFurniture(layout, theme), children }],
   });
 
   const packed = new Uint8Array(await Packer.toArrayBuffer(document));
-  return normalisePackage(packed, { timestamp: options.timestamp, language });
+  return normalisePackage(packed, { timestamp: options.timestamp, language, extraStyles: tableStyleXml(theme) });
 }

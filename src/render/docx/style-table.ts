@@ -2,6 +2,7 @@
 // ids instead of carrying direct formatting, so a user can restyle the whole compte-rendu from Word's style pane.
 import { AlignmentType, BorderStyle, LineRuleType, ShadingType, UnderlineType, type IStylesOptions } from "docx";
 import type { Theme } from "../../theme/theme.js";
+import { naturalLineHeight } from "../../theme/font-metrics.js";
 import { halfPoints, tint, twips } from "./docx-context.js";
 
 export const StyleId = {
@@ -24,6 +25,8 @@ export const StyleId = {
   separator: "Separator",
   nextMeeting: "NextMeeting",
   label: "Label",
+  draftBanner: "DraftBanner",
+  table: "MinutesTable",
 } as const;
 
 /** The fill behind code: the theme's border grey, faded almost to white. */
@@ -36,7 +39,13 @@ const fontsOf = (family: string) => ({ ascii: family, hAnsi: family, cs: family,
 
 export function styleTable(theme: Theme, language: string): IStylesOptions {
   const { sizes, colors } = theme;
+  // Word's proportional spacing multiplies the font's own line height; the PDF sets lines at a share of
+  // the size. Dividing by the font's ratio gives both the same line pitch.
+  const natural = naturalLineHeight(theme.fonts.body.files.regular);
+  const leading = (pdfLeading: number) => lines(pdfLeading / natural);
   const body = fontsOf(theme.fonts.body.family);
+  const headings = fontsOf(theme.fonts.headings.family);
+  const titleAlign = theme.layout.titleAlign === "left" ? AlignmentType.LEFT : AlignmentType.CENTER;
   const mono = fontsOf(theme.fonts.mono.family);
   const size = (points: number) => ({ size: halfPoints(points), sizeComplexScript: halfPoints(points) });
   const thin = { style: BorderStyle.SINGLE, size: 4, color: colors.border, space: 1 };
@@ -45,14 +54,14 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
     next: StyleId.normal,
     quickFormat: true,
     paragraph: { spacing: { before: twips(before), after: twips(after) }, keepNext: true, keepLines: true, outlineLevel },
-    run: { ...size(points), bold: true, color: colors.primary },
+    run: { font: headings, ...size(points), bold: true, color: colors.primary },
   });
 
   return {
     default: {
       document: {
         run: { font: body, ...size(sizes.body), color: colors.text, language: { value: language } },
-        paragraph: { spacing: { after: twips(6), ...lines(1.1) } },
+        paragraph: { spacing: { after: twips(6), ...leading(1.4) } },
       },
       heading1: {
         ...heading(sizes.heading, 18, 6, 0),
@@ -62,7 +71,7 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
           keepNext: true,
           keepLines: true,
           outlineLevel: 0,
-          border: { bottom: { ...thin, space: 2 } },
+          border: { bottom: { ...thin, color: colors.accent, space: 2 } },
         },
       },
       heading2: heading(sizes.subheading, 10, 4, 1),
@@ -79,7 +88,7 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
         id: StyleId.normal,
         name: "Normal",
         quickFormat: true,
-        paragraph: { spacing: { after: twips(6), ...lines(1.1) } },
+        paragraph: { spacing: { after: twips(6), ...leading(1.4) } },
         run: { font: body, ...size(sizes.body), color: colors.text },
       },
       {
@@ -88,8 +97,8 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
         basedOn: StyleId.normal,
         next: StyleId.subtitle,
         quickFormat: true,
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: twips(4), ...lines(1.05) }, keepNext: true },
-        run: { ...size(sizes.title), bold: true, color: colors.primary },
+        paragraph: { alignment: titleAlign, spacing: { before: 0, after: twips(4), ...leading(1.3) }, keepNext: true },
+        run: { font: headings, ...size(sizes.title), bold: true, color: colors.primary },
       },
       {
         id: StyleId.subtitle,
@@ -97,15 +106,15 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
         basedOn: StyleId.normal,
         next: StyleId.normal,
         quickFormat: true,
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: twips(4) }, keepNext: true },
-        run: { ...size(sizes.subtitle), color: colors.muted },
+        paragraph: { alignment: titleAlign, spacing: { after: twips(4) }, keepNext: true },
+        run: { ...size(sizes.subtitle), italics: true, color: colors.muted },
       },
       {
         id: StyleId.organisation,
         name: "Organisation",
         basedOn: StyleId.normal,
         next: StyleId.title,
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { after: twips(6) }, keepNext: true },
+        paragraph: { alignment: titleAlign, spacing: { after: twips(6) }, keepNext: true },
         run: { ...size(sizes.subheading), bold: true, allCaps: true, color: colors.muted, characterSpacing: 10 },
       },
       {
@@ -156,7 +165,7 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
         id: StyleId.tableText,
         name: "Table Text",
         basedOn: StyleId.normal,
-        paragraph: { spacing: { before: 0, after: twips(2), ...lines(1.05) } },
+        paragraph: { spacing: { before: 0, after: twips(2), ...leading(1.3) } },
       },
       {
         id: StyleId.tableHeading,
@@ -188,6 +197,14 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
         run: size(sizes.small),
       },
       {
+        id: StyleId.draftBanner,
+        name: "Draft Banner",
+        basedOn: StyleId.normal,
+        next: StyleId.normal,
+        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: twips(12) }, shading: { type: ShadingType.CLEAR, color: "auto", fill: colors.accent } },
+        run: { font: headings, ...size(sizes.heading), bold: true, color: "FFFFFF" },
+      },
+      {
         id: StyleId.nextMeeting,
         name: "Next Meeting",
         basedOn: StyleId.normal,
@@ -200,7 +217,7 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
         id: StyleId.label,
         name: "Label",
         basedOn: "DefaultParagraphFont",
-        run: { bold: true, color: colors.primary },
+        run: { font: headings, bold: true, color: colors.primary },
       },
       {
         id: StyleId.inlineCode,
@@ -210,6 +227,25 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
       },
     ],
   };
+}
+
+/**
+ * "Minutes Table", the named table style every table uses: the theme's borders (grid or horizontal lines) and
+ * cell margins. Header shading and bold stay on the cells and the Table Heading style: LibreOffice applies a
+ * style's first-row formatting even where the table's look turns it off (the info table has no header row).
+ */
+export function tableStyleXml(theme: Theme): string {
+  const { colors } = theme;
+  const line = (side: string): string => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="${colors.border}"/>`;
+  const none = (side: string): string => `<w:${side} w:val="nil"/>`;
+  const grid = theme.layout.tables === "grid";
+  // In the schema's order: top, left, bottom, right, insideH, insideV.
+  const borders = ["top", "left", "bottom", "right", "insideH", "insideV"].map((side) => (grid || !["left", "right", "insideV"].includes(side) ? line(side) : none(side))).join("");
+  return (
+    `<w:style w:type="table" w:styleId="${StyleId.table}"><w:name w:val="Minutes Table"/><w:uiPriority w:val="59"/><w:qFormat/>` +
+      `<w:tblPr><w:tblBorders>${borders}</w:tblBorders><w:tblCellMar><w:top w:w="60" w:type="dxa"/><w:left w:w="100" w:type="dxa"/><w:bottom w:w="60" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
+      `</w:style>`
+  );
 }
 
 function codeEdge(theme: Theme) {

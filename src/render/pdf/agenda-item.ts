@@ -24,7 +24,7 @@ export function drawAgendaItem(w: PageWriter, item: ItemLayout): void {
   w.end(heading);
   w.y += 2;
   const y = w.y;
-  w.artifact((doc) => doc.rect(w.left, y, w.width, 0.75).fill(colors.primary));
+  w.artifact((doc) => doc.rect(w.left, y, w.width, 0.75).fill(colors.accent));
   w.y += 0.75;
   if (item.intro) {
     w.gap(space.sectionBefore);
@@ -59,7 +59,8 @@ export function drawAgendaItem(w: PageWriter, item: ItemLayout): void {
 function drawActionTable(w: PageWriter, actions: ActionTable, sect: ReturnType<PageWriter["tag"]>): void {
   const { text, space, colors } = w.styles;
   w.gap(space.sectionBefore);
-  const head = { ...text.cell, bold: true };
+  // Header cells in the heading colour, as the DOCX "Table Heading" style.
+  const head = { ...text.cell, bold: true, color: colors.primary };
   const header = actions.columns.map((column): TableCell => ({
     paragraphs: [{ runs: textRuns(column, head), bullet: false }],
     style: head,

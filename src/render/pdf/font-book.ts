@@ -20,7 +20,7 @@ export interface Piece {
   actual: string | null;
 }
 
-const KEYS: FontKey[] = ["regular", "bold", "italic", "boldItalic", "mono", "symbols"];
+const KEYS: FontKey[] = ["regular", "bold", "italic", "boldItalic", "mono", "symbols", "heading"];
 
 /**
  * Parsed fonts by file, shared by all renders in the process: fontkit decodes the OpenType tables lazily

@@ -1,6 +1,7 @@
 // The opening of the compte-rendu: organisation, title and subtitle, the bordered info table
 // (date, time, place, attendance...), the preamble, and the list of agenda points.
 import type { DocumentLayout } from "../layout.js";
+import type { ThemeLogo } from "../../theme/theme.js";
 import { bodyContext, drawBlocks } from "./blocks.js";
 import { proportionalWidths } from "./column-widths.js";
 import { breakLines } from "./line-breaker.js";
@@ -8,9 +9,12 @@ import type { PageWriter } from "./page-writer.js";
 import { drawParagraph } from "./paragraph.js";
 import { drawTable } from "./table.js";
 import type { TableCell } from "./table-row.js";
+import { lineBox } from "./text-line.js";
 import { textRuns } from "./text-runs.js";
 
-export function drawFrontMatter(w: PageWriter, layout: DocumentLayout): void {
+export function drawFrontMatter(w: PageWriter, layout: DocumentLayout, logo?: ThemeLogo): void {
+  if (layout.draft?.mark === "banner") drawDraftBanner(w, layout.draft.text);
+  if (logo?.placement === "title") drawTitleLogo(w, logo);
   drawTitleBlock(w, layout);
   drawInfoTable(w, layout);
   if (layout.preamble.length) {
@@ -20,11 +24,41 @@ export function drawFrontMatter(w: PageWriter, layout: DocumentLayout): void {
   drawAgenda(w, layout);
 }
 
-function drawTitleBlock(w: PageWriter, layout: DocumentLayout): void {
+/** The logo above the title, as a Figure with its alt text. */
+function drawTitleLogo(w: PageWriter, logo: ThemeLogo): void {
+  const scale = Math.min(1, w.width / logo.width, (w.pageHeight / 4) / logo.height);
+  const width = logo.width * scale;
+  const height = logo.height * scale;
+  const x = w.styles.look.titleAlign === "center" ? w.left + (w.width - width) / 2 : w.left;
+  const y = w.y;
+  const figure = w.tag("Figure", w.root, { alt: logo.alt });
+  w.content(figure, () => void w.doc.image(w.logoImage(logo), x, y, { width, height }));
+  w.end(figure);
+  w.y += height;
+  w.gap(10);
+}
+
+/** "PROJET" / "DRAFT" in a band across the top of the first page. */
+function drawDraftBanner(w: PageWriter, value: string): void {
   const { text, colors } = w.styles;
+  const style = { ...text.sectionTitle, color: "#FFFFFF" };
+  const box = lineBox(w, style);
+  const y = w.y;
+  const height = box.height + 8;
+  w.artifact((doc) => doc.rect(w.left, y, w.width, height).fill(colors.accent));
+  w.y += 4;
+  const tag = w.tag("P", w.root);
+  drawParagraph(w, textRuns(value, style), { x: w.left, width: w.width, style, tag, align: "center" });
+  w.end(tag);
+  w.y = y + height;
+  w.gap(12);
+}
+
+function drawTitleBlock(w: PageWriter, layout: DocumentLayout): void {
+  const { text, colors, look } = w.styles;
   const centred = (value: string, style: typeof text.body, type: string): void => {
     const tag = w.tag(type, w.root);
-    drawParagraph(w, textRuns(value, style), { x: w.left, width: w.width, style, tag, align: "center" });
+    drawParagraph(w, textRuns(value, style), { x: w.left, width: w.width, style, tag, align: look.titleAlign });
     w.end(tag);
   };
   if (layout.organisation) {
@@ -38,14 +72,15 @@ function drawTitleBlock(w: PageWriter, layout: DocumentLayout): void {
   }
   w.gap(8);
   const y = w.y;
-  w.artifact((doc) => doc.rect(w.left + w.width * 0.3, y, w.width * 0.4, 1).fill(colors.primary));
+  const ruleX = look.titleAlign === "center" ? w.left + w.width * 0.3 : w.left;
+  w.artifact((doc) => doc.rect(ruleX, y, w.width * 0.4, 1).fill(colors.accent));
   w.y += 1;
   w.gap(14);
 }
 
 function drawInfoTable(w: PageWriter, layout: DocumentLayout): void {
   const { text, colors } = w.styles;
-  const label = { ...text.cell, bold: true };
+  const label = { ...text.cell, bold: true, color: colors.primary };
   const rows = layout.info.map((row): TableCell[] => [
     { paragraphs: [{ runs: textRuns(row.label, label), bullet: false }], style: label, align: "left", scope: "Row", fill: colors.headerFill },
     {

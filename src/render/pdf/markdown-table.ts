@@ -41,7 +41,7 @@ export function drawMarkdownTable(w: PageWriter, block: TableBlock, ctx: BlockCo
 
 function buildCells(w: PageWriter, block: TableBlock, columns: number, base: TextStyle): { header: TableCell[]; rows: TableCell[][] } {
   const { styles } = w;
-  const headStyle = { ...base, bold: true };
+  const headStyle = { ...base, bold: true, color: styles.colors.primary };
   const pad = (row: Inline[][]): Inline[][] => Array.from({ length: columns }, (_, c) => row[c] ?? []);
   const cell = (inlines: Inline[], c: number, header: boolean): TableCell => {
     const style = header ? headStyle : base;

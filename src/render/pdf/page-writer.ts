@@ -9,6 +9,8 @@ export type Tag = PDFKit.PDFStructureElement;
 export interface TagOptions {
   scope?: "Row" | "Column";
   lang?: string;
+  /** A Figure's alternative text. */
+  alt?: string;
 }
 
 const EPSILON = 0.01;
@@ -19,6 +21,7 @@ export class PageWriter {
   readonly root: Tag;
   private openTag: Tag | null = null;
   private readonly rules: { x: number; from: number }[] = [];
+  private readonly images = new Map<Uint8Array, unknown>();
   /** Draws what every page starts with (the page header); run for each page, the first one included. */
   private pageStart: () => void = () => {};
 
@@ -112,6 +115,16 @@ export class PageWriter {
     // Ending an element ends its children too, so whatever sequence is open belongs to a finished element.
     this.closeMark();
     tag.end();
+  }
+
+  /** An image opened once per document, so a logo on every page is embedded once. */
+  logoImage(logo: { image: Uint8Array }): Buffer {
+    let image = this.images.get(logo.image);
+    if (!image) {
+      image = (this.doc as unknown as { openImage(src: Buffer): unknown }).openImage(Buffer.from(logo.image));
+      this.images.set(logo.image, image);
+    }
+    return image as Buffer;
   }
 
   /** Starts a vertical rule at `x` that follows the content down, across page breaks (block quotes). */

@@ -2,7 +2,8 @@
 // Drawing code reads only PdfStyles, so a theme change never needs a hunt through the renderer.
 import { pageSize, type Theme } from "../../theme/theme.js";
 
-export type FontKey = "regular" | "bold" | "italic" | "boldItalic" | "mono" | "symbols";
+/** "heading" is the bold face of the theme's headings family (title and headings). */
+export type FontKey = "regular" | "bold" | "italic" | "boldItalic" | "mono" | "symbols" | "heading";
 
 export interface TextStyle {
   bold: boolean;
@@ -12,12 +13,16 @@ export interface TextStyle {
   color: string;
   /** Line height as a multiple of the size. */
   leading: number;
+  /** Drawn in the headings family (when bold and upright). */
+  heading?: boolean;
 }
 
 export interface PdfStyles {
   page: { width: number; height: number; top: number; bottom: number; left: number; right: number };
   fonts: Record<FontKey, string>;
-  colors: { primary: string; text: string; muted: string; headerFill: string; border: string; link: string; codeFill: string };
+  colors: { primary: string; accent: string; text: string; muted: string; headerFill: string; border: string; link: string; codeFill: string };
+  /** Title block alignment and table look ("grid": every cell framed; "lines": horizontal rules only). */
+  look: { titleAlign: "left" | "center"; tables: "grid" | "lines" };
   text: {
     body: TextStyle;
     organisation: TextStyle;
@@ -49,7 +54,7 @@ function hex(value: string, fallback: string): string {
 }
 
 /** A light tint of a theme colour, so fills stay within the theme's palette. */
-function tint(color: string, amount: number): string {
+export function tint(color: string, amount: number): string {
   const channel = (i: number): string => {
     const c = parseInt(color.slice(1 + 2 * i, 3 + 2 * i), 16);
     return Math.round(c + (255 - c) * amount)
@@ -69,6 +74,7 @@ export function pdfStyles(theme: Theme): PdfStyles {
   const body = positive(s.body, 10.5);
   const colors = {
     primary: hex(theme.colors.primary, "1F3864"),
+    accent: hex(theme.colors.accent, "1F3864"),
     text: hex(theme.colors.text, "000000"),
     muted: hex(theme.colors.muted, "595959"),
     headerFill: hex(theme.colors.tableHeaderFill, "D9E2F3"),
@@ -84,6 +90,7 @@ export function pdfStyles(theme: Theme): PdfStyles {
     color,
     leading,
   });
+  const headingStyle = (size: number, color: string, leading = 1.3): TextStyle => ({ ...style(size, color, true, false, leading), heading: true });
   const heading = positive(s.heading, 12.5);
   const subheading = positive(s.subheading, 11);
   const small = positive(s.small, 8.5);
@@ -103,18 +110,20 @@ export function pdfStyles(theme: Theme): PdfStyles {
       boldItalic: theme.fonts.body.files.boldItalic,
       mono: theme.fonts.mono.files.regular,
       symbols: theme.fonts.symbols.files.regular,
+      heading: theme.fonts.headings.files.bold,
     },
     colors,
+    look: { titleAlign: theme.layout.titleAlign, tables: theme.layout.tables },
     text: {
       body: style(body, colors.text),
       organisation: style(body, colors.muted, true),
-      title: style(positive(s.title, 16), colors.primary, true, false, 1.3),
+      title: headingStyle(positive(s.title, 16), colors.primary),
       subtitle: style(positive(s.subtitle, 12), colors.muted, false, true, 1.3),
-      sectionTitle: style(heading, colors.primary, true, false, 1.3),
-      itemHeading: style(heading, colors.primary, true, false, 1.3),
-      sectionLabel: style(body, colors.primary, true),
+      sectionTitle: headingStyle(heading, colors.primary),
+      itemHeading: headingStyle(heading, colors.primary),
+      sectionLabel: { ...style(body, colors.primary, true), heading: true },
       subheadings: [
-        style(subheading, colors.primary, true, false, 1.3),
+        headingStyle(subheading, colors.primary),
         style(body, colors.text, true),
         style(body, colors.text, true, true),
       ],
@@ -132,7 +141,8 @@ export function pdfStyles(theme: Theme): PdfStyles {
   };
 }
 
-export function fontKey(style: { bold: boolean; italic: boolean }): FontKey {
+export function fontKey(style: { bold: boolean; italic: boolean; heading?: boolean | undefined }): FontKey {
+  if (style.heading && style.bold && !style.italic) return "heading";
   if (style.bold) return style.italic ? "boldItalic" : "bold";
   return style.italic ? "italic" : "regular";
 }

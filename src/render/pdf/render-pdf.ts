@@ -12,7 +12,7 @@ import { PageWriter } from "./page-writer.js";
 import { pdfStyles } from "./pdf-styles.js";
 
 export async function renderPdf(minutes: Minutes, options: RenderOptions): Promise<Uint8Array> {
-  return renderPdfLayout(layoutDocument(minutes), options);
+  return renderPdfLayout(layoutDocument(minutes, options.theme), options);
 }
 
 /** Draws any document layout (the compte-rendu, the action register). */
@@ -27,13 +27,13 @@ export async function renderPdfLayout(layout: DocumentLayout, options: RenderOpt
   });
 
   const w = new PageWriter(doc, styles, new FontBook(doc, styles.fonts));
-  w.onPageStart(pageHeader(w, layout));
-  drawFrontMatter(w, layout);
+  w.onPageStart(pageHeader(w, layout, options.theme.logo));
+  drawFrontMatter(w, layout, options.theme.logo);
   if (layout.followUp) drawAgendaItem(w, layout.followUp);
   for (const item of layout.items) drawAgendaItem(w, item);
   drawNextMeeting(w, layout);
   w.finish();
-  drawPageFooters(w, layout);
+  drawPageFooters(w, layout, options.theme.logo);
   doc.end();
   await finished;
 

@@ -48,8 +48,9 @@ export interface RowTags {
 }
 
 export function layoutRow(w: PageWriter, cells: TableCell[], widths: number[], padX = w.styles.table.padX): LaidRow {
-  const style = cells[0]?.style ?? w.styles.text.cell;
-  const bullet = breakLines(textRuns("•", style), 1000, w.fonts)[0]!;
+  // The bullet takes the colour and size of the cell that has the list (not of a header-coloured label cell).
+  const style = (cells.find((cell) => cell.paragraphs.some((p) => p.bullet)) ?? cells[0])?.style ?? w.styles.text.cell;
+  const bullet = breakLines(textRuns("•", { ...style, bold: false }), 1000, w.fonts)[0]!;
   // Close to the text: a wide gap makes text extraction read the bullets as a column of their own.
   const bulletIndent = bullet.width + w.styles.list.labelGap;
   const lines = cells.map((cell, c) => {
@@ -133,7 +134,11 @@ export function drawRowSlice(
       if (cell.fill) doc.rect(xs[c]!, top, widths[c]!, height).fill(cell.fill);
     });
     doc.lineWidth(border).strokeColor(w.styles.colors.border);
-    row.cells.forEach((_, c) => doc.rect(xs[c]!, top, widths[c]!, height).stroke());
+    if (w.styles.look.tables === "lines") {
+      // Horizontal rules only, across the whole row.
+      const right = xs[xs.length - 1]! + widths[widths.length - 1]!;
+      doc.moveTo(x, top).lineTo(right, top).moveTo(x, top + height).lineTo(right, top + height).stroke();
+    } else row.cells.forEach((_, c) => doc.rect(xs[c]!, top, widths[c]!, height).stroke());
   });
   row.lines.forEach((lines, c) => {
     let y = top + padY;

@@ -18,6 +18,7 @@ export interface RunStyle {
 export type Run = { kind: "text"; text: string; style: RunStyle } | { kind: "break" };
 
 interface Context {
+  heading?: boolean | undefined;
   bold: boolean;
   italic: boolean;
   strike: boolean;
@@ -84,7 +85,7 @@ export function inlineRuns(inlines: Inline[], base: TextStyle, styles: PdfStyles
       }
     }
   };
-  walk(inlines, { bold: base.bold, italic: base.italic, strike: false, link: null });
+  walk(inlines, { heading: base.heading, bold: base.bold, italic: base.italic, strike: false, link: null });
   return runs;
 }
 

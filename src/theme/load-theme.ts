@@ -1,0 +1,221 @@
+// Reads a theme folder: theme.yaml validated with zod (messages at file:line:column), then its fonts and
+// logo read and checked by content. Paths stay inside the project folder; nothing is fetched from the web.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { VFile } from "vfile";
+import { report, toDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { labelKeys } from "../i18n/labels.js";
+import { asRecord, readYaml, reportUnknownKeys, validateYaml, type YamlSource } from "../yaml-source.js";
+import { checkFont, checkImage } from "./check-file.js";
+import { resolveSafePath, type PathRules } from "./safe-path.js";
+import { themeSchema, type FontData } from "./theme-schema.js";
+import type { FontFamily, Theme, ThemeLogo } from "./theme.js";
+
+export interface ThemeResult {
+  theme?: Theme;
+  diagnostics: Diagnostic[];
+}
+
+const require = createRequire(import.meta.url);
+const notoSans = (style: string): string => require.resolve(`@expo-google-fonts/noto-sans/${style}/NotoSans_${style}.ttf`);
+const noto = (): FontFamily => ({
+  family: "Noto Sans",
+  files: { regular: notoSans("400Regular"), bold: notoSans("700Bold"), italic: notoSans("400Regular_Italic"), boldItalic: notoSans("700Bold_Italic") },
+  custom: false,
+});
+
+/** templates/ sits at the package root, two folders up from src/theme/ and one up from dist/. */
+export function templatesDir(): string {
+  for (const up of ["../../", "../"]) {
+    const dir = fileURLToPath(new URL(`${up}templates/`, import.meta.url));
+    if (existsSync(join(dir, "compte-rendu", "theme.yaml"))) return dir;
+  }
+  throw new Error("the built-in themes are missing from the package (templates/)");
+}
+
+/** Names of the built-in themes, sorted. */
+export function builtInThemes(): string[] {
+  const dir = templatesDir();
+  return readdirSync(dir)
+    .filter((name) => existsSync(join(dir, name, "theme.yaml")))
+    .sort();
+}
+
+const cache = new Map<string, Theme>();
+
+/** A built-in theme; a broken one is a bug in the package, so this throws. */
+export function loadBuiltInTheme(name: string): Theme {
+  let theme = cache.get(name);
+  if (!theme) {
+    const path = join(templatesDir(), name, "theme.yaml");
+    const result = loadThemeFile(path, { projectDir: dirname(path), allowOutside: false });
+    if (!result.theme) throw new Error(`built-in theme "${name}" is invalid: ${result.diagnostics.map((d) => d.message).join("; ")}`);
+    theme = result.theme;
+    cache.set(name, theme);
+  }
+  return structuredClone(theme);
+}
+
+export interface ThemeChoice {
+  /** A built-in name or a path to a theme folder or theme.yaml. */
+  reference: string;
+  /** The folder paths in `reference` are relative to (the naming file's folder, or the working folder for --theme). */
+  baseDir: string;
+  /** Who named it, for messages: "--theme", "the front matter", "the config file". */
+  source: string;
+}
+
+/** Loads the chosen theme: a built-in name, or a folder (or theme.yaml) inside the project folder. */
+export function loadTheme(choice: ThemeChoice, rules: PathRules): ThemeResult {
+  const { reference } = choice;
+  const looksLikePath = /[\\/]/.test(reference) || reference.startsWith(".") || reference.endsWith(".yaml") || reference.endsWith(".yml");
+  if (!looksLikePath && builtInThemes().includes(reference)) return { theme: loadBuiltInTheme(reference), diagnostics: [] };
+  const fail = (message: string, hint: string): ThemeResult => ({ diagnostics: [{ file: choice.source, line: null, column: null, severity: "error", rule: "theme-path", message, hint }] });
+  const where = resolveSafePath(reference, choice.baseDir, rules);
+  // A name that is neither built in nor a folder gets "no such theme", not a remark about where it would be.
+  const candidate = where.ok ? where.path : resolve(choice.baseDir, reference);
+  const file = existsSync(candidate) && statSync(candidate).isDirectory() ? join(candidate, "theme.yaml") : candidate;
+  if ((where.ok || !looksLikePath) && !existsSync(file)) {
+    return fail(`No theme "${reference}": it is not a built-in theme (${builtInThemes().join(", ")}) and ${file} does not exist.`, "Give a built-in theme name, or the path of a folder that holds a theme.yaml (`minutes theme new <name>` makes one).");
+  }
+  if (!where.ok) return fail(`The theme ${where.message}`, where.hint);
+  return loadThemeFile(file, rules);
+}
+
+/** Reads and checks one theme.yaml and the files it names. */
+export function loadThemeFile(path: string, rules: PathRules): ThemeResult {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+  } catch (error) {
+    return { diagnostics: [{ file: path, line: null, column: null, severity: "error", rule: "theme-read", message: `The theme file could not be read: ${(error as Error).message}`, hint: "Check that the file exists and is readable." }] };
+  }
+  const file = new VFile({ path, value: text });
+  const options = { rule: "theme", what: "The theme file" };
+  const yaml = readYaml(text, file, options);
+  const record = yaml ? asRecord(yaml, file, { ...options, hint: "Start from `minutes theme new <name>`." }) : undefined;
+  let theme: Theme | undefined;
+  if (yaml && record) {
+    reportUnknownKeys(record, Object.keys(themeSchema.shape), yaml, file, "theme-unknown-key");
+    const data = validateYaml(themeSchema, record, yaml, file, { ...options, missingHint: (key) => `Add a line \`${key}: …\` to theme.yaml.` });
+    if (data) {
+      const dir = dirname(resolve(path));
+      const files = new ThemeFiles(dir, rules, yaml, file);
+      for (const [language, labels] of Object.entries(data.labels)) {
+        for (const key of Object.keys(labels)) {
+          if (labelKeys.includes(key)) continue;
+          report(file, { severity: "warning", rule: "theme-unknown-label", message: `Unknown label \`${key}\` for ${language}.`, place: yaml.valuePlace(["labels", language, key]), hint: `Known labels: ${labelKeys.join(", ")}.` });
+        }
+      }
+      const body = files.font(data.fonts.body, ["fonts", "body"]);
+      const headings = data.fonts.headings === undefined ? body : files.font(data.fonts.headings, ["fonts", "headings"]);
+      const logo = data.logo ? files.logo(data.logo) : undefined;
+      const { fonts: _fonts, logo: _logo, colors, ...rest } = data;
+      theme = {
+        ...rest,
+        dir,
+        colors: { ...colors, accent: colors.accent ?? colors.primary },
+        fonts: {
+          body,
+          headings,
+          mono: { family: "Noto Sans Mono", files: { regular: require.resolve("@expo-google-fonts/noto-sans-mono/400Regular/NotoSansMono_400Regular.ttf") } },
+          symbols: { family: "Noto Sans Symbols 2", files: { regular: require.resolve("@expo-google-fonts/noto-sans-symbols-2/400Regular/NotoSansSymbols2_400Regular.ttf") } },
+          embed: data.fonts.embed,
+        },
+        ...(logo ? { logo } : {}),
+      };
+    }
+  }
+  const diagnostics = file.messages.map((m) => toDiagnostic(m, path));
+  return { ...(theme && !diagnostics.some((d) => d.severity === "error") ? { theme } : {}), diagnostics };
+}
+
+/** Reads the files a theme names, reporting problems at the YAML value that names them. */
+class ThemeFiles {
+  constructor(
+    private readonly dir: string,
+    private readonly rules: PathRules,
+    private readonly yaml: YamlSource,
+    private readonly file: VFile,
+  ) {}
+
+  private fail(at: (string | number)[], message: string, hint: string): undefined {
+    report(this.file, { severity: "error", rule: "theme-file", message, hint, place: this.yaml.valuePlace(at) });
+    return undefined;
+  }
+
+  /** The bytes of a file the theme names, or undefined after reporting why not. */
+  read(reference: string, at: (string | number)[]): { path: string; bytes: Uint8Array } | undefined {
+    const where = resolveSafePath(reference, this.dir, this.rules);
+    if (!where.ok) return this.fail(at, `\`${at.join(".")}\`: ${where.message}`, where.hint);
+    try {
+      const stat = statSync(where.path);
+      if (!stat.isFile()) return this.fail(at, `\`${at.join(".")}\`: ${where.path} is not a file.`, "Give the path of a file, relative to theme.yaml.");
+      if (stat.size > 50 * 1024 * 1024) return this.fail(at, `\`${at.join(".")}\`: ${basename(where.path)} is larger than 50 MB.`, "Use a smaller file.");
+      return { path: where.path, bytes: readFileSync(where.path) };
+    } catch {
+      return this.fail(at, `\`${at.join(".")}\`: ${where.path} does not exist.`, "Give the path of the file relative to theme.yaml.");
+    }
+  }
+
+  font(font: FontData, at: string[]): FontFamily {
+    if (typeof font === "string") {
+      if (font !== "Noto Sans") {
+        this.fail(at, `\`${at.join(".")}\`: "${font}" has no font files; minutes ships only Noto Sans.`, `Write \`{ family: "${font}", regular: fonts/${font.replace(/\s+/g, "")}-Regular.ttf, bold: …, italic: …, boldItalic: … }\`, or \`Noto Sans\`.`);
+      }
+      return noto();
+    }
+    const faces = { regular: font.regular, bold: font.bold, italic: font.italic, boldItalic: font.boldItalic };
+    const paths: Partial<Record<keyof typeof faces, string>> = {};
+    for (const [face, reference] of Object.entries(faces) as [keyof typeof faces, string | undefined][]) {
+      if (reference === undefined) continue;
+      const read = this.read(reference, [...at, face]);
+      if (!read) continue;
+      const ok = checkFont(read.bytes);
+      if (!ok.ok) this.fail([...at, face], `\`${[...at, face].join(".")}\`: ${basename(read.path)} ${ok.message}.`, "Give a .ttf or .otf file.");
+      else paths[face] = read.path;
+    }
+    const regular = paths.regular ?? noto().files.regular;
+    // A missing face is drawn with the nearest one the family has.
+    const bold = paths.bold ?? regular;
+    const italic = paths.italic ?? regular;
+    return { family: font.family, files: { regular, bold, italic, boldItalic: paths.boldItalic ?? paths.bold ?? italic }, custom: true };
+  }
+
+  logo(logo: NonNullable<import("./theme-schema.js").ThemeData["logo"]>): ThemeLogo | undefined {
+    const main = this.image(logo.file, ["logo", "file"]);
+    if (!main) return undefined;
+    let image = main;
+    let svg: Uint8Array | undefined;
+    if (main.type === "svg") {
+      if (!logo.fallback) {
+        return this.fail(["logo", "file"], "An SVG logo needs a PNG or JPEG copy: the PDF cannot draw SVG.", "Export the logo as PNG too and add `fallback: logo.png` under `logo:`.");
+      }
+      const fallback = this.image(logo.fallback, ["logo", "fallback"]);
+      if (!fallback) return undefined;
+      if (fallback.type === "svg") return this.fail(["logo", "fallback"], "`logo.fallback` must be a PNG or JPEG image.", "Export the logo as PNG.");
+      svg = main.bytes;
+      image = fallback;
+    }
+    const width = logo.width > 0 ? logo.width : 90;
+    return {
+      image: image.bytes,
+      type: image.type as "png" | "jpg",
+      ...(svg ? { svg } : {}),
+      width,
+      height: (width * main.height) / main.width,
+      placement: logo.placement,
+      alt: logo.alt,
+    };
+  }
+
+  private image(reference: string, at: string[]): { bytes: Uint8Array; type: "png" | "jpg" | "svg"; width: number; height: number } | undefined {
+    const read = this.read(reference, at);
+    if (!read) return undefined;
+    const checked = checkImage(read.bytes);
+    if (!checked.ok) return this.fail(at, `\`${at.join(".")}\`: ${basename(read.path)} ${checked.message}.`, "Give a PNG or JPEG (or an SVG with a PNG fallback) of at most 5 MB and 6000 pixels a side.");
+    return { bytes: read.bytes, type: checked.type, width: checked.width, height: checked.height };
+  }
+}
