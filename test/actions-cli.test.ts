@@ -71,3 +71,24 @@ describe("minutes actions", () => {
     expect(en).not.toContain("Agenda");
   });
 });
+
+describe("minutes actions with a config theme", () => {
+  it("draws the PDF register in the repository's theme (config `theme:`)", async () => {
+    const { cpSync, writeFileSync } = await import("node:fs");
+    const dir = mkdtempSync(join(tmpdir(), "minutes-register-theme-"));
+    cpSync(`${repo}/en`, dir, { recursive: true });
+    const build = (name: string) => {
+      const r = cli(dir, "--today", "2023-03-15", "-f", "pdf", "-o", join(dir, name));
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(join(dir, name));
+    };
+    const plain = build("plain.pdf");
+    writeFileSync(join(dir, "minutes.config.yaml"), "theme: default\n");
+    const themed = build("themed.pdf");
+    expect(themed.equals(plain)).toBe(false);
+    writeFileSync(join(dir, "minutes.config.yaml"), "theme: nosuchtheme\n");
+    const bad = cli(dir, "--today", "2023-03-15", "-f", "pdf", "-o", join(dir, "bad.pdf"));
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/minutes\.config\.yaml:1:8: error: .*nosuchtheme/);
+  });
+});

@@ -13,6 +13,7 @@ import { buildRegister, inMeetingOrder } from "../register/register.js";
 import { registerIcs, type IcsKind } from "../register/register-ics.js";
 import { layoutRegister } from "../register/register-layout.js";
 import { registerCsv, registerJson, registerMarkdown, registerTable } from "../register/register-text.js";
+import { loadTheme } from "../theme/load-theme.js";
 import { defaultTheme } from "../theme/theme.js";
 
 export const registerFormats = ["table", "csv", "json", "md", "ics", "pdf", "docx"] as const;
@@ -83,7 +84,14 @@ export function registerActionsCommand(program: Command, setExit: (code: number)
           const config = configFor(resolve(paths[0] ?? ".", "x")).config;
           const language = opts.language ?? config?.language ?? latest?.language ?? "en";
           const layout = layoutRegister(register, entries, { language, ...(latest?.organisation ? { organisation: latest.organisation } : {}) });
-          output = await (await loadLayoutRenderer(opts.format))(layout, { theme: defaultTheme(), timestamp: new Date(`${stamp}T00:00:00Z`) });
+          // The register takes the repository's theme (config `theme:`), like the compte-rendu.
+          const themed = config?.theme ? loadTheme({ reference: config.theme, baseDir: config.dir, source: config.path }, { projectDir: config.dir, allowOutside: false }) : { theme: defaultTheme(), diagnostics: [] };
+          for (const d of themed.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+          if (!themed.theme) {
+            setExit(1);
+            return;
+          }
+          output = await (await loadLayoutRenderer(opts.format))(layout, { theme: themed.theme, timestamp: new Date(`${stamp}T00:00:00Z`) });
           break;
         }
         default: output = registerTable(entries, process.stdout.columns || 120);

@@ -198,6 +198,15 @@ function frenchTypography(minutes: Minutes): Minutes {
       ...(meeting.secretary ? { secretary: person(meeting.secretary) } : {}),
     },
     preamble: frenchBlocks(minutes.preamble),
+    ...(minutes.previousActions
+      ? {
+          previousActions: {
+            ...minutes.previousActions,
+            title: frenchSpacing(minutes.previousActions.title),
+            actions: minutes.previousActions.actions.map((a) => ({ ...a, action: frenchInlines(a.action), responsible: frenchInlines(a.responsible), comment: frenchInlines(a.comment) })),
+          },
+        }
+      : {}),
     items: minutes.items.map((item) => ({
       ...item,
       title: frenchSpacing(item.title),
