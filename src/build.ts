@@ -7,6 +7,7 @@ import { hasErrors, toDiagnostic, type Diagnostic } from "./diagnostics.js";
 import type { Minutes } from "./model/minutes.js";
 import { parseMinutes } from "./parse/parse-minutes.js";
 import { readSource } from "./read-source.js";
+import type { PdfStandard } from "./render/render-options.js";
 import { loadRenderer, type Format } from "./render/renderers.js";
 import { defaultTheme, type Theme } from "./theme/theme.js";
 
@@ -23,6 +24,8 @@ export interface BuildOptions {
   theme?: Theme;
   /** Metadata time; default SOURCE_DATE_EPOCH, else the meeting date, so output bytes are reproducible. */
   timestamp?: Date;
+  /** Standards the PDF claims (PDF/A-2a, PDF/UA-1); default PDF/A-2a; `[]`: tagged, no claim. */
+  pdfStandards?: readonly PdfStandard[];
 }
 
 export interface BuildResult {
@@ -75,7 +78,7 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
 
   // Render everything before writing anything, so one failing renderer leaves no mixed set behind.
   const rendered = await Promise.all(
-    formats.map(async (format) => ({ format, bytes: await (await loadRenderer(format))(minutes, { theme, timestamp }) })),
+    formats.map(async (format) => ({ format, bytes: await (await loadRenderer(format))(minutes, { theme, timestamp, ...(options.pdfStandards ? { pdfStandards: options.pdfStandards } : {}) }) })),
   );
   await mkdir(outDir, { recursive: true });
   const outputs: BuildResult["outputs"] = [];

@@ -3,6 +3,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { build, check, type CheckResult } from "./build.js";
 import { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
+import { parsePdfStandards, type PdfStandard } from "./render/render-options.js";
 import { formats, isFormat, type Format } from "./render/renderers.js";
 import { version } from "./version.js";
 
@@ -20,6 +21,12 @@ function parseFormats(value: string): Format[] {
 function parseDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`--date "${value}" must be written YYYY-MM-DD`);
   return value;
+}
+
+function parsePdfStandard(value: string): PdfStandard[] {
+  const standards = parsePdfStandards(value);
+  if (!standards) throw new UsageError(`--pdf-standard "${value}": use pdfa, ua, pdfa,ua or none`);
+  return standards;
 }
 
 function printDiagnostics(diagnostics: Diagnostic[]): void {
@@ -48,10 +55,11 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option("-f, --format <list>", `formats to write, comma-separated (${formats.join(", ")}); default: the config file's, else docx,pdf`).argParser(parseFormats))
     .option("--date <YYYY-MM-DD>", "meeting date for documents that give none", parseDate)
     .option("--strict", "treat warnings as errors")
-    .action(async (files: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean }) => {
+    .option("--pdf-standard <list>", "standards the PDF claims: pdfa (PDF/A-2a), ua (PDF/UA-1), pdfa,ua or none; default pdfa", parsePdfStandard)
+    .action(async (files: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean; pdfStandard?: PdfStandard[] }) => {
       const results = [];
       for (const input of files) {
-        const result = await build(input, { ...(opts.format ? { formats: opts.format } : {}), ...(opts.out ? { out: opts.out } : {}), ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}) });
+        const result = await build(input, { ...(opts.format ? { formats: opts.format } : {}), ...(opts.out ? { out: opts.out } : {}), ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}), ...(opts.pdfStandard ? { pdfStandards: opts.pdfStandard } : {}) });
         printDiagnostics(result.diagnostics);
         for (const output of result.outputs) process.stdout.write(`wrote ${output.path}\n`);
         if (!result.ok) exitCode = EXIT.invalid;

@@ -6,7 +6,8 @@ export { formats, loadRenderer, type Format } from "./render/renderers.js";
 export { defaultTheme, type Theme } from "./theme/theme.js";
 export { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 export type * from "./model/minutes.js";
-export type { RenderOptions } from "./render/render-options.js";
+export type { PdfStandard, RenderOptions } from "./render/render-options.js";
+export { parsePdfStandards } from "./render/render-options.js";
 
 import type { Minutes } from "./model/minutes.js";
 import type { RenderOptions } from "./render/render-options.js";

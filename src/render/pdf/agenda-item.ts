@@ -3,6 +3,7 @@
 import type { ActionTable, DocumentLayout, ItemLayout } from "../layout.js";
 import { bodyContext, drawBlocks } from "./blocks.js";
 import { actionWidths } from "./column-widths.js";
+import { addBookmark } from "./outline.js";
 import type { PageWriter } from "./page-writer.js";
 import { drawParagraph } from "./paragraph.js";
 import { drawTable } from "./table.js";
@@ -20,7 +21,7 @@ export function drawAgendaItem(w: PageWriter, item: ItemLayout): void {
 
   w.gap(space.itemBefore);
   const heading = w.tag("H2", sect);
-  drawParagraph(w, textRuns(item.heading, text.itemHeading), { x: w.left, width: w.width, style: text.itemHeading, tag: heading, keepWithNext: keep });
+  drawParagraph(w, textRuns(item.heading, text.itemHeading), { x: w.left, width: w.width, style: text.itemHeading, tag: heading, keepWithNext: keep, onFirstLine: (top) => addBookmark(w, item.heading, top) });
   w.end(heading);
   w.y += 2;
   const y = w.y;
