@@ -2,6 +2,7 @@
 // loads Helvetica), always tagged, claiming PDF/A-2a and/or PDF/UA-1 as asked, language, and metadata whose
 // every byte depends only on the input.
 import PDFDocument from "pdfkit";
+import { documentMetadata } from "../document-metadata.js";
 import type { DocumentLayout } from "../layout.js";
 import { defaultPdfStandards, type PdfStandard, type RenderOptions } from "../render-options.js";
 import { fontSource } from "./font-book.js";
@@ -19,17 +20,16 @@ const xmpDate = (date: Date): string => `${date.toISOString().split(".")[0]}Z`;
 export function createPdfDocument(layout: DocumentLayout, options: RenderOptions, styles: PdfStyles): PDFKit.PDFDocument {
   // The timestamp feeds CreationDate, ModDate and, through them, the file /ID: no wall clock anywhere.
   const stamp = Number.isNaN(options.timestamp.getTime()) ? new Date(0) : options.timestamp;
-  const date = layout.info[0]?.value;
-  const subject = [layout.subtitle, typeof date === "string" ? date : undefined].filter(Boolean).join(" — ");
+  const meta = documentMetadata(layout);
   const info: PDFKit.DocumentInfo = {
-    Title: layout.title,
-    Subject: subject || layout.title,
+    Title: meta.title,
+    Subject: meta.subject,
     Creator: "minutes",
     Producer: "PDFKit",
     CreationDate: stamp,
     ModDate: stamp,
   };
-  if (layout.organisation) info.Author = layout.organisation;
+  if (meta.author) info.Author = meta.author;
   const { page } = styles;
   const standards = options.pdfStandards ?? defaultPdfStandards;
   const subset = pdfkitSubset(standards);
