@@ -109,6 +109,29 @@ describe("the PDF's structure, read with pdf-lib", () => {
     expect(new Set(levels)).toEqual(new Set([1, 2, 3, 4]));
   });
 
+  it("draws every text inside a tagged marked-content sequence or an artifact", () => {
+    let shown = 0;
+    let operators = 0;
+    for (let i = 0; i < pdf.pageCount; i++) {
+      operators += (pdf.pageContent(i).match(/\b(TJ|Tj)\b/g) ?? []).length;
+      // Marks open with "/Tag <<…>> BDC" or "/Tag BMC" and close with EMC; strings here are hex, so no
+      // operator can hide inside a string.
+      const ops = pdf.pageContent(i).matchAll(/\/(\w+)\s*(<<(?:[^<>]|<[0-9A-Fa-f]*>)*>>)?\s*(BDC|BMC)\b|\b(EMC|TJ|Tj)\b/g);
+      const stack: { tag: string; mcid: boolean }[] = [];
+      for (const op of ops) {
+        if (op[3]) stack.push({ tag: op[1]!, mcid: /\/MCID \d+/.test(op[2] ?? "") });
+        else if (op[4] === "EMC") expect(stack.pop(), `page ${i + 1}: EMC without a mark`).toBeDefined();
+        else {
+          shown++;
+          expect(stack.some((m) => m.tag === "Artifact" || m.mcid), `page ${i + 1}: text outside any tagged mark`).toBe(true);
+        }
+      }
+      expect(stack, `page ${i + 1}: marks left open`).toEqual([]);
+    }
+    expect(shown).toBe(operators);
+    expect(shown).toBeGreaterThan(50);
+  });
+
   it("makes every link a Link element that owns its URI annotation, with alternate text, on pages in structure order", () => {
     const links = allNodes(pdf.structTree()).filter((n) => n.role === "Link");
     const annots = pdf.annotations().filter(({ annot }) => pdf.get(annot, "Subtype") === "Link");
@@ -120,6 +143,8 @@ describe("the PDF's structure, read with pdf-lib", () => {
         expect(pdf.get(pdf.dict(annot, "A")!, "URI")).toMatch(/^https?:\/\//);
         expect(pdf.get(annot, "Contents")).toBe(pdf.get(pdf.dict(annot, "A")!, "URI"));
         expect(typeof pdf.get(annot, "StructParent")).toBe("number");
+        // PDF/A: annotations print.
+        expect((pdf.get(annot, "F") as number) & 4).toBe(4);
       }
     }
     for (const page of new Set(annots.map((a) => a.page))) {

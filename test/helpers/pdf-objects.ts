@@ -122,6 +122,18 @@ export class PdfObjects {
     );
   }
 
+  /** The decoded content stream(s) of a page, as Latin-1 text (operators are ASCII). */
+  pageContent(index: number): string {
+    const streams = this.array(this.doc.getPage(index).node, "Contents");
+    return streams
+      .map((stream) => {
+        if (!(stream instanceof PDFRawStream)) return "";
+        const bytes = this.get(stream.dict, "Filter") === "FlateDecode" ? inflateSync(stream.contents) : stream.contents;
+        return Buffer.from(bytes).toString("latin1");
+      })
+      .join("\n");
+  }
+
   /** The XMP packet, as text. */
   xmp(): string {
     const stream = this.resolve(this.catalog.get(PDFName.of("Metadata")));
