@@ -24,7 +24,7 @@ export interface BuildOptions {
   theme?: Theme;
   /** Metadata time; default SOURCE_DATE_EPOCH, else the meeting date, so output bytes are reproducible. */
   timestamp?: Date;
-  /** Standards the PDF claims (PDF/A-2a, PDF/UA-1); default PDF/A-2a; `[]`: tagged, no claim. */
+  /** Standards the PDF claims (PDF/A-2a, PDF/UA-1); default: the config file's `pdfStandard`, else PDF/A-2a; `[]`: tagged, no claim. */
   pdfStandards?: readonly PdfStandard[];
 }
 
@@ -72,13 +72,14 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   const minutes = checked.minutes;
   const formats = options.formats ?? checked.config?.formats ?? ["docx", "pdf"];
   const theme = options.theme ?? defaultTheme();
+  const pdfStandards = options.pdfStandards ?? checked.config?.pdfStandard;
   const timestamp = options.timestamp ?? sourceDateEpoch() ?? new Date(`${minutes.meeting.date}T00:00:00Z`);
   const outDir = options.out ?? dirname(input);
   const stem = basename(input, extname(input));
 
   // Render everything before writing anything, so one failing renderer leaves no mixed set behind.
   const rendered = await Promise.all(
-    formats.map(async (format) => ({ format, bytes: await (await loadRenderer(format))(minutes, { theme, timestamp, ...(options.pdfStandards ? { pdfStandards: options.pdfStandards } : {}) }) })),
+    formats.map(async (format) => ({ format, bytes: await (await loadRenderer(format))(minutes, { theme, timestamp, ...(pdfStandards ? { pdfStandards } : {}) }) })),
   );
   await mkdir(outDir, { recursive: true });
   const outputs: BuildResult["outputs"] = [];

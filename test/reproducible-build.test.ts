@@ -3,11 +3,13 @@
 // output is still the same on every run. Also the --pdf-standard flag as a user types it.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
+import { build as buildFile } from "../src/build.js";
+import { loadConfig } from "../src/config/config.js";
 import { PdfObjects } from "./helpers/pdf-objects.js";
 
 const seed = "examples/2022-09-23-gtm.md";
@@ -96,5 +98,37 @@ describe("minutes build --pdf-standard", () => {
     const r = build({}, "--pdf-standard", "PDF/X");
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('minutes: --pdf-standard "PDF/X": use pdfa, ua, pdfa,ua or none\n');
+  });
+});
+
+describe("pdfStandard in minutes.config.yaml", () => {
+  const meeting = "---\ntitle: Board\ndate: 2024-01-10\n---\n\n## Item\n\nText.\n";
+  function repo(config: string): { root: string; input: string } {
+    const root = mkdtempSync(join(tmpdir(), "minutes-pdf-standard-"));
+    writeFileSync(join(root, "minutes.config.yaml"), config);
+    const input = join(root, "board.md");
+    writeFileSync(input, meeting);
+    return { root, input };
+  }
+  const xmpOf = async (root: string): Promise<string> => (await PdfObjects.load(readFileSync(join(root, "board.pdf")))).xmp();
+
+  it("applies below the flag", async () => {
+    const { root, input } = repo("pdfStandard: [ua]\n");
+    expect((await buildFile(input, { formats: ["pdf"] })).ok).toBe(true);
+    let xmp = await xmpOf(root);
+    expect(xmp).toContain("<pdfuaid:part>1</pdfuaid:part>");
+    expect(xmp).not.toContain("pdfaid:part");
+    expect((await buildFile(input, { formats: ["pdf"], pdfStandards: ["pdfa"] })).ok).toBe(true);
+    xmp = await xmpOf(root);
+    expect(xmp).toContain("<pdfaid:part>2</pdfaid:part>");
+    expect(xmp).not.toContain("pdfuaid");
+  });
+
+  it("reports a standard it does not know at its line and column", () => {
+    const { root } = repo("formats: [pdf]\npdfStandard: [pdfa, pdfx]\n");
+    const { config, diagnostics } = loadConfig(join(root, "minutes.config.yaml"));
+    expect(config).toBeUndefined();
+    expect(diagnostics.map((d) => [d.line, d.column, d.severity])).toEqual([[2, 21, "error"]]);
+    expect(diagnostics[0]!.message).toContain("must be pdfa or ua");
   });
 });

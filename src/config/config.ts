@@ -18,6 +18,8 @@ export const configSchema = z.object({
   language: z.string().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, { error: "must be a language tag such as fr or en" }).optional(),
   /** Formats to write. */
   formats: z.array(z.enum(["docx", "pdf", "json"], { error: "must be docx, pdf or json" }), { error: "must be a list such as [docx, pdf]" }).optional(),
+  /** Standards the PDF claims, as --pdf-standard; [] for none. */
+  pdfStandard: z.array(z.enum(["pdfa", "ua"], { error: "must be pdfa or ua" }), { error: "must be a list such as [pdfa, ua], or [] for none" }).optional(),
   /** Output folder, relative to the config file. */
   out: z.string().min(1).optional(),
 });
