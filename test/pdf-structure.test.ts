@@ -132,7 +132,7 @@ describe("the PDF's structure, read with pdf-lib", () => {
     expect(shown).toBeGreaterThan(50);
   });
 
-  it("makes every link a Link element that owns its URI annotation, with alternate text, on pages in structure order", () => {
+  it("makes every link a Link element that owns its annotation, with alternate text, on pages in structure order", () => {
     const links = allNodes(pdf.structTree()).filter((n) => n.role === "Link");
     const annots = pdf.annotations().filter(({ annot }) => pdf.get(annot, "Subtype") === "Link");
     expect(annots.length).toBeGreaterThan(0);
@@ -140,8 +140,10 @@ describe("the PDF's structure, read with pdf-lib", () => {
     for (const link of links) {
       expect(link.contents).toBeGreaterThan(0);
       for (const annot of link.objects) {
-        expect(pdf.get(pdf.dict(annot, "A")!, "URI")).toMatch(/^https?:\/\//);
-        expect(pdf.get(annot, "Contents")).toBe(pdf.get(pdf.dict(annot, "A")!, "URI"));
+        const action = pdf.dict(annot, "A")!;
+        const target = pdf.get(action, pdf.get(action, "S") === "URI" ? "URI" : "D");
+        expect(pdf.get(annot, "Contents")).toBeTruthy();
+        if (pdf.get(action, "S") === "URI") expect(pdf.get(annot, "Contents")).toBe(target);
         expect(typeof pdf.get(annot, "StructParent")).toBe("number");
         // PDF/A: annotations print.
         expect((pdf.get(annot, "F") as number) & 4).toBe(4);
@@ -150,6 +152,26 @@ describe("the PDF's structure, read with pdf-lib", () => {
     for (const page of new Set(annots.map((a) => a.page))) {
       expect(pdf.get(pdf.doc.getPage(page).node, "Tabs")).toBe("S");
     }
+    const uris = annots.map(({ annot }) => pdf.get(pdf.dict(annot, "A")!, "URI")).filter(Boolean);
+    expect(uris).toContain("https://example.org/dtm");
+  });
+
+  it("links each agenda entry to its item's heading", () => {
+    const layout = layoutDocument(sampleMinutes);
+    const destinations = pdf.namedDestinations();
+    const outline = pdf.outline();
+    const gotos = pdf
+      .annotations()
+      .map(({ annot }) => ({ annot, action: pdf.dict(annot, "A")! }))
+      .filter(({ action }) => pdf.get(action, "S") === "GoTo");
+    // Every drawn item is linked from its agenda entry; an empty opening is listed but has nowhere to go.
+    expect(gotos.map(({ annot }) => pdf.get(annot, "Contents"))).toEqual(layout.items.map((i) => i.heading));
+    gotos.forEach(({ action }, i) => {
+      const target = destinations.get(String(pdf.get(action, "D")));
+      expect(target, `agenda entry ${i + 1}`).toBeDefined();
+      expect(target!.page).toBe(outline[i]!.page);
+      expect(target!.dest).toEqual(["XYZ", null, outline[i]!.dest[2], null]);
+    });
   });
 });
 

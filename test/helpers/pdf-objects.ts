@@ -1,6 +1,6 @@
 // Reads a produced PDF's object graph with pdf-lib (parse only): the catalog entries, the structure tree,
 // the outline, annotations and fonts, as plain values the tests can assert on.
-import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFObject, PDFRawStream, PDFRef, PDFString } from "pdf-lib";
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFObject, PDFRawStream, PDFRef, PDFString } from "pdf-lib";
 import { inflateSync } from "node:zlib";
 
 export interface StructNode {
@@ -39,9 +39,10 @@ export class PdfObjects {
     return obj instanceof PDFRef ? this.doc.context.lookup(obj) : obj;
   }
 
-  /** A value as plain JS: names without the slash, strings decoded, numbers, booleans; dicts and arrays as-is. */
+  /** A value as plain JS: names without the slash, strings decoded, numbers, booleans, null; dicts and arrays as-is. */
   value(obj: PDFObject | undefined): unknown {
     const v = this.resolve(obj);
+    if (v === PDFNull) return null;
     if (v instanceof PDFName) return v.decodeText();
     if (v instanceof PDFString || v instanceof PDFHexString) return v.decodeText();
     if (v instanceof PDFNumber) return v.asNumber();
@@ -101,6 +102,27 @@ export class PdfObjects {
         dest: rest.map((o) => this.value(o) as string | number | null),
       });
     }
+    return out;
+  }
+
+  /** The named destinations (catalog /Names /Dests), by name: page index and the rest of the array. */
+  namedDestinations(): Map<string, { page: number; dest: unknown[] }> {
+    const pages = this.doc.getPages().map((p) => p.ref);
+    const out = new Map<string, { page: number; dest: unknown[] }>();
+    const walk = (node: PDFDict): void => {
+      const names = this.array(node, "Names");
+      for (let i = 0; i + 1 < names.length; i += 2) {
+        const target = names[i + 1];
+        const array = target instanceof PDFDict ? this.resolve(target.get(PDFName.of("D"))) : target;
+        if (!(array instanceof PDFArray)) continue;
+        const [page, ...rest] = array.asArray();
+        out.set(String(this.value(names[i])), { page: pages.findIndex((ref) => ref === page), dest: rest.map((o) => this.value(o)) });
+      }
+      for (const kid of this.array(node, "Kids")) if (kid instanceof PDFDict) walk(kid);
+    };
+    const names = this.dict(this.catalog, "Names");
+    const dests = names && this.dict(names, "Dests");
+    if (dests) walk(dests);
     return out;
   }
 
