@@ -72,4 +72,19 @@ describe("the DOCX package's publication properties", () => {
     const rels = parts["word/_rels/document.xml.rels"]!;
     expect(rels).toMatch(/Type="[^"]*\/hyperlink" Target="https:\/\/example\.org\/dtm" TargetMode="External"/);
   });
+
+  it("links each agenda entry with a section of its own to a bookmark on its item's heading", () => {
+    const doc = parts["word/document.xml"]!;
+    const layout = layoutDocument(sampleMinutes);
+    const anchors = [...doc.matchAll(/<w:hyperlink [^>]*w:anchor="([^"]+)"/g)].map((m) => m[1]);
+    expect(anchors).toEqual(layout.items.map((_, i) => `item_${i + 1}`));
+    const headings = doc.match(/<w:p>(?:(?!<\/w:p>).)*<w:pStyle w:val="Heading1"\/>(?:(?!<\/w:p>).)*<\/w:p>/gs)!;
+    layout.items.forEach((item, i) => {
+      const heading = headings.find((p) => p.includes(`w:name="item_${i + 1}"`));
+      expect(heading, item.heading).toBeDefined();
+      expect(heading).toContain(`>${xmlText(item.heading).replace(/'/g, "&apos;")}<`);
+      // Ids numbered from 1 in every render, whatever docx's process-wide counter says.
+      expect(heading).toMatch(new RegExp(`<w:bookmarkStart w:name="item_${i + 1}" w:id="${i + 1}"/>.*<w:bookmarkEnd w:id="${i + 1}"/>`, "s"));
+    });
+  });
 });

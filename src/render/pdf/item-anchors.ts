@@ -1,5 +1,6 @@
 // Where each agenda item can be reached from: a bookmark (outline entry) that opens the page at the item's
 // heading, and a named destination that the agenda's entries link to.
+import { agendaTargets } from "../agenda-targets.js";
 import type { DocumentLayout } from "../layout.js";
 import type { PageWriter } from "./page-writer.js";
 
@@ -22,14 +23,7 @@ export function anchorItem(w: PageWriter, title: string, destination: string, to
   w.doc.addNamedDestination(destination, "XYZ", null, top, null);
 }
 
-/**
- * The destination of each agenda entry, or null for an entry with no section of its own (an opening
- * with nothing in it). Drawn items are the agenda's entries in order with some left out.
- */
+/** The destination of each agenda entry, or null for one with no section of its own. */
 export function agendaDestinations(layout: DocumentLayout): (string | null)[] {
-  let next = 0;
-  return layout.agenda.map((entry) => {
-    if (layout.items[next]?.heading !== entry) return null;
-    return itemDestination(next++);
-  });
+  return agendaTargets(layout).map((index) => (index === null ? null : itemDestination(index)));
 }
