@@ -55,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option("-f, --format <list>", `formats to write, comma-separated (${formats.join(", ")}); default: the config file's, else docx,pdf`).argParser(parseFormats))
     .option("--date <YYYY-MM-DD>", "meeting date for documents that give none", parseDate)
     .option("--strict", "treat warnings as errors")
-    .option("--pdf-standard <list>", "standards the PDF claims: pdfa (PDF/A-2a), ua (PDF/UA-1), pdfa,ua or none; default pdfa", parsePdfStandard)
+    .option("--pdf-standard <list>", "standards the PDF claims: pdfa (PDF/A-2a), ua (PDF/UA-1), pdfa,ua or none; default: the config file's, else pdfa", parsePdfStandard)
     .action(async (files: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean; pdfStandard?: PdfStandard[] }) => {
       const results = [];
       for (const input of files) {
