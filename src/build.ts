@@ -8,6 +8,7 @@ import type { Minutes } from "./model/minutes.js";
 import { parseMinutes } from "./parse/parse-minutes.js";
 import { readSource } from "./read-source.js";
 import { previousActions } from "./register/previous-actions.js";
+import type { PdfStandard } from "./render/render-options.js";
 import { loadRenderer, type Format } from "./render/renderers.js";
 import { chooseTheme, type ThemeRequest } from "./theme/choose-theme.js";
 import type { Theme } from "./theme/theme.js";
@@ -30,6 +31,8 @@ export interface BuildOptions {
   timestamp?: Date;
   /** Read the meeting named by `previous:` for the follow-up section. Default true. */
   resolvePrevious?: boolean;
+  /** Standards the PDF claims (PDF/A-2a, PDF/UA-1); default: the config file's `pdfStandard`, else PDF/A-2a; `[]`: tagged, no claim. */
+  pdfStandards?: readonly PdfStandard[];
 }
 
 export interface BuildResult {
@@ -86,13 +89,14 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   if (!checked.ok || !checked.minutes || !checked.theme) return { ...checked, outputs: [] };
   const { minutes, theme } = checked;
   const formats = options.formats ?? checked.config?.formats ?? ["docx", "pdf"];
+  const pdfStandards = options.pdfStandards ?? checked.config?.pdfStandard;
   const timestamp = options.timestamp ?? sourceDateEpoch() ?? new Date(`${minutes.meeting.date}T00:00:00Z`);
   const outDir = options.out ?? dirname(input);
   const stem = basename(input, extname(input));
 
   // Render everything before writing anything, so one failing renderer leaves no mixed set behind.
   const rendered = await Promise.all(
-    formats.map(async (format) => ({ format, bytes: await (await loadRenderer(format))(minutes, { theme, timestamp }) })),
+    formats.map(async (format) => ({ format, bytes: await (await loadRenderer(format))(minutes, { theme, timestamp, ...(pdfStandards ? { pdfStandards } : {}) }) })),
   );
   await mkdir(outDir, { recursive: true });
   const outputs: BuildResult["outputs"] = [];

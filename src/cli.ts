@@ -5,6 +5,7 @@ import { build, check, type CheckResult } from "./build.js";
 import { registerActionsCommand } from "./commands/actions.js";
 import { registerNewCommand } from "./commands/new.js";
 import { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
+import { parsePdfStandards, type PdfStandard } from "./render/render-options.js";
 import { formats, isFormat, type Format } from "./render/renderers.js";
 import { version } from "./version.js";
 import { registerThemeCommands } from "./commands/themes.js";
@@ -23,6 +24,12 @@ function parseFormats(value: string): Format[] {
 function parseDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`--date "${value}" must be written YYYY-MM-DD`);
   return value;
+}
+
+function parsePdfStandard(value: string): PdfStandard[] {
+  const standards = parsePdfStandards(value);
+  if (!standards) throw new UsageError(`--pdf-standard "${value}": use pdfa, ua, pdfa,ua or none`);
+  return standards;
 }
 
 function printDiagnostics(diagnostics: Diagnostic[]): void {
@@ -54,11 +61,12 @@ export async function main(argv: string[]): Promise<number> {
     .option("--theme <name|path>", "a built-in theme (see `minutes themes`) or a theme folder; overrides the front matter and the config file")
     .option("--allow-outside", "let theme, logo and font paths point outside the project folder")
     .option("--embed-fonts", "embed the theme's fonts in the DOCX (larger file; looks the same without the fonts installed)")
-    .action(async (files: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean; theme?: string; allowOutside?: boolean; embedFonts?: boolean }) => {
+    .option("--pdf-standard <list>", "standards the PDF claims: pdfa (PDF/A-2a), ua (PDF/UA-1), pdfa,ua or none; default: the config file's, else pdfa", parsePdfStandard)
+    .action(async (files: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean; theme?: string; allowOutside?: boolean; embedFonts?: boolean; pdfStandard?: PdfStandard[] }) => {
       const results = [];
       const themeRequest = { ...(opts.theme ? { flag: opts.theme } : {}), ...(opts.allowOutside ? { allowOutside: true } : {}), ...(opts.embedFonts ? { embedFonts: true } : {}) };
       for (const input of files) {
-        const result = await build(input, { themeRequest, ...(opts.format ? { formats: opts.format } : {}), ...(opts.out ? { out: opts.out } : {}), ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}) });
+        const result = await build(input, { themeRequest, ...(opts.format ? { formats: opts.format } : {}), ...(opts.out ? { out: opts.out } : {}), ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}), ...(opts.pdfStandard ? { pdfStandards: opts.pdfStandard } : {}) });
         printDiagnostics(result.diagnostics);
         for (const output of result.outputs) process.stdout.write(`wrote ${output.path}\n`);
         if (!result.ok) exitCode = EXIT.invalid;

@@ -16,7 +16,8 @@ export { newMeeting, type NewMeetingOptions } from "./new-meeting/new-meeting.js
 export { actionState, isOpen, isOverdueAt, type ActionState } from "./model/action-status.js";
 export { splitOwners } from "./model/action-owners.js";
 export type * from "./model/minutes.js";
-export type { RenderOptions } from "./render/render-options.js";
+export type { PdfStandard, RenderOptions } from "./render/render-options.js";
+export { parsePdfStandards } from "./render/render-options.js";
 
 import type { Minutes } from "./model/minutes.js";
 import type { RenderOptions } from "./render/render-options.js";

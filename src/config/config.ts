@@ -20,6 +20,8 @@ export const configSchema = z.object({
   formats: z.array(z.enum(["docx", "pdf", "json"], { error: "must be docx, pdf or json" }), { error: "must be a list such as [docx, pdf]" }).optional(),
   /** The Markdown template of `minutes new`, relative to the config file (default: templates/meeting.md, else built in). */
   template: z.string({ error: "must be the path of a Markdown template" }).min(1).optional(),
+  /** Standards the PDF claims, as --pdf-standard; [] for none. */
+  pdfStandard: z.array(z.enum(["pdfa", "ua"], { error: "must be pdfa or ua" }), { error: "must be a list such as [pdfa, ua], or [] for none" }).optional(),
   /** Output folder, relative to the config file. */
   out: z.string().min(1).optional(),
 });

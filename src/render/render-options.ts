@@ -1,8 +1,25 @@
-// What every renderer receives besides the model: the theme and the clock, through one seam.
+// What every renderer receives besides the model: the theme, the clock and the PDF standards, through one seam.
 import type { Theme } from "../theme/theme.js";
+
+/** Standards a PDF can claim: PDF/A-2a (archival; "a" because the PDF is tagged) and PDF/UA-1 (accessible). */
+export const pdfStandardNames = ["pdfa", "ua"] as const;
+export type PdfStandard = (typeof pdfStandardNames)[number];
+
+/** Archival by default: every font is embedded and colours are sRGB, so nothing drawn breaks PDF/A-2. */
+export const defaultPdfStandards: readonly PdfStandard[] = ["pdfa"];
 
 export interface RenderOptions {
   theme: Theme;
   /** The time written into document metadata. Fixed so that the same input gives the same bytes. */
   timestamp: Date;
+  /** Standards the PDF claims; default `defaultPdfStandards`; `[]` gives a tagged PDF that claims none. */
+  pdfStandards?: readonly PdfStandard[];
+}
+
+/** Reads `pdfa`, `ua`, `pdfa,ua` (either order) or `none`; null for anything else. */
+export function parsePdfStandards(value: string): PdfStandard[] | null {
+  const names = value.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (names.length === 1 && names[0] === "none") return [];
+  if (names.length === 0 || !names.every((n): n is PdfStandard => (pdfStandardNames as readonly string[]).includes(n))) return null;
+  return pdfStandardNames.filter((n) => names.includes(n));
 }

@@ -1,6 +1,7 @@
 // The body of the compte-rendu, in the layout's order and with its texts only: title block, info table, preamble,
 // agenda, each item (heading, labelled sections, action table, notes), next meeting.
-import { AlignmentType, BorderStyle, HeadingLevel, LineRuleType, Paragraph, TextRun } from "docx";
+import { AlignmentType, Bookmark, BorderStyle, HeadingLevel, InternalHyperlink, LineRuleType, Paragraph, TextRun } from "docx";
+import { agendaTargets } from "../agenda-targets.js";
 import type { DocumentLayout, InfoRow, ItemLayout } from "../layout.js";
 import type { Inline } from "../../model/minutes.js";
 import { blockContent } from "./block-content.js";
@@ -94,8 +95,21 @@ function actionTable(item: ItemLayout, ctx: DocxContext): Flow {
   return spacedTable(grid);
 }
 
-function itemFlow(item: ItemLayout, ctx: DocxContext): Flow {
-  const out: Flow = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: textRuns(item.heading) })];
+/** The bookmark on the `index`-th item's heading, which its agenda entry links to. */
+const itemBookmark = (index: number): string => `item_${index + 1}`;
+
+function agenda(layout: DocumentLayout): Paragraph[] {
+  const targets = agendaTargets(layout);
+  return layout.agenda.map((line, i) => {
+    const target = targets[i] ?? null;
+    const children = target === null ? textRuns(line) : [new InternalHyperlink({ anchor: itemBookmark(target), children: textRuns(line) })];
+    return new Paragraph({ style: StyleId.agendaEntry, children });
+  });
+}
+
+function itemFlow(item: ItemLayout, bookmark: string, ctx: DocxContext): Flow {
+  const heading = new Bookmark({ id: bookmark, children: textRuns(item.heading) });
+  const out: Flow = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [heading] })];
   if (item.intro) out.push(...blockContent(item.intro, ctx, topScope));
   for (const section of item.sections) {
     out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: textRuns(section.label) }));
@@ -125,9 +139,9 @@ export function documentBody(layout: DocumentLayout, ctx: DocxContext): Flow {
     ...blockContent(layout.preamble, ctx, topScope),
     // A document without agenda items (the action register) has no agenda.
     ...(layout.agenda.length ? [new Paragraph({ heading: HeadingLevel.HEADING_1, children: textRuns(layout.agendaTitle) })] : []),
-    ...layout.agenda.map((line) => new Paragraph({ style: StyleId.agendaEntry, children: textRuns(line) })),
-    ...(layout.followUp ? itemFlow(layout.followUp, ctx) : []),
-    ...layout.items.flatMap((item) => itemFlow(item, ctx)),
+    ...agenda(layout),
+    ...(layout.followUp ? itemFlow(layout.followUp, "follow_up", ctx) : []),
+    ...layout.items.flatMap((item, i) => itemFlow(item, itemBookmark(i), ctx)),
     ...nextMeeting(layout),
   ]);
 }

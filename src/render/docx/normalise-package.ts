@@ -1,5 +1,6 @@
 // Makes docx's package reproducible: the clock in docProps/core.xml becomes the render timestamp, random
-// relationship ids become numbered ones, and the zip is rewritten in a fixed order with a fixed entry time.
+// relationship ids and process-wide bookmark ids become numbered ones, and the zip is rewritten in a fixed
+// order with a fixed entry time.
 import { stableFontKeys } from "./embedded-fonts.js";
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 
@@ -53,6 +54,18 @@ function renumberRelationships(texts: Map<string, string>): void {
   for (const [name, xml] of texts) texts.set(name, xml.replace(pattern, (_, id: string) => `"${renamed.get(id)}"`));
 }
 
+/**
+ * docx numbers bookmarks from one counter per process, so a second render in the same process gets other
+ * ids. They are renumbered from 1 by order of appearance; a start and its end share an id.
+ */
+function renumberBookmarks(xml: string): string {
+  const ids = new Map<string, number>();
+  return xml.replace(/(<w:bookmark(?:Start|End)\b[^>]*\bw:id=")(\d+)(")/g, (_, open: string, id: string, close: string) => {
+    if (!ids.has(id)) ids.set(id, ids.size + 1);
+    return `${open}${ids.get(id)}${close}`;
+  });
+}
+
 /** [Content_Types].xml first (some readers sniff it), then the package rels, then the rest by name. */
 function entryOrder(a: string, b: string): number {
   const rank = (name: string): number => (name === "[Content_Types].xml" ? 0 : name === "_rels/.rels" ? 1 : 2);
@@ -72,6 +85,8 @@ export function normalisePackage(bytes: Uint8Array, meta: PackageMeta): Uint8Arr
   stableFontKeys(texts, files);
   const styles = texts.get("word/styles.xml");
   if (styles !== undefined && meta.extraStyles) texts.set("word/styles.xml", styles.replace("</w:styles>", `${meta.extraStyles}</w:styles>`));
+  const body = texts.get("word/document.xml");
+  if (body !== undefined) texts.set("word/document.xml", renumberBookmarks(body));
 
   const out: Zippable = {};
   for (const name of names) {

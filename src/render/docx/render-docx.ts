@@ -2,6 +2,7 @@
 // styles, then normalises the package so the same model and timestamp always give the same bytes.
 import { Document, Packer } from "docx";
 import type { Minutes } from "../../model/minutes.js";
+import { documentMetadata } from "../document-metadata.js";
 import { layoutDocument, type DocumentLayout } from "../layout.js";
 import type { RenderOptions } from "../render-options.js";
 import { documentBody } from "./document-body.js";
@@ -23,11 +24,12 @@ export async function renderDocxLayout(layout: DocumentLayout, options: RenderOp
   const ctx = createContext(theme);
   // The body is built first: building it registers the list definitions the numbering part needs.
   const children = documentBody(layout, ctx);
-  const creator = layout.organisation || "minutes";
+  const meta = documentMetadata(layout);
+  const creator = meta.author || "minutes";
 
   const document = new Document({
-    title: layout.title,
-    ...(layout.subtitle ? { subject: layout.subtitle } : {}),
+    title: meta.title,
+    subject: meta.subject,
     creator,
     lastModifiedBy: creator,
     styles: styleTable(theme, language),

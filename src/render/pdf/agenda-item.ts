@@ -3,13 +3,15 @@
 import type { ActionTable, DocumentLayout, ItemLayout } from "../layout.js";
 import { bodyContext, drawBlocks } from "./blocks.js";
 import { actionWidths, proportionalWidths } from "./column-widths.js";
+import { anchorItem } from "./item-anchors.js";
 import type { PageWriter } from "./page-writer.js";
 import { drawParagraph } from "./paragraph.js";
 import { drawTable } from "./table.js";
 import type { TableCell } from "./table-row.js";
 import { inlineRuns, runStyle, textRuns } from "./text-runs.js";
 
-export function drawAgendaItem(w: PageWriter, item: ItemLayout): void {
+/** Draws `item`; `destination` names its heading for the agenda's links. */
+export function drawAgendaItem(w: PageWriter, item: ItemLayout, destination: string): void {
   const { text, space, colors } = w.styles;
   const sect = w.tag("Sect", w.root);
   const ctx = bodyContext(w, sect);
@@ -20,7 +22,7 @@ export function drawAgendaItem(w: PageWriter, item: ItemLayout): void {
 
   w.gap(space.itemBefore);
   const heading = w.tag("H2", sect);
-  drawParagraph(w, textRuns(item.heading, text.itemHeading), { x: w.left, width: w.width, style: text.itemHeading, tag: heading, keepWithNext: keep });
+  drawParagraph(w, textRuns(item.heading, text.itemHeading), { x: w.left, width: w.width, style: text.itemHeading, tag: heading, keepWithNext: keep, onFirstLine: (top) => anchorItem(w, item.heading, destination, top) });
   w.end(heading);
   w.y += 2;
   const y = w.y;

@@ -4,6 +4,7 @@ import type { DocumentLayout } from "../layout.js";
 import type { ThemeLogo } from "../../theme/theme.js";
 import { bodyContext, drawBlocks } from "./blocks.js";
 import { proportionalWidths } from "./column-widths.js";
+import { agendaDestinations } from "./item-anchors.js";
 import { breakLines } from "./line-breaker.js";
 import type { PageWriter } from "./page-writer.js";
 import { drawParagraph } from "./paragraph.js";
@@ -116,6 +117,7 @@ function drawAgenda(w: PageWriter, layout: DocumentLayout): void {
   w.gap(space.paragraph);
   const tag = w.tag("L", w.root);
   const x = w.left + list.indent;
+  const destinations = agendaDestinations(layout);
   layout.agenda.forEach((entry, i) => {
     if (i > 0) w.gap(space.listItem + 1);
     const li = w.tag("LI", tag);
@@ -124,7 +126,22 @@ function drawAgenda(w: PageWriter, layout: DocumentLayout): void {
     const numberWidth = 2 * text.body.size;
     const lbl = numbered ? w.tag("Lbl", li) : null;
     const body = w.tag("LBody", li);
-    const common = { x: x + numberWidth, width: w.width - list.indent - numberWidth, style: text.body, tag: body };
+    const destination = destinations[i] ?? null;
+    // An entry whose item has a section of its own links to it: the text sits in a Link element that
+    // also owns the annotation, as PDF/UA asks.
+    const link = destination ? w.tag("Link", body) : null;
+    // Where the entry's first line landed, once drawParagraph has chosen its page.
+    const anchor: { page: unknown; top: number } = { page: null, top: 0 };
+    const common = {
+      x: x + numberWidth,
+      width: w.width - list.indent - numberWidth,
+      style: text.body,
+      tag: link ?? body,
+      onFirstLine: (top: number) => {
+        anchor.page = w.doc.page;
+        anchor.top = top;
+      },
+    };
     if (numbered && lbl) {
       const line = breakLines(textRuns(numbered[1]!, text.body), 1000, w.fonts)[0]!;
       const label = { line, x: x + numberWidth - list.labelGap - line.width, tag: lbl };
@@ -132,6 +149,14 @@ function drawAgenda(w: PageWriter, layout: DocumentLayout): void {
     } else {
       drawParagraph(w, textRuns(entry, text.body), common);
     }
+    // An entry of one or two lines never crosses a page (paragraphs keep two lines together).
+    if (link && destination && anchor.page === w.doc.page) {
+      w.doc.goTo(common.x, anchor.top, common.width, w.y - anchor.top, destination, {
+        structParent: link,
+        Contents: new String(entry),
+      } as unknown as PDFKit.Mixins.AnnotationOption);
+    }
+    if (link) w.end(link);
     w.end(li);
   });
   w.end(tag);

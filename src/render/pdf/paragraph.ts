@@ -16,6 +16,8 @@ export interface ParagraphOptions {
   label?: { line: TextLine; x: number; tag: Tag };
   /** Height that must follow on the same page (a heading asks for the first lines after it). */
   keepWithNext?: number;
+  /** Called with the top of the first line once its page is known (an outline entry points there). */
+  onFirstLine?: (top: number) => void;
 }
 
 export function drawParagraph(w: PageWriter, runs: Run[], options: ParagraphOptions): void {
@@ -33,6 +35,7 @@ export function drawLines(w: PageWriter, lines: TextLine[], options: ParagraphOp
   w.ensure(Math.min(keep, w.pageHeight / 3));
   shown.forEach((line, i) => {
     w.ensure(box.height);
+    if (i === 0) options.onFirstLine?.(w.y);
     if (i === 0 && label) drawTextLine(w, label.line, label.x, w.y, box, label.tag);
     const free = options.width - line.width;
     const dx = options.align === "center" ? free / 2 : options.align === "right" ? free : 0;

@@ -7,6 +7,7 @@ import { drawAgendaItem, drawNextMeeting } from "./agenda-item.js";
 import { createPdfDocument } from "./create-document.js";
 import { FontBook } from "./font-book.js";
 import { drawFrontMatter } from "./front-matter.js";
+import { itemDestination } from "./item-anchors.js";
 import { drawPageFooters, pageHeader } from "./page-furniture.js";
 import { PageWriter } from "./page-writer.js";
 import { pdfStyles } from "./pdf-styles.js";
@@ -29,8 +30,8 @@ export async function renderPdfLayout(layout: DocumentLayout, options: RenderOpt
   const w = new PageWriter(doc, styles, new FontBook(doc, styles.fonts));
   w.onPageStart(pageHeader(w, layout, options.theme.logo));
   drawFrontMatter(w, layout, options.theme.logo);
-  if (layout.followUp) drawAgendaItem(w, layout.followUp);
-  for (const item of layout.items) drawAgendaItem(w, item);
+  if (layout.followUp) drawAgendaItem(w, layout.followUp, "follow-up");
+  layout.items.forEach((item, i) => drawAgendaItem(w, item, itemDestination(i)));
   drawNextMeeting(w, layout);
   w.finish();
   drawPageFooters(w, layout, options.theme.logo);

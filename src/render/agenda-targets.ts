@@ -1,0 +1,11 @@
+// Which drawn item each agenda entry points at, so both formats can link the agenda to the items.
+import type { DocumentLayout } from "./layout.js";
+
+/**
+ * For each agenda entry, the index of its item in `layout.items`, or null for an entry with no section of
+ * its own (an opening with nothing in it). Drawn items are the agenda's entries in order, some left out.
+ */
+export function agendaTargets(layout: DocumentLayout): (number | null)[] {
+  let next = 0;
+  return layout.agenda.map((entry) => (layout.items[next]?.heading === entry ? next++ : null));
+}

@@ -1,0 +1,21 @@
+// The document metadata both formats write (PDF Info/XMP, DOCX core properties), so they describe the
+// meeting in the same words.
+import type { DocumentLayout } from "./layout.js";
+
+export interface DocumentMetadata {
+  title: string;
+  /** The subtitle and the meeting date ("Réunion mensuelle — vendredi 23 septembre 2022"), else the title. */
+  subject: string;
+  /** The organisation, when the minutes name one. */
+  author?: string;
+}
+
+export function documentMetadata(layout: DocumentLayout): DocumentMetadata {
+  const date = layout.info[0]?.value;
+  const subject = [layout.subtitle, typeof date === "string" ? date : undefined].filter(Boolean).join(" — ");
+  return {
+    title: layout.title,
+    subject: subject || layout.title,
+    ...(layout.organisation ? { author: layout.organisation } : {}),
+  };
+}
