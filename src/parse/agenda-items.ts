@@ -8,7 +8,8 @@ import { inlineText, type AgendaItem, type Block } from "../model/minutes.js";
 import { actionColumns, readActionTable } from "./action-table.js";
 import { isNoDeadline } from "./deadline.js";
 import { spanOf, toBlocks, toInlines, type ConvertContext } from "./mdast-to-blocks.js";
-import { sectionKind, type SectionKind } from "./section-labels.js";
+import { allSectionLabels, sectionKind, type SectionKind } from "./section-labels.js";
+import { closest, normalizeLabel } from "./text-match.js";
 
 export interface Body {
   /** The text of the single `#` heading, when the items are `##` headings. */
@@ -86,6 +87,7 @@ function readItem(heading: Heading, nodes: RootContent[], depth: number, definit
       section = kind;
       continue;
     }
+    warnNearLabel(node, ctx, file);
     if (node.type === "table") {
       const columns = actionColumns(node, ctx);
       if (columns) {
@@ -104,4 +106,23 @@ function readItem(heading: Heading, nodes: RootContent[], depth: number, definit
     } else item[section].push(...blocks);
   }
   return item;
+}
+
+/** A heading or bold line that is almost a section label ("Decsions") is probably a typo. */
+function warnNearLabel(node: RootContent, ctx: ConvertContext, file: VFile): void {
+  const isBoldLine = node.type === "paragraph" && node.children.length === 1 && node.children[0]!.type === "strong";
+  if (node.type !== "heading" && !isBoldLine) return;
+  const written = inlineText(toInlines((node as Heading | Paragraph).children, ctx)).trim();
+  const text = normalizeLabel(written);
+  if (text.length < 4) return;
+  const suggestion = closest(text, allSectionLabels);
+  if (!suggestion) return;
+  const place = spanOf(node);
+  report(file, {
+    severity: "warning",
+    rule: "section-label-unknown",
+    message: `"${written}" is not a section label: did you mean "${suggestion}"?`,
+    ...(place ? { place: place.start } : {}),
+    hint: `Write "${suggestion}" to open that section; otherwise the line is kept as an ordinary sub-heading.`,
+  });
 }

@@ -25,7 +25,12 @@ export interface Fallbacks {
 const what = "The front matter";
 const rule = "front-matter";
 
-export function readFrontMatter(source: FrontMatterSource | undefined, fallbacks: Fallbacks, file: VFile): MeetingInfo | undefined {
+/** Filled by readFrontMatter: where a key's value is written, for later rules. */
+export interface FrontMatterPlaces {
+  frontMatterPlace?: (key: string) => Point;
+}
+
+export function readFrontMatter(source: FrontMatterSource | undefined, fallbacks: Fallbacks, file: VFile, places: FrontMatterPlaces = {}): MeetingInfo | undefined {
   let yaml: YamlSource | undefined;
   let raw: Record<string, unknown> = {};
   if (source) {
@@ -40,10 +45,12 @@ export function readFrontMatter(source: FrontMatterSource | undefined, fallbacks
   const data = validateYaml(frontMatterSchema, values, yaml, file, {
     rule,
     what,
+    invalidHint: (key) => (key.startsWith("date") || key.endsWith("date") || key === "next_meeting" ? "Write a real date as YYYY-MM-DD, e.g. 2022-09-23." : `\`minutes schema\` prints what \`${key.split(".")[0]}\` accepts.`),
     missingHint: (key) => (key === "date" ? "Add a line `date: YYYY-MM-DD`, or name the file after the date (2022-09-23-meeting.md), or pass --date." : `Add a line \`${key}: …\`.`),
   });
   if (!data) return undefined;
   const place = (key: string): Point => (yaml ? yaml.valuePlace([key]) : { line: 1, column: 1 });
+  places.frontMatterPlace = place;
   return toMeetingInfo(data, values, file, place);
 }
 

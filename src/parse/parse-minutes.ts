@@ -9,7 +9,8 @@ import { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import type { Minutes } from "../model/minutes.js";
 import { splitBody } from "./agenda-items.js";
-import { readFrontMatter } from "./front-matter.js";
+import { validateMinutes } from "../validate/validate-minutes.js";
+import { readFrontMatter, type FrontMatterPlaces } from "./front-matter.js";
 
 export interface ParseOptions {
   /** Shown in messages; also a source for the date ("2022-09-23-gtm.md"). */
@@ -42,6 +43,7 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
 
   const dateFromName = options.path ? /(\d{4}-\d{2}-\d{2})/.exec(options.path.split(/[\\/]/).pop() ?? "")?.[1] : undefined;
   const fallbackDate = options.date ?? dateFromName;
+  const places: FrontMatterPlaces = {};
   const meeting = readFrontMatter(
     yamlNode ? { value: yamlNode.value, fenceLine: yamlNode.position?.start.line ?? 1 } : undefined,
     {
@@ -50,6 +52,7 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
       ...(options.language ? { language: options.language } : {}),
     },
     file,
+    places,
   );
   if (!meeting) return { minutes: undefined, file };
 
@@ -62,6 +65,8 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
     report(file, { severity: "error", rule: "empty-document", message: "The document is empty.", place: { line: 1, column: 1 }, hint: "Write a front matter with title and date, then one `##` heading per agenda item." });
     return { minutes: undefined, file };
   }
-  return { minutes: { meeting, preamble: body.preamble, items: body.items }, file };
+  const minutes: Minutes = { meeting, preamble: body.preamble, items: body.items };
+  validateMinutes(minutes, file, places);
+  return { minutes, file };
 }
 
