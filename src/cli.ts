@@ -2,7 +2,8 @@
 // Exit codes: 0 success, 1 invalid input (messages name file:line:column), 2 usage error.
 import { Command, CommanderError, Option } from "commander";
 import { build, check, type CheckResult } from "./build.js";
-import { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
+import { registerSchemaCommand } from "./commands/schema.js";
+import { chooseReporter, isReporterName, reporterNames, type ReportText, type ReporterName } from "./report/reporter.js";
 import { formats, isFormat, type Format } from "./render/renderers.js";
 import { version } from "./version.js";
 
@@ -22,8 +23,17 @@ function parseDate(value: string): string {
   return value;
 }
 
-function printDiagnostics(diagnostics: Diagnostic[]): void {
-  for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+function parseReporter(value: string): ReporterName {
+  if (!isReporterName(value)) throw new UsageError(`unknown reporter "${value}": use one of ${reporterNames.join(", ")}`);
+  return value;
+}
+
+const reporterOption = () => new Option("--reporter <name>", `how to print messages: ${reporterNames.join(", ")} (default: github when GITHUB_ACTIONS=true, else human)`).argParser(parseReporter);
+const reporterFor = (name: ReporterName | undefined) => chooseReporter(name, { env: process.env, isTTY: process.stderr.isTTY === true });
+
+function write(text: ReportText): void {
+  if (text.stdout) process.stdout.write(text.stdout);
+  if (text.stderr) process.stderr.write(text.stderr);
 }
 
 function summary(results: CheckResult[]): string {
@@ -48,15 +58,17 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option("-f, --format <list>", `formats to write, comma-separated (${formats.join(", ")}); default: the config file's, else docx,pdf`).argParser(parseFormats))
     .option("--date <YYYY-MM-DD>", "meeting date for documents that give none", parseDate)
     .option("--strict", "treat warnings as errors")
-    .action(async (files: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean }) => {
+    .addOption(reporterOption())
+    .action(async (files: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean; reporter?: ReporterName }) => {
+      const reporter = reporterFor(opts.reporter);
       const results = [];
       for (const input of files) {
         const result = await build(input, { ...(opts.format ? { formats: opts.format } : {}), ...(opts.out ? { out: opts.out } : {}), ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}) });
-        printDiagnostics(result.diagnostics);
-        for (const output of result.outputs) process.stdout.write(`wrote ${output.path}\n`);
+        write(reporter.file(result));
         if (!result.ok) exitCode = EXIT.invalid;
         results.push(result);
       }
+      write(reporter.end(results));
       if (exitCode !== EXIT.ok) process.stderr.write(`minutes: ${summary(results)}; nothing was written for the files with errors\n`);
     });
 
@@ -66,16 +78,21 @@ export async function main(argv: string[]): Promise<number> {
     .argument("<files...>", "Markdown minutes files")
     .option("--date <YYYY-MM-DD>", "meeting date for documents that give none", parseDate)
     .option("--strict", "treat warnings as errors")
-    .action(async (files: string[], opts: { date?: string; strict?: boolean }) => {
+    .addOption(reporterOption())
+    .action(async (files: string[], opts: { date?: string; strict?: boolean; reporter?: ReporterName }) => {
+      const reporter = reporterFor(opts.reporter);
       const results = [];
       for (const input of files) {
         const result = await check(input, { ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}) });
-        printDiagnostics(result.diagnostics);
+        write(reporter.file(result));
         if (!result.ok) exitCode = EXIT.invalid;
         results.push(result);
       }
+      write(reporter.end(results));
       process.stderr.write(`minutes: ${summary(results)}\n`);
     });
+
+  registerSchemaCommand(program);
 
   try {
     await program.parseAsync(argv, { from: "user" });
