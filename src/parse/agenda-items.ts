@@ -5,6 +5,7 @@ import type { Heading, Paragraph, RootContent } from "mdast";
 import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import { inlineText, type AgendaItem, type Block } from "../model/minutes.js";
+import { readActionBullets } from "./action-bullets.js";
 import { actionColumns, readActionTable } from "./action-table.js";
 import { isNoDeadline } from "./deadline.js";
 import { spanOf, toBlocks, toInlines, type ConvertContext } from "./mdast-to-blocks.js";
@@ -80,7 +81,8 @@ function readItem(heading: Heading, nodes: RootContent[], depth: number, definit
   // Sub-headings count from the item heading, or from the label headings when labels are headings.
   const labelDepth = nodes.find((n): n is Heading => n.type === "heading" && labelOf(n, { definitions, headingBase: 0 }) !== undefined)?.depth;
   const ctx: ConvertContext = { definitions, headingBase: labelDepth ?? depth };
-  let section: SectionKind = "discussion";
+  // An item titled "Decisions" or "Action items" (a meeting-wide list) starts in that section.
+  let section: SectionKind = sectionKind(item.title) ?? "discussion";
   for (const node of nodes) {
     const kind = labelOf(node, ctx);
     if (kind) {
@@ -94,6 +96,12 @@ function readItem(heading: Heading, nodes: RootContent[], depth: number, definit
         item.actions.push(...readActionTable(node, columns, ctx, file));
         continue;
       }
+    }
+    if (section === "actions" && node.type === "list") {
+      const read = readActionBullets(node, ctx, file);
+      item.actions.push(...read.actions);
+      if (read.rest.length) item.actionNotes.push(...toBlocks([{ ...node, children: read.rest }], ctx));
+      continue;
     }
     if (section === "actions" && node.type === "paragraph" && isNoDeadline(inlineText(toInlines(node.children, ctx)))) continue;
     const blocks = toBlocks([node], ctx);

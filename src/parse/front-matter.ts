@@ -20,6 +20,8 @@ export interface Fallbacks {
   date?: string;
   /** From the config file, for meetings that do not say. */
   language?: string;
+  /** Header values read from the body ("Attendees: …", "## Apologies"), used for keys the front matter lacks. */
+  values?: Record<string, unknown>;
 }
 
 const what = "The front matter";
@@ -46,7 +48,7 @@ export function readFrontMatter(source: FrontMatterSource | undefined, fallbacks
     rule,
     what,
     invalidHint: (key) => (key.startsWith("date") || key.endsWith("date") || key === "next_meeting" ? "Write a real date as YYYY-MM-DD, e.g. 2022-09-23." : `\`minutes schema\` prints what \`${key.split(".")[0]}\` accepts.`),
-    missingHint: (key) => (key === "date" ? "Add a line `date: YYYY-MM-DD`, or name the file after the date (2022-09-23-meeting.md), or pass --date." : `Add a line \`${key}: …\`.`),
+    missingHint: (key) => (key === "date" ? "Add a line `date: YYYY-MM-DD` to the front matter, or a line `Date: 23 September 2022` at the top, or name the file after the date (2022-09-23-meeting.md), or pass --date 2022-09-23." : `Add a line \`${key}: …\`.`),
   });
   if (!data) return undefined;
   const place = (key: string): Point => (yaml ? yaml.valuePlace([key]) : { line: 1, column: 1 });
@@ -56,6 +58,7 @@ export function readFrontMatter(source: FrontMatterSource | undefined, fallbacks
 
 function fallbacksFor(raw: Record<string, unknown>, fallbacks: Fallbacks): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fallbacks.values ?? {})) if (raw[key] === undefined) out[key] = value;
   if (raw.title === undefined && fallbacks.title) out.title = fallbacks.title;
   if (raw.date === undefined && fallbacks.date) out.date = fallbacks.date;
   if (raw.language === undefined && fallbacks.language) out.language = fallbacks.language;

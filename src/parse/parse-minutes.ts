@@ -8,7 +8,10 @@ import { unified } from "unified";
 import { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import type { Minutes } from "../model/minutes.js";
-import { splitBody } from "./agenda-items.js";
+import { itemDepth, splitBody } from "./agenda-items.js";
+import { findDateInText } from "./date-in-text.js";
+import { liftMeetingParts } from "./meeting-parts.js";
+import { reportStructure, textOf, titleFallback } from "./structure.js";
 import { validateMinutes } from "../validate/validate-minutes.js";
 import { readFrontMatter, type FrontMatterPlaces } from "./front-matter.js";
 
@@ -38,16 +41,27 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   for (const node of tree.children) if (node.type === "definition") definitions.set(node.identifier.toLowerCase(), node);
 
   const yamlNode = tree.children[0]?.type === "yaml" ? (tree.children[0] as Yaml) : undefined;
-  const content = tree.children.filter((n) => n.type !== "yaml");
+  // Header parts written in the body ("## Attendees", "Date: …") fill what the front matter does not give.
+  const declared = (key: string) => (yamlNode ? new RegExp(`^${key}\\s*:`, "m").test(yamlNode.value) : false);
+  const written = tree.children.filter((n) => n.type !== "yaml");
+  const lifted = liftMeetingParts(written, declared, itemDepth(written));
+  const content = lifted.nodes;
   const body = splitBody(content, definitions, file);
+  reportStructure(content, body, file);
 
-  const dateFromName = options.path ? /(\d{4}-\d{2}-\d{2})/.exec(options.path.split(/[\\/]/).pop() ?? "")?.[1] : undefined;
-  const fallbackDate = options.date ?? dateFromName;
+  const fileName = options.path?.split(/[\\/]/).pop() ?? "";
+  const dateFromName = /(\d{4}-\d{2}-\d{2})/.exec(fileName)?.[1];
+  const dateFromText = findDateInText([body.documentTitle ?? "", ...content.slice(0, 4).map((n) => (n.type === "heading" || n.type === "paragraph" ? textOf(n) : ""))].join("\n"));
+  const fallbackDate = (lifted.values.date as string | undefined) ?? dateFromText ?? options.date ?? dateFromName;
+  // Without front matter, a title is always found (first heading, bold first line, file name);
+  // a front matter that forgets `title:` is an error, unless there is a single `#` title.
+  const title = body.documentTitle ?? (yamlNode ? undefined : titleFallback(content, fileName));
   const places: FrontMatterPlaces = {};
   const meeting = readFrontMatter(
     yamlNode ? { value: yamlNode.value, fenceLine: yamlNode.position?.start.line ?? 1 } : undefined,
     {
-      ...(body.documentTitle ? { title: body.documentTitle } : {}),
+      ...(title ? { title } : {}),
+      values: lifted.values,
       ...(fallbackDate ? { date: fallbackDate } : {}),
       ...(options.language ? { language: options.language } : {}),
     },
@@ -69,4 +83,5 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   validateMinutes(minutes, file, places);
   return { minutes, file };
 }
+
 

@@ -10,6 +10,11 @@ const SECTION_ALIASES: Record<SectionKind, string[]> = {
   actions: ["points d'action", "point d'action", "action items", "action points", "actions", "actions a mener", "suivi des actions"],
 };
 
+// German and Spanish labels, and other common English and French ones (kept apart so additions merge easily).
+SECTION_ALIASES.discussion.push("notes", "meeting notes", "diskussion", "besprechung", "discusion", "puntos de discusion", "deliberations", "echanges");
+SECTION_ALIASES.decisions.push("decisions taken", "decisions made", "resolved", "beschlusse", "beschluesse", "entscheidungen", "decisiones", "acuerdos", "resoluciones");
+SECTION_ALIASES.actions.push("action item", "next steps", "todo", "to do", "to-do", "todos", "to-dos", "follow-up", "follow up", "follow-ups", "prochaines etapes", "aufgaben", "massnahmen", "to-do-liste", "acciones", "tareas", "proximos pasos");
+
 const sectionByAlias = new Map<string, SectionKind>();
 for (const [kind, aliases] of Object.entries(SECTION_ALIASES) as [SectionKind, string[]][]) {
   for (const alias of aliases) sectionByAlias.set(alias, kind);
@@ -42,4 +47,27 @@ export function actionColumn(header: string): ActionColumn | undefined {
   if (/\b(deadline|echeance|date limite|due)\b/.test(h)) return "deadline";
   if (/\b(action|actions|task)\b/.test(h)) return "action";
   return undefined;
+}
+
+/** Parts of a meeting that belong to its header or agenda rather than to an agenda item. */
+export type MeetingPart = "attendees" | "absent" | "agenda" | "date" | "time" | "location" | "chair" | "secretary";
+
+const MEETING_PART_ALIASES: Record<MeetingPart, string[]> = {
+  attendees: ["attendees", "attendance", "in attendance", "present", "presents", "presentes", "participants", "members present", "membres presents", "presence", "participantes", "asistentes", "anwesend", "anwesende", "teilnehmer", "teilnehmende", "teilnehmer*innen", "attendees present"],
+  absent: ["apologies", "apologies for absence", "excused", "absent", "absents", "absents excuses", "excuses", "regrets", "not present", "entschuldigt", "abwesend", "ausentes", "excusados", "disculpas"],
+  agenda: ["agenda", "ordre du jour", "points inscrits a l'ordre du jour", "tagesordnung", "orden del dia"],
+  date: ["date", "datum", "fecha", "meeting date", "date de la reunion"],
+  time: ["time", "heure", "horaire", "zeit", "uhrzeit", "hora"],
+  location: ["location", "place", "venue", "where", "lieu", "ort", "lugar", "salle"],
+  chair: ["chair", "chairperson", "chaired by", "president", "presidente", "presidence", "presidee par", "vorsitz", "moderator", "facilitator", "host"],
+  secretary: ["secretary", "minutes", "minute taker", "note taker", "notetaker", "notes by", "minutes by", "secretaire", "rapporteur", "rapporteuse", "protokoll", "schriftfuhrer", "secretario", "secretaria", "scribe"],
+};
+
+const partByAlias = new Map<string, MeetingPart>();
+for (const [part, aliases] of Object.entries(MEETING_PART_ALIASES) as [MeetingPart, string[]][]) {
+  for (const alias of aliases) partByAlias.set(alias, part);
+}
+
+export function meetingPart(label: string): MeetingPart | undefined {
+  return partByAlias.get(normalizeLabel(label));
 }
