@@ -4,6 +4,7 @@
 // when the front matter does not give it and it can be read whole, so no word is ever lost.
 import type { Heading, List, Paragraph, PhrasingContent, RootContent } from "mdast";
 import { findDateInText } from "./date-in-text.js";
+import { htmlToText } from "./mdast-to-blocks.js";
 import { parseTimeRange } from "./front-matter.js";
 import { meetingPart, type MeetingPart } from "./section-labels.js";
 
@@ -107,11 +108,20 @@ export function liftMeetingParts(nodes: RootContent[], declared: (key: string) =
           continue;
         }
       }
-      if (node.depth <= itemDepth) inPreamble = false;
+      if (node.depth === itemDepth) inPreamble = false;
       out.push(node);
       continue;
     }
 
+    if (inPreamble && node.type === "html") {
+      // "<p><strong>Meeting date:</strong>&nbsp;2024-04-02</p>": lifted when every line is a label line.
+      const lines = htmlToText(node.value).split("\n").filter((l) => l.trim() !== "");
+      const read = lines.map((line) => readLabelLine(line, free));
+      if (lines.length && read.every((r) => r !== undefined)) {
+        for (const r of read) values[r!.part] = r!.value;
+        continue;
+      }
+    }
     if (inPreamble && node.type === "paragraph") {
       const kept = liftLabelLines(node, next, values, free);
       if (kept === "with-list") {
@@ -124,6 +134,14 @@ export function liftMeetingParts(nodes: RootContent[], declared: (key: string) =
     out.push(node);
   }
   return { nodes: out, values };
+}
+
+/** A `Label: value` line naming a header part the document does not give yet, with its value read. */
+function readLabelLine(line: string, free: (p: MeetingPart) => boolean): { part: MeetingPart; value: unknown } | undefined {
+  const m = LABEL_LINE.exec(line.replace(/\u00a0/g, " "));
+  const part = m ? meetingPart(m[1]!.replace(/^[*_]+|[*_]+$/g, "")) : undefined;
+  const value = part && free(part) ? readValue(part, m![2]!.replace(/^[*_\s]+/, "")) : undefined;
+  return part && value !== undefined ? { part, value } : undefined;
 }
 
 /** Reads `Label: value` lines of a paragraph; returns what is left of it, or "with-list" when a label took the next list. */
@@ -142,11 +160,9 @@ function liftLabelLines(node: Paragraph, next: RootContent | undefined, values: 
   const left: string[] = [];
   let took = false;
   for (const line of lines) {
-    const m = LABEL_LINE.exec(line);
-    const part = m ? meetingPart(m[1]!.replace(/^[*_]+|[*_]+$/g, "")) : undefined;
-    const value = part && free(part) ? readValue(part, m![2]!.replace(/^[*_\s]+/, "")) : undefined;
-    if (part && value !== undefined) {
-      values[part] = value;
+    const read = readLabelLine(line, free);
+    if (read) {
+      values[read.part] = read.value;
       took = true;
     } else left.push(line);
   }

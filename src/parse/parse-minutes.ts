@@ -10,6 +10,8 @@ import { report } from "../diagnostics.js";
 import type { Minutes } from "../model/minutes.js";
 import { itemDepth, splitBody } from "./agenda-items.js";
 import { findDateInText } from "./date-in-text.js";
+import { guessLanguage } from "./guess-language.js";
+import { htmlToText } from "./mdast-to-blocks.js";
 import { liftMeetingParts } from "./meeting-parts.js";
 import { reportStructure, textOf, titleFallback } from "./structure.js";
 import { validateMinutes } from "../validate/validate-minutes.js";
@@ -51,7 +53,7 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
 
   const fileName = options.path?.split(/[\\/]/).pop() ?? "";
   const dateFromName = /(\d{4}-\d{2}-\d{2})/.exec(fileName)?.[1];
-  const dateFromText = findDateInText([body.documentTitle ?? "", ...content.slice(0, 4).map((n) => (n.type === "heading" || n.type === "paragraph" ? textOf(n) : ""))].join("\n"));
+  const dateFromText = findDateInText([body.documentTitle ?? "", ...content.slice(0, 4).map((n) => (n.type === "html" ? htmlToText(n.value) : n.type === "heading" || n.type === "paragraph" ? textOf(n) : ""))].join("\n"));
   const fallbackDate = (lifted.values.date as string | undefined) ?? dateFromText ?? options.date ?? dateFromName;
   // Without front matter, a title is always found (first heading, bold first line, file name);
   // a front matter that forgets `title:` is an error, unless there is a single `#` title.
@@ -63,7 +65,8 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
       ...(title ? { title } : {}),
       values: lifted.values,
       ...(fallbackDate ? { date: fallbackDate } : {}),
-      ...(options.language ? { language: options.language } : {}),
+      // Language: the front matter, else the config file, else a guess from the text (French or English).
+      language: options.language ?? guessLanguage(normalized.slice(0, 20000)),
     },
     file,
     places,

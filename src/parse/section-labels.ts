@@ -11,7 +11,7 @@ const SECTION_ALIASES: Record<SectionKind, string[]> = {
 };
 
 // German and Spanish labels, and other common English and French ones (kept apart so additions merge easily).
-SECTION_ALIASES.discussion.push("notes", "meeting notes", "diskussion", "besprechung", "discusion", "puntos de discusion", "deliberations", "echanges");
+SECTION_ALIASES.discussion.push("notes", "meeting notes", "discussion items", "discussion topics", "diskussion", "besprechung", "discusion", "puntos de discusion", "deliberations", "echanges");
 SECTION_ALIASES.decisions.push("decisions taken", "decisions made", "resolved", "beschlusse", "beschluesse", "entscheidungen", "decisiones", "acuerdos", "resoluciones");
 SECTION_ALIASES.actions.push("action item", "next steps", "todo", "to do", "to-do", "todos", "to-dos", "follow-up", "follow up", "follow-ups", "prochaines etapes", "aufgaben", "massnahmen", "to-do-liste", "acciones", "tareas", "proximos pasos");
 
@@ -35,6 +35,12 @@ const COLUMN_ALIASES: Record<ActionColumn, string[]> = {
   status: ["status", "statut", "etat", "state"],
   notes: ["notes", "note", "comments", "comment", "commentaires", "observations", "remarks", "remarques"],
 };
+
+// German and Spanish column names, and a few more English and French ones.
+COLUMN_ALIASES.action.push("aufgabe", "aufgaben", "massnahme", "todo", "to do", "tarea", "tareas", "accion", "acciones", "item");
+COLUMN_ALIASES.responsible.push("verantwortlich", "zustandig", "wer", "encargado", "encargada", "responsables", "porteur", "pilote", "assigned");
+COLUMN_ALIASES.deadline.push("frist", "termin", "bis wann", "erledigen bis", "fecha limite", "plazo", "fecha", "target date", "due by");
+COLUMN_ALIASES.status.push("erledigt", "estado");
 
 /** Which action-table column a header cell names, if any. */
 export function actionColumn(header: string): ActionColumn | undefined {
@@ -60,7 +66,7 @@ const MEETING_PART_ALIASES: Record<MeetingPart, string[]> = {
   time: ["time", "heure", "horaire", "zeit", "uhrzeit", "hora"],
   location: ["location", "place", "venue", "where", "lieu", "ort", "lugar", "salle"],
   chair: ["chair", "chairperson", "chaired by", "president", "presidente", "presidence", "presidee par", "vorsitz", "moderator", "facilitator", "host"],
-  secretary: ["secretary", "minutes", "minute taker", "note taker", "notetaker", "notes by", "minutes by", "secretaire", "rapporteur", "rapporteuse", "protokoll", "schriftfuhrer", "secretario", "secretaria", "scribe"],
+  secretary: ["secretaire de seance", "secretary", "minutes", "minute taker", "note taker", "notetaker", "notes by", "minutes by", "secretaire", "rapporteur", "rapporteuse", "protokoll", "schriftfuhrer", "secretario", "secretaria", "scribe"],
 };
 
 const partByAlias = new Map<string, MeetingPart>();

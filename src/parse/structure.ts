@@ -5,6 +5,7 @@ import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import type { Body } from "./agenda-items.js";
 import { findDateInText } from "./date-in-text.js";
+import { htmlToText } from "./mdast-to-blocks.js";
 
 const MEETING_WORDS = /\b(meeting|minutes|call|sync|r[ée]union|s[ée]ance|conseil|compte[- ]rendu|comit[ée]|sitzung|protokoll|besprechung|reuni[óo]n|acta|sesi[óo]n)\b/i;
 
@@ -16,6 +17,8 @@ export function textOf(node: { children?: unknown[]; value?: unknown }): string 
 /** A short first line in bold, else the first heading, else the file name without its extension. */
 export function titleFallback(nodes: RootContent[], fileName: string): string | undefined {
   const first = nodes[0];
+  const htmlHeading = first?.type === "html" ? /^\s*<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/i.exec(first.value)?.[1] : undefined;
+  if (htmlHeading && htmlToText(htmlHeading).trim()) return htmlToText(htmlHeading).trim();
   if (first?.type === "paragraph" && first.children.length === 1 && first.children[0]!.type === "strong") {
     const text = textOf(first).trim();
     if (text && text.length <= 120) return text;
@@ -38,12 +41,13 @@ export function reportStructure(nodes: RootContent[], body: Body, file: VFile): 
   }
   // Several meetings: several top-level headings with different dates, or a second front matter.
   const starts: { line: number; date: string }[] = [];
+  const top = Math.min(7, ...nodes.map((n) => (n.type === "heading" ? n.depth : 7)));
   for (const node of nodes) {
     if (node.type !== "heading" && node.type !== "paragraph") continue;
     const text = textOf(node);
     const line = node.position?.start.line ?? 1;
     if (/(^|\n|\s)title\s*:.*\bdate\s*:/is.test(text)) starts.push({ line, date: `front matter ${line}` });
-    else if (node.type === "heading" && node.depth <= 2 && MEETING_WORDS.test(text)) {
+    else if (node.type === "heading" && node.depth === top && MEETING_WORDS.test(text)) {
       const date = findDateInText(text);
       if (date) starts.push({ line, date });
     }
