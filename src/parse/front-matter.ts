@@ -24,7 +24,7 @@ export interface Fallbacks {
   values?: Record<string, unknown>;
 }
 
-const what = "The front matter";
+const frontMatter = "The front matter";
 const rule = "front-matter";
 
 /** Filled by readFrontMatter: where a key's value is written, for later rules. */
@@ -36,9 +36,9 @@ export function readFrontMatter(source: FrontMatterSource | undefined, fallbacks
   let yaml: YamlSource | undefined;
   let raw: Record<string, unknown> = {};
   if (source) {
-    yaml = readYaml(source.value, file, { lineOffset: source.fenceLine, rule, what });
+    yaml = readYaml(source.value, file, { lineOffset: source.fenceLine, rule, what: frontMatter });
     if (!yaml) return undefined;
-    const record = asRecord(yaml, file, { rule, what, hint: "Start with `title: …` and `date: YYYY-MM-DD`." });
+    const record = asRecord(yaml, file, { rule, what: frontMatter, hint: "Start with `title: …` and `date: YYYY-MM-DD`." });
     if (!record) return undefined;
     raw = record;
   }
@@ -46,7 +46,7 @@ export function readFrontMatter(source: FrontMatterSource | undefined, fallbacks
   reportUnknownKeys(values, knownKeys, yaml, file, "front-matter-unknown-key");
   const data = validateYaml(frontMatterSchema, values, yaml, file, {
     rule,
-    what,
+    what: source ? frontMatter : "The document",
     invalidHint: (key) => (key.startsWith("date") || key.endsWith("date") || key === "next_meeting" ? "Write a real date as YYYY-MM-DD, e.g. 2022-09-23." : `\`minutes schema\` prints what \`${key.split(".")[0]}\` accepts.`),
     missingHint: (key) => (key === "date" ? "Add a line `date: YYYY-MM-DD` to the front matter, or a line `Date: 23 September 2022` at the top, or name the file after the date (2022-09-23-meeting.md), or pass --date 2022-09-23." : `Add a line \`${key}: …\`.`),
   });

@@ -49,7 +49,12 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   const lifted = liftMeetingParts(written, declared, itemDepth(written));
   const content = lifted.nodes;
   const body = splitBody(content, definitions, file);
-  reportStructure(content, body, file);
+  const empty = body.items.length === 0 && body.preamble.length === 0;
+  if (empty && !yamlNode) {
+    reportEmpty(file, undefined);
+    return { minutes: undefined, file };
+  }
+  if (!empty) reportStructure(content, body, file);
 
   const fileName = options.path?.split(/[\\/]/).pop() ?? "";
   const dateFromName = /(\d{4}-\d{2}-\d{2})/.exec(fileName)?.[1];
@@ -57,7 +62,9 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   const fallbackDate = (lifted.values.date as string | undefined) ?? dateFromText ?? options.date ?? dateFromName;
   // Without front matter, a title is always found (first heading, bold first line, file name);
   // a front matter that forgets `title:` is an error, unless there is a single `#` title.
-  const title = body.documentTitle ?? (yamlNode ? undefined : titleFallback(content, fileName));
+  const fallbackTitle = body.documentTitle || yamlNode ? undefined : titleFallback(content, fileName);
+  const title = body.documentTitle ?? fallbackTitle?.title;
+  if (fallbackTitle?.fromFirstLine) body.preamble.shift();
   const places: FrontMatterPlaces = {};
   const meeting = readFrontMatter(
     yamlNode ? { value: yamlNode.value, fenceLine: yamlNode.position?.start.line ?? 1 } : undefined,
@@ -71,20 +78,26 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
     file,
     places,
   );
-  if (!meeting) return { minutes: undefined, file };
+  if (empty) reportEmpty(file, yamlNode);
+  if (!meeting || empty) return { minutes: undefined, file };
 
   // A `#` title that differs from the front-matter title is kept as the subtitle, never dropped.
   if (body.documentTitle && body.documentTitle !== meeting.title) {
     if (!meeting.subtitle) meeting.subtitle = body.documentTitle;
     else body.preamble.unshift({ type: "heading", level: 1, children: [{ type: "text", value: body.documentTitle }] });
   }
-  if (body.items.length === 0 && body.preamble.length === 0 && !yamlNode) {
-    report(file, { severity: "error", rule: "empty-document", message: "The document is empty.", place: { line: 1, column: 1 }, hint: "Write a front matter with title and date, then one `##` heading per agenda item." });
-    return { minutes: undefined, file };
-  }
   const minutes: Minutes = { meeting, preamble: body.preamble, items: body.items };
   validateMinutes(minutes, file, places);
   return { minutes, file };
 }
 
-
+function reportEmpty(file: VFile, yamlNode: Yaml | undefined): void {
+  const after = (yamlNode?.position?.end.line ?? 0) + 1;
+  report(file, {
+    severity: "error",
+    rule: "empty-document",
+    message: yamlNode ? "The document has a front matter but nothing after it: there are no minutes to print." : "The document is empty.",
+    place: { line: yamlNode ? after : 1, column: 1 },
+    hint: yamlNode ? "Write the minutes after the closing `---`: one `##` heading per agenda item." : "Write a front matter with title and date, then one `##` heading per agenda item.",
+  });
+}

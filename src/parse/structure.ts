@@ -14,8 +14,19 @@ export function textOf(node: { children?: unknown[]; value?: unknown }): string 
   return (node.children ?? []).map((c) => textOf(c as { children?: unknown[]; value?: unknown })).join(" ");
 }
 
-/** A short first line in bold, else the first heading, else the file name without its extension. */
-export function titleFallback(nodes: RootContent[], fileName: string): string | undefined {
+/**
+ * A short first line in bold, else the first heading, else the file name without its extension.
+ * `fromFirstLine` says the bold first line became the title (it is then not printed twice).
+ */
+export function titleFallback(nodes: RootContent[], fileName: string): { title: string; fromFirstLine?: true } | undefined {
+  const title = findTitle(nodes, fileName);
+  if (!title) return undefined;
+  const first = nodes[0];
+  const isFirstLine = first?.type === "paragraph" && first.children.length === 1 && first.children[0]!.type === "strong" && textOf(first).trim() === title;
+  return isFirstLine ? { title, fromFirstLine: true } : { title };
+}
+
+function findTitle(nodes: RootContent[], fileName: string): string | undefined {
   const first = nodes[0];
   const htmlHeading = first?.type === "html" ? /^\s*<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/i.exec(first.value)?.[1] : undefined;
   if (htmlHeading && htmlToText(htmlHeading).trim()) return htmlToText(htmlHeading).trim();

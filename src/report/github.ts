@@ -1,7 +1,7 @@
 // GitHub Actions workflow commands: "::error file=…,line=…,col=…,title=rule::message", which the
 // runner shows as annotations on the pull request. Written to stdout, where the runner reads them.
 import type { Diagnostic } from "../diagnostics.js";
-import type { FileReport, Reporter } from "./reporter.js";
+import { inFileOrder, type FileReport, type Reporter } from "./reporter.js";
 
 /** Escaping from the runner's workflow-command syntax. */
 const escapeData = (s: string) => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -18,7 +18,7 @@ export function githubAnnotation(d: Diagnostic): string {
 export function githubReporter(): Reporter {
   return {
     file: (result: FileReport) => ({
-      stdout: [...result.diagnostics.map(githubAnnotation), ...(result.outputs ?? []).map((o) => `wrote ${o.path}`)].map((l) => `${l}\n`).join(""),
+      stdout: [...inFileOrder(result.diagnostics).map(githubAnnotation), ...(result.outputs ?? []).map((o) => `wrote ${o.path}`)].map((l) => `${l}\n`).join(""),
       stderr: "",
     }),
     end: () => ({ stdout: "", stderr: "" }),

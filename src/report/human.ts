@@ -1,7 +1,7 @@
 // The human reporter: "file:line:column: error: message [rule]" and a hint line, on stderr,
 // coloured with ANSI codes when asked (the caller decides from the terminal and NO_COLOR).
 import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
-import type { FileReport, Reporter } from "./reporter.js";
+import { inFileOrder, type FileReport, type Reporter } from "./reporter.js";
 
 const paint = (code: string, text: string) => `\u001b[${code}m${text}\u001b[0m`;
 
@@ -17,7 +17,7 @@ export function humanReporter({ color }: { color: boolean }): Reporter {
   return {
     file: (result: FileReport) => ({
       stdout: (result.outputs ?? []).map((o) => `wrote ${o.path}\n`).join(""),
-      stderr: result.diagnostics.map((d) => `${format(d)}\n`).join(""),
+      stderr: inFileOrder(result.diagnostics).map((d) => `${format(d)}\n`).join(""),
     }),
     end: () => ({ stdout: "", stderr: "" }),
   };

@@ -59,3 +59,11 @@ export function countBySeverity(results: FileReport[]): { errors: number; warnin
   const errors = all.filter((d) => d.severity === "error").length;
   return { errors, warnings: all.length - errors };
 }
+
+/** Messages in the order of the file (stable: messages at one place keep their order). */
+export function inFileOrder(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => (a.d.line ?? 0) - (b.d.line ?? 0) || (a.d.column ?? 0) - (b.d.column ?? 0) || a.i - b.i)
+    .map(({ d }) => d);
+}
