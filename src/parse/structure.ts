@@ -64,13 +64,14 @@ export function reportStructure(nodes: RootContent[], body: Body, file: VFile): 
     }
   }
   const distinct = new Set(starts.map((s) => s.date));
-  if (distinct.size >= 2) {
+  const secondFrontMatter = starts.some((s) => s.date.startsWith("front matter"));
+  if (distinct.size >= 2 || secondFrontMatter) {
     const lines = starts.map((s) => s.line);
     report(file, {
       severity: "warning",
       rule: "structure-several-meetings",
-      message: `This file seems to hold several meetings (lines ${lines.join(", ")}); they are printed as one document.`,
-      place: { line: lines[1]!, column: 1 },
+      message: `This file seems to hold several meetings (${lines.length > 1 ? `lines ${lines.join(", ")}` : `another starts on line ${lines[0]}`}); they are printed as one document.`,
+      place: { line: lines[lines.length > 1 ? 1 : 0]!, column: 1 },
       hint: "Put each meeting in a file of its own, so each gets its own date and header.",
     });
   }
