@@ -16,13 +16,15 @@ export function textOf(node: { children?: unknown[]; value?: unknown }): string 
 
 /**
  * A short first line in bold, else the first heading, else the file name without its extension.
- * `fromFirstLine` says the bold first line became the title (it is then not printed twice).
+ * `fromFirstLine` says the bold or HTML-heading first line became the title (it is then not printed twice).
  */
 export function titleFallback(nodes: RootContent[], fileName: string): { title: string; fromFirstLine?: true } | undefined {
   const title = findTitle(nodes, fileName);
   if (!title) return undefined;
   const first = nodes[0];
-  const isFirstLine = first?.type === "paragraph" && first.children.length === 1 && first.children[0]!.type === "strong" && textOf(first).trim() === title;
+  const isFirstLine =
+    (first?.type === "paragraph" && first.children.length === 1 && first.children[0]!.type === "strong" && textOf(first).trim() === title) ||
+    (first?.type === "html" && htmlToText(first.value).trim() === title);
   return isFirstLine ? { title, fromFirstLine: true } : { title };
 }
 
