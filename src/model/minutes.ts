@@ -98,6 +98,8 @@ export interface ActionItem {
   status?: Inline[];
   notes?: Inline[];
   position?: Span;
+  /** Where the responsible cell is written (messages about the responsible point there). */
+  responsiblePosition?: Span;
 }
 
 export interface AgendaItem {

@@ -51,7 +51,8 @@ function checkActions(minutes: Minutes, file: VFile): void {
       } else if (responsible !== "" && meeting.attendees.length > 0) {
         const unknown = unknownOwners(responsible, index);
         if (unknown.length) {
-          report(file, { severity: "warning", rule: "action-responsible-unknown", message: `The responsible ${unknown.map((u) => `"${u}"`).join(", ")} is not among the attendees.`, ...where, hint: "Check the spelling, or add them to `attendees:` in the front matter." });
+          const cell = action.responsiblePosition?.start ?? place;
+          report(file, { severity: "warning", rule: "action-responsible-unknown", message: `The responsible ${unknown.map((u) => `"${u}"`).join(", ")} is not among the attendees.`, ...(cell ? { place: cell } : {}), hint: "Check the spelling, or add them to `attendees:` in the front matter." });
         }
       }
       if (action.deadline?.date && action.deadline.date < meeting.date) {
