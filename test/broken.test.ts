@@ -6,11 +6,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MAX_INPUT_BYTES } from "../src/read-source.js";
+import { plainCliEnv } from "./helpers/tools.js";
 
 const dir = "test/fixtures/broken";
 const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as Record<string, { line: number; rule: string }>;
 const out = mkdtempSync(join(tmpdir(), "minutes-broken-"));
-const cli = (...args: string[]) => spawnSync(process.execPath, ["bin/minutes.js", ...args], { encoding: "utf8" });
+const cli = (...args: string[]) => spawnSync(process.execPath, ["bin/minutes.js", ...args], { encoding: "utf8", env: plainCliEnv() });
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function expectUserError(r: ReturnType<typeof cli>, input: string, line: number, rule?: string): void {

@@ -6,11 +6,11 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { inlineText, type Block } from "../src/model/minutes.js";
 import { parseMinutes } from "../src/parse/parse-minutes.js";
-import { docxText, itWithTools, pdfText, run } from "./helpers/tools.js";
+import { docxText, itWithTools, pdfText, plainCliEnv, run } from "./helpers/tools.js";
 import { missingWords, sourceWords } from "./helpers/word-coverage.js";
 
 const seed = "examples/2022-09-23-gtm.md";
-const cli = (...args: string[]) => spawnSync(process.execPath, ["bin/minutes.js", ...args], { encoding: "utf8" });
+const cli = (...args: string[]) => spawnSync(process.execPath, ["bin/minutes.js", ...args], { encoding: "utf8", env: plainCliEnv() });
 const fold = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, " ").trim();
 
 /** Every paragraph, list item, quote and table cell of a discussion, as text. */
