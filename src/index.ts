@@ -5,6 +5,8 @@ export { layoutDocument, type DocumentLayout } from "./render/layout.js";
 export { formats, loadRenderer, type Format } from "./render/renderers.js";
 export { defaultTheme, type Theme } from "./theme/theme.js";
 export { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
+export { frontMatterJsonSchema } from "./parse/front-matter-schema.js";
+export { chooseReporter, type FileReport, type Reporter, type ReporterName } from "./report/reporter.js";
 export type * from "./model/minutes.js";
 export type { RenderOptions } from "./render/render-options.js";
 

@@ -4,6 +4,9 @@
 import type { Person } from "../model/minutes.js";
 import { normalizeLabel } from "../parse/text-match.js";
 
+/** A one-token text ("OIM", "GIZ/APM") contributes all its parts. */
+const isOneToken = (text: string): boolean => !/\s/.test(text.trim());
+
 const words = (text: string): string[] => normalizeLabel(text).split(/[^a-z0-9]+/).filter((w) => w.length >= 2);
 
 /** Every form under which a person or organisation may be named. */
@@ -19,13 +22,10 @@ function namesOf(person: Person): string[] {
     // Initials of a multi-word name: "Groupe de Technique sur la Migration" → "gtm".
     const capitals = plain.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
     if (capitals.length >= 2) out.push(normalizeLabel(capitals.map((w) => w[0]).join("")));
-    if (w0(text)) out.push(...words(text).filter((w) => w.length >= 3));
+    if (isOneToken(text)) out.push(...words(text).filter((w) => w.length >= 3));
   }
   return out.filter(Boolean);
 }
-
-/** A one-token text ("OIM", "GIZ/APM") contributes all its parts. */
-const w0 = (text: string): boolean => !/\s/.test(text.trim());
 
 /** The owners named in a responsible cell. */
 export function splitOwners(text: string): string[] {
