@@ -17,6 +17,13 @@ describe("header parts written in the body", () => {
     expect(texts(minutes!.preamble)).toEqual(["Date: next Tuesday Recorder: Dan"]);
   });
 
+  it("does not take sentences for names", () => {
+    const { minutes } = parse("# Board 2024-03-05\n\n## Attendees\n\nEveryone from the board was there, except Tom.\n\nMinutes: the minutes of the last meeting were approved.\n\n## Budget\n\nOK.\n");
+    expect(minutes!.meeting.attendees).toEqual([]);
+    expect(minutes!.meeting.secretary).toBeUndefined();
+    expect(minutes!.items.map((i) => i.title)).toEqual(["Attendees", "Budget"]);
+  });
+
   it("leaves a part the front matter gives where it is", () => {
     const { minutes } = parse("---\ntitle: T\ndate: 2024-03-05\nattendees: [Ana]\n---\n\n**Present:** Ana, Bo\n\n## Budget\n\nOK.\n");
     expect(minutes!.meeting.attendees).toEqual([{ name: "Ana" }]);

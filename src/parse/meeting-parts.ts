@@ -34,6 +34,18 @@ export function splitPeople(text: string): string[] {
   return text.split(/[,;\n]/).map(cleanName).filter(Boolean);
 }
 
+/** A name, an organisation or "Name (role)", not a sentence: "Everyone was there, except Tom." is not a list of people. */
+function nameLike(s: string): boolean {
+  const words = s.split(/\s+/);
+  if (s.length > 80 || words.length > 8) return false;
+  // Names are mostly capitalised: "Ministère de la Santé", "Marc Girard (pouvoir à Sophie Leroy)", "OIM".
+  return words.length <= 3 || words.filter((w) => /^[\p{Lu}\d(@]/u.test(w)).length * 2 >= words.length;
+}
+const peopleOf = (text: string): string[] | undefined => {
+  const people = splitPeople(text);
+  return people.length && people.every(nameLike) ? people : undefined;
+};
+
 /** People of a flat list, or undefined when an item holds more than one line (it stays as content). */
 function listPeople(list: List): string[] | undefined {
   const names: string[] = [];
@@ -41,6 +53,7 @@ function listPeople(list: List): string[] | undefined {
     const only = item.children[0];
     if (item.children.length !== 1 || only?.type !== "paragraph") return undefined;
     const name = cleanName(rawText(only.children).replace(/\n/g, " "));
+    if (name && !nameLike(name)) return undefined;
     if (name) names.push(name);
   }
   return names.length ? names : undefined;
@@ -52,10 +65,11 @@ function readValue(part: MeetingPart, value: string): unknown {
   if (v === "") return undefined;
   switch (part) {
     case "attendees":
-    case "absent": {
-      const people = splitPeople(v);
-      return people.length ? people : undefined;
-    }
+    case "absent":
+      return peopleOf(v);
+    case "chair":
+    case "secretary":
+      return nameLike(v) ? v : undefined;
     case "date":
       return findDateInText(v);
     case "time": {
@@ -84,7 +98,7 @@ export function liftMeetingParts(nodes: RootContent[], declared: (key: string) =
     if (node.type === "heading") {
       const part = meetingPart(rawText(node.children));
       if (part && PEOPLE.includes(part) && free(part)) {
-        const people = next?.type === "list" ? listPeople(next) : next?.type === "paragraph" ? splitPeople(rawText(next.children)) : undefined;
+        const people = next?.type === "list" ? listPeople(next) : next?.type === "paragraph" ? peopleOf(rawText(next.children)) : undefined;
         if (people?.length) {
           values[part] = people;
           i++;
