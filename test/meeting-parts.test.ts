@@ -17,6 +17,12 @@ describe("header parts written in the body", () => {
     expect(texts(minutes!.preamble)).toEqual(["Date: next Tuesday Recorder: Dan"]);
   });
 
+  it("keeps a date line that says more than the date, and still reads the date", () => {
+    const { minutes } = parse("# Board\n\nDate: 5 March 2024 (moved from 27 February)\n\n## Budget\n\nOK.\n");
+    expect(minutes!.meeting.date).toBe("2024-03-05");
+    expect(texts(minutes!.preamble)).toEqual(["Date: 5 March 2024 (moved from 27 February)"]);
+  });
+
   it("does not take sentences for names", () => {
     const { minutes } = parse("# Board 2024-03-05\n\n## Attendees\n\nEveryone from the board was there, except Tom.\n\nMinutes: the minutes of the last meeting were approved.\n\n## Budget\n\nOK.\n");
     expect(minutes!.meeting.attendees).toEqual([]);

@@ -71,7 +71,9 @@ function readValue(part: MeetingPart, value: string): unknown {
     case "secretary":
       return nameLike(v) ? v : undefined;
     case "date":
-      return findDateInText(v);
+      // Printed in the locale's form, so only a line that is just a date is lifted; "5 March 2024
+      // (moved from 27 Feb)" stays in the text, where the date is still found.
+      return v.split(/\s+/).length <= 5 ? findDateInText(v) : undefined;
     case "time": {
       const time = parseTimeRange(v);
       return time.start && (!time.end || time.end > time.start) ? v : undefined;
