@@ -4,8 +4,9 @@ import { Command, CommanderError, Option } from "commander";
 import { build, check, type CheckResult } from "./build.js";
 import { registerActionsCommand } from "./commands/actions.js";
 import { registerNewCommand } from "./commands/new.js";
-import { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 import { parsePdfStandards, type PdfStandard } from "./render/render-options.js";
+import { registerSchemaCommand } from "./commands/schema.js";
+import { chooseReporter, isReporterName, reporterNames, type ReportText, type ReporterName } from "./report/reporter.js";
 import { formats, isFormat, type Format } from "./render/renderers.js";
 import { version } from "./version.js";
 import { registerThemeCommands } from "./commands/themes.js";
@@ -32,8 +33,17 @@ function parsePdfStandard(value: string): PdfStandard[] {
   return standards;
 }
 
-function printDiagnostics(diagnostics: Diagnostic[]): void {
-  for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+function parseReporter(value: string): ReporterName {
+  if (!isReporterName(value)) throw new UsageError(`unknown reporter "${value}": use one of ${reporterNames.join(", ")}`);
+  return value;
+}
+
+const reporterOption = () => new Option("--reporter <name>", `how to print messages: ${reporterNames.join(", ")} (default: github when GITHUB_ACTIONS=true, else human)`).argParser(parseReporter);
+const reporterFor = (name: ReporterName | undefined) => chooseReporter(name, { env: process.env, isTTY: process.stderr.isTTY === true });
+
+function write(text: ReportText): void {
+  if (text.stdout) process.stdout.write(text.stdout);
+  if (text.stderr) process.stderr.write(text.stderr);
 }
 
 function summary(results: CheckResult[]): string {
@@ -62,16 +72,18 @@ export async function main(argv: string[]): Promise<number> {
     .option("--allow-outside", "let theme, logo and font paths point outside the project folder")
     .option("--embed-fonts", "embed the theme's fonts in the DOCX (larger file; looks the same without the fonts installed)")
     .option("--pdf-standard <list>", "standards the PDF claims: pdfa (PDF/A-2a), ua (PDF/UA-1), pdfa,ua or none; default: the config file's, else pdfa", parsePdfStandard)
-    .action(async (files: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean; theme?: string; allowOutside?: boolean; embedFonts?: boolean; pdfStandard?: PdfStandard[] }) => {
+    .addOption(reporterOption())
+    .action(async (files: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean; theme?: string; allowOutside?: boolean; embedFonts?: boolean; pdfStandard?: PdfStandard[]; reporter?: ReporterName }) => {
+      const reporter = reporterFor(opts.reporter);
       const results = [];
       const themeRequest = { ...(opts.theme ? { flag: opts.theme } : {}), ...(opts.allowOutside ? { allowOutside: true } : {}), ...(opts.embedFonts ? { embedFonts: true } : {}) };
       for (const input of files) {
         const result = await build(input, { themeRequest, ...(opts.format ? { formats: opts.format } : {}), ...(opts.out ? { out: opts.out } : {}), ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}), ...(opts.pdfStandard ? { pdfStandards: opts.pdfStandard } : {}) });
-        printDiagnostics(result.diagnostics);
-        for (const output of result.outputs) process.stdout.write(`wrote ${output.path}\n`);
+        write(reporter.file(result));
         if (!result.ok) exitCode = EXIT.invalid;
         results.push(result);
       }
+      write(reporter.end(results));
       if (exitCode !== EXIT.ok) process.stderr.write(`minutes: ${summary(results)}; nothing was written for the files with errors\n`);
     });
 
@@ -83,21 +95,25 @@ export async function main(argv: string[]): Promise<number> {
     .option("--strict", "treat warnings as errors")
     .option("--theme <name|path>", "check with this theme instead of the front matter's or the config file's")
     .option("--allow-outside", "let theme, logo and font paths point outside the project folder")
-    .action(async (files: string[], opts: { date?: string; strict?: boolean; theme?: string; allowOutside?: boolean }) => {
+    .addOption(reporterOption())
+    .action(async (files: string[], opts: { date?: string; strict?: boolean; theme?: string; allowOutside?: boolean; reporter?: ReporterName }) => {
+      const reporter = reporterFor(opts.reporter);
       const results = [];
       const themeRequest = { ...(opts.theme ? { flag: opts.theme } : {}), ...(opts.allowOutside ? { allowOutside: true } : {}) };
       for (const input of files) {
         const result = await check(input, { themeRequest, ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}) });
-        printDiagnostics(result.diagnostics);
+        write(reporter.file(result));
         if (!result.ok) exitCode = EXIT.invalid;
         results.push(result);
       }
+      write(reporter.end(results));
       process.stderr.write(`minutes: ${summary(results)}\n`);
     });
 
   registerActionsCommand(program, (code) => (exitCode = Math.max(exitCode, code)));
   registerNewCommand(program, (code) => (exitCode = Math.max(exitCode, code)));
   registerThemeCommands(program, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), setExit: (code) => (exitCode = Math.max(exitCode, code)) });
+  registerSchemaCommand(program);
 
   try {
     await program.parseAsync(argv, { from: "user" });

@@ -15,6 +15,8 @@ export { layoutRegister } from "./register/register-layout.js";
 export { newMeeting, type NewMeetingOptions } from "./new-meeting/new-meeting.js";
 export { actionState, isOpen, isOverdueAt, type ActionState } from "./model/action-status.js";
 export { splitOwners } from "./model/action-owners.js";
+export { frontMatterJsonSchema } from "./parse/front-matter-schema.js";
+export { chooseReporter, type FileReport, type Reporter, type ReporterName } from "./report/reporter.js";
 export type * from "./model/minutes.js";
 export type { PdfStandard, RenderOptions } from "./render/render-options.js";
 export { parsePdfStandards } from "./render/render-options.js";

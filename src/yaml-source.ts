@@ -88,7 +88,7 @@ export function validateYaml<S extends z.ZodType>(
   values: unknown,
   source: YamlSource | undefined,
   file: VFile,
-  options: { rule: string; what: string; missingHint?: (key: string) => string },
+  options: { rule: string; what: string; missingHint?: (key: string) => string; invalidHint?: (key: string) => string },
 ): z.infer<S> | undefined {
   const result = schema.safeParse(values);
   if (result.success) return result.data;
@@ -101,7 +101,7 @@ export function validateYaml<S extends z.ZodType>(
       rule: `${options.rule}-${String(path[0] ?? "shape")}`,
       message: missing ? `${options.what} needs \`${key}\`.` : `\`${key}\` ${issue.message}.`,
       place: source ? (missing ? source.at(0) : source.valuePlace(path)) : { line: 1, column: 1 },
-      ...(missing ? { hint: options.missingHint?.(key) ?? `Add a line \`${key}: …\`.` } : {}),
+      hint: missing ? (options.missingHint?.(key) ?? `Add a line \`${key}: …\`.`) : (options.invalidHint?.(key) ?? `Correct the value of \`${key}\`.`),
     });
   }
   return undefined;

@@ -51,7 +51,7 @@ describe("follow-up of the previous meeting's actions", () => {
   it("reports a previous file that does not exist at the key's line and column", async () => {
     const dir = mkdtempSync(join(tmpdir(), "minutes-previous-"));
     const file = join(dir, "2023-04-01.md");
-    writeFileSync(file, "---\ntitle: Avril\ndate: 2023-04-01\nprevious: ./2023-03-01.md\n---\n\n## 1. Point\n");
+    writeFileSync(file, "---\ntitle: Avril\ndate: 2023-04-01\nprevious: ./2023-03-01.md\n---\n\n## 1. Point\n\nText.\n");
     const result = await check(file);
     expect(result.ok).toBe(false);
     expect(result.diagnostics).toEqual([

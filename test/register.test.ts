@@ -38,10 +38,14 @@ function readCsv(text: string): string[][] {
 }
 
 describe("action register", () => {
-  it("reads every meeting without problems", async () => {
+  it("reads every meeting with no register problems (only the content warnings of minutes check)", async () => {
     const { loaded, register: r } = await register();
     expect(loaded.meetings).toHaveLength(5);
-    expect([...loaded.diagnostics, ...r.diagnostics]).toEqual([]);
+    const all = [...loaded.diagnostics, ...r.diagnostics];
+    expect(all.filter((d) => d.severity === "error")).toEqual([]);
+    // Teams named as responsible but not listed as attendees: warnings by design. ("Divers", whose actions
+    // say N/A, is not an empty item.)
+    expect(new Set(all.map((d) => d.rule))).toEqual(new Set(["action-responsible-unknown"]));
   });
 
   it("lists every action in the CSV with its final status and overdue flag at --today", async () => {

@@ -1,8 +1,9 @@
-// Splits a responsible cell into owners. Separators: ", " ";" " / " " & " " et " " and " and line breaks.
+// Splits a responsible cell into owners. Separators: ", " ";" " / " " & " " + " " et " " and " " und " " y "
+// and line breaks.
 // A slash or dash without spaces stays inside a name, so "SP/CCM - OIM" and "GIZ/APM" stay whole.
-const SEPARATORS = /\s*[,;\n]\s*|\s+\/\s+|\s+&\s+|\s+(?:et|and)\s+/i;
+const SEPARATORS = /\s*[,;\n]\s*|\s+[/&+]\s+|\s+(?:et|and|und|y)\s+/i;
 
-export const ownerSeparators = [", ", ";", " / ", " & ", " et ", " and ", "a line break"];
+export const ownerSeparators = [", ", ";", " / ", " & ", " + ", " et ", " and ", " und ", " y ", "a line break"];
 
 export function splitOwners(text: string): string[] {
   return text

@@ -110,6 +110,8 @@ export interface ActionItem {
   /** Where the status cell (or the explicit id) is written, for messages. */
   statusPosition?: Span;
   idPosition?: Span;
+  /** Where the responsible cell is written (messages about the responsible point there). */
+  responsiblePosition?: Span;
 }
 
 /** One row of a follow-up table ("Suivi des actions"): a later meeting reports on an earlier action. */
@@ -152,6 +154,8 @@ export interface AgendaItem {
   actions: ActionItem[];
   /** Other content written in the actions section (kept, rendered after the table). */
   actionNotes: Block[];
+  /** The author wrote "N/A" (or a single N/A row) for the actions: the item is not empty. */
+  noActionsStated?: boolean;
   /** Rows of follow-up tables in this item (the tables themselves stay in the discussion, as written). */
   followUps?: FollowUp[];
   position?: Span;

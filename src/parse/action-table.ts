@@ -66,6 +66,9 @@ export function readActionTable(table: Table, columns: ColumnMap, ctx: ConvertCo
     if (statusSpan) item.statusPosition = statusSpan;
     const position = spanOf(row);
     if (position) item.position = position;
+    const responsibleCell = row.children[columns.indexOf("responsible")];
+    const responsiblePosition = responsibleCell ? spanOf(responsibleCell.children[0] ?? responsibleCell) : undefined;
+    if (responsiblePosition) item.responsiblePosition = responsiblePosition;
 
     if (actionText === "") {
       report(file, {

@@ -5,11 +5,13 @@ import type { Heading, Paragraph, RootContent } from "mdast";
 import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import { inlineText, type AgendaItem, type Block } from "../model/minutes.js";
+import { readActionBullets } from "./action-bullets.js";
 import { actionColumns, readActionTable } from "./action-table.js";
 import { isNoDeadline } from "./deadline.js";
 import { spanOf, toBlocks, toInlines, type ConvertContext } from "./mdast-to-blocks.js";
 import { followUpColumns, readFollowUpTable } from "./follow-up-table.js";
-import { isFollowUpLabel, sectionKind, type SectionKind } from "./section-labels.js";
+import { allSectionLabels, isFollowUpLabel, sectionKind, type SectionKind } from "./section-labels.js";
+import { closest, normalizeLabel } from "./text-match.js";
 
 export interface Body {
   /** The text of the single `#` heading, when the items are `##` headings. */
@@ -82,10 +84,11 @@ function readItem(heading: Heading, nodes: RootContent[], depth: number, definit
   // Sub-headings count from the item heading, or from the label headings when labels are headings.
   const labelDepth = nodes.find((n): n is Heading => n.type === "heading" && labelOf(n, { definitions, headingBase: 0 }) !== undefined)?.depth;
   const ctx: ConvertContext = { definitions, headingBase: labelDepth ?? depth };
-  let section: SectionKind = "discussion";
   // A follow-up section (an item titled "Suivi des actions", or such a label inside an item) holds tables
   // that report on earlier actions by id; they stay in the discussion as written, and are read as follow-ups.
   let followUp = isFollowUpLabel(title);
+  // An item titled "Decisions" or "Action items" (a meeting-wide list) starts in that section.
+  let section: SectionKind = (followUp ? undefined : sectionKind(item.title)) ?? "discussion";
   for (const node of nodes) {
     const kind = labelOf(node, ctx);
     if (kind === "followUp") {
@@ -105,14 +108,31 @@ function readItem(heading: Heading, nodes: RootContent[], depth: number, definit
       item.discussion.push(...toBlocks([node], ctx));
       continue;
     }
+    warnNearLabel(node, ctx, file);
     if (node.type === "table") {
       const columns = actionColumns(node, ctx);
       if (columns) {
-        item.actions.push(...readActionTable(node, columns, ctx, file));
+        const rows = readActionTable(node, columns, ctx, file);
+        // A table whose only row says "N/A" states that the item has no actions.
+        const saysNone = node.children.slice(1).some((row) => row.children.some((cell) => {
+          const cellText = inlineText(toInlines(cell.children, ctx)).trim();
+          return cellText !== "" && isNoDeadline(cellText);
+        }));
+        if (rows.length === 0 && saysNone) item.noActionsStated = true;
+        item.actions.push(...rows);
         continue;
       }
     }
-    if (section === "actions" && node.type === "paragraph" && isNoDeadline(inlineText(toInlines(node.children, ctx)))) continue;
+    if (section === "actions" && node.type === "list") {
+      const read = readActionBullets(node, ctx, file);
+      item.actions.push(...read.actions);
+      if (read.rest.length) item.actionNotes.push(...toBlocks([{ ...node, children: read.rest }], ctx));
+      continue;
+    }
+    if (section === "actions" && node.type === "paragraph" && isNoDeadline(inlineText(toInlines(node.children, ctx)))) {
+      item.noActionsStated = true;
+      continue;
+    }
     const blocks = toBlocks([node], ctx);
     if (section === "actions") {
       if (node.type === "table") {
@@ -123,4 +143,23 @@ function readItem(heading: Heading, nodes: RootContent[], depth: number, definit
     } else item[section].push(...blocks);
   }
   return item;
+}
+
+/** A heading or bold line that is almost a section label ("Decsions") is probably a typo. */
+function warnNearLabel(node: RootContent, ctx: ConvertContext, file: VFile): void {
+  const isBoldLine = node.type === "paragraph" && node.children.length === 1 && node.children[0]!.type === "strong";
+  if (node.type !== "heading" && !isBoldLine) return;
+  const written = inlineText(toInlines((node as Heading | Paragraph).children, ctx)).trim();
+  const text = normalizeLabel(written);
+  if (text.length < 4) return;
+  const suggestion = closest(text, allSectionLabels);
+  if (!suggestion) return;
+  const place = spanOf(node);
+  report(file, {
+    severity: "warning",
+    rule: "section-label-unknown",
+    message: `"${written}" is not a section label: did you mean "${suggestion}"?`,
+    ...(place ? { place: place.start } : {}),
+    hint: `Write "${suggestion}" to open that section; otherwise the line is kept as an ordinary sub-heading.`,
+  });
 }

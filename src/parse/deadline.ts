@@ -9,7 +9,14 @@ const MONTHS: Record<string, number> = {
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
   jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
   janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, aout: 8, septembre: 9, octobre: 10, novembre: 11, decembre: 12,
+  januar: 1, februar: 2, marz: 3, maerz: 3, juni: 6, juli: 7, oktober: 10, dezember: 12,
+  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
 };
+
+/** Month number of an English, French, German or Spanish month name (accents and case aside). */
+export function monthNumber(name: string): number | undefined {
+  return MONTHS[normalizeLabel(name).replace(/\.$/, "")];
+}
 
 export const ACCEPTED_DEADLINE_FORMS = ["2022-10-27", "27/10/2022", "27 octobre 2022", "27 October 2022", "October 27, 2022"];
 

@@ -24,26 +24,34 @@ export const nextMeetingSchema = z.union([
 ]);
 
 export const frontMatterSchema = z.object({
-  title: text,
-  subtitle: text.optional(),
-  organisation: text.optional(),
-  date: isoDateString,
-  time: timeRange.optional(),
-  location: text.optional(),
-  language: z.string().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, { error: "must be a language tag such as fr or en" }).optional(),
-  attendees: z.array(personSchema, { error: "must be a list" }).optional(),
-  absent: z.array(personSchema, { error: "must be a list" }).optional(),
-  chair: personSchema.optional(),
-  secretary: personSchema.optional(),
-  next_meeting: nextMeetingSchema.optional(),
-  /** The previous meeting's Markdown file, relative to this one: its actions are followed up here. */
-  previous: text.optional(),
+  title: text.describe("Title of the meeting, printed large on the first page."),
+  subtitle: text.optional().describe("Printed under the title."),
+  organisation: text.optional().describe("Printed above the title."),
+  date: isoDateString.describe("Date of the meeting, YYYY-MM-DD (a real calendar date)."),
+  time: timeRange.optional().describe('Time or range: "09:00", "09:00-11:00", "9h00-11h00".'),
+  location: text.optional().describe("Where the meeting took place."),
+  language: z.string().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, { error: "must be a language tag such as fr or en" }).optional().describe("Language of the labels and dates: fr or en (default en)."),
+  attendees: z.array(personSchema, { error: "must be a list" }).optional().describe("Who was present: names, or {name, organisation, role}."),
+  absent: z.array(personSchema, { error: "must be a list" }).optional().describe('Apologies ("Absents excusés").'),
+  chair: personSchema.optional().describe("Who chaired the meeting."),
+  secretary: personSchema.optional().describe("Who took the minutes."),
+  next_meeting: nextMeetingSchema.optional().describe("YYYY-MM-DD, or {date, time, location}."),
+  previous: text.optional().describe("The previous meeting's Markdown file, relative to this one: its actions are followed up here."),
   // Read by later stages (theme, status, declared agenda); accepted here so they raise no warning.
   theme: z.string().optional(),
   status: z.string().optional(),
-  agenda: z.array(z.string()).optional(),
+  agenda: z.array(z.string()).optional().describe("The agenda as announced; a warning is given when the items differ."),
 });
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
 export const knownKeys = Object.keys(frontMatterSchema.shape);
+
+/** The JSON Schema of the front matter, for editors (VS Code's YAML extension) and CI; generated, never written by hand. */
+export function frontMatterJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(frontMatterSchema, { io: "input", unrepresentable: "any" }),
+    title: "minutes front matter",
+    description: "The YAML front matter of a Markdown minutes file (minutes build / minutes check).",
+  };
+}

@@ -20,18 +20,25 @@ export interface Fallbacks {
   date?: string;
   /** From the config file, for meetings that do not say. */
   language?: string;
+  /** Header values read from the body ("Attendees: …", "## Apologies"), used for keys the front matter lacks. */
+  values?: Record<string, unknown>;
 }
 
-const what = "The front matter";
+const frontMatter = "The front matter";
 const rule = "front-matter";
 
-export function readFrontMatter(source: FrontMatterSource | undefined, fallbacks: Fallbacks, file: VFile): MeetingInfo | undefined {
+/** Filled by readFrontMatter: where a key's value is written, for later rules. */
+export interface FrontMatterPlaces {
+  frontMatterPlace?: (key: string) => Point;
+}
+
+export function readFrontMatter(source: FrontMatterSource | undefined, fallbacks: Fallbacks, file: VFile, places: FrontMatterPlaces = {}): MeetingInfo | undefined {
   let yaml: YamlSource | undefined;
   let raw: Record<string, unknown> = {};
   if (source) {
-    yaml = readYaml(source.value, file, { lineOffset: source.fenceLine, rule, what });
+    yaml = readYaml(source.value, file, { lineOffset: source.fenceLine, rule, what: frontMatter });
     if (!yaml) return undefined;
-    const record = asRecord(yaml, file, { rule, what, hint: "Start with `title: …` and `date: YYYY-MM-DD`." });
+    const record = asRecord(yaml, file, { rule, what: frontMatter, hint: "Start with `title: …` and `date: YYYY-MM-DD`." });
     if (!record) return undefined;
     raw = record;
   }
@@ -39,16 +46,19 @@ export function readFrontMatter(source: FrontMatterSource | undefined, fallbacks
   reportUnknownKeys(values, knownKeys, yaml, file, "front-matter-unknown-key");
   const data = validateYaml(frontMatterSchema, values, yaml, file, {
     rule,
-    what,
-    missingHint: (key) => (key === "date" ? "Add a line `date: YYYY-MM-DD`, or name the file after the date (2022-09-23-meeting.md), or pass --date." : `Add a line \`${key}: …\`.`),
+    what: source ? frontMatter : "The document",
+    invalidHint: (key) => (key.startsWith("date") || key.endsWith("date") || key === "next_meeting" ? "Write a real date as YYYY-MM-DD, e.g. 2022-09-23." : `\`minutes schema\` prints what \`${key.split(".")[0]}\` accepts.`),
+    missingHint: (key) => (key === "date" ? "Add a line `date: YYYY-MM-DD` to the front matter, or a line `Date: 23 September 2022` at the top, or name the file after the date (2022-09-23-meeting.md), or pass --date 2022-09-23." : `Add a line \`${key}: …\`.`),
   });
   if (!data) return undefined;
   const place = (key: string): Point => (yaml ? yaml.valuePlace([key]) : { line: 1, column: 1 });
+  places.frontMatterPlace = place;
   return toMeetingInfo(data, values, file, place);
 }
 
 function fallbacksFor(raw: Record<string, unknown>, fallbacks: Fallbacks): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fallbacks.values ?? {})) if (raw[key] === undefined) out[key] = value;
   if (raw.title === undefined && fallbacks.title) out.title = fallbacks.title;
   if (raw.date === undefined && fallbacks.date) out.date = fallbacks.date;
   if (raw.language === undefined && fallbacks.language) out.language = fallbacks.language;

@@ -9,8 +9,14 @@ import { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import type { Minutes } from "../model/minutes.js";
 import { assignActionIds } from "./action-ids.js";
-import { splitBody } from "./agenda-items.js";
-import { readFrontMatter } from "./front-matter.js";
+import { itemDepth, splitBody } from "./agenda-items.js";
+import { findDateInText } from "./date-in-text.js";
+import { guessLanguage } from "./guess-language.js";
+import { htmlToText } from "./mdast-to-blocks.js";
+import { liftMeetingParts } from "./meeting-parts.js";
+import { reportStructure, textOf, titleFallback } from "./structure.js";
+import { validateMinutes } from "../validate/validate-minutes.js";
+import { readFrontMatter, type FrontMatterPlaces } from "./front-matter.js";
 
 export interface ParseOptions {
   /** Shown in messages; also a source for the date ("2022-09-23-gtm.md"). */
@@ -38,33 +44,62 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   for (const node of tree.children) if (node.type === "definition") definitions.set(node.identifier.toLowerCase(), node);
 
   const yamlNode = tree.children[0]?.type === "yaml" ? (tree.children[0] as Yaml) : undefined;
-  const content = tree.children.filter((n) => n.type !== "yaml");
+  // Header parts written in the body ("## Attendees", "Date: …") fill what the front matter does not give.
+  const declared = (key: string) => (yamlNode ? new RegExp(`^${key}\\s*:`, "m").test(yamlNode.value) : false);
+  const written = tree.children.filter((n) => n.type !== "yaml");
+  const lifted = liftMeetingParts(written, declared, itemDepth(written));
+  const content = lifted.nodes;
   const body = splitBody(content, definitions, file);
+  const empty = body.items.length === 0 && body.preamble.length === 0;
+  if (empty && !yamlNode) {
+    reportEmpty(file, undefined);
+    return { minutes: undefined, file };
+  }
+  if (!empty) reportStructure(content, body, file);
 
-  const dateFromName = options.path ? /(\d{4}-\d{2}-\d{2})/.exec(options.path.split(/[\\/]/).pop() ?? "")?.[1] : undefined;
-  const fallbackDate = options.date ?? dateFromName;
+  const fileName = options.path?.split(/[\\/]/).pop() ?? "";
+  const dateFromName = /(\d{4}-\d{2}-\d{2})/.exec(fileName)?.[1];
+  const dateFromText = findDateInText([body.documentTitle ?? "", ...content.slice(0, 4).map((n) => (n.type === "html" ? htmlToText(n.value) : n.type === "heading" || n.type === "paragraph" ? textOf(n) : ""))].join("\n"));
+  const fallbackDate = (lifted.values.date as string | undefined) ?? dateFromText ?? options.date ?? dateFromName;
+  // Without front matter, a title is always found (first heading, bold first line, file name);
+  // a front matter that forgets `title:` is an error, unless there is a single `#` title.
+  const fallbackTitle = body.documentTitle || yamlNode ? undefined : titleFallback(content, fileName);
+  const title = body.documentTitle ?? fallbackTitle?.title;
+  if (fallbackTitle?.fromFirstLine) body.preamble.shift();
+  const places: FrontMatterPlaces = {};
   const meeting = readFrontMatter(
     yamlNode ? { value: yamlNode.value, fenceLine: yamlNode.position?.start.line ?? 1 } : undefined,
     {
-      ...(body.documentTitle ? { title: body.documentTitle } : {}),
+      ...(title ? { title } : {}),
+      values: lifted.values,
       ...(fallbackDate ? { date: fallbackDate } : {}),
-      ...(options.language ? { language: options.language } : {}),
+      // Language: the front matter, else the config file, else a guess from the text (French or English).
+      language: options.language ?? guessLanguage(normalized.slice(0, 20000)),
     },
     file,
+    places,
   );
-  if (!meeting) return { minutes: undefined, file };
+  if (empty) reportEmpty(file, yamlNode);
+  if (!meeting || empty) return { minutes: undefined, file };
 
   // A `#` title that differs from the front-matter title is kept as the subtitle, never dropped.
   if (body.documentTitle && body.documentTitle !== meeting.title) {
     if (!meeting.subtitle) meeting.subtitle = body.documentTitle;
     else body.preamble.unshift({ type: "heading", level: 1, children: [{ type: "text", value: body.documentTitle }] });
   }
-  if (body.items.length === 0 && body.preamble.length === 0 && !yamlNode) {
-    report(file, { severity: "error", rule: "empty-document", message: "The document is empty.", place: { line: 1, column: 1 }, hint: "Write a front matter with title and date, then one `##` heading per agenda item." });
-    return { minutes: undefined, file };
-  }
   const minutes: Minutes = { meeting, preamble: body.preamble, items: body.items };
+  validateMinutes(minutes, file, places);
   assignActionIds(minutes, file);
   return { minutes, file };
 }
 
+function reportEmpty(file: VFile, yamlNode: Yaml | undefined): void {
+  const after = (yamlNode?.position?.end.line ?? 0) + 1;
+  report(file, {
+    severity: "error",
+    rule: "empty-document",
+    message: yamlNode ? "The document has a front matter but nothing after it: there are no minutes to print." : "The document is empty.",
+    place: { line: yamlNode ? after : 1, column: 1 },
+    hint: yamlNode ? "Write the minutes after the closing `---`: one `##` heading per agenda item." : "Write a front matter with title and date, then one `##` heading per agenda item.",
+  });
+}

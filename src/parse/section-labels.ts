@@ -10,6 +10,11 @@ const SECTION_ALIASES: Record<SectionKind, string[]> = {
   actions: ["points d'action", "point d'action", "action items", "action points", "actions", "actions a mener", "suivi des actions"],
 };
 
+// German and Spanish labels, and other common English and French ones (kept apart so additions merge easily).
+SECTION_ALIASES.discussion.push("notes", "meeting notes", "discussion items", "discussion topics", "diskussion", "besprechung", "discusion", "puntos de discusion", "deliberations", "echanges");
+SECTION_ALIASES.decisions.push("decisions taken", "decisions made", "resolved", "beschlusse", "beschluesse", "entscheidungen", "decisiones", "acuerdos", "resoluciones");
+SECTION_ALIASES.actions.push("action item", "next steps", "todo", "to do", "to-do", "todos", "to-dos", "follow-up", "follow up", "follow-ups", "prochaines etapes", "aufgaben", "massnahmen", "to-do-liste", "acciones", "tareas", "proximos pasos");
+
 const sectionByAlias = new Map<string, SectionKind>();
 for (const [kind, aliases] of Object.entries(SECTION_ALIASES) as [SectionKind, string[]][]) {
   for (const alias of aliases) sectionByAlias.set(alias, kind);
@@ -33,6 +38,12 @@ const COLUMN_ALIASES: Record<ActionColumn, string[]> = {
   // Not "N°" or "#": those columns usually number the rows, and row numbers repeat from meeting to meeting.
   id: ["id", "ids", "ref", "ref.", "reference", "references", "identifiant", "action id"],
 };
+
+// German and Spanish column names, and a few more English and French ones.
+COLUMN_ALIASES.action.push("aufgabe", "aufgaben", "massnahme", "todo", "to do", "tarea", "tareas", "accion", "acciones", "item");
+COLUMN_ALIASES.responsible.push("verantwortlich", "zustandig", "wer", "encargado", "encargada", "responsables", "porteur", "pilote", "assigned");
+COLUMN_ALIASES.deadline.push("frist", "termin", "bis wann", "erledigen bis", "fecha limite", "plazo", "fecha", "target date", "due by");
+COLUMN_ALIASES.status.push("erledigt", "estado");
 
 /** Which action-table column a header cell names, if any. */
 export function actionColumn(header: string): ActionColumn | undefined {
@@ -67,4 +78,27 @@ const FOLLOW_UP_LABELS = new Set([
 /** Whether a heading or bold label opens a follow-up section. A typed number ("2.") is ignored. */
 export function isFollowUpLabel(label: string): boolean {
   return FOLLOW_UP_LABELS.has(normalizeLabel(label.replace(/^\s*(?:\d+|[IVX]+)\s*[.)\-–:]\s*/, "").replace(/\s*\{(?:-|\.unnumbered)\}\s*$/, "")));
+}
+
+/** Parts of a meeting that belong to its header or agenda rather than to an agenda item. */
+export type MeetingPart = "attendees" | "absent" | "agenda" | "date" | "time" | "location" | "chair" | "secretary";
+
+const MEETING_PART_ALIASES: Record<MeetingPart, string[]> = {
+  attendees: ["attendees", "attendance", "in attendance", "present", "presents", "presentes", "participants", "members present", "membres presents", "presence", "participantes", "asistentes", "anwesend", "anwesende", "teilnehmer", "teilnehmende", "teilnehmer*innen", "attendees present"],
+  absent: ["apologies", "apologies for absence", "excused", "absent", "absents", "absents excuses", "excuses", "regrets", "not present", "entschuldigt", "abwesend", "ausentes", "excusados", "disculpas"],
+  agenda: ["agenda", "ordre du jour", "points inscrits a l'ordre du jour", "tagesordnung", "orden del dia"],
+  date: ["date", "datum", "fecha", "meeting date", "date de la reunion"],
+  time: ["time", "heure", "horaire", "zeit", "uhrzeit", "hora"],
+  location: ["location", "place", "venue", "where", "lieu", "ort", "lugar", "salle"],
+  chair: ["chair", "chairperson", "chaired by", "president", "presidente", "presidence", "presidee par", "vorsitz", "moderator", "facilitator", "host"],
+  secretary: ["secretaire de seance", "secretary", "minutes", "minute taker", "note taker", "notetaker", "notes by", "minutes by", "secretaire", "rapporteur", "rapporteuse", "protokoll", "schriftfuhrer", "secretario", "secretaria", "scribe"],
+};
+
+const partByAlias = new Map<string, MeetingPart>();
+for (const [part, aliases] of Object.entries(MEETING_PART_ALIASES) as [MeetingPart, string[]][]) {
+  for (const alias of aliases) partByAlias.set(alias, part);
+}
+
+export function meetingPart(label: string): MeetingPart | undefined {
+  return partByAlias.get(normalizeLabel(label));
 }

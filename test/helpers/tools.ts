@@ -25,3 +25,9 @@ export function pdfText(path: string): string {
 export function docxText(path: string): string {
   return run("pandoc", ["-f", "docx", "-t", "plain", "--wrap=none", path]).replace(/[\s\u00a0\u202f]+/g, " ");
 }
+
+/** The environment for running the CLI in tests: the human reporter without colour, whatever CI sets. */
+export function plainCliEnv(): NodeJS.ProcessEnv {
+  const { GITHUB_ACTIONS: _actions, FORCE_COLOR: _force, ...env } = process.env;
+  return { ...env, NO_COLOR: "1" };
+}
