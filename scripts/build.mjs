@@ -22,7 +22,7 @@ const pdfkitStandardFonts = {
 
 await rm(new URL("../dist", import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { "cli-main": "src/cli-main.ts", index: "src/index.ts" },
+  entryPoints: { "cli-main": "src/cli-main.ts", index: "src/index.ts", "batch-worker": "src/batch/batch-worker.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

@@ -1,7 +1,9 @@
 // The command line: a thin layer over the API. The only place that prints or sets the exit code.
 // Exit codes: 0 success, 1 invalid input (messages name file:line:column), 2 usage error.
 import { Command, CommanderError, Option } from "commander";
-import { build, check, type CheckResult } from "./build.js";
+import { check, type CheckResult } from "./build.js";
+import { parseShard, type Shard } from "./batch/shard.js";
+import { buildCommand } from "./commands/build.js";
 import { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 import { formats, isFormat, type Format } from "./render/renderers.js";
 import { version } from "./version.js";
@@ -20,6 +22,17 @@ function parseFormats(value: string): Format[] {
 function parseDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`--date "${value}" must be written YYYY-MM-DD`);
   return value;
+}
+
+function parseJobs(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--jobs "${value}" must be a whole number of 1 or more`);
+  return Number(value);
+}
+
+function parseShardOption(value: string): Shard {
+  const shard = parseShard(value);
+  if (typeof shard === "string") throw new UsageError(shard);
+  return shard;
 }
 
 function printDiagnostics(diagnostics: Diagnostic[]): void {
@@ -42,22 +55,21 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command("build")
-    .description("check the minutes, then write DOCX and PDF (by default) beside each input")
-    .argument("<files...>", "Markdown minutes files")
-    .option("-o, --out <dir>", "write the outputs into this folder")
+    .description("check the minutes, then write DOCX and PDF (by default) beside each input, or into --out mirroring the folders")
+    .argument("<paths...>", "Markdown minutes files, folders (searched recursively for *.md) or quoted globs")
+    .option("-o, --out <dir>", "write the outputs into this folder, mirroring the source folders; enables incremental builds and, for folders, index.html")
     .addOption(new Option("-f, --format <list>", `formats to write, comma-separated (${formats.join(", ")}); default: the config file's, else docx,pdf`).argParser(parseFormats))
     .option("--date <YYYY-MM-DD>", "meeting date for documents that give none", parseDate)
     .option("--strict", "treat warnings as errors")
-    .action(async (files: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean }) => {
-      const results = [];
-      for (const input of files) {
-        const result = await build(input, { ...(opts.format ? { formats: opts.format } : {}), ...(opts.out ? { out: opts.out } : {}), ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}) });
-        printDiagnostics(result.diagnostics);
-        for (const output of result.outputs) process.stdout.write(`wrote ${output.path}\n`);
-        if (!result.ok) exitCode = EXIT.invalid;
-        results.push(result);
-      }
-      if (exitCode !== EXIT.ok) process.stderr.write(`minutes: ${summary(results)}; nothing was written for the files with errors\n`);
+    .option("-j, --jobs <n>", "files built at once on worker threads (default: the number of cores)", parseJobs)
+    .option("--force", "rebuild every file, even those unchanged since the last build")
+    .option("--shard <i/n>", "build only the i-th of n deterministic shares of the files (for CI matrices)", parseShardOption)
+    .option("-q, --quiet", "print errors only")
+    .option("--json", "print a JSON summary (files, outputs, status, diagnostics, timings) on stdout")
+    .option("-w, --watch", "rebuild when an input, the config or the theme changes; Ctrl-C stops")
+    .action(async (paths: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean; jobs?: number; force?: boolean; shard?: Shard; quiet?: boolean; json?: boolean; watch?: boolean }) => {
+      const { out, format, date, strict, ...batch } = opts;
+      exitCode = await buildCommand(paths, { build: { ...(format ? { formats: format } : {}), ...(out ? { out } : {}), ...(date ? { date } : {}), ...(strict ? { strict: true } : {}) }, ...batch });
     });
 
   program
