@@ -2,8 +2,10 @@
 // Exit codes: 0 success, 1 invalid input (messages name file:line:column), 2 usage error.
 import { Command, CommanderError, Option } from "commander";
 import { check, type CheckResult } from "./build.js";
+import { collectInputs } from "./batch/collect-inputs.js";
 import { parseShard, type Shard } from "./batch/shard.js";
 import { buildCommand } from "./commands/build.js";
+import { registerInit } from "./commands/init.js";
 import { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 import { formats, isFormat, type Format } from "./render/renderers.js";
 import { version } from "./version.js";
@@ -75,12 +77,15 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command("check")
     .description("check the minutes and report every problem, without writing anything")
-    .argument("<files...>", "Markdown minutes files")
+    .argument("<paths...>", "Markdown minutes files, folders (searched recursively for *.md) or quoted globs")
     .option("--date <YYYY-MM-DD>", "meeting date for documents that give none", parseDate)
     .option("--strict", "treat warnings as errors")
     .action(async (files: string[], opts: { date?: string; strict?: boolean }) => {
       const results = [];
-      for (const input of files) {
+      const { inputs, problems } = collectInputs(files);
+      printDiagnostics(problems.map((p) => ({ file: p.arg, line: null, column: null, severity: "error", rule: "no-input", message: p.message })));
+      if (problems.length > 0) exitCode = EXIT.invalid;
+      for (const { path: input } of inputs) {
         const result = await check(input, { ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}) });
         printDiagnostics(result.diagnostics);
         if (!result.ok) exitCode = EXIT.invalid;
@@ -88,6 +93,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       process.stderr.write(`minutes: ${summary(results)}\n`);
     });
+
+  registerInit(program, (code) => (exitCode = code));
 
   try {
     await program.parseAsync(argv, { from: "user" });
