@@ -142,3 +142,16 @@ describe("command-line checks", () => {
     expect(tree(out).filter((f) => f.endsWith("-gtm.json"))).toEqual(["2021/2021-01-04-gtm.json", "2021/2021-01-11-gtm.json", "2021/2021-01-18-gtm.json"]);
   });
 });
+
+describe("a worker that dies", () => {
+  it("does not fail its file: the file is retried in the main thread", () => {
+    const repo = tempDir("oom");
+    generateRepo(repo, 3);
+    const out = tempDir("oom-out");
+    // A 16 MB heap cap is too small to load the renderers: every worker runs out of memory.
+    const r = spawnSync(process.execPath, ["bin/minutes.js", "build", repo, "--out", out, "--format", "json,pdf", "--jobs", "2", "--json"], { encoding: "utf8", env: { ...process.env, MINUTES_WORKER_HEAP_MB: "16" } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(json(r).totals).toEqual({ files: 3, built: 3, unchanged: 0, failed: 0 });
+    expect(tree(out).filter((f) => f.endsWith(".pdf"))).toHaveLength(3);
+  });
+});
