@@ -1,7 +1,13 @@
 // The published index page: well-formed, accessible, offline, newest first, with the theme's colours.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { indexHtml, type IndexEntry } from "../src/batch/site-index.js";
 import { defaultTheme } from "../src/theme/theme.js";
+import { generateRepo, tempDir } from "./helpers/minutes-repo.js";
+import { itWithTools } from "./helpers/tools.js";
 
 const voidElements = new Set(["meta", "link", "br", "img", "input", "hr"]);
 
@@ -84,5 +90,21 @@ describe("index.html", () => {
     expect(en).toContain('<html lang="en">');
     expect(en).toContain("Open actions");
     expect(indexHtml([])).toContain("No meeting has been built yet.");
+  });
+});
+
+describe("index.html in a real headless browser", () => {
+  itWithTools("chromium")("opens offline and shows every meeting with working links", () => {
+    const repo = tempDir("site");
+    generateRepo(repo, 3);
+    const out = tempDir("site-out");
+    expect(spawnSync(process.execPath, ["bin/minutes.js", "build", repo, "--out", out, "--quiet"]).status).toBe(0);
+    const profile = tempDir("chromium-profile");
+    const dom = execFileSync("chromium", ["--headless", "--no-sandbox", "--disable-gpu", `--user-data-dir=${profile}`, "--dump-dom", pathToFileURL(join(out, "index.html")).href], { encoding: "utf8", timeout: 60_000, stdio: ["ignore", "pipe", "ignore"] });
+    const rows = [...dom.matchAll(/<tr>\s*<td><time datetime="([\d-]+)">/g)].map((m) => m[1]);
+    expect(rows).toEqual(["2021-01-18", "2021-01-11", "2021-01-04"]);
+    const links = [...dom.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
+    expect(links).toHaveLength(6);
+    for (const link of links) expect(existsSync(join(out, decodeURI(link))), link).toBe(true);
   });
 });

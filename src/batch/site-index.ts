@@ -68,6 +68,7 @@ ${rows.join("\n")}
     thead th { background: #${c.tableHeaderFill}; color: #${c.text}; }
     tbody th { font-weight: normal; }
     td.number { text-align: right; white-space: nowrap; }
+    td:first-child { white-space: nowrap; }
     .overdue { color: #9c1c1c; }
     a { color: #${c.link}; margin-right: 0.6rem; }
     a:focus { outline: 2px solid #${c.primary}; outline-offset: 2px; }
