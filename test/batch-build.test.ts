@@ -155,3 +155,16 @@ describe("a worker that dies", () => {
     expect(tree(out).filter((f) => f.endsWith(".pdf"))).toHaveLength(3);
   });
 });
+
+describe("the config file's out", () => {
+  it("is the output folder when --out is not given, relative to the config file, and never an input", () => {
+    const repo = tempDir("config-out");
+    generateRepo(repo, 2);
+    writeFileSync(join(repo, "minutes.config.yaml"), "out: site\n");
+    for (let i = 0; i < 2; i++) {
+      const r = cli("build", join(repo, "2021"), "--format", "json", "--quiet");
+      expect(r.status, r.stderr).toBe(0);
+    }
+    expect(tree(join(repo, "site"))).toEqual([".minutes-manifest.json", "2021-01-04-gtm.json", "2021-01-11-gtm.json", "index.html", "index.json"]);
+  });
+});

@@ -2,6 +2,8 @@
 // globs; files build in parallel on worker threads; failures are reported at the end; exit 1 if any.
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import { dirname, resolve } from "node:path";
+import { findConfig, loadConfig } from "../config/config.js";
 import type { BuildOptions } from "../build.js";
 import { hasGlob } from "../batch/glob.js";
 import { BatchProgress, progressMode } from "../batch/progress.js";
@@ -19,7 +21,8 @@ export interface BuildCommandOptions {
   watch?: boolean;
 }
 
-export async function buildCommand(paths: string[], options: BuildCommandOptions): Promise<number> {
+export async function buildCommand(paths: string[], given: BuildCommandOptions): Promise<number> {
+  const options = withConfiguredOut(paths, given);
   const jobs = options.jobs ?? availableParallelism();
   // The index page is written when a folder (or a glob) is built into an output folder.
   const index = options.build.out !== undefined && paths.some((p) => isFolder(p) || (hasGlob(p) && !exists(p)));
@@ -40,6 +43,15 @@ export async function buildCommand(paths: string[], options: BuildCommandOptions
   };
   if (!options.watch) return once();
   return watchBuild(paths, options.build.out, once, (line) => process.stderr.write(`${line}\n`));
+}
+
+/** Without --out, the `out` of the config file above the first path (relative to that file), if any. */
+function withConfiguredOut(paths: string[], options: BuildCommandOptions): BuildCommandOptions {
+  if (options.build.out !== undefined || paths.length === 0) return options;
+  const first = paths[0]!;
+  const config = findConfig(isFolder(first) ? resolve(first) : dirname(resolve(first)));
+  const out = config ? loadConfig(config).config?.out : undefined;
+  return out ? { ...options, build: { ...options.build, out: resolve(dirname(config!), out) } } : options;
 }
 
 function isFolder(path: string): boolean {
