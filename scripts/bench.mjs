@@ -15,14 +15,14 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /** Wall time and peak RSS of one CLI run, measured by a wrapper in the child process. */
 function cli(args) {
   const wrapper = `process.argv.splice(1, 0, "minutes"); const t0 = performance.now();
-process.on("exit", () => process.stderr.write("\\nBENCH " + (performance.now() - t0) + " " + process.resourceUsage().maxRSS + "\\n"));
+process.on("exit", () => { const u = process.resourceUsage(); process.stderr.write("\\nBENCH " + (performance.now() - t0) + " " + u.maxRSS + " " + (u.userCPUTime + u.systemCPUTime) + "\\n"); });
 await import("./dist/cli-main.js");`;
   const start = performance.now();
   const r = spawnSync(process.execPath, ["--input-type=module", "-e", wrapper, "--", ...args], { encoding: "utf8" });
   const wall = performance.now() - start;
   if (r.status !== 0) throw new Error(`minutes ${args.join(" ")} failed:\n${r.stderr}`);
-  const rss = Number(/BENCH \S+ (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
-  return { wall, rss };
+  const [, rssKb, cpuUs] = /BENCH \S+ (\d+) (\d+)/.exec(r.stderr) ?? [];
+  return { wall, rss: Number(rssKb) / 1024, cpu: Number(cpuUs) / 1e6 };
 }
 
 function row(name, args) {
@@ -75,7 +75,7 @@ for (let i = 0; i < REPO_RUNS; i++) {
 }
 const coldDist = join(work, "dist-0");
 const coldMedian = median(cold.map((r) => r.wall));
-console.log(`${`repo: cold build (${REPO_RUNS} run${REPO_RUNS === 1 ? "" : "s"})`.padEnd(44)} ${(coldMedian / 1000).toFixed(3)} s   peak RSS ${median(cold.map((r) => r.rss)).toFixed(0)} MB   (${(coldMedian / REPO_SIZE).toFixed(0)} ms per meeting)`);
+console.log(`${`repo: cold build (${REPO_RUNS} run${REPO_RUNS === 1 ? "" : "s"})`.padEnd(44)} ${(coldMedian / 1000).toFixed(3)} s   peak RSS ${median(cold.map((r) => r.rss)).toFixed(0)} MB   (${(coldMedian / REPO_SIZE).toFixed(0)} ms per meeting; CPU ${median(cold.map((r) => r.cpu)).toFixed(1)} s)`);
 row("repo: no-op incremental rebuild", ["build", repo, "--out", coldDist, "--quiet"]);
 writeFileSync(repoFiles[7], readFileSync(repoFiles[7], "utf8").replace("## Ouverture", "## Ouverture de séance"));
 const oneChange = cli(["build", repo, "--out", coldDist, "--quiet"]);

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { dependenciesOf } from "./dependencies.js";
-import { version } from "../version.js";
+import { buildId, version } from "../version.js";
 import type { MeetingSummary } from "./meeting-summary.js";
 import { writeAtomically } from "./write-atomically.js";
 
@@ -63,7 +63,7 @@ export class DependencyHasher {
 
 /** The key of one input: its bytes, its dependencies, the tool version and the build options. */
 export function inputKey(source: Uint8Array, dependencies: string, options: unknown): string {
-  return createHash("sha256").update(source).update(dependencies).update(version).update(JSON.stringify(options)).digest("hex");
+  return createHash("sha256").update(source).update(dependencies).update(version).update(buildId).update(JSON.stringify(options)).digest("hex");
 }
 
 function filesUnder(dir: string): string[] {
