@@ -160,11 +160,23 @@ describe("the config file's out", () => {
   it("is the output folder when --out is not given, relative to the config file, and never an input", () => {
     const repo = tempDir("config-out");
     generateRepo(repo, 2);
-    writeFileSync(join(repo, "minutes.config.yaml"), "out: site\n");
+    writeFileSync(join(repo, "minutes.config.yaml"), "out: site\njobs: 1\n");
     for (let i = 0; i < 2; i++) {
       const r = cli("build", join(repo, "2021"), "--format", "json", "--quiet");
       expect(r.status, r.stderr).toBe(0);
     }
     expect(tree(join(repo, "site"))).toEqual([".minutes-manifest.json", "2021-01-04-gtm.json", "2021-01-11-gtm.json", "index.html", "index.json"]);
+  });
+});
+
+describe("the config file's jobs", () => {
+  it("is validated like every config key", () => {
+    const repo = tempDir("config-jobs");
+    generateRepo(repo, 1);
+    writeFileSync(join(repo, "minutes.config.yaml"), "jobs: 0\n");
+    const r = cli("build", repo, "--format", "json");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${join(repo, "minutes.config.yaml")}:1:7: error:`);
+    expect(r.stderr).toContain("must be 1 or more");
   });
 });

@@ -22,7 +22,7 @@ export interface BuildCommandOptions {
 }
 
 export async function buildCommand(paths: string[], given: BuildCommandOptions): Promise<number> {
-  const options = withConfiguredOut(paths, given);
+  const options = withConfigDefaults(paths, given);
   const jobs = options.jobs ?? availableParallelism();
   // The index page is written when a folder (or a glob) is built into an output folder.
   const index = options.build.out !== undefined && paths.some((p) => isFolder(p) || (hasGlob(p) && !exists(p)));
@@ -45,13 +45,18 @@ export async function buildCommand(paths: string[], given: BuildCommandOptions):
   return watchBuild(paths, options.build.out, once, (line) => process.stderr.write(`${line}\n`));
 }
 
-/** Without --out, the `out` of the config file above the first path (relative to that file), if any. */
-function withConfiguredOut(paths: string[], options: BuildCommandOptions): BuildCommandOptions {
-  if (options.build.out !== undefined || paths.length === 0) return options;
+/** Flags not given are taken from the config file above the first path: `out` (relative to it) and `jobs`. */
+function withConfigDefaults(paths: string[], options: BuildCommandOptions): BuildCommandOptions {
+  if ((options.build.out !== undefined && options.jobs !== undefined) || paths.length === 0) return options;
   const first = paths[0]!;
-  const config = findConfig(isFolder(first) ? resolve(first) : dirname(resolve(first)));
-  const out = config ? loadConfig(config).config?.out : undefined;
-  return out ? { ...options, build: { ...options.build, out: resolve(dirname(config!), out) } } : options;
+  const path = findConfig(isFolder(first) ? resolve(first) : dirname(resolve(first)));
+  const config = path ? loadConfig(path).config : undefined;
+  if (!config) return options;
+  return {
+    ...options,
+    ...(options.jobs === undefined && config.jobs ? { jobs: config.jobs } : {}),
+    build: { ...options.build, ...(options.build.out === undefined && config.out ? { out: resolve(config.dir, config.out) } : {}) },
+  };
 }
 
 function isFolder(path: string): boolean {
