@@ -180,3 +180,17 @@ describe("the config file's jobs", () => {
     expect(r.stderr).toContain("must be 1 or more");
   });
 });
+
+describe("two inputs with the same output paths", () => {
+  it("builds the first and refuses the second rather than overwrite", () => {
+    const a = tempDir("clash-a");
+    const b = tempDir("clash-b");
+    generateRepo(a, 1);
+    generateRepo(b, 1);
+    const out = tempDir("clash-out");
+    const r = cli("build", a, b, "--out", out, "--format", "json");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${join(b, "2021", "2021-01-04-gtm.md")}: error: Its outputs would overwrite those of ${join(a, "2021", "2021-01-04-gtm.md")}. [output-clash]`);
+    expect(tree(out).filter((f) => f.endsWith("gtm.json"))).toEqual(["2021/2021-01-04-gtm.json"]);
+  });
+});

@@ -2,12 +2,12 @@
 // manifest says is up to date, build the rest on the worker pool, record the manifest, and write the
 // index page when building folders into --out. Failures are collected, never thrown.
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { BuildOptions } from "../build.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { BuildTask, FileOutcome } from "./build-file.js";
-import { collectInputs } from "./collect-inputs.js";
+import { collectInputs, type Input } from "./collect-inputs.js";
 import { DependencyHasher, inputKey, manifestName, readManifest, writeManifest } from "./manifest.js";
 import { inShard, type Shard } from "./shard.js";
 import { writeSiteIndex } from "./site-index.js";
@@ -41,7 +41,19 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   const outRoot = options.build.out ? resolve(options.build.out) : undefined;
   const collected = collectInputs(args, outRoot ? [outRoot] : []);
   const problems: Diagnostic[] = collected.problems.map((p) => ({ file: p.arg, line: null, column: null, severity: "error", rule: "no-input", message: p.message, hint: "Give Markdown files, folders that hold them, or a quoted glob such as \"minutes/**/*.md\"." }));
-  const inputs = options.shard ? collected.inputs.filter((i) => inShard(slashes(relative(i.root, i.path)), options.shard!)) : collected.inputs;
+  const shared = options.shard ? collected.inputs.filter((i) => inShard(slashes(relative(i.root, i.path)), options.shard!)) : collected.inputs;
+  const outDirOf = (input: Input): string => (outRoot ? join(outRoot, relative(input.root, dirname(input.path))) : dirname(input.path));
+
+  // Two inputs whose outputs would land on the same paths (a/x.md and b/x.md into one --out): the
+  // second is refused rather than silently overwriting the first's outputs.
+  const claimed = new Map<string, string>();
+  const inputs = shared.filter((input) => {
+    const stem = join(resolve(outDirOf(input)), basename(input.path, extname(input.path)));
+    const first = claimed.get(stem);
+    if (first === undefined) claimed.set(stem, input.path);
+    else problems.push({ file: input.path, line: null, column: null, severity: "error", rule: "output-clash", message: `Its outputs would overwrite those of ${first}.`, hint: "Rename one of the two files, or build them into different --out folders." });
+    return first === undefined;
+  });
 
   // Incremental builds need an output folder to keep the manifest in; beside the inputs, all is built.
   const manifestDir = outRoot ?? process.cwd();
@@ -60,8 +72,7 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
       outcomes[at] = { input: input.path, status: "unchanged", diagnostics: [], outputs: entry.outputs.map((o) => ({ format: o.slice(o.lastIndexOf(".") + 1) as never, path: join(manifestDir, o) })), ...(entry.meeting ? { meeting: entry.meeting } : {}), ms: 0 };
       continue;
     }
-    const out = outRoot ? join(outRoot, relative(input.root, dirname(input.path))) : undefined;
-    tasks.push({ task: { input: input.path, options: { ...options.build, ...(out ? { out } : {}) } }, at, name, key });
+    tasks.push({ task: { input: input.path, options: { ...options.build, ...(outRoot ? { out: outDirOf(input) } : {}) } }, at, name, key });
   }
 
   options.onStart?.(inputs.length, tasks.length);
