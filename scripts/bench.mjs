@@ -1,8 +1,8 @@
 // `npm run bench`: prints speed and memory figures for the CLI and the renderers. Not a test:
 // it asserts nothing, it measures (median of several runs on this machine).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 
@@ -15,19 +15,21 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /** Wall time and peak RSS of one CLI run, measured by a wrapper in the child process. */
 function cli(args) {
   const wrapper = `process.argv.splice(1, 0, "minutes"); const t0 = performance.now();
-process.on("exit", () => process.stderr.write("\\nBENCH " + (performance.now() - t0) + " " + process.resourceUsage().maxRSS + "\\n"));
+process.on("exit", () => { const u = process.resourceUsage(); process.stderr.write("\\nBENCH " + (performance.now() - t0) + " " + u.maxRSS + " " + (u.userCPUTime + u.systemCPUTime) + "\\n"); });
 await import("./dist/cli-main.js");`;
   const start = performance.now();
   const r = spawnSync(process.execPath, ["--input-type=module", "-e", wrapper, "--", ...args], { encoding: "utf8" });
   const wall = performance.now() - start;
   if (r.status !== 0) throw new Error(`minutes ${args.join(" ")} failed:\n${r.stderr}`);
-  const rss = Number(/BENCH \S+ (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
-  return { wall, rss };
+  const [, rssKb, cpuUs] = /BENCH \S+ (\d+) (\d+)/.exec(r.stderr) ?? [];
+  return { wall, rss: Number(rssKb) / 1024, cpu: Number(cpuUs) / 1e6 };
 }
 
 function row(name, args) {
   const runs = Array.from({ length: RUNS }, () => cli(args));
-  console.log(`${name.padEnd(44)} ${(median(runs.map((r) => r.wall)) / 1000).toFixed(3)} s   peak RSS ${median(runs.map((r) => r.rss)).toFixed(0)} MB`);
+  const wall = median(runs.map((r) => r.wall));
+  console.log(`${name.padEnd(44)} ${(wall / 1000).toFixed(3)} s   peak RSS ${median(runs.map((r) => r.rss)).toFixed(0)} MB`);
+  return wall;
 }
 
 /** A large synthetic meeting: many items, lists and action rows. */
@@ -42,14 +44,42 @@ function largeMeeting(items) {
 console.log(`minutes bench — node ${process.version}, ${RUNS} runs each, median`);
 row("CLI start-up (--version)", ["--version"]);
 row("seed: check only", ["check", seed]);
-row("seed: json", ["build", seed, "--out", work, "--format", "json"]);
-row("seed: docx", ["build", seed, "--out", work, "--format", "docx"]);
-row("seed: pdf", ["build", seed, "--out", work, "--format", "pdf"]);
-row("seed: docx + pdf (default)", ["build", seed, "--out", work]);
+// --force: with --out, an unchanged input would otherwise be skipped (incremental build).
+row("seed: json", ["build", seed, "--out", work, "--format", "json", "--force"]);
+row("seed: docx", ["build", seed, "--out", work, "--format", "docx", "--force"]);
+row("seed: pdf", ["build", seed, "--out", work, "--format", "pdf", "--force"]);
+const single = row("seed: docx + pdf (default)", ["build", seed, "--out", work, "--force"]);
 const large = join(work, "large.md");
 writeFileSync(large, largeMeeting(400));
 console.log(`large meeting: ${(readFileSync(large).length / 1024).toFixed(0)} KB, 400 items`);
-row("large: docx + pdf", ["build", large, "--out", work]);
+row("large: docx + pdf", ["build", large, "--out", work, "--force"]);
+
+// A repository of 200 seed-sized meetings (the seed with a date a week apart, in year folders).
+const REPO_SIZE = Number(process.env.BENCH_REPO_SIZE ?? 200);
+const REPO_RUNS = Number(process.env.BENCH_REPO_RUNS ?? 1);
+const repo = join(work, "repo");
+const seedText = readFileSync(seed, "utf8");
+const repoFiles = [];
+for (let i = 0; i < REPO_SIZE; i++) {
+  const date = new Date(Date.UTC(2019, 0, 7 + 7 * i)).toISOString().slice(0, 10);
+  mkdirSync(join(repo, date.slice(0, 4)), { recursive: true });
+  const path = join(repo, date.slice(0, 4), `${date}-gtm.md`);
+  writeFileSync(path, seedText.replace("date: 2022-09-23", `date: ${date}`));
+  repoFiles.push(path);
+}
+console.log(`repository: ${REPO_SIZE} seed-sized meetings, ${availableParallelism()} cores`);
+const cold = [];
+for (let i = 0; i < REPO_RUNS; i++) {
+  const dist = join(work, `dist-${i}`);
+  cold.push(cli(["build", repo, "--out", dist, "--quiet"]));
+}
+const coldDist = join(work, "dist-0");
+const coldMedian = median(cold.map((r) => r.wall));
+console.log(`${`repo: cold build (${REPO_RUNS} run${REPO_RUNS === 1 ? "" : "s"})`.padEnd(44)} ${(coldMedian / 1000).toFixed(3)} s   peak RSS ${median(cold.map((r) => r.rss)).toFixed(0)} MB   (${(coldMedian / REPO_SIZE).toFixed(0)} ms per meeting; CPU ${median(cold.map((r) => r.cpu)).toFixed(1)} s)`);
+row("repo: no-op incremental rebuild", ["build", repo, "--out", coldDist, "--quiet"]);
+writeFileSync(repoFiles[7], readFileSync(repoFiles[7], "utf8").replace("## Ouverture", "## Ouverture de séance"));
+const oneChange = cli(["build", repo, "--out", coldDist, "--quiet"]);
+console.log(`${"repo: rebuild after one file changed".padEnd(44)} ${(oneChange.wall / 1000).toFixed(3)} s   peak RSS ${oneChange.rss.toFixed(0)} MB`);
 
 // In-process, after imports: the cost of the work itself.
 const api = await import("../dist/index.js");
@@ -74,12 +104,24 @@ for (let i = 0; i < RUNS; i++) {
 }
 console.log(`${"in-process parseMinutes (seed, warm)".padEnd(44)} ${(median(pt) / 1000).toFixed(3)} s`);
 
-const pandoc = spawnSync("sh", ["-c", "command -v pandoc"]).status === 0;
-if (pandoc) {
-  const times = Array.from({ length: RUNS }, () => {
+const has = (tool) => spawnSync("sh", ["-c", `command -v ${tool}`]).status === 0;
+/** Median wall time of a pandoc run, or undefined when it fails. */
+function pandocTime(args) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
     const t = performance.now();
-    spawnSync("pandoc", [seed, "-o", join(work, "pandoc.docx")]);
-    return performance.now() - t;
-  });
-  console.log(`${"reference: pandoc seed → docx".padEnd(44)} ${(median(times) / 1000).toFixed(3)} s`);
+    if (spawnSync("pandoc", args).status !== 0) return undefined;
+    times.push(performance.now() - t);
+  }
+  return median(times);
 }
+if (has("pandoc")) {
+  const docx = pandocTime([seed, "-o", join(work, "pandoc.docx")]);
+  if (docx) console.log(`${"reference: pandoc seed → docx".padEnd(44)} ${(docx / 1000).toFixed(3)} s   (minutes docx + pdf: ${(single / docx).toFixed(1)}× pandoc's docx time)`);
+  const pdf = has("pdflatex") ? pandocTime([seed, "-o", join(work, "pandoc.pdf"), "--pdf-engine=pdflatex"]) : undefined;
+  if (pdf) {
+    console.log(`${"reference: pandoc seed → pdf (pdflatex)".padEnd(44)} ${(pdf / 1000).toFixed(3)} s`);
+    console.log(`${`  ${REPO_SIZE} meetings: pandoc pdf one by one, estimated`.padEnd(44)} ${((pdf * REPO_SIZE) / 1000).toFixed(1)} s   (minutes cold batch, docx + pdf: ${((pdf * REPO_SIZE) / coldMedian).toFixed(1)}× faster)`);
+  } else console.log("reference: pandoc → pdf skipped (no pdflatex)");
+}
+rmSync(work, { recursive: true, force: true });

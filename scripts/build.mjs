@@ -1,9 +1,21 @@
 // Bundles src/ into dist/ with esbuild: one start-up chunk for the CLI, and separate chunks for the
 // PDF and DOCX renderers so that a run loads only the formats it writes.
 import { build } from "esbuild";
-import { readFile, rm } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readdir, readFile, rm, stat } from "node:fs/promises";
 
 const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
+
+// A hash of the sources and built-in templates: incremental builds (the manifest) rebuild everything
+// after minutes itself changed, even when the version number did not.
+const buildHash = createHash("sha256");
+for (const dir of ["src", "templates"]) {
+  for (const file of (await readdir(new URL(`../${dir}`, import.meta.url), { recursive: true })).sort()) {
+    const url = new URL(`../${dir}/${file}`, import.meta.url);
+    if ((await stat(url)).isFile()) buildHash.update(file).update(await readFile(url));
+  }
+}
+buildHash.update(JSON.stringify(pkg.dependencies));
 
 // pdfkit loads its standard fonts through its own package.json "imports" ("#standard-fonts/…"),
 // which no longer resolve once the code lives in dist/; point them at pdfkit's public exports.
@@ -22,7 +34,7 @@ const pdfkitStandardFonts = {
 
 await rm(new URL("../dist", import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { "cli-main": "src/cli-main.ts", index: "src/index.ts" },
+  entryPoints: { "cli-main": "src/cli-main.ts", index: "src/index.ts", "batch-worker": "src/batch/batch-worker.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,
@@ -31,7 +43,7 @@ await build({
   target: "node20",
   sourcemap: false,
   legalComments: "none",
-  define: { MINUTES_VERSION: JSON.stringify(pkg.version) },
+  define: { MINUTES_VERSION: JSON.stringify(pkg.version), MINUTES_BUILD_ID: JSON.stringify(buildHash.digest("hex").slice(0, 16)) },
   // Some bundled CommonJS dependencies call require(); give ESM output a real one.
   banner: { js: "import { createRequire as __minutesRequire } from 'node:module'; const require = __minutesRequire(import.meta.url);" },
   plugins: [pdfkitStandardFonts],

@@ -1,6 +1,6 @@
 // The pipeline for one file: read → parse and validate → render each format → write.
 // Outputs are written to a temporary file and renamed, so a failed build never truncates a good output.
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { configFor, type Config } from "./config/config.js";
 import { hasErrors, toDiagnostic, type Diagnostic } from "./diagnostics.js";
@@ -12,6 +12,7 @@ import type { PdfStandard } from "./render/render-options.js";
 import { loadRenderer, type Format } from "./render/renderers.js";
 import { chooseTheme, type ThemeRequest } from "./theme/choose-theme.js";
 import type { Theme } from "./theme/theme.js";
+import { writeAtomically } from "./batch/write-atomically.js";
 
 export interface BuildOptions {
   /** Output folder; default: beside the input. */
@@ -106,15 +107,4 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
     outputs.push({ format, path });
   }
   return { ...checked, outputs };
-}
-
-async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temporary, bytes);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
 }

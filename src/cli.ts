@@ -1,15 +1,19 @@
 // The command line: a thin layer over the API. The only place that prints or sets the exit code.
 // Exit codes: 0 success, 1 invalid input (messages name file:line:column), 2 usage error.
 import { Command, CommanderError, Option } from "commander";
-import { build, check, type CheckResult } from "./build.js";
+import { check, type CheckResult } from "./build.js";
+import { collectInputs, inputProblems } from "./batch/collect-inputs.js";
+import { parseShard, type Shard } from "./batch/shard.js";
+import { buildCommand } from "./commands/build.js";
 import { registerActionsCommand } from "./commands/actions.js";
+import { registerInit } from "./commands/init.js";
 import { registerNewCommand } from "./commands/new.js";
-import { parsePdfStandards, type PdfStandard } from "./render/render-options.js";
 import { registerSchemaCommand } from "./commands/schema.js";
-import { chooseReporter, isReporterName, reporterNames, type ReportText, type ReporterName } from "./report/reporter.js";
-import { formats, isFormat, type Format } from "./render/renderers.js";
-import { version } from "./version.js";
 import { registerThemeCommands } from "./commands/themes.js";
+import { parsePdfStandards, type PdfStandard } from "./render/render-options.js";
+import { formats, isFormat, type Format } from "./render/renderers.js";
+import { chooseReporter, isReporterName, reporterNames, type ReportText, type ReporterName } from "./report/reporter.js";
+import { version } from "./version.js";
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
@@ -25,6 +29,17 @@ function parseFormats(value: string): Format[] {
 function parseDate(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`--date "${value}" must be written YYYY-MM-DD`);
   return value;
+}
+
+function parseJobs(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--jobs "${value}" must be a whole number of 1 or more`);
+  return Number(value);
+}
+
+function parseShardOption(value: string): Shard {
+  const shard = parseShard(value);
+  if (typeof shard === "string") throw new UsageError(shard);
+  return shard;
 }
 
 function parsePdfStandard(value: string): PdfStandard[] {
@@ -62,35 +77,35 @@ export async function main(argv: string[]): Promise<number> {
 
   program
     .command("build")
-    .description("check the minutes, then write DOCX and PDF (by default) beside each input")
-    .argument("<files...>", "Markdown minutes files")
-    .option("-o, --out <dir>", "write the outputs into this folder")
+    .description("check the minutes, then write DOCX and PDF (by default) beside each input, or into --out mirroring the folders")
+    .argument("<paths...>", "Markdown minutes files, folders (searched recursively for *.md) or quoted globs")
+    .option("-o, --out <dir>", "write the outputs into this folder, mirroring the source folders; enables incremental builds and, for folders, index.html")
     .addOption(new Option("-f, --format <list>", `formats to write, comma-separated (${formats.join(", ")}); default: the config file's, else docx,pdf`).argParser(parseFormats))
     .option("--date <YYYY-MM-DD>", "meeting date for documents that give none", parseDate)
     .option("--strict", "treat warnings as errors")
+    .option("-j, --jobs <n>", "files built at once on worker threads (default: the number of cores)", parseJobs)
+    .option("--force", "rebuild every file, even those unchanged since the last build")
+    .option("--shard <i/n>", "build only the i-th of n deterministic shares of the files (for CI matrices)", parseShardOption)
+    .option("-q, --quiet", "print errors only")
+    .option("--json", "print a JSON summary (files, outputs, status, diagnostics, timings) on stdout")
+    .option("-w, --watch", "rebuild when an input, the config or the theme changes; Ctrl-C stops")
     .option("--theme <name|path>", "a built-in theme (see `minutes themes`) or a theme folder; overrides the front matter and the config file")
     .option("--allow-outside", "let theme, logo and font paths point outside the project folder")
     .option("--embed-fonts", "embed the theme's fonts in the DOCX (larger file; looks the same without the fonts installed)")
     .option("--pdf-standard <list>", "standards the PDF claims: pdfa (PDF/A-2a), ua (PDF/UA-1), pdfa,ua or none; default: the config file's, else pdfa", parsePdfStandard)
     .addOption(reporterOption())
-    .action(async (files: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean; theme?: string; allowOutside?: boolean; embedFonts?: boolean; pdfStandard?: PdfStandard[]; reporter?: ReporterName }) => {
-      const reporter = reporterFor(opts.reporter);
-      const results = [];
-      const themeRequest = { ...(opts.theme ? { flag: opts.theme } : {}), ...(opts.allowOutside ? { allowOutside: true } : {}), ...(opts.embedFonts ? { embedFonts: true } : {}) };
-      for (const input of files) {
-        const result = await build(input, { themeRequest, ...(opts.format ? { formats: opts.format } : {}), ...(opts.out ? { out: opts.out } : {}), ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}), ...(opts.pdfStandard ? { pdfStandards: opts.pdfStandard } : {}) });
-        write(reporter.file(result));
-        if (!result.ok) exitCode = EXIT.invalid;
-        results.push(result);
-      }
-      write(reporter.end(results));
-      if (exitCode !== EXIT.ok) process.stderr.write(`minutes: ${summary(results)}; nothing was written for the files with errors\n`);
+    .action(async (paths: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean; jobs?: number; force?: boolean; shard?: Shard; quiet?: boolean; json?: boolean; watch?: boolean; theme?: string; allowOutside?: boolean; embedFonts?: boolean; pdfStandard?: PdfStandard[]; reporter?: ReporterName }) => {
+      const { out, format, date, strict, theme, allowOutside, embedFonts, pdfStandard, reporter, ...batch } = opts;
+      const themeRequest = { ...(theme ? { flag: theme } : {}), ...(allowOutside ? { allowOutside: true } : {}), ...(embedFonts ? { embedFonts: true } : {}) };
+      const build = { themeRequest, ...(format ? { formats: format } : {}), ...(out ? { out } : {}), ...(date ? { date } : {}), ...(strict ? { strict: true } : {}), ...(pdfStandard ? { pdfStandards: pdfStandard } : {}) };
+      // --reporter json is the batch's JSON summary (it holds every file's diagnostics).
+      exitCode = await buildCommand(paths, { build, ...batch, ...(reporter === "json" ? { json: true } : {}), reporter: reporterFor(reporter) });
     });
 
   program
     .command("check")
     .description("check the minutes and report every problem, without writing anything")
-    .argument("<files...>", "Markdown minutes files")
+    .argument("<paths...>", "Markdown minutes files, folders (searched recursively for *.md) or quoted globs")
     .option("--date <YYYY-MM-DD>", "meeting date for documents that give none", parseDate)
     .option("--strict", "treat warnings as errors")
     .option("--theme <name|path>", "check with this theme instead of the front matter's or the config file's")
@@ -98,9 +113,16 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(reporterOption())
     .action(async (files: string[], opts: { date?: string; strict?: boolean; theme?: string; allowOutside?: boolean; reporter?: ReporterName }) => {
       const reporter = reporterFor(opts.reporter);
-      const results = [];
+      const results: CheckResult[] = [];
       const themeRequest = { ...(opts.theme ? { flag: opts.theme } : {}), ...(opts.allowOutside ? { allowOutside: true } : {}) };
-      for (const input of files) {
+      const { inputs, problems } = collectInputs(files);
+      for (const problem of inputProblems(problems)) {
+        const result: CheckResult = { input: problem.file, ok: false, diagnostics: [problem] };
+        write(reporter.file(result));
+        results.push(result);
+        exitCode = EXIT.invalid;
+      }
+      for (const { path: input } of inputs) {
         const result = await check(input, { themeRequest, ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}) });
         write(reporter.file(result));
         if (!result.ok) exitCode = EXIT.invalid;
@@ -110,9 +132,11 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`minutes: ${summary(results)}\n`);
     });
 
-  registerActionsCommand(program, (code) => (exitCode = Math.max(exitCode, code)));
-  registerNewCommand(program, (code) => (exitCode = Math.max(exitCode, code)));
-  registerThemeCommands(program, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), setExit: (code) => (exitCode = Math.max(exitCode, code)) });
+  const setExit = (code: number) => (exitCode = Math.max(exitCode, code));
+  registerInit(program, setExit);
+  registerActionsCommand(program, setExit);
+  registerNewCommand(program, setExit);
+  registerThemeCommands(program, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), setExit });
   registerSchemaCommand(program);
 
   try {

@@ -1,3 +1,7 @@
 // The package version, replaced at bundle time so the CLI does not read package.json at start-up.
 declare const MINUTES_VERSION: string | undefined;
 export const version: string = typeof MINUTES_VERSION === "string" ? MINUTES_VERSION : "0.0.0-dev";
+
+declare const MINUTES_BUILD_ID: string | undefined;
+/** A hash of the sources the bundle was built from ("dev" when running from the sources). */
+export const buildId: string = typeof MINUTES_BUILD_ID === "string" ? MINUTES_BUILD_ID : "dev";

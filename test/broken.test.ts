@@ -40,10 +40,13 @@ describe("broken minutes", () => {
     });
   }
 
-  it("a folder, a file over the size limit and a missing file are errors at 1:1", () => {
+  it("a folder with no minutes is an error; a file over the size limit and a missing file are errors at 1:1", () => {
     const folder = join(out, "minutes.md");
     mkdirSync(folder);
-    expectUserError(cli("check", folder), folder, 1, "read");
+    const r0 = cli("check", folder);
+    expect(r0.status).toBe(1);
+    expect(r0.stderr.split("\n")[0]).toBe(`${folder}: error: The folder ${folder} holds no Markdown minutes (*.md). [no-input]`);
+    expect(r0.stderr).not.toMatch(/Error:|TypeError|node:internal/);
     const big = join(out, "big.md");
     writeFileSync(big, `---\ntitle: T\ndate: 2024-03-05\n---\n\n## A\n\n${"x".repeat(MAX_INPUT_BYTES)}\n`);
     const r = cli("check", big);

@@ -147,10 +147,14 @@ describe("the CLI on bad input", () => {
     expect(cli("build").status).toBe(2);
   });
 
-  it("refuses a folder, a missing file and a binary file with exit 1", () => {
+  it("refuses a folder without minutes, a missing file and a binary file with exit 1", () => {
     const dir = mkdtempSync(join(tmpdir(), "minutes-io-"));
+    const empty = mkdtempSync(join(tmpdir(), "minutes-empty-"));
+    const r = cli("build", empty);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${empty}: error: The folder ${empty} holds no Markdown minutes (*.md).`);
     writeFileSync(join(dir, "bin.md"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]));
-    for (const [input, text] of [[dir, "folder"], [join(dir, "nope.md"), "does not exist"], [join(dir, "bin.md"), "binary"]] as const) {
+    for (const [input, text] of [[join(dir, "nope.md"), "does not exist"], [join(dir, "bin.md"), "binary"]] as const) {
       const r = cli("build", input);
       expect(r.status).toBe(1);
       expect(r.stderr).toContain(`${input}:1:1: error:`);

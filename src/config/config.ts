@@ -24,6 +24,8 @@ export const configSchema = z.object({
   pdfStandard: z.array(z.enum(["pdfa", "ua"], { error: "must be pdfa or ua" }), { error: "must be a list such as [pdfa, ua], or [] for none" }).optional(),
   /** Output folder, relative to the config file. */
   out: z.string().min(1).optional(),
+  /** Files built at once by `minutes build` (worker threads); default: the number of cores. */
+  jobs: z.number({ error: "must be a whole number such as 2" }).int({ error: "must be a whole number such as 2" }).min(1, { error: "must be 1 or more" }).optional(),
 });
 
 export type ConfigData = z.infer<typeof configSchema>;

@@ -10,6 +10,8 @@ export interface KitFont {
   widthOfString(text: string, size: number): number;
   encode(text: string): [string[], { xAdvance: number }[]];
   ref(): unknown;
+  /** pdfkit's shaped-word cache (absent when the document disables it). */
+  layoutCache?: Record<string, unknown>;
   font?: { hasGlyphForCodePoint?: (codePoint: number) => boolean };
 }
 
@@ -28,6 +30,25 @@ const KEYS: FontKey[] = ["regular", "bold", "italic", "boldItalic", "mono", "sym
  * subsets stay per document, so sharing changes no output byte.
  */
 const parsed = new Map<string, unknown>();
+
+/**
+ * Shaped words by font file, shared by all renders in the process like the parsed fonts: shaping a word
+ * (fontkit's OpenType lookups) is the largest cost of a warm render, and the same words recur from one
+ * meeting to the next. pdfkit keeps this cache per document; a shaped run depends only on the font, and
+ * glyphs enter each document's own subset when drawn, so sharing it changes no output byte. Emptied
+ * when it grows past a bound, so a long batch of varied meetings does not hold every word ever seen.
+ */
+const shapedWords = new Map<string, Record<string, unknown>>();
+const SHAPED_WORDS_MAX = 50_000;
+
+function sharedLayoutCache(path: string): Record<string, unknown> {
+  let cache = shapedWords.get(path);
+  if (!cache || Object.keys(cache).length > SHAPED_WORDS_MAX) {
+    cache = Object.create(null) as Record<string, unknown>;
+    shapedWords.set(path, cache);
+  }
+  return cache;
+}
 
 /** What to hand pdfkit for a font file: the parsed font once there is one, else the path. */
 export function fontSource(path: string): string {
@@ -57,6 +78,7 @@ export class FontBook {
         else doc.font(source, path);
       }
       const font = kit._font;
+      if (font.layoutCache) font.layoutCache = sharedLayoutCache(path);
       // The path is the key use() selects the face by.
       kit._fontFamilies[path] ??= font;
       if (font.font) parsed.set(path, font.font);

@@ -1,0 +1,47 @@
+// One unit of batch work: build one file and turn the result into a plain, cloneable outcome (what a
+// worker thread posts back). An exception from build() — a bug — fails that file only.
+import { performance } from "node:perf_hooks";
+import { build, type BuildOptions } from "../build.js";
+import type { Diagnostic } from "../diagnostics.js";
+import type { Format } from "../render/renderers.js";
+import { summariseMeeting, type MeetingSummary } from "./meeting-summary.js";
+
+export interface BuildTask {
+  input: string;
+  /** Plain data (structured-cloned into workers): new BuildOptions keys pass through unchanged. */
+  options: BuildOptions;
+}
+
+export type FileStatus = "built" | "failed" | "unchanged";
+
+export interface FileOutcome {
+  input: string;
+  status: FileStatus;
+  diagnostics: Diagnostic[];
+  outputs: { format: Format; path: string }[];
+  meeting?: MeetingSummary;
+  /** Milliseconds spent on this file. */
+  ms: number;
+}
+
+export async function buildFile(task: BuildTask): Promise<FileOutcome> {
+  const start = performance.now();
+  try {
+    const result = await build(task.input, task.options);
+    return {
+      input: task.input,
+      status: result.ok ? "built" : "failed",
+      diagnostics: result.diagnostics,
+      outputs: result.outputs,
+      ...(result.minutes ? { meeting: summariseMeeting(result.minutes) } : {}),
+      ms: performance.now() - start,
+    };
+  } catch (error) {
+    return { input: task.input, status: "failed", diagnostics: [internalError(task.input, error)], outputs: [], ms: performance.now() - start };
+  }
+}
+
+export function internalError(input: string, error: unknown): Diagnostic {
+  const message = error instanceof Error ? error.message : String(error);
+  return { file: input, line: null, column: null, severity: "error", rule: "internal", message: `minutes failed on this file (a bug, please report it with the file): ${message}` };
+}

@@ -1,0 +1,96 @@
+// Turns the paths given on the command line (files, folders, globs) into the list of Markdown files
+// to build, each with the root its output path mirrors. Folders are walked recursively for *.md,
+// skipping README.md, node_modules, dot-folders (.git, .minutes, …) and the output folder.
+import { readdirSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import type { Diagnostic } from "../diagnostics.js";
+import { globBase, globToRegExp, hasGlob } from "./glob.js";
+
+export interface Input {
+  /** The file, as the user would write it (relative to the current folder when given so). */
+  path: string;
+  /** The folder its output path is relative to: the folder argument, the glob's base, or the file's own folder. */
+  root: string;
+}
+
+export interface CollectResult {
+  inputs: Input[];
+  /** Arguments that matched nothing, with what to do. */
+  problems: { arg: string; message: string }[];
+}
+
+const skippedFiles = new Set(["readme.md"]);
+
+export function isMeetingFile(name: string): boolean {
+  return name.toLowerCase().endsWith(".md") && !skippedFiles.has(name.toLowerCase());
+}
+
+/** Every meeting file under `dir`, sorted, without entering skipped folders. */
+export function walk(dir: string, exclude: readonly string[] = []): string[] {
+  const found: string[] = [];
+  const visit = (folder: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name.startsWith(".") || entry.name === "node_modules" || exclude.includes(resolve(path))) continue;
+        visit(path);
+      } else if (entry.isFile() && isMeetingFile(entry.name)) found.push(path);
+    }
+  };
+  visit(dir);
+  return found;
+}
+
+/** `exclude`: absolute folders never entered (the output folder). */
+export function collectInputs(args: readonly string[], exclude: readonly string[] = []): CollectResult {
+  const inputs: Input[] = [];
+  const problems: CollectResult["problems"] = [];
+  const seen = new Set<string>();
+  const add = (path: string, root: string): void => {
+    const key = resolve(path);
+    if (seen.has(key)) return;
+    seen.add(key);
+    inputs.push({ path, root });
+  };
+  for (const arg of args) {
+    const stat = statOrUndefined(arg);
+    if (stat?.isDirectory()) {
+      const files = walk(arg, exclude);
+      if (files.length === 0) problems.push({ arg, message: `The folder ${arg} holds no Markdown minutes (*.md).` });
+      for (const file of files) add(file, arg);
+    } else if (!stat && hasGlob(arg)) {
+      const base = globBase(arg);
+      const pattern = globToRegExp(arg);
+      const files = walk(base, exclude).filter((f) => pattern.test(toSlashes(f)) || pattern.test(toSlashes(relative(".", f))));
+      if (files.length === 0) problems.push({ arg, message: `No Markdown file matches ${arg}.` });
+      for (const file of files) add(file, base);
+    } else {
+      // A file, or a path that does not exist: build() reports it at file:1:1.
+      add(arg, dirname(arg));
+    }
+  }
+  return { inputs, problems };
+}
+
+function statOrUndefined(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function toSlashes(path: string): string {
+  return sep === "/" ? path : path.split(sep).join("/");
+}
+
+/** The problems of collectInputs as diagnostics (a path with no minutes: no line to point at). */
+export function inputProblems(problems: CollectResult["problems"]): Diagnostic[] {
+  return problems.map((p) => ({ file: p.arg, line: null, column: null, severity: "error", rule: "no-input", message: p.message, hint: 'Give Markdown files, folders that hold them, or a quoted glob such as "minutes/**/*.md".' }));
+}

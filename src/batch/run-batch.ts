@@ -1,0 +1,109 @@
+// A batch build: collect the inputs (files, folders, globs), keep this shard's share, skip what the
+// manifest says is up to date, build the rest on the worker pool, record the manifest, and write the
+// index page when building folders into --out. Failures are collected, never thrown.
+import { existsSync, readFileSync } from "node:fs";
+import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
+import { performance } from "node:perf_hooks";
+import type { BuildOptions } from "../build.js";
+import type { Diagnostic } from "../diagnostics.js";
+import type { BuildTask, FileOutcome } from "./build-file.js";
+import { collectInputs, inputProblems, type Input } from "./collect-inputs.js";
+import { DependencyHasher, inputKey, manifestName, readManifest, writeManifest } from "./manifest.js";
+import { inShard, type Shard } from "./shard.js";
+import { writeSiteIndex } from "./site-index.js";
+import { runPool } from "./worker-pool.js";
+
+export interface BatchOptions {
+  /** Options for every file (plain data; passed to the workers as is). `out` is the mirrored output root. */
+  build: BuildOptions;
+  jobs: number;
+  force?: boolean;
+  shard?: Shard;
+  /** Write index.html and index.json into `build.out` (the CLI does when a folder is built into --out). */
+  index?: boolean;
+  onStart?: (total: number, toBuild: number) => void;
+  onFileStart?: (input: string) => void;
+  onFileDone?: (outcome: FileOutcome) => void;
+}
+
+export interface BatchResult {
+  files: FileOutcome[];
+  /** Arguments that matched nothing. */
+  problems: Diagnostic[];
+  /** The manifest file, when building into an output folder. */
+  manifest?: string;
+  index?: { html: string; json: string };
+  ms: number;
+}
+
+export async function runBatch(args: readonly string[], options: BatchOptions): Promise<BatchResult> {
+  const start = performance.now();
+  const outRoot = options.build.out ? resolve(options.build.out) : undefined;
+  const collected = collectInputs(args, outRoot ? [outRoot] : []);
+  const problems: Diagnostic[] = inputProblems(collected.problems);
+  const shared = options.shard ? collected.inputs.filter((i) => inShard(slashes(relative(i.root, i.path)), options.shard!)) : collected.inputs;
+  const outDirOf = (input: Input): string => (outRoot ? join(outRoot, relative(input.root, dirname(input.path))) : dirname(input.path));
+
+  // Two inputs whose outputs would land on the same paths (a/x.md and b/x.md into one --out): the
+  // second is refused rather than silently overwriting the first's outputs.
+  const claimed = new Map<string, string>();
+  const inputs = shared.filter((input) => {
+    const stem = join(resolve(outDirOf(input)), basename(input.path, extname(input.path)));
+    const first = claimed.get(stem);
+    if (first === undefined) claimed.set(stem, input.path);
+    else problems.push({ file: input.path, line: null, column: null, severity: "error", rule: "output-clash", message: `Its outputs would overwrite those of ${first}.`, hint: "Rename one of the two files, or build them into different --out folders." });
+    return first === undefined;
+  });
+
+  // Incremental builds need an output folder to keep the manifest in; beside the inputs, all is built.
+  const manifestDir = outRoot ?? process.cwd();
+  const manifestPath = outRoot ? join(outRoot, manifestName) : undefined;
+  const manifest = manifestPath ? readManifest(manifestPath) : { version: 1 as const, files: {} };
+  const dependencies = new DependencyHasher();
+  const keyOptions = { ...options.build, out: undefined, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH };
+
+  const outcomes: (FileOutcome | undefined)[] = [];
+  const tasks: { task: BuildTask; at: number; name: string; key: string | undefined }[] = [];
+  for (const [at, input] of inputs.entries()) {
+    const name = slashes(relative(manifestDir, resolve(input.path)));
+    const key = keyOf(input.path, dependencies, keyOptions);
+    const entry = manifest.files[name];
+    if (!options.force && key && entry?.key === key && entry.outputs.every((o) => existsSync(join(manifestDir, o)))) {
+      outcomes[at] = { input: input.path, status: "unchanged", diagnostics: [], outputs: entry.outputs.map((o) => ({ format: o.slice(o.lastIndexOf(".") + 1) as never, path: join(manifestDir, o) })), ...(entry.meeting ? { meeting: entry.meeting } : {}), ms: 0 };
+      continue;
+    }
+    tasks.push({ task: { input: input.path, options: { ...options.build, ...(outRoot ? { out: outDirOf(input) } : {}) } }, at, name, key });
+  }
+
+  options.onStart?.(inputs.length, tasks.length);
+  const built = await runPool(
+    tasks.map((t) => t.task),
+    options.jobs,
+    { onStart: (task) => options.onFileStart?.(task.input), onDone: (outcome) => options.onFileDone?.(outcome) },
+  );
+  for (const [i, outcome] of built.entries()) {
+    const { at, name, key } = tasks[i]!;
+    outcomes[at] = outcome;
+    if (outcome.status === "built" && key) {
+      manifest.files[name] = { key, outputs: outcome.outputs.map((o) => slashes(relative(manifestDir, resolve(o.path)))), ...(outcome.meeting ? { meeting: outcome.meeting } : {}) };
+    } else delete manifest.files[name];
+  }
+  const files = outcomes.filter((o): o is FileOutcome => o !== undefined);
+  // A build in which every file failed leaves no new output folder behind.
+  const anyBuilt = files.some((f) => f.status === "built");
+  if (manifestPath && (existsSync(manifestPath) ? tasks.length > 0 : anyBuilt)) await writeManifest(manifestPath, manifest);
+  const index = options.index && outRoot ? await writeSiteIndex(outRoot, files) : undefined;
+  return { files, problems, ...(manifestPath ? { manifest: manifestPath } : {}), ...(index ? { index } : {}), ms: performance.now() - start };
+}
+
+function keyOf(input: string, dependencies: DependencyHasher, options: object): string | undefined {
+  try {
+    return inputKey(readFileSync(input), dependencies.forInput(input), options);
+  } catch {
+    return undefined; // unreadable: build() reports why
+  }
+}
+
+function slashes(path: string): string {
+  return sep === "/" ? path : path.split(sep).join("/");
+}

@@ -1,0 +1,80 @@
+// `minutes build <paths...>`: the batch build behind the command line. Paths are files, folders and
+// globs; files build in parallel on worker threads; failures are reported at the end; exit 1 if any.
+import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname, resolve } from "node:path";
+import { findConfig, loadConfig } from "../config/config.js";
+import type { BuildOptions } from "../build.js";
+import { hasGlob } from "../batch/glob.js";
+import { BatchProgress, progressMode } from "../batch/progress.js";
+import { runBatch } from "../batch/run-batch.js";
+import type { Shard } from "../batch/shard.js";
+import { watchBuild } from "../batch/watch.js";
+import type { Reporter } from "../report/reporter.js";
+
+export interface BuildCommandOptions {
+  build: BuildOptions;
+  jobs?: number;
+  force?: boolean;
+  shard?: Shard;
+  quiet?: boolean;
+  json?: boolean;
+  watch?: boolean;
+  /** Prints each file's messages (human, github); default: the plain human form. */
+  reporter?: Reporter;
+}
+
+export async function buildCommand(paths: string[], given: BuildCommandOptions): Promise<number> {
+  const options = withConfigDefaults(paths, given);
+  const jobs = options.jobs ?? availableParallelism();
+  // The index page is written when a folder (or a glob) is built into an output folder.
+  const index = options.build.out !== undefined && paths.some((p) => isFolder(p) || (hasGlob(p) && !exists(p)));
+  const once = async (): Promise<number> => {
+    const progress = new BatchProgress(progressMode(options, { out: process.stdout, err: process.stderr }), { out: process.stdout, err: process.stderr }, options.reporter);
+    const result = await runBatch(paths, {
+      build: options.build,
+      jobs,
+      index,
+      ...(options.force ? { force: true } : {}),
+      ...(options.shard ? { shard: options.shard } : {}),
+      onStart: (total, toBuild) => progress.start(total, toBuild),
+      onFileStart: (input) => progress.fileStarted(input),
+      onFileDone: (outcome) => progress.fileDone(outcome),
+    });
+    progress.finish(result);
+    return result.problems.length > 0 || result.files.some((f) => f.status === "failed") ? 1 : 0;
+  };
+  if (!options.watch) return once();
+  return watchBuild(paths, options.build.out, once, (line) => process.stderr.write(`${line}\n`));
+}
+
+/** Flags not given are taken from the config file above the first path: `out` (relative to it) and `jobs`. */
+function withConfigDefaults(paths: string[], options: BuildCommandOptions): BuildCommandOptions {
+  if ((options.build.out !== undefined && options.jobs !== undefined) || paths.length === 0) return options;
+  const first = paths[0]!;
+  const path = findConfig(isFolder(first) ? resolve(first) : dirname(resolve(first)));
+  const config = path ? loadConfig(path).config : undefined;
+  if (!config) return options;
+  return {
+    ...options,
+    ...(options.jobs === undefined && config.jobs ? { jobs: config.jobs } : {}),
+    build: { ...options.build, ...(options.build.out === undefined && config.out ? { out: resolve(config.dir, config.out) } : {}) },
+  };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

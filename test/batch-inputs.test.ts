@@ -1,0 +1,71 @@
+// Which files a batch builds: globs, folder walks (what is skipped) and shards.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { collectInputs } from "../src/batch/collect-inputs.js";
+import { globBase, globToRegExp } from "../src/batch/glob.js";
+import { inShard, parseShard } from "../src/batch/shard.js";
+import { tempDir } from "./helpers/minutes-repo.js";
+
+describe("glob", () => {
+  it("matches *, **, ?, {a,b} and [..] on whole paths", () => {
+    const re = globToRegExp("minutes/**/*.md");
+    expect(re.test("minutes/a.md")).toBe(true);
+    expect(re.test("minutes/2024/03/a.md")).toBe(true);
+    expect(re.test("minutes/a.pdf")).toBe(false);
+    expect(re.test("other/minutes/a.md")).toBe(false);
+    expect(globToRegExp("m/*.md").test("m/x/a.md")).toBe(false);
+    expect(globToRegExp("202?-*.{md,markdown}").test("2024-x.markdown")).toBe(true);
+    expect(globToRegExp("[ab].md").test("c.md")).toBe(false);
+    expect(globToRegExp("a.b.md").test("aXb.md")).toBe(false);
+  });
+
+  it("starts the walk at the folders before the first wildcard", () => {
+    expect(globBase("minutes/2024/**/*.md")).toBe("minutes/2024");
+    expect(globBase("*.md")).toBe(".");
+    expect(globBase("/srv/m/*/x.md")).toBe("/srv/m");
+  });
+});
+
+describe("collectInputs", () => {
+  const dir = tempDir("inputs");
+  for (const path of ["2024/b.md", "2024/a.md", "2023/c.md", "README.md", "2024/notes.txt", "node_modules/x/d.md", ".minutes/template.md", "dist/old.md"]) {
+    mkdirSync(join(dir, path, ".."), { recursive: true });
+    writeFileSync(join(dir, path), "x");
+  }
+
+  it("walks a folder for *.md in sorted order, skipping README.md, node_modules, dot-folders and the output folder", () => {
+    const { inputs, problems } = collectInputs([dir], [join(dir, "dist")]);
+    expect(problems).toEqual([]);
+    expect(inputs.map((i) => i.path)).toEqual(["2023/c.md", "2024/a.md", "2024/b.md"].map((p) => join(dir, p)));
+    expect(inputs.every((i) => i.root === dir)).toBe(true);
+  });
+
+  it("expands globs from their base, keeps files as given, and drops duplicates", () => {
+    const { inputs } = collectInputs([`${dir}/2024/*.md`, join(dir, "2024/a.md"), join(dir, "README.md")]);
+    expect(inputs.map((i) => i.path)).toEqual([join(dir, "2024/a.md"), join(dir, "2024/b.md"), join(dir, "README.md")]);
+    expect(inputs[0]!.root).toBe(join(dir, "2024"));
+  });
+
+  it("reports a glob or folder that matches nothing", () => {
+    const empty = tempDir("empty");
+    const { problems } = collectInputs([empty, `${dir}/**/*.markdown`]);
+    expect(problems.map((p) => p.arg)).toEqual([empty, `${dir}/**/*.markdown`]);
+  });
+});
+
+describe("shards", () => {
+  it("split the files into disjoint shares whose union is all of them", () => {
+    const keys = Array.from({ length: 300 }, (_, i) => `20${10 + (i % 15)}/meeting-${i}.md`);
+    for (const n of [1, 2, 3, 7]) {
+      const shares = Array.from({ length: n }, (_, i) => keys.filter((k) => inShard(k, { index: i + 1, count: n })));
+      expect(shares.flat().sort()).toEqual([...keys].sort());
+      if (n > 1) for (const share of shares) expect(share.length).toBeGreaterThan(300 / n / 2);
+    }
+  });
+
+  it("parses i/n and refuses anything else", () => {
+    expect(parseShard("2/3")).toEqual({ index: 2, count: 3 });
+    for (const bad of ["0/2", "3/2", "1", "a/b", "1/0"]) expect(typeof parseShard(bad)).toBe("string");
+  });
+});
