@@ -60,6 +60,8 @@ describe("minutes actions", () => {
     expect(cli(`${repo}/fr`, "--today", "2023-03-15", "-f", "pdf", "-o", join(dir, "fr.pdf")).status).toBe(0);
     expect(cli(`${repo}/en`, "--today", "2023-03-15", "-f", "docx", "-o", join(dir, "en.docx")).status).toBe(0);
     const fr = pdfText(join(dir, "fr.pdf"));
+    // Column widths leave whole the heading "Responsable" and every written deadline.
+    for (const word of ["Responsable", "Commentaire", "31/01/2023", "2023-02-28", "WASH-STOCK"]) expect(fr).toContain(word);
     expect(fr).toContain("Tableau de suivi des actions");
     expect(fr).toContain("7 actions : 2 ouvertes, dont 1 en retard ; 4 réalisées ; 1 annulées");
     expect(fr.replace(/\s+/g, "")).toContain("Produirelesmessagesradio");

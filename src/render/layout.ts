@@ -229,7 +229,7 @@ function isFollowUpOnly(item: AgendaItem): boolean {
 }
 
 /** Weights of the follow-up and register tables: id, action, responsible, deadline, status, comment. */
-export const followUpWeights = [16, 27, 15, 12, 14, 16];
+export const followUpWeights = [14, 23, 16, 15, 13, 19];
 
 /** "Suivi des actions de la réunion précédente": the previous meeting's actions with their status now. */
 function followUpLayout(minutes: Minutes): ItemLayout {

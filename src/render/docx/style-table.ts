@@ -115,7 +115,8 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
         basedOn: StyleId.normal,
         next: StyleId.title,
         paragraph: { alignment: titleAlign, spacing: { after: twips(6) }, keepNext: true },
-        run: { ...size(sizes.subheading), bold: true, allCaps: true, color: colors.muted, characterSpacing: 10 },
+        // As the PDF draws it: bold, muted, body size, as written (no capitals forced).
+        run: { ...size(sizes.body), bold: true, color: colors.muted },
       },
       {
         id: StyleId.quote,

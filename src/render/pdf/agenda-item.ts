@@ -2,7 +2,7 @@
 // blocks, the action table (shaded header, 50/30/20 columns), notes after it; plus the next-meeting line.
 import type { ActionTable, DocumentLayout, ItemLayout } from "../layout.js";
 import { bodyContext, drawBlocks } from "./blocks.js";
-import { actionWidths, proportionalWidths } from "./column-widths.js";
+import { actionWidths, longestWords, weightedWidths } from "./column-widths.js";
 import { anchorItem } from "./item-anchors.js";
 import type { PageWriter } from "./page-writer.js";
 import { drawParagraph } from "./paragraph.js";
@@ -79,7 +79,11 @@ function drawActionTable(w: PageWriter, actions: ActionTable, sect: ReturnType<P
       fill: null,
     })),
   );
-  const widths = actions.weights ? proportionalWidths(w.width, actions.weights) : actionWidths(w.width, header.length);
+  // The table's proportions, widened where a column's longest word (a heading such as "Responsable",
+  // a date) would otherwise be cut.
+  const weights = actions.weights ?? actionWidths(100, header.length);
+  const cells = [header, ...rows].map((row) => row.map((cell) => cell.paragraphs.flatMap((p) => p.runs)));
+  const widths = weightedWidths(w.width, weights, longestWords(cells, 2 * w.styles.table.padX + 1, w.fonts));
   drawTable(w, { x: w.left, widths, header, rows, parent: sect });
 }
 

@@ -52,15 +52,39 @@ export function contentWidths(total: number, cells: Run[][][], pad: number, font
   return lo.map((w, c) => w + (want > 0 ? (spare * (hi[c]! - w)) / want : spare / columns));
 }
 
-/** The narrowest the table can be without cutting a word: each column's longest word plus padding. */
-export function minimumTableWidth(cells: Run[][][], pad: number, fonts: FontBook): number {
+/** Each column's longest word plus padding: the narrowest it can be without cutting a word. */
+export function longestWords(cells: Run[][][], pad: number, fonts: FontBook): number[] {
   const widest: number[] = [];
   for (const row of cells) {
     row.forEach((runs, c) => {
       widest[c] = Math.max(widest[c] ?? 0, measure(runs, fonts).longestWord + pad);
     });
   }
-  return widest.reduce((a, b) => a + b, 0);
+  return widest;
+}
+
+/** The narrowest the table can be without cutting a word. */
+export function minimumTableWidth(cells: Run[][][], pad: number, fonts: FontBook): number {
+  return longestWords(cells, pad, fonts).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Fixed proportions, except that no column is narrower than its longest word when all of them fit:
+ * such a column gets its minimum and the others share what is left by their weights.
+ */
+export function weightedWidths(total: number, weights: number[], minimums: number[]): number[] {
+  const min = weights.map((_, c) => minimums[c] ?? 0);
+  if (min.reduce((a, b) => a + b, 0) > total) return proportionalWidths(total, weights);
+  const fixed = new Set<number>();
+  for (;;) {
+    const left = total - [...fixed].reduce((a, c) => a + min[c]!, 0);
+    const free = weights.map((w, c) => (fixed.has(c) ? 0 : w));
+    const shares = proportionalWidths(left, free);
+    const widths = weights.map((_, c) => (fixed.has(c) ? min[c]! : shares[c]!));
+    const short = widths.findIndex((w, c) => !fixed.has(c) && w < min[c]!);
+    if (short < 0) return widths;
+    fixed.add(short);
+  }
 }
 
 function measure(runs: Run[], fonts: FontBook): { longestWord: number; longestLine: number } {
