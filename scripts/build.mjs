@@ -32,9 +32,39 @@ const pdfkitStandardFonts = {
   },
 };
 
+// fontkit needs brotli only to read WOFF2 fonts, yet its import runs brotli's dictionary (a 122,000-number
+// array literal, ~1.4 MB of the PDF chunk) at start-up. Load brotli from its own file on first use instead:
+// the PDF chunk then parses and runs without it, and WOFF2 fonts still work.
+const lazyBrotli = {
+  name: "lazy-brotli",
+  setup(b) {
+    b.onLoad({ filter: /fontkit[\\/]dist[\\/]module\.mjs$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const importLine = 'import $52ZIf$brotlidecompressjs from "brotli/decompress.js";';
+      if (!source.includes(importLine)) throw new Error(`lazy-brotli: fontkit no longer imports brotli as expected (${args.path})`);
+      return {
+        contents: source.replace(importLine, 'const $52ZIf$brotlidecompressjs = (...args) => require("./brotli-decompress.cjs")(...args);'),
+        loader: "js",
+      };
+    });
+    b.onResolve({ filter: /^\.\/brotli-decompress\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 await rm(new URL("../dist", import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { "cli-main": "src/cli-main.ts", index: "src/index.ts", "batch-worker": "src/batch/batch-worker.ts" },
+  entryPoints: { "brotli-decompress": "brotli/decompress.js" },
+  outdir: "dist",
+  outExtension: { ".js": ".cjs" },
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  legalComments: "none",
+  logLevel: "warning",
+});
+await build({
+  entryPoints: { "cli-main": "src/cli-main.ts", index: "src/index.ts", "batch-worker": "src/batch/batch-worker.ts", "render-worker": "src/render/render-worker.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,
@@ -46,6 +76,6 @@ await build({
   define: { MINUTES_VERSION: JSON.stringify(pkg.version), MINUTES_BUILD_ID: JSON.stringify(buildHash.digest("hex").slice(0, 16)) },
   // Some bundled CommonJS dependencies call require(); give ESM output a real one.
   banner: { js: "import { createRequire as __minutesRequire } from 'node:module'; const require = __minutesRequire(import.meta.url);" },
-  plugins: [pdfkitStandardFonts],
+  plugins: [pdfkitStandardFonts, lazyBrotli],
   logLevel: "warning",
 });
