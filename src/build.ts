@@ -9,7 +9,6 @@ import { parseMinutes } from "./parse/parse-minutes.js";
 import { readSource } from "./read-source.js";
 import { previousActions } from "./register/previous-actions.js";
 import type { PdfStandard } from "./render/render-options.js";
-import { startWorkerRender } from "./render/render-on-worker.js";
 import { loadRenderer, type Format } from "./render/renderers.js";
 import { chooseTheme, type ThemeRequest } from "./theme/choose-theme.js";
 import type { Theme } from "./theme/theme.js";
@@ -35,12 +34,6 @@ export interface BuildOptions {
   resolvePrevious?: boolean;
   /** Standards the PDF claims (PDF/A-2a, PDF/UA-1); default: the config file's `pdfStandard`, else PDF/A-2a; `[]`: tagged, no claim. */
   pdfStandards?: readonly PdfStandard[];
-  /**
-   * When both DOCX and PDF are written, draw the DOCX on a worker thread while this thread draws the PDF
-   * (at least two cores and the bundled worker needed; same bytes). For one-file builds: a batch already
-   * keeps every core busy.
-   */
-  renderOnWorker?: boolean;
 }
 
 export interface BuildResult {
@@ -93,27 +86,18 @@ export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | un
 }
 
 export async function build(input: string, options: BuildOptions = {}): Promise<BuildResult> {
-  // The worker starts before the input is read, so that its start-up and its import of the DOCX renderer
-  // overlap the parsing here; it is stopped if the build ends up not writing both formats.
-  const bothFormats = (formats: readonly Format[]): boolean => formats.includes("docx") && formats.includes("pdf");
-  const docxOnWorker = options.renderOnWorker && bothFormats(options.formats ?? ["docx", "pdf"]) ? startWorkerRender("docx") : undefined;
   const checked = await check(input, options);
-  const formats = options.formats ?? checked.config?.formats ?? ["docx", "pdf"];
-  if (docxOnWorker && (!checked.ok || !bothFormats(formats))) docxOnWorker.cancel();
   if (!checked.ok || !checked.minutes || !checked.theme) return { ...checked, outputs: [] };
   const { minutes, theme } = checked;
+  const formats = options.formats ?? checked.config?.formats ?? ["docx", "pdf"];
   const pdfStandards = options.pdfStandards ?? checked.config?.pdfStandard;
   const timestamp = options.timestamp ?? sourceDateEpoch() ?? new Date(`${minutes.meeting.date}T00:00:00Z`);
   const outDir = options.out ?? dirname(input);
   const stem = basename(input, extname(input));
 
   // Render everything before writing anything, so one failing renderer leaves no mixed set behind.
-  const renderOptions = { theme, timestamp, ...(pdfStandards ? { pdfStandards } : {}) };
   const rendered = await Promise.all(
-    formats.map(async (format) => ({
-      format,
-      bytes: format === "docx" && docxOnWorker && bothFormats(formats) ? await docxOnWorker.render(minutes, renderOptions) : await (await loadRenderer(format))(minutes, renderOptions),
-    })),
+    formats.map(async (format) => ({ format, bytes: await (await loadRenderer(format))(minutes, { theme, timestamp, ...(pdfStandards ? { pdfStandards } : {}) }) })),
   );
   await mkdir(outDir, { recursive: true });
   const outputs: BuildResult["outputs"] = [];

@@ -19,8 +19,7 @@ export interface PoolCallbacks {
 export async function runPool(tasks: BuildTask[], jobs: number, callbacks: PoolCallbacks = {}): Promise<FileOutcome[]> {
   const script = workerScript();
   const size = Math.max(1, Math.min(jobs, tasks.length));
-  // One file and spare cores: that build draws its DOCX on a worker thread beside its PDF.
-  if (size === 1 || !script) return runInProcess(tasks.length === 1 && jobs >= 2 ? tasks.map((t) => ({ ...t, options: { ...t.options, renderOnWorker: true } })) : tasks, callbacks);
+  if (size === 1 || !script) return runInProcess(tasks, callbacks);
   const outcomes: FileOutcome[] = new Array(tasks.length);
   const retry: number[] = [];
   let next = 0;
@@ -89,6 +88,6 @@ function workerLimits(): { maxOldGenerationSizeMb?: number; maxYoungGenerationSi
 }
 
 /** Node flags the workers inherit: tuning flags only (not -e or --input-type, which a worker refuses). */
-export function workerExecArgv(): string[] {
+function workerExecArgv(): string[] {
   return process.execArgv.filter((flag) => /^--(max-|stack-size|expose-gc|enable-source-maps|cpu-prof|heap-prof)/.test(flag));
 }
