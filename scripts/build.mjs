@@ -17,22 +17,58 @@ for (const dir of ["src", "templates"]) {
 }
 buildHash.update(JSON.stringify(pkg.dependencies));
 
+/** `source` with `from` replaced by `to`; fails the build when `from` is gone (a dependency changed). */
+function patch(source, from, to, where) {
+  if (!source.includes(from)) throw new Error(`scripts/build.mjs: "${from}" not found in ${where}; update the patch`);
+  return source.replace(from, to);
+}
+
 // pdfkit loads its standard fonts through its own package.json "imports" ("#standard-fonts/…"),
 // which no longer resolve once the code lives in dist/; point them at pdfkit's public exports.
 const pdfkitStandardFonts = {
   name: "pdfkit-standard-fonts",
   setup(b) {
-    b.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, async (args) => ({
-      contents: (await readFile(args.path, "utf8"))
-        .replaceAll("'#standard-fonts/", "'pdfkit/standard-fonts/")
-        // The sRGB profile for PDF/A is read next to pdfkit's own file, not next to the bundle.
-        .replace("new URL('./data/sRGB_IEC61966_2_1.icc', import.meta.url).href", "new URL('./data/sRGB_IEC61966_2_1.icc', require('node:url').pathToFileURL(require.resolve('pdfkit'))).href"),
-      loader: "js",
-    }));
+    b.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, async (args) => {
+      let source = (await readFile(args.path, "utf8")).replaceAll("'#standard-fonts/", "'pdfkit/standard-fonts/");
+      // linebreak serves only pdfkit's own line wrapping, which minutes never uses (it breaks lines itself
+      // and draws with lineBreak: false): its Unicode tables are decoded on first use, not at start-up.
+      source = patch(source, "import LineBreaker from 'linebreak';", "const LineBreaker = function (...args) { const linebreak = require('linebreak'); return new (linebreak.default ?? linebreak)(...args); };", args.path);
+      // The sRGB profile for PDF/A is read next to pdfkit's own file, not next to the bundle.
+      source = patch(source, "new URL('./data/sRGB_IEC61966_2_1.icc', import.meta.url).href", "new URL('./data/sRGB_IEC61966_2_1.icc', require('node:url').pathToFileURL(require.resolve('pdfkit'))).href", args.path);
+      return { contents: source, loader: "js" };
+    });
+  },
+};
+
+// fontkit needs brotli only to read WOFF2 fonts, yet its import runs brotli's dictionary (a 122,000-number
+// array literal, ~1.4 MB of the PDF chunk) at start-up. Load brotli from its own file on first use instead:
+// the PDF chunk then parses and runs without it, and WOFF2 fonts still work.
+const lazyBrotli = {
+  name: "lazy-brotli",
+  setup(b) {
+    b.onLoad({ filter: /fontkit[\\/]dist[\\/]module\.mjs$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      return {
+        contents: patch(source, 'import $52ZIf$brotlidecompressjs from "brotli/decompress.js";', 'const $52ZIf$brotlidecompressjs = (...args) => require("./brotli-decompress.cjs")(...args);', args.path),
+        loader: "js",
+      };
+    });
+    b.onResolve({ filter: /^\.\/brotli-decompress\.cjs$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
 
 await rm(new URL("../dist", import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: { "brotli-decompress": "brotli/decompress.js" },
+  outdir: "dist",
+  outExtension: { ".js": ".cjs" },
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  legalComments: "none",
+  logLevel: "warning",
+});
 await build({
   entryPoints: { "cli-main": "src/cli-main.ts", index: "src/index.ts", "batch-worker": "src/batch/batch-worker.ts" },
   outdir: "dist",
@@ -46,6 +82,6 @@ await build({
   define: { MINUTES_VERSION: JSON.stringify(pkg.version), MINUTES_BUILD_ID: JSON.stringify(buildHash.digest("hex").slice(0, 16)) },
   // Some bundled CommonJS dependencies call require(); give ESM output a real one.
   banner: { js: "import { createRequire as __minutesRequire } from 'node:module'; const require = __minutesRequire(import.meta.url);" },
-  plugins: [pdfkitStandardFonts],
+  plugins: [pdfkitStandardFonts, lazyBrotli],
   logLevel: "warning",
 });

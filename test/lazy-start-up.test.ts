@@ -1,0 +1,36 @@
+// Start-up shortcuts of the bundle (scripts/build.mjs) that change no byte of any output, only what the
+// PDF chunk runs when it is imported: fontkit's brotli decoder (WOFF2 only) lives in
+// dist/brotli-decompress.cjs and pdfkit's linebreak (its own line wrapping, unused) is set up on first use.
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { brotliCompressSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+
+const pdfChunk = (): string => {
+  const name = readdirSync("dist").find((f) => f.startsWith("render-pdf-"));
+  expect(name).toBeDefined();
+  return readFileSync(join("dist", name!), "utf8");
+};
+
+describe("brotli outside the PDF chunk", () => {
+  it("is a file of its own that still decodes brotli data", () => {
+    const decompress = createRequire(import.meta.url)("../dist/brotli-decompress.cjs") as (input: Uint8Array) => Uint8Array;
+    const text = Buffer.from("Compte rendu de la réunion — ".repeat(200));
+    expect(Buffer.from(decompress(brotliCompressSync(text))).equals(text)).toBe(true);
+  });
+
+  it("is loaded from that file, not bundled into the PDF renderer chunk", () => {
+    const code = pdfChunk();
+    expect(code).toContain('"./brotli-decompress.cjs"');
+    expect(code).not.toContain("node_modules/brotli/dec/dictionary-data.js");
+  });
+});
+
+describe("pdfkit's linebreak", () => {
+  it("is created on first use: the chunk's top level does not run it", () => {
+    const code = pdfChunk();
+    expect(code).toMatch(/var LineBreaker = function\(\.\.\.args\) \{\n\s+const linebreak = require_\w+\(\);/);
+    expect(code).not.toMatch(/^var import_linebreak/m);
+  });
+});
