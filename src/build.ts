@@ -99,12 +99,37 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   const rendered = await Promise.all(
     formats.map(async (format) => ({ format, bytes: await (await loadRenderer(format))(minutes, { theme, timestamp, ...(pdfStandards ? { pdfStandards } : {}) }) })),
   );
-  await mkdir(outDir, { recursive: true });
   const outputs: BuildResult["outputs"] = [];
-  for (const { format, bytes } of rendered) {
-    const path = join(outDir, `${stem}.${format}`);
-    await writeAtomically(path, bytes);
-    outputs.push({ format, path });
+  let path = outDir;
+  try {
+    await mkdir(outDir, { recursive: true });
+    for (const { format, bytes } of rendered) {
+      path = join(outDir, `${stem}.${format}`);
+      await writeAtomically(path, bytes);
+      outputs.push({ format, path });
+    }
+  } catch (error) {
+    // The file system refused (the output folder is a file, no permission, disk full): the user's to fix, not a bug.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code !== "string") throw error;
+    return { ...checked, ok: false, diagnostics: [...checked.diagnostics, writeError(input, path, code)], outputs };
   }
   return { ...checked, outputs };
+}
+
+function writeError(input: string, path: string, code: string): Diagnostic {
+  const why: Record<string, string> = {
+    EEXIST: "a file is in the way of the output folder",
+    ENOTDIR: "a file is in the way of the output folder",
+    EISDIR: "a folder has the output's name",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "the disk is read-only",
+    ENOSPC: "the disk is full",
+  };
+  return {
+    file: input, line: null, column: null, severity: "error", rule: "write-output",
+    message: `The output ${path} could not be written (${why[code] ?? code}).`,
+    hint: "Give --out a folder you can write to, or move what is in the way.",
+  };
 }

@@ -1,0 +1,53 @@
+// Robustness: inputs found by hunting for crashes and lost outputs. Each case once ended in an
+// "internal" error (reported as a bug) or in a document with no readable text; each must now give a
+// plain message at the right place and keep whatever good output was there before.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { build } from "../src/build.js";
+import { loadThemeFile } from "../src/theme/load-theme.js";
+
+const example = readFileSync("examples/2024-03-05-steering-committee.md", "utf8");
+
+function folder(): string {
+  return mkdtempSync(join(tmpdir(), "minutes-robust-"));
+}
+
+describe("writing the outputs", () => {
+  it("reports a file standing where the output folder should be, not an internal error", async () => {
+    const root = folder();
+    const input = join(root, "meeting.md");
+    writeFileSync(input, example);
+    const blocker = join(root, "out");
+    writeFileSync(blocker, "keep me");
+    const result = await build(input, { out: blocker, config: null });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ severity: "error", rule: "write-output", message: expect.stringContaining("a file is in the way") }));
+    expect(result.diagnostics.some((d) => d.rule === "internal")).toBe(false);
+    expect(readFileSync(blocker, "utf8")).toBe("keep me");
+  });
+
+  it("reports a folder that has the output's name", async () => {
+    const root = folder();
+    const input = join(root, "meeting.md");
+    writeFileSync(input, example);
+    mkdirSync(join(root, "meeting.pdf"));
+    const result = await build(input, { formats: ["pdf"], config: null });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ rule: "write-output", message: expect.stringContaining("meeting.pdf") }));
+  });
+});
+
+describe("theme measures", () => {
+  it("refuses margins and type sizes that leave no text on the page", () => {
+    const root = folder();
+    const path = join(root, "theme.yaml");
+    writeFileSync(path, "name: huge\npage:\n  margins: { top: 5000, right: 62, bottom: 64, left: 62 }\nsizes: { body: 100000, title: 16, subtitle: 12, heading: 12.5, subheading: 11, small: 0 }\n");
+    const { theme, diagnostics } = loadThemeFile(path, { projectDir: root, allowOutside: false });
+    expect(theme).toBeUndefined();
+    expect(diagnostics).toContainEqual(expect.objectContaining({ line: 3, severity: "error", message: expect.stringContaining("page.margins.top") }));
+    expect(diagnostics).toContainEqual(expect.objectContaining({ line: 4, severity: "error", message: expect.stringContaining("sizes.body") }));
+    expect(diagnostics).toContainEqual(expect.objectContaining({ line: 4, severity: "error", message: expect.stringContaining("sizes.small") }));
+  });
+});
