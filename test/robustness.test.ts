@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../src/build.js";
+import { loadConfig } from "../src/config/config.js";
 import { loadThemeFile } from "../src/theme/load-theme.js";
 
 const example = readFileSync("examples/2024-03-05-steering-committee.md", "utf8");
@@ -49,5 +50,16 @@ describe("theme measures", () => {
     expect(diagnostics).toContainEqual(expect.objectContaining({ line: 3, severity: "error", message: expect.stringContaining("page.margins.top") }));
     expect(diagnostics).toContainEqual(expect.objectContaining({ line: 4, severity: "error", message: expect.stringContaining("sizes.body") }));
     expect(diagnostics).toContainEqual(expect.objectContaining({ line: 4, severity: "error", message: expect.stringContaining("sizes.small") }));
+  });
+});
+
+describe("config file", () => {
+  it("refuses an empty list of formats, which built nothing and still said all was well", () => {
+    const root = folder();
+    const path = join(root, "minutes.config.yaml");
+    writeFileSync(path, "formats: []\n");
+    const { config, diagnostics } = loadConfig(path);
+    expect(config).toBeUndefined();
+    expect(diagnostics).toContainEqual(expect.objectContaining({ line: 1, column: 10, severity: "error", rule: "config-formats", message: expect.stringContaining("at least one format") }));
   });
 });
