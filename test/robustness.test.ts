@@ -1,11 +1,13 @@
 // Robustness: inputs found by hunting for crashes and lost outputs. Each case once ended in an
 // "internal" error (reported as a bug) or in a document with no readable text; each must now give a
 // plain message at the right place and keep whatever good output was there before.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { build } from "../src/build.js";
+import { build, check } from "../src/build.js";
+import { runBatch } from "../src/batch/run-batch.js";
 import { loadConfig } from "../src/config/config.js";
 import { loadThemeFile } from "../src/theme/load-theme.js";
 
@@ -61,5 +63,35 @@ describe("config file", () => {
     const { config, diagnostics } = loadConfig(path);
     expect(config).toBeUndefined();
     expect(diagnostics).toContainEqual(expect.objectContaining({ line: 1, column: 10, severity: "error", rule: "config-formats", message: expect.stringContaining("at least one format") }));
+  });
+});
+
+describe("inputs that never end", () => {
+  // Both once hung the command: readFile on a device or a pipe waits for an end that never comes.
+  it.runIf(existsSync("/dev/zero"))("refuses a device, as the input or as `previous:`", async () => {
+    const direct = await check("/dev/zero", { config: null });
+    expect(direct.diagnostics).toContainEqual(expect.objectContaining({ rule: "read", message: expect.stringContaining("device or a pipe") }));
+    const root = folder();
+    const input = join(root, "meeting.md");
+    writeFileSync(input, "---\ntitle: T\ndate: 2024-03-05\nprevious: /dev/zero\n---\n\n## Item\n\nText.\n");
+    const viaPrevious = await check(input, { config: null });
+    expect(viaPrevious.ok).toBe(false);
+    expect(viaPrevious.diagnostics).toContainEqual(expect.objectContaining({ line: 4, rule: "front-matter-previous" }));
+  });
+
+  it.runIf(process.platform !== "win32")("refuses a named pipe ending in .md", async () => {
+    const fifo = join(folder(), "meeting.md");
+    execFileSync("mkfifo", [fifo]);
+    const result = await build(fifo, { config: null });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ rule: "read", message: expect.stringContaining("device or a pipe") }));
+  });
+
+  it.runIf(process.platform !== "win32")("refuses a named pipe in an incremental build into --out", async () => {
+    const root = folder();
+    const fifo = join(root, "meeting.md");
+    execFileSync("mkfifo", [fifo]);
+    const result = await runBatch([fifo], { build: { out: join(root, "out"), config: null }, jobs: 1 });
+    expect(result.files[0]).toMatchObject({ status: "failed", diagnostics: [expect.objectContaining({ rule: "read" })] });
   });
 });

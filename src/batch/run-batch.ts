@@ -1,7 +1,7 @@
 // A batch build: collect the inputs (files, folders, globs), keep this shard's share, skip what the
 // manifest says is up to date, build the rest on the worker pool, record the manifest, and write the
 // index page when building folders into --out. Failures are collected, never thrown.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { BuildOptions } from "../build.js";
@@ -98,6 +98,7 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
 
 function keyOf(input: string, dependencies: DependencyHasher, options: object): string | undefined {
   try {
+    if (!statSync(input).isFile()) return undefined; // a pipe or a device would be read forever: build() refuses it
     return inputKey(readFileSync(input), dependencies.forInput(input), options);
   } catch {
     return undefined; // unreadable: build() reports why
