@@ -12,7 +12,7 @@ import type { PdfStandard } from "./render/render-options.js";
 import { loadRenderer, type Format } from "./render/renderers.js";
 import { chooseTheme, type ThemeRequest } from "./theme/choose-theme.js";
 import type { Theme } from "./theme/theme.js";
-import { writeAtomically } from "./batch/write-atomically.js";
+import { whyNotWritten, writeAtomically } from "./batch/write-atomically.js";
 
 export interface BuildOptions {
   /** Output folder; default: beside the input. */
@@ -110,26 +110,12 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
     }
   } catch (error) {
     // The file system refused (the output folder is a file, no permission, disk full): the user's to fix, not a bug.
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code !== "string") throw error;
-    return { ...checked, ok: false, diagnostics: [...checked.diagnostics, writeError(input, path, code)], outputs };
+    const why = whyNotWritten(error);
+    if (why === undefined) throw error;
+    return {
+      ...checked, ok: false, outputs,
+      diagnostics: [...checked.diagnostics, { file: input, line: null, column: null, severity: "error", rule: "write-output", message: `The output ${path} could not be written (${why}).`, hint: "Give --out a folder you can write to, or move what is in the way." }],
+    };
   }
   return { ...checked, outputs };
-}
-
-function writeError(input: string, path: string, code: string): Diagnostic {
-  const why: Record<string, string> = {
-    EEXIST: "a file is in the way of the output folder",
-    ENOTDIR: "a file is in the way of the output folder",
-    EISDIR: "a folder has the output's name",
-    EACCES: "permission denied",
-    EPERM: "permission denied",
-    EROFS: "the disk is read-only",
-    ENOSPC: "the disk is full",
-  };
-  return {
-    file: input, line: null, column: null, severity: "error", rule: "write-output",
-    message: `The output ${path} could not be written (${why[code] ?? code}).`,
-    hint: "Give --out a folder you can write to, or move what is in the way.",
-  };
 }

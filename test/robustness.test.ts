@@ -1,8 +1,8 @@
 // Robustness: inputs found by hunting for crashes and lost outputs. Each case once ended in an
 // "internal" error (reported as a bug) or in a document with no readable text; each must now give a
 // plain message at the right place and keep whatever good output was there before.
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -93,5 +93,31 @@ describe("inputs that never end", () => {
     execFileSync("mkfifo", [fifo]);
     const result = await runBatch([fifo], { build: { out: join(root, "out"), config: null }, jobs: 1 });
     expect(result.files[0]).toMatchObject({ status: "failed", diagnostics: [expect.objectContaining({ rule: "read" })] });
+  });
+});
+
+describe("minutes actions --out", () => {
+  const actions = (...args: string[]) => spawnSync(process.execPath, ["bin/minutes.js", "actions", "examples", "--today", "2024-05-01", ...args], { encoding: "utf8" });
+
+  it("reports a file in the way of the output folder, without a stack trace (it exited 70)", () => {
+    const root = folder();
+    writeFileSync(join(root, "file"), "keep me");
+    const run = actions("-f", "csv", "-o", join(root, "file", "register.csv"));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("could not be written (a file is in the way of the output folder)");
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(readFileSync(join(root, "file"), "utf8")).toBe("keep me");
+  });
+
+  it("reports a folder given as the output file and leaves no temporary file behind", () => {
+    const root = folder();
+    const target = join(root, "register");
+    mkdirSync(target);
+    const run = actions("-f", "csv", "-o", target);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("a folder has the output's name");
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(readdirSync(root)).toEqual(["register"]);
+    expect(readdirSync(target)).toEqual([]);
   });
 });
