@@ -121,3 +121,15 @@ describe("minutes actions --out", () => {
     expect(readdirSync(target)).toEqual([]);
   });
 });
+
+describe("minutes init", () => {
+  it("reports a file where the folder should be, without a stack trace (it exited 70), and keeps the file", () => {
+    const file = join(folder(), "notes.md");
+    writeFileSync(file, "keep me");
+    const run = spawnSync(process.execPath, ["bin/minutes.js", "init", file], { encoding: "utf8" });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`init writes nothing, because these files already exist:\n  ${file}`);
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+    expect(readFileSync(file, "utf8")).toBe("keep me");
+  });
+});
