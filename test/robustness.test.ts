@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { build, check } from "../src/build.js";
 import { runBatch } from "../src/batch/run-batch.js";
 import { loadConfig } from "../src/config/config.js";
+import { newMeeting } from "../src/new-meeting/new-meeting.js";
 import { loadThemeFile } from "../src/theme/load-theme.js";
 
 const example = readFileSync("examples/2024-03-05-steering-committee.md", "utf8");
@@ -131,5 +132,22 @@ describe("minutes init", () => {
     expect(run.stderr).toContain(`init writes nothing, because these files already exist:\n  ${file}`);
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(readFileSync(file, "utf8")).toBe("keep me");
+  });
+});
+
+describe("minutes new with a broken template", () => {
+  it("refuses a folder named templates/meeting.md (it crashed with EISDIR)", async () => {
+    const cwd = folder();
+    mkdirSync(join(cwd, "templates", "meeting.md"), { recursive: true });
+    const created = await newMeeting({ cwd, date: "2024-05-06", today: "2024-05-01" });
+    expect(created.diagnostics).toContainEqual(expect.objectContaining({ severity: "error", rule: "template", file: join(cwd, "templates", "meeting.md") }));
+  });
+
+  it("refuses a binary template instead of copying its bytes into the new minutes", async () => {
+    const cwd = folder();
+    mkdirSync(join(cwd, "templates"));
+    writeFileSync(join(cwd, "templates", "meeting.md"), Buffer.from([0x00, 0xff, 0xfe, 0x41]));
+    const created = await newMeeting({ cwd, date: "2024-05-06", today: "2024-05-01" });
+    expect(created.diagnostics).toContainEqual(expect.objectContaining({ severity: "error", rule: "template", message: expect.stringContaining("binary") }));
   });
 });
