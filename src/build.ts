@@ -1,7 +1,7 @@
 // The pipeline for one file: read → parse and validate → render each format → write.
 // Outputs are written to a temporary file and renamed, so a failed build never truncates a good output.
 import { mkdir } from "node:fs/promises";
-import { basename, dirname, extname, join } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { configFor, type Config } from "./config/config.js";
 import { hasErrors, toDiagnostic, type Diagnostic } from "./diagnostics.js";
 import type { Minutes } from "./model/minutes.js";
@@ -94,6 +94,13 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   const timestamp = options.timestamp ?? sourceDateEpoch() ?? new Date(`${minutes.meeting.date}T00:00:00Z`);
   const outDir = options.out ?? dirname(input);
   const stem = basename(input, extname(input));
+
+  // An input named like an output (notes.pdf holding Markdown) would be overwritten by its own output.
+  const clash = formats.find((format) => resolve(outDir, `${stem}.${format}`) === resolve(input));
+  if (clash) {
+    const problem: Diagnostic = { file: input, line: null, column: null, severity: "error", rule: "output-overwrites-input", message: `The ${clash.toUpperCase()} output would overwrite this file, which is the input.`, hint: "Rename the minutes to end in .md, or give --out another folder." };
+    return { ...checked, ok: false, diagnostics: [...checked.diagnostics, problem], outputs: [] };
+  }
 
   // Render everything before writing anything, so one failing renderer leaves no mixed set behind.
   const rendered = await Promise.all(

@@ -151,3 +151,18 @@ describe("minutes new with a broken template", () => {
     expect(created.diagnostics).toContainEqual(expect.objectContaining({ severity: "error", rule: "template", message: expect.stringContaining("binary") }));
   });
 });
+
+describe("an input named like an output", () => {
+  it("is not overwritten by its own output (Markdown saved as notes.json or notes.pdf was replaced)", async () => {
+    const root = folder();
+    for (const [name, format] of [["notes.json", "json"], ["notes.pdf", "pdf"]] as const) {
+      const input = join(root, name);
+      writeFileSync(input, example);
+      const result = await build(input, { formats: [format], config: null });
+      expect(result.ok).toBe(false);
+      expect(result.outputs).toEqual([]);
+      expect(result.diagnostics).toContainEqual(expect.objectContaining({ severity: "error", rule: "output-overwrites-input" }));
+      expect(readFileSync(input, "utf8")).toBe(example);
+    }
+  });
+});
