@@ -166,3 +166,16 @@ describe("an input named like an output", () => {
     }
   });
 });
+
+describe("the published index", () => {
+  it("does not overwrite the JSON output of a top-level index.md", async () => {
+    const root = folder();
+    mkdirSync(join(root, "src"));
+    writeFileSync(join(root, "src", "index.md"), example);
+    writeFileSync(join(root, "src", "2024-06-04-next.md"), example.replace("date: 2024-03-05", "date: 2024-06-04"));
+    const result = await runBatch([join(root, "src")], { build: { out: join(root, "out"), formats: ["json"], config: null }, jobs: 1, index: true });
+    expect(result.problems).toContainEqual(expect.objectContaining({ file: join(root, "src", "index.md"), rule: "output-clash", message: expect.stringContaining("published index") }));
+    expect(result.files.map((f) => f.status)).toEqual(["built"]);
+    expect(JSON.parse(readFileSync(join(root, "out", "index.json"), "utf8"))).toHaveProperty("meetings");
+  });
+});

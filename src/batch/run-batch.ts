@@ -47,6 +47,9 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   // Two inputs whose outputs would land on the same paths (a/x.md and b/x.md into one --out): the
   // second is refused rather than silently overwriting the first's outputs.
   const claimed = new Map<string, string>();
+  // The published index owns <out>/index.json: a top-level index.md built to JSON would be overwritten by it.
+  // (Formats left to the config file may include json, so that case is refused too.)
+  if (options.index && outRoot && (options.build.formats?.includes("json") ?? true)) claimed.set(join(outRoot, "index"), "the published index (index.html and index.json)");
   const inputs = shared.filter((input) => {
     const stem = join(resolve(outDirOf(input)), basename(input.path, extname(input.path)));
     const first = claimed.get(stem);
