@@ -50,10 +50,7 @@ function codeRuns(value: string): ParagraphChild[] {
 function columnWeights(header: Inline[][], rows: Inline[][][]): number[] {
   const count = rows.reduce((m, r) => Math.max(m, r.length), Math.max(header.length, 1));
   return Array.from({ length: count }, (_, i) => {
-    const longest = Math.max(
-      inlineText(header[i] ?? []).length,
-      ...rows.map((r) => inlineText(r[i] ?? []).length),
-    );
+    const longest = rows.reduce((m, r) => Math.max(m, inlineText(r[i] ?? []).length), inlineText(header[i] ?? []).length);
     return Math.min(Math.max(longest, 6), 36);
   });
 }
