@@ -1,7 +1,7 @@
 // The pipeline for one file: read → parse and validate → render each format → write.
 // Outputs are written to a temporary file and renamed, so a failed build never truncates a good output.
 import { mkdir } from "node:fs/promises";
-import { basename, dirname, extname, join } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { configFor, type Config } from "./config/config.js";
 import { hasErrors, toDiagnostic, type Diagnostic } from "./diagnostics.js";
 import type { Minutes } from "./model/minutes.js";
@@ -12,7 +12,7 @@ import type { PdfStandard } from "./render/render-options.js";
 import { loadRenderer, type Format } from "./render/renderers.js";
 import { chooseTheme, type ThemeRequest } from "./theme/choose-theme.js";
 import type { Theme } from "./theme/theme.js";
-import { writeAtomically } from "./batch/write-atomically.js";
+import { whyNotWritten, writeAtomically } from "./batch/write-atomically.js";
 
 export interface BuildOptions {
   /** Output folder; default: beside the input. */
@@ -95,16 +95,34 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   const outDir = options.out ?? dirname(input);
   const stem = basename(input, extname(input));
 
+  // An input named like an output (notes.pdf holding Markdown) would be overwritten by its own output.
+  const clash = formats.find((format) => resolve(outDir, `${stem}.${format}`) === resolve(input));
+  if (clash) {
+    const problem: Diagnostic = { file: input, line: null, column: null, severity: "error", rule: "output-overwrites-input", message: `The ${clash.toUpperCase()} output would overwrite this file, which is the input.`, hint: "Rename the minutes to end in .md, or give --out another folder." };
+    return { ...checked, ok: false, diagnostics: [...checked.diagnostics, problem], outputs: [] };
+  }
+
   // Render everything before writing anything, so one failing renderer leaves no mixed set behind.
   const rendered = await Promise.all(
     formats.map(async (format) => ({ format, bytes: await (await loadRenderer(format))(minutes, { theme, timestamp, ...(pdfStandards ? { pdfStandards } : {}) }) })),
   );
-  await mkdir(outDir, { recursive: true });
   const outputs: BuildResult["outputs"] = [];
-  for (const { format, bytes } of rendered) {
-    const path = join(outDir, `${stem}.${format}`);
-    await writeAtomically(path, bytes);
-    outputs.push({ format, path });
+  let path = outDir;
+  try {
+    await mkdir(outDir, { recursive: true });
+    for (const { format, bytes } of rendered) {
+      path = join(outDir, `${stem}.${format}`);
+      await writeAtomically(path, bytes);
+      outputs.push({ format, path });
+    }
+  } catch (error) {
+    // The file system refused (the output folder is a file, no permission, disk full): the user's to fix, not a bug.
+    const why = whyNotWritten(error);
+    if (why === undefined) throw error;
+    return {
+      ...checked, ok: false, outputs,
+      diagnostics: [...checked.diagnostics, { file: input, line: null, column: null, severity: "error", rule: "write-output", message: `The output ${path} could not be written (${why}).`, hint: "Give --out a folder you can write to, or move what is in the way." }],
+    };
   }
   return { ...checked, outputs };
 }

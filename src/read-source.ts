@@ -14,6 +14,8 @@ export async function readSource(path: string): Promise<SourceResult> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) return { ok: false, message: "This is a folder, not a Markdown file.", hint: "Give the path of a .md file inside it." };
+    // A device or a pipe (/dev/zero, a FIFO) would be read forever.
+    if (!info.isFile()) return { ok: false, message: "This is a device or a pipe, not a Markdown file.", hint: "Give the path of a .md file." };
     if (info.size > MAX_INPUT_BYTES) return { ok: false, message: `The file is ${(info.size / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB.`, hint: "Split the minutes into one file per meeting." };
     bytes = await readFile(path);
   } catch (error) {

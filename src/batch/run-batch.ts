@@ -1,7 +1,7 @@
 // A batch build: collect the inputs (files, folders, globs), keep this shard's share, skip what the
 // manifest says is up to date, build the rest on the worker pool, record the manifest, and write the
 // index page when building folders into --out. Failures are collected, never thrown.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { BuildOptions } from "../build.js";
@@ -47,6 +47,9 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   // Two inputs whose outputs would land on the same paths (a/x.md and b/x.md into one --out): the
   // second is refused rather than silently overwriting the first's outputs.
   const claimed = new Map<string, string>();
+  // The published index owns <out>/index.json: a top-level index.md built to JSON would be overwritten by it.
+  // (Formats left to the config file may include json, so that case is refused too.)
+  if (options.index && outRoot && (options.build.formats?.includes("json") ?? true)) claimed.set(join(outRoot, "index"), "the published index (index.html and index.json)");
   const inputs = shared.filter((input) => {
     const stem = join(resolve(outDirOf(input)), basename(input.path, extname(input.path)));
     const first = claimed.get(stem);
@@ -98,6 +101,7 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
 
 function keyOf(input: string, dependencies: DependencyHasher, options: object): string | undefined {
   try {
+    if (!statSync(input).isFile()) return undefined; // a pipe or a device would be read forever: build() refuses it
     return inputKey(readFileSync(input), dependencies.forInput(input), options);
   } catch {
     return undefined; // unreadable: build() reports why

@@ -15,3 +15,19 @@ export async function writeAtomically(path: string, bytes: Uint8Array): Promise<
     throw error;
   }
 }
+
+/** Why the file system refused to write an output, in the user's words; undefined for an error that is not the file system's. */
+export function whyNotWritten(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== "string") return undefined;
+  const reasons: Record<string, string> = {
+    EEXIST: "a file is in the way of the output folder",
+    ENOTDIR: "a file is in the way of the output folder",
+    EISDIR: "a folder has the output's name",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "the disk is read-only",
+    ENOSPC: "the disk is full",
+  };
+  return reasons[code] ?? code;
+}

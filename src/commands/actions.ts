@@ -1,7 +1,8 @@
 // `minutes actions [paths...]`: the action register of every meeting under the paths, as a terminal table
 // or exported (csv, json, md, ics, pdf, docx), with filters. Registered on the program by cli.ts.
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
+import { whyNotWritten, writeAtomically } from "../batch/write-atomically.js";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { isoDateArg, localToday } from "./cli-dates.js";
 import { configFor } from "../config/config.js";
@@ -101,10 +102,16 @@ export function registerActionsCommand(program: Command, setExit: (code: number)
         process.stdout.write(output);
         return;
       }
-      await mkdir(dirname(resolve(out)), { recursive: true });
-      const temporary = `${out}.${process.pid}.tmp`;
-      await writeFile(temporary, output);
-      await rename(temporary, out);
+      try {
+        await mkdir(dirname(resolve(out)), { recursive: true });
+        await writeAtomically(out, typeof output === "string" ? new TextEncoder().encode(output) : output);
+      } catch (error) {
+        const why = whyNotWritten(error);
+        if (why === undefined) throw error;
+        process.stderr.write(`minutes: ${out} could not be written (${why}). Give --out a file path you can write to.\n`);
+        setExit(1);
+        return;
+      }
       process.stderr.write(`wrote ${out} (${entries.length} action${entries.length === 1 ? "" : "s"})\n`);
     });
 }

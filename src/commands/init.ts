@@ -1,5 +1,6 @@
 // `minutes init [dir]`: scaffolds a minutes repository (see src/init/). Exit 1 when a file exists.
 import { Option, type Command } from "commander";
+import { whyNotWritten } from "../batch/write-atomically.js";
 import { scaffold } from "../init/scaffold.js";
 import type { InitLanguage } from "../init/scaffold-files.js";
 
@@ -17,7 +18,16 @@ export function registerInit(program: Command, setExitCode: (code: number) => vo
         setExitCode(2);
         return;
       }
-      const result = await scaffold(dir, { language: opts.language, date });
+      let result: Awaited<ReturnType<typeof scaffold>>;
+      try {
+        result = await scaffold(dir, { language: opts.language, date });
+      } catch (error) {
+        const why = whyNotWritten(error);
+        if (why === undefined) throw error;
+        process.stderr.write(`minutes: init could not write into ${dir} (${why}).\nhint: run it in a folder you can write to.\n`);
+        setExitCode(1);
+        return;
+      }
       if (!result.ok) {
         process.stderr.write(`minutes: init writes nothing, because these files already exist:\n${result.existing.map((p) => `  ${p}`).join("\n")}\nhint: run it in a new folder, or move these files away first.\n`);
         setExitCode(1);

@@ -19,7 +19,7 @@ export function registerNewCommand(program: Command, setExit: (code: number) => 
       const created = await newMeeting({ ...opts, cwd: process.cwd(), today: localToday() });
       for (const d of created.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
       if (created.diagnostics.some((d) => d.severity === "error")) {
-        process.stderr.write(`minutes: ${opts.from} has errors; fix them first, nothing was written\n`);
+        process.stderr.write(`minutes: ${opts.from ?? "the template"} has errors; fix them first, nothing was written\n`);
         setExit(1);
         return;
       }

@@ -17,7 +17,7 @@ export const configSchema = z.object({
   /** Language of meetings that do not say. */
   language: z.string().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, { error: "must be a language tag such as fr or en" }).optional(),
   /** Formats to write. */
-  formats: z.array(z.enum(["docx", "pdf", "json"], { error: "must be docx, pdf or json" }), { error: "must be a list such as [docx, pdf]" }).optional(),
+  formats: z.array(z.enum(["docx", "pdf", "json"], { error: "must be docx, pdf or json" }), { error: "must be a list such as [docx, pdf]" }).min(1, { error: "must name at least one format, such as [docx, pdf]" }).optional(),
   /** The Markdown template of `minutes new`, relative to the config file (default: templates/meeting.md, else built in). */
   template: z.string({ error: "must be the path of a Markdown template" }).min(1).optional(),
   /** Standards the PDF claims, as --pdf-standard; [] for none. */

@@ -1,7 +1,7 @@
 // `minutes new`: the next meeting's Markdown file from a template. With `from`, carries over the previous
 // meeting's title, organisation, language, place and people, sets `previous:`, and writes a follow-up
 // table of the actions still open (with their ids) for the secretariat to fill in.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { parseDocument } from "yaml";
 import { check } from "../build.js";
@@ -9,6 +9,7 @@ import { configFor } from "../config/config.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { actionLabelsFor, labelsFor } from "../i18n/labels.js";
 import type { Minutes, Person } from "../model/minutes.js";
+import { decode } from "../read-source.js";
 import { readChain } from "../register/previous-actions.js";
 import { buildRegister, type RegisterEntry } from "../register/register.js";
 import { builtinTemplate, defaultTitle } from "./builtin-template.js";
@@ -51,13 +52,19 @@ export function followUpSection(entries: RegisterEntry[], language: string): str
   return `## ${al.followUpTitle} {-}\n\n${table.join("\n")}\n`;
 }
 
-function templateFor(configTemplate: { path?: string; dir?: string }, cwd: string, language: string): { text: string; source: string } {
+function templateFor(configTemplate: { path?: string; dir?: string }, cwd: string, language: string): { text: string; source: string } | { problem: Diagnostic } {
   const candidates = [
     configTemplate.path && configTemplate.dir ? resolve(configTemplate.dir, configTemplate.path) : undefined,
     configTemplate.dir ? join(configTemplate.dir, "templates", "meeting.md") : undefined,
     join(cwd, "templates", "meeting.md"),
   ].filter((p): p is string => p !== undefined);
-  for (const path of candidates) if (existsSync(path)) return { text: readFileSync(path, "utf8").replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), source: path };
+  for (const path of candidates) {
+    if (!existsSync(path)) continue;
+    // A folder or a binary file named meeting.md is refused, not read as text (a folder made `new` crash).
+    const read = statSync(path).isFile() ? decode(readFileSync(path)) : { ok: false as const, message: "This is a folder or a device, not a Markdown file.", hint: "Put the meeting template in this file, or remove it to use the built-in one." };
+    if (!read.ok) return { problem: { file: path, line: read.place?.line ?? null, column: read.place?.column ?? null, severity: "error", rule: "template", message: `The meeting template cannot be used. ${read.message}`, hint: read.hint } };
+    return { text: read.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), source: path };
+  }
   return { text: builtinTemplate(language), source: "built-in" };
 }
 
@@ -84,6 +91,7 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewMeeting
   const path = options.out ?? join(options.from ? dirname(options.from) : options.cwd, defaultName);
 
   const template = templateFor({ ...(config?.template ? { path: config.template } : {}), ...(config?.dir ? { dir: config.dir } : {}) }, options.cwd, language);
+  if ("problem" in template) return { path, text: "", template: "", carried, diagnostics: [...diagnostics, template.problem] };
   const title = previous?.meeting.title ?? defaultTitle(language);
   const followUp = previous ? followUpSection(carried, language) : "";
   let text = template.text.replace(/\{\{\s*date\s*\}\}/g, date).replace(/\{\{\s*title\s*\}\}/g, title.replace(/"/g, '\\"'));

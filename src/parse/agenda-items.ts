@@ -119,7 +119,7 @@ function readItem(heading: Heading, nodes: RootContent[], depth: number, definit
           return cellText !== "" && isNoDeadline(cellText);
         }));
         if (rows.length === 0 && saysNone) item.noActionsStated = true;
-        item.actions.push(...rows);
+        for (const row of rows) item.actions.push(row);
         continue;
       }
     }

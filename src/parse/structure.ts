@@ -54,7 +54,7 @@ export function reportStructure(nodes: RootContent[], body: Body, file: VFile): 
   }
   // Several meetings: several top-level headings with different dates, or a second front matter.
   const starts: { line: number; date: string }[] = [];
-  const top = Math.min(7, ...nodes.map((n) => (n.type === "heading" ? n.depth : 7)));
+  const top = nodes.reduce((m, n) => (n.type === "heading" ? Math.min(m, n.depth) : m), 7);
   for (const node of nodes) {
     if (node.type !== "heading" && node.type !== "paragraph") continue;
     const text = textOf(node);

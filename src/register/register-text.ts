@@ -58,7 +58,7 @@ export function registerMarkdown(entries: RegisterEntry[]): string {
 export function registerTable(entries: RegisterEntry[], width = 120): string {
   const head = ["ID", "STATUS", "DEADLINE", "RESPONSIBLE", "ACTION"];
   const rows = entries.map((e) => [e.id, e.state + (e.overdue ? " !" : ""), e.deadline?.date ?? e.deadline?.text ?? "", e.responsibleText.replace(/\s+/g, " "), e.actionText.replace(/\s+/g, " ")]);
-  const fixed = [0, 1, 2, 3].map((c) => Math.min(c === 3 ? 24 : 40, Math.max(head[c]!.length, ...rows.map((r) => r[c]!.length))));
+  const fixed = [0, 1, 2, 3].map((c) => Math.min(c === 3 ? 24 : 40, rows.reduce((m, r) => Math.max(m, r[c]!.length), head[c]!.length)));
   const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, Math.max(0, n - 1))}…` : s.padEnd(n));
   const room = Math.max(20, width - fixed.reduce((a, b) => a + b + 2, 0));
   const line = (r: string[]) => [...fixed.map((n, c) => cut(r[c]!, n)), cut(r[4]!, room).trimEnd()].join("  ");

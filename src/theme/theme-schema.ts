@@ -4,6 +4,10 @@ import { z } from "zod";
 
 const hex = z.string({ error: "must be a colour written RRGGBB, in quotes" }).regex(/^#?[0-9A-Fa-f]{6}$/, { error: "must be a colour written RRGGBB, in quotes" }).transform((v) => v.replace(/^#/, "").toUpperCase());
 const points = z.number({ error: "must be a number of points (1/72 inch)" }).nonnegative();
+// Bounds that keep text on the page: a margin of 3 inches at most leaves 163 points of text width on an
+// A4 page; a type size of 72 points (one inch) is already a poster.
+const margin = points.max(216, { error: "must be at most 216 points (3 inches), or no text fits on the page" });
+const typeSize = z.number({ error: "must be a type size in points" }).min(4, { error: "must be at least 4 points" }).max(72, { error: "must be at most 72 points" });
 const path = z.string({ error: "must be a file path relative to theme.yaml" }).min(1);
 
 /** A font family: a name alone (an installed or built-in family) or a name with its TTF/OTF files. */
@@ -30,7 +34,7 @@ export const themeSchema = z.strictObject({
   description: z.string().optional(),
   page: z.strictObject({
     size: z.enum(["A4", "Letter"], { error: "must be A4 or Letter" }).default("A4"),
-    margins: z.strictObject({ top: points, right: points, bottom: points, left: points }).default({ top: 72, right: 62, bottom: 64, left: 62 }),
+    margins: z.strictObject({ top: margin, right: margin, bottom: margin, left: margin }).default({ top: 72, right: 62, bottom: 64, left: 62 }),
   }).default({ size: "A4", margins: { top: 72, right: 62, bottom: 64, left: 62 } }),
   fonts: z.strictObject({
     body: fontSchema.default("Noto Sans"),
@@ -38,7 +42,7 @@ export const themeSchema = z.strictObject({
     /** Embed the fonts in the DOCX, so it looks the same where they are not installed (about 0.6 MB a face). */
     embed: z.boolean({ error: "must be true or false" }).default(false),
   }).default({ body: "Noto Sans", embed: false }),
-  sizes: z.strictObject({ body: points, title: points, subtitle: points, heading: points, subheading: points, small: points })
+  sizes: z.strictObject({ body: typeSize, title: typeSize, subtitle: typeSize, heading: typeSize, subheading: typeSize, small: typeSize })
     .default({ body: 10.5, title: 16, subtitle: 12, heading: 12.5, subheading: 11, small: 8.5 }),
   colors: z.strictObject({
     primary: hex.default("1F3864"),

@@ -48,12 +48,9 @@ function codeRuns(value: string): ParagraphChild[] {
 }
 
 function columnWeights(header: Inline[][], rows: Inline[][][]): number[] {
-  const count = Math.max(header.length, ...rows.map((r) => r.length), 1);
+  const count = rows.reduce((m, r) => Math.max(m, r.length), Math.max(header.length, 1));
   return Array.from({ length: count }, (_, i) => {
-    const longest = Math.max(
-      inlineText(header[i] ?? []).length,
-      ...rows.map((r) => inlineText(r[i] ?? []).length),
-    );
+    const longest = rows.reduce((m, r) => Math.max(m, inlineText(r[i] ?? []).length), inlineText(header[i] ?? []).length);
     return Math.min(Math.max(longest, 6), 36);
   });
 }
@@ -119,13 +116,13 @@ export function blockContent(blocks: Block[], ctx: DocxContext, scope: BlockScop
         break;
       }
       case "list":
-        out.push(...list(block, ctx, scope));
+        for (const p of list(block, ctx, scope)) out.push(p);
         break;
       case "blockquote":
-        out.push(...blockContent(block.children, ctx, { ...scope, indent: capIndent(ctx, scope.indent + QUOTE_STEP), quoted: true }));
+        for (const p of blockContent(block.children, ctx, { ...scope, indent: capIndent(ctx, scope.indent + QUOTE_STEP), quoted: true })) out.push(p);
         break;
       case "table":
-        out.push(...table(block, ctx, scope));
+        for (const p of table(block, ctx, scope)) out.push(p);
         break;
       case "code":
         out.push(textParagraph(codeRuns(block.value), scope, StyleId.code));

@@ -110,13 +110,13 @@ function agenda(layout: DocumentLayout): Paragraph[] {
 function itemFlow(item: ItemLayout, bookmark: string, ctx: DocxContext): Flow {
   const heading = new Bookmark({ id: bookmark, children: textRuns(item.heading) });
   const out: Flow = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [heading] })];
-  if (item.intro) out.push(...blockContent(item.intro, ctx, topScope));
+  if (item.intro) for (const p of blockContent(item.intro, ctx, topScope)) out.push(p);
   for (const section of item.sections) {
     out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: textRuns(section.label) }));
-    out.push(...blockContent(section.blocks, ctx, topScope));
+    for (const p of blockContent(section.blocks, ctx, topScope)) out.push(p);
   }
-  out.push(...actionTable(item, ctx));
-  out.push(...blockContent(item.actionNotes, ctx, topScope));
+  for (const p of actionTable(item, ctx)) out.push(p);
+  for (const p of blockContent(item.actionNotes, ctx, topScope)) out.push(p);
   return out;
 }
 

@@ -22,7 +22,7 @@ export function actionWidths(total: number, columns: number): number[] {
  * horizontal padding inside one cell.
  */
 export function contentWidths(total: number, cells: Run[][][], pad: number, fonts: FontBook): number[] {
-  const columns = Math.max(0, ...cells.map((r) => r.length));
+  const columns = cells.reduce((m, r) => Math.max(m, r.length), 0);
   if (columns === 0) return [];
   const min = new Array<number>(columns).fill(0);
   const max = new Array<number>(columns).fill(0);

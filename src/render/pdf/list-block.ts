@@ -20,7 +20,7 @@ export function drawList(w: PageWriter, list: ListBlock, ctx: BlockContext): voi
   });
   const labelStyle = { ...ctx.text, italic: false };
   const lines = labels.map((text) => breakLines(textRuns(text, labelStyle), 1000, w.fonts)[0]!);
-  const widest = Math.max(0, ...lines.map((l) => l.width));
+  const widest = lines.reduce((m, l) => Math.max(m, l.width), 0);
   const hang = Math.max(styles.list.indent, widest + styles.list.labelGap);
   const indent = ctx.depth < styles.list.maxDepth ? hang : 0;
   const x = ctx.x + indent;

@@ -16,7 +16,7 @@ const MIN_SIZE = 6.5;
 
 export function drawMarkdownTable(w: PageWriter, block: TableBlock, ctx: BlockContext): void {
   const { styles } = w;
-  const columns = Math.max(block.header.length, ...block.rows.map((r) => r.length));
+  const columns = block.rows.reduce((m, r) => Math.max(m, r.length), block.header.length);
   if (columns === 0) return;
   const dense = columns > 4;
   const padX = dense ? Math.min(styles.table.padX, 3) : styles.table.padX;
