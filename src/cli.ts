@@ -12,7 +12,7 @@ import { registerSchemaCommand } from "./commands/schema.js";
 import { registerThemeCommands } from "./commands/themes.js";
 import { parsePdfStandards, type PdfStandard } from "./render/render-options.js";
 import { formats, isFormat, type Format } from "./render/renderers.js";
-import { chooseReporter, isReporterName, reporterNames, type ReportText, type ReporterName } from "./report/reporter.js";
+import { chooseReporter, countBySeverity, isReporterName, reporterNames, type ReportText, type ReporterName } from "./report/reporter.js";
 import { version } from "./version.js";
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -62,8 +62,7 @@ function write(text: ReportText): void {
 }
 
 function summary(results: CheckResult[]): string {
-  const errors = results.flatMap((r) => r.diagnostics).filter((d) => d.severity === "error").length;
-  const warnings = results.flatMap((r) => r.diagnostics).length - errors;
+  const { errors, warnings } = countBySeverity(results);
   return `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
 }
 

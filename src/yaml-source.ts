@@ -1,7 +1,8 @@
 // YAML with source positions, shared by the front matter, the config file and theme files.
 // Parse errors, alias bombs and zod issues all become messages at the key or value they concern.
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from "yaml";
-import type { VFile } from "vfile";
+import { readFileSync } from "node:fs";
+import { VFile } from "vfile";
 import type { z } from "zod";
 import { report } from "./diagnostics.js";
 import type { Point } from "./model/minutes.js";
@@ -124,3 +125,40 @@ function valueOffset(doc: Document, path: (string | number)[]): number | undefin
   }
   return undefined;
 }
+
+export interface YamlFileOptions extends YamlOptions {
+  /** What to write, when the file is not a list of `key: value` lines. */
+  shapeHint: string;
+  missingHint?: (key: string) => string;
+}
+
+export interface YamlFile<T> {
+  /** The messages, on a VFile for the caller to add its own. */
+  file: VFile;
+  yaml?: YamlSource;
+  /** The validated settings, when the file has no schema error. */
+  data?: T;
+}
+
+/**
+ * Reads a settings file (config, theme): YAML with positions, unknown keys warned with a suggestion,
+ * then the zod schema. A file that cannot be read is one message with no line.
+ */
+export function readYamlFile<S extends z.ZodObject>(path: string, schema: S, options: YamlFileOptions): YamlFile<z.infer<S>> {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+  } catch (error) {
+    const file = new VFile({ path });
+    report(file, { severity: "error", rule: `${options.rule}-read`, message: `${options.what} could not be read: ${(error as Error).message}`, hint: "Check that the file exists and is readable." });
+    return { file };
+  }
+  const file = new VFile({ path, value: text });
+  const yaml = readYaml(text, file, options);
+  const record = yaml ? asRecord(yaml, file, { ...options, hint: options.shapeHint }) : undefined;
+  if (!yaml || !record) return { file, ...(yaml ? { yaml } : {}) };
+  reportUnknownKeys(record, Object.keys(schema.shape), yaml, file, `${options.rule}-unknown-key`);
+  const data = validateYaml(schema, record, yaml, file, { rule: options.rule, what: options.what, ...(options.missingHint ? { missingHint: options.missingHint } : {}) });
+  return { file, yaml, ...(data !== undefined ? { data } : {}) };
+}
+

@@ -1,11 +1,10 @@
 // minutes.config.yaml (or .yml / .json): settings a minutes repository writes once. Found by walking
 // up from the input file. Precedence: built-in defaults < config file < front matter < flags.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { VFile } from "vfile";
 import { z } from "zod";
 import { toDiagnostic, type Diagnostic } from "../diagnostics.js";
-import { asRecord, readYaml, reportUnknownKeys, validateYaml } from "../yaml-source.js";
+import { readYamlFile } from "../yaml-source.js";
 
 export const configFileNames = ["minutes.config.yaml", "minutes.config.yml", "minutes.config.json"] as const;
 
@@ -59,24 +58,10 @@ export function findConfig(start: string): string | undefined {
 /** Read and validate a config file. Problems come back as diagnostics at file:line:column. */
 export function loadConfig(path: string): ConfigResult {
   const absolute = resolve(path);
-  let text: string;
-  try {
-    text = readFileSync(absolute, "utf8").replace(/^\uFEFF/, "");
-  } catch (error) {
-    return { diagnostics: [{ file: path, line: null, column: null, severity: "error", rule: "config-read", message: `The config file could not be read: ${(error as Error).message}`, hint: "Check that the file exists and is readable." }] };
-  }
-  const file = new VFile({ path, value: text });
-  const options = { rule: "config", what: "The config file" };
-  const yaml = readYaml(text, file, options);
-  const record = yaml ? asRecord(yaml, file, { ...options, hint: "Write settings such as `theme: compte-rendu`." }) : undefined;
-  let config: Config | undefined;
-  if (yaml && record) {
-    reportUnknownKeys(record, Object.keys(configSchema.shape), yaml, file, "config-unknown-key");
-    const data = validateYaml(configSchema, record, yaml, file, options);
-    if (data) config = { ...stripUndefined(data), path: absolute, dir: dirname(absolute) };
-  }
+  const { file, data } = readYamlFile(path, configSchema, { rule: "config", what: "The config file", shapeHint: "Write settings such as `theme: compte-rendu`." });
   const diagnostics = file.messages.map((m) => toDiagnostic(m, path));
-  return { ...(config && !diagnostics.some((d) => d.severity === "error") ? { config } : {}), diagnostics };
+  const ok = data !== undefined && !diagnostics.some((d) => d.severity === "error");
+  return { ...(ok ? { config: { ...stripUndefined(data), path: absolute, dir: dirname(absolute) } } : {}), diagnostics };
 }
 
 /** Find and load the config for an input file; no config file is not a problem. */

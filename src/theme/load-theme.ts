@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { VFile } from "vfile";
 import { report, toDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { labelKeys } from "../i18n/labels.js";
-import { asRecord, readYaml, reportUnknownKeys, validateYaml, type YamlSource } from "../yaml-source.js";
+import { readYamlFile, type YamlSource } from "../yaml-source.js";
 import { checkFont, checkImage } from "./check-file.js";
 import { resolveSafePath, type PathRules } from "./safe-path.js";
 import { themeSchema, type FontData } from "./theme-schema.js";
@@ -86,47 +86,34 @@ export function loadTheme(choice: ThemeChoice, rules: PathRules): ThemeResult {
 
 /** Reads and checks one theme.yaml and the files it names. */
 export function loadThemeFile(path: string, rules: PathRules): ThemeResult {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
-  } catch (error) {
-    return { diagnostics: [{ file: path, line: null, column: null, severity: "error", rule: "theme-read", message: `The theme file could not be read: ${(error as Error).message}`, hint: "Check that the file exists and is readable." }] };
-  }
-  const file = new VFile({ path, value: text });
-  const options = { rule: "theme", what: "The theme file" };
-  const yaml = readYaml(text, file, options);
-  const record = yaml ? asRecord(yaml, file, { ...options, hint: "Start from `minutes theme new <name>`." }) : undefined;
+  const { file, yaml, data } = readYamlFile(path, themeSchema, { rule: "theme", what: "The theme file", shapeHint: "Start from `minutes theme new <name>`.", missingHint: (key) => `Add a line \`${key}: …\` to theme.yaml.` });
   let theme: Theme | undefined;
-  if (yaml && record) {
-    reportUnknownKeys(record, Object.keys(themeSchema.shape), yaml, file, "theme-unknown-key");
-    const data = validateYaml(themeSchema, record, yaml, file, { ...options, missingHint: (key) => `Add a line \`${key}: …\` to theme.yaml.` });
-    if (data) {
-      const dir = dirname(resolve(path));
-      const files = new ThemeFiles(dir, rules, yaml, file);
-      for (const [language, labels] of Object.entries(data.labels)) {
-        for (const key of Object.keys(labels)) {
-          if (labelKeys.includes(key)) continue;
-          report(file, { severity: "warning", rule: "theme-unknown-label", message: `Unknown label \`${key}\` for ${language}.`, place: yaml.valuePlace(["labels", language, key]), hint: `Known labels: ${labelKeys.join(", ")}.` });
-        }
+  if (yaml && data) {
+    const dir = dirname(resolve(path));
+    const files = new ThemeFiles(dir, rules, yaml, file);
+    for (const [language, labels] of Object.entries(data.labels)) {
+      for (const key of Object.keys(labels)) {
+        if (labelKeys.includes(key)) continue;
+        report(file, { severity: "warning", rule: "theme-unknown-label", message: `Unknown label \`${key}\` for ${language}.`, place: yaml.valuePlace(["labels", language, key]), hint: `Known labels: ${labelKeys.join(", ")}.` });
       }
-      const body = files.font(data.fonts.body, ["fonts", "body"]);
-      const headings = data.fonts.headings === undefined ? body : files.font(data.fonts.headings, ["fonts", "headings"]);
-      const logo = data.logo ? files.logo(data.logo) : undefined;
-      const { fonts: _fonts, logo: _logo, colors, ...rest } = data;
-      theme = {
-        ...rest,
-        dir,
-        colors: { ...colors, accent: colors.accent ?? colors.primary },
-        fonts: {
-          body,
-          headings,
-          mono: { family: "Noto Sans Mono", files: { regular: require.resolve("@expo-google-fonts/noto-sans-mono/400Regular/NotoSansMono_400Regular.ttf") } },
-          symbols: { family: "Noto Sans Symbols 2", files: { regular: require.resolve("@expo-google-fonts/noto-sans-symbols-2/400Regular/NotoSansSymbols2_400Regular.ttf") } },
-          embed: data.fonts.embed,
-        },
-        ...(logo ? { logo } : {}),
-      };
     }
+    const body = files.font(data.fonts.body, ["fonts", "body"]);
+    const headings = data.fonts.headings === undefined ? body : files.font(data.fonts.headings, ["fonts", "headings"]);
+    const logo = data.logo ? files.logo(data.logo) : undefined;
+    const { fonts: _fonts, logo: _logo, colors, ...rest } = data;
+    theme = {
+      ...rest,
+      dir,
+      colors: { ...colors, accent: colors.accent ?? colors.primary },
+      fonts: {
+        body,
+        headings,
+        mono: { family: "Noto Sans Mono", files: { regular: require.resolve("@expo-google-fonts/noto-sans-mono/400Regular/NotoSansMono_400Regular.ttf") } },
+        symbols: { family: "Noto Sans Symbols 2", files: { regular: require.resolve("@expo-google-fonts/noto-sans-symbols-2/400Regular/NotoSansSymbols2_400Regular.ttf") } },
+        embed: data.fonts.embed,
+      },
+      ...(logo ? { logo } : {}),
+    };
   }
   const diagnostics = file.messages.map((m) => toDiagnostic(m, path));
   return { ...(theme && !diagnostics.some((d) => d.severity === "error") ? { theme } : {}), diagnostics };
