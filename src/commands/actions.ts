@@ -86,7 +86,7 @@ export function registerActionsCommand(program: Command, setExit: (code: number)
           const language = opts.language ?? config?.language ?? latest?.language ?? "en";
           const layout = layoutRegister(register, entries, { language, ...(latest?.organisation ? { organisation: latest.organisation } : {}) });
           // The register takes the repository's theme (config `theme:`), like the compte-rendu.
-          const themed = config?.theme ? loadTheme({ reference: config.theme, baseDir: config.dir, source: config.path }, { projectDir: config.dir, allowOutside: false }) : { theme: defaultTheme(), diagnostics: [] };
+          const themed = config?.theme ? loadTheme({ reference: config.theme, baseDir: config.dir, source: config.path, ...(config.themePlace ? { place: config.themePlace } : {}) }, { projectDir: config.dir, allowOutside: false }) : { theme: defaultTheme(), diagnostics: [] };
           for (const d of themed.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
           if (!themed.theme) {
             setExit(1);

@@ -4,6 +4,7 @@ import { existsSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
 import { toDiagnostic, type Diagnostic } from "../diagnostics.js";
+import type { Point } from "../model/minutes.js";
 import { readYamlFile } from "../yaml-source.js";
 
 export const configFileNames = ["minutes.config.yaml", "minutes.config.yml", "minutes.config.json"] as const;
@@ -34,6 +35,8 @@ export interface Config extends ConfigData {
   path: string;
   /** Its folder: the project folder that theme, logo and output paths resolve against. */
   dir: string;
+  /** Where `theme:` is written in it, for messages about that theme. */
+  themePlace?: Point;
 }
 
 export interface ConfigResult {
@@ -58,10 +61,11 @@ export function findConfig(start: string): string | undefined {
 /** Read and validate a config file. Problems come back as diagnostics at file:line:column. */
 export function loadConfig(path: string): ConfigResult {
   const absolute = resolve(path);
-  const { file, data } = readYamlFile(path, configSchema, { rule: "config", what: "The config file", shapeHint: "Write settings such as `theme: compte-rendu`." });
+  const { file, yaml, data } = readYamlFile(path, configSchema, { rule: "config", what: "The config file", shapeHint: "Write settings such as `theme: compte-rendu`." });
   const diagnostics = file.messages.map((m) => toDiagnostic(m, path));
   const ok = data !== undefined && !diagnostics.some((d) => d.severity === "error");
-  return { ...(ok ? { config: { ...stripUndefined(data), path: absolute, dir: dirname(absolute) } } : {}), diagnostics };
+  const themePlace = data?.theme !== undefined && yaml ? { themePlace: yaml.valuePlace(["theme"]) } : {};
+  return { ...(ok ? { config: { ...stripUndefined(data), path: absolute, dir: dirname(absolute), ...themePlace } } : {}), diagnostics };
 }
 
 /** Find and load the config for an input file; no config file is not a problem. */

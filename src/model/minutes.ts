@@ -79,6 +79,8 @@ export interface MeetingInfo {
   nextMeeting?: NextMeeting;
   /** The previous meeting's file (`previous:`), resolved by the build, not the parser. */
   previous?: PreviousMeetingRef;
+  /** Where `theme:` is written, for messages about the theme it names. */
+  themePlace?: Point;
   /** Front-matter keys the model has no place for, kept so nothing is lost (shown in JSON only). */
   extra: Record<string, unknown>;
 }

@@ -113,6 +113,7 @@ function toMeetingInfo(fm: FrontMatter, values: Record<string, unknown>, file: V
   if (fm.chair) info.chair = toPerson(fm.chair);
   if (fm.secretary) info.secretary = toPerson(fm.secretary);
   if (fm.previous) info.previous = { path: fm.previous, place: placeOf("previous") };
+  if (typeof extra.theme === "string") info.themePlace = placeOf("theme");
   if (fm.next_meeting) {
     const next = typeof fm.next_meeting === "string" ? { date: fm.next_meeting } : fm.next_meeting;
     info.nextMeeting = { date: next.date };

@@ -1,6 +1,5 @@
 // Which theme a build uses: built-in defaults < config file `theme:` < front matter `theme:` < --theme.
 // Each reference resolves against the file that names it; the project folder bounds every path.
-import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Config } from "../config/config.js";
 import type { Minutes } from "../model/minutes.js";
@@ -28,25 +27,9 @@ export function chooseTheme(input: string, minutes: Minutes, config: Config | un
   const fromFrontMatter = typeof minutes.meeting.extra.theme === "string" && minutes.meeting.extra.theme.trim() ? minutes.meeting.extra.theme.trim() : undefined;
   let choice: ThemeChoice | undefined;
   if (request.flag) choice = { reference: request.flag, baseDir: request.cwd ?? process.cwd(), source: "--theme" };
-  else if (fromFrontMatter) choice = { reference: fromFrontMatter, baseDir: dirname(resolve(input)), source: input };
-  else if (config?.theme) choice = { reference: config.theme, baseDir: config.dir, source: config.path };
+  else if (fromFrontMatter) choice = { reference: fromFrontMatter, baseDir: dirname(resolve(input)), source: input, ...(minutes.meeting.themePlace ? { place: minutes.meeting.themePlace } : {}) };
+  else if (config?.theme) choice = { reference: config.theme, baseDir: config.dir, source: config.path, ...(config.themePlace ? { place: config.themePlace } : {}) };
   const result: ThemeResult = choice ? loadTheme(choice, { projectDir: projectDir(input, config), allowOutside: request.allowOutside ?? false }) : { theme: loadBuiltInTheme(DEFAULT_THEME), diagnostics: [] };
   if (result.theme && request.embedFonts) result.theme.fonts.embed = true;
-  return { ...result, diagnostics: result.diagnostics.map((d) => (d.line === null && d.file !== "--theme" ? { ...d, ...themeKeyPlace(d.file) } : d)) };
-}
-
-/** Where `theme:` is written in the front matter or config file that named the theme, for messages. */
-function themeKeyPlace(file: string): { line: number; column: number } | Record<string, never> {
-  try {
-    const lines = readFileSync(file, "utf8").split(/\r?\n/);
-    const index = lines.findIndex((line) => /^\s*"?theme"?\s*:/.test(line));
-    if (index < 0) return {};
-    const line = lines[index]!;
-    const afterColon = line.slice(line.indexOf(":") + 1);
-    // 1-based column of the value: past the colon and the spaces after it.
-    const column = line.length - afterColon.trimStart().length + 1;
-    return { line: index + 1, column };
-  } catch {
-    return {};
-  }
+  return result;
 }

@@ -12,6 +12,7 @@ import { checkFont, checkImage } from "./check-file.js";
 import { resolveSafePath, type PathRules } from "./safe-path.js";
 import { themeSchema, type FontData } from "./theme-schema.js";
 import type { FontFamily, Theme, ThemeLogo } from "./theme.js";
+import type { Point } from "../model/minutes.js";
 
 export interface ThemeResult {
   theme?: Theme;
@@ -63,8 +64,10 @@ export interface ThemeChoice {
   reference: string;
   /** The folder paths in `reference` are relative to (the naming file's folder, or the working folder for --theme). */
   baseDir: string;
-  /** Who named it, for messages: "--theme", "the front matter", "the config file". */
+  /** Who named it, for messages: "--theme", or the front matter's or config file's path. */
   source: string;
+  /** Where the reference is written in `source`. */
+  place?: Point;
 }
 
 /** Loads the chosen theme: a built-in name, or a folder (or theme.yaml) inside the project folder. */
@@ -72,7 +75,7 @@ export function loadTheme(choice: ThemeChoice, rules: PathRules): ThemeResult {
   const { reference } = choice;
   const looksLikePath = /[\\/]/.test(reference) || reference.startsWith(".") || reference.endsWith(".yaml") || reference.endsWith(".yml");
   if (!looksLikePath && builtInThemes().includes(reference)) return { theme: loadBuiltInTheme(reference), diagnostics: [] };
-  const fail = (message: string, hint: string): ThemeResult => ({ diagnostics: [{ file: choice.source, line: null, column: null, severity: "error", rule: "theme-path", message, hint }] });
+  const fail = (message: string, hint: string): ThemeResult => ({ diagnostics: [{ file: choice.source, line: choice.place?.line ?? null, column: choice.place?.column ?? null, severity: "error", rule: "theme-path", message, hint }] });
   const where = resolveSafePath(reference, choice.baseDir, rules);
   // A name that is neither built in nor a folder gets "no such theme", not a remark about where it would be.
   const candidate = where.ok ? where.path : resolve(choice.baseDir, reference);
