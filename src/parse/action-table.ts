@@ -4,7 +4,7 @@ import type { Table } from "mdast";
 import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import { inlineText, type ActionItem, type Inline } from "../model/minutes.js";
-import { spanOf, toInlines, type ConvertContext } from "./mdast-to-blocks.js";
+import { cellSpan, spanOf, toInlines, type ConvertContext } from "./mdast-to-blocks.js";
 import { ACCEPTED_DEADLINE_FORMS, isNoDeadline, parseDeadline } from "./deadline.js";
 import { actionColumn, type ActionColumn } from "./section-labels.js";
 
@@ -50,24 +50,20 @@ export function readActionTable(table: Table, columns: ColumnMap, ctx: ConvertCo
       notes.push({ type: "text", value: `${headerText[i] || `#${i + 1}`}: ` }, ...cell);
     });
     if (notes.length) item.notes = notes;
-    const cellSpan = (c: ActionColumn) => {
-      const cell = row.children[columns.indexOf(c)];
-      return cell ? spanOf(cell.children[0] ?? cell) : undefined;
-    };
+    const spanOfColumn = (c: ActionColumn) => cellSpan(row, columns.indexOf(c));
     const idText = columns.includes("id") ? (texts[columns.indexOf("id")] ?? "") : "";
     // A bare number ("1", "2.") numbers the row: the default id is kept, so ids stay unique across meetings.
     if (idText !== "" && !/^\d+\.?$/.test(idText)) {
       item.id = idText;
       item.explicitId = true;
-      const idSpan = cellSpan("id");
+      const idSpan = spanOfColumn("id");
       if (idSpan) item.idPosition = idSpan;
     }
-    const statusSpan = status.length ? cellSpan("status") : undefined;
+    const statusSpan = status.length ? spanOfColumn("status") : undefined;
     if (statusSpan) item.statusPosition = statusSpan;
     const position = spanOf(row);
     if (position) item.position = position;
-    const responsibleCell = row.children[columns.indexOf("responsible")];
-    const responsiblePosition = responsibleCell ? spanOf(responsibleCell.children[0] ?? responsibleCell) : undefined;
+    const responsiblePosition = spanOfColumn("responsible");
     if (responsiblePosition) item.responsiblePosition = responsiblePosition;
 
     if (actionText === "") {
@@ -79,9 +75,8 @@ export function readActionTable(table: Table, columns: ColumnMap, ctx: ConvertCo
         hint: "Write what is to be done in the first column, or delete the row.",
       });
     }
-    const deadlineCell = deadlineIndex >= 0 ? row.children[deadlineIndex] : undefined;
-    if (deadline && !deadline.date && !deadline.none && deadlineCell) {
-      const place = spanOf(deadlineCell.children[0] ?? deadlineCell);
+    if (deadline && !deadline.date && !deadline.none && deadlineIndex >= 0 && row.children[deadlineIndex]) {
+      const place = cellSpan(row, deadlineIndex);
       report(file, {
         severity: "error",
         rule: "action-deadline-format",

@@ -4,7 +4,7 @@ import type { Table } from "mdast";
 import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import { inlineText, type FollowUp, type Inline } from "../model/minutes.js";
-import { spanOf, toInlines, type ConvertContext } from "./mdast-to-blocks.js";
+import { cellSpan, spanOf, toInlines, type ConvertContext } from "./mdast-to-blocks.js";
 import type { ColumnMap } from "./action-table.js";
 import { actionColumn } from "./section-labels.js";
 
@@ -25,10 +25,7 @@ export function readFollowUpTable(table: Table, columns: ColumnMap, ctx: Convert
     const cells = row.children.map((cell) => toInlines(cell.children, ctx));
     if (cells.every((c) => inlineText(c).trim() === "")) continue;
     const position = spanOf(row);
-    const at = (i: number) => {
-      const cell = i >= 0 ? row.children[i] : undefined;
-      return cell ? spanOf(cell.children[0] ?? cell) : undefined;
-    };
+    const at = (i: number) => cellSpan(row, i);
     const id = inlineText(cells[idIndex] ?? []).trim();
     if (id === "") {
       report(file, {

@@ -1,6 +1,6 @@
 // Converts mdast (remark-parse + remark-gfm) into model blocks and inlines, keeping every word the
 // author wrote: raw HTML becomes its text, images their alt text and address, references their target.
-import type { Nodes, PhrasingContent, RootContent, Definition } from "mdast";
+import type { Definition, Nodes, PhrasingContent, RootContent, TableRow } from "mdast";
 import type { Block, Inline, Span } from "../model/minutes.js";
 
 export interface ConvertContext {
@@ -13,6 +13,12 @@ export interface ConvertContext {
 export function spanOf(node: Nodes): Span | undefined {
   const p = node.position;
   return p ? { start: { line: p.start.line, column: p.start.column }, end: { line: p.end.line, column: p.end.column } } : undefined;
+}
+
+/** Where a table cell's text starts and ends (the cell itself when it is empty); undefined for no cell. */
+export function cellSpan(row: TableRow, index: number): Span | undefined {
+  const cell = index >= 0 ? row.children[index] : undefined;
+  return cell ? spanOf(cell.children[0] ?? cell) : undefined;
 }
 
 const withSpan = (block: Block, node: Nodes): Block => {
