@@ -1,7 +1,7 @@
 // `npm run bench`: prints speed and memory figures for the CLI and the renderers. Not a test:
 // it asserts nothing, it measures (median of several runs on this machine).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -12,21 +12,24 @@ const work = mkdtempSync(join(tmpdir(), "minutes-bench-"));
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Wall time and peak RSS of one CLI run, measured by a wrapper in the child process. */
-function cli(args) {
-  const wrapper = `process.argv.splice(1, 0, "minutes"); const t0 = performance.now();
-process.on("exit", () => { const u = process.resourceUsage(); process.stderr.write("\\nBENCH " + (performance.now() - t0) + " " + u.maxRSS + " " + (u.userCPUTime + u.systemCPUTime) + "\\n"); });
-await import("./dist/cli-main.js");`;
+/**
+ * Wall time, peak RSS and CPU time of one run of bin/minutes, as a user runs it (from the startup snapshot
+ * when the build made one). Peak RSS and CPU come from GNU time (Debian package "time") when installed.
+ */
+const gnuTime = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+function cli(args, env = {}) {
+  const report = join(work, "time.txt");
+  const [command, ...rest] = gnuTime ? [gnuTime, "-o", report, "-f", "%M %U %S", "bin/minutes", ...args] : ["bin/minutes", ...args];
   const start = performance.now();
-  const r = spawnSync(process.execPath, ["--input-type=module", "-e", wrapper, "--", ...args], { encoding: "utf8" });
+  const r = spawnSync(command, rest, { encoding: "utf8", env: { ...process.env, ...env } });
   const wall = performance.now() - start;
   if (r.status !== 0) throw new Error(`minutes ${args.join(" ")} failed:\n${r.stderr}`);
-  const [, rssKb, cpuUs] = /BENCH \S+ (\d+) (\d+)/.exec(r.stderr) ?? [];
-  return { wall, rss: Number(rssKb) / 1024, cpu: Number(cpuUs) / 1e6 };
+  const [rssKb, user, system] = gnuTime ? readFileSync(report, "utf8").trim().split("\n").at(-1).split(" ").map(Number) : [NaN, NaN, NaN];
+  return { wall, rss: rssKb / 1024, cpu: user + system };
 }
 
-function row(name, args) {
-  const runs = Array.from({ length: RUNS }, () => cli(args));
+function row(name, args, env) {
+  const runs = Array.from({ length: RUNS }, () => cli(args, env));
   const wall = median(runs.map((r) => r.wall));
   console.log(`${name.padEnd(44)} ${(wall / 1000).toFixed(3)} s   peak RSS ${median(runs.map((r) => r.rss)).toFixed(0)} MB`);
   return wall;
@@ -49,6 +52,10 @@ row("seed: json", ["build", seed, "--out", work, "--format", "json", "--force"])
 row("seed: docx", ["build", seed, "--out", work, "--format", "docx", "--force"]);
 row("seed: pdf", ["build", seed, "--out", work, "--format", "pdf", "--force"]);
 const single = row("seed: docx + pdf (default)", ["build", seed, "--out", work, "--force"]);
+const snapshot = existsSync("dist/snapshot/minutes.blob") ? "started from the startup snapshot" : "no startup snapshot: started from the bundle";
+console.log(`  (${snapshot}; the same runs started from the bundle:)`);
+row("  --version, from the bundle", ["--version"], { MINUTES_NO_SNAPSHOT: "1" });
+row("  seed: docx + pdf, from the bundle", ["build", seed, "--out", work, "--force"], { MINUTES_NO_SNAPSHOT: "1" });
 const large = join(work, "large.md");
 writeFileSync(large, largeMeeting(400));
 console.log(`large meeting: ${(readFileSync(large).length / 1024).toFixed(0)} KB, 400 items`);

@@ -3,6 +3,8 @@
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
 import { readdir, readFile, rm, stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 
 const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
 
@@ -25,20 +27,26 @@ function patch(source, from, to, where) {
 
 // pdfkit loads its standard fonts through its own package.json "imports" ("#standard-fonts/…"),
 // which no longer resolve once the code lives in dist/; point them at pdfkit's public exports.
-const pdfkitStandardFonts = {
-  name: "pdfkit-standard-fonts",
+// `snapshot`: the startup snapshot's bundle, whose require() loads only Node's own modules at run time.
+const pdfkitForBundle = (snapshot) => ({
+  name: "pdfkit-for-bundle",
   setup(b) {
     b.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, async (args) => {
       let source = (await readFile(args.path, "utf8")).replaceAll("'#standard-fonts/", "'pdfkit/standard-fonts/");
+      const icc = "new URL('./data/sRGB_IEC61966_2_1.icc', import.meta.url).href";
+      if (snapshot) {
+        // The snapshot is made for this installation only (bin/minutes checks), so the path is fixed here.
+        return { contents: patch(source, icc, JSON.stringify(pathToFileURL(join(dirname(args.path), "data/sRGB_IEC61966_2_1.icc")).href), args.path), loader: "js" };
+      }
       // linebreak serves only pdfkit's own line wrapping, which minutes never uses (it breaks lines itself
       // and draws with lineBreak: false): its Unicode tables are decoded on first use, not at start-up.
       source = patch(source, "import LineBreaker from 'linebreak';", "const LineBreaker = function (...args) { const linebreak = require('linebreak'); return new (linebreak.default ?? linebreak)(...args); };", args.path);
       // The sRGB profile for PDF/A is read next to pdfkit's own file, not next to the bundle.
-      source = patch(source, "new URL('./data/sRGB_IEC61966_2_1.icc', import.meta.url).href", "new URL('./data/sRGB_IEC61966_2_1.icc', require('node:url').pathToFileURL(require.resolve('pdfkit'))).href", args.path);
+      source = patch(source, icc, "new URL('./data/sRGB_IEC61966_2_1.icc', require('node:url').pathToFileURL(require.resolve('pdfkit'))).href", args.path);
       return { contents: source, loader: "js" };
     });
   },
-};
+});
 
 // fontkit needs brotli only to read WOFF2 fonts, yet its import runs brotli's dictionary (a 122,000-number
 // array literal, ~1.4 MB of the PDF chunk) at start-up. Load brotli from its own file on first use instead:
@@ -57,20 +65,14 @@ const lazyBrotli = {
   },
 };
 
+/** One CommonJS file (.cjs) per entry, for Node 20. */
+const commonJs = { outExtension: { ".js": ".cjs" }, bundle: true, format: "cjs", platform: "node", target: "node20", legalComments: "none", logLevel: "warning" };
+
 await rm(new URL("../dist", import.meta.url), { recursive: true, force: true });
+await build({ ...commonJs, entryPoints: { "brotli-decompress": "brotli/decompress.js" }, outdir: "dist" });
+const define = { MINUTES_VERSION: JSON.stringify(pkg.version), MINUTES_BUILD_ID: JSON.stringify(buildHash.digest("hex").slice(0, 16)) };
 await build({
-  entryPoints: { "brotli-decompress": "brotli/decompress.js" },
-  outdir: "dist",
-  outExtension: { ".js": ".cjs" },
-  bundle: true,
-  format: "cjs",
-  platform: "node",
-  target: "node20",
-  legalComments: "none",
-  logLevel: "warning",
-});
-await build({
-  entryPoints: { "cli-main": "src/cli-main.ts", index: "src/index.ts", "batch-worker": "src/batch/batch-worker.ts" },
+  entryPoints: { "cli-main": "src/start/cli-main.ts", index: "src/index.ts", "batch-worker": "src/batch/batch-worker.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,
@@ -79,9 +81,21 @@ await build({
   target: "node20",
   sourcemap: false,
   legalComments: "none",
-  define: { MINUTES_VERSION: JSON.stringify(pkg.version), MINUTES_BUILD_ID: JSON.stringify(buildHash.digest("hex").slice(0, 16)) },
+  define,
   // Some bundled CommonJS dependencies call require(); give ESM output a real one.
   banner: { js: "import { createRequire as __minutesRequire } from 'node:module'; const require = __minutesRequire(import.meta.url);" },
-  plugins: [pdfkitStandardFonts, lazyBrotli],
+  plugins: [pdfkitForBundle(false), lazyBrotli],
   logLevel: "warning",
 });
+
+// The startup snapshot's entry: everything in one CommonJS file (a snapshot cannot load modules), with
+// import.meta.url standing for dist/cli-main.js so that paths resolve as they do from the bundle.
+await build({
+  ...commonJs,
+  entryPoints: { "minutes-snapshot": "src/start/snapshot-entry.ts" },
+  outdir: "dist/snapshot",
+  define: { ...define, "import.meta.url": "__minutesModuleUrl" },
+  banner: { js: "var __minutesModuleUrl = require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', 'cli-main.js')).href;" },
+  plugins: [pdfkitForBundle(true)],
+});
+if (!process.argv.includes("--no-snapshot")) await import("./make-snapshot.mjs");

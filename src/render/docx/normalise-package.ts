@@ -12,8 +12,11 @@ export interface PackageMeta {
   extraStyles?: string;
 }
 
-/** A constant local date: fflate writes DOS times from local fields, so a local constant reads the same in every zone. */
-const ENTRY_TIME = new Date(1980, 0, 1, 0, 0, 0);
+/**
+ * A constant local date: fflate writes DOS times from local fields, so a local constant reads the same in
+ * every zone. Made at each call, not once: a startup snapshot would keep the instant of the zone it was made in.
+ */
+const entryTime = (): Date => new Date(1980, 0, 1, 0, 0, 0);
 
 const escapeXml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
@@ -72,12 +75,23 @@ function entryOrder(a: string, b: string): number {
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-export function normalisePackage(bytes: Uint8Array, meta: PackageMeta): Uint8Array {
-  const files = unzipSync(bytes);
-  const names = Object.keys(files).sort(entryOrder);
+/** A package's parts by path: XML as text or bytes, media as bytes. */
+export type PackageParts = Map<string, string | Uint8Array | ArrayBuffer>;
+
+/** The parts of a packed .docx (the fallback when docx's unzipped parts are not reachable). */
+export function unzipParts(bytes: Uint8Array): PackageParts {
+  return new Map(Object.entries(unzipSync(bytes)));
+}
+
+export function normalisePackage(parts: PackageParts, meta: PackageMeta): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
   const texts = new Map<string, string>();
+  const names = [...parts.keys()].sort(entryOrder);
   for (const name of names) {
-    if (/\.(xml|rels)$/.test(name)) texts.set(name, strFromU8(files[name]!));
+    const data = parts.get(name)!;
+    const bytes = typeof data === "string" ? undefined : data instanceof Uint8Array ? data : new Uint8Array(data);
+    if (/\.(xml|rels)$/.test(name)) texts.set(name, bytes ? strFromU8(bytes) : (data as string));
+    else files[name] = bytes ?? strToU8(data as string);
   }
   const core = texts.get("docProps/core.xml");
   if (core !== undefined) texts.set("docProps/core.xml", fixCoreProperties(core, meta));
@@ -88,10 +102,11 @@ export function normalisePackage(bytes: Uint8Array, meta: PackageMeta): Uint8Arr
   const body = texts.get("word/document.xml");
   if (body !== undefined) texts.set("word/document.xml", renumberBookmarks(body));
 
+  const mtime = entryTime();
   const out: Zippable = {};
   for (const name of names) {
     const text = texts.get(name);
-    out[name] = [text === undefined ? files[name]! : strToU8(text), { mtime: ENTRY_TIME }];
+    out[name] = [text === undefined ? files[name]! : strToU8(text), { mtime }];
   }
-  return zipSync(out, { level: 6, mtime: ENTRY_TIME });
+  return zipSync(out, { level: 6, mtime });
 }

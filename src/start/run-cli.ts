@@ -1,0 +1,15 @@
+// Runs the command line for an entry point (the bundle's cli-main, or the startup snapshot) and turns
+// an unexpected exception (a bug) into exit code 70 with its stack.
+import { main } from "../cli.js";
+
+export function runCli(argv: string[]): void {
+  main(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`minutes: internal error (a bug, please report it with the input file):\n${(error as Error)?.stack ?? String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}

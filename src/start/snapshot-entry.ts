@@ -1,0 +1,45 @@
+// The entry of the V8 startup snapshot (dist/snapshot/minutes.blob, made by scripts/make-snapshot.mjs and
+// used by bin/minutes). Building the snapshot loads the whole CLI with both renderers and renders the
+// seed meeting once in memory, so the heap saved holds compiled modules, parsed fonts and shaped words:
+// a run from the snapshot starts with all of that done. Nothing here changes what a run does or writes.
+import { forgetTextDecoders } from "./text-decoder-for-snapshot.js";
+import v8 from "node:v8";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { check } from "../build.js";
+import { loadRenderer } from "../render/renderers.js";
+import { runCli } from "./run-cli.js";
+
+/** The package folder this snapshot was made in (dist/ is its child); runs must come from the same place. */
+const root = fileURLToPath(new URL("..", import.meta.url)).replace(/[\\/]$/, "");
+
+async function warmUp(): Promise<void> {
+  const seed = `${root}/examples/2022-09-23-gtm.md`;
+  if (!existsSync(seed)) return;
+  const checked = await check(seed, { config: null });
+  if (!checked.minutes || !checked.theme) return;
+  const options = { theme: checked.theme, timestamp: new Date(0) };
+  for (const format of ["json", "docx", "pdf"] as const) await (await loadRenderer(format))(checked.minutes, options);
+}
+
+if (v8.startupSnapshot.isBuildingSnapshot()) {
+  warmUp()
+    .catch((error: unknown) => {
+      process.stderr.write(`minutes: warming up the snapshot failed: ${(error as Error)?.stack ?? String(error)}\n`);
+      process.exitCode = 1;
+    })
+    .finally(() => {
+      // ICU objects cannot be saved in a snapshot: the decoders make theirs again on first use in each run.
+      forgetTextDecoders();
+    });
+  v8.startupSnapshot.setDeserializeMainFunction(() => {
+    // bin/minutes runs `node --snapshot-blob minutes.blob <package folder> <arguments…>`.
+    if (process.argv[1] !== root) {
+      process.stderr.write(`minutes: this startup snapshot was made for ${root}; run bin/minutes.js instead\n`);
+      process.exitCode = 2;
+      return;
+    }
+    if (process.env.MINUTES_TRACE_START) process.stderr.write("minutes: started from the snapshot\n");
+    runCli(process.argv.slice(2));
+  });
+}

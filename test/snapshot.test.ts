@@ -1,0 +1,81 @@
+// bin/minutes starts from the V8 startup snapshot made by the build (dist/snapshot/) when it was made for
+// this Node binary and this folder, and from the bundle otherwise. Both starts must behave identically.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { plainCliEnv } from "./helpers/tools.js";
+
+const root = process.cwd();
+const launcher = join(root, "bin/minutes");
+const seed = join(root, "examples/2022-09-23-gtm.md");
+
+function run(args: string[], env: NodeJS.ProcessEnv = {}, cwd = root, command = launcher) {
+  return spawnSync(command, args, { cwd, encoding: "utf8", env: { ...plainCliEnv(), MINUTES_TRACE_START: "1", SOURCE_DATE_EPOCH: "1700000000", ...env } });
+}
+
+const started = (stderr: string): string | undefined => /minutes: started from the (\w+)/.exec(stderr)?.[1];
+const withoutTrace = (stderr: string): string => stderr.replace(/minutes: started from the \w+\n/, "");
+
+describe("startup snapshot", () => {
+  it("is made by the build for this Node binary and folder, as bin/minutes names them", () => {
+    const madeFor = readFileSync(join(root, "dist/snapshot/made-for"), "utf8").split("\n");
+    const identity = spawnSync(launcher, [], { encoding: "utf8", env: { ...process.env, MINUTES_PRINT_IDENTITY: "1" } }).stdout.trim();
+    expect(identity).toContain(root);
+    expect(madeFor[0]).toBe(identity);
+    expect(readFileSync(join(root, "dist/snapshot/minutes.blob")).length).toBeGreaterThan(1_000_000);
+  });
+
+  it("starts the CLI from the snapshot, and writes the same bytes and messages as the bundle", () => {
+    const outs = { snapshot: mkdtempSync(join(tmpdir(), "minutes-snap-")), bundle: mkdtempSync(join(tmpdir(), "minutes-bundle-")) };
+    const fromSnapshot = run(["build", seed, "--out", outs.snapshot]);
+    const fromBundle = run(["build", seed, "--out", outs.bundle], { MINUTES_NO_SNAPSHOT: "1" });
+    expect(started(fromSnapshot.stderr)).toBe("snapshot");
+    expect(started(fromBundle.stderr)).toBe("bundle");
+    expect(fromSnapshot.status).toBe(0);
+    expect(fromBundle.status).toBe(0);
+    expect(withoutTrace(fromSnapshot.stderr).replaceAll(outs.snapshot, "OUT")).toBe(withoutTrace(fromBundle.stderr).replaceAll(outs.bundle, "OUT"));
+    for (const file of ["2022-09-23-gtm.pdf", "2022-09-23-gtm.docx"]) {
+      expect(readFileSync(join(outs.snapshot, file)).equals(readFileSync(join(outs.bundle, file))), file).toBe(true);
+    }
+  });
+
+  it("gives the same exit code and file:line:column message for a broken file", () => {
+    const broken = join(mkdtempSync(join(tmpdir(), "minutes-snap-broken-")), "bad.md");
+    copyFileSync(join(root, "test/fixtures/broken/impossible-date.md"), broken);
+    const fromSnapshot = run(["check", broken]);
+    const fromBundle = run(["check", broken], { MINUTES_NO_SNAPSHOT: "1" });
+    expect(started(fromSnapshot.stderr)).toBe("snapshot");
+    expect(fromSnapshot.status).toBe(1);
+    expect(fromBundle.status).toBe(1);
+    expect(withoutTrace(fromSnapshot.stderr)).toMatch(/bad\.md:\d+:\d+: error: /);
+    expect(withoutTrace(fromSnapshot.stderr)).toBe(withoutTrace(fromBundle.stderr));
+  });
+
+  it("works through a symbolic link (node_modules/.bin) and from another working folder", () => {
+    const dir = mkdtempSync(join(tmpdir(), "minutes-snap-link-"));
+    symlinkSync(launcher, join(dir, "minutes"));
+    copyFileSync(seed, join(dir, "meeting.md"));
+    const r = run(["build", "meeting.md", "--format", "json"], {}, dir, join(dir, "minutes"));
+    expect(started(r.stderr)).toBe("snapshot");
+    expect(r.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, "meeting.json"), "utf8")).meeting.date).toBe("2022-09-23");
+  });
+
+  it("starts from the bundle when the node on the PATH is not the one the snapshot was made for", () => {
+    const bin = mkdtempSync(join(tmpdir(), "minutes-other-node-"));
+    symlinkSync(process.execPath, join(bin, "node"));
+    const r = run(["--version"], { PATH: `${bin}:${process.env.PATH}` });
+    expect(started(r.stderr)).toBe("bundle");
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it("refuses to run for another folder than the one it was made in", () => {
+    const flags = readFileSync(join(root, "dist/snapshot/made-for"), "utf8").split("\n")[1]!.split(" ").filter(Boolean);
+    const r = spawnSync(process.execPath, [...flags, "--snapshot-blob", join(root, "dist/snapshot/minutes.blob"), "/elsewhere", "--version"], { encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("bin/minutes.js");
+  });
+});
