@@ -4,7 +4,7 @@ import { build } from "esbuild";
 import { createHash } from "node:crypto";
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
 
@@ -48,6 +48,16 @@ const pdfkitForBundle = (snapshot) => ({
   },
 });
 
+// fflate's Node build loads node:worker_threads when it loads, for async APIs minutes does not use; its
+// browser build is the same code without that. A worker module loaded while the startup snapshot is made
+// leaves the snapshot's process unable to start worker threads (the batch pool), so both bundles take it.
+const fflateWithoutWorkers = {
+  name: "fflate-without-workers",
+  setup(b) {
+    b.onResolve({ filter: /^fflate$/ }, () => ({ path: fileURLToPath(new URL("../node_modules/fflate/esm/browser.js", import.meta.url)) }));
+  },
+};
+
 // fontkit needs brotli only to read WOFF2 fonts, yet its import runs brotli's dictionary (a 122,000-number
 // array literal, ~1.4 MB of the PDF chunk) at start-up. Load brotli from its own file on first use instead:
 // the PDF chunk then parses and runs without it, and WOFF2 fonts still work.
@@ -84,7 +94,7 @@ await build({
   define,
   // Some bundled CommonJS dependencies call require(); give ESM output a real one.
   banner: { js: "import { createRequire as __minutesRequire } from 'node:module'; const require = __minutesRequire(import.meta.url);" },
-  plugins: [pdfkitForBundle(false), lazyBrotli],
+  plugins: [pdfkitForBundle(false), lazyBrotli, fflateWithoutWorkers],
   logLevel: "warning",
 });
 
@@ -96,6 +106,6 @@ await build({
   outdir: "dist/snapshot",
   define: { ...define, "import.meta.url": "__minutesModuleUrl" },
   banner: { js: "var __minutesModuleUrl = require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', 'cli-main.js')).href;" },
-  plugins: [pdfkitForBundle(true)],
+  plugins: [pdfkitForBundle(true), fflateWithoutWorkers],
 });
 if (!process.argv.includes("--no-snapshot")) await import("./make-snapshot.mjs");

@@ -63,6 +63,34 @@ describe("startup snapshot", () => {
     expect(JSON.parse(readFileSync(join(dir, "meeting.json"), "utf8")).meeting.date).toBe("2022-09-23");
   });
 
+  it("builds a folder, several files or --watch from the bundle, whose worker threads take less memory", () => {
+    const dir = mkdtempSync(join(tmpdir(), "minutes-snap-many-"));
+    copyFileSync(seed, join(dir, "2022-09-23-a.md"));
+    copyFileSync(seed, join(dir, "2022-09-24-b.md"));
+    const folder = run(["build", dir, "--out", join(dir, "dist"), "--format", "json", "--jobs", "2", "--quiet"]);
+    expect(started(folder.stderr)).toBe("bundle");
+    expect(folder.status).toBe(0);
+    expect(readFileSync(join(dir, "dist/2022-09-24-b.json"), "utf8")).toContain('"date": "2022-09-23"');
+    const files = run(["build", "2022-09-23-a.md", "2022-09-24-b.md", "--format", "json", "--quiet"], {}, dir);
+    expect(started(files.stderr)).toBe("bundle");
+    // One file, with an existing folder as the value of --out: still the snapshot.
+    const one = run(["build", "2022-09-23-a.md", "--out", join(dir, "dist"), "--format", "json", "--force"], {}, dir);
+    expect(started(one.stderr)).toBe("snapshot");
+  });
+
+  it("starts worker threads from the snapshot too, when asked to build several files directly", () => {
+    const dir = mkdtempSync(join(tmpdir(), "minutes-snap-workers-"));
+    copyFileSync(seed, join(dir, "2022-09-23-a.md"));
+    copyFileSync(seed, join(dir, "2022-09-24-b.md"));
+    const flags = readFileSync(join(root, "dist/snapshot/made-for"), "utf8").split("\n")[1]!.split(" ").filter(Boolean);
+    const r = spawnSync(process.execPath, [...flags, "--snapshot-blob", join(root, "dist/snapshot/minutes.blob"), root, "build", dir, "--out", join(dir, "dist"), "--format", "pdf", "--jobs", "2", "--json"], { encoding: "utf8", env: { ...process.env, MINUTES_TRACE_START: "1" } });
+    expect(r.status).toBe(0);
+    // Both files went to worker threads that started (a worker that fails is replaced by this thread).
+    expect(r.stderr.match(/worker thread started/g)?.length).toBe(2);
+    const summary = JSON.parse(r.stdout) as { files: { status: string }[] };
+    expect(summary.files.map((f) => f.status)).toEqual(["built", "built"]);
+  });
+
   it("starts from the bundle when the node on the PATH is not the one the snapshot was made for", () => {
     const bin = mkdtempSync(join(tmpdir(), "minutes-other-node-"));
     symlinkSync(process.execPath, join(bin, "node"));

@@ -3,6 +3,8 @@
 import { parentPort } from "node:worker_threads";
 import { buildFile, type BuildTask } from "./build-file.js";
 
+if (process.env.MINUTES_TRACE_START) process.stderr.write("minutes: worker thread started\n");
+
 parentPort?.on("message", (task: BuildTask) => {
   void buildFile(task).then((outcome) => parentPort?.postMessage(outcome));
 });

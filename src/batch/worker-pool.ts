@@ -1,8 +1,8 @@
 // Runs build tasks on a pool of worker threads (or in this thread when jobs is 1). Each worker takes
 // the next task when it finishes one; a worker that dies fails only the file it held, and is replaced.
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import { buildFile, type BuildTask, type FileOutcome } from "./build-file.js";
 
 /** The bundled worker entry (dist/batch-worker.js); absent when running from the TypeScript sources. */
@@ -20,6 +20,9 @@ export async function runPool(tasks: BuildTask[], jobs: number, callbacks: PoolC
   const script = workerScript();
   const size = Math.max(1, Math.min(jobs, tasks.length));
   if (size === 1 || !script) return runInProcess(tasks, callbacks);
+  // Loaded here, not with this module: a process started from the startup snapshot must load Node's
+  // worker module itself (one loaded while the snapshot was made gives workers a broken process.cwd).
+  const { Worker } = createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads");
   const outcomes: FileOutcome[] = new Array(tasks.length);
   const retry: number[] = [];
   let next = 0;

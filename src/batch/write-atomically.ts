@@ -1,12 +1,12 @@
 // Writes a file so that readers see either the old bytes or the new ones, never a part: the bytes go
-// to a temporary file in the same folder (named .<name>.<pid>.tmp, never taken for an output), which
-// is then renamed into place.
+// to a temporary file in the same folder (named .<name>.<pid>-<random>.tmp, never taken for an output),
+// which is then renamed into place. The random part keeps worker threads of one process apart.
+import { randomBytes } from "node:crypto";
 import { rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { threadId } from "node:worker_threads";
 
 export async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${threadId}.tmp`);
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   try {
     await writeFile(temporary, bytes);
     await rename(temporary, path);
