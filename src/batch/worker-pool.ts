@@ -2,6 +2,7 @@
 // the next task when it finishes one; a worker that dies fails only the file it held, and is replaced.
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import v8 from "node:v8";
 import { fileURLToPath } from "node:url";
 import { buildFile, type BuildTask, type FileOutcome } from "./build-file.js";
 
@@ -23,6 +24,12 @@ export async function runPool(tasks: BuildTask[], jobs: number, callbacks: PoolC
   // Loaded here, not with this module: a process started from the startup snapshot must load Node's
   // worker module itself (one loaded while the snapshot was made gives workers a broken process.cwd).
   const { Worker } = createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads");
+  // V8 moves allocation sites whose objects often survive a young collection to the old generation,
+  // where each meeting's model and document trees, which live for one file, then pile up until a full
+  // collection, which also throws away optimised code. Without it, 280 meetings take ~10% less CPU time
+  // (17.4 → 15.8 s) and 3–5 full collections per worker instead of 6–8. V8 flags are per process: the
+  // workers made from here on get it.
+  v8.setFlagsFromString("--no-allocation-site-pretenuring");
   const outcomes: FileOutcome[] = new Array(tasks.length);
   const retry: number[] = [];
   let next = 0;
