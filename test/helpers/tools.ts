@@ -1,4 +1,4 @@
-// Tests that read outputs back need Debian tools (poppler-utils, qpdf, pandoc, LibreOffice).
+// Tests that read outputs back need Debian tools (poppler-utils, qpdf, pandoc, LibreOffice, unzip).
 // .ci/run installs them; on a machine without them these tests are skipped, except under CI=true,
 // where a missing tool makes them fail rather than pass silently.
 import { execFileSync, spawnSync } from "node:child_process";

@@ -1,8 +1,9 @@
 // Makes docx's package reproducible: the clock in docProps/core.xml becomes the render timestamp, random
 // relationship ids and process-wide bookmark ids become numbered ones, and the zip is rewritten in a fixed
-// order with a fixed entry time.
+// order with a fixed entry time (zip-package.ts).
 import { stableFontKeys } from "./embedded-fonts.js";
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { strFromU8, strToU8, unzipSync } from "fflate";
+import { zipParts } from "./zip-package.js";
 
 export interface PackageMeta {
   timestamp: Date;
@@ -11,12 +12,6 @@ export interface PackageMeta {
   /** Style definitions docx cannot build (the table style), added to word/styles.xml. */
   extraStyles?: string;
 }
-
-/**
- * A constant local date: fflate writes DOS times from local fields, so a local constant reads the same in
- * every zone. Made at each call, not once: a startup snapshot would keep the instant of the zone it was made in.
- */
-const entryTime = (): Date => new Date(1980, 0, 1, 0, 0, 0);
 
 const escapeXml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
@@ -102,11 +97,8 @@ export function normalisePackage(parts: PackageParts, meta: PackageMeta): Uint8A
   const body = texts.get("word/document.xml");
   if (body !== undefined) texts.set("word/document.xml", renumberBookmarks(body));
 
-  const mtime = entryTime();
-  const out: Zippable = {};
-  for (const name of names) {
+  return zipParts(names.map((name) => {
     const text = texts.get(name);
-    out[name] = [text === undefined ? files[name]! : strToU8(text), { mtime }];
-  }
-  return zipSync(out, { level: 6, mtime });
+    return [name, text === undefined ? files[name]! : strToU8(text)] as const;
+  }));
 }

@@ -1,0 +1,64 @@
+// Writes a package's parts as a ZIP file (the container of a .docx): each part deflated by Node's zlib,
+// in the order given, with one fixed date, no extra fields and no comments, so equal parts give equal
+// bytes. Replaces fflate's zip here: its JavaScript deflate was a fifth of a single DOCX build.
+import { deflateRawSync } from "node:zlib";
+
+const CRC_TABLE = new Uint32Array(256).map((_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** 1980-01-01 00:00, the earliest MS-DOS date: the same in every time zone. */
+const DOS_TIME = 0;
+const DOS_DATE = (1 << 5) | 1;
+
+/** The fields a local header and its central directory entry share, in the same order, from `at`. */
+function sharedFields(view: DataView, at: number, crc: number, compressed: number, size: number, nameLength: number): void {
+  view.setUint16(at, 20, true); // version needed: 2.0 (deflate)
+  view.setUint16(at + 2, 0x0800, true); // names are UTF-8
+  view.setUint16(at + 4, 8, true); // deflate
+  view.setUint16(at + 6, DOS_TIME, true);
+  view.setUint16(at + 8, DOS_DATE, true);
+  view.setUint32(at + 10, crc, true);
+  view.setUint32(at + 14, compressed, true);
+  view.setUint32(at + 18, size, true);
+  view.setUint16(at + 22, nameLength, true);
+  // then: extra field length 0 (and in the central entry: comment, disk, attributes 0)
+}
+
+export function zipParts(parts: readonly (readonly [string, Uint8Array])[]): Uint8Array {
+  const locals: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
+  let offset = 0;
+  for (const [name, data] of parts) {
+    const path = Buffer.from(name, "utf8");
+    const deflated = deflateRawSync(data);
+    const crc = crc32(data);
+    const local = new DataView(new ArrayBuffer(30));
+    local.setUint32(0, 0x04034b50, true); // local file header
+    sharedFields(local, 4, crc, deflated.length, data.length, path.length);
+    const central = new DataView(new ArrayBuffer(46));
+    central.setUint32(0, 0x02014b50, true); // central directory entry
+    central.setUint16(4, 20, true); // made by: 2.0, MS-DOS attributes
+    sharedFields(central, 6, crc, deflated.length, data.length, path.length);
+    central.setUint32(42, offset, true); // where its local header is
+    locals.push(new Uint8Array(local.buffer), path, deflated);
+    centrals.push(new Uint8Array(central.buffer), path);
+    offset += 30 + path.length + deflated.length;
+  }
+  const directorySize = centrals.reduce((sum, part) => sum + part.length, 0);
+  const end = new DataView(new ArrayBuffer(22));
+  end.setUint32(0, 0x06054b50, true); // end of central directory
+  end.setUint16(8, parts.length, true);
+  end.setUint16(10, parts.length, true);
+  end.setUint32(12, directorySize, true);
+  end.setUint32(16, offset, true);
+  return new Uint8Array(Buffer.concat([...locals, ...centrals, new Uint8Array(end.buffer)]));
+}
