@@ -83,6 +83,9 @@ for (let i = 0; i < REPO_RUNS; i++) {
 const coldDist = join(work, "dist-0");
 const coldMedian = median(cold.map((r) => r.wall));
 console.log(`${`repo: cold build (${REPO_RUNS} run${REPO_RUNS === 1 ? "" : "s"})`.padEnd(44)} ${(coldMedian / 1000).toFixed(3)} s   peak RSS ${median(cold.map((r) => r.rss)).toFixed(0)} MB   (${(coldMedian / REPO_SIZE).toFixed(0)} ms per meeting; CPU ${median(cold.map((r) => r.cpu)).toFixed(1)} s)`);
+// The same with MINUTES_WORKER_HEAP_MB, the memory-tight setting (less memory, more CPU time).
+const capped = cli(["build", repo, "--out", join(work, "dist-capped"), "--quiet"], { MINUTES_WORKER_HEAP_MB: "96" });
+console.log(`${"repo: cold build, worker heaps capped at 96 MB".padEnd(44)} ${(capped.wall / 1000).toFixed(3)} s   peak RSS ${capped.rss.toFixed(0)} MB   (CPU ${capped.cpu.toFixed(1)} s)`);
 row("repo: no-op incremental rebuild", ["build", repo, "--out", coldDist, "--quiet"]);
 writeFileSync(repoFiles[7], readFileSync(repoFiles[7], "utf8").replace("## Ouverture", "## Ouverture de séance"));
 const oneChange = cli(["build", repo, "--out", coldDist, "--quiet"]);
