@@ -11,7 +11,8 @@ export interface Problem {
   /** A stable rule id, e.g. "front-matter-date". */
   rule: string;
   message: string;
-  place?: Point | Span;
+  /** Where the problem is; a message without one points at the file. */
+  place?: Point | Span | undefined;
   /** What to write instead. */
   hint?: string;
 }

@@ -52,7 +52,7 @@ export function readActionBullets(list: List, ctx: ConvertContext, file: VFile):
         severity: "warning",
         rule: "action-bullet-unrecognised",
         message: "This line under the actions label is not read as an action; it is printed as a note after the action table.",
-        ...(position ? { place: position.start } : {}),
+        place: position?.start,
         hint: 'Write actions as "Name: what to do by 2024-03-10", or as a table Action | Responsible | Deadline.',
       });
       continue;

@@ -35,11 +35,11 @@ export function assignActionIds(minutes: Minutes, file: VFile): void {
       if (!action.id) action.id = `${minutes.meeting.date}#${item.number ?? 0}.${row}`;
       const place = action.idPosition ?? action.position;
       if (action.explicitId && !VALID_ID.test(action.id)) {
-        report(file, { severity: "error", rule: "action-id-format", message: `The action id "${action.id}" has characters an id cannot hold.`, ...(place ? { place: place.start } : {}), hint: "Use letters, digits and . _ : # / - only, starting with a letter or digit (e.g. GTM-12)." });
+        report(file, { severity: "error", rule: "action-id-format", message: `The action id "${action.id}" has characters an id cannot hold.`, place: place?.start, hint: "Use letters, digits and . _ : # / - only, starting with a letter or digit (e.g. GTM-12)." });
       }
       if (seen.has(action.id)) {
         const first = seen.get(action.id);
-        report(file, { severity: "error", rule: "action-id-duplicate", message: `Two actions have the id "${action.id}"${first ? ` (the first is on line ${first.start.line})` : ""}.`, ...(place ? { place: place.start } : {}), hint: "Give each action its own id, or remove the explicit id to use the default one." });
+        report(file, { severity: "error", rule: "action-id-duplicate", message: `Two actions have the id "${action.id}"${first ? ` (the first is on line ${first.start.line})` : ""}.`, place: place?.start, hint: "Give each action its own id, or remove the explicit id to use the default one." });
       } else seen.set(action.id, place);
       if (action.status && inlineText(action.status).trim() !== "") checkStatus(inlineText(action.status), action.statusPosition ?? action.position, file);
     });
@@ -55,7 +55,7 @@ function checkStatus(text: string, place: Span | undefined, file: VFile): void {
     severity: "warning",
     rule: "action-status",
     message: `The status "${text.trim()}" is not one I know; the action is counted as open.`,
-    ...(place ? { place: place.start } : {}),
+    place: place?.start,
     hint: `Write one of: ${knownStatusWords.join(", ")}.`,
   });
 }

@@ -71,7 +71,7 @@ export function readActionTable(table: Table, columns: ColumnMap, ctx: ConvertCo
         severity: "error",
         rule: "action-text-missing",
         message: "This action row has no action text.",
-        ...(position ? { place: position.start } : {}),
+        place: position?.start,
         hint: "Write what is to be done in the first column, or delete the row.",
       });
     }
@@ -81,7 +81,7 @@ export function readActionTable(table: Table, columns: ColumnMap, ctx: ConvertCo
         severity: "error",
         rule: "action-deadline-format",
         message: `The deadline "${deadline.text}" is not a date I can read.`,
-        ...(place ? { place: place.start } : {}),
+        place: place?.start,
         hint: `Write it as one of: ${ACCEPTED_DEADLINE_FORMS.join(", ")}; or leave it empty, "///" or "TBD" for no deadline.`,
       });
     }

@@ -137,7 +137,7 @@ function readItem(heading: Heading, nodes: RootContent[], depth: number, definit
     if (section === "actions") {
       if (node.type === "table") {
         const place = spanOf(node);
-        report(file, { severity: "warning", rule: "action-table-columns", message: "This table sits under the actions label but its columns are not recognised; it is printed as an ordinary table.", ...(place ? { place: place.start } : {}), hint: "Name the columns Action | Responsible | Deadline (or Point d'action | Responsable | Date limite)." });
+        report(file, { severity: "warning", rule: "action-table-columns", message: "This table sits under the actions label but its columns are not recognised; it is printed as an ordinary table.", place: place?.start, hint: "Name the columns Action | Responsible | Deadline (or Point d'action | Responsable | Date limite)." });
       }
       item.actionNotes.push(...blocks);
     } else item[section].push(...blocks);
@@ -159,7 +159,7 @@ function warnNearLabel(node: RootContent, ctx: ConvertContext, file: VFile): voi
     severity: "warning",
     rule: "section-label-unknown",
     message: `"${written}" is not a section label: did you mean "${suggestion}"?`,
-    ...(place ? { place: place.start } : {}),
+    place: place?.start,
     hint: `Write "${suggestion}" to open that section; otherwise the line is kept as an ordinary sub-heading.`,
   });
 }

@@ -32,7 +32,7 @@ export function readFollowUpTable(table: Table, columns: ColumnMap, ctx: Convert
         severity: "error",
         rule: "follow-up-id-missing",
         message: "This follow-up row names no action id.",
-        ...(position ? { place: position.start } : {}),
+        place: position?.start,
         hint: "Write the id of the action followed up (e.g. 2022-09-23#2.1), as listed by `minutes actions`.",
       });
       continue;
