@@ -2,7 +2,7 @@
 // used by bin/minutes). Building the snapshot loads the whole CLI with both renderers and renders the
 // seed meeting once in memory, so the heap saved holds compiled modules, parsed fonts and shaped words:
 // a run from the snapshot starts with all of that done. Nothing here changes what a run does or writes.
-import { forgetTextDecoders } from "./text-decoder-for-snapshot.js";
+import { restoreTextDecoder } from "./text-decoder-for-snapshot.js";
 import v8 from "node:v8";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -30,7 +30,7 @@ if (v8.startupSnapshot.isBuildingSnapshot()) {
     })
     .finally(() => {
       // ICU objects cannot be saved in a snapshot: the decoders make theirs again on first use in each run.
-      forgetTextDecoders();
+      restoreTextDecoder();
     });
   v8.startupSnapshot.setDeserializeMainFunction(() => {
     // bin/minutes runs `node --snapshot-blob minutes.blob <package folder> <arguments…>`.

@@ -1,7 +1,8 @@
 // A V8 startup snapshot cannot hold the ICU converter inside a TextDecoder, and libraries bundled into the
 // snapshot (fflate, restructure) create theirs when they load. While the snapshot is being built, the
-// global TextDecoder is a stand-in that creates the real decoder on first use and drops it before the
-// heap is saved (forgetTextDecoders), so the decoders are recreated, unchanged, in each run.
+// global TextDecoder is a stand-in that creates the real decoder on first use. Before the heap is saved,
+// restoreTextDecoder drops the real decoders those stand-ins made (each is made again, unchanged, on its
+// first use in a run) and puts the real class back, so decoders made during a run are ordinary ones.
 import v8 from "node:v8";
 
 const made = new Set<LazyTextDecoder>();
@@ -34,6 +35,8 @@ class LazyTextDecoder {
 
 if (v8.startupSnapshot.isBuildingSnapshot()) globalThis.TextDecoder = LazyTextDecoder as unknown as typeof TextDecoder;
 
-export function forgetTextDecoders(): void {
+export function restoreTextDecoder(): void {
   for (const decoder of made) (decoder as unknown as { real: undefined }).real = undefined;
+  made.clear();
+  globalThis.TextDecoder = RealTextDecoder;
 }
