@@ -3,7 +3,7 @@
 import { mkdir } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { configFor, type Config } from "./config/config.js";
-import { hasErrors, toDiagnostic, type Diagnostic } from "./diagnostics.js";
+import { toDiagnostic, type Diagnostic } from "./diagnostics.js";
 import type { Minutes } from "./model/minutes.js";
 import { parseMinutes } from "./parse/parse-minutes.js";
 import { readSource } from "./read-source.js";
@@ -75,7 +75,7 @@ export async function check(input: string, options: Pick<BuildOptions, "date" | 
   const chosen = options.theme ? { theme: options.theme, diagnostics: [] } : minutes ? chooseTheme(input, minutes, config, options.themeRequest ?? {}) : { diagnostics: [] };
   diagnostics.push(...chosen.diagnostics);
   const strict = options.strict ?? config?.strict ?? false;
-  const blocked = hasErrors(file) || diagnostics.some((d) => d.severity === "error") || (strict && diagnostics.length > 0);
+  const blocked = diagnostics.some((d) => d.severity === "error") || (strict && diagnostics.length > 0);
   const theme = chosen.theme;
   return { input, ok: !blocked && minutes !== undefined && theme !== undefined, diagnostics, ...(minutes ? { minutes } : {}), ...(config ? { config } : {}), ...(theme ? { theme } : {}) };
 }

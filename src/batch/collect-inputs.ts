@@ -67,7 +67,7 @@ export function collectInputs(args: readonly string[], exclude: readonly string[
     } else if (!stat && hasGlob(arg)) {
       const base = globBase(arg);
       const pattern = globToRegExp(arg);
-      const files = walk(base, exclude).filter((f) => pattern.test(toSlashes(f)) || pattern.test(toSlashes(relative(".", f))));
+      const files = walk(base, exclude).filter((f) => pattern.test(slashes(f)) || pattern.test(slashes(relative(".", f))));
       if (files.length === 0) problems.push({ arg, message: `No Markdown file matches ${arg}.` });
       for (const file of files) add(file, base);
     } else {
@@ -86,8 +86,13 @@ function statOrUndefined(path: string) {
   }
 }
 
-function toSlashes(path: string): string {
+/** A path with "/" between its parts, as manifests, shards and glob patterns write it on every system. */
+export function slashes(path: string): string {
   return sep === "/" ? path : path.split(sep).join("/");
+}
+
+export function isFolder(path: string): boolean {
+  return statOrUndefined(path)?.isDirectory() === true;
 }
 
 /** The problems of collectInputs as diagnostics (a path with no minutes: no line to point at). */

@@ -41,21 +41,34 @@ export async function writeManifest(path: string, manifest: Manifest): Promise<v
   await writeAtomically(path, new TextEncoder().encode(`${JSON.stringify(manifest, null, 1)}\n`));
 }
 
-/** Hashes of the files an input depends on besides itself, cached per folder for a batch. */
+/**
+ * Hashes of the files an input depends on besides itself, for a batch: which config and theme folder
+ * apply is looked up once per input folder, and their files are read and hashed once per config.
+ */
 export class DependencyHasher {
   private readonly byFolder = new Map<string, string>();
+  private readonly byDependencies = new Map<string, string>();
 
   /** The part of the key that comes from the config file and its theme folder, if any. */
   forInput(input: string): string {
     const folder = dirname(resolve(input));
     let hash = this.byFolder.get(folder);
     if (hash === undefined) {
+      hash = this.hashOf(dependenciesOf(folder));
+      this.byFolder.set(folder, hash);
+    }
+    return hash;
+  }
+
+  private hashOf({ config, themeFolder }: { config?: string | undefined; themeFolder?: string | undefined }): string {
+    const which = `${config ?? ""}\0${themeFolder ?? ""}`;
+    let hash = this.byDependencies.get(which);
+    if (hash === undefined) {
       const h = createHash("sha256");
-      const { config, themeFolder } = dependenciesOf(folder);
       if (config) h.update(config).update(readFileSync(config));
       if (themeFolder) for (const file of filesUnder(themeFolder)) h.update(file).update(readFileSync(file));
       hash = h.digest("hex");
-      this.byFolder.set(folder, hash);
+      this.byDependencies.set(which, hash);
     }
     return hash;
   }

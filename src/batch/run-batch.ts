@@ -2,12 +2,12 @@
 // manifest says is up to date, build the rest on the worker pool, record the manifest, and write the
 // index page when building folders into --out. Failures are collected, never thrown.
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { basename, dirname, extname, join, relative, resolve, sep } from "node:path";
+import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { BuildOptions } from "../build.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { BuildTask, FileOutcome } from "./build-file.js";
-import { collectInputs, inputProblems, type Input } from "./collect-inputs.js";
+import { collectInputs, inputProblems, slashes, type Input } from "./collect-inputs.js";
 import { DependencyHasher, inputKey, manifestName, readManifest, writeManifest } from "./manifest.js";
 import { inShard, type Shard } from "./shard.js";
 import { writeSiteIndex } from "./site-index.js";
@@ -69,7 +69,8 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   const tasks: { task: BuildTask; at: number; name: string; key: string | undefined }[] = [];
   for (const [at, input] of inputs.entries()) {
     const name = slashes(relative(manifestDir, resolve(input.path)));
-    const key = keyOf(input.path, dependencies, keyOptions);
+    // Without an output folder there is no manifest to compare with or to write: no key to compute.
+    const key = manifestPath ? keyOf(input.path, dependencies, keyOptions) : undefined;
     const entry = manifest.files[name];
     if (!options.force && key && entry?.key === key && entry.outputs.every((o) => existsSync(join(manifestDir, o)))) {
       outcomes[at] = { input: input.path, status: "unchanged", diagnostics: [], outputs: entry.outputs.map((o) => ({ format: o.slice(o.lastIndexOf(".") + 1) as never, path: join(manifestDir, o) })), ...(entry.meeting ? { meeting: entry.meeting } : {}), ms: 0 };
@@ -106,8 +107,4 @@ function keyOf(input: string, dependencies: DependencyHasher, options: object): 
   } catch {
     return undefined; // unreadable: build() reports why
   }
-}
-
-function slashes(path: string): string {
-  return sep === "/" ? path : path.split(sep).join("/");
 }

@@ -1,8 +1,9 @@
 // The published index: <out>/index.html (static, accessible, offline: inline CSS, no external asset,
 // the theme's colours) and <out>/index.json, listing every meeting newest first with its date, title,
 // links to its PDF and DOCX, and its number of open actions.
-import { relative, resolve, sep } from "node:path";
+import { relative, resolve } from "node:path";
 import { defaultTheme, type Theme } from "../theme/theme.js";
+import { slashes } from "./collect-inputs.js";
 import type { FileOutcome } from "./build-file.js";
 import { writeAtomically } from "./write-atomically.js";
 
@@ -100,8 +101,4 @@ function escapeText(s: string): string {
 
 function escapeAttr(s: string): string {
   return escapeText(s).replace(/"/g, "&quot;");
-}
-
-function slashes(path: string): string {
-  return sep === "/" ? path : path.split(sep).join("/");
 }

@@ -1,10 +1,10 @@
 // `--watch`: build once, then rebuild whenever an input, a config file or a theme file changes.
 // Bursts of events (an editor's save is often several) are debounced; a build that fails is reported
 // and watching goes on; Ctrl-C (SIGINT) or SIGTERM closes the watchers and ends with exit code 0.
-import { statSync, watch, type FSWatcher } from "node:fs";
+import { watch, type FSWatcher } from "node:fs";
 import { basename, dirname, extname, join, resolve, sep } from "node:path";
 import { dependenciesOf } from "./dependencies.js";
-import { collectInputs } from "./collect-inputs.js";
+import { collectInputs, isFolder } from "./collect-inputs.js";
 import { globBase, hasGlob } from "./glob.js";
 
 const debounceMs = 150;
@@ -95,12 +95,4 @@ function relevant(file: string, outRoot: string | undefined): boolean {
   if (outRoot && (resolve(file) === outRoot || resolve(file).startsWith(outRoot + sep))) return false;
   const ext = extname(name).toLowerCase();
   return ext === ".md" || ext === ".yaml" || ext === ".yml" || name === "minutes.config.json";
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }

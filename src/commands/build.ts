@@ -5,6 +5,7 @@ import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { findConfig, loadConfig } from "../config/config.js";
 import type { BuildOptions } from "../build.js";
+import { isFolder } from "../batch/collect-inputs.js";
 import { hasGlob } from "../batch/glob.js";
 import { BatchProgress, progressMode } from "../batch/progress.js";
 import { runBatch } from "../batch/run-batch.js";
@@ -60,14 +61,6 @@ function withConfigDefaults(paths: string[], options: BuildCommandOptions): Buil
     ...(options.jobs === undefined && config.jobs ? { jobs: config.jobs } : {}),
     build: { ...options.build, ...(options.build.out === undefined && config.out ? { out: resolve(config.dir, config.out) } : {}) },
   };
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 function exists(path: string): boolean {

@@ -33,9 +33,12 @@ export function actionState(action: ActionItem): ActionState {
 }
 
 /** Open means not done and not cancelled. */
-export function isOpen(action: ActionItem): boolean {
-  const state = actionState(action);
+export function isOpenState(state: ActionState): boolean {
   return state === "open" || state === "in-progress";
+}
+
+export function isOpen(action: ActionItem): boolean {
+  return isOpenState(actionState(action));
 }
 
 /** Overdue at `today` (YYYY-MM-DD): open, with a dated deadline before it. For counts such as index.json's. */

@@ -5,9 +5,10 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { parseDocument } from "yaml";
 import { check } from "../build.js";
-import { configFor } from "../config/config.js";
+import { configFor, type Config } from "../config/config.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { actionLabelsFor, labelsFor } from "../i18n/labels.js";
+import { isOpenState } from "../model/action-status.js";
 import type { Minutes, Person } from "../model/minutes.js";
 import { decode } from "../read-source.js";
 import { readChain } from "../register/previous-actions.js";
@@ -72,18 +73,21 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewMeeting
   const diagnostics: Diagnostic[] = [];
   let previous: Minutes | undefined;
   let carried: RegisterEntry[] = [];
+  let fromConfig: Config | undefined;
   if (options.from) {
     const checked = await check(options.from, { resolvePrevious: false });
     diagnostics.push(...checked.diagnostics);
     previous = checked.minutes;
+    fromConfig = checked.config;
   }
   const date = options.date ?? previous?.meeting.nextMeeting?.date ?? options.today;
   if (options.from && previous) {
     const { chain, diagnostics: chainProblems } = await readChain(options.from, previous);
     diagnostics.push(...chainProblems);
-    carried = buildRegister(chain, date).entries.filter((e) => e.state === "open" || e.state === "in-progress");
+    carried = buildRegister(chain, date).entries.filter((e) => isOpenState(e.state));
   }
-  const config = configFor(options.from ?? join(options.cwd, "new.md")).config;
+  // check() already found the config that applies to --from.
+  const config = fromConfig ?? configFor(options.from ?? join(options.cwd, "new.md")).config;
   const language = previous?.meeting.language ?? config?.language ?? "en";
 
   const fromName = options.from ? basename(options.from) : undefined;

@@ -18,8 +18,8 @@ export interface FrontMatterSource {
 export interface Fallbacks {
   title?: string;
   date?: string;
-  /** From the config file, for meetings that do not say. */
-  language?: string;
+  /** From the config file or a guess from the text, for meetings that do not say; asked only then. */
+  language?: () => string;
   /** Header values read from the body ("Attendees: …", "## Apologies"), used for keys the front matter lacks. */
   values?: Record<string, unknown>;
 }
@@ -61,7 +61,7 @@ function fallbacksFor(raw: Record<string, unknown>, fallbacks: Fallbacks): Recor
   for (const [key, value] of Object.entries(fallbacks.values ?? {})) if (raw[key] === undefined) out[key] = value;
   if (raw.title === undefined && fallbacks.title) out.title = fallbacks.title;
   if (raw.date === undefined && fallbacks.date) out.date = fallbacks.date;
-  if (raw.language === undefined && fallbacks.language) out.language = fallbacks.language;
+  if (raw.language === undefined && fallbacks.language) out.language = fallbacks.language();
   return out;
 }
 

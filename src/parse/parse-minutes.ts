@@ -74,7 +74,7 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
       values: lifted.values,
       ...(fallbackDate ? { date: fallbackDate } : {}),
       // Language: the front matter, else the config file, else a guess from the text (French or English).
-      language: options.language ?? guessLanguage(normalized.slice(0, 20000)),
+      language: () => options.language ?? guessLanguage(normalized.slice(0, 20000)),
     },
     file,
     places,

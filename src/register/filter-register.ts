@@ -18,7 +18,7 @@ export function parseStatusList(text: string): { states: ActionState[]; unknown:
   const states: ActionState[] = [];
   const unknown: string[] = [];
   for (const word of text.split(",").map((s) => s.trim()).filter(Boolean)) {
-    const state = stateOf(word) ?? (["open", "in-progress", "done", "cancelled"].includes(word) ? (word as ActionState) : undefined);
+    const state = stateOf(word);
     if (state) states.push(state);
     else unknown.push(word);
   }

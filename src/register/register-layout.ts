@@ -2,6 +2,7 @@
 // the compte-rendu's own PDF and DOCX renderers: title block, a summary table, then one table per meeting.
 import { formatDate } from "../i18n/format-meeting.js";
 import { actionLabelsFor, labelsFor, primaryLanguage } from "../i18n/labels.js";
+import { isOpenState } from "../model/action-status.js";
 import type { Inline } from "../model/minutes.js";
 import { followUpWeights, pageLines, plainTheme, type DocumentLayout, type InfoRow, type ItemLayout } from "../render/layout.js";
 import type { Register, RegisterEntry } from "./register.js";
@@ -19,7 +20,7 @@ export function layoutRegister(register: Register, entries: RegisterEntry[], opt
   const labels = labelsFor(language);
   const al = actionLabelsFor(language);
   const count = (state: RegisterEntry["state"]) => entries.filter((e) => e.state === state).length;
-  const open = count("open") + count("in-progress");
+  const open = entries.filter((e) => isOpenState(e.state)).length;
   const summary = al.counts
     .replace("{total}", String(entries.length))
     .replace("{open}", String(open))

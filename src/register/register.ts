@@ -1,7 +1,7 @@
 // The action register: every action of every meeting, with follow-ups applied in meeting order and an
 // overdue flag at a given date. Pure: takes parsed meetings, returns entries and diagnostics.
 import type { Diagnostic } from "../diagnostics.js";
-import { actionState, stateOf, type ActionState } from "../model/action-status.js";
+import { actionState, isOpenState, stateOf, type ActionState } from "../model/action-status.js";
 import { splitOwners } from "../model/action-owners.js";
 import { inlineText, type ActionItem, type Deadline, type Inline, type Minutes, type Span } from "../model/minutes.js";
 
@@ -86,8 +86,7 @@ export function inMeetingOrder(meetings: Meeting[]): Meeting[] {
 }
 
 export function isOverdue(entry: Pick<RegisterEntry, "state" | "deadline">, today: string): boolean {
-  const open = entry.state === "open" || entry.state === "in-progress";
-  return open && entry.deadline?.date !== undefined && entry.deadline.date < today;
+  return isOpenState(entry.state) && entry.deadline?.date !== undefined && entry.deadline.date < today;
 }
 
 export function buildRegister(meetings: Meeting[], today: string): Register {
