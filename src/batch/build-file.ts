@@ -41,7 +41,7 @@ export async function buildFile(task: BuildTask): Promise<FileOutcome> {
   }
 }
 
-export function internalError(input: string, error: unknown): Diagnostic {
+function internalError(input: string, error: unknown): Diagnostic {
   const message = error instanceof Error ? error.message : String(error);
   return { file: input, line: null, column: null, severity: "error", rule: "internal", message: `minutes failed on this file (a bug, please report it with the file): ${message}` };
 }

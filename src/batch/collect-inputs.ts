@@ -21,7 +21,7 @@ export interface CollectResult {
 
 const skippedFiles = new Set(["readme.md"]);
 
-export function isMeetingFile(name: string): boolean {
+function isMeetingFile(name: string): boolean {
   return name.toLowerCase().endsWith(".md") && !skippedFiles.has(name.toLowerCase());
 }
 

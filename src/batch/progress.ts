@@ -114,7 +114,7 @@ function plural(n: number, word: string): string {
 }
 
 /** The --json document: one entry per file, the totals and the timings. */
-export function jsonSummary(result: BatchResult): object {
+function jsonSummary(result: BatchResult): object {
   const counts = countStatuses(result);
   return {
     ok: counts.failed === 0 && result.problems.length === 0,

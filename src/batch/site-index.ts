@@ -24,7 +24,7 @@ const labels = {
   fr: { title: "Comptes-rendus de réunion", caption: "Toutes les réunions, de la plus récente à la plus ancienne", date: "Date", meeting: "Réunion", documents: "Documents", open: "Actions ouvertes", overdue: "en retard", none: "Aucune réunion n'a encore été construite." },
 };
 
-export function indexEntries(outRoot: string, files: readonly FileOutcome[]): IndexEntry[] {
+function indexEntries(outRoot: string, files: readonly FileOutcome[]): IndexEntry[] {
   const entries: IndexEntry[] = [];
   for (const file of files) {
     if (!file.meeting || file.status === "failed") continue;

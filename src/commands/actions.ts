@@ -17,7 +17,7 @@ import { registerCsv, registerJson, registerMarkdown, registerTable } from "../r
 import { loadTheme } from "../theme/load-theme.js";
 import { defaultTheme } from "../theme/theme.js";
 
-export const registerFormats = ["table", "csv", "json", "md", "ics", "pdf", "docx"] as const;
+const registerFormats = ["table", "csv", "json", "md", "ics", "pdf", "docx"] as const;
 type RegisterFormat = (typeof registerFormats)[number];
 
 interface ActionsOptions {

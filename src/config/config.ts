@@ -7,7 +7,7 @@ import { toDiagnostic, type Diagnostic } from "../diagnostics.js";
 import type { Point } from "../model/minutes.js";
 import { readYamlFile } from "../yaml-source.js";
 
-export const configFileNames = ["minutes.config.yaml", "minutes.config.yml", "minutes.config.json"] as const;
+const configFileNames = ["minutes.config.yaml", "minutes.config.yml", "minutes.config.json"] as const;
 
 export const configSchema = z.object({
   /** A built-in theme name or a path to a theme folder, relative to the config file. */

@@ -14,9 +14,9 @@ export interface ScaffoldOptions {
 }
 
 /** Where meetings live in a scaffolded repository, and where the site is built. */
-export const meetingsFolder = "minutes";
-export const siteFolder = "dist";
-export const templatePath = ".minutes/template.md";
+const meetingsFolder = "minutes";
+const siteFolder = "dist";
+const templatePath = ".minutes/template.md";
 
 const texts = {
   en: {
@@ -32,7 +32,7 @@ const texts = {
 };
 
 /** The meeting template, with {{date}} and {{deadline}} placeholders. */
-export function meetingTemplate(language: InitLanguage): string {
+function meetingTemplate(language: InitLanguage): string {
   const t = texts[language];
   return `---
 title: "${t.title}"
@@ -75,7 +75,7 @@ ${t.none}
 `;
 }
 
-export function fillTemplate(template: string, date: string): string {
+function fillTemplate(template: string, date: string): string {
   const deadline = new Date(Date.parse(`${date}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
   return template.replaceAll("{{date}}", date).replaceAll("{{deadline}}", deadline);
 }

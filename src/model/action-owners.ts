@@ -3,8 +3,6 @@
 // A slash or dash without spaces stays inside a name, so "SP/CCM - OIM" and "GIZ/APM" stay whole.
 const SEPARATORS = /\s*[,;\n]\s*|\s+[/&+]\s+|\s+(?:et|and|und|y)\s+/i;
 
-export const ownerSeparators = [", ", ";", " / ", " & ", " + ", " et ", " and ", " und ", " y ", "a line break"];
-
 export function splitOwners(text: string): string[] {
   return text
     .split(SEPARATORS)

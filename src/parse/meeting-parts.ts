@@ -30,7 +30,7 @@ function rawText(nodes: PhrasingContent[]): string {
 
 const cleanName = (s: string) => s.replace(/\s+/g, " ").replace(/^[\s\-*•·]+|[\s;,.]+$/g, "").trim();
 
-export function splitPeople(text: string): string[] {
+function splitPeople(text: string): string[] {
   return text.split(/[,;\n]/).map(cleanName).filter(Boolean);
 }
 

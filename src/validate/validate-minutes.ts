@@ -15,7 +15,7 @@ export interface ValidateContext {
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10 };
 
 /** The number in "1.", "2)", "IV." or undefined. */
-export function typedNumberValue(typed: string): number | undefined {
+function typedNumberValue(typed: string): number | undefined {
   const digits = /^\d+/.exec(typed);
   if (digits) return Number(digits[0]);
   const roman = /^[IVX]+/.exec(typed)?.[0];
