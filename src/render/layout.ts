@@ -83,7 +83,8 @@ export function layoutDocument(source: Minutes, theme: LayoutTheme = plainTheme)
   // A theme's own wording ("Ordre du jour :") gets the same French spacing as the text.
   const labels: Labels = labelsFor(meeting.language, theme.labels);
   if (french) for (const key of Object.keys(labels) as (keyof Labels)[]) labels[key] = frenchSpacing(labels[key]);
-  const info: InfoRow[] = [{ label: labels.date, value: formatDate(meeting.date, meeting.language) }];
+  const date = formatDate(meeting.date, meeting.language);
+  const info: InfoRow[] = [{ label: labels.date, value: date }];
   // Times are printed as the author wrote them ("09:00-11:00", "9h00 - 11h00"): the model keeps the
   // parsed range for validation, and the author's own form is what the secretariat expects to see.
   if (meeting.time) info.push({ label: labels.time, value: meeting.time.text });
@@ -128,12 +129,12 @@ export function layoutDocument(source: Minutes, theme: LayoutTheme = plainTheme)
     if (next.time) parts.push(next.time.text);
     if (next.location) parts.push(next.location);
     // French sets a no-break space before the colon.
-    const colon = primaryLanguage(meeting.language) === "fr" ? "\u00a0: " : ": ";
+    const colon = french ? "\u00a0: " : ": ";
     nextMeeting = { label: labels.nextMeeting + colon, text: parts.join(", ") };
   }
 
   const organisation = meeting.organisation ?? theme.organisation;
-  const fields = { title: meeting.title, date: formatDate(meeting.date, meeting.language), organisation: organisation ?? "" };
+  const fields = { title: meeting.title, date, organisation: organisation ?? "" };
   const draft = String(meeting.extra.status ?? "").trim().toLowerCase() === "draft" ? { mark: theme.draft.mark, text: theme.draft.text ?? labels.draft } : undefined;
   return {
     language: meeting.language,
@@ -182,7 +183,6 @@ function frenchTypography(minutes: Minutes): Minutes {
     ...(p.organisation ? { organisation: frenchSpacing(p.organisation) } : {}),
     ...(p.role ? { role: frenchSpacing(p.role) } : {}),
   });
-  const inlines = (value: Inline[] | undefined): Inline[] | undefined => (value ? frenchInlines(value) : value);
   const { meeting } = minutes;
   return {
     ...minutes,
@@ -217,8 +217,8 @@ function frenchTypography(minutes: Minutes): Minutes {
         ...a,
         action: frenchInlines(a.action),
         responsible: frenchInlines(a.responsible),
-        ...(a.status ? { status: inlines(a.status)! } : {}),
-        ...(a.notes ? { notes: inlines(a.notes)! } : {}),
+        ...(a.status ? { status: frenchInlines(a.status) } : {}),
+        ...(a.notes ? { notes: frenchInlines(a.notes) } : {}),
       })),
     })),
   };

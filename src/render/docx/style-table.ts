@@ -3,7 +3,7 @@
 import { AlignmentType, BorderStyle, LineRuleType, ShadingType, UnderlineType, type IStylesOptions } from "docx";
 import type { Theme } from "../../theme/theme.js";
 import { naturalLineHeight } from "../../theme/font-metrics.js";
-import { halfPoints, tint, twips } from "./docx-context.js";
+import { cellMargins, halfPoints, tint, twips } from "./docx-context.js";
 
 export const StyleId = {
   normal: "Normal",
@@ -244,7 +244,7 @@ export function tableStyleXml(theme: Theme): string {
   const borders = ["top", "left", "bottom", "right", "insideH", "insideV"].map((side) => (grid || !["left", "right", "insideV"].includes(side) ? line(side) : none(side))).join("");
   return (
     `<w:style w:type="table" w:styleId="${StyleId.table}"><w:name w:val="Minutes Table"/><w:uiPriority w:val="59"/><w:qFormat/>` +
-      `<w:tblPr><w:tblBorders>${borders}</w:tblBorders><w:tblCellMar><w:top w:w="60" w:type="dxa"/><w:left w:w="100" w:type="dxa"/><w:bottom w:w="60" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
+      `<w:tblPr><w:tblBorders>${borders}</w:tblBorders><w:tblCellMar><w:top w:w="${cellMargins.top}" w:type="dxa"/><w:left w:w="${cellMargins.left}" w:type="dxa"/><w:bottom w:w="${cellMargins.bottom}" w:type="dxa"/><w:right w:w="${cellMargins.right}" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
       `</w:style>`
   );
 }

@@ -38,16 +38,18 @@ const parsed = new Map<string, unknown>();
  * glyphs enter each document's own subset when drawn, so sharing it changes no output byte. Emptied
  * when it grows past a bound, so a long batch of varied meetings does not hold every word ever seen.
  */
-const shapedWords = new Map<string, Record<string, unknown>>();
+const shapedWords = new Map<string, { words: Record<string, unknown>; uses: number }>();
 const SHAPED_WORDS_MAX = 50_000;
+/** Counting a cache's words takes milliseconds once it is large: it is done every so many renders. */
+const COUNT_EVERY = 32;
 
 function sharedLayoutCache(path: string): Record<string, unknown> {
   let cache = shapedWords.get(path);
-  if (!cache || Object.keys(cache).length > SHAPED_WORDS_MAX) {
-    cache = Object.create(null) as Record<string, unknown>;
+  if (!cache || (++cache.uses % COUNT_EVERY === 0 && Object.keys(cache.words).length > SHAPED_WORDS_MAX)) {
+    cache = { words: Object.create(null) as Record<string, unknown>, uses: 0 };
     shapedWords.set(path, cache);
   }
-  return cache;
+  return cache.words;
 }
 
 /** What to hand pdfkit for a font file: the parsed font once there is one, else the path. */

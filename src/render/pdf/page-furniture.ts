@@ -103,7 +103,19 @@ function drawWatermark(w: PageWriter, text: string): void {
   });
 }
 
+/** Header lines by writer and text: every page but the first repeats the same header. */
+const headerLineCache = new WeakMap<PageWriter, Map<string, TextLine[]>>();
+
 function headerLines(w: PageWriter, text: string, width: number): TextLine[] {
+  let cache = headerLineCache.get(w);
+  if (!cache) headerLineCache.set(w, (cache = new Map()));
+  const key = `${width}\u0000${text}`;
+  let lines = cache.get(key);
+  if (!lines) cache.set(key, (lines = breakHeaderLines(w, text, width)));
+  return lines;
+}
+
+function breakHeaderLines(w: PageWriter, text: string, width: number): TextLine[] {
   const style = w.styles.text.furniture;
   const runs = textRuns(text, style);
   const lines = breakLines(runs, width, w.fonts);
