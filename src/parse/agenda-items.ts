@@ -113,12 +113,12 @@ function readItem(heading: Heading, nodes: RootContent[], depth: number, definit
       const columns = actionColumns(node, ctx);
       if (columns) {
         const rows = readActionTable(node, columns, ctx, file);
-        // A table whose only row says "N/A" states that the item has no actions.
-        const saysNone = node.children.slice(1).some((row) => row.children.some((cell) => {
+        // A table whose only row says "N/A" states that the item has no actions (looked for only then).
+        const saysNone = (): boolean => node.children.slice(1).some((row) => row.children.some((cell) => {
           const cellText = inlineText(toInlines(cell.children, ctx)).trim();
           return cellText !== "" && isNoDeadline(cellText);
         }));
-        if (rows.length === 0 && saysNone) item.noActionsStated = true;
+        if (rows.length === 0 && saysNone()) item.noActionsStated = true;
         for (const row of rows) item.actions.push(row);
         continue;
       }
