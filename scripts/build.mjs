@@ -33,6 +33,7 @@ const pdfkitForBundle = (snapshot) => ({
   setup(b) {
     b.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, async (args) => {
       let source = (await readFile(args.path, "utf8")).replaceAll("'#standard-fonts/", "'pdfkit/standard-fonts/");
+      source = quadraticLayout(source, args.path);
       const icc = "new URL('./data/sRGB_IEC61966_2_1.icc', import.meta.url).href";
       if (snapshot) {
         // The snapshot is made for this installation only (bin/minutes checks), so the path is fixed here.
@@ -47,6 +48,33 @@ const pdfkitForBundle = (snapshot) => ({
     });
   },
 });
+
+// Two loops in the renderers' dependencies copy everything built so far at each step, so their cost grows with
+// the square of a line's words or an element's attributes. They are rewritten as appends, with the same
+// result; the bytes written are unchanged (test/bundle-patches.test.ts compares the bundle with the sources).
+// On the seed they were ~12% of all the memory a build allocates (2.7 of 23 MB), which young-generation
+// collections then copy and promote.
+/** pdfkit's EmbeddedFont.layout concatenates the glyph and position arrays again for every word of a line. */
+function quadraticLayout(source, where) {
+  source = patch(source, "glyphs = glyphs.concat(run.glyphs);", "for (const glyph of run.glyphs) glyphs.push(glyph);", where);
+  source = patch(source, "positions = positions.concat(run.positions);", "for (const position of run.positions) positions.push(position);", where);
+  return patch(source, "[' ', '\\t'].includes(needle)", "(needle === ' ' || needle === '\\t')", where);
+}
+/** docx's attribute lists (w:rFonts, w:spacing, w:ind…) copy the attributes gathered so far for each one added. */
+const docxAttributes = {
+  name: "docx-attributes",
+  setup(b) {
+    b.onLoad({ filter: /docx[\\/]dist[\\/]index\.mjs$/ }, async (args) => ({
+      contents: patch(
+        await readFile(args.path, "utf8"),
+        "return { _attr: Object.values(this.root).filter(({ value }) => value !== void 0).reduce((acc, { key, value }) => _objectSpread2(_objectSpread2({}, acc), {}, { [key]: value }), {}) };",
+        "const attrs = {}; for (const { key, value } of Object.values(this.root)) if (value !== void 0) attrs[key] = value; return { _attr: attrs };",
+        args.path,
+      ),
+      loader: "js",
+    }));
+  },
+};
 
 // fflate's Node build loads node:worker_threads when it loads, for async APIs minutes does not use; its
 // browser build is the same code without that. A worker module loaded while the startup snapshot is made
@@ -94,7 +122,7 @@ await build({
   define,
   // Some bundled CommonJS dependencies call require(); give ESM output a real one.
   banner: { js: "import { createRequire as __minutesRequire } from 'node:module'; const require = __minutesRequire(import.meta.url);" },
-  plugins: [pdfkitForBundle(false), lazyBrotli, fflateWithoutWorkers],
+  plugins: [pdfkitForBundle(false), lazyBrotli, fflateWithoutWorkers, docxAttributes],
   logLevel: "warning",
 });
 
@@ -106,6 +134,6 @@ await build({
   outdir: "dist/snapshot",
   define: { ...define, "import.meta.url": "__minutesModuleUrl" },
   banner: { js: "var __minutesModuleUrl = require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', 'cli-main.js')).href;" },
-  plugins: [pdfkitForBundle(true), fflateWithoutWorkers],
+  plugins: [pdfkitForBundle(true), fflateWithoutWorkers, docxAttributes],
 });
 if (!process.argv.includes("--no-snapshot")) await import("./make-snapshot.mjs");
