@@ -157,6 +157,21 @@ describe("a worker that dies", () => {
   });
 });
 
+describe("the build pool", () => {
+  it("is this thread and N − 1 worker threads, which also start when Node runs with V8 options", () => {
+    const repo = tempDir("pool");
+    generateRepo(repo, 4);
+    const out = tempDir("pool-out");
+    // V8 options in the command line are for this thread: worker threads refuse them (Node throws
+    // ERR_WORKER_INVALID_EXEC_ARGV), so the pool must not pass them on.
+    const r = spawnSync(process.execPath, ["--max-old-space-size=512", "--stack-size=900", "bin/minutes.js", "build", repo, "--out", out, "--format", "json", "--jobs", "3", "--json"], { encoding: "utf8", env: { ...process.env, MINUTES_TRACE_START: "1" } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr.match(/worker thread started/g)?.length).toBe(2);
+    expect(json(r).totals).toEqual({ files: 4, built: 4, unchanged: 0, failed: 0 });
+    expect(tree(out).filter((f) => f.endsWith(".json") && !f.includes("index") && !f.startsWith("."))).toHaveLength(4);
+  });
+});
+
 describe("the config file's out", () => {
   it("is the output folder when --out is not given, relative to the config file, and never an input", () => {
     const repo = tempDir("config-out");

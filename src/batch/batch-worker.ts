@@ -5,6 +5,17 @@ import { buildFile, type BuildTask } from "./build-file.js";
 
 if (process.env.MINUTES_TRACE_START) process.stderr.write("minutes: worker thread started\n");
 
+// The pool sends the next task before this one is done: tasks wait here and are built one at a time, in the
+// order they came (the pool matches outcomes to tasks by that order).
+const waiting: BuildTask[] = [];
+let building = false;
 parentPort?.on("message", (task: BuildTask) => {
-  void buildFile(task).then((outcome) => parentPort?.postMessage(outcome));
+  waiting.push(task);
+  if (!building) void buildInOrder();
 });
+
+async function buildInOrder(): Promise<void> {
+  building = true;
+  for (let task = waiting.shift(); task; task = waiting.shift()) parentPort?.postMessage(await buildFile(task));
+  building = false;
+}

@@ -1,5 +1,6 @@
-// Runs build tasks on a pool of worker threads (or in this thread when jobs is 1). Each worker takes
-// the next task when it finishes one; a worker that dies fails only the file it held, and is replaced.
+// Runs build tasks on a pool of N builders: this thread and N − 1 worker threads (this thread alone when N
+// is 1). Each worker holds at most two tasks and builds them in order; a worker that dies is replaced, and
+// the files it held are built again in this thread.
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import v8 from "node:v8";
@@ -20,53 +21,64 @@ export interface PoolCallbacks {
 export async function runPool(tasks: BuildTask[], jobs: number, callbacks: PoolCallbacks = {}): Promise<FileOutcome[]> {
   const script = workerScript();
   const size = Math.max(1, Math.min(jobs, tasks.length));
+  if (tasks.length > 1) tuneHeapsForBatch();
   if (size === 1 || !script) return runInProcess(tasks, callbacks);
   // Loaded here, not with this module: a process started from the startup snapshot must load Node's
   // worker module itself (one loaded while the snapshot was made gives workers a broken process.cwd).
   const { Worker } = createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads");
-  // V8 moves allocation sites whose objects often survive a young collection to the old generation,
-  // where each meeting's model and document trees, which live for one file, then pile up until a full
-  // collection, which also throws away optimised code. Without it, 280 meetings take ~10% less CPU time
-  // (17.4 → 15.8 s) and 3–5 full collections per worker instead of 6–8. V8 flags are per process: the
-  // workers made from here on get it.
-  v8.setFlagsFromString("--no-allocation-site-pretenuring");
   const outcomes: FileOutcome[] = new Array(tasks.length);
   const retry: number[] = [];
   let next = 0;
   await new Promise<void>((resolveAll) => {
     let running = 0;
+    const stopped = (): void => {
+      running--;
+      if (running === 0) resolveAll();
+    };
     const spawn = (): void => {
       const worker = new Worker(script, { resourceLimits: workerLimits(), execArgv: workerExecArgv() });
-      let current: number | undefined;
+      // Tasks sent to this worker and not yet answered, oldest first (it builds them one at a time, in order).
+      let held: number[] = [];
       running++;
       const feed = (): void => {
-        if (next >= tasks.length) {
-          current = undefined;
-          void worker.terminate();
-          return;
+        // One task waits in the worker beside the one it builds: this thread builds files too, and a worker
+        // that had to wait for it to hand out the next task sat idle for ~15% of a batch.
+        while (held.length < WORKER_QUEUE && next < tasks.length) {
+          const at = next++;
+          held.push(at);
+          callbacks.onStart?.(tasks[at]!);
+          worker.postMessage(tasks[at]);
         }
-        current = next++;
-        callbacks.onStart?.(tasks[current]!);
-        worker.postMessage(tasks[current]);
+        if (held.length === 0) void worker.terminate();
       };
       worker.on("message", (outcome: FileOutcome) => {
-        outcomes[current!] = outcome;
+        outcomes[held.shift()!] = outcome;
         callbacks.onDone?.(outcome);
         feed();
       });
       worker.on("error", () => {
-        // The worker died (out of its memory cap, or a crash): the file is retried in this thread.
-        if (current !== undefined) retry.push(current);
-        current = undefined;
+        // The worker died (out of its memory cap, or a crash): its files are retried in this thread.
+        retry.push(...held);
+        held = [];
         if (next < tasks.length) spawn();
       });
-      worker.on("exit", () => {
-        running--;
-        if (running === 0) resolveAll();
-      });
+      worker.on("exit", stopped);
       feed();
     };
-    for (let i = 0; i < size; i++) spawn();
+    for (let i = 1; i < size; i++) spawn();
+    // This thread is one of the builders: a pool of N is this thread and N − 1 workers, so a batch runs one
+    // V8 heap fewer (200 meetings on two cores: ~80 MB less at peak).
+    running++;
+    void (async () => {
+      while (next < tasks.length) {
+        const at = next++;
+        callbacks.onStart?.(tasks[at]!);
+        const outcome = await buildFile(tasks[at]!);
+        outcomes[at] = outcome;
+        callbacks.onDone?.(outcome);
+      }
+      stopped();
+    })();
   });
   for (const at of retry) {
     const [outcome] = await runInProcess([tasks[at]!], { onDone: callbacks.onDone ?? (() => undefined) });
@@ -74,6 +86,24 @@ export async function runPool(tasks: BuildTask[], jobs: number, callbacks: PoolC
   }
   return outcomes;
 }
+
+/**
+ * V8 settings for a batch of files, in this thread or with workers (V8 flags are per process: they apply to
+ * this thread's heap and to the workers made from here on).
+ * - Allocation-site pretenuring moves allocation sites whose objects often survive a young collection to the
+ *   old generation, where each meeting's model and document trees, which live for one file, then pile up
+ *   until a full collection, which also throws away optimised code. Without it, 280 meetings take ~10% less
+ *   CPU time (17.4 → 15.8 s).
+ * - Each meeting leaves ~0.7 MB in the old generation (objects alive across two young collections), and V8
+ *   lets an old generation grow up to 4× its live size before a full collection: ~150 MB per heap for
+ *   ~38 MB live. Growing by 60% at most keeps it under ~60 MB, for a few more full collections.
+ */
+function tuneHeapsForBatch(): void {
+  v8.setFlagsFromString("--no-allocation-site-pretenuring");
+  v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
+const HEAP_GROWING_PERCENT = 60;
+const WORKER_QUEUE = 2;
 
 async function runInProcess(tasks: BuildTask[], callbacks: PoolCallbacks): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
@@ -87,17 +117,20 @@ async function runInProcess(tasks: BuildTask[], callbacks: PoolCallbacks): Promi
 }
 
 /**
- * Memory of each worker. A batch runs several V8 heaps at once and V8 lets each grow well beyond what a
- * render keeps alive. A small young generation costs nothing measurable. MINUTES_WORKER_HEAP_MB caps the
- * old generation for memory-tight CI runners (200 meetings: 240 MB peak with 96 instead of 435 MB, and
- * 9.5 s instead of 7.3 s); a file that outgrows the cap is retried in the main thread, which has no cap.
+ * Memory of each worker. A young generation of 24 MB (two 8 MB halves) instead of V8's 48 MB: fewer
+ * meetings' objects are collected young, but the batch peaks ~16 MB lower per worker. MINUTES_WORKER_HEAP_MB
+ * also caps the old generation, for memory-tight runners; a file that outgrows the cap is retried in the
+ * main thread, which has no cap.
  */
 function workerLimits(): { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb: number } {
   const old = Number(process.env.MINUTES_WORKER_HEAP_MB);
-  return { ...(Number.isFinite(old) && old > 0 ? { maxOldGenerationSizeMb: old } : {}), maxYoungGenerationSizeMb: 16 };
+  return { ...(Number.isFinite(old) && old > 0 ? { maxOldGenerationSizeMb: old } : {}), maxYoungGenerationSizeMb: 24 };
 }
 
-/** Node flags the workers inherit: tuning flags only (not -e or --input-type, which a worker refuses). */
+/**
+ * Node options the workers inherit: source maps and profiling only. V8 options (--max-old-space-size,
+ * --stack-size, --expose-gc…) belong to the process, and a worker given one throws ERR_WORKER_INVALID_EXEC_ARGV.
+ */
 function workerExecArgv(): string[] {
-  return process.execArgv.filter((flag) => /^--(max-|stack-size|expose-gc|enable-source-maps|cpu-prof|heap-prof)/.test(flag));
+  return process.execArgv.filter((flag) => /^--(enable-source-maps|cpu-prof|heap-prof)/.test(flag));
 }
