@@ -86,22 +86,37 @@ const fflateWithoutWorkers = {
   },
 };
 
-// fontkit needs brotli only to read WOFF2 fonts, yet its import runs brotli's dictionary (a 122,000-number
-// array literal, ~1.4 MB of the PDF chunk) at start-up. Load brotli from its own file on first use instead:
-// the PDF chunk then parses and runs without it, and WOFF2 fonts still work.
-const lazyBrotli = {
-  name: "lazy-brotli",
+/** `source` with every `from` replaced by `to`; fails the build unless there are exactly `count`. */
+function patchAll(source, from, to, count, where) {
+  const found = source.split(from).length - 1;
+  if (found !== count) throw new Error(`scripts/build.mjs: "${from}" found ${found} times in ${where}, not ${count}; update the patch`);
+  return source.replaceAll(from, to);
+}
+
+// fontkit, two edits. `lazyBrotli` (the ESM bundle): fontkit needs brotli only to read WOFF2 fonts, yet its
+// import runs brotli's dictionary (a 122,000-number array literal, ~1.4 MB of the PDF chunk) at start-up.
+// Load brotli from its own file on first use instead: the PDF chunk then parses and runs without it, and
+// WOFF2 fonts still work. Both bundles: the anchor tables of GPOS mark positioning (MarkBase, MarkLig,
+// MarkMark) are decoded only when a mark glyph needs them. fontkit decoded them with their lookup, which
+// it does for every text, as it checks whether the text has marks at all: ~2.3 MB of objects per Noto
+// Sans face, ~7 MB of every process's live heap, for text that seldom has a combining mark.
+const fontkitForBundle = (lazyBrotli) => ({
+  name: "fontkit-for-bundle",
   setup(b) {
     b.onLoad({ filter: /fontkit[\\/]dist[\\/]module\.mjs$/ }, async (args) => {
-      const source = await readFile(args.path, "utf8");
-      return {
-        contents: patch(source, 'import $52ZIf$brotlidecompressjs from "brotli/decompress.js";', 'const $52ZIf$brotlidecompressjs = (...args) => require("./brotli-decompress.cjs")(...args);', args.path),
-        loader: "js",
+      let source = await readFile(args.path, "utf8");
+      if (lazyBrotli) source = patch(source, 'import $52ZIf$brotlidecompressjs from "brotli/decompress.js";', 'const $52ZIf$brotlidecompressjs = (...args) => require("./brotli-decompress.cjs")(...args);', args.path);
+      const lazy = (array, count) => {
+        source = patchAll(source, `new $52ZIf$Pointer($52ZIf$uint16, $47e0e8ef515d9903$var$${array})`, `new $52ZIf$Pointer($52ZIf$uint16, $47e0e8ef515d9903$var$${array}, { lazy: true })`, count, args.path);
       };
+      lazy("MarkArray", 3);
+      lazy("BaseArray", 2);
+      lazy("LigatureArray", 1);
+      return { contents: source, loader: "js" };
     });
-    b.onResolve({ filter: /^\.\/brotli-decompress\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    if (lazyBrotli) b.onResolve({ filter: /^\.\/brotli-decompress\.cjs$/ }, (args) => ({ path: args.path, external: true }));
   },
-};
+});
 
 /** One CommonJS file (.cjs) per entry, for Node 20. */
 const commonJs = { outExtension: { ".js": ".cjs" }, bundle: true, format: "cjs", platform: "node", target: "node20", legalComments: "none", logLevel: "warning" };
@@ -122,7 +137,7 @@ await build({
   define,
   // Some bundled CommonJS dependencies call require(); give ESM output a real one.
   banner: { js: "import { createRequire as __minutesRequire } from 'node:module'; const require = __minutesRequire(import.meta.url);" },
-  plugins: [pdfkitForBundle(false), lazyBrotli, fflateWithoutWorkers, docxAttributes],
+  plugins: [pdfkitForBundle(false), fontkitForBundle(true), fflateWithoutWorkers, docxAttributes],
   logLevel: "warning",
 });
 
@@ -134,6 +149,6 @@ await build({
   outdir: "dist/snapshot",
   define: { ...define, "import.meta.url": "__minutesModuleUrl" },
   banner: { js: "var __minutesModuleUrl = require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', 'cli-main.js')).href;" },
-  plugins: [pdfkitForBundle(true), fflateWithoutWorkers, docxAttributes],
+  plugins: [pdfkitForBundle(true), fontkitForBundle(false), fflateWithoutWorkers, docxAttributes],
 });
 if (!process.argv.includes("--no-snapshot")) await import("./make-snapshot.mjs");

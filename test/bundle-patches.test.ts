@@ -1,8 +1,8 @@
-// scripts/build.mjs rewrites two quadratic loops of the renderers' dependencies (pdfkit's word-by-word
-// array concatenation, docx's attribute spreading) when it bundles them. The bundle must write exactly the
-// bytes the unpatched dependencies write: this compares dist/index.js (patched) with the sources, which
-// vitest runs against node_modules as published.
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+// scripts/build.mjs edits the renderers' dependencies when it bundles them: two quadratic loops (pdfkit's
+// word-by-word array concatenation, docx's attribute spreading) and fontkit's mark-positioning anchors,
+// decoded on first use. The bundle must write exactly the bytes the unpatched dependencies write: this
+// compares dist/index.js (patched) with the sources, which vitest runs against node_modules as published.
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -11,7 +11,13 @@ import { build } from "../src/build.js";
 type Build = typeof build;
 const dist = (await import(new URL("../dist/index.js", import.meta.url).href)) as { build: Build };
 
+// Combining marks with no precomposed form, so that fontkit positions them with GPOS mark-to-base,
+// mark-to-mark and mark-to-ligature lookups (the anchors it now decodes lazily), in three faces.
+const marks = join(mkdtempSync(join(tmpdir(), "minutes-marks-")), "2024-05-06-marks.md");
+writeFileSync(marks, "---\ntitle: Marques q\u0303 et x\u0323\u0302\ndate: 2024-05-06\nlanguage: fr\nattendees: [Nguy\u0303n, Tra\u0302\u0300n]\n---\n\n## Point q\u0303\n\nTexte q\u0303, **gras x\u0323\u0302**, _italique e\u0301\u0301_ et \ufb01\u0301.\n");
+
 const inputs = [
+  marks,
   "examples/2022-09-23-gtm.md",
   "examples/2024-03-05-steering-committee.md",
   ...readdirSync("test/fixtures/real-world").map((f) => `test/fixtures/real-world/${f}`),
@@ -27,6 +33,7 @@ describe("the bundle's patched dependencies", () => {
     expect(chunk("render-pdf-")).not.toContain("glyphs = glyphs.concat(run.glyphs)");
     expect(chunk("render-pdf-")).toContain("for (const glyph of run.glyphs) glyphs.push(glyph);");
     expect(chunk("render-docx-")).not.toContain("_objectSpread2(_objectSpread2({}, acc)");
+    expect(chunk("render-pdf-")).toContain("markArray: new Pointer(uint16, $47e0e8ef515d9903$var$MarkArray, { lazy: true })");
   });
 
   it.each(inputs)("write the same DOCX and PDF bytes as the published dependencies: %s", async (input) => {
