@@ -63,7 +63,7 @@ row("large: docx + pdf", ["build", large, "--out", work, "--force"]);
 
 // A repository of 200 seed-sized meetings (the seed with a date a week apart, in year folders).
 const REPO_SIZE = Number(process.env.BENCH_REPO_SIZE ?? 200);
-const REPO_RUNS = Number(process.env.BENCH_REPO_RUNS ?? 1);
+const REPO_RUNS = Number(process.env.BENCH_REPO_RUNS ?? 3);
 const repo = join(work, "repo");
 const seedText = readFileSync(seed, "utf8");
 const repoFiles = [];
@@ -82,10 +82,10 @@ for (let i = 0; i < REPO_RUNS; i++) {
 }
 const coldDist = join(work, "dist-0");
 const coldMedian = median(cold.map((r) => r.wall));
-console.log(`${`repo: cold build (${REPO_RUNS} run${REPO_RUNS === 1 ? "" : "s"})`.padEnd(44)} ${(coldMedian / 1000).toFixed(3)} s   peak RSS ${median(cold.map((r) => r.rss)).toFixed(0)} MB   (${(coldMedian / REPO_SIZE).toFixed(0)} ms per meeting; CPU ${median(cold.map((r) => r.cpu)).toFixed(1)} s)`);
-// The same with MINUTES_WORKER_HEAP_MB, the memory-tight setting (less memory, more CPU time).
-const capped = cli(["build", repo, "--out", join(work, "dist-capped"), "--quiet"], { MINUTES_WORKER_HEAP_MB: "96" });
-console.log(`${"repo: cold build, worker heaps capped at 96 MB".padEnd(44)} ${(capped.wall / 1000).toFixed(3)} s   peak RSS ${capped.rss.toFixed(0)} MB   (CPU ${capped.cpu.toFixed(1)} s)`);
+console.log(`${`repo: cold build (${REPO_RUNS} run${REPO_RUNS === 1 ? "" : "s"})`.padEnd(44)} ${(coldMedian / 1000).toFixed(3)} s   peak RSS ${median(cold.map((r) => r.rss)).toFixed(0)} MB   (${(coldMedian / REPO_SIZE).toFixed(0)} ms per meeting; CPU ${median(cold.map((r) => r.cpu)).toFixed(1)} s; runs ${cold.map((r) => `${(r.wall / 1000).toFixed(2)} s/${r.rss.toFixed(0)} MB`).join(", ")})`);
+// The same in one thread (--jobs 1): the least memory, for runners that have little.
+const oneThread = cli(["build", repo, "--out", join(work, "dist-one-thread"), "--quiet", "--jobs", "1"]);
+console.log(`${"repo: cold build, --jobs 1".padEnd(44)} ${(oneThread.wall / 1000).toFixed(3)} s   peak RSS ${oneThread.rss.toFixed(0)} MB   (CPU ${oneThread.cpu.toFixed(1)} s)`);
 row("repo: no-op incremental rebuild", ["build", repo, "--out", coldDist, "--quiet"]);
 writeFileSync(repoFiles[7], readFileSync(repoFiles[7], "utf8").replace("## Ouverture", "## Ouverture de séance"));
 const oneChange = cli(["build", repo, "--out", coldDist, "--quiet"]);
