@@ -6,6 +6,7 @@ import { join, relative } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateRepo, tempDir } from "./helpers/minutes-repo.js";
 import { itWithTools, pdfText } from "./helpers/tools.js";
+import { workerExecArgv } from "../src/batch/worker-pool.js";
 
 const cli = (...args: string[]) => spawnSync(process.execPath, ["bin/minutes.js", ...args], { encoding: "utf8", env: { ...process.env, CI: "true" } });
 
@@ -167,8 +168,26 @@ describe("the build pool", () => {
     const r = spawnSync(process.execPath, ["--max-old-space-size=512", "--stack-size=900", "bin/minutes.js", "build", repo, "--out", out, "--format", "json", "--jobs", "3", "--json"], { encoding: "utf8", env: { ...process.env, MINUTES_TRACE_START: "1" } });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr.match(/worker thread started/g)?.length).toBe(2);
+    // Each builder starts with one file; the fourth goes to whichever is free first. This thread builds
+    // at least one.
+    const inWorkers = r.stderr.match(/built in a worker thread/g)?.length ?? 0;
+    expect(inWorkers).toBeGreaterThanOrEqual(2);
+    expect(inWorkers).toBeLessThan(4);
     expect(json(r).totals).toEqual({ files: 4, built: 4, unchanged: 0, failed: 0 });
     expect(tree(out).filter((f) => f.endsWith(".json") && !f.includes("index") && !f.startsWith("."))).toHaveLength(4);
+  });
+
+  it("gives each builder one file when there are no more files than builders", () => {
+    const repo = tempDir("pool-small");
+    generateRepo(repo, 2);
+    const r = spawnSync(process.execPath, ["bin/minutes.js", "build", repo, "--out", tempDir("pool-small-out"), "--format", "json", "--jobs", "2", "--json"], { encoding: "utf8", env: { ...process.env, MINUTES_TRACE_START: "1" } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr.match(/built in a worker thread/g)?.length).toBe(1);
+    expect(json(r).totals).toEqual({ files: 2, built: 2, unchanged: 0, failed: 0 });
+  });
+
+  it("passes workers only the Node options they accept, with their values", () => {
+    expect(workerExecArgv(["--max-old-space-size=512", "--cpu-prof", "--cpu-prof-dir", "/tmp/p", "--stack-size=900", "--heap-prof-name=h.heapprofile", "--enable-source-maps", "--expose-gc"])).toEqual(["--cpu-prof", "--cpu-prof-dir", "/tmp/p", "--heap-prof-name=h.heapprofile", "--enable-source-maps"]);
   });
 });
 

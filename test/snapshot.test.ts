@@ -89,6 +89,8 @@ describe("startup snapshot", () => {
     // A pool of 3 is this thread and two worker threads, which started (a worker that fails is replaced
     // by this thread, and would not print this line).
     expect(r.stderr.match(/worker thread started/g)?.length).toBe(2);
+    // One file each: the two workers and this thread.
+    expect(r.stderr.match(/built in a worker thread/g)?.length).toBe(2);
     const summary = JSON.parse(r.stdout) as { files: { status: string }[] };
     expect(summary.files.map((f) => f.status)).toEqual(["built", "built", "built"]);
   });

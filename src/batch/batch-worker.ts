@@ -16,6 +16,10 @@ parentPort?.on("message", (task: BuildTask) => {
 
 async function buildInOrder(): Promise<void> {
   building = true;
-  for (let task = waiting.shift(); task; task = waiting.shift()) parentPort?.postMessage(await buildFile(task));
+  for (let task = waiting.shift(); task; task = waiting.shift()) {
+    const outcome = await buildFile(task);
+    if (process.env.MINUTES_TRACE_START) process.stderr.write(`minutes: built in a worker thread: ${task.input}\n`);
+    parentPort?.postMessage(outcome);
+  }
   building = false;
 }

@@ -18,8 +18,8 @@ export interface PoolCallbacks {
   onDone?: (outcome: FileOutcome) => void;
 }
 
-export async function runPool(tasks: BuildTask[], jobs: number, callbacks: PoolCallbacks = {}): Promise<FileOutcome[]> {
-  const script = workerScript();
+/** `script`: the worker entry, dist/batch-worker.js unless a test gives another. */
+export async function runPool(tasks: BuildTask[], jobs: number, callbacks: PoolCallbacks = {}, script: URL | undefined = workerScript()): Promise<FileOutcome[]> {
   const size = Math.max(1, Math.min(jobs, tasks.length));
   if (tasks.length > 1) tuneHeapsForBatch();
   if (size === 1 || !script) return runInProcess(tasks, callbacks);
@@ -36,14 +36,22 @@ export async function runPool(tasks: BuildTask[], jobs: number, callbacks: PoolC
       if (running === 0) resolveAll();
     };
     const spawn = (): void => {
-      const worker = new Worker(script, { resourceLimits: workerLimits(), execArgv: workerExecArgv() });
+      let worker: import("node:worker_threads").Worker;
+      try {
+        worker = new Worker(script, { resourceLimits: workerLimits(), execArgv: workerExecArgv() });
+      } catch {
+        return; // Node refused to start a worker: this thread builds the files that are left.
+      }
       // Tasks sent to this worker and not yet answered, oldest first (it builds them one at a time, in order).
       let held: number[] = [];
+      let dying = false;
       running++;
       const feed = (): void => {
-        // One task waits in the worker beside the one it builds: this thread builds files too, and a worker
-        // that had to wait for it to hand out the next task sat idle for ~15% of a batch.
-        while (held.length < WORKER_QUEUE && next < tasks.length) {
+        if (dying) return;
+        // While more files are left than there are builders, one waits in the worker beside the one it
+        // builds: this thread builds files too, and a worker that had to wait for it to hand out the next
+        // file sat idle for ~15% of a batch. Near the end, and in small batches, each builder gets one.
+        while (next < tasks.length && held.length < (tasks.length - next > size ? WORKER_QUEUE : 1)) {
           const at = next++;
           held.push(at);
           callbacks.onStart?.(tasks[at]!);
@@ -56,13 +64,18 @@ export async function runPool(tasks: BuildTask[], jobs: number, callbacks: PoolC
         callbacks.onDone?.(outcome);
         feed();
       });
+      // The worker died (out of its memory cap, or a crash). Results it posted before may still arrive
+      // after this event, so its files are counted as lost only once it has exited: Node delivers every
+      // message before "exit".
       worker.on("error", () => {
-        // The worker died (out of its memory cap, or a crash): its files are retried in this thread.
-        retry.push(...held);
+        dying = true;
+      });
+      worker.on("exit", () => {
+        retry.push(...held); // built again in this thread, after the pool
         held = [];
         if (next < tasks.length) spawn();
+        stopped();
       });
-      worker.on("exit", stopped);
       feed();
     };
     for (let i = 1; i < size; i++) spawn();
@@ -128,9 +141,18 @@ function workerLimits(): { maxOldGenerationSizeMb?: number; maxYoungGenerationSi
 }
 
 /**
- * Node options the workers inherit: source maps and profiling only. V8 options (--max-old-space-size,
- * --stack-size, --expose-gc…) belong to the process, and a worker given one throws ERR_WORKER_INVALID_EXEC_ARGV.
+ * Node options the workers inherit: source maps and profiling only, with the value of an option written
+ * as two words (`--cpu-prof-dir /tmp/p`). V8 options (--max-old-space-size, --stack-size, --expose-gc…)
+ * belong to the process, and a worker given one throws ERR_WORKER_INVALID_EXEC_ARGV.
  */
-function workerExecArgv(): string[] {
-  return process.execArgv.filter((flag) => /^--(enable-source-maps|cpu-prof|heap-prof)/.test(flag));
+export function workerExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const flag = execArgv[i]!;
+    if (!/^--(enable-source-maps|cpu-prof|heap-prof)/.test(flag)) continue;
+    kept.push(flag);
+    const takesValue = /^--(cpu|heap)-prof-(dir|name|interval)$/.test(flag);
+    if (takesValue && i + 1 < execArgv.length) kept.push(execArgv[++i]!);
+  }
+  return kept;
 }
