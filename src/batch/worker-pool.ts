@@ -20,15 +20,19 @@ export interface PoolCallbacks {
 
 /** `script`: the worker entry, dist/batch-worker.js unless a test gives another. */
 export async function runPool(tasks: BuildTask[], jobs: number, callbacks: PoolCallbacks = {}, script: URL | undefined = workerScript()): Promise<FileOutcome[]> {
-  const size = Math.max(1, Math.min(jobs, tasks.length));
+  const workers = script ? Math.max(1, Math.min(jobs, tasks.length)) - 1 : 0;
   if (tasks.length > 1) tuneHeapsForBatch();
-  if (size === 1 || !script) return runInProcess(tasks, callbacks);
-  // Loaded here, not with this module: a process started from the startup snapshot must load Node's
-  // worker module itself (one loaded while the snapshot was made gives workers a broken process.cwd).
-  const { Worker } = createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads");
+  // Loaded only for workers, not with this module: a process started from the startup snapshot must load
+  // Node's worker module itself (one loaded while the snapshot was made gives workers a broken process.cwd).
+  const Worker = workers > 0 ? (createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads")).Worker : undefined;
   const outcomes: FileOutcome[] = new Array(tasks.length);
   const retry: number[] = [];
   let next = 0;
+  const buildHere = async (at: number): Promise<void> => {
+    const outcome = await buildFile(tasks[at]!);
+    outcomes[at] = outcome;
+    callbacks.onDone?.(outcome);
+  };
   await new Promise<void>((resolveAll) => {
     let running = 0;
     const stopped = (): void => {
@@ -36,7 +40,8 @@ export async function runPool(tasks: BuildTask[], jobs: number, callbacks: PoolC
       if (running === 0) resolveAll();
     };
     const spawn = (): void => {
-      let worker: import("node:worker_threads").Worker;
+      if (!Worker || !script) return;
+      let worker: InstanceType<typeof Worker>;
       try {
         worker = new Worker(script, { resourceLimits: workerLimits(), execArgv: workerExecArgv() });
       } catch {
@@ -51,7 +56,7 @@ export async function runPool(tasks: BuildTask[], jobs: number, callbacks: PoolC
         // While more files are left than there are builders, one waits in the worker beside the one it
         // builds: this thread builds files too, and a worker that had to wait for it to hand out the next
         // file sat idle for ~15% of a batch. Near the end, and in small batches, each builder gets one.
-        while (next < tasks.length && held.length < (tasks.length - next > size ? WORKER_QUEUE : 1)) {
+        while (next < tasks.length && held.length < (tasks.length - next > workers + 1 ? WORKER_QUEUE : 1)) {
           const at = next++;
           held.push(at);
           callbacks.onStart?.(tasks[at]!);
@@ -78,25 +83,20 @@ export async function runPool(tasks: BuildTask[], jobs: number, callbacks: PoolC
       });
       feed();
     };
-    for (let i = 1; i < size; i++) spawn();
-    // This thread is one of the builders: a pool of N is this thread and N − 1 workers, so a batch runs one
-    // V8 heap fewer (200 meetings on two cores: ~80 MB less at peak).
+    for (let i = 0; i < workers; i++) spawn();
+    // This thread is one of the builders (the only one with --jobs 1): a pool of N is this thread and
+    // N − 1 workers, so a batch runs one V8 heap fewer (200 meetings on two cores: ~80 MB less at peak).
     running++;
     void (async () => {
       while (next < tasks.length) {
         const at = next++;
         callbacks.onStart?.(tasks[at]!);
-        const outcome = await buildFile(tasks[at]!);
-        outcomes[at] = outcome;
-        callbacks.onDone?.(outcome);
+        await buildHere(at);
       }
       stopped();
     })();
   });
-  for (const at of retry) {
-    const [outcome] = await runInProcess([tasks[at]!], { onDone: callbacks.onDone ?? (() => undefined) });
-    outcomes[at] = outcome!;
-  }
+  for (const at of retry) await buildHere(at);
   return outcomes;
 }
 
@@ -117,17 +117,6 @@ function tuneHeapsForBatch(): void {
 }
 const HEAP_GROWING_PERCENT = 80;
 const WORKER_QUEUE = 2;
-
-async function runInProcess(tasks: BuildTask[], callbacks: PoolCallbacks): Promise<FileOutcome[]> {
-  const outcomes: FileOutcome[] = [];
-  for (const task of tasks) {
-    callbacks.onStart?.(task);
-    const outcome = await buildFile(task);
-    callbacks.onDone?.(outcome);
-    outcomes.push(outcome);
-  }
-  return outcomes;
-}
 
 /**
  * Memory of each worker. A young generation of 24 MB (two 8 MB halves) instead of V8's 48 MB: fewer
