@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import "../dist/cli-main.js";
+// The `minutes` command, on every platform: see src/start/launch.ts.
+import "../dist/launch.js";

@@ -13,13 +13,13 @@ const work = mkdtempSync(join(tmpdir(), "minutes-bench-"));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
- * Wall time, peak RSS and CPU time of one run of bin/minutes, as a user runs it (from the startup snapshot
+ * Wall time, peak RSS and CPU time of one run of bin/minutes.js, as a user runs it (from the startup snapshot
  * when the build made one). Peak RSS and CPU come from GNU time (Debian package "time") when installed.
  */
 const gnuTime = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 function cli(args, env = {}) {
   const report = join(work, "time.txt");
-  const [command, ...rest] = gnuTime ? [gnuTime, "-o", report, "-f", "%M %U %S", "bin/minutes", ...args] : ["bin/minutes", ...args];
+  const [command, ...rest] = gnuTime ? [gnuTime, "-o", report, "-f", "%M %U %S", "bin/minutes.js", ...args] : ["bin/minutes.js", ...args];
   const start = performance.now();
   const r = spawnSync(command, rest, { encoding: "utf8", env: { ...process.env, ...env } });
   const wall = performance.now() - start;

@@ -2,9 +2,9 @@
 // PDF and DOCX renderers so that a run loads only the formats it writes.
 import { build } from "esbuild";
 import { createHash } from "node:crypto";
-import { readdir, readFile, rm, stat } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
 
@@ -38,16 +38,13 @@ const pdfkitForBundle = (snapshot) => ({
     b.onLoad({ filter: /pdfkit[\\/]js[\\/]pdfkit\.node\.mjs$/ }, async (args) => {
       let source = (await readFile(args.path, "utf8")).replaceAll("'#standard-fonts/", "'pdfkit/standard-fonts/");
       source = quadraticLayout(source, args.path);
-      const icc = "new URL('./data/sRGB_IEC61966_2_1.icc', import.meta.url).href";
-      if (snapshot) {
-        // The snapshot is made for this installation only (bin/minutes checks), so the path is fixed here.
-        return { contents: patch(source, icc, JSON.stringify(pathToFileURL(join(dirname(args.path), "data/sRGB_IEC61966_2_1.icc")).href), args.path), loader: "js" };
-      }
+      // The sRGB profile for PDF/A ships in dist/assets/ (copied below), beside the bundle: the installed
+      // package needs no pdfkit. Both bundles resolve import.meta.url to a file in dist/.
+      source = patch(source, "new URL('./data/sRGB_IEC61966_2_1.icc', import.meta.url).href", "new URL('./assets/sRGB_IEC61966_2_1.icc', import.meta.url).href", args.path);
+      if (snapshot) return { contents: source, loader: "js" };
       // linebreak serves only pdfkit's own line wrapping, which minutes never uses (it breaks lines itself
       // and draws with lineBreak: false): its Unicode tables are decoded on first use, not at start-up.
       source = patch(source, "import LineBreaker from 'linebreak';", "const LineBreaker = function (...args) { const linebreak = require('linebreak'); return new (linebreak.default ?? linebreak)(...args); };", args.path);
-      // The sRGB profile for PDF/A is read next to pdfkit's own file, not next to the bundle.
-      source = patch(source, icc, "new URL('./data/sRGB_IEC61966_2_1.icc', require('node:url').pathToFileURL(require.resolve('pdfkit'))).href", args.path);
       return { contents: source, loader: "js" };
     });
   },
@@ -115,14 +112,49 @@ const fontkitForBundle = (lazyBrotli) => ({
   },
 });
 
+/**
+ * Fonts, their licences and pdfkit's sRGB profile (src/package/shipped-files.json) are copied from their npm
+ * packages into dist/, so that the published package has no run-time dependency: its code is bundled.
+ */
+async function copyShippedFiles() {
+  const shipped = JSON.parse(await readFile(new URL("../src/package/shipped-files.json", import.meta.url), "utf8"));
+  const copy = async (folder, spec, name = basename(spec)) => {
+    await mkdir(new URL(`../dist/${folder}/`, import.meta.url), { recursive: true });
+    await copyFile(new URL(`../node_modules/${spec}`, import.meta.url), new URL(`../dist/${folder}/${name}`, import.meta.url));
+  };
+  for (const spec of Object.values(shipped.fonts)) await copy("fonts", spec);
+  for (const [name, spec] of Object.entries(shipped.licences)) await copy("fonts", spec, `${name}-LICENSE.txt`);
+  for (const spec of Object.values(shipped.assets)) await copy("assets", spec);
+}
+
+/** dist/THIRD-PARTY-LICENSES.txt: the licence of every npm package whose code the bundle holds. */
+async function writeThirdPartyLicences(metafile) {
+  const packages = new Set();
+  for (const input of Object.keys(metafile.inputs)) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match) packages.add(match[1]);
+  }
+  const sections = [];
+  for (const name of [...packages].sort()) {
+    const folder = new URL(`../node_modules/${name}/`, import.meta.url);
+    const { version, license } = JSON.parse(await readFile(new URL("package.json", folder), "utf8"));
+    const file = (await readdir(folder)).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+    const text = file ? await readFile(new URL(file, folder), "utf8") : `${license} (no licence file in the package)`;
+    sections.push(`${name}@${version} (${license})\n\n${text.trim()}\n`);
+  }
+  await writeFile(new URL("../dist/THIRD-PARTY-LICENSES.txt", import.meta.url), `The minutes bundle (dist/) contains code from these npm packages.\n\n${sections.join("\n----------------------------------------\n\n")}`);
+}
+
 /** One CommonJS file (.cjs) per entry, for Node 20. */
 const commonJs = { outExtension: { ".js": ".cjs" }, bundle: true, format: "cjs", platform: "node", target: "node20", legalComments: "none", logLevel: "warning" };
 
 await rm(new URL("../dist", import.meta.url), { recursive: true, force: true });
+await copyShippedFiles();
 await build({ ...commonJs, entryPoints: { "brotli-decompress": "brotli/decompress.js" }, outdir: "dist" });
 const define = { MINUTES_VERSION: JSON.stringify(pkg.version), MINUTES_BUILD_ID: JSON.stringify(buildHash.digest("hex").slice(0, 16)) };
-await build({
-  entryPoints: { "cli-main": "src/start/cli-main.ts", index: "src/index.ts", "batch-worker": "src/batch/batch-worker.ts" },
+const main = await build({
+  metafile: true,
+  entryPoints: { launch: "src/start/launch.ts", "cli-main": "src/start/cli-main.ts", index: "src/index.ts", "batch-worker": "src/batch/batch-worker.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,
@@ -137,6 +169,8 @@ await build({
   plugins: [pdfkitForBundle(false), fontkitForBundle(true), fflateWithoutWorkers, docxAttributes],
   logLevel: "warning",
 });
+
+await writeThirdPartyLicences(main.metafile);
 
 // The startup snapshot's entry: everything in one CommonJS file (a snapshot cannot load modules), with
 // import.meta.url standing for dist/cli-main.js so that paths resolve as they do from the bundle.

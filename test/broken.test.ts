@@ -11,7 +11,7 @@ import { plainCliEnv } from "./helpers/tools.js";
 const dir = "test/fixtures/broken";
 const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as Record<string, { line: number; rule: string }>;
 const out = mkdtempSync(join(tmpdir(), "minutes-broken-"));
-const cli = (...args: string[]) => spawnSync("bin/minutes", [...args], { encoding: "utf8", env: plainCliEnv() });
+const cli = (...args: string[]) => spawnSync("bin/minutes.js", [...args], { encoding: "utf8", env: plainCliEnv() });
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function expectUserError(r: ReturnType<typeof cli>, input: string, line: number, rule?: string): void {

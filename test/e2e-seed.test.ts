@@ -10,7 +10,7 @@ import { docxText, itWithTools, pdfText, plainCliEnv, run } from "./helpers/tool
 import { missingWords, sourceWords } from "./helpers/word-coverage.js";
 
 const seed = "examples/2022-09-23-gtm.md";
-const cli = (...args: string[]) => spawnSync("bin/minutes", [...args], { encoding: "utf8", env: plainCliEnv() });
+const cli = (...args: string[]) => spawnSync("bin/minutes.js", [...args], { encoding: "utf8", env: plainCliEnv() });
 const fold = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, " ").trim();
 
 /** Every paragraph, list item, quote and table cell of a discussion, as text. */

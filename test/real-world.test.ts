@@ -16,7 +16,7 @@ const isLabel = (text: string) => sectionKind(text) !== undefined || meetingPart
 const dir = "test/fixtures/real-world";
 const corpus = readdirSync(dir).filter((f) => f.endsWith(".md"));
 const out = mkdtempSync(join(tmpdir(), "minutes-real-world-"));
-const cli = (...args: string[]) => spawnSync("bin/minutes", [...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: plainCliEnv() });
+const cli = (...args: string[]) => spawnSync("bin/minutes.js", [...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: plainCliEnv() });
 
 /** Every line the CLI writes on stderr is a message, its hint, or the summary; never a stack trace. */
 function expectCleanMessages(stderr: string, file: string): void {

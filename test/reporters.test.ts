@@ -10,7 +10,7 @@ import { githubAnnotation } from "../src/report/github.js";
 import { chooseReporter, useColor } from "../src/report/reporter.js";
 
 const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  spawnSync("bin/minutes", [...args], { encoding: "utf8", env: { PATH: process.env.PATH, ...env } });
+  spawnSync("bin/minutes.js", [...args], { encoding: "utf8", env: { PATH: process.env.PATH, ...env } });
 
 const warning: Diagnostic = { file: "a,b.md", line: 3, column: 7, severity: "warning", rule: "agenda-number", message: "100% wrong: see\nbelow", hint: "Fix it." };
 

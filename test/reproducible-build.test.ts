@@ -18,7 +18,7 @@ const stem = "2022-09-23-gtm";
 /** Runs the built CLI with exactly the given environment variables besides PATH. */
 function build(env: Record<string, string>, ...args: string[]): { dir: string; status: number | null; stderr: string } {
   const dir = mkdtempSync(join(tmpdir(), "minutes-repro-"));
-  const r = spawnSync("bin/minutes", ["build", seed, "--out", dir, ...args], {
+  const r = spawnSync("bin/minutes.js", ["build", seed, "--out", dir, ...args], {
     encoding: "utf8",
     env: { PATH: process.env.PATH ?? "", ...env },
   });

@@ -1,13 +1,13 @@
 // Reads a theme folder: theme.yaml validated with zod (messages at file:line:column), then its fonts and
 // logo read and checked by content. Paths stay inside the project folder; nothing is fetched from the web.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { VFile } from "vfile";
 import { report, toDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { labelKeys } from "../i18n/labels.js";
 import { readYamlFile, type YamlSource } from "../yaml-source.js";
+import { shippedFont } from "../package/shipped-files.js";
 import { checkFont, checkImage } from "./check-file.js";
 import { resolveSafePath, type PathRules } from "./safe-path.js";
 import { themeSchema, type FontData } from "./theme-schema.js";
@@ -19,11 +19,9 @@ export interface ThemeResult {
   diagnostics: Diagnostic[];
 }
 
-const require = createRequire(import.meta.url);
-const notoSans = (style: string): string => require.resolve(`@expo-google-fonts/noto-sans/${style}/NotoSans_${style}.ttf`);
 const noto = (): FontFamily => ({
   family: "Noto Sans",
-  files: { regular: notoSans("400Regular"), bold: notoSans("700Bold"), italic: notoSans("400Regular_Italic"), boldItalic: notoSans("700Bold_Italic") },
+  files: { regular: shippedFont("noto-sans-regular"), bold: shippedFont("noto-sans-bold"), italic: shippedFont("noto-sans-italic"), boldItalic: shippedFont("noto-sans-bold-italic") },
   custom: false,
 });
 
@@ -111,8 +109,8 @@ export function loadThemeFile(path: string, rules: PathRules): ThemeResult {
       fonts: {
         body,
         headings,
-        mono: { family: "Noto Sans Mono", files: { regular: require.resolve("@expo-google-fonts/noto-sans-mono/400Regular/NotoSansMono_400Regular.ttf") } },
-        symbols: { family: "Noto Sans Symbols 2", files: { regular: require.resolve("@expo-google-fonts/noto-sans-symbols-2/400Regular/NotoSansSymbols2_400Regular.ttf") } },
+        mono: { family: "Noto Sans Mono", files: { regular: shippedFont("noto-sans-mono") } },
+        symbols: { family: "Noto Sans Symbols 2", files: { regular: shippedFont("noto-sans-symbols-2") } },
         embed: data.fonts.embed,
       },
       ...(logo ? { logo } : {}),

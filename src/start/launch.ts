@@ -1,0 +1,173 @@
+// The command's entry (bin/minutes.js, a Node script, so npm's shims run it the same way on Linux, macOS
+// and Windows). It starts minutes from a V8 startup snapshot when one was made for this package and this
+// Node binary, and from the bundle otherwise. The snapshot comes from the build (dist/snapshot/, in a
+// checkout) or, for an installed package, from a per-user cache that the first run fills in the
+// background: no install script is needed. Only node: modules are imported here, to keep this start cheap.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, openSync, closeSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { homedir, setPriority } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+declare const MINUTES_VERSION: string;
+declare const MINUTES_BUILD_ID: string;
+
+/** The package folder: this module is dist/launch.js. */
+const root = fileURLToPath(new URL("..", import.meta.url)).replace(/[\\/]$/, "");
+const dist = join(root, "dist");
+/** A young generation at full size from the start and room in the old one: a run allocates ~100 MB, mostly short-lived. */
+const snapshotFlags = ["--min-semi-space-size=16", "--initial-old-space-size=128"];
+/** Options of `build` that take a value, so that the value is not counted as a file. */
+const valued = new Set(["-o", "--out", "-f", "--format", "--date", "-j", "--jobs", "--shard", "--theme", "--pdf-standard", "--reporter", "--lang", "--allow-outside"]);
+
+/** What a snapshot must have been made for: this Node binary (path, size, time, version) and this package build. */
+export function identity(): string {
+  const node = statSync(process.execPath);
+  return `node ${process.execPath} ${node.size} ${Math.trunc(node.mtimeMs)} ${process.version} ${process.arch} in ${root}, minutes ${MINUTES_VERSION} ${MINUTES_BUILD_ID}`;
+}
+
+/** FNV-1a, 32 bits: names the cache folder of an identity (made-for holds the identity itself). */
+function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, "0");
+}
+
+/** The per-user cache folder for this identity's snapshot, or undefined when there is no home to put it in. */
+export function cacheFolder(id: string): string | undefined {
+  const env = process.env;
+  let base = env.MINUTES_CACHE_DIR;
+  if (!base) {
+    const home = env.HOME || env.USERPROFILE || homedir();
+    if (process.platform === "win32") base = env.LOCALAPPDATA ? join(env.LOCALAPPDATA, "minutes", "Cache") : undefined;
+    else if (process.platform === "darwin") base = home ? join(home, "Library", "Caches", "minutes") : undefined;
+    else base = env.XDG_CACHE_HOME ? join(env.XDG_CACHE_HOME, "minutes") : home ? join(home, ".cache", "minutes") : undefined;
+  }
+  return base ? join(base, `${MINUTES_VERSION}-${shortHash(id)}`) : undefined;
+}
+
+/** A build of many files (a folder, a glob, several files) or --watch: its worker threads take less memory outside a snapshot. */
+export function buildsMany(args: readonly string[]): boolean {
+  if (args[0] !== "build") return false;
+  let files = 0;
+  for (let i = 1; i < args.length; i++) {
+    const arg = args[i]!;
+    if (valued.has(arg)) i++;
+    else if (arg === "-w" || arg === "--watch") return true;
+    else if (arg.startsWith("-")) continue;
+    else if (/[*?[]/.test(arg)) return true;
+    else {
+      const stat = statSync(arg, { throwIfNoEntry: false });
+      if (stat?.isDirectory()) return true;
+      if (stat?.isFile()) files++;
+    }
+  }
+  return files > 1;
+}
+
+/** process.execve (Node 22.15+, 23.11+): replaces this process, where spawning would keep a second one waiting. */
+const execve = (process as { execve?: (file: string, args: string[], env: NodeJS.ProcessEnv) => never }).execve;
+
+interface Snapshot {
+  blob: string;
+  flags: string[];
+}
+
+function snapshotIn(folder: string, id: string): Snapshot | undefined {
+  try {
+    const [madeFor, flags] = readFileSync(join(folder, "made-for"), "utf8").split("\n");
+    const blob = join(folder, "minutes.blob");
+    return madeFor === id && existsSync(blob) ? { blob, flags: (flags ?? "").split(" ").filter(Boolean) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Runs minutes from a snapshot: replaces this process where Node can (22.15+, not Windows), else runs it as a child. */
+function runFromSnapshot(snapshot: Snapshot, args: string[]): void {
+  const argv = [...snapshot.flags, "--snapshot-blob", snapshot.blob, root, ...args];
+  if (execve && process.platform !== "win32") {
+    process.emitWarning = () => {}; // execve is experimental: its warning is not the user's business.
+    execve(process.execPath, [process.execPath, ...argv], process.env);
+  }
+  const child = spawnSync(process.execPath, argv, { stdio: "inherit" });
+  if (child.signal) process.kill(process.pid, child.signal);
+  process.exitCode = child.status ?? 1;
+}
+
+/**
+ * Makes the snapshot into `folder` (node --build-snapshot on dist/snapshot/minutes-snapshot.cjs, which warms
+ * up by rendering the seed), checks that it answers --version as the bundle does, then writes made-for.
+ * Returns why it made none, or undefined when it did.
+ */
+export function makeSnapshot(folder: string, id: string): string | undefined {
+  const entry = join(dist, "snapshot", "minutes-snapshot.cjs");
+  if (!existsSync(entry)) return `${entry} is missing`;
+  mkdirSync(folder, { recursive: true });
+  const blob = join(folder, "minutes.blob");
+  const temp = `${blob}.${process.pid}.tmp`;
+  try {
+    rmSync(join(folder, "made-for"), { force: true });
+    const made = spawnSync(process.execPath, [...snapshotFlags, "--snapshot-blob", temp, "--build-snapshot", entry], { encoding: "utf8", cwd: root });
+    if (made.status !== 0 || !existsSync(temp)) return `node --build-snapshot exited with ${made.status}: ${(made.stderr ?? "").trim().split("\n").slice(-3).join(" ")}`;
+    const fromSnapshot = spawnSync(process.execPath, [...snapshotFlags, "--snapshot-blob", temp, root, "--version"], { encoding: "utf8" });
+    const fromBundle = spawnSync(process.execPath, [join(dist, "cli-main.js"), "--version"], { encoding: "utf8" });
+    if (fromSnapshot.status !== 0 || fromSnapshot.stdout !== fromBundle.stdout) return `the snapshot answered ${JSON.stringify(fromSnapshot.stdout || fromSnapshot.stderr)} to --version`;
+    renameSync(temp, blob);
+    writeFileSync(join(folder, "made-for"), `${id}\n${snapshotFlags.join(" ")}\n`);
+    return undefined;
+  } finally {
+    rmSync(temp, { force: true });
+  }
+}
+
+/** After this run, makes the snapshot in the background, once: a lock file keeps two runs from both making it. */
+function makeLater(folder: string): void {
+  const lock = `${folder}.lock`;
+  const busy = statSync(lock, { throwIfNoEntry: false });
+  if (busy && Date.now() - busy.mtimeMs < 5 * 60_000) return;
+  process.once("exit", () => {
+    try {
+      mkdirSync(join(folder, ".."), { recursive: true });
+      closeSync(openSync(lock, busy ? "w" : "wx"));
+      const child = spawn(process.execPath, [join(dist, "launch.js")], { detached: true, stdio: "ignore", env: { ...process.env, MINUTES_MAKE_SNAPSHOT: folder, MINUTES_SNAPSHOT_LOCK: lock } });
+      if (child.pid) setPriority(child.pid, 10);
+      child.unref();
+    } catch {
+      // No cache folder to write in: minutes starts from the bundle, only slower.
+    }
+  });
+}
+
+function launch(args: string[]): void {
+  const env = process.env;
+  if (env.MINUTES_MAKE_SNAPSHOT) {
+    const why = makeSnapshot(env.MINUTES_MAKE_SNAPSHOT, identity());
+    if (env.MINUTES_SNAPSHOT_LOCK) rmSync(env.MINUTES_SNAPSHOT_LOCK, { force: true });
+    if (why) {
+      process.stderr.write(`minutes: no startup snapshot (${why}); minutes starts from the bundle, only slower.\n`);
+      process.exitCode = 1;
+    }
+    return;
+  }
+  const many = buildsMany(args);
+  if (many && execve && process.platform !== "win32" && !process.execArgv.length) {
+    // A batch: this thread builds files beside the worker threads, and gets their young generation (two
+    // 8 MB halves instead of V8's 16 MB, ~16 MB less at the batch's peak; see src/batch/worker-pool.ts).
+    // V8 sizes it when the process starts, so the flag needs a new process, which Node 22.15+ can exec.
+    process.emitWarning = () => {};
+    execve(process.execPath, [process.execPath, "--max-semi-space-size=8", join(dist, "cli-main.js"), ...args], env);
+  }
+  if (!env.MINUTES_NO_SNAPSHOT && process.platform !== "win32" && !many) {
+    const id = identity();
+    const cache = cacheFolder(id);
+    const snapshot = snapshotIn(join(dist, "snapshot"), id) ?? (cache ? snapshotIn(cache, id) : undefined);
+    if (snapshot) return runFromSnapshot(snapshot, args);
+    // No snapshot yet: this run starts from the bundle, and the snapshot is made for the next ones (not in
+    // CI, where every job starts on a fresh machine).
+    if (cache && !env.CI) makeLater(cache);
+  }
+  void import("./cli-main.js");
+}
+
+launch(process.argv.slice(2));
