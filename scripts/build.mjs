@@ -17,7 +17,7 @@ for (const dir of ["src", "templates"]) {
     if ((await stat(url)).isFile()) buildHash.update(file).update(await readFile(url));
   }
 }
-buildHash.update(JSON.stringify(pkg.dependencies));
+buildHash.update(JSON.stringify(pkg.devDependencies)); // the bundled code
 
 /**
  * `source` with `from` replaced by `to`, which must occur exactly `count` times: the build fails when a

@@ -1,0 +1,140 @@
+// The published package, tested as users get it: `npm pack`, installed globally into a fresh prefix with
+// install scripts off, then run under every Node version we claim (this one, and the official binaries
+// of scripts/node-versions.json that scripts/fetch-nodes.mjs puts in .cache/node/; .ci/run fetches them).
+// Under each: --version, a build of the seed, the fast start made on first use, `minutes init`, and the
+// shell steps of the scaffolded GitHub and GitLab workflows, read out of their YAML and run as written
+// (only the install line is pointed at the local tarball).
+import { execFileSync, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { hasTool, pdfText } from "./helpers/tools.js";
+
+const root = process.cwd();
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; version: string; engines: { node: string }; scripts: Record<string, string>; dependencies?: Record<string, string> };
+const { versions } = JSON.parse(readFileSync(join(root, "scripts/node-versions.json"), "utf8")) as { versions: string[] };
+const work = mkdtempSync(join(tmpdir(), "minutes-packed-"));
+const prefix = join(work, "prefix");
+let tarball = "";
+let contents: string[] = [];
+
+beforeAll(() => {
+  const packed = JSON.parse(execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], { cwd: root, encoding: "utf8" })) as { filename: string }[];
+  tarball = join(work, packed[0]!.filename);
+  contents = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).trim().split("\n").map((f) => f.replace(/^package\//, ""));
+  execFileSync("npm", ["install", "--global", "--prefix", prefix, "--ignore-scripts", "--no-audit", "--no-fund", tarball], { encoding: "utf8", env: { ...process.env, npm_config_update_notifier: "false" } });
+});
+
+describe("the packed tarball", () => {
+  it("holds the bundle, its fonts and licences, templates and examples, and no tests, sources or machine-bound snapshot", () => {
+    for (const file of ["bin/minutes.js", "dist/launch.js", "dist/cli-main.js", "dist/index.js", "dist/index.d.ts", "dist/batch-worker.js", "dist/snapshot/minutes-snapshot.cjs", "dist/fonts/NotoSans_400Regular.ttf", "dist/fonts/noto-sans-LICENSE.txt", "dist/assets/sRGB_IEC61966_2_1.icc", "dist/THIRD-PARTY-LICENSES.txt", "templates/compte-rendu/theme.yaml", "examples/2022-09-23-gtm.md", "README.md", "LICENSE"]) {
+      expect(contents, file).toContain(file);
+    }
+    const unwanted = contents.filter((f) => /^(test|src|scripts|\.cache|\.ci|node_modules)\//.test(f) || /\.ts$/.test(f) && !f.endsWith(".d.ts") || /minutes\.blob$|made-for$/.test(f));
+    expect(unwanted).toEqual([]);
+    const size = statSync(tarball).size;
+    expect(size).toBeLessThan(8 * 1024 * 1024);
+  });
+
+  it("has no run-time dependency and no install script: the bundle holds the code", () => {
+    const packed = JSON.parse(execFileSync("tar", ["xzOf", tarball, "package/package.json"], { encoding: "utf8" })) as typeof pkg;
+    expect(packed.name).toBe("markdown-minutes");
+    expect(packed.dependencies ?? {}).toEqual({});
+    for (const script of ["preinstall", "install", "postinstall"]) expect(packed.scripts[script], script).toBeUndefined();
+  });
+});
+
+/** The Node binaries to run under: this one, and each fetched one (missing: a failure on CI, a skip here). */
+const nodes = [{ version: process.versions.node, bin: process.execPath }, ...versions.map((version) => ({ version, bin: join(root, ".cache/node", version, "bin/node") }))];
+
+/** Shell steps of a scaffolded workflow, in order, with the line that installs our package pointed at the tarball. */
+function shellSteps(lines: string[]): string[] {
+  return lines.map((step) => {
+    const install = new RegExp(`^(\\s*)npm install --global ${pkg.name}@${pkg.version.replaceAll(".", "\\.")}\\s*$`, "m");
+    expect(step.includes("npm install") ? install.test(step) : true, step).toBe(true);
+    return step.replace(install, `$1npm install --global --prefix "$MINUTES_PREFIX" --ignore-scripts --no-audit --no-fund "$MINUTES_TARBALL"`);
+  });
+}
+
+describe.each(nodes)("installed with install scripts off, under Node $version", ({ version, bin }) => {
+  const present = existsSync(bin);
+  const itNode = present || process.env.CI ? it : it.skip;
+  const home = join(work, `home-${version}`);
+  const env = (): NodeJS.ProcessEnv => ({
+    PATH: `${dirname(bin)}:${join(prefix, "bin")}:/usr/local/bin:/usr/bin:/bin`,
+    HOME: home,
+    MINUTES_CACHE_DIR: join(home, "cache"),
+    MINUTES_PREFIX: prefix,
+    MINUTES_TARBALL: tarball,
+    SOURCE_DATE_EPOCH: "1700000000",
+    MINUTES_TRACE_START: "1",
+    NO_COLOR: "1",
+    npm_config_update_notifier: "false",
+  });
+  const minutes = (args: string[], cwd: string) => spawnSync(join(prefix, "bin", "minutes"), args, { cwd, encoding: "utf8", env: env() });
+
+  itNode("runs --version and builds the seed; the second run starts from the snapshot its first run made", async () => {
+    expect(present, `${bin} is missing: run node scripts/fetch-nodes.mjs`).toBe(true);
+    mkdirSync(home, { recursive: true });
+    const v = minutes(["--version"], home);
+    expect(v.stderr).toContain("started from the bundle");
+    expect(v.stdout.trim()).toBe(pkg.version);
+    const dir = mkdtempSync(join(work, `seed-${version}-`));
+    copyFileSync(join(prefix, "lib/node_modules", pkg.name, "examples/2022-09-23-gtm.md"), join(dir, "seed.md"));
+    const first = minutes(["build", "seed.md", "--out", "first"], dir);
+    expect(first.status, first.stderr).toBe(0);
+    expect(readFileSync(join(dir, "first/seed.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(readFileSync(join(dir, "first/seed.docx")).subarray(0, 2).toString()).toBe("PK");
+    if (hasTool("pdftotext") || process.env.CI) expect(pdfText(join(dir, "first/seed.pdf"))).toContain("Groupe de Technique sur la Migration");
+    // The first runs made the snapshot in the background, into the per-user cache.
+    const cache = join(home, "cache");
+    const deadline = Date.now() + 100_000;
+    const made = () => existsSync(cache) && readdirSync(cache).some((d) => existsSync(join(cache, d, "made-for")));
+    while (!made() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    expect(made(), "the snapshot was not made in the cache").toBe(true);
+    const second = minutes(["build", "seed.md", "--out", "second"], dir);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stderr).toContain("started from the snapshot");
+    expect(second.stderr.replaceAll("second", "first")).toBe(first.stderr.replace("minutes: started from the bundle\n", "minutes: started from the snapshot\n"));
+    for (const file of ["seed.pdf", "seed.docx"]) expect(readFileSync(join(dir, "second", file)).equals(readFileSync(join(dir, "first", file))), file).toBe(true);
+  });
+
+  for (const ci of ["github", "gitlab"] as const) {
+    itNode(`runs minutes init, then the scaffolded ${ci} workflow's own shell steps, which publish the PDFs and the index`, () => {
+      expect(present, `${bin} is missing: run node scripts/fetch-nodes.mjs`).toBe(true);
+      const dir = mkdtempSync(join(work, `init-${ci}-${version}-`));
+      const init = minutes(["init", "repo", "--date", "2025-01-15"], dir);
+      expect(init.status, init.stderr).toBe(0);
+      const repo = join(dir, "repo");
+      let steps: string[];
+      let published: string;
+      if (ci === "github") {
+        const folder = join(repo, ".github/workflows");
+        const workflow = parse(readFileSync(join(folder, readdirSync(folder)[0]!), "utf8")) as { jobs: Record<string, { steps: { run?: string; uses?: string; with?: { path?: string } }[] }> };
+        const allSteps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+        steps = shellSteps(allSteps.flatMap((s) => (s.run ? [s.run] : [])));
+        const upload = allSteps.find((s) => /upload/.test(s.uses ?? ""));
+        published = upload!.with!.path!;
+      } else {
+        const pipeline = parse(readFileSync(join(repo, ".gitlab-ci.yml"), "utf8")) as Record<string, { script?: string[]; artifacts?: { paths?: string[] } }>;
+        const jobs = Object.values(pipeline).filter((job) => job && typeof job === "object" && Array.isArray(job.script));
+        steps = shellSteps(jobs.flatMap((job) => job.script!));
+        published = jobs.flatMap((job) => job.artifacts?.paths ?? [])[0]!;
+      }
+      expect(steps.length).toBeGreaterThan(1);
+      for (const step of steps) {
+        const r = spawnSync("bash", ["-eo", "pipefail", "-c", step], { cwd: repo, encoding: "utf8", env: { ...env(), CI: "true" } });
+        expect(r.status, `${step}\n${r.stdout}\n${r.stderr}`).toBe(0);
+      }
+      const out = join(repo, published);
+      const files = readdirSync(out, { recursive: true }).map(String);
+      expect(files).toContain("index.html");
+      const pdfs = files.filter((f) => f.endsWith(".pdf"));
+      expect(pdfs.length).toBeGreaterThan(0);
+      const index = readFileSync(join(out, "index.html"), "utf8");
+      for (const pdf of pdfs) expect(index).toContain(pdf.split(/[\\/]/).pop());
+    });
+  }
+});
