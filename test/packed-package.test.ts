@@ -138,3 +138,45 @@ describe.each(nodes)("installed with install scripts off, under Node $version", 
     });
   }
 });
+
+/** Whether `version` meets an npm engines range of the forms the lockfile holds (`>=X`, `^X`, `X.x`, `A || B`, `>=X <Y`). */
+function satisfies(version: string, range: string): boolean {
+  const parts = (v: string) => v.replace(/^v/, "").split(".").map((n) => (/^\d+$/.test(n) ? Number(n) : 0));
+  const compare = (a: string, b: string) => {
+    const [x, y] = [parts(a), parts(b)];
+    for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+    return 0;
+  };
+  return range.split("||").some((alternative) =>
+    alternative.trim().replace(/(>=|<=|>|<|\^|~)\s+/g, "$1").split(/\s+/).every((c) => {
+      const m = /^(>=|<=|>|<|\^|~)?(.+)$/.exec(c)!;
+      const [op, v] = [m[1] ?? "", m[2]!.replace(/\.x$/, "")];
+      const d = compare(version, v);
+      if (op === ">=") return d >= 0;
+      if (op === ">") return d > 0;
+      if (op === "<=") return d <= 0;
+      if (op === "<") return d < 0;
+      if (op === "^") return d >= 0 && parts(version)[0] === parts(v)[0];
+      if (op === "~") return d >= 0 && parts(version)[0] === parts(v)[0] && parts(version)[1] === parts(v)[1];
+      return parts(version)[0] === parts(v)[0] && (v.split(".").length < 2 || parts(version)[1] === parts(v)[1]);
+    }),
+  );
+}
+
+describe("the Node versions we claim", () => {
+  const claimed = ["20.19.0", process.versions.node, "22.13.0", ...versions, "24.0.0"];
+  it("are the ones engines says, and the check can fail", () => {
+    for (const v of claimed) expect(satisfies(v, pkg.engines.node), v).toBe(true);
+    expect(satisfies("18.20.0", pkg.engines.node)).toBe(false);
+    expect(satisfies("20.18.0", pkg.engines.node)).toBe(false);
+    expect(satisfies("20.20.2", "^22 || ^24 || >=26")).toBe(false);
+  });
+  it("are accepted by every package npm ci installs, so it prints no engine warning", () => {
+    const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8")) as { packages: Record<string, { engines?: { node?: string } | string[] }> };
+    const refused = Object.entries(lock.packages).flatMap(([path, entry]) => {
+      const range = !Array.isArray(entry.engines) ? entry.engines?.node : undefined;
+      return range ? claimed.filter((v) => !satisfies(v, range)).map((v) => `${path || "(root)"} wants ${range}, not ${v}`) : [];
+    });
+    expect(refused).toEqual([]);
+  });
+});
