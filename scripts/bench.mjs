@@ -1,9 +1,9 @@
 // `npm run bench`: prints speed and memory figures for the CLI and the renderers. Not a test:
 // it asserts nothing, it measures (median of several runs on this machine).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -17,9 +17,9 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
  * when the build made one). Peak RSS and CPU come from GNU time (Debian package "time") when installed.
  */
 const gnuTime = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
-function cli(args, env = {}) {
+function cli(args, env = {}, minutes = ["bin/minutes.js"]) {
   const report = join(work, "time.txt");
-  const [command, ...rest] = gnuTime ? [gnuTime, "-o", report, "-f", "%M %U %S", "bin/minutes.js", ...args] : ["bin/minutes.js", ...args];
+  const [command, ...rest] = gnuTime ? [gnuTime, "-o", report, "-f", "%M %U %S", ...minutes, ...args] : [...minutes, ...args];
   const start = performance.now();
   const r = spawnSync(command, rest, { encoding: "utf8", env: { ...process.env, ...env } });
   const wall = performance.now() - start;
@@ -28,8 +28,8 @@ function cli(args, env = {}) {
   return { wall, rss: rssKb / 1024, cpu: user + system };
 }
 
-function row(name, args, env) {
-  const runs = Array.from({ length: RUNS }, () => cli(args, env));
+function row(name, args, env, minutes) {
+  const runs = Array.from({ length: RUNS }, () => cli(args, env, minutes));
   const wall = median(runs.map((r) => r.wall));
   console.log(`${name.padEnd(44)} ${(wall / 1000).toFixed(3)} s   peak RSS ${median(runs.map((r) => r.rss)).toFixed(0)} MB`);
   return wall;
@@ -56,6 +56,45 @@ const snapshot = existsSync("dist/snapshot/minutes.blob") ? "started from the st
 console.log(`  (${snapshot}; the same runs started from the bundle:)`);
 row("  --version, from the bundle", ["--version"], { MINUTES_NO_SNAPSHOT: "1" });
 row("  seed: docx + pdf, from the bundle", ["build", seed, "--out", work, "--force"], { MINUTES_NO_SNAPSHOT: "1" });
+// The published package as users get it: packed, installed globally with install scripts off, run under this
+// Node and each one scripts/fetch-nodes.mjs fetched. Its first run starts from the bundle and makes the startup
+// snapshot in the per-user cache; the runs timed are later ones, interleaved with the checkout's and with
+// `node --snapshot-blob` on the same blob, started directly (as the POSIX shell launcher did before Node
+// launched it): the difference is the Node launcher's own start.
+{
+  const prefix = join(work, "prefix");
+  const packed = JSON.parse(spawnSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], { encoding: "utf8" }).stdout)[0];
+  spawnSync("npm", ["install", "--global", "--prefix", prefix, "--ignore-scripts", "--no-audit", "--no-fund", join(work, packed.filename)], { encoding: "utf8" });
+  console.log(`installed package: ${(statSync(join(work, packed.filename)).size / 1048576).toFixed(1)} MB packed, installed with --ignore-scripts; seed docx + pdf, side by side:`);
+  const { versions } = JSON.parse(readFileSync("scripts/node-versions.json", "utf8"));
+  const nodes = [process.execPath, ...versions.map((v) => join(".cache/node", v, "bin/node")).filter((n) => existsSync(n))].map((n) => resolve(n));
+  const args = ["build", seed, "--out", work, "--force"];
+  for (const node of nodes) {
+    const cache = join(work, `cache-${nodes.indexOf(node)}`);
+    const env = { MINUTES_CACHE_DIR: cache, CI: "", PATH: `${dirname(node)}:${process.env.PATH}` };
+    const installed = [node, join(prefix, "bin", "minutes")];
+    cli(["--version"], env, installed);
+    const made = () => existsSync(cache) && readdirSync(cache).find((d) => existsSync(join(cache, d, "made-for")));
+    for (let i = 0; i < 400 && !made(); i++) await new Promise((r) => setTimeout(r, 250));
+    if (!made()) {
+      console.log(`  ${node}: no snapshot was made`);
+      continue;
+    }
+    const [, flags] = readFileSync(join(cache, made(), "made-for"), "utf8").split("\n");
+    const direct = [node, ...flags.split(" ").filter(Boolean), "--snapshot-blob", join(cache, made(), "minutes.blob"), join(prefix, "lib/node_modules/markdown-minutes")];
+    const sides = { "installed, 2nd and later runs": [], "this checkout (bin/minutes.js)": [], "the same snapshot, node started directly": [] };
+    const runs = Object.values(sides);
+    for (let i = 0; i < RUNS; i++) {
+      runs[0].push(cli(args, env, installed));
+      runs[1].push(cli(args, env, [node, "bin/minutes.js"]));
+      runs[2].push(cli(args, env, direct));
+    }
+    const boot = median(Array.from({ length: RUNS }, () => cli(["-e", "0"], {}, [node]).wall));
+    console.log(`  node ${spawnSync(node, ["--version"], { encoding: "utf8" }).stdout.trim()} (node -e 0: ${(boot / 1000).toFixed(3)} s)`);
+    for (const [name, r] of Object.entries(sides)) console.log(`${`    ${name}`.padEnd(44)} ${(median(r.map((x) => x.wall)) / 1000).toFixed(3)} s   peak RSS ${median(r.map((x) => x.rss)).toFixed(0)} MB`);
+  }
+}
+
 const large = join(work, "large.md");
 writeFileSync(large, largeMeeting(400));
 console.log(`large meeting: ${(readFileSync(large).length / 1024).toFixed(0)} KB, 400 items`);

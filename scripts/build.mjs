@@ -145,6 +145,20 @@ async function writeThirdPartyLicences(metafile) {
   await writeFile(new URL("../dist/THIRD-PARTY-LICENSES.txt", import.meta.url), `The minutes bundle (dist/) contains code from these npm packages.\n\n${sections.join("\n----------------------------------------\n\n")}`);
 }
 
+// yaml reads process.env.LOG_STREAM / LOG_TOKENS (its debugging switches) once per token it parses; each
+// read of process.env asks the C library's getenv. That was ~6 ms of a single build from the snapshot
+// (the front matter, the config and the theme): read them once, when the module loads.
+const yamlDebugOnce = {
+  name: "yaml-debug-once",
+  setup(b) {
+    b.onLoad({ filter: /yaml[\\/]dist[\\/](compose[\\/]composer|parse[\\/]parser)\.js$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const name = /composer\.js$/.test(args.path) ? "LOG_STREAM" : "LOG_TOKENS";
+      return { contents: `const ${name}_ONCE = !!require('process').env.${name};\n${patch(source, `if (node_process.env.${name})`, `if (${name}_ONCE)`, args.path)}`, loader: "js" };
+    });
+  },
+};
+
 /** One CommonJS file (.cjs) per entry, for Node 20. */
 const commonJs = { outExtension: { ".js": ".cjs" }, bundle: true, format: "cjs", platform: "node", target: "node20", legalComments: "none", logLevel: "warning" };
 
@@ -166,7 +180,7 @@ const main = await build({
   define,
   // Some bundled CommonJS dependencies call require(); give ESM output a real one.
   banner: { js: "import { createRequire as __minutesRequire } from 'node:module'; const require = __minutesRequire(import.meta.url);" },
-  plugins: [pdfkitForBundle(false), fontkitForBundle(true), fflateWithoutWorkers, docxAttributes],
+  plugins: [pdfkitForBundle(false), fontkitForBundle(true), fflateWithoutWorkers, docxAttributes, yamlDebugOnce],
   logLevel: "warning",
 });
 
@@ -180,6 +194,6 @@ await build({
   outdir: "dist/snapshot",
   define: { ...define, "import.meta.url": "__minutesModuleUrl" },
   banner: { js: "var __minutesModuleUrl = require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', 'cli-main.js')).href;" },
-  plugins: [pdfkitForBundle(true), fontkitForBundle(false), fflateWithoutWorkers, docxAttributes],
+  plugins: [pdfkitForBundle(true), fontkitForBundle(false), fflateWithoutWorkers, docxAttributes, yamlDebugOnce],
 });
 if (!process.argv.includes("--no-snapshot")) await import("./make-snapshot.mjs");
