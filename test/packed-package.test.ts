@@ -109,32 +109,43 @@ describe.each(nodes)("installed with install scripts off, under Node $version", 
       expect(init.status, init.stderr).toBe(0);
       const repo = join(dir, "repo");
       let steps: string[];
-      let published: string;
+      /** Where the upload steps take files from: folders, or globs such as dist/**\/*.pdf. */
+      let uploads: string[];
       if (ci === "github") {
         const folder = join(repo, ".github/workflows");
         const workflow = parse(readFileSync(join(folder, readdirSync(folder)[0]!), "utf8")) as { jobs: Record<string, { steps: { run?: string; uses?: string; with?: { path?: string } }[] }> };
         const allSteps = Object.values(workflow.jobs).flatMap((job) => job.steps);
         steps = shellSteps(allSteps.flatMap((s) => (s.run ? [s.run] : [])));
-        const upload = allSteps.find((s) => /upload/.test(s.uses ?? ""));
-        published = upload!.with!.path!;
+        uploads = allSteps.filter((s) => /upload/.test(s.uses ?? "")).flatMap((s) => s.with!.path!.trim().split("\n"));
       } else {
-        const pipeline = parse(readFileSync(join(repo, ".gitlab-ci.yml"), "utf8")) as Record<string, { script?: string[]; artifacts?: { paths?: string[] } }>;
-        const jobs = Object.values(pipeline).filter((job) => job && typeof job === "object" && Array.isArray(job.script));
-        steps = shellSteps(jobs.flatMap((job) => job.script!));
-        published = jobs.flatMap((job) => job.artifacts?.paths ?? [])[0]!;
+        type Job = { before_script?: string[]; script?: string[]; artifacts?: { paths?: string[] } };
+        const pipeline = parse(readFileSync(join(repo, ".gitlab-ci.yml"), "utf8")) as Record<string, Job> & { before_script?: string[] };
+        const jobs = Object.values(pipeline).filter((job): job is Job => !!job && typeof job === "object" && Array.isArray((job as Job).script));
+        steps = shellSteps(jobs.flatMap((job) => [...(job.before_script ?? pipeline.before_script ?? []), ...job.script!]));
+        uploads = jobs.flatMap((job) => job.artifacts?.paths ?? []);
       }
+      expect(uploads.length).toBeGreaterThan(0);
       expect(steps.length).toBeGreaterThan(1);
       for (const step of steps) {
         const r = spawnSync("bash", ["-eo", "pipefail", "-c", step], { cwd: repo, encoding: "utf8", env: { ...env(), CI: "true" } });
         expect(r.status, `${step}\n${r.stdout}\n${r.stderr}`).toBe(0);
       }
-      const out = join(repo, published);
-      const files = readdirSync(out, { recursive: true }).map(String);
-      expect(files).toContain("index.html");
-      const pdfs = files.filter((f) => f.endsWith(".pdf"));
-      expect(pdfs.length).toBeGreaterThan(0);
-      const index = readFileSync(join(out, "index.html"), "utf8");
-      for (const pdf of pdfs) expect(index).toContain(pdf.split(/[\\/]/).pop());
+      for (const upload of uploads.map((u) => u.trim())) {
+        const wildcard = upload.indexOf("*");
+        const base = join(repo, wildcard < 0 ? upload : upload.slice(0, wildcard));
+        const files = readdirSync(base, { recursive: true }).map(String);
+        if (wildcard >= 0) {
+          const ending = upload.slice(upload.lastIndexOf("*") + 1);
+          expect(files.filter((f) => f.endsWith(ending)).length, upload).toBeGreaterThan(0);
+          continue;
+        }
+        // A published folder: the index page, and every PDF linked from it.
+        expect(files).toContain("index.html");
+        const pdfs = files.filter((f) => f.endsWith(".pdf"));
+        expect(pdfs.length).toBeGreaterThan(0);
+        const index = readFileSync(join(base, "index.html"), "utf8");
+        for (const pdf of pdfs) expect(index).toContain(pdf.split(/[\\/]/).pop());
+      }
     });
   }
 });
