@@ -1,7 +1,7 @@
 // The pipeline for one file: read → parse and validate → render each format → write.
 // Outputs are written to a temporary file and renamed, so a failed build never truncates a good output.
 import { mkdir } from "node:fs/promises";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
 import { configFor, type Config } from "./config/config.js";
 import { toDiagnostic, type Diagnostic } from "./diagnostics.js";
 import type { Minutes } from "./model/minutes.js";
@@ -12,7 +12,8 @@ import type { PdfStandard } from "./render/render-options.js";
 import { loadRenderer, type Format } from "./render/renderers.js";
 import { chooseTheme, type ThemeRequest } from "./theme/choose-theme.js";
 import type { Theme } from "./theme/theme.js";
-import { whyNotWritten, writeAtomically } from "./batch/write-atomically.js";
+import { overwriteProblem, overwritesInput, whyNotWritten, writeAtomically } from "./batch/write-atomically.js";
+import { pathProblem, projectFolder, resolveSafePath } from "./safe-path.js";
 
 export interface BuildOptions {
   /** Output folder; default: beside the input. */
@@ -26,8 +27,19 @@ export interface BuildOptions {
   config?: Config | null;
   /** The theme object itself; otherwise it is chosen from `themeRequest`, the front matter and the config. */
   theme?: Theme;
-  /** --theme and --allow-outside. */
+  /** --theme and --embed-fonts. */
   themeRequest?: ThemeRequest;
+  /**
+   * --allow-outside: files or folders outside the project folder that paths written in files (`previous:`,
+   * the theme's, the config's) may lead to. Relative to the working folder.
+   */
+  allowOutside?: string[];
+  /**
+   * Folders the command line chose for the outputs (--out): outputs may be written under their real paths
+   * wherever they are. Anywhere else (an `out:` from the config, a symbolic link inside the output folder),
+   * outputs must stay inside the project folder or `allowOutside`. Default: `out` itself.
+   */
+  outRoots?: string[];
   /** Metadata time; default SOURCE_DATE_EPOCH, else the meeting date, so output bytes are reproducible. */
   timestamp?: Date;
   /** Read the meeting named by `previous:` for the follow-up section. Default true. */
@@ -56,7 +68,7 @@ export interface CheckResult {
 }
 
 /** Read, parse and validate one file without rendering. */
-export async function check(input: string, options: Pick<BuildOptions, "date" | "strict" | "config" | "resolvePrevious" | "theme" | "themeRequest"> = {}): Promise<CheckResult> {
+export async function check(input: string, options: Pick<BuildOptions, "date" | "strict" | "config" | "resolvePrevious" | "theme" | "themeRequest" | "allowOutside"> = {}): Promise<CheckResult> {
   const source = await readSource(input);
   if (!source.ok) {
     const { line, column } = source.place ?? { line: 1, column: 1 };
@@ -67,17 +79,36 @@ export async function check(input: string, options: Pick<BuildOptions, "date" | 
   const { minutes, file } = parseMinutes(source.text, { path: input, ...(options.date ? { date: options.date } : {}), ...(config?.language ? { language: config.language } : {}) });
   const diagnostics = [...loaded.diagnostics, ...file.messages.map((m) => toDiagnostic(m, input))];
   if (minutes?.meeting.previous && options.resolvePrevious !== false) {
-    const previous = await previousActions(input, minutes, config?.language);
+    const previous = await previousActions(input, minutes, { projectDir: projectFolder(input, config), allowOutside: options.allowOutside ?? [] }, config?.language);
     diagnostics.push(...previous.diagnostics);
     if (previous.previousActions) minutes.previousActions = previous.previousActions;
   }
   // The theme is checked too (theme.yaml, its logo and fonts), so `check` reports its problems before a build.
-  const chosen = options.theme ? { theme: options.theme, diagnostics: [] } : minutes ? chooseTheme(input, minutes, config, options.themeRequest ?? {}) : { diagnostics: [] };
+  const chosen = options.theme ? { theme: options.theme, diagnostics: [] } : minutes ? chooseTheme(input, minutes, config, options.themeRequest ?? {}, options.allowOutside) : { diagnostics: [] };
   diagnostics.push(...chosen.diagnostics);
   const strict = options.strict ?? config?.strict ?? false;
   const blocked = diagnostics.some((d) => d.severity === "error") || (strict && diagnostics.length > 0);
   const theme = chosen.theme;
   return { input, ok: !blocked && minutes !== undefined && theme !== undefined, diagnostics, ...(minutes ? { minutes } : {}), ...(config ? { config } : {}), ...(theme ? { theme } : {}) };
+}
+
+/**
+ * Outputs this build must not write: one that would overwrite a file it reads (notes.pdf holding Markdown), or
+ * one outside the project folder that the command line did not choose (see BuildOptions.outRoots).
+ */
+function refusedOutputs(input: string, paths: string[], config: Config | undefined, options: BuildOptions): Diagnostic[] {
+  // minutes.config.md built to JSON would replace minutes.config.json.
+  const inputs = [input, ...(config ? [config.path] : [])];
+  const overwrites = paths.flatMap((path) => {
+    const read = overwritesInput(path, inputs);
+    return read === undefined ? [] : [overwriteProblem(read, path)];
+  });
+  if (overwrites.length || options.out === undefined) return overwrites;
+  const rules = { projectDir: projectFolder(input, config), allowOutside: [...(options.allowOutside ?? []), ...(options.outRoots ?? [options.out])] };
+  return paths.flatMap((path) => {
+    const where = resolveSafePath(path, ".", rules);
+    return where.ok ? [] : [pathProblem(where, "out", input, undefined)];
+  });
 }
 
 export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | undefined {
@@ -95,12 +126,8 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   const outDir = options.out ?? dirname(input);
   const stem = basename(input, extname(input));
 
-  // An input named like an output (notes.pdf holding Markdown) would be overwritten by its own output.
-  const clash = formats.find((format) => resolve(outDir, `${stem}.${format}`) === resolve(input));
-  if (clash) {
-    const problem: Diagnostic = { file: input, line: null, column: null, severity: "error", rule: "output-overwrites-input", message: `The ${clash.toUpperCase()} output would overwrite this file, which is the input.`, hint: "Rename the minutes to end in .md, or give --out another folder." };
-    return { ...checked, ok: false, diagnostics: [...checked.diagnostics, problem], outputs: [] };
-  }
+  const refused = refusedOutputs(input, formats.map((format) => join(outDir, `${stem}.${format}`)), checked.config, options);
+  if (refused.length) return { ...checked, ok: false, diagnostics: [...checked.diagnostics, ...refused], outputs: [] };
 
   // Render everything before writing anything, so one failing renderer leaves no mixed set behind.
   const rendered = await Promise.all(

@@ -39,7 +39,7 @@ describe("theme.yaml", () => {
   it("reports a bad value at its line and column, and an unknown key with a suggestion", () => {
     const root = project();
     const path = writeTheme(root, "name: house\ncolors:\n  primary: navy\nfoter: { text: x }\n");
-    const { theme, diagnostics } = loadThemeFile(path, { projectDir: root, allowOutside: false });
+    const { theme, diagnostics } = loadThemeFile(path, { projectDir: root });
     expect(theme).toBeUndefined();
     expect(diagnostics).toContainEqual(expect.objectContaining({ file: path, line: 3, column: 12, severity: "error", message: expect.stringContaining("colors.primary") }));
     expect(diagnostics).toContainEqual(expect.objectContaining({ line: 4, column: 1, severity: "warning", message: expect.stringContaining("did you mean `footer`") }));
@@ -48,7 +48,7 @@ describe("theme.yaml", () => {
   it("reports invalid YAML at its place", () => {
     const root = project();
     const path = writeTheme(root, "name: house\ncolors: [\n");
-    const { diagnostics } = loadThemeFile(path, { projectDir: root, allowOutside: false });
+    const { diagnostics } = loadThemeFile(path, { projectDir: root });
     expect(diagnostics[0]).toMatchObject({ file: path, severity: "error", rule: "theme-yaml" });
     expect(diagnostics[0]!.line).toBeGreaterThanOrEqual(2);
   });
@@ -58,18 +58,18 @@ describe("theme.yaml", () => {
     writeFileSync(join(root, "outside.png"), makePng(8, 4));
     const proj = join(root, "minutes");
     const path = writeTheme(join(proj, "house"), 'name: house\nlogo:\n  file: ../../outside.png\n  alt: "Logo"\n');
-    const refused = loadThemeFile(path, { projectDir: proj, allowOutside: false });
+    const refused = loadThemeFile(path, { projectDir: proj });
     expect(refused.theme).toBeUndefined();
     expect(refused.diagnostics[0]).toMatchObject({ line: 3, column: 9, severity: "error", message: expect.stringContaining("outside the project folder") });
     expect(refused.diagnostics[0]!.hint).toContain("--allow-outside");
-    const allowed = loadThemeFile(path, { projectDir: proj, allowOutside: true });
+    const allowed = loadThemeFile(path, { projectDir: proj, allowOutside: [join(root, "outside.png")] });
     expect(allowed.theme?.logo?.type).toBe("png");
   });
 
   it("never fetches a remote logo", () => {
     const root = project();
     const path = writeTheme(root, 'name: house\nlogo: { file: "https://example.org/logo.png", alt: Logo }\n');
-    const { diagnostics } = loadThemeFile(path, { projectDir: root, allowOutside: true });
+    const { diagnostics } = loadThemeFile(path, { projectDir: root, allowOutside: [root] });
     expect(diagnostics[0]).toMatchObject({ line: 2, severity: "error", message: expect.stringContaining("web address") });
     expect(diagnostics[0]!.hint).toMatch(/Download the file first/);
   });
@@ -89,7 +89,7 @@ describe("theme.yaml", () => {
     ];
     for (const [file, message] of expectations) {
       const path = writeTheme(root, `name: house\nlogo: { file: ${file}, alt: Logo }\n`);
-      const { theme, diagnostics } = loadThemeFile(path, { projectDir: root, allowOutside: false });
+      const { theme, diagnostics } = loadThemeFile(path, { projectDir: root });
       expect(theme, file).toBeUndefined();
       expect(diagnostics[0]?.message, file).toMatch(message);
       expect(diagnostics[0]?.line, file).toBe(2);
@@ -99,20 +99,20 @@ describe("theme.yaml", () => {
   it("asks for font files for a family minutes does not ship, and checks them by content", () => {
     const root = project();
     writeFileSync(join(root, "fake.ttf"), "not a font");
-    const named = loadThemeFile(writeTheme(root, "name: house\nfonts:\n  body: Calibri\n"), { projectDir: root, allowOutside: false });
+    const named = loadThemeFile(writeTheme(root, "name: house\nfonts:\n  body: Calibri\n"), { projectDir: root });
     expect(named.diagnostics[0]).toMatchObject({ line: 3, column: 9, message: expect.stringContaining("has no font files") });
-    const fake = loadThemeFile(writeTheme(root, "name: house\nfonts:\n  body: { family: House, regular: fake.ttf }\n"), { projectDir: root, allowOutside: false });
+    const fake = loadThemeFile(writeTheme(root, "name: house\nfonts:\n  body: { family: House, regular: fake.ttf }\n"), { projectDir: root });
     expect(fake.diagnostics[0]?.message).toMatch(/not a TrueType or OpenType font/);
     // The right signature over garbage: caught by the table directory, not by a crash in the renderer.
     const garbage = Buffer.alloc(4096, 7);
     garbage.writeUInt32BE(0x00010000, 0);
     garbage.writeUInt16BE(3, 4);
     writeFileSync(join(root, "garbage.ttf"), garbage);
-    const broken = loadThemeFile(writeTheme(root, "name: house\nfonts:\n  body: { family: House, regular: garbage.ttf }\n"), { projectDir: root, allowOutside: false });
+    const broken = loadThemeFile(writeTheme(root, "name: house\nfonts:\n  body: { family: House, regular: garbage.ttf }\n"), { projectDir: root });
     expect(broken.diagnostics[0]).toMatchObject({ line: 3, message: expect.stringMatching(/damaged font file/) });
     const cut = readFileSync(monoFont).subarray(0, 200_000);
     writeFileSync(join(root, "cut.ttf"), cut);
-    const truncated = loadThemeFile(writeTheme(root, "name: house\nfonts:\n  body: { family: House, regular: cut.ttf }\n"), { projectDir: root, allowOutside: false });
+    const truncated = loadThemeFile(writeTheme(root, "name: house\nfonts:\n  body: { family: House, regular: cut.ttf }\n"), { projectDir: root });
     expect(truncated.diagnostics[0]?.message).toMatch(/damaged font file/);
   });
 });
@@ -150,7 +150,7 @@ describe("minutes themes / theme new", () => {
     expect(made).toMatchObject({ ok: true });
     const yaml = readFileSync(join(root, "house", "theme.yaml"), "utf8");
     expect(yaml).toMatch(/^name: house$/m);
-    expect(loadThemeFile(join(root, "house", "theme.yaml"), { projectDir: root, allowOutside: false }).theme?.layout.tables).toBe("lines");
+    expect(loadThemeFile(join(root, "house", "theme.yaml"), { projectDir: root }).theme?.layout.tables).toBe("lines");
     writeFileSync(join(root, "house", "theme.yaml"), "name: mine\n");
     expect(newTheme("house", "default", root)).toMatchObject({ ok: false, message: expect.stringContaining("already exists") });
     expect(readFileSync(join(root, "house", "theme.yaml"), "utf8")).toBe("name: mine\n");
@@ -329,9 +329,9 @@ describe("SVG logos", () => {
     const root = project();
     writeFileSync(join(root, "logo.svg"), svg);
     writeFileSync(join(root, "logo.png"), makePng(120, 40));
-    const alone = loadThemeFile(writeTheme(root, "name: house\nlogo: { file: logo.svg, alt: Logo }\n"), { projectDir: root, allowOutside: false });
+    const alone = loadThemeFile(writeTheme(root, "name: house\nlogo: { file: logo.svg, alt: Logo }\n"), { projectDir: root });
     expect(alone.diagnostics[0]).toMatchObject({ line: 2, message: expect.stringContaining("needs a PNG or JPEG copy") });
-    const paired = loadThemeFile(writeTheme(root, "name: house\nlogo: { file: logo.svg, fallback: logo.png, width: 90, alt: Logo }\n"), { projectDir: root, allowOutside: false });
+    const paired = loadThemeFile(writeTheme(root, "name: house\nlogo: { file: logo.svg, fallback: logo.png, width: 90, alt: Logo }\n"), { projectDir: root });
     expect(paired.theme?.logo).toMatchObject({ type: "png", width: 90, height: 30 });
     expect(Buffer.from(paired.theme!.logo!.svg!).toString()).toContain("<svg");
   });
@@ -382,7 +382,7 @@ describe("paths", () => {
     mkdirSync(proj);
     writeFileSync(join(root, "secret.png"), makePng(4, 4));
     symlinkSync(join(root, "secret.png"), join(proj, "logo.png"));
-    const { diagnostics } = loadThemeFile(writeTheme(proj, "name: p\nlogo: { file: logo.png, alt: L }\n"), { projectDir: proj, allowOutside: false });
+    const { diagnostics } = loadThemeFile(writeTheme(proj, "name: p\nlogo: { file: logo.png, alt: L }\n"), { projectDir: proj });
     expect(diagnostics[0]?.message).toMatch(/outside the project folder/);
   });
 });

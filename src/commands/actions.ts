@@ -2,11 +2,11 @@
 // or exported (csv, json, md, ics, pdf, docx), with filters. Registered on the program by cli.ts.
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { whyNotWritten, writeAtomically } from "../batch/write-atomically.js";
+import { overwriteProblem, overwritesInput, whyNotWritten, writeAtomically } from "../batch/write-atomically.js";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { isoDateArg, localToday } from "./cli-dates.js";
 import { configFor } from "../config/config.js";
-import { formatDiagnostic } from "../diagnostics.js";
+import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { loadLayoutRenderer } from "../render/renderers.js";
 import { filterRegister, parseStatusList, type RegisterFilter } from "../register/filter-register.js";
 import { loadMeetings } from "../register/load-meetings.js";
@@ -30,9 +30,13 @@ interface ActionsOptions {
   today?: string;
   icsKind: IcsKind;
   language?: string;
+  allowOutside: string[];
 }
 
-
+/** A file export refused because the meetings have errors: a partial register must not replace a good one. */
+function notWritten(out: string): Diagnostic {
+  return { file: out, line: null, column: null, severity: "error", rule: "not-written", message: "The meetings have errors (above), so the export was not written; the file is as it was.", hint: "Fix the errors, then export again." };
+}
 
 export function registerActionsCommand(program: Command, setExit: (code: number) => void): void {
   program
@@ -48,6 +52,7 @@ export function registerActionsCommand(program: Command, setExit: (code: number)
     .option("--today <YYYY-MM-DD>", "judge overdue at this date (default: today)", isoDateArg("--today"))
     .addOption(new Option("--ics-kind <kind>", "calendar entries: all-day events or to-dos").choices(["event", "todo"]).default("event"))
     .option("--language <tag>", "language of the PDF/DOCX register (default: config, else the latest meeting's)")
+    .option("--allow-outside <path>", "let paths written in the config (its theme's files) lead to this file or folder outside the project folder; repeatable", (value: string, list: string[]) => [...list, value], [])
     .action(async (paths: string[], opts: ActionsOptions) => {
       const filter: RegisterFilter = {};
       if (opts.status !== undefined) {
@@ -63,7 +68,19 @@ export function registerActionsCommand(program: Command, setExit: (code: number)
       const register = buildRegister(loaded.meetings, opts.today ?? localToday());
       const diagnostics = [...loaded.diagnostics, ...register.diagnostics];
       for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-      if (diagnostics.some((d) => d.severity === "error")) setExit(1);
+      const failed = diagnostics.some((d) => d.severity === "error");
+      if (failed) setExit(1);
+      // A file export is written only when every meeting was read without error, and never over one of them.
+      const out = opts.out ?? (opts.format === "pdf" || opts.format === "docx" ? `action-register.${opts.format}` : undefined);
+      if (out !== undefined) {
+        const input = overwritesInput(out, loaded.read);
+        const refused = input !== undefined ? overwriteProblem(input, out) : failed ? notWritten(out) : undefined;
+        if (refused) {
+          process.stderr.write(`${formatDiagnostic(refused)}\n`);
+          setExit(1);
+          return;
+        }
+      }
       const entries = filterRegister(register.entries, filter);
       const stamp = register.latest ?? register.today;
 
@@ -86,7 +103,7 @@ export function registerActionsCommand(program: Command, setExit: (code: number)
           const language = opts.language ?? config?.language ?? latest?.language ?? "en";
           const layout = layoutRegister(register, entries, { language, ...(latest?.organisation ? { organisation: latest.organisation } : {}) });
           // The register takes the repository's theme (config `theme:`), like the compte-rendu.
-          const themed = config?.theme ? loadTheme({ reference: config.theme, baseDir: config.dir, source: config.path, ...(config.themePlace ? { place: config.themePlace } : {}) }, { projectDir: config.dir, allowOutside: false }) : { theme: defaultTheme(), diagnostics: [] };
+          const themed = config?.theme ? loadTheme({ reference: config.theme, baseDir: config.dir, source: config.path, ...(config.places.theme ? { place: config.places.theme } : {}) }, { projectDir: config.dir, allowOutside: opts.allowOutside }) : { theme: defaultTheme(), diagnostics: [] };
           for (const d of themed.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
           if (!themed.theme) {
             setExit(1);
@@ -97,7 +114,6 @@ export function registerActionsCommand(program: Command, setExit: (code: number)
         }
         default: output = registerTable(entries, process.stdout.columns || 120);
       }
-      const out = opts.out ?? (typeof output === "string" ? undefined : `action-register.${opts.format}`);
       if (out === undefined) {
         process.stdout.write(output);
         return;
@@ -108,7 +124,7 @@ export function registerActionsCommand(program: Command, setExit: (code: number)
       } catch (error) {
         const why = whyNotWritten(error);
         if (why === undefined) throw error;
-        process.stderr.write(`minutes: ${out} could not be written (${why}). Give --out a file path you can write to.\n`);
+        process.stderr.write(`${formatDiagnostic({ file: out, line: null, column: null, severity: "error", rule: "write-output", message: `The export could not be written (${why}); the file is as it was.`, hint: "Give --out a file path you can write to." })}\n`);
         setExit(1);
         return;
       }

@@ -3,7 +3,8 @@
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
-import { findConfig, loadConfig } from "../config/config.js";
+import { configPath, findConfig, loadConfig } from "../config/config.js";
+import type { Diagnostic } from "../diagnostics.js";
 import type { BuildOptions } from "../build.js";
 import { isFolder } from "../batch/collect-inputs.js";
 import { hasGlob } from "../batch/glob.js";
@@ -26,7 +27,13 @@ export interface BuildCommandOptions {
 }
 
 export async function buildCommand(paths: string[], given: BuildCommandOptions): Promise<number> {
-  const options = withConfigDefaults(paths, given);
+  const { options, problem } = withConfigDefaults(paths, given);
+  if (problem) {
+    // An `out:` that leaves the project folder: nothing is built, nothing is written.
+    const progress = new BatchProgress(progressMode(options, { out: process.stdout, err: process.stderr }), { out: process.stdout, err: process.stderr }, options.reporter);
+    progress.finish({ files: [], problems: [problem], ms: 0 });
+    return 1;
+  }
   const jobs = options.jobs ?? availableParallelism();
   // The index page is written when a folder (or a glob) is built into an output folder.
   const index = options.build.out !== undefined && paths.some((p) => isFolder(p) || (hasGlob(p) && !exists(p)));
@@ -49,17 +56,24 @@ export async function buildCommand(paths: string[], given: BuildCommandOptions):
   return watchBuild(paths, options.build.out, once, (line) => process.stderr.write(`${line}\n`));
 }
 
-/** Flags not given are taken from the config file above the first path: `out` (relative to it) and `jobs`. */
-function withConfigDefaults(paths: string[], options: BuildCommandOptions): BuildCommandOptions {
-  if ((options.build.out !== undefined && options.jobs !== undefined) || paths.length === 0) return options;
+/**
+ * Flags not given are taken from the config file above the first path: `out` (relative to it, and inside
+ * the project folder unless --allow-outside names it) and `jobs`.
+ */
+function withConfigDefaults(paths: string[], options: BuildCommandOptions): { options: BuildCommandOptions; problem?: Diagnostic } {
+  if ((options.build.out !== undefined && options.jobs !== undefined) || paths.length === 0) return { options };
   const first = paths[0]!;
   const path = findConfig(isFolder(first) ? resolve(first) : dirname(resolve(first)));
   const config = path ? loadConfig(path).config : undefined;
-  if (!config) return options;
+  if (!config) return { options };
+  const out = options.build.out === undefined ? configPath(config, "out", options.build.allowOutside) : undefined;
+  if (out && "problem" in out) return { options, problem: out.problem };
   return {
-    ...options,
-    ...(options.jobs === undefined && config.jobs ? { jobs: config.jobs } : {}),
-    build: { ...options.build, ...(options.build.out === undefined && config.out ? { out: resolve(config.dir, config.out) } : {}) },
+    options: {
+      ...options,
+      ...(options.jobs === undefined && config.jobs ? { jobs: config.jobs } : {}),
+      build: { ...options.build, ...(out ? { out: out.path } : {}) },
+    },
   };
 }
 

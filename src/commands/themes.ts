@@ -1,8 +1,9 @@
 // `minutes themes` lists the built-in themes; `minutes theme new <name>` copies one into the current
 // folder to customise, and never overwrites what is there.
-import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
+import { whyNotWritten } from "../batch/write-atomically.js";
 import { builtInThemes, loadBuiltInTheme, templatesDir } from "../theme/load-theme.js";
 
 export interface ThemeCommandIo {
@@ -17,9 +18,16 @@ export function newTheme(name: string, from: string, dir: string): { ok: true; p
   if (!builtInThemes().includes(from)) return { ok: false, usage: true, message: `no built-in theme "${from}": use one of ${builtInThemes().join(", ")}` };
   const target = resolve(dir, name);
   if (existsSync(target)) return { ok: false, usage: false, message: `${target} already exists; nothing was changed. Choose another name or remove it first.` };
-  cpSync(join(templatesDir(), from), target, { recursive: true, errorOnExist: true, force: false });
-  const file = join(target, "theme.yaml");
-  writeFileSync(file, readFileSync(file, "utf8").replace(/^name: .*$/m, `name: ${name}`));
+  // Made in a hidden folder beside it, then renamed: a copy that fails halfway leaves no half theme behind.
+  const temporary = join(dir, `.${name}.${process.pid}.tmp`);
+  try {
+    cpSync(join(templatesDir(), from), temporary, { recursive: true, errorOnExist: true, force: false });
+    const file = join(temporary, "theme.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^name: .*$/m, `name: ${name}`));
+    renameSync(temporary, target);
+  } finally {
+    rmSync(temporary, { recursive: true, force: true });
+  }
   return { ok: true, path: target };
 }
 
@@ -38,7 +46,14 @@ export function registerThemeCommands(program: Command, io: ThemeCommandIo): voi
     .argument("<name>", "name of the new theme folder")
     .option("--from <theme>", "built-in theme to start from", "compte-rendu")
     .action((name: string, opts: { from: string }) => {
-      const made = newTheme(name, opts.from, process.cwd());
+      let made: ReturnType<typeof newTheme>;
+      try {
+        made = newTheme(name, opts.from, process.cwd());
+      } catch (error) {
+        const why = whyNotWritten(error);
+        if (why === undefined) throw error;
+        made = { ok: false, usage: false, message: `the theme could not be written into ${process.cwd()} (${why}); nothing was written. Run it in a folder you can write to.` };
+      }
       if (!made.ok) {
         io.err(`minutes: ${made.message}\n`);
         io.setExit(made.usage ? 2 : 1);

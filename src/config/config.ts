@@ -5,6 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
 import { toDiagnostic, type Diagnostic } from "../diagnostics.js";
 import type { Point } from "../model/minutes.js";
+import { pathProblem, resolveSafePath } from "../safe-path.js";
 import { readYamlFile } from "../yaml-source.js";
 
 const configFileNames = ["minutes.config.yaml", "minutes.config.yml", "minutes.config.json"] as const;
@@ -33,11 +34,15 @@ export type ConfigData = z.infer<typeof configSchema>;
 export interface Config extends ConfigData {
   /** The config file, absolute. */
   path: string;
-  /** Its folder: the project folder that theme, logo and output paths resolve against. */
+  /** Its folder: the project folder, which paths written in files must stay inside (see src/safe-path.ts). */
   dir: string;
-  /** Where `theme:` is written in it, for messages about that theme. */
-  themePlace?: Point;
+  /** Where each path-bearing setting is written in it, for messages about that path. */
+  places: Partial<Record<PathSetting, Point>>;
 }
+
+/** The settings that name a file or folder, resolved against the config file's folder. */
+export const pathSettings = ["theme", "template", "out"] as const;
+export type PathSetting = (typeof pathSettings)[number];
 
 export interface ConfigResult {
   config?: Config;
@@ -64,8 +69,17 @@ export function loadConfig(path: string): ConfigResult {
   const { file, yaml, data } = readYamlFile(path, configSchema, { rule: "config", what: "The config file", shapeHint: "Write settings such as `theme: compte-rendu`." });
   const diagnostics = file.messages.map((m) => toDiagnostic(m, path));
   const ok = data !== undefined && !diagnostics.some((d) => d.severity === "error");
-  const themePlace = data?.theme !== undefined && yaml ? { themePlace: yaml.valuePlace(["theme"]) } : {};
-  return { ...(ok ? { config: { ...stripUndefined(data), path: absolute, dir: dirname(absolute), ...themePlace } } : {}), diagnostics };
+  const places: Config["places"] = {};
+  for (const key of pathSettings) if (data?.[key] !== undefined && yaml) places[key] = yaml.valuePlace([key]);
+  return { ...(ok ? { config: { ...stripUndefined(data), path: absolute, dir: dirname(absolute), places } } : {}), diagnostics };
+}
+
+/** A path setting (`out`, `template`), resolved against the config file's folder and kept inside it unless `--allow-outside` names it. */
+export function configPath(config: Config, key: Exclude<PathSetting, "theme">, allowOutside: readonly string[] = []): { path: string } | { problem: Diagnostic } | undefined {
+  const reference = config[key];
+  if (reference === undefined) return undefined;
+  const where = resolveSafePath(reference, config.dir, { projectDir: config.dir, allowOutside });
+  return where.ok ? { path: where.path } : { problem: pathProblem(where, key, config.path, config.places[key]) };
 }
 
 /** Find and load the config for an input file; no config file is not a problem. */

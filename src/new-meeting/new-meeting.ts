@@ -9,9 +9,10 @@ import { configFor, type Config } from "../config/config.js";
 import type { Diagnostic } from "../diagnostics.js";
 import { actionLabelsFor, labelsFor } from "../i18n/labels.js";
 import { isOpenState } from "../model/action-status.js";
-import type { Minutes, Person } from "../model/minutes.js";
+import type { Minutes, Person, Point } from "../model/minutes.js";
 import { decode } from "../read-source.js";
 import { readChain } from "../register/previous-actions.js";
+import { pathProblem, projectFolder, resolveSafePath, type PathRules } from "../safe-path.js";
 import { buildRegister, type RegisterEntry } from "../register/register.js";
 import { builtinTemplate, defaultTitle } from "./builtin-template.js";
 
@@ -25,6 +26,8 @@ export interface NewMeetingOptions {
   /** The folder the command runs in (templates/meeting.md is looked for there too). */
   cwd: string;
   today: string;
+  /** --allow-outside: files or folders outside the project folder that `previous:` and `template:` may lead to. */
+  allowOutside?: string[];
 }
 
 export interface NewMeeting {
@@ -53,13 +56,22 @@ export function followUpSection(entries: RegisterEntry[], language: string): str
   return `## ${al.followUpTitle} {-}\n\n${table.join("\n")}\n`;
 }
 
-function templateFor(configTemplate: { path?: string; dir?: string }, cwd: string, language: string): { text: string; source: string } | { problem: Diagnostic } {
-  const candidates = [
-    configTemplate.path && configTemplate.dir ? resolve(configTemplate.dir, configTemplate.path) : undefined,
-    configTemplate.dir ? join(configTemplate.dir, "templates", "meeting.md") : undefined,
-    join(cwd, "templates", "meeting.md"),
-  ].filter((p): p is string => p !== undefined);
-  for (const path of candidates) {
+/** A place the template may be: written in the config (`template:`), or one of the usual places. */
+interface TemplateCandidate {
+  reference: string;
+  baseDir: string;
+  /** The folder it must stay in (symbolic links resolved). */
+  rules: PathRules;
+  /** Who names it, for messages: the config file and the place of `template:`, or the path itself. */
+  source: string;
+  place?: Point;
+}
+
+function templateFor(candidates: TemplateCandidate[], language: string): { text: string; source: string } | { problem: Diagnostic } {
+  for (const candidate of candidates) {
+    const where = resolveSafePath(candidate.reference, candidate.baseDir, candidate.rules);
+    if (!where.ok) return { problem: pathProblem(where, "template", candidate.source, candidate.place) };
+    const path = where.path;
     if (!existsSync(path)) continue;
     // A folder or a binary file named meeting.md is refused, not read as text (a folder made `new` crash).
     const read = statSync(path).isFile() ? decode(readFileSync(path)) : { ok: false as const, message: "This is a folder or a device, not a Markdown file.", hint: "Put the meeting template in this file, or remove it to use the built-in one." };
@@ -69,20 +81,32 @@ function templateFor(configTemplate: { path?: string; dir?: string }, cwd: strin
   return { text: builtinTemplate(language), source: "built-in" };
 }
 
+/** Where the template is looked for: the config's `template:` (inside the project folder), templates/meeting.md beside the config, then in the working folder. */
+function templateCandidates(config: Config | undefined, cwd: string, allowOutside: readonly string[]): TemplateCandidate[] {
+  const usual = (dir: string): TemplateCandidate => ({ reference: join("templates", "meeting.md"), baseDir: dir, rules: { projectDir: dir, allowOutside }, source: join(dir, "templates", "meeting.md") });
+  if (!config) return [usual(cwd)];
+  const rules = { projectDir: config.dir, allowOutside };
+  return [
+    ...(config.template ? [{ reference: config.template, baseDir: config.dir, rules, source: config.path, ...(config.places.template ? { place: config.places.template } : {}) }] : []),
+    usual(config.dir),
+    usual(cwd),
+  ];
+}
+
 export async function newMeeting(options: NewMeetingOptions): Promise<NewMeeting> {
   const diagnostics: Diagnostic[] = [];
   let previous: Minutes | undefined;
   let carried: RegisterEntry[] = [];
   let fromConfig: Config | undefined;
   if (options.from) {
-    const checked = await check(options.from, { resolvePrevious: false });
+    const checked = await check(options.from, { resolvePrevious: false, ...(options.allowOutside ? { allowOutside: options.allowOutside } : {}) });
     diagnostics.push(...checked.diagnostics);
     previous = checked.minutes;
     fromConfig = checked.config;
   }
   const date = options.date ?? previous?.meeting.nextMeeting?.date ?? options.today;
   if (options.from && previous) {
-    const { chain, diagnostics: chainProblems } = await readChain(options.from, previous);
+    const { chain, diagnostics: chainProblems } = await readChain(options.from, previous, { projectDir: projectFolder(options.from, fromConfig), allowOutside: options.allowOutside ?? [] });
     diagnostics.push(...chainProblems);
     carried = buildRegister(chain, date).entries.filter((e) => isOpenState(e.state));
   }
@@ -94,7 +118,7 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewMeeting
   const defaultName = fromName && /\d{4}-\d{2}-\d{2}/.test(fromName) ? fromName.replace(/\d{4}-\d{2}-\d{2}/, date) : `${date}.md`;
   const path = options.out ?? join(options.from ? dirname(options.from) : options.cwd, defaultName);
 
-  const template = templateFor({ ...(config?.template ? { path: config.template } : {}), ...(config?.dir ? { dir: config.dir } : {}) }, options.cwd, language);
+  const template = templateFor(templateCandidates(config, options.cwd, options.allowOutside ?? []), language);
   if ("problem" in template) return { path, text: "", template: "", carried, diagnostics: [...diagnostics, template.problem] };
   const title = previous?.meeting.title ?? defaultTitle(language);
   const followUp = previous ? followUpSection(carried, language) : "";

@@ -13,6 +13,8 @@ const SKIPPED_FOLDERS = new Set(["node_modules", "templates", "dist"]);
 export interface LoadedMeetings {
   meetings: Meeting[];
   diagnostics: Diagnostic[];
+  /** Every file read: the meeting files (parsed or not) and the config files that applied. An export must not overwrite one. */
+  read: string[];
 }
 
 async function meetingFiles(path: string, diagnostics: Diagnostic[]): Promise<string[]> {
@@ -39,10 +41,12 @@ export async function loadMeetings(paths: string[]): Promise<LoadedMeetings> {
   const diagnostics: Diagnostic[] = [];
   const files = [...new Set((await Promise.all(paths.map((p) => meetingFiles(p, diagnostics)))).flat())];
   const meetings: Meeting[] = [];
+  const read = new Set(files);
   for (const file of files) {
     const result = await check(file, { resolvePrevious: false });
     diagnostics.push(...result.diagnostics);
     if (result.minutes) meetings.push({ path: file, minutes: result.minutes });
+    if (result.config) read.add(result.config.path);
   }
-  return { meetings, diagnostics };
+  return { meetings, diagnostics, read: [...read] };
 }

@@ -4,6 +4,7 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
+import { pathProblem, resolveSafePath, type PathRules } from "../safe-path.js";
 import { actionLabelsFor } from "../i18n/labels.js";
 import type { Minutes, PreviousActions } from "../model/minutes.js";
 import { parseMinutes } from "../parse/parse-minutes.js";
@@ -42,8 +43,11 @@ export interface Chain {
   truncated: boolean;
 }
 
-/** This meeting and the meetings its `previous:` links lead to, newest first. Problems are diagnostics. */
-export async function readChain(input: string, minutes: Minutes, language?: string): Promise<Chain> {
+/**
+ * This meeting and the meetings its `previous:` links lead to, newest first. Problems are diagnostics.
+ * Every link must stay inside the project folder (`rules`): one that leaves it is an error, and not read.
+ */
+export async function readChain(input: string, minutes: Minutes, rules: PathRules, language?: string): Promise<Chain> {
   const diagnostics: Diagnostic[] = [];
   const chain: Meeting[] = [{ path: input, minutes }];
   const ref = minutes.meeting.previous;
@@ -58,7 +62,13 @@ export async function readChain(input: string, minutes: Minutes, language?: stri
       truncated = true;
       break;
     }
-    const path = resolve(dirname(from), link.path);
+    const where = resolveSafePath(link.path, dirname(from), rules);
+    if (!where.ok) {
+      // An escape is an error wherever it is in the chain: the file is not read.
+      diagnostics.push(pathProblem(where, "previous", from, link.place));
+      break;
+    }
+    const path = where.path;
     if (seen.has(path)) break;
     seen.add(path);
     if (!existsSync(path)) {
@@ -81,9 +91,9 @@ export async function readChain(input: string, minutes: Minutes, language?: stri
   return { chain, diagnostics, truncated };
 }
 
-export async function previousActions(input: string, minutes: Minutes, language?: string): Promise<PreviousResult> {
+export async function previousActions(input: string, minutes: Minutes, rules: PathRules, language?: string): Promise<PreviousResult> {
   if (!minutes.meeting.previous) return { diagnostics: [] };
-  const { chain, diagnostics, truncated } = await readChain(input, minutes, language);
+  const { chain, diagnostics, truncated } = await readChain(input, minutes, rules, language);
   const previous = chain[1];
   if (!previous) return { diagnostics };
   const register = buildRegister(chain, minutes.meeting.date);

@@ -3,13 +3,12 @@
 import { dirname, resolve } from "node:path";
 import type { Config } from "../config/config.js";
 import type { Minutes } from "../model/minutes.js";
+import { projectFolder } from "../safe-path.js";
 import { loadBuiltInTheme, loadTheme, type ThemeChoice, type ThemeResult } from "./load-theme.js";
 
 export interface ThemeRequest {
   /** --theme NAME|PATH, relative to the working folder. */
   flag?: string;
-  /** --allow-outside: paths may leave the project folder. */
-  allowOutside?: boolean;
   /** --embed-fonts: embed the theme's fonts in the DOCX whatever the theme says. */
   embedFonts?: boolean;
   /** The working folder --theme is relative to; default process.cwd(). */
@@ -18,18 +17,19 @@ export interface ThemeRequest {
 
 export const DEFAULT_THEME = "compte-rendu";
 
-/** The project folder: the config file's folder, else the input's folder. */
-export function projectDir(input: string, config: Config | undefined): string {
-  return config?.dir ?? dirname(resolve(input));
-}
-
-export function chooseTheme(input: string, minutes: Minutes, config: Config | undefined, request: ThemeRequest): ThemeResult {
+/** `allowOutside`: --allow-outside, the paths outside the project folder that a theme may name. */
+export function chooseTheme(input: string, minutes: Minutes, config: Config | undefined, request: ThemeRequest, allowOutside: readonly string[] = []): ThemeResult {
   const fromFrontMatter = typeof minutes.meeting.extra.theme === "string" && minutes.meeting.extra.theme.trim() ? minutes.meeting.extra.theme.trim() : undefined;
   let choice: ThemeChoice | undefined;
   if (request.flag) choice = { reference: request.flag, baseDir: request.cwd ?? process.cwd(), source: "--theme" };
   else if (fromFrontMatter) choice = { reference: fromFrontMatter, baseDir: dirname(resolve(input)), source: input, ...(minutes.meeting.themePlace ? { place: minutes.meeting.themePlace } : {}) };
-  else if (config?.theme) choice = { reference: config.theme, baseDir: config.dir, source: config.path, ...(config.themePlace ? { place: config.themePlace } : {}) };
-  const result: ThemeResult = choice ? loadTheme(choice, { projectDir: projectDir(input, config), allowOutside: request.allowOutside ?? false }) : { theme: loadBuiltInTheme(DEFAULT_THEME), diagnostics: [] };
+  else if (config?.theme) choice = { reference: config.theme, baseDir: config.dir, source: config.path, ...(config.places.theme ? { place: config.places.theme } : {}) };
+  // --theme is the command line's, so it may name a folder anywhere; the files its theme.yaml names stay in
+  // that folder (or the project folder).
+  const named = request.flag ? resolve(request.cwd ?? process.cwd(), request.flag) : undefined;
+  const themeFolder = named && /\.ya?ml$/i.test(named) ? dirname(named) : named;
+  const rules = { projectDir: projectFolder(input, config), allowOutside: themeFolder ? [...allowOutside, themeFolder] : allowOutside };
+  const result: ThemeResult = choice ? loadTheme(choice, rules) : { theme: loadBuiltInTheme(DEFAULT_THEME), diagnostics: [] };
   if (result.theme && request.embedFonts) result.theme.fonts.embed = true;
   return result;
 }

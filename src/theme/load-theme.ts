@@ -9,7 +9,7 @@ import { labelKeys } from "../i18n/labels.js";
 import { readYamlFile, type YamlSource } from "../yaml-source.js";
 import { shippedFont } from "../package/shipped-files.js";
 import { checkFont, checkImage } from "./check-file.js";
-import { resolveSafePath, type PathRules } from "./safe-path.js";
+import { resolveSafePath, type PathRules } from "../safe-path.js";
 import { themeSchema, type FontData } from "./theme-schema.js";
 import type { FontFamily, Theme, ThemeLogo } from "./theme.js";
 import type { Point } from "../model/minutes.js";
@@ -49,7 +49,7 @@ export function loadBuiltInTheme(name: string): Theme {
   let theme = cache.get(name);
   if (!theme) {
     const path = join(templatesDir(), name, "theme.yaml");
-    const result = loadThemeFile(path, { projectDir: dirname(path), allowOutside: false });
+    const result = loadThemeFile(path, { projectDir: dirname(path) });
     if (!result.theme) throw new Error(`built-in theme "${name}" is invalid: ${result.diagnostics.map((d) => d.message).join("; ")}`);
     theme = result.theme;
     cache.set(name, theme);
@@ -73,7 +73,7 @@ export function loadTheme(choice: ThemeChoice, rules: PathRules): ThemeResult {
   const { reference } = choice;
   const looksLikePath = /[\\/]/.test(reference) || reference.startsWith(".") || reference.endsWith(".yaml") || reference.endsWith(".yml");
   if (!looksLikePath && builtInThemes().includes(reference)) return { theme: loadBuiltInTheme(reference), diagnostics: [] };
-  const fail = (message: string, hint: string): ThemeResult => ({ diagnostics: [{ file: choice.source, line: choice.place?.line ?? null, column: choice.place?.column ?? null, severity: "error", rule: "theme-path", message, hint }] });
+  const fail = (message: string, hint: string, rule = "theme-path"): ThemeResult => ({ diagnostics: [{ file: choice.source, line: choice.place?.line ?? null, column: choice.place?.column ?? null, severity: "error", rule, message, hint }] });
   const where = resolveSafePath(reference, choice.baseDir, rules);
   // A name that is neither built in nor a folder gets "no such theme", not a remark about where it would be.
   const candidate = where.ok ? where.path : resolve(choice.baseDir, reference);
@@ -81,7 +81,7 @@ export function loadTheme(choice: ThemeChoice, rules: PathRules): ThemeResult {
   if ((where.ok || !looksLikePath) && !existsSync(file)) {
     return fail(`No theme "${reference}": it is not a built-in theme (${builtInThemes().join(", ")}) and ${file} does not exist.`, "Give a built-in theme name, or the path of a folder that holds a theme.yaml (`minutes theme new <name>` makes one).");
   }
-  if (!where.ok) return fail(`The theme ${where.message}`, where.hint);
+  if (!where.ok) return fail(`The theme ${where.message}`, where.hint, where.rule);
   return loadThemeFile(file, rules);
 }
 
@@ -129,15 +129,15 @@ class ThemeFiles {
     private readonly file: VFile,
   ) {}
 
-  private fail(at: (string | number)[], message: string, hint: string): undefined {
-    report(this.file, { severity: "error", rule: "theme-file", message, hint, place: this.yaml.valuePlace(at) });
+  private fail(at: (string | number)[], message: string, hint: string, rule = "theme-file"): undefined {
+    report(this.file, { severity: "error", rule, message, hint, place: this.yaml.valuePlace(at) });
     return undefined;
   }
 
   /** The bytes of a file the theme names, or undefined after reporting why not. */
   read(reference: string, at: (string | number)[]): { path: string; bytes: Uint8Array } | undefined {
     const where = resolveSafePath(reference, this.dir, this.rules);
-    if (!where.ok) return this.fail(at, `\`${at.join(".")}\`: ${where.message}`, where.hint);
+    if (!where.ok) return this.fail(at, `\`${at.join(".")}\`: ${where.message}`, where.hint, where.rule);
     try {
       const stat = statSync(where.path);
       if (!stat.isFile()) return this.fail(at, `\`${at.join(".")}\`: ${where.path} is not a file.`, "Give the path of a file, relative to theme.yaml.");

@@ -1,0 +1,102 @@
+// Paths written in files (config, front matter, theme.yaml) are confined to the project folder; only
+// the command line may name places outside it (--out, --from, the inputs), and `--allow-outside`
+// widens the confinement by exactly the paths it names. Nothing is ever fetched from the network.
+// The check is made on real paths, so a symbolic link inside the project cannot lead outside it.
+import { lstatSync, readlinkSync, realpathSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import type { Diagnostic } from "./diagnostics.js";
+import type { Point } from "./model/minutes.js";
+
+export interface PathRules {
+  /** The project folder: see projectFolder(). */
+  projectDir: string;
+  /** `--allow-outside`: files or folders outside the project folder that paths written in files may also lead to. */
+  allowOutside?: readonly string[];
+}
+
+export type PathResult = { ok: true; path: string } | { ok: false; rule: "path-outside-project" | "path-remote"; message: string; hint: string };
+
+/**
+ * The project folder of an input: the folder of the minutes.config.yaml found by walking up from it,
+ * else the input's own folder. Everything a file names must stay inside it.
+ */
+export function projectFolder(input: string, config: { dir: string } | undefined): string {
+  return config?.dir ?? dirname(resolve(input));
+}
+
+const REMOTE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+export function isRemote(reference: string): boolean {
+  return REMOTE.test(reference) || reference.startsWith("//");
+}
+
+/** `path` is `dir` or below it. Compared with path.relative, so different drive letters (Windows) are outside. */
+export function isInside(path: string, dir: string): boolean {
+  const rel = relative(resolve(dir), resolve(path));
+  return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+/**
+ * The path with every symbolic link resolved: the real path of its longest existing part, followed by
+ * the rest. A dangling link is followed to where it points, since writing through it would land there.
+ */
+export function realPath(path: string, depth = 0): string {
+  const absolute = resolve(path);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    // Not there (or a dangling link, or a loop): resolve the folder, then this last part.
+  }
+  const parent = dirname(absolute);
+  if (parent === absolute) return absolute;
+  const realParent = realPath(parent, depth);
+  let link;
+  try {
+    link = lstatSync(absolute);
+  } catch {
+    // Not there, or a file where a folder of this path should be.
+  }
+  if (link?.isSymbolicLink() && depth < 32) {
+    try {
+      return realPath(resolve(realParent, readlinkSync(absolute)), depth + 1);
+    } catch {
+      // Unreadable link: judged by its own place.
+    }
+  }
+  return join(realParent, basename(absolute));
+}
+
+/** `path` (absolute) may be used under the rules: its real path is inside the project folder or an allowed path. */
+export function isAllowed(path: string, rules: PathRules): boolean {
+  const real = realPath(path);
+  return [rules.projectDir, ...(rules.allowOutside ?? [])].some((dir) => isInside(real, realPath(dir)));
+}
+
+/** `reference` as written in a file whose folder is `baseDir`, checked against the rules. */
+export function resolveSafePath(reference: string, baseDir: string, rules: PathRules): PathResult {
+  if (isRemote(reference)) {
+    return {
+      ok: false,
+      rule: "path-remote",
+      message: `"${reference}" is a web address; minutes never downloads files.`,
+      hint: "Download the file first, put it in the project folder and give its path.",
+    };
+  }
+  const path = resolve(baseDir, reference);
+  if (isAllowed(path, rules)) return { ok: true, path };
+  const real = realPath(path);
+  const lexicallyInside = isInside(path, rules.projectDir);
+  return {
+    ok: false,
+    rule: "path-outside-project",
+    message: lexicallyInside
+      ? `"${reference}" leads through a symbolic link to ${real}, outside the project folder ${rules.projectDir}.`
+      : `"${reference}" points outside the project folder ${rules.projectDir}.`,
+    hint: `Keep the path inside ${rules.projectDir} (the folder of minutes.config.yaml, else of the minutes), or, if you trust it, name it on the command line with --allow-outside ${real}.`,
+  };
+}
+
+/** A refused path as an error at the place where the file names it: "`previous`: … points outside …". */
+export function pathProblem(refused: Extract<PathResult, { ok: false }>, field: string, file: string, place: Point | undefined): Diagnostic {
+  return { file, line: place?.line ?? null, column: place?.column ?? null, severity: "error", rule: refused.rule, message: `\`${field}\`: ${refused.message}`, hint: refused.hint };
+}
