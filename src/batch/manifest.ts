@@ -49,12 +49,15 @@ export class DependencyHasher {
   private readonly byFolder = new Map<string, string>();
   private readonly byDependencies = new Map<string, string>();
 
+  /** `allowOutside`: --allow-outside, so that a theme folder it names is part of the key. */
+  constructor(private readonly allowOutside: readonly string[] = []) {}
+
   /** The part of the key that comes from the config file and its theme folder, if any. */
   forInput(input: string): string {
     const folder = dirname(resolve(input));
     let hash = this.byFolder.get(folder);
     if (hash === undefined) {
-      hash = this.hashOf(dependenciesOf(folder));
+      hash = this.hashOf(dependenciesOf(folder, this.allowOutside));
       this.byFolder.set(folder, hash);
     }
     return hash;

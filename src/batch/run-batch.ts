@@ -62,7 +62,7 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   const manifestDir = outRoot ?? process.cwd();
   const manifestPath = outRoot ? join(outRoot, manifestName) : undefined;
   const manifest = manifestPath ? readManifest(manifestPath) : { version: 1 as const, files: {} };
-  const dependencies = new DependencyHasher();
+  const dependencies = new DependencyHasher(options.build.allowOutside);
   const keyOptions = { ...options.build, out: undefined, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH };
 
   const outcomes: (FileOutcome | undefined)[] = [];

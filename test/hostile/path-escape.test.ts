@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { DependencyHasher } from "../../src/batch/manifest.js";
 import { isInside, realPath, resolveSafePath } from "../../src/safe-path.js";
 import { makePng } from "../helpers/png.js";
 import { itWithTools, pdfText, plainCliEnv } from "../helpers/tools.js";
@@ -273,6 +274,32 @@ describe("theme paths (front matter, config, theme.yaml)", () => {
     expect(existsSync(join(l.proj, "register.pdf"))).toBe(false);
     // --theme on the command line may name the same folder.
     expect(minutes(l.proj, "build", "now.md", "-f", "json", "--theme", house).status).toBe(0);
+  });
+
+  it("a config theme: / is refused at its place, without a stack trace", () => {
+    const l = layout();
+    writeFileSync(join(l.proj, "minutes.config.yaml"), "formats: [json]\ntheme: /\n");
+    writeFileSync(join(l.proj, "now.md"), meeting(""));
+    const r = spawnSync(process.execPath, [bin, "build", "now.md", "--out", "dist"], { cwd: l.proj, encoding: "utf8", env: plainCliEnv(), timeout: 30_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('minutes.config.yaml:2:8: error: The theme "/" points outside the project folder');
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("a config theme outside is not read to key incremental builds (every file under it was hashed), unless allowed", () => {
+    const l = layout();
+    const house = outsideTheme(l);
+    writeFileSync(join(l.proj, "minutes.config.yaml"), `theme: ${house}\n`);
+    writeFileSync(join(l.proj, "now.md"), meeting(""));
+    const keys = (allowOutside: string[]) => {
+      const first = new DependencyHasher(allowOutside).forInput(join(l.proj, "now.md"));
+      writeFileSync(join(house, "theme.yaml"), `name: house\ndescription: ${first}\n`);
+      return [first, new DependencyHasher(allowOutside).forInput(join(l.proj, "now.md"))];
+    };
+    const [before, after] = keys([]);
+    expect(after).toBe(before);
+    const [allowedBefore, allowedAfter] = keys([house]);
+    expect(allowedAfter).not.toBe(allowedBefore);
   });
 
   it("refuses a font or a logo fallback that leaves the project, and one reached through a symbolic link", () => {
