@@ -3,7 +3,7 @@
 // widens the confinement by exactly the paths it names. Nothing is ever fetched from the network.
 // The check is made on real paths, so a symbolic link inside the project cannot lead outside it.
 import { lstatSync, readlinkSync, realpathSync } from "node:fs";
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import path, { basename, dirname, join, resolve } from "node:path";
 import type { Diagnostic } from "./diagnostics.js";
 import type { Point } from "./model/minutes.js";
 
@@ -30,10 +30,13 @@ export function isRemote(reference: string): boolean {
   return REMOTE.test(reference) || reference.startsWith("//");
 }
 
-/** `path` is `dir` or below it. Compared with path.relative, so different drive letters (Windows) are outside. */
-export function isInside(path: string, dir: string): boolean {
-  const rel = relative(resolve(dir), resolve(path));
-  return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+/**
+ * `target` is `dir` or below it, folder by folder. Compared with path.relative, so on Windows case does not
+ * matter and a path on another drive (an absolute relative path) is outside. `paths`: for tests of win32.
+ */
+export function isInside(target: string, dir: string, paths: path.PlatformPath = path): boolean {
+  const rel = paths.relative(paths.resolve(dir), paths.resolve(target));
+  return rel === "" || (rel !== ".." && !rel.startsWith(`..${paths.sep}`) && !paths.isAbsolute(rel));
 }
 
 /**

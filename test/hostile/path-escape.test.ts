@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { join, relative, resolve, win32 } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DependencyHasher } from "../../src/batch/manifest.js";
 import { isInside, realPath, resolveSafePath } from "../../src/safe-path.js";
@@ -325,6 +325,14 @@ describe("the confinement itself", () => {
     expect(isInside("/p", "/p")).toBe(true);
     expect(isInside("/pq/a.md", "/p")).toBe(false);
     expect(isInside("/a.md", "/p")).toBe(false);
+  });
+
+  it("on Windows, ignores case, and puts another drive outside", () => {
+    expect(isInside("C:\\Minutes\\2024\\a.md", "c:\\minutes", win32)).toBe(true);
+    expect(isInside("D:\\Minutes\\a.md", "C:\\Minutes", win32)).toBe(false);
+    expect(isInside("C:\\Minutes-old\\a.md", "C:\\Minutes", win32)).toBe(false);
+    expect(isInside("\\\\server\\share\\a.md", "C:\\Minutes", win32)).toBe(false);
+    expect(isInside("C:\\Minutes\\..\\secret.md", "C:\\Minutes", win32)).toBe(false);
   });
 
   it("follows a dangling symbolic link to where a write would land", () => {
