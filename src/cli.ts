@@ -55,7 +55,7 @@ function parseReporter(value: string): ReporterName {
 
 const reporterOption = () => new Option("--reporter <name>", `how to print messages: ${reporterNames.join(", ")} (default: github when GITHUB_ACTIONS=true, else human)`).argParser(parseReporter);
 /** Repeatable: each one names a file or folder outside the project folder that paths written in files may lead to. */
-const allowOutsideOption = () => new Option("--allow-outside <path>", "let paths written in files (previous:, theme, logo, fonts, out:, template:) lead to this file or folder outside the project folder; repeatable").argParser((value: string, list: string[] = []) => [...list, value]).default([]);
+const allowOutsideOption = () => new Option("--allow-outside <path>", "let paths written in files (previous:, theme, logo, fonts, out:, template:) lead to this file or folder outside the project folder; repeatable").argParser((value: string, list: string[] = []) => [...list, value]);
 const reporterFor = (name: ReporterName | undefined) => chooseReporter(name, { env: process.env, isTTY: process.stderr.isTTY === true });
 
 function write(text: ReportText): void {
@@ -95,11 +95,11 @@ export async function main(argv: string[]): Promise<number> {
     .option("--embed-fonts", "embed the theme's fonts in the DOCX (larger file; looks the same without the fonts installed)")
     .option("--pdf-standard <list>", "standards the PDF claims: pdfa (PDF/A-2a), ua (PDF/UA-1), pdfa,ua or none; default: the config file's, else pdfa", parsePdfStandard)
     .addOption(reporterOption())
-    .action(async (paths: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean; jobs?: number; force?: boolean; shard?: Shard; quiet?: boolean; json?: boolean; watch?: boolean; theme?: string; allowOutside: string[]; embedFonts?: boolean; pdfStandard?: PdfStandard[]; reporter?: ReporterName }) => {
+    .action(async (paths: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean; jobs?: number; force?: boolean; shard?: Shard; quiet?: boolean; json?: boolean; watch?: boolean; theme?: string; allowOutside?: string[]; embedFonts?: boolean; pdfStandard?: PdfStandard[]; reporter?: ReporterName }) => {
       const { out, format, date, strict, theme, allowOutside, embedFonts, pdfStandard, reporter, ...batch } = opts;
       const themeRequest = { ...(theme ? { flag: theme } : {}), ...(embedFonts ? { embedFonts: true } : {}) };
       // --out is the command line's, so the outputs may go there wherever it is; an `out:` of the config may not leave the project.
-      const build = { themeRequest, allowOutside, outRoots: out ? [out] : [], ...(format ? { formats: format } : {}), ...(out ? { out } : {}), ...(date ? { date } : {}), ...(strict ? { strict: true } : {}), ...(pdfStandard ? { pdfStandards: pdfStandard } : {}) };
+      const build = { themeRequest, allowOutside: allowOutside ?? [], outRoots: out ? [out] : [], ...(format ? { formats: format } : {}), ...(out ? { out } : {}), ...(date ? { date } : {}), ...(strict ? { strict: true } : {}), ...(pdfStandard ? { pdfStandards: pdfStandard } : {}) };
       // --reporter json is the batch's JSON summary (it holds every file's diagnostics).
       exitCode = await buildCommand(paths, { build, ...batch, ...(reporter === "json" ? { json: true } : {}), reporter: reporterFor(reporter) });
     });
@@ -113,7 +113,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--theme <name|path>", "check with this theme instead of the front matter's or the config file's")
     .addOption(allowOutsideOption())
     .addOption(reporterOption())
-    .action(async (files: string[], opts: { date?: string; strict?: boolean; theme?: string; allowOutside: string[]; reporter?: ReporterName }) => {
+    .action(async (files: string[], opts: { date?: string; strict?: boolean; theme?: string; allowOutside?: string[]; reporter?: ReporterName }) => {
       const reporter = reporterFor(opts.reporter);
       const results: CheckResult[] = [];
       const themeRequest = { ...(opts.theme ? { flag: opts.theme } : {}) };
@@ -125,7 +125,7 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = EXIT.invalid;
       }
       for (const { path: input } of inputs) {
-        const result = await check(input, { themeRequest, allowOutside: opts.allowOutside, ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}) });
+        const result = await check(input, { themeRequest, allowOutside: opts.allowOutside ?? [], ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}) });
         write(reporter.file(result));
         if (!result.ok) exitCode = EXIT.invalid;
         results.push(result);

@@ -30,7 +30,7 @@ interface ActionsOptions {
   today?: string;
   icsKind: IcsKind;
   language?: string;
-  allowOutside: string[];
+  allowOutside?: string[];
 }
 
 /** A file export refused because the meetings have errors: a partial register must not replace a good one. */
@@ -52,7 +52,7 @@ export function registerActionsCommand(program: Command, setExit: (code: number)
     .option("--today <YYYY-MM-DD>", "judge overdue at this date (default: today)", isoDateArg("--today"))
     .addOption(new Option("--ics-kind <kind>", "calendar entries: all-day events or to-dos").choices(["event", "todo"]).default("event"))
     .option("--language <tag>", "language of the PDF/DOCX register (default: config, else the latest meeting's)")
-    .option("--allow-outside <path>", "let paths written in the config (its theme's files) lead to this file or folder outside the project folder; repeatable", (value: string, list: string[]) => [...list, value], [])
+    .option("--allow-outside <path>", "let paths written in the config (its theme's files) lead to this file or folder outside the project folder; repeatable", (value: string, list: string[] = []) => [...list, value])
     .action(async (paths: string[], opts: ActionsOptions) => {
       const filter: RegisterFilter = {};
       if (opts.status !== undefined) {
@@ -103,7 +103,7 @@ export function registerActionsCommand(program: Command, setExit: (code: number)
           const language = opts.language ?? config?.language ?? latest?.language ?? "en";
           const layout = layoutRegister(register, entries, { language, ...(latest?.organisation ? { organisation: latest.organisation } : {}) });
           // The register takes the repository's theme (config `theme:`), like the compte-rendu.
-          const themed = config?.theme ? loadTheme({ reference: config.theme, baseDir: config.dir, source: config.path, ...(config.places.theme ? { place: config.places.theme } : {}) }, { projectDir: config.dir, allowOutside: opts.allowOutside }) : { theme: defaultTheme(), diagnostics: [] };
+          const themed = config?.theme ? loadTheme({ reference: config.theme, baseDir: config.dir, source: config.path, ...(config.places.theme ? { place: config.places.theme } : {}) }, { projectDir: config.dir, allowOutside: opts.allowOutside ?? [] }) : { theme: defaultTheme(), diagnostics: [] };
           for (const d of themed.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
           if (!themed.theme) {
             setExit(1);

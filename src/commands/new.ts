@@ -13,8 +13,8 @@ export function registerNewCommand(program: Command, setExit: (code: number) => 
     .option("--date <YYYY-MM-DD>", "meeting date (default: the previous meeting's next_meeting, else today)", isoDateArg("--date"))
     .option("--from <previous.md>", "the previous meeting: its attendees, language, organisation and open actions carry over")
     .option("-o, --out <file>", "the file to write (default: the previous file's name with the new date, else <date>.md)")
-    .option("--allow-outside <path>", "let `previous:` and the config's `template:` lead to this file or folder outside the project folder; repeatable", (value: string, list: string[]) => [...list, value], [])
-    .action(async (opts: { date?: string; from?: string; out?: string; allowOutside: string[] }) => {
+    .option("--allow-outside <path>", "let `previous:` and the config's `template:` lead to this file or folder outside the project folder; repeatable", (value: string, list: string[] = []) => [...list, value])
+    .action(async (opts: { date?: string; from?: string; out?: string; allowOutside?: string[] }) => {
       const created = await newMeeting({ ...opts, cwd: process.cwd(), today: localToday() });
       for (const d of created.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
       if (created.diagnostics.some((d) => d.severity === "error")) {
