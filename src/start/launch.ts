@@ -114,10 +114,13 @@ export function makeSnapshot(folder: string, id: string): string | undefined {
     const fromBundle = spawnSync(process.execPath, [join(dist, "cli-main.js"), "--version"], { encoding: "utf8" });
     if (fromSnapshot.status !== 0 || fromSnapshot.stdout !== fromBundle.stdout) return `the snapshot answered ${JSON.stringify(fromSnapshot.stdout || fromSnapshot.stderr)} to --version`;
     renameSync(temp, blob);
-    writeFileSync(join(folder, "made-for"), `${id}\n${snapshotFlags.join(" ")}\n`);
+    // made-for last, and whole (a temporary file renamed): a run that reads it finds the blob complete.
+    writeFileSync(`${temp}.made-for`, `${id}\n${snapshotFlags.join(" ")}\n`);
+    renameSync(`${temp}.made-for`, join(folder, "made-for"));
     return undefined;
   } finally {
     rmSync(temp, { force: true });
+    rmSync(`${temp}.made-for`, { force: true });
   }
 }
 
