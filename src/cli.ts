@@ -13,6 +13,8 @@ import { registerThemeCommands } from "./commands/themes.js";
 import { parsePdfStandards, type PdfStandard } from "./render/render-options.js";
 import { formats, isFormat, type Format } from "./render/renderers.js";
 import { chooseReporter, countBySeverity, isReporterName, reporterNames, type ReportText, type ReporterName } from "./report/reporter.js";
+import { findConfig, loadConfig } from "./config/config.js";
+import { chooseUiLanguage, setUiLanguage } from "./i18n/messages.js";
 import { version } from "./version.js";
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
@@ -68,11 +70,36 @@ function summary(results: CheckResult[]): string {
   return `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
 }
 
+/**
+ * The language messages are printed in (see chooseUiLanguage): `--lang`, which any command takes and which
+ * is taken out of the arguments here, then the `language` of the config file found from this folder.
+ */
+function chooseLanguage(argv: string[]): string[] {
+  let flag: string | undefined;
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--") {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg === "--lang") flag = argv[++i];
+    else if (arg.startsWith("--lang=")) flag = arg.slice("--lang=".length);
+    else rest.push(arg);
+  }
+  const configFile = findConfig(process.cwd());
+  const configLanguage = configFile ? loadConfig(configFile).config?.language : undefined;
+  setUiLanguage(chooseUiLanguage(flag, configLanguage, process.env));
+  return rest;
+}
+
 export async function main(argv: string[]): Promise<number> {
+  argv = chooseLanguage(argv);
   let exitCode: number = EXIT.ok;
   const program = new Command("minutes")
     .description("Turn Markdown meeting minutes into a validated, formal compte-rendu as DOCX and PDF.")
     .version(version, "-V, --version")
+    .option("--lang <language>", "the language of messages: en, fr, es, pt or de (default: the config's language, else LC_ALL, LC_MESSAGES or LANG)")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
 

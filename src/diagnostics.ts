@@ -2,7 +2,9 @@
 // Errors block the build; warnings do not. Only the CLI prints them.
 import type { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
+import { isText, render, text, uiLanguage, type Text, type UiLanguage } from "./i18n/messages.js";
 import type { Point, Span } from "./model/minutes.js";
+import { printable } from "./printable.js";
 
 export type Severity = "error" | "warning";
 
@@ -10,21 +12,31 @@ export interface Problem {
   severity: Severity;
   /** A stable rule id, e.g. "front-matter-date". */
   rule: string;
-  message: string;
+  /** What is wrong: an entry of the message catalogue (src/i18n/), or English text not yet in it. */
+  message: string | Text;
   /** Where the problem is; a message without one points at the file. */
   place?: Point | Span | undefined;
   /** What to write instead. */
-  hint?: string;
+  hint?: string | Text;
+}
+
+/** The catalogue texts of a message, kept beside its English reason so reporters can print it in any language. */
+interface Localised {
+  text?: Text;
+  hintText?: Text;
 }
 
 export function report(file: VFile, problem: Problem): VFileMessage {
-  const message = file.message(problem.message, {
+  const english = (value: string | Text) => (isText(value) ? render(value, "en") : value);
+  const message = file.message(english(problem.message), {
     ...(problem.place ? { place: problem.place } : {}),
     ruleId: problem.rule,
     source: "minutes",
   });
   message.fatal = problem.severity === "error";
-  if (problem.hint) message.note = problem.hint;
+  if (problem.hint) message.note = english(problem.hint);
+  const localised: Localised = { ...(isText(problem.message) ? { text: problem.message } : {}), ...(isText(problem.hint) ? { hintText: problem.hint } : {}) };
+  if (localised.text || localised.hintText) Object.assign(message, { localised });
   return message;
 }
 
@@ -39,8 +51,12 @@ export interface Diagnostic {
   column: number | null;
   severity: Severity;
   rule: string;
+  /** In English: JSON output and rule ids stay English, so that programs can rely on them. */
   message: string;
   hint?: string;
+  /** The catalogue entries of message and hint, when they have one: the human reporter prints them in the user's language. */
+  text?: Text;
+  hintText?: Text;
 }
 
 export function toDiagnostic(message: VFileMessage, path: string): Diagnostic {
@@ -52,12 +68,30 @@ export function toDiagnostic(message: VFileMessage, path: string): Diagnostic {
     rule: message.ruleId ?? "unknown",
     message: message.reason,
     ...(message.note ? { hint: message.note } : {}),
+    ...(message as VFileMessage & { localised?: Localised }).localised,
   };
 }
 
-/** "file:line:column: error: message [rule]" and an indented hint line. */
-export function formatDiagnostic(d: Diagnostic): string {
+/** The diagnostic as programs get it (JSON): English, without the catalogue references. */
+export function plainDiagnostic({ text: _text, hintText: _hintText, ...plain }: Diagnostic): Diagnostic {
+  return plain;
+}
+
+/** Message and hint in `language` (default: the run's): the catalogue's text, else the English one. */
+export function localisedText(d: Diagnostic, language: UiLanguage = uiLanguage()): { severity: string; message: string; hintLabel: string; hint?: string } {
+  const hint = d.hintText ? render(d.hintText, language) : d.hint;
+  return {
+    severity: render(text(`severity.${d.severity}`), language),
+    message: d.text ? render(d.text, language) : d.message,
+    hintLabel: render(text("hint"), language),
+    ...(hint ? { hint } : {}),
+  };
+}
+
+/** "file:line:column: error: message [rule]" and an indented hint line, in `language` (default: the run's). */
+export function formatDiagnostic(d: Diagnostic, language: UiLanguage = uiLanguage()): string {
   const where = d.line === null ? d.file : `${d.file}:${d.line}:${d.column ?? 1}`;
-  const head = `${where}: ${d.severity}: ${d.message} [${d.rule}]`;
-  return d.hint ? `${head}\n  hint: ${d.hint}` : head;
+  const t = localisedText(d, language);
+  const head = `${where}: ${t.severity}: ${t.message} [${d.rule}]`;
+  return printable(t.hint ? `${head}\n  ${t.hintLabel}: ${t.hint}` : head);
 }

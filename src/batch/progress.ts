@@ -1,7 +1,8 @@
 // How a batch build reports while it runs and when it ends. Four modes: a progress bar on a terminal,
 // plain lines in CI or when piped, errors only (--quiet), and one JSON document (--json). Diagnostics
 // of every file are printed at the end, failures last, so nothing scrolls away.
-import type { Diagnostic } from "../diagnostics.js";
+import { plainDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { printable } from "../printable.js";
 import { chooseReporter, type FileReport, type Reporter, type ReportText } from "../report/reporter.js";
 import type { FileOutcome } from "./build-file.js";
 import type { BatchResult } from "./run-batch.js";
@@ -48,8 +49,8 @@ export class BatchProgress {
     this.done++;
     if (this.mode === "plain") {
       // With one file its messages say it all; with many, a running "failed" line shows where it is.
-      if (outcome.status === "failed" && this.files > 1) this.streams.err.write(`failed ${outcome.input}\n`);
-      for (const output of outcome.outputs) this.streams.out.write(`wrote ${output.path}\n`);
+      if (outcome.status === "failed" && this.files > 1) this.streams.err.write(`failed ${printable(outcome.input)}\n`);
+      for (const output of outcome.outputs) this.streams.out.write(`wrote ${printable(output.path)}\n`);
     }
     this.draw();
   }
@@ -74,7 +75,7 @@ export class BatchProgress {
     if (failed > 0) {
       const errors = diagnostics.filter((d) => d.severity === "error").length;
       const warnings = diagnostics.length - errors;
-      const names = result.files.filter((f) => f.status === "failed").map((f) => `  ${f.input}`);
+      const names = result.files.filter((f) => f.status === "failed").map((f) => `  ${printable(f.input)}`);
       this.streams.err.write(`minutes: ${plural(errors, "error")}, ${plural(warnings, "warning")}; nothing was written for the files with errors${names.length > 1 ? `:\n${names.join("\n")}` : ""}\n`);
     }
     if (this.mode !== "quiet" && (result.files.length > 1 || counts.unchanged > 0)) {
@@ -94,7 +95,8 @@ export class BatchProgress {
     const filled = Math.round((this.done / this.total) * width);
     const bar = `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${this.done}/${this.total} `;
     const room = Math.max(10, (this.streams.err.columns ?? 80) - bar.length - 1);
-    const name = this.current.length > room ? `…${this.current.slice(-(room - 1))}` : this.current;
+    const current = printable(this.current);
+    const name = current.length > room ? `…${current.slice(-(room - 1))}` : current;
     this.streams.err.write(`\r\x1b[K${bar}${name}`);
   }
 
@@ -120,8 +122,8 @@ function jsonSummary(result: BatchResult): object {
     ok: counts.failed === 0 && result.problems.length === 0,
     totals: { files: result.files.length, ...counts },
     ms: Math.round(result.ms),
-    files: result.files.map((f) => ({ input: f.input, status: f.status, outputs: f.outputs, diagnostics: f.diagnostics, ...(f.meeting ? { meeting: f.meeting } : {}), ms: Math.round(f.ms) })),
-    problems: result.problems satisfies Diagnostic[],
+    files: result.files.map((f) => ({ input: f.input, status: f.status, outputs: f.outputs, diagnostics: f.diagnostics.map(plainDiagnostic), ...(f.meeting ? { meeting: f.meeting } : {}), ms: Math.round(f.ms) })),
+    problems: result.problems.map(plainDiagnostic) satisfies Diagnostic[],
     ...(result.index ? { index: result.index } : {}),
     ...(result.manifest ? { manifest: result.manifest } : {}),
   };

@@ -6,6 +6,7 @@ import { report } from "../diagnostics.js";
 import { inlineText, hasBody, type Minutes, type Point } from "../model/minutes.js";
 import { normalizeLabel } from "../parse/text-match.js";
 import { peopleIndex, unknownOwners } from "./people-match.js";
+import { text } from "../i18n/messages.js";
 
 export interface ValidateContext {
   /** Where a front-matter key's value is written, when there is front matter. */
@@ -70,7 +71,7 @@ function checkItems(minutes: Minutes, file: VFile): void {
     if (item.typedNumber !== undefined && item.number !== null) {
       const typed = typedNumberValue(item.typedNumber);
       if (typed !== undefined && typed !== item.number) {
-        report(file, { severity: "warning", rule: "agenda-number", message: `This item is typed "${item.typedNumber}" but it is item ${item.number}; it is printed as ${item.number}.`, ...where, hint: `Write "${item.number}." or leave the number out: items are numbered automatically.` });
+        report(file, { severity: "warning", rule: "agenda-number", message: text("agenda-number", { typed: item.typedNumber, position: item.number }), ...where, hint: text("agenda-number.hint", { position: item.number }) });
       }
     }
     const key = normalizeLabel(item.title);

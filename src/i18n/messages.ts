@@ -1,0 +1,77 @@
+// The one catalogue of what minutes says to a person: every diagnostic, hint, progress line, summary and
+// help text, by id, in English, French, Spanish, Portuguese and German. Entries live in
+// src/i18n/catalogue/ by area and are merged here into one table; test/message-catalogue.test.ts checks
+// that every entry has every language with the same {placeholders}. Rule ids and JSON output stay in
+// English, so that programs can rely on them: a Text keeps its id and parameters, and each reporter
+// renders it in the language it prints in.
+import { cliMessages } from "./catalogue/cli.js";
+import { diagnosticMessages } from "./catalogue/diagnostics.js";
+
+export const uiLanguages = ["en", "fr", "es", "pt", "de"] as const;
+export type UiLanguage = (typeof uiLanguages)[number];
+
+/** One entry: the same text in every language, with {name} placeholders. */
+export type Entry = Readonly<Record<UiLanguage, string>>;
+
+export const catalogue = { ...diagnosticMessages, ...cliMessages } satisfies Record<string, Entry>;
+export type MessageId = keyof typeof catalogue;
+
+export type Params = Readonly<Record<string, string | number>>;
+
+/** A text to show a person: an entry of the catalogue and the values of its placeholders. */
+export interface Text {
+  id: MessageId;
+  params?: Params;
+}
+
+export function text(id: MessageId, params?: Params): Text {
+  return params ? { id, params } : { id };
+}
+
+export function isText(value: unknown): value is Text {
+  return typeof value === "object" && value !== null && typeof (value as Text).id === "string" && (value as Text).id in catalogue;
+}
+
+/** The text in `language`, placeholders filled; a placeholder with no value stays as written. */
+export function render(value: Text, language: UiLanguage = currentLanguage): string {
+  const template = catalogue[value.id][language];
+  const params = value.params ?? {};
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** The placeholders an entry uses, sorted (the test compares them across languages). */
+export function placeholders(template: string): string[] {
+  return [...new Set([...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
+}
+
+let currentLanguage: UiLanguage = "en";
+
+/** The language the CLI prints in, chosen once per run (see chooseUiLanguage). */
+export function setUiLanguage(language: UiLanguage): void {
+  currentLanguage = language;
+}
+
+export function uiLanguage(): UiLanguage {
+  return currentLanguage;
+}
+
+/** Shorthand for the CLI: the entry rendered in the run's language. */
+export function say(id: MessageId, params?: Params): string {
+  return render(text(id, params));
+}
+
+/** "fr", "fr-CA", "fr_FR.UTF-8", "French"… → a language we speak, or undefined. */
+export function toUiLanguage(tag: string | undefined): UiLanguage | undefined {
+  if (!tag) return undefined;
+  const base = tag.trim().toLowerCase().split(/[-_.@]/)[0];
+  return (uiLanguages as readonly string[]).includes(base ?? "") ? (base as UiLanguage) : undefined;
+}
+
+/**
+ * The language to print in: --lang, then the config's `language`, then LC_ALL, LC_MESSAGES, LANG (the
+ * first that is set, as POSIX orders them), then English.
+ */
+export function chooseUiLanguage(flag: string | undefined, config: string | undefined, env: NodeJS.ProcessEnv): UiLanguage {
+  const fromEnv = env.LC_ALL || env.LC_MESSAGES || env.LANG;
+  return toUiLanguage(flag) ?? toUiLanguage(config) ?? toUiLanguage(fromEnv) ?? "en";
+}
