@@ -67,7 +67,7 @@ describe("index.html", () => {
       "2024-03-05 Board <special> & co PDF — Board <special> & co DOCX — Board <special> & co 2 (1 en retard)",
       "2023-01-10 Comité PDF — Comité 0",
     ]);
-    expect(all("a").map((a) => a.attrs.href)).toEqual(["2024/b%20board.pdf", "2024/b%20board.docx", "2023/c.pdf"]);
+    expect(all("a").map((a) => a.attrs.href)).toEqual(["./2024/b%20board.pdf", "./2024/b%20board.docx", "./2023/c.pdf"]);
     expect(all("time").map((t) => t.attrs.datetime)).toEqual(["2024-03-05", "2023-01-10"]);
   });
 

@@ -2,9 +2,10 @@
 // to build, each with the root its output path mirrors. Folders are walked recursively for *.md,
 // skipping README.md, node_modules, dot-folders (.git, .minutes, …) and the output folder.
 import { readdirSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, join } from "node:path";
 import type { Diagnostic } from "../diagnostics.js";
-import { globBase, globToRegExp, hasGlob } from "./glob.js";
+import { pathKey } from "./batch-paths.js";
+import { globBase, globMatcher, hasGlob } from "./glob.js";
 
 export interface Input {
   /** The file, as the user would write it (relative to the current folder when given so). */
@@ -27,6 +28,7 @@ function isMeetingFile(name: string): boolean {
 
 /** Every meeting file under `dir`, sorted, without entering skipped folders. */
 export function walk(dir: string, exclude: readonly string[] = []): string[] {
+  const excluded = new Set(exclude.map((folder) => pathKey(folder)));
   const found: string[] = [];
   const visit = (folder: string): void => {
     let entries;
@@ -38,7 +40,7 @@ export function walk(dir: string, exclude: readonly string[] = []): string[] {
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) {
-        if (entry.name.startsWith(".") || entry.name === "node_modules" || exclude.includes(resolve(path))) continue;
+        if (entry.name.startsWith(".") || entry.name === "node_modules" || excluded.has(pathKey(path))) continue;
         visit(path);
       } else if (entry.isFile() && isMeetingFile(entry.name)) found.push(path);
     }
@@ -53,7 +55,7 @@ export function collectInputs(args: readonly string[], exclude: readonly string[
   const problems: CollectResult["problems"] = [];
   const seen = new Set<string>();
   const add = (path: string, root: string): void => {
-    const key = resolve(path);
+    const key = pathKey(path); // one file however it is spelled ("a/x.md", "a\x.md", "A\X.md" on Windows)
     if (seen.has(key)) return;
     seen.add(key);
     inputs.push({ path, root });
@@ -66,8 +68,7 @@ export function collectInputs(args: readonly string[], exclude: readonly string[
       for (const file of files) add(file, arg);
     } else if (!stat && hasGlob(arg)) {
       const base = globBase(arg);
-      const pattern = globToRegExp(arg);
-      const files = walk(base, exclude).filter((f) => pattern.test(slashes(f)) || pattern.test(slashes(relative(".", f))));
+      const files = walk(base, exclude).filter(globMatcher(arg));
       if (files.length === 0) problems.push({ arg, message: `No Markdown file matches ${arg}.` });
       for (const file of files) add(file, base);
     } else {
@@ -84,11 +85,6 @@ function statOrUndefined(path: string) {
   } catch {
     return undefined;
   }
-}
-
-/** A path with "/" between its parts, as manifests, shards and glob patterns write it on every system. */
-export function slashes(path: string): string {
-  return sep === "/" ? path : path.split(sep).join("/");
 }
 
 export function isFolder(path: string): boolean {

@@ -2,12 +2,13 @@
 // manifest says is up to date, build the rest on the worker pool, record the manifest, and write the
 // index page when building folders into --out. Failures are collected, never thrown.
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { basename, dirname, extname, join, relative, resolve } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { BuildOptions } from "../build.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { BuildTask, FileOutcome } from "./build-file.js";
-import { collectInputs, inputProblems, slashes, type Input } from "./collect-inputs.js";
+import { mirroredFolder, pathKey, recordedPath, shardKey } from "./batch-paths.js";
+import { collectInputs, inputProblems, type Input } from "./collect-inputs.js";
 import { DependencyHasher, inputKey, manifestName, readManifest, writeManifest } from "./manifest.js";
 import { inShard, type Shard } from "./shard.js";
 import { writeSiteIndex } from "./site-index.js";
@@ -41,17 +42,17 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   const outRoot = options.build.out ? resolve(options.build.out) : undefined;
   const collected = collectInputs(args, outRoot ? [outRoot] : []);
   const problems: Diagnostic[] = inputProblems(collected.problems);
-  const shared = options.shard ? collected.inputs.filter((i) => inShard(slashes(relative(i.root, i.path)), options.shard!)) : collected.inputs;
-  const outDirOf = (input: Input): string => (outRoot ? join(outRoot, relative(input.root, dirname(input.path))) : dirname(input.path));
+  const shared = options.shard ? collected.inputs.filter((i) => inShard(shardKey(i), options.shard!)) : collected.inputs;
+  const outDirOf = (input: Input): string => (outRoot ? mirroredFolder(input, outRoot) : dirname(input.path));
 
   // Two inputs whose outputs would land on the same paths (a/x.md and b/x.md into one --out): the
   // second is refused rather than silently overwriting the first's outputs.
   const claimed = new Map<string, string>();
   // The published index owns <out>/index.json: a top-level index.md built to JSON would be overwritten by it.
   // (Formats left to the config file may include json, so that case is refused too.)
-  if (options.index && outRoot && (options.build.formats?.includes("json") ?? true)) claimed.set(join(outRoot, "index"), "the published index (index.html and index.json)");
+  if (options.index && outRoot && (options.build.formats?.includes("json") ?? true)) claimed.set(pathKey(join(outRoot, "index")), "the published index (index.html and index.json)");
   const inputs = shared.filter((input) => {
-    const stem = join(resolve(outDirOf(input)), basename(input.path, extname(input.path)));
+    const stem = pathKey(join(outDirOf(input), basename(input.path, extname(input.path)))); // "A.md" and "a.md" clash on Windows
     const first = claimed.get(stem);
     if (first === undefined) claimed.set(stem, input.path);
     else problems.push({ file: input.path, line: null, column: null, severity: "error", rule: "output-clash", message: `Its outputs would overwrite those of ${first}.`, hint: "Rename one of the two files, or build them into different --out folders." });
@@ -68,7 +69,7 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   const outcomes: (FileOutcome | undefined)[] = [];
   const tasks: { task: BuildTask; at: number; name: string; key: string | undefined }[] = [];
   for (const [at, input] of inputs.entries()) {
-    const name = slashes(relative(manifestDir, resolve(input.path)));
+    const name = recordedPath(manifestDir, input.path);
     // Without an output folder there is no manifest to compare with or to write: no key to compute.
     const key = manifestPath ? keyOf(input.path, dependencies, keyOptions) : undefined;
     const entry = manifest.files[name];
@@ -89,7 +90,7 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
     const { at, name, key } = tasks[i]!;
     outcomes[at] = outcome;
     if (outcome.status === "built" && key) {
-      manifest.files[name] = { key, outputs: outcome.outputs.map((o) => slashes(relative(manifestDir, resolve(o.path)))), ...(outcome.meeting ? { meeting: outcome.meeting } : {}) };
+      manifest.files[name] = { key, outputs: outcome.outputs.map((o) => recordedPath(manifestDir, o.path)), ...(outcome.meeting ? { meeting: outcome.meeting } : {}) };
     } else delete manifest.files[name];
   }
   const files = outcomes.filter((o): o is FileOutcome => o !== undefined);

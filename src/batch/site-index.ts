@@ -1,9 +1,14 @@
 // The published index: <out>/index.html (static, accessible, offline: inline CSS, no external asset,
 // the theme's colours) and <out>/index.json, listing every meeting newest first with its date, title,
-// links to its PDF and DOCX, and its number of open actions.
-import { relative, resolve } from "node:path";
+// links to its PDF and DOCX, and its number of open actions. Its links cannot be turned against a reader
+// by a file name (`javascript:alert(7).md`, `"><img onerror=….md`): each is relative ("./…"), with every
+// part percent-encoded, in an escaped attribute, and the page's Content-Security-Policy runs no script
+// and loads nothing, so even markup that slipped through could do nothing.
+import { createHash } from "node:crypto";
+import { resolve } from "node:path";
+import type { Format } from "../render/renderers.js";
 import { defaultTheme, type Theme } from "../theme/theme.js";
-import { slashes } from "./collect-inputs.js";
+import { publishedPath } from "./batch-paths.js";
 import type { FileOutcome } from "./build-file.js";
 import { writeAtomically } from "./write-atomically.js";
 
@@ -13,11 +18,14 @@ export interface IndexEntry {
   language: string;
   openActions: number;
   overdueActions: number;
-  /** Output paths relative to the index, by format. */
+  /** Output paths relative to the index, with "/", by format: file paths, not links (see linkTo). */
   pdf?: string;
   docx?: string;
   json?: string;
 }
+
+/** The formats the page links to, in order. */
+const linked = ["pdf", "docx", "json"] as const satisfies readonly Format[];
 
 const labels = {
   en: { title: "Meeting minutes", caption: "All meetings, newest first", date: "Date", meeting: "Meeting", documents: "Documents", open: "Open actions", overdue: "overdue", none: "No meeting has been built yet." },
@@ -29,7 +37,11 @@ function indexEntries(outRoot: string, files: readonly FileOutcome[]): IndexEntr
   for (const file of files) {
     if (!file.meeting || file.status === "failed") continue;
     const entry: IndexEntry = { ...file.meeting };
-    for (const output of file.outputs) entry[output.format] = slashes(relative(outRoot, resolve(output.path)));
+    for (const output of file.outputs) {
+      // An output outside the published folder (a manifest edited by hand) gets no link.
+      const path = publishedPath(outRoot, output.path);
+      if (path !== undefined) entry[output.format] = path;
+    }
     entries.push(entry);
   }
   return entries.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.title.localeCompare(b.title)));
@@ -41,9 +53,10 @@ export function indexHtml(entries: readonly IndexEntry[], theme: Theme = default
   const t = labels[language];
   const c = theme.colors;
   const rows = entries.map((e) => {
-    const links = (["pdf", "docx"] as const).filter((f) => e[f]).map((f) => `<a href="${escapeAttr(encodeURI(e[f]!))}">${f.toUpperCase()}<span class="visually-hidden"> — ${escapeText(e.title)}</span></a>`).join(" ");
-    const overdue = e.overdueActions > 0 ? ` <span class="overdue">(${e.overdueActions} ${t.overdue})</span>` : "";
-    return `      <tr>\n        <td><time datetime="${e.date}">${e.date}</time></td>\n        <th scope="row">${escapeText(e.title)}</th>\n        <td class="links">${links}</td>\n        <td class="number">${e.openActions}${overdue}</td>\n      </tr>`;
+    const links = linked.filter((f) => e[f]).map((f) => `<a href="${escapeAttr(linkTo(e[f]!))}">${f.toUpperCase()}<span class="visually-hidden"> — ${escapeText(e.title)}</span></a>`).join(" ");
+    // Every value is escaped, numbers and dates too: the manifest they may come from is a file like any other.
+    const overdue = e.overdueActions > 0 ? ` <span class="overdue">(${escapeText(String(e.overdueActions))} ${t.overdue})</span>` : "";
+    return `      <tr>\n        <td><time datetime="${escapeAttr(e.date)}">${escapeText(e.date)}</time></td>\n        <th scope="row">${escapeText(e.title)}</th>\n        <td class="links">${links}</td>\n        <td class="number">${escapeText(String(e.openActions))}${overdue}</td>\n      </tr>`;
   });
   const table = entries.length === 0 ? `  <p>${t.none}</p>` : `  <table>
     <caption>${t.caption}</caption>
@@ -54,13 +67,7 @@ export function indexHtml(entries: readonly IndexEntry[], theme: Theme = default
 ${rows.join("\n")}
     </tbody>
   </table>`;
-  return `<!DOCTYPE html>
-<html lang="${language}">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${t.title}</title>
-  <style>
+  const style = `
     body { font-family: "Noto Sans", system-ui, sans-serif; color: #${c.text}; background: #fff; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; line-height: 1.5; }
     h1 { color: #${c.primary}; font-size: 1.6rem; }
     table { border-collapse: collapse; width: 100%; }
@@ -74,7 +81,15 @@ ${rows.join("\n")}
     a { color: #${c.link}; margin-right: 0.6rem; }
     a:focus { outline: 2px solid #${c.primary}; outline-offset: 2px; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-  </style>
+  `;
+  return `<!DOCTYPE html>
+<html lang="${language}">
+<head>
+  <meta charset="utf-8">
+  <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(style)}">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${t.title}</title>
+  <style>${style}</style>
 </head>
 <body>
 <main>
@@ -86,11 +101,38 @@ ${table}
 `;
 }
 
+/**
+ * What the page may do: nothing but its own <style> element, named by its hash (no style attribute, no
+ * script, no image, font, frame or request of any kind, no <base>, no form). Links still open: following
+ * a link is not a load the policy governs.
+ */
+function contentSecurityPolicy(style: string): string {
+  const hash = createHash("sha256").update(style).digest("base64");
+  return `default-src 'none'; style-src 'sha256-${hash}'; base-uri 'none'; form-action 'none'`;
+}
+
+/**
+ * The link from the index to a published path ("2024/a b#1.pdf" → "./2024/a%20b%231.pdf"): relative, so
+ * no scheme ("javascript:") or host can be read into it, and each part percent-encoded, so that "#", "?",
+ * "%" and ":" stay part of the name. A path that leaves the index's folder is refused.
+ */
+export function linkTo(published: string): string {
+  const parts = published.replace(/^\.\//, "").split("/");
+  if (parts.some((part) => part === "" || part === "." || part === "..")) throw new Error(`The index cannot link to ${published}: not a path below its folder.`);
+  // A lone UTF-16 surrogate (possible in a Windows file name) has no UTF-8 form: encodeURIComponent would throw.
+  return `./${parts.map((part) => encodeURIComponent(part.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"))).join("/")}`;
+}
+
+/** index.json's entry: the paths, and the same outputs as links (`links.pdf`), safe to use as an href. */
+function jsonEntry(entry: IndexEntry): IndexEntry & { links: Partial<Record<Format, string>> } {
+  return { ...entry, links: Object.fromEntries(linked.filter((f) => entry[f]).map((f) => [f, linkTo(entry[f]!)])) };
+}
+
 export async function writeSiteIndex(outRoot: string, files: readonly FileOutcome[], theme?: Theme): Promise<{ html: string; json: string }> {
   const entries = indexEntries(outRoot, files);
   const html = resolve(outRoot, "index.html");
   const json = resolve(outRoot, "index.json");
-  await writeAtomically(json, new TextEncoder().encode(`${JSON.stringify({ meetings: entries }, null, 2)}\n`));
+  await writeAtomically(json, new TextEncoder().encode(`${JSON.stringify({ meetings: entries.map(jsonEntry) }, null, 2)}\n`));
   await writeAtomically(html, new TextEncoder().encode(indexHtml(entries, theme)));
   return { html, json };
 }

@@ -2,7 +2,8 @@
 // Bursts of events (an editor's save is often several) are debounced; a build that fails is reported
 // and watching goes on; Ctrl-C (SIGINT) or SIGTERM closes the watchers and ends with exit code 0.
 import { watch, type FSWatcher } from "node:fs";
-import { basename, dirname, extname, join, resolve, sep } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { isInside } from "../safe-path.js";
 import { dependenciesOf } from "./dependencies.js";
 import { collectInputs, isFolder } from "./collect-inputs.js";
 import { globBase, hasGlob } from "./glob.js";
@@ -92,7 +93,7 @@ function watchTargets(paths: readonly string[], outRoot: string | undefined): Ta
 function relevant(file: string, outRoot: string | undefined): boolean {
   const name = basename(file);
   if (name.startsWith(".")) return false;
-  if (outRoot && (resolve(file) === outRoot || resolve(file).startsWith(outRoot + sep))) return false;
+  if (outRoot && isInside(file, outRoot)) return false; // (on Windows whatever the case, and for an --out at a drive's root)
   const ext = extname(name).toLowerCase();
   return ext === ".md" || ext === ".yaml" || ext === ".yml" || name === "minutes.config.json";
 }

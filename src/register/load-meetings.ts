@@ -2,6 +2,7 @@
 // files). A file that cannot be read or parsed becomes diagnostics; the others still count.
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { pathKey } from "../batch/batch-paths.js";
 import { check } from "../build.js";
 import type { Diagnostic } from "../diagnostics.js";
 import type { Meeting } from "./register.js";
@@ -39,7 +40,13 @@ async function meetingFiles(path: string, diagnostics: Diagnostic[]): Promise<st
 
 export async function loadMeetings(paths: string[]): Promise<LoadedMeetings> {
   const diagnostics: Diagnostic[] = [];
-  const files = [...new Set((await Promise.all(paths.map((p) => meetingFiles(p, diagnostics)))).flat())];
+  // One meeting named twice ("minutes" and its absolute path; "a/x.md" and "A\X.md" on Windows) is read
+  // once: read twice, its actions would clash with themselves.
+  const seen = new Set<string>();
+  const files = (await Promise.all(paths.map((p) => meetingFiles(p, diagnostics)))).flat().filter((file) => {
+    const key = pathKey(file);
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
   const meetings: Meeting[] = [];
   const read = new Set(files);
   for (const file of files) {
