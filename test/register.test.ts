@@ -9,32 +9,13 @@ import { loadMeetings } from "../src/register/load-meetings.js";
 import { buildRegister } from "../src/register/register.js";
 import { foldLine, registerIcs } from "../src/register/register-ics.js";
 import { registerCsv, registerJson } from "../src/register/register-text.js";
+import { readCsv } from "./helpers/csv.js";
 
 const today = "2023-03-15";
 
 async function register(path = "test/fixtures/register") {
   const loaded = await loadMeetings([path]);
   return { loaded, register: buildRegister(loaded.meetings, today) };
-}
-
-/** RFC 4180 reader, enough for our own output. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") { row.push(field); field = ""; }
-    else if (c === "\r" && text[i + 1] === "\n") { row.push(field); rows.push(row); row = []; field = ""; i++; }
-    else field += c;
-  }
-  return rows;
 }
 
 describe("action register", () => {

@@ -2,6 +2,7 @@
 // Calendar import these) or VTODO per action with a dated deadline. CRLF line ends, lines folded at 75
 // octets without splitting a UTF-8 character, TEXT values escaped. DTSTAMP comes from the data (the
 // latest meeting date), so the same meetings give the same bytes.
+import { printable } from "../printable.js";
 import type { RegisterEntry } from "./register.js";
 
 export type IcsKind = "event" | "todo";
@@ -19,8 +20,13 @@ const STATUS: Record<IcsKind, Record<RegisterEntry["state"], string>> = {
   event: { open: "CONFIRMED", "in-progress": "CONFIRMED", done: "CONFIRMED", cancelled: "CANCELLED" },
 };
 
+/**
+ * A TEXT value: \ ; , escaped; every line break (CRLF, LF, and a lone CR, which some readers take for the
+ * end of the line: a new property could follow) written as \n; other control characters, which TEXT does
+ * not allow, shown as their control pictures.
+ */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  return printable(value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n"));
 }
 
 /** Folds a content line into lines of at most 75 octets, continuation lines starting with a space. */
