@@ -93,6 +93,10 @@ describe("the index page's links", () => {
     expect(() => linkTo("/etc/x.pdf")).toThrow(/not a path below/);
   });
 
+  it("links a Windows name holding a lone UTF-16 surrogate (it has no UTF-8 form) instead of failing the build", () => {
+    expect(linkTo("2024/a\uD800b.pdf")).toBe("./2024/a%EF%BF%BDb.pdf");
+  });
+
   it("keeps a POSIX backslash as part of the name (%5C), which decodes back to it", () => {
     const link = linkTo(publishedPath("/repo/dist", "/repo/dist/a\\b.pdf", posix)!);
     expect(link).toBe("./a%5Cb.pdf");

@@ -119,8 +119,14 @@ function contentSecurityPolicy(style: string): string {
 export function linkTo(published: string): string {
   const parts = published.replace(/^\.\//, "").split("/");
   if (parts.some((part) => part === "" || part === "." || part === "..")) throw new Error(`The index cannot link to ${published}: not a path below its folder.`);
+  return `./${parts.map(encodePart).join("/")}`;
+}
+
+/** One part of a link: percent-encoded, "'" too (so the link is safe in a single-quoted attribute as well). */
+function encodePart(part: string): string {
   // A lone UTF-16 surrogate (possible in a Windows file name) has no UTF-8 form: encodeURIComponent would throw.
-  return `./${parts.map((part) => encodeURIComponent(part.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"))).join("/")}`;
+  const wellFormed = part.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  return encodeURIComponent(wellFormed).replace(/'/g, "%27");
 }
 
 /** index.json's entry: the paths, and the same outputs as links (`links.pdf`), safe to use as an href. */
