@@ -37,7 +37,7 @@ describe("minutes init", () => {
     const github = readFileSync(join(dir, ".github/workflows/minutes.yml"), "utf8");
     const gitlab = readFileSync(join(dir, ".gitlab-ci.yml"), "utf8");
     const gh = parse(github) as { jobs: { build: { steps: { uses?: string }[] }; pages: object } };
-    expect(gh.jobs.build.steps.map((s) => s.uses).filter(Boolean)).toEqual(["actions/checkout@v4", "actions/setup-node@v4", "actions/upload-artifact@v4", "actions/upload-pages-artifact@v3"]);
+    expect(gh.jobs.build.steps.map((s) => s.uses).filter(Boolean)).toEqual(["actions/checkout@v5", "actions/setup-node@v5", "actions/upload-artifact@v6", "actions/upload-pages-artifact@v5"]);
     expect(gh.jobs.pages).toBeDefined();
     expect((parse(gitlab) as { pages: { artifacts: { paths: string[] } } }).pages.artifacts.paths).toEqual(["public"]);
     expect(minutesCommands(github)).toEqual([["check", "minutes"], ["build", "minutes", "--out", "dist"]]);

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { configSchema } from "../config/config.js";
 import { frontMatterSchema } from "../parse/front-matter-schema.js";
-import { version } from "../version.js";
+import { packageName, version } from "../version.js";
 
 export type InitLanguage = "en" | "fr";
 
@@ -12,6 +12,15 @@ export interface ScaffoldOptions {
   /** The first meeting's date, YYYY-MM-DD. */
   date: string;
 }
+
+/**
+ * The Node both workflows set up: 24, the maintained LTS supported longest (to April 2028; 22 ends in
+ * April 2027), and one of the versions the packed package is tested on. A fixed major rather than
+ * 'lts/*', so a new LTS cannot change a repository's CI before minutes is tested on it.
+ */
+const nodeMajor = 24;
+/** The line that installs this very version of minutes: the scaffold and its CI stay in step. */
+const installLine = `npm install --global ${packageName}@${version}`;
 
 /** Where meetings live in a scaffolded repository, and where the site is built. */
 const meetingsFolder = "minutes";
@@ -80,6 +89,8 @@ function fillTemplate(template: string, date: string): string {
   return template.replaceAll("{{date}}", date).replaceAll("{{deadline}}", deadline);
 }
 
+// Each action at a version tag, at the first major that runs on GitHub's Node 24 action runtime (GitHub
+// deprecated Node 20 actions in 2025 and runs them on Node 24 since June 2026). test/scaffold-workflows.test.ts checks the tags.
 function githubWorkflow(): string {
   return `# Checks the minutes, builds DOCX + PDF and the index page, and publishes them.
 # The PDFs are uploaded as an artifact on every run, and to GitHub Pages from the main branch
@@ -95,20 +106,20 @@ jobs:
   build:
     runs-on: ubuntu-latest
     steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-node@v4
+      - uses: actions/checkout@v5
+      - uses: actions/setup-node@v5
         with:
-          node-version: 20
-      - run: npm install --global minutes@${version}
+          node-version: ${nodeMajor}
+      - run: ${installLine}
       - run: minutes check ${meetingsFolder}
       - run: minutes build ${meetingsFolder} --out ${siteFolder}
-      - uses: actions/upload-artifact@v4
+      - uses: actions/upload-artifact@v6
         with:
           name: minutes
           path: |
             ${siteFolder}/**/*.pdf
             ${siteFolder}/**/*.docx
-      - uses: actions/upload-pages-artifact@v3
+      - uses: actions/upload-pages-artifact@v5
         if: github.ref == 'refs/heads/main'
         with:
           path: ${siteFolder}
@@ -124,17 +135,17 @@ jobs:
       url: \${{ steps.deployment.outputs.page_url }}
     steps:
       - id: deployment
-        uses: actions/deploy-pages@v4
+        uses: actions/deploy-pages@v5
 `;
 }
 
 function gitlabCi(): string {
   return `# Checks the minutes, builds DOCX + PDF and the index page; the "pages" job publishes them on
 # GitLab Pages from the default branch, and keeps the PDFs as job artifacts.
-image: node:20
+image: node:${nodeMajor}
 stages: [check, build]
 before_script:
-  - npm install --global minutes@${version}
+  - ${installLine}
 check:
   stage: check
   script:
