@@ -12,7 +12,7 @@ import type { PdfStandard } from "./render/render-options.js";
 import { loadRenderer, type Format } from "./render/renderers.js";
 import { chooseTheme, type ThemeRequest } from "./theme/choose-theme.js";
 import type { Theme } from "./theme/theme.js";
-import { overwriteProblem, overwritesInput, whyNotWritten, writeAtomically } from "./batch/write-atomically.js";
+import { overwriteProblem, overwritesInput, writeAllAtomically, WriteFailure, writeProblem } from "./batch/write-atomically.js";
 import { pathProblem, projectFolder, resolveSafePath } from "./safe-path.js";
 
 export interface BuildOptions {
@@ -133,23 +133,18 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   const rendered = await Promise.all(
     formats.map(async (format) => ({ format, bytes: await (await loadRenderer(format))(minutes, { theme, timestamp, ...(pdfStandards ? { pdfStandards } : {}) }) })),
   );
-  const outputs: BuildResult["outputs"] = [];
-  let path = outDir;
+  const outputs = rendered.map(({ format }) => ({ format, path: join(outDir, `${stem}.${format}`) }));
   try {
     await mkdir(outDir, { recursive: true });
-    for (const { format, bytes } of rendered) {
-      path = join(outDir, `${stem}.${format}`);
-      await writeAtomically(path, bytes);
-      outputs.push({ format, path });
-    }
+    // All or none: a disk that fills up on the PDF leaves the DOCX of the last build too.
+    await writeAllAtomically(rendered.map(({ bytes }, i) => ({ path: outputs[i]!.path, bytes })));
   } catch (error) {
     // The file system refused (the output folder is a file, no permission, disk full): the user's to fix, not a bug.
-    const why = whyNotWritten(error);
-    if (why === undefined) throw error;
-    return {
-      ...checked, ok: false, outputs,
-      diagnostics: [...checked.diagnostics, { file: input, line: null, column: null, severity: "error", rule: "write-output", message: `The output ${path} could not be written (${why}).`, hint: "Give --out a folder you can write to, or move what is in the way." }],
-    };
+    const problem = error instanceof WriteFailure
+      ? writeProblem(input, error, (why) => `The output ${error.output} could not be written (${why}).`)
+      : writeProblem(input, error, (why) => `The output folder ${outDir} could not be made (${why}).`);
+    if (problem === undefined) throw error;
+    return { ...checked, ok: false, outputs: [], diagnostics: [...checked.diagnostics, problem] };
   }
   return { ...checked, outputs };
 }

@@ -76,7 +76,10 @@ export class BatchProgress {
       const errors = diagnostics.filter((d) => d.severity === "error").length;
       const warnings = diagnostics.length - errors;
       const names = result.files.filter((f) => f.status === "failed").map((f) => `  ${printable(f.input)}`);
-      this.streams.err.write(`minutes: ${plural(errors, "error")}, ${plural(warnings, "warning")}; nothing was written for the files with errors${names.length > 1 ? `:\n${names.join("\n")}` : ""}\n`);
+      // A manifest or index page that could not be written is no file's error: no file list then.
+      const onlyBatchFiles = counts.failed === 0 && result.problems.every((p) => p.rule === "write-output");
+      const which = onlyBatchFiles ? "" : `; nothing was written for the files with errors${names.length > 1 ? `:\n${names.join("\n")}` : ""}`;
+      this.streams.err.write(`minutes: ${plural(errors, "error")}, ${plural(warnings, "warning")}${which}\n`);
     }
     if (this.mode !== "quiet" && (result.files.length > 1 || counts.unchanged > 0)) {
       this.streams.out.write(`minutes: ${counts.built} built, ${counts.unchanged} unchanged, ${counts.failed} failed in ${(result.ms / 1000).toFixed(1)} s\n`);

@@ -13,6 +13,7 @@ import { DependencyHasher, inputKey, manifestName, readManifest, writeManifest }
 import { inShard, type Shard } from "./shard.js";
 import { writeSiteIndex } from "./site-index.js";
 import { runPool } from "./worker-pool.js";
+import { failedOutput, writeProblem } from "./write-atomically.js";
 
 export interface BatchOptions {
   /** Options for every file (plain data; passed to the workers as is). `out` is the mirrored output root. */
@@ -40,6 +41,8 @@ export interface BatchResult {
 export async function runBatch(args: readonly string[], options: BatchOptions): Promise<BatchResult> {
   const start = performance.now();
   const outRoot = options.build.out ? resolve(options.build.out) : undefined;
+  const blocked = outRoot ? outputFolderProblem(options.build.out!, outRoot) : undefined;
+  if (blocked) return { files: [], problems: [blocked], ms: performance.now() - start };
   const collected = collectInputs(args, outRoot ? [outRoot] : []);
   const problems: Diagnostic[] = inputProblems(collected.problems);
   const shared = options.shard ? collected.inputs.filter((i) => inShard(shardKey(i), options.shard!)) : collected.inputs;
@@ -96,9 +99,39 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   const files = outcomes.filter((o): o is FileOutcome => o !== undefined);
   // A build in which every file failed leaves no new output folder behind.
   const anyBuilt = files.some((f) => f.status === "built");
-  if (manifestPath && (existsSync(manifestPath) ? tasks.length > 0 : anyBuilt)) await writeManifest(manifestPath, manifest);
-  const index = options.index && outRoot ? await writeSiteIndex(outRoot, files) : undefined;
+  if (manifestPath && (existsSync(manifestPath) ? tasks.length > 0 : anyBuilt)) {
+    const failure = await written(() => writeManifest(manifestPath, manifest), manifestPath, (why) => `The build manifest could not be written (${why}); the next build will build every file again.`);
+    if (failure) problems.push(failure);
+  }
+  let index: BatchResult["index"];
+  if (options.index && outRoot && (anyBuilt || existsSync(outRoot))) {
+    const failure = await written(async () => void (index = await writeSiteIndex(outRoot, files)), join(outRoot, "index.html"), (why) => `The index page could not be written (${why}).`);
+    if (failure) problems.push(failure);
+  }
   return { files, problems, ...(manifestPath ? { manifest: manifestPath } : {}), ...(index ? { index } : {}), ms: performance.now() - start };
+}
+
+/** Runs a write; a refused one comes back as a write-output error of `file` (any other error is a bug, thrown). */
+async function written(write: () => Promise<void>, file: string, message: (why: string) => string): Promise<Diagnostic | undefined> {
+  try {
+    await write();
+    return undefined;
+  } catch (error) {
+    const problem = writeProblem(failedOutput(error, file), error, message);
+    if (!problem) throw error;
+    return problem;
+  }
+}
+
+/** An --out that cannot be a folder (it is a file, or a file stands where one of its folders should be): nothing can be built. */
+function outputFolderProblem(out: string, outRoot: string): Diagnostic | undefined {
+  try {
+    if (statSync(outRoot).isDirectory()) return undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined; // made by the first file built
+    return writeProblem(out, error, (why) => `The output folder ${out} could not be made (${why}); nothing was built.`);
+  }
+  return { file: out, line: null, column: null, severity: "error", rule: "write-output", message: `The output folder ${out} is a file; nothing was built.`, hint: "Give an output folder that is not a file (it is made if missing), or move that file away." };
 }
 
 function keyOf(input: string, dependencies: DependencyHasher, options: object): string | undefined {

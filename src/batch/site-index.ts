@@ -8,10 +8,9 @@ import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import type { Format } from "../render/renderers.js";
 import { defaultTheme, type Theme } from "../theme/theme.js";
-import { packageName, version } from "../version.js";
 import { publishedPath } from "./batch-paths.js";
 import type { FileOutcome } from "./build-file.js";
-import { writeAtomically } from "./write-atomically.js";
+import { writeAllAtomically } from "./write-atomically.js";
 
 export interface IndexEntry {
   title: string;
@@ -89,7 +88,6 @@ ${rows.join("\n")}
   <meta charset="utf-8">
   <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(style)}">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <meta name="generator" content="${packageName} ${version}">
   <title>${t.title}</title>
   <style>${style}</style>
 </head>
@@ -140,8 +138,11 @@ export async function writeSiteIndex(outRoot: string, files: readonly FileOutcom
   const entries = indexEntries(outRoot, files);
   const html = resolve(outRoot, "index.html");
   const json = resolve(outRoot, "index.json");
-  await writeAtomically(json, new TextEncoder().encode(`${JSON.stringify({ meetings: entries.map(jsonEntry) }, null, 2)}\n`));
-  await writeAtomically(html, new TextEncoder().encode(indexHtml(entries, theme)));
+  // Both or neither: index.json never lists what index.html does not.
+  await writeAllAtomically([
+    { path: json, bytes: new TextEncoder().encode(`${JSON.stringify({ meetings: entries.map(jsonEntry) }, null, 2)}\n`) },
+    { path: html, bytes: new TextEncoder().encode(indexHtml(entries, theme)) },
+  ]);
   return { html, json };
 }
 

@@ -2,7 +2,7 @@
 // or exported (csv, json, md, ics, pdf, docx), with filters. Registered on the program by cli.ts.
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { overwriteProblem, overwritesInput, whyNotWritten, writeAtomically } from "../batch/write-atomically.js";
+import { overwriteProblem, overwritesInput, writeAtomically, writeProblem } from "../batch/write-atomically.js";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { isoDateArg, localToday } from "./cli-dates.js";
 import { configFor } from "../config/config.js";
@@ -122,9 +122,9 @@ export function registerActionsCommand(program: Command, setExit: (code: number)
         await mkdir(dirname(resolve(out)), { recursive: true });
         await writeAtomically(out, typeof output === "string" ? new TextEncoder().encode(output) : output);
       } catch (error) {
-        const why = whyNotWritten(error);
-        if (why === undefined) throw error;
-        process.stderr.write(`${formatDiagnostic({ file: out, line: null, column: null, severity: "error", rule: "write-output", message: `The export could not be written (${why}); the file is as it was.`, hint: "Give --out a file path you can write to." })}\n`);
+        const problem = writeProblem(out, error, (why) => `The export could not be written (${why}); the file is as it was.`);
+        if (problem === undefined) throw error;
+        process.stderr.write(`${formatDiagnostic(problem)}\n`);
         setExit(1);
         return;
       }

@@ -1,6 +1,6 @@
 // `minutes init [dir]`: scaffolds a minutes repository (see src/init/). Exit 1 when a file exists.
 import { Option, type Command } from "commander";
-import { whyNotWritten } from "../batch/write-atomically.js";
+import { whyNotWritten, writeFix } from "../batch/write-atomically.js";
 import { scaffold } from "../init/scaffold.js";
 import type { InitLanguage } from "../init/scaffold-files.js";
 
@@ -24,7 +24,7 @@ export function registerInit(program: Command, setExitCode: (code: number) => vo
       } catch (error) {
         const why = whyNotWritten(error);
         if (why === undefined) throw error;
-        process.stderr.write(`minutes: init could not write into ${dir} (${why}).\nhint: run it in a folder you can write to.\n`);
+        process.stderr.write(`minutes: init could not write into ${dir} (${why}).\nhint: ${writeFix(error)}\n`);
         setExitCode(1);
         return;
       }

@@ -2,7 +2,7 @@
 // the template, never over an existing file. Registered on the program by cli.ts.
 import type { Command } from "commander";
 import { isoDateArg, localToday } from "./cli-dates.js";
-import { overwriteProblem, overwritesInput, whyNotWritten, writeNew } from "../batch/write-atomically.js";
+import { overwriteProblem, overwritesInput, whyNotWritten, writeFix, writeNew } from "../batch/write-atomically.js";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { newMeeting } from "../new-meeting/new-meeting.js";
 
@@ -38,7 +38,7 @@ export function registerNewCommand(program: Command, setExit: (code: number) => 
         return refuse({
           file: created.path, line: null, column: null, severity: "error", rule: exists ? "output-exists" : "write-output",
           message: exists ? "This file already exists; I do not overwrite it, and nothing was written." : `The new meeting could not be written (${why}); nothing was written.`,
-          hint: exists ? "Give another name with --out, or another --date." : "Give --out a file path you can write to.",
+          hint: exists ? "Give another name with --out, or another --date." : writeFix(error),
         });
       }
       const carried = opts.from ? ` with ${created.carried.length} open action${created.carried.length === 1 ? "" : "s"} from ${opts.from}` : "";

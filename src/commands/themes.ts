@@ -3,7 +3,7 @@
 import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import { whyNotWritten } from "../batch/write-atomically.js";
+import { whyNotWritten, writeFix } from "../batch/write-atomically.js";
 import { builtInThemes, loadBuiltInTheme, templatesDir } from "../theme/load-theme.js";
 
 export interface ThemeCommandIo {
@@ -52,7 +52,7 @@ export function registerThemeCommands(program: Command, io: ThemeCommandIo): voi
       } catch (error) {
         const why = whyNotWritten(error);
         if (why === undefined) throw error;
-        made = { ok: false, usage: false, message: `the theme could not be written into ${process.cwd()} (${why}); nothing was written. Run it in a folder you can write to.` };
+        made = { ok: false, usage: false, message: `the theme could not be written into ${process.cwd()} (${why}); nothing was written. ${writeFix(error)}` };
       }
       if (!made.ok) {
         io.err(`minutes: ${made.message}\n`);

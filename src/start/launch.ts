@@ -4,7 +4,7 @@
 // checkout) or, for an installed package, from a per-user cache that the first run fills in the
 // background: no install script is needed. Only node: modules are imported here, to keep this start cheap.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, openSync, closeSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, openSync, closeSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
 import { homedir, setPriority } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -57,12 +57,24 @@ export function buildsMany(args: readonly string[]): boolean {
     else if (arg.startsWith("-")) continue;
     else if (/[*?[]/.test(arg)) return true;
     else {
-      const stat = statSync(arg, { throwIfNoEntry: false });
+      const stat = statOrUndefined(arg);
       if (stat?.isDirectory()) return true;
       if (stat?.isFile()) files++;
     }
   }
   return files > 1;
+}
+
+/**
+ * A stat that never throws: a path that cannot be looked at (a file where a folder should be, a name too
+ * long, a folder without permission) is left to the command to report, or, for the cache, means none.
+ */
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 /** process.execve (Node 22.15+, 23.11+): replaces this process, where spawning would keep a second one waiting. */
@@ -127,7 +139,7 @@ export function makeSnapshot(folder: string, id: string): string | undefined {
 /** After this run, makes the snapshot in the background, once: a lock file keeps two runs from both making it. */
 function makeLater(folder: string): void {
   const lock = `${folder}.lock`;
-  const busy = statSync(lock, { throwIfNoEntry: false });
+  const busy = statOrUndefined(lock);
   if (busy && Date.now() - busy.mtimeMs < 5 * 60_000) return;
   process.once("exit", () => {
     try {
