@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import type { Format } from "../render/renderers.js";
 import { defaultTheme, type Theme } from "../theme/theme.js";
+import { packageName, version } from "../version.js";
 import { publishedPath } from "./batch-paths.js";
 import type { FileOutcome } from "./build-file.js";
 import { writeAllAtomically } from "./write-atomically.js";
@@ -88,6 +89,7 @@ ${rows.join("\n")}
   <meta charset="utf-8">
   <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(style)}">
   <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta name="generator" content="${packageName} ${version}">
   <title>${t.title}</title>
   <style>${style}</style>
 </head>
