@@ -11,6 +11,7 @@ import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { hasTool, pdfText } from "./helpers/tools.js";
+import { githubSteps, shellScripts } from "./helpers/workflow-steps.js";
 
 const root = process.cwd();
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; version: string; engines: { node: string }; scripts: Record<string, string>; dependencies?: Record<string, string> };
@@ -108,22 +109,14 @@ describe.each(nodes)("installed with install scripts off, under Node $version", 
       const init = minutes(["init", "repo", "--date", "2025-01-15"], dir);
       expect(init.status, init.stderr).toBe(0);
       const repo = join(dir, "repo");
-      let steps: string[];
+      const file = ci === "github" ? join(repo, ".github/workflows", readdirSync(join(repo, ".github/workflows"))[0]!) : join(repo, ".gitlab-ci.yml");
+      const yamlText = readFileSync(file, "utf8");
+      const steps = shellSteps(shellScripts(yamlText));
       /** Where the upload steps take files from: folders, or globs such as dist/**\/*.pdf. */
-      let uploads: string[];
-      if (ci === "github") {
-        const folder = join(repo, ".github/workflows");
-        const workflow = parse(readFileSync(join(folder, readdirSync(folder)[0]!), "utf8")) as { jobs: Record<string, { steps: { run?: string; uses?: string; with?: { path?: string } }[] }> };
-        const allSteps = Object.values(workflow.jobs).flatMap((job) => job.steps);
-        steps = shellSteps(allSteps.flatMap((s) => (s.run ? [s.run] : [])));
-        uploads = allSteps.filter((s) => /upload/.test(s.uses ?? "")).flatMap((s) => s.with!.path!.trim().split("\n"));
-      } else {
-        type Job = { before_script?: string[]; script?: string[]; artifacts?: { paths?: string[] } };
-        const pipeline = parse(readFileSync(join(repo, ".gitlab-ci.yml"), "utf8")) as Record<string, Job> & { before_script?: string[] };
-        const jobs = Object.values(pipeline).filter((job): job is Job => !!job && typeof job === "object" && Array.isArray((job as Job).script));
-        steps = shellSteps(jobs.flatMap((job) => [...(job.before_script ?? pipeline.before_script ?? []), ...job.script!]));
-        uploads = jobs.flatMap((job) => job.artifacts?.paths ?? []);
-      }
+      const uploads =
+        ci === "github"
+          ? githubSteps(yamlText).filter((s) => /upload/.test(s.uses ?? "")).flatMap((s) => s.with!.path!.trim().split("\n"))
+          : Object.values(parse(yamlText) as Record<string, { artifacts?: { paths?: string[] }; rules?: { if?: string }[] }>).filter((job) => job?.artifacts && JSON.stringify(job.rules ?? "").includes("==")).flatMap((job) => job.artifacts!.paths ?? []);
       expect(uploads.length).toBeGreaterThan(0);
       expect(steps.length).toBeGreaterThan(1);
       for (const step of steps) {
