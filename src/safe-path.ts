@@ -3,7 +3,7 @@
 // widens the confinement by exactly the paths it names. Nothing is ever fetched from the network.
 // The check is made on real paths, so a symbolic link inside the project cannot lead outside it.
 import { lstatSync, readlinkSync, realpathSync } from "node:fs";
-import path, { basename, dirname, join, resolve } from "node:path";
+import path, { basename, dirname, join, resolve, type PlatformPath } from "node:path";
 import type { Diagnostic } from "./diagnostics.js";
 import type { Point } from "./model/minutes.js";
 
@@ -69,10 +69,24 @@ export function realPath(path: string, depth = 0): string {
   return join(realParent, basename(absolute));
 }
 
-/** `path` (absolute) may be used under the rules: its real path is inside the project folder or an allowed path. */
-export function isAllowed(path: string, rules: PathRules): boolean {
-  const real = realPath(path);
-  return [rules.projectDir, ...(rules.allowOutside ?? [])].some((dir) => isInside(real, realPath(dir)));
+/**
+ * A Windows network path (`\\server\share\…`, `//server/share/…`, `\\?\UNC\…`). Merely looking at one —
+ * even to resolve its links — connects to that server and offers it the user's Windows credentials.
+ */
+export function isNetworkPath(target: string, paths: PlatformPath = path): boolean {
+  return paths.sep === "\\" && /^[\\/]{2}/.test(target);
+}
+
+/**
+ * `target` (absolute) may be used under the rules: its real path is inside the project folder or an allowed
+ * path. `paths`: for tests of the network-path rule with path.win32.
+ */
+export function isAllowed(target: string, rules: PathRules, paths: PlatformPath = path): boolean {
+  const roots = [rules.projectDir, ...(rules.allowOutside ?? [])];
+  // A network path outside every allowed folder is refused as written, without touching it (see isNetworkPath).
+  if (isNetworkPath(target, paths) && !roots.some((dir) => isInside(target, dir, paths))) return false;
+  const real = realPath(target);
+  return roots.some((dir) => isInside(real, realPath(dir)));
 }
 
 /** `reference` as written in a file whose folder is `baseDir`, checked against the rules. */
@@ -87,8 +101,8 @@ export function resolveSafePath(reference: string, baseDir: string, rules: PathR
   }
   const path = resolve(baseDir, reference);
   if (isAllowed(path, rules)) return { ok: true, path };
-  const real = realPath(path);
   const lexicallyInside = isInside(path, rules.projectDir);
+  const real = lexicallyInside || !isNetworkPath(path) ? realPath(path) : path;
   return {
     ok: false,
     rule: "path-outside-project",

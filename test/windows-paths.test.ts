@@ -3,13 +3,14 @@
 // separators; what is written about paths (manifest, shard keys, the index's links) uses "/" everywhere.
 import { readFileSync } from "node:fs";
 import path, { join, relative } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { mirroredFolder, pathKey, publishedPath, recordedPath, shardKey, slashes } from "../src/batch/batch-paths.js";
 import { collectInputs } from "../src/batch/collect-inputs.js";
 import { globBase, globMatcher } from "../src/batch/glob.js";
 import { runBatch } from "../src/batch/run-batch.js";
 import { linkTo } from "../src/batch/site-index.js";
 import { loadMeetings } from "../src/register/load-meetings.js";
+import { isNetworkPath } from "../src/safe-path.js";
 import { generateRepo, tempDir } from "./helpers/minutes-repo.js";
 
 const { win32, posix } = path;
@@ -149,5 +150,35 @@ describe("one file spelled two ways is one file (this machine's paths)", () => {
     const loaded = await loadMeetings([dir, relative(process.cwd(), file)]);
     expect(loaded.meetings).toHaveLength(1);
     expect(loaded.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+});
+
+describe("network shares written in files (\\\\server\\share)", () => {
+  it("knows a Windows network path by its two leading separators, whichever they are", () => {
+    for (const p of ["\\\\attacker\\share\\logo.png", "//attacker/share/logo.png", "\\/attacker/share", "\\\\?\\UNC\\attacker\\share"]) expect(isNetworkPath(p, win32), p).toBe(true);
+    for (const p of ["C:\\repo\\logo.png", "\\repo\\logo.png", "logo.png"]) expect(isNetworkPath(p, win32), p).toBe(false);
+    expect(isNetworkPath("//srv/x", posix)).toBe(false); // "//srv" is "/srv" on POSIX
+  });
+
+  it("refuses one outside the project without touching it (which would offer the server Windows credentials)", async () => {
+    const touched: string[] = [];
+    vi.resetModules();
+    vi.doMock("node:fs", async (importOriginal) => {
+      const fs = await importOriginal<typeof import("node:fs")>();
+      const watched = <F extends (...args: never[]) => unknown>(f: F) => ((...args: Parameters<F>) => (touched.push(String(args[0])), f(...args))) as unknown as F;
+      return { ...fs, default: fs, realpathSync: watched(fs.realpathSync), lstatSync: watched(fs.lstatSync), readlinkSync: watched(fs.readlinkSync) };
+    });
+    try {
+      const { isAllowed } = await import("../src/safe-path.js");
+      expect(isAllowed("\\\\attacker\\share\\logo.png", { projectDir: "C:\\repo" }, win32)).toBe(false);
+      expect(isAllowed("//attacker/share/logo.png", { projectDir: "C:\\repo", allowOutside: ["\\\\files\\minutes"] }, win32)).toBe(false);
+      expect(touched).toEqual([]);
+      // A local path is resolved through the file system (so the watch above would have seen a look).
+      isAllowed(join(tempDir("network"), "logo.png"), { projectDir: process.cwd() });
+      expect(touched.length).toBeGreaterThan(0);
+    } finally {
+      vi.doUnmock("node:fs");
+      vi.resetModules();
+    }
   });
 });
