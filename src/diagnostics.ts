@@ -26,8 +26,9 @@ interface Localised {
   hintText?: Text;
 }
 
+const english = (value: string | Text): string => (isText(value) ? render(value, "en") : value);
+
 export function report(file: VFile, problem: Problem): VFileMessage {
-  const english = (value: string | Text) => (isText(value) ? render(value, "en") : value);
   const message = file.message(english(problem.message), {
     ...(problem.place ? { place: problem.place } : {}),
     ruleId: problem.rule,
@@ -69,6 +70,27 @@ export function toDiagnostic(message: VFileMessage, path: string): Diagnostic {
     message: message.reason,
     ...(message.note ? { hint: message.note } : {}),
     ...(message as VFileMessage & { localised?: Localised }).localised,
+  };
+}
+
+/** What a diagnostic says, before it is rendered: a catalogue text (or English text not yet in it) for message and hint. */
+export interface DiagnosticFields extends Omit<Diagnostic, "message" | "hint" | "text" | "hintText"> {
+  message: string | Text;
+  hint?: string | Text | undefined;
+}
+
+/**
+ * A diagnostic that no VFile holds (inputs, outputs, paths, the action register): the English text for
+ * JSON and tests, the catalogue texts for the human reporter, as report() records them.
+ */
+export function diagnostic({ message, hint, ...fields }: DiagnosticFields & { text?: unknown; hintText?: unknown }): Diagnostic {
+  const { text: _text, hintText: _hintText, ...rest } = fields;
+  return {
+    ...rest,
+    message: english(message),
+    ...(hint ? { hint: english(hint) } : {}),
+    ...(isText(message) ? { text: message } : {}),
+    ...(isText(hint) ? { hintText: hint } : {}),
   };
 }
 

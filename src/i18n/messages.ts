@@ -5,7 +5,7 @@
 // English, so that programs can rely on them: a Text keeps its id and parameters, and each reporter
 // renders it in the language it prints in.
 import { cliMessages } from "./catalogue/cli.js";
-import { diagnosticMessages } from "./catalogue/diagnostics.js";
+import { bodyMessages } from "./catalogue/diagnostics-body.js";
 
 export const uiLanguages = ["en", "fr", "es", "pt", "de"] as const;
 export type UiLanguage = (typeof uiLanguages)[number];
@@ -13,10 +13,12 @@ export type UiLanguage = (typeof uiLanguages)[number];
 /** One entry: the same text in every language, with {name} placeholders. */
 export type Entry = Readonly<Record<UiLanguage, string>>;
 
-export const catalogue = { ...diagnosticMessages, ...cliMessages } satisfies Record<string, Entry>;
+export const catalogue = { ...bodyMessages, ...cliMessages } satisfies Record<string, Entry>;
 export type MessageId = keyof typeof catalogue;
 
-export type Params = Readonly<Record<string, string | number>>;
+/** A placeholder's value: a value as written (from the user's file, a path, a number), or another text, rendered in the same language. */
+export type Param = string | number | Text;
+export type Params = Readonly<Record<string, Param>>;
 
 /** A text to show a person: an entry of the catalogue and the values of its placeholders. */
 export interface Text {
@@ -36,7 +38,11 @@ export function isText(value: unknown): value is Text {
 export function render(value: Text, language: UiLanguage = currentLanguage): string {
   const template = catalogue[value.id][language];
   const params = value.params ?? {};
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!Object.hasOwn(params, name)) return whole;
+    const param = params[name]!;
+    return typeof param === "object" ? render(param, language) : String(param);
+  });
 }
 
 /** The placeholders an entry uses, sorted (the test compares them across languages). */

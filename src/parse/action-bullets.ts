@@ -7,6 +7,7 @@ import { report } from "../diagnostics.js";
 import { inlineText, type ActionItem, type Inline } from "../model/minutes.js";
 import { findDateInText } from "./date-in-text.js";
 import { spanOf, toInlines, type ConvertContext } from "./mdast-to-blocks.js";
+import { text as t } from "../i18n/messages.js";
 
 const looksLikeName = (s: string) => s.length >= 2 && s.length <= 60 && s.split(/\s+/).length <= 6 && !/[.!?]/.test(s);
 
@@ -51,9 +52,9 @@ export function readActionBullets(list: List, ctx: ConvertContext, file: VFile):
       report(file, {
         severity: "warning",
         rule: "action-bullet-unrecognised",
-        message: "This line under the actions label is not read as an action; it is printed as a note after the action table.",
+        message: t("action-bullet-unrecognised"),
         place: position?.start,
-        hint: 'Write actions as "Name: what to do by 2024-03-10", or as a table Action | Responsible | Deadline.',
+        hint: t("action-bullet-unrecognised.hint"),
       });
       continue;
     }

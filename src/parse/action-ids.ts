@@ -6,6 +6,7 @@ import { report } from "../diagnostics.js";
 import { knownStatusWords, stateOf } from "../model/action-status.js";
 import type { Inline, Minutes, Span } from "../model/minutes.js";
 import { inlineText } from "../model/minutes.js";
+import { text } from "../i18n/messages.js";
 
 const MARKER = /\s*\{#([^\s{}]+)\}\s*$/;
 const VALID_ID = /^[\p{L}\p{N}][\p{L}\p{N}._:#/-]*$/u;
@@ -35,11 +36,11 @@ export function assignActionIds(minutes: Minutes, file: VFile): void {
       if (!action.id) action.id = `${minutes.meeting.date}#${item.number ?? 0}.${row}`;
       const place = action.idPosition ?? action.position;
       if (action.explicitId && !VALID_ID.test(action.id)) {
-        report(file, { severity: "error", rule: "action-id-format", message: `The action id "${action.id}" has characters an id cannot hold.`, place: place?.start, hint: "Use letters, digits and . _ : # / - only, starting with a letter or digit (e.g. GTM-12)." });
+        report(file, { severity: "error", rule: "action-id-format", message: text("action-id-format", { id: action.id }), place: place?.start, hint: text("action-id-format.hint") });
       }
       if (seen.has(action.id)) {
         const first = seen.get(action.id);
-        report(file, { severity: "error", rule: "action-id-duplicate", message: `Two actions have the id "${action.id}"${first ? ` (the first is on line ${first.start.line})` : ""}.`, place: place?.start, hint: "Give each action its own id, or remove the explicit id to use the default one." });
+        report(file, { severity: "error", rule: "action-id-duplicate", message: first ? text("action-id-duplicate.in-file", { id: action.id, line: first.start.line }) : text("action-id-duplicate", { id: action.id }), place: place?.start, hint: text("action-id-duplicate.hint") });
       } else seen.set(action.id, place);
       if (action.status && inlineText(action.status).trim() !== "") checkStatus(inlineText(action.status), action.statusPosition ?? action.position, file);
     });
@@ -49,13 +50,13 @@ export function assignActionIds(minutes: Minutes, file: VFile): void {
   }
 }
 
-function checkStatus(text: string, place: Span | undefined, file: VFile): void {
-  if (stateOf(text)) return;
+function checkStatus(written: string, place: Span | undefined, file: VFile): void {
+  if (stateOf(written)) return;
   report(file, {
     severity: "warning",
     rule: "action-status",
-    message: `The status "${text.trim()}" is not one I know; the action is counted as open.`,
+    message: text("action-status", { status: written.trim() }),
     place: place?.start,
-    hint: `Write one of: ${knownStatusWords.join(", ")}.`,
+    hint: text("action-status.hint", { words: knownStatusWords.join(", ") }),
   });
 }

@@ -7,6 +7,7 @@ import { inlineText, type ActionItem, type Inline } from "../model/minutes.js";
 import { cellSpan, spanOf, toInlines, type ConvertContext } from "./mdast-to-blocks.js";
 import { ACCEPTED_DEADLINE_FORMS, isNoDeadline, parseDeadline } from "./deadline.js";
 import { actionColumn, type ActionColumn } from "./section-labels.js";
+import { text } from "../i18n/messages.js";
 
 export type ColumnMap = (ActionColumn | undefined)[];
 
@@ -70,9 +71,9 @@ export function readActionTable(table: Table, columns: ColumnMap, ctx: ConvertCo
       report(file, {
         severity: "error",
         rule: "action-text-missing",
-        message: "This action row has no action text.",
+        message: text("action-text-missing"),
         place: position?.start,
-        hint: "Write what is to be done in the first column, or delete the row.",
+        hint: text("action-text-missing.hint"),
       });
     }
     if (deadline && !deadline.date && !deadline.none && deadlineIndex >= 0 && row.children[deadlineIndex]) {
@@ -80,9 +81,9 @@ export function readActionTable(table: Table, columns: ColumnMap, ctx: ConvertCo
       report(file, {
         severity: "error",
         rule: "action-deadline-format",
-        message: `The deadline "${deadline.text}" is not a date I can read.`,
+        message: text("action-deadline-format", { deadline: deadline.text }),
         place: place?.start,
-        hint: `Write it as one of: ${ACCEPTED_DEADLINE_FORMS.join(", ")}; or leave it empty, "///" or "TBD" for no deadline.`,
+        hint: text("action-deadline-format.hint", { forms: ACCEPTED_DEADLINE_FORMS.join(", ") }),
       });
     }
     actions.push(item);

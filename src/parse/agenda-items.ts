@@ -12,6 +12,7 @@ import { spanOf, toBlocks, toInlines, type ConvertContext } from "./mdast-to-blo
 import { followUpColumns, readFollowUpTable } from "./follow-up-table.js";
 import { allSectionLabels, isFollowUpLabel, sectionKind, type SectionKind } from "./section-labels.js";
 import { closest, normalizeLabel } from "./text-match.js";
+import { text } from "../i18n/messages.js";
 
 export interface Body {
   /** The text of the single `#` heading, when the items are `##` headings. */
@@ -137,7 +138,7 @@ function readItem(heading: Heading, nodes: RootContent[], depth: number, definit
     if (section === "actions") {
       if (node.type === "table") {
         const place = spanOf(node);
-        report(file, { severity: "warning", rule: "action-table-columns", message: "This table sits under the actions label but its columns are not recognised; it is printed as an ordinary table.", place: place?.start, hint: "Name the columns Action | Responsible | Deadline (or Point d'action | Responsable | Date limite)." });
+        report(file, { severity: "warning", rule: "action-table-columns", message: text("action-table-columns"), place: place?.start, hint: text("action-table-columns.hint") });
       }
       item.actionNotes.push(...blocks);
     } else item[section].push(...blocks);
@@ -150,16 +151,16 @@ function warnNearLabel(node: RootContent, ctx: ConvertContext, file: VFile): voi
   const isBoldLine = node.type === "paragraph" && node.children.length === 1 && node.children[0]!.type === "strong";
   if (node.type !== "heading" && !isBoldLine) return;
   const written = inlineText(toInlines((node as Heading | Paragraph).children, ctx)).trim();
-  const text = normalizeLabel(written);
-  if (text.length < 4) return;
-  const suggestion = closest(text, allSectionLabels);
+  const label = normalizeLabel(written);
+  if (label.length < 4) return;
+  const suggestion = closest(label, allSectionLabels);
   if (!suggestion) return;
   const place = spanOf(node);
   report(file, {
     severity: "warning",
     rule: "section-label-unknown",
-    message: `"${written}" is not a section label: did you mean "${suggestion}"?`,
+    message: text("section-label-unknown", { written, suggestion }),
     place: place?.start,
-    hint: `Write "${suggestion}" to open that section; otherwise the line is kept as an ordinary sub-heading.`,
+    hint: text("section-label-unknown.hint", { suggestion }),
   });
 }

@@ -7,6 +7,7 @@ import { inlineText, type FollowUp, type Inline } from "../model/minutes.js";
 import { cellSpan, spanOf, toInlines, type ConvertContext } from "./mdast-to-blocks.js";
 import type { ColumnMap } from "./action-table.js";
 import { actionColumn } from "./section-labels.js";
+import { text } from "../i18n/messages.js";
 
 /** The column roles of a follow-up table (it needs an id column), or undefined. */
 export function followUpColumns(table: Table, ctx: ConvertContext): ColumnMap | undefined {
@@ -31,9 +32,9 @@ export function readFollowUpTable(table: Table, columns: ColumnMap, ctx: Convert
       report(file, {
         severity: "error",
         rule: "follow-up-id-missing",
-        message: "This follow-up row names no action id.",
+        message: text("follow-up-id-missing"),
         place: position?.start,
-        hint: "Write the id of the action followed up (e.g. 2022-09-23#2.1), as listed by `minutes actions`.",
+        hint: text("follow-up-id-missing.hint"),
       });
       continue;
     }

@@ -17,6 +17,7 @@ import { liftMeetingParts } from "./meeting-parts.js";
 import { reportStructure, textOf, titleFallback } from "./structure.js";
 import { validateMinutes } from "../validate/validate-minutes.js";
 import { readFrontMatter, type FrontMatterPlaces } from "./front-matter.js";
+import { text } from "../i18n/messages.js";
 
 export interface ParseOptions {
   /** Shown in messages; also a source for the date ("2022-09-23-gtm.md"). */
@@ -98,8 +99,8 @@ function reportEmpty(file: VFile, yamlNode: Yaml | undefined): void {
   report(file, {
     severity: "error",
     rule: "empty-document",
-    message: yamlNode ? "The document has a front matter but nothing after it: there are no minutes to print." : "The document is empty.",
+    message: yamlNode ? text("empty-document.after-front-matter") : text("empty-document"),
     place: { line: yamlNode ? after : 1, column: 1 },
-    hint: yamlNode ? "Write the minutes after the closing `---`: one `##` heading per agenda item." : "Write a front matter with title and date, then one `##` heading per agenda item.",
+    hint: yamlNode ? text("empty-document.after-front-matter.hint") : text("empty-document.hint"),
   });
 }

@@ -6,6 +6,7 @@ import { report } from "../diagnostics.js";
 import type { Body } from "./agenda-items.js";
 import { findDateInText } from "./date-in-text.js";
 import { htmlToText } from "./mdast-to-blocks.js";
+import { text } from "../i18n/messages.js";
 
 const MEETING_WORDS = /\b(meeting|minutes|call|sync|r[ée]union|s[ée]ance|conseil|compte[- ]rendu|comit[ée]|sitzung|protokoll|besprechung|reuni[óo]n|acta|sesi[óo]n)\b/i;
 
@@ -47,9 +48,9 @@ export function reportStructure(nodes: RootContent[], body: Body, file: VFile): 
     report(file, {
       severity: "warning",
       rule: "structure-no-items",
-      message: "No agenda items were recognised; the whole text is printed as it is, without an agenda.",
+      message: text("structure-no-items"),
       place: body.preamble[0]?.position?.start ?? { line: 1, column: 1 },
-      hint: "Start each agenda item with a `##` heading (or `#` headings when there are several).",
+      hint: text("structure-no-items.hint"),
     });
   }
   // Several meetings: several top-level headings with different dates, or a second front matter.
@@ -72,9 +73,9 @@ export function reportStructure(nodes: RootContent[], body: Body, file: VFile): 
     report(file, {
       severity: "warning",
       rule: "structure-several-meetings",
-      message: `This file seems to hold several meetings (${lines.length > 1 ? `lines ${lines.join(", ")}` : `another starts on line ${lines[0]}`}); they are printed as one document.`,
+      message: lines.length > 1 ? text("structure-several-meetings.lines", { lines: lines.join(", ") }) : text("structure-several-meetings.another", { line: lines[0]! }),
       place: { line: lines[lines.length > 1 ? 1 : 0]!, column: 1 },
-      hint: "Put each meeting in a file of its own, so each gets its own date and header.",
+      hint: text("structure-several-meetings.hint"),
     });
   }
 }

@@ -1,6 +1,7 @@
 // The action register: every action of every meeting, with follow-ups applied in meeting order and an
 // overdue flag at a given date. Pure: takes parsed meetings, returns entries and diagnostics.
-import type { Diagnostic } from "../diagnostics.js";
+import { diagnostic, type Diagnostic } from "../diagnostics.js";
+import { text } from "../i18n/messages.js";
 import { actionState, isOpenState, stateOf, type ActionState } from "../model/action-status.js";
 import { splitOwners } from "../model/action-owners.js";
 import { inlineText, type ActionItem, type Deadline, type Inline, type Minutes, type Span } from "../model/minutes.js";
@@ -101,7 +102,7 @@ export function buildRegister(meetings: Meeting[], today: string): Register {
       for (const followUp of item.followUps ?? []) {
         const entry = byId.get(followUp.id);
         if (!entry) {
-          diagnostics.push({ ...at(path, followUp.idPosition ?? followUp.position), severity: "error", rule: "follow-up-unknown-id", message: `The follow-up names the action "${followUp.id}", which no earlier meeting defines.`, hint: "Check the id against `minutes actions` (ids look like 2022-09-23#2.1), and include the earlier meeting's file in the paths." });
+          diagnostics.push(diagnostic({ ...at(path, followUp.idPosition ?? followUp.position), severity: "error", rule: "follow-up-unknown-id", message: text("follow-up-unknown-id", { id: followUp.id }), hint: text("follow-up-unknown-id.hint") }));
           continue;
         }
         const statusText = followUp.status ? inlineText(followUp.status).trim() : "";
@@ -120,7 +121,7 @@ export function buildRegister(meetings: Meeting[], today: string): Register {
         if (existing) {
           // Duplicates inside one file are reported by the parser already.
           if (existing.meeting.path !== path) {
-            diagnostics.push({ ...at(path, action.idPosition ?? action.position), severity: "error", rule: "action-id-duplicate", message: `The action id "${entry.id}" is already used in ${existing.meeting.path}:${existing.line ?? 1}.`, hint: "Give this action an id of its own (an ID column or a {#id} marker), so follow-ups can name it." });
+            diagnostics.push(diagnostic({ ...at(path, action.idPosition ?? action.position), severity: "error", rule: "action-id-duplicate", message: text("action-id-duplicate.other-file", { id: entry.id, where: `${existing.meeting.path}:${existing.line ?? 1}` }), hint: text("action-id-duplicate.other-file.hint") }));
           }
           continue;
         }

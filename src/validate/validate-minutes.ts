@@ -48,16 +48,16 @@ function checkActions(minutes: Minutes, file: VFile): void {
       const what = inlineText(action.action).trim();
       const responsible = inlineText(action.responsible).trim();
       if (what !== "" && responsible === "") {
-        report(file, { severity: "warning", rule: "action-responsible-missing", message: `The action "${short(what)}" has no responsible.`, ...where, hint: "Name the person or organisation in charge in the responsible column." });
+        report(file, { severity: "warning", rule: "action-responsible-missing", message: text("action-responsible-missing", { action: short(what) }), ...where, hint: text("action-responsible-missing.hint") });
       } else if (responsible !== "" && meeting.attendees.length > 0) {
         const unknown = unknownOwners(responsible, index);
         if (unknown.length) {
           const cell = action.responsiblePosition?.start ?? place;
-          report(file, { severity: "warning", rule: "action-responsible-unknown", message: `The responsible ${unknown.map((u) => `"${u}"`).join(", ")} is not among the attendees.`, ...(cell ? { place: cell } : {}), hint: "Check the spelling, or add them to `attendees:` in the front matter." });
+          report(file, { severity: "warning", rule: "action-responsible-unknown", message: text("action-responsible-unknown", { names: unknown.map((u) => `"${u}"`).join(", ") }), ...(cell ? { place: cell } : {}), hint: text("action-responsible-unknown.hint") });
         }
       }
       if (action.deadline?.date && action.deadline.date < meeting.date) {
-        report(file, { severity: "warning", rule: "action-deadline-past", message: `The deadline ${action.deadline.text} is before the meeting date (${meeting.date}).`, ...where, hint: "Check the year and the month of the deadline." });
+        report(file, { severity: "warning", rule: "action-deadline-past", message: text("action-deadline-past", { deadline: action.deadline.text, date: meeting.date }), ...where, hint: text("action-deadline-past.hint") });
       }
     }
   }
@@ -77,10 +77,10 @@ function checkItems(minutes: Minutes, file: VFile): void {
     const key = normalizeLabel(item.title);
     const first = seen.get(key);
     if (first !== undefined) {
-      report(file, { severity: "warning", rule: "agenda-duplicate-title", message: `The item title "${item.title}" is used twice (first on line ${first}).`, ...where, hint: "Give each agenda item its own title, or merge the two items." });
+      report(file, { severity: "warning", rule: "agenda-duplicate-title", message: text("agenda-duplicate-title", { title: item.title, line: first }), ...where, hint: text("agenda-duplicate-title.hint") });
     } else seen.set(key, place?.line ?? 0);
     if (item.number !== null && !hasBody(item) && !item.noActionsStated) {
-      report(file, { severity: "warning", rule: "agenda-empty-item", message: `The item "${item.title}" has no content.`, ...where, hint: 'Write what was said, or "N/A" under the actions label; add {-} after the title for a heading that is listed only.' });
+      report(file, { severity: "warning", rule: "agenda-empty-item", message: text("agenda-empty-item", { title: item.title }), ...where, hint: text("agenda-empty-item.hint") });
     }
   }
 }
@@ -93,16 +93,15 @@ function checkDeclaredAgenda(minutes: Minutes, file: VFile, context: ValidateCon
   const missing = declared.filter((_, i) => !titles.includes(listed[i]!));
   const extra = minutes.items.filter((i, n) => !listed.includes(titles[n]!) && !(i.number === null && !hasBody(i)));
   if (missing.length === 0 && extra.length === 0) return;
-  const parts = [
-    ...(missing.length ? [`declared but not written: ${missing.map((m) => `"${String(m)}"`).join(", ")}`] : []),
-    ...(extra.length ? [`written but not declared: ${extra.map((i) => `"${i.title}"`).join(", ")}`] : []),
-  ];
+  const declaredOnly = text("agenda-declared.missing", { titles: missing.map((m) => `"${String(m)}"`).join(", ") });
+  const writtenOnly = text("agenda-declared.extra", { titles: extra.map((i) => `"${i.title}"`).join(", ") });
+  const differences = missing.length && extra.length ? text("agenda-declared.both", { missing: declaredOnly, extra: writtenOnly }) : missing.length ? declaredOnly : writtenOnly;
   report(file, {
     severity: "warning",
     rule: "agenda-declared",
-    message: `The \`agenda:\` in the front matter does not match the items (${parts.join("; ")}).`,
+    message: text("agenda-declared", { differences }),
     place: context.frontMatterPlace?.("agenda") ?? { line: 1, column: 1 },
-    hint: "Make the list in `agenda:` and the item headings say the same thing, or remove `agenda:`: the agenda is generated from the items.",
+    hint: text("agenda-declared.hint"),
   });
 }
 
