@@ -18,6 +18,7 @@ import { reportStructure, textOf, titleFallback } from "./structure.js";
 import { validateMinutes } from "../validate/validate-minutes.js";
 import { readFrontMatter, type FrontMatterPlaces } from "./front-matter.js";
 import { text } from "../i18n/messages.js";
+import { disarmLinks } from "./safe-links.js";
 
 export interface ParseOptions {
   /** Shown in messages; also a source for the date ("2022-09-23-gtm.md"). */
@@ -43,6 +44,7 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
 
   const definitions = new Map<string, Definition>();
   for (const node of tree.children) if (node.type === "definition") definitions.set(node.identifier.toLowerCase(), node);
+  disarmLinks(tree, definitions, file);
 
   const yamlNode = tree.children[0]?.type === "yaml" ? (tree.children[0] as Yaml) : undefined;
   // Header parts written in the body ("## Attendees", "Date: …") fill what the front matter does not give.
