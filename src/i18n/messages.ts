@@ -5,6 +5,7 @@
 // English, so that programs can rely on them: a Text keeps its id and parameters, and each reporter
 // renders it in the language it prints in.
 import { cliMessages } from "./catalogue/cli.js";
+import { linkMessages } from "./catalogue/diagnostics-links.js";
 import { bodyMessages } from "./catalogue/diagnostics-body.js";
 
 export const uiLanguages = ["en", "fr", "es", "pt", "de"] as const;
@@ -13,7 +14,7 @@ export type UiLanguage = (typeof uiLanguages)[number];
 /** One entry: the same text in every language, with {name} placeholders. */
 export type Entry = Readonly<Record<UiLanguage, string>>;
 
-export const catalogue = { ...bodyMessages, ...cliMessages } satisfies Record<string, Entry>;
+export const catalogue = { ...bodyMessages, ...cliMessages, ...linkMessages } satisfies Record<string, Entry>;
 export type MessageId = keyof typeof catalogue;
 
 /** A placeholder's value: a value as written (from the user's file, a path, a number), or another text, rendered in the same language. */
