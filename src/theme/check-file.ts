@@ -1,102 +1,67 @@
 // Checks theme files by their bytes, not their names: images (PNG, JPEG or SVG, within size limits, and
-// decodable) and fonts (TrueType or OpenType with a sound table directory).
-// A bad file becomes a message for the user; nothing here throws on user data.
-import { inflateSync } from "node:zlib";
+// decoded: check-png.ts, check-jpeg.ts, clean-svg.ts) and fonts (TrueType or OpenType with a sound table
+// directory). A bad file becomes a message for the user; nothing here throws on user data.
+import { checkJpeg } from "./check-jpeg.js";
+import { checkPng } from "./check-png.js";
+import { cleanSvg } from "./clean-svg.js";
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+/** Pixels a side. */
 export const MAX_IMAGE_PIXELS = 6000;
+/**
+ * Pixels in all (width × height), and bytes of decoded pixels (PNG: pdfkit decodes them, and splits and
+ * compresses again an alpha channel). Measured peak memory of a build with a logo (seed meeting, DOCX and
+ * PDF; 125 MB without): RGBA 2000² 216 MB, 3000² 285 MB, 4000² 394 MB, 6000² 711 MB; RGB 4000² 216 MB,
+ * 6000² 333 MB; 16-bit RGBA 4000² 583 MB. A printed logo needs about 2000 pixels across at most (a page's
+ * width at 300 dpi), so 10 million pixels and 40 MB keep a build under about 300 MB.
+ */
+export const MAX_IMAGE_AREA = 10_000_000;
+export const MAX_IMAGE_DECODED_BYTES = 40 * 1024 * 1024;
 
 export interface CheckedImage {
   type: "png" | "jpg" | "svg";
   /** Pixels (for SVG: the viewBox or width/height, in user units). */
   width: number;
   height: number;
+  /** SVG only: the drawing written again without scripts, handlers or outside references (clean-svg.ts). */
+  svg?: Uint8Array;
+  /** SVG only: what was taken out, to tell the user. */
+  removed?: string[];
 }
 
 export type ImageResult = ({ ok: true } & CheckedImage) | { ok: false; message: string };
 
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
+/** Why a picture of this size is refused, or undefined; `bytesPerPixel` when it is decoded (PNG). */
+function tooLarge(width: number, height: number, bytesPerPixel = 0): string | undefined {
+  if (width > MAX_IMAGE_PIXELS || height > MAX_IMAGE_PIXELS) return `is ${width}×${height} pixels; images may be at most ${MAX_IMAGE_PIXELS} pixels wide and high`;
+  if (width * height > MAX_IMAGE_AREA) return `is ${width}×${height} pixels (${(width * height / 1e6).toFixed(1)} million); images may have at most ${MAX_IMAGE_AREA / 1e6} million pixels`;
+  const decoded = width * height * bytesPerPixel;
+  if (decoded > MAX_IMAGE_DECODED_BYTES) return `is ${width}×${height} pixels of ${bytesPerPixel * 8} bits, ${Math.ceil(decoded / 1048576)} MB once decoded; images may take at most ${MAX_IMAGE_DECODED_BYTES / 1048576} MB decoded`;
+  return undefined;
+}
+
 export function checkImage(bytes: Uint8Array): ImageResult {
   if (bytes.length > MAX_IMAGE_BYTES) return { ok: false, message: `is ${(bytes.length / 1048576).toFixed(1)} MB; images may be at most ${MAX_IMAGE_BYTES / 1048576} MB` };
-  const result = PNG_MAGIC.every((b, i) => bytes[i] === b) ? checkPng(bytes) : bytes[0] === 0xff && bytes[1] === 0xd8 ? checkJpeg(bytes) : looksLikeSvg(bytes) ? checkSvg(bytes) : { ok: false as const, message: "is not a PNG, JPEG or SVG image (checked by its content, not its name)" };
-  if (result.ok && (result.width > MAX_IMAGE_PIXELS || result.height > MAX_IMAGE_PIXELS)) {
-    return { ok: false, message: `is ${result.width}×${result.height} pixels; images may be at most ${MAX_IMAGE_PIXELS} pixels wide and high` };
+  if (PNG_MAGIC.every((b, i) => bytes[i] === b)) {
+    const png = checkPng(bytes, tooLarge);
+    return png.ok ? { ok: true, type: "png", width: png.width, height: png.height } : png;
   }
-  return result;
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) {
+    const jpeg = checkJpeg(bytes, tooLarge);
+    return jpeg.ok ? { ok: true, type: "jpg", width: jpeg.width, height: jpeg.height } : jpeg;
+  }
+  if (looksLikeSvg(bytes)) return checkSvg(bytes);
+  return { ok: false, message: "is not a PNG, JPEG or SVG image (checked by its content, not its name)" };
 }
 
-function checkPng(bytes: Uint8Array): ImageResult {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let offset = 8;
-  let width = 0;
-  let height = 0;
-  let bitDepth = 0;
-  let colorType = 0;
-  const data: Uint8Array[] = [];
-  let ended = false;
-  while (offset + 8 <= bytes.length) {
-    const length = view.getUint32(offset);
-    const type = String.fromCharCode(...bytes.subarray(offset + 4, offset + 8));
-    const start = offset + 8;
-    if (start + length + 4 > bytes.length) return { ok: false, message: "is a damaged PNG: it ends in the middle of a chunk" };
-    if (type === "IHDR") {
-      if (length < 13) return { ok: false, message: "is a damaged PNG: its header is too short" };
-      width = view.getUint32(start);
-      height = view.getUint32(start + 4);
-      bitDepth = bytes[start + 8]!;
-      colorType = bytes[start + 9]!;
-    } else if (type === "IDAT") data.push(bytes.subarray(start, start + length));
-    else if (type === "IEND") {
-      ended = true;
-      break;
-    }
-    offset = start + length + 4;
-  }
-  if (!width || !height) return { ok: false, message: "is a damaged PNG: it has no image header" };
-  if (width > MAX_IMAGE_PIXELS || height > MAX_IMAGE_PIXELS) return { ok: true, type: "png", width, height };
-  if (!ended || data.length === 0) return { ok: false, message: "is a damaged PNG: its image data is missing or cut short" };
-  const channels = ({ 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 } as Record<number, number>)[colorType];
-  if (!channels || ![1, 2, 4, 8, 16].includes(bitDepth)) return { ok: false, message: "is a PNG of a kind that cannot be read (unknown colour type or bit depth)" };
-  try {
-    const inflated = inflateSync(Buffer.concat(data), { maxOutputLength: 256 * 1024 * 1024 });
-    const rowBytes = Math.ceil((width * channels * bitDepth) / 8) + 1;
-    // Interlaced images hold a little more; fewer bytes than one full pass means the data is cut.
-    if (inflated.length < rowBytes * height) return { ok: false, message: "is a damaged PNG: its image data is cut short" };
-  } catch {
-    return { ok: false, message: "is a damaged PNG: its image data cannot be decompressed" };
-  }
-  return { ok: true, type: "png", width, height };
-}
-
-function checkJpeg(bytes: Uint8Array): ImageResult {
-  let offset = 2;
-  while (offset + 4 <= bytes.length) {
-    if (bytes[offset] !== 0xff) return { ok: false, message: "is a damaged JPEG: a segment marker is missing" };
-    const marker = bytes[offset + 1]!;
-    if (marker === 0xff) {
-      offset++;
-      continue;
-    }
-    const length = (bytes[offset + 2]! << 8) | bytes[offset + 3]!;
-    // Start of frame (baseline, progressive…), not DHT (C4), JPG (C8) or DAC (CC).
-    if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
-      if (offset + 9 > bytes.length) break;
-      const height = (bytes[offset + 5]! << 8) | bytes[offset + 6]!;
-      const width = (bytes[offset + 7]! << 8) | bytes[offset + 8]!;
-      const components = bytes[offset + 9];
-      if (!width || !height) return { ok: false, message: "is a JPEG without a size" };
-      if (components !== 1 && components !== 3 && components !== 4) return { ok: false, message: "is a JPEG with an unusual colour layout that cannot be read" };
-      return { ok: true, type: "jpg", width, height };
-    }
-    offset += 2 + length;
-  }
-  return { ok: false, message: "is a damaged JPEG: it has no image frame" };
-}
-
+/** An XML declaration, comments, perhaps a document type declaration (with entities: refused later), then <svg. */
 function looksLikeSvg(bytes: Uint8Array): boolean {
   const head = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, 2048)).replace(/^\uFEFF/, "").trimStart();
-  return /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE[^>]*>\s*)?<svg[\s>]/i.test(head);
+  const prolog = /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*/.exec(head)![0];
+  const rest = head.slice(prolog.length);
+  return /^<svg[\s>/]/i.test(rest) || (/^<!DOCTYPE\s/i.test(rest) && /<svg[\s>/]/i.test(new TextDecoder("utf-8", { fatal: false }).decode(bytes)));
 }
 
 function checkSvg(bytes: Uint8Array): ImageResult {
@@ -106,15 +71,21 @@ function checkSvg(bytes: Uint8Array): ImageResult {
   } catch {
     return { ok: false, message: "is an SVG that is not valid UTF-8" };
   }
-  if (!/<\/svg\s*>\s*$/i.test(text.trim())) return { ok: false, message: "is a damaged SVG: it does not end with </svg>" };
-  if (/<!ENTITY/i.test(text)) return { ok: false, message: "is an SVG that declares XML entities, which minutes does not read" };
-  const tag = /<svg\b[^>]*>/i.exec(text)?.[0] ?? "";
-  const attr = (name: string): number => Number.parseFloat(new RegExp(`\\s${name}\\s*=\\s*["']\\s*([0-9.]+)`).exec(tag)?.[1] ?? "");
-  const box = /viewBox\s*=\s*["']\s*[-0-9.]+[\s,]+[-0-9.]+[\s,]+([0-9.]+)[\s,]+([0-9.]+)/i.exec(tag);
-  const width = attr("width") || Number(box?.[1]);
-  const height = attr("height") || Number(box?.[2]);
+  const clean = cleanSvg(text, (embedded) => {
+    const checked = checkImage(embedded);
+    return checked.ok ? (checked.type === "svg" ? "is an SVG inside the SVG" : undefined) : checked.message;
+  });
+  if (!clean.ok) return clean;
+  const attributes = clean.root.attributes;
+  // A length in any unit but % (only the proportions matter: the theme gives the printed width).
+  const length = (name: string): number => Number.parseFloat(/^\s*([0-9.]+(?:e[-+]?\d+)?)\s*[a-z]*\s*$/i.exec(attributes[name] ?? "")?.[1] ?? "");
+  const box = /^\s*[-0-9.e]+[\s,]+[-0-9.e]+[\s,]+([0-9.e]+)[\s,]+([0-9.e]+)\s*$/i.exec(attributes.viewBox ?? "");
+  const width = length("width") || Number(box?.[1]);
+  const height = length("height") || Number(box?.[2]);
   if (!(width > 0) || !(height > 0)) return { ok: false, message: "is an SVG without a size: give its <svg> element a viewBox or width and height" };
-  return { ok: true, type: "svg", width, height };
+  // A drawing costs no more to show when its units are many: only the side is bounded, as a sanity check.
+  if (width > MAX_IMAGE_PIXELS || height > MAX_IMAGE_PIXELS) return { ok: false, message: `is ${width}×${height} units; an SVG may be at most ${MAX_IMAGE_PIXELS} units wide and high (its viewBox or width and height)` };
+  return { ok: true, type: "svg", width, height, svg: new TextEncoder().encode(clean.svg), removed: clean.removed };
 }
 
 /**

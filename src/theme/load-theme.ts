@@ -8,7 +8,7 @@ import { report, toDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { labelKeys } from "../i18n/labels.js";
 import { readYamlFile, type YamlSource } from "../yaml-source.js";
 import { shippedFont } from "../package/shipped-files.js";
-import { checkFont, checkImage } from "./check-file.js";
+import { checkFont, checkImage, MAX_IMAGE_AREA, MAX_IMAGE_PIXELS, type CheckedImage } from "./check-file.js";
 import { resolveSafePath, type PathRules } from "../safe-path.js";
 import { themeSchema, type FontData } from "./theme-schema.js";
 import type { FontFamily, Theme, ThemeLogo } from "./theme.js";
@@ -184,7 +184,11 @@ class ThemeFiles {
       const fallback = this.image(logo.fallback, ["logo", "fallback"]);
       if (!fallback) return undefined;
       if (fallback.type === "svg") return this.fail(["logo", "fallback"], "`logo.fallback` must be a PNG or JPEG image.", "Export the logo as PNG.");
-      svg = main.bytes;
+      // The drawing as clean-svg.ts wrote it again, never the file's own bytes.
+      svg = main.svg;
+      if (main.removed?.length) {
+        report(this.file, { severity: "warning", rule: "logo-svg-cleaned", message: `\`logo.file\`: the SVG holds what a logo must not (${main.removed.join(", ")}); the DOCX gets the drawing without it.`, hint: "Remove scripts, event handlers and links to other files from the SVG, or export it again as plain SVG.", place: this.yaml.valuePlace(["logo", "file"]) });
+      }
       image = fallback;
     }
     const width = logo.width > 0 ? logo.width : 90;
@@ -199,11 +203,19 @@ class ThemeFiles {
     };
   }
 
-  private image(reference: string, at: string[]): { bytes: Uint8Array; type: "png" | "jpg" | "svg"; width: number; height: number } | undefined {
+  private image(reference: string, at: string[]): ({ bytes: Uint8Array } & CheckedImage) | undefined {
     const read = this.read(reference, at);
     if (!read) return undefined;
     const checked = checkImage(read.bytes);
-    if (!checked.ok) return this.fail(at, `\`${at.join(".")}\`: ${basename(read.path)} ${checked.message}.`, "Give a PNG or JPEG (or an SVG with a PNG fallback) of at most 5 MB and 6000 pixels a side.");
-    return { bytes: read.bytes, type: checked.type, width: checked.width, height: checked.height };
+    if (!checked.ok) return this.fail(at, `\`${at.join(".")}\`: ${basename(read.path)} ${checked.message}.`, imageHint(checked.message));
+    return { ...checked, bytes: read.bytes };
   }
+}
+
+/** What to do about an image that was refused, by what is wrong with it. */
+function imageHint(message: string): string {
+  if (/ pixels| units/.test(message)) return `Resize the image and save it again: a printed logo needs about four times its width in points (a 90-point logo: 360 pixels), and never more than ${MAX_IMAGE_PIXELS} pixels a side or ${MAX_IMAGE_AREA / 1e6} million pixels (8-bit colour: 16-bit doubles the memory).`;
+  if (/entities|document type/.test(message)) return "Remove the <!DOCTYPE …> declaration and its entities from the SVG (write the text they stand for), or export it again as plain SVG.";
+  if (/damaged|cut short/.test(message)) return "Export or download the image again: this file is incomplete or corrupt, and a document reader could not draw it.";
+  return "Give a PNG or JPEG (or an SVG with a PNG fallback) of at most 5 MB and 6000 pixels a side.";
 }
