@@ -8,7 +8,8 @@ import type { Minutes } from "./model/minutes.js";
 import { parseMinutes } from "./parse/parse-minutes.js";
 import { readSource } from "./read-source.js";
 import { previousActions } from "./register/previous-actions.js";
-import type { PdfStandard } from "./render/render-options.js";
+import { missingGlyphDiagnostics } from "./render/missing-glyphs.js";
+import type { PdfStandard, RenderOptions } from "./render/render-options.js";
 import { loadRenderer, type Format } from "./render/renderers.js";
 import { chooseTheme, type ThemeRequest } from "./theme/choose-theme.js";
 import type { Theme } from "./theme/theme.js";
@@ -130,9 +131,16 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   if (refused.length) return { ...checked, ok: false, diagnostics: [...checked.diagnostics, ...refused], outputs: [] };
 
   // Render everything before writing anything, so one failing renderer leaves no mixed set behind.
-  const rendered = await Promise.all(
-    formats.map(async (format) => ({ format, bytes: await (await loadRenderer(format))(minutes, { theme, timestamp, ...(pdfStandards ? { pdfStandards } : {}) }) })),
-  );
+  const missingGlyphs = new Set<string>();
+  const renderOptions: RenderOptions = { theme, timestamp, ...(pdfStandards ? { pdfStandards } : {}), projectDir: projectFolder(input, checked.config), onMissingGlyph: (ch) => missingGlyphs.add(ch) };
+  const rendered = await Promise.all(formats.map(async (format) => ({ format, bytes: await (await loadRenderer(format))(minutes, renderOptions) })));
+  // Characters drawn as boxes are only known once the PDF is drawn: a warning, or under strict an error that writes nothing.
+  if (missingGlyphs.size) {
+    const source = await readSource(input);
+    const strict = options.strict ?? checked.config?.strict ?? false;
+    checked.diagnostics.push(...missingGlyphDiagnostics(input, source.ok ? source.text : "", missingGlyphs, minutes.meeting.language, strict));
+    if (strict) return { ...checked, ok: false, outputs: [] };
+  }
   const outputs = rendered.map(({ format }) => ({ format, path: join(outDir, `${stem}.${format}`) }));
   try {
     await mkdir(outDir, { recursive: true });

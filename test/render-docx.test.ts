@@ -319,7 +319,11 @@ describe("renderDocx on other models", () => {
   it("keeps CJK and emoji text intact", async () => {
     const model = edgeCases.find(([name]) => name.startsWith("CJK"))![1];
     const doc = parts(await renderDocx(model, options()))["word/document.xml"]!;
-    expect(doc).toContain("中文 日本語 한국어 😀👍🏽 مرحبا  fin");
+    // Each script is its own run (with the font Word should use for it): the text reads whole across them.
+    const runText = doc.split("</w:p>").map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""));
+    expect(runText).toContain("中文 日本語 한국어 😀👍🏽 مرحبا  fin");
+    expect(doc).toContain('<w:rFonts w:eastAsia="Noto Sans KR" w:hint="eastAsia"/>');
+    expect(doc).toMatch(/<w:rFonts w:cs="Noto Sans Arabic"\/><w:rtl\/>[^]*?<w:t xml:space="preserve">مرحبا<\/w:t>/);
     expect(doc).toContain('<w:t xml:space="preserve">    indent</w:t>');
   });
 

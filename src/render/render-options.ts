@@ -14,6 +14,10 @@ export interface RenderOptions {
   timestamp: Date;
   /** Standards the PDF claims; default `defaultPdfStandards`; `[]` gives a tagged PDF that claims none. */
   pdfStandards?: readonly PdfStandard[];
+  /** The project folder: optional font packages (CJK, emoji) installed there are found too. */
+  projectDir?: string;
+  /** Told of each character the PDF draws as a box because no font has it (the build warns). */
+  onMissingGlyph?: (character: string) => void;
 }
 
 /** Reads `pdfa`, `ua`, `pdfa,ua` (either order) or `none`; null for anything else. */

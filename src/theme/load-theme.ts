@@ -11,7 +11,7 @@ import { shippedFont } from "../package/shipped-files.js";
 import { checkFont, checkImage, MAX_IMAGE_AREA, MAX_IMAGE_PIXELS, type CheckedImage } from "./check-file.js";
 import { resolveSafePath, type PathRules } from "../safe-path.js";
 import { themeSchema, type FontData } from "./theme-schema.js";
-import type { FontFamily, Theme, ThemeLogo } from "./theme.js";
+import type { FallbackFamily, FontFamily, Theme, ThemeLogo } from "./theme.js";
 import type { Point } from "../model/minutes.js";
 
 export interface ThemeResult {
@@ -112,6 +112,7 @@ export function loadThemeFile(path: string, rules: PathRules): ThemeResult {
         mono: { family: "Noto Sans Mono", files: { regular: shippedFont("noto-sans-mono") } },
         symbols: { family: "Noto Sans Symbols 2", files: { regular: shippedFont("noto-sans-symbols-2") } },
         embed: data.fonts.embed,
+        fallbacks: data.fonts.fallbacks.flatMap((font, i) => files.fallback(font, ["fonts", "fallbacks", i]) ?? []),
       },
       ...(logo ? { logo } : {}),
     };
@@ -170,6 +171,20 @@ class ThemeFiles {
     const bold = paths.bold ?? regular;
     const italic = paths.italic ?? regular;
     return { family: font.family, files: { regular, bold, italic, boldItalic: paths.boldItalic ?? paths.bold ?? italic }, custom: true };
+  }
+
+  /** A `fonts.fallbacks` entry: its files read and checked; undefined (reported) when the regular face is unusable. */
+  fallback(font: { family: string; regular: string; bold?: string | undefined }, at: (string | number)[]): FallbackFamily | undefined {
+    const face = (reference: string, name: string): string | undefined => {
+      const read = this.read(reference, [...at, name]);
+      if (!read) return undefined;
+      const ok = checkFont(read.bytes);
+      if (ok.ok) return read.path;
+      return this.fail([...at, name], `\`${[...at, name].join(".")}\`: ${basename(read.path)} ${ok.message}.`, "Give a .ttf or .otf file.");
+    };
+    const regular = face(font.regular, "regular");
+    const bold = font.bold === undefined ? undefined : face(font.bold, "bold");
+    return regular === undefined ? undefined : { family: font.family, files: { regular, bold: bold ?? regular } };
   }
 
   logo(logo: NonNullable<import("./theme-schema.js").ThemeData["logo"]>): ThemeLogo | undefined {

@@ -19,6 +19,12 @@ export const fontSchema = z.union(
   { error: "must be a family name, or { family, regular, bold, italic, boldItalic } with font files" },
 );
 
+/** A font for the characters the text fonts lack: its family name and files (bold optional). */
+export const fallbackSchema = z.strictObject(
+  { family: z.string().min(1), regular: path, bold: path.optional() },
+  { error: "must be { family, regular, bold } with font files" },
+);
+
 /** A header or footer line: a template with {title} {date} {organisation} {page} {pages} {pageOf}. */
 const template = z.string({ error: "must be a text such as \"{title}\" or \"Page {page} / {pages}\"" });
 const furniture = (align: "left" | "center") =>
@@ -41,7 +47,12 @@ export const themeSchema = z.strictObject({
     headings: fontSchema.optional(),
     /** Embed the fonts in the DOCX, so it looks the same where they are not installed (about 0.6 MB a face). */
     embed: z.boolean({ error: "must be true or false" }).default(false),
-  }).default({ body: "Noto Sans", embed: false }),
+    /**
+     * Fonts for characters the body and headings fonts lack (Chinese, Japanese, a script minutes ships no
+     * font for), tried in order before the fallbacks minutes ships or finds.
+     */
+    fallbacks: z.array(fallbackSchema, { error: "must be a list of { family, regular, bold } with font files" }).default([]),
+  }).default({ body: "Noto Sans", embed: false, fallbacks: [] }),
   sizes: z.strictObject({ body: typeSize, title: typeSize, subtitle: typeSize, heading: typeSize, subheading: typeSize, small: typeSize })
     .default({ body: 10.5, title: 16, subtitle: 12, heading: 12.5, subheading: 11, small: 8.5 }),
   colors: z.strictObject({

@@ -20,6 +20,12 @@ export interface FontFamily {
   custom: boolean;
 }
 
+/** A font for characters the text faces lack; `bold` is the regular file when the family has no bold. */
+export interface FallbackFamily {
+  family: string;
+  files: { regular: string; bold: string };
+}
+
 export interface ThemeLogo {
   /** PNG or JPEG bytes: what the PDF draws, and Word's fallback for an SVG logo. */
   image: Uint8Array;
@@ -46,6 +52,8 @@ export interface Theme extends Omit<ThemeData, "fonts" | "logo" | "colors"> {
     symbols: { family: string; files: Pick<FontFiles, "regular"> };
     /** Embed the body and headings faces in the DOCX (theme `fonts.embed` or --embed-fonts). */
     embed: boolean;
+    /** The theme's own fonts for characters the text faces lack (`fonts.fallbacks`), tried first. */
+    fallbacks: FallbackFamily[];
   };
   logo?: ThemeLogo;
 }

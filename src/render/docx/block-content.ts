@@ -4,7 +4,7 @@ import { AlignmentType, HeadingLevel, Paragraph, TextRun, type ParagraphChild } 
 import { inlineText, type Block, type Inline, type ListItem, type TableAlign } from "../../model/minutes.js";
 import { twips, type BlockScope, type DocxContext } from "./docx-context.js";
 import { gridTable, spacedTable, type CellContent } from "./grid-table.js";
-import { inlineRuns, xmlSafe } from "./inline-runs.js";
+import { inlineRuns, paragraphDirection, xmlSafe } from "./inline-runs.js";
 import { LIST_HANGING, LIST_STEP, MAX_LIST_LEVEL } from "./list-numbering.js";
 import { StyleId } from "./style-table.js";
 
@@ -19,10 +19,11 @@ const alignment = (align: TableAlign | undefined) =>
 /** Nesting keeps pushing right, but never past half the text width, so a 50-deep list still has room for text. */
 const capIndent = (ctx: DocxContext, indent: number): number => Math.min(indent, Math.floor(ctx.contentWidth / 2));
 
-function textParagraph(children: ParagraphChild[], scope: BlockScope, style?: string, afterList = false): Paragraph {
+function textParagraph(children: ParagraphChild[], scope: BlockScope, style?: string, afterList = false, direction: { bidirectional?: true } = {}): Paragraph {
   return new Paragraph({
     style: style ?? (scope.quoted ? StyleId.quote : scope.listLevel >= 0 ? "ListParagraph" : StyleId.normal),
     children,
+    ...direction,
     ...(scope.indent > 0 ? { indent: { left: scope.indent } } : {}),
     // List items sit close together; the text that follows a list needs the gap back.
     ...(afterList ? { spacing: { before: twips(4) } } : {}),
@@ -56,9 +57,12 @@ function columnWeights(header: Inline[][], rows: Inline[][][]): number[] {
 }
 
 function table(block: Extract<Block, { type: "table" }>, ctx: DocxContext, scope: BlockScope): Flow {
-  const cell = (inlines: Inline[], i: number, style: string): CellContent => [
-    new Paragraph({ style, alignment: alignment(block.align[i]), children: inlineRuns(inlines) }),
-  ];
+  const cell = (inlines: Inline[], i: number, style: string): CellContent => {
+    const direction = paragraphDirection(inlines);
+    // A right-to-left cell with no alignment of its own starts at the right.
+    const align = direction.bidirectional && !block.align[i] ? AlignmentType.START : alignment(block.align[i]);
+    return [new Paragraph({ style, alignment: align, children: inlineRuns(inlines), ...direction })];
+  };
   const grid = gridTable(ctx, {
     weights: columnWeights(block.header, block.rows),
     header: block.header.length ? block.header.map((c, i) => cell(c, i, StyleId.tableHeading)) : null,
@@ -92,6 +96,7 @@ function listItem(
     numbering: { reference: ref.reference, level, instance: ref.instance },
     indent: { left: scope.indent, hanging: LIST_HANGING },
     children: [...box, ...(lead ? inlineRuns(lead.children) : [])],
+    ...(lead ? paragraphDirection(lead.children) : {}),
   });
   return [marker, ...blockContent(lead ? rest : item.children, ctx, scope)];
 }
@@ -102,7 +107,7 @@ export function blockContent(blocks: Block[], ctx: DocxContext, scope: BlockScop
   for (const block of blocks) {
     switch (block.type) {
       case "paragraph":
-        out.push(textParagraph(inlineRuns(block.children), scope, undefined, previous === "list"));
+        out.push(textParagraph(inlineRuns(block.children), scope, undefined, previous === "list", paragraphDirection(block.children)));
         break;
       case "heading": {
         const index = Math.min(Math.max(Math.floor(block.level) || 1, 1), headingStyles.length) - 1;
@@ -110,6 +115,7 @@ export function blockContent(blocks: Block[], ctx: DocxContext, scope: BlockScop
           new Paragraph({
             heading: headingStyles[index]!,
             children: inlineRuns(block.children),
+            ...paragraphDirection(block.children),
             ...(scope.indent > 0 ? { indent: { left: scope.indent } } : {}),
           }),
         );

@@ -7,7 +7,7 @@ import type { Inline } from "../../model/minutes.js";
 import { blockContent } from "./block-content.js";
 import { topScope, twips, type DocxContext } from "./docx-context.js";
 import { collapseSpacers, gridTable, spacedTable, type CellContent } from "./grid-table.js";
-import { inlineRuns, textRuns } from "./inline-runs.js";
+import { inlineRuns, paragraphDirection, textRuns } from "./inline-runs.js";
 import { LIST_HANGING } from "./list-numbering.js";
 import { logoImage } from "./logo-image.js";
 import { StyleId } from "./style-table.js";
@@ -43,7 +43,7 @@ function titleBlock(layout: DocumentLayout, ctx: DocxContext): Paragraph[] {
   if (layout.organisation) lines.push([StyleId.organisation, layout.organisation]);
   lines.push([StyleId.title, layout.title]);
   if (layout.subtitle) lines.push([StyleId.subtitle, layout.subtitle]);
-  const block = lines.map(([style, text]) => new Paragraph({ style, children: textRuns(text) }));
+  const block = lines.map(([style, text]) => new Paragraph({ style, children: textRuns(text), ...paragraphDirection(text) }));
   // A short rule in the accent colour under the title, 40% of the width, as in the PDF; it sets the gap
   // before the info table.
   const side = Math.round(ctx.contentWidth * 0.3);
@@ -60,7 +60,7 @@ function titleBlock(layout: DocumentLayout, ctx: DocxContext): Paragraph[] {
 }
 
 function infoValue(row: InfoRow, ctx: DocxContext): CellContent {
-  if (typeof row.value === "string") return [new Paragraph({ style: StyleId.tableText, children: textRuns(row.value) })];
+  if (typeof row.value === "string") return [new Paragraph({ style: StyleId.tableText, children: textRuns(row.value), ...paragraphDirection(row.value) })];
   const ref = ctx.lists.begin(false, 1);
   return row.value.map(
     (entry) =>
@@ -69,6 +69,7 @@ function infoValue(row: InfoRow, ctx: DocxContext): CellContent {
         numbering: { reference: ref.reference, level: 0, instance: ref.instance },
         indent: { left: LIST_HANGING, hanging: LIST_HANGING - 60 },
         children: textRuns(entry),
+        ...paragraphDirection(entry),
       }),
   );
 }
@@ -85,11 +86,11 @@ function infoTable(layout: DocumentLayout, ctx: DocxContext): Flow {
 function actionTable(item: ItemLayout, ctx: DocxContext): Flow {
   if (!item.actions) return [];
   const { columns, rows } = item.actions;
-  const cell = (style: string, children: ReturnType<typeof inlineRuns>): CellContent => [new Paragraph({ style, children })];
+  const cell = (style: string, children: ReturnType<typeof inlineRuns>, content: Inline[] | string): CellContent => [new Paragraph({ style, children, ...paragraphDirection(content) })];
   const grid = gridTable(ctx, {
     weights: item.actions.weights ?? actionWeights[columns.length] ?? columns.map(() => 1),
-    header: columns.map((label) => cell(StyleId.tableHeading, textRuns(label))),
-    rows: rows.map((row: Inline[][]) => row.map((inlines) => cell(StyleId.tableText, inlineRuns(inlines)))),
+    header: columns.map((label) => cell(StyleId.tableHeading, textRuns(label), label)),
+    rows: rows.map((row: Inline[][]) => row.map((inlines) => cell(StyleId.tableText, inlineRuns(inlines), inlines))),
     indent: 0,
   });
   return spacedTable(grid);
@@ -103,13 +104,13 @@ function agenda(layout: DocumentLayout): Paragraph[] {
   return layout.agenda.map((line, i) => {
     const target = targets[i] ?? null;
     const children = target === null ? textRuns(line) : [new InternalHyperlink({ anchor: itemBookmark(target), children: textRuns(line) })];
-    return new Paragraph({ style: StyleId.agendaEntry, children });
+    return new Paragraph({ style: StyleId.agendaEntry, children, ...paragraphDirection(line) });
   });
 }
 
 function itemFlow(item: ItemLayout, bookmark: string, ctx: DocxContext): Flow {
   const heading = new Bookmark({ id: bookmark, children: textRuns(item.heading) });
-  const out: Flow = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [heading] })];
+  const out: Flow = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [heading], ...paragraphDirection(item.heading) })];
   if (item.intro) for (const p of blockContent(item.intro, ctx, topScope)) out.push(p);
   for (const section of item.sections) {
     out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: textRuns(section.label) }));

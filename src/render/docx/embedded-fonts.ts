@@ -3,6 +3,8 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Theme } from "../../theme/theme.js";
+import { installedOptionalFonts, preferredCjkPackage, shippedFallbacks } from "../fallback-fonts.js";
+import { scriptSpans } from "./script-fonts.js";
 
 type FontOptions = { name: string; data: Buffer; bold?: Buffer; italic?: Buffer; boldItalic?: Buffer };
 
@@ -17,6 +19,23 @@ export function embeddedFonts(theme: Theme): FontOptions[] {
     const boldItalic = face(files.boldItalic);
     return { name: family, data: readFileSync(files.regular), ...(bold ? { bold } : {}), ...(italic ? { italic } : {}), ...(boldItalic ? { boldItalic } : {}) };
   });
+}
+
+/**
+ * The fallback faces the document's text names (script-fonts.ts), so an embedding DOCX carries them too: the
+ * shipped script fonts, and a CJK package when one is installed where minutes finds it.
+ */
+export function embeddedFallbacks(text: string, projectDir: string | undefined): FontOptions[] {
+  const named = new Set<string>();
+  for (const span of scriptSpans(text)) {
+    if (span.script === "cjk") named.add(preferredCjkPackage("", span.text).family);
+    else if (span.script) named.add(span.script.family);
+  }
+  if (named.size === 0) return [];
+  const faces = [...shippedFallbacks(), ...installedOptionalFonts(projectDir, "")];
+  return faces
+    .filter((face, i) => named.has(face.family) && faces.findIndex((f) => f.family === face.family) === i)
+    .map(({ family, files }) => ({ name: family, data: readFileSync(files.regular), ...(files.bold !== files.regular ? { bold: readFileSync(files.bold) } : {}) }));
 }
 
 const keyBytes = (guid: string): number[] =>

@@ -1,7 +1,8 @@
 // Inline model → Word runs: bold, italic, strike, inline code (character style), real hyperlinks, hard breaks.
 // Formatting nests by carrying a state down the tree; a run gets only the flags that are on.
 import { ExternalHyperlink, TextRun, type IRunOptions, type ParagraphChild } from "docx";
-import type { Inline } from "../../model/minutes.js";
+import { inlineText, type Inline } from "../../model/minutes.js";
+import { scriptRunOptions, scriptSpans, startsRightToLeft } from "./script-fonts.js";
 import { StyleId } from "./style-table.js";
 
 interface RunState {
@@ -22,15 +23,19 @@ export function xmlSafe(text: string): string {
 /** A soft line break in Markdown is a space when rendered, as in the PDF. */
 const flow = (text: string): string => xmlSafe(text).replace(/\r\n?|\n/g, " ");
 
-function run(text: string, state: RunState, style?: string): TextRun {
-  const options: IRunOptions = {
-    text,
-    ...(state.bold ? { bold: true } : {}),
-    ...(state.italics ? { italics: true } : {}),
-    ...(state.strike ? { strike: true } : {}),
-    ...(style ? { style } : state.linked ? { style: StyleId.hyperlink } : {}),
-  };
-  return new TextRun(options);
+/** The text as runs, one per script: a script the theme's fonts lack gets a font that has it (script-fonts.ts). */
+function run(text: string, state: RunState, style?: string): TextRun[] {
+  return scriptSpans(text).map((span) => {
+    const options: IRunOptions = {
+      text: span.text,
+      ...(state.bold ? { bold: true } : {}),
+      ...(state.italics ? { italics: true } : {}),
+      ...(state.strike ? { strike: true } : {}),
+      ...(style ? { style } : state.linked ? { style: StyleId.hyperlink } : {}),
+      ...scriptRunOptions(span),
+    };
+    return new TextRun(options);
+  });
 }
 
 /** Hyperlink targets go into a relationship's Target; Word rejects one with raw spaces. */
@@ -40,10 +45,10 @@ function collect(inlines: Inline[], state: RunState, out: ParagraphChild[]): voi
   for (const node of inlines) {
     switch (node.type) {
       case "text":
-        if (node.value) out.push(run(flow(node.value), state));
+        if (node.value) out.push(...run(flow(node.value), state));
         break;
       case "code":
-        if (node.value) out.push(run(flow(node.value), state, StyleId.inlineCode));
+        if (node.value) out.push(...run(flow(node.value), state, StyleId.inlineCode));
         break;
       case "break":
         out.push(new TextRun({ break: 1 }));
@@ -80,5 +85,10 @@ export function inlineRuns(inlines: Inline[]): ParagraphChild[] {
 
 /** A plain string as runs, for layout texts (labels, agenda lines, attendees). */
 export function textRuns(text: string): ParagraphChild[] {
-  return text ? [new TextRun(flow(text))] : [];
+  return text ? scriptSpans(flow(text)).map((span) => (span.script === null ? new TextRun(span.text) : new TextRun({ text: span.text, ...scriptRunOptions(span) }))) : [];
+}
+
+/** `bidirectional` (w:bidi) for a paragraph whose first letter is right to left; nothing otherwise. */
+export function paragraphDirection(content: Inline[] | string): { bidirectional?: true } {
+  return startsRightToLeft(typeof content === "string" ? content : inlineText(content)) ? { bidirectional: true } : {};
 }

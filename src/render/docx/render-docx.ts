@@ -10,7 +10,7 @@ import { createContext } from "./docx-context.js";
 import { normalisePackage, unzipParts, type PackageParts } from "./normalise-package.js";
 import { pageFurniture } from "./page-furniture.js";
 import { styleTable, tableStyleXml } from "./style-table.js";
-import { embeddedFonts } from "./embedded-fonts.js";
+import { embeddedFallbacks, embeddedFonts } from "./embedded-fonts.js";
 import { wordLanguage } from "./word-language.js";
 
 export async function renderDocx(minutes: Minutes, options: RenderOptions): Promise<Uint8Array> {
@@ -36,12 +36,15 @@ export async function renderDocxLayout(layout: DocumentLayout, options: RenderOp
     numbering: { config: ctx.lists.config() },
     // Word's theme fonts too, so "+Body" and "+Headings" in Word's font list mean the theme's family.
     theme: { fonts: { headings: theme.fonts.headings.family, body: theme.fonts.body.family } },
-    ...(theme.fonts.embed ? { fonts: embeddedFonts(theme) } : {}),
+    ...(theme.fonts.embed ? { fonts: [...embeddedFonts(theme), ...embeddedFallbacks(layoutText(layout), options.projectDir)] } : {}),
     sections: [{ ...pageFurniture(layout, theme), children }],
   });
 
   return normalisePackage(await packageParts(document), { timestamp: options.timestamp, language, extraStyles: tableStyleXml(theme) });
 }
+
+/** Every text of the layout in one string, to find the scripts it uses (functions such as the footer builder are left out). */
+const layoutText = (layout: DocumentLayout): string => JSON.stringify(layout);
 
 /**
  * The document's parts as docx's compiler writes them, before Packer zips them: normalisePackage rewrites

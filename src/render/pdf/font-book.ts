@@ -1,5 +1,9 @@
 // The theme's TTF faces inside one pdfkit document: selecting, measuring, and finding which face can draw
-// which character. A character no face has is drawn as U+FFFD and keeps its real text as ActualText.
+// which character. Characters the text faces lack come from the mono and symbols faces, then from fallback
+// faces (the theme's, the shipped script fonts, installed CJK and emoji packages), each loaded on the first
+// character that needs it. A character no face has is drawn as U+FFFD, keeps its real text as ActualText,
+// and is reported, so the build can warn.
+import type { FallbackFace } from "../fallback-fonts.js";
 import type { FontKey } from "./pdf-styles.js";
 
 /** The part of pdfkit's embedded font object this renderer relies on (pdfkit 0.20 internals). */
@@ -12,14 +16,30 @@ export interface KitFont {
   ref(): unknown;
   /** pdfkit's shaped-word cache (absent when the document disables it). */
   layoutCache?: Record<string, unknown>;
-  font?: { hasGlyphForCodePoint?: (codePoint: number) => boolean };
+  font?: {
+    hasGlyphForCodePoint?: (codePoint: number) => boolean;
+    availableFeatures?: string[];
+    GSUB?: unknown;
+    GPOS?: unknown;
+    morx?: unknown;
+  };
 }
+
+/** A face of the theme (FontKey), or a fallback face named by its file. */
+export type FaceKey = FontKey | `fallback:${string}`;
 
 /** A stretch of text that one face draws. `actual` is set when the text is a stand-in for missing glyphs. */
 export interface Piece {
   text: string;
-  font: FontKey;
+  font: FaceKey;
   actual: string | null;
+}
+
+export interface Fallbacks {
+  /** The fallback faces in the order they are tried; asked once, on the first character the text faces lack. */
+  faces: () => FallbackFace[];
+  /** Told of each character that no face has. */
+  onMissing?: ((character: string) => void) | undefined;
 }
 
 const KEYS: FontKey[] = ["regular", "bold", "italic", "boldItalic", "mono", "symbols", "heading"];
@@ -57,51 +77,79 @@ export function fontSource(path: string): string {
   return (parsed.get(path) ?? path) as string;
 }
 const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
+/** Marks and joiners stay with the face of the letter before them when it has them, so a word is shaped whole. */
+const CLINGS = /^[\p{M}\u200c\u200d]$/u;
+const BOLD_KEYS: ReadonlySet<FontKey> = new Set(["bold", "boldItalic", "heading"]);
 export const REPLACEMENT = "\ufffd";
 
+type KitDocument = { _font: KitFont; _fontFamilies: Record<string, KitFont> };
+
 export class FontBook {
-  private readonly fonts = new Map<FontKey, KitFont>();
-  private readonly coverage = new Map<FontKey, Map<number, boolean>>();
+  private readonly fonts = new Map<FaceKey, KitFont>();
+  private readonly paths = new Map<FaceKey, string>();
+  private readonly coverage = new Map<FaceKey, Map<number, boolean>>();
   private readonly widths = new Map<string, number>();
+  private fallbackList: FallbackFace[] | undefined;
+  /** The fallback face found for a code point (negative: in bold), null when none has it. */
+  private readonly fallbackFound = new Map<number, FaceKey | null>();
 
   constructor(
     private readonly doc: PDFKit.PDFDocument,
-    private readonly files: Record<FontKey, string>,
+    files: Record<FontKey, string>,
+    private readonly fallbacks: Fallbacks = { faces: () => [] },
   ) {
-    const kit = doc as unknown as { _font: KitFont; _fontFamilies: Record<string, KitFont> };
     for (const key of KEYS) {
-      const path = files[key];
       // The regular face is the one the document was created with (createPdfDocument); taking it as is
       // keeps font ids, and so the bytes, the same whether the parsed font came from the cache or not.
-      if (key !== "regular") {
-        const source = fontSource(path);
-        // A path source must not get a family name: fontkit would read it as a face inside a collection.
-        if (source === path) doc.font(source);
-        else doc.font(source, path);
-      }
-      const font = kit._font;
-      if (font.layoutCache) font.layoutCache = sharedLayoutCache(path);
-      // The path is the key use() selects the face by.
-      kit._fontFamilies[path] ??= font;
-      if (font.font) parsed.set(path, font.font);
-      this.fonts.set(key, font);
-      this.coverage.set(key, new Map());
+      this.register(key, files[key], key !== "regular");
     }
     doc.font(files.regular);
   }
 
+  /** Adds a face to the document under `key`: pdfkit embeds it only if something is drawn with it. */
+  private register(key: FaceKey, path: string, select: boolean): KitFont {
+    const kit = this.doc as unknown as KitDocument;
+    if (select) {
+      const source = fontSource(path);
+      // A path source must not get a family name: fontkit would read it as a face inside a collection.
+      if (source === path) this.doc.font(source);
+      else this.doc.font(source, path);
+    }
+    const font = kit._font;
+    if (font.layoutCache) font.layoutCache = sharedLayoutCache(path);
+    // The path is the key use() selects the face by.
+    kit._fontFamilies[path] ??= font;
+    if (font.font) parsed.set(path, font.font);
+    this.fonts.set(key, font);
+    this.paths.set(key, path);
+    this.coverage.set(key, new Map());
+    return font;
+  }
+
+  /** The key of a fallback face, loading it on first use; the document's current font is left as it was. */
+  private fallbackFace(path: string): FaceKey {
+    const key: FaceKey = `fallback:${path}`;
+    if (!this.fonts.has(key)) {
+      const kit = this.doc as unknown as KitDocument;
+      const current = kit._font;
+      this.register(key, path, true);
+      kit._font = current;
+    }
+    return key;
+  }
+
   /** Makes `font` at `size` the document's current font and returns pdfkit's font object. */
-  use(font: FontKey, size: number): KitFont {
-    this.doc.font(this.files[font]).fontSize(size);
+  use(font: FaceKey, size: number): KitFont {
+    this.doc.font(this.paths.get(font)!).fontSize(size);
     return this.get(font);
   }
 
-  get(font: FontKey): KitFont {
+  get(font: FaceKey): KitFont {
     return this.fonts.get(font)!;
   }
 
   /** Width in points, cached per face and string: the same words recur across a document. */
-  width(text: string, font: FontKey, size: number): number {
+  width(text: string, font: FaceKey, size: number): number {
     const key = `${font}\u0000${text}`;
     let w = this.widths.get(key);
     if (w === undefined) {
@@ -112,12 +160,23 @@ export class FontBook {
   }
 
   /** Distance from the top of a line box of `size` to the baseline, and the box's natural height. */
-  metrics(font: FontKey, size: number): { ascent: number; height: number } {
+  metrics(font: FaceKey, size: number): { ascent: number; height: number } {
     const f = this.get(font);
     return { ascent: (f.ascender / 1000) * size, height: ((f.ascender - f.descender) / 1000) * size };
   }
 
-  covers(font: FontKey, codePoint: number): boolean {
+  /** Whether the face has OpenType or AAT layout tables: fontkit reverses right-to-left words only then. */
+  hasLayoutTables(font: FaceKey): boolean {
+    const f = this.get(font).font;
+    return Boolean(f && (f.GSUB || f.GPOS || f.morx));
+  }
+
+  /** Whether the face has an OpenType feature, e.g. "rtlm" (mirrored forms, applied right to left). */
+  hasFeature(font: FaceKey, tag: string): boolean {
+    return this.get(font).font?.availableFeatures?.includes(tag) ?? false;
+  }
+
+  covers(font: FaceKey, codePoint: number): boolean {
     const cache = this.coverage.get(font)!;
     let has = cache.get(codePoint);
     if (has === undefined) {
@@ -129,29 +188,61 @@ export class FontBook {
   }
 
   /**
-   * Splits text by the face that can draw it: the requested face, else the mono face (it has arrows and
-   * geometric shapes the text face lacks), else the symbols face (dingbats such as ➤ ✓ ☐ ★), else a
-   * replacement glyph that carries the original text. Faces that draw nothing are not embedded.
+   * The first fallback face that has the character, in bold when asked and the face has a bold: faces for
+   * other scripts are not even opened.
    */
-  pieces(text: string, font: FontKey): Piece[] {
+  private fallback(ch: string, codePoint: number, bold: boolean): FaceKey | null {
+    const cacheKey = bold ? -codePoint - 1 : codePoint;
+    let found = this.fallbackFound.get(cacheKey);
+    if (found !== undefined) return found;
+    found = null;
+    for (const face of (this.fallbackList ??= this.fallbacks.faces())) {
+      if (face.chars && !face.chars.test(ch)) continue;
+      const key = this.fallbackFace(bold ? face.files.bold : face.files.regular);
+      if (this.covers(key, codePoint)) {
+        found = key;
+        break;
+      }
+    }
+    this.fallbackFound.set(cacheKey, found);
+    return found;
+  }
+
+  /**
+   * Splits text by the face that can draw it: the requested face, else the mono face (it has arrows and
+   * geometric shapes the text face lacks), else the symbols face (dingbats such as ➤ ✓ ☐ ★), else the first
+   * fallback face that has it, else a replacement glyph that carries the original text. Faces that draw
+   * nothing are not embedded.
+   */
+  pieces(text: string, font: FaceKey): Piece[] {
     const out: Piece[] = [];
-    const add = (ch: string, face: FontKey): void => {
+    const add = (ch: string, face: FaceKey): void => {
       const last = out[out.length - 1];
       if (last && last.font === face && last.actual === null) last.text += ch;
       else out.push({ text: ch, font: face, actual: null });
     };
+    const bold = BOLD_KEYS.has(font as FontKey);
     for (const ch of text) {
       const cp = ch.codePointAt(0)!;
+      const last = out[out.length - 1];
+      if (last && last.actual === null && last.font !== font && CLINGS.test(ch) && this.covers(last.font, cp)) {
+        add(ch, last.font);
+        continue;
+      }
       if (this.covers(font, cp)) add(ch, font);
       else if (this.covers("mono", cp)) add(ch, "mono");
       else if (this.covers("symbols", cp)) add(ch, "symbols");
-      else if (IGNORABLE.test(ch)) {
-        // Joiners and variation selectors belong to the missing character before them, and draw nothing.
-        const last = out[out.length - 1];
-        if (last && last.actual !== null) last.actual += ch;
-      } else {
-        // One stand-in per character, so the line breaker can cut between them like between letters.
-        out.push({ text: REPLACEMENT, font, actual: ch });
+      else {
+        const face = IGNORABLE.test(ch) ? null : this.fallback(ch, cp, bold);
+        if (face) add(ch, face);
+        else if (IGNORABLE.test(ch)) {
+          // Joiners and variation selectors belong to the missing character before them, and draw nothing.
+          if (last && last.actual !== null) last.actual += ch;
+        } else {
+          // One stand-in per character, so the line breaker can cut between them like between letters.
+          out.push({ text: REPLACEMENT, font, actual: ch });
+          this.fallbacks.onMissing?.(ch);
+        }
       }
     }
     return out.filter((p) => p.text.length > 0);

@@ -1,7 +1,9 @@
 // Cuts styled runs into lines that fit a width: breaks only at spaces (never hyphenates), and cuts a word
-// between characters only when the word alone is wider than the line. Pure measuring, no drawing.
+// between characters only when the word alone is wider than the line. Lines of a paragraph with
+// right-to-left text are then put in visual order (bidi-line.ts). Pure measuring, no drawing.
+import { paragraphLevels, placeLine, type LineAtom } from "./bidi-line.js";
 import type { FontBook } from "./font-book.js";
-import type { Run, RunStyle } from "./text-runs.js";
+import { sameStyle, type Run, type RunStyle } from "./text-runs.js";
 
 export interface Segment {
   text: string;
@@ -14,8 +16,18 @@ export interface Segment {
 }
 
 export interface TextLine {
+  /** In logical order (the order they are written and read back); `x` places each where it is seen. */
   segments: Segment[];
   width: number;
+  /** The paragraph's first strong character is right to left: the line is set from the right edge. */
+  rtl?: true;
+}
+
+/** Where a line of `width` starts in a box `room` wide: "left" means the start edge, the right one for a right-to-left line. */
+export function lineOffset(line: TextLine, room: number, align: "left" | "center" | "right" | null | undefined): number {
+  const free = Math.max(0, room - line.width);
+  if (align === "center") return free / 2;
+  return align === "right" || line.rtl ? free : 0;
 }
 
 type Atom =
@@ -28,11 +40,14 @@ const EPSILON = 0.01;
 export function breakLines(runs: Run[], maxWidth: number, fonts: FontBook): TextLine[] {
   const width = Math.max(maxWidth, 1);
   const lines: Atom[][] = [];
+  /** Lines that a hard break ends. */
+  const broken = new Set<number>();
   let line: Atom[] = [];
   let lineWidth = 0;
   let pendingSpace: Atom | null = null;
 
-  const finish = (): void => {
+  const finish = (hard = false): void => {
+    if (hard) broken.add(lines.length);
     lines.push(line);
     line = [];
     lineWidth = 0;
@@ -74,7 +89,7 @@ export function breakLines(runs: Run[], maxWidth: number, fonts: FontBook): Text
   for (const run of runs) {
     if (run.kind === "break") {
       flushWord();
-      finish();
+      finish(true);
       continue;
     }
     const text = run.text.replace(/[\t\u2028\u2029]/g, " ").replace(/\p{Cc}/gu, "");
@@ -93,7 +108,30 @@ export function breakLines(runs: Run[], maxWidth: number, fonts: FontBook): Text
   }
   flushWord();
   if (line.length) finish();
-  return lines.map((atoms) => toSegments(atoms, fonts));
+  return inVisualOrder(lines, broken, fonts) ?? lines.map((atoms) => toSegments(atoms, fonts));
+}
+
+const atomText = (atom: Atom): string => (atom.kind === "space" ? " " : atom.text);
+
+/**
+ * The lines placed by the bidirectional algorithm, run over the whole paragraph (a hard break reads as a line
+ * separator); null when the paragraph has no right-to-left character.
+ */
+function inVisualOrder(lines: Atom[][], broken: Set<number>, fonts: FontBook): TextLine[] | null {
+  const starts: number[] = [];
+  let text = "";
+  lines.forEach((atoms, i) => {
+    starts.push(text.length);
+    for (const atom of atoms) text += atomText(atom);
+    if (broken.has(i)) text += "\u2028";
+  });
+  const paragraph = paragraphLevels(text);
+  if (!paragraph) return null;
+  return lines.map((atoms, i) => {
+    const units: LineAtom[] = atoms.map((a) => ({ text: atomText(a), style: a.style, width: a.width, actual: a.kind === "piece" ? a.actual : null, space: a.kind === "space" }));
+    const { placed, width } = placeLine(units, starts[i]!, paragraph, fonts);
+    return { segments: placed, width, ...(paragraph.rtl ? { rtl: true as const } : {}) };
+  });
 }
 
 /** Cuts an over-wide word into chunks that each fit, measuring character by character. */
@@ -116,20 +154,15 @@ function cutWord(word: Word, width: number, fonts: FontBook): Word[] {
   };
   for (const piece of word) {
     if (piece.actual !== null) push(piece);
-    else for (const ch of piece.text) push({ ...piece, text: ch, width: fonts.width(ch, piece.style.font, piece.style.size) });
+    // Cut between clusters: a mark, a variation selector or a joined character stays with what it belongs to.
+    else for (const ch of piece.text.match(CLUSTER) ?? []) push({ ...piece, text: ch, width: fonts.width(ch, piece.style.font, piece.style.size) });
   }
   if (chunk.length) chunks.push(chunk);
   return chunks;
 }
 
-const sameStyle = (a: RunStyle, b: RunStyle): boolean =>
-  a.font === b.font &&
-  a.size === b.size &&
-  a.color === b.color &&
-  a.strike === b.strike &&
-  a.underline === b.underline &&
-  a.code === b.code &&
-  a.link === b.link;
+/** A character with the marks, variation selectors and joined characters that follow it. */
+const CLUSTER = /.(?:[\p{M}\ufe0e\ufe0f\p{Emoji_Modifier}]|\u200d.)*/gsu;
 
 /** Merges atoms of one style into segments drawn with one call each, so words stay whole for extraction. */
 function toSegments(atoms: Atom[], fonts: FontBook): TextLine {

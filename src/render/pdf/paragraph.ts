@@ -1,6 +1,6 @@
 // Flows runs as a paragraph down the page: wraps them, breaks pages between lines, draws an optional list
 // label beside the first line, and keeps the first lines together (and headings with what follows).
-import { breakLines, type TextLine } from "./line-breaker.js";
+import { breakLines, lineOffset, type TextLine } from "./line-breaker.js";
 import type { PageWriter, Tag } from "./page-writer.js";
 import type { TextStyle } from "./pdf-styles.js";
 import { drawTextLine, lineBox } from "./text-line.js";
@@ -37,9 +37,7 @@ export function drawLines(w: PageWriter, lines: TextLine[], options: ParagraphOp
     w.ensure(box.height);
     if (i === 0) options.onFirstLine?.(w.y);
     if (i === 0 && label) drawTextLine(w, label.line, label.x, w.y, box, label.tag);
-    const free = options.width - line.width;
-    const dx = options.align === "center" ? free / 2 : options.align === "right" ? free : 0;
-    drawTextLine(w, line, options.x + Math.max(0, dx), w.y, box, options.tag);
+    drawTextLine(w, line, options.x + lineOffset(line, options.width, options.align), w.y, box, options.tag);
     w.y += box.height;
   });
 }

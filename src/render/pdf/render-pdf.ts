@@ -1,6 +1,7 @@
 // Renders minutes as a tagged PDF/A-2a compte-rendu: draws the shared document layout top to bottom,
 // then the page header and footer on every page. Same model and timestamp give the same bytes.
 import type { Minutes } from "../../model/minutes.js";
+import { fallbackFaces } from "../fallback-fonts.js";
 import { layoutDocument, type DocumentLayout } from "../layout.js";
 import type { RenderOptions } from "../render-options.js";
 import { drawAgendaItem, drawNextMeeting } from "./agenda-item.js";
@@ -27,7 +28,8 @@ export async function renderPdfLayout(layout: DocumentLayout, options: RenderOpt
     doc.on("error", reject);
   });
 
-  const w = new PageWriter(doc, styles, new FontBook(doc, styles.fonts));
+  const fallbacks = { faces: () => fallbackFaces(options.theme, options.projectDir, layout.language), onMissing: options.onMissingGlyph };
+  const w = new PageWriter(doc, styles, new FontBook(doc, styles.fonts, fallbacks));
   w.onPageStart(pageHeader(w, layout, options.theme.logo));
   drawFrontMatter(w, layout, options.theme.logo);
   if (layout.followUp) drawAgendaItem(w, layout.followUp, "follow-up");

@@ -1,6 +1,6 @@
 // One table row, shared by the info, action and Markdown tables: wraps each cell's text to its column,
 // and draws the row, or a slice of it when it runs over a page, with fills, borders and structure tags.
-import { breakLines, type TextLine } from "./line-breaker.js";
+import { breakLines, lineOffset, type TextLine } from "./line-breaker.js";
 import type { PageWriter, Tag } from "./page-writer.js";
 import type { TextStyle } from "./pdf-styles.js";
 import { drawTextLine, lineBox, type LineBox } from "./text-line.js";
@@ -59,9 +59,7 @@ export function layoutRow(w: PageWriter, cells: TableCell[], widths: number[], p
     cell.paragraphs.forEach((p, paragraph) => {
       const width = p.bullet ? Math.max(inner - bulletIndent, 1) : inner;
       breakLines(p.runs, width, w.fonts).forEach((line, i) => {
-        const free = width - line.width;
-        const shift = cell.align === "center" ? free / 2 : cell.align === "right" ? free : 0;
-        out.push({ line, dx: (p.bullet ? bulletIndent : 0) + Math.max(0, shift), paragraph, first: i === 0 });
+        out.push({ line, dx: (p.bullet ? bulletIndent : 0) + lineOffset(line, width, cell.align), paragraph, first: i === 0 });
       });
     });
     return out;

@@ -50,9 +50,10 @@ export function drawTextLine(w: PageWriter, line: TextLine, x: number, top: numb
       // One Link element per line fragment, holding its text and its annotation, as PDF/UA asks.
       const linkTag = w.tag("Link", tag);
       w.content(linkTag, () => group.forEach((s) => drawSegment(w, s, x, baseline)));
-      const first = group[0]!;
-      const last = group[group.length - 1]!;
-      w.doc.link(x + first.x, top, last.x + last.width - first.x, box.height, link, {
+      // Segments are in logical order: in right-to-left text the first one is not the leftmost.
+      const left = Math.min(...group.map((s) => s.x));
+      const right = Math.max(...group.map((s) => s.x + s.width));
+      w.doc.link(x + left, top, right - left, box.height, link, {
         structParent: linkTag,
         Contents: new String(link),
       } as unknown as PDFKit.Mixins.AnnotationOption);

@@ -1,10 +1,12 @@
 // Flattens inline content (bold, italic, strike, code, links, hard breaks) into styled runs of text.
 // Runs carry everything needed to draw them; the line breaker only measures and cuts them.
 import type { Inline } from "../../model/minutes.js";
-import { fontKey, type FontKey, type PdfStyles, type TextStyle } from "./pdf-styles.js";
+import type { FaceKey } from "./font-book.js";
+import { fontKey, type PdfStyles, type TextStyle } from "./pdf-styles.js";
 
 export interface RunStyle {
-  font: FontKey;
+  /** A theme face; after line breaking, the fallback face that draws the characters the theme's lack. */
+  font: FaceKey;
   size: number;
   color: string;
   strike: boolean;
@@ -14,6 +16,15 @@ export interface RunStyle {
   /** Target of a link annotation, when the run is part of a link. */
   link: string | null;
 }
+
+export const sameStyle = (a: RunStyle, b: RunStyle): boolean =>
+  a.font === b.font &&
+  a.size === b.size &&
+  a.color === b.color &&
+  a.strike === b.strike &&
+  a.underline === b.underline &&
+  a.code === b.code &&
+  a.link === b.link;
 
 export type Run = { kind: "text"; text: string; style: RunStyle } | { kind: "break" };
 
