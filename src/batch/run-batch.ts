@@ -9,7 +9,8 @@ import type { Diagnostic } from "../diagnostics.js";
 import type { BuildTask, FileOutcome } from "./build-file.js";
 import { mirroredFolder, pathKey, recordedPath, shardKey } from "./batch-paths.js";
 import { collectInputs, inputProblems, type Input } from "./collect-inputs.js";
-import { DependencyHasher, inputKey, manifestName, readManifest, writeManifest } from "./manifest.js";
+import { DependencyHasher, inputKey, manifestName, readManifest, writeManifest, type ManifestEntry } from "./manifest.js";
+import { ResumeLog, resumeLogName } from "./resume-log.js";
 import { inShard, type Shard } from "./shard.js";
 import { writeSiteIndex } from "./site-index.js";
 import { runPool } from "./worker-pool.js";
@@ -66,6 +67,10 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   const manifestDir = outRoot ?? process.cwd();
   const manifestPath = outRoot ? join(outRoot, manifestName) : undefined;
   const manifest = manifestPath ? readManifest(manifestPath) : { version: 1 as const, files: {} };
+  // What a run that was stopped built after its last manifest: a rerun resumes there.
+  const log = outRoot ? new ResumeLog(join(outRoot, resumeLogName)) : undefined;
+  const resumed = log?.read() ?? [];
+  for (const [name, entry] of resumed) manifest.files[name] = entry;
   const dependencies = new DependencyHasher(options.build.allowOutside);
   const keyOptions = { ...options.build, out: undefined, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH };
 
@@ -84,24 +89,45 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   }
 
   options.onStart?.(inputs.length, tasks.length);
+  const byInput = new Map(tasks.map((t) => [t.task.input, t]));
+  let logFailure: Diagnostic | undefined;
+  const recordFinished = (outcome: FileOutcome): void => {
+    const { name, key } = byInput.get(outcome.input) ?? {};
+    if (!log || logFailure || outcome.status !== "built" || !name || !key) return;
+    try {
+      log.append(name, manifestEntry(key, outcome, manifestDir));
+    } catch (error) {
+      logFailure = writeProblem(log.path, error, (why) => `The resume log could not be written (${why}); a build stopped now would start again from the first file.`);
+      if (!logFailure) throw error;
+    }
+  };
   const built = await runPool(
     tasks.map((t) => t.task),
     options.jobs,
-    { onStart: (task) => options.onFileStart?.(task.input), onDone: (outcome) => options.onFileDone?.(outcome) },
+    {
+      onStart: (task) => options.onFileStart?.(task.input),
+      onDone: (outcome) => {
+        recordFinished(outcome);
+        options.onFileDone?.(outcome);
+      },
+    },
   );
+  if (logFailure) problems.push(logFailure);
   for (const [i, outcome] of built.entries()) {
     const { at, name, key } = tasks[i]!;
     outcomes[at] = outcome;
     if (outcome.status === "built" && key) {
-      manifest.files[name] = { key, outputs: outcome.outputs.map((o) => recordedPath(manifestDir, o.path)), ...(outcome.meeting ? { meeting: outcome.meeting } : {}) };
+      manifest.files[name] = manifestEntry(key, outcome, manifestDir);
     } else delete manifest.files[name];
   }
   const files = outcomes.filter((o): o is FileOutcome => o !== undefined);
   // A build in which every file failed leaves no new output folder behind.
   const anyBuilt = files.some((f) => f.status === "built");
-  if (manifestPath && (existsSync(manifestPath) ? tasks.length > 0 : anyBuilt)) {
+  const changed = tasks.length > 0 || resumed.length > 0;
+  if (manifestPath && (existsSync(manifestPath) ? changed : anyBuilt || resumed.length > 0)) {
     const failure = await written(() => writeManifest(manifestPath, manifest), manifestPath, (why) => `The build manifest could not be written (${why}); the next build will build every file again.`);
     if (failure) problems.push(failure);
+    else log?.remove(); // the manifest now holds every line of the log
   }
   let index: BatchResult["index"];
   if (options.index && outRoot && (anyBuilt || existsSync(outRoot))) {
@@ -109,6 +135,10 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
     if (failure) problems.push(failure);
   }
   return { files, problems, ...(manifestPath ? { manifest: manifestPath } : {}), ...(index ? { index } : {}), ms: performance.now() - start };
+}
+
+function manifestEntry(key: string, outcome: FileOutcome, manifestDir: string): ManifestEntry {
+  return { key, outputs: outcome.outputs.map((o) => recordedPath(manifestDir, o.path)), ...(outcome.meeting ? { meeting: outcome.meeting } : {}) };
 }
 
 /** Runs a write; a refused one comes back as a write-output error of `file` (any other error is a bug, thrown). */
