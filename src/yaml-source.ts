@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { VFile } from "vfile";
 import type { z } from "zod";
 import { report } from "./diagnostics.js";
+import { catalogue, isMessageId, text, type MessageId, type Param, type Text } from "./i18n/messages.js";
 import type { Point } from "./model/minutes.js";
 import { closest } from "./parse/text-match.js";
 
@@ -27,28 +28,28 @@ export interface YamlOptions {
   lineOffset?: number;
   /** Rule id prefix, e.g. "front-matter" or "config". */
   rule: string;
-  /** What the text is, for messages: "The front matter", "The config file". */
-  what: string;
+  /** What the text is, for messages: text("yaml.what.front-matter"), text("yaml.what.config")… */
+  what: string | Text;
 }
 
 /** Parse YAML text; on error, report it and return undefined. Never throws. */
-export function readYaml(text: string, file: VFile, options: YamlOptions): YamlSource | undefined {
+export function readYaml(yamlText: string, file: VFile, options: YamlOptions): YamlSource | undefined {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(yamlText, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const lineOffset = options.lineOffset ?? 0;
   const at = (offset: number | undefined): Point => {
     const { line, col } = lineCounter.linePos(offset ?? 0);
     return { line: lineOffset + line, column: col };
   };
   for (const error of doc.errors) {
-    report(file, { severity: "error", rule: `${options.rule}-yaml`, message: `${options.what} is not valid YAML: ${firstLine(error.message)}`, place: at(error.pos[0]), hint: "Check the indentation and quote values that contain a colon." });
+    report(file, { severity: "error", rule: `${options.rule}-yaml`, message: text("yaml-invalid", { what: options.what, detail: yamlDetail(error.message) }), place: at(error.pos[0]), hint: text("yaml-invalid.hint") });
   }
   if (doc.errors.length) return undefined;
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    report(file, { severity: "error", rule: `${options.rule}-yaml`, message: `${options.what} could not be read: ${firstLine(String((error as Error).message))}`, place: at(0), hint: "Remove YAML aliases (*name) and anchors (&name); write the values out." });
+    report(file, { severity: "error", rule: `${options.rule}-yaml`, message: text("yaml-unreadable", { what: options.what, detail: yamlDetail(String((error as Error).message)) }), place: at(0), hint: text("yaml-unreadable.aliases.hint") });
     return undefined;
   }
   return {
@@ -61,10 +62,10 @@ export function readYaml(text: string, file: VFile, options: YamlOptions): YamlS
 }
 
 /** The value as a `key: value` record, or an error at the start. */
-export function asRecord(source: YamlSource, file: VFile, options: YamlOptions & { hint: string }): Record<string, unknown> | undefined {
+export function asRecord(source: YamlSource, file: VFile, options: YamlOptions & { hint: string | Text }): Record<string, unknown> | undefined {
   const value = source.value ?? {};
   if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
-  report(file, { severity: "error", rule: `${options.rule}-shape`, message: `${options.what} must be a list of \`key: value\` lines.`, place: source.at(0), hint: options.hint });
+  report(file, { severity: "error", rule: `${options.rule}-shape`, message: text("yaml-shape", { what: options.what }), place: source.at(0), hint: options.hint });
   return undefined;
 }
 
@@ -76,9 +77,9 @@ export function reportUnknownKeys(values: Record<string, unknown>, known: readon
     report(file, {
       severity: "warning",
       rule,
-      message: `Unknown key \`${key}\`${suggestion ? `: did you mean \`${suggestion}\`?` : "."}`,
+      message: suggestion ? text("unknown-key.suggestion", { key, suggestion }) : text("unknown-key", { key }),
       place: source ? source.keyPlace(key) : { line: 1, column: 1 },
-      hint: suggestion ? `Rename it to \`${suggestion}\`.` : `Known keys: ${known.join(", ")}.`,
+      hint: suggestion ? text("unknown-key.suggestion.hint", { suggestion }) : text("unknown-key.hint", { keys: known.join(", ") }),
     });
   }
 }
@@ -89,20 +90,20 @@ export function validateYaml<S extends z.ZodType>(
   values: unknown,
   source: YamlSource | undefined,
   file: VFile,
-  options: { rule: string; what: string; missingHint?: (key: string) => string; invalidHint?: (key: string) => string },
+  options: { rule: string; what: string | Text; missingHint?: (key: string) => string | Text; invalidHint?: (key: string) => string | Text },
 ): z.infer<S> | undefined {
   const result = schema.safeParse(values);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
-    const key = path.join(".") || options.what;
+    const key = path.join(".");
     const missing = issue.code === "invalid_type" && source?.doc.getIn(path) === undefined;
     report(file, {
       severity: "error",
       rule: `${options.rule}-${String(path[0] ?? "shape")}`,
-      message: missing ? `${options.what} needs \`${key}\`.` : `\`${key}\` ${issue.message}.`,
+      message: missing ? text("yaml-missing", { what: options.what, key }) : issueText(issue, key || options.what),
       place: source ? (missing ? source.at(0) : source.valuePlace(path)) : { line: 1, column: 1 },
-      hint: missing ? (options.missingHint?.(key) ?? `Add a line \`${key}: …\`.`) : (options.invalidHint?.(key) ?? `Correct the value of \`${key}\`.`),
+      hint: missing ? (options.missingHint?.(key) ?? text("yaml-missing.hint", { key })) : (options.invalidHint?.(key) ?? text("yaml-invalid-value.hint", { key })),
     });
   }
   return undefined;
@@ -110,6 +111,100 @@ export function validateYaml<S extends z.ZodType>(
 
 function firstLine(message: string): string {
   return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+}
+
+/** The YAML parser's messages that the catalogue translates; the English of each entry is the parser's text. */
+const yamlMessages: [RegExp, MessageId, string?][] = [
+  [/^Map keys must be unique$/, "yaml.duplicate-key"],
+  [/^Tabs are not allowed as indentation$/, "yaml.tab-indent"],
+  [/^Nested mappings are not allowed in compact mappings$/, "yaml.nested-compact"],
+  [/^All mapping items must start at the same column$/, "yaml.same-column"],
+  [/^Implicit keys need to be on a single line$/, "yaml.single-line-key"],
+  [/^Implicit map keys need to be followed by map values$/, "yaml.key-without-value"],
+  [/^Missing closing (["'])quote$/, "yaml.missing-quote", "quote"],
+  [/^Flow sequence in block collection must be sufficiently indented and end with a \]$/, "yaml.flow-sequence"],
+  [/^Flow map in block collection must be sufficiently indented and end with a \}$/, "yaml.flow-map"],
+  [/^Plain value cannot start with reserved character (.+)$/, "yaml.reserved-start", "character"],
+  [/^Source contains multiple documents; please use YAML\.parseAllDocuments\(\)$/, "yaml.multiple-documents"],
+  [/^Excessive alias count indicates a resource exhaustion attack$/, "yaml.alias-count"],
+];
+
+/** The YAML parser's message (first line, without its position) as a catalogue text, or as the parser wrote it. */
+function yamlDetail(message: string): Param {
+  const line = firstLine(message);
+  for (const [pattern, id, name] of yamlMessages) {
+    const m = pattern.exec(line);
+    if (m) return text(id, name ? { [name]: m[1]! } : undefined);
+  }
+  return line;
+}
+
+const expectedTypes: Record<string, MessageId> = {
+  string: "schema.type.string",
+  number: "schema.type.number",
+  int: "schema.type.int",
+  boolean: "schema.type.boolean",
+  array: "schema.type.array",
+  tuple: "schema.type.array",
+  object: "schema.type.object",
+  record: "schema.type.object",
+};
+
+/**
+ * The schemas' own messages (`{ error: "must be true or false" }`), by their English: the catalogue entry
+ * "schema.…" whose English is "`{key}` must be true or false.". test/message-catalogue.test.ts checks that
+ * every message written in a schema has one.
+ */
+let schemaMessages: Map<string, MessageId> | undefined;
+
+export function schemaMessageId(message: string): MessageId | undefined {
+  if (isMessageId(message)) return message;
+  schemaMessages ??= new Map(
+    Object.entries(catalogue).flatMap(([id, entry]) => {
+      const own = id.startsWith("schema.") ? /^`\{key\}` (.+)\.$/.exec(entry.en) : null;
+      return own ? [[own[1]!, id as MessageId] as const] : [];
+    }),
+  );
+  return schemaMessages.get(message);
+}
+
+/**
+ * A zod issue as a sentence about `key`: the schema's own message (its catalogue entry, see
+ * schemaMessageId), else one entry per kind of issue.
+ */
+export function issueText(issue: z.core.$ZodIssue, key: Param): Text {
+  const own = schemaMessageId(issue.message);
+  if (own) return text(own, { key });
+  const list = (values: readonly unknown[]) => values.map((v) => `\`${String(v)}\``).join(", ");
+  switch (issue.code) {
+    case "invalid_type": {
+      const expected = expectedTypes[issue.expected];
+      return text("schema.type", { key, expected: expected ? text(expected) : issue.expected });
+    }
+    case "too_small": {
+      const minimum = Number(issue.minimum);
+      if (issue.origin === "string") return minimum <= 1 ? text("schema.not-empty", { key }) : text("schema.min-length", { key, minimum });
+      if (issue.origin === "array" || issue.origin === "set") return minimum <= 1 ? text("schema.not-empty", { key }) : text("schema.min-entries", { key, minimum });
+      return issue.inclusive === false ? text("schema.more-than", { key, minimum }) : text("schema.minimum", { key, minimum });
+    }
+    case "too_big": {
+      const maximum = Number(issue.maximum);
+      if (issue.origin === "string") return text("schema.max-length", { key, maximum });
+      if (issue.origin === "array" || issue.origin === "set") return text("schema.max-entries", { key, maximum });
+      return issue.inclusive === false ? text("schema.less-than", { key, maximum }) : text("schema.maximum", { key, maximum });
+    }
+    case "invalid_value":
+      return text("schema.one-of", { key, values: list(issue.values) });
+    case "unrecognized_keys":
+      return text("schema.unknown-keys", { key, keys: list(issue.keys) });
+    case "not_multiple_of":
+      return text("schema.multiple-of", { key, divisor: issue.divisor });
+    case "invalid_format":
+    case "invalid_union":
+      return text("schema.form", { key });
+    default:
+      return text("schema.invalid", { key });
+  }
 }
 
 function keyOffset(doc: Document, key: string): number | undefined {
@@ -128,8 +223,8 @@ function valueOffset(doc: Document, path: (string | number)[]): number | undefin
 
 export interface YamlFileOptions extends YamlOptions {
   /** What to write, when the file is not a list of `key: value` lines. */
-  shapeHint: string;
-  missingHint?: (key: string) => string;
+  shapeHint: string | Text;
+  missingHint?: (key: string) => string | Text;
 }
 
 export interface YamlFile<T> {
@@ -145,16 +240,16 @@ export interface YamlFile<T> {
  * then the zod schema. A file that cannot be read is one message with no line.
  */
 export function readYamlFile<S extends z.ZodObject>(path: string, schema: S, options: YamlFileOptions): YamlFile<z.infer<S>> {
-  let text: string;
+  let content: string;
   try {
-    text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+    content = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
   } catch (error) {
     const file = new VFile({ path });
-    report(file, { severity: "error", rule: `${options.rule}-read`, message: `${options.what} could not be read: ${(error as Error).message}`, hint: "Check that the file exists and is readable." });
+    report(file, { severity: "error", rule: `${options.rule}-read`, message: text("yaml-unreadable", { what: options.what, detail: (error as Error).message }), hint: text("yaml-unreadable.file.hint") });
     return { file };
   }
-  const file = new VFile({ path, value: text });
-  const yaml = readYaml(text, file, options);
+  const file = new VFile({ path, value: content });
+  const yaml = readYaml(content, file, options);
   const record = yaml ? asRecord(yaml, file, { ...options, hint: options.shapeHint }) : undefined;
   if (!yaml || !record) return { file, ...(yaml ? { yaml } : {}) };
   reportUnknownKeys(record, Object.keys(schema.shape), yaml, file, `${options.rule}-unknown-key`);

@@ -7,6 +7,7 @@ import { toDiagnostic, type Diagnostic } from "../diagnostics.js";
 import type { Point } from "../model/minutes.js";
 import { pathProblem, resolveSafePath } from "../safe-path.js";
 import { readYamlFile } from "../yaml-source.js";
+import { text } from "../i18n/messages.js";
 
 const configFileNames = ["minutes.config.yaml", "minutes.config.yml", "minutes.config.json"] as const;
 
@@ -66,7 +67,7 @@ export function findConfig(start: string): string | undefined {
 /** Read and validate a config file. Problems come back as diagnostics at file:line:column. */
 export function loadConfig(path: string): ConfigResult {
   const absolute = resolve(path);
-  const { file, yaml, data } = readYamlFile(path, configSchema, { rule: "config", what: "The config file", shapeHint: "Write settings such as `theme: compte-rendu`." });
+  const { file, yaml, data } = readYamlFile(path, configSchema, { rule: "config", what: text("yaml.what.config"), shapeHint: text("config-shape.hint") });
   const diagnostics = file.messages.map((m) => toDiagnostic(m, path));
   const ok = data !== undefined && !diagnostics.some((d) => d.severity === "error");
   const places: Config["places"] = {};

@@ -7,6 +7,8 @@
 import { cliMessages } from "./catalogue/cli.js";
 import { linkMessages } from "./catalogue/diagnostics-links.js";
 import { bodyMessages } from "./catalogue/diagnostics-body.js";
+import { yamlMessages } from "./catalogue/diagnostics-yaml.js";
+import { themeMessages } from "./catalogue/diagnostics-theme.js";
 
 export const uiLanguages = ["en", "fr", "es", "pt", "de"] as const;
 export type UiLanguage = (typeof uiLanguages)[number];
@@ -14,7 +16,7 @@ export type UiLanguage = (typeof uiLanguages)[number];
 /** One entry: the same text in every language, with {name} placeholders. */
 export type Entry = Readonly<Record<UiLanguage, string>>;
 
-export const catalogue = { ...bodyMessages, ...cliMessages, ...linkMessages } satisfies Record<string, Entry>;
+export const catalogue = { ...bodyMessages, ...yamlMessages, ...themeMessages, ...cliMessages, ...linkMessages } satisfies Record<string, Entry>;
 export type MessageId = keyof typeof catalogue;
 
 /** A placeholder's value: a value as written (from the user's file, a path, a number), or another text, rendered in the same language. */
@@ -29,6 +31,11 @@ export interface Text {
 
 export function text(id: MessageId, params?: Params): Text {
   return params ? { id, params } : { id };
+}
+
+/** A catalogue id, e.g. a zod schema's `{ error: "schema.language-tag" }` (see issueText in src/yaml-source.ts). */
+export function isMessageId(value: unknown): value is MessageId {
+  return typeof value === "string" && Object.hasOwn(catalogue, value);
 }
 
 export function isText(value: unknown): value is Text {

@@ -6,6 +6,7 @@ import { isSupportedLanguage, supportedLanguages } from "../i18n/labels.js";
 import type { MeetingInfo, Person, Point, TimeRange } from "../model/minutes.js";
 import { asRecord, readYaml, reportUnknownKeys, validateYaml, type YamlSource } from "../yaml-source.js";
 import { frontMatterSchema, knownKeys, type FrontMatter } from "./front-matter-schema.js";
+import { text } from "../i18n/messages.js";
 
 export interface FrontMatterSource {
   /** The YAML text between the --- fences. */
@@ -24,7 +25,7 @@ export interface Fallbacks {
   values?: Record<string, unknown>;
 }
 
-const frontMatter = "The front matter";
+const frontMatter = text("yaml.what.front-matter");
 const rule = "front-matter";
 
 /** Filled by readFrontMatter: where a key's value is written, for later rules. */
@@ -38,7 +39,7 @@ export function readFrontMatter(source: FrontMatterSource | undefined, fallbacks
   if (source) {
     yaml = readYaml(source.value, file, { lineOffset: source.fenceLine, rule, what: frontMatter });
     if (!yaml) return undefined;
-    const record = asRecord(yaml, file, { rule, what: frontMatter, hint: "Start with `title: …` and `date: YYYY-MM-DD`." });
+    const record = asRecord(yaml, file, { rule, what: frontMatter, hint: text("front-matter-shape.hint") });
     if (!record) return undefined;
     raw = record;
   }
@@ -46,9 +47,9 @@ export function readFrontMatter(source: FrontMatterSource | undefined, fallbacks
   reportUnknownKeys(values, knownKeys, yaml, file, "front-matter-unknown-key");
   const data = validateYaml(frontMatterSchema, values, yaml, file, {
     rule,
-    what: source ? frontMatter : "The document",
-    invalidHint: (key) => (key.startsWith("date") || key.endsWith("date") || key === "next_meeting" ? "Write a real date as YYYY-MM-DD, e.g. 2022-09-23." : `\`minutes schema\` prints what \`${key.split(".")[0]}\` accepts.`),
-    missingHint: (key) => (key === "date" ? "Add a line `date: YYYY-MM-DD` to the front matter, or a line `Date: 23 September 2022` at the top, or name the file after the date (2022-09-23-meeting.md), or pass --date 2022-09-23." : `Add a line \`${key}: …\`.`),
+    what: source ? frontMatter : text("yaml.what.document"),
+    invalidHint: (key) => (key.startsWith("date") || key.endsWith("date") || key === "next_meeting" ? text("front-matter-date.hint") : text("front-matter.schema.hint", { key: key.split(".")[0]! })),
+    missingHint: (key) => (key === "date" ? text("front-matter-date.missing.hint") : text("yaml-missing.hint", { key })),
   });
   if (!data) return undefined;
   const place = (key: string): Point => (yaml ? yaml.valuePlace([key]) : { line: 1, column: 1 });
@@ -83,13 +84,13 @@ export function parseTimeRange(text: string): TimeRange {
 function toMeetingInfo(fm: FrontMatter, values: Record<string, unknown>, file: VFile, placeOf: (key: string) => Point): MeetingInfo {
   const language = fm.language ?? "en";
   if (!isSupportedLanguage(language)) {
-    report(file, { severity: "error", rule: "front-matter-language", message: `The language \`${language}\` is not supported.`, place: placeOf("language"), hint: `Use one of: ${supportedLanguages.join(", ")}.` });
+    report(file, { severity: "error", rule: "front-matter-language", message: text("front-matter-language", { language }), place: placeOf("language"), hint: text("front-matter-language.hint", { languages: supportedLanguages.join(", ") }) });
   }
   const checkTime = (key: string, time: TimeRange) => {
     if (!time.start) {
-      report(file, { severity: "warning", rule: "front-matter-time", message: `\`${key}\` "${time.text}" is not a time I can read; it is printed as written.`, place: placeOf(key), hint: 'Write it as "09:00" or "09:00-11:00".' });
+      report(file, { severity: "warning", rule: "front-matter-time", message: text("front-matter-time.unreadable", { key, time: time.text }), place: placeOf(key), hint: text("front-matter-time.unreadable.hint") });
     } else if (time.end && time.end <= time.start) {
-      report(file, { severity: "error", rule: "front-matter-time", message: `\`${key}\` ends (${time.end}) before it starts (${time.start}).`, place: placeOf(key), hint: "Write the start time first, e.g. 09:00-11:00." });
+      report(file, { severity: "error", rule: "front-matter-time", message: text("front-matter-time.order", { key, end: time.end, start: time.start }), place: placeOf(key), hint: text("front-matter-time.order.hint") });
     }
   };
   const time = fm.time !== undefined ? parseTimeRange(fm.time) : undefined;
