@@ -64,8 +64,8 @@ describe("index.html", () => {
   it("lists the meetings in the order given, with escaped titles, dates, links and open actions", () => {
     const rows = all("tr").filter((e) => e.parents.includes("tbody"));
     expect(rows.map((r) => r.text.replace(/\s+/g, " ").trim())).toEqual([
-      "2024-03-05 Board <special> & co PDF — Board <special> & co DOCX — Board <special> & co 2 (1 en retard)",
-      "2023-01-10 Comité PDF — Comité 0",
+      "mardi 5 mars 2024 Board <special> & co PDF — Board <special> & co DOCX — Board <special> & co 2 (1 en retard)",
+      "mardi 10 janvier 2023 Comité PDF — Comité 0",
     ]);
     expect(all("a").map((a) => a.attrs.href)).toEqual(["./2024/b%20board.pdf", "./2024/b%20board.docx", "./2023/c.pdf"]);
     expect(all("time").map((t) => t.attrs.datetime)).toEqual(["2024-03-05", "2023-01-10"]);
@@ -89,7 +89,25 @@ describe("index.html", () => {
     const en = indexHtml([{ ...entries[0]!, language: "en" }]);
     expect(en).toContain('<html lang="en">');
     expect(en).toContain("Open actions");
+    expect(en).toContain('<time datetime="2024-03-05">Tuesday 5 March 2024</time>');
     expect(indexHtml([])).toContain("No meeting has been built yet.");
+  });
+
+  it("speaks the language most meetings speak, writing dates as the documents do", () => {
+    const page = (language: string) => indexHtml(entries.map((e) => ({ ...e, language })));
+    expect(page("de")).toContain('<html lang="de">');
+    expect(page("de")).toContain("<h1>Sitzungsprotokolle</h1>");
+    expect(page("de")).toContain('<time datetime="2024-03-05">Dienstag 5. März 2024</time>');
+    expect(page("es")).toContain('<time datetime="2024-03-05">martes 5 de marzo de 2024</time>');
+    expect(page("pt-PT")).toContain('<html lang="pt">');
+    expect(page("pt-PT")).toContain("Ações em aberto");
+  });
+
+  it("names the organisation most meetings name, escaped, in the title and the heading", () => {
+    const named = indexHtml([{ ...entries[0]!, organisation: "Mairie <de> Saint-Martin" }, { ...entries[1]!, organisation: "Mairie <de> Saint-Martin" }, { ...entries[1]!, organisation: "Autre" }]);
+    expect(named).toContain("<title>Mairie &lt;de&gt; Saint-Martin — Comptes-rendus de réunion</title>");
+    expect(named).toContain("<h1>Mairie &lt;de&gt; Saint-Martin — Comptes-rendus de réunion</h1>");
+    expect(html).toContain("<h1>Comptes-rendus de réunion</h1>");
   });
 });
 

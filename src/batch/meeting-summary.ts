@@ -6,6 +6,8 @@ export interface MeetingSummary {
   title: string;
   date: string;
   language: string;
+  /** The organisation the meeting names (its own, or the config's `organisation`). */
+  organisation?: string;
   /** Actions neither done nor cancelled. */
   openActions: number;
   /** Open actions whose deadline has passed (relative to the build day). */
@@ -15,5 +17,6 @@ export interface MeetingSummary {
 export function summariseMeeting(minutes: Minutes, today: string = new Date().toISOString().slice(0, 10)): MeetingSummary {
   const open = minutes.items.flatMap((item) => item.actions).filter(isOpen);
   const overdue = open.filter((a) => a.deadline?.date !== undefined && a.deadline.date < today);
-  return { title: minutes.meeting.title, date: minutes.meeting.date, language: minutes.meeting.language, openActions: open.length, overdueActions: overdue.length };
+  const { title, date, language, organisation } = minutes.meeting;
+  return { title, date, language, ...(organisation ? { organisation } : {}), openActions: open.length, overdueActions: overdue.length };
 }

@@ -1,11 +1,15 @@
 // The published index: <out>/index.html (static, accessible, offline: inline CSS, no external asset,
 // the theme's colours) and <out>/index.json, listing every meeting newest first with its date, title,
-// links to its PDF and DOCX, and its number of open actions. Its links cannot be turned against a reader
+// links to its PDF and DOCX, and its number of open actions. The page speaks the language most meetings are
+// in (dates written as the documents write them: "mardi 12 mars 2024") and names the organisation most
+// meetings name. Its links cannot be turned against a reader
 // by a file name (`javascript:alert(7).md`, `"><img onerror=….md`): each is relative ("./…"), with every
 // part percent-encoded, in an escaped attribute, and the page's Content-Security-Policy runs no script
 // and loads nothing, so even markup that slipped through could do nothing.
 import { createHash } from "node:crypto";
 import { resolve } from "node:path";
+import { formatDate } from "../i18n/format-meeting.js";
+import { primaryLanguage } from "../i18n/labels.js";
 import type { Format } from "../render/renderers.js";
 import { defaultTheme, type Theme } from "../theme/theme.js";
 import { packageName, version } from "../version.js";
@@ -17,6 +21,7 @@ export interface IndexEntry {
   title: string;
   date: string;
   language: string;
+  organisation?: string;
   openActions: number;
   overdueActions: number;
   /** Output paths relative to the index, with "/", by format: file paths, not links (see linkTo). */
@@ -31,7 +36,20 @@ const linked = ["pdf", "docx", "json"] as const satisfies readonly Format[];
 const labels = {
   en: { title: "Meeting minutes", caption: "All meetings, newest first", date: "Date", meeting: "Meeting", documents: "Documents", open: "Open actions", overdue: "overdue", none: "No meeting has been built yet." },
   fr: { title: "Comptes-rendus de réunion", caption: "Toutes les réunions, de la plus récente à la plus ancienne", date: "Date", meeting: "Réunion", documents: "Documents", open: "Actions ouvertes", overdue: "en retard", none: "Aucune réunion n'a encore été construite." },
+  es: { title: "Actas de reunión", caption: "Todas las reuniones, de la más reciente a la más antigua", date: "Fecha", meeting: "Reunión", documents: "Documentos", open: "Acciones abiertas", overdue: "con retraso", none: "Todavía no se ha generado ninguna reunión." },
+  pt: { title: "Atas de reunião", caption: "Todas as reuniões, da mais recente à mais antiga", date: "Data", meeting: "Reunião", documents: "Documentos", open: "Ações em aberto", overdue: "em atraso", none: "Ainda não foi gerada nenhuma reunião." },
+  de: { title: "Sitzungsprotokolle", caption: "Alle Sitzungen, die neueste zuerst", date: "Datum", meeting: "Sitzung", documents: "Dokumente", open: "Offene Aufgaben", overdue: "überfällig", none: "Es wurde noch keine Sitzung erstellt." },
 };
+type PageLanguage = keyof typeof labels;
+
+/** The value most entries give (the first of equals, in the order given), or undefined. */
+function mostCommon(values: readonly (string | undefined)[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const value of values) if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [value, count] of counts) if (best === undefined || count > counts.get(best)!) best = value;
+  return best;
+}
 
 function indexEntries(outRoot: string, files: readonly FileOutcome[]): IndexEntry[] {
   const entries: IndexEntry[] = [];
@@ -49,15 +67,17 @@ function indexEntries(outRoot: string, files: readonly FileOutcome[]): IndexEntr
 }
 
 export function indexHtml(entries: readonly IndexEntry[], theme: Theme = defaultTheme()): string {
-  const fr = entries.filter((e) => e.language.toLowerCase().startsWith("fr")).length;
-  const language = entries.length > 0 && fr * 2 > entries.length ? "fr" : "en";
+  const spoken = mostCommon(entries.map((e) => primaryLanguage(e.language)));
+  const language: PageLanguage = spoken !== undefined && spoken in labels ? (spoken as PageLanguage) : "en";
   const t = labels[language];
+  const organisation = mostCommon(entries.map((e) => e.organisation?.trim()));
+  const heading = organisation ? `${escapeText(organisation)} — ${t.title}` : t.title;
   const c = theme.colors;
   const rows = entries.map((e) => {
     const links = linked.filter((f) => e[f]).map((f) => `<a href="${escapeAttr(linkTo(e[f]!))}">${f.toUpperCase()}<span class="visually-hidden"> — ${escapeText(e.title)}</span></a>`).join(" ");
     // Every value is escaped, numbers and dates too: the manifest they may come from is a file like any other.
     const overdue = e.overdueActions > 0 ? ` <span class="overdue">(${escapeText(String(e.overdueActions))} ${t.overdue})</span>` : "";
-    return `      <tr>\n        <td><time datetime="${escapeAttr(e.date)}">${escapeText(e.date)}</time></td>\n        <th scope="row">${escapeText(e.title)}</th>\n        <td class="links">${links}</td>\n        <td class="number">${escapeText(String(e.openActions))}${overdue}</td>\n      </tr>`;
+    return `      <tr>\n        <td><time datetime="${escapeAttr(e.date)}">${escapeText(formatDate(e.date, language))}</time></td>\n        <th scope="row">${escapeText(e.title)}</th>\n        <td class="links">${links}</td>\n        <td class="number">${escapeText(String(e.openActions))}${overdue}</td>\n      </tr>`;
   });
   const table = entries.length === 0 ? `  <p>${t.none}</p>` : `  <table>
     <caption>${t.caption}</caption>
@@ -90,12 +110,12 @@ ${rows.join("\n")}
   <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(style)}">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="generator" content="${packageName} ${version}">
-  <title>${t.title}</title>
+  <title>${heading}</title>
   <style>${style}</style>
 </head>
 <body>
 <main>
-  <h1>${t.title}</h1>
+  <h1>${heading}</h1>
 ${table}
 </main>
 </body>
