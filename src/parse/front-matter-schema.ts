@@ -1,13 +1,14 @@
 // The zod schema of the YAML front matter: the single definition of what a meeting header may say.
 import { z } from "zod";
-import { isoDate } from "./deadline.js";
+import { isIsoDate } from "./date-forms.js";
 
+// One message for a date that is not a real YYYY-MM-DD date (the regex aborts, so the refinement does not add
+// a second one). The front matter's reader reports date fields itself first, with the ISO form of what was
+// written (src/parse/front-matter-dates.ts); this message is for other users of the schema.
 const isoDateString = z
   .string({ error: "must be a date written as YYYY-MM-DD, e.g. 2022-09-23" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date written as YYYY-MM-DD, e.g. 2022-09-23" })
-  .refine((s) => isoDate(+s.slice(0, 4), +s.slice(5, 7), +s.slice(8, 10)) !== undefined, {
-    error: "is not a real calendar date",
-  });
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "must be a date written as YYYY-MM-DD, e.g. 2022-09-23", abort: true })
+  .refine(isIsoDate, { error: "is not a real calendar date" });
 
 const text = z.string({ error: "must be text" }).trim().min(1, { error: "must not be empty" });
 
