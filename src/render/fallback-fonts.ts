@@ -6,6 +6,7 @@ import { existsSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { shippedFont, type ShippedFont } from "../package/shipped-files.js";
+import { isInside, realPath } from "../safe-path.js";
 import type { Theme } from "../theme/theme.js";
 
 /** Where Word looks for a run's font: complex scripts (cs), East Asian (eastAsia), or the ordinary slots. */
@@ -107,17 +108,23 @@ function searchFolders(projectDir: string | undefined): string[] {
   ];
 }
 
-/** The optional packages installed where minutes can see them, best suited to `language` first. */
+/**
+ * The optional packages installed where minutes can see them, best suited to `language` first. A file under
+ * the project folder (which a pull request controls) is taken only if it stays there after symbolic links,
+ * like every other path of the project; the renderers check each file's content before they open it.
+ */
 export function installedOptionalFonts(projectDir: string | undefined, language: string): FallbackFace[] {
   const folders = [...new Set(searchFolders(projectDir))];
+  const project = projectDir === undefined ? undefined : realPath(projectDir);
+  const usable = (file: string): boolean => existsSync(file) && (project === undefined || !isInside(file, projectDir!) || isInside(realPath(file), project));
   const found: FallbackFace[] = [];
   const ranked = optionalPackages.map((pkg, i) => ({ pkg, i })).sort((a, b) => preference(b.pkg, language) - preference(a.pkg, language) || a.i - b.i);
   for (const { pkg } of ranked) {
     for (const folder of folders) {
       const regular = join(folder, pkg.name, "400Regular", `${pkg.stem}_400Regular.ttf`);
-      if (!existsSync(regular)) continue;
+      if (!usable(regular)) continue;
       const bold = join(folder, pkg.name, "700Bold", `${pkg.stem}_700Bold.ttf`);
-      found.push({ family: pkg.family, files: { regular, bold: existsSync(bold) ? bold : regular }, chars: pkg.chars, slot: pkg.slot });
+      found.push({ family: pkg.family, files: { regular, bold: usable(bold) ? bold : regular }, chars: pkg.chars, slot: pkg.slot });
       break;
     }
   }

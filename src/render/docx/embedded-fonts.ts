@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Theme } from "../../theme/theme.js";
+import { checkFont } from "../../theme/check-file.js";
 import { installedOptionalFonts, preferredCjkPackage, shippedFallbacks } from "../fallback-fonts.js";
 import { scriptSpans } from "./script-fonts.js";
 
@@ -33,9 +34,17 @@ export function embeddedFallbacks(text: string, projectDir: string | undefined):
   }
   if (named.size === 0) return [];
   const faces = [...shippedFallbacks(), ...installedOptionalFonts(projectDir, "")];
+  const font = (path: string): Buffer | undefined => {
+    const data = readFileSync(path);
+    return checkFont(data).ok ? data : undefined;
+  };
   return faces
     .filter((face, i) => named.has(face.family) && faces.findIndex((f) => f.family === face.family) === i)
-    .map(({ family, files }) => ({ name: family, data: readFileSync(files.regular), ...(files.bold !== files.regular ? { bold: readFileSync(files.bold) } : {}) }));
+    .flatMap(({ family, files }) => {
+      const data = font(files.regular);
+      const bold = files.bold !== files.regular ? font(files.bold) : undefined;
+      return data ? [{ name: family, data, ...(bold ? { bold } : {}) }] : [];
+    });
 }
 
 const keyBytes = (guid: string): number[] =>

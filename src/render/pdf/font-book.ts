@@ -3,6 +3,8 @@
 // faces (the theme's, the shipped script fonts, installed CJK and emoji packages), each loaded on the first
 // character that needs it. A character no face has is drawn as U+FFFD, keeps its real text as ActualText,
 // and is reported, so the build can warn.
+import { readFileSync } from "node:fs";
+import { checkFont } from "../../theme/check-file.js";
 import type { FallbackFace } from "../fallback-fonts.js";
 import type { FontKey } from "./pdf-styles.js";
 
@@ -72,6 +74,22 @@ function sharedLayoutCache(path: string): Record<string, unknown> {
   return cache.words;
 }
 
+/** Fallback font files that are not fonts (checked by content once per process, before fontkit reads them). */
+const unusable = new Set<string>();
+
+function usableFont(path: string): boolean {
+  if (parsed.has(path)) return true;
+  if (unusable.has(path)) return false;
+  let ok = false;
+  try {
+    ok = checkFont(readFileSync(path)).ok;
+  } catch {
+    ok = false;
+  }
+  if (!ok) unusable.add(path);
+  return ok;
+}
+
 /** What to hand pdfkit for a font file: the parsed font once there is one, else the path. */
 export function fontSource(path: string): string {
   return (parsed.get(path) ?? path) as string;
@@ -126,16 +144,25 @@ export class FontBook {
     return font;
   }
 
-  /** The key of a fallback face, loading it on first use; the document's current font is left as it was. */
-  private fallbackFace(path: string): FaceKey {
+  /**
+   * The key of a fallback face, loading it on first use (the document's current font is left as it was);
+   * null for a file that is not a font fontkit can read (a damaged or planted package file is passed over).
+   */
+  private fallbackFace(path: string): FaceKey | null {
     const key: FaceKey = `fallback:${path}`;
-    if (!this.fonts.has(key)) {
-      const kit = this.doc as unknown as KitDocument;
-      const current = kit._font;
+    if (this.fonts.has(key)) return key;
+    if (!usableFont(path)) return null;
+    const kit = this.doc as unknown as KitDocument;
+    const current = kit._font;
+    try {
       this.register(key, path, true);
+      return key;
+    } catch {
+      unusable.add(path);
+      return null;
+    } finally {
       kit._font = current;
     }
-    return key;
   }
 
   /** Makes `font` at `size` the document's current font and returns pdfkit's font object. */
@@ -199,7 +226,7 @@ export class FontBook {
     for (const face of (this.fallbackList ??= this.fallbacks.faces())) {
       if (face.chars && !face.chars.test(ch)) continue;
       const key = this.fallbackFace(bold ? face.files.bold : face.files.regular);
-      if (this.covers(key, codePoint)) {
+      if (key && this.covers(key, codePoint)) {
         found = key;
         break;
       }
