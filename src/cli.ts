@@ -1,6 +1,6 @@
 // The command line: a thin layer over the API. The only place that prints or sets the exit code.
 // Exit codes: 0 success, 1 invalid input (messages name file:line:column), 2 usage error.
-import { Command, CommanderError, Option } from "commander";
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { check, type CheckResult } from "./build.js";
 import { collectInputs, inputProblems } from "./batch/collect-inputs.js";
 import { parseShard, type Shard } from "./batch/shard.js";
@@ -10,64 +10,57 @@ import { registerInit } from "./commands/init.js";
 import { registerNewCommand } from "./commands/new.js";
 import { registerSchemaCommand } from "./commands/schema.js";
 import { registerThemeCommands } from "./commands/themes.js";
+import { isoDateArg } from "./commands/cli-dates.js";
+import { finishCommands, localiseCommander, valueName, withExamples } from "./commands/localised-help.js";
 import { parsePdfStandards, type PdfStandard } from "./render/render-options.js";
 import { formats, isFormat, type Format } from "./render/renderers.js";
-import { chooseReporter, countBySeverity, isReporterName, reporterNames, type ReportText, type ReporterName } from "./report/reporter.js";
+import { chooseReporter, countBySeverity, isReporterName, reporterNames, tally, type ReportText, type ReporterName } from "./report/reporter.js";
 import { findConfig, loadConfig } from "./config/config.js";
-import { chooseUiLanguage, setUiLanguage } from "./i18n/messages.js";
+import { chooseUiLanguage, say, setUiLanguage } from "./i18n/messages.js";
 import { version } from "./version.js";
 
 export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
-class UsageError extends Error {}
-
+// Option values that do not parse are usage errors (exit 2), said in the user's language.
 function parseFormats(value: string): Format[] {
   const names = value.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
   const bad = names.filter((n) => !isFormat(n));
-  if (bad.length || names.length === 0) throw new UsageError(`unknown format "${bad.join(", ") || value}": use one or more of ${formats.join(", ")}, separated by commas`);
+  if (bad.length || names.length === 0) throw new InvalidArgumentError(say("usage.format", { value: bad.join(", ") || value, formats: formats.join(", ") }));
   return [...new Set(names)] as Format[];
 }
 
-function parseDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`--date "${value}" must be written YYYY-MM-DD`);
-  return value;
-}
-
 function parseJobs(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--jobs "${value}" must be a whole number of 1 or more`);
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError(say("usage.jobs", { value }));
   return Number(value);
 }
 
 function parseShardOption(value: string): Shard {
   const shard = parseShard(value);
-  if (typeof shard === "string") throw new UsageError(shard);
+  if (!shard) throw new InvalidArgumentError(say("usage.shard", { value }));
   return shard;
 }
 
 function parsePdfStandard(value: string): PdfStandard[] {
   const standards = parsePdfStandards(value);
-  if (!standards) throw new UsageError(`--pdf-standard "${value}": use pdfa, ua, pdfa,ua or none`);
+  if (!standards) throw new InvalidArgumentError(say("usage.pdf-standard", { value }));
   return standards;
 }
 
 function parseReporter(value: string): ReporterName {
-  if (!isReporterName(value)) throw new UsageError(`unknown reporter "${value}": use one of ${reporterNames.join(", ")}`);
+  if (!isReporterName(value)) throw new InvalidArgumentError(say("usage.reporter", { value, names: reporterNames.join(", ") }));
   return value;
 }
 
-const reporterOption = () => new Option("--reporter <name>", `how to print messages: ${reporterNames.join(", ")} (default: github when GITHUB_ACTIONS=true, else human)`).argParser(parseReporter);
+const reporterOption = () => new Option(`--reporter ${valueName("help.value.name")}`, say("help.option.reporter")).argParser(parseReporter);
 /** Repeatable: each one names a file or folder outside the project folder that paths written in files may lead to. */
-const allowOutsideOption = () => new Option("--allow-outside <path>", "let paths written in files (previous:, theme, logo, fonts, out:, template:) lead to this file or folder outside the project folder; repeatable").argParser((value: string, list: string[] = []) => [...list, value]);
+const allowOutsideOption = () => new Option(`--allow-outside ${valueName("help.value.path")}`, say("help.option.allow-outside")).argParser((value: string, list: string[] = []) => [...list, value]);
+const dateOption = () => new Option(`--date ${valueName("help.value.date")}`, say("help.option.date")).argParser(isoDateArg("--date"));
+const meetingsArgument = () => new Argument(`<${say("help.value.files")}...>`, say("help.argument.meetings"));
 const reporterFor = (name: ReporterName | undefined) => chooseReporter(name, { env: process.env, isTTY: process.stderr.isTTY === true });
 
 function write(text: ReportText): void {
   if (text.stdout) process.stdout.write(text.stdout);
   if (text.stderr) process.stderr.write(text.stderr);
-}
-
-function summary(results: CheckResult[]): string {
-  const { errors, warnings } = countBySeverity(results);
-  return `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
 }
 
 /**
@@ -96,31 +89,37 @@ function chooseLanguage(argv: string[]): string[] {
 export async function main(argv: string[]): Promise<number> {
   argv = chooseLanguage(argv);
   let exitCode: number = EXIT.ok;
-  const program = new Command("minutes")
-    .description("Turn Markdown meeting minutes into a validated, formal compte-rendu as DOCX and PDF.")
-    .version(version, "-V, --version")
-    .option("--lang <language>", "the language of messages: en, fr, es, pt or de (default: the config's language, else LC_ALL, LC_MESSAGES or LANG)")
+  const program = localiseCommander(new Command("minutes"))
+    .description(say("help.program"))
+    .version(version, "-V, --version", say("help.option.version"))
+    .option(`--lang ${valueName("help.value.language")}`, say("help.option.lang"))
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  const folder = say("help.example.folder");
+  withExamples(program, [
+    [`minutes init ${folder}`, say("help.example.program.init")],
+    ["minutes check minutes", say("help.example.program.check")],
+    ["minutes build minutes --out dist", say("help.example.program.build")],
+  ]);
 
-  program
+  const buildCmd = program
     .command("build")
-    .description("check the minutes, then write DOCX and PDF (by default) beside each input, or into --out mirroring the folders")
-    .argument("<paths...>", "Markdown minutes files, folders (searched recursively for *.md) or quoted globs")
-    .option("-o, --out <dir>", "write the outputs into this folder, mirroring the source folders; enables incremental builds and, for folders, index.html")
-    .addOption(new Option("-f, --format <list>", `formats to write, comma-separated (${formats.join(", ")}); default: the config file's, else docx,pdf`).argParser(parseFormats))
-    .option("--date <YYYY-MM-DD>", "meeting date for documents that give none", parseDate)
-    .option("--strict", "treat warnings as errors")
-    .option("-j, --jobs <n>", "files built at once on worker threads (default: the number of cores)", parseJobs)
-    .option("--force", "rebuild every file, even those unchanged since the last build")
-    .option("--shard <i/n>", "build only the i-th of n deterministic shares of the files (for CI matrices)", parseShardOption)
-    .option("-q, --quiet", "print errors only")
-    .option("--json", "print a JSON summary (files, outputs, status, diagnostics, timings) on stdout")
-    .option("-w, --watch", "rebuild when an input, the config or the theme changes; Ctrl-C stops")
-    .option("--theme <name|path>", "a built-in theme (see `minutes themes`) or a theme folder; overrides the front matter and the config file")
+    .description(say("help.build"))
+    .addArgument(meetingsArgument())
+    .option(`-o, --out ${valueName("help.value.folder")}`, say("help.build.out"))
+    .addOption(new Option(`-f, --format ${valueName("help.value.list")}`, say("help.build.format", { formats: formats.join(", ") })).argParser(parseFormats))
+    .addOption(dateOption())
+    .option("--strict", say("help.option.strict"))
+    .option("-j, --jobs <n>", say("help.build.jobs"), parseJobs)
+    .option("--force", say("help.build.force"))
+    .option("--shard <i/n>", say("help.build.shard"), parseShardOption)
+    .option("-q, --quiet", say("help.build.quiet"))
+    .option("--json", say("help.build.json"))
+    .option("-w, --watch", say("help.build.watch"))
+    .option(`--theme ${valueName("help.value.theme")}`, say("help.build.theme"))
     .addOption(allowOutsideOption())
-    .option("--embed-fonts", "embed the theme's fonts in the DOCX (larger file; looks the same without the fonts installed)")
-    .option("--pdf-standard <list>", "standards the PDF claims: pdfa (PDF/A-2a), ua (PDF/UA-1), pdfa,ua or none; default: the config file's, else pdfa", parsePdfStandard)
+    .option("--embed-fonts", say("help.build.embed-fonts"))
+    .option(`--pdf-standard ${valueName("help.value.list")}`, say("help.build.pdf-standard"), parsePdfStandard)
     .addOption(reporterOption())
     .action(async (paths: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean; jobs?: number; force?: boolean; shard?: Shard; quiet?: boolean; json?: boolean; watch?: boolean; theme?: string; allowOutside?: string[]; embedFonts?: boolean; pdfStandard?: PdfStandard[]; reporter?: ReporterName }) => {
       const { out, format, date, strict, theme, allowOutside, embedFonts, pdfStandard, reporter, ...batch } = opts;
@@ -130,14 +129,19 @@ export async function main(argv: string[]): Promise<number> {
       // --reporter json is the batch's JSON summary (it holds every file's diagnostics).
       exitCode = await buildCommand(paths, { build, ...batch, ...(reporter === "json" ? { json: true } : {}), reporter: reporterFor(reporter) });
     });
+  withExamples(buildCmd, [
+    ["minutes build 2024-03-12.md", say("help.example.build.one")],
+    ["minutes build minutes --out dist", say("help.example.build.folder")],
+    ["minutes build minutes --out dist --watch", say("help.example.build.watch")],
+  ]);
 
-  program
+  const checkCommand = program
     .command("check")
-    .description("check the minutes and report every problem, without writing anything")
-    .argument("<paths...>", "Markdown minutes files, folders (searched recursively for *.md) or quoted globs")
-    .option("--date <YYYY-MM-DD>", "meeting date for documents that give none", parseDate)
-    .option("--strict", "treat warnings as errors")
-    .option("--theme <name|path>", "check with this theme instead of the front matter's or the config file's")
+    .description(say("help.check"))
+    .addArgument(meetingsArgument())
+    .addOption(dateOption())
+    .option("--strict", say("help.option.strict"))
+    .option(`--theme ${valueName("help.value.theme")}`, say("help.check.theme"))
     .addOption(allowOutsideOption())
     .addOption(reporterOption())
     .action(async (files: string[], opts: { date?: string; strict?: boolean; theme?: string; allowOutside?: string[]; reporter?: ReporterName }) => {
@@ -158,8 +162,13 @@ export async function main(argv: string[]): Promise<number> {
         results.push(result);
       }
       write(reporter.end(results));
-      process.stderr.write(`minutes: ${summary(results)}\n`);
+      process.stderr.write(`minutes: ${tally(countBySeverity(results))}\n`);
     });
+  withExamples(checkCommand, [
+    ["minutes check 2024-03-12.md", say("help.example.check.one")],
+    ["minutes check minutes", say("help.example.check.folder")],
+    ["minutes check minutes --strict", say("help.example.check.strict")],
+  ]);
 
   const setExit = (code: number) => (exitCode = Math.max(exitCode, code));
   registerInit(program, setExit);
@@ -167,17 +176,15 @@ export async function main(argv: string[]): Promise<number> {
   registerNewCommand(program, setExit);
   registerThemeCommands(program, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), setExit });
   registerSchemaCommand(program);
+  finishCommands(program, (text) => process.stderr.write(text));
 
   try {
     await program.parseAsync(argv, { from: "user" });
     return exitCode;
   } catch (error) {
+    // Usage errors were printed by commander, through finishCommands, in the user's language.
     if (error instanceof CommanderError) {
       return error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help" ? EXIT.ok : EXIT.usage;
-    }
-    if (error instanceof UsageError || (error as { code?: string }).code === "commander.invalidArgument") {
-      process.stderr.write(`minutes: ${(error as Error).message}\n`);
-      return EXIT.usage;
     }
     throw error;
   }

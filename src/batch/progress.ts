@@ -2,8 +2,9 @@
 // plain lines in CI or when piped, errors only (--quiet), and one JSON document (--json). Diagnostics
 // of every file are printed at the end, failures last, so nothing scrolls away.
 import { plainDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { say, sayCount, uiLanguage } from "../i18n/messages.js";
 import { printable } from "../printable.js";
-import { chooseReporter, type FileReport, type Reporter, type ReportText } from "../report/reporter.js";
+import { chooseReporter, tally, type FileReport, type Reporter, type ReportText } from "../report/reporter.js";
 import type { FileOutcome } from "./build-file.js";
 import type { BatchResult } from "./run-batch.js";
 
@@ -36,7 +37,7 @@ export class BatchProgress {
     this.total = toBuild;
     this.files = total;
     this.done = 0;
-    if (this.mode === "plain" && total > 1) this.streams.out.write(`minutes: ${total} file${total === 1 ? "" : "s"}, ${toBuild} to build\n`);
+    if (this.mode === "plain" && total > 1) this.streams.out.write(`minutes: ${say("progress.files", { files: sayCount("count.file", total), toBuild })}\n`);
     this.draw();
   }
 
@@ -49,8 +50,8 @@ export class BatchProgress {
     this.done++;
     if (this.mode === "plain") {
       // With one file its messages say it all; with many, a running "failed" line shows where it is.
-      if (outcome.status === "failed" && this.files > 1) this.streams.err.write(`failed ${printable(outcome.input)}\n`);
-      for (const output of outcome.outputs) this.streams.out.write(`wrote ${printable(output.path)}\n`);
+      if (outcome.status === "failed" && this.files > 1) this.streams.err.write(`${say("progress.failed", { file: printable(outcome.input) })}\n`);
+      for (const output of outcome.outputs) this.streams.out.write(`${say("wrote", { path: printable(output.path) })}\n`);
     }
     this.draw();
   }
@@ -78,13 +79,14 @@ export class BatchProgress {
       const names = result.files.filter((f) => f.status === "failed").map((f) => `  ${printable(f.input)}`);
       // A manifest or index page that could not be written is no file's error: no file list then.
       const onlyBatchFiles = counts.failed === 0 && result.problems.every((p) => p.rule === "write-output");
-      const which = onlyBatchFiles ? "" : `; nothing was written for the files with errors${names.length > 1 ? `:\n${names.join("\n")}` : ""}`;
-      this.streams.err.write(`minutes: ${plural(errors, "error")}, ${plural(warnings, "warning")}${which}\n`);
+      const counted = tally({ errors, warnings });
+      const line = onlyBatchFiles ? counted : names.length > 1 ? `${say("summary.nothing-written.list", { counts: counted })}\n${names.join("\n")}` : say("summary.nothing-written", { counts: counted });
+      this.streams.err.write(`minutes: ${line}\n`);
     }
     if (this.mode !== "quiet" && (result.files.length > 1 || counts.unchanged > 0)) {
-      this.streams.out.write(`minutes: ${counts.built} built, ${counts.unchanged} unchanged, ${counts.failed} failed in ${(result.ms / 1000).toFixed(1)} s\n`);
+      this.streams.out.write(`minutes: ${say("summary.batch", { ...counts, seconds: seconds(result.ms) })}\n`);
     }
-    if (this.mode !== "quiet" && result.index) this.streams.out.write(`wrote ${result.index.html}\n`);
+    if (this.mode !== "quiet" && result.index) this.streams.out.write(`${say("wrote", { path: printable(result.index.html) })}\n`);
   }
 
   private print(text: ReportText): void {
@@ -114,8 +116,10 @@ function countStatuses(result: BatchResult): Record<FileOutcome["status"], numbe
   return counts;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+/** "1.2" in English, "1,2" in the languages that write a decimal comma. */
+function seconds(ms: number): string {
+  const text = (ms / 1000).toFixed(1);
+  return uiLanguage() === "en" ? text : text.replace(".", ",");
 }
 
 /** The --json document: one entry per file, the totals and the timings. */

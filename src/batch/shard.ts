@@ -7,12 +7,12 @@ export interface Shard {
   count: number;
 }
 
-/** "2/3" → { index: 2, count: 3 }, or an error message. */
-export function parseShard(value: string): Shard | string {
+/** "2/3" → { index: 2, count: 3 }, or undefined when it is not i/n with 1 ≤ i ≤ n (the CLI says so). */
+export function parseShard(value: string): Shard | undefined {
   const m = /^(\d+)\/(\d+)$/.exec(value.trim());
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
-  if (!m || count < 1 || index < 1 || index > count) return `--shard "${value}" must be i/n with 1 ≤ i ≤ n, such as 1/4`;
+  if (!m || count < 1 || index < 1 || index > count) return undefined;
   return { index, count };
 }
 

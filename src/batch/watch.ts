@@ -3,6 +3,7 @@
 // and watching goes on; Ctrl-C (SIGINT) or SIGTERM closes the watchers and ends with exit code 0.
 import { watch, type FSWatcher } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
+import { say } from "../i18n/messages.js";
 import { isInside } from "../safe-path.js";
 import { dependenciesOf } from "./dependencies.js";
 import { collectInputs, isFolder } from "./collect-inputs.js";
@@ -26,11 +27,11 @@ export async function watchBuild(paths: readonly string[], out: string | undefin
     }
     do {
       again = false;
-      building = buildOnce().catch((error: unknown) => log(`minutes: the rebuild failed: ${(error as Error).message}`));
+      building = buildOnce().catch((error: unknown) => log(`minutes: ${say("watch.rebuild-failed", { reason: (error as Error).message })}`));
       await building;
       building = undefined;
     } while (again);
-    log("minutes: watching for changes (Ctrl-C to stop)");
+    log(`minutes: ${say("watch.waiting")}`);
   };
 
   const onEvent = (folder: string, themeFolder: boolean) => (_event: string, name: string | Buffer | null) => {
@@ -44,10 +45,10 @@ export async function watchBuild(paths: readonly string[], out: string | undefin
     try {
       watchers.push(watch(target.folder, { recursive: target.recursive }, onEvent(target.folder, target.theme)));
     } catch (error) {
-      log(`minutes: cannot watch ${target.folder}: ${(error as Error).message}`);
+      log(`minutes: ${say("watch.cannot-watch", { folder: target.folder, reason: (error as Error).message })}`);
     }
   }
-  log("minutes: watching for changes (Ctrl-C to stop)");
+  log(`minutes: ${say("watch.waiting")}`);
 
   return new Promise<number>((resolveExit) => {
     const stop = (): void => {

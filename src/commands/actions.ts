@@ -3,10 +3,12 @@
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { overwriteProblem, overwritesInput, writeAtomically, writeProblem } from "../batch/write-atomically.js";
-import { InvalidArgumentError, Option, type Command } from "commander";
+import { Argument, Option, type Command } from "commander";
 import { isoDateArg, localToday } from "./cli-dates.js";
+import { usageProblem, valueName, withExamples } from "./localised-help.js";
 import { configFor } from "../config/config.js";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { say, sayCount } from "../i18n/messages.js";
 import { loadLayoutRenderer } from "../render/renderers.js";
 import { filterRegister, parseStatusList, type RegisterFilter } from "../register/filter-register.js";
 import { loadMeetings } from "../register/load-meetings.js";
@@ -39,25 +41,30 @@ function notWritten(out: string): Diagnostic {
 }
 
 export function registerActionsCommand(program: Command, setExit: (code: number) => void): void {
-  program
+  const date = valueName("help.value.date");
+  const command = program
     .command("actions")
-    .description("list the actions of every meeting under the paths, with follow-ups applied; or export them")
-    .argument("[paths...]", "meeting files or folders (searched for .md files)", ["."])
-    .addOption(new Option("-f, --format <format>", "output format").choices([...registerFormats]).default("table"))
-    .option("-o, --out <file>", "write to this file (default: standard output; action-register.pdf/.docx for those)")
-    .option("--status <list>", "keep these states, comma-separated: open, in-progress, done, cancelled (French words too)")
-    .option("--responsible <name>", "keep the actions whose responsible cell names this")
-    .option("--overdue", "keep overdue actions only")
-    .option("--since <YYYY-MM-DD>", "keep the actions raised at meetings on or after this date", isoDateArg("--since"))
-    .option("--today <YYYY-MM-DD>", "judge overdue at this date (default: today)", isoDateArg("--today"))
-    .addOption(new Option("--ics-kind <kind>", "calendar entries: all-day events or to-dos").choices(["event", "todo"]).default("event"))
-    .option("--language <tag>", "language of the PDF/DOCX register (default: config, else the latest meeting's)")
-    .option("--allow-outside <path>", "let paths written in the config (its theme's files) lead to this file or folder outside the project folder; repeatable", (value: string, list: string[] = []) => [...list, value])
+    .description(say("help.actions"))
+    .addArgument(new Argument(`[${say("help.value.files")}...]`, say("help.actions.meetings")).default(["."], say("help.default.this-folder")))
+    .addOption(new Option(`-f, --format ${valueName("help.value.format")}`, say("help.actions.format")).choices([...registerFormats]).default("table"))
+    .option(`-o, --out ${valueName("help.value.file")}`, say("help.actions.out"))
+    .option(`--status ${valueName("help.value.list")}`, say("help.actions.status"))
+    .option(`--responsible ${valueName("help.value.name")}`, say("help.actions.responsible"))
+    .option("--overdue", say("help.actions.overdue"))
+    .option(`--since ${date}`, say("help.actions.since"), isoDateArg("--since"))
+    .option(`--today ${date}`, say("help.actions.today"), isoDateArg("--today"))
+    .addOption(new Option(`--ics-kind ${valueName("help.value.kind")}`, say("help.actions.ics-kind")).choices(["event", "todo"]).default("event"))
+    .option(`--language ${valueName("help.value.language")}`, say("help.actions.language"))
+    .option(`--allow-outside ${valueName("help.value.path")}`, say("help.actions.allow-outside"), (value: string, list: string[] = []) => [...list, value])
     .action(async (paths: string[], opts: ActionsOptions) => {
       const filter: RegisterFilter = {};
       if (opts.status !== undefined) {
         const { states, unknown } = parseStatusList(opts.status);
-        if (unknown.length || !states.length) throw new InvalidArgumentError(`--status "${unknown.join(", ") || opts.status}" is not a status: use open, in-progress, done or cancelled`);
+        if (unknown.length || !states.length) {
+          process.stderr.write(usageProblem(say("usage.status", { value: unknown.join(", ") || opts.status }), "minutes actions"));
+          setExit(2);
+          return;
+        }
         filter.status = states;
       }
       if (opts.responsible !== undefined) filter.responsible = opts.responsible;
@@ -92,7 +99,7 @@ export function registerActionsCommand(program: Command, setExit: (code: number)
         case "ics": {
           output = registerIcs(entries, { kind: opts.icsKind, stamp });
           const undated = entries.filter((e) => !e.deadline?.date).length;
-          if (undated) process.stderr.write(`minutes: ${undated} action${undated === 1 ? "" : "s"} without a dated deadline ${undated === 1 ? "is" : "are"} not in the calendar\n`);
+          if (undated) process.stderr.write(`minutes: ${sayCount("actions.undated", undated)}\n`);
           break;
         }
         case "pdf":
@@ -128,6 +135,12 @@ export function registerActionsCommand(program: Command, setExit: (code: number)
         setExit(1);
         return;
       }
-      process.stderr.write(`wrote ${out} (${entries.length} action${entries.length === 1 ? "" : "s"})\n`);
+      process.stderr.write(`${say("actions.wrote", { path: out, actions: sayCount("count.action", entries.length) })}\n`);
     });
+  const name = say("help.example.responsible");
+  withExamples(command, [
+    ["minutes actions minutes", say("help.example.actions.table")],
+    [`minutes actions minutes --overdue --responsible ${name}`, say("help.example.actions.overdue", { name })],
+    ["minutes actions minutes -f csv -o actions.csv", say("help.example.actions.csv")],
+  ]);
 }

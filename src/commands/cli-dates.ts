@@ -1,10 +1,11 @@
 // Date arguments shared by the commands: YYYY-MM-DD checked as a usage error, and today's local date.
 import { InvalidArgumentError } from "commander";
+import { say } from "../i18n/messages.js";
 
 /** A commander argument parser for an ISO date; a bad value is a usage error (exit 2). */
 export function isoDateArg(flag: string) {
   return (value: string): string => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(new Date(`${value}T00:00:00Z`).getTime())) throw new InvalidArgumentError(`${flag} "${value}" must be a date written YYYY-MM-DD`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(new Date(`${value}T00:00:00Z`).getTime())) throw new InvalidArgumentError(say("usage.date", { flag, value }));
     return value;
   };
 }

@@ -1,39 +1,60 @@
 // `minutes init [dir]`: scaffolds a minutes repository (see src/init/). Exit 1 when a file exists.
-import { Option, type Command } from "commander";
+import { resolve } from "node:path";
+import { Argument, Option, type Command } from "commander";
 import { whyNotWritten, writeFix } from "../batch/write-atomically.js";
+import { say } from "../i18n/messages.js";
 import { scaffold } from "../init/scaffold.js";
 import type { InitLanguage } from "../init/scaffold-files.js";
+import { isoDateArg, localToday } from "./cli-dates.js";
+import { valueName, withExamples } from "./localised-help.js";
 
 export function registerInit(program: Command, setExitCode: (code: number) => void): void {
-  program
+  const command = program
     .command("init")
-    .description("scaffold a minutes repository: config, a first meeting, editor schema, GitHub and GitLab CI")
-    .argument("[dir]", "the folder to create it in", ".")
-    .addOption(new Option("--language <lang>", "language of the template and labels").choices(["en", "fr"]).default("en"))
-    .option("--date <YYYY-MM-DD>", "date of the first meeting (default: today)")
+    .description(say("help.init"))
+    .addArgument(new Argument(`[${say("help.value.folder")}]`, say("help.init.folder")).default(".", say("help.default.this-folder")))
+    .addOption(new Option(`--language ${valueName("help.value.language")}`, say("help.init.language")).choices(["en", "fr"]).default("en"))
+    .option(`--date ${valueName("help.value.date")}`, say("help.init.date"), isoDateArg("--date"))
     .action(async (dir: string, opts: { language: InitLanguage; date?: string }) => {
-      const date = opts.date ?? new Date().toISOString().slice(0, 10);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) {
-        process.stderr.write(`minutes: --date "${date}" must be written YYYY-MM-DD\n`);
-        setExitCode(2);
-        return;
-      }
+      const date = opts.date ?? localToday();
       let result: Awaited<ReturnType<typeof scaffold>>;
       try {
         result = await scaffold(dir, { language: opts.language, date });
       } catch (error) {
         const why = whyNotWritten(error);
         if (why === undefined) throw error;
-        process.stderr.write(`minutes: init could not write into ${dir} (${why}).\nhint: ${writeFix(error)}\n`);
+        process.stderr.write(`minutes: ${say("init.not-written", { dir, why })}\n${say("hint")}: ${writeFix(error)}\n`);
         setExitCode(1);
         return;
       }
       if (!result.ok) {
-        process.stderr.write(`minutes: init writes nothing, because these files already exist:\n${result.existing.map((p) => `  ${p}`).join("\n")}\nhint: run it in a new folder, or move these files away first.\n`);
+        process.stderr.write(`minutes: ${say("init.exists")}\n${result.existing.map((p) => `  ${p}`).join("\n")}\n${say("hint")}: ${say("init.exists.hint")}\n`);
         setExitCode(1);
         return;
       }
-      for (const path of result.written) process.stdout.write(`wrote ${path}\n`);
-      process.stdout.write(`minutes: next, edit the meeting in ${dir}/minutes/, then run: minutes build minutes --out dist\n`);
+      for (const path of result.written) process.stdout.write(`${say("wrote", { path })}\n`);
+      process.stdout.write(nextSteps(dir));
     });
+  const folder = say("help.example.folder");
+  withExamples(command, [
+    [`minutes init ${folder}`, say("help.example.init.folder", { folder })],
+    [`minutes init ${folder} --language fr`, say("help.example.init.french")],
+    ["minutes init", say("help.example.init.here")],
+  ]);
+}
+
+/** What to type next, from the folder the clerk is in: cd into the new folder, write a meeting, build. */
+function nextSteps(dir: string): string {
+  const steps: [string, string][] = [
+    ...(resolve(dir) === resolve(".") ? [] : [[`cd ${shellWord(dir)}`, say("init.next.cd")] as [string, string]]),
+    ["minutes new", say("init.next.new")],
+    ["minutes build minutes --out dist", say("init.next.build")],
+  ];
+  const width = Math.max(...steps.map(([line]) => line.length)) + 3;
+  return `minutes: ${say("init.ready")}\n${steps.map(([line, what]) => `  ${line.padEnd(width)}${what}\n`).join("")}`;
+}
+
+/** A folder name as typed in a shell: quoted when it holds a space or a character the shell reads. */
+function shellWord(path: string): string {
+  return /^[\w./\\:@%+=,-]+$/.test(path) ? path : `"${path.replace(/(["\\$`])/g, "\\$1")}"`;
 }

@@ -4,21 +4,23 @@ import type { Command } from "commander";
 import { isoDateArg, localToday } from "./cli-dates.js";
 import { overwriteProblem, overwritesInput, whyNotWritten, writeFix, writeNew } from "../batch/write-atomically.js";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { say, sayCount } from "../i18n/messages.js";
 import { newMeeting } from "../new-meeting/new-meeting.js";
+import { valueName, withExamples } from "./localised-help.js";
 
 export function registerNewCommand(program: Command, setExit: (code: number) => void): void {
-  program
+  const command = program
     .command("new")
-    .description("create the next meeting's Markdown file from the template; --from carries over people and open actions")
-    .option("--date <YYYY-MM-DD>", "meeting date (default: the previous meeting's next_meeting, else today)", isoDateArg("--date"))
-    .option("--from <previous.md>", "the previous meeting: its attendees, language, organisation and open actions carry over")
-    .option("-o, --out <file>", "the file to write (default: the previous file's name with the new date, else <date>.md)")
-    .option("--allow-outside <path>", "let `previous:` and the config's `template:` lead to this file or folder outside the project folder; repeatable", (value: string, list: string[] = []) => [...list, value])
+    .description(say("help.new"))
+    .option(`--date ${valueName("help.value.date")}`, say("help.new.date"), isoDateArg("--date"))
+    .option(`--from ${valueName("help.value.previous")}`, say("help.new.from"))
+    .option(`-o, --out ${valueName("help.value.file")}`, say("help.new.out"))
+    .option(`--allow-outside ${valueName("help.value.path")}`, say("help.new.allow-outside"), (value: string, list: string[] = []) => [...list, value])
     .action(async (opts: { date?: string; from?: string; out?: string; allowOutside?: string[] }) => {
       const created = await newMeeting({ ...opts, cwd: process.cwd(), today: localToday() });
       for (const d of created.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
       if (created.diagnostics.some((d) => d.severity === "error")) {
-        process.stderr.write(`minutes: ${opts.from ?? "the template"} has errors; fix them first, nothing was written\n`);
+        process.stderr.write(`minutes: ${say("new.has-errors", { file: opts.from ?? say("new.the-template") })}\n`);
         setExit(1);
         return;
       }
@@ -41,7 +43,13 @@ export function registerNewCommand(program: Command, setExit: (code: number) => 
           hint: exists ? "Give another name with --out, or another --date." : writeFix(error),
         });
       }
-      const carried = opts.from ? ` with ${created.carried.length} open action${created.carried.length === 1 ? "" : "s"} from ${opts.from}` : "";
-      process.stdout.write(`wrote ${created.path}${carried} (template: ${created.template})\n`);
+      const template = created.template === "built-in" ? say("new.built-in") : created.template;
+      const wrote = opts.from ? say("new.wrote-from", { path: created.path, actions: sayCount("count.carried", created.carried.length), from: opts.from, template }) : say("new.wrote", { path: created.path, template });
+      process.stdout.write(`${wrote}\n`);
     });
+  withExamples(command, [
+    ["minutes new", say("help.example.new.next")],
+    ["minutes new --date 2024-04-09", say("help.example.new.date")],
+    ["minutes new --from minutes/2024/2024-03-12.md", say("help.example.new.from")],
+  ]);
 }

@@ -4,7 +4,9 @@ import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } f
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import { whyNotWritten, writeFix } from "../batch/write-atomically.js";
+import { catalogue, say, type MessageId } from "../i18n/messages.js";
 import { builtInThemes, loadBuiltInTheme, templatesDir } from "../theme/load-theme.js";
+import { valueName, withExamples } from "./localised-help.js";
 
 export interface ThemeCommandIo {
   out: (text: string) => void;
@@ -14,10 +16,10 @@ export interface ThemeCommandIo {
 
 /** Copies built-in theme `from` into `<dir>/<name>`; returns an error message or the new folder. */
 export function newTheme(name: string, from: string, dir: string): { ok: true; path: string } | { ok: false; message: string; usage: boolean } {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) return { ok: false, usage: true, message: `"${name}" cannot be a theme name: use letters, digits, "-", "_" or "." (no "/")` };
-  if (!builtInThemes().includes(from)) return { ok: false, usage: true, message: `no built-in theme "${from}": use one of ${builtInThemes().join(", ")}` };
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) return { ok: false, usage: true, message: say("themes.bad-name", { name }) };
+  if (!builtInThemes().includes(from)) return { ok: false, usage: true, message: say("themes.unknown", { name: from, themes: builtInThemes().join(", ") }) };
   const target = resolve(dir, name);
-  if (existsSync(target)) return { ok: false, usage: false, message: `${target} already exists; nothing was changed. Choose another name or remove it first.` };
+  if (existsSync(target)) return { ok: false, usage: false, message: say("themes.exists", { path: target }) };
   // Made in a hidden folder beside it, then renamed: a copy that fails halfway leaves no half theme behind.
   const temporary = join(dir, `.${name}.${process.pid}.tmp`);
   try {
@@ -31,20 +33,35 @@ export function newTheme(name: string, from: string, dir: string): { ok: true; p
   return { ok: true, path: target };
 }
 
+/** A built-in theme's description in the user's language (from the catalogue), else as its theme.yaml gives it. */
+function themeDescription(name: string): string {
+  const id = `theme.${name}`;
+  return id in catalogue ? say(id as MessageId) : (loadBuiltInTheme(name).description ?? "");
+}
+
 export function registerThemeCommands(program: Command, io: ThemeCommandIo): void {
-  program
+  const themes = program
     .command("themes")
-    .description("list the built-in themes")
+    .description(say("help.themes"))
     .action(() => {
-      for (const name of builtInThemes()) io.out(`${name.padEnd(14)} ${loadBuiltInTheme(name).description ?? ""}\n`);
+      for (const name of builtInThemes()) io.out(`${name.padEnd(14)} ${themeDescription(name)}\n`);
     });
-  program
-    .command("theme")
-    .description("work with themes")
+  withExamples(themes, [
+    ["minutes themes", say("help.example.themes.list")],
+    ["minutes build 2024-03-12.md --theme default", say("help.example.themes.use")],
+  ]);
+  const folder = say("help.example.theme-folder");
+  const examples = [
+    [`minutes theme new ${folder}`, say("help.example.theme.new", { folder })],
+    [`minutes theme new ${folder} --from default`, say("help.example.theme.from")],
+    [`minutes build 2024-03-12.md --theme ./${folder}`, say("help.example.theme.use")],
+  ] as const;
+  const theme = withExamples(program.command("theme").description(say("help.theme")), examples);
+  const create = theme
     .command("new")
-    .description("copy a built-in theme into ./<name> to customise (never overwrites)")
-    .argument("<name>", "name of the new theme folder")
-    .option("--from <theme>", "built-in theme to start from", "compte-rendu")
+    .description(say("help.theme.new"))
+    .argument(valueName("help.value.name"), say("help.theme.new.name"))
+    .option(`--from ${valueName("help.value.theme-name")}`, say("help.theme.new.from"), "compte-rendu")
     .action((name: string, opts: { from: string }) => {
       let made: ReturnType<typeof newTheme>;
       try {
@@ -52,13 +69,14 @@ export function registerThemeCommands(program: Command, io: ThemeCommandIo): voi
       } catch (error) {
         const why = whyNotWritten(error);
         if (why === undefined) throw error;
-        made = { ok: false, usage: false, message: `the theme could not be written into ${process.cwd()} (${why}); nothing was written. ${writeFix(error)}` };
+        made = { ok: false, usage: false, message: say("themes.not-written", { dir: process.cwd(), why, fix: writeFix(error) }) };
       }
       if (!made.ok) {
         io.err(`minutes: ${made.message}\n`);
         io.setExit(made.usage ? 2 : 1);
         return;
       }
-      io.out(`wrote ${made.path}/theme.yaml\nuse it with: minutes build meeting.md --theme ./${name}  (or theme: ./${name} in the front matter or minutes.config.yaml)\n`);
+      io.out(`${say("wrote", { path: `${made.path}/theme.yaml` })}\n${say("themes.use-it", { name })}\n`);
     });
+  withExamples(create, examples);
 }

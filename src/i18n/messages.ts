@@ -89,3 +89,13 @@ export function chooseUiLanguage(flag: string | undefined, config: string | unde
   const fromEnv = env.LC_ALL || env.LC_MESSAGES || env.LANG;
   return toUiLanguage(flag) ?? toUiLanguage(config) ?? toUiLanguage(fromEnv) ?? "en";
 }
+
+/** The counted entries: `<base>.one` and `<base>.other`, each with a {count} placeholder. */
+export type CountedId = { [K in MessageId]: K extends `${infer Base}.one` ? Base : never }[MessageId];
+
+/** "1 error", "3 errors", "0 erreur": the `.one` or `.other` form of a counted entry, as the language says. */
+export function sayCount(base: CountedId, count: number, language: UiLanguage = currentLanguage): string {
+  // French and Portuguese count 0 and 1 as one; English, Spanish and German only 1.
+  const one = language === "fr" || language === "pt" ? count < 2 : count === 1;
+  return render(text(`${base}.${one ? "one" : "other"}` as MessageId, { count }), language);
+}

@@ -1,7 +1,9 @@
 // The register as text: CSV (RFC 4180, CRLF, with a UTF-8 byte-order mark so spreadsheet programs read
-// accents), JSON, a Markdown table and a plain terminal table. Column names are fixed English keys. The
+// accents), JSON, a Markdown table and a plain terminal table. Column names are fixed English keys, for
+// programs; the terminal table, for a person, has its headers and states in the user's language. The
 // text of the meetings stays text in each: no formula in a spreadsheet, no HTML or link in the Markdown,
 // no escape sequence on the terminal.
+import { render, text, uiLanguage, type UiLanguage } from "../i18n/messages.js";
 import { printable } from "../printable.js";
 import type { Register, RegisterEntry } from "./register.js";
 
@@ -79,10 +81,10 @@ export function registerMarkdown(entries: RegisterEntry[]): string {
   return [head, head.map(() => "---"), ...rows].map((r) => `| ${r.map(mdCell).join(" | ")} |`).join("\n") + "\n";
 }
 
-/** A fixed-width table for the terminal; the action text is cut to fit `width` characters. */
-export function registerTable(entries: RegisterEntry[], width = 120): string {
-  const head = ["ID", "STATUS", "DEADLINE", "RESPONSIBLE", "ACTION"];
-  const rows = entries.map((e) => [e.id, e.state + (e.overdue ? " !" : ""), e.deadline?.date ?? e.deadline?.text ?? "", e.responsibleText, e.actionText].map((cell) => printable(cell.replace(/\s+/g, " "))));
+/** A fixed-width table for the terminal, in `language`; the action text is cut to fit `width` characters. */
+export function registerTable(entries: RegisterEntry[], width = 120, language: UiLanguage = uiLanguage()): string {
+  const head = (["table.id", "table.status", "table.deadline", "table.responsible", "table.action"] as const).map((id) => render(text(id), language));
+  const rows = entries.map((e) => [e.id, render(text(`state.${e.state}`), language) + (e.overdue ? " !" : ""), e.deadline?.date ?? e.deadline?.text ?? "", e.responsibleText, e.actionText].map((cell) => printable(cell.replace(/\s+/g, " "))));
   const fixed = [0, 1, 2, 3].map((c) => Math.min(c === 3 ? 24 : 40, rows.reduce((m, r) => Math.max(m, r[c]!.length), head[c]!.length)));
   const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, Math.max(0, n - 1))}…` : s.padEnd(n));
   const room = Math.max(20, width - fixed.reduce((a, b) => a + b + 2, 0));

@@ -1,6 +1,7 @@
 // GitHub Actions workflow commands: "::error file=…,line=…,col=…,title=rule::message", which the
 // runner shows as annotations on the pull request. Written to stdout, where the runner reads them.
 import type { Diagnostic } from "../diagnostics.js";
+import { say } from "../i18n/messages.js";
 import { inFileOrder, type FileReport, type Reporter } from "./reporter.js";
 
 /** Escaping from the runner's workflow-command syntax. */
@@ -18,7 +19,7 @@ export function githubAnnotation(d: Diagnostic): string {
 export function githubReporter(): Reporter {
   return {
     file: (result: FileReport) => ({
-      stdout: [...inFileOrder(result.diagnostics).map(githubAnnotation), ...(result.outputs ?? []).map((o) => `wrote ${o.path}`)].map((l) => `${l}\n`).join(""),
+      stdout: [...inFileOrder(result.diagnostics).map(githubAnnotation), ...(result.outputs ?? []).map((o) => say("wrote", { path: o.path }))].map((l) => `${l}\n`).join(""),
       stderr: "",
     }),
     end: () => ({ stdout: "", stderr: "" }),

@@ -1,6 +1,7 @@
 // The human reporter: "file:line:column: error: message [rule]" and a hint line, on stderr,
 // coloured with ANSI codes when asked (the caller decides from the terminal and NO_COLOR).
 import { formatDiagnostic, localisedText, type Diagnostic } from "../diagnostics.js";
+import { say } from "../i18n/messages.js";
 import { printable } from "../printable.js";
 import { inFileOrder, type FileReport, type Reporter } from "./reporter.js";
 
@@ -18,7 +19,7 @@ export function humanReporter({ color }: { color: boolean }): Reporter {
   const format = color ? coloured : (d: Diagnostic) => formatDiagnostic(d);
   return {
     file: (result: FileReport) => ({
-      stdout: (result.outputs ?? []).map((o) => `wrote ${printable(o.path)}\n`).join(""),
+      stdout: (result.outputs ?? []).map((o) => `${say("wrote", { path: printable(o.path) })}\n`).join(""),
       stderr: inFileOrder(result.diagnostics).map((d) => `${format(d)}\n`).join(""),
     }),
     end: () => ({ stdout: "", stderr: "" }),

@@ -2,6 +2,7 @@
 // text and never print: the CLI writes it. Chosen by --reporter, else GitHub annotations when
 // GITHUB_ACTIONS=true, else the human form (coloured on a terminal).
 import type { Diagnostic } from "../diagnostics.js";
+import { sayCount } from "../i18n/messages.js";
 import { githubReporter } from "./github.js";
 import { humanReporter } from "./human.js";
 import { jsonReporter } from "./json.js";
@@ -58,6 +59,11 @@ export function countBySeverity(results: FileReport[]): { errors: number; warnin
   const all = results.flatMap((r) => r.diagnostics);
   const errors = all.filter((d) => d.severity === "error").length;
   return { errors, warnings: all.length - errors };
+}
+
+/** "1 error, 5 warnings", in the user's language: the summary line of check and build. */
+export function tally({ errors, warnings }: { errors: number; warnings: number }): string {
+  return `${sayCount("count.error", errors)}, ${sayCount("count.warning", warnings)}`;
 }
 
 /** Messages in the order of the file (stable: messages at one place keep their order). */

@@ -1,6 +1,7 @@
 // Runs the command line for an entry point (the bundle's cli-main, or the startup snapshot) and turns
 // an unexpected exception (a bug) into exit code 70 with its stack.
 import { main } from "../cli.js";
+import { say } from "../i18n/messages.js";
 
 export function runCli(argv: string[]): void {
   main(argv).then(
@@ -8,7 +9,7 @@ export function runCli(argv: string[]): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`minutes: internal error (a bug, please report it with the input file):\n${(error as Error)?.stack ?? String(error)}\n`);
+      process.stderr.write(`minutes: ${say("internal-error")}\n${(error as Error)?.stack ?? String(error)}\n`);
       process.exitCode = 70;
     },
   );

@@ -26,8 +26,12 @@ export function docxText(path: string): string {
   return run("pandoc", ["-f", "docx", "-t", "plain", "--wrap=none", path]).replace(/[\s\u00a0\u202f]+/g, " ");
 }
 
-/** The environment for running the CLI in tests: the human reporter without colour, whatever CI sets. */
+/**
+ * The environment for running the CLI in tests: the human reporter without colour, whatever CI sets, and
+ * messages in English whatever the machine's locale (no LC_ALL, LC_MESSAGES or LANG; a test that wants
+ * another language sets one).
+ */
 export function plainCliEnv(): NodeJS.ProcessEnv {
-  const { GITHUB_ACTIONS: _actions, FORCE_COLOR: _force, ...env } = process.env;
+  const { GITHUB_ACTIONS: _actions, FORCE_COLOR: _force, LC_ALL: _all, LC_MESSAGES: _messages, LANG: _lang, ...env } = process.env;
   return { ...env, NO_COLOR: "1" };
 }
