@@ -7,7 +7,8 @@ import { CJK_CHARS, preferredCjkPackage, scriptFamilies, type ScriptFamily } fro
 
 type Script = ScriptFamily | "cjk";
 
-const ANY = new RegExp([...scriptFamilies.map((f) => f.chars.source), CJK_CHARS.source].join("|"), "u");
+/** Any character of those scripts, as one character class (one test per character of a run). */
+const ANY = new RegExp(`[${[...scriptFamilies.map((f) => f.chars.source), CJK_CHARS.source.slice(1, -1)].join("")}]`, "u");
 const NEUTRAL = /[\p{sc=Common}\p{sc=Inherited}]/u;
 const OPENING = /\p{Ps}/u;
 const CLOSING = /\p{Pe}/u;
