@@ -10,6 +10,7 @@ import type { BuildTask, FileOutcome } from "./build-file.js";
 import { mirroredFolder, pathKey, recordedPath, shardKey } from "./batch-paths.js";
 import { collectInputs, inputProblems, type Input } from "./collect-inputs.js";
 import { DependencyHasher, inputKey, manifestName, readManifest, writeManifest, type ManifestEntry } from "./manifest.js";
+import { poolSize, thisMachine, type PoolSize } from "./pool-size.js";
 import { ResumeLog, resumeLogName } from "./resume-log.js";
 import { inShard, type Shard } from "./shard.js";
 import { writeSiteIndex } from "./site-index.js";
@@ -19,12 +20,14 @@ import { failedOutput, writeProblem } from "./write-atomically.js";
 export interface BatchOptions {
   /** Options for every file (plain data; passed to the workers as is). `out` is the mirrored output root. */
   build: BuildOptions;
+  /** Files built at once; capped at the cores and the memory available (see pool-size.ts). */
   jobs: number;
   force?: boolean;
   shard?: Shard;
   /** Write index.html and index.json into `build.out` (the CLI does when a folder is built into --out). */
   index?: boolean;
-  onStart?: (total: number, toBuild: number) => void;
+  /** Before the first file is built: how many files, how many to build, and the pool that builds them. */
+  onStart?: (total: number, toBuild: number, pool: PoolSize) => void;
   onFileStart?: (input: string) => void;
   onFileDone?: (outcome: FileOutcome) => void;
 }
@@ -88,7 +91,8 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
     tasks.push({ task: { input: input.path, options: { ...options.build, ...(outRoot ? { out: outDirOf(input) } : {}) } }, at, name, key });
   }
 
-  options.onStart?.(inputs.length, tasks.length);
+  const pool = poolSize(options.jobs, thisMachine());
+  options.onStart?.(inputs.length, tasks.length, pool);
   const byInput = new Map(tasks.map((t) => [t.task.input, t]));
   let logFailure: Diagnostic | undefined;
   const recordFinished = (outcome: FileOutcome): void => {
@@ -103,7 +107,7 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   };
   const built = await runPool(
     tasks.map((t) => t.task),
-    options.jobs,
+    pool.jobs,
     {
       onStart: (task) => options.onFileStart?.(task.input),
       onDone: (outcome) => {

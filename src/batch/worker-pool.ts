@@ -22,6 +22,7 @@ export interface PoolCallbacks {
 export async function runPool(tasks: BuildTask[], jobs: number, callbacks: PoolCallbacks = {}, script: URL | undefined = workerScript()): Promise<FileOutcome[]> {
   const workers = script ? Math.max(1, Math.min(jobs, tasks.length)) - 1 : 0;
   if (tasks.length > 1) tuneHeapsForBatch();
+  if (process.env.MINUTES_TRACE_START) process.stderr.write(`minutes: a pool of ${workers + 1} builders: this thread and ${workers} worker thread${workers === 1 ? "" : "s"}\n`);
   // Loaded only for workers, not with this module: a process started from the startup snapshot must load
   // Node's worker module itself (one loaded while the snapshot was made gives workers a broken process.cwd).
   const Worker = workers > 0 ? (createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads")).Worker : undefined;

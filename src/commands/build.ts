@@ -1,13 +1,13 @@
 // `minutes build <paths...>`: the batch build behind the command line. Paths are files, folders and
 // globs; files build in parallel on worker threads; failures are reported at the end; exit 1 if any.
 import { statSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { configPath, findConfig, loadConfig } from "../config/config.js";
-import type { Diagnostic } from "../diagnostics.js";
+import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
 import type { BuildOptions } from "../build.js";
 import { isFolder } from "../batch/collect-inputs.js";
 import { hasGlob } from "../batch/glob.js";
+import { BUILDER_MB, type PoolSize } from "../batch/pool-size.js";
 import { BatchProgress, progressMode } from "../batch/progress.js";
 import { runBatch } from "../batch/run-batch.js";
 import type { Shard } from "../batch/shard.js";
@@ -27,14 +27,15 @@ export interface BuildCommandOptions {
 }
 
 export async function buildCommand(paths: string[], given: BuildCommandOptions): Promise<number> {
-  const { options, problem } = withConfigDefaults(paths, given);
+  const { options, problem, jobsFrom } = withConfigDefaults(paths, given);
   if (problem) {
     // An `out:` that leaves the project folder: nothing is built, nothing is written.
     const progress = new BatchProgress(progressMode(options, { out: process.stdout, err: process.stderr }), { out: process.stdout, err: process.stderr }, options.reporter);
     progress.finish({ files: [], problems: [problem], ms: 0 });
     return 1;
   }
-  const jobs = options.jobs ?? availableParallelism();
+  // Not given: as many as the cores (and the memory) allow, which runBatch caps at anyway.
+  const jobs = options.jobs ?? Number.MAX_SAFE_INTEGER;
   // The index page is written when a folder (or a glob) is built into an output folder.
   const index = options.build.out !== undefined && paths.some((p) => isFolder(p) || (hasGlob(p) && !exists(p)));
   const once = async (): Promise<number> => {
@@ -45,7 +46,11 @@ export async function buildCommand(paths: string[], given: BuildCommandOptions):
       index,
       ...(options.force ? { force: true } : {}),
       ...(options.shard ? { shard: options.shard } : {}),
-      onStart: (total, toBuild) => progress.start(total, toBuild),
+      onStart: (total, toBuild, pool) => {
+        // Only a number the user asked for, and only when it would have mattered for this batch.
+        if (options.jobs !== undefined && !options.quiet && Math.min(pool.asked, toBuild) > pool.jobs) warnNow(jobsCapped(pool, jobsFrom), options);
+        progress.start(total, toBuild);
+      },
       onFileStart: (input) => progress.fileStarted(input),
       onFileDone: (outcome) => progress.fileDone(outcome),
     });
@@ -60,7 +65,7 @@ export async function buildCommand(paths: string[], given: BuildCommandOptions):
  * Flags not given are taken from the config file above the first path: `out` (relative to it, and inside
  * the project folder unless --allow-outside names it) and `jobs`.
  */
-function withConfigDefaults(paths: string[], options: BuildCommandOptions): { options: BuildCommandOptions; problem?: Diagnostic } {
+function withConfigDefaults(paths: string[], options: BuildCommandOptions): { options: BuildCommandOptions; problem?: Diagnostic; jobsFrom?: Place } {
   if ((options.build.out !== undefined && options.jobs !== undefined) || paths.length === 0) return { options };
   const first = paths[0]!;
   const path = findConfig(isFolder(first) ? resolve(first) : dirname(resolve(first)));
@@ -68,13 +73,38 @@ function withConfigDefaults(paths: string[], options: BuildCommandOptions): { op
   if (!config) return { options };
   const out = options.build.out === undefined ? configPath(config, "out", options.build.allowOutside) : undefined;
   if (out && "problem" in out) return { options, problem: out.problem };
+  const jobsFromConfig = options.jobs === undefined && config.jobs !== undefined;
   return {
     options: {
       ...options,
-      ...(options.jobs === undefined && config.jobs ? { jobs: config.jobs } : {}),
+      ...(jobsFromConfig && config.jobs !== undefined ? { jobs: config.jobs } : {}),
       build: { ...options.build, ...(out ? { out: out.path } : {}) },
     },
+    ...(jobsFromConfig ? { jobsFrom: { file: config.path, line: config.places.jobs?.line ?? null, column: config.places.jobs?.column ?? null } } : {}),
   };
+}
+
+/** Where a number of jobs was written: `jobs:` in a config file, or --jobs (no place). */
+interface Place {
+  file: string;
+  line: number | null;
+  column: number | null;
+}
+
+/** The warning for a pool smaller than the number asked: the number asked, the number used, and why. */
+export function jobsCapped(pool: PoolSize, from: Place = { file: "--jobs", line: null, column: null }): Diagnostic {
+  const { asked, jobs, machine } = pool;
+  const message = pool.limitedBy === "memory"
+    ? `${asked} files at once were asked for; ${jobs} are built at once, as ${machine.availableMb} MB of memory is available and each takes about ${BUILDER_MB} MB.`
+    : `${asked} files at once were asked for; ${jobs} are built at once, as this machine has ${machine.cores} cores.`;
+  return { ...from, severity: "warning", rule: "jobs-capped", message, hint: `Ask for ${jobs} or fewer, or leave the number out: the default is as many as the cores and the memory allow.` };
+}
+
+/** A message before the build starts: through the reporter, or as plain text on stderr beside --json. */
+function warnNow(warning: Diagnostic, options: BuildCommandOptions): void {
+  const text = options.json || !options.reporter ? { stdout: "", stderr: `${formatDiagnostic(warning)}\n` } : options.reporter.file({ input: warning.file, ok: true, diagnostics: [warning] });
+  if (text.stdout) process.stdout.write(text.stdout);
+  if (text.stderr) process.stderr.write(text.stderr);
 }
 
 function exists(path: string): boolean {

@@ -37,8 +37,8 @@ export interface Config extends ConfigData {
   path: string;
   /** Its folder: the project folder, which paths written in files must stay inside (see src/safe-path.ts). */
   dir: string;
-  /** Where each path-bearing setting is written in it, for messages about that path. */
-  places: Partial<Record<PathSetting, Point>>;
+  /** Where each path-bearing setting (and `jobs`) is written in it, for messages about that value. */
+  places: Partial<Record<PathSetting | "jobs", Point>>;
 }
 
 /** The settings that name a file or folder, resolved against the config file's folder. */
@@ -71,7 +71,7 @@ export function loadConfig(path: string): ConfigResult {
   const diagnostics = file.messages.map((m) => toDiagnostic(m, path));
   const ok = data !== undefined && !diagnostics.some((d) => d.severity === "error");
   const places: Config["places"] = {};
-  for (const key of pathSettings) if (data?.[key] !== undefined && yaml) places[key] = yaml.valuePlace([key]);
+  for (const key of [...pathSettings, "jobs"] as const) if (data?.[key] !== undefined && yaml) places[key] = yaml.valuePlace([key]);
   return { ...(ok ? { config: { ...stripUndefined(data), path: absolute, dir: dirname(absolute), places } } : {}), diagnostics };
 }
 

@@ -9,6 +9,7 @@ import { linkMessages } from "./catalogue/diagnostics-links.js";
 import { bodyMessages } from "./catalogue/diagnostics-body.js";
 import { yamlMessages } from "./catalogue/diagnostics-yaml.js";
 import { themeMessages } from "./catalogue/diagnostics-theme.js";
+import { adoptionMessages } from "./catalogue/diagnostics-adoption.js";
 
 export const uiLanguages = ["en", "fr", "es", "pt", "de"] as const;
 export type UiLanguage = (typeof uiLanguages)[number];
@@ -16,7 +17,7 @@ export type UiLanguage = (typeof uiLanguages)[number];
 /** One entry: the same text in every language, with {name} placeholders. */
 export type Entry = Readonly<Record<UiLanguage, string>>;
 
-export const catalogue = { ...bodyMessages, ...yamlMessages, ...themeMessages, ...cliMessages, ...linkMessages } satisfies Record<string, Entry>;
+export const catalogue = { ...bodyMessages, ...yamlMessages, ...themeMessages, ...cliMessages, ...linkMessages, ...adoptionMessages } satisfies Record<string, Entry>;
 export type MessageId = keyof typeof catalogue;
 
 /** A placeholder's value: a value as written (from the user's file, a path, a number), or another text, rendered in the same language. */
