@@ -2,6 +2,7 @@
 // Errors block the build; warnings do not. Only the CLI prints them.
 import type { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
+import type { TextEdit } from "./fix/text-edit.js";
 import { isText, render, text, uiLanguage, type Text, type UiLanguage } from "./i18n/messages.js";
 import type { Point, Span } from "./model/minutes.js";
 import { printable } from "./printable.js";
@@ -18,6 +19,8 @@ export interface Problem {
   place?: Point | Span | undefined;
   /** What to write instead. */
   hint?: string | Text;
+  /** An edit that repairs it and loses nothing: `minutes check --fix` applies it. */
+  fix?: TextEdit;
 }
 
 /** The catalogue texts of a message, kept beside its English reason so reporters can print it in any language. */
@@ -38,6 +41,7 @@ export function report(file: VFile, problem: Problem): VFileMessage {
   if (problem.hint) message.note = english(problem.hint);
   const localised: Localised = { ...(isText(problem.message) ? { text: problem.message } : {}), ...(isText(problem.hint) ? { hintText: problem.hint } : {}) };
   if (localised.text || localised.hintText) Object.assign(message, { localised });
+  if (problem.fix) Object.assign(message, { fix: problem.fix });
   return message;
 }
 
@@ -58,6 +62,8 @@ export interface Diagnostic {
   /** The catalogue entries of message and hint, when they have one: the human reporter prints them in the user's language. */
   text?: Text;
   hintText?: Text;
+  /** An edit that repairs it and loses nothing (`minutes check --fix`); JSON output carries it too. */
+  fix?: TextEdit;
 }
 
 export function toDiagnostic(message: VFileMessage, path: string): Diagnostic {
@@ -70,6 +76,7 @@ export function toDiagnostic(message: VFileMessage, path: string): Diagnostic {
     message: message.reason,
     ...(message.note ? { hint: message.note } : {}),
     ...(message as VFileMessage & { localised?: Localised }).localised,
+    ...((message as VFileMessage & { fix?: TextEdit }).fix ? { fix: (message as VFileMessage & { fix: TextEdit }).fix } : {}),
   };
 }
 

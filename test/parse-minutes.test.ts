@@ -96,8 +96,11 @@ describe("front matter diagnostics", () => {
 
   it("reports a missing title and a missing date in one pass", () => {
     const { list } = messages("---\nlocation: Paris\n---\n\n## A\n");
-    expect(list.map((m) => m.rule).sort()).toEqual(["front-matter-date", "front-matter-title"]);
-    expect(list.every((m) => m.fatal && m.line === 2)).toBe(true);
+    const frontMatter = list.filter((m) => m.rule?.startsWith("front-matter"));
+    expect(frontMatter.map((m) => m.rule).sort()).toEqual(["front-matter-date", "front-matter-title"]);
+    expect(frontMatter.every((m) => m.fatal && m.line === 2)).toBe(true);
+    // The body is checked in the same pass: the empty item is named too.
+    expect(list.filter((m) => !m.rule?.startsWith("front-matter")).map((m) => `${m.rule}:${m.line}`)).toEqual(["agenda-empty-item:5"]);
   });
 
   it("suggests the known key for a misspelt one", () => {
@@ -146,7 +149,7 @@ describe("body structure", () => {
   it("says how to give a date when none can be found", () => {
     const { minutes, list } = messages("# Board meeting\n\n## Budget\n");
     expect(minutes).toBeUndefined();
-    expect(list).toEqual([expect.objectContaining({ rule: "front-matter-date", fatal: true, line: 1, column: 1 })]);
+    expect(list).toEqual([expect.objectContaining({ rule: "front-matter-date", fatal: true, line: 1, column: 1 }), expect.objectContaining({ rule: "agenda-empty-item", line: 3 })]);
     expect(list[0]!.note).toContain("--date");
   });
 

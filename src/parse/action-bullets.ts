@@ -60,7 +60,7 @@ export function readActionBullets(list: List, ctx: ConvertContext, file: VFile):
     }
     const text = inlineText(split.rest);
     const written = DEADLINE_WORDS.exec(text)?.[1];
-    const date = written ? findDateInText(written) : undefined;
+    const date = written ? findDateInText(written, ctx.dateRules) : undefined;
     const box: Inline[] = item.checked === true ? [{ type: "text", value: "[x] " }] : item.checked === false ? [{ type: "text", value: "[ ] " }] : [];
     actions.push({
       action: [...box, ...split.rest],

@@ -5,7 +5,8 @@ import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import { inlineText, type ActionItem, type Inline } from "../model/minutes.js";
 import { cellSpan, spanOf, toInlines, type ConvertContext } from "./mdast-to-blocks.js";
-import { ACCEPTED_DEADLINE_FORMS, isNoDeadline, parseDeadline } from "./deadline.js";
+import { acceptedDeadlineForms, isNoDeadline, parseDeadline } from "./deadline.js";
+import { isPlaceholder } from "./placeholders.js";
 import { actionColumn, type ActionColumn } from "./section-labels.js";
 import { text } from "../i18n/messages.js";
 
@@ -40,7 +41,7 @@ export function readActionTable(table: Table, columns: ColumnMap, ctx: ConvertCo
 
     const deadlineIndex = columns.indexOf("deadline");
     const deadlineText = deadlineIndex >= 0 ? (texts[deadlineIndex] ?? "") : "";
-    const deadline = parseDeadline(deadlineText);
+    const deadline = parseDeadline(deadlineText, ctx.dateRules);
     const item: ActionItem = { action, responsible: get("responsible"), deadline };
     const status = get("status");
     if (status.length) item.status = status;
@@ -76,14 +77,15 @@ export function readActionTable(table: Table, columns: ColumnMap, ctx: ConvertCo
         hint: text("action-text-missing.hint"),
       });
     }
-    if (deadline && !deadline.date && !deadline.none && deadlineIndex >= 0 && row.children[deadlineIndex]) {
+    // A template's `{{deadline}}` left in the cell is a placeholder to replace (rule placeholder-left), not a misread date.
+    if (deadline && !deadline.date && !deadline.none && !isPlaceholder(deadline.text) && deadlineIndex >= 0 && row.children[deadlineIndex]) {
       const place = cellSpan(row, deadlineIndex);
       report(file, {
         severity: "error",
         rule: "action-deadline-format",
         message: text("action-deadline-format", { deadline: deadline.text }),
         place: place?.start,
-        hint: text("action-deadline-format.hint", { forms: ACCEPTED_DEADLINE_FORMS.join(", ") }),
+        hint: text("action-deadline-format.hint", { forms: acceptedDeadlineForms(ctx.dateRules).join(", ") }),
       });
     }
     actions.push(item);

@@ -1,6 +1,7 @@
 // Splits the Markdown body into agenda items and, inside each, into discussion, decisions and
 // actions. Rule: items are the `##` headings, unless the document has two or more `#` headings,
 // in which case items are the `#` headings. A single `#` heading is the document's title.
+import type { DateRules } from "./date-forms.js";
 import type { Heading, Paragraph, RootContent } from "mdast";
 import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
@@ -29,7 +30,7 @@ export function itemDepth(nodes: RootContent[]): 1 | 2 {
   return h1 >= 2 ? 1 : 2;
 }
 
-export function splitBody(nodes: RootContent[], definitions: ConvertContext["definitions"], file: VFile): Body {
+export function splitBody(nodes: RootContent[], definitions: ConvertContext["definitions"], file: VFile, dateRules?: DateRules): Body {
   const depth = itemDepth(nodes);
   const body: Body = { preamble: [], items: [] };
   let index = 0;
@@ -50,7 +51,7 @@ export function splitBody(nodes: RootContent[], definitions: ConvertContext["def
     const heading = nodes[index] as Heading;
     let end = index + 1;
     while (end < nodes.length && !(nodes[end]!.type === "heading" && (nodes[end] as Heading).depth <= depth)) end++;
-    const item = readItem(heading, nodes.slice(index + 1, end), depth, definitions, file);
+    const item = readItem(heading, nodes.slice(index + 1, end), depth, definitions, file, dateRules);
     if (item.number !== null) item.number = ++number;
     body.items.push(item);
     index = end;
@@ -69,7 +70,7 @@ function labelOf(node: RootContent, ctx: ConvertContext): SectionKind | "followU
   return isFollowUpLabel(label) ? "followUp" : sectionKind(label);
 }
 
-function readItem(heading: Heading, nodes: RootContent[], depth: number, definitions: ConvertContext["definitions"], file: VFile): AgendaItem {
+function readItem(heading: Heading, nodes: RootContent[], depth: number, definitions: ConvertContext["definitions"], file: VFile, dateRules: DateRules | undefined): AgendaItem {
   let title = inlineText(toInlines(heading.children, { definitions, headingBase: 0 })).trim();
   const unnumbered = UNNUMBERED.test(title);
   title = title.replace(UNNUMBERED, "");
@@ -84,7 +85,7 @@ function readItem(heading: Heading, nodes: RootContent[], depth: number, definit
 
   // Sub-headings count from the item heading, or from the label headings when labels are headings.
   const labelDepth = nodes.find((n): n is Heading => n.type === "heading" && labelOf(n, { definitions, headingBase: 0 }) !== undefined)?.depth;
-  const ctx: ConvertContext = { definitions, headingBase: labelDepth ?? depth };
+  const ctx: ConvertContext = { definitions, headingBase: labelDepth ?? depth, ...(dateRules ? { dateRules } : {}) };
   // A follow-up section (an item titled "Suivi des actions", or such a label inside an item) holds tables
   // that report on earlier actions by id; they stay in the discussion as written, and are read as follow-ups.
   let followUp = isFollowUpLabel(title);

@@ -1,11 +1,19 @@
 // Reads the YAML front matter into MeetingInfo. YAML and schema problems become messages at the
 // exact key or value (zod issue paths are mapped back to YAML source ranges); nothing here throws.
+// Unknown keys get our key when one is meant (src/parse/key-aliases.ts), dates not written YYYY-MM-DD the
+// ISO form of what was written (src/parse/front-matter-dates.ts), example values of the init sample a
+// `placeholder-left` warning. A front matter with errors still gives what can be read, marked incomplete,
+// so that the rest of the file is checked in the same pass.
 import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import { isSupportedLanguage, supportedLanguages } from "../i18n/labels.js";
 import type { MeetingInfo, Person, Point, TimeRange } from "../model/minutes.js";
-import { asRecord, readYaml, reportUnknownKeys, validateYaml, type YamlSource } from "../yaml-source.js";
-import { frontMatterSchema, knownKeys, type FrontMatter } from "./front-matter-schema.js";
+import { asRecord, readYaml, validateYaml, type YamlSource } from "../yaml-source.js";
+import { dateRules } from "./date-forms.js";
+import { checkFrontMatterDates } from "./front-matter-dates.js";
+import { reportFrontMatterKeys } from "./key-aliases.js";
+import { quotePlaceholders, reportExampleValues } from "./placeholders.js";
+import { frontMatterSchema, type FrontMatter } from "./front-matter-schema.js";
 import { text } from "../i18n/messages.js";
 
 export interface FrontMatterSource {
@@ -23,6 +31,10 @@ export interface Fallbacks {
   language?: () => string;
   /** Header values read from the body ("Attendees: …", "## Apologies"), used for keys the front matter lacks. */
   values?: Record<string, unknown>;
+  /** The config file's `organisation`, for meetings that name none. */
+  organisation?: string;
+  /** The user's locale (LC_ALL, LC_TIME or LANG): the order of numeric dates in a meeting in plain `en`. */
+  locale?: string;
 }
 
 const frontMatter = text("yaml.what.front-matter");
@@ -31,30 +43,46 @@ const rule = "front-matter";
 /** Filled by readFrontMatter: where a key's value is written, for later rules. */
 export interface FrontMatterPlaces {
   frontMatterPlace?: (key: string) => Point;
+  /** The front matter has errors: the meeting returned is what could be read, for checking the rest of the file. */
+  incomplete?: boolean;
 }
 
 export function readFrontMatter(source: FrontMatterSource | undefined, fallbacks: Fallbacks, file: VFile, places: FrontMatterPlaces = {}): MeetingInfo | undefined {
   let yaml: YamlSource | undefined;
   let raw: Record<string, unknown> = {};
   if (source) {
-    yaml = readYaml(source.value, file, { lineOffset: source.fenceLine, rule, what: frontMatter });
+    yaml = readYaml(quotePlaceholders(source.value), file, { lineOffset: source.fenceLine, rule, what: frontMatter });
     if (!yaml) return undefined;
     const record = asRecord(yaml, file, { rule, what: frontMatter, hint: text("front-matter-shape.hint") });
     if (!record) return undefined;
     raw = record;
   }
   const values = { ...fallbacksFor(raw, fallbacks), ...raw };
-  reportUnknownKeys(values, knownKeys, yaml, file, "front-matter-unknown-key");
-  const data = validateYaml(frontMatterSchema, values, yaml, file, {
+  const language = typeof values.language === "string" ? values.language : "en";
+  reportFrontMatterKeys(values, yaml, file, language);
+  reportExampleValues(raw, yaml, file);
+  const dates = checkFrontMatterDates(values, yaml, file, dateRules(language, fallbacks.locale));
+  const data = validateYaml(frontMatterSchema, dates.values, yaml, file, {
     rule,
     what: source ? frontMatter : text("yaml.what.document"),
     invalidHint: (key) => (key.startsWith("date") || key.endsWith("date") || key === "next_meeting" ? text("front-matter-date.hint") : text("front-matter.schema.hint", { key: key.split(".")[0]! })),
     missingHint: (key) => (key === "date" ? text("front-matter-date.missing.hint") : text("yaml-missing.hint", { key })),
   });
-  if (!data) return undefined;
   const place = (key: string): Point => (yaml ? yaml.valuePlace([key]) : { line: 1, column: 1 });
   places.frontMatterPlace = place;
-  return toMeetingInfo(data, values, file, place);
+  if (data && !dates.failed) return toMeetingInfo(data, values, file, place);
+  places.incomplete = true;
+  const meeting = toMeetingInfo(data ?? readablePart(dates.values), values, file, place);
+  if (dates.date !== undefined) meeting.date = dates.date;
+  return meeting;
+}
+
+/** The keys the schema accepts, without those it refused; title and date empty when refused or missing. */
+function readablePart(values: Record<string, unknown>): FrontMatter {
+  const refused = new Set((frontMatterSchema.safeParse(values).error?.issues ?? []).map((issue) => String(issue.path[0] ?? "")));
+  const kept = Object.fromEntries(Object.entries(values).filter(([key]) => !refused.has(key)));
+  const partial = frontMatterSchema.partial().safeParse(kept);
+  return { title: "", date: "", ...(partial.success ? partial.data : {}) } as FrontMatter;
 }
 
 function fallbacksFor(raw: Record<string, unknown>, fallbacks: Fallbacks): Record<string, unknown> {
@@ -63,6 +91,7 @@ function fallbacksFor(raw: Record<string, unknown>, fallbacks: Fallbacks): Recor
   if (raw.title === undefined && fallbacks.title) out.title = fallbacks.title;
   if (raw.date === undefined && fallbacks.date) out.date = fallbacks.date;
   if (raw.language === undefined && fallbacks.language) out.language = fallbacks.language();
+  if (raw.organisation === undefined && out.organisation === undefined && fallbacks.organisation) out.organisation = fallbacks.organisation;
   return out;
 }
 

@@ -1,5 +1,6 @@
 // Converts mdast (remark-parse + remark-gfm) into model blocks and inlines, keeping every word the
 // author wrote: raw HTML becomes its text, images their alt text and address, references their target.
+import type { DateRules } from "./date-forms.js";
 import type { Definition, Nodes, PhrasingContent, RootContent, TableRow } from "mdast";
 import type { Block, Inline, Span } from "../model/minutes.js";
 
@@ -8,6 +9,8 @@ export interface ConvertContext {
   definitions: Map<string, Definition>;
   /** Depth of the heading that opens the current agenda item (sub-headings are relative to it). */
   headingBase: number;
+  /** How numeric dates are read (deadlines): the meeting's order. */
+  dateRules?: DateRules;
 }
 
 export function spanOf(node: Nodes): Span | undefined {

@@ -10,7 +10,9 @@ import { report } from "../diagnostics.js";
 import type { Minutes } from "../model/minutes.js";
 import { assignActionIds } from "./action-ids.js";
 import { itemDepth, splitBody } from "./agenda-items.js";
+import { dateRules } from "./date-forms.js";
 import { findDateInText } from "./date-in-text.js";
+import { reportTemplatePlaceholders } from "./placeholders.js";
 import { guessLanguage } from "./guess-language.js";
 import { htmlToText } from "./mdast-to-blocks.js";
 import { liftMeetingParts } from "./meeting-parts.js";
@@ -27,6 +29,10 @@ export interface ParseOptions {
   date?: string;
   /** Language of a meeting whose front matter does not say (the config file's `language`). */
   language?: string;
+  /** Organisation of a meeting that names none (the config file's `organisation`). */
+  organisation?: string;
+  /** The user's locale (LC_ALL, LC_TIME or LANG): numeric dates of a meeting in plain `en` are read month first under en_US. */
+  locale?: string;
 }
 
 export interface ParseResult {
@@ -52,7 +58,12 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   const written = tree.children.filter((n) => n.type !== "yaml");
   const lifted = liftMeetingParts(written, declared, itemDepth(written));
   const content = lifted.nodes;
-  const body = splitBody(content, definitions, file);
+  // Language: the front matter, else the config file, else a guess from the text (French or English).
+  let guessed: string | undefined;
+  const language = () => options.language ?? (guessed ??= guessLanguage(normalized.slice(0, 20000)));
+  // Numeric dates are read in the meeting's order, known before the front matter is validated.
+  const rules = dateRules(/^language\s*:\s*["']?([\w-]+)/m.exec(yamlNode?.value ?? "")?.[1] ?? language(), options.locale);
+  const body = splitBody(content, definitions, file, rules);
   const empty = body.items.length === 0 && body.preamble.length === 0;
   if (empty && !yamlNode) {
     reportEmpty(file, undefined);
@@ -62,7 +73,7 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
 
   const fileName = options.path?.split(/[\\/]/).pop() ?? "";
   const dateFromName = /(\d{4}-\d{2}-\d{2})/.exec(fileName)?.[1];
-  const dateFromText = findDateInText([body.documentTitle ?? "", ...content.slice(0, 4).map((n) => (n.type === "html" ? htmlToText(n.value) : n.type === "heading" || n.type === "paragraph" ? textOf(n) : ""))].join("\n"));
+  const dateFromText = findDateInText([body.documentTitle ?? "", ...content.slice(0, 4).map((n) => (n.type === "html" ? htmlToText(n.value) : n.type === "heading" || n.type === "paragraph" ? textOf(n) : ""))].join("\n"), rules);
   const fallbackDate = (lifted.values.date as string | undefined) ?? dateFromText ?? options.date ?? dateFromName;
   // Without front matter, a title is always found (first heading, bold first line, file name);
   // a front matter that forgets `title:` is an error, unless there is a single `#` title.
@@ -76,13 +87,15 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
       ...(title ? { title } : {}),
       values: lifted.values,
       ...(fallbackDate ? { date: fallbackDate } : {}),
-      // Language: the front matter, else the config file, else a guess from the text (French or English).
-      language: () => options.language ?? guessLanguage(normalized.slice(0, 20000)),
+      language,
+      ...(options.organisation ? { organisation: options.organisation } : {}),
+      ...(options.locale ? { locale: options.locale } : {}),
     },
     file,
     places,
   );
   if (empty) reportEmpty(file, yamlNode);
+  reportTemplatePlaceholders(normalized, tree, file);
   if (!meeting || empty) return { minutes: undefined, file };
 
   // A `#` title that differs from the front-matter title is kept as the subtitle, never dropped.
@@ -93,7 +106,8 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   const minutes: Minutes = { meeting, preamble: body.preamble, items: body.items };
   validateMinutes(minutes, file, places);
   assignActionIds(minutes, file);
-  return { minutes, file };
+  // A front matter with errors gives no model: its meeting was read only so that the body is checked too.
+  return { minutes: places.incomplete ? undefined : minutes, file };
 }
 
 function reportEmpty(file: VFile, yamlNode: Yaml | undefined): void {

@@ -1,0 +1,223 @@
+// What a clerk adopting minutes alone is told: dates to write as YYYY-MM-DD (with the ISO form of what was
+// written), keys to rename (misspelled, or written in the clerk's language), placeholders and sample values
+// left in a meeting, `check --fix`, and date arguments. One entry per text, in every language of
+// src/i18n/messages.ts.
+import type { Entry } from "../messages.js";
+
+export const adoptionMessages = {
+  "front-matter-date.not-iso": {
+    en: "`{key}: {written}` is not written as YYYY-MM-DD: write `{key}: {iso}`.",
+    fr: "`{key}: {written}` n'est pas écrit AAAA-MM-JJ : écrivez `{key}: {iso}`.",
+    es: "`{key}: {written}` no está escrito como AAAA-MM-DD: escriba `{key}: {iso}`.",
+    pt: "`{key}: {written}` não está escrito como AAAA-MM-DD: escreva `{key}: {iso}`.",
+    de: "`{key}: {written}` ist nicht als JJJJ-MM-TT geschrieben: schreiben Sie `{key}: {iso}`.",
+  },
+  "front-matter-date.not-iso.hint": {
+    en: "`minutes check --fix` rewrites it for you.",
+    fr: "`minutes check --fix` la réécrit pour vous.",
+    es: "`minutes check --fix` la reescribe por usted.",
+    pt: "`minutes check --fix` reescreve-a por si.",
+    de: "`minutes check --fix` schreibt es für Sie um.",
+  },
+  "front-matter-date.ambiguous": {
+    en: "`{key}: {written}` is not written as YYYY-MM-DD, and its day and month can be swapped: write `{key}: {iso}` if the day comes first, or `{key}: {other}` if the month does.",
+    fr: "`{key}: {written}` n'est pas écrit AAAA-MM-JJ, et son jour et son mois peuvent s'inverser : écrivez `{key}: {iso}` si le jour vient en premier, ou `{key}: {other}` si c'est le mois.",
+    es: "`{key}: {written}` no está escrito como AAAA-MM-DD, y su día y su mes pueden intercambiarse: escriba `{key}: {iso}` si el día va primero, o `{key}: {other}` si va primero el mes.",
+    pt: "`{key}: {written}` não está escrito como AAAA-MM-DD, e o dia e o mês podem trocar-se: escreva `{key}: {iso}` se o dia vem primeiro, ou `{key}: {other}` se é o mês.",
+    de: "`{key}: {written}` ist nicht als JJJJ-MM-TT geschrieben, und Tag und Monat lassen sich vertauschen: schreiben Sie `{key}: {iso}`, wenn der Tag zuerst steht, oder `{key}: {other}`, wenn der Monat zuerst steht.",
+  },
+  "front-matter-date.ambiguous.hint": {
+    en: "Nothing says which comes first, so numeric dates are read day first; `language: en-US` in the front matter (or an en_US locale) reads them month first.",
+    fr: "Rien n'indique lequel vient en premier : les dates en chiffres sont lues jour d'abord ; `language: en-US` dans l'en-tête (ou une locale en_US) les lit mois d'abord.",
+    es: "Nada indica cuál va primero: las fechas numéricas se leen con el día primero; `language: en-US` en el encabezado (o una configuración regional en_US) las lee con el mes primero.",
+    pt: "Nada indica qual vem primeiro: as datas numéricas são lidas com o dia primeiro; `language: en-US` no cabeçalho (ou uma locale en_US) lê-as com o mês primeiro.",
+    de: "Nichts sagt, was zuerst kommt: Datumsangaben in Ziffern werden mit dem Tag zuerst gelesen; `language: en-US` im Kopf (oder eine en_US-Locale) liest sie mit dem Monat zuerst.",
+  },
+  "front-matter-date.impossible": {
+    en: "`{key}: {written}` is not a real calendar date.",
+    fr: "`{key}: {written}` n'est pas une date réelle du calendrier.",
+    es: "`{key}: {written}` no es una fecha real del calendario.",
+    pt: "`{key}: {written}` não é uma data real do calendário.",
+    de: "`{key}: {written}` ist kein echtes Kalenderdatum.",
+  },
+  "front-matter-date.impossible.hint": {
+    en: "Check the day and the month, and write the date as YYYY-MM-DD, e.g. 2024-03-12.",
+    fr: "Vérifiez le jour et le mois, et écrivez la date AAAA-MM-JJ, par exemple 2024-03-12.",
+    es: "Compruebe el día y el mes, y escriba la fecha como AAAA-MM-DD, por ejemplo 2024-03-12.",
+    pt: "Verifique o dia e o mês, e escreva a data como AAAA-MM-DD, por exemplo 2024-03-12.",
+    de: "Prüfen Sie Tag und Monat, und schreiben Sie das Datum als JJJJ-MM-TT, z. B. 2024-03-12.",
+  },
+  "front-matter-date.unreadable": {
+    en: "`{key}: {written}` is not a date: write it as YYYY-MM-DD, e.g. `{key}: 2024-03-12`.",
+    fr: "`{key}: {written}` n'est pas une date : écrivez-la AAAA-MM-JJ, par exemple `{key}: 2024-03-12`.",
+    es: "`{key}: {written}` no es una fecha: escríbala como AAAA-MM-DD, por ejemplo `{key}: 2024-03-12`.",
+    pt: "`{key}: {written}` não é uma data: escreva-a como AAAA-MM-DD, por exemplo `{key}: 2024-03-12`.",
+    de: "`{key}: {written}` ist kein Datum: schreiben Sie es als JJJJ-MM-TT, z. B. `{key}: 2024-03-12`.",
+  },
+  "front-matter-date.unreadable.hint": {
+    en: "12/03/2024, 12 March 2024 and March 12, 2024 are read too, and `minutes check --fix` rewrites them as YYYY-MM-DD.",
+    fr: "12/03/2024 et 12 mars 2024 sont lus aussi, et `minutes check --fix` les réécrit AAAA-MM-JJ.",
+    es: "12/03/2024 y 12 de marzo de 2024 también se leen, y `minutes check --fix` los reescribe como AAAA-MM-DD.",
+    pt: "12/03/2024 e 12 de março de 2024 também são lidos, e `minutes check --fix` reescreve-os como AAAA-MM-DD.",
+    de: "12.03.2024 und 12. März 2024 werden auch gelesen, und `minutes check --fix` schreibt sie als JJJJ-MM-TT um.",
+  },
+  "front-matter-date.placeholder": {
+    en: "`{key}` is still the template's placeholder {written}: write the date as YYYY-MM-DD.",
+    fr: "`{key}` est toujours le champ à remplir {written} du modèle : écrivez la date AAAA-MM-JJ.",
+    es: "`{key}` sigue siendo el marcador {written} de la plantilla: escriba la fecha como AAAA-MM-DD.",
+    pt: "`{key}` ainda é o marcador {written} do modelo: escreva a data como AAAA-MM-DD.",
+    de: "`{key}` ist noch der Platzhalter {written} der Vorlage: schreiben Sie das Datum als JJJJ-MM-TT.",
+  },
+  "front-matter-date.placeholder.hint": {
+    en: "For example `{key}: 2024-03-12`; `minutes new` fills the template's dates for you.",
+    fr: "Par exemple `{key}: 2024-03-12` ; `minutes new` remplit pour vous les dates du modèle.",
+    es: "Por ejemplo `{key}: 2024-03-12`; `minutes new` rellena por usted las fechas de la plantilla.",
+    pt: "Por exemplo `{key}: 2024-03-12`; `minutes new` preenche por si as datas do modelo.",
+    de: "Zum Beispiel `{key}: 2024-03-12`; `minutes new` füllt die Daten der Vorlage für Sie aus.",
+  },
+
+  "front-matter-unknown-key.did-you-mean.hint": {
+    en: "Rename it to `{suggestion}` (`minutes check --fix` does it): as it is written, its value is left out of the documents.",
+    fr: "Renommez-la en `{suggestion}` (`minutes check --fix` le fait) : telle qu'elle est écrite, sa valeur n'apparaît pas dans les documents.",
+    es: "Cámbiele el nombre a `{suggestion}` (`minutes check --fix` lo hace): tal como está escrita, su valor no aparece en los documentos.",
+    pt: "Mude-lhe o nome para `{suggestion}` (`minutes check --fix` fá-lo): tal como está escrita, o seu valor não aparece nos documentos.",
+    de: "Benennen Sie ihn in `{suggestion}` um (`minutes check --fix` erledigt das): so wie er geschrieben ist, fehlt sein Wert in den Dokumenten.",
+  },
+  "front-matter-unknown-key.taken.hint": {
+    en: "`{suggestion}` is given too: move what `{key}` holds into it, then remove `{key}`; as it is written, its value is left out of the documents.",
+    fr: "`{suggestion}` est déjà présente : reportez-y le contenu de `{key}`, puis supprimez `{key}` ; telle qu'elle est écrite, sa valeur n'apparaît pas dans les documents.",
+    es: "`{suggestion}` ya está presente: pase a ella el contenido de `{key}` y luego elimine `{key}`; tal como está escrita, su valor no aparece en los documentos.",
+    pt: "`{suggestion}` já está presente: passe para ela o conteúdo de `{key}` e depois apague `{key}`; tal como está escrita, o seu valor não aparece nos documentos.",
+    de: "`{suggestion}` ist schon vorhanden: übernehmen Sie den Inhalt von `{key}` dorthin und löschen Sie dann `{key}`; so wie er geschrieben ist, fehlt sein Wert in den Dokumenten.",
+  },
+  "front-matter-unknown-key.deadline": {
+    en: "`{key}` is not a key of the front matter: a deadline belongs to an action.",
+    fr: "`{key}` n'est pas une clé de l'en-tête : une date limite appartient à une action.",
+    es: "`{key}` no es una clave del encabezado: una fecha límite pertenece a una acción.",
+    pt: "`{key}` não é uma chave do cabeçalho: um prazo pertence a uma ação.",
+    de: "`{key}` ist kein Schlüssel des Kopfes: eine Frist gehört zu einer Aufgabe.",
+  },
+  "front-matter-unknown-key.deadline.hint": {
+    en: "Write each deadline in the actions table, in its “{column}” column.",
+    fr: "Écrivez chaque date limite dans le tableau des actions, dans sa colonne « {column} ».",
+    es: "Escriba cada fecha límite en la tabla de acciones, en su columna «{column}».",
+    pt: "Escreva cada prazo na tabela de ações, na coluna «{column}».",
+    de: "Schreiben Sie jede Frist in die Aufgabentabelle, in ihre Spalte „{column}“.",
+  },
+
+  "placeholder-left": {
+    en: "The placeholder {placeholder} is still here: replace it.",
+    fr: "Le champ à remplir {placeholder} est toujours là : remplacez-le.",
+    es: "El marcador {placeholder} sigue aquí: sustitúyalo.",
+    pt: "O marcador {placeholder} ainda está aqui: substitua-o.",
+    de: "Der Platzhalter {placeholder} steht noch hier: ersetzen Sie ihn.",
+  },
+  "placeholder-left.hint": {
+    en: "Placeholders in double braces come from the meeting template; write the real value in its place.",
+    fr: "Les champs entre doubles accolades viennent du modèle de réunion ; écrivez la vraie valeur à leur place.",
+    es: "Los marcadores entre llaves dobles vienen de la plantilla de reunión; escriba el valor real en su lugar.",
+    pt: "Os marcadores entre chavetas duplas vêm do modelo de reunião; escreva o valor real no seu lugar.",
+    de: "Platzhalter in doppelten geschweiften Klammern stammen aus der Sitzungsvorlage; schreiben Sie den echten Wert an ihre Stelle.",
+  },
+  "placeholder-left.attendees": {
+    en: "“{value}” is an example attendee from the sample meeting: replace the example attendees with the people present.",
+    fr: "« {value} » est un participant d'exemple de la réunion modèle : remplacez les participants d'exemple par les personnes présentes.",
+    es: "«{value}» es un asistente de ejemplo de la reunión de muestra: sustituya los asistentes de ejemplo por las personas presentes.",
+    pt: "«{value}» é um participante de exemplo da reunião de amostra: substitua os participantes de exemplo pelas pessoas presentes.",
+    de: "„{value}“ ist ein Beispielteilnehmer der Mustersitzung: ersetzen Sie die Beispielteilnehmer durch die Anwesenden.",
+  },
+  "placeholder-left.organisation": {
+    en: "“{value}” is the sample meeting's example organisation: replace it with yours.",
+    fr: "« {value} » est l'organisation d'exemple de la réunion modèle : remplacez-la par la vôtre.",
+    es: "«{value}» es la organización de ejemplo de la reunión de muestra: sustitúyala por la suya.",
+    pt: "«{value}» é a organização de exemplo da reunião de amostra: substitua-a pela sua.",
+    de: "„{value}“ ist die Beispielorganisation der Mustersitzung: ersetzen Sie sie durch Ihre.",
+  },
+  "placeholder-left.chair": {
+    en: "“{value}” is the sample meeting's example chair: replace it with the person who chaired.",
+    fr: "« {value} » est la présidence d'exemple de la réunion modèle : remplacez-la par la personne qui a présidé.",
+    es: "«{value}» es la presidencia de ejemplo de la reunión de muestra: sustitúyala por la persona que presidió.",
+    pt: "«{value}» é a presidência de exemplo da reunião de amostra: substitua-a pela pessoa que presidiu.",
+    de: "„{value}“ ist der Beispielvorsitz der Mustersitzung: ersetzen Sie ihn durch die Person, die den Vorsitz führte.",
+  },
+  "placeholder-left.secretary": {
+    en: "“{value}” is the sample meeting's example secretary: replace it with the person who took the minutes.",
+    fr: "« {value} » est le secrétariat d'exemple de la réunion modèle : remplacez-le par la personne qui a rédigé le compte-rendu.",
+    es: "«{value}» es la secretaría de ejemplo de la reunión de muestra: sustitúyala por la persona que redactó el acta.",
+    pt: "«{value}» é o secretariado de exemplo da reunião de amostra: substitua-o pela pessoa que redigiu a ata.",
+    de: "„{value}“ ist die Beispielschriftführung der Mustersitzung: ersetzen Sie sie durch die Person, die das Protokoll führte.",
+  },
+  "placeholder-left.example.hint": {
+    en: "`minutes init` wrote these examples; with `strict: missing` (the scaffolded config) they fail `check` and CI until they are replaced.",
+    fr: "`minutes init` a écrit ces exemples ; avec `strict: missing` (la configuration créée) ils font échouer `check` et la CI tant qu'ils ne sont pas remplacés.",
+    es: "`minutes init` escribió estos ejemplos; con `strict: missing` (la configuración creada) hacen fallar `check` y la CI hasta que se sustituyan.",
+    pt: "`minutes init` escreveu estes exemplos; com `strict: missing` (a configuração criada) fazem falhar `check` e a CI até serem substituídos.",
+    de: "`minutes init` hat diese Beispiele geschrieben; mit `strict: missing` (der erzeugten Konfiguration) lassen sie `check` und die CI scheitern, bis sie ersetzt sind.",
+  },
+
+  "fix.applied": {
+    en: "{file}: fixes applied: {count}.",
+    fr: "{file} : corrections appliquées : {count}.",
+    es: "{file}: correcciones aplicadas: {count}.",
+    pt: "{file}: correções aplicadas: {count}.",
+    de: "{file}: angewandte Korrekturen: {count}.",
+  },
+  "fix.dry-run": {
+    en: "{file}: fixes --fix would apply: {count} (--dry-run: nothing written).",
+    fr: "{file} : corrections que --fix appliquerait : {count} (--dry-run : rien n'est écrit).",
+    es: "{file}: correcciones que --fix aplicaría: {count} (--dry-run: no se escribe nada).",
+    pt: "{file}: correções que --fix aplicaria: {count} (--dry-run: nada é escrito).",
+    de: "{file}: Korrekturen, die --fix anwenden würde: {count} (--dry-run: nichts wird geschrieben).",
+  },
+  "fix.write-failed": {
+    en: "The fixes could not be written ({why}); the file is unchanged.",
+    fr: "Les corrections n'ont pas pu être écrites ({why}) ; le fichier est inchangé.",
+    es: "No se pudieron escribir las correcciones ({why}); el archivo no ha cambiado.",
+    pt: "Não foi possível escrever as correções ({why}); o ficheiro não mudou.",
+    de: "Die Korrekturen konnten nicht geschrieben werden ({why}); die Datei ist unverändert.",
+  },
+  "fix.dry-run-alone": {
+    en: "--dry-run goes with --fix: it shows what --fix would change without writing it.",
+    fr: "--dry-run s'emploie avec --fix : il montre ce que --fix changerait, sans l'écrire.",
+    es: "--dry-run se usa con --fix: muestra lo que --fix cambiaría, sin escribirlo.",
+    pt: "--dry-run usa-se com --fix: mostra o que --fix mudaria, sem o escrever.",
+    de: "--dry-run gehört zu --fix: es zeigt, was --fix ändern würde, ohne es zu schreiben.",
+  },
+
+  "date-argument.invalid": {
+    en: "{flag} \"{value}\" is not a date: write it as YYYY-MM-DD, e.g. 2024-03-12.",
+    fr: "{flag} « {value} » n'est pas une date : écrivez-la AAAA-MM-JJ, par exemple 2024-03-12.",
+    es: "{flag} «{value}» no es una fecha: escríbala como AAAA-MM-DD, por ejemplo 2024-03-12.",
+    pt: "{flag} «{value}» não é uma data: escreva-a como AAAA-MM-DD, por exemplo 2024-03-12.",
+    de: "{flag} „{value}“ ist kein Datum: schreiben Sie es als JJJJ-MM-TT, z. B. 2024-03-12.",
+  },
+  "date-argument.ambiguous": {
+    en: "{flag} \"{value}\" can be read two ways: write {iso} if the day comes first, or {other} if the month does.",
+    fr: "{flag} « {value} » se lit de deux façons : écrivez {iso} si le jour vient en premier, ou {other} si c'est le mois.",
+    es: "{flag} «{value}» se puede leer de dos maneras: escriba {iso} si el día va primero, o {other} si va primero el mes.",
+    pt: "{flag} «{value}» lê-se de duas maneiras: escreva {iso} se o dia vem primeiro, ou {other} se é o mês.",
+    de: "{flag} „{value}“ lässt sich zweifach lesen: schreiben Sie {iso}, wenn der Tag zuerst steht, oder {other}, wenn der Monat zuerst steht.",
+  },
+
+  "schema.strict": {
+    en: "`{key}` must be true, false, missing, or a list of rule ids such as [front-matter-unknown-key].",
+    fr: "`{key}` doit valoir true, false, missing, ou une liste d'identifiants de règles comme [front-matter-unknown-key].",
+    es: "`{key}` debe ser true, false, missing o una lista de identificadores de reglas como [front-matter-unknown-key].",
+    pt: "`{key}` tem de ser true, false, missing ou uma lista de identificadores de regras como [front-matter-unknown-key].",
+    de: "`{key}` muss true, false, missing oder eine Liste von Regelkennungen wie [front-matter-unknown-key] sein.",
+  },
+  "schema.meetings": {
+    en: "`{key}` must be the path of a folder, such as minutes.",
+    fr: "`{key}` doit être le chemin d'un dossier, comme minutes.",
+    es: "`{key}` debe ser la ruta de una carpeta, como minutes.",
+    pt: "`{key}` tem de ser o caminho de uma pasta, como minutes.",
+    de: "`{key}` muss der Pfad eines Ordners sein, etwa minutes.",
+  },
+  "init.updated": {
+    en: "added to {path}: {lines}",
+    fr: "ajouté à {path} : {lines}",
+    es: "añadido a {path}: {lines}",
+    pt: "acrescentado a {path}: {lines}",
+    de: "zu {path} hinzugefügt: {lines}",
+  },
+} satisfies Record<string, Entry>;
