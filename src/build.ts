@@ -2,10 +2,10 @@
 // Outputs are written to a temporary file and renamed, so a failed build never truncates a good output.
 import { mkdir } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
-import { configFor, type Config } from "./config/config.js";
+import { configFor, strictness, type Config } from "./config/config.js";
 import { toDiagnostic, type Diagnostic } from "./diagnostics.js";
 import type { Minutes } from "./model/minutes.js";
-import { parseMinutes } from "./parse/parse-minutes.js";
+import { parseMinutes, type ParseOptions } from "./parse/parse-minutes.js";
 import { readSource } from "./read-source.js";
 import { previousActions } from "./register/previous-actions.js";
 import { missingGlyphDiagnostics } from "./render/missing-glyphs.js";
@@ -22,8 +22,13 @@ export interface BuildOptions {
   formats?: Format[];
   /** Meeting date when the document gives none. */
   date?: string;
-  /** Warnings block the build too. Default: the config file's `strict`. */
+  /** true: every warning blocks the build too; false: none does. Default: the config file's `strict` (which may name rules: `strict: missing`). */
   strict?: boolean;
+  /**
+   * The user's locale (LC_ALL, LC_TIME or LANG, e.g. en_US.UTF-8): numeric dates of a meeting in plain `en`
+   * are read month first under en_US, day first under other locales (see src/parse/date-forms.ts).
+   */
+  locale?: string;
   /** Settings from minutes.config.yaml; default: the nearest one above the input. `null`: none. */
   config?: Config | null;
   /** The theme object itself; otherwise it is chosen from `themeRequest`, the front matter and the config. */
@@ -68,8 +73,19 @@ export interface CheckResult {
   theme?: Theme;
 }
 
+/** What the parser is given for one input: its path, and what the config and the options say of meetings that do not. */
+export function parseOptionsFor(input: string, config: Config | undefined, options: Pick<BuildOptions, "date" | "locale">): ParseOptions {
+  return {
+    path: input,
+    ...(options.date ? { date: options.date } : {}),
+    ...(config?.language ? { language: config.language } : {}),
+    ...(config?.organisation ? { organisation: config.organisation } : {}),
+    ...(options.locale ? { locale: options.locale } : {}),
+  };
+}
+
 /** Read, parse and validate one file without rendering. */
-export async function check(input: string, options: Pick<BuildOptions, "date" | "strict" | "config" | "resolvePrevious" | "theme" | "themeRequest" | "allowOutside"> = {}): Promise<CheckResult> {
+export async function check(input: string, options: Pick<BuildOptions, "date" | "strict" | "config" | "resolvePrevious" | "theme" | "themeRequest" | "allowOutside" | "locale"> = {}): Promise<CheckResult> {
   const source = await readSource(input);
   if (!source.ok) {
     const { line, column } = source.place ?? { line: 1, column: 1 };
@@ -77,7 +93,7 @@ export async function check(input: string, options: Pick<BuildOptions, "date" | 
   }
   const loaded = options.config === undefined ? configFor(input) : { config: options.config ?? undefined, diagnostics: [] };
   const config = loaded.config;
-  const { minutes, file } = parseMinutes(source.text, { path: input, ...(options.date ? { date: options.date } : {}), ...(config?.language ? { language: config.language } : {}) });
+  const { minutes, file } = parseMinutes(source.text, parseOptionsFor(input, config, options));
   const diagnostics = [...loaded.diagnostics, ...file.messages.map((m) => toDiagnostic(m, input))];
   if (minutes?.meeting.previous && options.resolvePrevious !== false) {
     const previous = await previousActions(input, minutes, { projectDir: projectFolder(input, config), allowOutside: options.allowOutside ?? [] }, config?.language);
@@ -87,8 +103,11 @@ export async function check(input: string, options: Pick<BuildOptions, "date" | 
   // The theme is checked too (theme.yaml, its logo and fonts), so `check` reports its problems before a build.
   const chosen = options.theme ? { theme: options.theme, diagnostics: [] } : minutes ? chooseTheme(input, minutes, config, options.themeRequest ?? {}, options.allowOutside) : { diagnostics: [] };
   diagnostics.push(...chosen.diagnostics);
-  const strict = options.strict ?? config?.strict ?? false;
-  const blocked = diagnostics.some((d) => d.severity === "error") || (strict && diagnostics.length > 0);
+  // `strict: missing` (or a list of rules) in the config: those warnings are errors, so the file is not built
+  // and CI fails on them; --strict (or `strict: true`) blocks on every warning, and `strict: false` in the options on none.
+  const strict = options.strict !== undefined ? { all: options.strict, rules: [] } : strictness(config?.strict);
+  for (const d of diagnostics) if (d.severity === "warning" && strict.rules.includes(d.rule)) d.severity = "error";
+  const blocked = diagnostics.some((d) => d.severity === "error") || (strict.all && diagnostics.length > 0);
   const theme = chosen.theme;
   return { input, ok: !blocked && minutes !== undefined && theme !== undefined, diagnostics, ...(minutes ? { minutes } : {}), ...(config ? { config } : {}), ...(theme ? { theme } : {}) };
 }
@@ -137,7 +156,7 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   // Characters drawn as boxes are only known once the PDF is drawn: a warning, or under strict an error that writes nothing.
   if (missingGlyphs.size) {
     const source = await readSource(input);
-    const strict = options.strict ?? checked.config?.strict ?? false;
+    const strict = options.strict ?? strictness(checked.config?.strict).all;
     checked.diagnostics.push(...missingGlyphDiagnostics(input, source.ok ? source.text : "", missingGlyphs, minutes.meeting.language, strict));
     if (strict) return { ...checked, ok: false, outputs: [] };
   }

@@ -1,7 +1,7 @@
 // `--watch`: build once, then rebuild whenever an input, a config file or a theme file changes.
 // Bursts of events (an editor's save is often several) are debounced; a build that fails is reported
 // and watching goes on; Ctrl-C (SIGINT) or SIGTERM closes the watchers and ends with exit code 0.
-import { watch, type FSWatcher } from "node:fs";
+import { readdirSync, watch, type Dirent, type FSWatcher } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { say } from "../i18n/messages.js";
 import { isInside } from "../safe-path.js";
@@ -41,13 +41,29 @@ export async function watchBuild(paths: readonly string[], out: string | undefin
     timer = setTimeout(() => void rebuild(), debounceMs);
   };
 
-  for (const target of targets) {
+  const watching = new Set<string>();
+  const watchFolder = (folder: string, theme: boolean): void => {
+    if (watching.has(folder)) return;
+    watching.add(folder);
     try {
-      watchers.push(watch(target.folder, { recursive: target.recursive }, onEvent(target.folder, target.theme)));
+      const onChange = onEvent(folder, theme);
+      watchers.push(
+        watch(folder, (event, name) => {
+          // A folder made after the start is watched too.
+          if (name && event === "rename") {
+            const made = join(folder, name.toString());
+            if (isFolder(made) && !skippedFolder(made, outRoot)) watchFolder(made, theme);
+          }
+          onChange(event, name);
+        }),
+      );
     } catch (error) {
-      log(`minutes: ${say("watch.cannot-watch", { folder: target.folder, reason: (error as Error).message })}`);
+      log(`minutes: ${say("watch.cannot-watch", { folder, reason: (error as Error).message })}`);
     }
-  }
+  };
+  // One watcher per folder, never fs.watch's `recursive`: on Linux, Node's recursive watching loses a file
+  // that an editor saves by replacing it (vim, gedit, Kate, sed -i) after its first save.
+  for (const target of targets) for (const folder of target.recursive ? foldersBelow(target.folder, outRoot) : [target.folder]) watchFolder(folder, target.theme);
   log(`minutes: ${say("watch.waiting")}`);
 
   return new Promise<number>((resolveExit) => {
@@ -88,6 +104,30 @@ function watchTargets(paths: readonly string[], outRoot: string | undefined): Ta
     if (themeFolder) add(themeFolder, true, true);
   }
   return [...targets.values()];
+}
+
+/** Folders the build does not read: hidden ones, node_modules and the output folder. */
+function skippedFolder(folder: string, outRoot: string | undefined): boolean {
+  const name = basename(folder);
+  return name.startsWith(".") || name === "node_modules" || (outRoot !== undefined && isInside(folder, outRoot));
+}
+
+/** `root` and every folder below it that the build may read, not following symbolic links. */
+function foldersBelow(root: string, outRoot: string | undefined): string[] {
+  const folders = [root];
+  for (let i = 0; i < folders.length; i++) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folders[i]!, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const path = join(folders[i]!, entry.name);
+      if (entry.isDirectory() && !skippedFolder(path, outRoot)) folders.push(path);
+    }
+  }
+  return folders;
 }
 
 /** Sources and settings, not our own outputs or temporary files. */

@@ -14,14 +14,23 @@ const configFileNames = ["minutes.config.yaml", "minutes.config.yml", "minutes.c
 export const configSchema = z.object({
   /** A built-in theme name or a path to a theme folder, relative to the config file. */
   theme: z.string({ error: "must be a theme name or a path to a theme folder" }).min(1).optional(),
-  /** Warnings block the build. */
-  strict: z.boolean({ error: "must be true or false" }).optional(),
+  /**
+   * Which warnings block `check` and `build` (here and on CI): true, every warning; `missing`, the warnings
+   * that mean something is missing from the documents (see missingRules); a list, those rule ids; false, none.
+   */
+  strict: z
+    .union([z.boolean(), z.literal("missing"), z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1)], { error: "must be true, false, missing, or a list of rule ids such as [front-matter-unknown-key]" })
+    .optional(),
   /** Language of meetings that do not say. */
   language: z.string().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, { error: "must be a language tag such as fr or en" }).optional(),
   /** Formats to write. */
   formats: z.array(z.enum(["docx", "pdf", "json"], { error: "must be docx, pdf or json" }), { error: "must be a list such as [docx, pdf]" }).min(1, { error: "must name at least one format, such as [docx, pdf]" }).optional(),
   /** The Markdown template of `minutes new`, relative to the config file (default: templates/meeting.md, else built in). */
   template: z.string({ error: "must be the path of a Markdown template" }).min(1).optional(),
+  /** The folder `minutes new` writes meetings into, relative to the config file: <meetings>/<year>/<date>-<name>.md. */
+  meetings: z.string({ error: "must be the path of a folder, such as minutes" }).min(1).optional(),
+  /** The organisation of meetings that name none: printed above their title, and on the index page. */
+  organisation: z.string({ error: "must be text" }).trim().min(1, { error: "must not be empty" }).optional(),
   /** Standards the PDF claims, as --pdf-standard; [] for none. */
   pdfStandard: z.array(z.enum(["pdfa", "ua"], { error: "must be pdfa or ua" }), { error: "must be a list such as [pdfa, ua], or [] for none" }).optional(),
   /** Output folder, relative to the config file. */
@@ -42,7 +51,7 @@ export interface Config extends ConfigData {
 }
 
 /** The settings that name a file or folder, resolved against the config file's folder. */
-export const pathSettings = ["theme", "template", "out"] as const;
+export const pathSettings = ["theme", "template", "out", "meetings"] as const;
 export type PathSetting = (typeof pathSettings)[number];
 
 export interface ConfigResult {
@@ -81,6 +90,16 @@ export function configPath(config: Config, key: Exclude<PathSetting, "theme">, a
   if (reference === undefined) return undefined;
   const where = resolveSafePath(reference, config.dir, { projectDir: config.dir, allowOutside });
   return where.ok ? { path: where.path } : { problem: pathProblem(where, key, config.path, config.places[key]) };
+}
+
+/** The warnings that mean something is missing from a document: an unknown key (its value is not printed), a placeholder or example value left, an action with no responsible. */
+export const missingRules = ["front-matter-unknown-key", "placeholder-left", "action-responsible-missing"] as const;
+
+/** What `strict` blocks: every warning, or the warnings of these rules. */
+export function strictness(setting: ConfigData["strict"]): { all: boolean; rules: readonly string[] } {
+  if (setting === "missing") return { all: false, rules: missingRules };
+  if (Array.isArray(setting)) return { all: false, rules: setting };
+  return { all: setting === true, rules: [] };
 }
 
 /** Find and load the config for an input file; no config file is not a problem. */

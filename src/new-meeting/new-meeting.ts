@@ -1,8 +1,15 @@
-// `minutes new`: the next meeting's Markdown file from a template. With `from`, carries over the previous
-// meeting's title, organisation, language, place and people, sets `previous:`, and writes a follow-up
-// table of the actions still open (with their ids) for the secretariat to fill in.
+// `minutes new`: the next meeting's Markdown file from a template. In a repository whose config names a
+// meetings folder (`meetings: minutes`, as `minutes init` writes it), the file goes to
+// <meetings>/<year of the new date>/<date>-<meeting word>.md, from the repository's template
+// (`template:`, else .minutes/template.md). With `from`, carries over the previous meeting's title,
+// organisation, language, place and people, sets `previous:`, and writes a follow-up table of the actions
+// still open (with their ids) for the secretariat to fill in.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { configPath } from "../config/config.js";
+import { meetingWord } from "../init/sample-meeting.js";
+import { isInside } from "../safe-path.js";
+import { fillTemplate } from "./fill-template.js";
 import { parseDocument } from "yaml";
 import { check } from "../build.js";
 import { configFor, type Config } from "../config/config.js";
@@ -21,7 +28,11 @@ export interface NewMeetingOptions {
   date?: string;
   /** The previous meeting's file. */
   from?: string;
-  /** Where the new file goes; default: the previous file's name with the new date, else <date>.md. */
+  /**
+   * Where the new file goes; default: in the config's meetings folder, <meetings>/<year>/, else beside the
+   * previous file (in the new date's year folder when it sits in a year folder), else the working folder;
+   * named after the previous file with the new date, else <date>-<meeting word>.md in a repository, else <date>.md.
+   */
   out?: string;
   /** The folder the command runs in (templates/meeting.md is looked for there too). */
   cwd: string;
@@ -81,16 +92,39 @@ function templateFor(candidates: TemplateCandidate[], language: string): { text:
   return { text: builtinTemplate(language), source: "built-in" };
 }
 
-/** Where the template is looked for: the config's `template:` (inside the project folder), templates/meeting.md beside the config, then in the working folder. */
+/**
+ * Where the template is looked for: the config's `template:` (inside the project folder), then
+ * .minutes/template.md (what `minutes init` writes) and templates/meeting.md beside the config, then
+ * templates/meeting.md in the working folder.
+ */
 function templateCandidates(config: Config | undefined, cwd: string, allowOutside: readonly string[]): TemplateCandidate[] {
-  const usual = (dir: string): TemplateCandidate => ({ reference: join("templates", "meeting.md"), baseDir: dir, rules: { projectDir: dir, allowOutside }, source: join(dir, "templates", "meeting.md") });
-  if (!config) return [usual(cwd)];
+  const usual = (dir: string, ...path: string[]): TemplateCandidate => ({ reference: join(...path), baseDir: dir, rules: { projectDir: dir, allowOutside }, source: join(dir, ...path) });
+  if (!config) return [usual(cwd, "templates", "meeting.md")];
   const rules = { projectDir: config.dir, allowOutside };
   return [
     ...(config.template ? [{ reference: config.template, baseDir: config.dir, rules, source: config.path, ...(config.places.template ? { place: config.places.template } : {}) }] : []),
-    usual(config.dir),
-    usual(cwd),
+    usual(config.dir, ".minutes", "template.md"),
+    usual(config.dir, "templates", "meeting.md"),
+    usual(cwd, "templates", "meeting.md"),
   ];
+}
+
+/** The new meeting's path when --out does not give it (see NewMeetingOptions.out). */
+function defaultPath(options: NewMeetingOptions, config: Config | undefined, date: string, language: string): { path: string } | { problem: Diagnostic } {
+  const year = date.slice(0, 4);
+  const fromName = options.from ? basename(options.from) : undefined;
+  const word = `${date}-${meetingWord(language)}.md`;
+  const name = fromName && /\d{4}-\d{2}-\d{2}/.test(fromName) ? fromName.replace(/\d{4}-\d{2}-\d{2}/, date) : config?.meetings ? word : `${date}.md`;
+  const meetings = config ? configPath(config, "meetings", options.allowOutside ?? []) : undefined;
+  if (meetings && "problem" in meetings) return meetings;
+  // In the meetings folder: its year folder; a --from elsewhere keeps its own folder.
+  if (meetings && (!options.from || isInside(resolve(options.from), meetings.path))) return { path: join(meetings.path, year, name) };
+  if (options.from) {
+    const folder = dirname(resolve(options.from));
+    // A previous meeting in a year folder (…/2025/2025-12-11-cc.md): the new one goes to its date's year (…/2026/).
+    return { path: join(/^\d{4}$/.test(basename(folder)) ? join(dirname(folder), year) : folder, name) };
+  }
+  return { path: join(options.cwd, name) };
 }
 
 export async function newMeeting(options: NewMeetingOptions): Promise<NewMeeting> {
@@ -114,15 +148,15 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewMeeting
   const config = fromConfig ?? configFor(options.from ?? join(options.cwd, "new.md")).config;
   const language = previous?.meeting.language ?? config?.language ?? "en";
 
-  const fromName = options.from ? basename(options.from) : undefined;
-  const defaultName = fromName && /\d{4}-\d{2}-\d{2}/.test(fromName) ? fromName.replace(/\d{4}-\d{2}-\d{2}/, date) : `${date}.md`;
-  const path = options.out ?? join(options.from ? dirname(options.from) : options.cwd, defaultName);
+  const where = options.out !== undefined ? { path: options.out } : defaultPath(options, config, date, language);
+  if ("problem" in where) return { path: "", text: "", template: "", carried, diagnostics: [...diagnostics, where.problem] };
+  const path = where.path;
 
   const template = templateFor(templateCandidates(config, options.cwd, options.allowOutside ?? []), language);
   if ("problem" in template) return { path, text: "", template: "", carried, diagnostics: [...diagnostics, template.problem] };
   const title = previous?.meeting.title ?? defaultTitle(language);
   const followUp = previous ? followUpSection(carried, language) : "";
-  let text = template.text.replace(/\{\{\s*date\s*\}\}/g, date).replace(/\{\{\s*title\s*\}\}/g, title.replace(/"/g, '\\"'));
+  let text = fillTemplate(template.text, { date, title });
   if (/\{\{\s*follow_up\s*\}\}/.test(text)) text = text.replace(/\n?\{\{\s*follow_up\s*\}\}\n?/, followUp ? `\n${followUp}` : "");
   else if (followUp) {
     // Before the first numbered item, else at the end.
