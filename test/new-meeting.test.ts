@@ -80,4 +80,52 @@ describe("minutes new", () => {
       process.stderr.write = e;
     }
   });
+
+  it("in a repository, writes into the meetings folder under the meeting's year, from .minutes/template.md, every placeholder filled", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "minutes-new-repo-"));
+    mkdirSync(join(dir, ".minutes"));
+    mkdirSync(join(dir, "sub"));
+    writeFileSync(join(dir, "minutes.config.yaml"), "language: fr\nmeetings: minutes\n");
+    writeFileSync(join(dir, ".minutes", "template.md"), '---\ntitle: "Comité"\ndate: {{date}}\n---\n\n## 1. Suivi\n\n| Action | Responsable | Date limite |\n|---|---|---|\n| Diffuser | Secrétariat | {{deadline}} |\n');
+    // Run from a subfolder: the config found walking up decides.
+    const created = await newMeeting({ date: "2026-12-04", cwd: join(dir, "sub"), today: "2026-11-30" });
+    expect(created.diagnostics).toEqual([]);
+    expect(created.path).toBe(join(dir, "minutes", "2026", "2026-12-04-reunion.md"));
+    expect(created.template).toBe(join(dir, ".minutes", "template.md"));
+    expect(created.text).toContain("date: 2026-12-04");
+    expect(created.text).toContain("| Diffuser | Secrétariat | 2026-12-18 |");
+    expect(created.text).not.toContain("{{");
+    // The config's template: wins over .minutes/template.md.
+    mkdirSync(join(dir, "modeles"));
+    writeFileSync(join(dir, "modeles", "cr.md"), "---\ntitle: Autre\ndate: {{date}}\n---\n\n## 1. Point\n\n{{a_remplir}}\n");
+    writeFileSync(join(dir, "minutes.config.yaml"), "language: fr\nmeetings: minutes\ntemplate: modeles/cr.md\n");
+    const other = await newMeeting({ date: "2027-01-08", cwd: dir, today: "2026-11-30" });
+    expect(other.path).toBe(join(dir, "minutes", "2027", "2027-01-08-reunion.md"));
+    expect(other.template).toBe(join(dir, "modeles", "cr.md"));
+    // What the template leaves for the clerk is named by check.
+    expect(parseMinutes(other.text).file.messages.map((m) => `${m.ruleId} ${m.line}:${m.column}`)).toEqual(["placeholder-left 8:1"]);
+  });
+
+  it("--from a December meeting puts a January meeting in the new year's folder", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "minutes-new-year-"));
+    writeFileSync(join(dir, "minutes.config.yaml"), "language: fr\nmeetings: minutes\n");
+    mkdirSync(join(dir, "minutes", "2025"), { recursive: true });
+    const december = join(dir, "minutes", "2025", "2025-12-11-cc.md");
+    writeFileSync(december, "---\ntitle: Comité\ndate: 2025-12-11\nnext_meeting: 2026-01-15\n---\n\n## 1. Budget\n\nApprouvé.\n");
+    const created = await newMeeting({ from: december, cwd: dir, today: "2025-12-12" });
+    expect(created.path).toBe(join(dir, "minutes", "2026", "2026-01-15-cc.md"));
+    expect(created.text).toContain("previous: ../2025/2025-12-11-cc.md");
+    // Without a config, a year folder is followed too.
+    const bare = mkdtempSync(join(tmpdir(), "minutes-new-year-"));
+    mkdirSync(join(bare, "2025"));
+    writeFileSync(join(bare, "2025", "2025-12-11-cc.md"), "---\ntitle: Comité\ndate: 2025-12-11\n---\n\n## 1. Budget\n\nApprouvé.\n");
+    expect((await newMeeting({ from: join(bare, "2025", "2025-12-11-cc.md"), date: "2026-01-15", cwd: bare, today: "2025-12-12" })).path).toBe(join(bare, "2026", "2026-01-15-cc.md"));
+  });
+
+  it("refuses a meetings folder outside the project", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "minutes-new-out-"));
+    writeFileSync(join(dir, "minutes.config.yaml"), "meetings: ../elsewhere\n");
+    const created = await newMeeting({ date: "2026-12-04", cwd: dir, today: "2026-12-04" });
+    expect(created.diagnostics.map((d) => [d.rule, d.file, d.line, d.column])).toEqual([["path-outside-project", join(dir, "minutes.config.yaml"), 1, 11]]);
+  });
 });
