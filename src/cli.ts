@@ -10,7 +10,8 @@ import { registerInit } from "./commands/init.js";
 import { registerNewCommand } from "./commands/new.js";
 import { registerSchemaCommand } from "./commands/schema.js";
 import { registerThemeCommands } from "./commands/themes.js";
-import { isoDateArg } from "./commands/cli-dates.js";
+import { isoDateArg, userLocale } from "./commands/cli-dates.js";
+import { fixFile } from "./commands/fix.js";
 import { finishCommands, localiseCommander, valueName, withExamples } from "./commands/localised-help.js";
 import { parsePdfStandards, type PdfStandard } from "./render/render-options.js";
 import { formats, isFormat, type Format } from "./render/renderers.js";
@@ -125,7 +126,7 @@ export async function main(argv: string[]): Promise<number> {
       const { out, format, date, strict, theme, allowOutside, embedFonts, pdfStandard, reporter, ...batch } = opts;
       const themeRequest = { ...(theme ? { flag: theme } : {}), ...(embedFonts ? { embedFonts: true } : {}) };
       // --out is the command line's, so the outputs may go there wherever it is; an `out:` of the config may not leave the project.
-      const build = { themeRequest, allowOutside: allowOutside ?? [], outRoots: out ? [out] : [], ...(format ? { formats: format } : {}), ...(out ? { out } : {}), ...(date ? { date } : {}), ...(strict ? { strict: true } : {}), ...(pdfStandard ? { pdfStandards: pdfStandard } : {}) };
+      const build = { themeRequest, allowOutside: allowOutside ?? [], outRoots: out ? [out] : [], ...(userLocale() ? { locale: userLocale()! } : {}), ...(format ? { formats: format } : {}), ...(out ? { out } : {}), ...(date ? { date } : {}), ...(strict ? { strict: true } : {}), ...(pdfStandard ? { pdfStandards: pdfStandard } : {}) };
       // --reporter json is the batch's JSON summary (it holds every file's diagnostics).
       exitCode = await buildCommand(paths, { build, ...batch, ...(reporter === "json" ? { json: true } : {}), reporter: reporterFor(reporter) });
     });
@@ -144,8 +145,12 @@ export async function main(argv: string[]): Promise<number> {
     .option(`--theme ${valueName("help.value.theme")}`, say("help.check.theme"))
     .addOption(allowOutsideOption())
     .addOption(reporterOption())
-    .action(async (files: string[], opts: { date?: string; strict?: boolean; theme?: string; allowOutside?: string[]; reporter?: ReporterName }) => {
+    .option("--fix", say("help.check.fix"))
+    .option("--dry-run", say("help.check.dry-run"))
+    .action(async (files: string[], opts: { date?: string; strict?: boolean; theme?: string; allowOutside?: string[]; reporter?: ReporterName; fix?: boolean; dryRun?: boolean }) => {
+      if (opts.dryRun && !opts.fix) checkCommand.error(say("fix.dry-run-alone"), { exitCode: 2, code: "minutes.dry-run-alone" });
       const reporter = reporterFor(opts.reporter);
+      const locale = userLocale();
       const results: CheckResult[] = [];
       const themeRequest = { ...(opts.theme ? { flag: opts.theme } : {}) };
       const { inputs, problems } = collectInputs(files);
@@ -156,7 +161,20 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = EXIT.invalid;
       }
       for (const { path: input } of inputs) {
-        const result = await check(input, { themeRequest, allowOutside: opts.allowOutside ?? [], ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}) });
+        if (opts.fix) {
+          // The diff goes to stdout, unless stdout holds the JSON report.
+          const fixed = await fixFile(input, { ...(opts.date ? { date: opts.date } : {}), ...(locale ? { locale } : {}), dryRun: opts.dryRun === true });
+          (opts.reporter === "json" ? process.stderr : process.stdout).write(fixed.diff);
+          if (fixed.count > 0) process.stderr.write(`minutes: ${say(opts.dryRun ? "fix.dry-run" : "fix.applied", { file: input, count: fixed.count })}\n`);
+          if (fixed.problem) {
+            const result: CheckResult = { input, ok: false, diagnostics: [fixed.problem] };
+            write(reporter.file(result));
+            results.push(result);
+            exitCode = EXIT.invalid;
+            continue;
+          }
+        }
+        const result = await check(input, { themeRequest, allowOutside: opts.allowOutside ?? [], ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}), ...(locale ? { locale } : {}) });
         write(reporter.file(result));
         if (!result.ok) exitCode = EXIT.invalid;
         results.push(result);
@@ -168,6 +186,7 @@ export async function main(argv: string[]): Promise<number> {
     ["minutes check 2024-03-12.md", say("help.example.check.one")],
     ["minutes check minutes", say("help.example.check.folder")],
     ["minutes check minutes --strict", say("help.example.check.strict")],
+    ["minutes check minutes --fix", say("help.example.check.fix")],
   ]);
 
   const setExit = (code: number) => (exitCode = Math.max(exitCode, code));

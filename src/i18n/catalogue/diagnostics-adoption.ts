@@ -184,13 +184,6 @@ export const adoptionMessages = {
     de: "--dry-run gehört zu --fix: es zeigt, was --fix ändern würde, ohne es zu schreiben.",
   },
 
-  "date-argument.invalid": {
-    en: "{flag} \"{value}\" is not a date: write it as YYYY-MM-DD, e.g. 2024-03-12.",
-    fr: "{flag} « {value} » n'est pas une date : écrivez-la AAAA-MM-JJ, par exemple 2024-03-12.",
-    es: "{flag} «{value}» no es una fecha: escríbala como AAAA-MM-DD, por ejemplo 2024-03-12.",
-    pt: "{flag} «{value}» não é uma data: escreva-a como AAAA-MM-DD, por exemplo 2024-03-12.",
-    de: "{flag} „{value}“ ist kein Datum: schreiben Sie es als JJJJ-MM-TT, z. B. 2024-03-12.",
-  },
   "date-argument.ambiguous": {
     en: "{flag} \"{value}\" can be read two ways: write {iso} if the day comes first, or {other} if the month does.",
     fr: "{flag} « {value} » se lit de deux façons : écrivez {iso} si le jour vient en premier, ou {other} si c'est le mois.",
@@ -212,6 +205,27 @@ export const adoptionMessages = {
     es: "`{key}` debe ser la ruta de una carpeta, como minutes.",
     pt: "`{key}` tem de ser o caminho de uma pasta, como minutes.",
     de: "`{key}` muss der Pfad eines Ordners sein, etwa minutes.",
+  },
+  "help.check.fix": {
+    en: "apply the fixes that lose nothing (a key renamed, a date rewritten as YYYY-MM-DD) and print them as a diff",
+    fr: "appliquer les corrections qui ne perdent rien (une clé renommée, une date réécrite AAAA-MM-JJ) et les afficher en diff",
+    es: "aplicar las correcciones que no pierden nada (una clave renombrada, una fecha reescrita como AAAA-MM-DD) y mostrarlas como diff",
+    pt: "aplicar as correções que não perdem nada (uma chave renomeada, uma data reescrita como AAAA-MM-DD) e mostrá-las como diff",
+    de: "die Korrekturen anwenden, die nichts verlieren (ein umbenannter Schlüssel, ein als JJJJ-MM-TT geschriebenes Datum), und sie als Diff zeigen",
+  },
+  "help.check.dry-run": {
+    en: "with --fix: print the diff, write nothing",
+    fr: "avec --fix : afficher le diff sans rien écrire",
+    es: "con --fix: mostrar el diff sin escribir nada",
+    pt: "com --fix: mostrar o diff sem escrever nada",
+    de: "mit --fix: das Diff zeigen, nichts schreiben",
+  },
+  "help.example.check.fix": {
+    en: "rename misspelled keys and rewrite dates as YYYY-MM-DD, showing the change",
+    fr: "renommer les clés mal écrites et réécrire les dates AAAA-MM-JJ, en montrant le changement",
+    es: "renombrar las claves mal escritas y reescribir las fechas como AAAA-MM-DD, mostrando el cambio",
+    pt: "renomear as chaves mal escritas e reescrever as datas como AAAA-MM-DD, mostrando a alteração",
+    de: "falsch geschriebene Schlüssel umbenennen und Daten als JJJJ-MM-TT schreiben, mit Anzeige der Änderung",
   },
   "init.updated": {
     en: "added to {path}: {lines}",
