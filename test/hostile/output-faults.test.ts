@@ -189,27 +189,29 @@ describe("a single file that cannot be written", () => {
 });
 
 describe("a full disk", () => {
-  // A 96 KB tmpfs holds one meeting's DOCX and PDF, not three. Mounting needs root and a container that allows it.
-  const mountPoint = folder("full");
-  const mounted = process.platform === "linux" && isRoot && spawnSync("mount", ["-t", "tmpfs", "-o", "size=96k", "tmpfs", mountPoint]).status === 0;
-  afterAll(() => {
-    if (mounted) spawnSync("umount", [mountPoint]);
-  });
-
-  it.skipIf(!mounted)(`fails the files that do not fit with "the disk is full", and leaves no part of a file${mounted ? "" : " — skipped: cannot mount a small tmpfs here (needs root)"}`, () => {
-    const dir = folder();
-    repo(dir, 3);
-    const r = minutes(dir, ["build", "repo", "--out", mountPoint, "--jobs", "1", "--json"]);
-    expect(r.status).toBe(1);
-    const summary = JSON.parse(r.stdout) as { totals: { built: number; failed: number }; files: { status: string; outputs: { path: string }[]; diagnostics: { rule: string; message: string; hint?: string }[] }[] };
-    expect(summary.totals.failed).toBeGreaterThan(0);
-    for (const file of summary.files.filter((f) => f.status === "failed")) {
-      expect(file.diagnostics).toContainEqual(expect.objectContaining({ rule: "write-output", message: expect.stringContaining("(the disk is full)"), hint: "Free some space on that disk, or write to another disk." }));
+  // A 96 KB tmpfs holds one meeting's DOCX and PDF, not three. Mounting needs root and a container that
+  // allows it; the mount is made and removed inside the test, so a filtered run never leaves one behind.
+  it('fails the files that do not fit with "the disk is full", and leaves no part of a file', (ctx) => {
+    const mountPoint = folder("full");
+    const mounted = process.platform === "linux" && isRoot && spawnSync("mount", ["-t", "tmpfs", "-o", "size=96k", "tmpfs", mountPoint]).status === 0;
+    ctx.skip(!mounted, "cannot mount a small tmpfs here (needs root, and a container that allows mount)");
+    try {
+      const dir = folder();
+      repo(dir, 3);
+      const r = minutes(dir, ["build", "repo", "--out", mountPoint, "--jobs", "1", "--json"]);
+      expect(r.status).toBe(1);
+      const summary = JSON.parse(r.stdout) as { totals: { built: number; failed: number }; files: { status: string; outputs: { path: string }[]; diagnostics: { rule: string; message: string; hint?: string }[] }[] };
+      expect(summary.totals.failed).toBeGreaterThan(0);
+      for (const file of summary.files.filter((f) => f.status === "failed")) {
+        expect(file.diagnostics).toContainEqual(expect.objectContaining({ rule: "write-output", message: expect.stringContaining("(the disk is full)"), hint: "Free some space on that disk, or write to another disk." }));
+      }
+      // Whatever is on the disk is a complete output of a built file (or the manifest and index): no temporary file, no half of a pair.
+      const built = new Set(summary.files.filter((f) => f.status === "built").flatMap((f) => f.outputs.map((o) => o.path)));
+      for (const path of files(mountPoint)) if (/\.(pdf|docx)$/.test(path)) expect(built.has(path), path).toBe(true);
+      expect(temporaries(mountPoint)).toEqual([]);
+    } finally {
+      spawnSync("umount", [mountPoint]);
     }
-    // Whatever is on the disk is a complete output of a built file (or the manifest and index): no temporary file, no half of a pair.
-    const built = new Set(summary.files.filter((f) => f.status === "built").flatMap((f) => f.outputs.map((o) => o.path)));
-    for (const path of files(mountPoint)) if (/\.(pdf|docx)$/.test(path)) expect(built.has(path), path).toBe(true);
-    expect(temporaries(mountPoint)).toEqual([]);
   });
 });
 
