@@ -3,7 +3,8 @@
 import { mkdir } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { configFor, strictness, type Config } from "./config/config.js";
-import { toDiagnostic, type Diagnostic } from "./diagnostics.js";
+import { diagnostic, toDiagnostic, type Diagnostic } from "./diagnostics.js";
+import { text } from "./i18n/messages.js";
 import type { Minutes } from "./model/minutes.js";
 import { parseMinutes, type ParseOptions } from "./parse/parse-minutes.js";
 import { readSource } from "./read-source.js";
@@ -89,7 +90,7 @@ export async function check(input: string, options: Pick<BuildOptions, "date" | 
   const source = await readSource(input);
   if (!source.ok) {
     const { line, column } = source.place ?? { line: 1, column: 1 };
-    return { input, ok: false, diagnostics: [{ file: input, line, column, severity: "error", rule: "read", message: source.message, hint: source.hint }] };
+    return { input, ok: false, diagnostics: [diagnostic({ file: input, line, column, severity: "error", rule: "read", message: source.message, hint: source.hint })] };
   }
   const loaded = options.config === undefined ? configFor(input) : { config: options.config ?? undefined, diagnostics: [] };
   const config = loaded.config;
@@ -168,8 +169,8 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   } catch (error) {
     // The file system refused (the output folder is a file, no permission, disk full): the user's to fix, not a bug.
     const problem = error instanceof WriteFailure
-      ? writeProblem(input, error, (why) => `The output ${error.output} could not be written (${why}).`)
-      : writeProblem(input, error, (why) => `The output folder ${outDir} could not be made (${why}).`);
+      ? writeProblem(input, error, (why) => text("write-output.output", { output: error.output, why }))
+      : writeProblem(input, error, (why) => text("write-output.folder", { folder: outDir, why }));
     if (problem === undefined) throw error;
     return { ...checked, ok: false, outputs: [], diagnostics: [...checked.diagnostics, problem] };
   }

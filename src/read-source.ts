@@ -1,28 +1,29 @@
 // Reads an input file as text, refusing what is not a Markdown text file with a clear message:
 // directories, files over the size limit, binary data and non-UTF-8 encodings (UTF-16 with a BOM is decoded).
 import { readFile, stat } from "node:fs/promises";
+import { text, type Text } from "./i18n/messages.js";
 
 /** Larger inputs are refused: real minutes are far smaller, and this bounds memory and time. */
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 
 export type SourceResult =
   | { ok: true; text: string }
-  | { ok: false; message: string; hint: string; place?: { line: number; column: number } };
+  | { ok: false; message: Text; hint: Text; place?: { line: number; column: number } };
 
 export async function readSource(path: string): Promise<SourceResult> {
   let bytes: Buffer;
   try {
     const info = await stat(path);
-    if (info.isDirectory()) return { ok: false, message: "This is a folder, not a Markdown file.", hint: "Give the path of a .md file inside it." };
+    if (info.isDirectory()) return { ok: false, message: text("read.folder"), hint: text("read.folder.hint") };
     // A device or a pipe (/dev/zero, a FIFO) would be read forever.
-    if (!info.isFile()) return { ok: false, message: "This is a device or a pipe, not a Markdown file.", hint: "Give the path of a .md file." };
-    if (info.size > MAX_INPUT_BYTES) return { ok: false, message: `The file is ${(info.size / 1048576).toFixed(1)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB.`, hint: "Split the minutes into one file per meeting." };
+    if (!info.isFile()) return { ok: false, message: text("read.device"), hint: text("read.device.hint") };
+    if (info.size > MAX_INPUT_BYTES) return { ok: false, message: text("read.too-large", { size: (info.size / 1048576).toFixed(1), limit: MAX_INPUT_BYTES / 1048576 }), hint: text("read.too-large.hint") };
     bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return { ok: false, message: "The file does not exist.", hint: "Check the path and the file name." };
-    if (code === "EACCES" || code === "EPERM") return { ok: false, message: "The file cannot be read (permission denied).", hint: "Check the file's permissions." };
-    return { ok: false, message: `The file cannot be read (${code ?? "unknown error"}).`, hint: "Check the path." };
+    if (code === "ENOENT") return { ok: false, message: text("read.missing"), hint: text("read.missing.hint") };
+    if (code === "EACCES" || code === "EPERM") return { ok: false, message: text("read.permission"), hint: text("read.permission.hint") };
+    return { ok: false, message: text("read.error", { code: code ?? text("read.unknown-error") }), hint: text("read.error.hint") };
   }
   return decode(bytes);
 }
@@ -30,11 +31,11 @@ export async function readSource(path: string): Promise<SourceResult> {
 export function decode(bytes: Uint8Array): SourceResult {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder("utf-16be").decode(bytes.subarray(2)) };
-  if (bytes.includes(0)) return { ok: false, message: "This is a binary file, not Markdown text.", hint: "Give the .md file of the minutes." };
+  if (bytes.includes(0)) return { ok: false, message: text("read.binary"), hint: text("read.binary.hint") };
   try {
     return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
-    return { ok: false, message: "The file is not UTF-8 text.", hint: "Save it again as UTF-8 (in most editors: Save As → Encoding → UTF-8).", place: firstInvalidByte(bytes) };
+    return { ok: false, message: text("read.not-utf8"), hint: text("read.not-utf8.hint"), place: firstInvalidByte(bytes) };
   }
 }
 

@@ -4,7 +4,8 @@
 // The check is made on real paths, so a symbolic link inside the project cannot lead outside it.
 import { lstatSync, readlinkSync, realpathSync } from "node:fs";
 import path, { basename, dirname, join, resolve, type PlatformPath } from "node:path";
-import type { Diagnostic } from "./diagnostics.js";
+import { diagnostic, type Diagnostic } from "./diagnostics.js";
+import { text, type Text } from "./i18n/messages.js";
 import type { Point } from "./model/minutes.js";
 
 export interface PathRules {
@@ -14,7 +15,7 @@ export interface PathRules {
   allowOutside?: readonly string[];
 }
 
-export type PathResult = { ok: true; path: string } | { ok: false; rule: "path-outside-project" | "path-remote"; message: string; hint: string };
+export type PathResult = { ok: true; path: string } | { ok: false; rule: "path-outside-project" | "path-remote"; message: Text; hint: Text };
 
 /**
  * The project folder of an input: the folder of the minutes.config.yaml found by walking up from it,
@@ -95,8 +96,8 @@ export function resolveSafePath(reference: string, baseDir: string, rules: PathR
     return {
       ok: false,
       rule: "path-remote",
-      message: `"${reference}" is a web address; minutes never downloads files.`,
-      hint: "Download the file first, put it in the project folder and give its path.",
+      message: text("path-remote", { reference }),
+      hint: text("path-remote.hint"),
     };
   }
   const path = resolve(baseDir, reference);
@@ -107,13 +108,13 @@ export function resolveSafePath(reference: string, baseDir: string, rules: PathR
     ok: false,
     rule: "path-outside-project",
     message: lexicallyInside
-      ? `"${reference}" leads through a symbolic link to ${real}, outside the project folder ${rules.projectDir}.`
-      : `"${reference}" points outside the project folder ${rules.projectDir}.`,
-    hint: `Keep the path inside ${rules.projectDir} (the folder of minutes.config.yaml, else of the minutes), or, if you trust it, name it on the command line with --allow-outside ${real}.`,
+      ? text("path-outside-project.link", { reference, real, project: rules.projectDir })
+      : text("path-outside-project", { reference, project: rules.projectDir }),
+    hint: text("path-outside-project.hint", { project: rules.projectDir, real }),
   };
 }
 
 /** A refused path as an error at the place where the file names it: "`previous`: … points outside …". */
 export function pathProblem(refused: Extract<PathResult, { ok: false }>, field: string, file: string, place: Point | undefined): Diagnostic {
-  return { file, line: place?.line ?? null, column: place?.column ?? null, severity: "error", rule: refused.rule, message: `\`${field}\`: ${refused.message}`, hint: refused.hint };
+  return diagnostic({ file, line: place?.line ?? null, column: place?.column ?? null, severity: "error", rule: refused.rule, message: text("path-problem", { field, problem: refused.message }), hint: refused.hint });
 }

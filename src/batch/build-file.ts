@@ -2,7 +2,8 @@
 // worker thread posts back). An exception from build() — a bug — fails that file only.
 import { performance } from "node:perf_hooks";
 import { build, type BuildOptions } from "../build.js";
-import type { Diagnostic } from "../diagnostics.js";
+import { diagnostic, type Diagnostic } from "../diagnostics.js";
+import { text } from "../i18n/messages.js";
 import type { Format } from "../render/renderers.js";
 import { summariseMeeting, type MeetingSummary } from "./meeting-summary.js";
 
@@ -43,5 +44,5 @@ export async function buildFile(task: BuildTask): Promise<FileOutcome> {
 
 function internalError(input: string, error: unknown): Diagnostic {
   const message = error instanceof Error ? error.message : String(error);
-  return { file: input, line: null, column: null, severity: "error", rule: "internal", message: `minutes failed on this file (a bug, please report it with the file): ${message}` };
+  return diagnostic({ file: input, line: null, column: null, severity: "error", rule: "internal", message: text("internal", { error: message }) });
 }

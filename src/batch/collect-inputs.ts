@@ -3,7 +3,8 @@
 // skipping README.md, node_modules, dot-folders (.git, .minutes, …) and the output folder.
 import { readdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Diagnostic } from "../diagnostics.js";
+import { diagnostic, type Diagnostic } from "../diagnostics.js";
+import { text, type Text } from "../i18n/messages.js";
 import { pathKey } from "./batch-paths.js";
 import { globBase, globMatcher, hasGlob } from "./glob.js";
 
@@ -17,7 +18,7 @@ export interface Input {
 export interface CollectResult {
   inputs: Input[];
   /** Arguments that matched nothing, with what to do. */
-  problems: { arg: string; message: string }[];
+  problems: { arg: string; message: Text }[];
 }
 
 const skippedFiles = new Set(["readme.md"]);
@@ -64,12 +65,12 @@ export function collectInputs(args: readonly string[], exclude: readonly string[
     const stat = statOrUndefined(arg);
     if (stat?.isDirectory()) {
       const files = walk(arg, exclude);
-      if (files.length === 0) problems.push({ arg, message: `The folder ${arg} holds no Markdown minutes (*.md).` });
+      if (files.length === 0) problems.push({ arg, message: text("no-input.folder", { folder: arg }) });
       for (const file of files) add(file, arg);
     } else if (!stat && hasGlob(arg)) {
       const base = globBase(arg);
       const files = walk(base, exclude).filter(globMatcher(arg));
-      if (files.length === 0) problems.push({ arg, message: `No Markdown file matches ${arg}.` });
+      if (files.length === 0) problems.push({ arg, message: text("no-input.glob", { glob: arg }) });
       for (const file of files) add(file, base);
     } else {
       // A file, or a path that does not exist: build() reports it at file:1:1.
@@ -93,5 +94,5 @@ export function isFolder(path: string): boolean {
 
 /** The problems of collectInputs as diagnostics (a path with no minutes: no line to point at). */
 export function inputProblems(problems: CollectResult["problems"]): Diagnostic[] {
-  return problems.map((p) => ({ file: p.arg, line: null, column: null, severity: "error", rule: "no-input", message: p.message, hint: 'Give Markdown files, folders that hold them, or a quoted glob such as "minutes/**/*.md".' }));
+  return problems.map((p) => diagnostic({ file: p.arg, line: null, column: null, severity: "error", rule: "no-input", message: p.message, hint: text("no-input.hint") }));
 }

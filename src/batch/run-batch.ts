@@ -5,7 +5,8 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { BuildOptions } from "../build.js";
-import type { Diagnostic } from "../diagnostics.js";
+import { diagnostic, type Diagnostic } from "../diagnostics.js";
+import { text, type Param, type Text } from "../i18n/messages.js";
 import type { BuildTask, FileOutcome } from "./build-file.js";
 import { mirroredFolder, pathKey, recordedPath, shardKey } from "./batch-paths.js";
 import { collectInputs, inputProblems, type Input } from "./collect-inputs.js";
@@ -54,15 +55,15 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
 
   // Two inputs whose outputs would land on the same paths (a/x.md and b/x.md into one --out): the
   // second is refused rather than silently overwriting the first's outputs.
-  const claimed = new Map<string, string>();
+  const claimed = new Map<string, Param>();
   // The published index owns <out>/index.json: a top-level index.md built to JSON would be overwritten by it.
   // (Formats left to the config file may include json, so that case is refused too.)
-  if (options.index && outRoot && (options.build.formats?.includes("json") ?? true)) claimed.set(pathKey(join(outRoot, "index")), "the published index (index.html and index.json)");
+  if (options.index && outRoot && (options.build.formats?.includes("json") ?? true)) claimed.set(pathKey(join(outRoot, "index")), text("output-clash.index"));
   const inputs = shared.filter((input) => {
     const stem = pathKey(join(outDirOf(input), basename(input.path, extname(input.path)))); // "A.md" and "a.md" clash on Windows
     const first = claimed.get(stem);
     if (first === undefined) claimed.set(stem, input.path);
-    else problems.push({ file: input.path, line: null, column: null, severity: "error", rule: "output-clash", message: `Its outputs would overwrite those of ${first}.`, hint: "Rename one of the two files, or build them into different --out folders." });
+    else problems.push(diagnostic({ file: input.path, line: null, column: null, severity: "error", rule: "output-clash", message: text("output-clash", { first }), hint: text("output-clash.hint") }));
     return first === undefined;
   });
 
@@ -101,7 +102,7 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
     try {
       log.append(name, manifestEntry(key, outcome, manifestDir));
     } catch (error) {
-      logFailure = writeProblem(log.path, error, (why) => `The resume log could not be written (${why}); a build stopped now would start again from the first file.`);
+      logFailure = writeProblem(log.path, error, (why) => text("write-output.resume-log", { why }));
       if (!logFailure) throw error;
     }
   };
@@ -129,13 +130,13 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   const anyBuilt = files.some((f) => f.status === "built");
   const changed = tasks.length > 0 || resumed.length > 0;
   if (manifestPath && (existsSync(manifestPath) ? changed : anyBuilt || resumed.length > 0)) {
-    const failure = await written(() => writeManifest(manifestPath, manifest), manifestPath, (why) => `The build manifest could not be written (${why}); the next build will build every file again.`);
+    const failure = await written(() => writeManifest(manifestPath, manifest), manifestPath, (why) => text("write-output.manifest", { why }));
     if (failure) problems.push(failure);
     else log?.remove(); // the manifest now holds every line of the log
   }
   let index: BatchResult["index"];
   if (options.index && outRoot && (anyBuilt || existsSync(outRoot))) {
-    const failure = await written(async () => void (index = await writeSiteIndex(outRoot, files)), join(outRoot, "index.html"), (why) => `The index page could not be written (${why}).`);
+    const failure = await written(async () => void (index = await writeSiteIndex(outRoot, files)), join(outRoot, "index.html"), (why) => text("write-output.index", { why }));
     if (failure) problems.push(failure);
   }
   return { files, problems, ...(manifestPath ? { manifest: manifestPath } : {}), ...(index ? { index } : {}), ms: performance.now() - start };
@@ -146,7 +147,7 @@ function manifestEntry(key: string, outcome: FileOutcome, manifestDir: string): 
 }
 
 /** Runs a write; a refused one comes back as a write-output error of `file` (any other error is a bug, thrown). */
-async function written(write: () => Promise<void>, file: string, message: (why: string) => string): Promise<Diagnostic | undefined> {
+async function written(write: () => Promise<void>, file: string, message: (why: Param) => Text): Promise<Diagnostic | undefined> {
   try {
     await write();
     return undefined;
@@ -163,9 +164,9 @@ function outputFolderProblem(out: string, outRoot: string): Diagnostic | undefin
     if (statSync(outRoot).isDirectory()) return undefined;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined; // made by the first file built
-    return writeProblem(out, error, (why) => `The output folder ${out} could not be made (${why}); nothing was built.`);
+    return writeProblem(out, error, (why) => text("write-output.batch-folder", { folder: out, why }));
   }
-  return { file: out, line: null, column: null, severity: "error", rule: "write-output", message: `The output folder ${out} is a file; nothing was built.`, hint: "Give an output folder that is not a file (it is made if missing), or move that file away." };
+  return diagnostic({ file: out, line: null, column: null, severity: "error", rule: "write-output", message: text("write-output.folder-is-file", { folder: out }), hint: text("write-output.folder-is-file.hint") });
 }
 
 function keyOf(input: string, dependencies: DependencyHasher, options: object): string | undefined {

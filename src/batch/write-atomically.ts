@@ -7,7 +7,8 @@ import { randomBytes } from "node:crypto";
 import { statSync, type Stats } from "node:fs";
 import { constants, copyFile, link, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import type { Diagnostic } from "../diagnostics.js";
+import { diagnostic, type Diagnostic } from "../diagnostics.js";
+import { render, text, type MessageId, type Param, type Text } from "../i18n/messages.js";
 
 /** Bytes of a name the temporary file keeps: with its 22 added bytes it stays under NAME_MAX (255), so an output whose own name fits never fails on its temporary name. */
 const KEPT_NAME_BYTES = 200;
@@ -115,34 +116,35 @@ export function overwritesInput(output: string, inputs: readonly string[]): stri
 
 /** The one wording, in every command that writes, for an output refused because it is one of the inputs. */
 export function overwriteProblem(input: string, output: string): Diagnostic {
-  return {
+  return diagnostic({
     file: input, line: null, column: null, severity: "error", rule: "output-overwrites-input",
-    message: `The output ${output} would overwrite this file, which the command reads; nothing was written.`,
-    hint: "Write the output to another file or folder (--out), or rename the input.",
-  };
+    message: text("output-overwrites-input", { output }),
+    hint: text("output-overwrites-input.hint"),
+  });
 }
 
 /**
  * Why the file system refused a write, and what to do, in the user's words: one row per error code, for
- * every command that writes. Neither text names a flag, so each command's message can use both.
+ * every command that writes (entries write.why.* and write.fix.* of the catalogue). Neither text names a
+ * flag, so each command's message can use both.
  */
-const writeFaults: Record<string, { why: string; fix: string }> = {
-  EACCES: { why: "permission denied", fix: "Make the folder writable for you (ls -ld shows its owner and mode), or write somewhere else." },
-  EPERM: { why: "permission denied", fix: "Make the folder writable for you, close any program that holds the file open, or write somewhere else." },
-  EROFS: { why: "the disk is read-only", fix: "Write to a folder on a disk that can be written to." },
-  ENOSPC: { why: "the disk is full", fix: "Free some space on that disk, or write to another disk." },
-  EDQUOT: { why: "the disk quota is used up", fix: "Free some space within your quota, or write to another disk." },
-  EISDIR: { why: "a folder has the output's name", fix: "Move or rename that folder, or write somewhere else." },
-  ENOTDIR: { why: "a file is in the way of the output folder", fix: "Move or rename the file that stands where a folder of the path should be, or write somewhere else." },
-  EEXIST: { why: "a file is in the way of the output folder", fix: "Move or rename the file that stands where a folder of the path should be, or write somewhere else." },
-  ENAMETOOLONG: { why: "the name is too long for the file system", fix: "Use a shorter file name, or a folder with a shorter path." },
-  ENOENT: { why: "its folder does not exist", fix: "Create the folder first, or write somewhere else." },
-  ELOOP: { why: "the path goes round a loop of symbolic links", fix: "Remove the loop of symbolic links, or write somewhere else." },
-  EMFILE: { why: "too many files are open", fix: "Build with fewer --jobs, or raise the limit of open files (ulimit -n)." },
-  ENFILE: { why: "too many files are open", fix: "Build with fewer --jobs, or raise the limit of open files (ulimit -n)." },
-  EBUSY: { why: "the file is in use by another program", fix: "Close the program that holds it open (a PDF viewer, Word), then run the command again." },
-  ETXTBSY: { why: "the file is in use by another program", fix: "Close the program that holds it open, then run the command again." },
-  EIO: { why: "the disk reported a read or write error", fix: "Check the disk (dmesg, fsck), and write somewhere else meanwhile." },
+const writeFaults: Record<string, { why: MessageId; fix: MessageId }> = {
+  EACCES: { why: "write.why.permission", fix: "write.fix.EACCES" },
+  EPERM: { why: "write.why.permission", fix: "write.fix.EPERM" },
+  EROFS: { why: "write.why.read-only", fix: "write.fix.EROFS" },
+  ENOSPC: { why: "write.why.disk-full", fix: "write.fix.ENOSPC" },
+  EDQUOT: { why: "write.why.quota", fix: "write.fix.EDQUOT" },
+  EISDIR: { why: "write.why.folder-in-the-way", fix: "write.fix.EISDIR" },
+  ENOTDIR: { why: "write.why.file-in-the-way", fix: "write.fix.ENOTDIR" },
+  EEXIST: { why: "write.why.file-in-the-way", fix: "write.fix.ENOTDIR" },
+  ENAMETOOLONG: { why: "write.why.name-too-long", fix: "write.fix.ENAMETOOLONG" },
+  ENOENT: { why: "write.why.no-folder", fix: "write.fix.ENOENT" },
+  ELOOP: { why: "write.why.link-loop", fix: "write.fix.ELOOP" },
+  EMFILE: { why: "write.why.too-many-files", fix: "write.fix.EMFILE" },
+  ENFILE: { why: "write.why.too-many-files", fix: "write.fix.EMFILE" },
+  EBUSY: { why: "write.why.in-use", fix: "write.fix.EBUSY" },
+  ETXTBSY: { why: "write.why.in-use", fix: "write.fix.ETXTBSY" },
+  EIO: { why: "write.why.io-error", fix: "write.fix.EIO" },
 };
 
 const codeOf = (error: unknown): string | undefined => {
@@ -150,15 +152,28 @@ const codeOf = (error: unknown): string | undefined => {
   return typeof code === "string" ? code : undefined;
 };
 
-/** Why the file system refused to write an output, in the user's words; undefined for an error that is not the file system's. */
-export function whyNotWritten(error: unknown): string | undefined {
+/** Why the file system refused to write an output (a catalogue text, or the error code it has no entry for); undefined for an error that is not the file system's. */
+export function whyNotWrittenText(error: unknown): Text | string | undefined {
   const code = codeOf(error);
-  return code === undefined ? undefined : (writeFaults[code]?.why ?? code);
+  if (code === undefined) return undefined;
+  const fault = writeFaults[code];
+  return fault ? text(fault.why) : code;
 }
 
-/** What to do about a refused write (the hint beside whyNotWritten). */
+/** What to do about a refused write (the hint beside whyNotWrittenText). */
+export function writeFixText(error: unknown): Text {
+  return text(writeFaults[codeOf(error) ?? ""]?.fix ?? "write.fix");
+}
+
+/** whyNotWrittenText in the run's language, for a line the command prints itself. */
+export function whyNotWritten(error: unknown): string | undefined {
+  const why = whyNotWrittenText(error);
+  return why === undefined ? undefined : typeof why === "object" ? render(why) : String(why);
+}
+
+/** writeFixText in the run's language. */
 export function writeFix(error: unknown): string {
-  return writeFaults[codeOf(error) ?? ""]?.fix ?? "Check that the folder can be written to, or write somewhere else.";
+  return render(writeFixText(error));
 }
 
 /** The output a refused write was for: the WriteFailure's, else `fallback` (the folder being made). */
@@ -170,8 +185,8 @@ export function failedOutput(error: unknown, fallback: string): string {
  * A refused write as a `write-output` error of `file`, with `message` saying what was not written and
  * `why` in it; undefined for an error that is not the file system's (a bug: the caller rethrows it).
  */
-export function writeProblem(file: string, error: unknown, message: (why: string) => string): Diagnostic | undefined {
-  const why = whyNotWritten(error);
+export function writeProblem(file: string, error: unknown, message: (why: Param) => Text): Diagnostic | undefined {
+  const why = whyNotWrittenText(error);
   if (why === undefined) return undefined;
-  return { file, line: null, column: null, severity: "error", rule: "write-output", message: message(why), hint: writeFix(error) };
+  return diagnostic({ file, line: null, column: null, severity: "error", rule: "write-output", message: message(why), hint: writeFixText(error) });
 }

@@ -7,8 +7,8 @@ import { Argument, Option, type Command } from "commander";
 import { isoDateArg, localToday } from "./cli-dates.js";
 import { usageProblem, valueName, withExamples } from "./localised-help.js";
 import { configFor } from "../config/config.js";
-import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
-import { say, sayCount } from "../i18n/messages.js";
+import { diagnostic, formatDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { say, sayCount, text } from "../i18n/messages.js";
 import { loadLayoutRenderer } from "../render/renderers.js";
 import { filterRegister, parseStatusList, type RegisterFilter } from "../register/filter-register.js";
 import { loadMeetings } from "../register/load-meetings.js";
@@ -37,7 +37,7 @@ interface ActionsOptions {
 
 /** A file export refused because the meetings have errors: a partial register must not replace a good one. */
 function notWritten(out: string): Diagnostic {
-  return { file: out, line: null, column: null, severity: "error", rule: "not-written", message: "The meetings have errors (above), so the export was not written; the file is as it was.", hint: "Fix the errors, then export again." };
+  return diagnostic({ file: out, line: null, column: null, severity: "error", rule: "not-written", message: text("not-written"), hint: text("not-written.hint") });
 }
 
 export function registerActionsCommand(program: Command, setExit: (code: number) => void): void {
@@ -129,7 +129,7 @@ export function registerActionsCommand(program: Command, setExit: (code: number)
         await mkdir(dirname(resolve(out)), { recursive: true });
         await writeAtomically(out, typeof output === "string" ? new TextEncoder().encode(output) : output);
       } catch (error) {
-        const problem = writeProblem(out, error, (why) => `The export could not be written (${why}); the file is as it was.`);
+        const problem = writeProblem(out, error, (why) => text("write-output.export", { why }));
         if (problem === undefined) throw error;
         process.stderr.write(`${formatDiagnostic(problem)}\n`);
         setExit(1);

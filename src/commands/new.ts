@@ -2,9 +2,9 @@
 // the template, never over an existing file. Registered on the program by cli.ts.
 import type { Command } from "commander";
 import { isoDateArg, localToday } from "./cli-dates.js";
-import { overwriteProblem, overwritesInput, whyNotWritten, writeFix, writeNew } from "../batch/write-atomically.js";
-import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
-import { say, sayCount } from "../i18n/messages.js";
+import { overwriteProblem, overwritesInput, whyNotWrittenText, writeFixText, writeNew } from "../batch/write-atomically.js";
+import { diagnostic, formatDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { say, sayCount, text } from "../i18n/messages.js";
 import { newMeeting } from "../new-meeting/new-meeting.js";
 import { valueName, withExamples } from "./localised-help.js";
 
@@ -34,14 +34,14 @@ export function registerNewCommand(program: Command, setExit: (code: number) => 
       try {
         await writeNew(created.path, created.text);
       } catch (error) {
-        const why = whyNotWritten(error);
+        const why = whyNotWrittenText(error);
         if (why === undefined) throw error;
         const exists = (error as NodeJS.ErrnoException).code === "EEXIST";
-        return refuse({
+        return refuse(diagnostic({
           file: created.path, line: null, column: null, severity: "error", rule: exists ? "output-exists" : "write-output",
-          message: exists ? "This file already exists; I do not overwrite it, and nothing was written." : `The new meeting could not be written (${why}); nothing was written.`,
-          hint: exists ? "Give another name with --out, or another --date." : writeFix(error),
-        });
+          message: exists ? text("output-exists") : text("write-output.new-meeting", { why }),
+          hint: exists ? text("output-exists.hint") : writeFixText(error),
+        }));
       }
       const template = created.template === "built-in" ? say("new.built-in") : created.template;
       const wrote = opts.from ? say("new.wrote-from", { path: created.path, actions: sayCount("count.carried", created.carried.length), from: opts.from, template }) : say("new.wrote", { path: created.path, template });

@@ -9,6 +9,8 @@ import { linkMessages } from "./catalogue/diagnostics-links.js";
 import { bodyMessages } from "./catalogue/diagnostics-body.js";
 import { yamlMessages } from "./catalogue/diagnostics-yaml.js";
 import { themeMessages } from "./catalogue/diagnostics-theme.js";
+import { fileMessages } from "./catalogue/diagnostics-files.js";
+import { imageMessages } from "./catalogue/diagnostics-images.js";
 import { adoptionMessages } from "./catalogue/diagnostics-adoption.js";
 
 export const uiLanguages = ["en", "fr", "es", "pt", "de"] as const;
@@ -17,11 +19,14 @@ export type UiLanguage = (typeof uiLanguages)[number];
 /** One entry: the same text in every language, with {name} placeholders. */
 export type Entry = Readonly<Record<UiLanguage, string>>;
 
-export const catalogue = { ...bodyMessages, ...yamlMessages, ...themeMessages, ...cliMessages, ...linkMessages, ...adoptionMessages } satisfies Record<string, Entry>;
+export const catalogue = { ...bodyMessages, ...yamlMessages, ...themeMessages, ...fileMessages, ...imageMessages, ...cliMessages, ...linkMessages, ...adoptionMessages } satisfies Record<string, Entry>;
 export type MessageId = keyof typeof catalogue;
 
-/** A placeholder's value: a value as written (from the user's file, a path, a number), or another text, rendered in the same language. */
-export type Param = string | number | Text;
+/**
+ * A placeholder's value: a value as written (from the user's file, a path, a number), another text
+ * (rendered in the same language), or a list of these (rendered joined by ", ").
+ */
+export type Param = string | number | Text | readonly Param[];
 export type Params = Readonly<Record<string, Param>>;
 
 /** A text to show a person: an entry of the catalogue and the values of its placeholders. */
@@ -48,10 +53,13 @@ export function render(value: Text, language: UiLanguage = currentLanguage): str
   const template = catalogue[value.id][language];
   const params = value.params ?? {};
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!Object.hasOwn(params, name)) return whole;
-    const param = params[name]!;
-    return typeof param === "object" ? render(param, language) : String(param);
+    return Object.hasOwn(params, name) ? renderParam(params[name]!, language) : whole;
   });
+}
+
+function renderParam(param: Param, language: UiLanguage): string {
+  if (Array.isArray(param)) return param.map((item: Param) => renderParam(item, language)).join(", ");
+  return typeof param === "object" ? render(param as Text, language) : String(param);
 }
 
 /** The placeholders an entry uses, sorted (the test compares them across languages). */

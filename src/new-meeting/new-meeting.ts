@@ -13,11 +13,12 @@ import { fillTemplate } from "./fill-template.js";
 import { parseDocument } from "yaml";
 import { check } from "../build.js";
 import { configFor, type Config } from "../config/config.js";
-import type { Diagnostic } from "../diagnostics.js";
+import { diagnostic, type Diagnostic } from "../diagnostics.js";
+import { text } from "../i18n/messages.js";
 import { actionLabelsFor, labelsFor } from "../i18n/labels.js";
 import { isOpenState } from "../model/action-status.js";
 import type { Minutes, Person, Point } from "../model/minutes.js";
-import { decode } from "../read-source.js";
+import { decode, type SourceResult } from "../read-source.js";
 import { readChain } from "../register/previous-actions.js";
 import { pathProblem, projectFolder, resolveSafePath, type PathRules } from "../safe-path.js";
 import { buildRegister, type RegisterEntry } from "../register/register.js";
@@ -85,8 +86,8 @@ function templateFor(candidates: TemplateCandidate[], language: string): { text:
     const path = where.path;
     if (!existsSync(path)) continue;
     // A folder or a binary file named meeting.md is refused, not read as text (a folder made `new` crash).
-    const read = statSync(path).isFile() ? decode(readFileSync(path)) : { ok: false as const, message: "This is a folder or a device, not a Markdown file.", hint: "Put the meeting template in this file, or remove it to use the built-in one." };
-    if (!read.ok) return { problem: { file: path, line: read.place?.line ?? null, column: read.place?.column ?? null, severity: "error", rule: "template", message: `The meeting template cannot be used. ${read.message}`, hint: read.hint } };
+    const read: SourceResult = statSync(path).isFile() ? decode(readFileSync(path)) : { ok: false, message: text("template.not-a-file"), hint: text("template.not-a-file.hint") };
+    if (!read.ok) return { problem: diagnostic({ file: path, line: read.place?.line ?? null, column: read.place?.column ?? null, severity: "error", rule: "template", message: text("template", { reason: read.message }), hint: read.hint }) };
     return { text: read.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), source: path };
   }
   return { text: builtinTemplate(language), source: "built-in" };

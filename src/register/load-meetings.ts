@@ -4,7 +4,8 @@ import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { pathKey } from "../batch/batch-paths.js";
 import { check } from "../build.js";
-import type { Diagnostic } from "../diagnostics.js";
+import { diagnostic, type Diagnostic } from "../diagnostics.js";
+import { text } from "../i18n/messages.js";
 import type { Meeting } from "./register.js";
 
 /** Files a folder search leaves out: they are not meetings. */
@@ -23,7 +24,7 @@ async function meetingFiles(path: string, diagnostics: Diagnostic[]): Promise<st
   try {
     info = await stat(path);
   } catch {
-    diagnostics.push({ file: path, line: null, column: null, severity: "error", rule: "read", message: "There is no file or folder here.", hint: "Check the path; give meeting files or the folders that hold them." });
+    diagnostics.push(diagnostic({ file: path, line: null, column: null, severity: "error", rule: "read", message: text("read.nothing-here"), hint: text("read.nothing-here.hint") }));
     return [];
   }
   if (info.isFile()) return [path];

@@ -3,7 +3,8 @@
 // previous meeting's actions, and the ones it followed up, with their status after this meeting.
 import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import type { Diagnostic } from "../diagnostics.js";
+import { diagnostic, type Diagnostic } from "../diagnostics.js";
+import { text } from "../i18n/messages.js";
 import { pathProblem, resolveSafePath, type PathRules } from "../safe-path.js";
 import { actionLabelsFor } from "../i18n/labels.js";
 import type { Minutes, PreviousActions } from "../model/minutes.js";
@@ -72,12 +73,12 @@ export async function readChain(input: string, minutes: Minutes, rules: PathRule
     if (seen.has(path)) break;
     seen.add(path);
     if (!existsSync(path)) {
-      diagnostics.push({ ...place, message: `\`previous\` names "${link.path}", but there is no such file (looked for ${path}).`, hint: "Write the path of the previous meeting's Markdown file, relative to this file (e.g. ./2022-08-25.md)." });
+      diagnostics.push(diagnostic({ ...place, message: text("front-matter-previous.missing", { reference: link.path, path }), hint: text("front-matter-previous.missing.hint") }));
       break;
     }
     const parsed = await readMeeting(path, language);
     if (!parsed) {
-      diagnostics.push({ ...place, message: `\`previous\` names "${link.path}", which is not a meeting I can read.`, hint: `Run \`minutes check ${link.path}\` to see what is wrong with it.` });
+      diagnostics.push(diagnostic({ ...place, message: text("front-matter-previous.unreadable", { reference: link.path }), hint: text("front-matter-previous.unreadable.hint", { reference: link.path }) }));
       break;
     }
     chain.push({ path, minutes: parsed });

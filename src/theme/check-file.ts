@@ -4,6 +4,7 @@
 import { checkJpeg } from "./check-jpeg.js";
 import { checkPng } from "./check-png.js";
 import { cleanSvg } from "./clean-svg.js";
+import { text, type Param, type Text } from "../i18n/messages.js";
 
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 /** Pixels a side. */
@@ -25,25 +26,25 @@ export interface CheckedImage {
   height: number;
   /** SVG only: the drawing written again without scripts, handlers or outside references (clean-svg.ts). */
   svg?: Uint8Array;
-  /** SVG only: what was taken out, to tell the user. */
-  removed?: string[];
+  /** SVG only: what was taken out, to tell the user (markup as written, or a catalogue text). */
+  removed?: Param[];
 }
 
-export type ImageResult = ({ ok: true } & CheckedImage) | { ok: false; message: string };
+export type ImageResult = ({ ok: true } & CheckedImage) | { ok: false; message: Text };
 
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** Why a picture of this size is refused, or undefined; `bytesPerPixel` when it is decoded (PNG). */
-function tooLarge(width: number, height: number, bytesPerPixel = 0): string | undefined {
-  if (width > MAX_IMAGE_PIXELS || height > MAX_IMAGE_PIXELS) return `is ${width}×${height} pixels; images may be at most ${MAX_IMAGE_PIXELS} pixels wide and high`;
-  if (width * height > MAX_IMAGE_AREA) return `is ${width}×${height} pixels (${(width * height / 1e6).toFixed(1)} million); images may have at most ${MAX_IMAGE_AREA / 1e6} million pixels`;
+function tooLarge(width: number, height: number, bytesPerPixel = 0): Text | undefined {
+  if (width > MAX_IMAGE_PIXELS || height > MAX_IMAGE_PIXELS) return text("image.pixels", { width, height, limit: MAX_IMAGE_PIXELS });
+  if (width * height > MAX_IMAGE_AREA) return text("image.area", { width, height, millions: (width * height / 1e6).toFixed(1), limit: MAX_IMAGE_AREA / 1e6 });
   const decoded = width * height * bytesPerPixel;
-  if (decoded > MAX_IMAGE_DECODED_BYTES) return `is ${width}×${height} pixels of ${bytesPerPixel * 8} bits, ${Math.ceil(decoded / 1048576)} MB once decoded; images may take at most ${MAX_IMAGE_DECODED_BYTES / 1048576} MB decoded`;
+  if (decoded > MAX_IMAGE_DECODED_BYTES) return text("image.decoded", { width, height, bits: bytesPerPixel * 8, size: Math.ceil(decoded / 1048576), limit: MAX_IMAGE_DECODED_BYTES / 1048576 });
   return undefined;
 }
 
 export function checkImage(bytes: Uint8Array): ImageResult {
-  if (bytes.length > MAX_IMAGE_BYTES) return { ok: false, message: `is ${(bytes.length / 1048576).toFixed(1)} MB; images may be at most ${MAX_IMAGE_BYTES / 1048576} MB` };
+  if (bytes.length > MAX_IMAGE_BYTES) return { ok: false, message: text("image.too-large-bytes", { size: (bytes.length / 1048576).toFixed(1), limit: MAX_IMAGE_BYTES / 1048576 }) };
   if (PNG_MAGIC.every((b, i) => bytes[i] === b)) {
     const png = checkPng(bytes, tooLarge);
     return png.ok ? { ok: true, type: "png", width: png.width, height: png.height } : png;
@@ -53,7 +54,7 @@ export function checkImage(bytes: Uint8Array): ImageResult {
     return jpeg.ok ? { ok: true, type: "jpg", width: jpeg.width, height: jpeg.height } : jpeg;
   }
   if (looksLikeSvg(bytes)) return checkSvg(bytes);
-  return { ok: false, message: "is not a PNG, JPEG or SVG image (checked by its content, not its name)" };
+  return { ok: false, message: text("image.unknown") };
 }
 
 /** An XML declaration, comments, perhaps a document type declaration (with entities: refused later), then <svg. */
@@ -65,15 +66,15 @@ function looksLikeSvg(bytes: Uint8Array): boolean {
 }
 
 function checkSvg(bytes: Uint8Array): ImageResult {
-  let text: string;
+  let source: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    source = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, message: "is an SVG that is not valid UTF-8" };
+    return { ok: false, message: text("svg.not-utf8") };
   }
-  const clean = cleanSvg(text, (embedded) => {
+  const clean = cleanSvg(source, (embedded) => {
     const checked = checkImage(embedded);
-    return checked.ok ? (checked.type === "svg" ? "is an SVG inside the SVG" : undefined) : checked.message;
+    return checked.ok ? (checked.type === "svg" ? text("svg.inside-svg") : undefined) : checked.message;
   });
   if (!clean.ok) return clean;
   const attributes = clean.root.attributes;
@@ -82,9 +83,9 @@ function checkSvg(bytes: Uint8Array): ImageResult {
   const box = /^\s*[-0-9.e]+[\s,]+[-0-9.e]+[\s,]+([0-9.e]+)[\s,]+([0-9.e]+)\s*$/i.exec(attributes.viewBox ?? "");
   const width = length("width") || Number(box?.[1]);
   const height = length("height") || Number(box?.[2]);
-  if (!(width > 0) || !(height > 0)) return { ok: false, message: "is an SVG without a size: give its <svg> element a viewBox or width and height" };
+  if (!(width > 0) || !(height > 0)) return { ok: false, message: text("svg.no-size") };
   // A drawing costs no more to show when its units are many: only the side is bounded, as a sanity check.
-  if (width > MAX_IMAGE_PIXELS || height > MAX_IMAGE_PIXELS) return { ok: false, message: `is ${width}×${height} units; an SVG may be at most ${MAX_IMAGE_PIXELS} units wide and high (its viewBox or width and height)` };
+  if (width > MAX_IMAGE_PIXELS || height > MAX_IMAGE_PIXELS) return { ok: false, message: text("svg.too-big", { width, height, limit: MAX_IMAGE_PIXELS }) };
   return { ok: true, type: "svg", width, height, svg: new TextEncoder().encode(clean.svg), removed: clean.removed };
 }
 
@@ -93,12 +94,12 @@ function checkSvg(bytes: Uint8Array): ImageResult {
  * file, the tables a font cannot work without present, and the head table's magic number. Collections
  * and web fonts are refused with the reason.
  */
-export function checkFont(bytes: Uint8Array): { ok: true } | { ok: false; message: string } {
+export function checkFont(bytes: Uint8Array): { ok: true } | { ok: false; message: Text } {
   const tag = String.fromCharCode(...bytes.subarray(0, 4));
-  if (tag === "ttcf") return { ok: false, message: "is a font collection (.ttc); give the .ttf or .otf file of one face" };
-  if (tag === "wOFF" || tag === "wOF2") return { ok: false, message: "is a web font (WOFF); give the .ttf or .otf file" };
-  if (tag !== "\u0000\u0001\u0000\u0000" && tag !== "OTTO" && tag !== "true") return { ok: false, message: "is not a TrueType or OpenType font (checked by its content)" };
-  const damaged = { ok: false as const, message: "is a damaged font file: its table directory does not match its content" };
+  if (tag === "ttcf") return { ok: false, message: text("font.collection") };
+  if (tag === "wOFF" || tag === "wOF2") return { ok: false, message: text("font.woff") };
+  if (tag !== "\u0000\u0001\u0000\u0000" && tag !== "OTTO" && tag !== "true") return { ok: false, message: text("font.not-font") };
+  const damaged = { ok: false as const, message: text("font.damaged") };
   if (bytes.length < 12) return damaged;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const count = view.getUint16(4);
@@ -113,7 +114,10 @@ export function checkFont(bytes: Uint8Array): { ok: true } | { ok: false; messag
   }
   const outlines = (tables.has("glyf") && tables.has("loca")) || tables.has("CFF ") || tables.has("CFF2");
   const missing = ["cmap", "head", "hhea", "hmtx", "maxp"].filter((name) => !tables.has(name));
-  if (missing.length || !outlines) return { ok: false, message: `is a damaged font file: it lacks the ${[...missing, ...(outlines ? [] : ["glyph outline"])].join(", ")} table${missing.length + (outlines ? 0 : 1) > 1 ? "s" : ""}` };
+  if (missing.length || !outlines) {
+    const tables: Param[] = [...missing, ...(outlines ? [] : [text("font.glyph-outline")])];
+    return { ok: false, message: text(tables.length > 1 ? "font.lacks-tables" : "font.lacks-table", { tables }) };
+  }
   const head = tables.get("head")!;
   if (head.length < 54 || view.getUint32(head.offset + 12) !== 0x5f0f3cf5) return damaged;
   return { ok: true };

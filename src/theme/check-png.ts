@@ -4,8 +4,9 @@
 // header promises (every pass of an interlaced image), each row with a valid filter. The pixel count
 // is bounded before anything is inflated.
 import { crc32, inflateSync } from "node:zlib";
+import { text, type MessageId, type Params, type Text } from "../i18n/messages.js";
 
-export type PngResult = { ok: true; width: number; height: number } | { ok: false; message: string };
+export type PngResult = { ok: true; width: number; height: number } | { ok: false; message: Text };
 
 /** Channels per colour type, and the bit depths each allows. */
 const colourTypes: Record<number, { channels: number; depths: number[] }> = {
@@ -20,13 +21,13 @@ const knownCritical = new Set(["IHDR", "PLTE", "IDAT", "IEND"]);
 // Adam7: the first column and row, and the steps, of each pass.
 const passes = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]] as const;
 
-const damaged = (why: string): PngResult => ({ ok: false, message: `is a damaged PNG: ${why}` });
+const damaged = (why: MessageId, params?: Params): PngResult => ({ ok: false, message: text("png.damaged", { why: text(why, params) }) });
 
 /**
  * `limit(width, height, bytesPerPixel)` says why a size is refused (or undefined): it runs on the header,
  * before the data is inflated, so a small file that claims a huge picture costs nothing.
  */
-export function checkPng(bytes: Uint8Array, limit: (width: number, height: number, bytesPerPixel: number) => string | undefined): PngResult {
+export function checkPng(bytes: Uint8Array, limit: (width: number, height: number, bytesPerPixel: number) => Text | undefined): PngResult {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let offset = 8;
   let header: { width: number; height: number; depth: number; colour: number; interlaced: boolean } | undefined;
@@ -34,37 +35,37 @@ export function checkPng(bytes: Uint8Array, limit: (width: number, height: numbe
   const data: Uint8Array[] = [];
   let dataEnded = false;
   for (;;) {
-    if (offset + 12 > bytes.length) return damaged("it ends before its IEND chunk (the file is cut short)");
+    if (offset + 12 > bytes.length) return damaged("png.cut-before-end");
     const length = view.getUint32(offset);
     const type = String.fromCharCode(...bytes.subarray(offset + 4, offset + 8));
     const start = offset + 8;
-    if (!/^[A-Za-z]{4}$/.test(type)) return damaged(`a chunk at byte ${offset} has no valid name`);
-    if (length > 0x7fffffff || start + length + 4 > bytes.length) return damaged(`it ends in the middle of its ${type} chunk (the file is cut short)`);
-    if (crc32(bytes.subarray(offset + 4, start + length)) !== view.getUint32(start + length)) return damaged(`the checksum (CRC) of its ${type} chunk is wrong`);
-    if (!header && type !== "IHDR") return damaged("its first chunk is not the image header (IHDR)");
+    if (!/^[A-Za-z]{4}$/.test(type)) return damaged("png.chunk-name", { offset });
+    if (length > 0x7fffffff || start + length + 4 > bytes.length) return damaged("png.cut-in-chunk", { chunk: type });
+    if (crc32(bytes.subarray(offset + 4, start + length)) !== view.getUint32(start + length)) return damaged("png.crc", { chunk: type });
+    if (!header && type !== "IHDR") return damaged("png.first-not-header");
     if (type === "IHDR") {
-      if (header) return damaged("it has two image headers");
-      if (length !== 13) return damaged("its image header has the wrong length");
+      if (header) return damaged("png.two-headers");
+      if (length !== 13) return damaged("png.header-length");
       header = { width: view.getUint32(start), height: view.getUint32(start + 4), depth: bytes[start + 8]!, colour: bytes[start + 9]!, interlaced: bytes[start + 12] === 1 };
-      if (!header.width || !header.height || header.width > 0x7fffffff || header.height > 0x7fffffff) return damaged("its header gives no size");
+      if (!header.width || !header.height || header.width > 0x7fffffff || header.height > 0x7fffffff) return damaged("png.no-size");
       const kind = colourTypes[header.colour];
       if (!kind?.depths.includes(header.depth) || bytes[start + 10] !== 0 || bytes[start + 11] !== 0 || bytes[start + 12]! > 1) {
-        return { ok: false, message: "is a PNG of a kind that cannot be read (unknown colour type, bit depth, compression, filter or interlace method)" };
+        return { ok: false, message: text("png.unknown-kind") };
       }
       const refused = limit(header.width, header.height, (kind.channels * header.depth) / 8);
       if (refused) return { ok: false, message: refused };
     } else if (type === "PLTE") palette = true;
     else if (type === "IDAT") {
-      if (dataEnded) return damaged("its image data (IDAT) is split by other chunks");
+      if (dataEnded) return damaged("png.data-split");
       data.push(bytes.subarray(start, start + length));
     } else if (type === "IEND") break;
-    else if (type.charCodeAt(0) < 0x61 && !knownCritical.has(type)) return { ok: false, message: `is a PNG with a critical chunk (${type}) that PNG readers do not know` };
+    else if (type.charCodeAt(0) < 0x61 && !knownCritical.has(type)) return { ok: false, message: text("png.critical-chunk", { chunk: type }) };
     if (data.length && type !== "IDAT") dataEnded = true;
     offset = start + length + 4;
   }
-  if (!header) return damaged("it has no image header");
-  if (header.colour === 3 && !palette) return damaged("it is a palette image without a palette (PLTE)");
-  if (!data.length) return damaged("it has no image data (IDAT)");
+  if (!header) return damaged("png.no-header");
+  if (header.colour === 3 && !palette) return damaged("png.no-palette");
+  if (!data.length) return damaged("png.no-data");
   return inflatesToRows(Buffer.concat(data), header);
 }
 
@@ -84,12 +85,12 @@ function inflatesToRows(compressed: Buffer, h: { width: number; height: number; 
   } catch (error) {
     // More data than the rows need: readers draw the rows and ignore the rest (libpng: "Too much image data").
     if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return { ok: true, width: h.width, height: h.height };
-    return damaged("its image data cannot be decompressed (it is cut short or corrupt)");
+    return damaged("png.inflate");
   }
-  if (pixels.length < expected) return damaged(`its image data is cut short (${pixels.length} of ${expected} bytes)`);
+  if (pixels.length < expected) return damaged("png.data-short", { got: pixels.length, expected });
   let at = 0;
   for (const size of rows) {
-    if (pixels[at]! > 4) return damaged("a row of its image data has an unknown filter");
+    if (pixels[at]! > 4) return damaged("png.filter");
     at += size;
   }
   return { ok: true, width: h.width, height: h.height };

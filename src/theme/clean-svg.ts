@@ -6,8 +6,10 @@
 // metadata. What is written is well-formed by construction: every name comes from the lists below, every
 // value is escaped.
 import { parseXml, XmlElement, XmlError, XmlText } from "@rgrove/parse-xml";
+import { render, text, type Param, type Text } from "../i18n/messages.js";
 
-export type CleanSvg = { ok: true; svg: string; root: XmlElement; removed: string[] } | { ok: false; message: string };
+/** `removed`: what the drawing held and the copy leaves out, as markup (`<script>`, `onload=`) or a catalogue text. */
+export type CleanSvg = { ok: true; svg: string; root: XmlElement; removed: Param[] } | { ok: false; message: Text };
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const XLINK_NS = "http://www.w3.org/1999/xlink";
@@ -39,30 +41,42 @@ function urlsAreLocal(value: string): boolean {
 const safeCss = (css: string) => !/\\|@import|expression\s*\(|behavior\s*:|-moz-binding|javascript:/i.test(css) && urlsAreLocal(css);
 
 /** What is wrong with an embedded image's bytes, or undefined when it is sound (check-file's checkImage). */
-export type EmbeddedCheck = (bytes: Uint8Array) => string | undefined;
+export type EmbeddedCheck = (bytes: Uint8Array) => Text | undefined;
 
-export function cleanSvg(text: string, checkEmbedded: EmbeddedCheck): CleanSvg {
-  if (/<!ENTITY/i.test(text)) return { ok: false, message: "is an SVG that declares XML entities (<!ENTITY …>), which minutes does not read: an entity can pull in another file or grow to gigabytes" };
+export function cleanSvg(source: string, checkEmbedded: EmbeddedCheck): CleanSvg {
+  if (/<!ENTITY/i.test(source)) return { ok: false, message: text("svg.entities") };
   // A plain <!DOCTYPE svg PUBLIC …> (Illustrator, Graphviz) names a DTD that is never read, and is left
   // out; declarations inside one ([…]) could define what the drawing means, and are refused.
-  if (/<!DOCTYPE[^>[]*\[/i.test(text)) return { ok: false, message: "is an SVG whose document type declaration (<!DOCTYPE … [ … ]>) declares things itself, which minutes does not read" };
+  if (/<!DOCTYPE[^>[]*\[/i.test(source)) return { ok: false, message: text("svg.doctype") };
   let root: XmlElement | undefined;
   try {
-    root = parseXml(text).root ?? undefined;
+    root = parseXml(source).root ?? undefined;
   } catch (error) {
     if (!(error instanceof XmlError)) throw error;
-    return { ok: false, message: `is a damaged SVG: ${error.message.split("\n")[0]!.replace(/\s*\(line \d+, column \d+\)$/, "").replace(/[.:]$/, "")} (line ${error.line}, column ${error.column} of the SVG)` };
+    // The XML parser's reason stays in its English words.
+    return { ok: false, message: text("svg.damaged", { error: error.message.split("\n")[0]!.replace(/\s*\(line \d+, column \d+\)$/, "").replace(/[.:]$/, ""), line: error.line, column: error.column }) };
   }
-  if (root?.name !== "svg") return { ok: false, message: "is not an SVG image: its root element is not <svg>" };
+  if (root?.name !== "svg") return { ok: false, message: text("svg.root") };
   const xmlns = root.attributes.xmlns;
-  if (xmlns !== undefined && xmlns !== SVG_NS) return { ok: false, message: `is not an SVG image: its namespace is ${xmlns}` };
-  const removed = new Set<string>();
+  if (xmlns !== undefined && xmlns !== SVG_NS) return { ok: false, message: text("svg.namespace", { namespace: xmlns }) };
+  const removed = new Removed();
   const body = element(root, { removed, checkEmbedded }, true);
-  return { ok: true, svg: `<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`, root, removed: [...removed] };
+  return { ok: true, svg: `<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`, root, removed: removed.list() };
+}
+
+/** What was left out, each named once (markup as written, or a catalogue text). */
+class Removed {
+  private readonly items = new Map<string, Param>();
+  add(item: Param): void {
+    this.items.set(typeof item === "object" ? render(item as Text, "en") : String(item), item);
+  }
+  list(): Param[] {
+    return [...this.items.values()];
+  }
 }
 
 interface Cleaning {
-  removed: Set<string>;
+  removed: Removed;
   checkEmbedded: EmbeddedCheck;
 }
 
@@ -84,7 +98,7 @@ function element(node: XmlElement, cleaning: Cleaning, isRoot = false): string {
   });
   const content = children.join("");
   if (node.name === "style" && !safeCss(node.text)) {
-    removed.add("<style> that loads or escapes");
+    removed.add(text("svg.removed.style"));
     return "";
   }
   const open = [node.name, ...attributes].join(" ");
@@ -111,15 +125,15 @@ function attribute(owner: string, name: string, value: string, { removed, checkE
     }
     // An embedded picture is checked like the logo itself (decoded, within the pixel limit).
     const data = /^\s*data:[^,]*;base64,([^]*)$/i.exec(value)?.[1];
-    const problem = data !== undefined ? checkEmbedded(Buffer.from(data.replace(/\s+/g, ""), "base64")) : /^\s*data:/i.test(value) ? "is not base64" : undefined;
+    const problem = data !== undefined ? checkEmbedded(Buffer.from(data.replace(/\s+/g, ""), "base64")) : /^\s*data:/i.test(value) ? text("svg.not-base64") : undefined;
     if (problem) {
-      removed.add(`an embedded image that ${problem}`);
+      removed.add(text("svg.removed.embedded-image", { problem }));
       return undefined;
     }
     return name;
   }
   if (name === "style" ? !safeCss(value) : !urlsAreLocal(value)) {
-    removed.add(`${name}="${value.slice(0, 40)}" on <${owner}>`);
+    removed.add(text("svg.removed.on", { attribute: `${name}="${value.slice(0, 40)}"`, element: `<${owner}>` }));
     return undefined;
   }
   return name;

@@ -4,7 +4,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { VFile } from "vfile";
-import { report, toDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { diagnostic, report, toDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { text, type Text } from "../i18n/messages.js";
 import { labelKeys } from "../i18n/labels.js";
 import { readYamlFile, type YamlSource } from "../yaml-source.js";
 import { shippedFont } from "../package/shipped-files.js";
@@ -73,21 +74,21 @@ export function loadTheme(choice: ThemeChoice, rules: PathRules): ThemeResult {
   const { reference } = choice;
   const looksLikePath = /[\\/]/.test(reference) || reference.startsWith(".") || reference.endsWith(".yaml") || reference.endsWith(".yml");
   if (!looksLikePath && builtInThemes().includes(reference)) return { theme: loadBuiltInTheme(reference), diagnostics: [] };
-  const fail = (message: string, hint: string, rule = "theme-path"): ThemeResult => ({ diagnostics: [{ file: choice.source, line: choice.place?.line ?? null, column: choice.place?.column ?? null, severity: "error", rule, message, hint }] });
+  const fail = (message: Text, hint: Text, rule = "theme-path"): ThemeResult => ({ diagnostics: [diagnostic({ file: choice.source, line: choice.place?.line ?? null, column: choice.place?.column ?? null, severity: "error", rule, message, hint })] });
   const where = resolveSafePath(reference, choice.baseDir, rules);
   // A name that is neither built in nor a folder gets "no such theme", not a remark about where it would be.
   const candidate = where.ok ? where.path : resolve(choice.baseDir, reference);
   const file = existsSync(candidate) && statSync(candidate).isDirectory() ? join(candidate, "theme.yaml") : candidate;
   if ((where.ok || !looksLikePath) && !existsSync(file)) {
-    return fail(`No theme "${reference}": it is not a built-in theme (${builtInThemes().join(", ")}) and ${file} does not exist.`, "Give a built-in theme name, or the path of a folder that holds a theme.yaml (`minutes theme new <name>` makes one).");
+    return fail(text("theme-path.none", { reference, themes: builtInThemes().join(", "), file }), text("theme-path.none.hint"));
   }
-  if (!where.ok) return fail(`The theme ${where.message}`, where.hint, where.rule);
+  if (!where.ok) return fail(text("theme-path.refused", { problem: where.message }), where.hint, where.rule);
   return loadThemeFile(file, rules);
 }
 
 /** Reads and checks one theme.yaml and the files it names. */
 export function loadThemeFile(path: string, rules: PathRules): ThemeResult {
-  const { file, yaml, data } = readYamlFile(path, themeSchema, { rule: "theme", what: "The theme file", shapeHint: "Start from `minutes theme new <name>`.", missingHint: (key) => `Add a line \`${key}: …\` to theme.yaml.` });
+  const { file, yaml, data } = readYamlFile(path, themeSchema, { rule: "theme", what: text("yaml.what.theme"), shapeHint: text("theme-shape.hint"), missingHint: (key) => text("theme-missing.hint", { key }) });
   let theme: Theme | undefined;
   if (yaml && data) {
     const dir = dirname(resolve(path));
@@ -95,7 +96,7 @@ export function loadThemeFile(path: string, rules: PathRules): ThemeResult {
     for (const [language, labels] of Object.entries(data.labels)) {
       for (const key of Object.keys(labels)) {
         if (labelKeys.includes(key)) continue;
-        report(file, { severity: "warning", rule: "theme-unknown-label", message: `Unknown label \`${key}\` for ${language}.`, place: yaml.valuePlace(["labels", language, key]), hint: `Known labels: ${labelKeys.join(", ")}.` });
+        report(file, { severity: "warning", rule: "theme-unknown-label", message: text("theme-unknown-label", { key, language }), place: yaml.valuePlace(["labels", language, key]), hint: text("theme-unknown-label.hint", { labels: labelKeys.join(", ") }) });
       }
     }
     const body = files.font(data.fonts.body, ["fonts", "body"]);
@@ -130,29 +131,36 @@ class ThemeFiles {
     private readonly file: VFile,
   ) {}
 
-  private fail(at: (string | number)[], message: string, hint: string, rule = "theme-file"): undefined {
+  /** An error at the value of `at`; `problem` is said of that value ("`fonts.body.regular`: …"), unless `whole` is the message. */
+  private fail(at: (string | number)[], problem: Text, hint: Text, rule = "theme-file", whole = false): undefined {
+    const message = whole ? problem : text("path-problem", { field: at.join("."), problem });
     report(this.file, { severity: "error", rule, message, hint, place: this.yaml.valuePlace(at) });
     return undefined;
+  }
+
+  /** A file of the theme whose content is wrong: "`logo.file`: logo.png is a damaged PNG: …". */
+  private failFile(at: (string | number)[], path: string, problem: Text, hint: Text): undefined {
+    return this.fail(at, text("theme-file.file-problem", { file: basename(path), problem }), hint);
   }
 
   /** The bytes of a file the theme names, or undefined after reporting why not. */
   read(reference: string, at: (string | number)[]): { path: string; bytes: Uint8Array } | undefined {
     const where = resolveSafePath(reference, this.dir, this.rules);
-    if (!where.ok) return this.fail(at, `\`${at.join(".")}\`: ${where.message}`, where.hint, where.rule);
+    if (!where.ok) return this.fail(at, where.message, where.hint, where.rule);
     try {
       const stat = statSync(where.path);
-      if (!stat.isFile()) return this.fail(at, `\`${at.join(".")}\`: ${where.path} is not a file.`, "Give the path of a file, relative to theme.yaml.");
-      if (stat.size > 50 * 1024 * 1024) return this.fail(at, `\`${at.join(".")}\`: ${basename(where.path)} is larger than 50 MB.`, "Use a smaller file.");
+      if (!stat.isFile()) return this.fail(at, text("theme-file.not-a-file", { path: where.path }), text("theme-file.not-a-file.hint"));
+      if (stat.size > 50 * 1024 * 1024) return this.fail(at, text("theme-file.too-large", { file: basename(where.path) }), text("theme-file.too-large.hint"));
       return { path: where.path, bytes: readFileSync(where.path) };
     } catch {
-      return this.fail(at, `\`${at.join(".")}\`: ${where.path} does not exist.`, "Give the path of the file relative to theme.yaml.");
+      return this.fail(at, text("theme-file.missing", { path: where.path }), text("theme-file.missing.hint"));
     }
   }
 
   font(font: FontData, at: string[]): FontFamily {
     if (typeof font === "string") {
       if (font !== "Noto Sans") {
-        this.fail(at, `\`${at.join(".")}\`: "${font}" has no font files; minutes ships only Noto Sans.`, `Write \`{ family: "${font}", regular: fonts/${font.replace(/\s+/g, "")}-Regular.ttf, bold: …, italic: …, boldItalic: … }\`, or \`Noto Sans\`.`);
+        this.fail(at, text("theme-file.font-without-files", { font }), text("theme-file.font-without-files.hint", { font, stem: font.replace(/\s+/g, "") }));
       }
       return noto();
     }
@@ -163,7 +171,7 @@ class ThemeFiles {
       const read = this.read(reference, [...at, face]);
       if (!read) continue;
       const ok = checkFont(read.bytes);
-      if (!ok.ok) this.fail([...at, face], `\`${[...at, face].join(".")}\`: ${basename(read.path)} ${ok.message}.`, "Give a .ttf or .otf file.");
+      if (!ok.ok) this.failFile([...at, face], read.path, ok.message, text("theme-file.font.hint"));
       else paths[face] = read.path;
     }
     const regular = paths.regular ?? noto().files.regular;
@@ -180,7 +188,7 @@ class ThemeFiles {
       if (!read) return undefined;
       const ok = checkFont(read.bytes);
       if (ok.ok) return read.path;
-      return this.fail([...at, name], `\`${[...at, name].join(".")}\`: ${basename(read.path)} ${ok.message}.`, "Give a .ttf or .otf file.");
+      return this.failFile([...at, name], read.path, ok.message, text("theme-file.font.hint"));
     };
     const regular = face(font.regular, "regular");
     const bold = font.bold === undefined ? undefined : face(font.bold, "bold");
@@ -194,15 +202,15 @@ class ThemeFiles {
     let svg: Uint8Array | undefined;
     if (main.type === "svg") {
       if (!logo.fallback) {
-        return this.fail(["logo", "file"], "An SVG logo needs a PNG or JPEG copy: the PDF cannot draw SVG.", "Export the logo as PNG too and add `fallback: logo.png` under `logo:`.");
+        return this.fail(["logo", "file"], text("logo-svg-fallback"), text("logo-svg-fallback.hint"), "theme-file", true);
       }
       const fallback = this.image(logo.fallback, ["logo", "fallback"]);
       if (!fallback) return undefined;
-      if (fallback.type === "svg") return this.fail(["logo", "fallback"], "`logo.fallback` must be a PNG or JPEG image.", "Export the logo as PNG.");
+      if (fallback.type === "svg") return this.fail(["logo", "fallback"], text("logo-fallback-not-bitmap"), text("logo-fallback-not-bitmap.hint"), "theme-file", true);
       // The drawing as clean-svg.ts wrote it again, never the file's own bytes.
       svg = main.svg;
       if (main.removed?.length) {
-        report(this.file, { severity: "warning", rule: "logo-svg-cleaned", message: `\`logo.file\`: the SVG holds what a logo must not (${main.removed.join(", ")}); the DOCX gets the drawing without it.`, hint: "Remove scripts, event handlers and links to other files from the SVG, or export it again as plain SVG.", place: this.yaml.valuePlace(["logo", "file"]) });
+        report(this.file, { severity: "warning", rule: "logo-svg-cleaned", message: text("logo-svg-cleaned", { removed: main.removed }), hint: text("logo-svg-cleaned.hint"), place: this.yaml.valuePlace(["logo", "file"]) });
       }
       image = fallback;
     }
@@ -222,15 +230,15 @@ class ThemeFiles {
     const read = this.read(reference, at);
     if (!read) return undefined;
     const checked = checkImage(read.bytes);
-    if (!checked.ok) return this.fail(at, `\`${at.join(".")}\`: ${basename(read.path)} ${checked.message}.`, imageHint(checked.message));
+    if (!checked.ok) return this.failFile(at, read.path, checked.message, imageHint(checked.message));
     return { ...checked, bytes: read.bytes };
   }
 }
 
 /** What to do about an image that was refused, by what is wrong with it. */
-function imageHint(message: string): string {
-  if (/ pixels| units/.test(message)) return `Resize the image and save it again: a printed logo needs about four times its width in points (a 90-point logo: 360 pixels), and never more than ${MAX_IMAGE_PIXELS} pixels a side or ${MAX_IMAGE_AREA / 1e6} million pixels (8-bit colour: 16-bit doubles the memory).`;
-  if (/entities|document type/.test(message)) return "Remove the <!DOCTYPE …> declaration and its entities from the SVG (write the text they stand for), or export it again as plain SVG.";
-  if (/damaged|cut short/.test(message)) return "Export or download the image again: this file is incomplete or corrupt, and a document reader could not draw it.";
-  return "Give a PNG or JPEG (or an SVG with a PNG fallback) of at most 5 MB and 6000 pixels a side.";
+function imageHint(problem: Text): Text {
+  if (["image.pixels", "image.area", "image.decoded", "svg.too-big"].includes(problem.id)) return text("theme-file.image-size.hint", { pixels: MAX_IMAGE_PIXELS, millions: MAX_IMAGE_AREA / 1e6 });
+  if (problem.id === "svg.entities" || problem.id === "svg.doctype") return text("theme-file.svg-doctype.hint");
+  if (["png.damaged", "jpeg.damaged", "svg.damaged"].includes(problem.id)) return text("theme-file.image-damaged.hint");
+  return text("theme-file.image.hint");
 }

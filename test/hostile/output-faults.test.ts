@@ -11,6 +11,8 @@ import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build.js";
 import { whyNotWritten, writeAllAtomically, WriteFailure, writeFix, writeProblem } from "../../src/batch/write-atomically.js";
+import { plainDiagnostic } from "../../src/diagnostics.js";
+import { text } from "../../src/i18n/messages.js";
 import { generateRepo } from "../helpers/minutes-repo.js";
 import { hasTool, plainCliEnv } from "../helpers/tools.js";
 
@@ -179,7 +181,7 @@ describe("a single file that cannot be written", () => {
     writeFileSync(join(dir, "out"), "keep me");
     const result = await build(join(dir, "m.md"), { out: join(dir, "out", "x"), config: null });
     expect(result.ok).toBe(false);
-    expect(result.diagnostics).toContainEqual({
+    expect(result.diagnostics.map(plainDiagnostic)).toContainEqual({
       file: join(dir, "m.md"), line: null, column: null, severity: "error", rule: "write-output",
       message: `The output folder ${join(dir, "out", "x")} could not be made (a file is in the way of the output folder).`,
       hint: "Move or rename the file that stands where a folder of the path should be, or write somewhere else.",
@@ -257,10 +259,10 @@ describe("the table of write faults", () => {
     }
     expect(whyNotWritten(fault("EWHATEVER"))).toBe("EWHATEVER"); // an unknown code is still named
     expect(whyNotWritten(new Error("a bug"))).toBeUndefined();
-    expect(writeProblem("x", new TypeError("a bug"), (why) => why)).toBeUndefined();
-    expect(writeProblem("x", fault("ENOSPC"), (why) => `The output x could not be written (${why}).`)).toEqual({
+    expect(writeProblem("x", new TypeError("a bug"), (why) => text("write-output.output", { output: "x", why }))).toBeUndefined();
+    expect(writeProblem("x", fault("ENOSPC"), (why) => text("write-output.output", { output: "x", why }))).toEqual(expect.objectContaining({
       file: "x", line: null, column: null, severity: "error", rule: "write-output", message: "The output x could not be written (the disk is full).", hint: "Free some space on that disk, or write to another disk.",
-    });
+    }));
   });
 
   it("writeAllAtomically writes all or none, names the output that failed, and leaves no temporary file", async () => {

@@ -10,7 +10,14 @@ import { join, resolve } from "node:path";
 import { parseXml, XmlElement } from "@rgrove/parse-xml";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { checkImage } from "../../src/theme/check-file.js";
+import { checkImage as checkImageBytes, type ImageResult } from "../../src/theme/check-file.js";
+import { render } from "../../src/i18n/messages.js";
+
+/** The check with its reason in English, as the JSON output and these assertions say it. */
+const checkImage = (bytes: Uint8Array): ImageResult | { ok: false; message: string } => {
+  const checked = checkImageBytes(bytes);
+  return checked.ok ? checked : { ok: false, message: render(checked.message, "en") };
+};
 import { makePng } from "../helpers/png.js";
 import { plainCliEnv } from "../helpers/tools.js";
 
