@@ -89,8 +89,10 @@ describe("startup snapshot", () => {
     // A pool of 2 (capped at the cores: two here) is this thread and a worker thread, which started (a
     // worker that fails is replaced by this thread, and would not print this line).
     expect(r.stderr.match(/worker thread started/g)?.length).toBe(1);
-    // The worker holds two of the three files (more are left than builders), this thread builds the third.
-    expect(r.stderr.match(/built in a worker thread/g)?.length).toBe(2);
+    // The worker builds one of the three files, or two when it is free before this thread takes the last.
+    const inWorker = r.stderr.match(/built in a worker thread/g)?.length ?? 0;
+    expect(inWorker).toBeGreaterThanOrEqual(1);
+    expect(inWorker).toBeLessThanOrEqual(2);
     const summary = JSON.parse(r.stdout) as { files: { status: string }[] };
     expect(summary.files.map((f) => f.status)).toEqual(["built", "built", "built"]);
   });
