@@ -3,7 +3,8 @@
 import { statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { configPath, findConfig, loadConfig } from "../config/config.js";
-import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { diagnostic, formatDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { text as t } from "../i18n/messages.js";
 import type { BuildOptions } from "../build.js";
 import { isFolder } from "../batch/collect-inputs.js";
 import { hasGlob } from "../batch/glob.js";
@@ -95,9 +96,9 @@ interface Place {
 export function jobsCapped(pool: PoolSize, from: Place = { file: "--jobs", line: null, column: null }): Diagnostic {
   const { asked, jobs, machine } = pool;
   const message = pool.limitedBy === "memory"
-    ? `${asked} files at once were asked for; ${jobs} are built at once, as ${machine.availableMb} MB of memory is available and each takes about ${BUILDER_MB} MB.`
-    : `${asked} files at once were asked for; ${jobs} are built at once, as this machine has ${machine.cores} cores.`;
-  return { ...from, severity: "warning", rule: "jobs-capped", message, hint: `Ask for ${jobs} or fewer, or leave the number out: the default is as many as the cores and the memory allow.` };
+    ? t("jobs-capped.memory", { asked, jobs, memory: machine.availableMb, each: BUILDER_MB })
+    : t("jobs-capped.cores", { asked, jobs, cores: machine.cores });
+  return diagnostic({ ...from, severity: "warning", rule: "jobs-capped", message, hint: t("jobs-capped.hint", { jobs }) });
 }
 
 /** A message before the build starts: through the reporter, or as plain text on stderr beside --json. */

@@ -6,9 +6,9 @@ import { readFile } from "node:fs/promises";
 import { relative } from "node:path";
 import { parseOptionsFor, type BuildOptions } from "../build.js";
 import { configFor } from "../config/config.js";
-import { whyNotWritten, writeAtomically, writeFix } from "../batch/write-atomically.js";
-import type { Diagnostic } from "../diagnostics.js";
-import { render, text as textOf } from "../i18n/messages.js";
+import { whyNotWrittenText, writeAtomically, writeFixText } from "../batch/write-atomically.js";
+import { diagnostic, type Diagnostic } from "../diagnostics.js";
+import { text as textOf } from "../i18n/messages.js";
 import { applyEdits, unifiedDiff } from "../fix/apply-fixes.js";
 import type { TextEdit } from "../fix/text-edit.js";
 import { parseMinutes } from "../parse/parse-minutes.js";
@@ -59,10 +59,10 @@ export async function fixFile(input: string, options: Pick<BuildOptions, "date" 
   try {
     await writeAtomically(input, new TextEncoder().encode(bom + text.replace(/\n/g, eol)));
   } catch (error) {
-    const why = whyNotWritten(error);
+    const why = whyNotWrittenText(error);
     if (why === undefined) throw error;
     const message = textOf("fix.write-failed", { why });
-    return { count: 0, diff: "", problem: { file: input, line: null, column: null, severity: "error", rule: "write-output", message: render(message, "en"), text: message, hint: writeFix(error) } };
+    return { count: 0, diff: "", problem: diagnostic({ file: input, line: null, column: null, severity: "error", rule: "write-output", message, hint: writeFixText(error) }) };
   }
   return { count, diff };
 }

@@ -11,6 +11,7 @@ import { yamlMessages } from "./catalogue/diagnostics-yaml.js";
 import { themeMessages } from "./catalogue/diagnostics-theme.js";
 import { fileMessages } from "./catalogue/diagnostics-files.js";
 import { imageMessages } from "./catalogue/diagnostics-images.js";
+import { buildMessages } from "./catalogue/diagnostics-build.js";
 import { adoptionMessages } from "./catalogue/diagnostics-adoption.js";
 
 export const uiLanguages = ["en", "fr", "es", "pt", "de"] as const;
@@ -19,7 +20,7 @@ export type UiLanguage = (typeof uiLanguages)[number];
 /** One entry: the same text in every language, with {name} placeholders. */
 export type Entry = Readonly<Record<UiLanguage, string>>;
 
-export const catalogue = { ...bodyMessages, ...yamlMessages, ...themeMessages, ...fileMessages, ...imageMessages, ...cliMessages, ...linkMessages, ...adoptionMessages } satisfies Record<string, Entry>;
+export const catalogue = { ...bodyMessages, ...yamlMessages, ...themeMessages, ...fileMessages, ...imageMessages, ...buildMessages, ...cliMessages, ...linkMessages, ...adoptionMessages } satisfies Record<string, Entry>;
 export type MessageId = keyof typeof catalogue;
 
 /**

@@ -3,7 +3,7 @@
 // previous meeting's actions, and the ones it followed up, with their status after this meeting.
 import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import { diagnostic, type Diagnostic } from "../diagnostics.js";
+import { diagnostic, type Diagnostic, type DiagnosticFields } from "../diagnostics.js";
 import { text } from "../i18n/messages.js";
 import { pathProblem, resolveSafePath, type PathRules } from "../safe-path.js";
 import { actionLabelsFor } from "../i18n/labels.js";
@@ -56,7 +56,8 @@ export async function readChain(input: string, minutes: Minutes, rules: PathRule
   const seen = new Set([resolve(input)]);
   let from = input;
   let link = ref;
-  let place: Diagnostic = { file: input, line: ref.place.line, column: ref.place.column, severity: "error", rule: "front-matter-previous", message: "" };
+  // Where a broken link is reported, and how: at this meeting's `previous:` an error, further down the chain a warning.
+  let place: Omit<DiagnosticFields, "message"> = { file: input, line: ref.place.line, column: ref.place.column, severity: "error", rule: "front-matter-previous" };
   let truncated = false;
   for (let depth = 0; ; depth++) {
     if (depth === MAX_CHAIN) {
@@ -85,7 +86,7 @@ export async function readChain(input: string, minutes: Minutes, rules: PathRule
     const next = parsed.meeting.previous;
     if (!next) break;
     // Problems further down the chain are warnings: this meeting can still be built.
-    place = { file: path, line: next.place.line, column: next.place.column, severity: "warning", rule: "front-matter-previous", message: "" };
+    place = { file: path, line: next.place.line, column: next.place.column, severity: "warning", rule: "front-matter-previous" };
     from = path;
     link = next;
   }

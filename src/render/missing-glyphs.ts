@@ -1,7 +1,8 @@
 // The warning for characters the PDF drew as boxes because no font has them (rule font-missing-glyphs): one
 // diagnostic per remedy (a CJK font package, the emoji package, a font named in the theme), at the first
 // place the source file writes one of them, naming the characters and the lines that hold them.
-import type { Diagnostic } from "../diagnostics.js";
+import { diagnostic, type Diagnostic } from "../diagnostics.js";
+import { text, type Param, type Text } from "../i18n/messages.js";
 import { CJK_CHARS, EMOJI_CHARS, optionalPackages, preferredCjkPackage } from "./fallback-fonts.js";
 
 /** Characters and lines listed in a message, at most; the rest are counted. */
@@ -17,11 +18,10 @@ function remedyFor(ch: string): Remedy {
   return "theme";
 }
 
-function hint(remedy: Remedy, language: string, characters: string): string {
-  const theme = "or name a font that has them under `fonts: fallbacks:` in the theme (see docs/themes.md)";
-  if (remedy === "theme") return `Name a font that has them under \`fonts: fallbacks:\` in the theme (a list of { family, regular, bold } with .ttf or .otf files; see docs/themes.md).`;
+function hint(remedy: Remedy, language: string, characters: string): Text {
+  if (remedy === "theme") return text("font-missing-glyphs.theme.hint");
   const pkg = remedy === "cjk" ? preferredCjkPackage(language, characters).name : optionalPackages.find((p) => p.slot === "other")!.name;
-  return `Install the font package minutes looks for: \`npm install --global ${pkg}\` (beside minutes) or \`npm install --save-dev ${pkg}\` in the project, ${theme}.`;
+  return text("font-missing-glyphs.package.hint", { package: pkg });
 }
 
 /** Line and column (1-based) of each place the text holds one of `chars`, in one pass. */
@@ -41,7 +41,7 @@ function placesOf(text: string, chars: ReadonlySet<string>): { line: number; col
   return places;
 }
 
-const listed = (items: string[], more: number): string => items.join(", ") + (more > 0 ? ` and ${more} more` : "");
+const listed = (items: string[], more: number): Param => (more > 0 ? text("list.more", { items, count: more }) : items);
 
 /**
  * The diagnostics for the characters a render could not draw. `source` is the Markdown text, searched for
@@ -61,16 +61,16 @@ export function missingGlyphDiagnostics(file: string, source: string, characters
     const lines = [...new Set(places.map((p) => p.line))];
     const count = chars.length;
     const named = listed(chars.slice(0, LISTED).map((ch) => `${codePoint(ch)} ${ch}`), count - LISTED);
-    const where = lines.length ? ` (line ${listed(lines.slice(0, LISTED).map(String), lines.length - LISTED)})` : "";
-    out.push({
+    const where = lines.length ? text(lines.length > 1 ? "font-missing-glyphs.lines" : "font-missing-glyphs.line", { lines: listed(lines.slice(0, LISTED).map(String), lines.length - LISTED) }) : "";
+    out.push(diagnostic({
       file,
       line: first?.line ?? null,
       column: first?.column ?? null,
       severity: strict ? "error" : "warning",
       rule: "font-missing-glyphs",
-      message: `No font has ${count === 1 ? "this character" : `these ${count} characters`}, so the PDF draws ${count === 1 ? "it as a box" : "them as boxes"}: ${named}${where}.`,
+      message: count === 1 ? text("font-missing-glyphs.one", { characters: named, where }) : text("font-missing-glyphs.many", { count, characters: named, where }),
       hint: hint(remedy, language, chars.join("")),
-    });
+    }));
   }
   return out;
 }

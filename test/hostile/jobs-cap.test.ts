@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BUILDER_MB, cgroupMemoryLeft, poolSize, thisMachine } from "../../src/batch/pool-size.js";
 import { jobsCapped } from "../../src/commands/build.js";
+import { plainDiagnostic } from "../../src/diagnostics.js";
 import { generateRepo, tempDir } from "../helpers/minutes-repo.js";
 import { plainCliEnv } from "../helpers/tools.js";
 
@@ -68,7 +69,7 @@ describe("the pool size", () => {
 
   it("says how much memory it counted in the warning, when memory is what limits", () => {
     const pool = poolSize(5000, machine(64, 400));
-    expect(jobsCapped(pool, { file: "minutes.config.yaml", line: 2, column: 7 })).toEqual({
+    expect(plainDiagnostic(jobsCapped(pool, { file: "minutes.config.yaml", line: 2, column: 7 }))).toEqual({
       file: "minutes.config.yaml", line: 2, column: 7, severity: "warning", rule: "jobs-capped",
       message: `5000 files at once were asked for; 4 are built at once, as 400 MB of memory is available and each takes about ${BUILDER_MB} MB.`,
       hint: "Ask for 4 or fewer, or leave the number out: the default is as many as the cores and the memory allow.",
