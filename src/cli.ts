@@ -186,7 +186,6 @@ export async function main(argv: string[]): Promise<number> {
     ["minutes check 2024-03-12.md", say("help.example.check.one")],
     ["minutes check minutes", say("help.example.check.folder")],
     ["minutes check minutes --strict", say("help.example.check.strict")],
-    ["minutes check minutes --fix", say("help.example.check.fix")],
   ]);
 
   const setExit = (code: number) => (exitCode = Math.max(exitCode, code));

@@ -92,8 +92,8 @@ describe("usage errors", () => {
     expect([typo.status, typo.stderr.split("\n")[0]]).toEqual([2, "minutes: commande inconnue : bild (vouliez-vous dire build ?)"]);
     const missing = cli(["check"], { LANG: "fr_FR.UTF-8" });
     expect([missing.status, missing.stderr.split("\n")[0]]).toEqual([2, "minutes: il manque <fichiers> après la commande"]);
-    const date = cli(["check", "x.md", "--date", "12/03/2024"], { LANG: "fr_FR.UTF-8" });
-    expect([date.status, date.stderr.split("\n")[0]]).toEqual([2, "minutes: --date « 12/03/2024 » : écrivez la date sous la forme AAAA-MM-JJ, par exemple 2024-03-12"]);
+    const date = cli(["check", "x.md", "--date", "31/02/2024"], { LANG: "fr_FR.UTF-8" });
+    expect([date.status, date.stderr.split("\n")[0]]).toEqual([2, "minutes: --date « 31/02/2024 » : écrivez la date sous la forme AAAA-MM-JJ, par exemple 2024-03-12"]);
     const choice = cli(["actions", "-f", "xlsx"], { LANG: "fr_FR.UTF-8" });
     expect([choice.status, choice.stderr.split("\n")[0]]).toEqual([2, "minutes: --format « xlsx » : choisissez parmi table, csv, json, md, ics, pdf, docx"]);
     const status = cli(["actions", "test/fixtures/register", "--status", "peut-être"], { LANG: "fr_FR.UTF-8" });

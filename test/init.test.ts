@@ -5,11 +5,12 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { frontMatterSchema } from "../src/parse/front-matter-schema.js";
+import { fillInSample } from "./helpers/clerk.js";
 import { tempDir } from "./helpers/minutes-repo.js";
-import { itWithTools, pdfText } from "./helpers/tools.js";
+import { itWithTools, pdfText, plainCliEnv } from "./helpers/tools.js";
 
 const bin = join(process.cwd(), "bin/minutes.js");
-const cli = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", cwd, env: { ...process.env, CI: "true" } });
+const cli = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", cwd, env: { ...plainCliEnv(), CI: "true" } });
 
 /** The `minutes …` commands a workflow file runs, in order. */
 function minutesCommands(workflow: string): string[][] {
@@ -20,10 +21,10 @@ describe("minutes init", () => {
   const dir = tempDir("init");
   const r = cli(dir, "init", ".", "--language", "fr", "--date", "2025-01-15");
 
-  it("writes the config, template, first meeting, schemas, editor settings and CI files", () => {
+  it("writes the config, .gitignore, template, first meeting (named in the repo's language), schemas, editor settings and CI files", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    for (const path of ["minutes.config.yaml", ".minutes/template.md", "minutes/2025/2025-01-15-meeting.md", ".minutes/minutes.schema.json", ".minutes/config.schema.json", ".vscode/settings.json", ".github/workflows/minutes.yml", ".gitlab-ci.yml"]) {
+    for (const path of ["minutes.config.yaml", ".gitignore", ".minutes/template.md", "minutes/2025/2025-01-15-reunion.md", ".minutes/minutes.schema.json", ".minutes/config.schema.json", ".vscode/settings.json", ".github/workflows/minutes.yml", ".gitlab-ci.yml"]) {
       expect(existsSync(join(dir, path)), path).toBe(true);
     }
     const settings = JSON.parse(readFileSync(join(dir, ".vscode/settings.json"), "utf8")) as { "yaml.schemas": Record<string, string[]> };
@@ -43,7 +44,23 @@ describe("minutes init", () => {
     expect(minutesCommands(github)).toEqual([["check", "minutes"], ["build", "minutes", "--out", "dist"]]);
   });
 
-  it("the workflows' own commands succeed on the scaffold and publish the index", () => {
+  it("its config names the meetings folder and the template, and fails CI on what is missing from a document", () => {
+    const config = parse(readFileSync(join(dir, "minutes.config.yaml"), "utf8")) as Record<string, unknown>;
+    expect(config).toEqual({ language: "fr", formats: ["docx", "pdf"], meetings: "minutes", template: ".minutes/template.md", strict: "missing" });
+    expect(readFileSync(join(dir, ".gitignore"), "utf8").split("\n").filter((l) => l && !l.startsWith("#"))).toEqual(["dist/", "public/", "*.pdf", "*.docx"]);
+  });
+
+  it("the sample's example values fail the workflows' check until they are replaced, naming each at its line", () => {
+    // Messages speak the repository's language (the config's `language: fr`).
+    const check = cli(dir, "check", "minutes");
+    expect(check.status).toBe(1);
+    const found = [...check.stderr.matchAll(/^(\S+):(\d+):(\d+): erreur: .* \[(placeholder-left)\]$/gm)].map((m) => `${m[1]}:${m[2]} ${m[4]}`);
+    expect(found).toEqual(["minutes/2025/2025-01-15-reunion.md:4 placeholder-left", "minutes/2025/2025-01-15-reunion.md:8 placeholder-left", "minutes/2025/2025-01-15-reunion.md:9 placeholder-left", "minutes/2025/2025-01-15-reunion.md:11 placeholder-left"]);
+    expect(check.stderr).toContain("Premier participant (Organisation)");
+  });
+
+  it("the workflows' own commands succeed on the filled-in scaffold and publish the index", () => {
+    fillInSample(dir);
     for (const workflow of [".github/workflows/minutes.yml", ".gitlab-ci.yml"]) {
       for (const args of minutesCommands(readFileSync(join(dir, workflow), "utf8"))) {
         const run = cli(dir, ...args);
@@ -53,8 +70,8 @@ describe("minutes init", () => {
       }
     }
     for (const site of ["dist", "public"]) {
-      expect(existsSync(join(dir, site, "2025/2025-01-15-meeting.pdf"))).toBe(true);
-      expect(existsSync(join(dir, site, "2025/2025-01-15-meeting.docx"))).toBe(true);
+      expect(existsSync(join(dir, site, "2025/2025-01-15-reunion.pdf"))).toBe(true);
+      expect(existsSync(join(dir, site, "2025/2025-01-15-reunion.docx"))).toBe(true);
       const index = JSON.parse(readFileSync(join(dir, site, "index.json"), "utf8")) as { meetings: { title: string; openActions: number }[] };
       // The template itself (.minutes/template.md) is not a meeting.
       expect(index.meetings).toEqual([expect.objectContaining({ title: "Compte-rendu de la réunion du Comité de pilotage", openActions: 1 })]);
@@ -62,7 +79,7 @@ describe("minutes init", () => {
   });
 
   itWithTools("pdftotext")("the first meeting reads as a French compte-rendu", () => {
-    const text = pdfText(join(dir, "dist/2025/2025-01-15-meeting.pdf"));
+    const text = pdfText(join(dir, "dist/2025/2025-01-15-reunion.pdf"));
     expect(text).toContain("mercredi 15 janvier 2025");
     expect(text).toContain("Diffuser le compte-rendu adopté");
     expect(text).toMatch(/29\/01\/2025|29 janvier 2025|2025-01-29/);
@@ -78,11 +95,26 @@ describe("minutes init", () => {
     expect(existsSync(join(other, "minutes.config.yaml"))).toBe(false);
   });
 
-  it("scaffolds an English repository that checks cleanly", () => {
-    const en = tempDir("init-en");
-    expect(cli(en, "init", "repo").status).toBe(0);
-    const check = cli(join(en, "repo"), "check", "minutes");
-    expect(check.status).toBe(0);
-    expect(check.stderr).toContain("0 errors, 0 warnings");
+  it("scaffolds a repository in each language that checks cleanly once its examples are replaced", () => {
+    for (const [language, word] of [["en", "meeting"], ["es", "reunion"], ["pt", "reuniao"], ["de", "sitzung"]] as const) {
+      const root = tempDir(`init-${language}`);
+      expect(cli(root, "init", "repo", "--language", language, "--date", "2025-01-15").status).toBe(0);
+      const repo = join(root, "repo");
+      expect(existsSync(join(repo, `minutes/2025/2025-01-15-${word}.md`)), language).toBe(true);
+      expect(cli(repo, "check", "minutes", "--lang", "en").stderr, language).toContain("4 errors, 0 warnings");
+      fillInSample(repo);
+      const check = cli(repo, "check", "minutes", "--lang", "en");
+      expect(check.stderr, language).toContain("0 errors, 0 warnings");
+      expect(check.status).toBe(0);
+    }
+  });
+
+  it("adds its lines to a .gitignore that exists, keeping what it holds", () => {
+    const repo = tempDir("init-gitignore");
+    writeFileSync(join(repo, ".gitignore"), "node_modules/\n*.pdf\n");
+    const run = cli(repo, "init", ".", "--language", "en");
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("added to .gitignore: dist/ public/ *.docx");
+    expect(readFileSync(join(repo, ".gitignore"), "utf8")).toBe("node_modules/\n*.pdf\n\n# Built documents: CI builds and publishes them, so they stay out of the repository.\ndist/\npublic/\n*.docx\n");
   });
 });

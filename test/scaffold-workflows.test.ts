@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { packageName } from "../src/version.js";
+import { fillInSample } from "./helpers/clerk.js";
 import { tempDir } from "./helpers/minutes-repo.js";
 import { foreignPackages, githubSteps, shellScripts, unpinnedActions } from "./helpers/workflow-steps.js";
 
@@ -16,7 +17,7 @@ const ours = `${pkg.name}@${pkg.version}`;
 
 // The bundle's `minutes init`, whose version is package.json's (the sources say 0.0.0-dev).
 const repo = tempDir("scaffold-ci");
-const init = spawnSync(process.execPath, [join(root, "bin/minutes.js"), "init", ".", "--date", "2025-01-15"], { cwd: repo, encoding: "utf8" });
+const init = spawnSync(process.execPath, [join(root, "bin/minutes.js"), "init", ".", "--language", "en", "--date", "2025-01-15"], { cwd: repo, encoding: "utf8" });
 const github = readFileSync(join(repo, ".github/workflows/minutes.yml"), "utf8");
 const gitlab = readFileSync(join(repo, ".gitlab-ci.yml"), "utf8");
 const actionText = readFileSync(join(root, "action.yml"), "utf8");
@@ -168,6 +169,9 @@ describe("the GitHub Action (action.yml)", () => {
 
   it("builds a scaffolded repository with the real command: PDFs, DOCX and the index page, whose generator names the package", () => {
     const real = `#!/bin/sh\nexec "${process.execPath}" "${join(root, "bin/minutes.js")}" "$@"\n`;
+    // The sample's example values fail the check (strict: missing) until the clerk replaces them.
+    expect(runAction({}, { minutes: real, cwd: repo }).status).toBe(1);
+    fillInSample(repo);
     const r = runAction({}, { minutes: real, cwd: repo });
     expect(r.status, r.stdout).toBe(0);
     expect(r.stdout).toContain("0 errors, 0 warnings");

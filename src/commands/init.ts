@@ -2,9 +2,9 @@
 import { resolve } from "node:path";
 import { Argument, Option, type Command } from "commander";
 import { whyNotWritten, writeFix } from "../batch/write-atomically.js";
-import { say } from "../i18n/messages.js";
+import { say, uiLanguage } from "../i18n/messages.js";
 import { scaffold } from "../init/scaffold.js";
-import type { InitLanguage } from "../init/scaffold-files.js";
+import { initLanguages, type InitLanguage } from "../init/scaffold-files.js";
 import { isoDateArg, localToday } from "./cli-dates.js";
 import { valueName, withExamples } from "./localised-help.js";
 
@@ -13,7 +13,7 @@ export function registerInit(program: Command, setExitCode: (code: number) => vo
     .command("init")
     .description(say("help.init"))
     .addArgument(new Argument(`[${say("help.value.folder")}]`, say("help.init.folder")).default(".", say("help.default.this-folder")))
-    .addOption(new Option(`--language ${valueName("help.value.language")}`, say("help.init.language")).choices(["en", "fr"]).default("en"))
+    .addOption(new Option(`--language ${valueName("help.value.language")}`, say("help.init.language")).choices(initLanguages).default(uiLanguage()))
     .option(`--date ${valueName("help.value.date")}`, say("help.init.date"), isoDateArg("--date"))
     .action(async (dir: string, opts: { language: InitLanguage; date?: string }) => {
       const date = opts.date ?? localToday();
@@ -33,6 +33,7 @@ export function registerInit(program: Command, setExitCode: (code: number) => vo
         return;
       }
       for (const path of result.written) process.stdout.write(`${say("wrote", { path })}\n`);
+      for (const { path, lines } of result.updated) process.stdout.write(`${say("init.updated", { path, lines: lines.join(" ") })}\n`);
       process.stdout.write(nextSteps(dir));
     });
   const folder = say("help.example.folder");

@@ -1,5 +1,7 @@
 // `minutes new [--date D] [--from previous.md] [--out FILE]`: writes the next meeting's Markdown file from
 // the template, never over an existing file. Registered on the program by cli.ts.
+import { mkdir } from "node:fs/promises";
+import { dirname, relative } from "node:path";
 import type { Command } from "commander";
 import { isoDateArg, localToday } from "./cli-dates.js";
 import { overwriteProblem, overwritesInput, whyNotWrittenText, writeFixText, writeNew } from "../batch/write-atomically.js";
@@ -32,6 +34,8 @@ export function registerNewCommand(program: Command, setExit: (code: number) => 
       const input = overwritesInput(created.path, [...(opts.from ? [opts.from] : []), ...(created.template !== "built-in" ? [created.template] : [])]);
       if (input !== undefined) return refuse(overwriteProblem(input, created.path));
       try {
+        // In a repository, the meeting's year folder (minutes/2026/) may not exist yet.
+        await mkdir(dirname(created.path), { recursive: true });
         await writeNew(created.path, created.text);
       } catch (error) {
         const why = whyNotWrittenText(error);
@@ -43,8 +47,10 @@ export function registerNewCommand(program: Command, setExit: (code: number) => 
           hint: exists ? text("output-exists.hint") : writeFixText(error),
         }));
       }
-      const template = created.template === "built-in" ? say("new.built-in") : created.template;
-      const wrote = opts.from ? say("new.wrote-from", { path: created.path, actions: sayCount("count.carried", created.carried.length), from: opts.from, template }) : say("new.wrote", { path: created.path, template });
+      // Where it wrote, as the clerk would type it from here.
+      const shown = relative(process.cwd(), created.path) || created.path;
+      const template = created.template === "built-in" ? say("new.built-in") : relative(process.cwd(), created.template);
+      const wrote = opts.from ? say("new.wrote-from", { path: shown, actions: sayCount("count.carried", created.carried.length), from: opts.from, template }) : say("new.wrote", { path: shown, template });
       process.stdout.write(`${wrote}\n`);
     });
   withExamples(command, [

@@ -1,11 +1,14 @@
-// The files `minutes init` writes: config, a first meeting from the template, the editor schema
-// settings, and CI workflows for GitHub (Actions + Pages) and GitLab (Pages). Pure: returns contents.
+// The files `minutes init` writes: config, a .gitignore, the meeting template and a sample meeting in the
+// repository's language (src/init/sample-meeting.ts), the editor schema settings, and CI workflows for
+// GitHub (Actions + Pages) and GitLab (Pages). Pure: returns contents.
 import { z } from "zod";
 import { configSchema } from "../config/config.js";
+import { fillTemplate } from "../new-meeting/fill-template.js";
 import { frontMatterSchema } from "../parse/front-matter-schema.js";
 import { packageName, version } from "../version.js";
+import { meetingTemplate, meetingWord, type InitLanguage } from "./sample-meeting.js";
 
-export type InitLanguage = "en" | "fr";
+export { initLanguages, type InitLanguage } from "./sample-meeting.js";
 
 export interface ScaffoldOptions {
   language: InitLanguage;
@@ -27,66 +30,59 @@ const meetingsFolder = "minutes";
 const siteFolder = "dist";
 const templatePath = ".minutes/template.md";
 
-const texts = {
+/** The comments of the config file and the .gitignore, in the repository's language. */
+const comments: Record<InitLanguage, { settings: string; meetings: string; strict: string; ignore: string }> = {
   en: {
-    title: "Steering Committee — Minutes", organisation: "Your organisation", location: "Room A", opening: "Opening", openingText: "The chair opened the meeting and welcomed the participants.",
-    item1: "Approval of the previous minutes", discussion: "Key discussion points", decisions: "Decisions", actions: "Action items", point: "The minutes of the previous meeting were read.", decided: "The minutes are approved.",
-    head: "| Action | Responsible | Deadline | Status |", row: "| Circulate the approved minutes | Secretariat | {{deadline}} | Open |", item2: "Any other business", none: "N/A", chair: "Chair's name", secretary: "Secretary's name (Secretariat)", attendee: "First attendee (Organisation)",
+    settings: "Settings for every meeting in this repository.",
+    meetings: "`minutes new` writes each meeting to {folder}/<year>/<date>-{word}.md, from this template.",
+    strict: "missing: check and build fail, here and on CI, while a document lacks something (an unknown key, a placeholder or example value left, an action with no responsible). true: every warning fails; false: none.",
+    ignore: "Built documents: CI builds and publishes them, so they stay out of the repository.",
   },
   fr: {
-    title: "Compte-rendu de la réunion du Comité de pilotage", organisation: "Votre organisation", location: "Salle A", opening: "Ouverture", openingText: "La présidence ouvre la séance et souhaite la bienvenue aux participants.",
-    item1: "Adoption du compte-rendu précédent", discussion: "Points de discussion clés", decisions: "Décisions", actions: "Points d'action", point: "Le compte-rendu de la réunion précédente est relu.", decided: "Le compte-rendu est adopté.",
-    head: "| Point d'action | Responsable | Date limite | Statut |", row: "| Diffuser le compte-rendu adopté | Secrétariat | {{deadline}} | Ouvert |", item2: "Divers", none: "N/A", chair: "Nom de la présidence", secretary: "Nom du secrétariat (Secrétariat)", attendee: "Premier participant (Organisation)",
+    settings: "Réglages de toutes les réunions de ce dépôt.",
+    meetings: "`minutes new` écrit chaque réunion dans {folder}/<année>/<date>-{word}.md, à partir de ce modèle.",
+    strict: "missing : check et build échouent, ici et en CI, tant qu'il manque quelque chose à un document (une clé inconnue, un champ ou un exemple à remplacer, une action sans responsable). true : tout avertissement échoue ; false : aucun.",
+    ignore: "Documents construits : la CI les construit et les publie, ils restent donc hors du dépôt.",
+  },
+  es: {
+    settings: "Ajustes de todas las reuniones de este repositorio.",
+    meetings: "`minutes new` escribe cada reunión en {folder}/<año>/<fecha>-{word}.md, a partir de esta plantilla.",
+    strict: "missing: check y build fallan, aquí y en la CI, mientras a un documento le falte algo (una clave desconocida, un marcador o ejemplo por sustituir, una acción sin responsable). true: toda advertencia falla; false: ninguna.",
+    ignore: "Documentos generados: la CI los genera y los publica, así que quedan fuera del repositorio.",
+  },
+  pt: {
+    settings: "Definições de todas as reuniões deste repositório.",
+    meetings: "`minutes new` escreve cada reunião em {folder}/<ano>/<data>-{word}.md, a partir deste modelo.",
+    strict: "missing: check e build falham, aqui e na CI, enquanto faltar algo a um documento (uma chave desconhecida, um marcador ou exemplo por substituir, uma ação sem responsável). true: qualquer aviso falha; false: nenhum.",
+    ignore: "Documentos gerados: a CI gera-os e publica-os, por isso ficam fora do repositório.",
+  },
+  de: {
+    settings: "Einstellungen für alle Sitzungen dieses Repositorys.",
+    meetings: "`minutes new` schreibt jede Sitzung nach {folder}/<Jahr>/<Datum>-{word}.md, aus dieser Vorlage.",
+    strict: "missing: check und build schlagen fehl, hier und in der CI, solange einem Dokument etwas fehlt (ein unbekannter Schlüssel, ein Platzhalter oder Beispielwert, eine Aufgabe ohne Verantwortliche). true: jede Warnung schlägt fehl; false: keine.",
+    ignore: "Erzeugte Dokumente: die CI erzeugt und veröffentlicht sie, daher bleiben sie außerhalb des Repositorys.",
   },
 };
 
-/** The meeting template, with {{date}} and {{deadline}} placeholders. */
-function meetingTemplate(language: InitLanguage): string {
-  const t = texts[language];
-  return `---
-title: "${t.title}"
-date: {{date}}
-organisation: ${t.organisation}
-time: "10:00-11:30"
-location: ${t.location}
+function configFile(language: InitLanguage): string {
+  const c = comments[language];
+  return `# ${c.settings}
+# yaml-language-server: $schema=.minutes/config.schema.json
 language: ${language}
-chair: ${t.chair}
-secretary: ${t.secretary}
-attendees:
-  - ${t.attendee}
----
-
-## ${t.opening} {-}
-
-${t.openingText}
-
-## 1. ${t.item1}
-
-### ${t.discussion}
-
-- ${t.point}
-
-### ${t.decisions}
-
-- ${t.decided}
-
-### ${t.actions}
-
-${t.head}
-|---|---|---|---|
-${t.row}
-
-## 2. ${t.item2}
-
-### ${t.actions}
-
-${t.none}
+formats: [docx, pdf]
+# ${c.meetings.replace("{folder}", meetingsFolder).replace("{word}", meetingWord(language))}
+meetings: ${meetingsFolder}
+template: ${templatePath}
+# ${c.strict}
+strict: missing
 `;
 }
 
-function fillTemplate(template: string, date: string): string {
-  const deadline = new Date(Date.parse(`${date}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10);
-  return template.replaceAll("{{date}}", date).replaceAll("{{deadline}}", deadline);
+/** What .gitignore must hold: the site folders the workflows build, and documents built beside their Markdown. */
+export const ignoredOutputs = [`${siteFolder}/`, "public/", "*.pdf", "*.docx"] as const;
+
+function gitignore(language: InitLanguage): string {
+  return `# ${comments[language].ignore}\n${ignoredOutputs.join("\n")}\n`;
 }
 
 // Each action at a version tag, at the first major that runs on GitHub's Node 24 action runtime (GitHub
@@ -171,13 +167,17 @@ build:
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
+/** The file that may already exist (a repository made on GitHub has one): init adds its lines to it. */
+export const mergedFile = ".gitignore";
+
 /** Relative path → contents, in the order they are written. */
 export function scaffoldFiles(options: ScaffoldOptions): [string, string][] {
   const template = meetingTemplate(options.language);
   return [
-    ["minutes.config.yaml", `# Settings for every meeting in this repository.\n# yaml-language-server: $schema=.minutes/config.schema.json\nlanguage: ${options.language}\nformats: [docx, pdf]\nstrict: false\n`],
+    ["minutes.config.yaml", configFile(options.language)],
+    [mergedFile, gitignore(options.language)],
     [templatePath, template],
-    [`${meetingsFolder}/${options.date.slice(0, 4)}/${options.date}-meeting.md`, fillTemplate(template, options.date)],
+    [`${meetingsFolder}/${options.date.slice(0, 4)}/${options.date}-${meetingWord(options.language)}.md`, fillTemplate(template, { date: options.date })],
     [".minutes/minutes.schema.json", json({ title: "minutes front matter", ...z.toJSONSchema(frontMatterSchema, { io: "input", unrepresentable: "any" }) })],
     [".minutes/config.schema.json", json({ title: "minutes.config.yaml", ...z.toJSONSchema(configSchema, { io: "input", unrepresentable: "any" }) })],
     [".vscode/settings.json", json({ "yaml.schemas": { "./.minutes/config.schema.json": ["minutes.config.yaml", "minutes.config.yml"] } })],

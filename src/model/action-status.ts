@@ -1,5 +1,5 @@
-// The state of an action, read from its Status column (English and French words) or from a task
-// checkbox in the action cell. Without either, an action is open.
+// The state of an action, read from its Status column (English, French, Spanish, Portuguese and German
+// words) or from a task checkbox in the action cell. Without either, an action is open.
 import { inlineText, type ActionItem } from "./minutes.js";
 
 export type ActionState = "open" | "in-progress" | "done" | "cancelled";
@@ -12,10 +12,15 @@ const words: Record<string, ActionState> = {
   "en attente": "in-progress", "partiellement réalisé": "in-progress", "partially done": "in-progress",
   "[x]": "done", achevé: "done", achevée: "done", accompli: "done",
   cancelled: "cancelled", canceled: "cancelled", dropped: "cancelled", annulé: "cancelled", annulée: "cancelled", abandonné: "cancelled",
+  abierta: "open", abierto: "open", pendiente: "open", aberta: "open", aberto: "open", pendente: "open", offen: "open",
+  "en curso": "in-progress", "en proceso": "in-progress", "em curso": "in-progress", "em andamento": "in-progress", "in bearbeitung": "in-progress", laufend: "in-progress",
+  hecho: "done", hecha: "done", realizado: "done", realizada: "done", terminado: "done", terminada: "done", cerrado: "done", cerrada: "done",
+  feito: "done", feita: "done", concluído: "done", concluída: "done", erledigt: "done", abgeschlossen: "done",
+  cancelado: "cancelled", cancelada: "cancelled", anulado: "cancelled", anulada: "cancelled", abgebrochen: "cancelled", storniert: "cancelled", entfällt: "cancelled",
 };
 
 /** Every status word understood, for messages. */
-export const knownStatusWords = ["open", "in progress", "done", "cancelled", "ouvert", "en cours", "fait", "réalisé", "terminé", "annulé"];
+export const knownStatusWords = ["open", "in progress", "done", "cancelled", "ouvert", "en cours", "fait", "réalisé", "terminé", "annulé", "abierta", "en curso", "hecha", "cancelada", "aberta", "em curso", "concluída", "offen", "in Bearbeitung", "erledigt", "abgebrochen"];
 
 /** The state a status word names, or undefined when it names none. */
 export function stateOf(text: string): ActionState | undefined {

@@ -15,6 +15,10 @@ SECTION_ALIASES.discussion.push("notes", "meeting notes", "discussion items", "d
 SECTION_ALIASES.decisions.push("decisions taken", "decisions made", "resolved", "beschlusse", "beschluesse", "entscheidungen", "decisiones", "acuerdos", "resoluciones");
 SECTION_ALIASES.actions.push("action item", "next steps", "todo", "to do", "to-do", "todos", "to-dos", "follow-up", "follow up", "follow-ups", "prochaines etapes", "aufgaben", "massnahmen", "to-do-liste", "acciones", "tareas", "proximos pasos");
 
+SECTION_ALIASES.discussion.push("principales puntos de discusion", "principais pontos de discussao", "pontos de discussao", "discussao", "wichtigste diskussionspunkte", "diskussionspunkte");
+SECTION_ALIASES.decisions.push("decisoes", "deliberacoes", "resolucoes");
+SECTION_ALIASES.actions.push("acoes", "acoes a realizar", "tarefas", "proximos passos");
+
 const sectionByAlias = new Map<string, SectionKind>();
 for (const [kind, aliases] of Object.entries(SECTION_ALIASES) as [SectionKind, string[]][]) {
   for (const alias of aliases) sectionByAlias.set(alias, kind);
@@ -44,6 +48,11 @@ COLUMN_ALIASES.action.push("aufgabe", "aufgaben", "massnahme", "todo", "to do", 
 COLUMN_ALIASES.responsible.push("verantwortlich", "zustandig", "wer", "encargado", "encargada", "responsables", "porteur", "pilote", "assigned");
 COLUMN_ALIASES.deadline.push("frist", "termin", "bis wann", "erledigen bis", "fecha limite", "plazo", "fecha", "target date", "due by");
 COLUMN_ALIASES.status.push("erledigt", "estado");
+// Portuguese, and the labels the documents print in Spanish and German (src/i18n/labels.ts).
+COLUMN_ALIASES.action.push("acao", "acoes", "tarefa", "tarefas");
+COLUMN_ALIASES.responsible.push("responsavel", "responsaveis", "verantwortliche");
+COLUMN_ALIASES.deadline.push("prazo", "data limite");
+COLUMN_ALIASES.status.push("situacao");
 
 /** Which action-table column a header cell names, if any. */
 export function actionColumn(header: string): ActionColumn | undefined {

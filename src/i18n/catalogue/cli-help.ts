@@ -258,11 +258,11 @@ export const cliHelpMessages = {
   },
   "help.init.folder": { en: "the folder to create", fr: "le dossier à créer", es: "la carpeta que se crea", pt: "a pasta a criar", de: "der anzulegende Ordner" },
   "help.init.language": {
-    en: "the language of the example meeting, the template and the document labels: en or fr",
-    fr: "la langue du compte-rendu d'exemple, du modèle et des intitulés des documents : en ou fr",
-    es: "el idioma del acta de ejemplo, de la plantilla y de los rótulos de los documentos: en o fr",
-    pt: "o idioma da ata de exemplo, do modelo e dos rótulos dos documentos: en ou fr",
-    de: "die Sprache des Beispielprotokolls, der Vorlage und der Beschriftungen der Dokumente: en oder fr",
+    en: "the language of the example meeting, the template and the document labels: en, fr, es, pt or de (default: the language of these messages)",
+    fr: "la langue du compte-rendu d'exemple, du modèle et des intitulés des documents : en, fr, es, pt ou de (par défaut : la langue de ces messages)",
+    es: "el idioma del acta de ejemplo, de la plantilla y de los rótulos de los documentos: en, fr, es, pt o de (por defecto: el idioma de estos mensajes)",
+    pt: "o idioma da ata de exemplo, do modelo e dos rótulos dos documentos: en, fr, es, pt ou de (por omissão: o idioma destas mensagens)",
+    de: "die Sprache des Beispielprotokolls, der Vorlage und der Beschriftungen der Dokumente: en, fr, es, pt oder de (Standard: die Sprache dieser Meldungen)",
   },
   "help.init.date": {
     en: "the date of the first meeting (default: today)",

@@ -220,13 +220,6 @@ export const adoptionMessages = {
     pt: "com --fix: mostrar o diff sem escrever nada",
     de: "mit --fix: das Diff zeigen, nichts schreiben",
   },
-  "help.example.check.fix": {
-    en: "rename misspelled keys and rewrite dates as YYYY-MM-DD, showing the change",
-    fr: "renommer les clés mal écrites et réécrire les dates AAAA-MM-JJ, en montrant le changement",
-    es: "renombrar las claves mal escritas y reescribir las fechas como AAAA-MM-DD, mostrando el cambio",
-    pt: "renomear as chaves mal escritas e reescrever as datas como AAAA-MM-DD, mostrando a alteração",
-    de: "falsch geschriebene Schlüssel umbenennen und Daten als JJJJ-MM-TT schreiben, mit Anzeige der Änderung",
-  },
   "init.updated": {
     en: "added to {path}: {lines}",
     fr: "ajouté à {path} : {lines}",
