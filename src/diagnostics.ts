@@ -3,7 +3,7 @@
 import type { VFile } from "vfile";
 import type { VFileMessage } from "vfile-message";
 import type { TextEdit } from "./fix/text-edit.js";
-import { isText, render, text, uiLanguage, type Text, type UiLanguage } from "./i18n/messages.js";
+import { render, text, uiLanguage, type Text, type UiLanguage } from "./i18n/messages.js";
 import type { Point, Span } from "./model/minutes.js";
 import { printable } from "./printable.js";
 
@@ -13,12 +13,15 @@ export interface Problem {
   severity: Severity;
   /** A stable rule id, e.g. "front-matter-date". */
   rule: string;
-  /** What is wrong: an entry of the message catalogue (src/i18n/), or English text not yet in it. */
-  message: string | Text;
+  /**
+   * What is wrong: an entry of the message catalogue (src/i18n/), so that it can be shown in the user's
+   * language; never English text (test/message-catalogue.test.ts also scans the sources for that).
+   */
+  message: Text;
   /** Where the problem is; a message without one points at the file. */
   place?: Point | Span | undefined;
-  /** What to write instead. */
-  hint?: string | Text;
+  /** What to write instead: a catalogue entry too. */
+  hint?: Text;
   /** An edit that repairs it and loses nothing: `minutes check --fix` applies it. */
   fix?: TextEdit;
 }
@@ -29,7 +32,7 @@ interface Localised {
   hintText?: Text;
 }
 
-const english = (value: string | Text): string => (isText(value) ? render(value, "en") : value);
+const english = (value: Text): string => render(value, "en");
 
 export function report(file: VFile, problem: Problem): VFileMessage {
   const message = file.message(english(problem.message), {
@@ -39,8 +42,8 @@ export function report(file: VFile, problem: Problem): VFileMessage {
   });
   message.fatal = problem.severity === "error";
   if (problem.hint) message.note = english(problem.hint);
-  const localised: Localised = { ...(isText(problem.message) ? { text: problem.message } : {}), ...(isText(problem.hint) ? { hintText: problem.hint } : {}) };
-  if (localised.text || localised.hintText) Object.assign(message, { localised });
+  const localised: Localised = { text: problem.message, ...(problem.hint ? { hintText: problem.hint } : {}) };
+  Object.assign(message, { localised });
   if (problem.fix) Object.assign(message, { fix: problem.fix });
   return message;
 }
@@ -82,8 +85,8 @@ export function toDiagnostic(message: VFileMessage, path: string): Diagnostic {
 
 /** What a diagnostic says, before it is rendered: a catalogue text (or English text not yet in it) for message and hint. */
 export interface DiagnosticFields extends Omit<Diagnostic, "message" | "hint" | "text" | "hintText"> {
-  message: string | Text;
-  hint?: string | Text | undefined;
+  message: Text;
+  hint?: Text | undefined;
 }
 
 /**
@@ -96,8 +99,8 @@ export function diagnostic({ message, hint, ...fields }: DiagnosticFields & { te
     ...rest,
     message: english(message),
     ...(hint ? { hint: english(hint) } : {}),
-    ...(isText(message) ? { text: message } : {}),
-    ...(isText(hint) ? { hintText: hint } : {}),
+    text: message,
+    ...(hint ? { hintText: hint } : {}),
   };
 }
 

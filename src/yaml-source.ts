@@ -29,7 +29,7 @@ export interface YamlOptions {
   /** Rule id prefix, e.g. "front-matter" or "config". */
   rule: string;
   /** What the text is, for messages: text("yaml.what.front-matter"), text("yaml.what.config")… */
-  what: string | Text;
+  what: Text;
 }
 
 /** Parse YAML text; on error, report it and return undefined. Never throws. */
@@ -62,7 +62,7 @@ export function readYaml(yamlText: string, file: VFile, options: YamlOptions): Y
 }
 
 /** The value as a `key: value` record, or an error at the start. */
-export function asRecord(source: YamlSource, file: VFile, options: YamlOptions & { hint: string | Text }): Record<string, unknown> | undefined {
+export function asRecord(source: YamlSource, file: VFile, options: YamlOptions & { hint: Text }): Record<string, unknown> | undefined {
   const value = source.value ?? {};
   if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
   report(file, { severity: "error", rule: `${options.rule}-shape`, message: text("yaml-shape", { what: options.what }), place: source.at(0), hint: options.hint });
@@ -90,7 +90,7 @@ export function validateYaml<S extends z.ZodType>(
   values: unknown,
   source: YamlSource | undefined,
   file: VFile,
-  options: { rule: string; what: string | Text; missingHint?: (key: string) => string | Text; invalidHint?: (key: string) => string | Text },
+  options: { rule: string; what: Text; missingHint?: (key: string) => Text; invalidHint?: (key: string) => Text },
 ): z.infer<S> | undefined {
   const result = schema.safeParse(values);
   if (result.success) return result.data;
@@ -223,8 +223,8 @@ function valueOffset(doc: Document, path: (string | number)[]): number | undefin
 
 export interface YamlFileOptions extends YamlOptions {
   /** What to write, when the file is not a list of `key: value` lines. */
-  shapeHint: string | Text;
-  missingHint?: (key: string) => string | Text;
+  shapeHint: Text;
+  missingHint?: (key: string) => Text;
 }
 
 export interface YamlFile<T> {
