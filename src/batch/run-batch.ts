@@ -43,6 +43,9 @@ export interface BatchResult {
   ms: number;
 }
 
+/** What claims <out>/index.* when the batch publishes an index (index.html and index.json). */
+const publishedIndex = Symbol("the published index");
+
 export async function runBatch(args: readonly string[], options: BatchOptions): Promise<BatchResult> {
   const start = performance.now();
   const outRoot = options.build.out ? resolve(options.build.out) : undefined;
@@ -55,15 +58,15 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
 
   // Two inputs whose outputs would land on the same paths (a/x.md and b/x.md into one --out): the
   // second is refused rather than silently overwriting the first's outputs.
-  const claimed = new Map<string, Param>();
+  const claimed = new Map<string, string | typeof publishedIndex>();
   // The published index owns <out>/index.json: a top-level index.md built to JSON would be overwritten by it.
   // (Formats left to the config file may include json, so that case is refused too.)
-  if (options.index && outRoot && (options.build.formats?.includes("json") ?? true)) claimed.set(pathKey(join(outRoot, "index")), text("output-clash.index"));
+  if (options.index && outRoot && (options.build.formats?.includes("json") ?? true)) claimed.set(pathKey(join(outRoot, "index")), publishedIndex);
   const inputs = shared.filter((input) => {
     const stem = pathKey(join(outDirOf(input), basename(input.path, extname(input.path)))); // "A.md" and "a.md" clash on Windows
     const first = claimed.get(stem);
     if (first === undefined) claimed.set(stem, input.path);
-    else problems.push(diagnostic({ file: input.path, line: null, column: null, severity: "error", rule: "output-clash", message: text("output-clash", { first }), hint: text("output-clash.hint") }));
+    else problems.push(diagnostic({ file: input.path, line: null, column: null, severity: "error", rule: "output-clash", message: first === publishedIndex ? text("output-clash.index") : text("output-clash", { first }), hint: text("output-clash.hint") }));
     return first === undefined;
   });
 

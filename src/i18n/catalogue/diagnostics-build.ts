@@ -7,14 +7,14 @@ export const buildMessages = {
   "list.more": { en: "{items} and {count} more", fr: "{items} et {count} autres", es: "{items} y {count} más", pt: "{items} e mais {count}", de: "{items} und {count} weitere" },
   "font-missing-glyphs.one": {
     en: "No font has this character, so the PDF draws it as a box: {characters}{where}.",
-    fr: "Aucune police ne contient ce caractère : le PDF le dessine comme un carré : {characters}{where}.",
+    fr: "Aucune police ne contient ce caractère, que le PDF dessine donc comme un carré : {characters}{where}.",
     es: "Ninguna fuente tiene este carácter, así que el PDF lo dibuja como un cuadro: {characters}{where}.",
     pt: "Nenhum tipo de letra tem este carácter, por isso o PDF desenha-o como um quadrado: {characters}{where}.",
     de: "Keine Schrift enthält dieses Zeichen, daher zeichnet das PDF es als Kästchen: {characters}{where}.",
   },
   "font-missing-glyphs.many": {
     en: "No font has these {count} characters, so the PDF draws them as boxes: {characters}{where}.",
-    fr: "Aucune police ne contient ces {count} caractères : le PDF les dessine comme des carrés : {characters}{where}.",
+    fr: "Aucune police ne contient ces {count} caractères, que le PDF dessine donc comme des carrés : {characters}{where}.",
     es: "Ninguna fuente tiene estos {count} caracteres, así que el PDF los dibuja como cuadros: {characters}{where}.",
     pt: "Nenhum tipo de letra tem estes {count} caracteres, por isso o PDF desenha-os como quadrados: {characters}{where}.",
     de: "Keine Schrift enthält diese {count} Zeichen, daher zeichnet das PDF sie als Kästchen: {characters}{where}.",

@@ -111,7 +111,7 @@ export const imageMessages = {
     fr: "une image incorporée qui {problem}",
     es: "una imagen incrustada que {problem}",
     pt: "uma imagem incorporada que {problem}",
-    de: "ein eingebettetes Bild, das {problem}",
+    de: "ein eingebettetes Bild (es {problem})",
   },
   "svg.removed.style": {
     en: "<style> that loads or escapes",
