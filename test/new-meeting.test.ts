@@ -122,6 +122,18 @@ describe("minutes new", () => {
     expect((await newMeeting({ from: join(bare, "2025", "2025-12-11-cc.md"), date: "2026-01-15", cwd: bare, today: "2025-12-12" })).path).toBe(join(bare, "2026", "2026-01-15-cc.md"));
   });
 
+  it("--from a meeting that strict: missing would refuse to publish: it is only read, so new still writes", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "minutes-new-strict-"));
+    writeFileSync(join(dir, "minutes.config.yaml"), "language: fr\nmeetings: minutes\nstrict: missing\n");
+    mkdirSync(join(dir, "minutes", "2026"), { recursive: true });
+    const previous = join(dir, "minutes", "2026", "2026-12-04-reunion.md");
+    writeFileSync(previous, "---\ntitle: Comité\ndate: 2026-12-04\norganisation: Votre organisation\n---\n\n## 1. Budget\n\n| Action | Responsable | Date limite |\n|---|---|---|\n| Relire | | 2026-12-20 |\n");
+    expect((await check(previous)).diagnostics.map((d) => `${d.severity} ${d.rule}`)).toEqual(["error placeholder-left", "error action-responsible-missing"]);
+    const created = await newMeeting({ from: previous, date: "2026-12-18", cwd: dir, today: "2026-12-05" });
+    expect(created.diagnostics.map((d) => `${d.severity} ${d.rule}`)).toEqual(["warning placeholder-left", "warning action-responsible-missing"]);
+    expect(created.path).toBe(join(dir, "minutes", "2026", "2026-12-18-reunion.md"));
+  });
+
   it("refuses a meetings folder outside the project", async () => {
     const dir = mkdtempSync(join(tmpdir(), "minutes-new-out-"));
     writeFileSync(join(dir, "minutes.config.yaml"), "meetings: ../elsewhere\n");

@@ -134,7 +134,8 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewMeeting
   let carried: RegisterEntry[] = [];
   let fromConfig: Config | undefined;
   if (options.from) {
-    const checked = await check(options.from, { resolvePrevious: false, ...(options.allowOutside ? { allowOutside: options.allowOutside } : {}) });
+    // strict: false — what `strict: missing` blocks is for publishing; the previous meeting is only read.
+    const checked = await check(options.from, { resolvePrevious: false, strict: false, ...(options.allowOutside ? { allowOutside: options.allowOutside } : {}) });
     diagnostics.push(...checked.diagnostics);
     previous = checked.minutes;
     fromConfig = checked.config;
