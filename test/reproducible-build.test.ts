@@ -97,7 +97,7 @@ describe("minutes build --pdf-standard", () => {
   it("exits 2 and says what to write on an unknown standard", () => {
     const r = build({}, "--pdf-standard", "PDF/X");
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('minutes: --pdf-standard "PDF/X": use pdfa, ua, pdfa,ua or none\n');
+    expect(r.stderr).toBe('minutes: --pdf-standard "PDF/X": use pdfa, ua, pdfa,ua or none\n  hint: minutes build --help shows what it accepts, with examples\n');
   });
 });
 
