@@ -143,7 +143,7 @@ describe.each(Object.entries(walks))("a clerk adopts minutes alone, in %s", (_na
     let text = readFileSync(path, "utf8");
     text = text.replace(walk.notADate, walk.good).replace(`| ${walk.anotherAction} | | ${walk.past} |`, `| ${walk.anotherAction} | Claire Dubois | ${walk.good} |`);
     writeFileSync(path, text);
-    for (const sample of ["2024-01-09-reunion.md", "2024-01-09-meeting.md"]) rmSync(join(repo, "minutes/2024", sample), { force: true });
+    for (const sample of ["2024-01-09-exemple.md", "2024-01-09-example.md"]) rmSync(join(repo, "minutes/2024", sample), { force: true });
     const check = minutes(repo, "check", "minutes");
     expect(check.stderr).not.toMatch(/\[[a-z-]+\]$/m);
     expect(check.status).toBe(0);

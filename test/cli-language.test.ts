@@ -171,9 +171,9 @@ describe("init's closing message", () => {
     const fr = cli(["init", "mes comptes-rendus", "--language", "fr", "--date", "2025-01-15"], { LANG: "fr_FR.UTF-8" }, parent);
     expect(fr.status).toBe(0);
     expect(fr.stdout).toMatch(/^écrit : mes comptes-rendus\/minutes\.config\.yaml$/m);
-    expect(fr.stdout).toMatch(/minutes: votre dossier de comptes-rendus est prêt\. Ensuite :\n {2}cd "mes comptes-rendus" +entrez dans le dossier\n {2}minutes new +écrit le fichier de la prochaine réunion, à compléter\n {2}minutes build minutes --out dist +fait les documents Word et PDF, dans dist\/\n$/);
+    expect(fr.stdout).toMatch(/minutes: votre dossier de comptes-rendus est prêt\. Ensuite :\n {2}cd "mes comptes-rendus" +entrez dans le dossier\n {2}minutes\/2025\/2025-01-15-exemple\.md +une réunion d'exemple : lisez-la, puis supprimez-la \(la vérification échoue tant que ses exemples restent\)\n {2}minutes new +écrit le fichier de la prochaine réunion, à compléter\n {2}minutes build minutes --out dist +fait les documents Word et PDF, dans dist\/\n$/);
     const en = cli(["init", "repo"], {}, parent);
-    expect(en.stdout).toMatch(/minutes: your minutes folder is ready\. Next:\n {2}cd repo +go into the folder\n {2}minutes new +.+\n {2}minutes build minutes --out dist +.+\n$/);
+    expect(en.stdout).toMatch(/minutes: your minutes folder is ready\. Next:\n {2}cd repo +go into the folder\n {2}minutes\/\d{4}\/\d{4}-\d\d-\d\d-example\.md +an example meeting: .+\n {2}minutes new +.+\n {2}minutes build minutes --out dist +.+\n$/);
     const here = mkdtempSync(join(tmpdir(), "minutes-init-here-"));
     expect(cli(["init"], {}, here).stdout).not.toContain("cd ");
   });

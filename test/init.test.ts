@@ -24,7 +24,7 @@ describe("minutes init", () => {
   it("writes the config, .gitignore, template, first meeting (named in the repo's language), schemas, editor settings and CI files", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
-    for (const path of ["minutes.config.yaml", ".gitignore", ".minutes/template.md", "minutes/2025/2025-01-15-reunion.md", ".minutes/minutes.schema.json", ".minutes/config.schema.json", ".vscode/settings.json", ".github/workflows/minutes.yml", ".gitlab-ci.yml"]) {
+    for (const path of ["minutes.config.yaml", ".gitignore", ".minutes/template.md", "minutes/2025/2025-01-15-exemple.md", ".minutes/minutes.schema.json", ".minutes/config.schema.json", ".vscode/settings.json", ".github/workflows/minutes.yml", ".gitlab-ci.yml"]) {
       expect(existsSync(join(dir, path)), path).toBe(true);
     }
     const settings = JSON.parse(readFileSync(join(dir, ".vscode/settings.json"), "utf8")) as { "yaml.schemas": Record<string, string[]> };
@@ -55,7 +55,7 @@ describe("minutes init", () => {
     const check = cli(dir, "check", "minutes");
     expect(check.status).toBe(1);
     const found = [...check.stderr.matchAll(/^(\S+):(\d+):(\d+): erreur: .* \[(placeholder-left)\]$/gm)].map((m) => `${m[1]}:${m[2]} ${m[4]}`);
-    expect(found).toEqual(["minutes/2025/2025-01-15-reunion.md:4 placeholder-left", "minutes/2025/2025-01-15-reunion.md:8 placeholder-left", "minutes/2025/2025-01-15-reunion.md:9 placeholder-left", "minutes/2025/2025-01-15-reunion.md:11 placeholder-left"]);
+    expect(found).toEqual(["minutes/2025/2025-01-15-exemple.md:4 placeholder-left", "minutes/2025/2025-01-15-exemple.md:8 placeholder-left", "minutes/2025/2025-01-15-exemple.md:9 placeholder-left", "minutes/2025/2025-01-15-exemple.md:11 placeholder-left"]);
     expect(check.stderr).toContain("Premier participant (Organisation)");
   });
 
@@ -70,8 +70,8 @@ describe("minutes init", () => {
       }
     }
     for (const site of ["dist", "public"]) {
-      expect(existsSync(join(dir, site, "2025/2025-01-15-reunion.pdf"))).toBe(true);
-      expect(existsSync(join(dir, site, "2025/2025-01-15-reunion.docx"))).toBe(true);
+      expect(existsSync(join(dir, site, "2025/2025-01-15-exemple.pdf"))).toBe(true);
+      expect(existsSync(join(dir, site, "2025/2025-01-15-exemple.docx"))).toBe(true);
       const index = JSON.parse(readFileSync(join(dir, site, "index.json"), "utf8")) as { meetings: { title: string; openActions: number }[] };
       // The template itself (.minutes/template.md) is not a meeting.
       expect(index.meetings).toEqual([expect.objectContaining({ title: "Compte-rendu de la réunion du Comité de pilotage", openActions: 1 })]);
@@ -79,7 +79,7 @@ describe("minutes init", () => {
   });
 
   itWithTools("pdftotext")("the first meeting reads as a French compte-rendu", () => {
-    const text = pdfText(join(dir, "dist/2025/2025-01-15-reunion.pdf"));
+    const text = pdfText(join(dir, "dist/2025/2025-01-15-exemple.pdf"));
     expect(text).toContain("mercredi 15 janvier 2025");
     expect(text).toContain("Diffuser le compte-rendu adopté");
     expect(text).toMatch(/29\/01\/2025|29 janvier 2025|2025-01-29/);
@@ -96,7 +96,7 @@ describe("minutes init", () => {
   });
 
   it("scaffolds a repository in each language that checks cleanly once its examples are replaced", () => {
-    for (const [language, word] of [["en", "meeting"], ["es", "reunion"], ["pt", "reuniao"], ["de", "sitzung"]] as const) {
+    for (const [language, word] of [["en", "example"], ["es", "ejemplo"], ["pt", "exemplo"], ["de", "beispiel"]] as const) {
       const root = tempDir(`init-${language}`);
       expect(cli(root, "init", "repo", "--language", language, "--date", "2025-01-15").status).toBe(0);
       const repo = join(root, "repo");

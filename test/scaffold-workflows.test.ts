@@ -175,7 +175,7 @@ describe("the GitHub Action (action.yml)", () => {
     const r = runAction({}, { minutes: real, cwd: repo });
     expect(r.status, r.stdout).toBe(0);
     expect(r.stdout).toContain("0 errors, 0 warnings");
-    for (const file of ["2025/2025-01-15-meeting.pdf", "2025/2025-01-15-meeting.docx", "index.html"]) expect(existsSync(join(repo, "dist", file)), file).toBe(true);
+    for (const file of ["2025/2025-01-15-example.pdf", "2025/2025-01-15-example.docx", "index.html"]) expect(existsSync(join(repo, "dist", file)), file).toBe(true);
     expect(readFileSync(join(repo, "dist/index.html"), "utf8")).toContain(`<meta name="generator" content="${pkg.name} ${pkg.version}">`);
   });
 });

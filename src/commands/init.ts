@@ -4,7 +4,7 @@ import { Argument, Option, type Command } from "commander";
 import { whyNotWritten, writeFix } from "../batch/write-atomically.js";
 import { say, uiLanguage } from "../i18n/messages.js";
 import { scaffold } from "../init/scaffold.js";
-import { initLanguages, type InitLanguage } from "../init/scaffold-files.js";
+import { initLanguages, samplePath, type InitLanguage } from "../init/scaffold-files.js";
 import { isoDateArg, localToday } from "./cli-dates.js";
 import { valueName, withExamples } from "./localised-help.js";
 
@@ -34,7 +34,7 @@ export function registerInit(program: Command, setExitCode: (code: number) => vo
       }
       for (const path of result.written) process.stdout.write(`${say("wrote", { path })}\n`);
       for (const { path, lines } of result.updated) process.stdout.write(`${say("init.updated", { path, lines: lines.join(" ") })}\n`);
-      process.stdout.write(nextSteps(dir));
+      process.stdout.write(nextSteps(dir, samplePath({ language: opts.language, date })));
     });
   const folder = say("help.example.folder");
   withExamples(command, [
@@ -45,9 +45,10 @@ export function registerInit(program: Command, setExitCode: (code: number) => vo
 }
 
 /** What to type next, from the folder the clerk is in: cd into the new folder, write a meeting, build. */
-function nextSteps(dir: string): string {
+function nextSteps(dir: string, sample: string): string {
   const steps: [string, string][] = [
     ...(resolve(dir) === resolve(".") ? [] : [[`cd ${shellWord(dir)}`, say("init.next.cd")] as [string, string]]),
+    [sample, say("init.next.sample")],
     ["minutes new", say("init.next.new")],
     ["minutes build minutes --out dist", say("init.next.build")],
   ];

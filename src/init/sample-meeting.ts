@@ -65,6 +65,13 @@ const texts: Record<InitLanguage, SampleTexts> = {
 /** The example values of every language, for the rule that recognises them. */
 export const exampleValues: readonly ExampleValues[] = Object.values(texts);
 
+/** The word the sample meeting's file is named with: 2026-12-04-exemple.md, so that `minutes new` the same day writes beside it. */
+const exampleWords: Record<InitLanguage, string> = { en: "example", fr: "exemple", es: "ejemplo", pt: "exemplo", de: "beispiel" };
+
+export function exampleWord(language: InitLanguage): string {
+  return exampleWords[language];
+}
+
 /** The word a meeting's file is named with in `language` (2026-12-04-reunion.md); "meeting" otherwise. */
 export function meetingWord(language: string): string {
   return (texts[language.split(/[-_]/)[0]!.toLowerCase() as InitLanguage] ?? texts.en).meeting;

@@ -6,7 +6,7 @@ import { configSchema } from "../config/config.js";
 import { fillTemplate } from "../new-meeting/fill-template.js";
 import { frontMatterSchema } from "../parse/front-matter-schema.js";
 import { packageName, version } from "../version.js";
-import { meetingTemplate, meetingWord, type InitLanguage } from "./sample-meeting.js";
+import { exampleWord, meetingTemplate, meetingWord, type InitLanguage } from "./sample-meeting.js";
 
 export { initLanguages, type InitLanguage } from "./sample-meeting.js";
 
@@ -177,11 +177,16 @@ export function scaffoldFiles(options: ScaffoldOptions): [string, string][] {
     ["minutes.config.yaml", configFile(options.language)],
     [mergedFile, gitignore(options.language)],
     [templatePath, template],
-    [`${meetingsFolder}/${options.date.slice(0, 4)}/${options.date}-${meetingWord(options.language)}.md`, fillTemplate(template, { date: options.date })],
+    [samplePath(options), fillTemplate(template, { date: options.date })],
     [".minutes/minutes.schema.json", json({ title: "minutes front matter", ...z.toJSONSchema(frontMatterSchema, { io: "input", unrepresentable: "any" }) })],
     [".minutes/config.schema.json", json({ title: "minutes.config.yaml", ...z.toJSONSchema(configSchema, { io: "input", unrepresentable: "any" }) })],
     [".vscode/settings.json", json({ "yaml.schemas": { "./.minutes/config.schema.json": ["minutes.config.yaml", "minutes.config.yml"] } })],
     [".github/workflows/minutes.yml", githubWorkflow()],
     [".gitlab-ci.yml", gitlabCi()],
   ];
+}
+
+/** Where `init` puts the sample meeting: minutes/<year>/<date>-example.md, in the repository's language. */
+export function samplePath(options: { language: InitLanguage; date: string }): string {
+  return `${meetingsFolder}/${options.date.slice(0, 4)}/${options.date}-${exampleWord(options.language)}.md`;
 }

@@ -155,6 +155,13 @@ export const cliMessages = {
     de: "Ihr Protokollordner ist bereit. Als Nächstes:",
   },
   "init.next.cd": { en: "go into the folder", fr: "entrez dans le dossier", es: "entre en la carpeta", pt: "entre na pasta", de: "in den Ordner wechseln" },
+  "init.next.sample": {
+    en: "an example meeting: read it, then delete it (it fails the check until its examples are replaced)",
+    fr: "une réunion d'exemple : lisez-la, puis supprimez-la (la vérification échoue tant que ses exemples restent)",
+    es: "una reunión de ejemplo: léala y luego bórrela (la verificación falla mientras queden sus ejemplos)",
+    pt: "uma reunião de exemplo: leia-a e depois apague-a (a verificação falha enquanto os exemplos ficarem)",
+    de: "eine Beispielsitzung: lesen und dann löschen (die Prüfung schlägt fehl, solange ihre Beispiele bleiben)",
+  },
   "init.next.new": {
     en: "write the file of the next meeting, to fill in",
     fr: "écrit le fichier de la prochaine réunion, à compléter",
