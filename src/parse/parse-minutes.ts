@@ -21,6 +21,7 @@ import { validateMinutes } from "../validate/validate-minutes.js";
 import { readFrontMatter, type FrontMatterPlaces } from "./front-matter.js";
 import { text } from "../i18n/messages.js";
 import { disarmLinks } from "./safe-links.js";
+import { MAX_NESTING, scanNesting, treeNesting, type NestingProblem } from "./nesting-limits.js";
 
 export interface ParseOptions {
   /** Shown in messages; also a source for the date ("2022-09-23-gtm.md"). */
@@ -46,7 +47,15 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   // Line endings: CRLF and lone CR become LF; each stays one line break, so line numbers hold.
   const normalized = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const file = new VFile({ value: normalized, ...(options.path ? { path: options.path } : {}) });
+  // Nesting past the limit is refused before the parser spends quadratic time on it, and after it (exactly).
+  const tooDeep = scanNesting(normalized);
+  if (tooDeep) return refuseNesting(file, tooDeep);
   const tree = processor.parse(file) as Root;
+  const tooDeepTree = treeNesting(tree);
+  if (tooDeepTree) return refuseNesting(file, tooDeepTree);
+  // `---` on line 1 that nothing closes: the front matter would be read as the body, fields and all. (A
+  // `---` followed by an empty line is a horizontal rule.)
+  if (tree.children[0]?.type !== "yaml" && /^---[ \t]*(\n[ \t]*\S|$)/.test(normalized)) return refuseUnclosed(file);
 
   const definitions = new Map<string, Definition>();
   for (const node of tree.children) if (node.type === "definition") definitions.set(node.identifier.toLowerCase(), node);
@@ -108,6 +117,17 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   assignActionIds(minutes, file);
   // A front matter with errors gives no model: its meeting was read only so that the body is checked too.
   return { minutes: places.incomplete ? undefined : minutes, file };
+}
+
+function refuseUnclosed(file: VFile): ParseResult {
+  report(file, { severity: "error", rule: "front-matter-unclosed", message: text("front-matter-unclosed"), place: { line: 1, column: 1 }, hint: text("front-matter-unclosed.hint") });
+  return { minutes: undefined, file };
+}
+
+function refuseNesting(file: VFile, problem: NestingProblem): ParseResult {
+  const max = MAX_NESTING;
+  report(file, { severity: "error", rule: "nesting-too-deep", message: text(problem.kind === "block" ? "nesting-too-deep.block" : "nesting-too-deep.inline", { max }), place: { line: problem.line, column: problem.column }, hint: text("nesting-too-deep.hint", { max }) });
+  return { minutes: undefined, file };
 }
 
 function reportEmpty(file: VFile, yamlNode: Yaml | undefined): void {

@@ -77,7 +77,9 @@ function drawBlock(w: PageWriter, block: Block, ctx: BlockContext): void {
       return;
     case "blockquote": {
       const tag = w.tag("BlockQuote", ctx.parent);
-      const { indent } = styles.quote;
+      // Quotes in quotes stop moving right at half the column, as the DOCX does: 40 levels of 12 points
+      // left no room, and the text vanished from the page.
+      const indent = ctx.width - styles.quote.indent >= w.width / 2 ? styles.quote.indent : 0;
       w.pushRule(ctx.x + 1);
       const text = { ...ctx.text, color: styles.colors.muted, italic: true };
       drawBlocks(w, block.children, { ...ctx, x: ctx.x + indent, width: ctx.width - indent, parent: tag, text, label: null });

@@ -102,7 +102,7 @@ export function breakLines(runs: Run[], maxWidth: number, fonts: FontBook): Text
       }
       for (const piece of fonts.pieces(part, run.style.font)) {
         const style = piece.font === run.style.font ? run.style : { ...run.style, font: piece.font };
-        word.push({ kind: "piece", text: piece.text, style, actual: piece.actual, width: fonts.width(piece.text, piece.font, style.size) });
+        word.push({ kind: "piece", text: piece.text, style, actual: piece.actual, width: pieceWidth(piece.text, piece.font, style.size, fonts) });
       }
     }
   }
@@ -132,6 +132,21 @@ function inVisualOrder(lines: Atom[][], broken: Set<number>, fonts: FontBook): T
     const { placed, width } = placeLine(units, starts[i]!, paragraph, fonts);
     return { segments: placed, width, ...(paragraph.rtl ? { rtl: true as const } : {}) };
   });
+}
+
+/** Longer than any line: such a word is cut anyway (cutWord), so it is measured the way it is cut. */
+const LONG_WORD = 1000;
+
+/**
+ * The width of a piece of a word. A long one is the sum of its clusters' widths (each measured once and
+ * cached by the font book): shaping a 2 MB word in one call took 1.3 GB of fontkit glyph objects and most
+ * of a 25-second build, for a width that only says "cut me".
+ */
+function pieceWidth(text: string, font: RunStyle["font"], size: number, fonts: FontBook): number {
+  if (text.length <= LONG_WORD) return fonts.width(text, font, size);
+  let width = 0;
+  for (const cluster of text.match(CLUSTER) ?? []) width += fonts.width(cluster, font, size);
+  return width;
 }
 
 /** Cuts an over-wide word into chunks that each fit, measuring character by character. */
