@@ -1,6 +1,7 @@
 // How deep a meeting may nest: block quotes and lists in one another, and emphasis, strikethrough, links and
 // brackets in one another. Beyond MAX_NESTING levels a document is refused with `nesting-too-deep` at the
-// line where it goes too deep, by `check` and `build` alike (issue 15: 2,000 nested ">" passed check and
+// line where it goes too deep, by `check` and `build` alike; and a paragraph with more emphasis marks than
+// its length allows (MAX_MARKS_BY_LENGTH) with `emphasis-too-dense` (issue 15: 2,000 nested ">" passed check and
 // then overflowed the stack in build; 100 KB of them parsed for 77 s).
 // Two passes. `scanNesting` reads the text before it is parsed, in one pass over the characters, because
 // the parser's time grows with the square of the nesting (5,000 ">" on a line: 3 s; 10,000: 19 s); it
@@ -12,11 +13,16 @@ import type { Nodes, Root } from "mdast";
 /** Levels of block quotes and lists, and levels of emphasis, links and brackets. */
 export const MAX_NESTING = 40;
 
-export interface NestingProblem {
-  line: number;
-  column: number;
-  kind: "block" | "inline";
-}
+/**
+ * Emphasis marks × characters in one paragraph. micromark pairs emphasis by walking back and splicing the
+ * paragraph's event list, once per pair: 25,000 × "*a* " (100 KB) took 3.9 s, 50,000 took 13.6 s. At
+ * 20 million (a 20,000-character paragraph with 1,000 marks) a paragraph parses in about 15 ms.
+ */
+export const MAX_MARKS_BY_LENGTH = 20_000_000;
+
+export type NestingProblem =
+  | { line: number; column: number; kind: "block" | "inline" }
+  | { line: number; column: number; kind: "dense"; marks: number; length: number; allowed: number };
 
 // A thematic break (* * *, - - -) is not a row of list markers.
 const thematicBreak = /^(?:([-*_])[ \t]*){3,}$/;
@@ -33,7 +39,13 @@ export function scanNesting(text: string): NestingProblem | undefined {
   let inFence: string | undefined;
   let inTable = false;
   let previousHadPipe = false;
-  let inline = new InlineDepth();
+  let inline = new InlineDepth(first + 1);
+  /** Ends the paragraph being read: its marks for its length. */
+  const next = (line: number): NestingProblem | undefined => {
+    const dense = inline.density();
+    inline = new InlineDepth(line);
+    return dense;
+  };
   for (let i = first; i < lines.length; i++) {
     const line = lines[i]!;
     // The container markers that open the line: ">", "-", "+", "*", "1." "1)".
@@ -44,6 +56,7 @@ export function scanNesting(text: string): NestingProblem | undefined {
       let spaces = 0;
       while (spaces < 4 && (line[at + spaces] === " " || line[at + spaces] === "\t")) spaces++;
       const c = line[at + spaces];
+      const column = at + spaces + 1;
       if (c === ">") {
         at += spaces + 1;
       } else if ((c === "-" || c === "+" || c === "*") && /^[ \t]|^$/.test(line.slice(at + spaces + 1, at + spaces + 2)) && !thematicBreak.test(line.slice(at + spaces))) {
@@ -57,7 +70,7 @@ export function scanNesting(text: string): NestingProblem | undefined {
       }
       depth++;
       if (depth > MAX_NESTING) {
-        if (!inFence) return { line: i + 1, column: at, kind: "block" };
+        if (!inFence) return { line: i + 1, column, kind: "block" };
         break;
       }
     }
@@ -69,26 +82,34 @@ export function scanNesting(text: string): NestingProblem | undefined {
     const opening = fence.exec(content);
     if (opening) {
       inFence = opening[1]!;
-      inline = new InlineDepth();
+      const dense = next(i + 2);
+      if (dense) return dense;
       continue;
     }
     if (!content) {
       inTable = false;
-      inline = new InlineDepth();
+      const dense = next(i + 2);
+      if (dense) return dense;
       previousHadPipe = false;
       continue;
     }
     // A list item, a heading and a table row each start text of their own.
     const heading = /^#{1,6}(?:[ \t]|$)/.test(content);
-    if (newItem || heading) inline = new InlineDepth();
+    if (newItem || heading) {
+      const dense = next(i + 1);
+      if (dense) return dense;
+    }
     if (!inTable && previousHadPipe && tableDelimiterRow.test(content)) inTable = true;
     previousHadPipe = content.includes("|");
     const column = inline.scan(content, line.length - content.length);
     if (column !== undefined) return { line: i + 1, column, kind: "inline" };
     // Emphasis and links never span the rows (or cells) of a table, nor leave a heading.
-    if (inTable || heading) inline = new InlineDepth();
+    if (inTable || heading) {
+      const dense = next(i + 2);
+      if (dense) return dense;
+    }
   }
-  return undefined;
+  return inline.density();
 }
 
 /**
@@ -100,13 +121,38 @@ export function scanNesting(text: string): NestingProblem | undefined {
 class InlineDepth {
   private readonly open: { mark: string; levels: number }[] = [];
   private depth = 0;
+  private marks = 0;
+  private length = 0;
+
+  /** `line`: where the paragraph starts. */
+  constructor(private readonly line: number) {}
+
+  /** The paragraph's marks for its length, when they are past the limit. */
+  density(): NestingProblem | undefined {
+    if (this.marks * this.length <= MAX_MARKS_BY_LENGTH) return undefined;
+    return { line: this.line, column: 1, kind: "dense", marks: this.marks, length: this.length, allowed: Math.floor(MAX_MARKS_BY_LENGTH / this.length) };
+  }
 
   /** The 1-based column where the depth passes the limit, if it does on this line. */
   scan(content: string, offset: number): number | undefined {
+    this.length += content.length + 1;
+    // Lengths of backtick runs with no run of the same length after them on this line (so not code).
+    const unclosed = new Set<number>();
     for (let i = 0; i < content.length; i++) {
       const c = content[i]!;
       if (c === "\\") {
         i++;
+        continue;
+      }
+      if (c === "`") {
+        // A code span holds no marks: skip to the run of as many backticks that closes it, if the line
+        // has one. Each length is looked for until it is missing once, so the line is read a few times at most.
+        let end = i;
+        while (content[end + 1] === "`") end++;
+        const run = end - i + 1;
+        const close = run <= 32 && !unclosed.has(run) ? closingRun(content, end + 1, run) : -1;
+        if (close < 0) unclosed.add(run);
+        i = close < 0 ? end : close + run - 1;
         continue;
       }
       if (c === "[" || (c === "!" && content[i + 1] === "[")) {
@@ -124,9 +170,12 @@ class InlineDepth {
       const before = content[i - 1];
       const after = content[end + 1];
       const word = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
-      const canClose = before !== undefined && !/\s/.test(before);
-      const canOpen = after !== undefined && !/\s/.test(after) && !(c === "_" && word(before) && word(after));
-      if (canClose && !(c === "_" && word(before) && word(after)) && this.close(c)) {
+      // An underscore inside a word (snake_case) neither opens nor closes.
+      const inWord = c === "_" && word(before) && word(after);
+      const canClose = !inWord && before !== undefined && !/\s/.test(before);
+      const canOpen = !inWord && after !== undefined && !/\s/.test(after);
+      if (canOpen || canClose) this.marks++;
+      if (canClose && this.close(c)) {
         i = end;
         continue;
       }
@@ -170,4 +219,15 @@ export function treeNesting(tree: Root): NestingProblem | undefined {
     if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, block: b, inline: n });
   }
   return undefined;
+}
+
+/** Where the next run of exactly `run` backticks starts at or after `from`, or -1. */
+function closingRun(content: string, from: number, run: number): number {
+  for (let i = content.indexOf("`", from); i >= 0; i = content.indexOf("`", i)) {
+    let end = i;
+    while (content[end + 1] === "`") end++;
+    if (end - i + 1 === run) return i;
+    i = end + 1;
+  }
+  return -1;
 }

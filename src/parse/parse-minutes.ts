@@ -126,7 +126,13 @@ function refuseUnclosed(file: VFile): ParseResult {
 
 function refuseNesting(file: VFile, problem: NestingProblem): ParseResult {
   const max = MAX_NESTING;
-  report(file, { severity: "error", rule: "nesting-too-deep", message: text(problem.kind === "block" ? "nesting-too-deep.block" : "nesting-too-deep.inline", { max }), place: { line: problem.line, column: problem.column }, hint: text("nesting-too-deep.hint", { max }) });
+  const place = { line: problem.line, column: problem.column };
+  if (problem.kind === "dense") {
+    const { marks, length, allowed } = problem;
+    report(file, { severity: "error", rule: "emphasis-too-dense", message: text("emphasis-too-dense", { marks, length, allowed }), place, hint: text("emphasis-too-dense.hint") });
+  } else {
+    report(file, { severity: "error", rule: "nesting-too-deep", message: text(problem.kind === "block" ? "nesting-too-deep.block" : "nesting-too-deep.inline", { max }), place, hint: text("nesting-too-deep.hint", { max }) });
+  }
   return { minutes: undefined, file };
 }
 

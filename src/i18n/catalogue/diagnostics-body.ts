@@ -390,4 +390,18 @@ export const bodyMessages = {
     pt: "Acrescente uma linha `---` depois do último campo do cabeçalho YAML, antes do primeiro título.",
     de: "Fügen Sie nach dem letzten Feld des YAML-Kopfs, vor der ersten Überschrift, eine Zeile `---` ein.",
   },
+  "emphasis-too-dense": {
+    en: "This paragraph has {marks} emphasis marks (*, _ or ~) in {length} characters; one this long may have at most {allowed}.",
+    fr: "Ce paragraphe a {marks} marques d'emphase (*, _ ou ~) en {length} caractères ; un paragraphe de cette longueur en a au plus {allowed}.",
+    es: "Este párrafo tiene {marks} marcas de énfasis (*, _ o ~) en {length} caracteres; uno de esta longitud puede tener como máximo {allowed}.",
+    pt: "Este parágrafo tem {marks} marcas de ênfase (*, _ ou ~) em {length} caracteres; um parágrafo deste comprimento pode ter no máximo {allowed}.",
+    de: "Dieser Absatz hat {marks} Hervorhebungszeichen (*, _ oder ~) auf {length} Zeichen; ein so langer Absatz darf höchstens {allowed} haben.",
+  },
+  "emphasis-too-dense.hint": {
+    en: "Split it into shorter paragraphs with empty lines, or write fewer marks (a mark meant as text: write a backslash before it).",
+    fr: "Coupez-le en paragraphes plus courts avec des lignes vides, ou écrivez moins de marques (une marque à garder telle quelle : écrivez une barre oblique inverse devant).",
+    es: "Divídalo en párrafos más cortos con líneas vacías, o escriba menos marcas (una marca que debe quedar tal cual: escriba una barra invertida delante).",
+    pt: "Divida-o em parágrafos mais curtos com linhas vazias, ou escreva menos marcas (uma marca que deve ficar tal como está: escreva uma barra invertida antes dela).",
+    de: "Teilen Sie ihn mit Leerzeilen in kürzere Absätze, oder schreiben Sie weniger Zeichen (ein Zeichen, das so bleiben soll: schreiben Sie einen Backslash davor).",
+  },
 } satisfies Record<string, Entry>;

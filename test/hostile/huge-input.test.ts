@@ -1,0 +1,71 @@
+// Hostile repositories, class "huge input": every stage stays close to linear in the size of what a meeting
+// holds. Each case is measured at n and 2n (the best of three runs each, so that a busy machine does not
+// decide) and must take less than 3.5 times as long at 2n: a quadratic stage takes 4 times. The parser's
+// cases run the bundle (dist/), where scripts/build.mjs mends micromark's two quadratic loops.
+// Before the mends (issue 15): 50,000 × "[a](<" checked in 20 s, 16,000 × "]" in 1.5 s, 100 KB of nested ">"
+// in 114 s (then crashed), a 1 MB word built in 18 s and 758 MB.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import type { build as srcBuild, parseMinutes as srcParse } from "../../src/index.js";
+
+const dist = (await import(new URL("../../dist/index.js", import.meta.url).href)) as { parseMinutes: typeof srcParse; build: typeof srcBuild };
+
+const head = "---\ntitle: Huge\ndate: 2024-01-10\nattendees: [Ana]\n---\n\n## 1. Item\n\n";
+
+/** The best of three timings of `run`, in milliseconds. */
+async function best(run: () => unknown): Promise<number> {
+  let fastest = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    await run();
+    fastest = Math.min(fastest, performance.now() - start);
+  }
+  return fastest;
+}
+
+/** Time at n and 2n; the ratio must stay below 3.5 (linear: about 2; quadratic: 4). */
+async function growth(make: (n: number) => string, n: number, run: (text: string) => unknown): Promise<{ ratio: number; times: number[] }> {
+  const small = make(n);
+  const large = make(2 * n);
+  await run(small); // warm the code paths once
+  const times = [await best(() => run(small)), await best(() => run(large))];
+  return { ratio: times[1]! / times[0]!, times };
+}
+
+const parse = (text: string) => dist.parseMinutes(text, { path: "huge.md" });
+
+describe("parsing grows linearly", () => {
+  it.each([
+    ["links that never close: [a](<", (n: number) => "[a](<".repeat(n), 20_000],
+    ["closing brackets: ]", (n: number) => "]".repeat(n), 100_000],
+    ["one opening bracket, then closing ones", (n: number) => `[${"]".repeat(n)}`, 100_000],
+    ["brackets opened and closed in turn", (n: number) => "[a] ".repeat(n), 25_000],
+    ["image labels: ![^1]", (n: number) => "![^1] ".repeat(n), 20_000],
+    ["a 1 MB token", (n: number) => "a".repeat(n), 500_000],
+    ["stars: *", (n: number) => "*".repeat(n), 100_000],
+    ["emphasis opened and closed: *a* ", (n: number) => "*a* ".repeat(n), 25_000],
+    ["nested > (refused before parsing)", (n: number) => `${">".repeat(n)} x`, 200_000],
+    ["lines of 40 nested quotes", (n: number) => `${"> ".repeat(40)}x\n`.repeat(n), 1_000],
+    ["many short paragraphs", (n: number) => "Words and more words.\n\n".repeat(n), 5_000],
+  ] as const)("%s", async (_, body, n) => {
+    const { ratio, times } = await growth((size) => `${head}${body(size)}\n`, n, parse);
+    expect(ratio, `${times.map((t) => t.toFixed(1)).join(" ms → ")} ms`).toBeLessThan(3.5);
+  });
+});
+
+describe("building grows linearly", () => {
+  it("a word of n characters, drawn across lines", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "minutes-huge-"));
+    let file = 0;
+    const run = async (text: string) => {
+      const path = join(dir, `huge-${file++}.md`);
+      writeFileSync(path, text);
+      const result = await dist.build(path, { out: dir, formats: ["pdf"], config: null });
+      expect(result.ok).toBe(true);
+    };
+    const { ratio, times } = await growth((n) => `${head}${Array.from({ length: n }, (_, i) => String.fromCharCode(97 + ((i * 7) % 26))).join("")}\n`, 20_000, run);
+    expect(ratio, `${times.map((t) => t.toFixed(0)).join(" ms → ")} ms`).toBeLessThan(3.5);
+  });
+});
