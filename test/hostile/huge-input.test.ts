@@ -38,20 +38,38 @@ const parse = (text: string) => dist.parseMinutes(text, { path: "huge.md" });
 
 describe("parsing grows linearly", () => {
   it.each([
-    ["links that never close: [a](<", (n: number) => "[a](<".repeat(n), 20_000],
-    ["closing brackets: ]", (n: number) => "]".repeat(n), 100_000],
-    ["one opening bracket, then closing ones", (n: number) => `[${"]".repeat(n)}`, 100_000],
-    ["brackets opened and closed in turn", (n: number) => "[a] ".repeat(n), 25_000],
-    ["image labels: ![^1]", (n: number) => "![^1] ".repeat(n), 20_000],
+    ["links that never close: [a](<", (n: number) => "[a](<".repeat(n), 8_000],
+    ["closing brackets: ]", (n: number) => "]".repeat(n), 50_000],
+    ["one opening bracket, then closing ones", (n: number) => `[${"]".repeat(n)}`, 50_000],
+    ["brackets opened and closed in turn", (n: number) => "[a] ".repeat(n), 10_000],
+    ["image labels: ![^1]", (n: number) => "![^1] ".repeat(n), 8_000],
     ["a 1 MB token", (n: number) => "a".repeat(n), 500_000],
     ["stars: *", (n: number) => "*".repeat(n), 100_000],
-    ["emphasis opened and closed: *a* ", (n: number) => "*a* ".repeat(n), 25_000],
+    ["paragraphs of emphasis: *a* ", (n: number) => `${"*a* ".repeat(200)}\n\n`.repeat(n), 60],
+    ["a paragraph dense with emphasis (refused before parsing)", (n: number) => "*a* ".repeat(n), 100_000],
     ["nested > (refused before parsing)", (n: number) => `${">".repeat(n)} x`, 200_000],
-    ["lines of 40 nested quotes", (n: number) => `${"> ".repeat(40)}x\n`.repeat(n), 1_000],
-    ["many short paragraphs", (n: number) => "Words and more words.\n\n".repeat(n), 5_000],
+    ["lines of 40 nested quotes", (n: number) => `${"> ".repeat(40)}x\n`.repeat(n), 500],
+    ["many short paragraphs", (n: number) => "Words and more words.\n\n".repeat(n), 2_500],
   ] as const)("%s", async (_, body, n) => {
     const { ratio, times } = await growth((size) => `${head}${body(size)}\n`, n, parse);
     expect(ratio, `${times.map((t) => t.toFixed(1)).join(" ms → ")} ms`).toBeLessThan(3.5);
+  });
+});
+
+describe("a paragraph with more emphasis marks than its length allows", () => {
+  it("is refused with emphasis-too-dense at its first line (50,000 marks in 100 KB parsed in 4 s, and 4 times that at twice the size)", () => {
+    const { minutes, file } = dist.parseMinutes(`${head}Intro.\n\n${"*a* ".repeat(25_000)}\n`, { path: "huge.md" });
+    expect(minutes).toBeUndefined();
+    expect(file.messages.map((m) => [m.ruleId, m.line, m.column, m.reason])).toEqual([
+      ["emphasis-too-dense", 11, 1, "This paragraph has 50000 emphasis marks (*, _ or ~) in 100001 characters; one this long may have at most 199."],
+    ]);
+  });
+
+  it("is not a paragraph of ordinary text: 200 bold words in 20,000 characters, snake_case names, code spans with stars", () => {
+    const words = Array.from({ length: 2000 }, (_, i) => (i % 10 === 0 ? "**bold**" : "word")).join(" ");
+    const code = Array.from({ length: 300 }, () => "`**/*.md` and snake_case_name").join(" ");
+    const { file } = dist.parseMinutes(`${head}${words}\n\n${code}\n`, { path: "ok.md" });
+    expect(file.messages.filter((m) => m.ruleId === "emphasis-too-dense" || m.ruleId === "nesting-too-deep")).toEqual([]);
   });
 });
 
