@@ -173,4 +173,38 @@ if (has("pandoc")) {
     console.log(`${`  ${REPO_SIZE} meetings: pandoc pdf one by one, estimated`.padEnd(44)} ${((pdf * REPO_SIZE) / 1000).toFixed(1)} s   (minutes cold batch, docx + pdf: ${((pdf * REPO_SIZE) / coldMedian).toFixed(1)}× faster)`);
   } else console.log("reference: pandoc → pdf skipped (no pdflatex)");
 }
+// ---- Hostile and huge inputs (issue 15; test/hostile/deep-input, huge-input) -----------------------------
+// Each once ran for seconds to minutes or crashed; the figures show what they cost now. A refused input
+// exits 1 with its message (nesting-too-deep, emphasis-too-dense), which is the expected outcome here.
+{
+  const STRESS_RUNS = Number(process.env.BENCH_STRESS_RUNS ?? 3);
+  const head = "---\ntitle: Stress\ndate: 2024-01-10\nattendees: [Ana]\n---\n\n## 1. Item\n\n";
+  const cases = [
+    ["2,000 nested > (2 KB)", "check", ">".repeat(2000) + " x"],
+    ["100 KB of nested >", "build", ">".repeat(100_000) + " x"],
+    ["one 2 MB token", "build", "a".repeat(2_000_000)],
+    ["50,000 × [a](< (250 KB)", "build", "[a](<".repeat(50_000)],
+    ["1 MB of ]", "check", "]".repeat(1_000_000)],
+    ["25,000 × *a* in one paragraph (100 KB)", "check", "*a* ".repeat(25_000)],
+    ["1 MB of prose (reference)", "build", "The committee agreed to review the budget at the next meeting.\n\n".repeat(16_000)],
+  ];
+  console.log(`hostile and huge inputs (${STRESS_RUNS} runs each, median; exit 1 = refused with a message):`);
+  for (const [name, command, body] of cases) {
+    const path = join(work, `stress-${cases.findIndex((c) => c[0] === name)}.md`);
+    writeFileSync(path, `${head}${body}\n`);
+    const runs = [];
+    let status = 0;
+    for (let i = 0; i < STRESS_RUNS; i++) {
+      const report = join(work, "time.txt");
+      const args = command === "build" ? ["build", path, "--out", join(work, `stress-out-${i}`), "--force"] : ["check", path];
+      const [cmd, ...rest] = gnuTime ? [gnuTime, "-o", report, "-f", "%M", "bin/minutes.js", ...args] : ["bin/minutes.js", ...args];
+      const start = performance.now();
+      const r = spawnSync(cmd, rest, { encoding: "utf8" });
+      runs.push({ wall: performance.now() - start, rss: gnuTime ? Number(readFileSync(report, "utf8").trim().split("\n").at(-1)) / 1024 : NaN });
+      status = r.status ?? -1;
+    }
+    console.log(`${`  ${name}: ${command}`.padEnd(44)} ${(median(runs.map((r) => r.wall)) / 1000).toFixed(3)} s   peak RSS ${median(runs.map((r) => r.rss)).toFixed(0)} MB   exit ${status}`);
+  }
+}
+// ---- end of hostile and huge inputs --------------------------------------------------------------------
 rmSync(work, { recursive: true, force: true });
