@@ -1,6 +1,6 @@
 // scripts/build.mjs edits the renderers' dependencies when it bundles them: two quadratic loops (pdfkit's
-// word-by-word array concatenation, docx's attribute spreading) and fontkit's mark-positioning anchors,
-// decoded on first use. The bundle must write exactly the bytes the unpatched dependencies write: this
+// word-by-word array concatenation, docx's attribute spreading), fontkit's mark-positioning anchors,
+// decoded on first use, and two quadratic loops of the Markdown parser (micromark). The bundle must write exactly the bytes the unpatched dependencies write: this
 // compares dist/index.js (patched) with the sources, which vitest runs against node_modules as published.
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,8 +16,14 @@ const dist = (await import(new URL("../dist/index.js", import.meta.url).href)) a
 const marks = join(mkdtempSync(join(tmpdir(), "minutes-marks-")), "2024-05-06-marks.md");
 writeFileSync(marks, "---\ntitle: Marques q\u0303 et x\u0323\u0302\ndate: 2024-05-06\nlanguage: fr\nattendees: [Nguy\u0303n, Tra\u0302\u0300n]\n---\n\n## Point q\u0303\n\nTexte q\u0303, **gras x\u0323\u0302**, _italique e\u0301\u0301_ et \ufb01\u0301.\n");
 
+// Brackets, labels, footnotes and adjacent data: the text micromark's two mended loops read (its data-merging
+// resolver, and the GFM footnote extension's walk back on every "]").
+const brackets = join(mkdtempSync(join(tmpdir(), "minutes-brackets-")), "2024-05-07-brackets.md");
+writeFileSync(brackets, "---\ntitle: Brackets\ndate: 2024-05-07\nlanguage: en\nattendees: [Ana]\n---\n\n## 1. Notes\n\nA note[^1] and an image note ![^1] and ![^2], a [link](https://example.org) and [a] ] ]] [b][c] [c] ![alt](x.png \"t\") [^missing] \\] `code]` *em* _em_ **strong** ~~gone~~.\n\n[x [y [z]] ] ][ [a](<b> [a](<\n\n[^1]: The first note.\n[^2]: The second.\n[c]: https://example.org/c\n");
+
 const inputs = [
   marks,
+  brackets,
   "examples/2022-09-23-gtm.md",
   "examples/2024-03-05-steering-committee.md",
   ...readdirSync("test/fixtures/real-world").map((f) => `test/fixtures/real-world/${f}`),
@@ -34,6 +40,9 @@ describe("the bundle's patched dependencies", () => {
     expect(chunk("render-pdf-")).toContain("for (const glyph of run.glyphs) glyphs.push(glyph);");
     expect(chunk("render-docx-")).not.toContain("_objectSpread2(_objectSpread2({}, acc)");
     expect(chunk("render-pdf-")).toContain("markArray: new Pointer(uint16, $47e0e8ef515d9903$var$MarkArray, { lazy: true })");
+    const parser = readdirSync("dist").filter((f) => f.endsWith(".js")).map((f) => readFileSync(join("dist", f), "utf8")).find((text) => text.includes("function resolveAllText"))!;
+    expect(parser).toContain("events.length = write;");
+    expect(parser).toContain("let index = self._labelStarts && self._labelStarts.length > 0 ? self.events.length : 0;");
   });
 
   it.each(inputs)("write the same DOCX and PDF bytes as the published dependencies: %s", async (input) => {
