@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { findDateInText } from "../src/parse/date-in-text.js";
+import { findDate } from "../src/parse/date-forms.js";
 
-describe("findDateInText", () => {
+describe("findDate", () => {
   it.each([
     ["TSC Meeting 2024-03-05", "2024-03-05"],
     ["Board meeting — 23/09/2022", "2022-09-23"],
@@ -14,12 +14,12 @@ describe("findDateInText", () => {
     ["Acta de la reunión del 5 de marzo de 2024", "2024-03-05"],
     ["Call on Tuesday, 5th March 2024", "2024-03-05"],
   ])("%s", (text, date) => {
-    expect(findDateInText(text)).toBe(date);
+    expect(findDate(text)).toBe(date);
   });
 
   it("takes the first date in the text and refuses impossible ones", () => {
-    expect(findDateInText("held 5 March 2024; next meeting 2024-04-02")).toBe("2024-03-05");
-    expect(findDateInText("Budget 2024, 30 February 2024 or 31/04/2024")).toBeUndefined();
-    expect(findDateInText("Room 12, 3 people")).toBeUndefined();
+    expect(findDate("held 5 March 2024; next meeting 2024-04-02")).toBe("2024-03-05");
+    expect(findDate("Budget 2024, 30 February 2024 or 31/04/2024")).toBeUndefined();
+    expect(findDate("Room 12, 3 people")).toBeUndefined();
   });
 });

@@ -5,7 +5,7 @@ import type { List, ListItem as MdListItem } from "mdast";
 import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import { inlineText, type ActionItem, type Inline } from "../model/minutes.js";
-import { findDateInText } from "./date-in-text.js";
+import { findDate } from "./date-forms.js";
 import { spanOf, toInlines, type ConvertContext } from "./mdast-to-blocks.js";
 import { text as t } from "../i18n/messages.js";
 
@@ -60,7 +60,7 @@ export function readActionBullets(list: List, ctx: ConvertContext, file: VFile):
     }
     const text = inlineText(split.rest);
     const written = DEADLINE_WORDS.exec(text)?.[1];
-    const date = written ? findDateInText(written, ctx.dateRules) : undefined;
+    const date = written ? findDate(written, ctx.dateRules) : undefined;
     const box: Inline[] = item.checked === true ? [{ type: "text", value: "[x] " }] : item.checked === false ? [{ type: "text", value: "[ ] " }] : [];
     actions.push({
       action: [...box, ...split.rest],

@@ -3,7 +3,7 @@
 // lines, "Apologies", and an "Agenda" heading whose sub-headings are the items. A part is lifted only
 // when the front matter does not give it and it can be read whole, so no word is ever lost.
 import type { Heading, List, Paragraph, PhrasingContent, RootContent } from "mdast";
-import { findDateInText } from "./date-in-text.js";
+import { findDate } from "./date-forms.js";
 import { htmlToText } from "./mdast-to-blocks.js";
 import { parseTimeRange } from "./front-matter.js";
 import { meetingPart, type MeetingPart } from "./section-labels.js";
@@ -73,7 +73,7 @@ function readValue(part: MeetingPart, value: string): unknown {
     case "date":
       // Printed in the locale's form, so only a line that is just a date is lifted; "5 March 2024
       // (moved from 27 Feb)" stays in the text, where the date is still found.
-      return v.split(/\s+/).length <= 5 ? findDateInText(v) : undefined;
+      return v.split(/\s+/).length <= 5 ? findDate(v) : undefined;
     case "time": {
       const time = parseTimeRange(v);
       return time.start && (!time.end || time.end > time.start) ? v : undefined;

@@ -10,8 +10,7 @@ import { report } from "../diagnostics.js";
 import type { Minutes } from "../model/minutes.js";
 import { assignActionIds } from "./action-ids.js";
 import { itemDepth, splitBody } from "./agenda-items.js";
-import { dateRules } from "./date-forms.js";
-import { findDateInText } from "./date-in-text.js";
+import { dateRules, findDate } from "./date-forms.js";
 import { reportTemplatePlaceholders } from "./placeholders.js";
 import { guessLanguage } from "./guess-language.js";
 import { htmlToText } from "./mdast-to-blocks.js";
@@ -82,7 +81,7 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
 
   const fileName = options.path?.split(/[\\/]/).pop() ?? "";
   const dateFromName = /(\d{4}-\d{2}-\d{2})/.exec(fileName)?.[1];
-  const dateFromText = findDateInText([body.documentTitle ?? "", ...content.slice(0, 4).map((n) => (n.type === "html" ? htmlToText(n.value) : n.type === "heading" || n.type === "paragraph" ? textOf(n) : ""))].join("\n"), rules);
+  const dateFromText = findDate([body.documentTitle ?? "", ...content.slice(0, 4).map((n) => (n.type === "html" ? htmlToText(n.value) : n.type === "heading" || n.type === "paragraph" ? textOf(n) : ""))].join("\n"), rules);
   const fallbackDate = (lifted.values.date as string | undefined) ?? dateFromText ?? options.date ?? dateFromName;
   // Without front matter, a title is always found (first heading, bold first line, file name);
   // a front matter that forgets `title:` is an error, unless there is a single `#` title.

@@ -4,7 +4,7 @@ import type { RootContent } from "mdast";
 import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import type { Body } from "./agenda-items.js";
-import { findDateInText } from "./date-in-text.js";
+import { findDate } from "./date-forms.js";
 import { htmlToText } from "./mdast-to-blocks.js";
 import { text } from "../i18n/messages.js";
 
@@ -62,7 +62,7 @@ export function reportStructure(nodes: RootContent[], body: Body, file: VFile): 
     const line = node.position?.start.line ?? 1;
     if (/(^|\n|\s)title\s*:.*\bdate\s*:/is.test(text)) starts.push({ line, date: `front matter ${line}` });
     else if (node.type === "heading" && node.depth === top && MEETING_WORDS.test(text)) {
-      const date = findDateInText(text);
+      const date = findDate(text);
       if (date) starts.push({ line, date });
     }
   }
