@@ -51,7 +51,7 @@ describe("header parts written in the body", () => {
 
   it("warns when a second front matter starts another meeting", () => {
     const { rules } = parse("---\ntitle: A\ndate: 2024-03-05\n---\n\n## One\n\nText.\n\n---\ntitle: B\ndate: 2024-04-02\n---\n\n## Two\n\nText.\n");
-    expect(rules).toContain("11:structure-several-meetings");
+    expect(rules).toContain("10:structure-several-meetings");
   });
 
   it("warns when no agenda item is found, and prints the text", () => {

@@ -77,7 +77,7 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
     reportEmpty(file, undefined);
     return { minutes: undefined, file };
   }
-  if (!empty) reportStructure(content, body, file);
+  if (!empty) reportStructure(tree.children, body, file, rules);
 
   const fileName = options.path?.split(/[\\/]/).pop() ?? "";
   const dateFromName = /(\d{4}-\d{2}-\d{2})/.exec(fileName)?.[1];

@@ -1,19 +1,16 @@
 // Warnings about the shape of a document read leniently (no agenda items, several meetings in one
-// file), and the title of a document that gives none in its front matter. The content is never dropped.
+// file: see find-meetings.ts), and the title of a document that gives none in its front matter. The content is never dropped.
 import type { RootContent } from "mdast";
 import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import type { Body } from "./agenda-items.js";
-import { findDate } from "./date-forms.js";
+import type { DateRules } from "./date-forms.js";
+import { findMeetingStarts } from "./find-meetings.js";
 import { htmlToText } from "./mdast-to-blocks.js";
+import { textOf } from "./node-text.js";
 import { text } from "../i18n/messages.js";
 
-const MEETING_WORDS = /\b(meeting|minutes|call|sync|r[ée]union|s[ée]ance|conseil|compte[- ]rendu|comit[ée]|sitzung|protokoll|besprechung|reuni[óo]n|acta|sesi[óo]n)\b/i;
-
-export function textOf(node: { children?: unknown[]; value?: unknown }): string {
-  if (typeof node.value === "string") return node.value;
-  return (node.children ?? []).map((c) => textOf(c as { children?: unknown[]; value?: unknown })).join(" ");
-}
+export { textOf };
 
 /**
  * A short first line in bold, else the first heading, else the file name without its extension.
@@ -43,7 +40,7 @@ function findTitle(nodes: RootContent[], fileName: string): string | undefined {
   return stem || undefined;
 }
 
-export function reportStructure(nodes: RootContent[], body: Body, file: VFile): void {
+export function reportStructure(nodes: RootContent[], body: Body, file: VFile, rules?: DateRules): void {
   if (body.items.length === 0 && body.preamble.length > 0) {
     report(file, {
       severity: "warning",
@@ -53,29 +50,15 @@ export function reportStructure(nodes: RootContent[], body: Body, file: VFile): 
       hint: text("structure-no-items.hint"),
     });
   }
-  // Several meetings: several top-level headings with different dates, or a second front matter.
-  const starts: { line: number; date: string }[] = [];
-  const top = nodes.reduce((m, n) => (n.type === "heading" ? Math.min(m, n.depth) : m), 7);
-  for (const node of nodes) {
-    if (node.type !== "heading" && node.type !== "paragraph") continue;
-    const text = textOf(node);
-    const line = node.position?.start.line ?? 1;
-    if (/(^|\n|\s)title\s*:.*\bdate\s*:/is.test(text)) starts.push({ line, date: `front matter ${line}` });
-    else if (node.type === "heading" && node.depth === top && MEETING_WORDS.test(text)) {
-      const date = findDate(text);
-      if (date) starts.push({ line, date });
-    }
-  }
-  const distinct = new Set(starts.map((s) => s.date));
-  const secondFrontMatter = starts.some((s) => s.date.startsWith("front matter"));
-  if (distinct.size >= 2 || secondFrontMatter) {
-    const lines = starts.map((s) => s.line);
-    report(file, {
-      severity: "warning",
-      rule: "structure-several-meetings",
-      message: lines.length > 1 ? text("structure-several-meetings.lines", { lines: lines.join(", ") }) : text("structure-several-meetings.another", { line: lines[0]! }),
-      place: { line: lines[lines.length > 1 ? 1 : 0]!, column: 1 },
-      hint: text("structure-several-meetings.hint"),
-    });
-  }
+  // Several meetings: the one detector that `minutes split` and `build --split` use too.
+  const starts = findMeetingStarts(nodes, rules);
+  if (starts.length < 2) return;
+  const lines = starts.map((s) => (s.date ? `${s.line} (${s.date})` : String(s.line)));
+  report(file, {
+    severity: "warning",
+    rule: "structure-several-meetings",
+    message: text("structure-several-meetings", { count: starts.length, lines }),
+    place: { line: starts[1]!.line, column: 1 },
+    hint: text("structure-several-meetings.hint", { file: file.basename ?? "FILE" }),
+  });
 }

@@ -1,0 +1,128 @@
+// Where the meetings of a file that holds several start: the one detector behind the
+// `structure-several-meetings` warning, `minutes split` and `minutes build --split`.
+//
+// The rule (docs/real-world-minutes.md, "Files that hold many meetings"):
+// - A second front matter (`---`, then `title:`/`date:` lines, then `---`) after the first starts a meeting;
+//   when there is one, the front matters alone say where meetings start.
+// - Otherwise a heading starts a meeting when it holds a date and is either only a date (with a weekday, a
+//   time or words in brackets: `## 2024-03-06`, `## Wednesday, 6 March 2024 (14:00 UTC)`) or names a
+//   meeting (`# Meeting 12 — March 6, 2024`, `## Board meeting, 5 March 2024`). The level is the
+//   shallowest one with two or more such headings, and they must be at least half of that level's headings
+//   (a meeting whose items mention other meetings' dates is not taken for several).
+// - Dated headings whose dates follow day after day in the order written (at most a weekend skipped, a week
+//   in all) are the days of one meeting (`## Wednesday, 26 July 2023`, `## Thursday, 27 July 2023`).
+import type { Heading, RootContent } from "mdast";
+import { defaultDateRules, findDate, readDate, type DateRules } from "./date-forms.js";
+import { htmlToText } from "./mdast-to-blocks.js";
+import { textOf } from "./node-text.js";
+
+export interface MeetingStart {
+  /** "front-matter": a `---` block of `key: value` lines; "heading": a Markdown or HTML heading. */
+  kind: "front-matter" | "heading";
+  /** Index of the first node of the meeting in the nodes given (for a front matter: its opening `---`). */
+  index: number;
+  /** Source line of that node. */
+  line: number;
+  /** The heading's text (empty for a front matter). */
+  heading: string;
+  /** Heading level (1-6); 0 for a front matter. */
+  depth: number;
+  /** The meeting's date, YYYY-MM-DD, when one is written. */
+  date?: string;
+}
+
+export const MEETING_WORDS = /\b(meeting|minutes|call|sync|r[ée]union|s[ée]ance|conseil|compte[- ]rendu|comit[ée]|sitzung|protokoll|besprechung|reuni[óo]n|acta|sesi[óo]n)\b/i;
+
+/** A time as headings write it ("14:00", "2:30 pm", "14h", "04.00pm"); a bare number is none (it may be part of a date). */
+const CLOCK = String.raw`(?<![\p{N}./-])\d{1,2}(?::\d{2}(?:\s*[ap]m)?|\.\d{2}\s*[ap]m|h\d{0,2}|\s*[ap]m)(?![\p{L}\p{N}])`;
+/** A time or a range, with "at" before and a time zone after: "at 14:00", "14h-15h30 UTC", "03:00-04.00pm". */
+const TIME = new RegExp(String.raw`(?:(?<![\p{L}])(?:at|à|um|a las|às)\s+)?${CLOCK}(?:\s*[-–—]\s*(?:${CLOCK}|\d{1,2}(?::\d{2})?))?(?:\s*(?:utc|gmt|[a-z]{1,3}t)(?![\p{L}]))?`, "giu");
+
+/**
+ * The starts of the meetings `nodes` hold (the body of a Markdown file, its first front matter included
+ * or not), in document order; empty when the nodes hold one meeting.
+ */
+export function findMeetingStarts(nodes: readonly RootContent[], rules: DateRules = defaultDateRules): MeetingStart[] {
+  const frontMatters = frontMatterStarts(nodes, rules);
+  if (frontMatters.length > 0) {
+    // The first meeting: the file's own front matter (or whatever comes first) up to the second.
+    const own: MeetingStart = { kind: "front-matter", index: 0, line: nodes[0]?.position?.start.line ?? 1, heading: "", depth: 0, ...yamlDate(nodes[0], rules) };
+    return [own, ...frontMatters];
+  }
+  return headingStarts(nodes, rules);
+}
+
+function yamlDate(node: RootContent | undefined, rules: DateRules): { date?: string } {
+  if (node?.type !== "yaml") return {};
+  const date = dateOfFields(node.value, rules);
+  return date ? { date } : {};
+}
+
+/** The date of `key: value` lines: the `date:` field's (quotes aside), read whole or found in it. */
+function dateOfFields(fields: string, rules: DateRules): string | undefined {
+  const value = /^date\s*:\s*(.*)$/im.exec(fields)?.[1]?.trim().replace(/^(["'])(.*)\1$/, "$2");
+  if (!value) return undefined;
+  return readDate(value, rules)?.iso ?? findDate(value, rules) ?? /^(\d{4}-\d{2}-\d{2})T/.exec(value)?.[1];
+}
+
+/** `---` followed by `key: value` lines (a setext heading or a paragraph to the Markdown parser) naming a title or a date. */
+function frontMatterStarts(nodes: readonly RootContent[], rules: DateRules): MeetingStart[] {
+  const starts: MeetingStart[] = [];
+  nodes.forEach((node, index) => {
+    const next = nodes[index + 1];
+    if (node.type !== "thematicBreak" || !next || (next.type !== "heading" && next.type !== "paragraph")) return;
+    const lines = textOf(next).split("\n");
+    const fields = lines.every((l) => /^\s*$|^[\p{L}_][\p{L}\p{N}_ -]*\s*:|^\s+\S|^-\s/u.test(l));
+    if (!fields || !lines.some((l) => /^(title|date)\s*:/i.test(l))) return;
+    const date = dateOfFields(lines.join("\n"), rules);
+    starts.push({ kind: "front-matter", index, line: node.position?.start.line ?? 1, heading: "", depth: 0, ...(date ? { date } : {}) });
+  });
+  return starts;
+}
+
+function headingStarts(nodes: readonly RootContent[], rules: DateRules): MeetingStart[] {
+  const headings = nodes.flatMap((node, index) => {
+    const heading = headingOf(node);
+    return heading ? [{ ...heading, index, line: node.position?.start.line ?? 1 }] : [];
+  });
+  const depths = [...new Set(headings.map((h) => h.depth))].sort((a, b) => a - b);
+  for (const depth of depths) {
+    const level = headings.filter((h) => h.depth === depth);
+    const starts = level.flatMap((h): MeetingStart[] => {
+      const date = findDate(h.text, rules);
+      if (!date || !(isOnlyADate(h.text, rules) || MEETING_WORDS.test(h.text))) return [];
+      return [{ kind: "heading", index: h.index, line: h.line, heading: h.text.trim(), depth, date }];
+    });
+    if (starts.length < 2) continue;
+    if (starts.length * 2 < level.length || areDaysOfOneMeeting(starts.map((s) => s.date!))) return [];
+    return starts;
+  }
+  return [];
+}
+
+/** A Markdown heading, or an HTML one (`<h3>Dec 14, 2023 | Title</h3>`) standing alone. */
+function headingOf(node: RootContent): { depth: number; text: string } | undefined {
+  if (node.type === "heading") return { depth: (node as Heading).depth, text: textOf(node) };
+  if (node.type !== "html") return undefined;
+  const m = /^\s*<h([1-6])[^>]*>([\s\S]*?)<\/h\1>\s*$/i.exec(node.value);
+  return m ? { depth: Number(m[1]), text: htmlToText(m[2]!).trim() } : undefined;
+}
+
+/** The heading says nothing but a date: a weekday, a time and words in brackets aside. */
+export function isOnlyADate(text: string, rules: DateRules = defaultDateRules): boolean {
+  const bare = text.replace(/\([^)]*\)|\[[^\]]*\]/g, " ").replace(TIME, " ").replace(/[\s,;:|–—-]+$/u, "").trim();
+  return bare !== "" && readDate(bare, rules) !== undefined;
+}
+
+const DAY = 86_400_000;
+
+/** Dates that follow day after day (a weekend may be skipped), a week at most from first to last. */
+export function areDaysOfOneMeeting(dates: readonly string[]): boolean {
+  const times = dates.map((d) => Date.parse(`${d}T00:00:00Z`));
+  if (times.at(-1)! - times[0]! > 7 * DAY) return false;
+  return times.every((t, i) => {
+    if (i === 0) return true;
+    const gap = t - times[i - 1]!;
+    return gap === DAY || (gap === 3 * DAY && new Date(times[i - 1]!).getUTCDay() === 5);
+  });
+}

@@ -1,0 +1,71 @@
+// The one detector of meetings in a file (src/parse/find-meetings.ts), and the warning that uses it.
+import type { Root } from "mdast";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { describe, expect, it } from "vitest";
+import { areDaysOfOneMeeting, findMeetingStarts, isOnlyADate } from "../src/parse/find-meetings.js";
+import { parseMinutes } from "../src/parse/parse-minutes.js";
+
+const tree = (markdown: string) => unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]).parse(markdown) as Root;
+const starts = (markdown: string) => findMeetingStarts(tree(markdown).children).map((s) => [s.line, s.date, s.kind]);
+
+describe("findMeetingStarts", () => {
+  it("finds the date headings of running notes, newest first", () => {
+    const notes = "# Infra WG running notes\n\nZoom: https://example.org/j/1\n\n## 2024-03-06\n\n### Attendees\n\n- Ana\n\n## 2024-02-28\n\nText.\n\n## 2024-02-21 (cancelled)\n\nNo meeting.\n";
+    expect(starts(notes)).toEqual([[5, "2024-03-06", "heading"], [11, "2024-02-28", "heading"], [15, "2024-02-21", "heading"]]);
+  });
+
+  it("finds headings that name a meeting and its date, at the top level (HackMD)", () => {
+    const notes = "# Meeting 12 — March 6, 2024\n\n## Agenda\n\nText.\n\n# Meeting 11 — February 28, 2024\n\n## Agenda\n\nText.\n";
+    expect(starts(notes)).toEqual([[1, "2024-03-06", "heading"], [7, "2024-02-28", "heading"]]);
+  });
+
+  it("finds HTML headings too", () => {
+    expect(starts("<h3>Dec 14, 2023 | Steering call</h3>\n\nText.\n\n<h3>Dec 7, 2023 | Steering call</h3>\n\nText.\n").map((s) => s[1])).toEqual(["2023-12-14", "2023-12-07"]);
+  });
+
+  it("does not take the days of one meeting for several meetings", () => {
+    expect(starts("# Plenary\n\n## Wednesday, 26 July 2023\n\nText.\n\n## Thursday, 27 July 2023\n\nText.\n")).toEqual([]);
+    // Friday then Monday: a weekend skipped.
+    expect(areDaysOfOneMeeting(["2024-03-08", "2024-03-11", "2024-03-12"])).toBe(true);
+    // Newest first, or a week apart: several meetings.
+    expect(areDaysOfOneMeeting(["2023-07-27", "2023-07-26"])).toBe(false);
+    expect(areDaysOfOneMeeting(["2024-03-06", "2024-03-13"])).toBe(false);
+  });
+
+  it("does not take items that mention other meetings' dates for meetings", () => {
+    const one = "# Board meeting 2024-03-06\n\n## Approval of the minutes of the 2024-02-07 meeting\n\nOK.\n\n## Budget\n\nOK.\n\n## Staff\n\nOK.\n\n## Minutes of the 2024-01-10 meeting, corrected\n\nOK.\n\n## Other business\n\nNone.\n";
+    expect(starts(one)).toEqual([]);
+    expect(starts("# Board meeting 2024-03-06\n\n## Budget\n\nDue 2024-04-01.\n")).toEqual([]);
+  });
+
+  it("finds a second front matter, and the first one's date", () => {
+    const two = "---\ntitle: A\ndate: 2024-03-05\n---\n\n## One\n\nText.\n\n---\ntitle: B\ndate: '2024-04-02'\n---\n\n## Two\n\nText.\n";
+    expect(starts(two)).toEqual([[1, "2024-03-05", "front-matter"], [10, "2024-04-02", "front-matter"]]);
+    // A horizontal rule before ordinary text is no front matter.
+    expect(starts("# A meeting 2024-03-05\n\nText.\n\n---\n\nMore text: and more.\n")).toEqual([]);
+  });
+
+  it("tells a heading that is only a date from one that says more", () => {
+    expect(isOnlyADate("2024-03-06")).toBe(true);
+    expect(isOnlyADate("Wednesday, 6 March 2024 (14:00 UTC)")).toBe(true);
+    expect(isOnlyADate("le mercredi 6 mars 2024")).toBe(true);
+    expect(isOnlyADate("Deadline 2024-03-06")).toBe(false);
+  });
+});
+
+describe("the structure-several-meetings warning", () => {
+  it("says how many meetings and where each starts", () => {
+    const { file } = parseMinutes("# Infra WG notes\n\n## 2024-03-06\n\n### Budget\n\nOK.\n\n## 2024-02-28\n\n### Budget\n\nOK.\n", { path: "notes.md" });
+    const warning = file.messages.find((m) => m.ruleId === "structure-several-meetings");
+    expect(warning?.line).toBe(9);
+    expect(warning?.reason).toContain("2 meetings, starting at lines 3 (2024-03-06), 9 (2024-02-28)");
+  });
+
+  it("is not given for a meeting over two days", () => {
+    const { file } = parseMinutes("# Plenary\n\n## Wednesday, 26 July 2023\n\nText.\n\n## Thursday, 27 July 2023\n\nText.\n", { path: "plenary.md" });
+    expect(file.messages.map((m) => m.ruleId)).not.toContain("structure-several-meetings");
+  });
+});
