@@ -54,7 +54,7 @@ export function realPath(path: string, depth = 0): string {
   const parent = dirname(absolute);
   if (parent === absolute) return absolute;
   const realParent = realPath(parent, depth);
-  let link;
+  let link: ReturnType<typeof lstatSync> | undefined;
   try {
     link = lstatSync(absolute);
   } catch {

@@ -12,14 +12,14 @@ const dir = "test/fixtures/broken";
 const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as Record<string, { line: number; rule: string }>;
 const out = mkdtempSync(join(tmpdir(), "minutes-broken-"));
 const cli = (...args: string[]) => spawnSync("bin/minutes.js", [...args], { encoding: "utf8", env: plainCliEnv() });
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function expectUserError(r: ReturnType<typeof cli>, input: string, line: number, rule?: string): void {
   expect(r.status, r.stderr).toBe(1);
   expect(r.stderr).not.toMatch(/^\s+at /m);
   expect(r.stderr).not.toMatch(/Error:|TypeError|node:internal/);
   const first = r.stderr.split("\n")[0]!;
-  expect(first).toMatch(new RegExp(`^${escape(input)}:${line}:\\d+: error: .+ \\[${rule ? escape(rule) : "[a-z-]+"}\\]$`));
+  expect(first).toMatch(new RegExp(`^${escapeRegExp(input)}:${line}:\\d+: error: .+ \\[${rule ? escapeRegExp(rule) : "[a-z-]+"}\\]$`));
   expect(r.stderr.split("\n")[1]).toMatch(/^ {2}hint: ./);
 }
 

@@ -41,8 +41,8 @@ describe("help texts", () => {
       const en = await run(["--lang", "en", ...command, "--help"]);
       expect([fr.code, en.code]).toEqual([0, 0]);
       // The last section: two or three "minutes …" lines, each with what it does below.
-      expect(fr.out).toMatch(/\nExemples :\n(  (minutes|cd) .+\n(      .+\n)+){2,3}$/);
-      expect(en.out).toMatch(/\nExamples:\n(  (minutes|cd) .+\n(      .+\n)+){2,3}$/);
+      expect(fr.out).toMatch(/\nExemples :\n( {2}(minutes|cd) .+\n( {6}.+\n)+){2,3}$/);
+      expect(en.out).toMatch(/\nExamples:\n( {2}(minutes|cd) .+\n( {6}.+\n)+){2,3}$/);
       expect(fr.out).toMatch(/^Utilisation : minutes/);
       expect(fr.out).toContain("Options :");
       expect(fr.out).toContain("  -h, --help");
@@ -50,7 +50,7 @@ describe("help texts", () => {
       // Every command shows --lang, whichever place it is written in.
       expect(fr.out).toMatch(/--lang <langue> +la langue des messages/);
       // Example command lines are typed as they are; flags (--from) are not words.
-      const lines = fr.out.split("\n").filter((line) => !/^  (minutes|cd) /.test(line) && english.test(line.replace(/--?[\w-]+/g, "")));
+      const lines = fr.out.split("\n").filter((line) => !/^ {2}(minutes|cd) /.test(line) && english.test(line.replace(/--?[\w-]+/g, "")));
       expect(lines).toEqual([]);
     });
   }

@@ -1,7 +1,7 @@
 // Turns the paths given on the command line (files, folders, globs) into the list of Markdown files
 // to build, each with the root its output path mirrors. Folders are walked recursively for *.md,
 // skipping README.md, node_modules, dot-folders (.git, .minutes, …) and the output folder.
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync, type Dirent } from "node:fs";
 import { dirname, join } from "node:path";
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import { text, type Text } from "../i18n/messages.js";
@@ -32,7 +32,7 @@ export function walk(dir: string, exclude: readonly string[] = []): string[] {
   const excluded = new Set(exclude.map((folder) => pathKey(folder)));
   const found: string[] = [];
   const visit = (folder: string): void => {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(folder, { withFileTypes: true });
     } catch {

@@ -14,7 +14,7 @@ const VALID_ID = /^[\p{L}\p{N}][\p{L}\p{N}._:#/-]*$/u;
 /** Removes a trailing `{#id}` marker from inline content; returns the id. */
 function takeMarker(inlines: Inline[]): string | undefined {
   const last = inlines[inlines.length - 1];
-  if (!last || last.type !== "text") return undefined;
+  if (last?.type !== "text") return undefined;
   const m = MARKER.exec(last.value);
   if (!m) return undefined;
   last.value = last.value.slice(0, m.index);

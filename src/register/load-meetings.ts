@@ -20,7 +20,7 @@ export interface LoadedMeetings {
 }
 
 async function meetingFiles(path: string, diagnostics: Diagnostic[]): Promise<string[]> {
-  let info;
+  let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);
   } catch {

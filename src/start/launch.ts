@@ -177,7 +177,10 @@ function launch(args: string[]): void {
     const id = identity();
     const cache = cacheFolder(id);
     const snapshot = snapshotIn(join(dist, "snapshot"), id) ?? (cache ? snapshotIn(cache, id) : undefined);
-    if (snapshot) return runFromSnapshot(snapshot, args);
+    if (snapshot) {
+      runFromSnapshot(snapshot, args);
+      return;
+    }
     // No snapshot yet: this run starts from the bundle, and the snapshot is made for the next ones (not in
     // CI, where every job starts on a fresh machine).
     if (cache && !env.CI) makeLater(cache);

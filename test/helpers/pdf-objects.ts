@@ -1,6 +1,6 @@
 // Reads a produced PDF's object graph with pdf-lib (parse only): the catalog entries, the structure tree,
 // the outline, annotations and fonts, as plain values the tests can assert on.
-import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, PDFObject, PDFRawStream, PDFRef, PDFString } from "pdf-lib";
+import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFObject, PDFRawStream, PDFRef, PDFString } from "pdf-lib";
 import { inflateSync } from "node:zlib";
 
 export interface StructNode {

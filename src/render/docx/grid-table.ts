@@ -66,7 +66,7 @@ export function gridTable(ctx: DocxContext, spec: GridSpec): Table {
         const shaded = header || (spec.shadeFirstColumn === true && i === 0);
         return new TableCell({
           width: { size: width, type: WidthType.DXA },
-          children: content && content.length ? content : emptyCell(),
+          children: content?.length ? content : emptyCell(),
           ...(shaded ? { shading: fill } : {}),
         });
       }),
