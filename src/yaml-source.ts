@@ -7,7 +7,7 @@ import type { z } from "zod";
 import { report } from "./diagnostics.js";
 import { catalogue, isMessageId, text, type MessageId, type Param, type Text } from "./i18n/messages.js";
 import type { Point } from "./model/minutes.js";
-import { closest } from "./parse/text-match.js";
+import { closest } from "./i18n/text-match.js";
 
 const MAX_ALIASES = 100;
 

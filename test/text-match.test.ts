@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { closest, editDistance } from "../src/parse/text-match.js";
+import { closest, editDistance } from "../src/i18n/text-match.js";
 
 /** The textbook definition, for comparison. */
 function reference(a: string, b: string): number {

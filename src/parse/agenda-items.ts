@@ -12,7 +12,7 @@ import { isNoDeadline } from "./deadline.js";
 import { spanOf, toBlocks, toInlines, type ConvertContext } from "./mdast-to-blocks.js";
 import { followUpColumns, readFollowUpTable } from "./follow-up-table.js";
 import { allSectionLabels, isFollowUpLabel, sectionKind, type SectionKind } from "./section-labels.js";
-import { closest, normalizeLabel } from "./text-match.js";
+import { closest, normalizeLabel } from "../i18n/text-match.js";
 import { text } from "../i18n/messages.js";
 
 export interface Body {

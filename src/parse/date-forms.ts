@@ -2,7 +2,7 @@
 // action deadlines, --date — and for dates in running text: ISO (2024-03-12), numeric dates (12/03/2024,
 // 12.03.2024; day first, month first only in US English) and written dates in English, French, Spanish,
 // Portuguese and German ("March 12, 2024", "12 mars 2024", "12 de marzo de 2024", "12. März 2024").
-import { normalizeLabel } from "./text-match.js";
+import { normalizeLabel } from "../i18n/text-match.js";
 
 /** Which number comes first in a numeric date. */
 export type DateOrder = "dmy" | "mdy";

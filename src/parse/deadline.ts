@@ -3,7 +3,7 @@
 // added when read.
 import type { Deadline } from "../model/minutes.js";
 import { defaultDateRules, readDate, type DateRules } from "./date-forms.js";
-import { normalizeLabel } from "./text-match.js";
+import { normalizeLabel } from "../i18n/text-match.js";
 
 const NO_DEADLINE = new Set(["", "-", "--", "—", "–", "/", "//", "///", "n/a", "na", "tbd", "tba", "none", "neant", "a determiner", "a definir", "aucune"]);
 

@@ -8,7 +8,7 @@ import { text } from "../i18n/messages.js";
 import { labelsFor } from "../i18n/labels.js";
 import type { YamlSource } from "../yaml-source.js";
 import { knownKeys } from "./front-matter-schema.js";
-import { closest, normalizeLabel } from "./text-match.js";
+import { closest, normalizeLabel } from "../i18n/text-match.js";
 import { keyEdit } from "./yaml-edits.js";
 
 /** Words for our keys in French, Spanish, Portuguese, German and other English, by the key they mean. */

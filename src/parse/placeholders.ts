@@ -12,7 +12,7 @@ import { report } from "../diagnostics.js";
 import { text, type MessageId } from "../i18n/messages.js";
 import { exampleValues } from "../init/sample-meeting.js";
 import type { YamlSource } from "../yaml-source.js";
-import { normalizeLabel } from "./text-match.js";
+import { normalizeLabel } from "../i18n/text-match.js";
 
 const PLACEHOLDER = /\{\{\s*[^{}\n]*?\s*\}\}/g;
 

@@ -1,6 +1,6 @@
 // The labels that open the sub-sections of an agenda item, and the column aliases of action tables,
 // in English and French. Comparison goes through normalizeLabel, so accents and case do not matter.
-import { normalizeLabel } from "./text-match.js";
+import { normalizeLabel } from "../i18n/text-match.js";
 
 export type SectionKind = "discussion" | "decisions" | "actions";
 

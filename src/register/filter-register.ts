@@ -1,6 +1,6 @@
 // The filters of `minutes actions`: status, responsible, overdue, since. Pure.
 import { stateOf, type ActionState } from "../model/action-status.js";
-import { normalizeLabel } from "../parse/text-match.js";
+import { normalizeLabel } from "../i18n/text-match.js";
 import type { RegisterEntry } from "./register.js";
 
 export interface RegisterFilter {

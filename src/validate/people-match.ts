@@ -3,7 +3,7 @@
 // and several owners are split as the action register splits them (model/action-owners.ts).
 import { splitOwners } from "../model/action-owners.js";
 import type { Person } from "../model/minutes.js";
-import { normalizeLabel } from "../parse/text-match.js";
+import { normalizeLabel } from "../i18n/text-match.js";
 
 /** A one-token text ("OIM", "GIZ/APM") contributes all its parts. */
 const isOneToken = (text: string): boolean => !/\s/.test(text.trim());

@@ -4,7 +4,7 @@
 import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import { inlineText, hasBody, type Minutes, type Point } from "../model/minutes.js";
-import { normalizeLabel } from "../parse/text-match.js";
+import { normalizeLabel } from "../i18n/text-match.js";
 import { peopleIndex, unknownOwners } from "./people-match.js";
 import { text } from "../i18n/messages.js";
 
