@@ -1,14 +1,14 @@
 // The files `minutes init` writes: config, a .gitignore, the meeting template and a sample meeting in the
-// repository's language (src/init/sample-meeting.ts), the editor schema settings, and CI workflows for
+// repository's language (src/i18n/sample-meeting.ts), the editor schema settings, and CI workflows for
 // GitHub (Actions + Pages) and GitLab (Pages). Pure: returns contents.
 import { z } from "zod";
 import { configSchema } from "../config/config.js";
 import { fillTemplate } from "../new-meeting/fill-template.js";
 import { frontMatterSchema } from "../parse/front-matter-schema.js";
 import { packageName, version } from "../version.js";
-import { exampleWord, meetingTemplate, meetingWord, type InitLanguage } from "./sample-meeting.js";
+import { exampleWord, meetingTemplate, meetingWord, type InitLanguage } from "../i18n/sample-meeting.js";
 
-export { initLanguages, type InitLanguage } from "./sample-meeting.js";
+export { initLanguages, type InitLanguage } from "../i18n/sample-meeting.js";
 
 export interface ScaffoldOptions {
   language: InitLanguage;

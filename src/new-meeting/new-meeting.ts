@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { configPath } from "../config/config.js";
-import { meetingWord } from "../init/sample-meeting.js";
+import { meetingWord } from "../i18n/sample-meeting.js";
 import { isInside } from "../safe-path.js";
 import { fillTemplate } from "./fill-template.js";
 import { parseDocument } from "yaml";

@@ -4,13 +4,13 @@
 //   hand) is still there to be replaced.
 // - The example values `minutes init` writes in its sample and template ("Premier participant
 //   (Organisation)", "Your organisation", "Chair's name"…) are recognised as written there
-//   (src/init/sample-meeting.ts), whatever the language, as the values of organisation, chair, secretary,
+//   (src/i18n/sample-meeting.ts), whatever the language, as the values of organisation, chair, secretary,
 //   attendees and absent.
 import type { Root } from "mdast";
 import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import { text, type MessageId } from "../i18n/messages.js";
-import { exampleValues } from "../init/sample-meeting.js";
+import { exampleValues } from "../i18n/sample-meeting.js";
 import type { YamlSource } from "../yaml-source.js";
 import { normalizeLabel } from "../i18n/text-match.js";
 

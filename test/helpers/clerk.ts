@@ -2,7 +2,7 @@
 // the chair, the secretary, the first attendee) with real ones, by plain text replacement in the files.
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { exampleValues } from "../../src/init/sample-meeting.js";
+import { exampleValues } from "../../src/i18n/sample-meeting.js";
 
 /** Real values for the examples: the name changes, an "(Organisation)" after it stays as the sample wrote it. */
 const real = { organisation: "Mairie de Saint-Martin", chair: "Claire Dubois", secretary: "Marc Petit", attendee: "Julie Moreau" } as const;
