@@ -8,7 +8,7 @@ export { builtInThemes, loadTheme, loadThemeFile, type ThemeResult } from "./the
 export { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 export { buildRegister, type Register, type RegisterEntry, type Meeting } from "./register/register.js";
 export { filterRegister, type RegisterFilter } from "./register/filter-register.js";
-export { loadMeetings } from "./register/load-meetings.js";
+export { loadMeetings } from "./commands/load-meetings.js";
 export { registerCsv, registerJson, registerMarkdown, registerTable } from "./register/register-text.js";
 export { registerIcs } from "./register/register-ics.js";
 export { layoutRegister } from "./register/register-layout.js";

@@ -5,7 +5,7 @@ import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { splitOwners } from "../src/model/action-owners.js";
 import { filterRegister, parseStatusList } from "../src/register/filter-register.js";
-import { loadMeetings } from "../src/register/load-meetings.js";
+import { loadMeetings } from "../src/commands/load-meetings.js";
 import { buildRegister } from "../src/register/register.js";
 import { foldLine, registerIcs } from "../src/register/register-ics.js";
 import { registerCsv, registerJson } from "../src/register/register-text.js";

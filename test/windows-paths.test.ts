@@ -9,7 +9,7 @@ import { collectInputs } from "../src/batch/collect-inputs.js";
 import { globBase, globMatcher } from "../src/batch/glob.js";
 import { runBatch } from "../src/batch/run-batch.js";
 import { linkTo } from "../src/batch/site-index.js";
-import { loadMeetings } from "../src/register/load-meetings.js";
+import { loadMeetings } from "../src/commands/load-meetings.js";
 import { isNetworkPath } from "../src/safe-path.js";
 import { generateRepo, tempDir } from "./helpers/minutes-repo.js";
 

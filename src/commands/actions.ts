@@ -11,7 +11,7 @@ import { diagnostic, formatDiagnostic, type Diagnostic } from "../diagnostics.js
 import { say, sayCount, text } from "../i18n/messages.js";
 import { loadLayoutRenderer } from "../render/renderers.js";
 import { filterRegister, parseStatusList, type RegisterFilter } from "../register/filter-register.js";
-import { loadMeetings } from "../register/load-meetings.js";
+import { loadMeetings } from "./load-meetings.js";
 import { buildRegister, inMeetingOrder } from "../register/register.js";
 import { registerIcs, type IcsKind } from "../register/register-ics.js";
 import { layoutRegister } from "../register/register-layout.js";

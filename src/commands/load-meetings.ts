@@ -6,7 +6,7 @@ import { pathKey } from "../batch/batch-paths.js";
 import { check } from "../build.js";
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import { text } from "../i18n/messages.js";
-import type { Meeting } from "./register.js";
+import type { Meeting } from "../register/register.js";
 
 /** Files a folder search leaves out: they are not meetings. */
 const NOT_MEETINGS = /^(readme|changelog|license|licence|contributing|index)\.(md|markdown)$/i;
