@@ -14,7 +14,7 @@ import type { PdfStandard, RenderOptions } from "./render/render-options.js";
 import { loadRenderer, type Format } from "./render/renderers.js";
 import { chooseTheme, type ThemeRequest } from "./theme/choose-theme.js";
 import type { Theme } from "./theme/theme.js";
-import { overwriteProblem, overwritesInput, writeAllAtomically, WriteFailure, writeProblem } from "./batch/write-atomically.js";
+import { overwriteProblem, overwritesInput, writeAllAtomically, WriteFailure, writeProblem } from "./write-atomically.js";
 import { pathProblem, projectFolder, resolveSafePath } from "./safe-path.js";
 
 export interface BuildOptions {

@@ -9,7 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { dependenciesOf } from "./dependencies.js";
 import { buildId, version } from "../version.js";
 import type { MeetingSummary } from "./meeting-summary.js";
-import { writeAtomically } from "./write-atomically.js";
+import { writeAtomically } from "../write-atomically.js";
 
 export const manifestName = ".minutes-manifest.json";
 

@@ -16,7 +16,7 @@ import { ResumeLog, resumeLogName } from "./resume-log.js";
 import { inShard, type Shard } from "./shard.js";
 import { writeSiteIndex } from "./site-index.js";
 import { runPool } from "./worker-pool.js";
-import { failedOutput, writeProblem } from "./write-atomically.js";
+import { failedOutput, writeProblem } from "../write-atomically.js";
 
 export interface BatchOptions {
   /** Options for every file (plain data; passed to the workers as is). `out` is the mirrored output root. */

@@ -15,7 +15,7 @@ import { defaultTheme, type Theme } from "../theme/theme.js";
 import { packageName, version } from "../version.js";
 import { publishedPath } from "./batch-paths.js";
 import type { FileOutcome } from "./build-file.js";
-import { writeAllAtomically } from "./write-atomically.js";
+import { writeAllAtomically } from "../write-atomically.js";
 
 export interface IndexEntry {
   title: string;

@@ -2,7 +2,7 @@
 // or exported (csv, json, md, ics, pdf, docx), with filters. Registered on the program by cli.ts.
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import { overwriteProblem, overwritesInput, writeAtomically, writeProblem } from "../batch/write-atomically.js";
+import { overwriteProblem, overwritesInput, writeAtomically, writeProblem } from "../write-atomically.js";
 import { Argument, Option, type Command } from "commander";
 import { isoDateArg, localToday } from "./cli-dates.js";
 import { usageProblem, valueName, withExamples } from "./localised-help.js";

@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { relative } from "node:path";
 import { parseOptionsFor, type BuildOptions } from "../build.js";
 import { configFor } from "../config/config.js";
-import { whyNotWrittenText, writeAtomically, writeFixText } from "../batch/write-atomically.js";
+import { whyNotWrittenText, writeAtomically, writeFixText } from "../write-atomically.js";
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import { text as textOf } from "../i18n/messages.js";
 import { applyEdits, unifiedDiff } from "../fix/apply-fixes.js";

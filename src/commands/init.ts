@@ -1,7 +1,7 @@
 // `minutes init [dir]`: scaffolds a minutes repository (see src/init/). Exit 1 when a file exists.
 import { resolve } from "node:path";
 import { Argument, Option, type Command } from "commander";
-import { whyNotWritten, writeFix } from "../batch/write-atomically.js";
+import { whyNotWritten, writeFix } from "../write-atomically.js";
 import { say, uiLanguage } from "../i18n/messages.js";
 import { scaffold } from "../init/scaffold.js";
 import { initLanguages, samplePath, type InitLanguage } from "../init/scaffold-files.js";

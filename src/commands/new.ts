@@ -4,7 +4,7 @@ import { mkdir } from "node:fs/promises";
 import { dirname, relative } from "node:path";
 import type { Command } from "commander";
 import { isoDateArg, localToday } from "./cli-dates.js";
-import { overwriteProblem, overwritesInput, whyNotWrittenText, writeFixText, writeNew } from "../batch/write-atomically.js";
+import { overwriteProblem, overwritesInput, whyNotWrittenText, writeFixText, writeNew } from "../write-atomically.js";
 import { diagnostic, formatDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { say, sayCount, text } from "../i18n/messages.js";
 import { newMeeting } from "../new-meeting/new-meeting.js";

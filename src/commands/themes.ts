@@ -3,7 +3,7 @@
 import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import { whyNotWritten, writeFix } from "../batch/write-atomically.js";
+import { whyNotWritten, writeFix } from "../write-atomically.js";
 import { catalogue, say, type MessageId } from "../i18n/messages.js";
 import { builtInThemes, loadBuiltInTheme, templatesDir } from "../theme/load-theme.js";
 import { valueName, withExamples } from "./localised-help.js";

@@ -3,7 +3,7 @@
 // has one) is not in the way: the lines it lacks are added to it, and put back as they were on failure.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
-import { writeAtomically, writeNew } from "../batch/write-atomically.js";
+import { writeAtomically, writeNew } from "../write-atomically.js";
 import { dirname, join } from "node:path";
 import { mergedFile, scaffoldFiles, type ScaffoldOptions } from "./scaffold-files.js";
 

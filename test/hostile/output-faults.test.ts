@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build.js";
-import { whyNotWritten, writeAllAtomically, WriteFailure, writeFix, writeProblem } from "../../src/batch/write-atomically.js";
+import { whyNotWritten, writeAllAtomically, WriteFailure, writeFix, writeProblem } from "../../src/write-atomically.js";
 import { plainDiagnostic } from "../../src/diagnostics.js";
 import { text } from "../../src/i18n/messages.js";
 import { generateRepo } from "../helpers/minutes-repo.js";

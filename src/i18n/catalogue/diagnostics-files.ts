@@ -1,6 +1,6 @@
 // Diagnostics about files and folders: reading an input (src/read-source.ts), the inputs of a batch
 // (src/batch/collect-inputs.ts), paths written in files (src/safe-path.ts), refused writes and the
-// file system's reasons (src/batch/write-atomically.ts, src/build.ts, src/batch/run-batch.ts), the
+// file system's reasons (src/write-atomically.ts, src/build.ts, src/batch/run-batch.ts), the
 // commands' outputs (src/commands/), `previous:` and the meetings of the action register (src/register/),
 // the meeting template (src/new-meeting/), and the internal error of a file.
 // Words: folder: fr dossier, es carpeta, pt pasta, de Ordner; output: fr sortie, es salida, pt saída, de Ausgabe;

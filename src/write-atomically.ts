@@ -7,8 +7,8 @@ import { randomBytes } from "node:crypto";
 import { statSync, type Stats } from "node:fs";
 import { constants, copyFile, link, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
-import { diagnostic, type Diagnostic } from "../diagnostics.js";
-import { render, text, type MessageId, type Param, type Text } from "../i18n/messages.js";
+import { diagnostic, type Diagnostic } from "./diagnostics.js";
+import { render, text, type MessageId, type Param, type Text } from "./i18n/messages.js";
 
 /** Bytes of a name the temporary file keeps: with its 22 added bytes it stays under NAME_MAX (255), so an output whose own name fits never fails on its temporary name. */
 const KEPT_NAME_BYTES = 200;
