@@ -9,6 +9,7 @@ import { registerActionsCommand } from "./commands/actions.js";
 import { registerInit } from "./commands/init.js";
 import { registerNewCommand } from "./commands/new.js";
 import { registerSchemaCommand } from "./commands/schema.js";
+import { registerSplitCommand } from "./commands/split.js";
 import { registerThemeCommands } from "./commands/themes.js";
 import { isoDateArg, userLocale } from "./commands/cli-dates.js";
 import { fixFile } from "./commands/fix.js";
@@ -194,6 +195,7 @@ export async function main(argv: string[]): Promise<number> {
   registerNewCommand(program, setExit);
   registerThemeCommands(program, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), setExit });
   registerSchemaCommand(program);
+  registerSplitCommand(program, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), setExit });
   finishCommands(program, (text) => process.stderr.write(text));
 
   try {

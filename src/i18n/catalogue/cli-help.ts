@@ -552,4 +552,55 @@ export const cliHelpMessages = {
     pt: "gera os documentos de uma ata com o seu tema",
     de: "erstellt die Dokumente eines Protokolls mit Ihrem Theme",
   },
+
+  // split.
+  "help.split": {
+    en: "split a file that holds several meetings (running notes, a monthly summary) into one Markdown file per meeting, named by its date, each with its front matter; the file itself is left as it is",
+    fr: "découpe un fichier qui contient plusieurs réunions (notes au fil de l'eau, bilan mensuel) en un fichier Markdown par réunion, nommé par sa date, chacun avec son en-tête ; le fichier lui-même reste tel quel",
+    es: "divide un archivo que contiene varias reuniones (notas continuas, un resumen mensual) en un archivo Markdown por reunión, nombrado por su fecha, cada uno con su encabezado; el archivo mismo queda como está",
+    pt: "divide um ficheiro que contém várias reuniões (notas contínuas, um resumo mensal) num ficheiro Markdown por reunião, com o nome da sua data, cada um com o seu cabeçalho; o próprio ficheiro fica como está",
+    de: "teilt eine Datei mit mehreren Sitzungen (laufende Notizen, ein Monatsbericht) in eine Markdown-Datei je Sitzung, nach ihrem Datum benannt, jede mit ihrem Kopf; die Datei selbst bleibt, wie sie ist",
+  },
+  "help.split.file": {
+    en: "the Markdown file that holds the meetings",
+    fr: "le fichier Markdown qui contient les réunions",
+    es: "el archivo Markdown que contiene las reuniones",
+    pt: "o ficheiro Markdown que contém as reuniões",
+    de: "die Markdown-Datei mit den Sitzungen",
+  },
+  "help.split.out": {
+    en: "the folder to write the meetings' files in (default: the file's folder)",
+    fr: "le dossier où écrire les fichiers des réunions (par défaut : celui du fichier)",
+    es: "la carpeta donde escribir los archivos de las reuniones (por defecto: la del archivo)",
+    pt: "a pasta onde escrever os ficheiros das reuniões (por omissão: a do ficheiro)",
+    de: "der Ordner für die Dateien der Sitzungen (Standard: der Ordner der Datei)",
+  },
+  "help.split.force": {
+    en: "write over meeting files that already exist (by default nothing is written when one exists)",
+    fr: "écrase les fichiers de réunion qui existent déjà (par défaut, rien n'est écrit si l'un d'eux existe)",
+    es: "sobrescribe los archivos de reunión que ya existen (por defecto no se escribe nada si alguno existe)",
+    pt: "substitui os ficheiros de reunião que já existem (por omissão nada é escrito se algum existir)",
+    de: "überschreibt bereits vorhandene Sitzungsdateien (standardmäßig wird nichts geschrieben, wenn eine existiert)",
+  },
+  "help.build.split": {
+    en: "for a file that holds several meetings: make one document per meeting, named as minutes split names its files (no Markdown is written)",
+    fr: "pour un fichier qui contient plusieurs réunions : fait un document par réunion, nommé comme minutes split nomme ses fichiers (aucun Markdown n'est écrit)",
+    es: "para un archivo que contiene varias reuniones: genera un documento por reunión, nombrado como minutes split nombra sus archivos (no se escribe ningún Markdown)",
+    pt: "para um ficheiro que contém várias reuniões: gera um documento por reunião, com o nome que minutes split dá aos seus ficheiros (nenhum Markdown é escrito)",
+    de: "für eine Datei mit mehreren Sitzungen: erstellt ein Dokument je Sitzung, benannt wie die Dateien von minutes split (es wird kein Markdown geschrieben)",
+  },
+  "help.example.split.out": {
+    en: "write one file per meeting of the running notes into the minutes folder",
+    fr: "écrit un fichier par réunion des notes dans le dossier minutes",
+    es: "escribe un archivo por reunión de las notas en la carpeta minutes",
+    pt: "escreve um ficheiro por reunião das notas na pasta minutes",
+    de: "schreibt eine Datei je Sitzung der Notizen in den Ordner minutes",
+  },
+  "help.example.split.build": {
+    en: "make a DOCX and a PDF per meeting, without writing the Markdown files",
+    fr: "fait un DOCX et un PDF par réunion, sans écrire les fichiers Markdown",
+    es: "genera un DOCX y un PDF por reunión, sin escribir los archivos Markdown",
+    pt: "gera um DOCX e um PDF por reunião, sem escrever os ficheiros Markdown",
+    de: "erstellt ein DOCX und ein PDF je Sitzung, ohne die Markdown-Dateien zu schreiben",
+  },
 } satisfies Record<string, Entry>;

@@ -274,6 +274,24 @@ export const cliMessages = {
   "state.done": { en: "done", fr: "fait", es: "hecha", pt: "concluída", de: "erledigt" },
   "state.cancelled": { en: "cancelled", fr: "annulé", es: "cancelada", pt: "cancelada", de: "gestrichen" },
 
+  // split.
+  "count.meeting.one": { en: "{count} meeting", fr: "{count} réunion", es: "{count} reunión", pt: "{count} reunião", de: "{count} Sitzung" },
+  "count.meeting.other": { en: "{count} meetings", fr: "{count} réunions", es: "{count} reuniones", pt: "{count} reuniões", de: "{count} Sitzungen" },
+  "split.wrote": {
+    en: "wrote {path} (meeting of {date}, line {line} of the file)",
+    fr: "écrit : {path} (réunion du {date}, ligne {line} du fichier)",
+    es: "escrito: {path} (reunión del {date}, línea {line} del archivo)",
+    pt: "gravado: {path} (reunião de {date}, linha {line} do ficheiro)",
+    de: "geschrieben: {path} (Sitzung vom {date}, Zeile {line} der Datei)",
+  },
+  "split.done": {
+    en: "{meetings} written; {source} is unchanged",
+    fr: "{meetings} écrites ; {source} est inchangé",
+    es: "{meetings} escritas; {source} no ha cambiado",
+    pt: "{meetings} gravadas; {source} não foi alterado",
+    de: "{meetings} geschrieben; {source} ist unverändert",
+  },
+
   // A bug.
   "internal-error": {
     en: "internal error (a bug, please report it with the input file):",

@@ -511,4 +511,25 @@ export const fileMessages = {
     pt: "o minutes falhou com este ficheiro (é um erro do programa; comunique-o juntando o ficheiro): {error}",
     de: "minutes ist an dieser Datei gescheitert (ein Programmfehler, bitte melden Sie ihn mit der Datei): {error}",
   },
+  "split-one-meeting": {
+    en: "This file holds one meeting; there is nothing to split, and nothing was written.",
+    fr: "Ce fichier contient une seule réunion ; il n'y a rien à découper, et rien n'a été écrit.",
+    es: "Este archivo contiene una sola reunión; no hay nada que dividir, y no se ha escrito nada.",
+    pt: "Este ficheiro contém uma só reunião; não há nada a dividir, e nada foi escrito.",
+    de: "Diese Datei enthält nur eine Sitzung; es gibt nichts zu teilen, und es wurde nichts geschrieben.",
+  },
+  "split-one-meeting.hint": {
+    en: "Build it as it is (`minutes build {file}`). A file is split where a heading holds a date (`## 2024-03-06`) or names a meeting and its date, or where a second front matter starts.",
+    fr: "Construisez-le tel quel (`minutes build {file}`). Un fichier est découpé là où un titre contient une date (`## 2024-03-06`) ou nomme une réunion et sa date, ou là où commence un deuxième en-tête YAML.",
+    es: "Genérelo tal cual (`minutes build {file}`). Un archivo se divide donde un título contiene una fecha (`## 2024-03-06`) o nombra una reunión y su fecha, o donde empieza un segundo encabezado YAML.",
+    pt: "Gere-o tal como está (`minutes build {file}`). Um ficheiro é dividido onde um título contém uma data (`## 2024-03-06`) ou nomeia uma reunião e a sua data, ou onde começa um segundo cabeçalho YAML.",
+    de: "Erstellen Sie es so, wie es ist (`minutes build {file}`). Eine Datei wird dort geteilt, wo eine Überschrift ein Datum enthält (`## 2024-03-06`) oder eine Sitzung mit Datum nennt, oder wo ein zweiter YAML-Kopf beginnt.",
+  },
+  "split.output-exists.hint": {
+    en: "Choose another folder with --out, remove the file, or pass --force to write over the meeting files.",
+    fr: "Choisissez un autre dossier avec --out, supprimez le fichier, ou ajoutez --force pour écraser les fichiers des réunions.",
+    es: "Elija otra carpeta con --out, borre el archivo, o añada --force para sobrescribir los archivos de las reuniones.",
+    pt: "Escolha outra pasta com --out, apague o ficheiro, ou acrescente --force para substituir os ficheiros das reuniões.",
+    de: "Wählen Sie mit --out einen anderen Ordner, löschen Sie die Datei, oder geben Sie --force an, um die Sitzungsdateien zu überschreiben.",
+  },
 } satisfies Record<string, Entry>;

@@ -1,0 +1,189 @@
+// A file that holds several meetings → one Markdown text per meeting, named YYYY-MM-DD-<slug>.md, each
+// with a front matter of its own, and every line of the source kept (see docs/real-world-minutes.md,
+// "Files that hold many meetings"). Pure: text in, texts out; `minutes split` writes them and
+// `minutes build --split` builds them. Where meetings start is find-meetings.ts's to say.
+import type { Heading, Root, RootContent, Yaml } from "mdast";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { defaultDateRules, type DateRules } from "../parse/date-forms.js";
+import { findMeetingStarts, isOnlyADate, type MeetingStart } from "../parse/find-meetings.js";
+import { htmlToText } from "../parse/mdast-to-blocks.js";
+import { textOf } from "../parse/node-text.js";
+import { meetingFileNames } from "./meeting-file-name.js";
+
+export interface MeetingText {
+  /** YYYY-MM-DD-<slug>.md, unique among the file's meetings. */
+  name: string;
+  /** The meeting's date as the source writes it (YYYY-MM-DD), if it does. */
+  date?: string;
+  /** The Markdown of the meeting, front matter first. */
+  text: string;
+  /** The source line where the meeting starts (its heading, or its front matter's `---`). */
+  line: number;
+  /** For each line of `text` (index 0 = line 1), the source line it was taken from; undefined for a line written here. */
+  sourceLines: (number | undefined)[];
+}
+
+interface Line {
+  text: string;
+  from?: number;
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
+
+/** The meetings of `markdown`, in the order written; empty when it holds one meeting. */
+export function splitMeetings(markdown: string, options: { fileName?: string; rules?: DateRules } = {}): MeetingText[] {
+  const source = markdown.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const tree = processor.parse(source) as Root;
+  const starts = findMeetingStarts(tree.children, options.rules);
+  if (starts.length < 2) return [];
+  const lines = source.split("\n");
+  const rules = options.rules ?? defaultDateRules;
+  const pieces = starts[0]!.kind === "front-matter" ? byFrontMatter(tree, starts, lines) : byHeading(tree, starts, lines, options.fileName ?? "", rules);
+  const withLinks = pieces.map((piece) => withDefinitions(piece, tree, lines));
+  const names = meetingFileNames(pieces.map((p) => ({ date: p.date, label: p.label })));
+  return withLinks.map((piece, i) => {
+    const kept = trimBlankEnd(piece.lines);
+    return { name: names[i]!, ...(piece.date ? { date: piece.date } : {}), text: `${kept.map((l) => l.text).join("\n")}\n`, line: piece.line, sourceLines: kept.map((l) => l.from) };
+  });
+}
+
+interface Piece {
+  lines: Line[];
+  date: string | undefined;
+  /** What the file name's slug is made from. */
+  label: string;
+  line: number;
+  /** Whether the piece holds this source line (its own, or the shared text before the first meeting). */
+  held: (line: number) => boolean;
+}
+
+const sourceRange = (lines: string[], first: number, last: number): Line[] => lines.slice(first - 1, last).map((text, i) => ({ text, from: first + i }));
+const endLineOf = (starts: MeetingStart[], i: number, lines: string[]): number => (starts[i + 1]?.line ?? lines.length + 1) - 1;
+
+/** Each front matter and what follows it, as written: already a meeting file of its own. */
+function byFrontMatter(tree: Root, starts: MeetingStart[], lines: string[]): Piece[] {
+  return starts.map((start, i) => {
+    const last = endLineOf(starts, i, lines);
+    const first = i === 0 ? 1 : start.line;
+    const fields = i === 0 ? (tree.children[0]?.type === "yaml" ? tree.children[0].value : "") : textOf(tree.children[start.index + 1]!);
+    const title = /^title\s*:\s*(.*)$/im.exec(fields)?.[1]?.replace(/^(["'])(.*)\1$/, "$2") ?? "";
+    return { lines: sourceRange(lines, first, last), date: start.date, label: title, line: first, held: (n: number) => n >= first && n <= last };
+  });
+}
+
+/**
+ * Each dated heading and what follows it, under a front matter made here: the title (the meeting's heading
+ * when it names the meeting, with the file's title as subtitle; else the file's title: its front matter's,
+ * or the heading above the meetings), the meeting's date, and the other fields of the file's front matter. The text before the first meeting goes into every file, its
+ * headings as bold lines; in a meeting, the heading becomes `#` and the headings under it move up as much
+ * (no deeper than `##`), so each file has the usual shape.
+ */
+function byHeading(tree: Root, starts: MeetingStart[], lines: string[], fileName: string, rules: DateRules): Piece[] {
+  const yaml = tree.children[0]?.type === "yaml" ? (tree.children[0] as Yaml) : undefined;
+  const fields = yaml ? frontMatterFields(yaml.value) : [];
+  const fileTitle = fields.find((f) => f.key === "title");
+  const prefixNodes = tree.children.slice(yaml ? 1 : 0, starts[0]!.index);
+  const depth = starts[0]!.depth;
+  const titleHeading = fileTitle ? undefined : prefixNodes.find((n): n is Heading => n.type === "heading" && n.depth < depth);
+  const title = fileTitle ? unquote(fileTitle.text.replace(/^title\s*:\s*/i, "")) : titleHeading ? textOf(titleHeading).trim() : undefined;
+  const prefixFirst = (yaml?.position?.end.line ?? 0) + 1;
+  const prefixLast = starts[0]!.line - 1;
+  const prefixEdits = new Map(prefixNodes.flatMap((n) => (isHeading(n) ? [[n.position!.start.line, { last: n.position!.end.line, text: n === titleHeading ? undefined : `**${inlineSource(n, lines)}**` }] as const] : [])));
+  const shared = trimBlankEnd(rewrite(lines, prefixFirst, prefixLast, prefixEdits)).filter((l, k, all) => l.text.trim() !== "" || (k > 0 && all[k - 1]!.text.trim() !== ""));
+  while (shared[0]?.text.trim() === "") shared.shift();
+  const others = fields.filter((f) => f.key !== "title" && f.key !== "date");
+  const stem = fileName.replace(/\.[^.]*$/, "").replace(/\d{4}-\d{2}-\d{2}/g, "");
+  const hasSubtitle = fields.some((f) => f.key === "subtitle");
+  // A heading that names the meeting is its title, the file's title its subtitle; a heading that is only a date leaves the title to the file.
+  const titleLines = (start: MeetingStart): Line[] => {
+    if (!isOnlyADate(start.heading, rules)) return [{ text: `title: ${JSON.stringify(start.heading)}` }, ...(title && !hasSubtitle ? [{ text: `subtitle: ${JSON.stringify(title)}` }] : [])];
+    return fileTitle ? fieldLines(fileTitle) : [{ text: `title: ${JSON.stringify(title ?? start.heading)}` }];
+  };
+  return starts.map((start, i) => {
+    const last = endLineOf(starts, i, lines);
+    const next = starts[i + 1]?.index ?? tree.children.length;
+    const frontMatter: Line[] = [
+      { text: "---" },
+      ...titleLines(start),
+      ...(start.date ? [{ text: `date: ${start.date}` }] : []),
+      ...others.flatMap(fieldLines),
+      { text: "---" },
+      { text: "" },
+    ];
+    const edits = new Map(tree.children.slice(start.index, next).flatMap((node, k) => {
+      const level = headingLevel(node);
+      if (level === undefined) return [];
+      const hashes = k === 0 ? "#" : "#".repeat(Math.max(2, level - depth + 1));
+      return [[node.position!.start.line, { last: node.position!.end.line, text: `${hashes} ${inlineSource(node, lines)}` }] as const];
+    }));
+    const label = isOnlyADate(start.heading, rules) ? title ?? stem : start.heading;
+    const sharedPart = shared.length ? [...shared, { text: "" }] : [];
+    return { lines: [...frontMatter, ...sharedPart, ...rewrite(lines, start.line, last, edits)], date: start.date, label, line: start.line, held: (n: number) => (n >= start.line && n <= last) || (n >= prefixFirst && n <= prefixLast) };
+  });
+}
+
+/** Lines `first` to `last` of the source, the nodes that `edits` names (by their first line) written again on one line, or left out. */
+function rewrite(lines: string[], first: number, last: number, edits: ReadonlyMap<number, { last: number; text: string | undefined }>): Line[] {
+  const out: Line[] = [];
+  for (let n = first; n <= last; n++) {
+    const edit = edits.get(n);
+    if (!edit) out.push({ text: lines[n - 1]!, from: n });
+    else {
+      if (edit.text !== undefined) out.push({ text: edit.text, from: n });
+      n = edit.last;
+    }
+  }
+  return out;
+}
+
+const fieldLines = (field: { text: string; line: number }): Line[] => field.text.split("\n").map((text, k) => ({ text, from: field.line + k }));
+
+/** The level of a Markdown heading, or of an HTML heading standing alone (`<h3>…</h3>`). */
+function headingLevel(node: RootContent): number | undefined {
+  if (node.type === "heading") return node.depth;
+  const html = node.type === "html" ? /^\s*<h([1-6])[^>]*>[\s\S]*<\/h\1>\s*$/i.exec(node.value) : null;
+  return html ? Number(html[1]) : undefined;
+}
+
+const isHeading = (node: RootContent): boolean => headingLevel(node) !== undefined;
+
+/** The inline Markdown of a heading as written (`## **Budget** [link](x)` → `**Budget** [link](x)`), or an HTML heading's text. */
+function inlineSource(node: RootContent, lines: string[]): string {
+  if (node.type === "html") return htmlToText(node.value).replace(/\s+/g, " ").trim();
+  if (node.type !== "heading" || node.children.length === 0) return textOf(node).trim();
+  const first = node.position!.start.line;
+  const atx = /^\s{0,3}#/.test(lines[first - 1]!);
+  if (atx) return lines[first - 1]!.replace(/^\s{0,3}#{1,6}\s*/, "").replace(/\s+#+\s*$/, "").trim();
+  // Setext: the text lines above the underline.
+  return lines.slice(first - 1, node.position!.end.line - 1).map((l) => l.trim()).join(" ");
+}
+
+/** The top-level fields of a front matter, each with its continuation lines, as written. */
+function frontMatterFields(yaml: string): { key: string; text: string; line: number }[] {
+  const fields: { key: string; text: string; line: number }[] = [];
+  yaml.split("\n").forEach((text, i) => {
+    const key = /^([^\s#:-][^:]*?)\s*:/.exec(text)?.[1];
+    if (key !== undefined) fields.push({ key: key.trim().toLowerCase(), text, line: i + 2 });
+    else if (fields.length > 0) fields[fields.length - 1]!.text += `\n${text}`;
+  });
+  return fields;
+}
+
+const unquote = (value: string): string => value.trim().replace(/^(["'])(.*)\1$/, "$2");
+
+/** Link definitions (`[label]: url`) a meeting uses but that sit elsewhere in the file, added at its end. */
+function withDefinitions(piece: Piece, tree: Root, lines: string[]): Piece {
+  const body = piece.lines.map((l) => l.text).join("\n").toLowerCase();
+  const wanted = tree.children.filter((n) => n.type === "definition" && !piece.held(n.position!.start.line) && body.includes(`[${n.label?.toLowerCase() ?? n.identifier}]`));
+  if (wanted.length === 0) return piece;
+  return { ...piece, lines: [...trimBlankEnd(piece.lines), { text: "" }, ...wanted.flatMap((n) => sourceRange(lines, n.position!.start.line, n.position!.end.line))] };
+}
+
+function trimBlankEnd(lines: Line[]): Line[] {
+  let end = lines.length;
+  while (end > 0 && lines[end - 1]!.text.trim() === "") end--;
+  return lines.slice(0, end);
+}
