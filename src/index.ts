@@ -3,7 +3,8 @@ export { build, check, type BuildOptions, type BuildResult, type CheckResult } f
 export { parseMinutes, type ParseOptions, type ParseResult } from "./parse/parse-minutes.js";
 export { layoutDocument, type DocumentLayout } from "./render/layout.js";
 export { formats, loadRenderer, type Format } from "./render/renderers.js";
-export { defaultTheme, type Theme } from "./theme/theme.js";
+export { defaultTheme } from "./theme/default-theme.js";
+export type { Theme } from "./theme/theme.js";
 export { builtInThemes, loadTheme, loadThemeFile, type ThemeResult } from "./theme/load-theme.js";
 export { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
 export { buildRegister, type Register, type RegisterEntry, type Meeting } from "./register/register.js";

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { layoutDocument } from "../src/render/layout.js";
 import { renderDocx } from "../src/render/docx/render-docx.js";
 import { renderPdf } from "../src/render/pdf/render-pdf.js";
-import { defaultTheme } from "../src/theme/theme.js";
+import { defaultTheme } from "../src/theme/default-theme.js";
 import { sampleMinutes } from "./fixtures/sample-minutes.js";
 import { PdfObjects } from "./helpers/pdf-objects.js";
 

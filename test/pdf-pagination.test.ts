@@ -10,7 +10,7 @@ import type { Block, Inline, Minutes } from "../src/model/minutes.js";
 import { layoutDocument } from "../src/render/layout.js";
 import { pdfStyles } from "../src/render/pdf/pdf-styles.js";
 import { renderPdf } from "../src/render/pdf/render-pdf.js";
-import { defaultTheme } from "../src/theme/theme.js";
+import { defaultTheme } from "../src/theme/default-theme.js";
 import { PdfObjects } from "./helpers/pdf-objects.js";
 import { hasTool, itWithTools, run } from "./helpers/tools.js";
 

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { layoutDocument } from "../src/render/layout.js";
 import { parsePdfStandards, type PdfStandard } from "../src/render/render-options.js";
 import { renderPdf } from "../src/render/pdf/render-pdf.js";
-import { defaultTheme } from "../src/theme/theme.js";
+import { defaultTheme } from "../src/theme/default-theme.js";
 import { sampleMinutes } from "./fixtures/sample-minutes.js";
 import { allNodes, PdfObjects, type StructNode } from "./helpers/pdf-objects.js";
 import { itWithTools, run } from "./helpers/tools.js";

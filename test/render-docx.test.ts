@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Block, Inline, ListItem, Minutes } from "../src/model/minutes.js";
 import { renderDocx } from "../src/render/docx/render-docx.js";
 import { layoutDocument } from "../src/render/layout.js";
-import { defaultTheme, type Theme } from "../src/theme/theme.js";
+import { defaultTheme } from "../src/theme/default-theme.js";
+import type { Theme } from "../src/theme/theme.js";
 import { sampleMinutes } from "./fixtures/sample-minutes.js";
 import { docxText, hasTool, itWithTools, run } from "./helpers/tools.js";
 

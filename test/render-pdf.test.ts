@@ -9,7 +9,7 @@ import { formatPerson } from "../src/i18n/format-meeting.js";
 import type { Block, Inline, Minutes } from "../src/model/minutes.js";
 import { inlineText } from "../src/model/minutes.js";
 import { renderPdf } from "../src/render/pdf/render-pdf.js";
-import { defaultTheme } from "../src/theme/theme.js";
+import { defaultTheme } from "../src/theme/default-theme.js";
 import { sampleMinutes } from "./fixtures/sample-minutes.js";
 import { itWithTools, run } from "./helpers/tools.js";
 

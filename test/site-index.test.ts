@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { indexHtml, type IndexEntry } from "../src/batch/site-index.js";
-import { defaultTheme } from "../src/theme/theme.js";
+import { defaultTheme } from "../src/theme/default-theme.js";
 import { generateRepo, tempDir } from "./helpers/minutes-repo.js";
 import { itWithTools } from "./helpers/tools.js";
 

@@ -17,7 +17,7 @@ import { registerIcs, type IcsKind } from "../register/register-ics.js";
 import { layoutRegister } from "../register/register-layout.js";
 import { registerCsv, registerJson, registerMarkdown, registerTable } from "../register/register-text.js";
 import { loadTheme } from "../theme/load-theme.js";
-import { defaultTheme } from "../theme/theme.js";
+import { defaultTheme } from "../theme/default-theme.js";
 
 const registerFormats = ["table", "csv", "json", "md", "ics", "pdf", "docx"] as const;
 type RegisterFormat = (typeof registerFormats)[number];

@@ -2,7 +2,6 @@
 // object, so the DOCX and the PDF share one set of measures. Themes are data: templates/<name>/theme.yaml
 // for the built-in ones (see load-theme.ts for reading and checking them).
 import type { ThemeData } from "./theme-schema.js";
-import { loadBuiltInTheme } from "./load-theme.js";
 
 export interface FontFiles {
   regular: string;
@@ -56,11 +55,6 @@ export interface Theme extends Omit<ThemeData, "fonts" | "logo" | "colors"> {
     fallbacks: FallbackFamily[];
   };
   logo?: ThemeLogo;
-}
-
-/** The built-in compte-rendu theme. */
-export function defaultTheme(): Theme {
-  return loadBuiltInTheme("compte-rendu");
 }
 
 /** Page size in points. */
