@@ -17,7 +17,8 @@ export { newMeeting, type NewMeetingOptions } from "./new-meeting/new-meeting.js
 export { actionState, isOpen, isOverdueAt, type ActionState } from "./model/action-status.js";
 export { splitOwners } from "./model/action-owners.js";
 export { frontMatterJsonSchema } from "./parse/front-matter-schema.js";
-export { chooseReporter, type FileReport, type Reporter, type ReporterName } from "./report/reporter.js";
+export { chooseReporter, type ReporterName } from "./report/choose-reporter.js";
+export type { FileReport, Reporter } from "./report/reporter.js";
 export type * from "./model/minutes.js";
 export type { PdfStandard, RenderOptions } from "./render/render-options.js";
 export { parsePdfStandards } from "./render/render-options.js";

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../src/diagnostics.js";
 import { githubAnnotation } from "../src/report/github.js";
-import { chooseReporter, useColor } from "../src/report/reporter.js";
+import { chooseReporter, useColor } from "../src/report/choose-reporter.js";
 
 const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
   spawnSync("bin/minutes.js", [...args], { encoding: "utf8", env: { PATH: process.env.PATH, ...env } });

@@ -4,7 +4,8 @@
 import { plainDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { say, sayCount, uiLanguage } from "../i18n/messages.js";
 import { printable } from "../printable.js";
-import { chooseReporter, tally, type FileReport, type Reporter, type ReportText } from "../report/reporter.js";
+import { chooseReporter } from "../report/choose-reporter.js";
+import { tally, type FileReport, type Reporter, type ReportText } from "../report/reporter.js";
 import type { FileOutcome } from "./build-file.js";
 import type { BatchResult } from "./run-batch.js";
 
