@@ -1,27 +1,13 @@
 // Draws the model's blocks (paragraphs, headings, lists, quotes, tables, code, breaks) in a column of the
 // page, each tagged with its structure element under the caller's parent.
 import type { Block } from "../../model/minutes.js";
+import type { BlockContext } from "./block-context.js";
 import { drawCodeBlock } from "./code-block.js";
-import type { TextLine } from "./line-breaker.js";
 import { drawList } from "./list-block.js";
 import { drawMarkdownTable } from "./markdown-table.js";
 import type { PageWriter, Tag } from "./page-writer.js";
 import { drawLines, drawParagraph } from "./paragraph.js";
-import type { TextStyle } from "./pdf-styles.js";
 import { inlineRuns } from "./text-runs.js";
-
-export interface BlockContext {
-  x: number;
-  width: number;
-  parent: Tag;
-  /** Nesting depth of lists, for bullets and the indentation cap. */
-  depth: number;
-  text: TextStyle;
-  /** Inside a list item: blocks sit closer together. */
-  tight: boolean;
-  /** A list label waiting for the first line of the item, set beside it. */
-  label: { line: TextLine; x: number; tag: Tag } | null;
-}
 
 /** The full width of the page body, directly under `parent` (the document unless given). */
 export function bodyContext(w: PageWriter, parent: Tag = w.root): BlockContext {
@@ -73,7 +59,7 @@ function drawBlock(w: PageWriter, block: Block, ctx: BlockContext): void {
       return;
     }
     case "list":
-      drawList(w, block, ctx);
+      drawList(w, block, ctx, drawBlocks);
       return;
     case "blockquote": {
       const tag = w.tag("BlockQuote", ctx.parent);

@@ -1,7 +1,7 @@
 // Draws a fenced code block in the mono face on a light fill, keeping indentation; long lines wrap,
 // and the fill is drawn line by line so a block that crosses a page is filled on both pages.
 import { breakLines } from "./line-breaker.js";
-import type { BlockContext } from "./blocks.js";
+import type { BlockContext } from "./block-context.js";
 import type { PageWriter } from "./page-writer.js";
 import { drawTextLine, lineBox } from "./text-line.js";
 import type { Run } from "./text-runs.js";

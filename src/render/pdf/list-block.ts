@@ -1,7 +1,7 @@
 // Draws a bulleted, numbered or task list, nested to any depth: labels hang left of the item text, and
 // indentation stops growing past styles.list.maxDepth so deep nesting never squeezes the text away.
 import type { Block } from "../../model/minutes.js";
-import { drawBlocks, type BlockContext } from "./blocks.js";
+import type { BlockContext } from "./block-context.js";
 import { breakLines } from "./line-breaker.js";
 import type { PageWriter } from "./page-writer.js";
 import { textRuns } from "./text-runs.js";
@@ -10,7 +10,8 @@ type ListBlock = Extract<Block, { type: "list" }>;
 
 const BULLETS = ["•", "–", "▪"];
 
-export function drawList(w: PageWriter, list: ListBlock, ctx: BlockContext): void {
+/** `drawBlocks` draws each item's blocks (blocks.ts passes itself, which draws lists through this). */
+export function drawList(w: PageWriter, list: ListBlock, ctx: BlockContext, drawBlocks: (w: PageWriter, blocks: Block[], ctx: BlockContext) => void): void {
   const { styles } = w;
   const tag = w.tag("L", ctx.parent);
   const start = Number.isFinite(list.start) ? Math.trunc(list.start) : 1;

@@ -1,7 +1,7 @@
 // Draws a Markdown (GFM) table block: shaded bold header, per-column alignment, content-based widths,
 // and tighter, smaller text when there are many columns so that words still fit whole.
 import type { Block, Inline } from "../../model/minutes.js";
-import type { BlockContext } from "./blocks.js";
+import type { BlockContext } from "./block-context.js";
 import { contentWidths, minimumTableWidth } from "./column-widths.js";
 import type { PageWriter } from "./page-writer.js";
 import { drawTable } from "./table.js";
