@@ -14,11 +14,9 @@ import { imageMessages } from "./catalogue/diagnostics-images.js";
 import { buildMessages } from "./catalogue/diagnostics-build.js";
 import { adoptionMessages } from "./catalogue/diagnostics-adoption.js";
 
-export const uiLanguages = ["en", "fr", "es", "pt", "de"] as const;
-export type UiLanguage = (typeof uiLanguages)[number];
+import { uiLanguages, type Entry, type UiLanguage } from "./entry.js";
 
-/** One entry: the same text in every language, with {name} placeholders. */
-export type Entry = Readonly<Record<UiLanguage, string>>;
+export { uiLanguages, type Entry, type UiLanguage };
 
 export const catalogue = { ...bodyMessages, ...yamlMessages, ...themeMessages, ...fileMessages, ...imageMessages, ...buildMessages, ...cliMessages, ...linkMessages, ...adoptionMessages } satisfies Record<string, Entry>;
 export type MessageId = keyof typeof catalogue;

@@ -2,7 +2,7 @@
 // argument and option does, said for the people who write minutes, with examples; and commander's own
 // words (Usage, Options…). One entry per text, in every language of src/i18n/messages.ts. Command names,
 // flags, file names and format names stay as they are typed.
-import type { Entry } from "../messages.js";
+import type { Entry } from "../entry.js";
 
 export const cliHelpMessages = {
   // Commander's own words.

@@ -2,7 +2,7 @@
 // progress, summaries, usage errors, the action table. One entry per text, in every language of
 // src/i18n/messages.ts. Counted words have a `.one` and an `.other` entry (see sayCount). The help texts
 // are in cli-help.ts and merged here.
-import type { Entry } from "../messages.js";
+import type { Entry } from "../entry.js";
 import { cliHelpMessages } from "./cli-help.js";
 
 export const cliMessages = {

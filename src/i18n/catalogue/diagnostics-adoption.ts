@@ -2,7 +2,7 @@
 // written), keys to rename (misspelled, or written in the clerk's language), placeholders and sample values
 // left in a meeting, `check --fix`, and date arguments. One entry per text, in every language of
 // src/i18n/messages.ts.
-import type { Entry } from "../messages.js";
+import type { Entry } from "../entry.js";
 
 export const adoptionMessages = {
   "front-matter-date.not-iso": {

@@ -9,7 +9,7 @@
 //   pt responsável, de verantwortliche Person; deadline: fr date limite, es fecha límite, pt prazo, de Frist
 //   front matter: fr en-tête YAML, es encabezado YAML, pt cabeçalho YAML, de YAML-Kopf
 //   attendees: fr participants, es asistentes, pt participantes, de Anwesende
-import type { Entry } from "../messages.js";
+import type { Entry } from "../entry.js";
 
 export const bodyMessages = {
   "empty-document.after-front-matter": {

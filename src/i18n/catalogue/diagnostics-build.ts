@@ -1,7 +1,7 @@
 // Diagnostics of a build run rather than of a file's text: characters no font has (src/render/missing-glyphs.ts)
 // and a number of jobs the machine cannot take (src/commands/build.ts); and "a, b and 3 more" for the lists
 // such messages give.
-import type { Entry } from "../messages.js";
+import type { Entry } from "../entry.js";
 
 export const buildMessages = {
   "list.more": { en: "{items} and {count} more", fr: "{items} et {count} autres", es: "{items} y {count} más", pt: "{items} e mais {count}", de: "{items} und {count} weitere" },

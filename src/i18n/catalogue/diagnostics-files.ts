@@ -5,7 +5,7 @@
 // the meeting template (src/new-meeting/), and the internal error of a file.
 // Words: folder: fr dossier, es carpeta, pt pasta, de Ordner; output: fr sortie, es salida, pt saída, de Ausgabe;
 // project folder: fr dossier du projet, es carpeta del proyecto, pt pasta do projeto, de Projektordner.
-import type { Entry } from "../messages.js";
+import type { Entry } from "../entry.js";
 
 export const fileMessages = {
   "read.folder": {

@@ -2,7 +2,7 @@
 // check-png.ts, check-jpeg.ts, clean-svg.ts). Each entry but the reasons is the end of a sentence that
 // starts with the file's name: "logo.png" + " is a damaged PNG: " + "its image header has the wrong length";
 // load-theme.ts puts them together ("theme-file.file-problem").
-import type { Entry } from "../messages.js";
+import type { Entry } from "../entry.js";
 
 export const imageMessages = {
   "image.too-large-bytes": {

@@ -1,5 +1,5 @@
 // Links in the minutes that would not be safe to publish (src/parse/safe-links.ts).
-import type { Entry } from "../messages.js";
+import type { Entry } from "../entry.js";
 
 export const linkMessages = {
   "link-unsafe": {

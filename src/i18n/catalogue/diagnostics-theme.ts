@@ -3,7 +3,7 @@
 // names (src/theme/load-theme.ts) and what is wrong inside them: fonts and images checked by their
 // content (src/theme/check-file.ts, check-png.ts, check-jpeg.ts, clean-svg.ts).
 // Words: theme: fr thème, es tema, pt tema, de Theme; font: fr police, es fuente, pt tipo de letra, de Schrift.
-import type { Entry } from "../messages.js";
+import type { Entry } from "../entry.js";
 
 export const themeMessages = {
   "schema.colour": {

@@ -3,7 +3,7 @@
 // text, unknown keys, the kinds of schema problem (src/yaml-source.ts), the schemas' own errors
 // (src/parse/front-matter-schema.ts, src/config/config.ts) and the front matter's later checks.
 // Every schema message is a whole sentence that starts with the key: "`{key}` must be …".
-import type { Entry } from "../messages.js";
+import type { Entry } from "../entry.js";
 
 export const yamlMessages = {
   // What the YAML is: the subject of the sentences below (always at the start of a sentence).
