@@ -1,0 +1,89 @@
+// splitMeetings (src/split/split-meetings.ts): the text of each meeting, its name, its date, and every word kept.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseMinutes } from "../src/parse/parse-minutes.js";
+import { meetingFileNames, slugOf } from "../src/split/meeting-file-name.js";
+import { splitMeetings } from "../src/split/split-meetings.js";
+import { missingWords, sourceWords } from "./helpers/word-coverage.js";
+
+const fixture = (name: string) => readFileSync(`test/fixtures/split/${name}`, "utf8");
+
+describe("splitMeetings", () => {
+  it.each([
+    ["running-notes.md", ["2024-03-06", "2024-02-21", "2024-02-07", "2024-01-24"]],
+    ["monthly-summary.md", ["2024-03-05", "2024-03-12", "2024-03-26"]],
+    ["hackmd-meetings.md", ["2024-03-14", "2024-03-07"]],
+  ])("%s: one meeting per dated heading, each parsed with its date, every word of the source kept", (name, dates) => {
+    const source = fixture(name);
+    const meetings = splitMeetings(source, { fileName: name });
+    expect(meetings.map((m) => m.date)).toEqual(dates);
+    for (const m of meetings) {
+      const { minutes, file } = parseMinutes(m.text, { path: m.name });
+      expect(file.messages.filter((x) => x.fatal).map((x) => x.reason)).toEqual([]);
+      expect(minutes?.meeting.date).toBe(m.date);
+      expect(m.name.startsWith(`${m.date}-`)).toBe(true);
+    }
+    expect(missingWords(sourceWords(source), meetings.map((m) => m.text).join("\n"))).toEqual([]);
+  });
+
+  it("makes the meeting's heading # and moves the headings under it up, setext ones too", () => {
+    const notes = "# Notes\n\n## 2024-03-06\n\n### Budget\n\n#### Detail\n\nText.\n\nStaff\n-----\n\n## 2024-02-28\n\n### Budget\n\nOK.\n";
+    const [first] = splitMeetings(notes);
+    expect(first!.text).toBe('---\ntitle: "Notes"\ndate: 2024-03-06\n---\n\n# 2024-03-06\n\n## Budget\n\n### Detail\n\nText.\n\n## Staff\n');
+    // Each line of the text says where it came from; the front matter is written here.
+    expect(first!.sourceLines).toEqual([undefined, undefined, undefined, undefined, undefined, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(first!.line).toBe(3);
+  });
+
+  it("copies the text before the first meeting into each, its headings as bold lines", () => {
+    const notes = "# Notes\n\nZoom: https://example.org/j/1\n\n## Links\n\n- [wiki](https://example.org)\n\n## 2024-03-06\n\nText.\n\n## 2024-02-28\n\nText.\n";
+    for (const m of splitMeetings(notes)) expect(m.text).toContain("Zoom: https://example.org/j/1\n\n**Links**\n\n- [wiki](https://example.org)\n\n# 20");
+  });
+
+  it("keeps the file's other front-matter fields, and its title as the subtitle of a named meeting", () => {
+    const [first] = splitMeetings(fixture("monthly-summary.md"));
+    expect(first!.text.split("\n").slice(0, 7)).toEqual([
+      "---",
+      'title: "Executive committee meeting, 5 March 2024"',
+      'subtitle: "Committee meetings — March 2024"',
+      "date: 2024-03-05",
+      "organisation: Riverside Tenants' Association",
+      "language: en",
+      "---",
+    ]);
+  });
+
+  it("splits at a second front matter, keeping each as written", () => {
+    const two = "---\ntitle: A\ndate: 2024-03-05\n---\n\n## One\n\nText.\n\n---\ntitle: B\ndate: 2024-04-02\n---\n\n## Two\n\nText.\n";
+    const meetings = splitMeetings(two);
+    expect(meetings.map((m) => [m.name, m.text])).toEqual([
+      ["2024-03-05-a.md", "---\ntitle: A\ndate: 2024-03-05\n---\n\n## One\n\nText.\n"],
+      ["2024-04-02-b.md", "---\ntitle: B\ndate: 2024-04-02\n---\n\n## Two\n\nText.\n"],
+    ]);
+  });
+
+  it("copies the link definitions a meeting uses", () => {
+    const [first] = splitMeetings(fixture("running-notes.md"));
+    expect(first!.text.trimEnd().endsWith("[zoom]: https://example.org/zoom/docs-wg")).toBe(true);
+    expect(first!.text).not.toContain("[style]:");
+  });
+
+  it("gives nothing for a file of one meeting, or of one meeting over two days", () => {
+    expect(splitMeetings("# Board meeting 2024-03-06\n\n## Budget\n\nOK.\n")).toEqual([]);
+    expect(splitMeetings("# Plenary\n\n## Wednesday, 26 July 2023\n\nText.\n\n## Thursday, 27 July 2023\n\nText.\n")).toEqual([]);
+  });
+});
+
+describe("meeting file names", () => {
+  it("takes the date out of the name, keeps other numbers, and numbers names that meet", () => {
+    expect(slugOf("Meeting 14 — March 14, 2024")).toBe("meeting-14");
+    expect(slugOf("Executive committee meeting, 5th March 2024")).toBe("executive-committee-meeting");
+    expect(slugOf("Réunion du conseil du 12 mars 2024")).toBe("reunion-du-conseil-du");
+    expect(slugOf("2024-03-06")).toBe("");
+    expect(meetingFileNames([{ date: "2024-03-06", label: "Board" }, { date: "2024-03-06", label: "Board" }, { date: undefined, label: "" }])).toEqual([
+      "2024-03-06-board.md",
+      "2024-03-06-board-2.md",
+      "undated-meeting.md",
+    ]);
+  });
+});
