@@ -8,6 +8,7 @@ import { text } from "./i18n/messages.js";
 import type { Minutes } from "./model/minutes.js";
 import { parseMinutes, type ParseOptions } from "./parse/parse-minutes.js";
 import { readSource } from "./read-source.js";
+import { fileFacts } from "./file-facts.js";
 import { previousActions } from "./register/previous-actions.js";
 import { missingGlyphDiagnostics } from "./render/missing-glyphs.js";
 import type { PdfStandard, RenderOptions } from "./render/render-options.js";
@@ -82,6 +83,8 @@ export function parseOptionsFor(input: string, config: Config | undefined, optio
     ...(config?.language ? { language: config.language } : {}),
     ...(config?.organisation ? { organisation: config.organisation } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
+    // Read only for a meeting date written without a year: the file's first commit, else its modification day.
+    fileFacts: fileFacts(input),
   };
 }
 

@@ -47,6 +47,37 @@ export function formatDate(iso: string, language: string): string {
   return intlDate(date, primary === "en" ? "en-GB" : language) ?? iso;
 }
 
+/**
+ * The days of a meeting held over several days, without weekdays: "26–27 July 2023", "du 26 au 27 juillet
+ * 2023", "26.–27. Juli 2023", "del 26 al 27 de julio de 2023", "de 26 a 27 de julho de 2023"; the month
+ * and year are written once when both days share them ("30 July – 2 August 2023"). Other languages: the
+ * two long dates joined by a dash.
+ */
+export function formatDateRange(startIso: string, endIso: string, language: string): string {
+  const start = new Date(`${startIso}T00:00:00Z`);
+  const end = new Date(`${endIso}T00:00:00Z`);
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || endIso <= startIso) return formatDate(startIso, language);
+  const own = longDates[primaryLanguage(language)];
+  if (!own) return `${formatDate(startIso, language)} – ${formatDate(endIso, language)}`;
+  const parts = (d: Date) => ({ day: d.getUTCDate(), month: own.months[d.getUTCMonth()]!, year: d.getUTCFullYear() });
+  const a = parts(start);
+  const b = parts(end);
+  const sameYear = a.year === b.year;
+  const sameMonth = sameYear && a.month === b.month;
+  return rangePatterns[primaryLanguage(language)]!(a, b, sameMonth, sameYear);
+}
+
+type DayParts = { day: number; month: string; year: number };
+const rangePatterns: Record<string, (a: DayParts, b: DayParts, sameMonth: boolean, sameYear: boolean) => string> = {
+  en: (a, b, sameMonth, sameYear) =>
+    sameMonth ? `${a.day}–${b.day} ${b.month} ${b.year}` : `${a.day} ${a.month}${sameYear ? "" : ` ${a.year}`} – ${b.day} ${b.month} ${b.year}`,
+  fr: (a, b, sameMonth, sameYear) => `du ${a.day}${sameMonth ? "" : ` ${a.month}${sameYear ? "" : ` ${a.year}`}`} au ${b.day} ${b.month} ${b.year}`,
+  es: (a, b, sameMonth, sameYear) => `del ${a.day}${sameMonth ? "" : ` de ${a.month}${sameYear ? "" : ` de ${a.year}`}`} al ${b.day} de ${b.month} de ${b.year}`,
+  pt: (a, b, sameMonth, sameYear) => `de ${a.day}${sameMonth ? "" : ` de ${a.month}${sameYear ? "" : ` de ${a.year}`}`} a ${b.day} de ${b.month} de ${b.year}`,
+  de: (a, b, sameMonth, sameYear) =>
+    sameMonth ? `${a.day}.–${b.day}. ${b.month} ${b.year}` : `${a.day}. ${a.month}${sameYear ? "" : ` ${a.year}`} – ${b.day}. ${b.month} ${b.year}`,
+};
+
 function intlDate(date: Date, locale: string): string | undefined {
   let parts: Intl.DateTimeFormatPart[];
   try {

@@ -13,12 +13,13 @@ import { fileMessages } from "./catalogue/diagnostics-files.js";
 import { imageMessages } from "./catalogue/diagnostics-images.js";
 import { buildMessages } from "./catalogue/diagnostics-build.js";
 import { adoptionMessages } from "./catalogue/diagnostics-adoption.js";
+import { dateMessages } from "./catalogue/diagnostics-dates.js";
 
 import { uiLanguages, type Entry, type UiLanguage } from "./entry.js";
 
 export { uiLanguages, type Entry, type UiLanguage };
 
-export const catalogue = { ...bodyMessages, ...yamlMessages, ...themeMessages, ...fileMessages, ...imageMessages, ...buildMessages, ...cliMessages, ...linkMessages, ...adoptionMessages } satisfies Record<string, Entry>;
+export const catalogue = { ...bodyMessages, ...yamlMessages, ...themeMessages, ...fileMessages, ...imageMessages, ...buildMessages, ...cliMessages, ...linkMessages, ...adoptionMessages, ...dateMessages } satisfies Record<string, Entry>;
 export type MessageId = keyof typeof catalogue;
 
 /**

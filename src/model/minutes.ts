@@ -68,6 +68,8 @@ export interface MeetingInfo {
   organisation?: string;
   /** ISO date, YYYY-MM-DD. */
   date: string;
+  /** The last day of a meeting held over several days (YYYY-MM-DD, after `date`). */
+  endDate?: string;
   time?: TimeRange;
   location?: string;
   /** BCP 47 tag as given; labels come from its primary language. */

@@ -43,6 +43,8 @@ const opening = new RegExp(`^(?:(?:${OPENING_WORDS.map((w) => w.replace(/[-']/g,
 
 /** The pieces of a date, shared by the whole-field reader and the finder in running text. */
 const ISO = String.raw`(\d{4})-(\d{1,2})-(\d{1,2})`;
+/** Year first with slashes or dots, as in "Meeting Date: 2021/04/07" or "2021.04.07". */
+const YEAR_FIRST = String.raw`(\d{4})([/.])(\d{1,2})\2(\d{1,2})`;
 const NUMERIC = String.raw`(\d{1,2})([/.-])(\d{1,2})\2(\d{4})`;
 const DAY_FIRST = String.raw`(\d{1,2})(?:er|st|nd|rd|th|º|ª|\.)?\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+|del\s+)?(\d{4})`;
 const MONTH_FIRST = String.raw`(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})`;
@@ -51,6 +53,7 @@ type Read = (m: RegExpMatchArray, rules: DateRules) => DateReading | undefined;
 
 const FORMS: { source: string; read: Read }[] = [
   { source: ISO, read: (m) => reading(isoDate(+m[1]!, +m[2]!, +m[3]!)) },
+  { source: YEAR_FIRST, read: (m) => reading(isoDate(+m[1]!, +m[3]!, +m[4]!)) },
   { source: NUMERIC, read: (m, rules) => numeric(+m[1]!, +m[3]!, +m[4]!, rules) },
   { source: DAY_FIRST, read: (m) => written(m[2]!, +m[1]!, +m[3]!) },
   { source: MONTH_FIRST, read: (m) => written(m[1]!, +m[2]!, +m[3]!) },
@@ -144,4 +147,151 @@ function numeric(first: number, second: number, year: number, rules: DateRules):
 function written(monthName: string, day: number, year: number): DateReading | undefined {
   const month = monthNumber(monthName);
   return month === undefined ? undefined : reading(isoDate(year, month, day));
+}
+
+/**
+ * The calendar day of any ISO 8601 date or date-time, as written (no time-zone conversion: the day the
+ * author wrote): 2021-09-15, 20210915, 2021-09-15T12:18:14.583Z, 2021-09-15 12:18:14 +0000 (Jekyll),
+ * 2021-W37-3 (week date), 2021-258 (ordinal date). `timestamp` says a time of day was written with it.
+ */
+export function isoCalendarDay(written: string): { iso: string; timestamp: boolean } | undefined {
+  const t = written.trim();
+  const m = /^(\d{4})(?:(-?)(?:(\d{2})\2(\d{2})|W(\d{2})\2?([1-7])|(\d{3})))(?:[T ](\d{2})(?::?\d{2}(?::?\d{2}(?:[.,]\d+)?)?)?)?(?:\s?(?:Z|[+-]\d{2}(?::?\d{2})?))?$/i.exec(t);
+  if (!m) return undefined;
+  const [, y, , month, day, week, weekday, ordinal, hour] = m;
+  const year = +y!;
+  // Compact forms without a separator must not be read in a value such as "2021258" by accident: a time is
+  // part of a timestamp only when a date was matched, which the pattern already ensures.
+  let iso: string | undefined;
+  if (month !== undefined) iso = isoDate(year, +month, +day!);
+  else if (week !== undefined) {
+    // ISO week 1 holds 4 January; its Monday is the first day of the ISO year.
+    const jan4 = new Date(0);
+    jan4.setUTCFullYear(year, 0, 4);
+    const monday = new Date(jan4.getTime() - (((jan4.getUTCDay() + 6) % 7) * 86400000));
+    const date = new Date(monday.getTime() + ((+week - 1) * 7 + (+weekday! - 1)) * 86400000);
+    const weeks = +week >= 1 && +week <= 53;
+    iso = weeks ? isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()) : undefined;
+  } else if (ordinal !== undefined) {
+    const date = new Date(0);
+    date.setUTCFullYear(year, 0, +ordinal);
+    iso = +ordinal >= 1 && date.getUTCFullYear() === year ? isoDate(year, date.getUTCMonth() + 1, date.getUTCDate()) : undefined;
+  }
+  if (hour !== undefined && +hour > 24) return undefined;
+  return iso ? { iso, timestamp: hour !== undefined } : undefined;
+}
+
+/** A day and month written without a year ("19 Aug", "Aug 19th", "le 19 août", "19. August", "19 de agosto"). */
+export interface DayMonth {
+  month: number;
+  day: number;
+  /** Where it starts in the text. */
+  index: number;
+}
+
+const DAY_MONTH = String.raw`(\d{1,2})(?:er|st|nd|rd|th|º|ª|\.)?\s+(?:de\s+)?(\p{L}+)\.?`;
+const MONTH_DAY = String.raw`(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?`;
+const NO_YEAR_AFTER = String.raw`(?![\p{L}\p{N}])(?!\.?,?\s*(?:(?:de|del)\s+)?\d{4})`;
+const DAY_MONTH_RES = [DAY_MONTH, MONTH_DAY].map((source) => new RegExp(String.raw`(?<![\p{L}\p{N}])${source}${NO_YEAR_AFTER}`, "giu"));
+const NUMERIC_DAY_MONTH = /^(?:\p{L}+,?\s+)?(\d{1,2})[/.](\d{1,2})\.?$/u;
+
+/**
+ * The first day and month written with no year in `text`, month names only ("19 Aug, 03:00-04.00pm"); in a
+ * whole field (`whole`), a numeric "19/08" or "19.08." too, in the meeting's order. A date that has its
+ * year is not one: read it with findDate.
+ */
+export function findDayMonth(text: string, rules: DateRules = defaultDateRules, whole = false): DayMonth | undefined {
+  let best: DayMonth | undefined;
+  DAY_MONTH_RES.forEach((re, dayFirst) => {
+    for (const m of text.matchAll(re)) {
+      const [day, name] = dayFirst === 0 ? [+m[1]!, m[2]!] : [+m[2]!, m[1]!];
+      const month = monthNumber(name);
+      // Any leap year, so that 29 February is a day that exists.
+      if (month === undefined || !isoDate(2000, month, day)) continue;
+      if (!best || m.index < best.index) best = { month, day, index: m.index };
+      break;
+    }
+  });
+  if (best || !whole) return best;
+  const n = NUMERIC_DAY_MONTH.exec(normalizeLabel(text).replace(opening, ""));
+  if (!n) return undefined;
+  const [day, month] = rules.order === "mdy" ? [+n[2]!, +n[1]!] : [+n[1]!, +n[2]!];
+  return isoDate(2000, month, day) ? { month, day, index: 0 } : undefined;
+}
+
+/** The day and month in the year that brings it closest to `reference` (YYYY-MM-DD): a year either side at most. */
+export function closestYear(dayMonth: { month: number; day: number }, reference: string): string | undefined {
+  const year = +reference.slice(0, 4);
+  const at = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+  const options = [year - 1, year, year + 1].map((y) => isoDate(y, dayMonth.month, dayMonth.day)).filter((d): d is string => d !== undefined);
+  return options.sort((a, b) => Math.abs(at(a) - at(reference)) - Math.abs(at(b) - at(reference)))[0];
+}
+
+/** A first and a last day. */
+export interface DateRange {
+  start: string;
+  end: string;
+  index: number;
+}
+
+const RANGE_WORDS = String.raw`\s*(?:-|–|—|/|&|to|till|until|through|thru|and|au|et|al|a|y|e|bis|und)\s*`;
+const SUFFIX = String.raw`(?:er|st|nd|rd|th|º|ª)?\.?`;
+const RANGES: { re: RegExp; read: (m: RegExpMatchArray) => DateRange | undefined }[] = [
+  // "26–27 July 2023", "du 26 au 27 juillet 2023", "26.–27. Juli 2023", "del 26 al 27 de julio de 2023"
+  {
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}])(\d{1,2})${SUFFIX}${RANGE_WORDS}(\d{1,2})${SUFFIX}\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+|del\s+)?(\d{4})(?![\p{L}\p{N}])`, "giu"),
+    read: (m) => range(m, +m[4]!, m[3]!, +m[1]!, m[3]!, +m[2]!),
+  },
+  // "30 July – 2 August 2023", "du 30 juillet au 2 août 2023"
+  {
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}])(\d{1,2})${SUFFIX}\s+(?:de\s+)?(\p{L}+)\.?${RANGE_WORDS}(\d{1,2})${SUFFIX}\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+|del\s+)?(\d{4})(?![\p{L}\p{N}])`, "giu"),
+    read: (m) => range(m, +m[5]!, m[2]!, +m[1]!, m[4]!, +m[3]!),
+  },
+  // "July 26-27, 2023", "July 30 – August 2, 2023"
+  {
+    re: new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?${RANGE_WORDS}(?:(\p{L}+)\.?\s+)?(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?![\p{L}\p{N}])`, "giu"),
+    read: (m) => range(m, +m[5]!, m[1]!, +m[2]!, m[3] ?? m[1]!, +m[4]!),
+  },
+  // "2023-07-26 to 2023-07-27", "2023-07-26/27"
+  {
+    re: /(?<![\p{L}\p{N}])(\d{4})-(\d{1,2})-(\d{1,2})\s*(?:-|–|—|\/|to|au|bis|al|a)\s*(?:(\d{4})-(\d{1,2})-)?(\d{1,2})(?![\p{L}\p{N}])/giu,
+    read: (m) => {
+      const start = isoDate(+m[1]!, +m[2]!, +m[3]!);
+      const end = isoDate(m[4] ? +m[4] : +m[1]!, m[5] ? +m[5] : +m[2]!, +m[6]!);
+      return start && end && end > start ? { start, end, index: m.index! } : undefined;
+    },
+  },
+];
+
+function range(m: RegExpMatchArray, year: number, firstMonth: string, firstDay: number, lastMonth: string, lastDay: number): DateRange | undefined {
+  const a = monthNumber(firstMonth);
+  const b = monthNumber(lastMonth);
+  const start = a === undefined ? undefined : isoDate(year, a, firstDay);
+  const end = b === undefined ? undefined : isoDate(year, b, lastDay);
+  return start && end && end > start ? { start, end, index: m.index! } : undefined;
+}
+
+/** The first range of days written in `text` ("26–27 July 2023", "du 26 au 27 juillet 2023", "July 26-27, 2023"). */
+export function findDateRange(text: string): DateRange | undefined {
+  let best: DateRange | undefined;
+  for (const { re, read } of RANGES) {
+    for (const m of text.matchAll(re)) {
+      const found = read(m);
+      if (found && (!best || found.index < best.index)) best = found;
+      if (found) break;
+    }
+  }
+  return best;
+}
+
+/** Every real calendar date written in running text, in order, as YYYY-MM-DD. */
+export function findAllDates(text: string, rules: DateRules = defaultDateRules): string[] {
+  const found: { index: number; date: string }[] = [];
+  for (const { re, read } of IN_TEXT) {
+    for (const m of text.matchAll(re)) {
+      const date = read(m, rules)?.iso;
+      if (date) found.push({ index: m.index, date });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index).map((f) => f.date);
 }

@@ -7,7 +7,7 @@ import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import { text, type MessageId } from "../i18n/messages.js";
 import type { YamlSource } from "../yaml-source.js";
-import { isIsoDate, readDate, type DateRules } from "./date-forms.js";
+import { isIsoDate, isoCalendarDay, readDate, type DateRules } from "./date-forms.js";
 import { valueEdit } from "./yaml-edits.js";
 
 /** A date that stands in for one that could not be read, so that the schema does not report it again. */
@@ -28,6 +28,9 @@ export function checkFrontMatterDates(values: Record<string, unknown>, source: Y
   let date: string | undefined;
   const check = (path: string[], value: unknown, set: (v: string) => void): void => {
     if (value === undefined || value === null || typeof value === "object" || (typeof value === "string" && isIsoDate(value))) return;
+    // Any other ISO 8601 form (a site generator's 2021-09-15T12:18:14.583Z, 20210915, 2021-W37-3) is its calendar day.
+    const day = typeof value === "string" || (typeof value === "number" && Number.isInteger(value)) ? isoCalendarDay(String(value)) : undefined;
+    if (day) return set(day.iso);
     failed = true;
     const read = reportDate(path, value, source, file, rules);
     set(read ?? STAND_IN);

@@ -10,12 +10,12 @@ import { report } from "../diagnostics.js";
 import type { Minutes } from "../model/minutes.js";
 import { assignActionIds } from "./action-ids.js";
 import { itemDepth, splitBody } from "./agenda-items.js";
-import { dateRules, findDate } from "./date-forms.js";
+import { dateRules, isIsoDate } from "./date-forms.js";
+import { completeDeadlines, findMeetingDate, type FileFacts } from "./meeting-date.js";
 import { reportTemplatePlaceholders } from "./placeholders.js";
 import { guessLanguage } from "./guess-language.js";
-import { htmlToText } from "./mdast-to-blocks.js";
 import { liftMeetingParts } from "./meeting-parts.js";
-import { reportStructure, textOf, titleFallback } from "./structure.js";
+import { reportStructure, titleFallback } from "./structure.js";
 import { validateMinutes } from "../validate/validate-minutes.js";
 import { readFrontMatter, type FrontMatterPlaces } from "./front-matter.js";
 import { text } from "../i18n/messages.js";
@@ -33,6 +33,8 @@ export interface ParseOptions {
   organisation?: string;
   /** The user's locale (LC_ALL, LC_TIME or LANG): numeric dates of a meeting in plain `en` are read month first under en_US. */
   locale?: string;
+  /** What the caller knows of the file (first commit, modification day), asked only for a date written without a year. */
+  fileFacts?: FileFacts;
 }
 
 export interface ParseResult {
@@ -80,9 +82,12 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   if (!empty) reportStructure(tree.children, body, file, rules);
 
   const fileName = options.path?.split(/[\\/]/).pop() ?? "";
-  const dateFromName = /(\d{4}-\d{2}-\d{2})/.exec(fileName)?.[1];
-  const dateFromText = findDate([body.documentTitle ?? "", ...content.slice(0, 4).map((n) => (n.type === "html" ? htmlToText(n.value) : n.type === "heading" || n.type === "paragraph" ? textOf(n) : ""))].join("\n"), rules);
-  const fallbackDate = (lifted.values.date as string | undefined) ?? dateFromText ?? options.date ?? dateFromName;
+  // The meeting date: every candidate (front matter, title, file name, `Date:` lines, dated headings, prose),
+  // the day most of them agree on (src/parse/meeting-date.ts); --date when only the file name gives one.
+  const frontMatterSource = yamlNode ? { value: yamlNode.value, fenceLine: yamlNode.position?.start.line ?? 1 } : undefined;
+  const dateInput = { nodes: written, source: normalized, rules, ...(frontMatterSource ? { frontMatter: frontMatterSource } : {}), ...(body.documentTitle ? { title: body.documentTitle } : {}), ...(options.path ? { path: options.path } : {}), ...(options.fileFacts ? { facts: options.fileFacts } : {}) };
+  const found = findMeetingDate(dateInput, file, options.date);
+  const fallbackDate = found.date;
   // Without front matter, a title is always found (first heading, bold first line, file name);
   // a front matter that forgets `title:` is an error, unless there is a single `#` title.
   const fallbackTitle = body.documentTitle || yamlNode ? undefined : titleFallback(content, fileName);
@@ -111,7 +116,11 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
     if (!meeting.subtitle) meeting.subtitle = body.documentTitle;
     else body.preamble.unshift({ type: "heading", level: 1, children: [{ type: "text", value: body.documentTitle }] });
   }
+  // A front-matter date that the other sources outvote (a typo, a publication time) gives way, with a warning.
+  if (found.date && meeting.date !== found.date && isIsoDate(meeting.date)) meeting.date = found.date;
+  if (found.endDate && meeting.date === found.date) meeting.endDate = found.endDate;
   const minutes: Minutes = { meeting, preamble: body.preamble, items: body.items };
+  completeDeadlines(minutes, rules);
   validateMinutes(minutes, file, places);
   assignActionIds(minutes, file);
   // A front matter with errors gives no model: its meeting was read only so that the body is checked too.

@@ -1,6 +1,6 @@
 // Decides what the compte-rendu says, in order, with every fixed text localised. Both renderers draw
 // this outline and nothing else, which is how the DOCX and the PDF carry the same text in the same order.
-import { formatDate, formatPerson } from "../i18n/format-meeting.js";
+import { formatDate, formatDateRange, formatPerson } from "../i18n/format-meeting.js";
 import { frenchBlocks, frenchInlines, frenchSpacing } from "../i18n/french-typography.js";
 import { actionLabelsFor, labelsFor, primaryLanguage, type Labels } from "../i18n/labels.js";
 import { hasBody, type AgendaItem, type Block, type Inline, type Minutes } from "../model/minutes.js";
@@ -83,7 +83,8 @@ export function layoutDocument(source: Minutes, theme: LayoutTheme = plainTheme)
   // A theme's own wording ("Ordre du jour :") gets the same French spacing as the text.
   const labels: Labels = labelsFor(meeting.language, theme.labels);
   if (french) for (const key of Object.keys(labels) as (keyof Labels)[]) labels[key] = frenchSpacing(labels[key]);
-  const date = formatDate(meeting.date, meeting.language);
+  // A meeting over several days prints its days ("26–27 July 2023", "du 26 au 27 juillet 2023").
+  const date = meeting.endDate ? formatDateRange(meeting.date, meeting.endDate, meeting.language) : formatDate(meeting.date, meeting.language);
   const info: InfoRow[] = [{ label: labels.date, value: date }];
   // Times are printed as the author wrote them ("09:00-11:00", "9h00 - 11h00"): the model keeps the
   // parsed range for validation, and the author's own form is what the secretariat expects to see.

@@ -1,0 +1,355 @@
+// The meeting's date, wherever people write it. Every candidate is collected with its source and line —
+// the front matter (any ISO 8601 form, a date-time being a calendar day), the title, the file name or path,
+// a `Date:` line, dated headings (per-day headings give a first and a last day, "Meeting Date/Time:"
+// headings, raw HTML headings) and prose (under a Date / Datum / Date et lieu heading, or the first
+// paragraph) — and the date that most independent sources agree on is chosen. When sources disagree, a
+// warning names each one with its line, so that a typo never wins silently. A date written without a year
+// takes it from another complete date in the file or its path, else the file's first commit, else its
+// modification time (facts the caller gathers: the parser does no I/O), with a warning saying which.
+// The rules, with their warnings, are documented in docs/real-world-minutes.md ("Finding the date").
+import type { Heading, RootContent } from "mdast";
+import type { VFile } from "vfile";
+import { report } from "../diagnostics.js";
+import { text, type Text } from "../i18n/messages.js";
+import type { Minutes } from "../model/minutes.js";
+import { closestYear, findAllDates, findDate, findDateRange, findDayMonth, isoCalendarDay, isoDate, readDate, type DateRules, type DayMonth } from "./date-forms.js";
+import { areDaysOfOneMeeting, findMeetingStarts, isOnlyADate } from "./find-meetings.js";
+import { htmlToText } from "./mdast-to-blocks.js";
+import { textOf } from "./node-text.js";
+import { normalizeLabel } from "../i18n/text-match.js";
+
+/** What the caller knows of the file, read only when a date has no year (src/file-facts.ts gathers them). */
+export interface FileFacts {
+  /** Day of the commit that added the file to its git repository (YYYY-MM-DD), if any. Costs a `git log`. */
+  firstCommit?: () => string | undefined;
+  /** Day the file was last modified (YYYY-MM-DD). */
+  modified?: () => string | undefined;
+}
+
+/** Where a candidate was written, strongest first when two dates have as many sources each. */
+export type DateSourceKind = "front-matter" | "date-line" | "title" | "heading" | "prose" | "file-name";
+const PRIORITY: DateSourceKind[] = ["front-matter", "date-line", "title", "heading", "prose", "file-name"];
+
+export interface DateCandidate {
+  kind: DateSourceKind;
+  /** YYYY-MM-DD: the first day. */
+  date: string;
+  /** The last day of a meeting over several days. */
+  end?: string;
+  /** Source line (0 for the file name). */
+  line: number;
+  /** As written. */
+  written: string;
+  /** A front-matter date-time: when a site generator published the page, not necessarily the meeting. */
+  timestamp?: boolean;
+  /** The year was not written: where it came from. */
+  yearFrom?: YearSource;
+}
+
+type YearSource = "file" | "path" | "git" | "mtime";
+
+export interface DateInput {
+  /** The YAML between the fences, and the line of the opening fence. */
+  frontMatter?: { value: string; fenceLine: number };
+  /** The body (front matter excluded), before header parts are lifted out of it. */
+  nodes: RootContent[];
+  /** The document's title, if it has one (to tell the title's heading from others). */
+  title?: string;
+  path?: string;
+  /** The whole text, for complete dates that give a year to a date written without one. */
+  source: string;
+  rules: DateRules;
+  facts?: FileFacts;
+}
+
+export interface MeetingDate {
+  date?: string;
+  endDate?: string;
+  /** Every candidate found, in the order collected. */
+  candidates: DateCandidate[];
+}
+
+interface Found {
+  date?: string;
+  end?: string;
+  dayMonth?: DayMonth;
+}
+
+/** A date, a range or (`noYear`) a day and month in `value`: the range first, so "26–27 July" starts on the 26th. */
+function dateIn(value: string, rules: DateRules, noYear: boolean, whole = false): Found | undefined {
+  const range = findDateRange(value);
+  const date = findDate(value, rules);
+  // The lone date found inside a range is one of its days ("26–27 July 2023" holds "27 July 2023").
+  if (range && (!date || date === range.start || date === range.end)) return { date: range.start, end: range.end };
+  if (date) return { date };
+  if (!noYear) return undefined;
+  const dayMonth = findDayMonth(value, rules, whole);
+  return dayMonth ? { dayMonth } : undefined;
+}
+
+const DATE_WORDS = new Set(["date", "datum", "fecha", "data", "when", "termin", "dates", "fechas", "datas"]);
+const WITH_WORDS = new Set([
+  "time", "times", "heure", "heures", "horaire", "lieu", "location", "place", "venue", "uhrzeit", "zeit", "ort", "hora", "horario", "lugar", "local", "where",
+  "and", "et", "und", "y", "e", "de", "la", "du", "of", "the", "meeting", "reunion", "seance", "sitzung", "reuniao", "call", "der", "des", "el", "do", "da", "&",
+]);
+
+/** "Date", "Meeting Date/Time", "Date, Time and Location", "Date et lieu", "Datum und Uhrzeit", "Fecha y hora". */
+function isDateLabel(label: string, heading = false): boolean {
+  const words = label.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z&]+/g, " ").trim().split(" ").filter(Boolean);
+  if (words.length === 0 || words.length > 7) return false;
+  // "## Data" is as likely an item about data; "When" a question.
+  if (heading && words.length === 1 && (words[0] === "data" || words[0] === "when")) return false;
+  return words.some((w) => DATE_WORDS.has(w)) && words.every((w) => DATE_WORDS.has(w) || WITH_WORDS.has(w));
+}
+
+const LABEL_LINE = /^\s*(?:[-*+]\s+)?([^:：]{2,50}?)\s*[:：]\s*(.+)$/;
+
+/** The value of a `Date: …` line (bold label, bullet, "Meeting Date/Time:"), or undefined. */
+function dateLineValue(line: string, heading = false): string | undefined {
+  const m = LABEL_LINE.exec(line.replace(/\u00a0/g, " "));
+  return m && isDateLabel(m[1]!, heading) ? m[2]!.replace(/^[*_\s]+/, "").trim() : undefined;
+}
+
+/** Text of a node with its line breaks (soft breaks stay "\n"). */
+function linesOf(node: RootContent): string {
+  if (node.type === "html") return htmlToText(node.value);
+  return textOf(node);
+}
+
+function headingOf(node: RootContent): { depth: number; text: string } | undefined {
+  if (node.type === "heading") return { depth: (node as Heading).depth, text: textOf(node).trim() };
+  if (node.type !== "html") return undefined;
+  const m = /^\s*<h([1-6])[^>]*>([\s\S]*?)<\/h\1>/i.exec(node.value);
+  return m ? { depth: Number(m[1]), text: htmlToText(m[2]!).replace(/\s+/g, " ").trim() } : undefined;
+}
+
+const lineOf = (node: RootContent) => node.position?.start.line ?? 1;
+
+/** Every candidate the file holds for its meeting date, in the order found. */
+export function collectDateCandidates(input: DateInput): { candidates: DateCandidate[]; noYear: (DateCandidate & { dayMonth: DayMonth })[] } {
+  const { rules } = input;
+  const candidates: DateCandidate[] = [];
+  const noYear: (DateCandidate & { dayMonth: DayMonth })[] = [];
+  const add = (kind: DateSourceKind, found: Found | undefined, line: number, written: string, extra: Partial<DateCandidate> = {}) => {
+    if (found?.date) candidates.push({ kind, date: found.date, ...(found.end ? { end: found.end } : {}), line, written: written.trim(), ...extra });
+    else if (found?.dayMonth) noYear.push({ kind, date: "", line, written: written.trim(), dayMonth: found.dayMonth, ...extra });
+  };
+
+  // The front matter: `date:` in any ISO 8601 form (or another form the date reader knows), and a date in `title:`.
+  if (input.frontMatter) {
+    const lines = input.frontMatter.value.split("\n");
+    lines.forEach((raw, i) => {
+      const m = /^(date|title)\s*:\s*(.*?)\s*$/.exec(raw);
+      if (!m) return;
+      const value = m[2]!.replace(/\s+#.*$/, "").replace(/^(["'])(.*)\1$/, "$2").trim();
+      const line = input.frontMatter!.fenceLine + 1 + i;
+      if (m[1] === "date") {
+        const day = isoCalendarDay(value);
+        const read = day?.iso ?? readDate(value, rules)?.iso;
+        if (read) candidates.push({ kind: "front-matter", date: read, line, written: value, ...(day?.timestamp ? { timestamp: true } : {}) });
+      } else add("title", dateIn(value, rules, false), line, value);
+    });
+  }
+
+  // A file that holds several meetings: the first one's part speaks for the file (`minutes split` splits it).
+  const starts = findMeetingStarts(input.nodes, rules);
+  const nodes = starts.length >= 2 && starts[1]!.kind === "heading" ? input.nodes.slice(0, starts[1]!.index) : input.nodes;
+
+  const title = input.title?.trim();
+  let titleSeen = false;
+  let firstHeading = true;
+  let firstParagraph = true;
+  const dayHeadings: { date: string; line: number; written: string }[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    const heading = headingOf(node);
+    const near = i < 15;
+    if (heading) {
+      const value = dateLineValue(heading.text, true);
+      if (!titleSeen && title && heading.text === title) {
+        titleSeen = true;
+        add("title", dateIn(heading.text, rules, true), lineOf(node), heading.text);
+      } else if (value !== undefined) {
+        // "## Meeting Date/Time: Wednesday 2021/04/07 at 14:00 UTC"
+        add("heading", dateIn(value, rules, true, true), lineOf(node), heading.text);
+      } else if (isDateLabel(heading.text, true)) {
+        // "## Date", "## Date et lieu", "## Datum": the prose under it, up to the next heading.
+        for (let j = i + 1; j < nodes.length && !headingOf(nodes[j]!); j++) {
+          const prose = linesOf(nodes[j]!);
+          const found = dateIn(prose, rules, true, true);
+          if (found) {
+            add("prose", found, lineOf(nodes[j]!), prose.split("\n")[0]!);
+            break;
+          }
+        }
+      } else if (isOnlyADate(heading.text, rules)) {
+        const date = findDateRange(heading.text)?.start ?? findDate(heading.text, rules);
+        if (date) dayHeadings.push({ date, line: lineOf(node), written: heading.text });
+      } else if (firstHeading && (heading.depth <= 2 || node.type === "html")) {
+        add("heading", dateIn(heading.text, rules, false), lineOf(node), heading.text);
+      }
+      firstHeading = false;
+      if (node.type === "heading") continue;
+    }
+    if (!near) continue;
+    // `Date: …` lines in paragraphs, lists and HTML at the top of the document.
+    const lines = node.type === "list" ? node.children.map((item) => textOf(item)).join("\n") : node.type === "paragraph" || node.type === "html" ? linesOf(node) : "";
+    let labelled = false;
+    for (const line of lines.split("\n")) {
+      const value = dateLineValue(line);
+      if (value === undefined) continue;
+      const found = dateIn(value, rules, true, true);
+      if (found) {
+        labelled = true;
+        add("date-line", found, lineOf(node) + lines.split("\n").indexOf(line), line);
+      }
+    }
+    // The first paragraph: "The board met on Tuesday, August 9, 2016", "Le conseil s'est réuni le mardi 9 août 2016".
+    if (node.type === "paragraph" && firstParagraph) {
+      firstParagraph = false;
+      const prose = linesOf(node);
+      if (!labelled && !(title && prose.trim() === title)) add("prose", dateIn(prose, rules, false), lineOf(node), prose.split("\n").find((l) => findDate(l, rules)) ?? prose);
+    }
+  }
+  if (dayHeadings.length) {
+    const dates = dayHeadings.map((d) => d.date);
+    const first = dayHeadings[0]!;
+    if (dayHeadings.length >= 2 && areDaysOfOneMeeting(dates)) {
+      candidates.push({ kind: "heading", date: dates[0]!, end: dates.at(-1)!, line: first.line, written: first.written });
+    } else candidates.push({ kind: "heading", date: first.date, line: first.line, written: first.written });
+  }
+
+  // The file name, else a folder of its path: 2023-03-16-board.md, 20230316.md, 2023/03/16/notes.md.
+  const fromPath = pathDate(input.path, rules);
+  if (fromPath) candidates.push({ kind: "file-name", date: fromPath.date, line: 0, written: fromPath.written });
+  return { candidates, noYear };
+}
+
+function pathDate(path: string | undefined, rules: DateRules): { date: string; written: string } | undefined {
+  if (!path) return undefined;
+  const parts = path.split(/[\\/]/);
+  const name = parts.at(-1)!.replace(/\.[^.]*$/, "");
+  const compact = /(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)/.exec(name);
+  const year = compact ? +compact[1]! : 0;
+  const date = compact && year >= 1900 && year <= 2100 ? isoDate(year, +compact[2]!, +compact[3]!) : undefined;
+  if (date) return { date, written: parts.at(-1)! };
+  const other = findDate(name.replace(/_/g, " "), rules);
+  if (other) return { date: other, written: parts.at(-1)! };
+  const folders = /(?:^|[\\/])((?:19|20)\d{2})[\\/](\d{2})[\\/](\d{2})(?=[\\/])/.exec(path);
+  const folderDate = folders ? isoDate(+folders[1]!, +folders[2]!, +folders[3]!) : undefined;
+  return folderDate ? { date: folderDate, written: folders![0]!.replace(/^[\\/]/, "") } : undefined;
+}
+
+/** A year the path gives: a complete date in it, or a folder or name part that is a year (minutes/2023/…). */
+function pathYear(path: string | undefined): { reference?: string; year?: number } | undefined {
+  if (!path) return undefined;
+  const full = findAllDates(path.replace(/[\\/_]/g, " "))[0] ?? /(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/.exec(path)?.slice(1).join("-");
+  if (full && isoCalendarDay(full)) return { reference: isoCalendarDay(full)!.iso };
+  const year = /(?:^|[\\/_.\s-])((?:19|20)\d{2})(?=$|[\\/_.\s-])/.exec(path)?.[1];
+  return year ? { year: +year } : undefined;
+}
+
+/** Gives each date written without a year its year: another complete date in the file or its path, else git, else mtime. */
+function giveYears(noYear: (DateCandidate & { dayMonth: DayMonth })[], full: DateCandidate[], input: DateInput): DateCandidate[] {
+  if (noYear.length === 0) return [];
+  let reference: { date?: string; year?: number; from: YearSource } | undefined;
+  const fromPath = pathYear(input.path);
+  const inFile = full.find((c) => c.kind !== "file-name")?.date ?? findAllDates(input.source, input.rules)[0];
+  if (fromPath?.reference) reference = { date: fromPath.reference, from: "path" };
+  else if (inFile) reference = { date: inFile, from: "file" };
+  else if (fromPath?.year) reference = { year: fromPath.year, from: "path" };
+  else {
+    const commit = input.facts?.firstCommit?.();
+    if (commit) reference = { date: commit, from: "git" };
+    else {
+      const modified = input.facts?.modified?.();
+      if (modified) reference = { date: modified, from: "mtime" };
+    }
+  }
+  if (!reference) return [];
+  return noYear.flatMap(({ dayMonth, ...candidate }) => {
+    const date = reference.date ? closestYear(dayMonth, reference.date) : isoDate(reference.year!, dayMonth.month, dayMonth.day);
+    return date ? [{ ...candidate, date, yearFrom: reference.from }] : [];
+  });
+}
+
+const sourceText = (c: DateCandidate): Text =>
+  c.kind === "file-name" ? text("date-source.file-name", { written: c.written }) : text(`date-source.${c.kind}`, { line: c.line, written: c.written });
+
+/**
+ * The meeting date: the day most independent sources agree on (each kind of source counts once), the
+ * stronger source first when as many agree on two days. `fallback` (--date) is taken when nothing but the
+ * file name gives one. Warnings: date-from-timestamp, date-sources-disagree, date-year-inferred.
+ */
+export function findMeetingDate(input: DateInput, file: VFile, fallback?: string): MeetingDate {
+  const { candidates: full, noYear } = collectDateCandidates(input);
+  const all = [...full, ...giveYears(noYear, full, input)];
+  if (all.length === 0) return { ...(fallback ? { date: fallback } : {}), candidates: [] };
+  if (fallback && all.every((c) => c.kind === "file-name")) return { date: fallback, candidates: all };
+
+  // A front-matter date-time is when the page was published: the day the title or a `Date:` line names wins.
+  let voters = all;
+  const stamp = all.find((c) => c.kind === "front-matter" && c.timestamp);
+  const stated = all.find((c) => (c.kind === "title" || c.kind === "date-line") && stamp && c.date !== stamp.date);
+  if (stamp && stated) {
+    voters = all.filter((c) => c !== stamp && !(c.kind === "file-name" && c.date === stamp.date));
+    report(file, {
+      severity: "warning",
+      rule: "date-from-timestamp",
+      message: text("date-from-timestamp", { written: stamp.written, line: stamp.line, date: stated.date, source: sourceText(stated) }),
+      place: { line: stamp.line, column: 1 },
+      hint: text("date-from-timestamp.hint", { date: stated.date }),
+    });
+  }
+
+  const byDate = new Map<string, DateCandidate[]>();
+  for (const c of voters) byDate.set(c.date, [...(byDate.get(c.date) ?? []), c]);
+  const score = (group: DateCandidate[]) => new Set(group.map((c) => c.kind)).size;
+  const strongest = (group: DateCandidate[]) => Math.min(...group.map((c) => PRIORITY.indexOf(c.kind)));
+  const [date, group] = [...byDate.entries()].sort(([, a], [, b]) => score(b) - score(a) || strongest(a) - strongest(b))[0]!;
+  const end = group.find((c) => c.end)?.end;
+
+  if (byDate.size > 1) {
+    const others = voters.filter((c) => c.date !== date);
+    const place = others.find((c) => c.line > 0)?.line ?? group.find((c) => c.line > 0)?.line ?? 1;
+    report(file, {
+      severity: "warning",
+      rule: "date-sources-disagree",
+      message: text("date-sources-disagree", { date, sources: voters.map((c) => text("date-source.with-date", { source: sourceText(c), date: c.date })), agree: score(group) }),
+      place: { line: place, column: 1 },
+      hint: text("date-sources-disagree.hint", { date }),
+    });
+  }
+  const inferred = group.every((c) => c.yearFrom) ? group[0] : undefined;
+  if (inferred?.yearFrom) {
+    report(file, {
+      severity: "warning",
+      rule: "date-year-inferred",
+      message: text(`date-year-inferred.${inferred.yearFrom}`, { written: inferred.written, date, year: date.slice(0, 4) }),
+      place: { line: Math.max(inferred.line, 1), column: 1 },
+      hint: text("date-year-inferred.hint", { date }),
+    });
+  }
+  return { date, ...(end ? { endDate: end } : {}), candidates: all };
+}
+
+/**
+ * Deadlines written without a year ("19 Aug") take the meeting's year, or the next one when that day would
+ * fall before the meeting. Neither is an error.
+ */
+export function completeDeadlines(minutes: Minutes, rules: DateRules): void {
+  const meeting = minutes.meeting.date;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(meeting)) return;
+  const year = +meeting.slice(0, 4);
+  for (const item of minutes.items) {
+    for (const action of item.actions) {
+      const deadline = action.deadline;
+      if (!deadline || deadline.date || deadline.none) continue;
+      const dayMonth = findDayMonth(deadline.text, rules, true);
+      if (!dayMonth) continue;
+      const same = isoDate(year, dayMonth.month, dayMonth.day);
+      const date = same && same < meeting ? isoDate(year + 1, dayMonth.month, dayMonth.day) : same;
+      if (date) deadline.date = date;
+    }
+  }
+}
