@@ -1,6 +1,9 @@
 // Splits the Markdown body into agenda items and, inside each, into discussion, decisions and
 // actions. Rule: items are the `##` headings, unless the document has two or more `#` headings,
-// in which case items are the `#` headings. A single `#` heading is the document's title.
+// in which case items are the `#` headings. A single `#` heading is the document's title. With no `##`
+// at all, items are the shallowest headings below the title (`# Title` then `### Item`s).
+// Sections such as "Links" or "Logistics" are not items (isAsideLabel): before the first item they are
+// part of the preamble, after it part of the item they follow.
 import type { DateRules } from "./date-forms.js";
 import type { Heading, Paragraph, RootContent } from "mdast";
 import type { VFile } from "vfile";
@@ -11,7 +14,7 @@ import { actionColumns, readActionTable } from "./action-table.js";
 import { isNoDeadline } from "./deadline.js";
 import { spanOf, toBlocks, toInlines, type ConvertContext } from "./mdast-to-blocks.js";
 import { followUpColumns, readFollowUpTable } from "./follow-up-table.js";
-import { allSectionLabels, isFollowUpLabel, sectionKind, type SectionKind } from "./section-labels.js";
+import { allSectionLabels, isAsideLabel, isFollowUpLabel, sectionKind, type SectionKind } from "./section-labels.js";
 import { closest, normalizeLabel } from "../i18n/text-match.js";
 import { text } from "../i18n/messages.js";
 
@@ -25,9 +28,20 @@ export interface Body {
 const UNNUMBERED = /\s*\{(?:-|\.unnumbered)\}\s*$/;
 const TYPED_NUMBER = /^\s*((?:\d+|[IVX]+)\s*[.)\-–:])(?=\s)\s*/;
 
-export function itemDepth(nodes: RootContent[]): 1 | 2 {
-  const h1 = nodes.filter((n) => n.type === "heading" && n.depth === 1).length;
-  return h1 >= 2 ? 1 : 2;
+export function itemDepth(nodes: RootContent[]): number {
+  let h1 = 0;
+  let below = 7;
+  for (const n of nodes) {
+    if (n.type !== "heading") continue;
+    if (n.depth === 1) h1++;
+    else below = Math.min(below, n.depth);
+  }
+  return h1 >= 2 ? 1 : below < 7 ? below : 2;
+}
+
+/** Whether a heading opens an agenda item at this depth (not "Links", "Logistics", "Video call"…). */
+export function isItemHeading(node: RootContent, depth: number): boolean {
+  return node.type === "heading" && node.depth === depth && !isAsideLabel(inlineText(toInlines(node.children, { definitions: new Map(), headingBase: 0 })));
 }
 
 export function splitBody(nodes: RootContent[], definitions: ConvertContext["definitions"], file: VFile, dateRules?: DateRules): Body {
@@ -37,8 +51,8 @@ export function splitBody(nodes: RootContent[], definitions: ConvertContext["def
   const preamble: RootContent[] = [];
   for (; index < nodes.length; index++) {
     const node = nodes[index]!;
-    if (node.type === "heading" && node.depth === depth) break;
-    if (depth === 2 && node.type === "heading" && node.depth === 1 && body.documentTitle === undefined) {
+    if (isItemHeading(node, depth)) break;
+    if (depth >= 2 && node.type === "heading" && node.depth === 1 && body.documentTitle === undefined) {
       body.documentTitle = inlineText(toInlines(node.children, { definitions, headingBase: 0 })).trim();
       continue;
     }
@@ -50,7 +64,7 @@ export function splitBody(nodes: RootContent[], definitions: ConvertContext["def
   while (index < nodes.length) {
     const heading = nodes[index] as Heading;
     let end = index + 1;
-    while (end < nodes.length && !(nodes[end]!.type === "heading" && (nodes[end] as Heading).depth <= depth)) end++;
+    while (end < nodes.length && !(nodes[end]!.type === "heading" && (nodes[end] as Heading).depth < depth) && !isItemHeading(nodes[end]!, depth)) end++;
     const item = readItem(heading, nodes.slice(index + 1, end), depth, definitions, file, dateRules);
     if (item.number !== null) item.number = ++number;
     body.items.push(item);
@@ -92,6 +106,13 @@ function readItem(heading: Heading, nodes: RootContent[], depth: number, definit
   // An item titled "Decisions" or "Action items" (a meeting-wide list) starts in that section.
   let section: SectionKind = (followUp ? undefined : sectionKind(item.title)) ?? "discussion";
   for (const node of nodes) {
+    // A section that is not an item ("## Links" after the last item) belongs to its discussion, as written.
+    if (node.type === "heading" && node.depth <= depth) {
+      followUp = false;
+      section = "discussion";
+      item.discussion.push(...toBlocks([node], ctx));
+      continue;
+    }
     const kind = labelOf(node, ctx);
     if (kind === "followUp") {
       followUp = true;

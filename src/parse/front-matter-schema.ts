@@ -14,8 +14,8 @@ const text = z.string({ error: "must be text" }).trim().min(1, { error: "must no
 
 export const personSchema = z.union([
   text,
-  z.object({ name: text, organisation: text.optional(), role: text.optional() }).strict(),
-], { error: "must be a name, or an entry with name, organisation and role" });
+  z.object({ name: text, organisation: text.optional(), abbreviation: text.optional(), role: text.optional() }).strict(),
+], { error: "must be a name, or an entry with name, organisation, abbreviation and role" });
 
 const timeRange = z.string({ error: 'must be a time such as "09:00" or a range such as "09:00-11:00"' });
 

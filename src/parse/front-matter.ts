@@ -95,10 +95,10 @@ function fallbacksFor(raw: Record<string, unknown>, fallbacks: Fallbacks): Recor
   return out;
 }
 
-const toPerson = (p: string | { name: string; organisation?: string | undefined; role?: string | undefined }): Person =>
+const toPerson = (p: string | { name: string; organisation?: string | undefined; abbreviation?: string | undefined; role?: string | undefined }): Person =>
   typeof p === "string"
     ? { name: p }
-    : { name: p.name, ...(p.organisation ? { organisation: p.organisation } : {}), ...(p.role ? { role: p.role } : {}) };
+    : { name: p.name, ...(p.organisation ? { organisation: p.organisation } : {}), ...(p.abbreviation ? { abbreviation: p.abbreviation } : {}), ...(p.role ? { role: p.role } : {}) };
 
 /** "09:00-11:00", "9h00 - 11h00", "9h-11h", "09:00". */
 export function parseTimeRange(text: string): TimeRange {

@@ -1,63 +1,24 @@
 // Lifts the header of a meeting written as ordinary Markdown into front-matter values, the way
-// people already write it: "## Attendees" + a list, "**Présents :** A, B, C", "Date: 23/09/2022"
-// lines, "Apologies", and an "Agenda" heading whose sub-headings are the items. A part is lifted only
-// when the front matter does not give it and it can be read whole, so no word is ever lost.
-import type { Heading, List, Paragraph, PhrasingContent, RootContent } from "mdast";
+// people already write it: "## Attendees" + a list or an attendee table, "**Présents :** A, B, C",
+// "Date: 23/09/2022" lines, "* Chair: …" bullets, "Apologies", and an "Agenda" or "Meeting notes" heading
+// whose sub-headings are the items. A part is lifted only when the front matter does not give it and it
+// can be read whole, so no word is ever lost.
+import type { Heading, List, ListItem, Paragraph, RootContent } from "mdast";
 import { findDate } from "./date-forms.js";
 import { htmlToText } from "./mdast-to-blocks.js";
 import { parseTimeRange } from "./front-matter.js";
-import { meetingPart, type MeetingPart } from "./section-labels.js";
+import { listPeople, peopleOf, personLike, rawText, tablePeople, type PersonValue } from "./people.js";
+import { isAsideLabel, isNotesLabel, meetingPart, type MeetingPart } from "./section-labels.js";
 
 export interface LiftedParts {
   nodes: RootContent[];
-  /** Front-matter-shaped values: attendees, absent (string lists), date (ISO), time, location, chair, secretary. */
+  /** Front-matter-shaped values: attendees, absent (people lists), date (ISO), time, location, chair, secretary. */
   values: Record<string, unknown>;
+  /** The agenda as planned before a "Meeting notes" section whose sub-headings are the items. */
+  plannedAgenda?: RootContent[];
 }
 
 const PEOPLE: MeetingPart[] = ["attendees", "absent"];
-
-/** Text of phrasing content with line breaks kept (soft breaks and <br> become "\n"). */
-function rawText(nodes: PhrasingContent[]): string {
-  return nodes
-    .map((n) => {
-      if (n.type === "text" || n.type === "inlineCode") return n.value;
-      if (n.type === "break") return "\n";
-      if (n.type === "html") return /^<br\s*\/?>$/i.test(n.value.trim()) ? "\n" : "";
-      return "children" in n ? rawText(n.children as PhrasingContent[]) : "";
-    })
-    .join("");
-}
-
-const cleanName = (s: string) => s.replace(/\s+/g, " ").replace(/^[\s\-*•·]+|[\s;,.]+$/g, "").trim();
-
-function splitPeople(text: string): string[] {
-  return text.split(/[,;\n]/).map(cleanName).filter(Boolean);
-}
-
-/** A name, an organisation or "Name (role)", not a sentence: "Everyone was there, except Tom." is not a list of people. */
-function nameLike(s: string): boolean {
-  const words = s.split(/\s+/);
-  if (s.length > 80 || words.length > 8) return false;
-  // Names are mostly capitalised: "Ministère de la Santé", "Marc Girard (pouvoir à Sophie Leroy)", "OIM".
-  return words.length <= 3 || words.filter((w) => /^[\p{Lu}\d(@]/u.test(w)).length * 2 >= words.length;
-}
-const peopleOf = (text: string): string[] | undefined => {
-  const people = splitPeople(text);
-  return people.length && people.every(nameLike) ? people : undefined;
-};
-
-/** People of a flat list, or undefined when an item holds more than one line (it stays as content). */
-function listPeople(list: List): string[] | undefined {
-  const names: string[] = [];
-  for (const item of list.children) {
-    const only = item.children[0];
-    if (item.children.length !== 1 || only?.type !== "paragraph") return undefined;
-    const name = cleanName(rawText(only.children).replace(/\n/g, " "));
-    if (name && !nameLike(name)) return undefined;
-    if (name) names.push(name);
-  }
-  return names.length ? names : undefined;
-}
 
 /** The value of a `label: value` line for the parts that take one value, or undefined if it cannot be read. */
 function readValue(part: MeetingPart, value: string): unknown {
@@ -69,7 +30,7 @@ function readValue(part: MeetingPart, value: string): unknown {
       return peopleOf(v);
     case "chair":
     case "secretary":
-      return nameLike(v) ? v : undefined;
+      return personLike(v) ? v : undefined;
     case "date":
       // Printed in the locale's form, so only a line that is just a date is lifted; "5 March 2024
       // (moved from 27 Feb)" stays in the text, where the date is still found.
@@ -87,44 +48,57 @@ function readValue(part: MeetingPart, value: string): unknown {
 
 const LABEL_LINE = /^\s*([^:]{2,40}?)\s*:\s*(.*)$/;
 
-export function liftMeetingParts(nodes: RootContent[], declared: (key: string) => boolean, itemDepth: 1 | 2): LiftedParts {
+export function liftMeetingParts(nodes: RootContent[], declared: (key: string) => boolean, itemDepth: number): LiftedParts {
   const values: Record<string, unknown> = {};
   const free = (part: MeetingPart) => !declared(part) && values[part] === undefined;
   const out: RootContent[] = [];
   let inPreamble = true;
+  let plannedAgenda: RootContent[] | undefined;
+  const notesAt = notesSection(nodes, itemDepth);
+  /** Nodes before this index have their headings raised one level: the sub-headings of "Agenda" or "Meeting notes". */
+  let raiseUntil = -1;
+  const skip = new Set<number>();
+  const sectionEnd = (i: number, depth: number) => {
+    const end = nodes.findIndex((n, j) => j > i && n.type === "heading" && n.depth <= depth);
+    return end < 0 ? nodes.length : end;
+  };
 
   for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
+    if (skip.has(i)) continue;
+    const written = nodes[i]!;
+    const node = i < raiseUntil && written.type === "heading" ? ({ ...written, depth: Math.max(1, written.depth - 1) } as Heading) : written;
     const next = nodes[i + 1];
 
     if (node.type === "heading") {
-      const part = meetingPart(rawText(node.children));
+      const label = rawText(node.children);
+      if (i === notesAt || (node.depth === itemDepth && meetingPart(label) === "agenda" && hasSubHeadings(nodes, i, itemDepth))) {
+        // "## Agenda" or "## Meeting notes" then "### Item": the sub-headings are the items.
+        raiseUntil = sectionEnd(i, itemDepth);
+        continue;
+      }
+      const part = meetingPart(label);
       if (part && PEOPLE.includes(part) && free(part)) {
-        const people = next?.type === "list" ? listPeople(next) : next?.type === "paragraph" ? peopleOf(rawText(next.children)) : undefined;
-        if (people?.length) {
-          values[part] = people;
-          i++;
+        const found = sectionPeople(nodes, i + 1, sectionEnd(i, node.depth));
+        if (found) {
+          values[part] = found.people;
+          skip.add(found.index);
           continue;
         }
       }
-      if (part === "agenda" && node.depth === itemDepth) {
-        const end = nodes.findIndex((n, j) => j > i && n.type === "heading" && n.depth <= itemDepth);
-        const range = nodes.slice(i + 1, end < 0 ? nodes.length : end);
-        if (range.some((n) => n.type === "heading" && n.depth === itemDepth + 1)) {
-          // "## Agenda" then "### Item": the sub-headings are the items.
-          const lifted = range.map((n) => (n.type === "heading" ? ({ ...n, depth: Math.max(1, n.depth - 1) } as Heading) : n));
-          out.push(...lifted);
-          i += range.length;
-          inPreamble = false;
+      if (part === "agenda" && node.depth === itemDepth && inPreamble) {
+        if (notesAt > i && plannedAgenda === undefined) {
+          // The agenda planned before a "Meeting notes" section: printed as the agenda, the notes' headings as the items.
+          const end = sectionEnd(i, itemDepth);
+          plannedAgenda = nodes.slice(i + 1, end);
+          i = end - 1;
           continue;
         }
-        if (inPreamble) {
-          // "## Agenda" then a list, before the items: kept as a bold line and its list.
-          out.push({ type: "paragraph", children: [{ type: "strong", children: node.children }], ...(node.position ? { position: node.position } : {}) } as Paragraph);
-          continue;
-        }
+        // "## Agenda" then a list, before the items: kept as a bold line and its list.
+        out.push({ type: "paragraph", children: [{ type: "strong", children: node.children }], ...(node.position ? { position: node.position } : {}) } as Paragraph);
+        continue;
       }
-      if (node.depth === itemDepth) inPreamble = false;
+      // "## Links", "## Logistics": printed in the preamble, which goes on after them.
+      if (node.depth === itemDepth && !isAsideLabel(label)) inPreamble = false;
       out.push(node);
       continue;
     }
@@ -147,9 +121,95 @@ export function liftMeetingParts(nodes: RootContent[], declared: (key: string) =
       if (kept) out.push(kept);
       continue;
     }
+    if (inPreamble && node.type === "list") {
+      const kept = liftLabelBullets(node, values, free);
+      if (kept) out.push(kept);
+      continue;
+    }
+    if (inPreamble && node.type === "table" && free("attendees")) {
+      // An attendee table with no heading above it: Name | Organisation (or Abbreviation).
+      const people = tablePeople(node, true);
+      if (people) {
+        values.attendees = people;
+        continue;
+      }
+    }
     out.push(node);
   }
-  return { nodes: out, values };
+  return { nodes: out, values, ...(plannedAgenda ? { plannedAgenda } : {}) };
+}
+
+/** Whether the section opened at `i` has headings one level below the items. */
+function hasSubHeadings(nodes: RootContent[], i: number, itemDepth: number): boolean {
+  for (let j = i + 1; j < nodes.length; j++) {
+    const n = nodes[j]!;
+    if (n.type !== "heading") continue;
+    if (n.depth <= itemDepth) return false;
+    if (n.depth === itemDepth + 1) return true;
+  }
+  return false;
+}
+
+/**
+ * The "Meeting notes" ("Minutes", "Notes de réunion", "Protokoll") section whose sub-headings are the items:
+ * a heading at the items' level with sub-headings, after only header sections (agenda, attendees, links,
+ * logistics…). -1 when there is none.
+ */
+function notesSection(nodes: RootContent[], itemDepth: number): number {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    if (n.type !== "heading" || n.depth !== itemDepth) continue;
+    const label = rawText(n.children);
+    if (isNotesLabel(label) && hasSubHeadings(nodes, i, itemDepth)) return i;
+    const part = meetingPart(label);
+    if (isAsideLabel(label) || (part && !(part === "agenda" && hasSubHeadings(nodes, i, itemDepth)))) continue;
+    return -1;
+  }
+  return -1;
+}
+
+/** The list, table or line of people in an "Attendees" section (other text in it stays), with its index. */
+function sectionPeople(nodes: RootContent[], from: number, to: number): { people: PersonValue[]; index: number } | undefined {
+  const first = nodes[from];
+  // "## Attendees" then "Ana, Bo, Chloé".
+  if (first?.type === "paragraph") {
+    const people = peopleOf(rawText(first.children));
+    if (people) return { people, index: from };
+  }
+  // "## Attendees (sign yourself in)", maybe a line of instructions, then a list or a table.
+  for (let j = from; j < to; j++) {
+    const n = nodes[j]!;
+    if (n.type !== "list" && n.type !== "table") continue;
+    const people = n.type === "list" ? listPeople(n) : tablePeople(n);
+    return people ? { people, index: j } : undefined;
+  }
+  return undefined;
+}
+
+/** "* Chair: Ana", "* Scribe(s): Bo", "* Present:" with a list under it: lifted; the other bullets stay. */
+function liftLabelBullets(list: List, values: Record<string, unknown>, free: (p: MeetingPart) => boolean): List | undefined {
+  const left: ListItem[] = [];
+  for (const item of list.children) {
+    const [first, second] = item.children;
+    const line = first?.type === "paragraph" ? rawText(first.children) : "\n";
+    if (item.children.length === 1 && !line.includes("\n")) {
+      // The meeting date is the date finder's (meeting-date candidates); bullets give the other parts.
+      const read = readLabelLine(line, (p) => p !== "date" && free(p));
+      if (read) {
+        values[read.part] = read.value;
+        continue;
+      }
+    }
+    const lonePart = item.children.length === 2 && second?.type === "list" ? meetingPart(line.replace(/:\s*$/, "")) : undefined;
+    const people = lonePart && PEOPLE.includes(lonePart) && free(lonePart) ? listPeople(second as List) : undefined;
+    if (people) {
+      values[lonePart!] = people;
+      continue;
+    }
+    left.push(item);
+  }
+  if (left.length === list.children.length) return list;
+  return left.length ? { ...list, children: left } : undefined;
 }
 
 /** A `Label: value` line naming a header part the document does not give yet, with its value read. */
@@ -166,8 +226,8 @@ function liftLabelLines(node: Paragraph, next: RootContent | undefined, values: 
   const lines = text.split("\n");
   // "**Attendees**" or "Attendees:" alone on its line, followed by a list.
   const lonePart = lines.length === 1 ? meetingPart(text.replace(/:\s*$/, "")) : undefined;
-  if (lonePart && PEOPLE.includes(lonePart) && free(lonePart) && next?.type === "list") {
-    const people = listPeople(next);
+  if (lonePart && PEOPLE.includes(lonePart) && free(lonePart) && (next?.type === "list" || next?.type === "table")) {
+    const people = next.type === "list" ? listPeople(next) : tablePeople(next);
     if (people) {
       values[lonePart] = people;
       return "with-list";

@@ -103,11 +103,52 @@ const MEETING_PART_ALIASES: Record<MeetingPart, string[]> = {
   secretary: ["secretaire de seance", "secretary", "minutes", "minute taker", "note taker", "notetaker", "notes by", "minutes by", "secretaire", "rapporteur", "rapporteuse", "protokoll", "schriftfuhrer", "secretario", "secretaria", "scribe"],
 };
 
+// Who chaired and who wrote, as working groups and associations label them ("* Scribe(s): …", "Minutes taker:",
+// "Moderator:", "Notes:", "Sitzungsleitung:", "Prise de notes :"). "Notes" names the note taker only on a
+// `Label: value` line; as a heading it opens a discussion or the notes section.
+MEETING_PART_ALIASES.chair.push("chairs", "co-chair", "co-chairs", "cochairs", "moderated by", "moderation", "moderators", "facilitators", "facilitated by", "convenor", "convener", "animateur", "animatrice", "animation", "president de seance", "presidente de seance", "presidence de seance", "sitzungsleitung", "leitung", "moderiert von", "vorsitzende", "vorsitzender", "moderacion", "moderador", "moderadora", "presidencia");
+MEETING_PART_ALIASES.secretary.push("scribes", "minutes taker", "minute-taker", "minutes-taker", "note-taker", "note takers", "notetakers", "notes", "notes taken by", "taking notes", "redacteur", "redactrice", "prise de notes", "protokollant", "protokollantin", "protokollfuhrer", "protokollfuhrerin", "protokollfuhrung", "schriftfuhrerin", "secretario de actas", "secretaria de actas", "relator", "relatora");
+
 const partByAlias = new Map<string, MeetingPart>();
 for (const [part, aliases] of Object.entries(MEETING_PART_ALIASES) as [MeetingPart, string[]][]) {
   for (const alias of aliases) partByAlias.set(alias, part);
 }
 
+/** A label without what people add in parentheses: "Scribe(s)", "Attendees (sign yourself in)". */
+const withoutAside = (label: string): string => label.replace(/\s*\([^()]*\)\s*:?\s*$/, "");
+
 export function meetingPart(label: string): MeetingPart | undefined {
-  return partByAlias.get(normalizeLabel(label));
+  const normalized = normalizeLabel(label);
+  return partByAlias.get(normalized) ?? partByAlias.get(normalizeLabel(withoutAside(normalized)));
+}
+
+// Sections that hold no agenda item: where to find the call, the documents, how to register. They are
+// printed once, in the preamble when they come before the items, else in the item they follow.
+const ASIDE_LABELS = new Set([
+  "links", "link", "useful links", "meeting links", "links and resources", "links & resources", "links/resources", "resources", "references",
+  "logistics", "meeting logistics", "logistics and registration", "registration", "registrations", "video call", "video call link", "video conference", "videoconference",
+  "call details", "call information", "dial-in", "dial in", "dial-in details", "joining instructions", "how to join", "zoom", "zoom link", "conference call", "meeting link", "meeting information", "meeting info", "meeting details",
+  "liens", "liens utiles", "ressources", "logistique", "inscription", "inscriptions", "visioconference", "visio", "lien visio", "informations pratiques", "connexion",
+  "anmeldung", "einwahl", "einwahldaten", "videokonferenz", "ressourcen", "organisatorisches",
+  "enlaces", "recursos", "logistica", "inscripcion", "videollamada", "ligacoes", "inscricao", "videochamada",
+]);
+
+// A section whose sub-headings are the items actually discussed, after a planned agenda, logistics…
+const NOTES_LABELS = new Set([
+  "meeting notes", "notes", "minutes", "meeting minutes", "minutes of the meeting", "discussion", "discussion notes",
+  "notes de reunion", "notes de la reunion", "compte rendu", "compte-rendu", "proces-verbal", "proces verbal",
+  "protokoll", "sitzungsprotokoll", "notizen", "besprechungsnotizen", "mitschrift",
+  "notas", "notas de la reunion", "acta", "notas da reuniao", "ata",
+]);
+
+const headingLabel = (label: string): string => normalizeLabel(withoutAside(label.replace(/^\s*(?:\d+|[IVX]+)\s*[.)\-–:]\s*/, "")));
+
+/** Whether a heading names a section that is not an agenda item ("Links", "Logistics", "Video call"). */
+export function isAsideLabel(label: string): boolean {
+  return ASIDE_LABELS.has(headingLabel(label));
+}
+
+/** Whether a heading names the notes section whose sub-headings are the items ("Meeting notes", "Protokoll"). */
+export function isNotesLabel(label: string): boolean {
+  return NOTES_LABELS.has(headingLabel(label));
 }

@@ -16,8 +16,8 @@ export { textOf };
  * A short first line in bold, else the first heading, else the file name without its extension.
  * `fromFirstLine` says the bold or HTML-heading first line became the title (it is then not printed twice).
  */
-export function titleFallback(nodes: RootContent[], fileName: string): { title: string; fromFirstLine?: true } | undefined {
-  const title = findTitle(nodes, fileName);
+export function titleFallback(nodes: RootContent[], fileName: string, fromName?: string): { title: string; fromFirstLine?: true } | undefined {
+  const title = findTitle(nodes, fileName, fromName);
   if (!title) return undefined;
   const first = nodes[0];
   const isFirstLine =
@@ -26,7 +26,7 @@ export function titleFallback(nodes: RootContent[], fileName: string): { title: 
   return isFirstLine ? { title, fromFirstLine: true } : { title };
 }
 
-function findTitle(nodes: RootContent[], fileName: string): string | undefined {
+function findTitle(nodes: RootContent[], fileName: string, fromName?: string): string | undefined {
   const first = nodes[0];
   const htmlHeading = first?.type === "html" ? /^\s*<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/i.exec(first.value)?.[1] : undefined;
   if (htmlHeading && htmlToText(htmlHeading).trim()) return htmlToText(htmlHeading).trim();
@@ -36,8 +36,28 @@ function findTitle(nodes: RootContent[], fileName: string): string | undefined {
   }
   const heading = nodes.find((n) => n.type === "heading");
   if (heading) return textOf(heading).replace(/\s*\{(?:-|\.unnumbered)\}\s*$/, "").trim() || undefined;
+  if (fromName) return fromName;
   const stem = fileName.replace(/\.[^.]*$/, "").trim();
   return stem || undefined;
+}
+
+const GENERIC_NAMES = /^(index|_index|readme|notes|minutes|meeting|untitled)$/i;
+
+/**
+ * A title made from the file name and the date, for a front matter that gives a date but no title and a body
+ * with no heading: "content/wg/2024-05-14-tsc-call.md" → "Tsc call – 2024-05-14". A name that says nothing
+ * ("index.md", "README.md") gives way to its folder's.
+ */
+export function titleFromFileName(path: string, date: string | undefined): string | undefined {
+  const parts = path.split(/[\\/]/).filter(Boolean);
+  const words = (name: string) => name.replace(/\.(md|markdown|txt)$/i, "").replace(/\d{4}-\d{2}-\d{2}/g, " ").replace(/[-_\s.]+/g, " ").trim();
+  let name = words(parts.pop() ?? "");
+  while (parts.length && (!name || GENERIC_NAMES.test(name))) {
+    const folder = words(parts.pop()!);
+    if (folder && !GENERIC_NAMES.test(folder)) name = folder;
+  }
+  const title = name ? name[0]!.toUpperCase() + name.slice(1) : "";
+  return [title, date].filter(Boolean).join(" – ") || undefined;
 }
 
 export function reportStructure(nodes: RootContent[], body: Body, file: VFile, rules?: DateRules): void {

@@ -13,6 +13,8 @@ const words = (text: string): string[] => normalizeLabel(text).split(/[^a-z0-9]+
 /** Every form under which a person or organisation may be named. */
 function namesOf(person: Person): string[] {
   const out: string[] = [];
+  // An attendee table's abbreviation ("SKe") is how actions name the person.
+  if (person.abbreviation) out.push(normalizeLabel(person.abbreviation));
   for (const text of [person.name, person.organisation ?? ""]) {
     if (!text.trim()) continue;
     const plain = text.replace(/\([^)]*\)/g, " ");

@@ -362,11 +362,11 @@ export const yamlMessages = {
     de: "`{key}` muss ein Text sein.",
   },
   "schema.person": {
-    en: "`{key}` must be a name, or an entry with name, organisation and role.",
-    fr: "`{key}` doit être un nom, ou une entrée avec name, organisation et role.",
-    es: "`{key}` debe ser un nombre, o una entrada con name, organisation y role.",
-    pt: "`{key}` deve ser um nome, ou uma entrada com name, organisation e role.",
-    de: "`{key}` muss ein Name sein oder ein Eintrag mit name, organisation und role.",
+    en: "`{key}` must be a name, or an entry with name, organisation, abbreviation and role.",
+    fr: "`{key}` doit être un nom, ou une entrée avec name, organisation, abbreviation et role.",
+    es: "`{key}` debe ser un nombre, o una entrada con name, organisation, abbreviation y role.",
+    pt: "`{key}` deve ser um nome, ou uma entrada com name, organisation, abbreviation e role.",
+    de: "`{key}` muss ein Name sein oder ein Eintrag mit name, organisation, abbreviation und role.",
   },
   "schema.time": {
     en: '`{key}` must be a time such as "09:00" or a range such as "09:00-11:00".',
