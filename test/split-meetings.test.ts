@@ -40,6 +40,11 @@ describe("splitMeetings", () => {
     for (const m of splitMeetings(notes)) expect(m.text).toContain("Zoom: https://example.org/j/1\n\n**Links**\n\n- [wiki](https://example.org)\n\n# 20");
   });
 
+  it("takes a heading of the meetings' level that opens the file as the file's title", () => {
+    const [first] = splitMeetings("# WG notes\n\nZoom: https://example.org/j/1\n\n# 2024-03-06\n\n## Budget\n\nOK.\n\n# 2024-02-28\n\n## Budget\n\nOK.\n");
+    expect(first!.text).toBe('---\ntitle: "WG notes"\ndate: 2024-03-06\n---\n\nZoom: https://example.org/j/1\n\n# 2024-03-06\n\n## Budget\n\nOK.\n');
+  });
+
   it("keeps the file's other front-matter fields, and its title as the subtitle of a named meeting", () => {
     const [first] = splitMeetings(fixture("monthly-summary.md"));
     expect(first!.text.split("\n").slice(0, 7)).toEqual([

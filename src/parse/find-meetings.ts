@@ -101,7 +101,7 @@ function headingStarts(nodes: readonly RootContent[], rules: DateRules): Meeting
 }
 
 /** A Markdown heading, or an HTML one (`<h3>Dec 14, 2023 | Title</h3>`) standing alone. */
-function headingOf(node: RootContent): { depth: number; text: string } | undefined {
+export function headingOf(node: RootContent): { depth: number; text: string } | undefined {
   if (node.type === "heading") return { depth: (node as Heading).depth, text: textOf(node) };
   if (node.type !== "html") return undefined;
   const m = /^\s*<h([1-6])[^>]*>([\s\S]*?)<\/h\1>\s*$/i.exec(node.value);

@@ -8,8 +8,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { defaultDateRules, type DateRules } from "../parse/date-forms.js";
-import { findMeetingStarts, isOnlyADate, type MeetingStart } from "../parse/find-meetings.js";
-import { htmlToText } from "../parse/mdast-to-blocks.js";
+import { findMeetingStarts, headingOf, isOnlyADate, type MeetingStart } from "../parse/find-meetings.js";
 import { textOf } from "../parse/node-text.js";
 import { meetingFileNames } from "./meeting-file-name.js";
 
@@ -87,7 +86,8 @@ function byHeading(tree: Root, starts: MeetingStart[], lines: string[], fileName
   const fileTitle = fields.find((f) => f.key === "title");
   const prefixNodes = tree.children.slice(yaml ? 1 : 0, starts[0]!.index);
   const depth = starts[0]!.depth;
-  const titleHeading = fileTitle ? undefined : prefixNodes.find((n): n is Heading => n.type === "heading" && n.depth < depth);
+  // The file's title: a heading above the meetings' level, else a heading of their level that opens the file.
+  const titleHeading = fileTitle ? undefined : (prefixNodes.find((n): n is Heading => n.type === "heading" && n.depth < depth) ?? (prefixNodes[0]?.type === "heading" ? prefixNodes[0] : undefined));
   const title = fileTitle ? unquote(fileTitle.text.replace(/^title\s*:\s*/i, "")) : titleHeading ? textOf(titleHeading).trim() : undefined;
   const prefixFirst = (yaml?.position?.end.line ?? 0) + 1;
   const prefixLast = starts[0]!.line - 1;
@@ -114,7 +114,7 @@ function byHeading(tree: Root, starts: MeetingStart[], lines: string[], fileName
       { text: "" },
     ];
     const edits = new Map(tree.children.slice(start.index, next).flatMap((node, k) => {
-      const level = headingLevel(node);
+      const level = headingOf(node)?.depth;
       if (level === undefined) return [];
       const hashes = k === 0 ? "#" : "#".repeat(Math.max(2, level - depth + 1));
       return [[node.position!.start.line, { last: node.position!.end.line, text: `${hashes} ${inlineSource(node, lines)}` }] as const];
@@ -141,18 +141,11 @@ function rewrite(lines: string[], first: number, last: number, edits: ReadonlyMa
 
 const fieldLines = (field: { text: string; line: number }): Line[] => field.text.split("\n").map((text, k) => ({ text, from: field.line + k }));
 
-/** The level of a Markdown heading, or of an HTML heading standing alone (`<h3>…</h3>`). */
-function headingLevel(node: RootContent): number | undefined {
-  if (node.type === "heading") return node.depth;
-  const html = node.type === "html" ? /^\s*<h([1-6])[^>]*>[\s\S]*<\/h\1>\s*$/i.exec(node.value) : null;
-  return html ? Number(html[1]) : undefined;
-}
-
-const isHeading = (node: RootContent): boolean => headingLevel(node) !== undefined;
+const isHeading = (node: RootContent): boolean => headingOf(node) !== undefined;
 
 /** The inline Markdown of a heading as written (`## **Budget** [link](x)` → `**Budget** [link](x)`), or an HTML heading's text. */
 function inlineSource(node: RootContent, lines: string[]): string {
-  if (node.type === "html") return htmlToText(node.value).replace(/\s+/g, " ").trim();
+  if (node.type === "html") return headingOf(node)?.text.replace(/\s+/g, " ") ?? "";
   if (node.type !== "heading" || node.children.length === 0) return textOf(node).trim();
   const first = node.position!.start.line;
   const atx = /^\s{0,3}#/.test(lines[first - 1]!);
