@@ -1,23 +1,34 @@
 // Which files a batch builds: globs, folder walks (what is skipped) and shards.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { collectInputs } from "../src/batch/collect-inputs.js";
-import { globBase, globToRegExp } from "../src/batch/glob.js";
+import { expandGlob, globBase } from "../src/batch/glob.js";
 import { inShard, parseShard } from "../src/batch/shard.js";
 import { tempDir } from "./helpers/minutes-repo.js";
 
 describe("glob", () => {
-  it("matches *, **, ?, {a,b} and [..] on whole paths", () => {
-    const re = globToRegExp("minutes/**/*.md");
-    expect(re.test("minutes/a.md")).toBe(true);
-    expect(re.test("minutes/2024/03/a.md")).toBe(true);
-    expect(re.test("minutes/a.pdf")).toBe(false);
-    expect(re.test("other/minutes/a.md")).toBe(false);
-    expect(globToRegExp("m/*.md").test("m/x/a.md")).toBe(false);
-    expect(globToRegExp("202?-*.{md,markdown}").test("2024-x.markdown")).toBe(true);
-    expect(globToRegExp("[ab].md").test("c.md")).toBe(false);
-    expect(globToRegExp("a.b.md").test("aXb.md")).toBe(false);
+  const dir = tempDir("glob");
+  for (const path of ["minutes/a.md", "minutes/.draft.md", "minutes/2024/03/b.md", "minutes/2024/c.pdf", "minutes/.old/d.md", "other/minutes/e.md", "2024-x.markdown", "2024-y.md", "a.b.md", "aXb.md", "c.md"]) {
+    mkdirSync(join(dir, path, ".."), { recursive: true });
+    writeFileSync(join(dir, path), "x");
+  }
+  const names = (pattern: string) => expandGlob(`${dir}/${pattern}`).map((file) => relative(dir, file).replace(/\\/g, "/"));
+
+  it("expands *, **, ?, {a,b} and [..] on whole paths, in walk order", () => {
+    expect(names("minutes/**/*.md")).toEqual(["minutes/2024/03/b.md", "minutes/a.md"]);
+    expect(names("minutes/*.md")).toEqual(["minutes/a.md"]);
+    expect(names("202?-*.{md,markdown}")).toEqual(["2024-x.markdown", "2024-y.md"]);
+    expect(names("[ab].md")).toEqual([]);
+    expect(names("[ac].md")).toEqual(["c.md"]);
+    expect(names("a.b.md")).toEqual(["a.b.md"]);
+  });
+
+  it("matches no dot-file or dot-folder with * or **", () => {
+    expect(names("minutes/*")).toEqual(["minutes/a.md"]);
+    expect(names("**/*.md")).not.toContain("minutes/.draft.md");
+    expect(names("**/*.md")).not.toContain("minutes/.old/d.md");
+    expect(names("minutes/.*.md")).toEqual(["minutes/.draft.md"]);
   });
 
   it("starts the walk at the folders before the first wildcard", () => {

@@ -6,7 +6,7 @@ import path, { join, relative } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { mirroredFolder, pathKey, publishedPath, recordedPath, shardKey, slashes } from "../src/batch/batch-paths.js";
 import { collectInputs } from "../src/batch/collect-inputs.js";
-import { globBase, globMatcher } from "../src/batch/glob.js";
+import { globBase, globQuery, hasGlob } from "../src/batch/glob.js";
 import { runBatch } from "../src/batch/run-batch.js";
 import { linkTo } from "../src/batch/site-index.js";
 import { loadMeetings } from "../src/commands/load-meetings.js";
@@ -115,18 +115,18 @@ describe("globs written the Windows way", () => {
     expect(globBase("/*.md", posix)).toBe("/");
   });
 
-  it("matches the files the walk finds, written with \\, without regard to case", () => {
-    const matches = globMatcher("C:\\repo\\minutes\\**\\*.md", win32);
-    expect(matches("C:\\repo\\minutes\\2024\\a.md")).toBe(true);
-    expect(matches("C:\\repo\\minutes\\a.md")).toBe(true);
-    expect(matches("c:\\Repo\\Minutes\\2024\\A.MD")).toBe(true);
-    expect(matches("C:\\repo\\minutes\\2024\\a.pdf")).toBe(false);
-    expect(matches("C:\\repo\\other\\a.md")).toBe(false);
-    expect(globMatcher("minutes\\*.md", win32)("minutes\\a.md")).toBe(true);
-    expect(globMatcher("minutes\\*.md", win32)("minutes\\2024\\a.md")).toBe(false);
-    // On Linux case matters, as it does to the file system.
-    expect(globMatcher("minutes/*.md", posix)("minutes/A.MD")).toBe(false);
+  it("searches from the fixed folders with the rest of the pattern, written with \\, without regard to case", () => {
+    expect(globQuery("C:\\repo\\minutes\\**\\*.md", win32)).toEqual({ base: "C:/repo/minutes", pattern: "**/*.md", caseSensitive: false });
+    expect(globQuery("minutes\\*.md", win32)).toEqual({ base: "minutes", pattern: "*.md", caseSensitive: false });
+    expect(globQuery("C:\\*.md", win32)).toEqual({ base: "C:/", pattern: "*.md", caseSensitive: false });
+    expect(globQuery("\\\\server\\share\\m\\*.md", win32)).toEqual({ base: "//server/share/m", pattern: "*.md", caseSensitive: false });
+    expect(hasGlob("minutes\\*.md", win32)).toBe(true);
+    // On Linux case matters, as it does to the file system, and "\\" escapes a character.
+    expect(globQuery("minutes/*.md", posix)).toEqual({ base: "minutes", pattern: "*.md", caseSensitive: true });
+    expect(globQuery("*.md", posix)).toEqual({ base: ".", pattern: "*.md", caseSensitive: true });
+    expect(hasGlob("minutes/\\*.md", posix)).toBe(false);
   });
+
 });
 
 describe("one file spelled two ways is one file (this machine's paths)", () => {

@@ -1,12 +1,13 @@
 // Turns the paths given on the command line (files, folders, globs) into the list of Markdown files
-// to build, each with the root its output path mirrors. Folders are walked recursively for *.md,
-// skipping README.md, node_modules, dot-folders (.git, .minutes, …) and the output folder.
+// to build, each with the root its output path mirrors. Folders are walked recursively for *.md, and
+// globs expanded (glob.ts), skipping README.md, node_modules, dot-folders (.git, .minutes, …) and the
+// output folder.
 import { readdirSync, statSync, type Dirent } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join, sep } from "node:path";
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import { text, type Text } from "../i18n/messages.js";
 import { pathKey } from "./batch-paths.js";
-import { globBase, globMatcher, hasGlob } from "./glob.js";
+import { expandGlob, globBase, hasGlob } from "./glob.js";
 
 export interface Input {
   /** The file, as the user would write it (relative to the current folder when given so). */
@@ -55,6 +56,7 @@ export function collectInputs(args: readonly string[], exclude: readonly string[
   const inputs: Input[] = [];
   const problems: CollectResult["problems"] = [];
   const seen = new Set<string>();
+  const excluded = exclude.map((folder) => pathKey(folder));
   const add = (path: string, root: string): void => {
     const key = pathKey(path); // one file however it is spelled ("a/x.md", "a\x.md", "A\X.md" on Windows)
     if (seen.has(key)) return;
@@ -69,7 +71,7 @@ export function collectInputs(args: readonly string[], exclude: readonly string[
       for (const file of files) add(file, arg);
     } else if (!stat && hasGlob(arg)) {
       const base = globBase(arg);
-      const files = walk(base, exclude).filter(globMatcher(arg));
+      const files = expandGlob(arg).filter((file) => isMeetingFile(basename(file)) && !insideAny(file, excluded));
       if (files.length === 0) problems.push({ arg, message: text("no-input.glob", { glob: arg }) });
       for (const file of files) add(file, base);
     } else {
@@ -78,6 +80,12 @@ export function collectInputs(args: readonly string[], exclude: readonly string[
     }
   }
   return { inputs, problems };
+}
+
+/** Whether `file` is in one of the folders (given as pathKey()s). */
+function insideAny(file: string, folders: readonly string[]): boolean {
+  const key = pathKey(file);
+  return folders.some((folder) => key.startsWith(folder.endsWith(sep) ? folder : folder + sep));
 }
 
 function statOrUndefined(path: string) {

@@ -1,20 +1,25 @@
-// A small glob matcher for `minutes build "minutes/**/*.md"` (Node 20 has no fs.glob): `*`, `?`,
-// `**` (any number of folders), `{a,b}` and `[abc]`. Paths are matched with forward slashes, and a
-// pattern may be written with "\" too (Windows). On Windows, matching ignores case, as the file system
-// does. `paths`: the path module (node:path; path.win32 in tests).
+// Globs for `minutes build "minutes/**/*.md"` (Node 20 has no fs.glob), expanded by tinyglobby: `*`, `?`,
+// `**`, `{a,b}`, `[abc]`; `*` and `**` match no dot-file or dot-folder. A pattern may be written with "\"
+// on Windows, where matching ignores case, as the file system does. `paths`: the path module (node:path;
+// path.win32 in tests).
 import path from "node:path";
-import { slashes } from "./batch-paths.js";
+import { globSync, isDynamicPattern } from "tinyglobby";
 
-export function hasGlob(pattern: string): boolean {
-  return /[*?[{]/.test(pattern);
+const isWindows = (paths: path.PlatformPath): boolean => paths.sep === "\\";
+
+/** The pattern with forward slashes: on Windows "\" separates folders; elsewhere it escapes a character. */
+const forwardSlashes = (pattern: string, paths: path.PlatformPath): string => (isWindows(paths) ? pattern.replace(/\\/g, "/") : pattern);
+
+export function hasGlob(pattern: string, paths: path.PlatformPath = path): boolean {
+  return isDynamicPattern(forwardSlashes(pattern, paths));
 }
 
-/** The leading folders of a pattern that contain no glob character: where the walk starts. */
+/** The leading folders of a pattern that contain no glob character: where the search starts. */
 export function globBase(pattern: string, paths: path.PlatformPath = path): string {
-  const parts = pattern.replace(/\\/g, "/").split("/");
+  const parts = forwardSlashes(pattern, paths).split("/");
   const fixed: string[] = [];
   for (const part of parts.slice(0, -1)) {
-    if (hasGlob(part)) break;
+    if (isDynamicPattern(part)) break;
     fixed.push(part);
   }
   if (fixed.length === 0) return paths.isAbsolute(pattern) ? "/" : ".";
@@ -24,45 +29,38 @@ export function globBase(pattern: string, paths: path.PlatformPath = path): stri
   return base === "" ? "/" : base;
 }
 
-/** A regular expression that matches a whole path (forward slashes) against the pattern. */
-export function globToRegExp(pattern: string, paths: path.PlatformPath = path): RegExp {
-  const p = pattern.replace(/\\/g, "/").replace(/^\.\//, "");
-  let out = "";
-  let braces = 0;
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i]!;
-    if (c === "*" && p[i + 1] === "*") {
-      // "**/" matches zero or more folders; a trailing "**" matches anything.
-      if (p[i + 2] === "/") {
-        out += "(?:[^/]*/)*";
-        i += 2;
-      } else {
-        out += ".*";
-        i += 1;
-      }
-    } else if (c === "*") out += "[^/]*";
-    else if (c === "?") out += "[^/]";
-    else if (c === "{") {
-      braces++;
-      out += "(?:";
-    } else if (c === "}" && braces > 0) {
-      braces--;
-      out += ")";
-    } else if (c === "," && braces > 0) out += "|";
-    else if (c === "[") {
-      const end = p.indexOf("]", i + 1);
-      if (end === -1) out += "\\[";
-      else {
-        out += `[${p.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
-        i = end;
-      }
-    } else out += c.replace(/[.+^$()|\\\]]/g, "\\$&");
-  }
-  return new RegExp(`^${out}$`, paths.sep === "\\" ? "i" : "");
+/** Where a glob is searched from, and the rest of the pattern, relative to that folder. */
+export function globQuery(pattern: string, paths: path.PlatformPath = path): { base: string; pattern: string; caseSensitive: boolean } {
+  const whole = forwardSlashes(pattern, paths);
+  const base = globBase(pattern, paths);
+  const rest = base === "." && !whole.startsWith("./") ? whole : whole.slice(base.length).replace(/^\//, "");
+  return { base, pattern: rest, caseSensitive: !isWindows(paths) };
 }
 
-/** Whether a file found by walking the glob's base matches: as found, or relative to the current folder. */
-export function globMatcher(pattern: string, paths: path.PlatformPath = path): (file: string) => boolean {
-  const re = globToRegExp(pattern, paths);
-  return (file) => re.test(slashes(file, paths)) || re.test(slashes(paths.relative(".", file), paths));
+/**
+ * The files a glob matches, in the order a walk of its base finds them (by name, folder by folder), each
+ * joined to the base as the user wrote it. node_modules is never searched; symbolic links are not followed.
+ */
+export function expandGlob(pattern: string): string[] {
+  const query = globQuery(pattern);
+  const found = globSync(query.pattern, {
+    cwd: query.base,
+    dot: false,
+    onlyFiles: true,
+    expandDirectories: false,
+    followSymbolicLinks: false,
+    caseSensitiveMatch: query.caseSensitive,
+    ignore: ["**/node_modules/**"],
+  });
+  return found.sort(byFolders).map((file) => path.join(query.base, file));
+}
+
+/** Folder by folder, by name: "a.md" < "b/x.md" < "c.md", as a recursive walk sorted by name lists them. */
+function byFolders(a: string, b: string): number {
+  const left = a.split("/");
+  const right = b.split("/");
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    if (left[i] !== right[i]) return left[i]! < right[i]! ? -1 : 1;
+  }
+  return left.length - right.length;
 }
