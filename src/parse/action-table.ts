@@ -6,6 +6,7 @@ import { report } from "../diagnostics.js";
 import { inlineText, type ActionItem, type Inline } from "../model/minutes.js";
 import { cellSpan, spanOf, toInlines, type ConvertContext } from "./mdast-to-blocks.js";
 import { acceptedDeadlineForms, isNoDeadline, parseDeadline } from "./deadline.js";
+import { findDayMonth } from "./date-forms.js";
 import { isPlaceholder } from "./placeholders.js";
 import { actionColumn, type ActionColumn } from "./section-labels.js";
 import { text } from "../i18n/messages.js";
@@ -78,7 +79,8 @@ export function readActionTable(table: Table, columns: ColumnMap, ctx: ConvertCo
       });
     }
     // A template's `{{deadline}}` left in the cell is a placeholder to replace (rule placeholder-left), not a misread date.
-    if (deadline && !deadline.date && !deadline.none && !isPlaceholder(deadline.text) && deadlineIndex >= 0 && row.children[deadlineIndex]) {
+    // A day without its year ("30 Aug") takes the meeting's year once the date is known (completeDeadlines in meeting-date.ts).
+    if (deadline && !deadline.date && !deadline.none && !isPlaceholder(deadline.text) && !findDayMonth(deadline.text, ctx.dateRules, true) && deadlineIndex >= 0 && row.children[deadlineIndex]) {
       const place = cellSpan(row, deadlineIndex);
       report(file, {
         severity: "error",

@@ -28,6 +28,8 @@ const MONTHS: Record<string, number> = {
   enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
   janeiro: 1, fevereiro: 2, marco: 3, maio: 5, junho: 6, julho: 7, setembro: 9, outubro: 10, novembro: 11, dezembro: 12,
   januar: 1, janner: 1, februar: 2, marz: 3, maerz: 3, juni: 6, juli: 7, oktober: 10, dezember: 12,
+  // Dutch, met in real minutes (Fronteers): "24 mei 2023".
+  januari: 1, februari: 2, maart: 3, mei: 5, augustus: 8,
 };
 
 /** Words that may open a date field ("le 12 mars 2024", "by March 12, 2024", "Tuesday 12 March 2024"). */
@@ -227,10 +229,12 @@ export function closestYear(dayMonth: { month: number; day: number }, reference:
   return options.sort((a, b) => Math.abs(at(a) - at(reference)) - Math.abs(at(b) - at(reference)))[0];
 }
 
-/** A first and a last day. */
+/** A first and a last day; no last day for two meetings named together ("réunions du 18 et 25 février 2013"). */
 export interface DateRange {
   start: string;
-  end: string;
+  end?: string;
+  /** The last day written, a range's end or not. */
+  last: string;
   index: number;
 }
 
@@ -258,17 +262,24 @@ const RANGES: { re: RegExp; read: (m: RegExpMatchArray) => DateRange | undefined
     read: (m) => {
       const start = isoDate(+m[1]!, +m[2]!, +m[3]!);
       const end = isoDate(m[4] ? +m[4] : +m[1]!, m[5] ? +m[5] : +m[2]!, +m[6]!);
-      return start && end && end > start ? { start, end, index: m.index! } : undefined;
+      return start && end && end > start ? { start, end, last: end, index: m.index! } : undefined;
     },
   },
 ];
+
+/** "26 and 27 July" is one meeting over two days; "18 et 25 février" two meetings, the first one's day first. */
+function joined(m: RegExpMatchArray, found: DateRange | undefined): DateRange | undefined {
+  if (!found?.end || !/\s(?:and|et|und|y|e|&)\s/iu.test(m[0])) return found;
+  const days = (Date.parse(`${found.end}T00:00:00Z`) - Date.parse(`${found.start}T00:00:00Z`)) / 86_400_000;
+  return days === 1 ? found : { start: found.start, last: found.last, index: found.index };
+}
 
 function range(m: RegExpMatchArray, year: number, firstMonth: string, firstDay: number, lastMonth: string, lastDay: number): DateRange | undefined {
   const a = monthNumber(firstMonth);
   const b = monthNumber(lastMonth);
   const start = a === undefined ? undefined : isoDate(year, a, firstDay);
   const end = b === undefined ? undefined : isoDate(year, b, lastDay);
-  return start && end && end > start ? { start, end, index: m.index! } : undefined;
+  return start && end && end > start ? { start, end, last: end, index: m.index! } : undefined;
 }
 
 /** The first range of days written in `text` ("26–27 July 2023", "du 26 au 27 juillet 2023", "July 26-27, 2023"). */
@@ -276,7 +287,7 @@ export function findDateRange(text: string): DateRange | undefined {
   let best: DateRange | undefined;
   for (const { re, read } of RANGES) {
     for (const m of text.matchAll(re)) {
-      const found = read(m);
+      const found = joined(m, read(m));
       if (found && (!best || found.index < best.index)) best = found;
       if (found) break;
     }

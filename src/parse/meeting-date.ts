@@ -12,8 +12,8 @@ import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import { text, type Text } from "../i18n/messages.js";
 import type { Minutes } from "../model/minutes.js";
-import { closestYear, findAllDates, findDate, findDateRange, findDayMonth, isoCalendarDay, isoDate, readDate, type DateRules, type DayMonth } from "./date-forms.js";
-import { areDaysOfOneMeeting, findMeetingStarts, isOnlyADate } from "./find-meetings.js";
+import { closestYear, defaultDateRules, findAllDates, findDate, findDateRange, findDayMonth, isoCalendarDay, isoDate, readDate, type DateRules, type DayMonth } from "./date-forms.js";
+import { areDaysOfOneMeeting, findMeetingStarts, isOnlyADate, MEETING_WORDS } from "./find-meetings.js";
 import { htmlToText } from "./mdast-to-blocks.js";
 import { textOf } from "./node-text.js";
 import { normalizeLabel } from "../i18n/text-match.js";
@@ -40,8 +40,8 @@ export interface DateCandidate {
   line: number;
   /** As written. */
   written: string;
-  /** A front-matter date-time: when a site generator published the page, not necessarily the meeting. */
-  timestamp?: boolean;
+  /** A front-matter date-time, or a site generator's post date: when the page was published, not necessarily the meeting. */
+  publication?: boolean;
   /** The year was not written: where it came from. */
   yearFrom?: YearSource;
 }
@@ -80,7 +80,7 @@ function dateIn(value: string, rules: DateRules, noYear: boolean, whole = false)
   const range = findDateRange(value);
   const date = findDate(value, rules);
   // The lone date found inside a range is one of its days ("26–27 July 2023" holds "27 July 2023").
-  if (range && (!date || date === range.start || date === range.end)) return { date: range.start, end: range.end };
+  if (range && (!date || date === range.start || date === range.last)) return { date: range.start, ...(range.end ? { end: range.end } : {}) };
   if (date) return { date };
   if (!noYear) return undefined;
   const dayMonth = findDayMonth(value, rules, whole);
@@ -110,6 +110,12 @@ function dateLineValue(line: string, heading = false): string | undefined {
   return m && isDateLabel(m[1]!, heading) ? m[2]!.replace(/^[*_\s]+/, "").trim() : undefined;
 }
 
+/** A heading that is a `Date: …` line ("Meeting Date/Time: Wednesday 2021/04/07 at 14:00 UTC"): it says when, it is no item. */
+export function isDatedLabelHeading(heading: string): boolean {
+  const value = dateLineValue(heading, true);
+  return value !== undefined && dateIn(value, defaultDateRules, true, true) !== undefined;
+}
+
 /** Text of a node with its line breaks (soft breaks stay "\n"). */
 function linesOf(node: RootContent): string {
   if (node.type === "html") return htmlToText(node.value);
@@ -120,7 +126,10 @@ function headingOf(node: RootContent): { depth: number; text: string } | undefin
   if (node.type === "heading") return { depth: (node as Heading).depth, text: textOf(node).trim() };
   if (node.type !== "html") return undefined;
   const m = /^\s*<h([1-6])[^>]*>([\s\S]*?)<\/h\1>/i.exec(node.value);
-  return m ? { depth: Number(m[1]), text: htmlToText(m[2]!).replace(/\s+/g, " ").trim() } : undefined;
+  if (m) return { depth: Number(m[1]), text: htmlToText(m[2]!).replace(/\s+/g, " ").trim() };
+  // `<details><summary>Regular meeting - June 8, 2021</summary>`: a folded meeting's heading.
+  const summary = /^\s*(?:<details[^>]*>\s*)?<summary[^>]*>([\s\S]*?)<\/summary>/i.exec(node.value);
+  return summary ? { depth: 2, text: htmlToText(summary[1]!).replace(/\s+/g, " ").trim() } : undefined;
 }
 
 const lineOf = (node: RootContent) => node.position?.start.line ?? 1;
@@ -146,7 +155,9 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
       if (m[1] === "date") {
         const day = isoCalendarDay(value);
         const read = day?.iso ?? readDate(value, rules)?.iso;
-        if (read) candidates.push({ kind: "front-matter", date: read, line, written: value, ...(day?.timestamp ? { timestamp: true } : {}) });
+        // A date-time, or the date of a site generator's post (Jekyll's `layout:`, `permalink:`, `slug:`), may be when the page was published.
+        const publication = day?.timestamp || /^(layout|permalink|slug)\s*:/m.test(input.frontMatter!.value);
+        if (read) candidates.push({ kind: "front-matter", date: read, line, written: value, ...(publication ? { publication: true } : {}) });
       } else add("title", dateIn(value, rules, false), line, value);
     });
   }
@@ -158,6 +169,7 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
   const title = input.title?.trim();
   let titleSeen = false;
   let firstHeading = true;
+  let namedMeeting = false;
   let firstParagraph = true;
   const dayHeadings: { date: string; line: number; written: string }[] = [];
   for (let i = 0; i < nodes.length; i++) {
@@ -185,8 +197,11 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
       } else if (isOnlyADate(heading.text, rules)) {
         const date = findDateRange(heading.text)?.start ?? findDate(heading.text, rules);
         if (date) dayHeadings.push({ date, line: lineOf(node), written: heading.text });
-      } else if (firstHeading && (heading.depth <= 2 || node.type === "html")) {
-        add("heading", dateIn(heading.text, rules, false), lineOf(node), heading.text);
+      } else if (!namedMeeting && ((firstHeading && (heading.depth <= 2 || node.type === "html")) || MEETING_WORDS.test(heading.text))) {
+        // The first heading, or the first that names a meeting ("Regular meeting - June 8, 2021").
+        const found = dateIn(heading.text, rules, false);
+        if (found) namedMeeting = true;
+        add("heading", found, lineOf(node), heading.text);
       }
       firstHeading = false;
       if (node.type === "heading") continue;
@@ -289,7 +304,7 @@ export function findMeetingDate(input: DateInput, file: VFile, fallback?: string
 
   // A front-matter date-time is when the page was published: the day the title or a `Date:` line names wins.
   let voters = all;
-  const stamp = all.find((c) => c.kind === "front-matter" && c.timestamp);
+  const stamp = all.find((c) => c.kind === "front-matter" && c.publication);
   const stated = all.find((c) => (c.kind === "title" || c.kind === "date-line") && stamp && c.date !== stamp.date);
   if (stamp && stated) {
     voters = all.filter((c) => c !== stamp && !(c.kind === "file-name" && c.date === stamp.date));

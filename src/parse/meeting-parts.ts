@@ -6,6 +6,7 @@
 import type { Heading, List, ListItem, Paragraph, RootContent } from "mdast";
 import { findDate } from "./date-forms.js";
 import { htmlToText } from "./mdast-to-blocks.js";
+import { isDatedLabelHeading } from "./meeting-date.js";
 import { parseTimeRange } from "./front-matter.js";
 import { listPeople, peopleOf, personLike, rawText, tablePeople, type PersonValue } from "./people.js";
 import { isAsideLabel, isNotesLabel, meetingPart, type MeetingPart } from "./section-labels.js";
@@ -74,6 +75,11 @@ export function liftMeetingParts(nodes: RootContent[], declared: (key: string) =
       if (i === notesAt || (node.depth === itemDepth && meetingPart(label) === "agenda" && hasSubHeadings(nodes, i, itemDepth))) {
         // "## Agenda" or "## Meeting notes" then "### Item": the sub-headings are the items.
         raiseUntil = sectionEnd(i, itemDepth);
+        continue;
+      }
+      if (inPreamble && isDatedLabelHeading(label)) {
+        // "## Meeting Date/Time: Wednesday 2021/04/07 at 14:00 UTC" says when, like a `Date:` line: a line of the preamble, not an item.
+        out.push({ type: "paragraph", children: node.children, ...(node.position ? { position: node.position } : {}) } as Paragraph);
         continue;
       }
       const part = meetingPart(label);

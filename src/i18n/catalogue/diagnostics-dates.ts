@@ -68,11 +68,11 @@ export const dateMessages = {
     de: "Korrigieren Sie die falsche Angabe, damit überall derselbe Tag steht; `date: {date}` im Kopf gibt ihn an.",
   },
   "date-from-timestamp": {
-    en: "The front matter's `date: {written}` (line {line}) is a publication time; {source} names another day, {date}, which is taken as the meeting date.",
-    fr: "La `date: {written}` de l'en-tête (ligne {line}) est une date de publication ; {source} indique un autre jour, {date}, retenu comme date de la réunion.",
-    es: "La `date: {written}` del encabezado (línea {line}) es una fecha de publicación; {source} indica otro día, {date}, que se toma como fecha de la reunión.",
-    pt: "A `date: {written}` do cabeçalho (linha {line}) é uma data de publicação; {source} indica outro dia, {date}, que é tomado como data da reunião.",
-    de: "`date: {written}` im Kopf (Zeile {line}) ist ein Veröffentlichungszeitpunkt; {source} nennt einen anderen Tag, {date}, der als Sitzungsdatum gilt.",
+    en: "The front matter's `date: {written}` (line {line}) looks like the date the page was published; {source} names another day, {date}, which is taken as the meeting date.",
+    fr: "La `date: {written}` de l'en-tête (ligne {line}) ressemble à la date de publication de la page ; {source} indique un autre jour, {date}, retenu comme date de la réunion.",
+    es: "La `date: {written}` del encabezado (línea {line}) parece la fecha de publicación de la página; {source} indica otro día, {date}, que se toma como fecha de la reunión.",
+    pt: "A `date: {written}` do cabeçalho (linha {line}) parece a data de publicação da página; {source} indica outro dia, {date}, que é tomado como data da reunião.",
+    de: "`date: {written}` im Kopf (Zeile {line}) sieht nach dem Veröffentlichungsdatum der Seite aus; {source} nennt einen anderen Tag, {date}, der als Sitzungsdatum gilt.",
   },
   "date-from-timestamp.hint": {
     en: "If the meeting was on {date}, nothing is to be done; otherwise correct the title or the date line.",
