@@ -44,6 +44,8 @@ export type Block =
 export interface Person {
   name: string;
   organisation?: string;
+  /** Initials or short name used in the minutes ("JD"), from an attendee table's abbreviation column. */
+  abbreviation?: string;
   role?: string;
 }
 
@@ -66,7 +68,7 @@ export interface MeetingInfo {
   title: string;
   subtitle?: string;
   organisation?: string;
-  /** ISO date, YYYY-MM-DD. */
+  /** ISO date, YYYY-MM-DD: the meeting's (first) day. */
   date: string;
   /** The last day of a meeting held over several days (YYYY-MM-DD, after `date`). */
   endDate?: string;
