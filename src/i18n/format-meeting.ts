@@ -93,10 +93,11 @@ function intlDate(date: Date, locale: string): string | undefined {
     .trim();
 }
 
-/** "Name (Organisation), Role" with the parts that are given. */
+/** "Name (Organisation), Role", "Name (JD, Organisation)" with the parts that are given. */
 export function formatPerson(person: Person): string {
   let out = person.name;
-  if (person.organisation) out += ` (${person.organisation})`;
+  const inBrackets = [person.abbreviation, person.organisation].filter(Boolean);
+  if (inBrackets.length) out += ` (${inBrackets.join(", ")})`;
   if (person.role) out += `, ${person.role}`;
   return out;
 }

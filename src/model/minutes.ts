@@ -171,6 +171,11 @@ export interface Minutes {
   meeting: MeetingInfo;
   /** Content written before the first agenda item. */
   preamble: Block[];
+  /**
+   * The agenda as planned, when the items are the sub-headings of a later "Meeting notes" section: printed
+   * as the agenda instead of the list of item headings.
+   */
+  agenda?: Block[];
   items: AgendaItem[];
   /** Filled by the build when the front matter names a previous meeting. */
   previousActions?: PreviousActions;

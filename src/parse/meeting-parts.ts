@@ -10,6 +10,7 @@ import { isDatedLabelHeading } from "./meeting-date.js";
 import { parseTimeRange } from "./front-matter.js";
 import { listPeople, peopleOf, personLike, rawText, tablePeople, type PersonValue } from "./people.js";
 import { isAsideLabel, isNotesLabel, meetingPart, type MeetingPart } from "./section-labels.js";
+import { normalizeLabel } from "../i18n/text-match.js";
 
 export interface LiftedParts {
   nodes: RootContent[];
@@ -49,7 +50,8 @@ function readValue(part: MeetingPart, value: string): unknown {
 
 const LABEL_LINE = /^\s*([^:]{2,40}?)\s*:\s*(.*)$/;
 
-export function liftMeetingParts(nodes: RootContent[], declared: (key: string) => boolean, itemDepth: number): LiftedParts {
+export function liftMeetingParts(source: RootContent[], declared: (key: string) => boolean, itemDepth: number): LiftedParts {
+  const nodes = notesItemsAsHeadings(source, itemDepth);
   const values: Record<string, unknown> = {};
   const free = (part: MeetingPart) => !declared(part) && values[part] === undefined;
   const out: RootContent[] = [];
@@ -72,7 +74,7 @@ export function liftMeetingParts(nodes: RootContent[], declared: (key: string) =
 
     if (node.type === "heading") {
       const label = rawText(node.children);
-      if (i === notesAt || (node.depth === itemDepth && meetingPart(label) === "agenda" && hasSubHeadings(nodes, i, itemDepth))) {
+      if (i === notesAt || (node.depth === itemDepth && headingPart(label) === "agenda" && hasSubHeadings(nodes, i, itemDepth))) {
         // "## Agenda" or "## Meeting notes" then "### Item": the sub-headings are the items.
         raiseUntil = sectionEnd(i, itemDepth);
         continue;
@@ -82,7 +84,7 @@ export function liftMeetingParts(nodes: RootContent[], declared: (key: string) =
         out.push({ type: "paragraph", children: node.children, ...(node.position ? { position: node.position } : {}) } as Paragraph);
         continue;
       }
-      const part = meetingPart(label);
+      const part = headingPart(label);
       if (part && PEOPLE.includes(part) && free(part)) {
         const found = sectionPeople(nodes, i + 1, sectionEnd(i, node.depth));
         if (found) {
@@ -132,6 +134,12 @@ export function liftMeetingParts(nodes: RootContent[], declared: (key: string) =
       if (kept) out.push(kept);
       continue;
     }
+    if (!inPreamble && node.type === "list" && (free("chair") || free("secretary"))) {
+      // "- Assign roles" with "- Facilitator: Ryan" and "- Scribe: Mark" under it, in the notes.
+      const kept = liftRoleBullets(node, values, free);
+      if (kept) out.push(kept);
+      continue;
+    }
     if (inPreamble && node.type === "table" && free("attendees")) {
       // An attendee table with no heading above it: Name | Organisation (or Abbreviation).
       const people = tablePeople(node, true);
@@ -142,8 +150,114 @@ export function liftMeetingParts(nodes: RootContent[], declared: (key: string) =
     }
     out.push(node);
   }
+  rolesFromAttendees(values, free);
   return { nodes: out, values, ...(plannedAgenda ? { plannedAgenda } : {}) };
 }
+
+/** The part a heading names; "## Agenda: [github issues](…)" is the agenda too. */
+function headingPart(label: string): MeetingPart | undefined {
+  return meetingPart(label) ?? (meetingPart(label.replace(/\s*:[\s\S]*$/, "")) === "agenda" ? "agenda" : undefined);
+}
+
+const CHAIR_ROLE = /^(chair|chairperson|chairman|chairwoman|co-chair|president|presidente|presidence|vorsitz|vorsitzende|vorsitzender|voorzitter|moderator|moderatorin|facilitator|animateur|animatrice)$/;
+const SECRETARY_ROLE = /^(secretary|minutes|takes minutes|taking notes|notuleert|minute taker|minutes taker|note taker|notetaker|notes|scribe|secretaire|secretaire de seance|protokoll|protokollant|protokollantin|schriftfuhrer|schriftfuhrerin|secretaris|notulist|notulen|secretario|secretaria)$/;
+
+/** "Anneke (Voorzitter)", "Ben Clarke (minutes)" among the attendees: the chair and the secretary, when nothing else names them. */
+function rolesFromAttendees(values: Record<string, unknown>, free: (p: MeetingPart) => boolean): void {
+  const attendees = Array.isArray(values.attendees) ? (values.attendees as PersonValue[]) : [];
+  for (const person of attendees) {
+    const m = typeof person === "string" ? /^(.+?)\s*\(([^()]+)\)$/.exec(person) : null;
+    if (!m) continue;
+    const role = normalizeLabel(m[2]!);
+    if (CHAIR_ROLE.test(role) && free("chair")) values.chair = m[1]!;
+    else if (SECRETARY_ROLE.test(role) && free("secretary")) values.secretary = m[1]!;
+  }
+}
+
+/** Labels that name the chair or the secretary wherever they are written ("Notes" and "Minutes" only at the top). */
+const ROLE_LABEL = /^(chair|chairs|co-chairs|facilitator|moderator|host|scribe|scribes|secretary|note taker|note-taker|minute taker|minutes taker|notetaker)$/;
+
+/** "- Facilitator: Ryan", "- Scribe: Mark" anywhere in a list of the notes: lifted when the value is a capitalised name. */
+function liftRoleBullets(list: List, values: Record<string, unknown>, free: (p: MeetingPart) => boolean): List | undefined {
+  let changed = false;
+  const items: ListItem[] = [];
+  for (const item of list.children) {
+    const [first] = item.children;
+    const line = first?.type === "paragraph" ? rawText(first.children) : "";
+    const m = item.children.length === 1 ? /^\s*([^:]{2,20}?)\s*:\s*(\S.{0,60})$/.exec(line) : null;
+    const label = m ? normalizeLabel(m[1]!.replace(/^[*_]+|[*_]+$/g, "").replace(/\s*\(s\)$/, "")) : "";
+    const part = ROLE_LABEL.test(label) ? meetingPart(label) : undefined;
+    const value = m?.[2]!.replace(/^[*_\s]+|[*_\s]+$/g, "") ?? "";
+    if (part && free(part) && personLike(value) && value.split(/\s+/).every((w) => /^[\p{Lu}@]/u.test(w))) {
+      values[part] = value;
+      changed = true;
+      continue;
+    }
+    const children = item.children.map((child) => {
+      if (child.type !== "list") return child;
+      const kept = liftRoleBullets(child, values, free);
+      if (kept !== child) changed = true;
+      return kept;
+    });
+    items.push({ ...item, children: children.filter((c): c is NonNullable<typeof c> => c !== undefined) });
+  }
+  if (!changed) return list;
+  return items.length ? { ...list, children: items } : undefined;
+}
+
+/**
+ * A "Meeting notes" section whose items are not headings: one-line paragraphs each followed by a list
+ * (W3C's "[Issue 471](…): title" then bullets), or the entries of a list that repeat the planned agenda's
+ * (a "Minutes" list that follows the agenda point by point). They become headings one level below the
+ * section, as if written so; nothing else changes.
+ */
+function notesItemsAsHeadings(nodes: RootContent[], itemDepth: number): RootContent[] {
+  const at = nodes.findIndex((n) => n.type === "heading" && n.depth === itemDepth && isNotesLabel(rawText(n.children)));
+  if (at < 0 || hasSubHeadings(nodes, at, itemDepth)) return nodes;
+  let end = nodes.findIndex((n, j) => j > at && n.type === "heading" && n.depth <= itemDepth);
+  if (end < 0) end = nodes.length;
+  const heading = (from: Paragraph | ListItem, children: Paragraph["children"]): Heading =>
+    ({ type: "heading", depth: itemDepth + 1, children, ...(from.position ? { position: from.position } : {}) }) as Heading;
+  const section = nodes.slice(at + 1, end);
+  // One-line paragraphs followed by a list.
+  const titles = section.filter((n, j) => n.type === "paragraph" && section[j + 1]?.type === "list" && isTitleLine(rawText(n.children)));
+  if (titles.length >= 2) {
+    const rewritten = section.map((n) => (titles.includes(n) ? heading(n as Paragraph, (n as Paragraph).children) : n));
+    return [...nodes.slice(0, at + 1), ...rewritten, ...nodes.slice(end)];
+  }
+  // A list whose entries are the planned agenda's.
+  const agendaAt = nodes.findIndex((n, j) => j < at && n.type === "heading" && n.depth === itemDepth && headingPart(rawText(n.children)) === "agenda");
+  const planned = agendaAt >= 0 ? nodes.slice(agendaAt + 1, at).find((n): n is List => n.type === "list") : undefined;
+  if (!planned) return nodes;
+  const entry = (item: ListItem) => (item.children[0]?.type === "paragraph" ? normalizeLabel(rawText(item.children[0].children)) : "");
+  const agenda = new Set(planned.children.map(entry).filter(Boolean));
+  const rewritten: RootContent[] = [];
+  let matched = 0;
+  for (const n of section) {
+    if (n.type !== "list" || n.children.filter((item) => agenda.has(entry(item))).length < 2) {
+      rewritten.push(n);
+      continue;
+    }
+    let pending: ListItem[] = [];
+    const flush = () => {
+      if (pending.length) rewritten.push({ ...n, children: pending });
+      pending = [];
+    };
+    for (const item of n.children) {
+      const first = item.children[0];
+      if (first?.type === "paragraph" && agenda.has(entry(item))) {
+        flush();
+        matched++;
+        rewritten.push(heading(item, first.children), ...(item.children.slice(1) as RootContent[]));
+      } else pending.push(item);
+    }
+    flush();
+  }
+  return matched >= 2 ? [...nodes.slice(0, at + 1), ...rewritten, ...nodes.slice(end)] : nodes;
+}
+
+/** A line that reads as a title: short, one line, not a sentence ending in a full stop. */
+const isTitleLine = (text: string): boolean => !text.includes("\n") && text.trim().length > 0 && text.length <= 160 && !/[.:;,]\s*$/.test(text);
 
 /** Whether the section opened at `i` has headings one level below the items. */
 function hasSubHeadings(nodes: RootContent[], i: number, itemDepth: number): boolean {
@@ -167,7 +281,7 @@ function notesSection(nodes: RootContent[], itemDepth: number): number {
     if (n.type !== "heading" || n.depth !== itemDepth) continue;
     const label = rawText(n.children);
     if (isNotesLabel(label) && hasSubHeadings(nodes, i, itemDepth)) return i;
-    const part = meetingPart(label);
+    const part = headingPart(label);
     if (isAsideLabel(label) || (part && !(part === "agenda" && hasSubHeadings(nodes, i, itemDepth)))) continue;
     return -1;
   }
@@ -176,20 +290,18 @@ function notesSection(nodes: RootContent[], itemDepth: number): number {
 
 /** The list, table or line of people in an "Attendees" section (other text in it stays), with its index. */
 function sectionPeople(nodes: RootContent[], from: number, to: number): { people: PersonValue[]; index: number } | undefined {
-  const first = nodes[from];
-  // "## Attendees" then "Ana, Bo, Chloé".
-  if (first?.type === "paragraph") {
-    const people = peopleOf(rawText(first.children));
-    if (people) return { people, index: from };
-  }
   // "## Attendees (sign yourself in)", maybe a line of instructions, then a list or a table.
   for (let j = from; j < to; j++) {
     const n = nodes[j]!;
     if (n.type !== "list" && n.type !== "table") continue;
     const people = n.type === "list" ? listPeople(n) : tablePeople(n);
-    return people ? { people, index: j } : undefined;
+    if (people) return { people, index: j };
+    break;
   }
-  return undefined;
+  // "## Attendees" then "Ana, Bo, Chloé".
+  const first = nodes[from];
+  const people = first?.type === "paragraph" ? peopleOf(rawText(first.children)) : undefined;
+  return people ? { people, index: from } : undefined;
 }
 
 /** "* Chair: Ana", "* Scribe(s): Bo", "* Present:" with a list under it: lifted; the other bullets stay. */

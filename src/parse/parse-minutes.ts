@@ -14,8 +14,9 @@ import { dateRules, isIsoDate } from "./date-forms.js";
 import { completeDeadlines, findMeetingDate, type FileFacts } from "./meeting-date.js";
 import { reportTemplatePlaceholders } from "./placeholders.js";
 import { guessLanguage } from "./guess-language.js";
+import { toBlocks } from "./mdast-to-blocks.js";
 import { liftMeetingParts } from "./meeting-parts.js";
-import { reportStructure, titleFallback } from "./structure.js";
+import { reportStructure, titleFallback, titleFromFileName } from "./structure.js";
 import { validateMinutes } from "../validate/validate-minutes.js";
 import { readFrontMatter, type FrontMatterPlaces } from "./front-matter.js";
 import { text } from "../i18n/messages.js";
@@ -66,7 +67,8 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   // Header parts written in the body ("## Attendees", "Date: …") fill what the front matter does not give.
   const declared = (key: string) => (yamlNode ? new RegExp(`^${key}\\s*:`, "m").test(yamlNode.value) : false);
   const written = tree.children.filter((n) => n.type !== "yaml");
-  const lifted = liftMeetingParts(written, declared, itemDepth(written));
+  const depth = itemDepth(written);
+  const lifted = liftMeetingParts(written, declared, depth);
   const content = lifted.nodes;
   // Language: the front matter, else the config file, else a guess from the text (French or English).
   let guessed: string | undefined;
@@ -88,9 +90,12 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   const dateInput = { nodes: written, source: normalized, rules, ...(frontMatterSource ? { frontMatter: frontMatterSource } : {}), ...(body.documentTitle ? { title: body.documentTitle } : {}), ...(options.path ? { path: options.path } : {}), ...(options.fileFacts ? { facts: options.fileFacts } : {}) };
   const found = findMeetingDate(dateInput, file, options.date);
   const fallbackDate = found.date;
-  // Without front matter, a title is always found (first heading, bold first line, file name);
-  // a front matter that forgets `title:` is an error, unless there is a single `#` title.
-  const fallbackTitle = body.documentTitle || yamlNode ? undefined : titleFallback(content, fileName);
+  // A title is always found: the front matter's, a single `#` title, else a bold first line or the first
+  // heading, else the file name (with the date, when a front matter gives no title). A front matter that
+  // gives neither a title nor a date, and a document with no date at all, are told the title is missing.
+  const frontMatterDate = /^date\s*:\s*["']?(\d{4}-\d{2}-\d{2})/m.exec(yamlNode?.value ?? "")?.[1];
+  const titleWanted = !body.documentTitle && !declared("title") && (!yamlNode || declared("date") || fallbackDate !== undefined);
+  const fallbackTitle = titleWanted ? titleFallback(content, fileName, yamlNode ? titleFromFileName(options.path ?? "", frontMatterDate ?? fallbackDate) : undefined) : undefined;
   const title = body.documentTitle ?? fallbackTitle?.title;
   if (fallbackTitle?.fromFirstLine) body.preamble.shift();
   const places: FrontMatterPlaces = {};
@@ -121,6 +126,7 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   if (found.endDate && meeting.date === found.date) meeting.endDate = found.endDate;
   const minutes: Minutes = { meeting, preamble: body.preamble, items: body.items };
   completeDeadlines(minutes, rules);
+  if (lifted.plannedAgenda?.length) minutes.agenda = toBlocks(lifted.plannedAgenda, { definitions, headingBase: depth });
   validateMinutes(minutes, file, places);
   assignActionIds(minutes, file);
   // A front matter with errors gives no model: its meeting was read only so that the body is checked too.

@@ -41,13 +41,16 @@ export function personLike(s: string): boolean {
   return nameLike(s) && !/^\p{Ll}/u.test(s) && !/:\/\/|^www\./i.test(s) && !/^(tbd|tba|n\/a|none|nobody|-+|\?+)$/i.test(s.trim());
 }
 
+/** "Attendance: all", "Present: everyone": no names given. */
+const NOBODY_IN_PARTICULAR = /^(all|everyone|everybody|none|nobody|n\/a|tbd|tba|-+|\?+|alle|tous|todos|iedereen)$/i;
+
 export const peopleOf = (text: string): string[] | undefined => {
   const people = splitPeople(text);
-  return people.length && people.every(nameLike) ? people : undefined;
+  return people.length && people.every((p) => nameLike(p) && !NOBODY_IN_PARTICULAR.test(p)) ? people : undefined;
 };
 
 // What people put in parentheses after a name that is not their organisation.
-const ROLE = /^(?:co-?|vice[- ]?)?(?:chair|chairs|chairperson|secretary|treasurer|scribe|minutes|notes|note[- ]?taker|facilitator|moderator|host|guest|observer|remote|online|in person|virtual|invited|president|director|executive director|staff|excused|proxy|presenter|speaker|lead|vorsitz|vorsitzende|vorsitzender|protokoll|gast|president|presidente|presidence|secretaire|tresorier|tresoriere|invite|invitee|animateur|animatrice|secretario|secretaria)\b/;
+const ROLE = /^(?:co-?|vice[- ]?)?(?:chair|chairs|chairperson|secretary|treasurer|scribe|minutes|notes|note[- ]?taker|facilitator|moderator|host|guest|observer|remote|online|in person|virtual|invited|president|director|executive director|staff|excused|proxy|presenter|speaker|lead|vorsitz|vorsitzende|vorsitzender|protokoll|gast|president|presidente|presidence|secretaire|tresorier|tresoriere|invite|invitee|animateur|animatrice|secretario|secretaria|voorzitter|secretaris|penningmeester|notulist|notuleert)\b/;
 
 /** "Jane Doe (ACME)" or "Jane Doe – ACME" in a list of attendees: the name and its organisation. */
 export function personOf(entry: string): PersonValue {

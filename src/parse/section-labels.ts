@@ -107,6 +107,11 @@ const MEETING_PART_ALIASES: Record<MeetingPart, string[]> = {
 // "Moderator:", "Notes:", "Sitzungsleitung:", "Prise de notes :"). "Notes" names the note taker only on a
 // `Label: value` line; as a heading it opens a discussion or the notes section.
 MEETING_PART_ALIASES.chair.push("chairs", "co-chair", "co-chairs", "cochairs", "moderated by", "moderation", "moderators", "facilitators", "facilitated by", "convenor", "convener", "animateur", "animatrice", "animation", "president de seance", "presidente de seance", "presidence de seance", "sitzungsleitung", "leitung", "moderiert von", "vorsitzende", "vorsitzender", "moderacion", "moderador", "moderadora", "presidencia");
+// Dutch, which real minutes bring too ("Aanwezig", "Voorzitter", "Notulist").
+MEETING_PART_ALIASES.attendees.push("roll call", "aanwezig", "aanwezigen");
+MEETING_PART_ALIASES.absent.push("afwezig", "afgemeld", "afmeldingen");
+MEETING_PART_ALIASES.chair.push("voorzitter");
+MEETING_PART_ALIASES.secretary.push("notulist", "secretaris");
 MEETING_PART_ALIASES.secretary.push("scribes", "minutes taker", "minute-taker", "minutes-taker", "note-taker", "note takers", "notetakers", "notes", "notes taken by", "taking notes", "redacteur", "redactrice", "prise de notes", "protokollant", "protokollantin", "protokollfuhrer", "protokollfuhrerin", "protokollfuhrung", "schriftfuhrerin", "secretario de actas", "secretaria de actas", "relator", "relatora");
 
 const partByAlias = new Map<string, MeetingPart>();
@@ -138,7 +143,7 @@ const NOTES_LABELS = new Set([
   "meeting notes", "notes", "minutes", "meeting minutes", "minutes of the meeting", "discussion", "discussion notes",
   "notes de reunion", "notes de la reunion", "compte rendu", "compte-rendu", "proces-verbal", "proces verbal",
   "protokoll", "sitzungsprotokoll", "notizen", "besprechungsnotizen", "mitschrift",
-  "notas", "notas de la reunion", "acta", "notas da reuniao", "ata",
+  "notas", "notas de la reunion", "acta", "notas da reuniao", "ata", "notulen",
 ]);
 
 const headingLabel = (label: string): string => normalizeLabel(withoutAside(label.replace(/^\s*(?:\d+|[IVX]+)\s*[.)\-–:]\s*/, "")));
