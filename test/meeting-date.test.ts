@@ -163,6 +163,14 @@ describe("class 5: publication timestamps", () => {
   });
 });
 
+describe("class 5: site generators' template expressions", () => {
+  it("{{ site.url }}, {{ .Site.BaseURL }}, {{ \"/x\" | relative_url }} and {{< ref >}} are not placeholders left; {{chair}} still is", () => {
+    const source = `---\nlayout: post\ntitle: Board meeting\ndate: 2013-01-15\n---\n\n## Members\n\n[@jerome]({{ site.url }}/membres/jerome/), {{ .Site.BaseURL }}, {{ "/x" | relative_url }}, {{< ref "a" >}}; chair: {{chair}}.\n`;
+    const { file } = parseMinutes(source, { path: "2013-01-15-board.md" });
+    expect(file.messages.filter((m) => m.ruleId === "placeholder-left").map((m) => m.reason)).toEqual(["The placeholder {{chair}} is still here: replace it."]);
+  });
+});
+
 describe("class 6: sources that disagree", () => {
   it("a typo in one source does not win, and the warning names each source with its line", () => {
     const { minutes, messages } = parseFixture("2023-03-16-steering.md");

@@ -1,7 +1,8 @@
 // The `placeholder-left` rule: what a template or the init sample left for the clerk to replace.
 // - A placeholder is written in double braces, `{{name}}`, anywhere in the file outside code. `minutes new`
 //   fills {{date}}, {{title}}, {{deadline}} and {{follow_up}}; any other one (or one in a file written by
-//   hand) is still there to be replaced.
+//   hand) is still there to be replaced. A site generator's expression (`{{ site.url }}`, `{{ .Site.BaseURL }}`)
+//   is none: it belongs to the site that publishes the minutes.
 // - The example values `minutes init` writes in its sample and template ("Premier participant
 //   (Organisation)", "Your organisation", "Chair's name"…) are recognised as written there
 //   (src/i18n/sample-meeting.ts), whatever the language, as the values of organisation, chair, secretary,
@@ -15,6 +16,13 @@ import type { YamlSource } from "../yaml-source.js";
 import { normalizeLabel } from "../i18n/text-match.js";
 
 const PLACEHOLDER = /\{\{\s*[^{}\n]*?\s*\}\}/g;
+
+/**
+ * A site generator's template expression, not a placeholder left for the clerk: Jekyll's Liquid
+ * (`{{ site.url }}`, `{{ page.title }}`, `{{ "/x" | relative_url }}`) and Hugo's (`{{ .Site.BaseURL }}`,
+ * `{{< ref "x" >}}`, `{{% note %}}`), met in minutes published as a site's posts.
+ */
+const TEMPLATE_EXPRESSION = /^\{\{\s*(?:[<%]|\.|(?:site|page|post|include|layout|jekyll|paginator|content|params)\.|[^}]*\|\s*\w)/;
 
 /** Whether a value is just a `{{name}}` placeholder. */
 export function isPlaceholder(value: string): boolean {
@@ -40,7 +48,7 @@ export function reportTemplatePlaceholders(text_: string, tree: Root, file: VFil
   const taken = new Set(file.messages.map((m) => `${m.line}:${m.column}`));
   const lineStarts = [0, ...[...text_.matchAll(/\n/g)].map((m) => m.index + 1)];
   for (const m of text_.matchAll(PLACEHOLDER)) {
-    if (code.some(([from, to]) => m.index >= from && m.index < to)) continue;
+    if (code.some(([from, to]) => m.index >= from && m.index < to) || TEMPLATE_EXPRESSION.test(m[0])) continue;
     let line = 1;
     while (line < lineStarts.length && lineStarts[line]! <= m.index) line++;
     const column = m.index - lineStarts[line - 1]! + 1;
