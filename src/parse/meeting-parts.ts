@@ -353,12 +353,28 @@ function liftLabelLines(node: Paragraph, next: RootContent | undefined, values: 
   }
   const left: string[] = [];
   let took = false;
-  for (const line of lines) {
+  for (let l = 0; l < lines.length; l++) {
+    const line = lines[l]!;
     const read = readLabelLine(line, free);
     if (read) {
       values[read.part] = read.value;
       took = true;
-    } else left.push(line);
+      continue;
+    }
+    // "Présents:" then one name per line (hard line breaks), as far as the lines read as names.
+    const alone = /^\s*([^:]{2,40}?)\s*:\s*$/.exec(line);
+    const part = alone ? meetingPart(alone[1]!.replace(/^[*_]+|[*_]+$/g, "")) : undefined;
+    if (part && PEOPLE.includes(part) && free(part)) {
+      let end = l + 1;
+      while (end < lines.length && lines[end]!.trim() && !LABEL_LINE.test(lines[end]!) && peopleOf(lines[end]!)?.length === 1) end++;
+      if (end > l + 1) {
+        values[part] = lines.slice(l + 1, end).map((n) => peopleOf(n)![0]!);
+        took = true;
+        l = end - 1;
+        continue;
+      }
+    }
+    left.push(line);
   }
   if (!took) return node;
   if (left.every((l) => l.trim() === "")) return undefined;

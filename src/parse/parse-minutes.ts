@@ -116,6 +116,9 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   reportTemplatePlaceholders(normalized, tree, file);
   if (!meeting || empty) return { minutes: undefined, file };
 
+  // A site generator's language markers in the title ("<!--:fr-->Compte rendu<!--:-->") are not words of it.
+  const plainTitle = meeting.title.replace(/<!--[\s\S]*?-->/g, "").trim();
+  if (plainTitle) meeting.title = plainTitle;
   // A `#` title that differs from the front-matter title is kept as the subtitle, never dropped.
   if (body.documentTitle && body.documentTitle !== meeting.title) {
     if (!meeting.subtitle) meeting.subtitle = body.documentTitle;
