@@ -81,7 +81,12 @@ export const themeSchema = z.strictObject({
     titleAlign: z.enum(["left", "center"]).default("center"),
     /** "grid": every cell bordered (the seed); "lines": horizontal rules only. */
     tables: z.enum(["grid", "lines"]).default("grid"),
-  }).default({ titleAlign: "center", tables: "grid" }),
+    /**
+     * An item with no actions still shows its action table, with one "N/A" row (the seed's form). Off by
+     * default: an item whose source has no action table prints none.
+     */
+    emptyActionTable: z.boolean({ error: "must be true or false" }).default(false),
+  }).default({ titleAlign: "center", tables: "grid", emptyActionTable: false }),
   /** Label overrides per language: `labels: { fr: { agenda: "Ordre du jour" } }`. */
   labels: z.record(z.string().regex(/^[a-z]{2,3}$/, { error: "must be a language code such as fr or en" }), z.record(z.string(), z.string())).default({}),
   draft: z.strictObject({
