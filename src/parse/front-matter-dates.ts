@@ -30,7 +30,10 @@ export function checkFrontMatterDates(values: Record<string, unknown>, source: Y
     if (value === undefined || value === null || typeof value === "object" || (typeof value === "string" && isIsoDate(value))) return;
     // Any other ISO 8601 form (a site generator's 2021-09-15T12:18:14.583Z, 20210915, 2021-W37-3) is its calendar day.
     const day = typeof value === "string" || (typeof value === "number" && Number.isInteger(value)) ? isoCalendarDay(String(value)) : undefined;
-    if (day) return set(day.iso);
+    if (day) {
+      set(day.iso);
+      return;
+    }
     failed = true;
     const read = reportDate(path, value, source, file, rules);
     set(read ?? STAND_IN);

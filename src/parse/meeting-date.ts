@@ -95,7 +95,7 @@ const WITH_WORDS = new Set([
 
 /** "Date", "Meeting Date/Time", "Date, Time and Location", "Date et lieu", "Datum und Uhrzeit", "Fecha y hora". */
 function isDateLabel(label: string, heading = false): boolean {
-  const words = label.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z&]+/g, " ").trim().split(" ").filter(Boolean);
+  const words = normalizeLabel(label).replace(/[^a-z&]+/g, " ").trim().split(" ").filter(Boolean);
   if (words.length === 0 || words.length > 7) return false;
   // "## Data" is as likely an item about data; "When" a question.
   if (heading && words.length === 1 && (words[0] === "data" || words[0] === "when")) return false;
