@@ -6,13 +6,14 @@ import type { TextEdit } from "./fix/text-edit.js";
 import { render, text, uiLanguage, type Text, type UiLanguage } from "./i18n/messages.js";
 import type { Point, Span } from "./model/minutes.js";
 import { printable } from "./printable.js";
+import { isRuleId, type RuleId } from "./rules.js";
 
 export type Severity = "error" | "warning";
 
 export interface Problem {
   severity: Severity;
-  /** A stable rule id, e.g. "front-matter-date". */
-  rule: string;
+  /** A stable rule id, e.g. "front-matter-date": one of the table in src/rules.ts. */
+  rule: RuleId;
   /**
    * What is wrong: an entry of the message catalogue (src/i18n/), so that it can be shown in the user's
    * language; never English text (test/message-catalogue.test.ts also scans the sources for that).
@@ -58,7 +59,7 @@ export interface Diagnostic {
   line: number | null;
   column: number | null;
   severity: Severity;
-  rule: string;
+  rule: RuleId;
   /** In English: JSON output and rule ids stay English, so that programs can rely on them. */
   message: string;
   hint?: string;
@@ -75,7 +76,8 @@ export function toDiagnostic(message: VFileMessage, path: string): Diagnostic {
     line: message.line ?? null,
     column: message.column ?? null,
     severity: message.fatal ? "error" : "warning",
-    rule: message.ruleId ?? "unknown",
+    // report() always gives a rule of the table; a message without one would be a bug.
+    rule: isRuleId(message.ruleId) ? message.ruleId : "internal",
     message: message.reason,
     ...(message.note ? { hint: message.note } : {}),
     ...(message as VFileMessage & { localised?: Localised }).localised,

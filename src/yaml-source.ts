@@ -8,6 +8,7 @@ import { report } from "./diagnostics.js";
 import { catalogue, isMessageId, text, type MessageId, type Param, type Text } from "./i18n/messages.js";
 import type { Point } from "./model/minutes.js";
 import { closest } from "./i18n/text-match.js";
+import { keyRule, type RuleArea, type RuleId } from "./rules.js";
 
 const MAX_ALIASES = 100;
 
@@ -26,8 +27,8 @@ export interface YamlSource {
 export interface YamlOptions {
   /** Lines before the YAML text in the file (the front matter starts after its --- fence). */
   lineOffset?: number;
-  /** Rule id prefix, e.g. "front-matter" or "config". */
-  rule: string;
+  /** Rule id prefix: its rules are "<area>-yaml", "<area>-<key>"… (src/rules.ts). */
+  rule: RuleArea;
   /** What the text is, for messages: text("yaml.what.front-matter"), text("yaml.what.config")… */
   what: Text;
 }
@@ -42,14 +43,14 @@ export function readYaml(yamlText: string, file: VFile, options: YamlOptions): Y
     return { line: lineOffset + line, column: col };
   };
   for (const error of doc.errors) {
-    report(file, { severity: "error", rule: `${options.rule}-yaml`, message: text("yaml-invalid", { what: options.what, detail: yamlDetail(error.message) }), place: at(error.pos[0]), hint: text("yaml-invalid.hint") });
+    report(file, { severity: "error", rule: `${options.rule}-yaml` as const, message: text("yaml-invalid", { what: options.what, detail: yamlDetail(error.message) }), place: at(error.pos[0]), hint: text("yaml-invalid.hint") });
   }
   if (doc.errors.length) return undefined;
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    report(file, { severity: "error", rule: `${options.rule}-yaml`, message: text("yaml-unreadable", { what: options.what, detail: yamlDetail(String((error as Error).message)) }), place: at(0), hint: text("yaml-unreadable.aliases.hint") });
+    report(file, { severity: "error", rule: `${options.rule}-yaml` as const, message: text("yaml-unreadable", { what: options.what, detail: yamlDetail(String((error as Error).message)) }), place: at(0), hint: text("yaml-unreadable.aliases.hint") });
     return undefined;
   }
   return {
@@ -65,12 +66,12 @@ export function readYaml(yamlText: string, file: VFile, options: YamlOptions): Y
 export function asRecord(source: YamlSource, file: VFile, options: YamlOptions & { hint: Text }): Record<string, unknown> | undefined {
   const value = source.value ?? {};
   if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
-  report(file, { severity: "error", rule: `${options.rule}-shape`, message: text("yaml-shape", { what: options.what }), place: source.at(0), hint: options.hint });
+  report(file, { severity: "error", rule: `${options.rule}-shape` as const, message: text("yaml-shape", { what: options.what }), place: source.at(0), hint: options.hint });
   return undefined;
 }
 
 /** A warning with a "did you mean" for each key the schema does not know. */
-export function reportUnknownKeys(values: Record<string, unknown>, known: readonly string[], source: YamlSource | undefined, file: VFile, rule: string): void {
+export function reportUnknownKeys(values: Record<string, unknown>, known: readonly string[], source: YamlSource | undefined, file: VFile, rule: RuleId): void {
   for (const key of Object.keys(values)) {
     if (known.includes(key)) continue;
     const suggestion = closest(key, known);
@@ -90,7 +91,7 @@ export function validateYaml<S extends z.ZodType>(
   values: unknown,
   source: YamlSource | undefined,
   file: VFile,
-  options: { rule: string; what: Text; missingHint?: (key: string) => Text; invalidHint?: (key: string) => Text },
+  options: { rule: RuleArea; what: Text; missingHint?: (key: string) => Text; invalidHint?: (key: string) => Text },
 ): z.infer<S> | undefined {
   const result = schema.safeParse(values);
   if (result.success) return result.data;
@@ -100,7 +101,7 @@ export function validateYaml<S extends z.ZodType>(
     const missing = issue.code === "invalid_type" && source?.doc.getIn(path) === undefined;
     report(file, {
       severity: "error",
-      rule: `${options.rule}-${String(path[0] ?? "shape")}`,
+      rule: keyRule(options.rule, path[0]),
       message: missing ? text("yaml-missing", { what: options.what, key }) : issueText(issue, key || options.what),
       place: source ? (missing ? source.at(0) : source.valuePlace(path)) : { line: 1, column: 1 },
       hint: missing ? (options.missingHint?.(key) ?? text("yaml-missing.hint", { key })) : (options.invalidHint?.(key) ?? text("yaml-invalid-value.hint", { key })),
@@ -222,6 +223,8 @@ function valueOffset(doc: Document, path: (string | number)[]): number | undefin
 }
 
 export interface YamlFileOptions extends YamlOptions {
+  /** Settings files: a config or a theme.yaml (the front matter is no file of its own). */
+  rule: Exclude<RuleArea, "front-matter">;
   /** What to write, when the file is not a list of `key: value` lines. */
   shapeHint: Text;
   missingHint?: (key: string) => Text;
@@ -245,14 +248,14 @@ export function readYamlFile<S extends z.ZodObject>(path: string, schema: S, opt
     content = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
   } catch (error) {
     const file = new VFile({ path });
-    report(file, { severity: "error", rule: `${options.rule}-read`, message: text("yaml-unreadable", { what: options.what, detail: (error as Error).message }), hint: text("yaml-unreadable.file.hint") });
+    report(file, { severity: "error", rule: `${options.rule}-read` as const, message: text("yaml-unreadable", { what: options.what, detail: (error as Error).message }), hint: text("yaml-unreadable.file.hint") });
     return { file };
   }
   const file = new VFile({ path, value: content });
   const yaml = readYaml(content, file, options);
   const record = yaml ? asRecord(yaml, file, { ...options, hint: options.shapeHint }) : undefined;
   if (!yaml || !record) return { file, ...(yaml ? { yaml } : {}) };
-  reportUnknownKeys(record, Object.keys(schema.shape), yaml, file, `${options.rule}-unknown-key`);
+  reportUnknownKeys(record, Object.keys(schema.shape), yaml, file, `${options.rule}-unknown-key` as const);
   const data = validateYaml(schema, record, yaml, file, { rule: options.rule, what: options.what, ...(options.missingHint ? { missingHint: options.missingHint } : {}) });
   return { file, yaml, ...(data !== undefined ? { data } : {}) };
 }

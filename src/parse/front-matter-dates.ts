@@ -6,6 +6,7 @@
 import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import { text, type MessageId } from "../i18n/messages.js";
+import { keyRule } from "../rules.js";
 import type { YamlSource } from "../yaml-source.js";
 import { isIsoDate, isoCalendarDay, readDate, type DateRules } from "./date-forms.js";
 import { valueEdit } from "./yaml-edits.js";
@@ -54,7 +55,7 @@ function reportDate(path: string[], value: unknown, source: YamlSource | undefin
   const key = path.join(".");
   const written = String(value);
   const place = source ? source.valuePlace(path) : { line: 1, column: 1 };
-  const rule = `front-matter-${path[0]}`;
+  const rule = keyRule("front-matter", path[0]);
   const say = (id: MessageId, hint: MessageId, params: Record<string, string>, fix?: ReturnType<typeof valueEdit>) =>
     report(file, { severity: "error", rule, message: text(id, { key, written, ...params }), place, hint: text(hint, { key, ...params }), ...(fix ? { fix } : {}) });
   // A `{{date}}` the template left: `new` fills it; written by hand, the clerk is told what it is.

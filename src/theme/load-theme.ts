@@ -8,6 +8,7 @@ import { diagnostic, report, toDiagnostic, type Diagnostic } from "../diagnostic
 import { text, type Text } from "../i18n/messages.js";
 import { labelKeys } from "../i18n/labels.js";
 import { readYamlFile, type YamlSource } from "../yaml-source.js";
+import type { RuleId } from "../rules.js";
 import { shippedFont } from "../package/shipped-files.js";
 import { checkFont, checkImage, MAX_IMAGE_AREA, MAX_IMAGE_PIXELS, type CheckedImage } from "./check-file.js";
 import { resolveSafePath, type PathRules } from "../safe-path.js";
@@ -74,7 +75,7 @@ export function loadTheme(choice: ThemeChoice, rules: PathRules): ThemeResult {
   const { reference } = choice;
   const looksLikePath = /[\\/]/.test(reference) || reference.startsWith(".") || reference.endsWith(".yaml") || reference.endsWith(".yml");
   if (!looksLikePath && builtInThemes().includes(reference)) return { theme: loadBuiltInTheme(reference), diagnostics: [] };
-  const fail = (message: Text, hint: Text, rule = "theme-path"): ThemeResult => ({ diagnostics: [diagnostic({ file: choice.source, line: choice.place?.line ?? null, column: choice.place?.column ?? null, severity: "error", rule, message, hint })] });
+  const fail = (message: Text, hint: Text, rule: RuleId = "theme-path"): ThemeResult => ({ diagnostics: [diagnostic({ file: choice.source, line: choice.place?.line ?? null, column: choice.place?.column ?? null, severity: "error", rule, message, hint })] });
   const where = resolveSafePath(reference, choice.baseDir, rules);
   // A name that is neither built in nor a folder gets "no such theme", not a remark about where it would be.
   const candidate = where.ok ? where.path : resolve(choice.baseDir, reference);
@@ -132,7 +133,7 @@ class ThemeFiles {
   ) {}
 
   /** An error at the value of `at`; `problem` is said of that value ("`fonts.body.regular`: …"), unless `whole` is the message. */
-  private fail(at: (string | number)[], problem: Text, hint: Text, rule = "theme-file", whole = false): undefined {
+  private fail(at: (string | number)[], problem: Text, hint: Text, rule: RuleId = "theme-file", whole = false): undefined {
     const message = whole ? problem : text("path-problem", { field: at.join("."), problem });
     report(this.file, { severity: "error", rule, message, hint, place: this.yaml.valuePlace(at) });
     return undefined;
