@@ -26,6 +26,18 @@ describe("findMeetingStarts", () => {
     expect(starts("<h3>Dec 14, 2023 | Steering call</h3>\n\nText.\n\n<h3>Dec 7, 2023 | Steering call</h3>\n\nText.\n").map((s) => s[1])).toEqual(["2023-12-14", "2023-12-07"]);
   });
 
+  it("finds the <summary> of <details> blocks, with or without a blank line after <details>", () => {
+    const notes = "# WG minutes\n\n<details>\n <summary>Regular meeting - June 8, 2021</summary>\n\n## Intro\n\nText.\n\n</details>\n\n<details>\n\n<summary>Regular meeting - May 25th, 2021 - Call Canceled</summary>\n\nNone.\n\n</details>\n";
+    expect(starts(notes)).toEqual([[3, "2021-06-08", "heading"], [14, "2021-05-25", "heading"]]);
+  });
+
+  it("finds lines in bold that are only a date, month first when the dates say so, among other bold lines", () => {
+    const notes = "**12/13/2016**\n\n**Attendees**\n\n- Ana\n\n**10/11/2016**\n\n**Attendees**\n\n- Ben\n\n**9/27/2016**\n\nText.\n";
+    expect(starts(notes)).toEqual([[1, "2016-12-13", "heading"], [7, "2016-10-11", "heading"], [13, "2016-09-27", "heading"]]);
+    // A bold line that names a meeting is a label as often as not: only a date alone counts.
+    expect(starts("**Board meeting 2024-03-06**\n\nText.\n\n**Board meeting 2024-02-07**\n\nText.\n")).toEqual([]);
+  });
+
   it("does not take the days of one meeting for several meetings", () => {
     expect(starts("# Plenary\n\n## Wednesday, 26 July 2023\n\nText.\n\n## Thursday, 27 July 2023\n\nText.\n")).toEqual([]);
     // Friday then Monday: a weekend skipped.

@@ -26,6 +26,27 @@ describe("splitMeetings", () => {
     expect(missingWords(sourceWords(source), meetings.map((m) => m.text).join("\n"))).toEqual([]);
   });
 
+  it.each([
+    ["kubernetes-sig-docs/2016_Weekly_Meeting_Minutes.md", 11, "2016-12-13", "2016-08-16"],
+    ["ossf-best-practices-wg/meeting-minutes.md", 29, "2021-06-08", "2020-02-26"],
+    ["kubernetes-steering/2017-meeting-notes.md", 4, "2017-12-07", "2017-10-18"],
+  ])("real running notes, %s: %i meetings from %s back to %s, each parsed with its date, every word kept", (path, count, newest, oldest) => {
+    const source = readFileSync(`test/real-world/${path}`, "utf8");
+    const meetings = splitMeetings(source, { fileName: path.split("/")[1]! });
+    expect(meetings).toHaveLength(count);
+    expect([meetings[0]!.date, meetings.at(-1)!.date]).toEqual([newest, oldest]);
+    for (const m of meetings) expect(parseMinutes(m.text, { path: m.name }).minutes?.meeting.date).toBe(m.date);
+    expect(missingWords(sourceWords(source), meetings.map((m) => m.text).join("\n"))).toEqual([]);
+  });
+
+  it("writes a <summary> or a bold date line as the # heading, keeping what follows it", () => {
+    const [first] = splitMeetings("# WG minutes\n\n<details>\n<summary>Regular meeting - June 8, 2021</summary>\nIntro line.\n\nText.\n\n</details>\n\n<details>\n<summary>Regular meeting - May 25, 2021</summary>\n\nText.\n");
+    expect(first!.text).toContain("# Regular meeting - June 8, 2021\n\nIntro line.\n\nText.\n\n</details>\n");
+    const [bold] = splitMeetings("**12/13/2016**\nMeeting using Zoom\n\n- Text\n\n**11/28/2016**\n\n- Text\n", { fileName: "2016_Weekly_Meeting_Minutes.md" });
+    expect(bold!.text).toBe('---\ntitle: "2016 Weekly Meeting Minutes"\ndate: 2016-12-13\n---\n\n# 12/13/2016\nMeeting using Zoom\n\n- Text\n');
+    expect(bold!.name).toBe("2016-12-13-weekly-meeting-minutes.md");
+  });
+
   it("makes the meeting's heading # and moves the headings under it up, setext ones too", () => {
     const notes = "# Notes\n\n## 2024-03-06\n\n### Budget\n\n#### Detail\n\nText.\n\nStaff\n-----\n\n## 2024-02-28\n\n### Budget\n\nOK.\n";
     const [first] = splitMeetings(notes);

@@ -7,8 +7,10 @@
 // - Otherwise a heading starts a meeting when it holds a date and is either only a date (with a weekday, a
 //   time or words in brackets: `## 2024-03-06`, `## Wednesday, 6 March 2024 (14:00 UTC)`) or names a
 //   meeting (`# Meeting 12 — March 6, 2024`, `## Board meeting, 5 March 2024`). The level is the
-//   shallowest one with two or more such headings, and they must be at least half of that level's headings
-//   (a meeting whose items mention other meetings' dates is not taken for several).
+//   shallowest one with two or more such headings that are at least half of that level's headings (a
+//   meeting whose items mention other meetings' dates is not taken for several). Below the headings, the
+//   `<summary>` of `<details>` blocks count the same way, then lines in bold alone that are only a date
+//   (`**12/13/2016**`), however many other bold lines there are.
 // - Dated headings whose dates follow day after day in the order written (at most a weekend skipped, a week
 //   in all) are the days of one meeting (`## Wednesday, 26 July 2023`, `## Thursday, 27 July 2023`).
 import type { Heading, RootContent } from "mdast";
@@ -80,24 +82,59 @@ function frontMatterStarts(nodes: readonly RootContent[], rules: DateRules): Mee
   return starts;
 }
 
-function headingStarts(nodes: readonly RootContent[], rules: DateRules): MeetingStart[] {
-  const headings = nodes.flatMap((node, index) => {
-    const heading = headingOf(node);
-    return heading ? [{ ...heading, index, line: node.position?.start.line ?? 1 }] : [];
+/** Marks below the six heading levels: a `<details>` block's `<summary>`, then a line in bold alone. */
+export const SUMMARY_LEVEL = 7;
+export const BOLD_LEVEL = 8;
+
+function headingStarts(nodes: readonly RootContent[], given: DateRules): MeetingStart[] {
+  const marks = nodes.flatMap((node, index) => {
+    const mark = meetingMarkOf(node);
+    return mark ? [{ ...mark, index, line: node.position?.start.line ?? 1 }] : [];
   });
-  const depths = [...new Set(headings.map((h) => h.depth))].sort((a, b) => a - b);
+  const rules = dateOrderOf(marks.map((m) => m.text), given);
+  const depths = [...new Set(marks.map((h) => h.depth))].sort((a, b) => a - b);
   for (const depth of depths) {
-    const level = headings.filter((h) => h.depth === depth);
+    const level = marks.filter((h) => h.depth === depth);
     const starts = level.flatMap((h): MeetingStart[] => {
       const date = findDate(h.text, rules);
-      if (!date || !(isOnlyADate(h.text, rules) || MEETING_WORDS.test(h.text))) return [];
+      const only = isOnlyADate(h.text, rules);
+      if (!date || !(only || (depth !== BOLD_LEVEL && MEETING_WORDS.test(h.text)))) return [];
       return [{ kind: "heading", index: h.index, line: h.line, heading: h.text.trim(), depth, date }];
     });
     if (starts.length < 2) continue;
-    if (starts.length * 2 < level.length || areDaysOfOneMeeting(starts.map((s) => s.date!))) return [];
+    if (areDaysOfOneMeeting(starts.map((s) => s.date!))) return [];
+    // Bold lines are labels as often as not ("**Attendees**"): there, only lines that are a date alone count, and no share is asked.
+    if (depth !== BOLD_LEVEL && starts.length * 2 < level.length) continue;
     return starts;
   }
   return [];
+}
+
+/**
+ * Numeric dates in the order the meeting starts need: a file whose dates read only month first
+ * (`**12/13/2016**`, `**9/27/2016**`) is read month first throughout, unless its language says otherwise.
+ */
+function dateOrderOf(texts: readonly string[], rules: DateRules): DateRules {
+  if (rules.stated) return rules;
+  const valid = (order: DateRules["order"]) => texts.filter((t) => findDate(t, { order, stated: true }) !== undefined).length;
+  return valid("mdy") > valid("dmy") ? { order: "mdy", stated: true } : rules;
+}
+
+/**
+ * What may open a meeting: a heading (Markdown or HTML, levels 1-6), the `<summary>` of a `<details>` block
+ * (SUMMARY_LEVEL), or a paragraph whose first line is in bold alone (BOLD_LEVEL).
+ */
+export function meetingMarkOf(node: RootContent): { depth: number; text: string } | undefined {
+  const heading = headingOf(node);
+  if (heading) return heading;
+  if (node.type === "html") {
+    const summary = /^\s*(?:<details[^>]*>\s*)?<summary[^>]*>([\s\S]*?)<\/summary>/i.exec(node.value);
+    return summary ? { depth: SUMMARY_LEVEL, text: htmlToText(summary[1]!).replace(/\s+/g, " ").trim() } : undefined;
+  }
+  if (node.type !== "paragraph" || node.children[0]?.type !== "strong") return undefined;
+  const next = node.children[1];
+  if (next && next.type !== "break" && !(next.type === "text" && /^[ \t]*\n/.test(next.value))) return undefined;
+  return { depth: BOLD_LEVEL, text: textOf(node.children[0]).trim() };
 }
 
 /** A Markdown heading, or an HTML one (`<h3>Dec 14, 2023 | Title</h3>`) standing alone. */

@@ -8,7 +8,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { defaultDateRules, type DateRules } from "../parse/date-forms.js";
-import { findMeetingStarts, headingOf, isOnlyADate, type MeetingStart } from "../parse/find-meetings.js";
+import { findMeetingStarts, headingOf, isOnlyADate, meetingMarkOf, type MeetingStart } from "../parse/find-meetings.js";
 import { textOf } from "../parse/node-text.js";
 import { meetingFileNames } from "./meeting-file-name.js";
 
@@ -88,14 +88,15 @@ function byHeading(tree: Root, starts: MeetingStart[], lines: string[], fileName
   const depth = starts[0]!.depth;
   // The file's title: a heading above the meetings' level, else a heading of their level that opens the file.
   const titleHeading = fileTitle ? undefined : (prefixNodes.find((n): n is Heading => n.type === "heading" && n.depth < depth) ?? (prefixNodes[0]?.type === "heading" ? prefixNodes[0] : undefined));
-  const title = fileTitle ? unquote(fileTitle.text.replace(/^title\s*:\s*/i, "")) : titleHeading ? textOf(titleHeading).trim() : undefined;
+  const stem = fileName.replace(/\.[^.]*$/, "").replace(/\d{4}-\d{2}-\d{2}/g, "");
+  const fromName = /\p{L}/u.test(stem) ? stem.replace(/[_-]+/g, " ").trim() : undefined;
+  const title = fileTitle ? unquote(fileTitle.text.replace(/^title\s*:\s*/i, "")) : titleHeading ? textOf(titleHeading).trim() : fromName;
   const prefixFirst = (yaml?.position?.end.line ?? 0) + 1;
   const prefixLast = starts[0]!.line - 1;
-  const prefixEdits = new Map(prefixNodes.flatMap((n) => (isHeading(n) ? [[n.position!.start.line, { last: n.position!.end.line, text: n === titleHeading ? undefined : `**${inlineSource(n, lines)}**` }] as const] : [])));
+  const prefixEdits = new Map(prefixNodes.flatMap((n): [number, Edit][] => (isHeading(n) ? [[n.position!.start.line, { last: n.position!.end.line, text: n === titleHeading ? [] : [`**${inlineSource(n, lines)}**`] }]] : [])));
   const shared = trimBlankEnd(rewrite(lines, prefixFirst, prefixLast, prefixEdits)).filter((l, k, all) => l.text.trim() !== "" || (k > 0 && all[k - 1]!.text.trim() !== ""));
   while (shared[0]?.text.trim() === "") shared.shift();
   const others = fields.filter((f) => f.key !== "title" && f.key !== "date");
-  const stem = fileName.replace(/\.[^.]*$/, "").replace(/\d{4}-\d{2}-\d{2}/g, "");
   const hasSubtitle = fields.some((f) => f.key === "subtitle");
   // A heading that names the meeting is its title, the file's title its subtitle; a heading that is only a date leaves the title to the file.
   const titleLines = (start: MeetingStart): Line[] => {
@@ -113,11 +114,13 @@ function byHeading(tree: Root, starts: MeetingStart[], lines: string[], fileName
       { text: "---" },
       { text: "" },
     ];
-    const edits = new Map(tree.children.slice(start.index, next).flatMap((node, k) => {
+    // Headings under a heading move up with it; under a <summary> or a bold line they stay (`#` becomes `##`).
+    const shift = depth <= 6 ? depth - 1 : 0;
+    const edits = new Map(tree.children.slice(start.index, next).flatMap((node, k): [number, Edit][] => {
+      if (k === 0) return [[node.position!.start.line, startEdit(node, lines)]];
       const level = headingOf(node)?.depth;
       if (level === undefined) return [];
-      const hashes = k === 0 ? "#" : "#".repeat(Math.max(2, level - depth + 1));
-      return [[node.position!.start.line, { last: node.position!.end.line, text: `${hashes} ${inlineSource(node, lines)}` }] as const];
+      return [[node.position!.start.line, { last: node.position!.end.line, text: [`${"#".repeat(Math.max(2, level - shift))} ${inlineSource(node, lines)}`] }]];
     }));
     const label = isOnlyADate(start.heading, rules) ? title ?? stem : start.heading;
     const sharedPart = shared.length ? [...shared, { text: "" }] : [];
@@ -125,18 +128,40 @@ function byHeading(tree: Root, starts: MeetingStart[], lines: string[], fileName
   });
 }
 
-/** Lines `first` to `last` of the source, the nodes that `edits` names (by their first line) written again on one line, or left out. */
-function rewrite(lines: string[], first: number, last: number, edits: ReadonlyMap<number, { last: number; text: string | undefined }>): Line[] {
+interface Edit {
+  /** The last source line the edit replaces (from the line it is keyed by). */
+  last: number;
+  text: string[];
+}
+
+/** Lines `first` to `last` of the source, the nodes that `edits` names (by their first line) written again, or left out. */
+function rewrite(lines: string[], first: number, last: number, edits: ReadonlyMap<number, Edit>): Line[] {
   const out: Line[] = [];
   for (let n = first; n <= last; n++) {
     const edit = edits.get(n);
     if (!edit) out.push({ text: lines[n - 1]!, from: n });
     else {
-      if (edit.text !== undefined) out.push({ text: edit.text, from: n });
+      out.push(...edit.text.map((text) => ({ text, from: n })));
       n = edit.last;
     }
   }
   return out;
+}
+
+/**
+ * The node that starts a meeting, as the `#` heading of its file: a heading's text; a `<details>` block's
+ * summary, what follows it in the block kept; a bold first line, the paragraph's other lines kept.
+ */
+function startEdit(node: RootContent, lines: string[]): Edit {
+  const first = node.position!.start.line;
+  if (isHeading(node)) return { last: node.position!.end.line, text: [`# ${inlineSource(node, lines)}`] };
+  const mark = meetingMarkOf(node);
+  if (node.type === "html") {
+    const rest = node.value.replace(/^\s*(?:<details[^>]*>\s*)?<summary[^>]*>[\s\S]*?<\/summary>\s*/i, "");
+    return { last: node.position!.end.line, text: [`# ${mark?.text ?? ""}`, ...(rest.trim() ? ["", ...rest.split("\n")] : [])] };
+  }
+  const bold = /^\s*(\*\*|__)(.*?)\1\s*\\?\s*$/.exec(lines[first - 1]!);
+  return { last: first, text: [`# ${bold ? bold[2]!.trim() : (mark?.text ?? "")}`] };
 }
 
 const fieldLines = (field: { text: string; line: number }): Line[] => field.text.split("\n").map((text, k) => ({ text, from: field.line + k }));
