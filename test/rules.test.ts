@@ -8,13 +8,22 @@ import { configSchema } from "../src/config/config.js";
 import { catalogue } from "../src/i18n/messages.js";
 import { frontMatterSchema } from "../src/parse/front-matter-schema.js";
 import { parseMinutes } from "../src/parse/parse-minutes.js";
-import { keyRule, rules, type RuleId } from "../src/rules.js";
+import { keyRule, rules, type RuleEntry, type RuleId } from "../src/rules.js";
 import { themeSchema } from "../src/theme/theme-schema.js";
 
 const dir = join(import.meta.dirname, "fixtures/rules");
 const fixtures = readdirSync(dir).filter((f) => f.endsWith(".md"));
 const docs = join(import.meta.dirname, "../docs");
 const ruleIds = Object.keys(rules) as RuleId[];
+
+interface Expected {
+  line: number;
+  column: number;
+  severity: "error" | "warning";
+  rule: string;
+  message: string;
+  hintIncludes?: string;
+}
 
 /** GitHub's anchor of a Markdown heading. */
 const anchor = (heading: string): string =>
@@ -42,7 +51,7 @@ describe("the rule table", () => {
   it("gives every rule a message of the catalogue", () => {
     const ids = Object.keys(catalogue);
     const silent = ruleIds.filter((id) => {
-      const listed: readonly string[] = "messages" in rules[id] ? rules[id].messages : [];
+      const listed: readonly string[] = (rules[id] as RuleEntry).messages ?? [];
       return listed.length === 0 && !ids.some((m) => m === id || m.startsWith(`${id}.`));
     });
     expect(silent).toEqual([]);
