@@ -41,6 +41,13 @@ describe("class 2: the date in headings", () => {
     expect(layoutMinutes(minutes!).info[0]!.value).toBe("du 26 au 27 juillet 2023");
   });
 
+  it("per-day headings numbered 'Day 1: …', 'Day 2 – …'", () => {
+    const source = "# Summit\n\n## Day 1: Wednesday, 26 July 2023\n\n### Opening\n\nText.\n\n## Day 2 – Thursday 27 July 2023\n\n### Roadmap\n\nText.\n";
+    const { minutes, file } = parseMinutes(source, { path: "summit.md", fileFacts: noFacts });
+    expect(minutes!.meeting).toMatchObject({ date: "2023-07-26", endDate: "2023-07-27" });
+    expect(file.messages).toEqual([]);
+  });
+
   it.each([
     ["2021/04/07", "2021-04-07"],
     ["Wednesday 2021/04/07 at 14:00 UTC", "2021-04-07"],

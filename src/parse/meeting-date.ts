@@ -132,6 +132,9 @@ function headingOf(node: RootContent): { depth: number; text: string } | undefin
   return summary ? { depth: 2, text: htmlToText(summary[1]!).replace(/\s+/g, " ").trim() } : undefined;
 }
 
+/** "Day 1: ", "Jour 2 – ", "Tag 1 - " before the date of a per-day heading. */
+const DAY_NUMBER = /^(?:day|jour|journ[ée]e|tag|d[ií]a)\s*\d{1,2}\s*[:.,|–—-]?\s*/iu;
+
 const lineOf = (node: RootContent) => node.position?.start.line ?? 1;
 
 /** Every candidate the file holds for its meeting date, in the order found. */
@@ -194,7 +197,7 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
             break;
           }
         }
-      } else if (isOnlyADate(heading.text, rules)) {
+      } else if (isOnlyADate(heading.text.replace(DAY_NUMBER, ""), rules)) {
         const date = findDateRange(heading.text)?.start ?? findDate(heading.text, rules);
         if (date) dayHeadings.push({ date, line: lineOf(node), written: heading.text });
       } else if (!namedMeeting && ((firstHeading && (heading.depth <= 2 || node.type === "html")) || MEETING_WORDS.test(heading.text))) {
