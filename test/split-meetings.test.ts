@@ -43,7 +43,8 @@ describe("splitMeetings", () => {
     const [first] = splitMeetings("# WG minutes\n\n<details>\n<summary>Regular meeting - June 8, 2021</summary>\nIntro line.\n\nText.\n\n</details>\n\n<details>\n<summary>Regular meeting - May 25, 2021</summary>\n\nText.\n");
     expect(first!.text).toContain("# Regular meeting - June 8, 2021\n\nIntro line.\n\nText.\n\n</details>\n");
     const [bold] = splitMeetings("**12/13/2016**\nMeeting using Zoom\n\n- Text\n\n**11/28/2016**\n\n- Text\n", { fileName: "2016_Weekly_Meeting_Minutes.md" });
-    expect(bold!.text).toBe('---\ntitle: "2016 Weekly Meeting Minutes"\ndate: 2016-12-13\n---\n\n# 12/13/2016\nMeeting using Zoom\n\n- Text\n');
+    // Dates that read only month first: the file says en-US, so that its own heading reads as its date does.
+    expect(bold!.text).toBe('---\ntitle: "2016 Weekly Meeting Minutes"\ndate: 2016-12-13\nlanguage: en-US\n---\n\n# 12/13/2016\nMeeting using Zoom\n\n- Text\n');
     expect(bold!.name).toBe("2016-12-13-weekly-meeting-minutes.md");
   });
 

@@ -114,7 +114,7 @@ function headingStarts(nodes: readonly RootContent[], given: DateRules): Meeting
  * Numeric dates in the order the meeting starts need: a file whose dates read only month first
  * (`**12/13/2016**`, `**9/27/2016**`) is read month first throughout, unless its language says otherwise.
  */
-function dateOrderOf(texts: readonly string[], rules: DateRules): DateRules {
+export function dateOrderOf(texts: readonly string[], rules: DateRules): DateRules {
   if (rules.stated) return rules;
   const valid = (order: DateRules["order"]) => texts.filter((t) => findDate(t, { order, stated: true }) !== undefined).length;
   return valid("mdy") > valid("dmy") ? { order: "mdy", stated: true } : rules;

@@ -8,7 +8,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { defaultDateRules, type DateRules } from "../parse/date-forms.js";
-import { findMeetingStarts, headingOf, isOnlyADate, meetingMarkOf, type MeetingStart } from "../parse/find-meetings.js";
+import { dateOrderOf, findMeetingStarts, headingOf, isOnlyADate, meetingMarkOf, type MeetingStart } from "../parse/find-meetings.js";
 import { textOf } from "../parse/node-text.js";
 import { meetingFileNames } from "./meeting-file-name.js";
 
@@ -96,7 +96,9 @@ function byHeading(tree: Root, starts: MeetingStart[], lines: string[], fileName
   const prefixEdits = new Map(prefixNodes.flatMap((n): [number, Edit][] => (isHeading(n) ? [[n.position!.start.line, { last: n.position!.end.line, text: n === titleHeading ? [] : [`**${inlineSource(n, lines)}**`] }]] : [])));
   const shared = trimBlankEnd(rewrite(lines, prefixFirst, prefixLast, prefixEdits)).filter((l, k, all) => l.text.trim() !== "" || (k > 0 && all[k - 1]!.text.trim() !== ""));
   while (shared[0]?.text.trim() === "") shared.shift();
-  const others = fields.filter((f) => f.key !== "title" && f.key !== "date");
+  // Dates read month first because they read no other way: each file says so, or its own heading would read day first.
+  const monthFirst = !rules.stated && dateOrderOf(starts.map((s) => s.heading), rules).order === "mdy" && !fields.some((f) => f.key === "language");
+  const others = [...fields.filter((f) => f.key !== "title" && f.key !== "date").flatMap(fieldLines), ...(monthFirst ? [{ text: "language: en-US" }] : [])];
   const hasSubtitle = fields.some((f) => f.key === "subtitle");
   // A heading that names the meeting is its title, the file's title its subtitle; a heading that is only a date leaves the title to the file.
   const titleLines = (start: MeetingStart): Line[] => {
@@ -110,7 +112,7 @@ function byHeading(tree: Root, starts: MeetingStart[], lines: string[], fileName
       { text: "---" },
       ...titleLines(start),
       ...(start.date ? [{ text: `date: ${start.date}` }] : []),
-      ...others.flatMap(fieldLines),
+      ...others,
       { text: "---" },
       { text: "" },
     ];
