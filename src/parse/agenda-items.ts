@@ -14,7 +14,7 @@ import { actionColumns, readActionTable } from "./action-table.js";
 import { isNoDeadline } from "./deadline.js";
 import { spanOf, toBlocks, toInlines, type ConvertContext } from "./mdast-to-blocks.js";
 import { followUpColumns, readFollowUpTable } from "./follow-up-table.js";
-import { allSectionLabels, isAsideLabel, isFollowUpLabel, sectionKind, type SectionKind } from "./section-labels.js";
+import { allSectionLabels, isAsideLabel, isFollowUpLabel, isHeaderSection, sectionKind, type SectionKind } from "./section-labels.js";
 import { closest, normalizeLabel } from "../i18n/text-match.js";
 import { text } from "../i18n/messages.js";
 
@@ -31,13 +31,20 @@ const TYPED_NUMBER = /^\s*((?:\d+|[IVX]+)\s*[.)\-–:])(?=\s)\s*/;
 export function itemDepth(nodes: RootContent[]): number {
   let h1 = 0;
   let below = 7;
+  let belowAny = 7;
   for (const n of nodes) {
     if (n.type !== "heading") continue;
     if (n.depth === 1) h1++;
-    else below = Math.min(below, n.depth);
+    else {
+      belowAny = Math.min(belowAny, n.depth);
+      // "## Attendees" or "## Links" above "### Topic"s does not make the `##`s the items.
+      if (!isHeaderSection(headingText(n))) below = Math.min(below, n.depth);
+    }
   }
-  return h1 >= 2 ? 1 : below < 7 ? below : 2;
+  return h1 >= 2 ? 1 : below < 7 ? below : belowAny < 7 ? belowAny : 2;
 }
+
+const headingText = (node: Heading): string => inlineText(toInlines(node.children, { definitions: new Map(), headingBase: 0 }));
 
 /** Whether a heading opens an agenda item at this depth (not "Links", "Logistics", "Video call"…). */
 export function isItemHeading(node: RootContent, depth: number): boolean {
@@ -64,7 +71,7 @@ export function splitBody(nodes: RootContent[], definitions: ConvertContext["def
   while (index < nodes.length) {
     const heading = nodes[index] as Heading;
     let end = index + 1;
-    while (end < nodes.length && !(nodes[end]!.type === "heading" && (nodes[end] as Heading).depth < depth) && !isItemHeading(nodes[end]!, depth)) end++;
+    while (end < nodes.length && !(nodes[end]!.type === "heading" && (nodes[end] as Heading).depth < depth && !isHeaderSection(headingText(nodes[end] as Heading))) && !isItemHeading(nodes[end]!, depth)) end++;
     const item = readItem(heading, nodes.slice(index + 1, end), depth, definitions, file, dateRules);
     if (item.number !== null) item.number = ++number;
     body.items.push(item);

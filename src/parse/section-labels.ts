@@ -153,6 +153,15 @@ export function isAsideLabel(label: string): boolean {
   return ASIDE_LABELS.has(headingLabel(label));
 }
 
+/**
+ * Whether a heading names a part of the header (attendees, date, chair…) or a section that is not an item
+ * (links, logistics); not the agenda and not the notes section, whose sub-headings may be the items.
+ */
+export function isHeaderSection(label: string): boolean {
+  const part = meetingPart(label);
+  return isAsideLabel(label) || (part !== undefined && part !== "agenda" && !isNotesLabel(label));
+}
+
 /** Whether a heading names the notes section whose sub-headings are the items ("Meeting notes", "Protokoll"). */
 export function isNotesLabel(label: string): boolean {
   return NOTES_LABELS.has(headingLabel(label));
