@@ -17,6 +17,13 @@ describe("findMeetingStarts", () => {
     expect(starts(notes)).toEqual([[5, "2024-03-06", "heading"], [11, "2024-02-28", "heading"], [15, "2024-02-21", "heading"]]);
   });
 
+  it("takes headings that open with a date, once other headings of their level start meetings", () => {
+    const notes = "# Notes\n\n## 2024-03-13\n\nText.\n\n## 2024-03-06 - Cancelled\n\nNone.\n\n## March 1, 2024: budget call\n\nText.\n\n## 2024-02-28\n\nText.\n";
+    expect(starts(notes).map((s) => s[1])).toEqual(["2024-03-13", "2024-03-06", "2024-03-01", "2024-02-28"]);
+    // Alone, they are items that mention dates.
+    expect(starts("# Retro 2024-03-08\n\n## 2024-03-01: release\n\nText.\n\n## 2024-03-04 - incident\n\nText.\n")).toEqual([]);
+  });
+
   it("finds headings that name a meeting and its date, at the top level (HackMD)", () => {
     const notes = "# Meeting 12 — March 6, 2024\n\n## Agenda\n\nText.\n\n# Meeting 11 — February 28, 2024\n\n## Agenda\n\nText.\n";
     expect(starts(notes)).toEqual([[1, "2024-03-06", "heading"], [7, "2024-02-28", "heading"]]);

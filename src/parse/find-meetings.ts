@@ -10,7 +10,8 @@
 //   shallowest one with two or more such headings that are at least half of that level's headings (a
 //   meeting whose items mention other meetings' dates is not taken for several). Below the headings, the
 //   `<summary>` of `<details>` blocks count the same way, then lines in bold alone that are only a date
-//   (`**12/13/2016**`), however many other bold lines there are.
+//   (`**12/13/2016**`), however many other bold lines there are. At a level where two or more headings
+//   start meetings so, a heading that opens with a date (`## 2024-03-06 - Cancelled`) starts one too.
 // - Dated headings whose dates follow day after day in the order written (at most a weekend skipped, a week
 //   in all) are the days of one meeting (`## Wednesday, 26 July 2023`, `## Thursday, 27 July 2023`).
 import type { Heading, RootContent } from "mdast";
@@ -95,19 +96,33 @@ function headingStarts(nodes: readonly RootContent[], given: DateRules): Meeting
   const depths = [...new Set(marks.map((h) => h.depth))].sort((a, b) => a - b);
   for (const depth of depths) {
     const level = marks.filter((h) => h.depth === depth);
-    const starts = level.flatMap((h): MeetingStart[] => {
+    const start = (h: (typeof level)[number], date: string): MeetingStart => ({ kind: "heading", index: h.index, line: h.line, heading: h.text.trim(), depth, date });
+    const strong = level.flatMap((h) => {
       const date = findDate(h.text, rules);
-      const only = isOnlyADate(h.text, rules);
-      if (!date || !(only || (depth !== BOLD_LEVEL && MEETING_WORDS.test(h.text)))) return [];
-      return [{ kind: "heading", index: h.index, line: h.line, heading: h.text.trim(), depth, date }];
+      return date && (isOnlyADate(h.text, rules) || (depth !== BOLD_LEVEL && MEETING_WORDS.test(h.text))) ? [start(h, date)] : [];
     });
-    if (starts.length < 2) continue;
+    if (strong.length < 2) continue;
+    // Where meetings start so, a heading that opens with a date ("2024-03-06 - Cancelled", "March 6, 2024: planning") starts one too.
+    const starts = level.flatMap((h) => {
+      const found = strong.find((s) => s.index === h.index);
+      if (found) return [found];
+      const date = opensWithDate(h.text, rules);
+      return date ? [start(h, date)] : [];
+    });
     if (areDaysOfOneMeeting(starts.map((s) => s.date!))) return [];
     // Bold lines are labels as often as not ("**Attendees**"): there, only lines that are a date alone count, and no share is asked.
     if (depth !== BOLD_LEVEL && starts.length * 2 < level.length) continue;
     return starts;
   }
   return [];
+}
+
+/** The date a heading opens with, before a separator ("2024-03-06 - Cancelled", "Wed, March 6, 2024: planning", "2024-03-06 notes"). */
+function opensWithDate(text: string, rules: DateRules): string | undefined {
+  const iso = /^\s*(\d{4}-\d{2}-\d{2})(?![\p{N}])/u.exec(text)?.[1];
+  if (iso) return findDate(iso, rules);
+  const before = text.split(/\s[-–—|:]\s|[:|(]/)[0]!;
+  return before !== text && isOnlyADate(before, rules) ? findDate(before, rules) : undefined;
 }
 
 /**
