@@ -12,7 +12,8 @@ import { fileFacts } from "./file-facts.js";
 import { previousActions } from "./register/previous-actions.js";
 import { missingGlyphDiagnostics } from "./render/missing-glyphs.js";
 import type { PdfStandard, RenderOptions } from "./render/render-options.js";
-import { loadRenderer, type Format } from "./render/renderers.js";
+import { renderFormat, type Format } from "./render/renderers.js";
+import { layoutMinutes } from "./layout/layout-minutes.js";
 import { chooseTheme, type ThemeRequest } from "./theme/choose-theme.js";
 import type { Theme } from "./theme/theme.js";
 import { overwriteProblem, overwritesInput, writeAllAtomically, WriteFailure, writeProblem } from "./write-atomically.js";
@@ -156,7 +157,9 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
   // Render everything before writing anything, so one failing renderer leaves no mixed set behind.
   const missingGlyphs = new Set<string>();
   const renderOptions: RenderOptions = { theme, timestamp, ...(pdfStandards ? { pdfStandards } : {}), projectDir: projectFolder(input, checked.config), onMissingGlyph: (ch) => missingGlyphs.add(ch) };
-  const rendered = await Promise.all(formats.map(async (format) => ({ format, bytes: await (await loadRenderer(format))(minutes, renderOptions) })));
+  // Laid out once: every drawn format receives the same layout, so the DOCX and the PDF agree by construction.
+  const document = { minutes, layout: layoutMinutes(minutes, theme) };
+  const rendered = await Promise.all(formats.map(async (format) => ({ format, bytes: await renderFormat(format, document, renderOptions) })));
   // Characters drawn as boxes are only known once the PDF is drawn: a warning, or under strict an error that writes nothing.
   if (missingGlyphs.size) {
     const source = await readSource(input);

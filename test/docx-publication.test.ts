@@ -3,9 +3,9 @@
 // repeated header rows, rows that do not split, live page fields), read from the package's XML parts.
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
-import { layoutDocument } from "../src/render/layout.js";
-import { renderDocx } from "../src/render/docx/render-docx.js";
-import { renderPdf } from "../src/render/pdf/render-pdf.js";
+import { layoutMinutes } from "../src/layout/layout-minutes.js";
+import { renderDocx } from "../src/index.js";
+import { renderPdf } from "../src/index.js";
 import { defaultTheme } from "../src/theme/default-theme.js";
 import { sampleMinutes } from "./fixtures/sample-minutes.js";
 import { PdfObjects } from "./helpers/pdf-objects.js";
@@ -46,7 +46,7 @@ describe("the DOCX package's publication properties", () => {
       expect(style, id).toContain("<w:keepNext/>");
       expect(style, id).toContain("<w:keepLines/>");
     }
-    const layout = layoutDocument(sampleMinutes);
+    const layout = layoutMinutes(sampleMinutes);
     // The agenda's title and each item's heading.
     expect(count(doc, '<w:pStyle w:val="Heading1"/>')).toBe(layout.items.length + 1);
   });
@@ -55,7 +55,7 @@ describe("the DOCX package's publication properties", () => {
     const doc = parts["word/document.xml"]!;
     const tables = doc.match(/<w:tbl>.*?<\/w:tbl>/gs)!;
     const actionTables = tables.filter((t) => t.includes(">Points d'action<") || t.includes(">Points d&apos;action<"));
-    expect(actionTables.length).toBe(layoutDocument(sampleMinutes).items.filter((i) => i.actions).length);
+    expect(actionTables.length).toBe(layoutMinutes(sampleMinutes).items.filter((i) => i.actions).length);
     for (const table of actionTables) {
       expect(count(table, "<w:tblHeader/>")).toBe(1);
       expect(count(table, "<w:cantSplit/>")).toBe(count(table, "<w:tr>"));
@@ -75,7 +75,7 @@ describe("the DOCX package's publication properties", () => {
 
   it("links each agenda entry with a section of its own to a bookmark on its item's heading", () => {
     const doc = parts["word/document.xml"]!;
-    const layout = layoutDocument(sampleMinutes);
+    const layout = layoutMinutes(sampleMinutes);
     const anchors = [...doc.matchAll(/<w:hyperlink [^>]*w:anchor="([^"]+)"/g)].map((m) => m[1]);
     expect(anchors).toEqual(layout.items.map((_, i) => `item_${i + 1}`));
     const headings = doc.match(/<w:p>(?:(?!<\/w:p>).)*<w:pStyle w:val="Heading1"\/>(?:(?!<\/w:p>).)*<\/w:p>/gs)!;

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { build, check } from "../src/build.js";
-import { layoutDocument } from "../src/render/layout.js";
+import { layoutMinutes } from "../src/layout/layout-minutes.js";
 import { inlineText } from "../src/model/minutes.js";
 import { docxText, itWithTools, pdfText } from "./helpers/tools.js";
 
@@ -15,7 +15,7 @@ describe("follow-up of the previous meeting's actions", () => {
   it("lists the previous meeting's actions with their status after this meeting, before the items", async () => {
     const result = await check(march);
     expect(result.diagnostics).toEqual([]);
-    const layout = layoutDocument(result.minutes!);
+    const layout = layoutMinutes(result.minutes!);
     expect(layout.followUp?.heading).toBe("Suivi des actions de la réunion précédente");
     const rows = layout.followUp!.actions!.rows.map((r) => r.map(inlineText));
     expect(Object.fromEntries(rows.map((r) => [r[0], r[4]]))).toEqual({
@@ -73,7 +73,7 @@ describe("follow-up of the previous meeting's actions", () => {
 
   it("English meetings get 'Follow-up of previous actions'", async () => {
     const result = await check("test/fixtures/register/en/2023-03-14-board.md");
-    const layout = layoutDocument(result.minutes!);
+    const layout = layoutMinutes(result.minutes!);
     expect(layout.followUp?.heading).toBe("Follow-up of previous actions");
     expect(layout.followUp!.actions!.rows.map((r) => `${inlineText(r[0]!)} ${inlineText(r[4]!)}`)).toEqual(["FIN-1 In progress (overdue)", "FIN-2 Done", "2023-02-20#1.3 Done"]);
   });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { formatDate } from "../src/i18n/format-meeting.js";
 import { inlineText } from "../src/model/minutes.js";
-import { layoutDocument } from "../src/render/layout.js";
+import { layoutMinutes } from "../src/layout/layout-minutes.js";
 import { sampleMinutes } from "./fixtures/sample-minutes.js";
 
-describe("layoutDocument", () => {
-  const layout = layoutDocument(sampleMinutes);
+describe("layoutMinutes", () => {
+  const layout = layoutMinutes(sampleMinutes);
 
   it("lists every item in the agenda, the unnumbered opening first", () => {
     expect(layout.agendaTitle).toBe("Points inscrits à l'ordre du jour");
@@ -40,7 +40,7 @@ describe("layoutDocument", () => {
   it("gives an unnumbered item with content but no actions no N/A table", () => {
     const opening = structuredClone(sampleMinutes);
     opening.items[0]!.discussion = [{ type: "paragraph", children: [{ type: "text", value: "Ouverture à 9 h." }] }];
-    const l = layoutDocument(opening);
+    const l = layoutMinutes(opening);
     expect(l.items[0]!.heading).toBe("Ouverture (SP/CCM)");
     expect(l.items[0]!.actions).toBeUndefined();
     expect(l.items[1]!.actions).toBeDefined();
@@ -49,7 +49,7 @@ describe("layoutDocument", () => {
   it("adds status and notes columns only when some action has them", () => {
     const withStatus = structuredClone(sampleMinutes);
     withStatus.items[1]!.actions[0]!.status = [{ type: "text", value: "en cours" }];
-    const l = layoutDocument(withStatus);
+    const l = layoutMinutes(withStatus);
     expect(l.items[0]!.actions!.columns).toEqual(["Points d'action", "Personne/Agence Responsable", "Date limite", "Statut"]);
     expect(l.items[1]!.actions!.rows[0]).toHaveLength(4);
   });
@@ -57,7 +57,7 @@ describe("layoutDocument", () => {
   it("uses English labels and dates for English minutes", () => {
     const en = structuredClone(sampleMinutes);
     en.meeting.language = "en-GB";
-    const l = layoutDocument(en);
+    const l = layoutMinutes(en);
     expect(l.info[0]!.value).toBe("Friday 23 September 2022");
     expect(l.agendaTitle).toBe("Agenda");
     expect(l.footer(1, 3)).toBe("Page 1 of 3");

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseMinutes } from "../src/parse/parse-minutes.js";
-import { renderPdf } from "../src/render/pdf/render-pdf.js";
+import { renderPdf } from "../src/index.js";
 import { defaultTheme } from "../src/theme/default-theme.js";
 
 const load = (path: string) => parseMinutes(readFileSync(path, "utf8"), { path }).minutes!;

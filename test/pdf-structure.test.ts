@@ -6,9 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PDFDict, PDFName } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { layoutDocument } from "../src/render/layout.js";
+import { layoutMinutes } from "../src/layout/layout-minutes.js";
 import { parsePdfStandards, type PdfStandard } from "../src/render/render-options.js";
-import { renderPdf } from "../src/render/pdf/render-pdf.js";
+import { renderPdf } from "../src/index.js";
 import { defaultTheme } from "../src/theme/default-theme.js";
 import { sampleMinutes } from "./fixtures/sample-minutes.js";
 import { allNodes, PdfObjects, type StructNode } from "./helpers/pdf-objects.js";
@@ -42,7 +42,7 @@ describe("the PDF's structure, read with pdf-lib", () => {
   });
 
   it("has one bookmark per agenda item, in order, each opening its heading's page at the heading", () => {
-    const layout = layoutDocument(sampleMinutes);
+    const layout = layoutMinutes(sampleMinutes);
     const outline = pdf.outline();
     expect(outline.map((e) => e.title)).toEqual(layout.items.map((i) => i.heading));
     let last = 0;
@@ -157,7 +157,7 @@ describe("the PDF's structure, read with pdf-lib", () => {
   });
 
   it("links each agenda entry to its item's heading", () => {
-    const layout = layoutDocument(sampleMinutes);
+    const layout = layoutMinutes(sampleMinutes);
     const destinations = pdf.namedDestinations();
     const outline = pdf.outline();
     const gotos = pdf

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Block, Inline, ListItem, Minutes } from "../src/model/minutes.js";
-import { renderDocx } from "../src/render/docx/render-docx.js";
-import { layoutDocument } from "../src/render/layout.js";
+import { renderDocx } from "../src/index.js";
+import { layoutMinutes } from "../src/layout/layout-minutes.js";
 import { defaultTheme } from "../src/theme/default-theme.js";
 import type { Theme } from "../src/theme/theme.js";
 import { sampleMinutes } from "./fixtures/sample-minutes.js";
@@ -183,7 +183,7 @@ describe("renderDocx on the sample model", () => {
 
   itWithTools("pandoc")("reads back in pandoc with every text of the layout, in order", () => {
     const read = docxText(save("sample.docx", bytes));
-    const layout = layoutDocument(sampleMinutes);
+    const layout = layoutMinutes(sampleMinutes);
     const expected = [
       "Secrétariat Permanent",
       layout.title,

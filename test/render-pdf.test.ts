@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { formatPerson } from "../src/i18n/format-meeting.js";
 import type { Block, Inline, Minutes } from "../src/model/minutes.js";
 import { inlineText } from "../src/model/minutes.js";
-import { renderPdf } from "../src/render/pdf/render-pdf.js";
+import { renderPdf } from "../src/index.js";
 import { defaultTheme } from "../src/theme/default-theme.js";
 import { sampleMinutes } from "./fixtures/sample-minutes.js";
 import { itWithTools, run } from "./helpers/tools.js";

@@ -288,9 +288,9 @@ describe("languages", () => {
   });
 
   it("fills header and footer templates, with the theme's labels and French spacing", async () => {
-    const { layoutDocument } = await import("../src/render/layout.js");
+    const { layoutMinutes } = await import("../src/layout/layout-minutes.js");
     const minutes = parseMinutes(seed, { path: "m.md" }).minutes!;
-    const layout = layoutDocument(minutes, {
+    const layout = layoutMinutes(minutes, {
       labels: { fr: { agenda: "Ordre du jour :" } },
       header: { text: "{organisation} : {date}", firstPage: "", align: "right" },
       footer: { text: "{pageOf} ({title})", align: "center" },

@@ -9,7 +9,7 @@ import { usageProblem, valueName, withExamples } from "./localised-help.js";
 import { configFor } from "../config/config.js";
 import { diagnostic, formatDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { say, sayCount, text } from "../i18n/messages.js";
-import { loadLayoutRenderer } from "../render/renderers.js";
+import { loadRenderer } from "../render/renderers.js";
 import { filterRegister, parseStatusList, type RegisterFilter } from "../register/filter-register.js";
 import { loadMeetings } from "./load-meetings.js";
 import { buildRegister, inMeetingOrder } from "../register/register.js";
@@ -108,7 +108,6 @@ export function registerActionsCommand(program: Command, setExit: (code: number)
           const latest = ordered[ordered.length - 1]?.minutes.meeting;
           const config = configFor(resolve(paths[0] ?? ".", "x")).config;
           const language = opts.language ?? config?.language ?? latest?.language ?? "en";
-          const layout = layoutRegister(register, entries, { language, ...(latest?.organisation ? { organisation: latest.organisation } : {}) });
           // The register takes the repository's theme (config `theme:`), like the compte-rendu.
           const themed = config?.theme ? loadTheme({ reference: config.theme, baseDir: config.dir, source: config.path, ...(config.places.theme ? { place: config.places.theme } : {}) }, { projectDir: config.dir, allowOutside: opts.allowOutside ?? [] }) : { theme: defaultTheme(), diagnostics: [] };
           for (const d of themed.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
@@ -116,7 +115,8 @@ export function registerActionsCommand(program: Command, setExit: (code: number)
             setExit(1);
             return;
           }
-          output = await (await loadLayoutRenderer(opts.format))(layout, { theme: themed.theme, timestamp: new Date(`${stamp}T00:00:00Z`) });
+          const layout = layoutRegister(register, entries, { language, theme: themed.theme, ...(latest?.organisation ? { organisation: latest.organisation } : {}) });
+          output = await (await loadRenderer(opts.format))(layout, { theme: themed.theme, timestamp: new Date(`${stamp}T00:00:00Z`) });
           break;
         }
         default: output = registerTable(entries, process.stdout.columns || 120);

@@ -1,10 +1,13 @@
 // The action register as a document layout ("Tableau de suivi des actions" / "Action register"), drawn by
 // the compte-rendu's own PDF and DOCX renderers: title block, a summary table, then one table per meeting.
+// Its labels, page lines and measures come from the layout stage as the compte-rendu's do, theme included.
 import { formatDate } from "../i18n/format-meeting.js";
-import { actionLabelsFor, labelsFor, primaryLanguage } from "../i18n/labels.js";
+import { actionLabelsFor, primaryLanguage } from "../i18n/labels.js";
 import { isOpenState } from "../model/action-status.js";
 import type { Inline } from "../model/minutes.js";
-import { followUpWeights, pageLines, plainTheme, type DocumentLayout, type InfoRow, type ItemLayout } from "../render/layout.js";
+import type { DocumentLayout, InfoRow, ItemLayout } from "../layout/document-layout.js";
+import { followUpColumns } from "../layout/geometry.js";
+import { documentLabels, followUpHeadings, layoutGeometry, pageLines, plainTheme, type LayoutTheme } from "../layout/layout-minutes.js";
 import type { Register, RegisterEntry } from "./register.js";
 
 const text = (value: string): Inline[] => (value ? [{ type: "text", value }] : []);
@@ -13,11 +16,14 @@ export interface RegisterLayoutOptions {
   language: string;
   /** Printed above the title, e.g. the secretariat. */
   organisation?: string;
+  /** The repository's theme (labels, page header and footer, colours); the built-in texts when none. */
+  theme?: LayoutTheme;
 }
 
 export function layoutRegister(register: Register, entries: RegisterEntry[], options: RegisterLayoutOptions): DocumentLayout {
-  const { language } = options;
-  const labels = labelsFor(language);
+  const { language, theme = plainTheme } = options;
+  const labels = documentLabels(language, theme);
+  const organisation = options.organisation ?? theme.organisation;
   const al = actionLabelsFor(language);
   const count = (state: RegisterEntry["state"]) => entries.filter((e) => e.state === state).length;
   const open = entries.filter((e) => isOpenState(e.state)).length;
@@ -35,7 +41,7 @@ export function layoutRegister(register: Register, entries: RegisterEntry[], opt
   ];
   if (meetings.size) info.push({ label: al.meetings, value: [...meetings.values()].map(([e]) => `${formatDate(e!.meeting.date, language)} — ${e!.meeting.title}`) });
 
-  const columns = [al.id, labels.action, al.responsible, labels.deadline, labels.status, al.comment];
+  const columns = followUpHeadings(language, labels, theme);
   const items: ItemLayout[] = [...meetings.values()].map((group) => {
     const first = group[0]!;
     const rows = group.map((e) => [
@@ -46,19 +52,20 @@ export function layoutRegister(register: Register, entries: RegisterEntry[], opt
       text(al.states[e.state] + (e.overdue ? ` (${al.overdue})` : "")),
       text(e.comment),
     ]);
-    return { heading: `${al.meeting} — ${formatDate(first.meeting.date, language)}`, intro: [{ type: "paragraph", children: text(first.meeting.title) }], sections: [], actions: { columns, rows, empty: false, weights: followUpWeights }, actionNotes: [] };
+    return { heading: `${al.meeting} — ${formatDate(first.meeting.date, language)}`, intro: [{ type: "paragraph", children: text(first.meeting.title) }], sections: [], actions: { columns, rows, empty: false, weights: [...followUpColumns] }, actionNotes: [] };
   });
 
   return {
     language,
     labels,
-    ...pageLines(plainTheme, { title: al.registerTitle, date: formatDate(register.today, language), organisation: options.organisation ?? "" }, labels, primaryLanguage(language) === "fr"),
-    ...(options.organisation ? { organisation: options.organisation } : {}),
+    ...pageLines(theme, { title: al.registerTitle, date: formatDate(register.today, language), organisation: organisation ?? "" }, labels, primaryLanguage(language) === "fr"),
+    ...(organisation ? { organisation } : {}),
     title: al.registerTitle,
     info,
     preamble: entries.length ? [] : [{ type: "paragraph", children: text(al.noActions) }],
     agendaTitle: labels.agenda,
     agenda: [],
     items,
+    geometry: layoutGeometry(theme),
   };
 }

@@ -1,31 +1,33 @@
 // The renderer table: format name → renderer, each loaded only when asked for, because importing
-// pdfkit or docx is most of the start-up time.
+// pdfkit or docx is most of the start-up time. Every drawn format has one contract: it receives the
+// DocumentLayout that the layout stage made (the compte-rendu or the action register) and draws it.
+import type { DocumentLayout } from "../layout/document-layout.js";
 import type { Minutes } from "../model/minutes.js";
-import type { DocumentLayout } from "./layout.js";
 import type { RenderOptions } from "./render-options.js";
 
 export const formats = ["docx", "pdf", "json"] as const;
 export type Format = (typeof formats)[number];
+/** The formats drawn from a layout; `json` writes the model itself. */
+export type DrawnFormat = Exclude<Format, "json">;
 
-export type Renderer = (minutes: Minutes, options: RenderOptions) => Promise<Uint8Array>;
+/** The one renderer contract, for the compte-rendu and the action register alike: a layout in, the file's bytes out. */
+export type Renderer = (layout: DocumentLayout, options: RenderOptions) => Promise<Uint8Array>;
 
-const loaders: Record<Format, () => Promise<Renderer>> = {
+const loaders: Record<DrawnFormat, () => Promise<Renderer>> = {
   docx: async () => (await import("./docx/render-docx.js")).renderDocx,
   pdf: async () => (await import("./pdf/render-pdf.js")).renderPdf,
-  json: async () => (await import("./json/render-json.js")).renderJson,
 };
 
-export function loadRenderer(format: Format): Promise<Renderer> {
+export function loadRenderer(format: DrawnFormat): Promise<Renderer> {
   return loaders[format]();
+}
+
+/** One output of a build: `json` is the model as JSON; the other formats draw the build's one layout. */
+export async function renderFormat(format: Format, document: { minutes: Minutes; layout: DocumentLayout }, options: RenderOptions): Promise<Uint8Array> {
+  if (format === "json") return (await import("./json/render-json.js")).renderJson(document.minutes);
+  return (await loadRenderer(format))(document.layout, options);
 }
 
 export function isFormat(name: string): name is Format {
   return (formats as readonly string[]).includes(name);
-}
-
-/** A renderer of a ready-made layout (the action register uses the compte-rendu's drawing code). */
-export type LayoutRenderer = (layout: DocumentLayout, options: RenderOptions) => Promise<Uint8Array>;
-
-export async function loadLayoutRenderer(format: "docx" | "pdf"): Promise<LayoutRenderer> {
-  return format === "docx" ? (await import("./docx/render-docx.js")).renderDocxLayout : (await import("./pdf/render-pdf.js")).renderPdfLayout;
 }

@@ -7,7 +7,8 @@ import v8 from "node:v8";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { check } from "../build.js";
-import { loadRenderer } from "../render/renderers.js";
+import { layoutMinutes } from "../layout/layout-minutes.js";
+import { renderFormat } from "../render/renderers.js";
 import { runCli } from "./run-cli.js";
 
 /** The package folder this snapshot was made in (dist/ is its child); runs must come from the same place. */
@@ -19,7 +20,8 @@ async function warmUp(): Promise<void> {
   const checked = await check(seed, { config: null });
   if (!checked.minutes || !checked.theme) return;
   const options = { theme: checked.theme, timestamp: new Date(0) };
-  for (const format of ["json", "docx", "pdf"] as const) await (await loadRenderer(format))(checked.minutes, options);
+  const document = { minutes: checked.minutes, layout: layoutMinutes(checked.minutes, checked.theme) };
+  for (const format of ["json", "docx", "pdf"] as const) await renderFormat(format, document, options);
 }
 
 if (v8.startupSnapshot.isBuildingSnapshot()) {

@@ -1,11 +1,11 @@
 // The body of the compte-rendu, in the layout's order and with its texts only: title block, info table, preamble,
 // agenda, each item (heading, labelled sections, action table, notes), next meeting.
 import { AlignmentType, Bookmark, BorderStyle, HeadingLevel, InternalHyperlink, LineRuleType, Paragraph, TextRun } from "docx";
-import { agendaTargets } from "../agenda-targets.js";
-import type { DocumentLayout, InfoRow, ItemLayout } from "../layout.js";
+import { agendaTargets } from "../../layout/agenda-targets.js";
+import type { DocumentLayout, InfoRow, ItemLayout } from "../../layout/document-layout.js";
 import type { Inline } from "../../model/minutes.js";
 import { blockContent } from "./block-content.js";
-import { topScope, twips, type DocxContext } from "./docx-context.js";
+import { eighths, topScope, twips, type DocxContext } from "./docx-context.js";
 import { collapseSpacers, gridTable, spacedTable, type CellContent } from "./grid-table.js";
 import { inlineRuns, paragraphDirection, textRuns } from "./inline-runs.js";
 import { LIST_HANGING } from "./list-numbering.js";
@@ -13,9 +13,6 @@ import { logoImage } from "./logo-image.js";
 import { StyleId } from "./style-table.js";
 
 type Flow = ReturnType<typeof blockContent>;
-
-/** Action column shares for 3, 4 and 5 columns (status and notes are optional); the action text gets the most. */
-const actionWeights: Record<number, number[]> = { 3: [50, 30, 20], 4: [40, 25, 15, 20], 5: [34, 20, 14, 14, 18] };
 
 /** The draft banner and the logo above the title, when the theme and the front matter ask for them. */
 function titleExtras(layout: DocumentLayout, ctx: DocxContext): Paragraph[] {
@@ -44,15 +41,16 @@ function titleBlock(layout: DocumentLayout, ctx: DocxContext): Paragraph[] {
   lines.push([StyleId.title, layout.title]);
   if (layout.subtitle) lines.push([StyleId.subtitle, layout.subtitle]);
   const block = lines.map(([style, text]) => new Paragraph({ style, children: textRuns(text), ...paragraphDirection(text) }));
-  // A short rule in the accent colour under the title, 40% of the width, as in the PDF; it sets the gap
-  // before the info table.
-  const side = Math.round(ctx.contentWidth * 0.3);
+  // The layout's rule under the title (a share of the width, in the accent colour): an empty paragraph as
+  // tall as the gap above the rule, with the rule as its bottom border; its spacing after is the gap below.
+  const rule = layout.geometry.titleRule;
+  const side = Math.round((ctx.contentWidth * (1 - rule.widthShare)) / 2);
   const indent = ctx.theme.layout.titleAlign === "center" ? { left: side, right: side } : { right: 2 * side };
   block.push(
     new Paragraph({
       indent,
-      spacing: { before: 0, after: twips(14), line: twips(8), lineRule: LineRuleType.EXACT },
-      border: { bottom: { style: BorderStyle.SINGLE, size: 8, color: ctx.theme.colors.accent, space: 1 } },
+      spacing: { before: 0, after: twips(rule.gapAfter), line: twips(rule.gapBefore), lineRule: LineRuleType.EXACT },
+      border: { bottom: { style: BorderStyle.SINGLE, size: eighths(rule.thickness), color: rule.color, space: 1 } },
       children: [],
     }),
   );
@@ -80,7 +78,7 @@ function infoTable(layout: DocumentLayout, ctx: DocxContext): Flow {
     [new Paragraph({ style: StyleId.tableHeading, children: textRuns(row.label) })],
     infoValue(row, ctx),
   ]);
-  return spacedTable(gridTable(ctx, { weights: [22, 78], header: null, rows, indent: 0, shadeFirstColumn: true }));
+  return spacedTable(gridTable(ctx, { weights: [...layout.geometry.infoColumns], header: null, rows, indent: 0, shadeFirstColumn: true }));
 }
 
 function actionTable(item: ItemLayout, ctx: DocxContext): Flow {
@@ -88,7 +86,7 @@ function actionTable(item: ItemLayout, ctx: DocxContext): Flow {
   const { columns, rows } = item.actions;
   const cell = (style: string, children: ReturnType<typeof inlineRuns>, content: Inline[] | string): CellContent => [new Paragraph({ style, children, ...paragraphDirection(content) })];
   const grid = gridTable(ctx, {
-    weights: item.actions.weights ?? actionWeights[columns.length] ?? columns.map(() => 1),
+    weights: item.actions.weights,
     header: columns.map((label) => cell(StyleId.tableHeading, textRuns(label), label)),
     rows: rows.map((row: Inline[][]) => row.map((inlines) => cell(StyleId.tableText, inlineRuns(inlines), inlines))),
     indent: 0,

@@ -28,17 +28,8 @@ export const cellMargins = { top: twips(3), bottom: twips(3), left: twips(5), ri
 /** Points → half-points, the unit of font sizes. */
 export const halfPoints = (points: number): number => Math.max(2, Math.round(points * 2));
 
-/** Mixes a hex colour with white; the theme has no "light grey", so code shading is derived from its border colour. */
-export function tint(hex: string, whiteShare: number): string {
-  const channel = (i: number): string => {
-    const value = Number.parseInt(hex.slice(i, i + 2), 16);
-    const base = Number.isNaN(value) ? 128 : value;
-    return Math.round(base + (255 - base) * whiteShare)
-      .toString(16)
-      .padStart(2, "0");
-  };
-  return `${channel(0)}${channel(2)}${channel(4)}`.toUpperCase();
-}
+/** Points → eighths of a point, the unit of border widths (Word takes 2 to 96). */
+export const eighths = (points: number): number => Math.min(96, Math.max(2, Math.round(points * 8)));
 
 export function createContext(theme: Theme): DocxContext {
   const { width } = pageSize(theme);

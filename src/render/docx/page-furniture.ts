@@ -2,10 +2,10 @@
 // templates, with live Word PAGE and NUMPAGES fields, a first-page variant (Word's "different first page"),
 // the logo in the header, and the draft watermark.
 import { AlignmentType, BorderStyle, Footer, Header, ImportedXmlComponent, PageNumber, Paragraph, TabStopType, TextRun, type ISectionOptions, type ParagraphChild } from "docx";
-import type { DocumentLayout } from "../layout.js";
-import type { PageLine } from "../page-template.js";
+import type { DocumentLayout } from "../../layout/document-layout.js";
+import type { PageLine } from "../../layout/page-template.js";
 import { pageSize, type Theme } from "../../theme/theme.js";
-import { tint, twips } from "./docx-context.js";
+import { twips } from "./docx-context.js";
 import { headerLogoSize, logoImage, rightOfLine } from "./logo-image.js";
 import { StyleId } from "./style-table.js";
 
@@ -42,7 +42,7 @@ export function pageFurniture(layout: DocumentLayout, theme: Theme): Furniture {
   };
   const footerParagraph = (line: PageLine): Paragraph =>
     new Paragraph({ style: StyleId.footer, alignment: alignment[line.align], children: line.pieces.length ? [new TextRun({ children: footerPieces(line) })] : [] });
-  const watermark = layout.draft?.mark === "watermark" ? [draftWatermark(layout.draft.text, theme)] : [];
+  const watermark = layout.draft?.mark === "watermark" ? [draftWatermark(layout.draft.text, theme, layout.geometry.tints.watermark)] : [];
   const header = (line: PageLine): Header => new Header({ children: [headerParagraph(line), ...watermark] });
   const footer = (line: PageLine): Footer => new Footer({ children: [footerParagraph(line)] });
 
@@ -81,12 +81,12 @@ const WORDART_TYPE =
 const xmlAttr = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** "PROJET" / "DRAFT" across the page, behind the text, as in Word's Design › Watermark. */
-function draftWatermark(text: string, theme: Theme): Paragraph {
+function draftWatermark(text: string, theme: Theme, fill: string): Paragraph {
   const { width } = pageSize(theme);
   const boxWidth = Math.round(width * 0.75);
   const boxHeight = Math.round(boxWidth / Math.max(2.5, text.length * 0.62));
   const shape =
-    `<v:shape id="MinutesDraftWatermark" o:spid="_x0000_s2049" type="#_x0000_t136" o:allowincell="f" filled="t" fillcolor="#${tint(theme.colors.border, 0.78)}" stroked="f" ` +
+    `<v:shape id="MinutesDraftWatermark" o:spid="_x0000_s2049" type="#_x0000_t136" o:allowincell="f" filled="t" fillcolor="#${fill}" stroked="f" ` +
     `style="position:absolute;margin-left:0;margin-top:0;width:${boxWidth}pt;height:${boxHeight}pt;rotation:320;z-index:-251657216;` +
     `mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin">` +
     `<v:fill on="t" type="solid"/><v:stroke on="f"/><v:textpath style="font-family:&quot;${xmlAttr(theme.fonts.headings.family)}&quot;;font-size:1pt;font-weight:bold" string="${xmlAttr(text)}"/>` +

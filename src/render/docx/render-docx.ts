@@ -1,9 +1,9 @@
-// Minutes → DOCX bytes. Draws the shared layout (same texts, same order as the PDF) with the theme's named
-// styles, then normalises the package so the same model and timestamp always give the same bytes.
+// Draws a document layout (the compte-rendu, the action register) as DOCX bytes: the same texts, order and
+// measures as the PDF, with the theme's named styles; then normalises the package so the same layout and
+// timestamp always give the same bytes.
 import { Document, Packer } from "docx";
-import type { Minutes } from "../../model/minutes.js";
-import { documentMetadata } from "../document-metadata.js";
-import { layoutDocument, type DocumentLayout } from "../layout.js";
+import type { DocumentLayout } from "../../layout/document-layout.js";
+import { documentMetadata } from "../../layout/document-metadata.js";
 import type { RenderOptions } from "../render-options.js";
 import { documentBody } from "./document-body.js";
 import { createContext } from "./docx-context.js";
@@ -13,12 +13,8 @@ import { styleTable, tableStyleXml } from "./style-table.js";
 import { embeddedFallbacks, embeddedFonts } from "./embedded-fonts.js";
 import { wordLanguage } from "./word-language.js";
 
-export async function renderDocx(minutes: Minutes, options: RenderOptions): Promise<Uint8Array> {
-  return renderDocxLayout(layoutDocument(minutes, options.theme), options);
-}
-
-/** Draws any document layout (the compte-rendu, the action register). */
-export async function renderDocxLayout(layout: DocumentLayout, options: RenderOptions): Promise<Uint8Array> {
+/** The DOCX renderer (renderers.ts): draws the layout with the theme's named styles. */
+export async function renderDocx(layout: DocumentLayout, options: RenderOptions): Promise<Uint8Array> {
   const { theme } = options;
   const language = wordLanguage(layout.language);
   const ctx = createContext(theme);
@@ -32,7 +28,7 @@ export async function renderDocxLayout(layout: DocumentLayout, options: RenderOp
     subject: meta.subject,
     creator,
     lastModifiedBy: creator,
-    styles: styleTable(theme, language),
+    styles: styleTable(theme, language, layout.geometry),
     numbering: { config: ctx.lists.config() },
     // Word's theme fonts too, so "+Body" and "+Headings" in Word's font list mean the theme's family.
     theme: { fonts: { headings: theme.fonts.headings.family, body: theme.fonts.body.family } },

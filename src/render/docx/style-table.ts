@@ -1,9 +1,10 @@
 // The one place that turns the theme into named Word styles. Every paragraph and run elsewhere refers to these
 // ids instead of carrying direct formatting, so a user can restyle the whole compte-rendu from Word's style pane.
 import { AlignmentType, BorderStyle, LineRuleType, ShadingType, UnderlineType, type IStylesOptions } from "docx";
+import type { Geometry } from "../../layout/geometry.js";
 import type { Theme } from "../../theme/theme.js";
 import { naturalLineHeight } from "../../theme/font-metrics.js";
-import { cellMargins, halfPoints, tint, twips } from "./docx-context.js";
+import { cellMargins, eighths, halfPoints, twips } from "./docx-context.js";
 
 export const StyleId = {
   normal: "Normal",
@@ -29,15 +30,15 @@ export const StyleId = {
   table: "MinutesTable",
 } as const;
 
-/** The fill behind code: the theme's border grey, faded almost to white. */
-export const codeFill = (theme: Theme): string => tint(theme.colors.border, 0.9);
-
 /** A proportional line height; the rule is written out because LibreOffice does not assume "auto". */
 const lines = (share: number) => ({ line: Math.round(240 * share), lineRule: LineRuleType.AUTO });
 
 const fontsOf = (family: string) => ({ ascii: family, hAnsi: family, cs: family, eastAsia: family });
 
-export function styleTable(theme: Theme, language: string): IStylesOptions {
+/** The Word styles of `theme`; the rules and tints the PDF shares are the layout's (`geometry`). */
+export function styleTable(theme: Theme, language: string, geometry: Geometry): IStylesOptions {
+  const { codeFill, codeEdge: edgeColor } = geometry.tints;
+  const codeEdge = { style: BorderStyle.SINGLE, size: 2, color: edgeColor, space: 4 };
   const { sizes, colors } = theme;
   // Word's proportional spacing multiplies the font's own line height; the PDF sets lines at a share of
   // the size. Dividing by the font's ratio gives both the same line pitch.
@@ -71,7 +72,7 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
           keepNext: true,
           keepLines: true,
           outlineLevel: 0,
-          border: { bottom: { ...thin, color: colors.accent, space: 2 } },
+          border: { bottom: { style: BorderStyle.SINGLE, size: eighths(geometry.itemRule.thickness), color: geometry.itemRule.color, space: 2 } },
         },
       },
       heading2: heading(sizes.subheading, 10, 4, 1),
@@ -127,7 +128,7 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
         paragraph: {
           indent: { left: twips(12), right: twips(12) },
           spacing: { before: twips(4), after: twips(8) },
-          border: { left: { style: BorderStyle.SINGLE, size: 18, color: colors.border, space: 8 } },
+          border: { left: { style: BorderStyle.SINGLE, size: eighths(geometry.quoteRule.thickness), color: geometry.quoteRule.color, space: 8 } },
         },
         run: { italics: true, color: colors.muted },
       },
@@ -139,8 +140,8 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
         paragraph: {
           spacing: { before: twips(2), after: twips(8), ...lines(1) },
           indent: { left: twips(4), right: twips(4) },
-          shading: { type: ShadingType.CLEAR, color: "auto", fill: codeFill(theme) },
-          border: { top: codeEdge(theme), bottom: codeEdge(theme), left: codeEdge(theme), right: codeEdge(theme) },
+          shading: { type: ShadingType.CLEAR, color: "auto", fill: codeFill },
+          border: { top: codeEdge, bottom: codeEdge, left: codeEdge, right: codeEdge },
         },
         run: { font: mono, ...size(sizes.small), noProof: true },
       },
@@ -224,7 +225,7 @@ export function styleTable(theme: Theme, language: string): IStylesOptions {
         id: StyleId.inlineCode,
         name: "Inline Code",
         basedOn: "DefaultParagraphFont",
-        run: { font: mono, noProof: true, shading: { type: ShadingType.CLEAR, color: "auto", fill: codeFill(theme) } },
+        run: { font: mono, noProof: true, shading: { type: ShadingType.CLEAR, color: "auto", fill: codeFill } },
       },
     ],
   };
@@ -249,6 +250,3 @@ export function tableStyleXml(theme: Theme): string {
   );
 }
 
-function codeEdge(theme: Theme) {
-  return { style: BorderStyle.SINGLE, size: 2, color: tint(theme.colors.border, 0.6), space: 4 };
-}

@@ -1,18 +1,21 @@
-// One agenda point of the compte-rendu as a tagged section: numbered heading, each section's bold label and
-// blocks, the action table (shaded header, 50/30/20 columns), notes after it; plus the next-meeting line.
-import type { ActionTable, DocumentLayout, ItemLayout } from "../layout.js";
+// One agenda point of the compte-rendu as a tagged section: numbered heading over the layout's rule, each
+// section's bold label and blocks, the action table (shaded header, the layout's column proportions), notes
+// after it; plus the next-meeting line.
+import type { ActionTable, DocumentLayout, ItemLayout } from "../../layout/document-layout.js";
+import type { Rule } from "../../layout/geometry.js";
 import { bodyContext, drawBlocks } from "./blocks.js";
-import { actionWidths, longestWords, weightedWidths } from "./column-widths.js";
+import { longestWords, weightedWidths } from "./column-widths.js";
 import { anchorItem } from "./item-anchors.js";
 import type { PageWriter } from "./page-writer.js";
 import { drawParagraph } from "./paragraph.js";
+import { pdfColor } from "./pdf-styles.js";
 import { drawTable } from "./table.js";
 import type { TableCell } from "./table-row.js";
 import { inlineRuns, runStyle, textRuns } from "./text-runs.js";
 
 /** Draws `item`; `destination` names its heading for the agenda's links. */
-export function drawAgendaItem(w: PageWriter, item: ItemLayout, destination: string): void {
-  const { text, space, colors } = w.styles;
+export function drawAgendaItem(w: PageWriter, item: ItemLayout, destination: string, rule: Rule): void {
+  const { text, space } = w.styles;
   const sect = w.tag("Sect", w.root);
   const ctx = bodyContext(w, sect);
   const line = text.body.size * text.body.leading;
@@ -26,8 +29,8 @@ export function drawAgendaItem(w: PageWriter, item: ItemLayout, destination: str
   w.end(heading);
   w.y += 2;
   const y = w.y;
-  w.artifact((doc) => doc.rect(w.left, y, w.width, 0.75).fill(colors.accent));
-  w.y += 0.75;
+  w.artifact((doc) => doc.rect(w.left, y, w.width, rule.thickness).fill(pdfColor(rule.color)));
+  w.y += rule.thickness;
   if (item.intro) {
     w.gap(space.sectionBefore);
     drawBlocks(w, item.intro, ctx);
@@ -79,9 +82,9 @@ function drawActionTable(w: PageWriter, actions: ActionTable, sect: ReturnType<P
       fill: null,
     })),
   );
-  // The table's proportions, widened where a column's longest word (a heading such as "Responsable",
-  // a date) would otherwise be cut.
-  const weights = actions.weights ?? actionWidths(100, header.length);
+  // The layout's proportions; a column is widened only where its longest word (a heading such as
+  // "Responsable", a date) would otherwise be cut, which Word does not do (it breaks the word).
+  const { weights } = actions;
   const cells = [header, ...rows].map((row) => row.map((cell) => cell.paragraphs.flatMap((p) => p.runs)));
   const widths = weightedWidths(w.width, weights, longestWords(cells, 2 * w.styles.table.padX + 1, w.fonts));
   drawTable(w, { x: w.left, widths, header, rows, parent: sect });

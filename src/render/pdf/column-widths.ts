@@ -9,13 +9,6 @@ export function proportionalWidths(total: number, weights: number[]): number[] {
   return weights.map((w) => (total * Math.max(w, 0)) / sum);
 }
 
-/** Widths of the action table: the action wide, responsible and deadline narrower, extra columns between. */
-export function actionWidths(total: number, columns: number): number[] {
-  const weights = [50, 30, 20, 16, 24].slice(0, columns);
-  while (weights.length < columns) weights.push(20);
-  return proportionalWidths(total, weights);
-}
-
 /**
  * Each column gets at least its longest word (when all of them fit), then the remaining width in
  * proportion to how much more its longest line would like. `cells` is rows of cells; `pad` is the

@@ -2,8 +2,8 @@
 // loads Helvetica), always tagged, claiming PDF/A-2a and/or PDF/UA-1 as asked, language, and metadata whose
 // every byte depends only on the input.
 import PDFDocument from "pdfkit";
-import { documentMetadata } from "../document-metadata.js";
-import type { DocumentLayout } from "../layout.js";
+import { documentMetadata } from "../../layout/document-metadata.js";
+import type { DocumentLayout } from "../../layout/document-layout.js";
 import { defaultPdfStandards, type PdfStandard, type RenderOptions } from "../render-options.js";
 import { fontSource } from "./font-book.js";
 import type { PdfStyles } from "./pdf-styles.js";

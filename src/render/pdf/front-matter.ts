@@ -1,6 +1,6 @@
 // The opening of the compte-rendu: organisation, title and subtitle, the bordered info table
 // (date, time, place, attendance...), the preamble, and the list of agenda points.
-import type { DocumentLayout } from "../layout.js";
+import type { DocumentLayout } from "../../layout/document-layout.js";
 import type { ThemeLogo } from "../../theme/theme.js";
 import { bodyContext, drawBlocks } from "./blocks.js";
 import { proportionalWidths } from "./column-widths.js";
@@ -8,6 +8,7 @@ import { agendaDestinations } from "./item-anchors.js";
 import { breakLines } from "./line-breaker.js";
 import type { PageWriter } from "./page-writer.js";
 import { drawParagraph } from "./paragraph.js";
+import { pdfColor } from "./pdf-styles.js";
 import { drawTable } from "./table.js";
 import type { TableCell } from "./table-row.js";
 import { lineBox } from "./text-line.js";
@@ -71,12 +72,15 @@ function drawTitleBlock(w: PageWriter, layout: DocumentLayout): void {
     w.gap(2);
     centred(layout.subtitle, text.subtitle, "P");
   }
-  w.gap(8);
+  // The layout's rule under the title: a share of the width, centred or left like the title.
+  const rule = layout.geometry.titleRule;
+  w.gap(rule.gapBefore);
   const y = w.y;
-  const ruleX = look.titleAlign === "center" ? w.left + w.width * 0.3 : w.left;
-  w.artifact((doc) => doc.rect(ruleX, y, w.width * 0.4, 1).fill(colors.accent));
-  w.y += 1;
-  w.gap(14);
+  const ruleWidth = w.width * rule.widthShare;
+  const ruleX = look.titleAlign === "center" ? w.left + (w.width - ruleWidth) / 2 : w.left;
+  w.artifact((doc) => doc.rect(ruleX, y, ruleWidth, rule.thickness).fill(pdfColor(rule.color)));
+  w.y += rule.thickness;
+  w.gap(rule.gapAfter);
 }
 
 function drawInfoTable(w: PageWriter, layout: DocumentLayout): void {
@@ -95,7 +99,7 @@ function drawInfoTable(w: PageWriter, layout: DocumentLayout): void {
       fill: null,
     },
   ]);
-  drawTable(w, { x: w.left, widths: proportionalWidths(w.width, [22, 78]), header: null, rows, parent: w.root });
+  drawTable(w, { x: w.left, widths: proportionalWidths(w.width, [...layout.geometry.infoColumns]), header: null, rows, parent: w.root });
 }
 
 function drawAgenda(w: PageWriter, layout: DocumentLayout): void {

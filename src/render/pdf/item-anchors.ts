@@ -1,7 +1,7 @@
 // Where each agenda item can be reached from: a bookmark (outline entry) that opens the page at the item's
 // heading, and a named destination that the agenda's entries link to.
-import { agendaTargets } from "../agenda-targets.js";
-import type { DocumentLayout } from "../layout.js";
+import { agendaTargets } from "../../layout/agenda-targets.js";
+import type { DocumentLayout } from "../../layout/document-layout.js";
 import type { PageWriter } from "./page-writer.js";
 
 interface OutlineOptions {

@@ -1,12 +1,12 @@
 // Page header and footer from the theme's templates (a first-page variant, alignment, the logo in the header),
 // and the draft watermark. All of it is drawn as pagination artifacts outside the structure tree, except the
 // logo on the first page, which is a Figure with its alt text.
-import type { DocumentLayout } from "../layout.js";
-import { pageLineText, type PageLine } from "../page-template.js";
+import type { DocumentLayout } from "../../layout/document-layout.js";
+import { pageLineText, type PageLine } from "../../layout/page-template.js";
 import type { ThemeLogo } from "../../theme/theme.js";
 import { breakLines, type TextLine } from "./line-breaker.js";
 import type { PageWriter } from "./page-writer.js";
-import { tint } from "./pdf-styles.js";
+import { pdfColor } from "./pdf-styles.js";
 import { drawTextLine, lineBox } from "./text-line.js";
 import { textRuns } from "./text-runs.js";
 
@@ -38,7 +38,7 @@ export function pageHeader(w: PageWriter, layout: DocumentLayout, logo: ThemeLog
     const line = first ? layout.pageHeader.first : layout.pageHeader.every;
     if (!hasPageFields(line)) drawHeaderText(w, pageLineText(line, "", ""), line.align, ruleY, headerLogo);
     if (line.pieces.length || headerLogo) w.artifact((d) => d.rect(w.left, ruleY, w.width, 0.5).fill(styles.colors.border), "Pagination");
-    if (layout.draft?.mark === "watermark") drawWatermark(w, layout.draft.text);
+    if (layout.draft?.mark === "watermark") drawWatermark(w, layout.draft.text, layout.geometry.tints.watermark);
   };
 }
 
@@ -89,7 +89,7 @@ function drawHeaderLogo(w: PageWriter, logo: ThemeLogo, ruleY: number, first: bo
   } else w.artifact(draw, "Pagination");
 }
 
-function drawWatermark(w: PageWriter, text: string): void {
+function drawWatermark(w: PageWriter, text: string, fill: string): void {
   const { styles } = w;
   const size = Math.min(110, (styles.page.width * 0.75) / Math.max(2.5, text.length * 0.62));
   w.artifact((d) => {
@@ -98,7 +98,7 @@ function drawWatermark(w: PageWriter, text: string): void {
     w.fonts.use("heading", size);
     // Centred on the page and turned 40° anticlockwise, reading upwards from bottom left.
     d.translate(styles.page.width / 2, styles.page.height / 2).rotate(-40);
-    d.fillColor(tint(styles.colors.border, 0.78));
+    d.fillColor(pdfColor(fill));
     d.text(text, -width / 2, -height / 2 + ascent, { lineBreak: false, baseline: "alphabetic" });
   });
 }

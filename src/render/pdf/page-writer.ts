@@ -152,7 +152,7 @@ export class PageWriter {
   private drawRule(x: number, from: number, to: number): void {
     if (to - from < 1) return;
     const { rule } = this.styles.quote;
-    this.artifact((doc) => doc.rect(x, from, rule, to - from).fill(this.styles.colors.border));
+    this.artifact((doc) => doc.rect(x, from, rule, to - from).fill(this.styles.colors.quoteRule));
   }
 }
 

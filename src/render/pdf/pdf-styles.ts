@@ -1,5 +1,7 @@
-// Every measure the PDF uses (fonts, sizes, colours, spacing), derived from the theme in this one place.
-// Drawing code reads only PdfStyles, so a theme change never needs a hunt through the renderer.
+// Every measure the PDF uses (fonts, sizes, colours, spacing), derived from the theme in this one place, with
+// the rules and tints the DOCX shares taken from the layout's geometry. Drawing code reads only PdfStyles, so a
+// theme change never needs a hunt through the renderer.
+import { geometry as sharedGeometry, type Geometry } from "../../layout/geometry.js";
 import { pageSize, type Theme } from "../../theme/theme.js";
 
 /** "heading" is the bold face of the theme's headings family (title and headings). */
@@ -20,7 +22,7 @@ export interface TextStyle {
 export interface PdfStyles {
   page: { width: number; height: number; top: number; bottom: number; left: number; right: number };
   fonts: Record<FontKey, string>;
-  colors: { primary: string; accent: string; text: string; muted: string; headerFill: string; border: string; link: string; codeFill: string };
+  colors: { primary: string; accent: string; text: string; muted: string; headerFill: string; border: string; link: string; codeFill: string; quoteRule: string };
   /** Title block alignment and table look ("grid": every cell framed; "lines": horizontal rules only). */
   look: { titleAlign: "left" | "center"; tables: "grid" | "lines" };
   text: {
@@ -53,21 +55,14 @@ function hex(value: string, fallback: string): string {
   return /^[0-9a-f]{6}$/i.test(value) ? `#${value.toUpperCase()}` : `#${fallback}`;
 }
 
-/** A light tint of a theme colour, so fills stay within the theme's palette. */
-export function tint(color: string, amount: number): string {
-  const channel = (i: number): string => {
-    const c = parseInt(color.slice(1 + 2 * i, 3 + 2 * i), 16);
-    return Math.round(c + (255 - c) * amount)
-      .toString(16)
-      .padStart(2, "0");
-  };
-  return `#${channel(0)}${channel(1)}${channel(2)}`.toUpperCase();
-}
+/** The layout's "RRGGBB" as pdfkit's "#RRGGBB". */
+export const pdfColor = (value: string): string => hex(value, "7F7F7F");
 
 const positive = (n: number, fallback: number): number => (Number.isFinite(n) && n > 0 ? n : fallback);
 const nonNegative = (n: number, fallback: number): number => (Number.isFinite(n) && n >= 0 ? n : fallback);
 
-export function pdfStyles(theme: Theme): PdfStyles {
+/** `shared`: the layout's geometry (the same function of the theme when a caller has no layout at hand). */
+export function pdfStyles(theme: Theme, shared: Geometry = sharedGeometry(theme)): PdfStyles {
   const { width, height } = pageSize(theme);
   const m = theme.page.margins;
   const s = theme.sizes;
@@ -80,9 +75,9 @@ export function pdfStyles(theme: Theme): PdfStyles {
     headerFill: hex(theme.colors.tableHeaderFill, "D9E2F3"),
     border: hex(theme.colors.border, "7F7F7F"),
     link: hex(theme.colors.link, "1F4E9A"),
-    codeFill: "",
+    codeFill: pdfColor(shared.tints.codeFill),
+    quoteRule: pdfColor(shared.quoteRule.color),
   };
-  colors.codeFill = tint(colors.border, 0.88);
   const style = (size: number, color: string, bold = false, italic = false, leading = 1.4): TextStyle => ({
     bold,
     italic,
@@ -136,7 +131,7 @@ export function pdfStyles(theme: Theme): PdfStyles {
     space: { paragraph: 6, listItem: 2, blockBefore: 4, blockAfter: 8, itemBefore: 16, sectionBefore: 8 },
     list: { indent: 18, maxDepth: 6, labelGap: 5 },
     table: { padX: 5, padY: 3.5, border: 0.5 },
-    quote: { indent: 12, rule: 2 },
+    quote: { indent: 12, rule: shared.quoteRule.thickness },
     code: { padX: 6, padY: 4 },
   };
 }

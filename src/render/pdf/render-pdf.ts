@@ -1,8 +1,7 @@
-// Renders minutes as a tagged PDF/A-2a compte-rendu: draws the shared document layout top to bottom,
-// then the page header and footer on every page. Same model and timestamp give the same bytes.
-import type { Minutes } from "../../model/minutes.js";
+// Draws a document layout (the compte-rendu, the action register) as a tagged PDF/A-2a: top to bottom, then
+// the page header and footer on every page. Same layout and timestamp give the same bytes.
+import type { DocumentLayout } from "../../layout/document-layout.js";
 import { fallbackFaces } from "../fallback-fonts.js";
-import { layoutDocument, type DocumentLayout } from "../layout.js";
 import type { RenderOptions } from "../render-options.js";
 import { drawAgendaItem, drawNextMeeting } from "./agenda-item.js";
 import { createPdfDocument } from "./create-document.js";
@@ -13,13 +12,9 @@ import { drawPageFooters, pageHeader } from "./page-furniture.js";
 import { PageWriter } from "./page-writer.js";
 import { pdfStyles } from "./pdf-styles.js";
 
-export async function renderPdf(minutes: Minutes, options: RenderOptions): Promise<Uint8Array> {
-  return renderPdfLayout(layoutDocument(minutes, options.theme), options);
-}
-
-/** Draws any document layout (the compte-rendu, the action register). */
-export async function renderPdfLayout(layout: DocumentLayout, options: RenderOptions): Promise<Uint8Array> {
-  const styles = pdfStyles(options.theme);
+/** The PDF renderer (renderers.ts): draws the layout with the theme's fonts and sizes. */
+export async function renderPdf(layout: DocumentLayout, options: RenderOptions): Promise<Uint8Array> {
+  const styles = pdfStyles(options.theme, layout.geometry);
   const doc = createPdfDocument(layout, options, styles);
   const chunks: Uint8Array[] = [];
   doc.on("data", (chunk: Uint8Array) => chunks.push(chunk));
@@ -32,8 +27,9 @@ export async function renderPdfLayout(layout: DocumentLayout, options: RenderOpt
   const w = new PageWriter(doc, styles, new FontBook(doc, styles.fonts, fallbacks));
   w.onPageStart(pageHeader(w, layout, options.theme.logo));
   drawFrontMatter(w, layout, options.theme.logo);
-  if (layout.followUp) drawAgendaItem(w, layout.followUp, "follow-up");
-  layout.items.forEach((item, i) => drawAgendaItem(w, item, itemDestination(i)));
+  const rule = layout.geometry.itemRule;
+  if (layout.followUp) drawAgendaItem(w, layout.followUp, "follow-up", rule);
+  layout.items.forEach((item, i) => drawAgendaItem(w, item, itemDestination(i), rule));
   drawNextMeeting(w, layout);
   w.finish();
   drawPageFooters(w, layout, options.theme.logo);

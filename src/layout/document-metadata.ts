@@ -1,6 +1,6 @@
 // The document metadata both formats write (PDF Info/XMP, DOCX core properties), so they describe the
 // meeting in the same words.
-import type { DocumentLayout } from "./layout.js";
+import type { DocumentLayout } from "./document-layout.js";
 
 export interface DocumentMetadata {
   title: string;

@@ -1,69 +1,15 @@
-// Decides what the compte-rendu says, in order, with every fixed text localised. Both renderers draw
-// this outline and nothing else, which is how the DOCX and the PDF carry the same text in the same order.
+// The layout stage for a meeting: `layoutMinutes(minutes, theme)` decides what the compte-rendu says, in order,
+// with every fixed text localised and every shared measure taken from geometry.ts. The build calls it once
+// and hands the result to each renderer, which is how the DOCX and the PDF carry the same text in the same
+// order, with the same proportions.
 import { formatDate, formatDateRange, formatPerson } from "../i18n/format-meeting.js";
 import { frenchBlocks, frenchInlines, frenchSpacing } from "../i18n/french-typography.js";
 import { actionLabelsFor, labelsFor, primaryLanguage, type Labels } from "../i18n/labels.js";
 import { hasBody, type AgendaItem, type Block, type Inline, type Minutes } from "../model/minutes.js";
-import { expandTemplate, pageLineText, type PageLine } from "./page-template.js";
 import type { Theme } from "../theme/theme.js";
-
-export interface InfoRow {
-  label: string;
-  /** One line of text, or a list (attendees). */
-  value: string | string[];
-}
-
-export interface Section {
-  label: string;
-  blocks: Block[];
-}
-
-export interface ActionTable {
-  columns: string[];
-  /** Each row holds one cell per column. */
-  rows: Inline[][][];
-  /** True when the item had no actions and the table holds the single "N/A" row. */
-  empty: boolean;
-  /** Relative column widths, when not the action table's usual ones. */
-  weights?: number[];
-}
-
-export interface ItemLayout {
-  heading: string;
-  /** Text drawn under the heading, before the sections (the follow-up section's source meeting). */
-  intro?: Block[];
-  sections: Section[];
-  /** Absent for an unnumbered item (opening, closing) that has no actions: no "N/A" table there. */
-  actions?: ActionTable;
-  /** Content written in the actions section besides the table. */
-  actionNotes: Block[];
-}
-
-export interface DocumentLayout {
-  language: string;
-  labels: Labels;
-  /** The page header's text on every page but the first (the theme's template, page fields aside). */
-  headerText: string;
-  /** Page header and footer lines from the theme's templates, each with a first-page variant. */
-  pageHeader: { every: PageLine; first: PageLine };
-  pageFooter: { every: PageLine; first: PageLine };
-  /** Set when the front matter says `status: draft`: the marking and its text. */
-  draft?: { mark: "watermark" | "banner"; text: string };
-  organisation?: string;
-  title: string;
-  subtitle?: string;
-  info: InfoRow[];
-  preamble: Block[];
-  agendaTitle: string;
-  agenda: string[];
-  /** The previous meeting's actions and their current status, drawn after the agenda, before the items. */
-  followUp?: ItemLayout;
-  items: ItemLayout[];
-  /** `label` already ends with its colon ("Prochaine réunion\u00a0: " in French, "Next meeting: "). */
-  nextMeeting?: { label: string; text: string };
-  /** Builds the footer text for a page. */
-  footer: (page: number | string, pages: number | string) => string;
-}
+import type { DocumentLayout, InfoRow, ItemLayout, Section } from "./document-layout.js";
+import { actionColumns, followUpColumns, geometry, type Geometry, type GeometryTheme } from "./geometry.js";
+import { expandTemplate, pageLineText, type PageLine } from "./page-template.js";
 
 const text = (value: string): Inline[] => (value ? [{ type: "text", value }] : []);
 
@@ -72,17 +18,26 @@ export function itemHeading(item: { number: number | null; title: string }): str
 }
 
 /** What the layout takes from the theme; the built-in defaults when no theme is given. */
-export type LayoutTheme = Pick<Theme, "labels" | "header" | "footer" | "draft"> & { organisation?: string | undefined };
+export type LayoutTheme = Pick<Theme, "labels" | "header" | "footer" | "draft"> & Partial<GeometryTheme> & { organisation?: string | undefined };
 
-export const plainTheme: LayoutTheme = { labels: {}, header: { text: "{title}", align: "left" }, footer: { text: "{pageOf}", align: "center" }, draft: { mark: "watermark" } };
+export const plainTheme: LayoutTheme & GeometryTheme = { labels: {}, header: { text: "{title}", align: "left" }, footer: { text: "{pageOf}", align: "center" }, draft: { mark: "watermark" }, colors: { accent: "1F3864", border: "7F7F7F" } };
 
-export function layoutDocument(source: Minutes, theme: LayoutTheme = plainTheme): DocumentLayout {
+/** The measures both formats share, from the theme's colours (the built-in ones when the theme gives none). */
+export const layoutGeometry = (theme: LayoutTheme): Geometry => geometry({ colors: theme.colors ?? plainTheme.colors });
+
+/** The labels of a document in `language`: the theme's overrides on top, and French spacing for French. */
+export function documentLabels(language: string, theme: Pick<LayoutTheme, "labels">): Labels {
+  const labels: Labels = labelsFor(language, theme.labels);
+  // A theme's own wording ("Ordre du jour :") gets the same French spacing as the text.
+  if (primaryLanguage(language) === "fr") for (const key of Object.keys(labels) as (keyof Labels)[]) labels[key] = frenchSpacing(labels[key]);
+  return labels;
+}
+
+export function layoutMinutes(source: Minutes, theme: LayoutTheme = plainTheme): DocumentLayout {
   const french = primaryLanguage(source.meeting.language) === "fr";
   const minutes = french ? frenchTypography(source) : source;
   const { meeting } = minutes;
-  // A theme's own wording ("Ordre du jour :") gets the same French spacing as the text.
-  const labels: Labels = labelsFor(meeting.language, theme.labels);
-  if (french) for (const key of Object.keys(labels) as (keyof Labels)[]) labels[key] = frenchSpacing(labels[key]);
+  const labels = documentLabels(meeting.language, theme);
   // A meeting over several days prints its days ("26–27 July 2023", "du 26 au 27 juillet 2023").
   const date = meeting.endDate ? formatDateRange(meeting.date, meeting.endDate, meeting.language) : formatDate(meeting.date, meeting.language);
   const info: InfoRow[] = [{ label: labels.date, value: date }];
@@ -100,6 +55,7 @@ export function layoutDocument(source: Minutes, theme: LayoutTheme = plainTheme)
   const columns = [labels.action, labels.responsible, labels.deadline];
   if (hasStatus) columns.push(labels.status);
   if (hasNotes) columns.push(labels.notes);
+  const weights = actionColumns(columns.length);
 
   const items: ItemLayout[] = minutes.items
     // An unnumbered item with nothing in it (an opening) is listed in the agenda only, as in the seed.
@@ -119,7 +75,7 @@ export function layoutDocument(source: Minutes, theme: LayoutTheme = plainTheme)
       });
       const empty = rows.length === 0;
       if (empty) rows.push(columns.map((_, i) => (i === 0 ? text(labels.notApplicable) : [])));
-      const actions = empty && item.number === null ? {} : { actions: { columns, rows, empty } };
+      const actions = empty && item.number === null ? {} : { actions: { columns, rows, empty, weights } };
       return { heading: itemHeading(item), sections, ...actions, actionNotes: item.actionNotes };
     });
 
@@ -149,9 +105,10 @@ export function layoutDocument(source: Minutes, theme: LayoutTheme = plainTheme)
     preamble: minutes.preamble,
     agendaTitle: labels.agenda,
     agenda: minutes.items.map(itemHeading),
-    ...(minutes.previousActions ? { followUp: followUpLayout(minutes) } : {}),
+    ...(minutes.previousActions ? { followUp: followUpLayout(minutes, labels, theme) } : {}),
     items,
     ...(nextMeeting ? { nextMeeting } : {}),
+    geometry: layoutGeometry(theme),
   };
 }
 
@@ -229,18 +186,25 @@ function isFollowUpOnly(item: AgendaItem): boolean {
   return (item.followUps?.length ?? 0) > 0 && !item.decisions.length && !item.actions.length && !item.actionNotes.length && item.discussion.every((b) => b.type === "table" || b.type === "heading");
 }
 
-/** Weights of the follow-up and register tables: id, action, responsible, deadline, status, comment. */
-export const followUpWeights = [14, 23, 16, 15, 13, 19];
+/**
+ * The columns of the follow-up and register tables: id, action, responsible, deadline, status, comment. The
+ * labels they share with the action table are the document's (the theme's overrides included); responsible
+ * is the short heading of the narrow column unless the theme words it.
+ */
+export function followUpHeadings(language: string, labels: Labels, theme: Pick<LayoutTheme, "labels">): string[] {
+  const actionLabels = actionLabelsFor(language);
+  const responsible = theme.labels[primaryLanguage(language)]?.responsible ? labels.responsible : actionLabels.responsible;
+  return [actionLabels.id, labels.action, responsible, labels.deadline, labels.status, actionLabels.comment];
+}
 
 /** "Suivi des actions de la réunion précédente": the previous meeting's actions with their status now. */
-function followUpLayout(minutes: Minutes): ItemLayout {
-  const labels = labelsFor(minutes.meeting.language);
+function followUpLayout(minutes: Minutes, labels: Labels, theme: LayoutTheme): ItemLayout {
   const actionLabels = actionLabelsFor(minutes.meeting.language);
   const previous = minutes.previousActions!;
-  const columns = [actionLabels.id, labels.action, actionLabels.responsible, labels.deadline, labels.status, actionLabels.comment];
+  const columns = followUpHeadings(minutes.meeting.language, labels, theme);
   const rows = previous.actions.map((a) => [text(a.id), a.action, a.responsible, text(a.deadline?.text || labels.noDeadline), text(a.status), a.comment]);
   const empty = rows.length === 0;
   if (empty) rows.push(columns.map((_, i) => (i === 1 ? text(labels.notApplicable) : [])));
   const intro: Block = { type: "paragraph", children: text(`${previous.title} — ${formatDate(previous.date, minutes.meeting.language)}`) };
-  return { heading: actionLabels.followUpTitle, sections: [], actions: { columns, rows, empty, weights: followUpWeights }, actionNotes: [], intro: [intro] };
+  return { heading: actionLabels.followUpTitle, sections: [], actions: { columns, rows, empty, weights: [...followUpColumns] }, actionNotes: [], intro: [intro] };
 }

@@ -1,5 +1,5 @@
 // Which drawn item each agenda entry points at, so both formats can link the agenda to the items.
-import type { DocumentLayout } from "./layout.js";
+import type { DocumentLayout } from "./document-layout.js";
 
 /**
  * For each agenda entry, the index of its item in `layout.items`, or null for an entry with no section of
