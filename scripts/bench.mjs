@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import { medianBreakdown } from "./phases.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const seed = "examples/2022-09-23-gtm.md";
@@ -56,6 +57,34 @@ const snapshot = existsSync("dist/snapshot/minutes.blob") ? "started from the st
 console.log(`  (${snapshot}; the same runs started from the bundle:)`);
 row("  --version, from the bundle", ["--version"], { MINUTES_NO_SNAPSHOT: "1" });
 row("  seed: docx + pdf, from the bundle", ["build", seed, "--out", work, "--force"], { MINUTES_NO_SNAPSHOT: "1" });
+// Where a single build's time goes (scripts/phases.mjs): CPU profiles of the seed's DOCX + PDF build, started
+// directly (no launcher) from the snapshot and from the bundle, each sample given to the innermost phase on its
+// stack. Work before the profiler starts (Node's own start, the snapshot's deserialisation) is the wall time of
+// `node -e 0` and of `--version`; the launcher's cost is bin/minutes.js against the direct start.
+{
+  const PROFILES = Number(process.env.BENCH_PROFILES ?? 3);
+  const buildArgs = ["build", seed, "--out", work, "--force"];
+  const madeFor = existsSync("dist/snapshot/made-for") ? readFileSync("dist/snapshot/made-for", "utf8").split("\n")[1].split(" ").filter(Boolean) : undefined;
+  const starts = { bundle: [process.execPath, "dist/cli-main.js"], ...(madeFor ? { snapshot: [process.execPath, ...madeFor, "--snapshot-blob", "dist/snapshot/minutes.blob", resolve(".")] } : {}) };
+  const wall = (args, command) => median(Array.from({ length: RUNS }, () => cli(args, {}, command).wall)) / 1000;
+  const nodeStart = wall(["-e", "0"], [process.execPath]);
+  console.log(`where a single build (seed, docx + pdf) spends its time, CPU profiles (median of ${PROFILES}), ms:`);
+  const columns = {};
+  const notes = [];
+  for (const [name, command] of Object.entries(starts)) {
+    const dir = join(work, `profiles-${name}`);
+    for (let i = 0; i < PROFILES; i++) cli(buildArgs, {}, [command[0], "--cpu-prof", "--cpu-prof-dir", dir, ...command.slice(1)]);
+    columns[name] = medianBreakdown(readdirSync(dir).map((f) => join(dir, f)));
+    const version = wall(["--version"], command);
+    const direct = wall(buildArgs, command);
+    notes.push(`${name}: node -e 0 ${nodeStart.toFixed(3)} s, --version ${version.toFixed(3)} s (start${name === "snapshot" ? " and deserialisation" : " and the CLI's modules"}), build started directly ${direct.toFixed(3)} s`);
+  }
+  const names = Object.keys(columns);
+  console.log(`  ${"phase".padEnd(32)}${names.map((n) => n.padStart(10)).join("")}`);
+  for (const phase of Object.keys(columns[names[0]].ms)) console.log(`  ${phase.padEnd(32)}${names.map((n) => columns[n].ms[phase].toFixed(1).padStart(10)).join("")}`);
+  console.log(`  ${"profile span".padEnd(32)}${names.map((n) => columns[n].span.toFixed(1).padStart(10)).join("")}`);
+  for (const note of notes) console.log(`  ${note}`);
+}
 // The published package as users get it: packed, installed globally with install scripts off, run under this
 // Node and each one scripts/fetch-nodes.mjs fetched. Its first run starts from the bundle and makes the startup
 // snapshot in the per-user cache; the runs timed are later ones, interleaved with the checkout's and with
