@@ -44,6 +44,8 @@ export interface DateCandidate {
   publication?: boolean;
   /** The year was not written: where it came from. */
   yearFrom?: YearSource;
+  /** The year of a heading above it ("# 2021"). */
+  yearHint?: number;
 }
 
 type YearSource = "file" | "path" | "git" | "mtime";
@@ -132,6 +134,13 @@ function headingOf(node: RootContent): { depth: number; text: string } | undefin
   return summary ? { depth: 2, text: htmlToText(summary[1]!).replace(/\s+/g, " ").trim() } : undefined;
 }
 
+/** A heading or line about another meeting than this one: the next, the previous. */
+const OTHER_MEETING =
+  /\b(?:next|previous|last|upcoming|following|prochaine?|pr[ée]c[ée]dente?|derni[èe]re?|n[äa]chste[nrs]?|vorige[nrs]?|letzte[nrs]?|pr[óo]xim[ao]|anterior|siguiente|seguinte)\s+(?:meeting|call|sync|session|r[ée]union|s[ée]ance|sitzung|treffen|besprechung|termin|reuni[óo]n|reuni[ãa]o|sesi[óo]n|sess[ãa]o)\b/iu;
+
+/** The words before a day in prose: "on (Tuesday,) 19 August", "am 9. März", "le (mardi) 9 août". */
+const ON_DAY = /(?:^|[\s(])(?:on|am|le|el|em|no|na|au|vom|du|del)\s+(?:\p{L}+,?\s+)?$/iu;
+
 /** "Day 1: ", "Jour 2 – ", "Tag 1 - " before the date of a per-day heading. */
 const DAY_NUMBER = /^(?:day|jour|journ[ée]e|tag|d[ií]a)\s*\d{1,2}\s*[:.,|–—-]?\s*/iu;
 
@@ -151,7 +160,7 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
   if (input.frontMatter) {
     const lines = input.frontMatter.value.split("\n");
     lines.forEach((raw, i) => {
-      const m = /^(date|title)\s*:\s*(.*?)\s*$/.exec(raw);
+      const m = /^(date|title|excerpt|description|summary)\s*:\s*(.*?)\s*$/.exec(raw);
       if (!m) return;
       const value = m[2]!.replace(/\s+#.*$/, "").replace(/^(["'])(.*)\1$/, "$2").trim();
       const line = input.frontMatter!.fenceLine + 1 + i;
@@ -161,7 +170,9 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
         // A date-time, or the date of a site generator's post (Jekyll's `layout:`, `permalink:`, `slug:`), may be when the page was published.
         const publication = day?.timestamp || /^(layout|permalink|slug)\s*:/m.test(input.frontMatter!.value);
         if (read) candidates.push({ kind: "front-matter", date: read, line, written: value, ...(publication ? { publication: true } : {}) });
-      } else add("title", dateIn(value, rules, false), line, value);
+      } else if (m[1] === "title") add("title", dateIn(value, rules, false), line, value);
+      // A post's excerpt says what happened: "Am 09.03.2019 fand die Generalversammlung statt".
+      else add("prose", dateIn(value, rules, false), line, value);
     });
   }
 
@@ -173,12 +184,28 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
   let titleSeen = false;
   let firstHeading = true;
   let namedMeeting = false;
+  let otherMeeting = false;
+  let dayMonthSeen = false;
+  let yearHeading: number | undefined;
   let firstParagraph = true;
   const dayHeadings: { date: string; line: number; written: string }[] = [];
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
     const heading = headingOf(node);
     const near = i < 15;
+    if (heading && OTHER_MEETING.test(heading.text)) {
+      // "## Next meeting", "## Prochaine réunion": its date is another meeting's.
+      otherMeeting = true;
+      firstHeading = false;
+      continue;
+    }
+    if (heading) otherMeeting = false;
+    const year = heading ? /^\s*((?:19|20)\d{2})\s*$/.exec(heading.text)?.[1] : undefined;
+    if (year) {
+      // "# 2021" above "## December 8": the year of the days under it.
+      yearHeading = +year;
+      continue;
+    }
     if (heading) {
       const value = dateLineValue(heading.text, true);
       if (!titleSeen && title && heading.text === title) {
@@ -200,6 +227,10 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
       } else if (isOnlyADate(heading.text.replace(DAY_NUMBER, ""), rules)) {
         const date = findDateRange(heading.text)?.start ?? findDate(heading.text, rules);
         if (date) dayHeadings.push({ date, line: lineOf(node), written: heading.text });
+      } else if (!dayMonthSeen && isOnlyADayMonth(heading.text, rules)) {
+        // "## December 8" in running notes under "# 2021": the first (newest) meeting's day.
+        dayMonthSeen = true;
+        add("heading", { dayMonth: findDayMonth(heading.text, rules, true)! }, lineOf(node), heading.text, yearHeading ? { yearHint: yearHeading } : {});
       } else if (!namedMeeting && ((firstHeading && (heading.depth <= 2 || node.type === "html")) || MEETING_WORDS.test(heading.text))) {
         // The first heading, or the first that names a meeting ("Regular meeting - June 8, 2021").
         const found = dateIn(heading.text, rules, false);
@@ -209,11 +240,16 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
       firstHeading = false;
       if (node.type === "heading") continue;
     }
-    if (!near) continue;
+    if (!near || otherMeeting) continue;
     // `Date: …` lines in paragraphs, lists and HTML at the top of the document.
     const lines = node.type === "list" ? node.children.map((item) => textOf(item)).join("\n") : node.type === "paragraph" || node.type === "html" ? linesOf(node) : "";
     let labelled = false;
     for (const line of lines.split("\n")) {
+      // "**Next meeting**" then "Date: …": the lines after it are the next meeting's.
+      if (OTHER_MEETING.test(line)) {
+        labelled = true;
+        break;
+      }
       const value = dateLineValue(line);
       if (value === undefined) continue;
       const found = dateIn(value, rules, true, true);
@@ -226,7 +262,10 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
     if (node.type === "paragraph" && firstParagraph) {
       firstParagraph = false;
       const prose = linesOf(node);
-      if (!labelled && !(title && prose.trim() === title)) add("prose", dateIn(prose, rules, false), lineOf(node), prose.split("\n").find((l) => findDate(l, rules)) ?? prose);
+      const found = dateIn(prose, rules, true);
+      // A day without a year counts in prose only after "on", "am", "le"…: "Am 09. März fand die Generalversammlung statt".
+      const dayMonth = found?.dayMonth && ON_DAY.test(prose.slice(0, found.dayMonth.index)) ? found : undefined;
+      if (!labelled && !(title && prose.trim() === title)) add("prose", found?.date ? found : dayMonth, lineOf(node), prose.split("\n").find((l) => findDate(l, rules) || findDayMonth(l, rules)) ?? prose);
     }
   }
   if (dayHeadings.length) {
@@ -268,8 +307,14 @@ function pathYear(path: string | undefined): { reference?: string; year?: number
 }
 
 /** Gives each date written without a year its year: another complete date in the file or its path, else git, else mtime. */
-function giveYears(noYear: (DateCandidate & { dayMonth: DayMonth })[], full: DateCandidate[], input: DateInput): DateCandidate[] {
-  if (noYear.length === 0) return [];
+function giveYears(all: (DateCandidate & { dayMonth: DayMonth })[], full: DateCandidate[], input: DateInput): DateCandidate[] {
+  // A year heading above the day ("# 2021" then "## December 8") gives it.
+  const hinted = all.filter((c) => c.yearHint).flatMap(({ dayMonth, ...c }) => {
+    const date = isoDate(c.yearHint!, dayMonth.month, dayMonth.day);
+    return date ? [{ ...c, date, yearFrom: "file" as const }] : [];
+  });
+  const noYear = all.filter((c) => !c.yearHint);
+  if (noYear.length === 0) return hinted;
   let reference: { date?: string; year?: number; from: YearSource } | undefined;
   const fromPath = pathYear(input.path);
   const inFile = full.find((c) => c.kind !== "file-name")?.date ?? findAllDates(input.source, input.rules)[0];
@@ -284,11 +329,18 @@ function giveYears(noYear: (DateCandidate & { dayMonth: DayMonth })[], full: Dat
       if (modified) reference = { date: modified, from: "mtime" };
     }
   }
-  if (!reference) return [];
-  return noYear.flatMap(({ dayMonth, ...candidate }) => {
+  if (!reference) return hinted;
+  return [...hinted, ...noYear.flatMap(({ dayMonth, ...candidate }) => {
     const date = reference.date ? closestYear(dayMonth, reference.date) : isoDate(reference.year!, dayMonth.month, dayMonth.day);
     return date ? [{ ...candidate, date, yearFrom: reference.from }] : [];
-  });
+  })];
+}
+
+/** A heading that says only a day and a month, a weekday or a time aside: "December 8", "Wed, Dec 8 (2pm)". */
+function isOnlyADayMonth(heading: string, rules: DateRules): boolean {
+  const found = findDayMonth(heading, rules, true);
+  if (!found || findDate(heading, rules)) return false;
+  return heading.replace(/\([^)]*\)/g, " ").split(/[\s,;:|–—-]+/).filter(Boolean).length <= 4;
 }
 
 const sourceText = (c: DateCandidate): Text =>
@@ -308,7 +360,8 @@ export function findMeetingDate(input: DateInput, file: VFile, fallback?: string
   // A front-matter date-time is when the page was published: the day the title or a `Date:` line names wins.
   let voters = all;
   const stamp = all.find((c) => c.kind === "front-matter" && c.publication);
-  const stated = all.find((c) => (c.kind === "title" || c.kind === "date-line") && stamp && c.date !== stamp.date);
+  // (A front-matter date-time, or a Jekyll post's date: the title, a Date: line, a heading or the text naming another day.)
+  const stated = all.find((c) => c.kind !== "front-matter" && c.kind !== "file-name" && stamp && c.date !== stamp.date);
   if (stamp && stated) {
     voters = all.filter((c) => c !== stamp && !(c.kind === "file-name" && c.date === stamp.date));
     report(file, {
