@@ -18,6 +18,7 @@ import { chooseTheme, type ThemeRequest } from "./theme/choose-theme.js";
 import type { Theme } from "./theme/theme.js";
 import { overwriteProblem, overwritesInput, writeAllAtomically, WriteFailure, writeProblem } from "./write-atomically.js";
 import { pathProblem, projectFolder, resolveSafePath } from "./safe-path.js";
+import { World, type WorldRecord } from "./world/world.js";
 
 export interface BuildOptions {
   /** Output folder; default: beside the input. */
@@ -63,6 +64,8 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   outputs: { format: Format; path: string }[];
   minutes?: Minutes;
+  /** Every file the build read (with its hash) and looked for in vain: what its outputs depend on. */
+  recorded: WorldRecord;
 }
 
 export interface CheckResult {
@@ -89,24 +92,24 @@ export function parseOptionsFor(input: string, config: Config | undefined, optio
   };
 }
 
-/** Read, parse and validate one file without rendering. */
-export async function check(input: string, options: Pick<BuildOptions, "date" | "strict" | "config" | "resolvePrevious" | "theme" | "themeRequest" | "allowOutside" | "locale"> = {}): Promise<CheckResult> {
-  const source = await readSource(input);
+/** Read, parse and validate one file without rendering. Every file is read through `world`, which records it. */
+export async function check(input: string, options: Pick<BuildOptions, "date" | "strict" | "config" | "resolvePrevious" | "theme" | "themeRequest" | "allowOutside" | "locale"> = {}, world: World = new World()): Promise<CheckResult> {
+  const source = await readSource(input, world);
   if (!source.ok) {
     const { line, column } = source.place ?? { line: 1, column: 1 };
     return { input, ok: false, diagnostics: [diagnostic({ file: input, line, column, severity: "error", rule: "read", message: source.message, hint: source.hint })] };
   }
-  const loaded = options.config === undefined ? configFor(input) : { config: options.config ?? undefined, diagnostics: [] };
+  const loaded = options.config === undefined ? configFor(input, world) : { config: options.config ?? undefined, diagnostics: [] };
   const config = loaded.config;
   const { minutes, file } = parseMinutes(source.text, parseOptionsFor(input, config, options));
   const diagnostics = [...loaded.diagnostics, ...file.messages.map((m) => toDiagnostic(m, input))];
   if (minutes?.meeting.previous && options.resolvePrevious !== false) {
-    const previous = await previousActions(input, minutes, { projectDir: projectFolder(input, config), allowOutside: options.allowOutside ?? [] }, config?.language);
+    const previous = await previousActions(input, minutes, { projectDir: projectFolder(input, config), allowOutside: options.allowOutside ?? [] }, config?.language, world);
     diagnostics.push(...previous.diagnostics);
     if (previous.previousActions) minutes.previousActions = previous.previousActions;
   }
   // The theme is checked too (theme.yaml, its logo and fonts), so `check` reports its problems before a build.
-  const chosen = options.theme ? { theme: options.theme, diagnostics: [] } : minutes ? chooseTheme(input, minutes, config, options.themeRequest ?? {}, options.allowOutside) : { diagnostics: [] };
+  const chosen = options.theme ? { theme: options.theme, diagnostics: [] } : minutes ? chooseTheme(input, minutes, config, options.themeRequest ?? {}, options.allowOutside, world) : { diagnostics: [] };
   diagnostics.push(...chosen.diagnostics);
   // `strict: missing` (or a list of rules) in the config: those warnings are errors, so the file is not built
   // and CI fails on them; --strict (or `strict: true`) blocks on every warning, and `strict: false` in the options on none.
@@ -141,8 +144,14 @@ export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | un
   return value && /^\d+$/.test(value) ? new Date(Number(value) * 1000) : undefined;
 }
 
-export async function build(input: string, options: BuildOptions = {}): Promise<BuildResult> {
-  const checked = await check(input, options);
+/** Check, render and write one file. `world`: what the build reads goes through it; its record comes back in the result. */
+export async function build(input: string, options: BuildOptions = {}, world: World = new World()): Promise<BuildResult> {
+  const built = await buildInWorld(input, options, world);
+  return { ...built, recorded: world.record() };
+}
+
+async function buildInWorld(input: string, options: BuildOptions, world: World): Promise<Omit<BuildResult, "recorded">> {
+  const checked = await check(input, options, world);
   if (!checked.ok || !checked.minutes || !checked.theme) return { ...checked, outputs: [] };
   const { minutes, theme } = checked;
   const formats = options.formats ?? checked.config?.formats ?? ["docx", "pdf"];
@@ -156,13 +165,13 @@ export async function build(input: string, options: BuildOptions = {}): Promise<
 
   // Render everything before writing anything, so one failing renderer leaves no mixed set behind.
   const missingGlyphs = new Set<string>();
-  const renderOptions: RenderOptions = { theme, timestamp, ...(pdfStandards ? { pdfStandards } : {}), projectDir: projectFolder(input, checked.config), onMissingGlyph: (ch) => missingGlyphs.add(ch) };
+  const renderOptions: RenderOptions = { theme, timestamp, ...(pdfStandards ? { pdfStandards } : {}), projectDir: projectFolder(input, checked.config), onMissingGlyph: (ch) => missingGlyphs.add(ch), world };
   // Laid out once: every drawn format receives the same layout, so the DOCX and the PDF agree by construction.
   const document = { minutes, layout: layoutMinutes(minutes, theme) };
   const rendered = await Promise.all(formats.map(async (format) => ({ format, bytes: await renderFormat(format, document, renderOptions) })));
   // Characters drawn as boxes are only known once the PDF is drawn: a warning, or under strict an error that writes nothing.
   if (missingGlyphs.size) {
-    const source = await readSource(input);
+    const source = await readSource(input, world);
     const strict = options.strict ?? strictness(checked.config?.strict).all;
     checked.diagnostics.push(...missingGlyphDiagnostics(input, source.ok ? source.text : "", missingGlyphs, minutes.meeting.language, strict));
     if (strict) return { ...checked, ok: false, outputs: [] };

@@ -2,6 +2,7 @@
 // directories, files over the size limit, binary data and non-UTF-8 encodings (UTF-16 with a BOM is decoded).
 import { readFile, stat } from "node:fs/promises";
 import { text, type Text } from "./i18n/messages.js";
+import type { World } from "./world/world.js";
 
 /** Larger inputs are refused: real minutes are far smaller, and this bounds memory and time. */
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
@@ -10,15 +11,16 @@ export type SourceResult =
   | { ok: true; text: string }
   | { ok: false; message: Text; hint: Text; place?: { line: number; column: number } };
 
-export async function readSource(path: string): Promise<SourceResult> {
-  let bytes: Buffer;
+/** `world`: the build's, which records the read (see src/world/world.ts); without one, read directly. */
+export async function readSource(path: string, world?: World): Promise<SourceResult> {
+  let bytes: Uint8Array;
   try {
-    const info = await stat(path);
+    const info = world ? world.stat(path) ?? (await stat(path)) : await stat(path);
     if (info.isDirectory()) return { ok: false, message: text("read.folder"), hint: text("read.folder.hint") };
     // A device or a pipe (/dev/zero, a FIFO) would be read forever.
     if (!info.isFile()) return { ok: false, message: text("read.device"), hint: text("read.device.hint") };
     if (info.size > MAX_INPUT_BYTES) return { ok: false, message: text("read.too-large", { size: (info.size / 1048576).toFixed(1), limit: MAX_INPUT_BYTES / 1048576 }), hint: text("read.too-large.hint") };
-    bytes = await readFile(path);
+    bytes = world ? world.read(path) : await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return { ok: false, message: text("read.missing"), hint: text("read.missing.hint") };

@@ -228,6 +228,8 @@ export interface YamlFileOptions extends YamlOptions {
   /** What to write, when the file is not a list of `key: value` lines. */
   shapeHint: Text;
   missingHint?: (key: string) => Text;
+  /** How the file is read (a build's world, which records it: src/world/world.ts); default: from disk as UTF-8. */
+  read?: (path: string) => string;
 }
 
 export interface YamlFile<T> {
@@ -245,7 +247,7 @@ export interface YamlFile<T> {
 export function readYamlFile<S extends z.ZodObject>(path: string, schema: S, options: YamlFileOptions): YamlFile<z.infer<S>> {
   let content: string;
   try {
-    content = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+    content = (options.read ? options.read(path) : readFileSync(path, "utf8")).replace(/^\uFEFF/, "");
   } catch (error) {
     const file = new VFile({ path });
     report(file, { severity: "error", rule: `${options.rule}-read` as const, message: text("yaml-unreadable", { what: options.what, detail: (error as Error).message }), hint: text("yaml-unreadable.file.hint") });

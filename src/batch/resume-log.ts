@@ -30,7 +30,9 @@ export class ResumeLog {
     this.torn = text.length > 0 && !text.endsWith("\n");
     return text.split("\n").flatMap((line) => {
       const entry = parseLine(line);
-      return entry ? [[entry.input, { key: entry.key, outputs: entry.outputs, ...(entry.meeting ? { meeting: entry.meeting } : {}) }]] : [];
+      if (!entry) return [];
+      const { input, ...rest } = entry;
+      return [[input, rest]];
     });
   }
 

@@ -1,16 +1,17 @@
 // A batch build: collect the inputs (files, folders, globs), keep this shard's share, skip what the
 // manifest says is up to date, build the rest on the worker pool, record the manifest, and write the
 // index page when building folders into --out. Failures are collected, never thrown.
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { BuildOptions } from "../build.js";
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import { text, type Param, type Text } from "../i18n/messages.js";
-import type { BuildTask, FileOutcome } from "./build-file.js";
+import type { BuildTask, FileOutcome, Reason } from "./build-file.js";
 import { mirroredFolder, pathKey, recordedPath, shardKey } from "./batch-paths.js";
 import { collectInputs, inputProblems, type Input } from "./collect-inputs.js";
-import { DependencyHasher, inputKey, manifestName, readManifest, writeManifest, type ManifestEntry } from "./manifest.js";
+import { entryRecord, manifestEntry, manifestName, optionsKey, readManifest, reasonToBuild, writeManifest } from "./manifest.js";
+import { CurrentHashes } from "../world/staleness.js";
 import { poolSize, thisMachine, type PoolSize } from "./pool-size.js";
 import { ResumeLog, resumeLogName } from "./resume-log.js";
 import { inShard, type Shard } from "./shard.js";
@@ -73,26 +74,27 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   // Incremental builds need an output folder to keep the manifest in; beside the inputs, all is built.
   const manifestDir = outRoot ?? process.cwd();
   const manifestPath = outRoot ? join(outRoot, manifestName) : undefined;
-  const manifest = manifestPath ? readManifest(manifestPath) : { version: 1 as const, files: {} };
+  const manifest = manifestPath ? readManifest(manifestPath) : { version: 2 as const, files: {} };
   // What a run that was stopped built after its last manifest: a rerun resumes there.
   const log = outRoot ? new ResumeLog(join(outRoot, resumeLogName)) : undefined;
   const resumed = log?.read() ?? [];
   for (const [name, entry] of resumed) manifest.files[name] = entry;
-  const dependencies = new DependencyHasher(options.build.allowOutside);
-  const keyOptions = { ...options.build, out: undefined, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH };
+  // Without an output folder there is no manifest to compare with or to write: no key.
+  const key = manifestPath ? optionsKey({ ...options.build, out: undefined, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH }) : undefined;
+  const hashes = new CurrentHashes();
 
   const outcomes: (FileOutcome | undefined)[] = [];
-  const tasks: { task: BuildTask; at: number; name: string; key: string | undefined }[] = [];
+  const tasks: { task: BuildTask; at: number; name: string; reason: Reason }[] = [];
   for (const [at, input] of inputs.entries()) {
     const name = recordedPath(manifestDir, input.path);
-    // Without an output folder there is no manifest to compare with or to write: no key to compute.
-    const key = manifestPath ? keyOf(input.path, dependencies, keyOptions) : undefined;
     const entry = manifest.files[name];
-    if (!options.force && key && entry?.key === key && entry.outputs.every((o) => existsSync(join(manifestDir, o)))) {
-      outcomes[at] = { input: input.path, status: "unchanged", diagnostics: [], outputs: entry.outputs.map((o) => ({ format: o.slice(o.lastIndexOf(".") + 1) as never, path: join(manifestDir, o) })), ...(entry.meeting ? { meeting: entry.meeting } : {}), ms: 0 };
+    const reason: Reason = key === undefined ? { kind: "no-manifest" } : options.force ? { kind: "forced" } : reasonToBuild(entry, key, manifestDir, hashes);
+    if (reason.kind === "up-to-date" && entry) {
+      const recorded = entryRecord(entry, manifestDir);
+      outcomes[at] = { input: input.path, status: "unchanged", diagnostics: [], outputs: entry.outputs.map((o) => ({ format: o.slice(o.lastIndexOf(".") + 1) as never, path: join(manifestDir, o) })), ...(entry.meeting ? { meeting: entry.meeting } : {}), ms: 0, reason, ...(recorded ? { recorded } : {}) };
       continue;
     }
-    tasks.push({ task: { input: input.path, options: { ...options.build, ...(outRoot ? { out: outDirOf(input) } : {}) } }, at, name, key });
+    tasks.push({ task: { input: input.path, options: { ...options.build, ...(outRoot ? { out: outDirOf(input) } : {}) } }, at, name, reason });
   }
 
   const pool = poolSize(options.jobs, thisMachine());
@@ -100,7 +102,7 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   const byInput = new Map(tasks.map((t) => [t.task.input, t]));
   let logFailure: Diagnostic | undefined;
   const recordFinished = (outcome: FileOutcome): void => {
-    const { name, key } = byInput.get(outcome.input) ?? {};
+    const { name } = byInput.get(outcome.input) ?? {};
     if (!log || logFailure || outcome.status !== "built" || !name || !key) return;
     try {
       log.append(name, manifestEntry(key, outcome, manifestDir));
@@ -122,8 +124,8 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   );
   if (logFailure) problems.push(logFailure);
   for (const [i, outcome] of built.entries()) {
-    const { at, name, key } = tasks[i]!;
-    outcomes[at] = outcome;
+    const { at, name, reason } = tasks[i]!;
+    outcomes[at] = { ...outcome, reason };
     if (outcome.status === "built" && key) {
       manifest.files[name] = manifestEntry(key, outcome, manifestDir);
     } else delete manifest.files[name];
@@ -143,10 +145,6 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
     if (failure) problems.push(failure);
   }
   return { files, problems, ...(manifestPath ? { manifest: manifestPath } : {}), ...(index ? { index } : {}), ms: performance.now() - start };
-}
-
-function manifestEntry(key: string, outcome: FileOutcome, manifestDir: string): ManifestEntry {
-  return { key, outputs: outcome.outputs.map((o) => recordedPath(manifestDir, o.path)), ...(outcome.meeting ? { meeting: outcome.meeting } : {}) };
 }
 
 /** Runs a write; a refused one comes back as a write-output error of `file` (any other error is a bug, thrown). */
@@ -170,13 +168,4 @@ function outputFolderProblem(out: string, outRoot: string): Diagnostic | undefin
     return writeProblem(out, error, (why) => text("write-output.batch-folder", { folder: out, why }));
   }
   return diagnostic({ file: out, line: null, column: null, severity: "error", rule: "write-output", message: text("write-output.folder-is-file", { folder: out }), hint: text("write-output.folder-is-file.hint") });
-}
-
-function keyOf(input: string, dependencies: DependencyHasher, options: object): string | undefined {
-  try {
-    if (!statSync(input).isFile()) return undefined; // a pipe or a device would be read forever: build() refuses it
-    return inputKey(readFileSync(input), dependencies.forInput(input), options);
-  } catch {
-    return undefined; // unreadable: build() reports why
-  }
 }

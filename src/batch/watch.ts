@@ -1,24 +1,37 @@
-// `--watch`: build once, then rebuild whenever an input, a config file or a theme file changes.
-// Bursts of events (an editor's save is often several) are debounced; a build that fails is reported
-// and watching goes on; Ctrl-C (SIGINT) or SIGTERM closes the watchers and ends with exit code 0.
-import { readdirSync, watch, type Dirent, type FSWatcher } from "node:fs";
-import { basename, dirname, extname, join, resolve } from "node:path";
+// `--watch`: build once, then watch exactly what the builds read, and build again when it changes. Each
+// build's world recorded its files (the input, the config, theme.yaml, fonts, logo, earlier meetings) and
+// the files it looked for in vain (config candidates, `.git`, font packages): those are watched with
+// chokidar, and the set is refreshed after every build, so a theme named later in the front matter is
+// watched from the next build on. Folder arguments and glob bases are watched too, for meetings added or
+// removed. Bursts of events (an editor's save is often several) are debounced; the manifest then rebuilds
+// only the outputs whose recorded inputs changed. A build that fails is reported and watching goes on;
+// Ctrl-C (SIGINT) or SIGTERM closes the watchers and ends with exit code 0.
+import { existsSync } from "node:fs";
+import { basename, dirname, extname, resolve, sep } from "node:path";
+import { watch, type FSWatcher } from "chokidar";
 import { say } from "../i18n/messages.js";
 import { isInside } from "../safe-path.js";
-import { dependenciesOf } from "./dependencies.js";
-import { collectInputs, isFolder } from "./collect-inputs.js";
+import { recordedPaths } from "../world/staleness.js";
+import type { WorldRecord } from "../world/world.js";
+import { isFolder } from "./collect-inputs.js";
 import { globBase, hasGlob } from "./glob.js";
 
 const debounceMs = 150;
 
-export async function watchBuild(paths: readonly string[], out: string | undefined, buildOnce: () => Promise<number>, log: (line: string) => void): Promise<number> {
-  await buildOnce();
+/** One build of the watched paths: its exit code, and what each file's build recorded. */
+export interface WatchRound {
+  code: number;
+  recorded: (WorldRecord | undefined)[];
+}
+
+export async function watchBuild(paths: readonly string[], out: string | undefined, buildOnce: () => Promise<WatchRound>, log: (line: string) => void): Promise<number> {
   const outRoot = out ? resolve(out) : undefined;
-  const targets = watchTargets(paths, outRoot);
-  const watchers: FSWatcher[] = [];
+  const first = await buildOnce();
   let timer: NodeJS.Timeout | undefined;
   let building: Promise<unknown> | undefined;
   let again = false;
+  const set = new RecordedSet();
+  set.update(first.recorded, paths);
 
   const rebuild = async (): Promise<void> => {
     if (building) {
@@ -27,114 +40,113 @@ export async function watchBuild(paths: readonly string[], out: string | undefin
     }
     do {
       again = false;
-      building = buildOnce().catch((error: unknown) => log(`minutes: ${say("watch.rebuild-failed", { reason: (error as Error).message })}`));
+      building = buildOnce().then(
+        (round) => changed(set.update(round.recorded, paths)),
+        (error: unknown) => log(`minutes: ${say("watch.rebuild-failed", { reason: (error as Error).message })}`),
+      );
       await building;
       building = undefined;
     } while (again);
     log(`minutes: ${say("watch.waiting")}`);
   };
-
-  const onEvent = (folder: string, themeFolder: boolean) => (_event: string, name: string | Buffer | null) => {
-    const file = name ? join(folder, name.toString()) : folder;
-    if (!themeFolder && !relevant(file, outRoot)) return;
+  const soon = (): void => {
     clearTimeout(timer);
     timer = setTimeout(() => void rebuild(), debounceMs);
   };
+  const problem = (error: unknown): void => log(`minutes: ${say("watch.cannot-watch", { folder: (error as { path?: string }).path ?? "", reason: (error as Error).message })}`);
 
-  const watching = new Set<string>();
-  const watchFolder = (folder: string, theme: boolean): void => {
-    if (watching.has(folder)) return;
-    watching.add(folder);
-    try {
-      const onChange = onEvent(folder, theme);
-      watchers.push(
-        watch(folder, (event, name) => {
-          // A folder made after the start is watched too.
-          if (name && event === "rename") {
-            const made = join(folder, name.toString());
-            if (isFolder(made) && !skippedFolder(made, outRoot)) watchFolder(made, theme);
-          }
-          onChange(event, name);
-        }),
-      );
-    } catch (error) {
-      log(`minutes: ${say("watch.cannot-watch", { folder, reason: (error as Error).message })}`);
-    }
+  // The recorded set: files and the folders a missing file would appear in, one level deep.
+  const recorded = watch([...set.watched], { ignoreInitial: true, depth: 0 }).on("all", (_event, path) => set.concerns(resolve(path)) && soon()).on("error", problem);
+  const changed = (delta: { added: string[]; removed: string[] }): void => {
+    if (delta.removed.length) recorded.unwatch(delta.removed);
+    if (delta.added.length) recorded.add(delta.added);
   };
-  // One watcher per folder, never fs.watch's `recursive`: on Linux, Node's recursive watching loses a file
-  // that an editor saves by replacing it (vim, gedit, Kate, sed -i) after its first save.
-  for (const target of targets) for (const folder of target.recursive ? foldersBelow(target.folder, outRoot) : [target.folder]) watchFolder(folder, target.theme);
+  // Folder arguments and glob bases: meetings added or removed (hidden folders, node_modules and the output folder left out).
+  const trees = inputTrees(paths);
+  const tree: FSWatcher | undefined = trees.length
+    ? watch(trees, { ignoreInitial: true, ignored: (path) => skipped(path, outRoot) })
+        .on("all", (event, path) => (event === "add" || event === "unlink") && isMarkdown(path) && soon())
+        .on("error", problem)
+    : undefined;
+  await Promise.all([ready(recorded), tree ? ready(tree) : undefined]);
   log(`minutes: ${say("watch.waiting")}`);
 
   return new Promise<number>((resolveExit) => {
     const stop = (): void => {
       clearTimeout(timer);
-      for (const w of watchers) w.close();
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
-      void Promise.resolve(building).then(() => resolveExit(0));
+      void Promise.all([recorded.close(), tree?.close(), building]).then(() => resolveExit(0));
     };
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   });
 }
 
-interface Target {
-  folder: string;
-  recursive: boolean;
-  theme: boolean;
+function ready(watcher: FSWatcher): Promise<void> {
+  return new Promise((r) => watcher.once("ready", () => r()));
 }
 
-/** Folders to watch: folder arguments and glob bases recursively, the folders of files and configs. */
-function watchTargets(paths: readonly string[], outRoot: string | undefined): Target[] {
-  const targets = new Map<string, Target>();
-  const add = (folder: string, recursive: boolean, theme = false): void => {
-    const key = resolve(folder);
-    const known = targets.get(key);
-    if (!known || (recursive && !known.recursive)) targets.set(key, { folder: key, recursive, theme });
-  };
+/**
+ * What the builds recorded, as paths to watch: a file read or a fact's file is watched itself; a missing
+ * file is watched itself when its folder exists (chokidar sees it appear), else the nearest folder above it
+ * that exists, whose new entries on the way to it count.
+ */
+class RecordedSet {
+  watched = new Set<string>();
+  private files = new Set<string>();
+  private missing = new Set<string>();
+
+  update(records: readonly (WorldRecord | undefined)[], paths: readonly string[]): { added: string[]; removed: string[] } {
+    const files = new Set<string>();
+    const missing = new Set<string>();
+    // A file argument is watched even when no build read it (it was missing, or not a file).
+    for (const path of paths) if (!hasGlob(path) && !isFolder(path)) files.add(resolve(path));
+    for (const record of records) {
+      if (!record) continue;
+      for (const path of recordedPaths(record)) (record.missing.includes(path) ? missing : files).add(path);
+    }
+    const watched = new Set(files);
+    for (const path of missing) watched.add(existsSync(dirname(path)) ? path : nearestFolder(path));
+    const added = [...watched].filter((p) => !this.watched.has(p));
+    const removed = [...this.watched].filter((p) => !watched.has(p));
+    this.watched = watched;
+    this.files = files;
+    this.missing = missing;
+    return { added, removed };
+  }
+
+  /** An event at `path` matters: a recorded file, a missing one, or a folder on the way to a missing one. */
+  concerns(path: string): boolean {
+    if (this.files.has(path) || this.missing.has(path)) return true;
+    for (const missing of this.missing) if (missing.startsWith(path + sep)) return true;
+    return false;
+  }
+}
+
+function nearestFolder(path: string): string {
+  let dir = dirname(path);
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+/** Folders whose meetings are the inputs: folder arguments and glob bases, watched to any depth. */
+function inputTrees(paths: readonly string[]): string[] {
+  const trees = new Set<string>();
   for (const path of paths) {
-    if (isFolder(path)) add(path, true);
-    else if (hasGlob(path) && !isFolder(dirname(path))) add(globBase(path), true);
-    else add(dirname(path), false);
+    if (isFolder(path)) trees.add(resolve(path));
+    else if (hasGlob(path)) trees.add(resolve(globBase(path)));
   }
-  for (const input of collectInputs(paths, outRoot ? [outRoot] : []).inputs) {
-    const { config, themeFolder } = dependenciesOf(dirname(resolve(input.path)));
-    if (config) add(dirname(config), false);
-    if (themeFolder) add(themeFolder, true, true);
-  }
-  return [...targets.values()];
+  return [...trees];
 }
 
 /** Folders the build does not read: hidden ones, node_modules and the output folder. */
-function skippedFolder(folder: string, outRoot: string | undefined): boolean {
-  const name = basename(folder);
-  return name.startsWith(".") || name === "node_modules" || (outRoot !== undefined && isInside(folder, outRoot));
+function skipped(path: string, outRoot: string | undefined): boolean {
+  const name = basename(path);
+  return (name.startsWith(".") && name.length > 1) || name === "node_modules" || (outRoot !== undefined && isInside(path, outRoot));
 }
 
-/** `root` and every folder below it that the build may read, not following symbolic links. */
-function foldersBelow(root: string, outRoot: string | undefined): string[] {
-  const folders = [root];
-  for (let i = 0; i < folders.length; i++) {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(folders[i]!, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const path = join(folders[i]!, entry.name);
-      if (entry.isDirectory() && !skippedFolder(path, outRoot)) folders.push(path);
-    }
-  }
-  return folders;
-}
-
-/** Sources and settings, not our own outputs or temporary files. */
-function relevant(file: string, outRoot: string | undefined): boolean {
-  const name = basename(file);
-  if (name.startsWith(".")) return false;
-  if (outRoot && isInside(file, outRoot)) return false; // (on Windows whatever the case, and for an --out at a drive's root)
-  const ext = extname(name).toLowerCase();
-  return ext === ".md" || ext === ".yaml" || ext === ".yml" || name === "minutes.config.json";
+function isMarkdown(path: string): boolean {
+  const ext = extname(path).toLowerCase();
+  return ext === ".md" || ext === ".markdown";
 }

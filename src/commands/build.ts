@@ -10,10 +10,12 @@ import { isFolder } from "../batch/collect-inputs.js";
 import { hasGlob } from "../batch/glob.js";
 import { BUILDER_MB, type PoolSize } from "../batch/pool-size.js";
 import { BatchProgress, progressMode } from "../batch/progress.js";
+import { explainOutcomes } from "../batch/explain.js";
 import { runBatch } from "../batch/run-batch.js";
 import type { Shard } from "../batch/shard.js";
-import { watchBuild } from "../batch/watch.js";
+import type { WatchRound } from "../batch/watch.js";
 import type { Reporter } from "../report/reporter.js";
+import type { CommandIo } from "./command-io.js";
 
 export interface BuildCommandOptions {
   build: BuildOptions;
@@ -25,13 +27,16 @@ export interface BuildCommandOptions {
   watch?: boolean;
   /** Prints each file's messages (human, github); default: the plain human form. */
   reporter?: Reporter;
+  /** --explain: files whose reason to be built or skipped is told, after each build, to `onExplanation`. */
+  explain?: string[];
+  onExplanation?: (text: string) => void;
 }
 
-export async function buildCommand(paths: string[], given: BuildCommandOptions): Promise<number> {
+export async function buildCommand(paths: string[], given: BuildCommandOptions, io: CommandIo): Promise<number> {
   const { options, problem, jobsFrom } = withConfigDefaults(paths, given);
   if (problem) {
     // An `out:` that leaves the project folder: nothing is built, nothing is written.
-    const progress = new BatchProgress(progressMode(options, { out: process.stdout, err: process.stderr }), { out: process.stdout, err: process.stderr }, options.reporter);
+    const progress = new BatchProgress(progressMode(options, io.streams), io.streams, options.reporter);
     progress.finish({ files: [], problems: [problem], ms: 0 });
     return 1;
   }
@@ -39,8 +44,8 @@ export async function buildCommand(paths: string[], given: BuildCommandOptions):
   const jobs = options.jobs ?? Number.MAX_SAFE_INTEGER;
   // The index page is written when a folder (or a glob) is built into an output folder.
   const index = options.build.out !== undefined && paths.some((p) => isFolder(p) || (hasGlob(p) && !exists(p)));
-  const once = async (): Promise<number> => {
-    const progress = new BatchProgress(progressMode(options, { out: process.stdout, err: process.stderr }), { out: process.stdout, err: process.stderr }, options.reporter);
+  const once = async (): Promise<WatchRound> => {
+    const progress = new BatchProgress(progressMode(options, io.streams), io.streams, options.reporter);
     const result = await runBatch(paths, {
       build: options.build,
       jobs,
@@ -49,17 +54,21 @@ export async function buildCommand(paths: string[], given: BuildCommandOptions):
       ...(options.shard ? { shard: options.shard } : {}),
       onStart: (total, toBuild, pool) => {
         // Only a number the user asked for, and only when it would have mattered for this batch.
-        if (options.jobs !== undefined && !options.quiet && Math.min(pool.asked, toBuild) > pool.jobs) warnNow(jobsCapped(pool, jobsFrom), options);
+        if (options.jobs !== undefined && !options.quiet && Math.min(pool.asked, toBuild) > pool.jobs) warnNow(jobsCapped(pool, jobsFrom), options, io);
         progress.start(total, toBuild);
       },
       onFileStart: (input) => progress.fileStarted(input),
       onFileDone: (outcome) => progress.fileDone(outcome),
     });
     progress.finish(result);
-    return result.problems.length > 0 || result.files.some((f) => f.status === "failed") ? 1 : 0;
+    if (options.explain?.length) options.onExplanation?.(explainOutcomes(options.explain, result.files));
+    const code = result.problems.length > 0 || result.files.some((f) => f.status === "failed") ? 1 : 0;
+    return { code, recorded: result.files.map((f) => f.recorded) };
   };
-  if (!options.watch) return once();
-  return watchBuild(paths, options.build.out, once, (line) => process.stderr.write(`${line}\n`));
+  if (!options.watch) return (await once()).code;
+  // Loaded only for --watch: chokidar stays out of the start-up chunk.
+  const { watchBuild } = await import("../batch/watch.js");
+  return watchBuild(paths, options.build.out, once, (line) => io.err(`${line}\n`));
 }
 
 /**
@@ -102,10 +111,10 @@ export function jobsCapped(pool: PoolSize, from: Place = { file: "--jobs", line:
 }
 
 /** A message before the build starts: through the reporter, or as plain text on stderr beside --json. */
-function warnNow(warning: Diagnostic, options: BuildCommandOptions): void {
+function warnNow(warning: Diagnostic, options: BuildCommandOptions, io: CommandIo): void {
   const text = options.json || !options.reporter ? { stdout: "", stderr: `${formatDiagnostic(warning)}\n` } : options.reporter.file({ input: warning.file, ok: true, diagnostics: [warning] });
-  if (text.stdout) process.stdout.write(text.stdout);
-  if (text.stderr) process.stderr.write(text.stderr);
+  if (text.stdout) io.out(text.stdout);
+  if (text.stderr) io.err(text.stderr);
 }
 
 function exists(path: string): boolean {

@@ -1,6 +1,6 @@
 // minutes.config.yaml (or .yml / .json): settings a minutes repository writes once. Found by walking
 // up from the input file. Precedence: built-in defaults < config file < front matter < flags.
-import { existsSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
 import { toDiagnostic, type Diagnostic } from "../diagnostics.js";
@@ -8,6 +8,7 @@ import type { Point } from "../model/minutes.js";
 import { pathProblem, resolveSafePath } from "../safe-path.js";
 import { readYamlFile } from "../yaml-source.js";
 import { text } from "../i18n/messages.js";
+import type { World } from "../world/world.js";
 
 const configFileNames = ["minutes.config.yaml", "minutes.config.yml", "minutes.config.json"] as const;
 
@@ -59,24 +60,38 @@ export interface ConfigResult {
   diagnostics: Diagnostic[];
 }
 
-/** The nearest config file at or above `start` (a folder), or undefined. */
-export function findConfig(start: string): string | undefined {
+/**
+ * The nearest config file at or above `start` (a folder), or undefined. The walk stops at the repository's
+ * root (a folder holding `.git`) and never reads above it: a config of the home folder is not the
+ * repository's. With a `world`, each candidate looked for and not found is recorded (a config created
+ * later above a meeting rebuilds it), and so is each `.git` looked for.
+ */
+export function findConfig(start: string, world?: World): string | undefined {
+  const kind = (path: string): ReturnType<World["kind"]> => {
+    if (world) return world.kind(path);
+    try {
+      const info = statSync(path);
+      return info.isFile() ? "file" : info.isDirectory() ? "folder" : "other";
+    } catch {
+      return undefined;
+    }
+  };
   let dir = resolve(start);
   for (;;) {
     for (const name of configFileNames) {
       const candidate = join(dir, name);
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+      if (kind(candidate) === "file") return candidate;
     }
     const parent = dirname(dir);
-    if (parent === dir) return undefined;
+    if (parent === dir || kind(join(dir, ".git")) !== undefined) return undefined;
     dir = parent;
   }
 }
 
 /** Read and validate a config file. Problems come back as diagnostics at file:line:column. */
-export function loadConfig(path: string): ConfigResult {
+export function loadConfig(path: string, world?: World): ConfigResult {
   const absolute = resolve(path);
-  const { file, yaml, data } = readYamlFile(path, configSchema, { rule: "config", what: text("yaml.what.config"), shapeHint: text("config-shape.hint") });
+  const { file, yaml, data } = readYamlFile(path, configSchema, { rule: "config", what: text("yaml.what.config"), shapeHint: text("config-shape.hint"), ...(world ? { read: (p: string) => world.readText(p) } : {}) });
   const diagnostics = file.messages.map((m) => toDiagnostic(m, path));
   const ok = data !== undefined && !diagnostics.some((d) => d.severity === "error");
   const places: Config["places"] = {};
@@ -102,10 +117,10 @@ export function strictness(setting: ConfigData["strict"]): { all: boolean; rules
   return { all: setting === true, rules: [] };
 }
 
-/** Find and load the config for an input file; no config file is not a problem. */
-export function configFor(input: string): ConfigResult {
-  const path = findConfig(dirname(resolve(input)));
-  return path ? loadConfig(path) : { diagnostics: [] };
+/** Find and load the config for an input file; no config file is not a problem. `world`: records what was looked for and read. */
+export function configFor(input: string, world?: World): ConfigResult {
+  const path = findConfig(dirname(resolve(input)), world);
+  return path ? loadConfig(path, world) : { diagnostics: [] };
 }
 
 function stripUndefined<T extends object>(value: T): T {

@@ -16,12 +16,11 @@ import { configFor, type Config } from "../config/config.js";
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import { text } from "../i18n/messages.js";
 import { actionLabelsFor, labelsFor } from "../i18n/labels.js";
-import { isOpenState } from "../model/action-status.js";
 import type { Minutes, Person, Point } from "../model/minutes.js";
 import { decode, type SourceResult } from "../read-source.js";
 import { readChain } from "../register/previous-actions.js";
 import { pathProblem, projectFolder, resolveSafePath, type PathRules } from "../safe-path.js";
-import { buildRegister, type RegisterEntry } from "../register/register.js";
+import { buildRegister, stillOpen, type RegisterEntry } from "../register/register.js";
 import { builtinTemplate, defaultTitle } from "./builtin-template.js";
 
 export interface NewMeetingOptions {
@@ -144,7 +143,7 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewMeeting
   if (options.from && previous) {
     const { chain, diagnostics: chainProblems } = await readChain(options.from, previous, { projectDir: projectFolder(options.from, fromConfig), allowOutside: options.allowOutside ?? [] });
     diagnostics.push(...chainProblems);
-    carried = buildRegister(chain, date).entries.filter((e) => isOpenState(e.state));
+    carried = stillOpen(buildRegister(chain, date).entries);
   }
   // check() already found the config that applies to --from.
   const config = fromConfig ?? configFor(options.from ?? join(options.cwd, "new.md")).config;

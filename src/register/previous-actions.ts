@@ -1,30 +1,30 @@
 // The compte-rendu's follow-up section: when the front matter names the previous meeting, read it (and
-// the meetings it names in turn), build the register of that chain plus this meeting, and list the
-// previous meeting's actions, and the ones it followed up, with their status after this meeting.
-import { existsSync, statSync } from "node:fs";
+// the meetings it names in turn) through the build's world, build the register of that chain plus this
+// meeting, and list every action of the chain still open after this meeting (as `minutes new --from` carries
+// them), the previous meeting's actions, and the ones followed up, with their status after this meeting.
 import { dirname, resolve } from "node:path";
 import { diagnostic, type Diagnostic, type DiagnosticFields } from "../diagnostics.js";
 import { text } from "../i18n/messages.js";
-import { pathProblem, resolveSafePath, type PathRules } from "../safe-path.js";
+import { pathProblem, type PathRules } from "../safe-path.js";
 import { actionLabelsFor } from "../i18n/labels.js";
 import type { Minutes, PreviousActions } from "../model/minutes.js";
 import { parseMinutes } from "../parse/parse-minutes.js";
 import { readSource } from "../read-source.js";
-import { buildRegister, type Meeting } from "./register.js";
+import { World } from "../world/world.js";
+import { buildRegister, stillOpen, type Meeting } from "./register.js";
 
 /** How far back the chain of `previous:` links is followed. */
 const MAX_CHAIN = 50;
 
 // Building a folder of meetings reads each chain again: parsed meetings are kept for the process, keyed
-// by path, size and modification time, so N meetings cost N parses rather than N × chain length.
+// by path and the hash of the bytes the world read, so N meetings cost N parses rather than N × chain length.
 const parsedCache = new Map<string, Minutes | undefined>();
 const CACHE_LIMIT = 1000;
 
-async function readMeeting(path: string, language: string | undefined): Promise<Minutes | undefined> {
-  const info = statSync(path);
-  const key = `${path}\0${info.size}\0${info.mtimeMs}\0${language ?? ""}`;
-  if (parsedCache.has(key)) return parsedCache.get(key);
-  const source = await readSource(path);
+async function readMeeting(path: string, language: string | undefined, world: World): Promise<Minutes | undefined> {
+  const source = await readSource(path, world);
+  const key = `${path}\0${world.hashOf(path) ?? ""}\0${language ?? ""}`;
+  if (source.ok && parsedCache.has(key)) return parsedCache.get(key);
   const minutes = source.ok ? parseMinutes(source.text, { path, ...(language ? { language } : {}) }).minutes : undefined;
   if (parsedCache.size >= CACHE_LIMIT) parsedCache.clear();
   parsedCache.set(key, minutes);
@@ -48,7 +48,7 @@ export interface Chain {
  * This meeting and the meetings its `previous:` links lead to, newest first. Problems are diagnostics.
  * Every link must stay inside the project folder (`rules`): one that leaves it is an error, and not read.
  */
-export async function readChain(input: string, minutes: Minutes, rules: PathRules, language?: string): Promise<Chain> {
+export async function readChain(input: string, minutes: Minutes, rules: PathRules, language?: string, world: World = new World()): Promise<Chain> {
   const diagnostics: Diagnostic[] = [];
   const chain: Meeting[] = [{ path: input, minutes }];
   const ref = minutes.meeting.previous;
@@ -64,7 +64,7 @@ export async function readChain(input: string, minutes: Minutes, rules: PathRule
       truncated = true;
       break;
     }
-    const where = resolveSafePath(link.path, dirname(from), rules);
+    const where = world.resolve(link.path, dirname(from), rules);
     if (!where.ok) {
       // An escape is an error wherever it is in the chain: the file is not read.
       diagnostics.push(pathProblem(where, "previous", from, link.place));
@@ -73,11 +73,11 @@ export async function readChain(input: string, minutes: Minutes, rules: PathRule
     const path = where.path;
     if (seen.has(path)) break;
     seen.add(path);
-    if (!existsSync(path)) {
+    if (world.kind(path) === undefined) {
       diagnostics.push(diagnostic({ ...place, message: text("front-matter-previous.missing", { reference: link.path, path }), hint: text("front-matter-previous.missing.hint") }));
       break;
     }
-    const parsed = await readMeeting(path, language);
+    const parsed = await readMeeting(path, language, world);
     if (!parsed) {
       diagnostics.push(diagnostic({ ...place, message: text("front-matter-previous.unreadable", { reference: link.path }), hint: text("front-matter-previous.unreadable.hint", { reference: link.path }) }));
       break;
@@ -93,21 +93,23 @@ export async function readChain(input: string, minutes: Minutes, rules: PathRule
   return { chain, diagnostics, truncated };
 }
 
-export async function previousActions(input: string, minutes: Minutes, rules: PathRules, language?: string): Promise<PreviousResult> {
+export async function previousActions(input: string, minutes: Minutes, rules: PathRules, language?: string, world?: World): Promise<PreviousResult> {
   if (!minutes.meeting.previous) return { diagnostics: [] };
-  const { chain, diagnostics, truncated } = await readChain(input, minutes, rules, language);
+  const { chain, diagnostics, truncated } = await readChain(input, minutes, rules, language, world);
   const previous = chain[1];
   if (!previous) return { diagnostics };
   const register = buildRegister(chain, minutes.meeting.date);
   // Unknown ids in this meeting's follow-ups are reported at their place.
   // (Past a chain of MAX_CHAIN meetings, an id may be older than what was read: then only a warning.)
   diagnostics.push(...register.diagnostics.filter((d) => d.file === input).map((d) => (truncated ? { ...d, severity: "warning" as const } : d)));
-  // The previous meeting's actions, those it followed up, and those this meeting follows up: the section
+  // Every action of the chain still open (an overdue one of three meetings ago stays until someone closes
+  // it), the previous meeting's actions, those it followed up, and those this meeting follows up: the section
   // replaces this meeting's own follow-up item (see layout.ts), so every row the author wrote is in it.
   const followedUp = new Set([previous.minutes, minutes].flatMap((m) => m.items.flatMap((i) => (i.followUps ?? []).map((f) => f.id))));
+  const open = new Set(stillOpen(register.entries));
   const labels = actionLabelsFor(minutes.meeting.language);
   const actions = register.entries
-    .filter((e) => e.meeting.path === previous.path || followedUp.has(e.id))
+    .filter((e) => e.meeting.path !== input && (open.has(e) || e.meeting.path === previous.path || followedUp.has(e.id)))
     .map((e) => ({
       id: e.id,
       action: [{ type: "text" as const, value: e.actionText }],

@@ -90,6 +90,11 @@ export function isOverdue(entry: Pick<RegisterEntry, "state" | "deadline">, toda
   return isOpenState(entry.state) && entry.deadline?.date !== undefined && entry.deadline.date < today;
 }
 
+/** The entries still open after every follow-up: what `minutes new --from` carries and the follow-up section lists. */
+export function stillOpen(entries: readonly RegisterEntry[]): RegisterEntry[] {
+  return entries.filter((e) => isOpenState(e.state));
+}
+
 export function buildRegister(meetings: Meeting[], today: string): Register {
   const byId = new Map<string, RegisterEntry>();
   const entries: RegisterEntry[] = [];

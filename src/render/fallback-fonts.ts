@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { shippedFont, type ShippedFont } from "../package/shipped-files.js";
 import { isInside, realPath } from "../safe-path.js";
 import type { Theme } from "../theme/theme.js";
+import type { FontLookup } from "./render-options.js";
 
 /** Where Word looks for a run's font: complex scripts (cs), East Asian (eastAsia), or the ordinary slots. */
 export type WordSlot = "cs" | "eastAsia" | "other";
@@ -113,14 +114,18 @@ function searchFolders(projectDir: string | undefined): string[] {
  * the project folder (which a pull request controls) is taken only if it stays there after symbolic links,
  * like every other path of the project; the renderers check each file's content before they open it.
  */
-export function installedOptionalFonts(projectDir: string | undefined, language: string): FallbackFace[] {
-  const folders = [...new Set(searchFolders(projectDir))];
+export function installedOptionalFonts(projectDir: string | undefined, language: string, world?: FontLookup): FallbackFace[] {
+  // Through the build's world, each place looked in is recorded (a package installed later rebuilds), and a
+  // face found is read and recorded with its hash; a node_modules folder that is not there is one miss.
+  const exists = (path: string): boolean => (world ? world.kind(path) !== undefined : existsSync(path));
+  const folders = [...new Set(searchFolders(projectDir))].filter(exists);
   const project = projectDir === undefined ? undefined : realPath(projectDir);
-  const usable = (file: string): boolean => existsSync(file) && (project === undefined || !isInside(file, projectDir!) || isInside(realPath(file), project));
+  const usable = (file: string): boolean => exists(file) && (project === undefined || !isInside(file, projectDir!) || isInside(realPath(file), project)) && (world?.read(file), true);
   const found: FallbackFace[] = [];
   const ranked = optionalPackages.map((pkg, i) => ({ pkg, i })).sort((a, b) => preference(b.pkg, language) - preference(a.pkg, language) || a.i - b.i);
   for (const { pkg } of ranked) {
     for (const folder of folders) {
+      if (!exists(join(folder, pkg.name))) continue;
       const regular = join(folder, pkg.name, "400Regular", `${pkg.stem}_400Regular.ttf`);
       if (!usable(regular)) continue;
       const bold = join(folder, pkg.name, "700Bold", `${pkg.stem}_700Bold.ttf`);
@@ -132,7 +137,7 @@ export function installedOptionalFonts(projectDir: string | undefined, language:
 }
 
 /** Every fallback, in the order they are tried: the theme's, the shipped ones, the installed packages. */
-export function fallbackFaces(theme: Pick<Theme, "fonts">, projectDir: string | undefined, language: string): FallbackFace[] {
+export function fallbackFaces(theme: Pick<Theme, "fonts">, projectDir: string | undefined, language: string, world?: FontLookup): FallbackFace[] {
   const own: FallbackFace[] = (theme.fonts.fallbacks ?? []).map((f) => ({ family: f.family, files: f.files, slot: "other" }));
-  return [...own, ...shippedFallbacks(), ...installedOptionalFonts(projectDir, language)];
+  return [...own, ...shippedFallbacks(), ...installedOptionalFonts(projectDir, language, world)];
 }

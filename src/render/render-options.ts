@@ -1,5 +1,9 @@
 // What every renderer receives besides the model: the theme, the clock and the PDF standards, through one seam.
 import type { Theme } from "../theme/theme.js";
+import type { World } from "../world/world.js";
+
+/** What a renderer may ask the build's world (src/world/world.ts): whether a file is there, and its bytes, both recorded. */
+export type FontLookup = Pick<World, "kind" | "read">;
 
 /** Standards a PDF can claim: PDF/A-2a (archival; "a" because the PDF is tagged) and PDF/UA-1 (accessible). */
 export const pdfStandardNames = ["pdfa", "ua"] as const;
@@ -18,6 +22,8 @@ export interface RenderOptions {
   projectDir?: string;
   /** Told of each character the PDF draws as a box because no font has it (the build warns). */
   onMissingGlyph?: (character: string) => void;
+  /** The build's world: optional font packages looked for (fallbacks) are looked for through it, so they are recorded. */
+  world?: FontLookup;
 }
 
 /** Reads `pdfa`, `ua`, `pdfa,ua` (either order) or `none`; null for anything else. */

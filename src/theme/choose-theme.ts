@@ -4,6 +4,7 @@ import { dirname, resolve } from "node:path";
 import type { Config } from "../config/config.js";
 import type { Minutes } from "../model/minutes.js";
 import { projectFolder } from "../safe-path.js";
+import type { World } from "../world/world.js";
 import { loadBuiltInTheme, loadTheme, type ThemeChoice, type ThemeResult } from "./load-theme.js";
 
 export interface ThemeRequest {
@@ -17,8 +18,8 @@ export interface ThemeRequest {
 
 export const DEFAULT_THEME = "compte-rendu";
 
-/** `allowOutside`: --allow-outside, the paths outside the project folder that a theme may name. */
-export function chooseTheme(input: string, minutes: Minutes, config: Config | undefined, request: ThemeRequest, allowOutside: readonly string[] = []): ThemeResult {
+/** `allowOutside`: --allow-outside, the paths outside the project folder that a theme may name. `world`: the build's, which records the theme's files. */
+export function chooseTheme(input: string, minutes: Minutes, config: Config | undefined, request: ThemeRequest, allowOutside: readonly string[] = [], world?: World): ThemeResult {
   const fromFrontMatter = typeof minutes.meeting.extra.theme === "string" && minutes.meeting.extra.theme.trim() ? minutes.meeting.extra.theme.trim() : undefined;
   let choice: ThemeChoice | undefined;
   if (request.flag) choice = { reference: request.flag, baseDir: request.cwd ?? process.cwd(), source: "--theme" };
@@ -29,7 +30,7 @@ export function chooseTheme(input: string, minutes: Minutes, config: Config | un
   const named = request.flag ? resolve(request.cwd ?? process.cwd(), request.flag) : undefined;
   const themeFolder = named && /\.ya?ml$/i.test(named) ? dirname(named) : named;
   const rules = { projectDir: projectFolder(input, config), allowOutside: themeFolder ? [...allowOutside, themeFolder] : allowOutside };
-  const result: ThemeResult = choice ? loadTheme(choice, rules) : { theme: loadBuiltInTheme(DEFAULT_THEME), diagnostics: [] };
+  const result: ThemeResult = choice ? loadTheme(choice, rules, world) : { theme: loadBuiltInTheme(DEFAULT_THEME), diagnostics: [] };
   if (result.theme && request.embedFonts) result.theme.fonts.embed = true;
   return result;
 }

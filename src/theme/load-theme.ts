@@ -1,6 +1,6 @@
 // Reads a theme folder: theme.yaml validated with zod (messages at file:line:column), then its fonts and
 // logo read and checked by content. Paths stay inside the project folder; nothing is fetched from the web.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { VFile } from "vfile";
@@ -11,10 +11,11 @@ import { readYamlFile, type YamlSource } from "../yaml-source.js";
 import type { RuleId } from "../rules.js";
 import { shippedFont } from "../package/shipped-files.js";
 import { checkFont, checkImage, MAX_IMAGE_AREA, MAX_IMAGE_PIXELS, type CheckedImage } from "./check-file.js";
-import { resolveSafePath, type PathRules } from "../safe-path.js";
+import type { PathRules } from "../safe-path.js";
 import { themeSchema, type FontData } from "./theme-schema.js";
 import type { FallbackFamily, FontFamily, Theme, ThemeLogo } from "./theme.js";
 import type { Point } from "../model/minutes.js";
+import { World } from "../world/world.js";
 
 export interface ThemeResult {
   theme?: Theme;
@@ -70,30 +71,34 @@ export interface ThemeChoice {
   place?: Point;
 }
 
-/** Loads the chosen theme: a built-in name, or a folder (or theme.yaml) inside the project folder. */
-export function loadTheme(choice: ThemeChoice, rules: PathRules): ThemeResult {
+/**
+ * Loads the chosen theme: a built-in name, or a folder (or theme.yaml) inside the project folder. A user
+ * theme is read through `world` (theme.yaml, its fonts and logo are recorded); built-in themes are part of the
+ * package, which the version and build id in every manifest key stand for.
+ */
+export function loadTheme(choice: ThemeChoice, rules: PathRules, world: World = new World()): ThemeResult {
   const { reference } = choice;
   const looksLikePath = /[\\/]/.test(reference) || reference.startsWith(".") || reference.endsWith(".yaml") || reference.endsWith(".yml");
   if (!looksLikePath && builtInThemes().includes(reference)) return { theme: loadBuiltInTheme(reference), diagnostics: [] };
   const fail = (message: Text, hint: Text, rule: RuleId = "theme-path"): ThemeResult => ({ diagnostics: [diagnostic({ file: choice.source, line: choice.place?.line ?? null, column: choice.place?.column ?? null, severity: "error", rule, message, hint })] });
-  const where = resolveSafePath(reference, choice.baseDir, rules);
+  const where = world.resolve(reference, choice.baseDir, rules);
   // A name that is neither built in nor a folder gets "no such theme", not a remark about where it would be.
   const candidate = where.ok ? where.path : resolve(choice.baseDir, reference);
-  const file = existsSync(candidate) && statSync(candidate).isDirectory() ? join(candidate, "theme.yaml") : candidate;
-  if ((where.ok || !looksLikePath) && !existsSync(file)) {
+  const file = world.kind(candidate) === "folder" ? join(candidate, "theme.yaml") : candidate;
+  if ((where.ok || !looksLikePath) && world.kind(file) === undefined) {
     return fail(text("theme-path.none", { reference, themes: builtInThemes().join(", "), file }), text("theme-path.none.hint"));
   }
   if (!where.ok) return fail(text("theme-path.refused", { problem: where.message }), where.hint, where.rule);
-  return loadThemeFile(file, rules);
+  return loadThemeFile(file, rules, world);
 }
 
-/** Reads and checks one theme.yaml and the files it names. */
-export function loadThemeFile(path: string, rules: PathRules): ThemeResult {
-  const { file, yaml, data } = readYamlFile(path, themeSchema, { rule: "theme", what: text("yaml.what.theme"), shapeHint: text("theme-shape.hint"), missingHint: (key) => text("theme-missing.hint", { key }) });
+/** Reads and checks one theme.yaml and the files it names, through `world`. */
+export function loadThemeFile(path: string, rules: PathRules, world: World = new World()): ThemeResult {
+  const { file, yaml, data } = readYamlFile(path, themeSchema, { rule: "theme", what: text("yaml.what.theme"), shapeHint: text("theme-shape.hint"), missingHint: (key) => text("theme-missing.hint", { key }), read: (p) => world.readText(p) });
   let theme: Theme | undefined;
   if (yaml && data) {
     const dir = dirname(resolve(path));
-    const files = new ThemeFiles(dir, rules, yaml, file);
+    const files = new ThemeFiles(dir, rules, yaml, file, world);
     for (const [language, labels] of Object.entries(data.labels)) {
       for (const key of Object.keys(labels)) {
         if (labelKeys.includes(key)) continue;
@@ -130,6 +135,7 @@ class ThemeFiles {
     private readonly rules: PathRules,
     private readonly yaml: YamlSource,
     private readonly file: VFile,
+    private readonly world: World,
   ) {}
 
   /** An error at the value of `at`; `problem` is said of that value ("`fonts.body.regular`: …"), unless `whole` is the message. */
@@ -146,13 +152,14 @@ class ThemeFiles {
 
   /** The bytes of a file the theme names, or undefined after reporting why not. */
   read(reference: string, at: (string | number)[]): { path: string; bytes: Uint8Array } | undefined {
-    const where = resolveSafePath(reference, this.dir, this.rules);
+    const where = this.world.resolve(reference, this.dir, this.rules);
     if (!where.ok) return this.fail(at, where.message, where.hint, where.rule);
     try {
-      const stat = statSync(where.path);
+      const stat = this.world.stat(where.path);
+      if (!stat) throw new Error("missing");
       if (!stat.isFile()) return this.fail(at, text("theme-file.not-a-file", { path: where.path }), text("theme-file.not-a-file.hint"));
       if (stat.size > 50 * 1024 * 1024) return this.fail(at, text("theme-file.too-large", { file: basename(where.path) }), text("theme-file.too-large.hint"));
-      return { path: where.path, bytes: readFileSync(where.path) };
+      return { path: where.path, bytes: this.world.read(where.path) };
     } catch {
       return this.fail(at, text("theme-file.missing", { path: where.path }), text("theme-file.missing.hint"));
     }

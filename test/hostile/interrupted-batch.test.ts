@@ -84,9 +84,11 @@ describe("the resume log", () => {
       ["a.md", { key: "k1", outputs: ["a.pdf"] }],
       ["c.md", { key: "k3", outputs: ["c.pdf"], meeting: { title: "C" } }],
     ]);
-    log.append("d.md", { key: "k4", outputs: ["d.pdf"] });
-    log.append("a.md", { key: "k5", outputs: ["a.pdf"] });
-    expect(readFileSync(path, "utf8").split("\n").slice(-4)).toEqual(['{"input":"d.md","key":"k', '{"input":"d.md","key":"k4","outputs":["d.pdf"]}', '{"input":"a.md","key":"k5","outputs":["a.pdf"]}', ""]);
+    // A line holds the whole entry: the recorded world too (a line without it is read, and rebuilt: see manifest.ts).
+    log.append("d.md", { key: "k4", outputs: ["d.pdf"], read: { "d.md": "h4" }, missing: ["minutes.config.yaml"], facts: [] });
+    log.append("a.md", { key: "k5", outputs: ["a.pdf"], read: { "a.md": "h5" }, missing: [], facts: [] });
+    expect(readFileSync(path, "utf8").split("\n").slice(-4)).toEqual(['{"input":"d.md","key":"k', '{"input":"d.md","key":"k4","outputs":["d.pdf"],"read":{"d.md":"h4"},"missing":["minutes.config.yaml"],"facts":[]}', '{"input":"a.md","key":"k5","outputs":["a.pdf"],"read":{"a.md":"h5"},"missing":[],"facts":[]}', ""]);
+    expect(Object.fromEntries(new ResumeLog(path).read())["d.md"]).toEqual({ key: "k4", outputs: ["d.pdf"], read: { "d.md": "h4" }, missing: ["minutes.config.yaml"], facts: [] });
     // A later line for the same input wins when the manifest takes them in, in order.
     expect(Object.fromEntries(new ResumeLog(path).read())).toMatchObject({ "a.md": { key: "k5" }, "d.md": { key: "k4" } });
     log.remove();

@@ -10,7 +10,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync
 import { tmpdir } from "node:os";
 import { join, relative, resolve, win32 } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DependencyHasher } from "../../src/batch/manifest.js";
+import { check } from "../../src/build.js";
+import { World } from "../../src/world/world.js";
 import { isInside, realPath, resolveSafePath } from "../../src/safe-path.js";
 import { makePng } from "../helpers/png.js";
 import { itWithTools, pdfText, plainCliEnv } from "../helpers/tools.js";
@@ -286,20 +287,23 @@ describe("theme paths (front matter, config, theme.yaml)", () => {
     expect(r.stderr).not.toMatch(/^\s+at /m);
   });
 
-  it("a config theme outside is not read to key incremental builds (every file under it was hashed), unless allowed", () => {
+  it("a config theme outside is not read (so not recorded for incremental builds), unless allowed", async () => {
     const l = layout();
     const house = outsideTheme(l);
     writeFileSync(join(l.proj, "minutes.config.yaml"), `theme: ${house}\n`);
     writeFileSync(join(l.proj, "now.md"), meeting(""));
-    const keys = (allowOutside: string[]) => {
-      const first = new DependencyHasher(allowOutside).forInput(join(l.proj, "now.md"));
-      writeFileSync(join(house, "theme.yaml"), `name: house\ndescription: ${first}\n`);
-      return [first, new DependencyHasher(allowOutside).forInput(join(l.proj, "now.md"))];
+    const recorded = async (allowOutside: string[]) => {
+      const world = new World();
+      const checked = await check(join(l.proj, "now.md"), { allowOutside }, world);
+      return { ok: checked.ok, files: Object.keys(world.record().files) };
     };
-    const [before, after] = keys([]);
-    expect(after).toBe(before);
-    const [allowedBefore, allowedAfter] = keys([house]);
-    expect(allowedAfter).not.toBe(allowedBefore);
+    const refused = await recorded([]);
+    expect(refused.ok).toBe(false);
+    expect(refused.files.filter((f) => f.startsWith(house))).toEqual([]);
+    expect(refused.files).toContain(join(l.proj, "minutes.config.yaml"));
+    const allowed = await recorded([house]);
+    expect(allowed.ok).toBe(true);
+    expect(allowed.files).toContain(join(house, "theme.yaml"));
   });
 
   it("refuses a font or a logo fallback that leaves the project, and one reached through a symbolic link", () => {

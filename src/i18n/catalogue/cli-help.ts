@@ -141,6 +141,13 @@ export const cliHelpMessages = {
     pt: "gera de novo todos os ficheiros, mesmo os que não mudaram",
     de: "erstellt alle Dateien neu, auch die unveränderten",
   },
+  "help.build.explain": {
+    en: "say why this file was built or skipped: which file it read has changed, or was created (repeatable)",
+    fr: "dit pourquoi ce fichier a été refait ou non : quel fichier lu a changé, ou a été créé (répétable)",
+    es: "dice por qué este archivo se generó o se omitió: qué archivo leído ha cambiado, o se ha creado (repetible)",
+    pt: "diz porque este ficheiro foi gerado ou ignorado: que ficheiro lido mudou, ou foi criado (repetível)",
+    de: "sagt, warum diese Datei erstellt oder übersprungen wurde: welche gelesene Datei sich geändert hat oder neu ist (wiederholbar)",
+  },
   "help.build.shard": {
     en: "build only part i of n of the files, to share a large build between several machines (the n parts together make the whole)",
     fr: "ne fait que la part i sur n des fichiers, pour répartir une grosse publication sur plusieurs machines (les n parts réunies font le tout)",

@@ -60,6 +60,80 @@ export const cliMessages = {
   "watch.rebuild-failed": { en: "the rebuild failed: {reason}", fr: "la nouvelle construction a échoué : {reason}", es: "la nueva generación ha fallado: {reason}", pt: "a nova geração falhou: {reason}", de: "die erneute Erstellung ist fehlgeschlagen: {reason}" },
   "watch.cannot-watch": { en: "cannot watch {folder}: {reason}", fr: "impossible de surveiller {folder} : {reason}", es: "no se puede vigilar {folder}: {reason}", pt: "não é possível vigiar {folder}: {reason}", de: "{folder} kann nicht überwacht werden: {reason}" },
 
+  // build --explain FILE: why a file was built or skipped (src/batch/explain.ts).
+  "explain.up-to-date": {
+    en: "{file}: skipped: the {read} files its last build read hash the same, and the {missing} it looked for in vain are still missing",
+    fr: "{file} : non refait : les {read} fichiers lus par la dernière construction n'ont pas changé, et les {missing} cherchés sans succès sont toujours absents",
+    es: "{file}: omitido: los {read} archivos que leyó la última generación no han cambiado, y los {missing} que buscó sin encontrarlos siguen sin existir",
+    pt: "{file}: ignorado: os {read} ficheiros lidos pela última geração não mudaram, e os {missing} procurados sem sucesso continuam a não existir",
+    de: "{file}: übersprungen: die {read} Dateien, die die letzte Erstellung gelesen hat, sind unverändert, und die {missing} vergeblich gesuchten fehlen weiterhin",
+  },
+  "explain.forced": { en: "{file}: built, because --force was given", fr: "{file} : refait, car --force a été donné", es: "{file}: generado, porque se indicó --force", pt: "{file}: gerado, porque foi indicado --force", de: "{file}: erstellt, weil --force angegeben wurde" },
+  "explain.no-manifest": {
+    en: "{file}: built: without an output folder (--out, or out: in the config) there is no manifest to compare with, so every file is built",
+    fr: "{file} : construit : sans dossier de sortie (--out, ou out: dans la configuration), il n'y a pas de manifeste pour comparer, donc tout est construit",
+    es: "{file}: generado: sin carpeta de salida (--out, u out: en la configuración) no hay manifiesto con el que comparar, así que se genera todo",
+    pt: "{file}: gerado: sem pasta de saída (--out, ou out: na configuração) não há manifesto para comparar, por isso tudo é gerado",
+    de: "{file}: erstellt: ohne Ausgabeordner (--out oder out: in der Konfiguration) gibt es kein Manifest zum Vergleichen, also wird alles erstellt",
+  },
+  "explain.not-built-before": {
+    en: "{file}: built: the manifest holds no successful build of it (new, failed last time, or built by an older minutes)",
+    fr: "{file} : construit : le manifeste ne contient aucune construction réussie de ce fichier (nouveau, en échec la dernière fois, ou construit par une version plus ancienne de minutes)",
+    es: "{file}: generado: el manifiesto no contiene ninguna generación correcta de él (nuevo, falló la última vez, o generado por una versión anterior de minutes)",
+    pt: "{file}: gerado: o manifesto não contém nenhuma geração bem-sucedida dele (novo, falhou da última vez, ou gerado por uma versão anterior do minutes)",
+    de: "{file}: erstellt: das Manifest enthält keine erfolgreiche Erstellung davon (neu, beim letzten Mal fehlgeschlagen oder von einer älteren minutes-Version erstellt)",
+  },
+  "explain.options-changed": {
+    en: "{file}: rebuilt: the options or the version of minutes differ from its last build",
+    fr: "{file} : refait : les options ou la version de minutes diffèrent de celles de la dernière construction",
+    es: "{file}: regenerado: las opciones o la versión de minutes difieren de las de la última generación",
+    pt: "{file}: gerado de novo: as opções ou a versão do minutes diferem das da última geração",
+    de: "{file}: neu erstellt: die Optionen oder die minutes-Version unterscheiden sich von der letzten Erstellung",
+  },
+  "explain.output-missing": { en: "{file}: rebuilt: its output {path} is missing", fr: "{file} : refait : sa sortie {path} est absente", es: "{file}: regenerado: falta su salida {path}", pt: "{file}: gerado de novo: falta a sua saída {path}", de: "{file}: neu erstellt: seine Ausgabe {path} fehlt" },
+  "explain.changed": {
+    en: "{file}: rebuilt: {path}, which its last build read, has changed",
+    fr: "{file} : refait : {path}, lu par la dernière construction, a changé",
+    es: "{file}: regenerado: {path}, que leyó la última generación, ha cambiado",
+    pt: "{file}: gerado de novo: {path}, lido pela última geração, mudou",
+    de: "{file}: neu erstellt: {path}, das die letzte Erstellung gelesen hat, hat sich geändert",
+  },
+  "explain.removed": {
+    en: "{file}: rebuilt: {path}, which its last build read, is gone",
+    fr: "{file} : refait : {path}, lu par la dernière construction, n'existe plus",
+    es: "{file}: regenerado: {path}, que leyó la última generación, ya no existe",
+    pt: "{file}: gerado de novo: {path}, lido pela última geração, já não existe",
+    de: "{file}: neu erstellt: {path}, das die letzte Erstellung gelesen hat, gibt es nicht mehr",
+  },
+  "explain.created": {
+    en: "{file}: rebuilt: {path} now exists; its last build looked for it and did not find it",
+    fr: "{file} : refait : {path} existe désormais ; la dernière construction l'avait cherché sans le trouver",
+    es: "{file}: regenerado: {path} existe ahora; la última generación lo buscó y no lo encontró",
+    pt: "{file}: gerado de novo: {path} existe agora; a última geração procurou-o e não o encontrou",
+    de: "{file}: neu erstellt: {path} existiert jetzt; die letzte Erstellung hat es gesucht und nicht gefunden",
+  },
+  "explain.fact": {
+    en: "{file}: rebuilt: the {fact} of {path}, which its last build used, has changed",
+    fr: "{file} : refait : la valeur {fact} de {path}, utilisée par la dernière construction, a changé",
+    es: "{file}: regenerado: el valor {fact} de {path}, que usó la última generación, ha cambiado",
+    pt: "{file}: gerado de novo: o valor {fact} de {path}, usado pela última geração, mudou",
+    de: "{file}: neu erstellt: der Wert {fact} von {path}, den die letzte Erstellung verwendet hat, hat sich geändert",
+  },
+  "explain.failed": {
+    en: "(the build failed: its messages are above)",
+    fr: "(la construction a échoué : ses messages sont ci-dessus)",
+    es: "(la generación ha fallado: sus mensajes están arriba)",
+    pt: "(a geração falhou: as suas mensagens estão acima)",
+    de: "(die Erstellung ist fehlgeschlagen: die Meldungen stehen oben)",
+  },
+  "explain.not-an-input": {
+    en: "{file} is not one of the meetings this build covers: name it, or a folder that holds it, among the paths to build",
+    fr: "{file} ne fait pas partie des comptes-rendus de cette construction : indiquez-le, ou un dossier qui le contient, parmi les chemins à construire",
+    es: "{file} no es una de las actas de esta generación: indíquelo, o una carpeta que lo contenga, entre las rutas que generar",
+    pt: "{file} não é uma das atas desta geração: indique-o, ou uma pasta que o contenha, entre os caminhos a gerar",
+    de: "{file} gehört nicht zu den Protokollen dieser Erstellung: geben Sie es oder einen Ordner, der es enthält, bei den zu erstellenden Pfaden an",
+  },
+
   // Usage errors (exit 2).
   "usage.date": {
     en: '{flag} "{value}" must be a date written YYYY-MM-DD',

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import type { Theme } from "../../theme/theme.js";
 import { checkFont } from "../../theme/check-file.js";
 import { installedOptionalFonts, preferredCjkPackage, shippedFallbacks } from "../fallback-fonts.js";
+import type { FontLookup } from "../render-options.js";
 import { scriptSpans } from "./script-fonts.js";
 
 type FontOptions = { name: string; data: Buffer; bold?: Buffer; italic?: Buffer; boldItalic?: Buffer };
@@ -26,14 +27,14 @@ export function embeddedFonts(theme: Theme): FontOptions[] {
  * The fallback faces the document's text names (script-fonts.ts), so an embedding DOCX carries them too: the
  * shipped script fonts, and a CJK package when one is installed where minutes finds it.
  */
-export function embeddedFallbacks(text: string, projectDir: string | undefined): FontOptions[] {
+export function embeddedFallbacks(text: string, projectDir: string | undefined, world?: FontLookup): FontOptions[] {
   const named = new Set<string>();
   for (const span of scriptSpans(text)) {
     if (span.script === "cjk") named.add(preferredCjkPackage("", span.text).family);
     else if (span.script) named.add(span.script.family);
   }
   if (named.size === 0) return [];
-  const faces = [...shippedFallbacks(), ...installedOptionalFonts(projectDir, "")];
+  const faces = [...shippedFallbacks(), ...installedOptionalFonts(projectDir, "", world)];
   const font = (path: string): Buffer | undefined => {
     const data = readFileSync(path);
     return checkFont(data).ok ? data : undefined;
