@@ -103,8 +103,9 @@ function headingStarts(nodes: readonly RootContent[], given: DateRules): Meeting
     });
     if (strong.length < 2) continue;
     // Where meetings start so, a heading that opens with a date ("2024-03-06 - Cancelled", "March 6, 2024: planning") starts one too.
+    const byIndex = new Map(strong.map((s) => [s.index, s]));
     const starts = level.flatMap((h) => {
-      const found = strong.find((s) => s.index === h.index);
+      const found = byIndex.get(h.index);
       if (found) return [found];
       const date = opensWithDate(h.text, rules);
       return date ? [start(h, date)] : [];
