@@ -6,6 +6,7 @@ import { collectInputs, inputProblems } from "./batch/collect-inputs.js";
 import { parseShard, type Shard } from "./batch/shard.js";
 import { buildCommand } from "./commands/build.js";
 import { registerActionsCommand } from "./commands/actions.js";
+import type { CommandIo } from "./commands/command-io.js";
 import { registerInit } from "./commands/init.js";
 import { registerNewCommand } from "./commands/new.js";
 import { registerSchemaCommand } from "./commands/schema.js";
@@ -130,7 +131,7 @@ export async function main(argv: string[]): Promise<number> {
       // --out is the command line's, so the outputs may go there wherever it is; an `out:` of the config may not leave the project.
       const build = { themeRequest, allowOutside: allowOutside ?? [], outRoots: out ? [out] : [], ...(userLocale() ? { locale: userLocale()! } : {}), ...(format ? { formats: format } : {}), ...(out ? { out } : {}), ...(date ? { date } : {}), ...(strict ? { strict: true } : {}), ...(pdfStandard ? { pdfStandards: pdfStandard } : {}) };
       // --reporter json is the batch's JSON summary (it holds every file's diagnostics).
-      exitCode = await buildCommand(paths, { build, ...batch, ...(reporter === "json" ? { json: true } : {}), reporter: reporterFor(reporter) });
+      exitCode = await buildCommand(paths, { build, ...batch, ...(reporter === "json" ? { json: true } : {}), reporter: reporterFor(reporter) }, io);
     });
   withExamples(buildCmd, [
     ["minutes build 2024-03-12.md", say("help.example.build.one")],
@@ -191,12 +192,14 @@ export async function main(argv: string[]): Promise<number> {
   ]);
 
   const setExit = (code: number) => (exitCode = Math.max(exitCode, code));
-  registerInit(program, setExit);
-  registerActionsCommand(program, setExit);
-  registerNewCommand(program, setExit);
-  registerThemeCommands(program, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), setExit });
-  registerSchemaCommand(program);
-  registerSplitCommand(program, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), setExit });
+  // The commands write through this: cli.ts is the only module that touches the process's streams.
+  const io: CommandIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), setExit, streams: { out: process.stdout, err: process.stderr } };
+  registerInit(program, io);
+  registerActionsCommand(program, io);
+  registerNewCommand(program, io);
+  registerThemeCommands(program, io);
+  registerSchemaCommand(program, io);
+  registerSplitCommand(program, io);
   finishCommands(program, (text) => process.stderr.write(text));
 
   try {

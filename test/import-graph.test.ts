@@ -2,7 +2,7 @@
 // layers below it (.dependency-cruiser.cjs, ARCHITECTURE.md "Layers"). The checker is shown failing on a
 // small tree with a cycle, a folder cycle and a renderer that imports the parser.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -97,5 +97,25 @@ describe("the checker", () => {
     expect(rules).toContain("render-reads-model-layout-theme src/render/draw.ts");
     expect(rules).toContain("build-below-batch src/build.ts");
     expect(folderCycles(bad)).toEqual([["batch", "build"]]);
+  });
+});
+
+describe("who prints", () => {
+  /** Modules that may write to the process's streams: the CLI, the entry points, and the start-up traces of worker threads (MINUTES_TRACE_START). */
+  const allowed = /^src\/(cli\.ts|start\/.*|batch\/batch-worker\.ts|batch\/worker-pool\.ts)$/;
+  const writes = /process\.(stdout|stderr)\.write|console\.(log|error|warn|info)/;
+
+  const printers = (files: string[], read: (file: string) => string): string[] =>
+    files.filter((file) => !allowed.test(file) && read(file).split("\n").some((line) => writes.test(line) && !/MINUTES_TRACE_START/.test(line)));
+
+  it("is cli.ts only: the commands write through the CommandIo it gives them", () => {
+    const graph = cruise(root);
+    const files = graph.modules.map((m) => m.source).filter((s) => s.startsWith("src/") && s.endsWith(".ts"));
+    expect(printers(files, (file) => readFileSync(join(root, file), "utf8"))).toEqual([]);
+  });
+
+  it("finds a command that prints", () => {
+    const sources: Record<string, string> = { "src/commands/x.ts": 'export const x = () => process.stdout.write("hi");', "src/cli.ts": "process.stderr.write('ok');" };
+    expect(printers(Object.keys(sources), (file) => sources[file]!)).toEqual(["src/commands/x.ts"]);
   });
 });

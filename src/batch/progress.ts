@@ -12,7 +12,7 @@ import type { BatchResult } from "./run-batch.js";
 export type ProgressMode = "tty" | "plain" | "quiet" | "json";
 
 export interface Streams {
-  out: { write(s: string): unknown };
+  out: { write(s: string): unknown; columns?: number };
   err: { write(s: string): unknown; isTTY?: boolean; columns?: number };
 }
 
@@ -30,7 +30,7 @@ export class BatchProgress {
 
   constructor(
     private readonly mode: ProgressMode,
-    private readonly streams: Streams = { out: process.stdout, err: process.stderr },
+    private readonly streams: Streams,
     private readonly reporter: Reporter = chooseReporter("human", { env: {}, isTTY: false }),
   ) {}
 

@@ -5,6 +5,7 @@ import { dirname, resolve } from "node:path";
 import { overwriteProblem, overwritesInput, writeAtomically, writeProblem } from "../write-atomically.js";
 import { Argument, Option, type Command } from "commander";
 import { isoDateArg, localToday } from "./cli-dates.js";
+import type { CommandIo } from "./command-io.js";
 import { usageProblem, valueName, withExamples } from "./localised-help.js";
 import { configFor } from "../config/config.js";
 import { diagnostic, formatDiagnostic, type Diagnostic } from "../diagnostics.js";
@@ -40,7 +41,7 @@ function notWritten(out: string): Diagnostic {
   return diagnostic({ file: out, line: null, column: null, severity: "error", rule: "not-written", message: text("not-written"), hint: text("not-written.hint") });
 }
 
-export function registerActionsCommand(program: Command, setExit: (code: number) => void): void {
+export function registerActionsCommand(program: Command, io: CommandIo): void {
   const date = valueName("help.value.date");
   const command = program
     .command("actions")
@@ -61,8 +62,8 @@ export function registerActionsCommand(program: Command, setExit: (code: number)
       if (opts.status !== undefined) {
         const { states, unknown } = parseStatusList(opts.status);
         if (unknown.length || !states.length) {
-          process.stderr.write(usageProblem(say("usage.status", { value: unknown.join(", ") || opts.status }), "minutes actions"));
-          setExit(2);
+          io.err(usageProblem(say("usage.status", { value: unknown.join(", ") || opts.status }), "minutes actions"));
+          io.setExit(2);
           return;
         }
         filter.status = states;
@@ -74,17 +75,17 @@ export function registerActionsCommand(program: Command, setExit: (code: number)
       const loaded = await loadMeetings(paths);
       const register = buildRegister(loaded.meetings, opts.today ?? localToday());
       const diagnostics = [...loaded.diagnostics, ...register.diagnostics];
-      for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+      for (const d of diagnostics) io.err(`${formatDiagnostic(d)}\n`);
       const failed = diagnostics.some((d) => d.severity === "error");
-      if (failed) setExit(1);
+      if (failed) io.setExit(1);
       // A file export is written only when every meeting was read without error, and never over one of them.
       const out = opts.out ?? (opts.format === "pdf" || opts.format === "docx" ? `action-register.${opts.format}` : undefined);
       if (out !== undefined) {
         const input = overwritesInput(out, loaded.read);
         const refused = input !== undefined ? overwriteProblem(input, out) : failed ? notWritten(out) : undefined;
         if (refused) {
-          process.stderr.write(`${formatDiagnostic(refused)}\n`);
-          setExit(1);
+          io.err(`${formatDiagnostic(refused)}\n`);
+          io.setExit(1);
           return;
         }
       }
@@ -99,7 +100,7 @@ export function registerActionsCommand(program: Command, setExit: (code: number)
         case "ics": {
           output = registerIcs(entries, { kind: opts.icsKind, stamp });
           const undated = entries.filter((e) => !e.deadline?.date).length;
-          if (undated) process.stderr.write(`minutes: ${sayCount("actions.undated", undated)}\n`);
+          if (undated) io.err(`minutes: ${sayCount("actions.undated", undated)}\n`);
           break;
         }
         case "pdf":
@@ -110,19 +111,19 @@ export function registerActionsCommand(program: Command, setExit: (code: number)
           const language = opts.language ?? config?.language ?? latest?.language ?? "en";
           // The register takes the repository's theme (config `theme:`), like the compte-rendu.
           const themed = config?.theme ? loadTheme({ reference: config.theme, baseDir: config.dir, source: config.path, ...(config.places.theme ? { place: config.places.theme } : {}) }, { projectDir: config.dir, allowOutside: opts.allowOutside ?? [] }) : { theme: defaultTheme(), diagnostics: [] };
-          for (const d of themed.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+          for (const d of themed.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
           if (!themed.theme) {
-            setExit(1);
+            io.setExit(1);
             return;
           }
           const layout = layoutRegister(register, entries, { language, theme: themed.theme, ...(latest?.organisation ? { organisation: latest.organisation } : {}) });
           output = await (await loadRenderer(opts.format))(layout, { theme: themed.theme, timestamp: new Date(`${stamp}T00:00:00Z`) });
           break;
         }
-        default: output = registerTable(entries, process.stdout.columns || 120);
+        default: output = registerTable(entries, io.streams.out.columns || 120);
       }
       if (out === undefined) {
-        process.stdout.write(output);
+        io.out(output);
         return;
       }
       try {
@@ -131,11 +132,11 @@ export function registerActionsCommand(program: Command, setExit: (code: number)
       } catch (error) {
         const problem = writeProblem(out, error, (why) => text("write-output.export", { why }));
         if (problem === undefined) throw error;
-        process.stderr.write(`${formatDiagnostic(problem)}\n`);
-        setExit(1);
+        io.err(`${formatDiagnostic(problem)}\n`);
+        io.setExit(1);
         return;
       }
-      process.stderr.write(`${say("actions.wrote", { path: out, actions: sayCount("count.action", entries.length) })}\n`);
+      io.err(`${say("actions.wrote", { path: out, actions: sayCount("count.action", entries.length) })}\n`);
     });
   const name = say("help.example.responsible");
   withExamples(command, [

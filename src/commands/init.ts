@@ -6,9 +6,10 @@ import { say, uiLanguage } from "../i18n/messages.js";
 import { scaffold } from "../init/scaffold.js";
 import { initLanguages, samplePath, type InitLanguage } from "../init/scaffold-files.js";
 import { isoDateArg, localToday } from "./cli-dates.js";
+import type { CommandIo } from "./command-io.js";
 import { valueName, withExamples } from "./localised-help.js";
 
-export function registerInit(program: Command, setExitCode: (code: number) => void): void {
+export function registerInit(program: Command, io: CommandIo): void {
   const command = program
     .command("init")
     .description(say("help.init"))
@@ -23,18 +24,18 @@ export function registerInit(program: Command, setExitCode: (code: number) => vo
       } catch (error) {
         const why = whyNotWritten(error);
         if (why === undefined) throw error;
-        process.stderr.write(`minutes: ${say("init.not-written", { dir, why })}\n${say("hint")}: ${writeFix(error)}\n`);
-        setExitCode(1);
+        io.err(`minutes: ${say("init.not-written", { dir, why })}\n${say("hint")}: ${writeFix(error)}\n`);
+        io.setExit(1);
         return;
       }
       if (!result.ok) {
-        process.stderr.write(`minutes: ${say("init.exists")}\n${result.existing.map((p) => `  ${p}`).join("\n")}\n${say("hint")}: ${say("init.exists.hint")}\n`);
-        setExitCode(1);
+        io.err(`minutes: ${say("init.exists")}\n${result.existing.map((p) => `  ${p}`).join("\n")}\n${say("hint")}: ${say("init.exists.hint")}\n`);
+        io.setExit(1);
         return;
       }
-      for (const path of result.written) process.stdout.write(`${say("wrote", { path })}\n`);
-      for (const { path, lines } of result.updated) process.stdout.write(`${say("init.updated", { path, lines: lines.join(" ") })}\n`);
-      process.stdout.write(nextSteps(dir, samplePath({ language: opts.language, date })));
+      for (const path of result.written) io.out(`${say("wrote", { path })}\n`);
+      for (const { path, lines } of result.updated) io.out(`${say("init.updated", { path, lines: lines.join(" ") })}\n`);
+      io.out(nextSteps(dir, samplePath({ language: opts.language, date })));
     });
   const folder = say("help.example.folder");
   withExamples(command, [

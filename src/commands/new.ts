@@ -9,8 +9,9 @@ import { diagnostic, formatDiagnostic, type Diagnostic } from "../diagnostics.js
 import { say, sayCount, text } from "../i18n/messages.js";
 import { newMeeting } from "../new-meeting/new-meeting.js";
 import { valueName, withExamples } from "./localised-help.js";
+import type { CommandIo } from "./command-io.js";
 
-export function registerNewCommand(program: Command, setExit: (code: number) => void): void {
+export function registerNewCommand(program: Command, io: CommandIo): void {
   const command = program
     .command("new")
     .description(say("help.new"))
@@ -20,15 +21,15 @@ export function registerNewCommand(program: Command, setExit: (code: number) => 
     .option(`--allow-outside ${valueName("help.value.path")}`, say("help.new.allow-outside"), (value: string, list: string[] = []) => [...list, value])
     .action(async (opts: { date?: string; from?: string; out?: string; allowOutside?: string[] }) => {
       const created = await newMeeting({ ...opts, cwd: process.cwd(), today: localToday() });
-      for (const d of created.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+      for (const d of created.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
       if (created.diagnostics.some((d) => d.severity === "error")) {
-        process.stderr.write(`minutes: ${say("new.has-errors", { file: opts.from ?? say("new.the-template") })}\n`);
-        setExit(1);
+        io.err(`minutes: ${say("new.has-errors", { file: opts.from ?? say("new.the-template") })}\n`);
+        io.setExit(1);
         return;
       }
       const refuse = (problem: Diagnostic): void => {
-        process.stderr.write(`${formatDiagnostic(problem)}\n`);
-        setExit(1);
+        io.err(`${formatDiagnostic(problem)}\n`);
+        io.setExit(1);
       };
       // --from itself (or the template) under the new name: refused like any existing file, with the reason.
       const input = overwritesInput(created.path, [...(opts.from ? [opts.from] : []), ...(created.template !== "built-in" ? [created.template] : [])]);
@@ -51,7 +52,7 @@ export function registerNewCommand(program: Command, setExit: (code: number) => 
       const shown = relative(process.cwd(), created.path) || created.path;
       const template = created.template === "built-in" ? say("new.built-in") : relative(process.cwd(), created.template);
       const wrote = opts.from ? say("new.wrote-from", { path: shown, actions: sayCount("count.carried", created.carried.length), from: opts.from, template }) : say("new.wrote", { path: shown, template });
-      process.stdout.write(`${wrote}\n`);
+      io.out(`${wrote}\n`);
     });
   withExamples(command, [
     ["minutes new", say("help.example.new.next")],

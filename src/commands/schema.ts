@@ -3,13 +3,14 @@ import type { Command } from "commander";
 import { say } from "../i18n/messages.js";
 import { frontMatterJsonSchema } from "../parse/front-matter-schema.js";
 import { withExamples } from "./localised-help.js";
+import type { CommandIo } from "./command-io.js";
 
-export function registerSchemaCommand(program: Command): void {
+export function registerSchemaCommand(program: Command, io: CommandIo): void {
   const command = program
     .command("schema")
     .description(say("help.schema"))
     .action(() => {
-      process.stdout.write(`${JSON.stringify(frontMatterJsonSchema(), null, 2)}\n`);
+      io.out(`${JSON.stringify(frontMatterJsonSchema(), null, 2)}\n`);
     });
   withExamples(command, [
     ["minutes schema > .minutes/minutes.schema.json", say("help.example.schema.save")],

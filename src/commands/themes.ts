@@ -6,13 +6,9 @@ import type { Command } from "commander";
 import { whyNotWritten, writeFix } from "../write-atomically.js";
 import { catalogue, say, type MessageId } from "../i18n/messages.js";
 import { builtInThemes, loadBuiltInTheme, templatesDir } from "../theme/load-theme.js";
+import type { CommandIo } from "./command-io.js";
 import { valueName, withExamples } from "./localised-help.js";
 
-export interface ThemeCommandIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  setExit: (code: number) => void;
-}
 
 /** Copies built-in theme `from` into `<dir>/<name>`; returns an error message or the new folder. */
 export function newTheme(name: string, from: string, dir: string): { ok: true; path: string } | { ok: false; message: string; usage: boolean } {
@@ -39,7 +35,7 @@ function themeDescription(name: string): string {
   return id in catalogue ? say(id as MessageId) : (loadBuiltInTheme(name).description ?? "");
 }
 
-export function registerThemeCommands(program: Command, io: ThemeCommandIo): void {
+export function registerThemeCommands(program: Command, io: CommandIo): void {
   const themes = program
     .command("themes")
     .description(say("help.themes"))
