@@ -130,6 +130,13 @@ describe("class 4: a date with no year", () => {
     expect(asked).toBe(0);
   });
 
+  it("running notes: '# 2021' then '## December 8' give 2021-12-08", () => {
+    const source = "# 2021\n\n## December 8\n\n- Host: Bob Killen\n- Welcome\n\n## November 10th\n\n- Events\n";
+    const { minutes, file } = parseMinutes(source, { path: "notes.md", fileFacts: noFacts });
+    expect(minutes!.meeting.date).toBe("2021-12-08");
+    expect(file.messages.find((m) => m.ruleId === "date-year-inferred")?.line).toBe(3);
+  });
+
   it("deadlines without a year take the meeting's year, or the next one when that would fall before the meeting; neither is an error", () => {
     const { minutes, errors } = parseFixture("no-year.md", { path: "minutes/2024/platform-sync.md" });
     expect(errors).toEqual([]);
@@ -167,6 +174,26 @@ describe("class 5: publication timestamps", () => {
     expect(errors).toEqual([]);
     expect(minutes!.meeting.date).toBe("2021-09-20");
     expect(rulesOf(messages)).toEqual([]);
+  });
+});
+
+describe("class 5: a Jekyll post's date against the day its text names", () => {
+  it("the excerpt and the first paragraph ('Am 25. Oktober', no year) outvote the post date; the year comes from the path", () => {
+    const source = `---\nlayout: post\ntitle: "Generalversammlung 2020"\ndate: 2020-11-01\nexcerpt: "Am 25.10.2020 fand die Generalversammlung statt"\n---\n\n### Generalversammlung 2020\n\nAm 25. Oktober fand die Generalversammlung 2020 statt.\n\n### Neuwahlen\n\nDer Vorstand wurde bestätigt.\n`;
+    const { minutes, file } = parseMinutes(source, { path: "_posts/2020-11-01-Generalversammlung-2020.md", fileFacts: noFacts });
+    expect(minutes!.meeting.date).toBe("2020-10-25");
+    expect(file.messages.filter((m) => String(m.ruleId).startsWith("date")).map((m) => [m.ruleId, m.line])).toEqual([["date-from-timestamp", 4]]);
+  });
+});
+
+describe("the next meeting's date is not this meeting's", () => {
+  it.each([
+    ["a '## Next Meeting' section with a Date: line", "# Meeting Notes - 2023-05-04\n\n## Discussion\n\nText.\n\n## Next Meeting\n\nDate: 2023-05-18\n"],
+    ["a '**Next meeting**' line before a Date: line", "# Team sync\n\n**Next meeting**\nDate: 18 May 2023\n\nThe team met on 4 May 2023.\n\n## Discussion\n\nText.\n"],
+  ])("%s", (_, source) => {
+    const { minutes, file } = parseMinutes(source, { path: "notes.md", fileFacts: noFacts });
+    expect(minutes!.meeting.date).toBe("2023-05-04");
+    expect(file.messages.filter((m) => String(m.ruleId).startsWith("date"))).toEqual([]);
   });
 });
 

@@ -186,6 +186,7 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
   let namedMeeting = false;
   let otherMeeting = false;
   let dayMonthSeen = false;
+  let headingCount = 0;
   let yearHeading: number | undefined;
   let firstParagraph = true;
   const dayHeadings: { date: string; line: number; written: string }[] = [];
@@ -199,7 +200,10 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
       firstHeading = false;
       continue;
     }
-    if (heading) otherMeeting = false;
+    if (heading) {
+      otherMeeting = false;
+      headingCount++;
+    }
     const year = heading ? /^\s*((?:19|20)\d{2})\s*$/.exec(heading.text)?.[1] : undefined;
     if (year) {
       // "# 2021" above "## December 8": the year of the days under it.
@@ -259,13 +263,14 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
       }
     }
     // The first paragraph: "The board met on Tuesday, August 9, 2016", "Le conseil s'est réuni le mardi 9 août 2016".
-    if (node.type === "paragraph" && firstParagraph) {
+    // (The document's first paragraph: before any heading but the first, which is often the title.)
+    if (node.type === "paragraph" && firstParagraph && !labelled && headingCount <= 1) {
       firstParagraph = false;
       const prose = linesOf(node);
       const found = dateIn(prose, rules, true);
       // A day without a year counts in prose only after "on", "am", "le"…: "Am 09. März fand die Generalversammlung statt".
       const dayMonth = found?.dayMonth && ON_DAY.test(prose.slice(0, found.dayMonth.index)) ? found : undefined;
-      if (!labelled && !(title && prose.trim() === title)) add("prose", found?.date ? found : dayMonth, lineOf(node), prose.split("\n").find((l) => findDate(l, rules) || findDayMonth(l, rules)) ?? prose);
+      if (!(title && prose.trim() === title)) add("prose", found?.date ? found : dayMonth, lineOf(node), prose.split("\n").find((l) => findDate(l, rules) || findDayMonth(l, rules)) ?? prose);
     }
   }
   if (dayHeadings.length) {
