@@ -8,10 +8,7 @@ import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseMinutes } from "../src/parse/parse-minutes.js";
 import { itWithTools, pdfText, plainCliEnv } from "./helpers/tools.js";
-import { actionColumn, meetingPart, sectionKind } from "../src/parse/section-labels.js";
-import { missingWords, sourceWords, withoutLabels } from "./helpers/word-coverage.js";
-
-const isLabel = (text: string) => sectionKind(text) !== undefined || meetingPart(text) !== undefined || (text.length < 30 && actionColumn(text) !== undefined);
+import { isOutputLabel as isLabel, missingWords, sourceWords, withoutLabels } from "./helpers/word-coverage.js";
 
 const dir = "test/fixtures/real-world";
 const corpus = readdirSync(dir).filter((f) => f.endsWith(".md"));

@@ -1,4 +1,10 @@
 // How many words of a Markdown source survive in an output's text: the measure behind "never lose text".
+import { actionColumn, meetingPart, sectionKind } from "../../src/parse/section-labels.js";
+
+/** A label the output prints as its own, localised label ("Asistentes", "Owner"): its words are translated, not lost. */
+export const isOutputLabel = (text: string): boolean =>
+  sectionKind(text) !== undefined || meetingPart(text) !== undefined || (text.length < 30 && actionColumn(text) !== undefined);
+
 /** Words of the Markdown source body (front matter keys and Markdown syntax aside). */
 export function sourceWords(markdown: string): string[] {
   const body = markdown.replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n---\r?\n/, "");
