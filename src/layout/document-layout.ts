@@ -54,7 +54,10 @@ export interface DocumentLayout {
   info: InfoRow[];
   preamble: Block[];
   agendaTitle: string;
+  /** The items' headings, in order: the agenda's entries, each linked to its item. */
   agenda: string[];
+  /** The agenda as the document planned it (before a "Meeting notes" section): drawn instead of `agenda`'s entries. */
+  agendaBlocks?: Block[];
   /** The previous meeting's actions and their current status, drawn after the agenda, before the items. */
   followUp?: ItemLayout;
   items: ItemLayout[];

@@ -18,9 +18,14 @@ export function itemHeading(item: { number: number | null; title: string }): str
 }
 
 /** What the layout takes from the theme; the built-in defaults when no theme is given. */
-export type LayoutTheme = Pick<Theme, "labels" | "header" | "footer" | "draft"> & Partial<GeometryTheme> & { organisation?: string | undefined };
+export type LayoutTheme = Pick<Theme, "labels" | "header" | "footer" | "draft"> & Partial<GeometryTheme> & {
+  organisation?: string | undefined;
+  /** `emptyActionTable`: an item without actions shows its table with one N/A row. */
+  layout?: Pick<Theme["layout"], "emptyActionTable">;
+};
 
-export const plainTheme: LayoutTheme & GeometryTheme = { labels: {}, header: { text: "{title}", align: "left" }, footer: { text: "{pageOf}", align: "center" }, draft: { mark: "watermark" }, colors: { accent: "1F3864", border: "7F7F7F" } };
+/** The compte-rendu's texts (the built-in theme a build uses when none is named). */
+export const plainTheme: LayoutTheme & GeometryTheme = { labels: {}, header: { text: "{title}", align: "left" }, footer: { text: "{pageOf}", align: "center" }, draft: { mark: "watermark" }, layout: { emptyActionTable: true }, colors: { accent: "1F3864", border: "7F7F7F" } };
 
 /** The measures both formats share, from the theme's colours (the built-in ones when the theme gives none). */
 export const layoutGeometry = (theme: LayoutTheme): Geometry => geometry({ colors: theme.colors ?? plainTheme.colors });
@@ -75,7 +80,9 @@ export function layoutMinutes(source: Minutes, theme: LayoutTheme = plainTheme):
       });
       const empty = rows.length === 0;
       if (empty) rows.push(columns.map((_, i) => (i === 0 ? text(labels.notApplicable) : [])));
-      const actions = empty && item.number === null ? {} : { actions: { columns, rows, empty, weights } };
+      // No actions: an N/A row where the author wrote one, or where the theme asks for it; an unnumbered item (an opening) never.
+      const showEmpty = item.number !== null && (item.noActionsStated || (theme.layout?.emptyActionTable ?? false));
+      const actions = empty && !showEmpty ? {} : { actions: { columns, rows, empty, weights } };
       return { heading: itemHeading(item), sections, ...actions, actionNotes: item.actionNotes };
     });
 
@@ -105,6 +112,7 @@ export function layoutMinutes(source: Minutes, theme: LayoutTheme = plainTheme):
     preamble: minutes.preamble,
     agendaTitle: labels.agenda,
     agenda: minutes.items.map(itemHeading),
+    ...(minutes.agenda?.length ? { agendaBlocks: minutes.agenda } : {}),
     ...(minutes.previousActions ? { followUp: followUpLayout(minutes, labels, theme) } : {}),
     items,
     ...(nextMeeting ? { nextMeeting } : {}),
@@ -156,6 +164,7 @@ function frenchTypography(minutes: Minutes): Minutes {
       ...(meeting.secretary ? { secretary: person(meeting.secretary) } : {}),
     },
     preamble: frenchBlocks(minutes.preamble),
+    ...(minutes.agenda ? { agenda: frenchBlocks(minutes.agenda) } : {}),
     ...(minutes.previousActions
       ? {
           previousActions: {

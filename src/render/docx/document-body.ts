@@ -138,7 +138,8 @@ export function documentBody(layout: DocumentLayout, ctx: DocxContext): Flow {
     ...blockContent(layout.preamble, ctx, topScope),
     // A document without agenda items (the action register) has no agenda.
     ...(layout.agenda.length ? [new Paragraph({ heading: HeadingLevel.HEADING_1, children: textRuns(layout.agendaTitle) })] : []),
-    ...agenda(layout),
+    // The agenda as planned (before a "Meeting notes" section) is drawn as written; else the items' headings, linked.
+    ...(layout.agendaBlocks ? blockContent(layout.agendaBlocks, ctx, topScope) : agenda(layout)),
     ...(layout.followUp ? itemFlow(layout.followUp, "follow_up", ctx) : []),
     ...layout.items.flatMap((item, i) => itemFlow(item, itemBookmark(i), ctx)),
     ...nextMeeting(layout),

@@ -117,7 +117,12 @@ function drawAgenda(w: PageWriter, layout: DocumentLayout): void {
     keepWithNext: 2 * text.body.size * text.body.leading,
   });
   w.end(title);
-  if (!layout.agenda.length) return;
+  if (layout.agendaBlocks) {
+    // The agenda as planned, drawn as written (its entries need not be the items).
+    w.gap(space.paragraph);
+    drawBlocks(w, layout.agendaBlocks, bodyContext(w));
+    return;
+  }
   w.gap(space.paragraph);
   const tag = w.tag("L", w.root);
   const x = w.left + list.indent;
