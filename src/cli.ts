@@ -10,7 +10,7 @@ import type { CommandIo } from "./commands/command-io.js";
 import { registerInit } from "./commands/init.js";
 import { registerNewCommand } from "./commands/new.js";
 import { registerSchemaCommand } from "./commands/schema.js";
-import { registerSplitCommand } from "./commands/split.js";
+import { buildSplit, registerSplitCommand } from "./commands/split.js";
 import { registerThemeCommands } from "./commands/themes.js";
 import { isoDateArg, userLocale } from "./commands/cli-dates.js";
 import { fixFile } from "./commands/fix.js";
@@ -120,16 +120,18 @@ export async function main(argv: string[]): Promise<number> {
     .option("-q, --quiet", say("help.build.quiet"))
     .option("--json", say("help.build.json"))
     .option("-w, --watch", say("help.build.watch"))
+    .option("--split", say("help.build.split"))
     .option(`--theme ${valueName("help.value.theme")}`, say("help.build.theme"))
     .addOption(allowOutsideOption())
     .option("--embed-fonts", say("help.build.embed-fonts"))
     .option(`--pdf-standard ${valueName("help.value.list")}`, say("help.build.pdf-standard"), parsePdfStandard)
     .addOption(reporterOption())
-    .action(async (paths: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean; jobs?: number; force?: boolean; shard?: Shard; quiet?: boolean; json?: boolean; watch?: boolean; theme?: string; allowOutside?: string[]; embedFonts?: boolean; pdfStandard?: PdfStandard[]; reporter?: ReporterName }) => {
-      const { out, format, date, strict, theme, allowOutside, embedFonts, pdfStandard, reporter, ...batch } = opts;
+    .action(async (paths: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean; jobs?: number; force?: boolean; shard?: Shard; quiet?: boolean; json?: boolean; watch?: boolean; theme?: string; allowOutside?: string[]; embedFonts?: boolean; pdfStandard?: PdfStandard[]; reporter?: ReporterName; split?: boolean }) => {
+      const { out, format, date, strict, theme, allowOutside, embedFonts, pdfStandard, reporter, split, ...batch } = opts;
       const themeRequest = { ...(theme ? { flag: theme } : {}), ...(embedFonts ? { embedFonts: true } : {}) };
       // --out is the command line's, so the outputs may go there wherever it is; an `out:` of the config may not leave the project.
       const build = { themeRequest, allowOutside: allowOutside ?? [], outRoots: out ? [out] : [], ...(userLocale() ? { locale: userLocale()! } : {}), ...(format ? { formats: format } : {}), ...(out ? { out } : {}), ...(date ? { date } : {}), ...(strict ? { strict: true } : {}), ...(pdfStandard ? { pdfStandards: pdfStandard } : {}) };
+      if (split) return void (exitCode = await buildSplit(paths, { build, reporter: reporterFor(reporter) }, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }));
       // --reporter json is the batch's JSON summary (it holds every file's diagnostics).
       exitCode = await buildCommand(paths, { build, ...batch, ...(reporter === "json" ? { json: true } : {}), reporter: reporterFor(reporter) }, io);
     });

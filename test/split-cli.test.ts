@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, write
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { plainCliEnv } from "./helpers/tools.js";
+import { itWithTools, pdfText, plainCliEnv } from "./helpers/tools.js";
 import { missingWords, sourceWords } from "./helpers/word-coverage.js";
 
 const cli = (...args: string[]) => spawnSync(process.execPath, ["bin/minutes.js", ...args], { encoding: "utf8", env: { ...plainCliEnv(), MINUTES_NO_SNAPSHOT: "1" } });
@@ -98,5 +98,41 @@ describe("check on a file of several meetings", () => {
     const r = cli("check", "test/fixtures/split/running-notes.md");
     expect(r.stderr).toContain("running-notes.md:29:1: warning: This file holds 4 meetings, starting at lines 8 (2024-03-06), 29 (2024-02-21), 49 (2024-02-07), 54 (2024-01-24)");
     expect(r.stderr).toContain("minutes split running-notes.md --out <folder>");
+  });
+});
+
+describe("minutes build --split", () => {
+  itWithTools("pdftotext")("builds one document per meeting, named as split names its files, with its date; no Markdown written; the PDFs keep the words", () => {
+    const input = copied("monthly-summary.md");
+    const before = readFileSync(input);
+    const out = tempDir("build-split");
+    const r = cli("build", input, "--split", "--out", out, "--format", "json,pdf");
+    expect(r.status, r.stderr).toBe(0);
+    const stems = cases[1][1];
+    expect(readdirSync(out).sort()).toEqual(stems.flatMap((s) => [`${s}.json`, `${s}.pdf`]));
+    for (const stem of stems) expect((JSON.parse(readFileSync(join(out, `${stem}.json`), "utf8")) as { meeting: { date: string } }).meeting.date).toBe(stem.slice(0, 10));
+    expect(readdirSync(join(input, ".."))).toEqual(["monthly-summary.md"]);
+    expect(readFileSync(input).equals(before)).toBe(true);
+    const words = sourceWords(before.toString("utf8"));
+    const missing = missingWords(words, stems.map((s) => pdfText(join(out, `${s}.pdf`))).join("\n"));
+    expect(missing.length / words.length).toBeLessThan(0.02);
+  });
+
+  it("reports a meeting's problems at the lines of the file, and still builds the other meetings", () => {
+    const dir = tempDir("build-split-error");
+    const input = join(dir, "notes.md");
+    writeFileSync(input, ["# Team notes", "", "## 2024-03-06", "", "### Budget", "", "OK.", "", "## 2024-02-28", "", "### Budget", "", "| Action | Responsible | Deadline |", "|---|---|---|", "| | Ana | 2024-03-10 |", ""].join("\n"));
+    const r = cli("build", input, "--split", "--format", "json");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`${input.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:15:\\d+: error: .*\\[action-text-missing\\]`));
+    expect(readdirSync(dir).sort()).toEqual(["2024-03-06-team-notes.json", "notes.md"]);
+  });
+
+  it("builds a file of one meeting as it is", () => {
+    const dir = tempDir("build-split-one");
+    writeFileSync(join(dir, "board.md"), "# Board meeting 2024-03-06\n\n## Budget\n\nOK.\n");
+    const r = cli("build", join(dir, "board.md"), "--split", "--format", "json");
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(["board.json", "board.md"]);
   });
 });

@@ -1,8 +1,11 @@
 // `minutes split FILE [--out DIR] [--force]`: one Markdown file per meeting of a file that holds several
 // (src/split/split-meetings.ts), never over an existing file unless --force, never over the source, which
-// is only read. Registered on the program by cli.ts, which gives it where to print.
+// is only read. `minutes build FILE --split`: each meeting built as its own document, named the same way,
+// with nothing but the documents written. Registered on the program by cli.ts, which gives it where to print.
 import { mkdir, stat } from "node:fs/promises";
 import { basename, dirname, join, relative } from "node:path";
+import { collectInputs, inputProblems } from "../batch/collect-inputs.js";
+import { build, type BuildOptions, type BuildResult } from "../build.js";
 import type { Command } from "commander";
 import { overwriteProblem, overwritesInput, writeAllAtomically, writeNew, writeProblem } from "../write-atomically.js";
 import { configFor } from "../config/config.js";
@@ -13,7 +16,9 @@ import { guessLanguage } from "../parse/guess-language.js";
 import { scanNesting } from "../parse/nesting-limits.js";
 import { parseMinutes } from "../parse/parse-minutes.js";
 import { readSource } from "../read-source.js";
+import { countBySeverity, tally, type FileReport, type Reporter } from "../report/reporter.js";
 import { splitMeetings, type MeetingText } from "../split/split-meetings.js";
+import { SplitWorld } from "../split/split-world.js";
 import { userLocale } from "./cli-dates.js";
 import { valueName, withExamples } from "./localised-help.js";
 
@@ -102,4 +107,38 @@ export async function splitFile(input: string, options: { out: string; force: bo
 
 async function exists(path: string): Promise<boolean> {
   return (await stat(path).catch(() => undefined)) !== undefined;
+}
+
+/**
+ * `minutes build FILE... --split`: each meeting of each file built as a document of its own (a file of one
+ * meeting is built as it is). Messages name the file and its lines; the exit code is 1 when one failed.
+ */
+export async function buildSplit(paths: string[], options: { build: BuildOptions; reporter: Reporter; locale?: string }, io: Omit<SplitCommandIo, "setExit">): Promise<number> {
+  const { inputs, problems } = collectInputs(paths);
+  const results: FileReport[] = inputProblems(problems).map((p) => ({ input: p.file, ok: false, diagnostics: [p] }));
+  for (const { path: input } of inputs) {
+    const { meetings, diagnostics } = await readMeetings(input, options);
+    if (diagnostics.length > 0) results.push({ input, ok: false, diagnostics });
+    else if (meetings.length === 0) results.push(await build(input, options.build));
+    else {
+      const served = meetings.map((meeting) => ({ meeting, path: join(dirname(input), meeting.name), text: meeting.text }));
+      for (const { meeting, path } of served) results.push(inSource(await build(path, options.build, new SplitWorld(input, served)), input, meeting));
+    }
+  }
+  for (const text of [...results.map((r) => options.reporter.file(r)), options.reporter.end(results)]) {
+    if (text.stdout) io.out(text.stdout);
+    if (text.stderr) io.err(text.stderr);
+  }
+  io.err(`minutes: ${tally(countBySeverity(results))}\n`);
+  return results.every((r) => r.ok) ? 0 : 1;
+}
+
+/** A meeting's build result told of the file it comes from: its messages at the file's lines. */
+function inSource(result: BuildResult, input: string, meeting: MeetingText): BuildResult {
+  const diagnostics = result.diagnostics.map((d) => {
+    if (d.file !== result.input) return d;
+    const { fix: _fix, ...rest } = d;
+    return { ...rest, file: input, line: d.line === null ? meeting.line : (meeting.sourceLines[d.line - 1] ?? meeting.line), column: d.line === null ? null : meeting.sourceLines[d.line - 1] ? d.column : 1 };
+  });
+  return { ...result, diagnostics };
 }
