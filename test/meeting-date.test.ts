@@ -216,6 +216,17 @@ describe("class 6: sources that disagree", () => {
     }
   });
 
+  it("a header table's Date row is a date line", () => {
+    const { minutes } = parseMinutes("# Board meeting\n\n| | |\n|---|---|\n| Date | 2 March 2023 |\n| Time | 14:00 |\n\n## Budget\n\nText.\n", { path: "notes.md", fileFacts: noFacts });
+    expect(minutes!.meeting.date).toBe("2023-03-02");
+  });
+
+  it("a numeric date whose order nobody stated is read the way another source gives it", () => {
+    const source = "# Board meeting\n\nDate: 3/2/2023\n\n## Budget\n\nText.\n";
+    expect(parseMinutes(source, { path: "2023-03-02-board.md", fileFacts: noFacts }).minutes!.meeting.date).toBe("2023-03-02");
+    expect(parseMinutes(source, { path: "2023-02-03-board.md", fileFacts: noFacts }).minutes!.meeting.date).toBe("2023-02-03");
+  });
+
   it("front matter against the title alone: the front matter wins, with the warning", () => {
     const { minutes, file } = parseMinutes("---\ntitle: Committee meeting, 3 May 2022\ndate: 2022-05-04\n---\n\n## Budget\n\nApproved.\n", { path: "committee.md" });
     expect(minutes!.meeting.date).toBe("2022-05-04");

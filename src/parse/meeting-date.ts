@@ -44,6 +44,8 @@ export interface DateCandidate {
   publication?: boolean;
   /** The year was not written: where it came from. */
   yearFrom?: YearSource;
+  /** A numeric date whose day and month can be swapped, in an order nobody stated: the other reading. */
+  otherReading?: string;
   /** The year of a heading above it ("# 2021"). */
   yearHint?: number;
 }
@@ -75,7 +77,11 @@ interface Found {
   date?: string;
   end?: string;
   dayMonth?: DayMonth;
+  /** A numeric date read day first that nothing said the order of: its month-first reading. */
+  otherReading?: string;
 }
+
+const MONTH_FIRST: DateRules = { order: "mdy", stated: true };
 
 /** A date, a range or (`noYear`) a day and month in `value`: the range first, so "26–27 July" starts on the 26th. */
 function dateIn(value: string, rules: DateRules, noYear: boolean, whole = false): Found | undefined {
@@ -83,7 +89,11 @@ function dateIn(value: string, rules: DateRules, noYear: boolean, whole = false)
   const date = findDate(value, rules);
   // The lone date found inside a range is one of its days ("26–27 July 2023" holds "27 July 2023").
   if (range && (!date || date === range.start || date === range.last)) return { date: range.start, ...(range.end ? { end: range.end } : {}) };
-  if (date) return { date };
+  if (date) {
+    // 3/2/2023 in a meeting whose order nobody stated: another source may say it is 2 March.
+    const other = rules.stated ? undefined : findDate(value, MONTH_FIRST);
+    return { date, ...(other && other !== date ? { otherReading: other } : {}) };
+  }
   if (!noYear) return undefined;
   const dayMonth = findDayMonth(value, rules, whole);
   return dayMonth ? { dayMonth } : undefined;
@@ -152,7 +162,7 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
   const candidates: DateCandidate[] = [];
   const noYear: (DateCandidate & { dayMonth: DayMonth })[] = [];
   const add = (kind: DateSourceKind, found: Found | undefined, line: number, written: string, extra: Partial<DateCandidate> = {}) => {
-    if (found?.date) candidates.push({ kind, date: found.date, ...(found.end ? { end: found.end } : {}), line, written: written.trim(), ...extra });
+    if (found?.date) candidates.push({ kind, date: found.date, ...(found.end ? { end: found.end } : {}), ...(found.otherReading ? { otherReading: found.otherReading } : {}), line, written: written.trim(), ...extra });
     else if (found?.dayMonth) noYear.push({ kind, date: "", line, written: written.trim(), dayMonth: found.dayMonth, ...extra });
   };
 
@@ -245,6 +255,14 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
       if (node.type === "heading") continue;
     }
     if (!near || otherMeeting) continue;
+    if (node.type === "table") {
+      // A header table: "| Date | 2023-03-02 |".
+      for (const row of node.children) {
+        const [label, value] = row.children.map((cell) => textOf(cell).trim());
+        if (label && value && isDateLabel(label)) add("date-line", dateIn(value, rules, true, true), row.position?.start.line ?? lineOf(node), `${label}: ${value}`);
+      }
+      continue;
+    }
     // `Date: …` lines in paragraphs, lists and HTML at the top of the document.
     const lines = node.type === "list" ? node.children.map((item) => textOf(item)).join("\n") : node.type === "paragraph" || node.type === "html" ? linesOf(node) : "";
     let labelled = false;
@@ -378,6 +396,8 @@ export function findMeetingDate(input: DateInput, file: VFile, fallback?: string
     });
   }
 
+  // A swappable numeric date that another source gives the other way round is read that way (3/2/2023 with a file named 2023-03-02).
+  voters = voters.map((c) => (c.otherReading && voters.some((o) => o !== c && o.date === c.otherReading) && !voters.some((o) => o !== c && o.date === c.date) ? { ...c, date: c.otherReading } : c));
   const byDate = new Map<string, DateCandidate[]>();
   for (const c of voters) byDate.set(c.date, [...(byDate.get(c.date) ?? []), c]);
   const score = (group: DateCandidate[]) => new Set(group.map((c) => c.kind)).size;
