@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { generateRepo, tempDir } from "./helpers/minutes-repo.js";
-import { hasTool } from "./helpers/tools.js";
+import { useTools } from "./helpers/tools.js";
 
 function files(dir: string): string[] {
   return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[]).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
@@ -27,7 +27,7 @@ function expectComplete(path: string): void {
   if (path.endsWith(".pdf")) {
     expect(bytes.subarray(0, 5).toString(), path).toBe("%PDF-");
     expect(bytes.subarray(-32).toString().trimEnd().endsWith("%%EOF"), path).toBe(true);
-    if (hasTool("qpdf")) expect(spawnSync("qpdf", ["--check", path]).status, path).toBe(0);
+    if (useTools("qpdf")) expect(spawnSync("qpdf", ["--check", path]).status, path).toBe(0);
   } else if (path.endsWith(".docx")) {
     const parts = unzipSync(new Uint8Array(bytes));
     expect(new TextDecoder().decode(parts["word/document.xml"]), path).toContain("</w:document>");

@@ -12,7 +12,7 @@ import { pdfStyles } from "../src/render/pdf/pdf-styles.js";
 import { renderPdf } from "../src/index.js";
 import { defaultTheme } from "../src/theme/default-theme.js";
 import { PdfObjects } from "./helpers/pdf-objects.js";
-import { hasTool, itWithTools, run } from "./helpers/tools.js";
+import { useTools, itWithTools, run } from "./helpers/tools.js";
 
 interface Word {
   page: number;
@@ -99,7 +99,7 @@ describe("a 60-item meeting with a 40-row action table", () => {
     bytes = await renderPdf(minutes, { theme: defaultTheme(), timestamp: new Date("2022-09-23T00:00:00Z") });
     path = join(mkdtempSync(join(tmpdir(), "minutes-pagination-")), "long.pdf");
     writeFileSync(path, bytes);
-    all = hasTool("pdftotext") ? words(path) : [];
+    all = useTools("pdftotext") ? words(path) : [];
     body = all.filter((w) => w.y0 >= page.top - 1 && w.y1 <= page.bottom + 1);
   });
 

@@ -8,8 +8,13 @@ export function hasTool(name: string): boolean {
   return spawnSync("sh", ["-c", `command -v ${name}`]).status === 0;
 }
 
+/** Whether to use these tools: they are installed, or this is CI, where a missing one must fail the test. */
+export function useTools(...tools: string[]): boolean {
+  return tools.every(hasTool) || Boolean(process.env.CI);
+}
+
 export function itWithTools(...tools: string[]): typeof it.skip {
-  return tools.every(hasTool) || process.env.CI ? it : it.skip;
+  return useTools(...tools) ? it : it.skip;
 }
 
 export function run(command: string, args: string[]): string {
