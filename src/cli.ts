@@ -116,6 +116,7 @@ export async function main(argv: string[]): Promise<number> {
     .option("--strict", say("help.option.strict"))
     .option("-j, --jobs <n>", say("help.build.jobs"), parseJobs)
     .option("--force", say("help.build.force"))
+    .addOption(new Option(`--explain ${valueName("help.value.file")}`, say("help.build.explain")).argParser((value: string, list: string[] = []) => [...list, value]))
     .option("--shard <i/n>", say("help.build.shard"), parseShardOption)
     .option("-q, --quiet", say("help.build.quiet"))
     .option("--json", say("help.build.json"))
@@ -126,14 +127,16 @@ export async function main(argv: string[]): Promise<number> {
     .option("--embed-fonts", say("help.build.embed-fonts"))
     .option(`--pdf-standard ${valueName("help.value.list")}`, say("help.build.pdf-standard"), parsePdfStandard)
     .addOption(reporterOption())
-    .action(async (paths: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean; jobs?: number; force?: boolean; shard?: Shard; quiet?: boolean; json?: boolean; watch?: boolean; theme?: string; allowOutside?: string[]; embedFonts?: boolean; pdfStandard?: PdfStandard[]; reporter?: ReporterName; split?: boolean }) => {
+    .action(async (paths: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean; jobs?: number; force?: boolean; shard?: Shard; quiet?: boolean; json?: boolean; watch?: boolean; theme?: string; allowOutside?: string[]; embedFonts?: boolean; pdfStandard?: PdfStandard[]; reporter?: ReporterName; split?: boolean; explain?: string[] }) => {
       const { out, format, date, strict, theme, allowOutside, embedFonts, pdfStandard, reporter, split, ...batch } = opts;
       const themeRequest = { ...(theme ? { flag: theme } : {}), ...(embedFonts ? { embedFonts: true } : {}) };
       // --out is the command line's, so the outputs may go there wherever it is; an `out:` of the config may not leave the project.
       const build = { themeRequest, allowOutside: allowOutside ?? [], outRoots: out ? [out] : [], ...(userLocale() ? { locale: userLocale()! } : {}), ...(format ? { formats: format } : {}), ...(out ? { out } : {}), ...(date ? { date } : {}), ...(strict ? { strict: true } : {}), ...(pdfStandard ? { pdfStandards: pdfStandard } : {}) };
       if (split) return void (exitCode = await buildSplit(paths, { build, reporter: reporterFor(reporter) }, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }));
       // --reporter json is the batch's JSON summary (it holds every file's diagnostics).
-      exitCode = await buildCommand(paths, { build, ...batch, ...(reporter === "json" ? { json: true } : {}), reporter: reporterFor(reporter) }, io);
+      // --explain: why each named file was built or skipped, after each build (beside --json, on stderr).
+      const onExplanation = (lines: string): void => (batch.json || reporter === "json" ? io.err : io.out)(lines);
+      exitCode = await buildCommand(paths, { build, ...batch, ...(reporter === "json" ? { json: true } : {}), reporter: reporterFor(reporter), onExplanation }, io);
     });
   withExamples(buildCmd, [
     ["minutes build 2024-03-12.md", say("help.example.build.one")],
