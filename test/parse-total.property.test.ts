@@ -55,8 +55,10 @@ describe("parseMinutes is total", () => {
         expect(minutes !== undefined || file.messages.some((m) => m.fatal)).toBe(true);
         const lines = text.split(/\r\n|\r|\n/).length;
         for (const m of file.messages) {
-          expect(m.line ?? 1).toBeGreaterThanOrEqual(1);
-          expect(m.line ?? 1).toBeLessThanOrEqual(lines + 1);
+          // Every message of a meeting's text points at a line: a missing one is a defect, not line 1.
+          expect(m.line, `${m.ruleId}: ${m.reason}`).toBeTypeOf("number");
+          expect(m.line).toBeGreaterThanOrEqual(1);
+          expect(m.line).toBeLessThanOrEqual(lines + 1);
           expect(m.ruleId).toBeTruthy();
         }
       }),
@@ -70,7 +72,10 @@ describe("parseMinutes is total", () => {
         const text = `---\n${stringify(data)}---\n\n${body}`;
         const { minutes, file } = parseMinutes(text, { path: "any.md" });
         expect(minutes !== undefined || file.messages.some((m) => m.fatal)).toBe(true);
-        for (const m of file.messages) expect(m.line === undefined || m.line >= 1).toBe(true);
+        for (const m of file.messages) {
+          expect(m.line, `${m.ruleId}: ${m.reason}`).toBeTypeOf("number");
+          expect(m.line).toBeGreaterThanOrEqual(1);
+        }
       }),
       { numRuns: 2000 },
     );
