@@ -293,9 +293,7 @@ describe("renderPdf on edge cases", () => {
         actions: [{ action: text(`Action ${i + 1}`), responsible: text("SP"), deadline: { text: "2022-10-01" } }],
       }),
     );
-    const started = performance.now();
     const path = await render({ meeting: meeting(), preamble: [], items });
-    expect(performance.now() - started).toBeLessThan(10_000);
     const raw = fold(pdftotext(path, "-raw"));
     expectInOrder(raw, items.flatMap((_, i) => [`${i + 1}. Point numéro ${i + 1}`, `Discussion du point ${i + 1},`, `Action ${i + 1}`]));
     const pages = pageCount(path);
@@ -427,12 +425,5 @@ describe("renderPdf on edge cases", () => {
       }),
       { numRuns: 25 },
     );
-  });
-
-  it("renders the sample quickly once the fonts are loaded", async () => {
-    await renderPdf(sampleMinutes, options());
-    const started = performance.now();
-    await renderPdf(sampleMinutes, options());
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
