@@ -61,6 +61,19 @@ describe("class 2: the date in headings", () => {
     expect(file.messages.filter((m) => m.fatal)).toEqual([]);
   });
 
+  it("'Meeting Date/Time: Friday 12/01/17 at 14:00 UTC': a two-digit year, and the weekday says the month comes first", () => {
+    const source = "# Core Devs Meeting 29 Notes\n### Meeting Date/Time: Friday 12/01/17 at 14:00 UTC\n### Meeting Duration: 1 hour\n\n# Notes\n\n## Testing updates\n\nText.\n";
+    const { minutes } = parseMinutes(source, { path: "Meeting 29.md", fileFacts: noFacts });
+    expect(minutes!.meeting.date).toBe("2017-12-01");
+    // Without a weekday, the order nobody stated is day first.
+    expect(parseMinutes(source.replace("Friday ", ""), { path: "Meeting 29.md", fileFacts: noFacts }).minutes!.meeting.date).toBe("2017-01-12");
+  });
+
+  it("running notes whose headings open with the date ('## December 14th, 2016, 11a - Noon (Pacific Time)'): the first one", () => {
+    const source = "# Sig-auth Meeting Agenda\n\n## December 14th, 2016, 11a - Noon (Pacific Time) - [recording](https://example.org)\n\n* Presentation\n\n## November 30th, 2016, 11a - Noon (Pacific Time)\n\n* Survey\n\n## November 16th, 2016\n\n* Cancelled\n";
+    expect(parseMinutes(source, { path: "meeting-notes-2016.md", fileFacts: noFacts }).minutes!.meeting.date).toBe("2016-12-14");
+  });
+
   it("a raw HTML heading: <h3>Dec 14, 2023 | Community call</h3>", () => {
     const { minutes, errors } = parseFixture("html-heading.md");
     expect(errors).toEqual([]);
@@ -168,6 +181,12 @@ describe("class 5: publication timestamps", () => {
       expect(minutes!.meeting.date).toBe("2021-09-15");
     },
   );
+
+  it.each(["Date", "meeting_date", "datum"])("a front matter that writes `%s:` for `date:` gives the date (and the rename warning)", (key) => {
+    const { minutes, file } = parseMinutes(`---\ntitle: Board meeting\n${key}: 2023-03-02\n---\n\n## Budget\n\nText.\n`, { path: "notes.md", fileFacts: noFacts });
+    expect(minutes!.meeting.date).toBe("2023-03-02");
+    expect(file.messages.map((m) => m.ruleId)).toEqual(["front-matter-unknown-key"]);
+  });
 
   it("a timestamp that nothing contradicts is the meeting date, silently", () => {
     const { minutes, errors, messages } = parseFixture("2021-09-20-post.md");

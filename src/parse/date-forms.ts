@@ -120,6 +120,11 @@ export function readDate(text: string, rules: DateRules = defaultDateRules): Dat
 
 /** The first real calendar date written in running text, as YYYY-MM-DD, or undefined. */
 export function findDate(text: string, rules: DateRules = defaultDateRules): string | undefined {
+  return findDateAt(text, rules)?.date;
+}
+
+/** The first real calendar date written in running text, with where it starts. */
+export function findDateAt(text: string, rules: DateRules = defaultDateRules): { index: number; date: string } | undefined {
   let best: { index: number; date: string } | undefined;
   for (const { re, read } of IN_TEXT) {
     for (const m of text.matchAll(re)) {
@@ -128,8 +133,26 @@ export function findDate(text: string, rules: DateRules = defaultDateRules): str
       if (date) break;
     }
   }
-  return best?.date;
+  return best;
 }
+
+const WEEKDAYS: Record<string, number> = {
+  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+  sun: 0, mon: 1, tue: 2, tues: 2, wed: 3, thu: 4, thur: 4, thurs: 4, fri: 5, sat: 6,
+  dimanche: 0, lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6,
+  sonntag: 0, montag: 1, dienstag: 2, mittwoch: 3, donnerstag: 4, freitag: 5, samstag: 6, sonnabend: 6,
+  domingo: 0, lunes: 1, martes: 2, miercoles: 3, jueves: 4, viernes: 5, sabado: 6,
+  "segunda-feira": 1, "terca-feira": 2, "quarta-feira": 3, "quinta-feira": 4, "sexta-feira": 5,
+};
+
+/** The day of the week a text names ("Friday 12/01/17", "le mardi 9 août"), 0 for Sunday. */
+export function weekdayIn(text: string): number | undefined {
+  for (const word of normalizeLabel(text).split(/[^a-z-]+/)) if (word in WEEKDAYS) return WEEKDAYS[word];
+  return undefined;
+}
+
+/** The day of the week of an ISO date, 0 for Sunday. */
+export const weekdayOf = (iso: string): number => new Date(`${iso}T00:00:00Z`).getUTCDay();
 
 function reading(iso: string | undefined, otherReading?: string): DateReading | undefined {
   return iso === undefined ? undefined : { iso, ...(otherReading ? { otherReading } : {}) };

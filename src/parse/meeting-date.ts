@@ -12,8 +12,9 @@ import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import { text, type Text } from "../i18n/messages.js";
 import type { Minutes } from "../model/minutes.js";
-import { closestYear, defaultDateRules, findAllDates, findDate, findDateRange, findDayMonth, isoCalendarDay, isoDate, readDate, type DateRules, type DayMonth } from "./date-forms.js";
+import { closestYear, defaultDateRules, findAllDates, findDate, findDateAt, findDateRange, findDayMonth, isoCalendarDay, isoDate, readDate, weekdayIn, weekdayOf, type DateRules, type DayMonth } from "./date-forms.js";
 import { areDaysOfOneMeeting, findMeetingStarts, isOnlyADate, MEETING_WORDS } from "./find-meetings.js";
+import { suggestKey } from "./key-aliases.js";
 import { htmlToText } from "./mdast-to-blocks.js";
 import { textOf } from "./node-text.js";
 import { normalizeLabel } from "../i18n/text-match.js";
@@ -82,9 +83,12 @@ interface Found {
 }
 
 const MONTH_FIRST: DateRules = { order: "mdy", stated: true };
+const TWO_DIGIT_YEAR = /(?<![\p{N}/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{2})(?![\p{N}/.-])/u;
 
 /** A date, a range or (`noYear`) a day and month in `value`: the range first, so "26–27 July" starts on the 26th. */
-function dateIn(value: string, rules: DateRules, noYear: boolean, whole = false): Found | undefined {
+function dateIn(written: string, rules: DateRules, noYear: boolean, whole = false): Found | undefined {
+  // In a field that holds a date ("Meeting Date/Time: Friday 12/01/17 at 14:00 UTC"), a two-digit year is this century's.
+  const value = whole ? written.replace(TWO_DIGIT_YEAR, (_, a: string, sep: string, b: string, y: string) => `${a}${sep}${b}${sep}20${y}`) : written;
   const range = findDateRange(value);
   const date = findDate(value, rules);
   // The lone date found inside a range is one of its days ("26–27 July 2023" holds "27 July 2023").
@@ -92,7 +96,11 @@ function dateIn(value: string, rules: DateRules, noYear: boolean, whole = false)
   if (date) {
     // 3/2/2023 in a meeting whose order nobody stated: another source may say it is 2 March.
     const other = rules.stated ? undefined : findDate(value, MONTH_FIRST);
-    return { date, ...(other && other !== date ? { otherReading: other } : {}) };
+    if (!other || other === date) return { date };
+    // "Friday 12/01/17": 1 December 2017 was a Friday, 12 January a Thursday.
+    const weekday = weekdayIn(value);
+    if (weekday !== undefined && weekdayOf(other) === weekday && weekdayOf(date) !== weekday) return { date: other };
+    return { date, otherReading: other };
   }
   if (!noYear) return undefined;
   const dayMonth = findDayMonth(value, rules, whole);
@@ -169,8 +177,12 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
   // The front matter: `date:` in any ISO 8601 form (or another form the date reader knows), and a date in `title:`.
   if (input.frontMatter) {
     const lines = input.frontMatter.value.split("\n");
+    // `Date:`, `meeting_date:`, `datum:` when there is no `date:`: the key the front matter meant (key-aliases.ts warns and renames it).
+    const hasDate = lines.some((raw) => /^date\s*:/.test(raw));
     lines.forEach((raw, i) => {
-      const m = /^(date|title|excerpt|description|summary)\s*:\s*(.*?)\s*$/.exec(raw);
+      const alias = hasDate ? undefined : /^([\p{L}][\p{L}\p{N} _.-]*?)\s*:\s*(.*?)\s*$/u.exec(raw);
+      const meant = alias && alias[1] !== "date" && (suggestKey(alias[1]!) as { key?: string } | undefined)?.key === "date";
+      const m = meant ? ["", "date", alias[2]!] : /^(date|title|excerpt|description|summary)\s*:\s*(.*?)\s*$/.exec(raw);
       if (!m) return;
       const value = m[2]!.replace(/\s+#.*$/, "").replace(/^(["'])(.*)\1$/, "$2").trim();
       const line = input.frontMatter!.fenceLine + 1 + i;
@@ -238,7 +250,7 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
             break;
           }
         }
-      } else if (isOnlyADate(heading.text.replace(DAY_NUMBER, ""), rules)) {
+      } else if (findDate(heading.text, rules) && (isOnlyADate(heading.text.replace(DAY_NUMBER, ""), rules) || startsWithDate(heading.text, rules))) {
         const date = findDateRange(heading.text)?.start ?? findDate(heading.text, rules);
         if (date) dayHeadings.push({ date, line: lineOf(node), written: heading.text });
       } else if (!dayMonthSeen && isOnlyADayMonth(heading.text, rules)) {
@@ -357,6 +369,12 @@ function giveYears(all: (DateCandidate & { dayMonth: DayMonth })[], full: DateCa
     const date = reference.date ? closestYear(dayMonth, reference.date) : isoDate(reference.year!, dayMonth.month, dayMonth.day);
     return date ? [{ ...candidate, date, yearFrom: reference.from }] : [];
   })];
+}
+
+/** A heading that opens with its date, a weekday aside: "December 14th, 2016, 11a - Noon (Pacific Time) - recording". */
+function startsWithDate(heading: string, rules: DateRules): boolean {
+  const found = findDateAt(heading, rules);
+  return found !== undefined && /^[\p{L}]*[,.\s]*$/u.test(heading.slice(0, found.index)) && (found.index === 0 || weekdayIn(heading.slice(0, found.index)) !== undefined);
 }
 
 /** A heading that says only a day and a month, a weekday or a time aside: "December 8", "Wed, Dec 8 (2pm)". */
