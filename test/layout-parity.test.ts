@@ -1,15 +1,22 @@
 // DOCX/PDF parity, read back from the files: every table the layout decides (the info table, each action
-// table, the follow-up table) must have the same labels, in the same order, and the same column proportions
-// in both outputs. The DOCX's come from document.xml (w:gridCol, w:tcW, cell text), the PDF's from the text
+// table, the follow-up table, the action register's tables) must have the same labels, in the same order, and
+// the same column proportions in both outputs. The DOCX's come from document.xml (w:gridCol, w:tcW, cell text), the PDF's from the text
 // positions pdftotext reports (a cell's text starts at its column's left edge plus the cell padding).
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect } from "vitest";
 import { build, check } from "../src/build.js";
+import { loadMeetings } from "../src/commands/load-meetings.js";
+import type { DocumentLayout } from "../src/layout/document-layout.js";
 import { layoutMinutes } from "../src/layout/layout-minutes.js";
+import { buildRegister } from "../src/register/register.js";
+import { layoutRegister } from "../src/register/register-layout.js";
 import { pdfStyles } from "../src/render/pdf/pdf-styles.js";
+import { loadRenderer } from "../src/render/renderers.js";
+import { defaultTheme } from "../src/theme/default-theme.js";
+import type { Theme } from "../src/theme/theme.js";
 import { docxTables, fold, pdfBlocks, pdfRows, type DocxTable, type PdfBlock } from "./helpers/table-geometry.js";
 import { itWithTools, run } from "./helpers/tools.js";
 
@@ -29,16 +36,32 @@ interface Sample {
 
 const dir = mkdtempSync(join(tmpdir(), "minutes-parity-"));
 
+/** Both outputs of a compte-rendu, built as `minutes build` builds them. */
 async function sample(input: string): Promise<Sample> {
   const built = await build(input, { out: dir, formats: ["docx", "pdf"], config: null });
   expect(built.ok, JSON.stringify(built.diagnostics)).toBe(true);
   const checked = await check(input, { config: null });
-  const layout = layoutMinutes(checked.minutes!, checked.theme!);
   const stem = join(dir, basename(input, ".md"));
+  return readBack(stem, layoutMinutes(checked.minutes!, checked.theme!), checked.theme!);
+}
+
+/** Both outputs of the action register of `folder`, drawn as `minutes actions --format pdf|docx` draws them. */
+async function registerSample(folder: string, theme: Theme): Promise<Sample> {
+  const { meetings } = await loadMeetings([folder]);
+  const register = buildRegister(meetings, "2023-04-01");
+  const layout = layoutRegister(register, register.entries, { language: "en", theme });
+  const stem = join(dir, "register");
+  const options = { theme, timestamp: new Date("2023-04-01T00:00:00Z") };
+  for (const format of ["docx", "pdf"] as const) writeFileSync(`${stem}.${format}`, await (await loadRenderer(format))(layout, options));
+  return readBack(stem, layout, theme);
+}
+
+function readBack(stem: string, layout: DocumentLayout, theme: Theme): Sample {
   const documentXml = strFromU8(unzipSync(readFileSync(`${stem}.docx`))["word/document.xml"]!);
-  const { page, table } = pdfStyles(checked.theme!);
+  const { page, table } = pdfStyles(theme);
   const actionTables = [...(layout.followUp ? [layout.followUp] : []), ...layout.items].flatMap((item) => (item.actions ? [item.actions.columns] : []));
-  const info = layout.info[0] ? [[layout.info[0].label, typeof layout.info[0].value === "string" ? layout.info[0].value : layout.info[0].value[0]!]] : [];
+  const first = layout.info[0];
+  const info = first ? [[first.label, typeof first.value === "string" ? first.value : first.value[0]!]] : [];
   return {
     docx: docxTables(documentXml),
     pdfRows: pdfRows(pdfBlocks(run("pdftotext", ["-bbox-layout", `${stem}.pdf`, "-"])).blocks),
@@ -87,10 +110,13 @@ function expectSameTable(s: Sample, table: DocxTable, from: number, name: string
 // and a theme that words the action labels its own way.
 const inputs = ["examples/2022-09-23-gtm.md", "examples/2024-03-05-steering-committee.md", "test/fixtures/parity/2024-02-14-board.md"];
 
-describe.each(inputs)("DOCX/PDF parity of %s", (input) => {
+/** The house theme's wording of the action labels, on the built-in theme. */
+const house = (): Theme => ({ ...defaultTheme(), labels: { en: { action: "Task", deadline: "Due by", status: "State" } } });
+
+describe.each([...inputs, "the action register of test/fixtures/register/en"])("DOCX/PDF parity of %s", (input) => {
   let s: Sample;
   beforeAll(async () => {
-    s = await sample(input);
+    s = input.endsWith(".md") ? await sample(input) : await registerSample("test/fixtures/register/en", house());
   }, 60_000);
 
   itWithTools("pdftotext")("has the layout's tables in the DOCX, with the layout's labels in order", () => {
@@ -109,12 +135,19 @@ describe.each(inputs)("DOCX/PDF parity of %s", (input) => {
   });
 });
 
-describe("the follow-up table", () => {
-  itWithTools("pdftotext")("uses the theme's labels in both formats", async () => {
-    const s = await sample("test/fixtures/parity/2024-02-14-board.md");
-    const followUp = ["ID", "Task", "Responsible", "Due by", "State", "Comment"];
-    expect(s.layoutTables).toContainEqual(followUp);
-    expect(s.docx.map((t) => t.rows[0]!.map((cell) => cell.text))).toContainEqual(followUp);
-    expect(s.pdfRows.some((row) => JSON.stringify(row.map((b) => b.text)) === JSON.stringify(followUp))).toBe(true);
+describe("the theme's action labels", () => {
+  const headings = ["ID", "Task", "Responsible", "Due by", "State", "Comment"];
+  const expectHeadings = (s: Sample): void => {
+    expect(s.layoutTables).toContainEqual(headings);
+    expect(s.docx.map((t) => t.rows[0]!.map((cell) => cell.text))).toContainEqual(headings);
+    expect(s.pdfRows.some((row) => JSON.stringify(row.map((b) => b.text)) === JSON.stringify(headings))).toBe(true);
+  };
+
+  itWithTools("pdftotext")("name the follow-up table's columns in both formats", async () => {
+    expectHeadings(await sample("test/fixtures/parity/2024-02-14-board.md"));
+  });
+
+  itWithTools("pdftotext")("name the action register's columns in both formats", async () => {
+    expectHeadings(await registerSample("test/fixtures/register/en", house()));
   });
 });

@@ -8,6 +8,7 @@ import { actionLabelsFor, labelsFor, primaryLanguage, type Labels } from "../i18
 import { hasBody, type AgendaItem, type Block, type Inline, type Minutes } from "../model/minutes.js";
 import type { Theme } from "../theme/theme.js";
 import type { DocumentLayout, InfoRow, ItemLayout, Section } from "./document-layout.js";
+import { columnFit, keepProportions, type ColumnFit, type FitTheme } from "./column-fit.js";
 import { actionColumns, followUpColumns, geometry, type Geometry, type GeometryTheme } from "./geometry.js";
 import { expandTemplate, pageLineText, type PageLine } from "./page-template.js";
 
@@ -18,7 +19,7 @@ export function itemHeading(item: { number: number | null; title: string }): str
 }
 
 /** What the layout takes from the theme; the built-in defaults when no theme is given. */
-export type LayoutTheme = Pick<Theme, "labels" | "header" | "footer" | "draft"> & Partial<GeometryTheme> & {
+export type LayoutTheme = Pick<Theme, "labels" | "header" | "footer" | "draft"> & Partial<GeometryTheme> & Partial<FitTheme> & {
   organisation?: string | undefined;
   /** `emptyActionTable`: an item without actions shows its table with one N/A row. */
   layout?: Pick<Theme["layout"], "emptyActionTable">;
@@ -29,6 +30,12 @@ export const plainTheme: LayoutTheme & GeometryTheme = { labels: {}, header: { t
 
 /** The measures both formats share, from the theme's colours (the built-in ones when the theme gives none). */
 export const layoutGeometry = (theme: LayoutTheme): Geometry => geometry({ colors: theme.colors ?? plainTheme.colors });
+
+/** Sizes the layout's tables in the theme's fonts; without them (a theme given in part), keeps the proportions. */
+export function tableFit(theme: LayoutTheme): ColumnFit {
+  const { page, sizes, fonts } = theme;
+  return page && sizes && fonts ? columnFit({ page, sizes, fonts }, layoutGeometry(theme).cellPadX) : keepProportions;
+}
 
 /** The labels of a document in `language`: the theme's overrides on top, and French spacing for French. */
 export function documentLabels(language: string, theme: Pick<LayoutTheme, "labels">): Labels {
@@ -60,7 +67,7 @@ export function layoutMinutes(source: Minutes, theme: LayoutTheme = plainTheme):
   const columns = [labels.action, labels.responsible, labels.deadline];
   if (hasStatus) columns.push(labels.status);
   if (hasNotes) columns.push(labels.notes);
-  const weights = actionColumns(columns.length);
+  const fit = tableFit(theme);
 
   const items: ItemLayout[] = minutes.items
     // An unnumbered item with nothing in it (an opening) is listed in the agenda only, as in the seed.
@@ -80,6 +87,7 @@ export function layoutMinutes(source: Minutes, theme: LayoutTheme = plainTheme):
       });
       const empty = rows.length === 0;
       if (empty) rows.push(columns.map((_, i) => (i === 0 ? text(labels.notApplicable) : [])));
+      const weights = fit(actionColumns(columns.length), columns, rows);
       // No actions: an N/A row where the author wrote one, or where the theme asks for it; an unnumbered item (an opening) never.
       const showEmpty = item.number !== null && (item.noActionsStated || (theme.layout?.emptyActionTable ?? false));
       const actions = empty && !showEmpty ? {} : { actions: { columns, rows, empty, weights } };
@@ -113,7 +121,7 @@ export function layoutMinutes(source: Minutes, theme: LayoutTheme = plainTheme):
     agendaTitle: labels.agenda,
     agenda: minutes.items.map(itemHeading),
     ...(minutes.agenda?.length ? { agendaBlocks: minutes.agenda } : {}),
-    ...(minutes.previousActions ? { followUp: followUpLayout(minutes, labels, theme) } : {}),
+    ...(minutes.previousActions ? { followUp: followUpLayout(minutes, labels, theme, fit) } : {}),
     items,
     ...(nextMeeting ? { nextMeeting } : {}),
     geometry: layoutGeometry(theme),
@@ -207,7 +215,7 @@ export function followUpHeadings(language: string, labels: Labels, theme: Pick<L
 }
 
 /** "Suivi des actions de la réunion précédente": the previous meeting's actions with their status now. */
-function followUpLayout(minutes: Minutes, labels: Labels, theme: LayoutTheme): ItemLayout {
+function followUpLayout(minutes: Minutes, labels: Labels, theme: LayoutTheme, fit: ColumnFit): ItemLayout {
   const actionLabels = actionLabelsFor(minutes.meeting.language);
   const previous = minutes.previousActions!;
   const columns = followUpHeadings(minutes.meeting.language, labels, theme);
@@ -215,5 +223,5 @@ function followUpLayout(minutes: Minutes, labels: Labels, theme: LayoutTheme): I
   const empty = rows.length === 0;
   if (empty) rows.push(columns.map((_, i) => (i === 1 ? text(labels.notApplicable) : [])));
   const intro: Block = { type: "paragraph", children: text(`${previous.title} — ${formatDate(previous.date, minutes.meeting.language)}`) };
-  return { heading: actionLabels.followUpTitle, sections: [], actions: { columns, rows, empty, weights: [...followUpColumns] }, actionNotes: [], intro: [intro] };
+  return { heading: actionLabels.followUpTitle, sections: [], actions: { columns, rows, empty, weights: fit(followUpColumns, columns, rows) }, actionNotes: [], intro: [intro] };
 }

@@ -7,7 +7,7 @@ import { isOpenState } from "../model/action-status.js";
 import type { Inline } from "../model/minutes.js";
 import type { DocumentLayout, InfoRow, ItemLayout } from "../layout/document-layout.js";
 import { followUpColumns } from "../layout/geometry.js";
-import { documentLabels, followUpHeadings, layoutGeometry, pageLines, plainTheme, type LayoutTheme } from "../layout/layout-minutes.js";
+import { documentLabels, followUpHeadings, layoutGeometry, pageLines, plainTheme, tableFit, type LayoutTheme } from "../layout/layout-minutes.js";
 import type { Register, RegisterEntry } from "./register.js";
 
 const text = (value: string): Inline[] => (value ? [{ type: "text", value }] : []);
@@ -42,6 +42,7 @@ export function layoutRegister(register: Register, entries: RegisterEntry[], opt
   if (meetings.size) info.push({ label: al.meetings, value: [...meetings.values()].map(([e]) => `${formatDate(e!.meeting.date, language)} — ${e!.meeting.title}`) });
 
   const columns = followUpHeadings(language, labels, theme);
+  const fit = tableFit(theme);
   const items: ItemLayout[] = [...meetings.values()].map((group) => {
     const first = group[0]!;
     const rows = group.map((e) => [
@@ -52,7 +53,7 @@ export function layoutRegister(register: Register, entries: RegisterEntry[], opt
       text(al.states[e.state] + (e.overdue ? ` (${al.overdue})` : "")),
       text(e.comment),
     ]);
-    return { heading: `${al.meeting} — ${formatDate(first.meeting.date, language)}`, intro: [{ type: "paragraph", children: text(first.meeting.title) }], sections: [], actions: { columns, rows, empty: false, weights: [...followUpColumns] }, actionNotes: [] };
+    return { heading: `${al.meeting} — ${formatDate(first.meeting.date, language)}`, intro: [{ type: "paragraph", children: text(first.meeting.title) }], sections: [], actions: { columns, rows, empty: false, weights: fit(followUpColumns, columns, rows) }, actionNotes: [] };
   });
 
   return {

@@ -1,5 +1,5 @@
-// The one font metric the DOCX needs from a font file: its natural line height as a share of the size
-// (Word's "single" spacing), so that DOCX line spacing can be set to the PDF's leading.
+// Font metrics read straight from a font file, without a font library: its natural line height as a share of
+// the size (Word's "single" spacing, so DOCX line spacing can match the PDF's leading), and advance widths.
 import { readFileSync } from "node:fs";
 
 const cache = new Map<string, number>();
@@ -31,4 +31,100 @@ export function naturalLineHeight(path: string): number {
     cache.set(path, ratio);
   }
   return ratio;
+}
+
+/** Measures text in a font: the sum of its characters' advance widths, in ems (no kerning). */
+export type TextMeasure = (text: string) => number;
+
+const measures = new Map<string, TextMeasure>();
+
+/**
+ * Advance widths from the font's cmap (formats 4 and 12) and hmtx tables, for the layout to size table
+ * columns as the PDF will draw them. A character the font lacks counts one em (a fallback face draws it).
+ */
+export function textMeasure(path: string): TextMeasure {
+  let measure = measures.get(path);
+  if (!measure) measures.set(path, (measure = readMeasure(path)));
+  return measure;
+}
+
+function readMeasure(path: string): TextMeasure {
+  const fallback: TextMeasure = (text) => [...text].length * 0.6;
+  try {
+    const bytes = readFileSync(path);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const tables = new Map<string, number>();
+    for (let i = 0; i < view.getUint16(4); i++) tables.set(bytes.toString("latin1", 12 + 16 * i, 16 + 16 * i), view.getUint32(20 + 16 * i));
+    const [head, hhea, hmtx, cmap] = ["head", "hhea", "hmtx", "cmap"].map((tag) => tables.get(tag));
+    if (head === undefined || hhea === undefined || hmtx === undefined || cmap === undefined) return fallback;
+    const unitsPerEm = view.getUint16(head + 18) || 1000;
+    const metrics = view.getUint16(hhea + 34);
+    const advance = (glyph: number): number => view.getUint16(hmtx + 4 * Math.min(glyph, metrics - 1)) / unitsPerEm;
+    const glyphOf = cmapLookup(view, cmap);
+    if (!glyphOf || metrics === 0) return fallback;
+    const widths = new Map<number, number>();
+    return (text) => {
+      let sum = 0;
+      for (const ch of text) {
+        const code = ch.codePointAt(0)!;
+        let width = widths.get(code);
+        if (width === undefined) {
+          const glyph = glyphOf(code);
+          widths.set(code, (width = glyph ? advance(glyph) : 1));
+        }
+        sum += width;
+      }
+      return sum;
+    };
+  } catch {
+    return fallback;
+  }
+}
+
+/** The Unicode cmap subtable (format 12, else format 4) as code point → glyph id (0: none). */
+function cmapLookup(view: DataView, cmap: number): ((code: number) => number) | undefined {
+  let format4: number | undefined;
+  let format12: number | undefined;
+  for (let i = 0; i < view.getUint16(cmap + 2); i++) {
+    const platform = view.getUint16(cmap + 4 + 8 * i);
+    const encoding = view.getUint16(cmap + 6 + 8 * i);
+    const at = cmap + view.getUint32(cmap + 8 + 8 * i);
+    if (platform !== 0 && !(platform === 3 && (encoding === 1 || encoding === 10))) continue;
+    const format = view.getUint16(at);
+    if (format === 12) format12 ??= at;
+    if (format === 4) format4 ??= at;
+  }
+  if (format12 !== undefined) {
+    const at = format12;
+    const groups = view.getUint32(at + 12);
+    return (code) => {
+      for (let g = 0; g < groups; g++) {
+        const start = view.getUint32(at + 16 + 12 * g);
+        if (code < start) return 0;
+        if (code <= view.getUint32(at + 20 + 12 * g)) return view.getUint32(at + 24 + 12 * g) + code - start;
+      }
+      return 0;
+    };
+  }
+  if (format4 === undefined) return undefined;
+  const at = format4;
+  const segments = view.getUint16(at + 6) / 2;
+  const ends = at + 14;
+  const starts = ends + 2 * segments + 2;
+  const deltas = starts + 2 * segments;
+  const offsets = deltas + 2 * segments;
+  return (code) => {
+    if (code > 0xffff) return 0;
+    for (let s = 0; s < segments; s++) {
+      if (code > view.getUint16(ends + 2 * s)) continue;
+      const start = view.getUint16(starts + 2 * s);
+      if (code < start) return 0;
+      const delta = view.getUint16(deltas + 2 * s);
+      const offset = view.getUint16(offsets + 2 * s);
+      if (offset === 0) return (code + delta) & 0xffff;
+      const glyph = view.getUint16(offsets + 2 * s + offset + 2 * (code - start));
+      return glyph === 0 ? 0 : (glyph + delta) & 0xffff;
+    }
+    return 0;
+  };
 }

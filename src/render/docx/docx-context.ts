@@ -22,7 +22,7 @@ export const topScope: BlockScope = { indent: 0, quoted: false, listLevel: -1 };
 /** Points → twips (1/20 pt), the unit of page, indent and spacing measures. */
 export const twips = (points: number): number => Math.round(points * 20);
 
-/** Cell padding of every table, in twips: the table style's default and each table's own margins. */
+/** Cell padding of every table, in twips: the table style's default and each table's own margins (left and right: the layout's `cellPadX`, 5 pt). */
 export const cellMargins = { top: twips(3), bottom: twips(3), left: twips(5), right: twips(5) };
 
 /** Points → half-points, the unit of font sizes. */

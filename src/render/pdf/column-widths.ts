@@ -1,13 +1,10 @@
-// Column widths that always add up to the available width: fixed proportions for the info and action
-// tables, and content-based widths (like HTML's automatic table layout) for Markdown tables.
+// Column widths that always add up to the available width: content-based widths (like HTML's automatic table
+// layout) for Markdown tables, and each column's longest word, the PDF's last check on the layout's widths.
+import { proportionalWidths } from "../../layout/column-fit.js";
 import type { FontBook } from "./font-book.js";
 import type { Run } from "./text-runs.js";
 
-export function proportionalWidths(total: number, weights: number[]): number[] {
-  const sum = weights.reduce((a, b) => a + Math.max(b, 0), 0);
-  if (sum <= 0) return weights.map(() => total / Math.max(weights.length, 1));
-  return weights.map((w) => (total * Math.max(w, 0)) / sum);
-}
+export { proportionalWidths, weightedWidths } from "../../layout/column-fit.js";
 
 /**
  * Each column gets at least its longest word (when all of them fit), then the remaining width in
@@ -59,25 +56,6 @@ export function longestWords(cells: Run[][][], pad: number, fonts: FontBook): nu
 /** The narrowest the table can be without cutting a word. */
 export function minimumTableWidth(cells: Run[][][], pad: number, fonts: FontBook): number {
   return longestWords(cells, pad, fonts).reduce((a, b) => a + b, 0);
-}
-
-/**
- * Fixed proportions, except that no column is narrower than its longest word when all of them fit:
- * such a column gets its minimum and the others share what is left by their weights.
- */
-export function weightedWidths(total: number, weights: number[], minimums: number[]): number[] {
-  const min = weights.map((_, c) => minimums[c] ?? 0);
-  if (min.reduce((a, b) => a + b, 0) > total) return proportionalWidths(total, weights);
-  const fixed = new Set<number>();
-  for (;;) {
-    const left = total - [...fixed].reduce((a, c) => a + min[c]!, 0);
-    const free = weights.map((w, c) => (fixed.has(c) ? 0 : w));
-    const shares = proportionalWidths(left, free);
-    const widths = weights.map((_, c) => (fixed.has(c) ? min[c]! : shares[c]!));
-    const short = widths.findIndex((w, c) => !fixed.has(c) && w < min[c]!);
-    if (short < 0) return widths;
-    fixed.add(short);
-  }
 }
 
 function measure(runs: Run[], fonts: FontBook): { longestWord: number; longestLine: number } {
