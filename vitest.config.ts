@@ -5,6 +5,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // The CLI's messages in English whatever the machine's locale (see the file).
     setupFiles: ["test/helpers/english-messages.ts"],
+    // dist/ built again first when it is older than src/ (the CLI suites run it through bin/minutes.js).
+    globalSetup: ["test/helpers/fresh-dist.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },
