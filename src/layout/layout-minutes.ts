@@ -67,7 +67,7 @@ export function layoutMinutes(source: Minutes, theme: LayoutTheme = plainTheme):
   const columns = [labels.action, labels.responsible, labels.deadline];
   if (hasStatus) columns.push(labels.status);
   if (hasNotes) columns.push(labels.notes);
-  const fit = tableFit(theme);
+  const fitColumns = tableFit(theme);
 
   const items: ItemLayout[] = minutes.items
     // An unnumbered item with nothing in it (an opening) is listed in the agenda only, as in the seed.
@@ -87,7 +87,7 @@ export function layoutMinutes(source: Minutes, theme: LayoutTheme = plainTheme):
       });
       const empty = rows.length === 0;
       if (empty) rows.push(columns.map((_, i) => (i === 0 ? text(labels.notApplicable) : [])));
-      const weights = fit(actionColumns(columns.length), columns, rows);
+      const weights = fitColumns(actionColumns(columns.length), columns, rows);
       // No actions: an N/A row where the author wrote one, or where the theme asks for it; an unnumbered item (an opening) never.
       const showEmpty = item.number !== null && (item.noActionsStated || (theme.layout?.emptyActionTable ?? false));
       const actions = empty && !showEmpty ? {} : { actions: { columns, rows, empty, weights } };
@@ -121,7 +121,7 @@ export function layoutMinutes(source: Minutes, theme: LayoutTheme = plainTheme):
     agendaTitle: labels.agenda,
     agenda: minutes.items.map(itemHeading),
     ...(minutes.agenda?.length ? { agendaBlocks: minutes.agenda } : {}),
-    ...(minutes.previousActions ? { followUp: followUpLayout(minutes, labels, theme, fit) } : {}),
+    ...(minutes.previousActions ? { followUp: followUpLayout(minutes, labels, theme, fitColumns) } : {}),
     items,
     ...(nextMeeting ? { nextMeeting } : {}),
     geometry: layoutGeometry(theme),
@@ -215,7 +215,7 @@ export function followUpHeadings(language: string, labels: Labels, theme: Pick<L
 }
 
 /** "Suivi des actions de la réunion précédente": the previous meeting's actions with their status now. */
-function followUpLayout(minutes: Minutes, labels: Labels, theme: LayoutTheme, fit: ColumnFit): ItemLayout {
+function followUpLayout(minutes: Minutes, labels: Labels, theme: LayoutTheme, fitColumns: ColumnFit): ItemLayout {
   const actionLabels = actionLabelsFor(minutes.meeting.language);
   const previous = minutes.previousActions!;
   const columns = followUpHeadings(minutes.meeting.language, labels, theme);
@@ -223,5 +223,5 @@ function followUpLayout(minutes: Minutes, labels: Labels, theme: LayoutTheme, fi
   const empty = rows.length === 0;
   if (empty) rows.push(columns.map((_, i) => (i === 1 ? text(labels.notApplicable) : [])));
   const intro: Block = { type: "paragraph", children: text(`${previous.title} — ${formatDate(previous.date, minutes.meeting.language)}`) };
-  return { heading: actionLabels.followUpTitle, sections: [], actions: { columns, rows, empty, weights: fit(followUpColumns, columns, rows) }, actionNotes: [], intro: [intro] };
+  return { heading: actionLabels.followUpTitle, sections: [], actions: { columns, rows, empty, weights: fitColumns(followUpColumns, columns, rows) }, actionNotes: [], intro: [intro] };
 }

@@ -42,7 +42,7 @@ export function layoutRegister(register: Register, entries: RegisterEntry[], opt
   if (meetings.size) info.push({ label: al.meetings, value: [...meetings.values()].map(([e]) => `${formatDate(e!.meeting.date, language)} — ${e!.meeting.title}`) });
 
   const columns = followUpHeadings(language, labels, theme);
-  const fit = tableFit(theme);
+  const fitColumns = tableFit(theme);
   const items: ItemLayout[] = [...meetings.values()].map((group) => {
     const first = group[0]!;
     const rows = group.map((e) => [
@@ -53,7 +53,7 @@ export function layoutRegister(register: Register, entries: RegisterEntry[], opt
       text(al.states[e.state] + (e.overdue ? ` (${al.overdue})` : "")),
       text(e.comment),
     ]);
-    return { heading: `${al.meeting} — ${formatDate(first.meeting.date, language)}`, intro: [{ type: "paragraph", children: text(first.meeting.title) }], sections: [], actions: { columns, rows, empty: false, weights: fit(followUpColumns, columns, rows) }, actionNotes: [] };
+    return { heading: `${al.meeting} — ${formatDate(first.meeting.date, language)}`, intro: [{ type: "paragraph", children: text(first.meeting.title) }], sections: [], actions: { columns, rows, empty: false, weights: fitColumns(followUpColumns, columns, rows) }, actionNotes: [] };
   });
 
   return {
