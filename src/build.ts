@@ -80,7 +80,7 @@ export interface CheckResult {
 }
 
 /** What the parser is given for one input: its path, and what the config and the options say of meetings that do not. */
-export function parseOptionsFor(input: string, config: Config | undefined, options: Pick<BuildOptions, "date" | "locale">): ParseOptions {
+export function parseOptionsFor(input: string, config: Config | undefined, options: Pick<BuildOptions, "date" | "locale">, world?: World): ParseOptions {
   return {
     path: input,
     ...(options.date ? { date: options.date } : {}),
@@ -88,7 +88,8 @@ export function parseOptionsFor(input: string, config: Config | undefined, optio
     ...(config?.organisation ? { organisation: config.organisation } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
     // Read only for a meeting date written without a year: the file's first commit, else its modification day.
-    fileFacts: fileFacts(input),
+    // Through the world, which records them: a rebuild follows them too.
+    fileFacts: fileFacts(input, world),
   };
 }
 
@@ -101,7 +102,7 @@ export async function check(input: string, options: Pick<BuildOptions, "date" | 
   }
   const loaded = options.config === undefined ? configFor(input, world) : { config: options.config ?? undefined, diagnostics: [] };
   const config = loaded.config;
-  const { minutes, file } = parseMinutes(source.text, parseOptionsFor(input, config, options));
+  const { minutes, file } = parseMinutes(source.text, parseOptionsFor(input, config, options, world));
   const diagnostics = [...loaded.diagnostics, ...file.messages.map((m) => toDiagnostic(m, input))];
   if (minutes?.meeting.previous && options.resolvePrevious !== false) {
     const previous = await previousActions(input, minutes, { projectDir: projectFolder(input, config), allowOutside: options.allowOutside ?? [] }, config?.language, world);

@@ -5,21 +5,27 @@ import { execFileSync } from "node:child_process";
 import { statSync } from "node:fs";
 import { basename, dirname } from "node:path";
 import type { FileFacts } from "./parse/meeting-date.js";
+import { factKinds, type World } from "./world/world.js";
 
 /** A calendar day (YYYY-MM-DD) as written at the start of an ISO date-time. */
 const dayOf = (written: string | undefined): string | undefined => /^\d{4}-\d{2}-\d{2}/.exec(written ?? "")?.[0];
 
-export function fileFacts(path: string): FileFacts {
-  return {
-    firstCommit: () => firstCommitDay(path),
-    modified: () => {
-      try {
-        return dayOf(statSync(path).mtime.toISOString());
-      } catch {
-        return undefined;
-      }
-    },
-  };
+// Facts a build's world records when the parser asks for them, so that a rebuild follows them too.
+factKinds.set("first-commit-day", (path) => firstCommitDay(path));
+factKinds.set("modified-day", (path) => modifiedDay(path));
+
+function modifiedDay(path: string): string | undefined {
+  try {
+    return dayOf(statSync(path).mtime.toISOString());
+  } catch {
+    return undefined;
+  }
+}
+
+/** `world`: the build's, which records each fact asked for (src/world/world.ts). */
+export function fileFacts(path: string, world?: World): FileFacts {
+  if (world) return { firstCommit: () => world.fact("first-commit-day", path), modified: () => world.fact("modified-day", path) };
+  return { firstCommit: () => firstCommitDay(path), modified: () => modifiedDay(path) };
 }
 
 /**

@@ -5,7 +5,7 @@
 // template of `minutes new`, which no build reads, rebuilds nothing. Then the issue's two scenarios,
 // --explain, and the follow-up section over a chain of four meetings.
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -137,6 +137,25 @@ describe("--explain", () => {
     expect(fr.stdout).toContain("minutes/a.md : refait, car --force a été donné");
     const again = cli(dir, ["build", "minutes", "--out", "out", "--explain", "minutes/b.md"], { LANG: "fr_FR.UTF-8" });
     expect(again.stdout).toMatch(/^minutes\/b\.md : non refait : les \d+ fichiers lus par la dernière construction n'ont pas changé/m);
+  });
+});
+
+describe("facts the parser asked for", () => {
+  it("a date without a year taken from the file's modification day: another day rebuilds it, with the new year", () => {
+    const dir = tempDir("world-fact");
+    mkdirSync(join(dir, ".git"));
+    const notes = join(dir, "notes.md");
+    write(notes, "# Team meeting\n\n## Date\n\n19 Aug, 03:00-04:00pm\n\n## Budget\n\nText.\n");
+    utimesSync(notes, new Date("2019-09-01T12:00:00Z"), new Date("2019-09-01T12:00:00Z"));
+    const build = () => cli(dir, ["build", "notes.md", "--out", "out", "--format", "json", "--explain", "notes.md"]);
+    expect(written(build().stdout)).toEqual(["notes"]);
+    expect(readFileSync(join(dir, "out/notes.json"), "utf8")).toContain('"2019-08-19"');
+    expect(written(build().stdout)).toEqual([]);
+    utimesSync(notes, new Date("2021-09-01T12:00:00Z"), new Date("2021-09-01T12:00:00Z"));
+    const r = build();
+    expect(written(r.stdout)).toEqual(["notes"]);
+    expect(r.stdout).toContain("notes.md: rebuilt: the modified-day of notes.md, which its last build used, has changed");
+    expect(readFileSync(join(dir, "out/notes.json"), "utf8")).toContain('"2021-08-19"');
   });
 });
 

@@ -51,7 +51,7 @@ export function firstChange(record: WorldRecord, now: CurrentHashes = new Curren
   for (const path of record.missing) if (now.exists(path)) return { kind: "created", path };
   for (const { kind, path, value } of record.facts) {
     const find = factKinds.get(kind);
-    if (!find || find(path) !== value) return { kind: "fact", path, fact: kind };
+    if (!find || (find(path) ?? "") !== value) return { kind: "fact", path, fact: kind };
   }
   return undefined;
 }

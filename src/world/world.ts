@@ -94,14 +94,13 @@ export class World {
     return this.hashes.get(resolve(path));
   }
 
-  /** A fact of a registered kind about `path` (see factKinds), recorded with its value. */
+  /** A fact of a registered kind about `path` (see factKinds), recorded with its value ("" for none). */
   fact(kind: string, path: string): string | undefined {
     const find = factKinds.get(kind);
     if (!find) throw new Error(`no fact kind "${kind}" is registered`);
     const absolute = resolve(path);
     const value = find(absolute);
-    if (value !== undefined) this.facts.set(`${kind}\0${absolute}`, { kind, path: absolute, value });
-    else this.absent.add(absolute);
+    this.facts.set(`${kind}\0${absolute}`, { kind, path: absolute, value: value ?? "" });
     return value;
   }
 
