@@ -1,7 +1,7 @@
 // Tests that read outputs back need Debian tools (poppler-utils, qpdf, pandoc, LibreOffice, unzip).
 // .ci/run installs them; on a machine without them these tests are skipped, except under CI=true,
 // where a missing tool makes them fail rather than pass silently.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { it } from "vitest";
 
 export function hasTool(name: string): boolean {
@@ -23,12 +23,26 @@ export function run(command: string, args: string[]): string {
 
 /** Text of a PDF in reading order, with whitespace folded. */
 export function pdfText(path: string): string {
-  return run("pdftotext", ["-enc", "UTF-8", path, "-"]).replace(/[\s\u00a0\u202f]+/g, " ");
+  return foldSpace(run("pdftotext", ["-enc", "UTF-8", path, "-"]));
 }
+
+/** pdfText without blocking, so a test can read many PDFs at once. */
+export function pdfTextAsync(path: string): Promise<string> {
+  return new Promise((resolve, reject) =>
+    execFile(
+      "pdftotext",
+      ["-enc", "UTF-8", path, "-"],
+      { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout) => (error ? reject(error) : resolve(foldSpace(stdout))),
+    ),
+  );
+}
+
+const foldSpace = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, " ");
 
 /** Text of a DOCX as pandoc reads it back, with whitespace folded. */
 export function docxText(path: string): string {
-  return run("pandoc", ["-f", "docx", "-t", "plain", "--wrap=none", path]).replace(/[\s\u00a0\u202f]+/g, " ");
+  return foldSpace(run("pandoc", ["-f", "docx", "-t", "plain", "--wrap=none", path]));
 }
 
 /**
