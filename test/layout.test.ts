@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { formatDate } from "../src/i18n/format-meeting.js";
 import { inlineText } from "../src/model/minutes.js";
+import { tint } from "../src/layout/geometry.js";
 import { layoutMinutes } from "../src/layout/layout-minutes.js";
+import { defaultTheme } from "../src/theme/default-theme.js";
+import { textMeasure } from "../src/theme/font-metrics.js";
+import { pageSize } from "../src/theme/theme.js";
 import { sampleMinutes } from "./fixtures/sample-minutes.js";
 
 describe("layoutMinutes", () => {
@@ -62,5 +66,38 @@ describe("layoutMinutes", () => {
     expect(l.agendaTitle).toBe("Agenda");
     expect(l.footer(1, 3)).toBe("Page 1 of 3");
     expect(formatDate("2022-09-23", "de")).toBe("Freitag 23. September 2022");
+  });
+});
+
+describe("the layout's geometry (one decision for the DOCX and the PDF)", () => {
+  const theme = defaultTheme();
+  const textWidth = pageSize(theme).width - theme.page.margins.left - theme.page.margins.right;
+  const shares = (weights: number[]) => weights.map((w) => +(w / weights.reduce((a, b) => a + b, 0)).toFixed(3));
+
+  it("gives the action table its proportions by column count, the status column 20% of four", () => {
+    expect(layoutMinutes(sampleMinutes).items[0]!.actions!.weights).toEqual([50, 30, 20]);
+    const withStatus = structuredClone(sampleMinutes);
+    withStatus.items[1]!.actions[0]!.status = [{ type: "text", value: "en cours" }];
+    expect(layoutMinutes(withStatus).items[0]!.actions!.weights).toEqual([40, 25, 15, 20]);
+    expect(layoutMinutes(withStatus, theme).items[0]!.actions!.weights.reduce((a, b) => a + b, 0)).toBeCloseTo(textWidth, 1);
+  });
+
+  it("keeps the proportions in the theme's fonts when every word fits, and widens a column to a word that does not", () => {
+    expect(shares(layoutMinutes(sampleMinutes, theme).items[0]!.actions!.weights)).toEqual([0.5, 0.3, 0.2]);
+    const long = structuredClone(sampleMinutes);
+    long.items[1]!.actions[0]!.deadline = { text: "2022-10-15/2022-11-30", date: "2022-10-15" } as never;
+    const widths = layoutMinutes(long, theme).items[0]!.actions!.weights;
+    const word = textMeasure(theme.fonts.body.files.regular)("2022-10-15/2022-11-30") * theme.sizes.body + 2 * 5 + 1;
+    expect(widths[2]).toBeCloseTo(word, 1);
+    expect(widths[0]! / widths[1]!).toBeCloseTo(50 / 30);
+  });
+
+  it("decides the info table's split, the rules and the tints from the theme's colours", () => {
+    const g = layoutMinutes(sampleMinutes, theme).geometry;
+    expect(g.infoColumns).toEqual([22, 78]);
+    expect(g.titleRule).toMatchObject({ widthShare: 0.4, thickness: 1, color: theme.colors.accent });
+    expect(g.itemRule).toEqual({ thickness: 0.75, color: theme.colors.accent });
+    expect(g.tints.codeFill).toBe(tint(theme.colors.border, 0.9));
+    expect(tint("7F7F7F", 0.5)).toBe("BFBFBF");
   });
 });
