@@ -45,6 +45,24 @@ describe("findMeetingStarts", () => {
     expect(starts("**Board meeting 2024-03-06**\n\nText.\n\n**Board meeting 2024-02-07**\n\nText.\n")).toEqual([]);
   });
 
+  it("gives headings with a day and month but no year the year above them, rolling over at the new year", () => {
+    const notes = "# 2021\n\n## December 8\n\nText.\n\n## November 10th Meeting\n\nText.\n\n# 2020\n\n## December 16th\n\nText.\n\n## January 6th\n\nText.\n";
+    expect(starts(notes).map((s) => s[1])).toEqual(["2021-12-08", "2021-11-10", "2020-12-16", "2020-01-06"]);
+    // The year of the file's title or path; newest first, February then December is the year before.
+    expect(starts("# Notes 2024\n\n## February 7\n\nText.\n\n## January 10\n\nText.\n\n## December 13\n\nText.\n").map((s) => s[1])).toEqual(["2024-02-07", "2024-01-10", "2023-12-13"]);
+    const fromPath = findMeetingStarts(tree("## 7 février\n\nTexte.\n\n## 24 janvier\n\nTexte.\n").children, undefined, "minutes/2024/notes.md");
+    expect(fromPath.map((s) => s.date)).toEqual(["2024-02-07", "2024-01-24"]);
+    // Oldest first: December then January is the year after.
+    expect(starts("# Notes 2023\n\n## October 11\n\nText.\n\n## November 8\n\nText.\n\n## December 13\n\nText.\n\n## January 10\n\nText.\n").map((s) => s[1])).toEqual(["2023-10-11", "2023-11-08", "2023-12-13", "2024-01-10"]);
+    // No year anywhere: no date, so no meeting.
+    expect(starts("## December 8\n\nText.\n\n## November 10\n\nText.\n")).toEqual([]);
+  });
+
+  it("takes a meeting whose heading went a level up by mistake", () => {
+    const notes = "# 2021\n\n## January 27th Weekly Meeting\n\nText.\n\n## January 20th Slack Meeting\n\nText.\n\n# January 14th APAC Meeting\n\nText.\n\n## January 13th Slack Meeting\n\nText.\n";
+    expect(starts(notes).map((s) => [s[0], s[1]])).toEqual([[3, "2021-01-27"], [7, "2021-01-20"], [11, "2021-01-14"], [15, "2021-01-13"]]);
+  });
+
   it("does not take the days of one meeting for several meetings", () => {
     expect(starts("# Plenary\n\n## Wednesday, 26 July 2023\n\nText.\n\n## Thursday, 27 July 2023\n\nText.\n")).toEqual([]);
     // Friday then Monday: a weekend skipped.
@@ -72,6 +90,8 @@ describe("findMeetingStarts", () => {
     expect(isOnlyADate("Wednesday, 6 March 2024 (14:00 UTC)")).toBe(true);
     expect(isOnlyADate("le mercredi 6 mars 2024")).toBe(true);
     expect(isOnlyADate("Deadline 2024-03-06")).toBe(false);
+    expect(isOnlyADate("July 21st")).toBe(true);
+    expect(isOnlyADate("July 21st Meeting")).toBe(false);
   });
 });
 

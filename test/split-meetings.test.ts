@@ -30,9 +30,12 @@ describe("splitMeetings", () => {
     ["kubernetes-sig-docs/2016_Weekly_Meeting_Minutes.md", 11, "2016-12-13", "2016-08-16"],
     ["ossf-best-practices-wg/meeting-minutes.md", 29, "2021-06-08", "2020-02-26"],
     ["kubernetes-steering/2017-meeting-notes.md", 4, "2017-12-07", "2017-10-18"],
+    // "# 2021", then "## December 8", "## November 10th", … "## January 13th Slack Weekly Meeting", one of them an H1.
+    ["kubernetes-sig-contribex/2021-meeting-notes.md", 29, "2021-12-08", "2021-01-13"],
+    ["dif-sidetree-wg/agenda.md", 17, "2021-09-28", "2021-01-18"],
   ])("real running notes, %s: %i meetings from %s back to %s, each parsed with its date, every word kept", (path, count, newest, oldest) => {
     const source = readFileSync(`test/real-world/${path}`, "utf8");
-    const meetings = splitMeetings(source, { fileName: path.split("/")[1]! });
+    const meetings = splitMeetings(source, { fileName: path.split("/")[1]!, path });
     expect(meetings).toHaveLength(count);
     expect([meetings[0]!.date, meetings.at(-1)!.date]).toEqual([newest, oldest]);
     for (const m of meetings) expect(parseMinutes(m.text, { path: m.name }).minutes?.meeting.date).toBe(m.date);

@@ -67,7 +67,7 @@ export async function readMeetings(input: string, options: { locale?: string } =
     return { meetings: [], diagnostics: refused.filter((d) => d.severity === "error") };
   }
   const language = /^language\s*:\s*["']?([\w-]+)/m.exec(source.text.slice(0, 4000))?.[1] ?? configFor(input).config?.language ?? guessLanguage(source.text.slice(0, 20000));
-  return { meetings: splitMeetings(source.text, { fileName: basename(input), rules: dateRules(language, options.locale) }), diagnostics: [] };
+  return { meetings: splitMeetings(source.text, { fileName: basename(input), path: input, rules: dateRules(language, options.locale) }), diagnostics: [] };
 }
 
 export interface SplitResult {

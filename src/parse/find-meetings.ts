@@ -11,12 +11,16 @@
 //   meeting whose items mention other meetings' dates is not taken for several). Below the headings, the
 //   `<summary>` of `<details>` blocks count the same way, then lines in bold alone that are only a date
 //   (`**12/13/2016**`), however many other bold lines there are. At a level where two or more headings
-//   start meetings so, a heading that opens with a date (`## 2024-03-06 - Cancelled`) starts one too.
+//   start meetings so, a heading that opens with a date (`## 2024-03-06 - Cancelled`) starts one too, and
+//   so does a shallower heading that would start one (`# January 14th Meeting` among `##` meetings).
+// - A day and month with no year (`## December 8`, `## July 7th Meeting`) counts once its year is known:
+//   a heading above that is only a year, the file's front matter or first heading, its path (mark-dates.ts).
 // - Dated headings whose dates follow day after day in the order written (at most a weekend skipped, a week
 //   in all) are the days of one meeting (`## Wednesday, 26 July 2023`, `## Thursday, 27 July 2023`).
 import type { Heading, RootContent } from "mdast";
 import { defaultDateRules, findDate, readDate, type DateRules } from "./date-forms.js";
 import { htmlToText } from "./mdast-to-blocks.js";
+import { markDates, type Mark } from "./mark-dates.js";
 import { textOf } from "./node-text.js";
 
 export interface MeetingStart {
@@ -43,16 +47,17 @@ const TIME = new RegExp(String.raw`(?:(?<![\p{L}])(?:at|à|um|a las|às)\s+)?${C
 
 /**
  * The starts of the meetings `nodes` hold (the body of a Markdown file, its first front matter included
- * or not), in document order; empty when the nodes hold one meeting.
+ * or not), in document order; empty when the nodes hold one meeting. `path`, the file's, may give the year
+ * of headings that write none ("## December 8" in 2021-meeting-notes.md).
  */
-export function findMeetingStarts(nodes: readonly RootContent[], rules: DateRules = defaultDateRules): MeetingStart[] {
+export function findMeetingStarts(nodes: readonly RootContent[], rules: DateRules = defaultDateRules, path?: string): MeetingStart[] {
   const frontMatters = frontMatterStarts(nodes, rules);
   if (frontMatters.length > 0) {
     // The first meeting: the file's own front matter (or whatever comes first) up to the second.
     const own: MeetingStart = { kind: "front-matter", index: 0, line: nodes[0]?.position?.start.line ?? 1, heading: "", depth: 0, ...yamlDate(nodes[0], rules) };
     return [own, ...frontMatters];
   }
-  return headingStarts(nodes, rules);
+  return headingStarts(nodes, rules, path);
 }
 
 function yamlDate(node: RootContent | undefined, rules: DateRules): { date?: string } {
@@ -87,23 +92,27 @@ function frontMatterStarts(nodes: readonly RootContent[], rules: DateRules): Mee
 export const SUMMARY_LEVEL = 7;
 export const BOLD_LEVEL = 8;
 
-function headingStarts(nodes: readonly RootContent[], given: DateRules): MeetingStart[] {
+function headingStarts(nodes: readonly RootContent[], given: DateRules, path: string | undefined): MeetingStart[] {
   const marks = nodes.flatMap((node, index) => {
     const mark = meetingMarkOf(node);
     return mark ? [{ ...mark, index, line: node.position?.start.line ?? 1 }] : [];
   });
   const rules = dateOrderOf(marks.map((m) => m.text), given);
+  const named = (m: Mark) => m.depth !== BOLD_LEVEL && MEETING_WORDS.test(m.text);
+  const only = (m: Mark) => isOnlyADate(m.text, rules);
+  const dates = markDates(marks, nodes, rules, path, (m) => only(m) || named(m));
+  const start = (h: (typeof marks)[number], date: string): MeetingStart => ({ kind: "heading", index: h.index, line: h.line, heading: h.text.trim(), depth: h.depth, date });
+  const strong = marks.flatMap((h) => {
+    const dated = dates.get(h.index);
+    return dated && (only(h) || named(h)) ? [start(h, dated.date)] : [];
+  });
   const depths = [...new Set(marks.map((h) => h.depth))].sort((a, b) => a - b);
   for (const depth of depths) {
     const level = marks.filter((h) => h.depth === depth);
-    const start = (h: (typeof level)[number], date: string): MeetingStart => ({ kind: "heading", index: h.index, line: h.line, heading: h.text.trim(), depth, date });
-    const strong = level.flatMap((h) => {
-      const date = findDate(h.text, rules);
-      return date && (isOnlyADate(h.text, rules) || (depth !== BOLD_LEVEL && MEETING_WORDS.test(h.text))) ? [start(h, date)] : [];
-    });
-    if (strong.length < 2) continue;
+    const strongHere = strong.filter((s) => s.depth === depth);
+    if (strongHere.length < 2) continue;
     // Where meetings start so, a heading that opens with a date ("2024-03-06 - Cancelled", "March 6, 2024: planning") starts one too.
-    const byIndex = new Map(strong.map((s) => [s.index, s]));
+    const byIndex = new Map(strongHere.map((s) => [s.index, s]));
     const starts = level.flatMap((h) => {
       const found = byIndex.get(h.index);
       if (found) return [found];
@@ -113,7 +122,9 @@ function headingStarts(nodes: readonly RootContent[], given: DateRules): Meeting
     if (areDaysOfOneMeeting(starts.map((s) => s.date!))) return [];
     // Bold lines are labels as often as not ("**Attendees**"): there, only lines that are a date alone count, and no share is asked.
     if (depth !== BOLD_LEVEL && starts.length * 2 < level.length) continue;
-    return starts;
+    // A meeting whose heading went a level up by mistake (`# January 14th Meeting` among `##` ones) starts one too.
+    const above = strong.filter((s) => s.depth < depth && s.index > starts[0]!.index);
+    return [...starts, ...above].sort((a, b) => a.index - b.index);
   }
   return [];
 }
@@ -161,10 +172,12 @@ export function headingOf(node: RootContent): { depth: number; text: string } | 
   return m ? { depth: Number(m[1]), text: htmlToText(m[2]!).trim() } : undefined;
 }
 
-/** The heading says nothing but a date: a weekday, a time and words in brackets aside. */
+/** The heading says nothing but a date, or a day and month with no year: a weekday, a time and words in brackets aside. */
 export function isOnlyADate(text: string, rules: DateRules = defaultDateRules): boolean {
   const bare = text.replace(/\([^)]*\)|\[[^\]]*\]/g, " ").replace(TIME, " ").replace(/[\s,;:|–—-]+$/u, "").trim();
-  return bare !== "" && readDate(bare, rules) !== undefined;
+  if (bare === "") return false;
+  // "December 8", "July 21st": read as the date it would be in any year.
+  return readDate(bare, rules) !== undefined || (findDate(bare, rules) === undefined && readDate(`${bare} 2000`, rules) !== undefined);
 }
 
 const DAY = 86_400_000;

@@ -71,7 +71,7 @@ export function reportStructure(nodes: RootContent[], body: Body, file: VFile, r
     });
   }
   // Several meetings: the one detector that `minutes split` and `build --split` use too.
-  const starts = findMeetingStarts(nodes, rules);
+  const starts = findMeetingStarts(nodes, rules, file.path);
   if (starts.length < 2) return;
   const lines = starts.map((s) => (s.date ? `${s.line} (${s.date})` : String(s.line)));
   report(file, {

@@ -32,11 +32,11 @@ interface Line {
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
 
-/** The meetings of `markdown`, in the order written; empty when it holds one meeting. */
-export function splitMeetings(markdown: string, options: { fileName?: string; rules?: DateRules } = {}): MeetingText[] {
+/** The meetings of `markdown`, in the order written; empty when it holds one meeting. `path` (or `fileName`) may give a year to headings that write none. */
+export function splitMeetings(markdown: string, options: { fileName?: string; path?: string; rules?: DateRules } = {}): MeetingText[] {
   const source = markdown.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const tree = processor.parse(source) as Root;
-  const starts = findMeetingStarts(tree.children, options.rules);
+  const starts = findMeetingStarts(tree.children, options.rules, options.path ?? options.fileName);
   if (starts.length < 2) return [];
   const lines = source.split("\n");
   const rules = options.rules ?? defaultDateRules;
@@ -90,7 +90,9 @@ function byHeading(tree: Root, starts: MeetingStart[], lines: string[], fileName
   const titleHeading = fileTitle ? undefined : (prefixNodes.find((n): n is Heading => n.type === "heading" && n.depth < depth) ?? (prefixNodes[0]?.type === "heading" ? prefixNodes[0] : undefined));
   const stem = fileName.replace(/\.[^.]*$/, "").replace(/\d{4}-\d{2}-\d{2}/g, "");
   const fromName = /\p{L}/u.test(stem) ? stem.replace(/[_-]+/g, " ").trim() : undefined;
-  const title = fileTitle ? unquote(fileTitle.text.replace(/^title\s*:\s*/i, "")) : titleHeading ? textOf(titleHeading).trim() : fromName;
+  // A heading that is only a year ("# 2021") names the file less well than its name does (2021-meeting-notes.md).
+  const headingTitle = titleHeading ? textOf(titleHeading).trim() : undefined;
+  const title = fileTitle ? unquote(fileTitle.text.replace(/^title\s*:\s*/i, "")) : headingTitle && !(/^\d{4}$/.test(headingTitle) && fromName) ? headingTitle : fromName ?? headingTitle;
   const prefixFirst = (yaml?.position?.end.line ?? 0) + 1;
   const prefixLast = starts[0]!.line - 1;
   const prefixEdits = new Map(prefixNodes.flatMap((n): [number, Edit][] => (isHeading(n) ? [[n.position!.start.line, { last: n.position!.end.line, text: n === titleHeading ? [] : [`**${inlineSource(n, lines)}**`] }]] : [])));
