@@ -179,11 +179,13 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
     const lines = input.frontMatter.value.split("\n");
     // `Date:`, `meeting_date:`, `datum:` when there is no `date:`: the key the front matter meant (key-aliases.ts warns and renames it).
     const hasDate = lines.some((raw) => /^date\s*:/.test(raw));
+    const seenKeys = new Set<string>();
     lines.forEach((raw, i) => {
       const alias = hasDate ? undefined : /^([\p{L}][\p{L}\p{N} _.-]*?)\s*:\s*(.*?)\s*$/u.exec(raw);
       const meant = alias && alias[1] !== "date" && (suggestKey(alias[1]!) as { key?: string } | undefined)?.key === "date";
       const m = meant ? ["", "date", alias[2]!] : /^(date|title|excerpt|description|summary)\s*:\s*(.*?)\s*$/.exec(raw);
-      if (!m) return;
+      if (!m || seenKeys.has(m[1]!)) return;
+      seenKeys.add(m[1]!); // A key written twice is a YAML error of its own: its first value only.
       const value = m[2]!.replace(/\s+#.*$/, "").replace(/^(["'])(.*)\1$/, "$2").trim();
       const line = input.frontMatter!.fenceLine + 1 + i;
       if (m[1] === "date") {
@@ -205,7 +207,10 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
   const title = input.title?.trim();
   let titleSeen = false;
   let firstHeading = true;
-  let namedMeeting = false;
+  // The first meeting of running notes, as src/parse/find-meetings.ts finds it ("## Meeting - 28 September 2021 - (1600 ET)").
+  const firstStart = starts.length >= 2 && starts[0]!.kind === "heading" ? starts[0] : undefined;
+  if (firstStart?.date) candidates.push({ kind: "heading", date: firstStart.date, line: firstStart.line, written: firstStart.heading });
+  let namedMeeting = firstStart?.date !== undefined;
   let otherMeeting = false;
   let dayMonthSeen = false;
   let headingCount = 0;
@@ -257,8 +262,9 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
         // "## December 8" in running notes under "# 2021": the first (newest) meeting's day.
         dayMonthSeen = true;
         add("heading", { dayMonth: findDayMonth(heading.text, rules, true)! }, lineOf(node), heading.text, yearHeading ? { yearHint: yearHeading } : {});
-      } else if (!namedMeeting && ((firstHeading && (heading.depth <= 2 || node.type === "html")) || MEETING_WORDS.test(heading.text))) {
-        // The first heading, or the first that names a meeting ("Regular meeting - June 8, 2021").
+      } else if (!namedMeeting && ((firstHeading && (heading.depth <= 2 || node.type === "html")) || (MEETING_WORDS.test(heading.text) && (node.type === "html" || headingCount <= 2)))) {
+        // The first heading, or the first that names a meeting at the top or in HTML ("<summary>Regular meeting - June 8, 2021"),
+        // not an item that names another one ("1. Approbation du procès-verbal de la séance du 6 février 2024").
         const found = dateIn(heading.text, rules, false);
         if (found) namedMeeting = true;
         add("heading", found, lineOf(node), heading.text);
