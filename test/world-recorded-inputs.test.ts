@@ -140,6 +140,19 @@ describe("--explain", () => {
   });
 });
 
+describe("--json", () => {
+  it("gives each file its reason, and the explanation goes to stderr", () => {
+    const dir = repository();
+    expect(cli(dir, ["build", "minutes", "--out", "out"]).status).toBe(0);
+    write(join(dir, "themes/fm/logo.png"), makePng(4, 4));
+    const r = cli(dir, ["build", "minutes", "--out", "out", "--json", "--explain", "minutes/b.md"]);
+    const files = (JSON.parse(r.stdout) as { files: { input: string; status: string; reason: unknown }[] }).files;
+    expect(files.find((f) => f.input.endsWith("b.md"))).toMatchObject({ status: "built", reason: { kind: "changed", path: join(dir, "themes/fm/logo.png") } });
+    expect(files.find((f) => f.input.endsWith("a.md"))).toMatchObject({ status: "unchanged", reason: { kind: "up-to-date" } });
+    expect(r.stderr).toContain("minutes/b.md: rebuilt: themes/fm/logo.png, which its last build read, has changed");
+  });
+});
+
 describe("facts the parser asked for", () => {
   it("a date without a year taken from the file's modification day: another day rebuilds it, with the new year", () => {
     const dir = tempDir("world-fact");

@@ -130,7 +130,7 @@ function jsonSummary(result: BatchResult): object {
     ok: counts.failed === 0 && result.problems.length === 0,
     totals: { files: result.files.length, ...counts },
     ms: Math.round(result.ms),
-    files: result.files.map((f) => ({ input: f.input, status: f.status, outputs: f.outputs, diagnostics: f.diagnostics.map(plainDiagnostic), ...(f.meeting ? { meeting: f.meeting } : {}), ms: Math.round(f.ms) })),
+    files: result.files.map((f) => ({ input: f.input, status: f.status, outputs: f.outputs, diagnostics: f.diagnostics.map(plainDiagnostic), ...(f.meeting ? { meeting: f.meeting } : {}), ...(f.reason ? { reason: f.reason } : {}), ms: Math.round(f.ms) })),
     problems: result.problems.map(plainDiagnostic) satisfies Diagnostic[],
     ...(result.index ? { index: result.index } : {}),
     ...(result.manifest ? { manifest: result.manifest } : {}),
