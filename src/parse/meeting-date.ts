@@ -209,7 +209,8 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
   let firstHeading = true;
   // The first meeting of running notes, as src/parse/find-meetings.ts finds it ("## Meeting - 28 September 2021 - (1600 ET)").
   const firstStart = starts.length >= 2 && starts[0]!.kind === "heading" ? starts[0] : undefined;
-  if (firstStart?.date) candidates.push({ kind: "heading", date: firstStart.date, line: firstStart.line, written: firstStart.heading });
+  // (Its year may come from a year heading above it, "# 2021" then "## December 8": then it says so.)
+  if (firstStart?.date) candidates.push({ kind: "heading", date: firstStart.date, line: firstStart.line, written: firstStart.heading, ...(findDate(firstStart.heading, rules) ? {} : { yearFrom: "file" as const }) });
   let namedMeeting = firstStart?.date !== undefined;
   let otherMeeting = false;
   let dayMonthSeen = false;
