@@ -14,7 +14,7 @@ import { actionColumns, readActionTable } from "./action-table.js";
 import { isNoDeadline } from "./deadline.js";
 import { spanOf, toBlocks, toInlines, type ConvertContext } from "./mdast-to-blocks.js";
 import { followUpColumns, readFollowUpTable } from "./follow-up-table.js";
-import { allSectionLabels, isAsideLabel, isFollowUpLabel, isHeaderSection, sectionKind, type SectionKind } from "./section-labels.js";
+import { allSectionLabels, isAsideLabel, isFollowUpLabel, isHeaderSection, isNotesLabel, meetingPart, sectionKind, type SectionKind } from "./section-labels.js";
 import { closest, normalizeLabel } from "../i18n/text-match.js";
 import { text } from "../i18n/messages.js";
 
@@ -34,8 +34,11 @@ export function itemDepth(nodes: RootContent[]): number {
   let belowAny = 7;
   for (const n of nodes) {
     if (n.type !== "heading") continue;
-    if (n.depth === 1) h1++;
-    else {
+    if (n.depth === 1) {
+      // "# Agenda", "# Notes", "# Attendance" under a "# Title" do not make the `#`s the items.
+      const label = headingText(n);
+      if (!isHeaderSection(label) && !isNotesLabel(label) && !(meetingPart(label) === "agenda")) h1++;
+    } else {
       belowAny = Math.min(belowAny, n.depth);
       // "## Attendees" or "## Links" above "### Topic"s does not make the `##`s the items.
       if (!isHeaderSection(headingText(n))) below = Math.min(below, n.depth);

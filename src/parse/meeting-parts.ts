@@ -84,6 +84,14 @@ export function liftMeetingParts(source: RootContent[], declared: (key: string) 
         out.push({ type: "paragraph", children: node.children, ...(node.position ? { position: node.position } : {}) } as Paragraph);
         continue;
       }
+      // "### **Moderator: Danny Ryan**", "### **Notes: William Schwab**": a header line written as a heading.
+      const roleLine = /^\s*([^:]{2,20}?)\s*:\s*(\S.{0,60})$/.exec(label);
+      const role = roleLine ? meetingPart(roleLine[1]!) : undefined;
+      const person = roleLine?.[2]!.trim() ?? "";
+      if ((role === "chair" || role === "secretary") && free(role) && personLike(person) && person.split(/\s+/).every((w) => /^[\p{Lu}@]/u.test(w))) {
+        values[role] = person;
+        continue;
+      }
       const part = headingPart(label);
       if (part && PEOPLE.includes(part) && free(part)) {
         const found = sectionPeople(nodes, i + 1, sectionEnd(i, node.depth));
@@ -155,7 +163,8 @@ export function liftMeetingParts(source: RootContent[], declared: (key: string) 
 }
 
 /** The part a heading names; "## Agenda: [github issues](…)" is the agenda too. */
-function headingPart(label: string): MeetingPart | undefined {
+function headingPart(written: string): MeetingPart | undefined {
+  const label = written.replace(/^\s*(?:\d+|[IVX]+)\s*[.)\-–:]\s*/, "");
   return meetingPart(label) ?? (meetingPart(label.replace(/\s*:[\s\S]*$/, "")) === "agenda" ? "agenda" : undefined);
 }
 

@@ -44,9 +44,9 @@ export function personLike(s: string): boolean {
 /** "Attendance: all", "Present: everyone": no names given. */
 const NOBODY_IN_PARTICULAR = /^(all|everyone|everybody|none|nobody|n\/a|tbd|tba|-+|\?+|alle|tous|todos|iedereen)$/i;
 
-export const peopleOf = (text: string): string[] | undefined => {
+export const peopleOf = (text: string): PersonValue[] | undefined => {
   const people = splitPeople(text);
-  return people.length && people.every((p) => nameLike(p) && !NOBODY_IN_PARTICULAR.test(p)) ? people : undefined;
+  return people.length && people.every((p) => nameLike(p) && !NOBODY_IN_PARTICULAR.test(p)) ? people.map(personOf) : undefined;
 };
 
 // What people put in parentheses after a name that is not their organisation.
@@ -71,6 +71,13 @@ export function listPeople(list: List): PersonValue[] | undefined {
     const only = item.children[0];
     if (item.children.length !== 1 || only?.type !== "paragraph") return undefined;
     const name = cleanName(rawText(only.children).replace(/\n/g, " "));
+    // "Team members: Niko, Felix, Josh" and "Others: simulacrum": the people of a group.
+    const group = /^([^:,]{2,30}):\s*(\S.*)$/.exec(name);
+    const members = group && group[1]!.split(/\s+/).length <= 3 ? peopleOf(group[2]!) : undefined;
+    if (members) {
+      names.push(...members);
+      continue;
+    }
     if (name && !nameLike(name)) return undefined;
     if (name) names.push(personOf(name));
   }

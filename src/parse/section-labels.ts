@@ -111,6 +111,9 @@ MEETING_PART_ALIASES.chair.push("chairs", "co-chair", "co-chairs", "cochairs", "
 MEETING_PART_ALIASES.attendees.push("roll call", "aanwezig", "aanwezigen");
 MEETING_PART_ALIASES.absent.push("afwezig", "afgemeld", "afmeldingen");
 MEETING_PART_ALIASES.chair.push("voorzitter");
+// Portuguese ("Participantes presentes", "Responsável pelo registro").
+MEETING_PART_ALIASES.attendees.push("participantes presentes", "membros presentes");
+MEETING_PART_ALIASES.secretary.push("responsavel pelo registro", "responsavel pela ata", "redator", "redatora", "secretario da reuniao");
 MEETING_PART_ALIASES.secretary.push("notulist", "secretaris");
 MEETING_PART_ALIASES.secretary.push("scribes", "minutes taker", "minute-taker", "minutes-taker", "note-taker", "note takers", "notetakers", "notes", "notes taken by", "taking notes", "redacteur", "redactrice", "prise de notes", "protokollant", "protokollantin", "protokollfuhrer", "protokollfuhrerin", "protokollfuhrung", "schriftfuhrerin", "secretario de actas", "secretaria de actas", "relator", "relatora");
 
