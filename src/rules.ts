@@ -56,6 +56,7 @@ export const rules = {
   "date-from-timestamp": { severity: "warning", doc: datesDoc },
   "date-sources-disagree": { severity: "warning", doc: datesDoc, messages: ["date-source.with-date"] },
   "date-year-inferred": { severity: "warning", doc: datesDoc },
+  "date-weekday-mismatch": { severity: "warning", doc: datesDoc },
   // The body.
   "empty-document": { severity: "error", doc: rulesDoc },
   "nesting-too-deep": { severity: "error", doc: rulesDoc },

@@ -69,6 +69,20 @@ describe("class 2: the date in headings", () => {
     expect(parseMinutes(source.replace("Friday ", ""), { path: "Meeting 29.md", fileFacts: noFacts }).minutes!.meeting.date).toBe("2017-01-12");
   });
 
+  it("'Friday 08 Jan 2020': 8 January 2020 was a Wednesday, 8 January 2021 a Friday — the year was a typo, and a warning says so", () => {
+    const source = "# All Core Devs Meeting 103 Notes <!-- omit in toc -->\n### Meeting Date/Time: Friday 08 Jan 2020, 14:00 UTC <!-- omit in toc -->\n\n# Notes\n\n## EIP-1559\n\nText.\n";
+    const { minutes, file } = parseMinutes(source, { path: "Meeting 103.md", fileFacts: noFacts });
+    expect(minutes!.meeting.date).toBe("2021-01-08");
+    expect(file.messages.filter((m) => String(m.ruleId).startsWith("date")).map((m) => [m.ruleId, m.line, m.reason])).toEqual([
+      ["date-weekday-mismatch", 2, "`Meeting Date/Time: Friday 08 Jan 2020, 14:00 UTC` names a weekday that 2020-01-08 is not; 2021-01-08, a year away, is that weekday and is taken as the meeting date."],
+    ]);
+  });
+
+  it("'Thursday 2022/19/5': year, day, month, the only way it reads", () => {
+    const source = "# Consensus Layer Call 87\n\n### Meeting Date/Time: Thursday 2022/19/5 at 14:00 UTC\n\n# Notes\n\n## Merge\n\nText.\n";
+    expect(parseMinutes(source, { path: "call_087.md", fileFacts: noFacts }).minutes!.meeting.date).toBe("2022-05-19");
+  });
+
   it("running notes whose headings open with the date ('## December 14th, 2016, 11a - Noon (Pacific Time)'): the first one", () => {
     const source = "# Sig-auth Meeting Agenda\n\n## December 14th, 2016, 11a - Noon (Pacific Time) - [recording](https://example.org)\n\n* Presentation\n\n## November 30th, 2016, 11a - Noon (Pacific Time)\n\n* Survey\n\n## November 16th, 2016\n\n* Cancelled\n";
     expect(parseMinutes(source, { path: "meeting-notes-2016.md", fileFacts: noFacts }).minutes!.meeting.date).toBe("2016-12-14");

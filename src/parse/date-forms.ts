@@ -55,7 +55,8 @@ type Read = (m: RegExpMatchArray, rules: DateRules) => DateReading | undefined;
 
 const FORMS: { source: string; read: Read }[] = [
   { source: ISO, read: (m) => reading(isoDate(+m[1]!, +m[2]!, +m[3]!)) },
-  { source: YEAR_FIRST, read: (m) => reading(isoDate(+m[1]!, +m[3]!, +m[4]!)) },
+  // 2022/19/5 (the Ethereum calls' notes once wrote year, day, month): a date that reads only that way.
+  { source: YEAR_FIRST, read: (m) => reading(isoDate(+m[1]!, +m[3]!, +m[4]!) ?? isoDate(+m[1]!, +m[4]!, +m[3]!)) },
   { source: NUMERIC, read: (m, rules) => numeric(+m[1]!, +m[3]!, +m[4]!, rules) },
   { source: DAY_FIRST, read: (m) => written(m[2]!, +m[1]!, +m[3]!) },
   { source: MONTH_FIRST, read: (m) => written(m[1]!, +m[2]!, +m[3]!) },

@@ -75,6 +75,8 @@ export interface MeetingDate {
 }
 
 interface Found {
+  /** The day the text names; a weekday written with it may have moved its year (`weekdayOf`). */
+  weekdayOf?: string;
   date?: string;
   end?: string;
   dayMonth?: DayMonth;
@@ -83,6 +85,18 @@ interface Found {
 }
 
 const MONTH_FIRST: DateRules = { order: "mdy", stated: true };
+
+/**
+ * "Friday 08 Jan 2020": 8 January 2020 was a Wednesday, 8 January 2021 a Friday. A weekday that the date
+ * does not fall on, but the same day a year before or after does, says the year is a typo.
+ */
+function withWeekday(date: string, value: string): Found {
+  const weekday = weekdayIn(value);
+  if (weekday === undefined || weekdayOf(date) === weekday) return { date };
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const fits = [y + 1, y - 1].map((year) => isoDate(year, m, d)).filter((iso): iso is string => iso !== undefined && weekdayOf(iso) === weekday);
+  return fits.length === 1 ? { date: fits[0]!, weekdayOf: date } : { date };
+}
 const TWO_DIGIT_YEAR = /(?<![\p{N}/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{2})(?![\p{N}/.-])/u;
 
 /** A date, a range or (`noYear`) a day and month in `value`: the range first, so "26–27 July" starts on the 26th. */
@@ -96,7 +110,7 @@ function dateIn(written: string, rules: DateRules, noYear: boolean, whole = fals
   if (date) {
     // 3/2/2023 in a meeting whose order nobody stated: another source may say it is 2 March.
     const other = rules.stated ? undefined : findDate(value, MONTH_FIRST);
-    if (!other || other === date) return { date };
+    if (!other || other === date) return withWeekday(date, value);
     // "Friday 12/01/17": 1 December 2017 was a Friday, 12 January a Thursday.
     const weekday = weekdayIn(value);
     if (weekday !== undefined && weekdayOf(other) === weekday && weekdayOf(date) !== weekday) return { date: other };
@@ -143,7 +157,7 @@ function linesOf(node: RootContent): string {
 }
 
 function headingOf(node: RootContent): { depth: number; text: string } | undefined {
-  if (node.type === "heading") return { depth: (node as Heading).depth, text: textOf(node).trim() };
+  if (node.type === "heading") return { depth: (node as Heading).depth, text: textOf(node).replace(/<!--[\s\S]*?-->/g, "").trim() };
   if (node.type !== "html") return undefined;
   const m = /^\s*<h([1-6])[^>]*>([\s\S]*?)<\/h\1>/i.exec(node.value);
   if (m) return { depth: Number(m[1]), text: htmlToText(m[2]!).replace(/\s+/g, " ").trim() };
@@ -165,11 +179,13 @@ const DAY_NUMBER = /^(?:day|jour|journ[ée]e|tag|d[ií]a)\s*\d{1,2}\s*[:.,|–�
 const lineOf = (node: RootContent) => node.position?.start.line ?? 1;
 
 /** Every candidate the file holds for its meeting date, in the order found. */
-export function collectDateCandidates(input: DateInput): { candidates: DateCandidate[]; noYear: (DateCandidate & { dayMonth: DayMonth })[] } {
+export function collectDateCandidates(input: DateInput): { candidates: DateCandidate[]; noYear: (DateCandidate & { dayMonth: DayMonth })[]; weekdayFixes: WeekdayFix[] } {
   const { rules } = input;
+  const weekdayFixes: WeekdayFix[] = [];
   const candidates: DateCandidate[] = [];
   const noYear: (DateCandidate & { dayMonth: DayMonth })[] = [];
   const add = (kind: DateSourceKind, found: Found | undefined, line: number, written: string, extra: Partial<DateCandidate> = {}) => {
+    if (found?.weekdayOf) weekdayFixes.push({ written: written.trim(), date: found.weekdayOf, corrected: found.date!, line });
     if (found?.date) candidates.push({ kind, date: found.date, ...(found.end ? { end: found.end } : {}), ...(found.otherReading ? { otherReading: found.otherReading } : {}), line, written: written.trim(), ...extra });
     else if (found?.dayMonth) noYear.push({ kind, date: "", line, written: written.trim(), dayMonth: found.dayMonth, ...extra });
   };
@@ -321,7 +337,15 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
   // The file name, else a folder of its path: 2023-03-16-board.md, 20230316.md, 2023/03/16/notes.md.
   const fromPath = pathDate(input.path, rules);
   if (fromPath) candidates.push({ kind: "file-name", date: fromPath.date, line: 0, written: fromPath.written });
-  return { candidates, noYear };
+  return { candidates, noYear, weekdayFixes };
+}
+
+/** A date whose weekday moved it a year: as written, and the day used. */
+interface WeekdayFix {
+  written: string;
+  date: string;
+  corrected: string;
+  line: number;
 }
 
 function pathDate(path: string | undefined, rules: DateRules): { date: string; written: string } | undefined {
@@ -400,7 +424,7 @@ const sourceText = (c: DateCandidate): Text =>
  * file name gives one. Warnings: date-from-timestamp, date-sources-disagree, date-year-inferred.
  */
 export function findMeetingDate(input: DateInput, file: VFile, fallback?: string): MeetingDate {
-  const { candidates: full, noYear } = collectDateCandidates(input);
+  const { candidates: full, noYear, weekdayFixes } = collectDateCandidates(input);
   const all = [...full, ...giveYears(noYear, full, input)];
   if (all.length === 0) return { ...(fallback ? { date: fallback } : {}), candidates: [] };
   if (fallback && all.every((c) => c.kind === "file-name")) return { date: fallback, candidates: all };
@@ -439,6 +463,15 @@ export function findMeetingDate(input: DateInput, file: VFile, fallback?: string
       message: text("date-sources-disagree", { date, sources: voters.map((c) => text("date-source.with-date", { source: sourceText(c), date: c.date })), agree: score(group) }),
       place: { line: place, column: 1 },
       hint: text("date-sources-disagree.hint", { date }),
+    });
+  }
+  for (const fix of weekdayFixes.filter((f) => f.corrected === date)) {
+    report(file, {
+      severity: "warning",
+      rule: "date-weekday-mismatch",
+      message: text("date-weekday-mismatch", { written: fix.written, date: fix.date, corrected: fix.corrected }),
+      place: { line: Math.max(fix.line, 1), column: 1 },
+      hint: text("date-weekday-mismatch.hint", { corrected: fix.corrected }),
     });
   }
   const inferred = group.every((c) => c.yearFrom) ? group[0] : undefined;

@@ -116,4 +116,18 @@ export const dateMessages = {
     pt: "Escreva o ano com a data, ou `date: {date}` no cabeçalho.",
     de: "Schreiben Sie das Jahr zum Datum, oder `date: {date}` in den Kopf.",
   },
+  "date-weekday-mismatch": {
+    en: "`{written}` names a weekday that {date} is not; {corrected}, a year away, is that weekday and is taken as the meeting date.",
+    fr: "`{written}` nomme un jour de la semaine qui n'est pas celui du {date} ; le {corrected}, un an plus loin, tombe ce jour-là et est retenu comme date de la réunion.",
+    es: "`{written}` nombra un día de la semana que no corresponde al {date}; el {corrected}, a un año de distancia, cae ese día y se toma como fecha de la reunión.",
+    pt: "`{written}` indica um dia da semana que não é o de {date}; {corrected}, a um ano de distância, calha nesse dia e é tomado como data da reunião.",
+    de: "`{written}` nennt einen Wochentag, auf den der {date} nicht fällt; der {corrected}, ein Jahr daneben, fällt darauf und gilt als Sitzungsdatum.",
+  },
+  "date-weekday-mismatch.hint": {
+    en: "Correct the year or the weekday; `date: {corrected}` in the front matter states the day.",
+    fr: "Corrigez l'année ou le jour de la semaine ; `date: {corrected}` dans l'en-tête indique le jour.",
+    es: "Corrija el año o el día de la semana; `date: {corrected}` en el encabezado indica el día.",
+    pt: "Corrija o ano ou o dia da semana; `date: {corrected}` no cabeçalho indica o dia.",
+    de: "Korrigieren Sie das Jahr oder den Wochentag; `date: {corrected}` im Kopf gibt den Tag an.",
+  },
 } satisfies Record<string, Entry>;
