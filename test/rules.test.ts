@@ -93,6 +93,14 @@ describe("validation rules", () => {
     expect(mustCover.filter((id) => !covered.has(id))).toEqual([]);
   });
 
+  it("gives each message the severity the table says", () => {
+    const disagreeing = fixtures
+      .flatMap((name) => JSON.parse(readFileSync(join(dir, name.replace(/\.md$/, ".expected.json")), "utf8")) as Expected[])
+      .filter((e) => e.rule in rules && ![e.severity, "either"].includes(rules[e.rule as RuleId].severity))
+      .map((e) => `${e.rule}: ${e.severity}`);
+    expect(disagreeing).toEqual([]);
+  });
+
   for (const name of fixtures) {
     it(name, () => {
       const expected = JSON.parse(readFileSync(join(dir, name.replace(/\.md$/, ".expected.json")), "utf8")) as Expected[];
