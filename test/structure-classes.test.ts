@@ -105,6 +105,37 @@ describe("class 8: header parts written as bullets, lines or tables", () => {
   });
 });
 
+describe("class 8 in the shapes the real corpus brings (test/real-world/)", () => {
+  const parse = (text: string) => parseMinutes(text).minutes!;
+
+  it("a role in brackets among the attendees names the chair and the secretary; the attendee keeps it", () => {
+    const m = parse("# ALV 10 november 2023\n\nAanwezig:\n\n* Anneke (Voorzitter)\n* Edwin (Secretaris)\n* Wim (Penningmeester)\n\n## Jaarrekening\n\nGoedgekeurd.\n").meeting;
+    expect(m).toMatchObject({ chair: { name: "Anneke" }, secretary: { name: "Edwin" } });
+    expect(m.attendees.map((p) => p.name)).toEqual(["Anneke (Voorzitter)", "Edwin (Secretaris)", "Wim (Penningmeester)"]);
+  });
+
+  it("grouped entries, 'Attendance: all', label headings and role bullets inside the notes", () => {
+    const m = parse("# Planning 2021-11-03\n\n## Attendance\n\n* Team members: Niko, Felix\n* Others: simulacrum\n\n### **Moderator: Danny Ryan**\n\n## Agenda\n\n- Assign roles\n- Budget\n\n## Minutes\n\nAttendance: all\n\n- Assign roles\n    - Scribe: Mark Rousskov\n- Budget\n    - Approved.\n");
+    expect(m.meeting.attendees.map((p) => p.name)).toEqual(["Niko", "Felix", "simulacrum"]);
+    expect(m.meeting).toMatchObject({ chair: { name: "Danny Ryan" }, secretary: { name: "Mark Rousskov" } });
+    expect(m.items.map((i) => i.title)).toEqual(["Assign roles", "Budget"]);
+    expect(blockTexts(m.preamble)).toEqual(["Attendance: all"]);
+  });
+
+  it("a notes section whose items are one-line link paragraphs each followed by bullets", () => {
+    const m = parse("# WECG, Nov 9, 2023\n\n## Agenda: [github issues](https://example.org/issues)\n\n* Issue 471\n* Issue 472\n\n## Meeting notes\n\n[Issue 471](https://example.org/471): getPackageDirectoryEntry\n\n* [rob] Leave it.\n\n[Issue 472](https://example.org/472): Side panel\n\n* [oliver] Later.\n\nThe next meeting is on 23 November.\n");
+    expect(m.items.map((i) => i.title)).toEqual(["Issue 471: getPackageDirectoryEntry", "Issue 472: Side panel"]);
+    expect(blockTexts(m.agenda!)).toEqual(["Issue 471", "Issue 472"]);
+    expect(blockTexts(m.items[1]!.discussion)).toEqual(["[oliver] Later.", "The next meeting is on 23 November."]);
+  });
+
+  it("'Présents:' then one name per line, and a title without its WordPress language markers", () => {
+    const { minutes } = parseMinutes('---\ndate: 2012-10-15\ntitle: "<!--:fr-->Compte rendu de la réunion #5<!--:-->"\n---\nPrésents:  \nDavid Blaisonneau  \nMorgan Richomme\n\n- retour sur les flyers\n');
+    expect(minutes!.meeting.title).toBe("Compte rendu de la réunion #5");
+    expect(minutes!.meeting.attendees.map((p) => p.name)).toEqual(["David Blaisonneau", "Morgan Richomme"]);
+  });
+});
+
 describe("class 9: where the items are", () => {
   it("takes the H3s as the items under an H1 title with no H2", () => {
     const { minutes, rules } = read("infra-weekly.md");
