@@ -87,7 +87,7 @@ export function liftMeetingParts(source: RootContent[], declared: (key: string) 
       // "### **Moderator: Danny Ryan**", "### **Notes: William Schwab**": a header line written as a heading.
       const roleLine = /^\s*([^:]{2,20}?)\s*:\s*(\S.{0,60})$/.exec(label);
       const role = roleLine ? meetingPart(roleLine[1]!) : undefined;
-      const person = roleLine?.[2]!.trim() ?? "";
+      const person = roleLine?.[2]?.trim() ?? "";
       if ((role === "chair" || role === "secretary") && free(role) && personLike(person) && person.split(/\s+/).every((w) => /^[\p{Lu}@]/u.test(w))) {
         values[role] = person;
         continue;
@@ -196,7 +196,7 @@ function liftRoleBullets(list: List, values: Record<string, unknown>, free: (p: 
     const m = item.children.length === 1 ? /^\s*([^:]{2,20}?)\s*:\s*(\S.{0,60})$/.exec(line) : null;
     const label = m ? normalizeLabel(m[1]!.replace(/^[*_]+|[*_]+$/g, "").replace(/\s*\(s\)$/, "")) : "";
     const part = ROLE_LABEL.test(label) ? meetingPart(label) : undefined;
-    const value = m?.[2]!.replace(/^[*_\s]+|[*_\s]+$/g, "") ?? "";
+    const value = m?.[2]?.replace(/^[*_\s]+|[*_\s]+$/g, "") ?? "";
     if (part && free(part) && personLike(value) && value.split(/\s+/).every((w) => /^[\p{Lu}@]/u.test(w))) {
       values[part] = value;
       changed = true;
