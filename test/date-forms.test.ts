@@ -24,6 +24,9 @@ describe("readDate", () => {
     ["12 March 2024", "2024-03-12"],
     ["March 12, 2024", "2024-03-12"],
     ["Tuesday 12th March 2024", "2024-03-12"],
+    ["the 12th of March, 2024", "2024-03-12"],
+    ["2024/03/12", "2024-03-12"],
+    ["2024.3.12", "2024-03-12"],
   ])("%s in a French meeting", (written, iso) => {
     expect(readDate(written, fr)).toEqual({ iso });
   });

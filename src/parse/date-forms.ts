@@ -48,7 +48,7 @@ const ISO = String.raw`(\d{4})-(\d{1,2})-(\d{1,2})`;
 /** Year first with slashes or dots, as in "Meeting Date: 2021/04/07" or "2021.04.07". */
 const YEAR_FIRST = String.raw`(\d{4})([/.])(\d{1,2})\2(\d{1,2})`;
 const NUMERIC = String.raw`(\d{1,2})([/.-])(\d{1,2})\2(\d{4})`;
-const DAY_FIRST = String.raw`(\d{1,2})(?:er|st|nd|rd|th|º|ª|\.)?\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+|del\s+)?(\d{4})`;
+const DAY_FIRST = String.raw`(\d{1,2})(?:er|st|nd|rd|th|º|ª|\.)?\s+(?:de\s+|of\s+)?(\p{L}+)\.?,?\s+(?:de\s+|del\s+)?(\d{4})`;
 const MONTH_FIRST = String.raw`(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})`;
 
 type Read = (m: RegExpMatchArray, rules: DateRules) => DateReading | undefined;
@@ -215,7 +215,7 @@ export interface DayMonth {
   index: number;
 }
 
-const DAY_MONTH = String.raw`(\d{1,2})(?:er|st|nd|rd|th|º|ª|\.)?\s+(?:de\s+)?(\p{L}+)\.?`;
+const DAY_MONTH = String.raw`(\d{1,2})(?:er|st|nd|rd|th|º|ª|\.)?\s+(?:de\s+|of\s+)?(\p{L}+)\.?`;
 const MONTH_DAY = String.raw`(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?`;
 const NO_YEAR_AFTER = String.raw`(?![\p{L}\p{N}])(?!\.?,?\s*(?:(?:de|del)\s+)?\d{4})`;
 const DAY_MONTH_RES = [DAY_MONTH, MONTH_DAY].map((source) => new RegExp(String.raw`(?<![\p{L}\p{N}])${source}${NO_YEAR_AFTER}`, "giu"));
