@@ -58,6 +58,12 @@ describe("findMeetingStarts", () => {
     expect(starts("## December 8\n\nText.\n\n## November 10\n\nText.\n")).toEqual([]);
   });
 
+  it("takes headings that open with a date and a time in words, unless the file's title holds a date", () => {
+    const notes = "# Sig-auth Meeting Agenda\n\n## December 14th, 2016, 11a - Noon (Pacific Time) - [recording](https://example.org/1)\n\nText.\n\n## November 30th, 2016, 11a - Noon (Pacific Time)\n\nText.\n\n## November 16th, 2016\n\nText.\n";
+    expect(starts(notes).map((s) => s[1])).toEqual(["2016-12-14", "2016-11-30", "2016-11-16"]);
+    expect(starts("# Retro 2024-03-08\n\n## 2024-03-01: release\n\nText.\n\n## 2024-03-04 - incident\n\nText.\n")).toEqual([]);
+  });
+
   it("takes a meeting whose heading went a level up by mistake", () => {
     const notes = "# 2021\n\n## January 27th Weekly Meeting\n\nText.\n\n## January 20th Slack Meeting\n\nText.\n\n# January 14th APAC Meeting\n\nText.\n\n## January 13th Slack Meeting\n\nText.\n";
     expect(starts(notes).map((s) => [s[0], s[1]])).toEqual([[3, "2021-01-27"], [7, "2021-01-20"], [11, "2021-01-14"], [15, "2021-01-13"]]);

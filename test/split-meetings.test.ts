@@ -33,6 +33,8 @@ describe("splitMeetings", () => {
     // "# 2021", then "## December 8", "## November 10th", … "## January 13th Slack Weekly Meeting", one of them an H1.
     ["kubernetes-sig-contribex/2021-meeting-notes.md", 29, "2021-12-08", "2021-01-13"],
     ["dif-sidetree-wg/agenda.md", 17, "2021-09-28", "2021-01-18"],
+    // "## December 14th, 2016, 11a - Noon (Pacific Time) - [recording](…)"
+    ["kubernetes-sig-auth/meeting-notes-2016.md", 18, "2016-12-14", "2016-04-20"],
   ])("real running notes, %s: %i meetings from %s back to %s, each parsed with its date, every word kept", (path, count, newest, oldest) => {
     const source = readFileSync(`test/real-world/${path}`, "utf8");
     const meetings = splitMeetings(source, { fileName: path.split("/")[1]!, path });

@@ -11,7 +11,8 @@
 //   meeting whose items mention other meetings' dates is not taken for several). Below the headings, the
 //   `<summary>` of `<details>` blocks count the same way, then lines in bold alone that are only a date
 //   (`**12/13/2016**`), however many other bold lines there are. At a level where two or more headings
-//   start meetings so, a heading that opens with a date (`## 2024-03-06 - Cancelled`) starts one too, and
+//   start meetings so, a heading that opens with a date (`## 2024-03-06 - Cancelled`) starts one too (and
+//   such headings alone start meetings, unless the file's title holds a date), and
 //   so does a shallower heading that would start one (`# January 14th Meeting` among `##` meetings).
 // - A day and month with no year (`## December 8`, `## July 7th Meeting`) counts once its year is known:
 //   a heading above that is only a year, the file's front matter or first heading, its path (mark-dates.ts).
@@ -102,9 +103,15 @@ function headingStarts(nodes: readonly RootContent[], given: DateRules, path: st
   const only = (m: Mark) => isOnlyADate(m.text, rules);
   const dates = markDates(marks, nodes, rules, path, (m) => only(m) || named(m));
   const start = (h: (typeof marks)[number], date: string): MeetingStart => ({ kind: "heading", index: h.index, line: h.line, heading: h.text.trim(), depth: h.depth, date });
+  // Headings that open with a date ("## December 14th, 2016, 11a - Noon") start meetings too, unless the file's
+  // title holds a date: then they are its items that mention dates ("## 2024-03-01: release").
+  const title = marks.find((m) => m.depth <= 6);
+  const titleDated = title !== undefined && findDate(title.text, rules) !== undefined && marks.filter((m) => m.depth === title.depth).length === 1;
   const strong = marks.flatMap((h) => {
     const dated = dates.get(h.index);
-    return dated && (only(h) || named(h)) ? [start(h, dated.date)] : [];
+    if (dated && (only(h) || named(h))) return [start(h, dated.date)];
+    const opening = h.depth !== BOLD_LEVEL && !titleDated ? opensWithDate(h.text, rules) : undefined;
+    return opening ? [start(h, opening)] : [];
   });
   const depths = [...new Set(marks.map((h) => h.depth))].sort((a, b) => a - b);
   for (const depth of depths) {
@@ -129,12 +136,22 @@ function headingStarts(nodes: readonly RootContent[], given: DateRules, path: st
   return [];
 }
 
-/** The date a heading opens with, before a separator ("2024-03-06 - Cancelled", "Wed, March 6, 2024: planning", "2024-03-06 notes"). */
-function opensWithDate(text: string, rules: DateRules): string | undefined {
+/**
+ * The date a heading opens with, before a separator: "2024-03-06 - Cancelled", "March 6, 2024: planning",
+ * "December 14th, 2016, 11a - Noon (Pacific Time) - recording", "2024-03-06 notes".
+ */
+export function opensWithDate(text: string, rules: DateRules): string | undefined {
   const iso = /^\s*(\d{4}-\d{2}-\d{2})(?![\p{N}])/u.exec(text)?.[1];
   if (iso) return findDate(iso, rules);
-  const before = text.split(/\s[-–—|:]\s|[:|(]/)[0]!;
-  return before !== text && isOnlyADate(before, rules) ? findDate(before, rules) : undefined;
+  // The longest run of the first pieces (cut before , : | ( and a spaced dash) that is a whole date.
+  const pieces = text.split(/(?=\s[-–—|]\s|[,:|(])/);
+  let found: string | undefined;
+  for (let k = 1; k < Math.min(pieces.length, 4); k++) {
+    const before = pieces.slice(0, k).join("");
+    const date = findDate(before, rules);
+    if (date && isOnlyADate(before, rules)) found = date;
+  }
+  return found;
 }
 
 /**
