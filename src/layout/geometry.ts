@@ -19,8 +19,8 @@ export interface Geometry {
   itemRule: Rule;
   /** The rule left of a block quote. */
   quoteRule: Rule;
-  /** A table cell's padding on the left and on the right, in points. */
-  cellPadX: number;
+  /** A table cell's padding, in points: left and right (x), top and bottom (y). */
+  cellPadding: { x: number; y: number };
   /** Fills derived from the theme's border colour, as "RRGGBB". */
   tints: { codeFill: string; codeEdge: string; watermark: string };
 }
@@ -60,7 +60,7 @@ export function geometry(theme: GeometryTheme): Geometry {
     titleRule: { widthShare: 0.4, thickness: 1, color: accent, gapBefore: 8, gapAfter: 14 },
     itemRule: { thickness: 0.75, color: accent },
     quoteRule: { thickness: 2, color: border },
-    cellPadX: 5,
+    cellPadding: { x: 5, y: 3.5 },
     tints: { codeFill: tint(border, 0.9), codeEdge: tint(border, 0.6), watermark: tint(border, 0.78) },
   };
 }

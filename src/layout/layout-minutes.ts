@@ -34,7 +34,7 @@ export const layoutGeometry = (theme: LayoutTheme): Geometry => geometry({ color
 /** Sizes the layout's tables in the theme's fonts; without them (a theme given in part), keeps the proportions. */
 export function tableFit(theme: LayoutTheme): ColumnFit {
   const { page, sizes, fonts } = theme;
-  return page && sizes && fonts ? columnFit({ page, sizes, fonts }, layoutGeometry(theme).cellPadX) : keepProportions;
+  return page && sizes && fonts ? columnFit({ page, sizes, fonts }, layoutGeometry(theme).cellPadding.x) : keepProportions;
 }
 
 /** The labels of a document in `language`: the theme's overrides on top, and French spacing for French. */

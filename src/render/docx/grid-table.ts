@@ -11,7 +11,7 @@ import {
   WidthType,
   type IBorderOptions,
 } from "docx";
-import { cellMargins, type DocxContext } from "./docx-context.js";
+import type { DocxContext } from "./docx-context.js";
 import { StyleId } from "./style-table.js";
 
 export type CellContent = (Paragraph | Table)[];
@@ -85,7 +85,7 @@ export function gridTable(ctx: DocxContext, spec: GridSpec): Table {
     tableLook: { firstRow: spec.header !== null, firstColumn: spec.shadeFirstColumn === true, lastRow: false, lastColumn: false },
     style: StyleId.table,
     borders: { top: line, bottom: line, left: side, right: side, insideHorizontal: line, insideVertical: side },
-    margins: cellMargins,
+    margins: ctx.margins,
   });
 }
 

@@ -17,7 +17,7 @@ import { wordLanguage } from "./word-language.js";
 export async function renderDocx(layout: DocumentLayout, options: RenderOptions): Promise<Uint8Array> {
   const { theme } = options;
   const language = wordLanguage(layout.language);
-  const ctx = createContext(theme);
+  const ctx = createContext(theme, layout.geometry);
   // The body is built first: building it registers the list definitions the numbering part needs.
   const children = documentBody(layout, ctx);
   const meta = documentMetadata(layout);
@@ -36,7 +36,7 @@ export async function renderDocx(layout: DocumentLayout, options: RenderOptions)
     sections: [{ ...pageFurniture(layout, theme), children }],
   });
 
-  return normalisePackage(await packageParts(document), { timestamp: options.timestamp, language, extraStyles: tableStyleXml(theme) });
+  return normalisePackage(await packageParts(document), { timestamp: options.timestamp, language, extraStyles: tableStyleXml(theme, ctx.margins) });
 }
 
 /** Every text of the layout in one string, to find the scripts it uses (functions such as the footer builder are left out). */

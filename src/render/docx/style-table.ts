@@ -4,7 +4,7 @@ import { AlignmentType, BorderStyle, LineRuleType, ShadingType, UnderlineType, t
 import type { Geometry } from "../../layout/geometry.js";
 import type { Theme } from "../../theme/theme.js";
 import { naturalLineHeight } from "../../theme/font-metrics.js";
-import { cellMargins, eighths, halfPoints, twips } from "./docx-context.js";
+import { eighths, halfPoints, twips, type CellMargins } from "./docx-context.js";
 
 export const StyleId = {
   normal: "Normal",
@@ -236,7 +236,7 @@ export function styleTable(theme: Theme, language: string, geometry: Geometry): 
  * cell margins. Header shading and bold stay on the cells and the Table Heading style: LibreOffice applies a
  * style's first-row formatting even where the table's look turns it off (the info table has no header row).
  */
-export function tableStyleXml(theme: Theme): string {
+export function tableStyleXml(theme: Theme, cellMargins: CellMargins): string {
   const { colors } = theme;
   const line = (side: string): string => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="${colors.border}"/>`;
   const none = (side: string): string => `<w:${side} w:val="nil"/>`;

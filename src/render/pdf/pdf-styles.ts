@@ -130,7 +130,7 @@ export function pdfStyles(theme: Theme, shared: Geometry = sharedGeometry(theme)
     codeScale: 0.9,
     space: { paragraph: 6, listItem: 2, blockBefore: 4, blockAfter: 8, itemBefore: 16, sectionBefore: 8 },
     list: { indent: 18, maxDepth: 6, labelGap: 5 },
-    table: { padX: shared.cellPadX, padY: 3.5, border: 0.5 },
+    table: { padX: shared.cellPadding.x, padY: shared.cellPadding.y, border: 0.5 },
     quote: { indent: 12, rule: shared.quoteRule.thickness },
     code: { padX: 6, padY: 4 },
   };
