@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatDate } from "../src/i18n/format-meeting.js";
 import { inlineText } from "../src/model/minutes.js";
@@ -99,5 +101,23 @@ describe("the layout's geometry (one decision for the DOCX and the PDF)", () => 
     expect(g.itemRule).toEqual({ thickness: 0.75, color: theme.colors.accent });
     expect(g.tints.codeFill).toBe(tint(theme.colors.border, 0.9));
     expect(tint("7F7F7F", 0.5)).toBe("BFBFBF");
+  });
+});
+
+describe("the stages around the layout", () => {
+  const sources = (dir: string): string[] =>
+    readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts")).map((f) => join(dir, f));
+  const imports = (file: string): string[] => [...readFileSync(file, "utf8").matchAll(/from "([^"]+)"/g)].map((m) => m[1]!);
+
+  it("renderers draw a layout they are given: nothing under src/render lays a document out", () => {
+    expect(sources("src/render").length).toBeGreaterThan(30);
+    const calls = sources("src/render").filter((f) => imports(f).some((i) => /layout-minutes|register-layout/.test(i)));
+    expect(calls).toEqual([]);
+  });
+
+  it("the layout reads the model, i18n and the theme, never a renderer", () => {
+    expect(sources("src/layout").length).toBeGreaterThan(5);
+    const upward = sources("src/layout").flatMap((f) => imports(f).filter((i) => /\/render\//.test(i)).map((i) => `${f}: ${i}`));
+    expect(upward).toEqual([]);
   });
 });
