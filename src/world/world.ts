@@ -80,7 +80,6 @@ export class World {
       throw error;
     }
     this.bytes.set(absolute, bytes);
-    this.hashes.set(absolute, hashBytes(bytes));
     return bytes;
   }
 
@@ -89,9 +88,17 @@ export class World {
     return new TextDecoder("utf-8").decode(this.read(path)).replace(/^\uFEFF/, "");
   }
 
-  /** The hash of a file read by this world (undefined if it was not). */
+  /**
+   * The hash of a file read by this world (undefined if it was not), computed when first asked: the startup
+   * snapshot's warm-up reads files through a world and must not use node:crypto (src/start/).
+   */
   hashOf(path: string): string | undefined {
-    return this.hashes.get(resolve(path));
+    const absolute = resolve(path);
+    const bytes = this.bytes.get(absolute);
+    if (bytes === undefined) return undefined;
+    let hash = this.hashes.get(absolute);
+    if (hash === undefined) this.hashes.set(absolute, (hash = hashBytes(bytes)));
+    return hash;
   }
 
   /** A fact of a registered kind about `path` (see factKinds), recorded with its value ("" for none). */
@@ -106,7 +113,7 @@ export class World {
 
   /** What this world served so far. A path both read and once missing (made during the build) counts as read. */
   record(): WorldRecord {
-    const files = Object.fromEntries([...this.hashes].sort(([a], [b]) => (a < b ? -1 : 1)));
+    const files = Object.fromEntries([...this.bytes.keys()].sort().map((path) => [path, this.hashOf(path)!]));
     return { files, missing: [...this.absent].filter((p) => !(p in files)).sort(), facts: [...this.facts.values()] };
   }
 }
