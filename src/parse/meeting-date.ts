@@ -301,7 +301,7 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
     // `Date: …` lines in paragraphs, lists and HTML at the top of the document.
     const lines = node.type === "list" ? node.children.map((item) => textOf(item)).join("\n") : node.type === "paragraph" || node.type === "html" ? linesOf(node) : "";
     let labelled = false;
-    for (const line of lines.split("\n")) {
+    for (const [offset, line] of lines.split("\n").entries()) {
       // "**Next meeting**" then "Date: …": the lines after it are the next meeting's.
       if (OTHER_MEETING.test(line)) {
         labelled = true;
@@ -312,7 +312,7 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
       const found = dateIn(value, rules, true, true);
       if (found) {
         labelled = true;
-        add("date-line", found, lineOf(node) + lines.split("\n").indexOf(line), line);
+        add("date-line", found, lineOf(node) + offset, line);
       }
     }
     // The first paragraph: "The board met on Tuesday, August 9, 2016", "Le conseil s'est réuni le mardi 9 août 2016".
