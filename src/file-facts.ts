@@ -24,7 +24,11 @@ function modifiedDay(path: string): string | undefined {
 
 /** `world`: the build's, which records each fact asked for (src/world/world.ts). */
 export function fileFacts(path: string, world?: World): FileFacts {
-  if (world) return { firstCommit: () => world.fact("first-commit-day", path), modified: () => world.fact("modified-day", path) };
+  if (world)
+    return {
+      firstCommit: () => world.fact("first-commit-day", path),
+      modified: () => world.fact("modified-day", path),
+    };
   return { firstCommit: () => firstCommitDay(path), modified: () => modifiedDay(path) };
 }
 

@@ -56,11 +56,25 @@ export async function buildFile(task: BuildTask): Promise<FileOutcome> {
       recorded: result.recorded,
     };
   } catch (error) {
-    return { input: task.input, status: "failed", diagnostics: [internalError(task.input, error)], outputs: [], ms: performance.now() - start, recorded: world.record() };
+    return {
+      input: task.input,
+      status: "failed",
+      diagnostics: [internalError(task.input, error)],
+      outputs: [],
+      ms: performance.now() - start,
+      recorded: world.record(),
+    };
   }
 }
 
 function internalError(input: string, error: unknown): Diagnostic {
   const message = error instanceof Error ? error.message : String(error);
-  return diagnostic({ file: input, line: null, column: null, severity: "error", rule: "internal", message: text("internal", { error: message }) });
+  return diagnostic({
+    file: input,
+    line: null,
+    column: null,
+    severity: "error",
+    rule: "internal",
+    message: text("internal", { error: message }),
+  });
 }

@@ -7,7 +7,11 @@ import { pathKey } from "./batch-paths.js";
 import type { FileOutcome, Reason } from "./build-file.js";
 
 /** A line per file named: why it was built or skipped, or that the batch does not cover it. */
-export function explainOutcomes(files: readonly string[], outcomes: readonly FileOutcome[], cwd: string = process.cwd()): string {
+export function explainOutcomes(
+  files: readonly string[],
+  outcomes: readonly FileOutcome[],
+  cwd: string = process.cwd(),
+): string {
   const shown = (path: string): string => {
     const rel = relative(cwd, resolve(cwd, path));
     return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : resolve(cwd, path);
@@ -26,7 +30,11 @@ export function explainOutcomes(files: readonly string[], outcomes: readonly Fil
 function sayReason(file: string, reason: Reason, outcome: FileOutcome, shown: (path: string) => string): string {
   switch (reason.kind) {
     case "up-to-date":
-      return say("explain.up-to-date", { file, read: Object.keys(outcome.recorded?.files ?? {}).length, missing: outcome.recorded?.missing.length ?? 0 });
+      return say("explain.up-to-date", {
+        file,
+        read: Object.keys(outcome.recorded?.files ?? {}).length,
+        missing: outcome.recorded?.missing.length ?? 0,
+      });
     case "forced":
     case "no-manifest":
     case "not-built-before":

@@ -63,7 +63,8 @@ export function optionsKey(options: unknown): string {
 export function entryRecord(entry: ManifestEntry, manifestDir: string): WorldRecord | undefined {
   const { read, missing, facts } = entry;
   const strings = (list: unknown): list is string[] => Array.isArray(list) && list.every((p) => typeof p === "string");
-  if (!read || typeof read !== "object" || !strings(Object.values(read)) || !strings(missing) || !Array.isArray(facts)) return undefined;
+  if (!read || typeof read !== "object" || !strings(Object.values(read)) || !strings(missing) || !Array.isArray(facts))
+    return undefined;
   const at = (path: string): string => resolve(manifestDir, path);
   return {
     files: Object.fromEntries(Object.entries(read).map(([path, hash]) => [at(path), hash])),
@@ -73,7 +74,11 @@ export function entryRecord(entry: ManifestEntry, manifestDir: string): WorldRec
 }
 
 /** A built file's entry: its key, its outputs and what its world recorded, paths relative to the manifest's folder. */
-export function manifestEntry(key: string, outcome: Pick<FileOutcome, "outputs" | "meeting" | "recorded">, manifestDir: string): ManifestEntry {
+export function manifestEntry(
+  key: string,
+  outcome: Pick<FileOutcome, "outputs" | "meeting" | "recorded">,
+  manifestDir: string,
+): ManifestEntry {
   const record = outcome.recorded ?? emptyRecord();
   const at = (path: string): string => recordedPath(manifestDir, path);
   return {
@@ -91,7 +96,12 @@ export function manifestEntry(key: string, outcome: Pick<FileOutcome, "outputs" 
  * `key` the optionsKey of this run. Outputs are checked before inputs, and inputs in the order the world
  * recorded them; `hashes` is shared by the run, so a font many meetings use is hashed once.
  */
-export function reasonToBuild(entry: ManifestEntry | undefined, key: string, manifestDir: string, hashes: CurrentHashes): Reason {
+export function reasonToBuild(
+  entry: ManifestEntry | undefined,
+  key: string,
+  manifestDir: string,
+  hashes: CurrentHashes,
+): Reason {
   const record = entry ? entryRecord(entry, manifestDir) : undefined;
   if (!entry || !record) return { kind: "not-built-before" };
   if (entry.key !== key) return { kind: "options-changed" };

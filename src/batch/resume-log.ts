@@ -57,7 +57,11 @@ function parseLine(line: string): LogLine | undefined {
   if (line.trim() === "") return undefined;
   try {
     const data = JSON.parse(line) as Partial<LogLine>;
-    const valid = typeof data.input === "string" && typeof data.key === "string" && Array.isArray(data.outputs) && data.outputs.every((o) => typeof o === "string");
+    const valid =
+      typeof data.input === "string" &&
+      typeof data.key === "string" &&
+      Array.isArray(data.outputs) &&
+      data.outputs.every((o) => typeof o === "string");
     return valid ? (data as LogLine) : undefined;
   } catch {
     return undefined; // cut short by a kill (or a full disk)

@@ -24,7 +24,12 @@ export interface WatchRound {
   recorded: (WorldRecord | undefined)[];
 }
 
-export async function watchBuild(paths: readonly string[], out: string | undefined, buildOnce: () => Promise<WatchRound>, log: (line: string) => void): Promise<number> {
+export async function watchBuild(
+  paths: readonly string[],
+  out: string | undefined,
+  buildOnce: () => Promise<WatchRound>,
+  log: (line: string) => void,
+): Promise<number> {
   const outRoot = out ? resolve(out) : undefined;
   const first = await buildOnce();
   let timer: NodeJS.Timeout | undefined;
@@ -53,10 +58,15 @@ export async function watchBuild(paths: readonly string[], out: string | undefin
     clearTimeout(timer);
     timer = setTimeout(() => void rebuild(), debounceMs);
   };
-  const problem = (error: unknown): void => log(`minutes: ${say("watch.cannot-watch", { folder: (error as { path?: string }).path ?? "", reason: (error as Error).message })}`);
+  const problem = (error: unknown): void =>
+    log(
+      `minutes: ${say("watch.cannot-watch", { folder: (error as { path?: string }).path ?? "", reason: (error as Error).message })}`,
+    );
 
   // The recorded set: files and the folders a missing file would appear in, one level deep.
-  const recorded = watch([...set.watched], { ignoreInitial: true, depth: 0 }).on("all", (_event, path) => set.concerns(resolve(path)) && soon()).on("error", problem);
+  const recorded = watch([...set.watched], { ignoreInitial: true, depth: 0 })
+    .on("all", (_event, path) => set.concerns(resolve(path)) && soon())
+    .on("error", problem);
   const changed = (delta: { added: string[]; removed: string[] }): void => {
     if (delta.removed.length) recorded.unwatch(delta.removed);
     if (delta.added.length) recorded.add(delta.added);
@@ -97,7 +107,10 @@ class RecordedSet {
   private files = new Set<string>();
   private missing = new Set<string>();
 
-  update(records: readonly (WorldRecord | undefined)[], paths: readonly string[]): { added: string[]; removed: string[] } {
+  update(
+    records: readonly (WorldRecord | undefined)[],
+    paths: readonly string[],
+  ): { added: string[]; removed: string[] } {
     const files = new Set<string>();
     const missing = new Set<string>();
     // A file argument is watched even when no build read it (it was missing, or not a file).
@@ -143,7 +156,11 @@ function inputTrees(paths: readonly string[]): string[] {
 /** Folders the build does not read: hidden ones, node_modules and the output folder. */
 function skipped(path: string, outRoot: string | undefined): boolean {
   const name = basename(path);
-  return (name.startsWith(".") && name.length > 1) || name === "node_modules" || (outRoot !== undefined && isInside(path, outRoot));
+  return (
+    (name.startsWith(".") && name.length > 1) ||
+    name === "node_modules" ||
+    (outRoot !== undefined && isInside(path, outRoot))
+  );
 }
 
 function isMarkdown(path: string): boolean {

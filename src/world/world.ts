@@ -33,7 +33,9 @@ export function hashBytes(bytes: Uint8Array): string {
  * found with another value makes the output stale). A module that adds a kind registers it here once,
  * at load time (so worker threads have it too); an unknown kind in a manifest means "rebuild".
  */
-export const factKinds = new Map<string, (path: string) => string | undefined>([["mtime", (path) => statOf(path)?.mtime.toISOString()]]);
+export const factKinds = new Map<string, (path: string) => string | undefined>([
+  ["mtime", (path) => statOf(path)?.mtime.toISOString()],
+]);
 
 function statOf(path: string): Stats | undefined {
   try {
@@ -76,7 +78,8 @@ export class World {
     try {
       bytes = readFileSync(absolute);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "ENOTDIR") this.absent.add(absolute);
+      if ((error as NodeJS.ErrnoException).code === "ENOENT" || (error as NodeJS.ErrnoException).code === "ENOTDIR")
+        this.absent.add(absolute);
       throw error;
     }
     this.bytes.set(absolute, bytes);
