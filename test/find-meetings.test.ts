@@ -64,6 +64,13 @@ describe("findMeetingStarts", () => {
     expect(starts("# Retro 2024-03-08\n\n## 2024-03-01: release\n\nText.\n\n## 2024-03-04 - incident\n\nText.\n")).toEqual([]);
   });
 
+  it("finds meetings that open with a Date: line, at the top or after a horizontal rule", () => {
+    const notes = "# Team notes\n\n**Date:** 2024-03-06\nAttendees: Ana, Ben\n\n- Budget approved.\n\n---\n\nDate: 28 February 2024\n\n- Hiring.\n\n---\n\n**Date and time: 21/02/2024, 14:00**\n\n- Kick-off.\n";
+    expect(starts(notes)).toEqual([[3, "2024-03-06", "heading"], [10, "2024-02-28", "heading"], [16, "2024-02-21", "heading"]]);
+    // One meeting that writes its date, and the next meeting's under a heading: one meeting.
+    expect(starts("# Board\n\nDate: 2024-03-06\n\n## Budget\n\nOK.\n\n## Next meeting\n\nDate: 2024-04-03\n")).toEqual([]);
+  });
+
   it("takes a meeting whose heading went a level up by mistake", () => {
     const notes = "# 2021\n\n## January 27th Weekly Meeting\n\nText.\n\n## January 20th Slack Meeting\n\nText.\n\n# January 14th APAC Meeting\n\nText.\n\n## January 13th Slack Meeting\n\nText.\n";
     expect(starts(notes).map((s) => [s[0], s[1]])).toEqual([[3, "2021-01-27"], [7, "2021-01-20"], [11, "2021-01-14"], [15, "2021-01-13"]]);

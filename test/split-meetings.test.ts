@@ -51,6 +51,8 @@ describe("splitMeetings", () => {
     // Dates that read only month first: the file says en-US, so that its own heading reads as its date does.
     expect(bold!.text).toBe('---\ntitle: "2016 Weekly Meeting Minutes"\ndate: 2016-12-13\nlanguage: en-US\n---\n\n# 12/13/2016\nMeeting using Zoom\n\n- Text\n');
     expect(bold!.name).toBe("2016-12-13-weekly-meeting-minutes.md");
+    const [dated] = splitMeetings("# Team notes\n\n**Date:** 2024-03-06\nAttendees: Ana\n\n- Budget.\n\n---\n\nDate: 2024-02-28\n\n- Hiring.\n");
+    expect(dated!.text).toBe('---\ntitle: "Team notes"\ndate: 2024-03-06\n---\n\n# 2024-03-06\n\n**Date:** 2024-03-06\nAttendees: Ana\n\n- Budget.\n\n---\n');
   });
 
   it("makes the meeting's heading # and moves the headings under it up, setext ones too", () => {

@@ -14,6 +14,8 @@
 //   start meetings so, a heading that opens with a date (`## 2024-03-06 - Cancelled`) starts one too (and
 //   such headings alone start meetings, unless the file's title holds a date), and
 //   so does a shallower heading that would start one (`# January 14th Meeting` among `##` meetings).
+// - Last, paragraphs opened by a `Date:` line (`**Date:** 2024-03-06`) at the top or after a horizontal rule
+//   (`---`), with two or more dates among them.
 // - A day and month with no year (`## December 8`, `## July 7th Meeting`) counts once its year is known:
 //   a heading above that is only a year, the file's front matter or first heading, its path (mark-dates.ts).
 // - Dated headings whose dates follow day after day in the order written (at most a weekend skipped, a week
@@ -80,6 +82,8 @@ function frontMatterStarts(nodes: readonly RootContent[], rules: DateRules): Mee
   nodes.forEach((node, index) => {
     const next = nodes[index + 1];
     if (node.type !== "thematicBreak" || !next || (next.type !== "heading" && next.type !== "paragraph")) return;
+    // A front matter's fields follow its `---` at once; after a blank line they are a paragraph of the text.
+    if (next.position?.start.line !== (node.position?.end.line ?? 0) + 1) return;
     const lines = textOf(next).split("\n");
     const fields = lines.every((l) => /^\s*$|^[\p{L}_][\p{L}\p{N}_ -]*\s*:|^\s+\S|^-\s/u.test(l));
     if (!fields || !lines.some((l) => /^(title|date)\s*:/i.test(l))) return;
@@ -89,17 +93,23 @@ function frontMatterStarts(nodes: readonly RootContent[], rules: DateRules): Mee
   return starts;
 }
 
-/** Marks below the six heading levels: a `<details>` block's `<summary>`, then a line in bold alone. */
+/** Marks below the six heading levels: a `<details>` block's `<summary>`, a line in bold alone, a paragraph opened by a `Date:` line. */
 export const SUMMARY_LEVEL = 7;
 export const BOLD_LEVEL = 8;
+export const DATE_LINE_LEVEL = 9;
+
+/** "Date: …", "**Meeting date:** …", "Date and time: …", "Datum: …" opening a paragraph: the value. */
+const DATE_LINE = /^[\s*_]*(?:meeting\s+|r[ée]union\s+)?(?:date|datum|fecha|data)(?:\s*(?:\/|,|and|&|et|und|y|e)\s*(?:time|heure|zeit|uhrzeit|hora|lieu|place|location|ort|lugar|local))*[\s*_]*[:：][\s*_]*(.+)$/i;
 
 function headingStarts(nodes: readonly RootContent[], given: DateRules, path: string | undefined): MeetingStart[] {
   const marks = nodes.flatMap((node, index) => {
     const mark = meetingMarkOf(node);
+    // A `Date:` line opens a meeting after a horizontal rule, or at the top (not "Date: …" under "## Next meeting").
+    if (mark?.depth === DATE_LINE_LEVEL && !nodes.slice(0, index).every((n) => n.type === "yaml" || n.type === "heading") && nodes[index - 1]?.type !== "thematicBreak") return [];
     return mark ? [{ ...mark, index, line: node.position?.start.line ?? 1 }] : [];
   });
   const rules = dateOrderOf(marks.map((m) => m.text), given);
-  const named = (m: Mark) => m.depth !== BOLD_LEVEL && MEETING_WORDS.test(m.text);
+  const named = (m: Mark) => m.depth < BOLD_LEVEL && MEETING_WORDS.test(m.text);
   const only = (m: Mark) => isOnlyADate(m.text, rules);
   const dates = markDates(marks, nodes, rules, path, (m) => only(m) || named(m));
   const start = (h: (typeof marks)[number], date: string): MeetingStart => ({ kind: "heading", index: h.index, line: h.line, heading: h.text.trim(), depth: h.depth, date });
@@ -109,8 +119,8 @@ function headingStarts(nodes: readonly RootContent[], given: DateRules, path: st
   const titleDated = title !== undefined && findDate(title.text, rules) !== undefined && marks.filter((m) => m.depth === title.depth).length === 1;
   const strong = marks.flatMap((h) => {
     const dated = dates.get(h.index);
-    if (dated && (only(h) || named(h))) return [start(h, dated.date)];
-    const opening = h.depth !== BOLD_LEVEL && !titleDated ? opensWithDate(h.text, rules) : undefined;
+    if (dated && (only(h) || named(h) || h.depth === DATE_LINE_LEVEL)) return [start(h, dated.date)];
+    const opening = h.depth < BOLD_LEVEL && !titleDated ? opensWithDate(h.text, rules) : undefined;
     return opening ? [start(h, opening)] : [];
   });
   const depths = [...new Set(marks.map((h) => h.depth))].sort((a, b) => a - b);
@@ -127,8 +137,10 @@ function headingStarts(nodes: readonly RootContent[], given: DateRules, path: st
       return date ? [start(h, date)] : [];
     });
     if (areDaysOfOneMeeting(starts.map((s) => s.date!))) return [];
+    // `Date:` lines: a meeting may write its date twice; several meetings write several dates.
+    if (depth === DATE_LINE_LEVEL && new Set(starts.map((s) => s.date)).size < 2) continue;
     // Bold lines are labels as often as not ("**Attendees**"): there, only lines that are a date alone count, and no share is asked.
-    if (depth !== BOLD_LEVEL && starts.length * 2 < level.length) continue;
+    if (depth < BOLD_LEVEL && starts.length * 2 < level.length) continue;
     // A meeting whose heading went a level up by mistake (`# January 14th Meeting` among `##` ones) starts one too.
     const above = strong.filter((s) => s.depth < depth && s.index > starts[0]!.index);
     return [...starts, ...above].sort((a, b) => a.index - b.index);
@@ -166,7 +178,8 @@ export function dateOrderOf(texts: readonly string[], rules: DateRules): DateRul
 
 /**
  * What may open a meeting: a heading (Markdown or HTML, levels 1-6), the `<summary>` of a `<details>` block
- * (SUMMARY_LEVEL), or a paragraph whose first line is in bold alone (BOLD_LEVEL).
+ * (SUMMARY_LEVEL), a paragraph whose first line is in bold alone (BOLD_LEVEL), or one whose first line is a
+ * `Date:` line (DATE_LINE_LEVEL: the mark's text is the date written).
  */
 export function meetingMarkOf(node: RootContent): { depth: number; text: string } | undefined {
   const heading = headingOf(node);
@@ -175,7 +188,10 @@ export function meetingMarkOf(node: RootContent): { depth: number; text: string 
     const summary = /^\s*(?:<details[^>]*>\s*)?<summary[^>]*>([\s\S]*?)<\/summary>/i.exec(node.value);
     return summary ? { depth: SUMMARY_LEVEL, text: htmlToText(summary[1]!).replace(/\s+/g, " ").trim() } : undefined;
   }
-  if (node.type !== "paragraph" || node.children[0]?.type !== "strong") return undefined;
+  if (node.type !== "paragraph") return undefined;
+  const dateLine = DATE_LINE.exec(textOf(node).split("\n")[0]!)?.[1]?.trim();
+  if (dateLine) return { depth: DATE_LINE_LEVEL, text: dateLine };
+  if (node.children[0]?.type !== "strong") return undefined;
   const next = node.children[1];
   if (next && next.type !== "break" && !(next.type === "text" && /^[ \t]*\n/.test(next.value))) return undefined;
   return { depth: BOLD_LEVEL, text: textOf(node.children[0]).trim() };

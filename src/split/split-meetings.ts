@@ -8,7 +8,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { defaultDateRules, type DateRules } from "../parse/date-forms.js";
-import { dateOrderOf, findMeetingStarts, headingOf, isOnlyADate, meetingMarkOf, type MeetingStart } from "../parse/find-meetings.js";
+import { DATE_LINE_LEVEL, dateOrderOf, findMeetingStarts, headingOf, isOnlyADate, meetingMarkOf, type MeetingStart } from "../parse/find-meetings.js";
 import { textOf } from "../parse/node-text.js";
 import { meetingFileNames } from "./meeting-file-name.js";
 
@@ -136,6 +136,8 @@ interface Edit {
   /** The last source line the edit replaces (from the line it is keyed by). */
   last: number;
   text: string[];
+  /** The source lines stay, after `text`. */
+  keep?: true;
 }
 
 /** Lines `first` to `last` of the source, the nodes that `edits` names (by their first line) written again, or left out. */
@@ -146,6 +148,7 @@ function rewrite(lines: string[], first: number, last: number, edits: ReadonlyMa
     if (!edit) out.push({ text: lines[n - 1]!, from: n });
     else {
       out.push(...edit.text.map((text) => ({ text, from: n })));
+      if (edit.keep) out.push(...sourceRange(lines, n, edit.last));
       n = edit.last;
     }
   }
@@ -164,6 +167,8 @@ function startEdit(node: RootContent, lines: string[]): Edit {
     const rest = node.value.replace(/^\s*(?:<details[^>]*>\s*)?<summary[^>]*>[\s\S]*?<\/summary>\s*/i, "");
     return { last: node.position!.end.line, text: [`# ${mark?.text ?? ""}`, ...(rest.trim() ? ["", ...rest.split("\n")] : [])] };
   }
+  // A `Date:` line stays as written, under a heading of the date.
+  if (mark?.depth === DATE_LINE_LEVEL) return { last: node.position!.end.line, text: [`# ${mark.text.replace(/[*_]+/g, "").trim()}`, ""], keep: true };
   const bold = /^\s*(\*\*|__)(.*?)\1\s*\\?\s*$/.exec(lines[first - 1]!);
   return { last: first, text: [`# ${bold ? bold[2]!.trim() : (mark?.text ?? "")}`] };
 }
