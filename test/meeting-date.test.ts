@@ -260,6 +260,12 @@ describe("class 6: sources that disagree", () => {
     expect(parseMinutes(source, { path: "2023-02-03-board.md", fileFacts: noFacts }).minutes!.meeting.date).toBe("2023-02-03");
   });
 
+  it("a file whose other numeric dates read only month first reads its meeting date month first", () => {
+    const source = "# Board meeting\n\nDate: 04/07/2021\n\n## Budget\n\nThe invoice of 12/28/2020 was paid.\n";
+    expect(parseMinutes(source, { path: "board.md", fileFacts: noFacts }).minutes!.meeting.date).toBe("2021-04-07");
+    expect(parseMinutes(source.replace("12/28/2020", "28/12/2020"), { path: "board.md", fileFacts: noFacts }).minutes!.meeting.date).toBe("2021-07-04");
+  });
+
   it("front matter against the title alone: the front matter wins, with the warning", () => {
     const { minutes, file } = parseMinutes("---\ntitle: Committee meeting, 3 May 2022\ndate: 2022-05-04\n---\n\n## Budget\n\nApproved.\n", { path: "committee.md" });
     expect(minutes!.meeting.date).toBe("2022-05-04");

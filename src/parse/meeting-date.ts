@@ -13,7 +13,7 @@ import { report } from "../diagnostics.js";
 import { text, type Text } from "../i18n/messages.js";
 import type { Minutes } from "../model/minutes.js";
 import { closestYear, defaultDateRules, findAllDates, findDate, findDateAt, findDateRange, findDayMonth, isoCalendarDay, isoDate, readDate, weekdayIn, weekdayOf, type DateRules, type DayMonth } from "./date-forms.js";
-import { areDaysOfOneMeeting, findMeetingStarts, isOnlyADate, MEETING_WORDS } from "./find-meetings.js";
+import { areDaysOfOneMeeting, dateOrderOf, findMeetingStarts, isOnlyADate, MEETING_WORDS } from "./find-meetings.js";
 import { suggestKey } from "./key-aliases.js";
 import { htmlToText } from "./mdast-to-blocks.js";
 import { textOf } from "./node-text.js";
@@ -423,7 +423,9 @@ const sourceText = (c: DateCandidate): Text =>
  * stronger source first when as many agree on two days. `fallback` (--date) is taken when nothing but the
  * file name gives one. Warnings: date-from-timestamp, date-sources-disagree, date-year-inferred.
  */
-export function findMeetingDate(input: DateInput, file: VFile, fallback?: string): MeetingDate {
+export function findMeetingDate(given: DateInput, file: VFile, fallback?: string): MeetingDate {
+  // A file whose numeric dates read only month first (12/13/2016) is read month first, unless its language or the locale says.
+  const input = { ...given, rules: dateOrderOf(given.source.split("\n"), given.rules) };
   const { candidates: full, noYear, weekdayFixes } = collectDateCandidates(input);
   const all = [...full, ...giveYears(noYear, full, input)];
   if (all.length === 0) return { ...(fallback ? { date: fallback } : {}), candidates: [] };
