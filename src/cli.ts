@@ -161,7 +161,7 @@ export async function main(argv: string[]): Promise<number> {
       const locale = userLocale();
       const results: CheckResult[] = [];
       const themeRequest = { ...(opts.theme ? { flag: opts.theme } : {}) };
-      const { inputs, problems } = collectInputs(files);
+      const { inputs, problems } = await collectInputs(files);
       for (const problem of inputProblems(problems)) {
         const result: CheckResult = { input: problem.file, ok: false, diagnostics: [problem] };
         write(reporter.file(result));

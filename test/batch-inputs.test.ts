@@ -13,22 +13,22 @@ describe("glob", () => {
     mkdirSync(join(dir, path, ".."), { recursive: true });
     writeFileSync(join(dir, path), "x");
   }
-  const names = (pattern: string) => expandGlob(`${dir}/${pattern}`).map((file) => relative(dir, file).replace(/\\/g, "/"));
+  const names = async (pattern: string) => (await expandGlob(`${dir}/${pattern}`)).map((file) => relative(dir, file).replace(/\\/g, "/"));
 
-  it("expands *, **, ?, {a,b} and [..] on whole paths, in walk order", () => {
-    expect(names("minutes/**/*.md")).toEqual(["minutes/2024/03/b.md", "minutes/a.md"]);
-    expect(names("minutes/*.md")).toEqual(["minutes/a.md"]);
-    expect(names("202?-*.{md,markdown}")).toEqual(["2024-x.markdown", "2024-y.md"]);
-    expect(names("[ab].md")).toEqual([]);
-    expect(names("[ac].md")).toEqual(["c.md"]);
-    expect(names("a.b.md")).toEqual(["a.b.md"]);
+  it("expands *, **, ?, {a,b} and [..] on whole paths, in walk order", async () => {
+    expect(await names("minutes/**/*.md")).toEqual(["minutes/2024/03/b.md", "minutes/a.md"]);
+    expect(await names("minutes/*.md")).toEqual(["minutes/a.md"]);
+    expect(await names("202?-*.{md,markdown}")).toEqual(["2024-x.markdown", "2024-y.md"]);
+    expect(await names("[ab].md")).toEqual([]);
+    expect(await names("[ac].md")).toEqual(["c.md"]);
+    expect(await names("a.b.md")).toEqual(["a.b.md"]);
   });
 
-  it("matches no dot-file or dot-folder with * or **", () => {
-    expect(names("minutes/*")).toEqual(["minutes/a.md"]);
-    expect(names("**/*.md")).not.toContain("minutes/.draft.md");
-    expect(names("**/*.md")).not.toContain("minutes/.old/d.md");
-    expect(names("minutes/.*.md")).toEqual(["minutes/.draft.md"]);
+  it("matches no dot-file or dot-folder with * or **", async () => {
+    expect(await names("minutes/*")).toEqual(["minutes/a.md"]);
+    expect(await names("**/*.md")).not.toContain("minutes/.draft.md");
+    expect(await names("**/*.md")).not.toContain("minutes/.old/d.md");
+    expect(await names("minutes/.*.md")).toEqual(["minutes/.draft.md"]);
   });
 
   it("starts the walk at the folders before the first wildcard", () => {
@@ -45,22 +45,22 @@ describe("collectInputs", () => {
     writeFileSync(join(dir, path), "x");
   }
 
-  it("walks a folder for *.md in sorted order, skipping README.md, node_modules, dot-folders and the output folder", () => {
-    const { inputs, problems } = collectInputs([dir], [join(dir, "dist")]);
+  it("walks a folder for *.md in sorted order, skipping README.md, node_modules, dot-folders and the output folder", async () => {
+    const { inputs, problems } = await collectInputs([dir], [join(dir, "dist")]);
     expect(problems).toEqual([]);
     expect(inputs.map((i) => i.path)).toEqual(["2023/c.md", "2024/a.md", "2024/b.md"].map((p) => join(dir, p)));
     expect(inputs.every((i) => i.root === dir)).toBe(true);
   });
 
-  it("expands globs from their base, keeps files as given, and drops duplicates", () => {
-    const { inputs } = collectInputs([`${dir}/2024/*.md`, join(dir, "2024/a.md"), join(dir, "README.md")]);
+  it("expands globs from their base, keeps files as given, and drops duplicates", async () => {
+    const { inputs } = await collectInputs([`${dir}/2024/*.md`, join(dir, "2024/a.md"), join(dir, "README.md")]);
     expect(inputs.map((i) => i.path)).toEqual([join(dir, "2024/a.md"), join(dir, "2024/b.md"), join(dir, "README.md")]);
     expect(inputs[0]!.root).toBe(join(dir, "2024"));
   });
 
-  it("reports a glob or folder that matches nothing", () => {
+  it("reports a glob or folder that matches nothing", async () => {
     const empty = tempDir("empty");
-    const { problems } = collectInputs([empty, `${dir}/**/*.markdown`]);
+    const { problems } = await collectInputs([empty, `${dir}/**/*.markdown`]);
     expect(problems.map((p) => p.arg)).toEqual([empty, `${dir}/**/*.markdown`]);
   });
 });

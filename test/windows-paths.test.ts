@@ -134,7 +134,7 @@ describe("one file spelled two ways is one file (this machine's paths)", () => {
     const repo = tempDir("spelled");
     const out = tempDir("spelled-out");
     generateRepo(join(repo, "minutes"), 2);
-    const collected = collectInputs([join(repo, "minutes"), `${join(repo, "minutes")}/./`, relative(process.cwd(), join(repo, "minutes"))]);
+    const collected = await collectInputs([join(repo, "minutes"), `${join(repo, "minutes")}/./`, relative(process.cwd(), join(repo, "minutes"))]);
     expect(collected.inputs).toHaveLength(2);
     const result = await runBatch([join(repo, "minutes"), `${relative(process.cwd(), repo)}/./minutes`], { build: { out, formats: ["json"] }, jobs: 1 });
     expect(result.files.map((f) => f.status)).toEqual(["built", "built"]);

@@ -52,7 +52,7 @@ export function walk(dir: string, exclude: readonly string[] = []): string[] {
 }
 
 /** `exclude`: absolute folders never entered (the output folder). */
-export function collectInputs(args: readonly string[], exclude: readonly string[] = []): CollectResult {
+export async function collectInputs(args: readonly string[], exclude: readonly string[] = []): Promise<CollectResult> {
   const inputs: Input[] = [];
   const problems: CollectResult["problems"] = [];
   const seen = new Set<string>();
@@ -71,7 +71,7 @@ export function collectInputs(args: readonly string[], exclude: readonly string[
       for (const file of files) add(file, arg);
     } else if (!stat && hasGlob(arg)) {
       const base = globBase(arg);
-      const files = expandGlob(arg).filter((file) => isMeetingFile(basename(file)) && !insideAny(file, excluded));
+      const files = (await expandGlob(arg)).filter((file) => isMeetingFile(basename(file)) && !insideAny(file, excluded));
       if (files.length === 0) problems.push({ arg, message: text("no-input.glob", { glob: arg }) });
       for (const file of files) add(file, base);
     } else {

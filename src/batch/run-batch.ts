@@ -52,7 +52,7 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   const outRoot = options.build.out ? resolve(options.build.out) : undefined;
   const blocked = outRoot ? outputFolderProblem(options.build.out!, outRoot) : undefined;
   if (blocked) return { files: [], problems: [blocked], ms: performance.now() - start };
-  const collected = collectInputs(args, outRoot ? [outRoot] : []);
+  const collected = await collectInputs(args, outRoot ? [outRoot] : []);
   const problems: Diagnostic[] = inputProblems(collected.problems);
   const shared = options.shard ? collected.inputs.filter((i) => inShard(shardKey(i), options.shard!)) : collected.inputs;
   const outDirOf = (input: Input): string => (outRoot ? mirroredFolder(input, outRoot) : dirname(input.path));

@@ -114,7 +114,7 @@ async function exists(path: string): Promise<boolean> {
  * meeting is built as it is). Messages name the file and its lines; the exit code is 1 when one failed.
  */
 export async function buildSplit(paths: string[], options: { build: BuildOptions; reporter: Reporter; locale?: string }, io: Omit<SplitCommandIo, "setExit">): Promise<number> {
-  const { inputs, problems } = collectInputs(paths);
+  const { inputs, problems } = await collectInputs(paths);
   const results: FileReport[] = inputProblems(problems).map((p) => ({ input: p.file, ok: false, diagnostics: [p] }));
   for (const { path: input } of inputs) {
     const { meetings, diagnostics } = await readMeetings(input, options);
