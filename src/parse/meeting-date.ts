@@ -85,19 +85,30 @@ interface Found {
 }
 
 const MONTH_FIRST: DateRules = { order: "mdy", stated: true };
+const TWO_DIGIT_YEAR = /(?<![\p{N}/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{2})(?![\p{N}/.-])/u;
+
+/**
+ * The weekday written just before the date ("Friday 12/01/17", "Dienstag, den 12. März", "le mardi 9 août"),
+ * not any word of the text that happens to name one ("mon" in French prose).
+ */
+function weekdayBefore(value: string): number | undefined {
+  const at = findDateAt(value, MONTH_FIRST)?.index ?? findDateAt(value)?.index;
+  if (at === undefined) return undefined;
+  const word = /([\p{L}][\p{L}-]*)\.?,?\s+(?:(?:the|le|den|el|o)\s+)?$/u.exec(value.slice(Math.max(0, at - 40), at))?.[1];
+  return word ? weekdayIn(word) : undefined;
+}
 
 /**
  * "Friday 08 Jan 2020": 8 January 2020 was a Wednesday, 8 January 2021 a Friday. A weekday that the date
  * does not fall on, but the same day a year before or after does, says the year is a typo.
  */
 function withWeekday(date: string, value: string): Found {
-  const weekday = weekdayIn(value);
+  const weekday = weekdayBefore(value);
   if (weekday === undefined || weekdayOf(date) === weekday) return { date };
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   const fits = [y + 1, y - 1].map((year) => isoDate(year, m, d)).filter((iso): iso is string => iso !== undefined && weekdayOf(iso) === weekday);
   return fits.length === 1 ? { date: fits[0]!, weekdayOf: date } : { date };
 }
-const TWO_DIGIT_YEAR = /(?<![\p{N}/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{2})(?![\p{N}/.-])/u;
 
 /** A date, a range or (`noYear`) a day and month in `value`: the range first, so "26–27 July" starts on the 26th. */
 function dateIn(written: string, rules: DateRules, noYear: boolean, whole = false): Found | undefined {
@@ -112,7 +123,7 @@ function dateIn(written: string, rules: DateRules, noYear: boolean, whole = fals
     const other = rules.stated ? undefined : findDate(value, MONTH_FIRST);
     if (!other || other === date) return withWeekday(date, value);
     // "Friday 12/01/17": 1 December 2017 was a Friday, 12 January a Thursday.
-    const weekday = weekdayIn(value);
+    const weekday = weekdayBefore(value);
     if (weekday !== undefined && weekdayOf(other) === weekday && weekdayOf(date) !== weekday) return { date: other };
     return { date, otherReading: other };
   }
