@@ -85,6 +85,7 @@ interface Found {
 }
 
 const MONTH_FIRST: DateRules = { order: "mdy", stated: true };
+const SITE_GENERATOR_KEYS = /^(?:layout|permalink|slug|draft|lastmod|publishDate|aliases|weight|categories)\s*:/m;
 const TWO_DIGIT_YEAR = /(?<![\p{N}/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{2})(?![\p{N}/.-])/u;
 
 /**
@@ -218,8 +219,9 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
       if (m[1] === "date") {
         const day = isoCalendarDay(value);
         const read = day?.iso ?? readDate(value, rules)?.iso;
-        // A date-time, or the date of a site generator's post (Jekyll's `layout:`, `permalink:`, `slug:`), may be when the page was published.
-        const publication = day?.timestamp || /^(layout|permalink|slug)\s*:/m.test(input.frontMatter!.value);
+        // A date-time, or the date of a site generator's post (Jekyll's `layout:`, `permalink:`, `slug:`; Hugo's
+        // `draft:`, `lastmod:`, `publishDate:`, `aliases:`, `weight:`, `categories:`), may be when the page was published.
+        const publication = day?.timestamp || SITE_GENERATOR_KEYS.test(input.frontMatter!.value);
         if (read) candidates.push({ kind: "front-matter", date: read, line, written: value, ...(publication ? { publication: true } : {}) });
       } else if (m[1] === "title") add("title", dateIn(value, rules, false), line, value);
       // A post's excerpt says what happened: "Am 09.03.2019 fand die Generalversammlung statt".
