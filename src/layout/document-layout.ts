@@ -23,7 +23,10 @@ export interface ActionTable {
   rows: Inline[][][];
   /** True when the item had no actions and the table holds the single "N/A" row. */
   empty: boolean;
-  /** Relative column widths, decided by the layout (geometry.ts): both formats split the text width so. */
+  /**
+   * Column widths, decided by the layout (geometry.ts, column-fit.ts): in points across the text width when the
+   * theme's fonts measured the longest words, else the plain proportions. Both formats split the width so.
+   */
   weights: number[];
 }
 
