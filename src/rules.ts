@@ -117,7 +117,7 @@ export const rules = {
   "theme-shape": { severity: "error", doc: settingsDoc, messages: shapeMessages },
   "theme-unknown-key": { severity: "warning", doc: settingsDoc, messages: keyMessages },
   "theme-path": { severity: "error", doc: settingsDoc },
-  "theme-file": { severity: "error", doc: settingsDoc },
+  "theme-file": { severity: "error", doc: settingsDoc, messages: ["path-problem", "logo-svg-fallback", "logo-svg-fallback.hint", "logo-fallback-not-bitmap", "logo-fallback-not-bitmap.hint"] },
   "theme-unknown-label": { severity: "warning", doc: settingsDoc },
   "logo-svg-cleaned": { severity: "warning", doc: settingsDoc },
   "theme-name": schemaRule(settingsDoc),

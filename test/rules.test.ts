@@ -2,7 +2,7 @@
 // it lists every message it must give (line, column, severity, rule id, text), and no others. The rule
 // table (src/rules.ts) is checked against the documentation, the catalogue and the schemas.
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { configSchema } from "../src/config/config.js";
 import { catalogue } from "../src/i18n/messages.js";
@@ -23,6 +23,35 @@ interface Expected {
   rule: string;
   message: string;
   hintIncludes?: string;
+}
+
+/** Whether `text` is one of the rule's catalogue entries: "<rule>", "<rule>.…", or listed in its `messages`. */
+function ownsMessage(id: string, text: string): boolean {
+  const listed: readonly string[] = (rules[id as RuleId] as RuleEntry | undefined)?.messages ?? [];
+  return text === id || text.startsWith(`${id}.`) || listed.includes(text);
+}
+
+/** The `{ … }` around `index` in `source` (the object a report() or diagnostic() is given). */
+function enclosingObject(source: string, index: number): string {
+  let start = index;
+  for (let depth = 0; start > 0; ) {
+    const c = source[--start];
+    if (c === "}") depth++;
+    else if (c === "{" && depth-- === 0) break;
+  }
+  let end = index;
+  for (let depth = 0; end < source.length; end++) {
+    const c = source[end];
+    if (c === "{") depth++;
+    else if (c === "}" && depth-- === 0) break;
+  }
+  return source.slice(start, end + 1);
+}
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(folder, entry.name)) : entry.name.endsWith(".ts") ? [join(folder, entry.name)] : [],
+  );
 }
 
 /** GitHub's anchor of a Markdown heading. */
@@ -55,6 +84,28 @@ describe("the rule table", () => {
       return listed.length === 0 && !ids.some((m) => m === id || m.startsWith(`${id}.`));
     });
     expect(silent).toEqual([]);
+  });
+
+  it("lists the messages of each rule: a report() or diagnostic() in src/ uses its rule's entries only", () => {
+    const foreign: string[] = [];
+    for (const file of sourceFiles(join(import.meta.dirname, "../src"))) {
+      const source = readFileSync(file, "utf8");
+      for (const match of source.matchAll(/\brule: ((?:[\w.]+ \? )?"[a-z0-9-]+"(?: : "[a-z0-9-]+")?)/g)) {
+        // (A YAML area, rule: "config", is no rule id: its rules are named by keyRule.)
+        const ids = [...match[1]!.matchAll(/"([a-z0-9-]+)"/g)].map((m) => m[1]!).filter((id) => id in rules);
+        for (const text of [...enclosingObject(source, match.index).matchAll(/\btext\("([^"]+)"/g)].map((m) => m[1]!)) {
+          for (const id of ids) if (!ownsMessage(id, text)) foreign.push(`${relative(join(import.meta.dirname, ".."), file)}: ${id} says ${text}`);
+        }
+      }
+    }
+    expect(foreign).toEqual([]);
+  });
+
+  it("finds a message that its rule does not list", () => {
+    const call = 'report(file, { severity: "error", rule: "action-status", message: text("agenda-number"), hint: text("action-status.hint") });';
+    const at = call.indexOf("rule:");
+    const texts = [...enclosingObject(call, at).matchAll(/\btext\("([^"]+)"/g)].map((m) => m[1]!);
+    expect(texts.filter((text) => !ownsMessage("action-status", text))).toEqual(["agenda-number"]);
   });
 
   it("has a rule for every key of the front matter, the config and the theme", () => {
