@@ -145,6 +145,16 @@ describe("class 9: where the items are", () => {
     expect(minutes.preamble).toEqual([]);
   });
 
+  it("takes bold lines as the items of a document with no headings (a Google Docs or Word export)", () => {
+    const { minutes, file } = parseMinutes("**Minutes of the Board meeting, 5 March 2024**\n\nPresent: Ana Lopes, Bo Chen\n\n**1. Welcome**\n\nThe chair opened the meeting.\n\n**2. Budget**\n\nApproved.\n\n**Decisions**\n\n- The budget is approved.\n");
+    expect(file.messages.map((m) => m.ruleId)).toEqual([]);
+    expect(minutes!.meeting.title).toBe("Minutes of the Board meeting, 5 March 2024");
+    expect(minutes!.items.map((i) => [i.number, i.title, i.decisions.length])).toEqual([[1, "Welcome", 0], [2, "Budget", 1]]);
+    expect(minutes!.preamble).toEqual([]);
+    // Bold lines that are only a date start meetings of running notes, not items.
+    expect(parseMinutes("**12/13/2016**\n\n- Intro\n\n**11/28/2016**\n\n- Demo\n").minutes!.items).toEqual([]);
+  });
+
   it("takes the H3s as the items when the only H2s are header sections (attendees, links)", () => {
     const { minutes, file } = parseMinutes("# Team sync 2024-04-03\n\n## Attendees\n\n- Rosalind Achterberg\n- Tomasz Wieczorek\n\n### Upgrade\n\nDone.\n\n### Rota\n\nSwapped.\n\n## Links\n\n- [Runbook](https://example.org/runbook)\n");
     expect(file.messages.map((m) => m.ruleId)).toEqual([]);

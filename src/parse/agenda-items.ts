@@ -4,8 +4,8 @@
 // at all, items are the shallowest headings below the title (`# Title` then `### Item`s).
 // Sections such as "Links" or "Logistics" are not items (isAsideLabel): before the first item they are
 // part of the preamble, after it part of the item they follow.
-import type { DateRules } from "./date-forms.js";
-import type { Heading, Paragraph, RootContent } from "mdast";
+import { findDate, type DateRules } from "./date-forms.js";
+import type { Heading, Paragraph, RootContent, Strong } from "mdast";
 import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import { inlineText, type AgendaItem, type Block } from "../model/minutes.js";
@@ -48,6 +48,28 @@ export function itemDepth(nodes: RootContent[]): number {
 }
 
 const headingText = (node: Heading): string => inlineText(toInlines(node.children, { definitions: new Map(), headingBase: 0 }));
+
+/**
+ * A document with no heading below its title, whose topics are bold lines ("**1. Welcome**", "**Budget**"):
+ * two or more such lines become the items' headings. Not a bold first line (the title), a section or header
+ * label ("**Decisions**", "**Attendees**"), nor a line that is only a date (running notes' meeting starts).
+ */
+export function boldLinesAsHeadings(nodes: RootContent[]): RootContent[] {
+  if (nodes.some((n) => n.type === "heading" && n.depth > 1) || nodes.filter((n) => n.type === "heading").length > 1) return nodes;
+  const lines = nodes.filter((n, i): n is Paragraph => i > 0 && n.type === "paragraph" && isBoldTopic(n));
+  if (lines.length < 2) return nodes;
+  return nodes.map((n) => (lines.includes(n as Paragraph) ? ({ type: "heading", depth: 2, children: ((n as Paragraph).children[0] as Strong).children, ...(n.position ? { position: n.position } : {}) } as Heading) : n));
+}
+
+function isBoldTopic(node: Paragraph): boolean {
+  const [strong, rest, ...more] = node.children;
+  if (strong?.type !== "strong" || more.length || (rest && !(rest.type === "text" && /^\s*:?\s*$/.test(rest.value)))) return false;
+  const text = inlineText(toInlines(strong.children, { definitions: new Map(), headingBase: 0 })).replace(/:\s*$/, "").trim();
+  if (!text || text.includes("\n") || text.length > 100) return false;
+  if (sectionKind(text) || meetingPart(text) || isFollowUpLabel(text) || isAsideLabel(text)) return false;
+  const date = findDate(text);
+  return !(date && text.split(/\s+/).length <= 4);
+}
 
 /** Whether a heading opens an agenda item at this depth (not "Links", "Logistics", "Video call"…). */
 export function isItemHeading(node: RootContent, depth: number): boolean {

@@ -9,7 +9,7 @@ import { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import type { Minutes } from "../model/minutes.js";
 import { assignActionIds } from "./action-ids.js";
-import { itemDepth, splitBody } from "./agenda-items.js";
+import { boldLinesAsHeadings, itemDepth, splitBody } from "./agenda-items.js";
 import { dateRules, isIsoDate } from "./date-forms.js";
 import { completeDeadlines, findMeetingDate, type FileFacts } from "./meeting-date.js";
 import { reportTemplatePlaceholders } from "./placeholders.js";
@@ -67,8 +67,10 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   // Header parts written in the body ("## Attendees", "Date: …") fill what the front matter does not give.
   const declared = (key: string) => (yamlNode ? new RegExp(`^${key}\\s*:`, "m").test(yamlNode.value) : false);
   const written = tree.children.filter((n) => n.type !== "yaml");
-  const depth = itemDepth(written);
-  const lifted = liftMeetingParts(written, declared, depth);
+  // Items written as bold lines in a document without headings are read as headings (the date finder reads the text as written).
+  const structured = boldLinesAsHeadings(written);
+  const depth = itemDepth(structured);
+  const lifted = liftMeetingParts(structured, declared, depth);
   const content = lifted.nodes;
   // Language: the front matter, else the config file, else a guess from the text (French or English).
   let guessed: string | undefined;
