@@ -114,6 +114,8 @@ describe("meeting file names", () => {
     expect(slugOf("Executive committee meeting, 5th March 2024")).toBe("executive-committee-meeting");
     expect(slugOf("Réunion du conseil du 12 mars 2024")).toBe("reunion-du-conseil-du");
     expect(slugOf("2024-03-06")).toBe("");
+    expect(slugOf("Meeting - 28 September 2021 - (1600 ET)")).toBe("meeting");
+    expect(slugOf("Weekly sync, 14:00-15:30 UTC [recording]")).toBe("weekly-sync");
     expect(meetingFileNames([{ date: "2024-03-06", label: "Board" }, { date: "2024-03-06", label: "Board" }, { date: undefined, label: "" }])).toEqual([
       "2024-03-06-board.md",
       "2024-03-06-board-2.md",

@@ -1,5 +1,5 @@
 // The names of a file's meetings once split: YYYY-MM-DD-<slug>.md, the slug made from the meeting's name
-// (its heading, its dates and numbers aside, or the file's title), and -2, -3… when two would be the same.
+// (its heading without its date, times and words in brackets, or the file's title), and -2, -3… when two would be the same.
 import { monthNumber } from "../parse/date-forms.js";
 
 /**
@@ -13,6 +13,8 @@ export function slugOf(label: string): string {
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\b/g, " ")
+    // Words in brackets and clock times: "(1600 ET)", "[recording]", "14:00-15:30 UTC".
+    .replace(/\([^)]*\)|\[[^\]]*\]|\b\d{1,2}[:h]\d{2}\b(?:\s*[ap]m)?(?:\s*(?:utc|gmt|cet|cest))?/g, " ")
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
   const isDay = (w: string | undefined) => w !== undefined && /^\d{1,2}(?:st|nd|rd|th|er|e)?$/.test(w);
