@@ -1,7 +1,8 @@
-// scripts/build.mjs edits the renderers' dependencies when it bundles them: two quadratic loops (pdfkit's
-// word-by-word array concatenation, docx's attribute spreading), fontkit's mark-positioning anchors,
-// decoded on first use, and two quadratic loops of the Markdown parser (micromark). The bundle must write exactly the bytes the unpatched dependencies write: this
-// compares dist/index.js (patched) with the sources, which vitest runs against node_modules as published.
+// scripts/dependency-patches.mjs edits the renderers' dependencies when it bundles them (patches/*.patch, see
+// patches/README.md): fontkit's mark-positioning anchors decoded on first use, two quadratic loops of the
+// Markdown parser (micromark), and pdfkit's paths to its data. The bundle must write exactly the bytes the
+// unpatched dependencies write: this compares dist/index.js (patched) with the sources, which vitest runs
+// against node_modules as published.
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -36,13 +37,19 @@ function chunk(prefix: string): string {
 
 describe("the bundle's patched dependencies", () => {
   it("are patched in dist/", () => {
-    expect(chunk("render-pdf-")).not.toContain("glyphs = glyphs.concat(run.glyphs)");
-    expect(chunk("render-pdf-")).toContain("for (const glyph of run.glyphs) glyphs.push(glyph);");
-    expect(chunk("render-docx-")).not.toContain("_objectSpread2(_objectSpread2({}, acc)");
+    expect(chunk("render-pdf-")).toContain("new URL(\"./assets/sRGB_IEC61966_2_1.icc\", import.meta.url)");
     expect(chunk("render-pdf-")).toContain("markArray: new Pointer(uint16, $47e0e8ef515d9903$var$MarkArray, { lazy: true })");
     const parser = readdirSync("dist").filter((f) => f.endsWith(".js")).map((f) => readFileSync(join("dist", f), "utf8")).find((text) => text.includes("function resolveAllText"))!;
     expect(parser).toContain("events.length = write;");
     expect(parser).toContain("let index = self._labelStarts && self._labelStarts.length > 0 ? self.events.length : 0;");
+  });
+
+  it("fail the build when a hunk no longer matches the dependency's code", async () => {
+    const { applyHunks } = (await import(new URL("../scripts/dependency-patches.mjs", import.meta.url).href)) as { applyHunks: (source: string, hunks: unknown[], where: string) => string };
+    const hunk = { patch: "x+1.0.0.patch", start: 2, old: ["b", "c"], new: ["b", "C", "d"] };
+    expect(applyHunks("a\nb\nc\ne", [hunk], "x.js")).toBe("a\nb\nC\nd\ne");
+    expect(() => applyHunks("a\nb\nc2\ne", [hunk], "x.js")).toThrow(/patches\/x\+1\.0\.0\.patch: the hunk at line 2 no longer matches x\.js/);
+    expect(() => applyHunks("b\nc\ne", [hunk], "x.js")).toThrow(/no longer matches/);
   });
 
   it.each(inputs)("write the same DOCX and PDF bytes as the published dependencies: %s", async (input) => {

@@ -16,8 +16,11 @@ declare const MINUTES_BUILD_ID: string;
 /** The package folder: this module is dist/launch.js. */
 const root = fileURLToPath(new URL("..", import.meta.url)).replace(/[\\/]$/, "");
 const dist = join(root, "dist");
-/** A young generation at full size from the start and room in the old one: a run allocates ~100 MB, mostly short-lived. */
-const snapshotFlags = ["--min-semi-space-size=16", "--initial-old-space-size=128"];
+/**
+ * Room in the old generation from the start. The young generation keeps V8's default: at full size from the start
+ * (--min-semi-space-size=16) it cost 22 MB of peak RSS (132 → 110 MB on the seed) for no CPU time measured.
+ */
+const snapshotFlags = ["--initial-old-space-size=128"];
 /** Options of `build` that take a value, so that the value is not counted as a file. */
 const valued = new Set(["-o", "--out", "-f", "--format", "--date", "-j", "--jobs", "--shard", "--theme", "--pdf-standard", "--reporter", "--lang", "--allow-outside"]);
 
