@@ -129,6 +129,14 @@ describe("class 8 in the shapes the real corpus brings (test/real-world/)", () =
     expect(blockTexts(m.items[1]!.discussion)).toEqual(["[oliver] Later.", "The next meeting is on 23 November."]);
   });
 
+  it("two moderators joined by 'and', header lines under 'Informações Gerais', a front-matter title that is only a date", () => {
+    const m = parse("# ACD 103 Notes\n\n### Moderator: James Hancock and Hudson Jameson <!-- omit in toc -->\n\n## Informações Gerais\n\n**Data:** 8 January 2021\n**Responsável pelo registro:** Letícia Paiva\n\n## Testing\n\nOK.\n").meeting;
+    expect(m).toMatchObject({ chair: { name: "James Hancock and Hudson Jameson" }, secretary: { name: "Letícia Paiva" } });
+    const { minutes } = parseMinutes('---\ntitle: "June 30, 2025"\n---\n\n# Texera Apache Incubation – Monthly Meeting Minutes\n\n## Updates\n\nOK.\n');
+    expect(minutes!.meeting).toMatchObject({ title: "Texera Apache Incubation – Monthly Meeting Minutes", date: "2025-06-30" });
+    expect(minutes!.meeting.subtitle).toBeUndefined();
+  });
+
   it("'Présents:' then one name per line, and a title without its WordPress language markers", () => {
     const { minutes } = parseMinutes('---\ndate: 2012-10-15\ntitle: "<!--:fr-->Compte rendu de la réunion #5<!--:-->"\n---\nPrésents:  \nDavid Blaisonneau  \nMorgan Richomme\n\n- retour sur les flyers\n');
     expect(minutes!.meeting.title).toBe("Compte rendu de la réunion #5");

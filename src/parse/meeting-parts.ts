@@ -88,7 +88,7 @@ export function liftMeetingParts(source: RootContent[], declared: (key: string) 
       const roleLine = /^\s*([^:]{2,20}?)\s*:\s*(\S.{0,60})$/.exec(label);
       const role = roleLine ? meetingPart(roleLine[1]!) : undefined;
       const person = roleLine?.[2]?.trim() ?? "";
-      if ((role === "chair" || role === "secretary") && free(role) && personLike(person) && person.split(/\s+/).every((w) => /^[\p{Lu}@]/u.test(w))) {
+      if ((role === "chair" || role === "secretary") && free(role) && personLike(person) && capitalisedNames(person)) {
         values[role] = person;
         continue;
       }
@@ -171,6 +171,9 @@ function headingPart(written: string): MeetingPart | undefined {
 const CHAIR_ROLE = /^(chair|chairperson|chairman|chairwoman|co-chair|president|presidente|presidence|vorsitz|vorsitzende|vorsitzender|voorzitter|moderator|moderatorin|facilitator|animateur|animatrice)$/;
 const SECRETARY_ROLE = /^(secretary|minutes|takes minutes|taking notes|notuleert|minute taker|minutes taker|note taker|notetaker|notes|scribe|secretaire|secretaire de seance|protokoll|protokollant|protokollantin|schriftfuhrer|schriftfuhrerin|secretaris|notulist|notulen|secretario|secretaria)$/;
 
+/** "Danny Ryan", "James Hancock and Hudson Jameson": every word a capitalised name, or a word joining two. */
+const capitalisedNames = (text: string): boolean => text.split(/\s+/).every((w) => /^[\p{Lu}@]/u.test(w) || /^(and|&|und|et|y|e|en)$/.test(w));
+
 /** "Anneke (Voorzitter)", "Ben Clarke (minutes)" among the attendees: the chair and the secretary, when nothing else names them. */
 function rolesFromAttendees(values: Record<string, unknown>, free: (p: MeetingPart) => boolean): void {
   const attendees = Array.isArray(values.attendees) ? (values.attendees as PersonValue[]) : [];
@@ -197,7 +200,7 @@ function liftRoleBullets(list: List, values: Record<string, unknown>, free: (p: 
     const label = m ? normalizeLabel(m[1]!.replace(/^[*_]+|[*_]+$/g, "").replace(/\s*\(s\)$/, "")) : "";
     const part = ROLE_LABEL.test(label) ? meetingPart(label) : undefined;
     const value = m?.[2]?.replace(/^[*_\s]+|[*_\s]+$/g, "") ?? "";
-    if (part && free(part) && personLike(value) && value.split(/\s+/).every((w) => /^[\p{Lu}@]/u.test(w))) {
+    if (part && free(part) && personLike(value) && capitalisedNames(value)) {
       values[part] = value;
       changed = true;
       continue;

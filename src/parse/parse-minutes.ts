@@ -10,7 +10,7 @@ import { report } from "../diagnostics.js";
 import type { Minutes } from "../model/minutes.js";
 import { assignActionIds } from "./action-ids.js";
 import { boldLinesAsHeadings, itemDepth, splitBody } from "./agenda-items.js";
-import { dateRules, isIsoDate } from "./date-forms.js";
+import { dateRules, findDate, isIsoDate } from "./date-forms.js";
 import { completeDeadlines, findMeetingDate, type FileFacts } from "./meeting-date.js";
 import { reportTemplatePlaceholders } from "./placeholders.js";
 import { guessLanguage } from "./guess-language.js";
@@ -121,6 +121,8 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   // A site generator's language markers in the title ("<!--:fr-->Compte rendu<!--:-->") are not words of it.
   const plainTitle = meeting.title.replace(/<!--[\s\S]*?-->/g, "").trim();
   if (plainTitle) meeting.title = plainTitle;
+  // A front-matter title that is only a date (Hugo's menu label "June 30, 2025") gives way to the `#` title.
+  if (body.documentTitle && meeting.title.split(/\s+/).length <= 4 && findDate(meeting.title, rules)) meeting.title = body.documentTitle;
   // A `#` title that differs from the front-matter title is kept as the subtitle, never dropped.
   if (body.documentTitle && body.documentTitle !== meeting.title) {
     if (!meeting.subtitle) meeting.subtitle = body.documentTitle;

@@ -139,6 +139,8 @@ const ASIDE_LABELS = new Set([
   "liens", "liens utiles", "ressources", "logistique", "inscription", "inscriptions", "visioconference", "visio", "lien visio", "informations pratiques", "connexion",
   "anmeldung", "einwahl", "einwahldaten", "videokonferenz", "ressourcen", "organisatorisches",
   "enlaces", "recursos", "logistica", "inscripcion", "videollamada", "ligacoes", "inscricao", "videochamada",
+  // Sections that hold the header lines ("## Informações Gerais" then "**Responsável pelo registro:** …").
+  "general information", "general info", "informations generales", "informations", "allgemeines", "allgemeine informationen", "informacion general", "informacoes gerais", "dados gerais",
 ]);
 
 // A section whose sub-headings are the items actually discussed, after a planned agenda, logistics…
