@@ -6,10 +6,12 @@
 // --explain, and the follow-up section over a chain of four meetings.
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { basename, join, resolve, sep } from "node:path";
 import { unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "./helpers/minutes-repo.js";
+import { findConfig } from "../src/config/config.js";
+import { World } from "../src/world/world.js";
 import { makePng } from "./helpers/png.js";
 import { itWithTools, pdfText, plainCliEnv } from "./helpers/tools.js";
 
@@ -241,6 +243,22 @@ describe("--json", () => {
       reason: { kind: "up-to-date" },
     });
     expect(r.stderr).toContain("minutes/b.md: rebuilt: themes/fm/logo.png, which its last build read, has changed");
+  });
+});
+
+describe("findConfig", () => {
+  it("stops at the repository's root: a config above the folder that holds .git is not found, nor looked for", () => {
+    const home = tempDir("world-home");
+    write(join(home, "minutes.config.yaml"), "formats: [json]\n");
+    const repo = join(home, "repo");
+    mkdirSync(join(repo, "minutes"), { recursive: true });
+    expect(findConfig(join(repo, "minutes"))).toBe(join(home, "minutes.config.yaml"));
+    mkdirSync(join(repo, ".git"));
+    const world = new World();
+    expect(findConfig(join(repo, "minutes"), world)).toBeUndefined();
+    const { missing } = world.record();
+    expect(missing).toContain(join(repo, "minutes.config.yaml"));
+    expect(missing.filter((p) => !p.startsWith(repo + sep))).toEqual([]);
   });
 });
 
