@@ -164,11 +164,11 @@ export const cliHelpMessages = {
     de: "gibt statt der Meldungen eine Zusammenfassung für andere Programme aus (JSON: Dateien, Dokumente, Probleme, Zeiten)",
   },
   "help.build.watch": {
-    en: "keep running, and build again each time a meeting, the config or the theme is saved; Ctrl-C stops",
-    fr: "reste ouvert et refait les documents à chaque enregistrement d'un compte-rendu, de la configuration ou du thème ; Ctrl-C arrête",
-    es: "sigue en marcha y vuelve a generar cada vez que se guarda un acta, la configuración o el tema; Ctrl-C lo detiene",
-    pt: "continua em execução e gera de novo sempre que uma ata, a configuração ou o tema é guardado; Ctrl-C para",
-    de: "läuft weiter und erstellt neu, sobald ein Protokoll, die Konfiguration oder das Theme gespeichert wird; Strg-C beendet",
+    en: "keep running, and build again each time a file a build read is saved: a meeting, an earlier meeting it follows, the config, the theme and its fonts and logo; Ctrl-C stops",
+    fr: "reste ouvert et refait les documents à chaque enregistrement d'un fichier lu : un compte-rendu, une réunion précédente qu'il suit, la configuration, le thème et ses polices et logo ; Ctrl-C arrête",
+    es: "sigue en marcha y vuelve a generar cada vez que se guarda un archivo leído: un acta, una reunión anterior a la que sigue, la configuración, el tema y sus fuentes y logotipo; Ctrl-C lo detiene",
+    pt: "continua em execução e gera de novo sempre que um ficheiro lido é guardado: uma ata, uma reunião anterior que ela segue, a configuração, o tema e as suas fontes e logótipo; Ctrl-C para",
+    de: "läuft weiter und erstellt neu, sobald eine gelesene Datei gespeichert wird: ein Protokoll, eine frühere Sitzung, auf die es folgt, die Konfiguration, das Theme mit Schriften und Logo; Strg-C beendet",
   },
   "help.build.theme": {
     en: "the look of the documents: a built-in theme (see minutes themes) or a theme folder; takes precedence over the meeting's and the config file's",
