@@ -123,23 +123,33 @@ describe("validation rules", () => {
     const covered = new Set(fixtures.flatMap((name) => (JSON.parse(readFileSync(join(dir, name.replace(/\.md$/, ".expected.json")), "utf8")) as Expected[]).map((e) => e.rule)));
     expect([...covered].filter((id) => !(id in rules))).toEqual([]);
     const mustCover: RuleId[] = [
+      "action-bullet-unrecognised",
       "action-deadline-format",
       "action-deadline-past",
+      "action-id-duplicate",
+      "action-id-format",
       "action-responsible-missing",
       "action-responsible-unknown",
+      "action-status",
+      "action-table-columns",
       "action-text-missing",
       "agenda-declared",
       "agenda-duplicate-title",
       "agenda-empty-item",
       "agenda-number",
+      "empty-document",
+      "follow-up-id-missing",
       "front-matter-date",
       "front-matter-language",
       "front-matter-next_meeting",
       "front-matter-time",
       "front-matter-title",
       "front-matter-unknown-key",
+      "front-matter-yaml",
+      "link-unsafe",
       "placeholder-left",
       "section-label-unknown",
+      "structure-no-items",
     ];
     expect(mustCover.filter((id) => !covered.has(id))).toEqual([]);
   });
