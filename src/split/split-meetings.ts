@@ -75,10 +75,10 @@ function byFrontMatter(tree: Root, starts: MeetingStart[], lines: string[]): Pie
 
 /**
  * Each dated heading and what follows it, under a front matter made here: the title (the meeting's heading
- * when it names the meeting, with the file's title as subtitle; else the file's title: its front matter's,
- * or the heading above the meetings), the meeting's date, and the other fields of the file's front matter. The text before the first meeting goes into every file, its
- * headings as bold lines; in a meeting, the heading becomes `#` and the headings under it move up as much
- * (no deeper than `##`), so each file has the usual shape.
+ * when it names the meeting, with the file's title as subtitle; else the file's title), the meeting's date,
+ * and the other fields of the file's front matter. The text before the first meeting goes into every file,
+ * its headings as bold lines; in a meeting, the heading becomes `#` and the headings under it move up as
+ * much (no deeper than `##`), so each file has the usual shape.
  */
 function byHeading(tree: Root, starts: MeetingStart[], lines: string[], fileName: string, rules: DateRules): Piece[] {
   const yaml = tree.children[0]?.type === "yaml" ? (tree.children[0] as Yaml) : undefined;
@@ -86,18 +86,10 @@ function byHeading(tree: Root, starts: MeetingStart[], lines: string[], fileName
   const fileTitle = fields.find((f) => f.key === "title");
   const prefixNodes = tree.children.slice(yaml ? 1 : 0, starts[0]!.index);
   const depth = starts[0]!.depth;
-  // The file's title: a heading above the meetings' level, else a heading of their level that opens the file.
-  const titleHeading = fileTitle ? undefined : (prefixNodes.find((n): n is Heading => n.type === "heading" && n.depth < depth) ?? (prefixNodes[0]?.type === "heading" ? prefixNodes[0] : undefined));
-  const stem = fileName.replace(/\.[^.]*$/, "").replace(/\d{4}-\d{2}-\d{2}/g, "");
-  const fromName = /\p{L}/u.test(stem) ? stem.replace(/[_-]+/g, " ").trim() : undefined;
-  // A heading that is only a year ("# 2021") names the file less well than its name does (2021-meeting-notes.md).
-  const headingTitle = titleHeading ? textOf(titleHeading).trim() : undefined;
-  const title = fileTitle ? unquote(fileTitle.text.replace(/^title\s*:\s*/i, "")) : headingTitle && !(/^\d{4}$/.test(headingTitle) && fromName) ? headingTitle : fromName ?? headingTitle;
+  const { title, titleHeading, stem } = titleOfFile(fileTitle, prefixNodes, depth, fileName);
   const prefixFirst = (yaml?.position?.end.line ?? 0) + 1;
   const prefixLast = starts[0]!.line - 1;
-  const prefixEdits = new Map(prefixNodes.flatMap((n): [number, Edit][] => (isHeading(n) ? [[n.position!.start.line, { last: n.position!.end.line, text: n === titleHeading ? [] : [`**${inlineSource(n, lines)}**`] }]] : [])));
-  const shared = trimBlankEnd(rewrite(lines, prefixFirst, prefixLast, prefixEdits)).filter((l, k, all) => l.text.trim() !== "" || (k > 0 && all[k - 1]!.text.trim() !== ""));
-  while (shared[0]?.text.trim() === "") shared.shift();
+  const shared = sharedText(prefixNodes, titleHeading, lines, prefixFirst, prefixLast);
   // Dates read month first because they read no other way: each file says so, or its own heading would read day first.
   const monthFirst = !rules.stated && dateOrderOf(starts.map((s) => s.heading), rules).order === "mdy" && !fields.some((f) => f.key === "language");
   const others = [...fields.filter((f) => f.key !== "title" && f.key !== "date").flatMap(fieldLines), ...(monthFirst ? [{ text: "language: en-US" }] : [])];
@@ -138,6 +130,26 @@ interface Edit {
   text: string[];
   /** The source lines stay, after `text`. */
   keep?: true;
+}
+
+/** The file's title: its front matter's, a heading above the meetings' level (or of their level, opening the file), or its name. */
+function titleOfFile(fileTitle: Field | undefined, prefixNodes: RootContent[], depth: number, fileName: string): { title?: string; titleHeading?: Heading; stem: string } {
+  const stem = fileName.replace(/\.[^.]*$/, "").replace(/\d{4}-\d{2}-\d{2}/g, "");
+  if (fileTitle) return { title: unquote(fileTitle.text.replace(/^title\s*:\s*/i, "")), stem };
+  const titleHeading = prefixNodes.find((n): n is Heading => n.type === "heading" && n.depth < depth) ?? (prefixNodes[0]?.type === "heading" ? prefixNodes[0] : undefined);
+  const fromName = /\p{L}/u.test(stem) ? stem.replace(/[_-]+/g, " ").trim() : undefined;
+  const fromHeading = titleHeading ? textOf(titleHeading).trim() : undefined;
+  // A heading that is only a year ("# 2021") names the file less well than its name does (2021-meeting-notes.md).
+  const title = fromHeading && !(/^\d{4}$/.test(fromHeading) && fromName) ? fromHeading : (fromName ?? fromHeading);
+  return { ...(title ? { title } : {}), ...(titleHeading ? { titleHeading } : {}), stem };
+}
+
+/** The text before the first meeting, for every meeting: the title heading left out, other headings as bold lines, blank runs made one. */
+function sharedText(prefixNodes: RootContent[], titleHeading: Heading | undefined, lines: string[], first: number, last: number): Line[] {
+  const edits = new Map(prefixNodes.flatMap((n): [number, Edit][] => (isHeading(n) ? [[n.position!.start.line, { last: n.position!.end.line, text: n === titleHeading ? [] : [`**${inlineSource(n, lines)}**`] }]] : [])));
+  const shared = trimBlankEnd(rewrite(lines, first, last, edits)).filter((l, k, all) => l.text.trim() !== "" || (k > 0 && all[k - 1]!.text.trim() !== ""));
+  while (shared[0]?.text.trim() === "") shared.shift();
+  return shared;
 }
 
 /** Lines `first` to `last` of the source, the nodes that `edits` names (by their first line) written again, or left out. */
@@ -189,8 +201,14 @@ function inlineSource(node: RootContent, lines: string[]): string {
 }
 
 /** The top-level fields of a front matter, each with its continuation lines, as written. */
-function frontMatterFields(yaml: string): { key: string; text: string; line: number }[] {
-  const fields: { key: string; text: string; line: number }[] = [];
+interface Field {
+  key: string;
+  text: string;
+  line: number;
+}
+
+function frontMatterFields(yaml: string): Field[] {
+  const fields: Field[] = [];
   yaml.split("\n").forEach((text, i) => {
     const key = /^([^\s#:-][^:]*?)\s*:/.exec(text)?.[1];
     if (key !== undefined) fields.push({ key: key.trim().toLowerCase(), text, line: i + 2 });
