@@ -59,7 +59,7 @@ export function readFrontMatter(source: FrontMatterSource | undefined, fallbacks
   }
   const values = { ...fallbacksFor(raw, fallbacks), ...raw };
   const language = typeof values.language === "string" ? values.language : "en";
-  reportFrontMatterKeys(values, yaml, file, language);
+  reportFrontMatterKeys(values, yaml, file, language, raw);
   reportExampleValues(raw, yaml, file);
   const dates = checkFrontMatterDates(values, yaml, file, dateRules(language, fallbacks.locale));
   const data = validateYaml(frontMatterSchema, dates.values, yaml, file, {

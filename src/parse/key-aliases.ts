@@ -62,9 +62,9 @@ export function suggestKey(written: string): KeySuggestion {
 
 /**
  * A warning for each front-matter key we do not know, with our key when one is meant, and a fix that renames
- * it when the right key is not given too. `language` is the meeting's, for the name of the deadline column.
+ * it when the right key is not given too (in `written`, the front matter's own keys). `language` is the meeting's, for the name of the deadline column.
  */
-export function reportFrontMatterKeys(values: Record<string, unknown>, source: YamlSource | undefined, file: VFile, language: string): void {
+export function reportFrontMatterKeys(values: Record<string, unknown>, source: YamlSource | undefined, file: VFile, language: string, written: Record<string, unknown> = values): void {
   // Two keys meaning one (`participants` and `présents`): only the first is renamed, or the YAML would repeat a key.
   const claimed = new Set<string>();
   for (const key of Object.keys(values)) {
@@ -77,7 +77,8 @@ export function reportFrontMatterKeys(values: Record<string, unknown>, source: Y
     } else if ("deadline" in suggestion) {
       report(file, { severity: "warning", rule, message: text("front-matter-unknown-key.deadline", { key }), place, hint: text("front-matter-unknown-key.deadline.hint", { column: labelsFor(language).deadline }) });
     } else {
-      const taken = values[suggestion.key] !== undefined || claimed.has(suggestion.key);
+      // Taken when the front matter itself gives the key: a title or date found in the body does not stop the rename.
+      const taken = written[suggestion.key] !== undefined || claimed.has(suggestion.key);
       claimed.add(suggestion.key);
       const fix = !taken && source ? keyEdit(source, key, suggestion.key) : undefined;
       report(file, {
