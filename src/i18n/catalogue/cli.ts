@@ -62,11 +62,11 @@ export const cliMessages = {
 
   // build --explain FILE: why a file was built or skipped (src/batch/explain.ts).
   "explain.up-to-date": {
-    en: "{file}: skipped: the {read} files its last build read hash the same, and the {missing} it looked for in vain are still missing",
-    fr: "{file} : non refait : les {read} fichiers lus par la dernière construction n'ont pas changé, et les {missing} cherchés sans succès sont toujours absents",
-    es: "{file}: omitido: los {read} archivos que leyó la última generación no han cambiado, y los {missing} que buscó sin encontrarlos siguen sin existir",
-    pt: "{file}: ignorado: os {read} ficheiros lidos pela última geração não mudaram, e os {missing} procurados sem sucesso continuam a não existir",
-    de: "{file}: übersprungen: die {read} Dateien, die die letzte Erstellung gelesen hat, sind unverändert, und die {missing} vergeblich gesuchten fehlen weiterhin",
+    en: "{file}: skipped: nothing its last build read has changed (files read: {read}; looked for in vain and still missing: {missing})",
+    fr: "{file} : non refait : rien de ce que la dernière construction a lu n'a changé (fichiers lus : {read} ; cherchés sans succès et toujours absents : {missing})",
+    es: "{file}: omitido: nada de lo que leyó la última generación ha cambiado (archivos leídos: {read}; buscados sin éxito y aún ausentes: {missing})",
+    pt: "{file}: ignorado: nada do que a última geração leu mudou (ficheiros lidos: {read}; procurados sem sucesso e ainda ausentes: {missing})",
+    de: "{file}: übersprungen: nichts, was die letzte Erstellung gelesen hat, hat sich geändert (gelesene Dateien: {read}; vergeblich gesucht und weiterhin fehlend: {missing})",
   },
   "explain.forced": { en: "{file}: built, because --force was given", fr: "{file} : refait, car --force a été donné", es: "{file}: generado, porque se indicó --force", pt: "{file}: gerado, porque foi indicado --force", de: "{file}: erstellt, weil --force angegeben wurde" },
   "explain.no-manifest": {
