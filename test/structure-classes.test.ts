@@ -135,6 +135,9 @@ describe("class 8 in the shapes the real corpus brings (test/real-world/)", () =
     const { minutes } = parseMinutes('---\ntitle: "June 30, 2025"\n---\n\n# Texera Apache Incubation – Monthly Meeting Minutes\n\n## Updates\n\nOK.\n');
     expect(minutes!.meeting).toMatchObject({ title: "Texera Apache Incubation – Monthly Meeting Minutes", date: "2025-06-30" });
     expect(minutes!.meeting.subtitle).toBeUndefined();
+    // A title that names the meeting and its date is a title.
+    const named = parseMinutes('---\ntitle: Planning meeting 2021-11-03\n---\n\n# T-lang planning meeting agenda\n\n## Updates\n\nOK.\n').minutes!.meeting;
+    expect(named).toMatchObject({ title: "Planning meeting 2021-11-03", subtitle: "T-lang planning meeting agenda" });
   });
 
   it("'Présents:' then one name per line, and a title without its WordPress language markers", () => {

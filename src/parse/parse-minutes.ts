@@ -10,7 +10,7 @@ import { report } from "../diagnostics.js";
 import type { Minutes } from "../model/minutes.js";
 import { assignActionIds } from "./action-ids.js";
 import { boldLinesAsHeadings, itemDepth, splitBody } from "./agenda-items.js";
-import { dateRules, findDate, isIsoDate } from "./date-forms.js";
+import { dateRules, findDate, isIsoDate, type DateRules } from "./date-forms.js";
 import { completeDeadlines, findMeetingDate, type FileFacts } from "./meeting-date.js";
 import { reportTemplatePlaceholders } from "./placeholders.js";
 import { guessLanguage } from "./guess-language.js";
@@ -122,7 +122,7 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   const plainTitle = meeting.title.replace(/<!--[\s\S]*?-->/g, "").trim();
   if (plainTitle) meeting.title = plainTitle;
   // A front-matter title that is only a date (Hugo's menu label "June 30, 2025") gives way to the `#` title.
-  if (body.documentTitle && meeting.title.split(/\s+/).length <= 4 && findDate(meeting.title, rules)) meeting.title = body.documentTitle;
+  if (body.documentTitle && onlyADate(meeting.title, rules)) meeting.title = body.documentTitle;
   // A `#` title that differs from the front-matter title is kept as the subtitle, never dropped.
   if (body.documentTitle && body.documentTitle !== meeting.title) {
     if (!meeting.subtitle) meeting.subtitle = body.documentTitle;
@@ -138,6 +138,13 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   assignActionIds(minutes, file);
   // A front matter with errors gives no model: its meeting was read only so that the body is checked too.
   return { minutes: places.incomplete ? undefined : minutes, file };
+}
+
+/** "June 30, 2025", "30.06.2025", "2025-06-30": a date and nothing else (numbers and month names only). */
+function onlyADate(title: string, rules: DateRules): boolean {
+  if (!findDate(title, rules)) return false;
+  const words = title.split(/[\s,]+/).filter((w) => w && !/^[\d./-]+(st|nd|rd|th|er|e|\.)?$/i.test(w));
+  return words.length <= 1 && words.every((w) => findDate(`1 ${w} 2020`, rules) !== undefined);
 }
 
 function refuseUnclosed(file: VFile): ParseResult {
