@@ -71,6 +71,11 @@ describe("findMeetingStarts", () => {
     expect(starts("# Board\n\nDate: 2024-03-06\n\n## Budget\n\nOK.\n\n## Next meeting\n\nDate: 2024-04-03\n")).toEqual([]);
   });
 
+  it("reads YYYYMMDD headings and dates followed by words", () => {
+    expect(starts("# WG\n\n## 20210706\n\nText.\n\n## 20210622\n\nText.\n").map((s) => s[1])).toEqual(["2021-07-06", "2021-06-22"]);
+    expect(starts("# WG\n\n## April 7th, 2021 notes\n\nText.\n\n## 24 March 2021 Board\n\nText.\n").map((s) => s[1])).toEqual(["2021-04-07", "2021-03-24"]);
+  });
+
   it("takes a meeting whose heading went a level up by mistake", () => {
     const notes = "# 2021\n\n## January 27th Weekly Meeting\n\nText.\n\n## January 20th Slack Meeting\n\nText.\n\n# January 14th APAC Meeting\n\nText.\n\n## January 13th Slack Meeting\n\nText.\n";
     expect(starts(notes).map((s) => [s[0], s[1]])).toEqual([[3, "2021-01-27"], [7, "2021-01-20"], [11, "2021-01-14"], [15, "2021-01-13"]]);

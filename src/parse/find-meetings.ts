@@ -23,7 +23,7 @@
 import type { Heading, RootContent } from "mdast";
 import { defaultDateRules, findDate, readDate, type DateRules } from "./date-forms.js";
 import { htmlToText } from "./mdast-to-blocks.js";
-import { markDates, type Mark } from "./mark-dates.js";
+import { compactDate, markDates, type Mark } from "./mark-dates.js";
 import { textOf } from "./node-text.js";
 
 export interface MeetingStart {
@@ -41,7 +41,7 @@ export interface MeetingStart {
   date?: string;
 }
 
-export const MEETING_WORDS = /\b(meeting|minutes|call|sync|r[ée]union|s[ée]ance|conseil|compte[- ]rendu|comit[ée]|sitzung|protokoll|besprechung|reuni[óo]n|acta|sesi[óo]n)\b/i;
+export const MEETING_WORDS = /\b(meeting|minutes|notes|agenda|call|sync|stand-?up|session|assembly|agm|r[ée]union|s[ée]ance|conseil|compte[- ]rendu|comit[ée]|assembl[ée]e|sitzung|protokoll|besprechung|versammlung|reuni[óo]n|reuni[ãa]o|acta|ata|sesi[óo]n|sess[ãa]o|vergadering|notulen)\b/i;
 
 /** A time as headings write it ("14:00", "2:30 pm", "14h", "04.00pm"); a bare number is none (it may be part of a date). */
 const CLOCK = String.raw`(?<![\p{N}./-])\d{1,2}(?::\d{2}(?:\s*[ap]m)?|\.\d{2}\s*[ap]m|h\d{0,2}|\s*[ap]m)(?![\p{L}\p{N}])`;
@@ -149,16 +149,16 @@ function headingStarts(nodes: readonly RootContent[], given: DateRules, path: st
 }
 
 /**
- * The date a heading opens with, before a separator: "2024-03-06 - Cancelled", "March 6, 2024: planning",
- * "December 14th, 2016, 11a - Noon (Pacific Time) - recording", "2024-03-06 notes".
+ * The date a heading opens with: "2024-03-06 - Cancelled", "March 6, 2024: planning", "April 7th, 2021 notes",
+ * "December 14th, 2016, 11a - Noon (Pacific Time) - recording", "20210706 notes".
  */
 export function opensWithDate(text: string, rules: DateRules): string | undefined {
-  const iso = /^\s*(\d{4}-\d{2}-\d{2})(?![\p{N}])/u.exec(text)?.[1];
-  if (iso) return findDate(iso, rules);
-  // The longest run of the first pieces (cut before , : | ( and a spaced dash) that is a whole date.
-  const pieces = text.split(/(?=\s[-–—|]\s|[,:|(])/);
+  const iso = /^\s*(\d{4}-\d{2}-\d{2}|\d{8})(?![\p{N}])/u.exec(text)?.[1];
+  if (iso) return findDate(iso, rules) ?? compactDate(iso);
+  // The longest run of the first pieces (cut at spaces and before , : | ( and a spaced dash) that is a whole date.
+  const pieces = text.split(/(?=\s|[,:|(])/);
   let found: string | undefined;
-  for (let k = 1; k < Math.min(pieces.length, 4); k++) {
+  for (let k = 1; k < Math.min(pieces.length, 9); k++) {
     const before = pieces.slice(0, k).join("");
     const date = findDate(before, rules);
     if (date && isOnlyADate(before, rules)) found = date;
@@ -210,7 +210,7 @@ export function isOnlyADate(text: string, rules: DateRules = defaultDateRules): 
   const bare = text.replace(/\([^)]*\)|\[[^\]]*\]/g, " ").replace(TIME, " ").replace(/[\s,;:|–—-]+$/u, "").trim();
   if (bare === "") return false;
   // "December 8", "July 21st": read as the date it would be in any year.
-  return readDate(bare, rules) !== undefined || (findDate(bare, rules) === undefined && readDate(`${bare} 2000`, rules) !== undefined);
+  return readDate(bare, rules) !== undefined || compactDate(bare) !== undefined || (findDate(bare, rules) === undefined && readDate(`${bare} 2000`, rules) !== undefined);
 }
 
 const DAY = 86_400_000;

@@ -4,7 +4,7 @@
 // matter or first heading, else in its path (2021-meeting-notes.md). Day-month marks roll over at the new
 // year in the order they are written: newest first, a later day than the one before is a year earlier.
 import type { RootContent } from "mdast";
-import { findDate, findDayMonth, isoDate, type DateRules } from "./date-forms.js";
+import { findDate, findDayMonth, isoCalendarDay, isoDate, type DateRules } from "./date-forms.js";
 import { textOf } from "./node-text.js";
 
 export interface Mark {
@@ -26,7 +26,7 @@ export function markDates(marks: readonly Mark[], nodes: readonly RootContent[],
     if (node.type === "heading" && /^\s*(?:19|20)\d{2}\s*$/.test(textOf(node))) headingYear = Number(textOf(node).trim());
     const mark = byIndex.get(index);
     if (!mark) return;
-    const date = findDate(mark.text, rules);
+    const date = findDate(mark.text, rules) ?? compactDate(mark.text);
     if (date) return void dates.set(index, { date, yearless: false });
     const dayMonth = findDayMonth(mark.text, rules);
     const year = headingYear ?? fileYear;
@@ -57,4 +57,10 @@ function yearOfFile(nodes: readonly RootContent[], path: string | undefined): nu
   const firstHeading = nodes.find((n) => n.type === "heading");
   const found = [/^(?:date|title)\s*:.*$/gm.exec(yaml)?.[0] ?? "", firstHeading ? textOf(firstHeading) : "", path?.split(/[\\/]/).slice(-2).join("/") ?? ""].map((t) => YEAR.exec(t)?.[1]).find(Boolean);
   return found ? Number(found) : undefined;
+}
+
+/** A date written YYYYMMDD, the whole text ("# 20210706"). */
+export function compactDate(text: string): string | undefined {
+  const m = /^\s*((?:19|20)\d{6})\s*$/.exec(text);
+  return m ? isoCalendarDay(m[1]!)?.iso : undefined;
 }
