@@ -369,39 +369,42 @@ describe("the follow-up section over a chain of four meetings", () => {
 });
 
 describe("--watch watches what the builds read", () => {
-  it("rebuilds exactly the outputs that read what changed, and picks up a config created above", async () => {
-    const dir = repository();
-    const child = spawn(process.execPath, [bin, "build", "minutes", "--out", "out", "--watch"], {
-      cwd: dir,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...plainCliEnv(), CI: "true" },
+  // Into an output folder (the manifest on disk), and beside the inputs (a manifest kept in memory).
+  for (const out of [["--out", "out"], []]) {
+    it(`rebuilds exactly the outputs that read what changed, and picks up a config created above${out.length ? " (--out)" : " (no --out)"}`, async () => {
+      const dir = repository();
+      const child = spawn(process.execPath, [bin, "build", "minutes", ...out, "--watch"], {
+        cwd: dir,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...plainCliEnv(), CI: "true" },
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+      const until = async (condition: () => boolean, what: string, ms = 60_000): Promise<void> => {
+        const deadline = Date.now() + ms;
+        while (!condition()) {
+          if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${stderr}`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      };
+      const waiting = (from: number) => stderr.slice(from).includes("(Ctrl-C");
+      try {
+        await until(() => waiting(0), "the first build");
+        expect(written(stdout)).toEqual(all);
+        for (const { what, change, rebuilt } of changes) {
+          const [out, err] = [stdout.length, stderr.length];
+          change(dir);
+          if (rebuilt.length === 0) await new Promise((r) => setTimeout(r, 1500));
+          else await until(() => waiting(err), `the build after changing ${what}`);
+          expect(written(stdout.slice(out)), what).toEqual(rebuilt);
+        }
+      } finally {
+        child.kill("SIGINT");
+      }
+      expect(await exited).toBe(0);
     });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
-    const until = async (condition: () => boolean, what: string, ms = 60_000): Promise<void> => {
-      const deadline = Date.now() + ms;
-      while (!condition()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${stderr}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    };
-    const waiting = (from: number) => stderr.slice(from).includes("(Ctrl-C");
-    try {
-      await until(() => waiting(0), "the first build");
-      expect(written(stdout)).toEqual(all);
-      for (const { what, change, rebuilt } of changes) {
-        const [out, err] = [stdout.length, stderr.length];
-        change(dir);
-        if (rebuilt.length === 0) await new Promise((r) => setTimeout(r, 1500));
-        else await until(() => waiting(err), `the build after changing ${what}`);
-        expect(written(stdout.slice(out)), what).toEqual(rebuilt);
-      }
-    } finally {
-      child.kill("SIGINT");
-    }
-    expect(await exited).toBe(0);
-  });
+  }
 });

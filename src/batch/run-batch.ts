@@ -10,7 +10,16 @@ import { text, type Param, type Text } from "../i18n/messages.js";
 import type { BuildTask, FileOutcome, Reason } from "./build-file.js";
 import { mirroredFolder, pathKey, recordedPath, shardKey } from "./batch-paths.js";
 import { collectInputs, inputProblems, type Input } from "./collect-inputs.js";
-import { entryRecord, manifestEntry, manifestName, optionsKey, readManifest, reasonToBuild, writeManifest } from "./manifest.js";
+import {
+  entryRecord,
+  manifestEntry,
+  manifestName,
+  optionsKey,
+  readManifest,
+  reasonToBuild,
+  writeManifest,
+  type Manifest,
+} from "./manifest.js";
 import { CurrentHashes } from "../world/staleness.js";
 import { poolSize, thisMachine, type PoolSize } from "./pool-size.js";
 import { ResumeLog, resumeLogName } from "./resume-log.js";
@@ -28,6 +37,11 @@ export interface BatchOptions {
   shard?: Shard;
   /** Write index.html and index.json into `build.out` (the CLI does when a folder is built into --out). */
   index?: boolean;
+  /**
+   * Without an output folder: a manifest kept in memory, compared with and updated like the file one, never
+   * written (--watch keeps one across its builds, so a change rebuilds only the outputs that read it).
+   */
+  memory?: Manifest;
   /** Before the first file is built: how many files, how many to build, and the pool that builds them. */
   onStart?: (total: number, toBuild: number, pool: PoolSize) => void;
   onFileStart?: (input: string) => void;
@@ -54,7 +68,9 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   if (blocked) return { files: [], problems: [blocked], ms: performance.now() - start };
   const collected = await collectInputs(args, outRoot ? [outRoot] : []);
   const problems: Diagnostic[] = inputProblems(collected.problems);
-  const shared = options.shard ? collected.inputs.filter((i) => inShard(shardKey(i), options.shard!)) : collected.inputs;
+  const shared = options.shard
+    ? collected.inputs.filter((i) => inShard(shardKey(i), options.shard!))
+    : collected.inputs;
   const outDirOf = (input: Input): string => (outRoot ? mirroredFolder(input, outRoot) : dirname(input.path));
 
   // Two inputs whose outputs would land on the same paths (a/x.md and b/x.md into one --out): the
@@ -62,25 +78,41 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   const claimed = new Map<string, string | typeof publishedIndex>();
   // The published index owns <out>/index.json: a top-level index.md built to JSON would be overwritten by it.
   // (Formats left to the config file may include json, so that case is refused too.)
-  if (options.index && outRoot && (options.build.formats?.includes("json") ?? true)) claimed.set(pathKey(join(outRoot, "index")), publishedIndex);
+  if (options.index && outRoot && (options.build.formats?.includes("json") ?? true))
+    claimed.set(pathKey(join(outRoot, "index")), publishedIndex);
   const inputs = shared.filter((input) => {
     const stem = pathKey(join(outDirOf(input), basename(input.path, extname(input.path)))); // "A.md" and "a.md" clash on Windows
     const first = claimed.get(stem);
     if (first === undefined) claimed.set(stem, input.path);
-    else problems.push(diagnostic({ file: input.path, line: null, column: null, severity: "error", rule: "output-clash", message: first === publishedIndex ? text("output-clash.index") : text("output-clash", { first }), hint: text("output-clash.hint") }));
+    else
+      problems.push(
+        diagnostic({
+          file: input.path,
+          line: null,
+          column: null,
+          severity: "error",
+          rule: "output-clash",
+          message: first === publishedIndex ? text("output-clash.index") : text("output-clash", { first }),
+          hint: text("output-clash.hint"),
+        }),
+      );
     return first === undefined;
   });
 
-  // Incremental builds need an output folder to keep the manifest in; beside the inputs, all is built.
+  // Incremental builds need an output folder to keep the manifest in (or one in memory, for --watch);
+  // beside the inputs, all is built.
   const manifestDir = outRoot ?? process.cwd();
   const manifestPath = outRoot ? join(outRoot, manifestName) : undefined;
-  const manifest = manifestPath ? readManifest(manifestPath) : { version: 2 as const, files: {} };
+  const manifest = manifestPath ? readManifest(manifestPath) : (options.memory ?? { version: 2 as const, files: {} });
   // What a run that was stopped built after its last manifest: a rerun resumes there.
   const log = outRoot ? new ResumeLog(join(outRoot, resumeLogName)) : undefined;
   const resumed = log?.read() ?? [];
   for (const [name, entry] of resumed) manifest.files[name] = entry;
-  // Without an output folder there is no manifest to compare with or to write: no key.
-  const key = manifestPath ? optionsKey({ ...options.build, out: undefined, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH }) : undefined;
+  // Without an output folder (or a manifest in memory) there is nothing to compare with: no key.
+  const key =
+    manifestPath || options.memory
+      ? optionsKey({ ...options.build, out: undefined, sourceDateEpoch: process.env.SOURCE_DATE_EPOCH })
+      : undefined;
   const hashes = new CurrentHashes();
 
   const outcomes: (FileOutcome | undefined)[] = [];
@@ -88,13 +120,35 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   for (const [at, input] of inputs.entries()) {
     const name = recordedPath(manifestDir, input.path);
     const entry = manifest.files[name];
-    const reason: Reason = key === undefined ? { kind: "no-manifest" } : options.force ? { kind: "forced" } : reasonToBuild(entry, key, manifestDir, hashes);
+    const reason: Reason =
+      key === undefined
+        ? { kind: "no-manifest" }
+        : options.force
+          ? { kind: "forced" }
+          : reasonToBuild(entry, key, manifestDir, hashes);
     if (reason.kind === "up-to-date" && entry) {
       const recorded = entryRecord(entry, manifestDir);
-      outcomes[at] = { input: input.path, status: "unchanged", diagnostics: [], outputs: entry.outputs.map((o) => ({ format: o.slice(o.lastIndexOf(".") + 1) as never, path: join(manifestDir, o) })), ...(entry.meeting ? { meeting: entry.meeting } : {}), ms: 0, reason, ...(recorded ? { recorded } : {}) };
+      outcomes[at] = {
+        input: input.path,
+        status: "unchanged",
+        diagnostics: [],
+        outputs: entry.outputs.map((o) => ({
+          format: o.slice(o.lastIndexOf(".") + 1) as never,
+          path: join(manifestDir, o),
+        })),
+        ...(entry.meeting ? { meeting: entry.meeting } : {}),
+        ms: 0,
+        reason,
+        ...(recorded ? { recorded } : {}),
+      };
       continue;
     }
-    tasks.push({ task: { input: input.path, options: { ...options.build, ...(outRoot ? { out: outDirOf(input) } : {}) } }, at, name, reason });
+    tasks.push({
+      task: { input: input.path, options: { ...options.build, ...(outRoot ? { out: outDirOf(input) } : {}) } },
+      at,
+      name,
+      reason,
+    });
   }
 
   const pool = poolSize(options.jobs, thisMachine());
@@ -135,20 +189,38 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
   const anyBuilt = files.some((f) => f.status === "built");
   const changed = tasks.length > 0 || resumed.length > 0;
   if (manifestPath && (existsSync(manifestPath) ? changed : anyBuilt || resumed.length > 0)) {
-    const failure = await written(() => writeManifest(manifestPath, manifest), manifestPath, (why) => text("write-output.manifest", { why }));
+    const failure = await written(
+      () => writeManifest(manifestPath, manifest),
+      manifestPath,
+      (why) => text("write-output.manifest", { why }),
+    );
     if (failure) problems.push(failure);
     else log?.remove(); // the manifest now holds every line of the log
   }
   let index: BatchResult["index"];
   if (options.index && outRoot && (anyBuilt || existsSync(outRoot))) {
-    const failure = await written(async () => void (index = await writeSiteIndex(outRoot, files)), join(outRoot, "index.html"), (why) => text("write-output.index", { why }));
+    const failure = await written(
+      async () => void (index = await writeSiteIndex(outRoot, files)),
+      join(outRoot, "index.html"),
+      (why) => text("write-output.index", { why }),
+    );
     if (failure) problems.push(failure);
   }
-  return { files, problems, ...(manifestPath ? { manifest: manifestPath } : {}), ...(index ? { index } : {}), ms: performance.now() - start };
+  return {
+    files,
+    problems,
+    ...(manifestPath ? { manifest: manifestPath } : {}),
+    ...(index ? { index } : {}),
+    ms: performance.now() - start,
+  };
 }
 
 /** Runs a write; a refused one comes back as a write-output error of `file` (any other error is a bug, thrown). */
-async function written(write: () => Promise<void>, file: string, message: (why: Param) => Text): Promise<Diagnostic | undefined> {
+async function written(
+  write: () => Promise<void>,
+  file: string,
+  message: (why: Param) => Text,
+): Promise<Diagnostic | undefined> {
   try {
     await write();
     return undefined;
@@ -167,5 +239,13 @@ function outputFolderProblem(out: string, outRoot: string): Diagnostic | undefin
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined; // made by the first file built
     return writeProblem(out, error, (why) => text("write-output.batch-folder", { folder: out, why }));
   }
-  return diagnostic({ file: out, line: null, column: null, severity: "error", rule: "write-output", message: text("write-output.folder-is-file", { folder: out }), hint: text("write-output.folder-is-file.hint") });
+  return diagnostic({
+    file: out,
+    line: null,
+    column: null,
+    severity: "error",
+    rule: "write-output",
+    message: text("write-output.folder-is-file", { folder: out }),
+    hint: text("write-output.folder-is-file.hint"),
+  });
 }

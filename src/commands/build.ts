@@ -11,6 +11,7 @@ import { hasGlob } from "../batch/glob.js";
 import { BUILDER_MB, type PoolSize } from "../batch/pool-size.js";
 import { BatchProgress, progressMode } from "../batch/progress.js";
 import { explainOutcomes } from "../batch/explain.js";
+import type { Manifest } from "../batch/manifest.js";
 import { runBatch } from "../batch/run-batch.js";
 import type { Shard } from "../batch/shard.js";
 import type { WatchRound } from "../batch/watch.js";
@@ -44,17 +45,22 @@ export async function buildCommand(paths: string[], given: BuildCommandOptions, 
   const jobs = options.jobs ?? Number.MAX_SAFE_INTEGER;
   // The index page is written when a folder (or a glob) is built into an output folder.
   const index = options.build.out !== undefined && paths.some((p) => isFolder(p) || (hasGlob(p) && !exists(p)));
+  // --watch without an output folder: a manifest in memory, so each change rebuilds only what read it.
+  const memory: Manifest | undefined =
+    options.watch && options.build.out === undefined ? { version: 2, files: {} } : undefined;
   const once = async (): Promise<WatchRound> => {
     const progress = new BatchProgress(progressMode(options, io.streams), io.streams, options.reporter);
     const result = await runBatch(paths, {
       build: options.build,
       jobs,
       index,
+      ...(memory ? { memory } : {}),
       ...(options.force ? { force: true } : {}),
       ...(options.shard ? { shard: options.shard } : {}),
       onStart: (total, toBuild, pool) => {
         // Only a number the user asked for, and only when it would have mattered for this batch.
-        if (options.jobs !== undefined && !options.quiet && Math.min(pool.asked, toBuild) > pool.jobs) warnNow(jobsCapped(pool, jobsFrom), options, io);
+        if (options.jobs !== undefined && !options.quiet && Math.min(pool.asked, toBuild) > pool.jobs)
+          warnNow(jobsCapped(pool, jobsFrom), options, io);
         progress.start(total, toBuild);
       },
       onFileStart: (input) => progress.fileStarted(input),
@@ -75,7 +81,10 @@ export async function buildCommand(paths: string[], given: BuildCommandOptions, 
  * Flags not given are taken from the config file above the first path: `out` (relative to it, and inside
  * the project folder unless --allow-outside names it) and `jobs`.
  */
-function withConfigDefaults(paths: string[], options: BuildCommandOptions): { options: BuildCommandOptions; problem?: Diagnostic; jobsFrom?: Place } {
+function withConfigDefaults(
+  paths: string[],
+  options: BuildCommandOptions,
+): { options: BuildCommandOptions; problem?: Diagnostic; jobsFrom?: Place } {
   if ((options.build.out !== undefined && options.jobs !== undefined) || paths.length === 0) return { options };
   const first = paths[0]!;
   const path = findConfig(isFolder(first) ? resolve(first) : dirname(resolve(first)));
@@ -90,7 +99,15 @@ function withConfigDefaults(paths: string[], options: BuildCommandOptions): { op
       ...(jobsFromConfig && config.jobs !== undefined ? { jobs: config.jobs } : {}),
       build: { ...options.build, ...(out ? { out: out.path } : {}) },
     },
-    ...(jobsFromConfig ? { jobsFrom: { file: config.path, line: config.places.jobs?.line ?? null, column: config.places.jobs?.column ?? null } } : {}),
+    ...(jobsFromConfig
+      ? {
+          jobsFrom: {
+            file: config.path,
+            line: config.places.jobs?.line ?? null,
+            column: config.places.jobs?.column ?? null,
+          },
+        }
+      : {}),
   };
 }
 
@@ -104,15 +121,25 @@ interface Place {
 /** The warning for a pool smaller than the number asked: the number asked, the number used, and why. */
 export function jobsCapped(pool: PoolSize, from: Place = { file: "--jobs", line: null, column: null }): Diagnostic {
   const { asked, jobs, machine } = pool;
-  const message = pool.limitedBy === "memory"
-    ? t("jobs-capped.memory", { asked, jobs, memory: machine.availableMb, each: BUILDER_MB })
-    : t("jobs-capped.cores", { asked, jobs, cores: machine.cores });
-  return diagnostic({ ...from, severity: "warning", rule: "jobs-capped", message, hint: t("jobs-capped.hint", { jobs }) });
+  const message =
+    pool.limitedBy === "memory"
+      ? t("jobs-capped.memory", { asked, jobs, memory: machine.availableMb, each: BUILDER_MB })
+      : t("jobs-capped.cores", { asked, jobs, cores: machine.cores });
+  return diagnostic({
+    ...from,
+    severity: "warning",
+    rule: "jobs-capped",
+    message,
+    hint: t("jobs-capped.hint", { jobs }),
+  });
 }
 
 /** A message before the build starts: through the reporter, or as plain text on stderr beside --json. */
 function warnNow(warning: Diagnostic, options: BuildCommandOptions, io: CommandIo): void {
-  const text = options.json || !options.reporter ? { stdout: "", stderr: `${formatDiagnostic(warning)}\n` } : options.reporter.file({ input: warning.file, ok: true, diagnostics: [warning] });
+  const text =
+    options.json || !options.reporter
+      ? { stdout: "", stderr: `${formatDiagnostic(warning)}\n` }
+      : options.reporter.file({ input: warning.file, ok: true, diagnostics: [warning] });
   if (text.stdout) io.out(text.stdout);
   if (text.stderr) io.err(text.stderr);
 }
