@@ -35,8 +35,8 @@ const runningNotes = fc
     // Newest first, a week or more apart.
     let day = Date.UTC(2024, 0, 1) - first * 86_400_000;
     const dates = [new Date(day), ...gaps.map((g) => new Date((day -= g * 86_400_000)))];
-    const meetings = dates.map((d, i) => [form(d), ...bodies[i]!].join("\n\n") + (form(d).startsWith("<details>") ? "\n\n</details>" : ""));
-    return { text: ["# Working group notes", ...prefix, ...meetings].join("\n\n") + "\n", dates: dates.map((d) => d.toISOString().slice(0, 10)) };
+    const meetings = dates.map((d, i) => `${[form(d), ...bodies[i]!].join("\n\n")}${form(d).startsWith("<details>") ? "\n\n</details>" : ""}`);
+    return { text: `${["# Working group notes", ...prefix, ...meetings].join("\n\n")}\n`, dates: dates.map((d) => d.toISOString().slice(0, 10)) };
   });
 
 describe("splitMeetings", () => {
