@@ -40,8 +40,9 @@ describe("the bundle's patched dependencies", () => {
     expect(chunk("render-pdf-")).toContain("new URL(\"./assets/sRGB_IEC61966_2_1.icc\", import.meta.url)");
     expect(chunk("render-pdf-")).toContain("markArray: new Pointer(uint16, $47e0e8ef515d9903$var$MarkArray, { lazy: true })");
     const parser = readdirSync("dist").filter((f) => f.endsWith(".js")).map((f) => readFileSync(join("dist", f), "utf8")).find((text) => text.includes("function resolveAllText"))!;
-    expect(parser).toContain("events.length = write;");
-    expect(parser).toContain("let index = self._labelStarts && self._labelStarts.length > 0 ? self.events.length : 0;");
+    // esbuild may number a local name (index2) when a chunk holds another one.
+    expect(parser).toMatch(/events\.length = write\d*;/);
+    expect(parser).toMatch(/let index\d* = self\._labelStarts && self\._labelStarts\.length > 0 \? self\.events\.length : 0;/);
   });
 
   it("fail the build when a hunk no longer matches the dependency's code", async () => {
