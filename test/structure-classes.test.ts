@@ -140,6 +140,18 @@ describe("class 8 in the shapes the real corpus brings (test/real-world/)", () =
     expect(named).toMatchObject({ title: "Planning meeting 2021-11-03", subtitle: "T-lang planning meeting agenda" });
   });
 
+  it("a comma list of attendees that goes on over several lines (not when a line end broke a link: its address would be lost)", () => {
+    const { minutes } = parseMinutes("# Compte rendu réunion #9, 12 novembre 2012\n\nPrésents: [David](/qui-sommes-nous/david/), Yann,\nThéo,\nNicolas\n\n## Site Web\n\nDavid avance.\n");
+    expect(minutes!.meeting.attendees.map((p) => p.name)).toEqual(["David", "Yann", "Théo", "Nicolas"]);
+    expect(minutes!.preamble).toEqual([]);
+    const broken = parseMinutes("# Réunion 2012-11-12\n\nPrésents: [David](/a/), [Yann](/qui-sommes-\nnous/yann/), Théo\n\n## Site Web\n\nOK.\n").minutes!;
+    expect(blockTexts(broken.preamble)[0]).toContain("nous/yann/");
+    // A line that does not end with a comma does not run into the next: never one person "Ana Lopes Bo Chen".
+    const apart = parseMinutes("# Réunion 2012-11-12\n\nPrésents: Ana Lopes  \nBo Chen\n\n## Budget\n\nOK.\n").minutes!;
+    expect(apart.meeting.attendees.map((p) => p.name)).toEqual(["Ana Lopes"]);
+    expect(blockTexts(apart.preamble)).toEqual(["Bo Chen"]);
+  });
+
   it("'Présents:' then one name per line, and a title without its WordPress language markers", () => {
     const { minutes } = parseMinutes('---\ndate: 2012-10-15\ntitle: "<!--:fr-->Compte rendu de la réunion #5<!--:-->"\n---\nPrésents:  \nDavid Blaisonneau  \nMorgan Richomme\n\n- retour sur les flyers\n');
     expect(minutes!.meeting.title).toBe("Compte rendu de la réunion #5");

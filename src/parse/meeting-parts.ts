@@ -363,6 +363,19 @@ function liftLabelLines(node: Paragraph, next: RootContent | undefined, values: 
       return "with-list";
     }
   }
+  // "Présents: Ana, Bo,⏎Chloé, Dan": one comma list over several lines. Not when a line end broke a link
+  // ("[Yann](/qui-sommes-⏎nous/yann/)"): its address is text then, and lifting the names would drop it.
+  const head = LABEL_LINE.exec(lines[0]!.replace(/\u00a0/g, " "));
+  const headPart = head ? meetingPart(head[1]!.replace(/^[*_]+|[*_]+$/g, "")) : undefined;
+  const goesOn = lines.slice(0, -1).every((l) => /[,-]\s*$/.test(l));
+  if (headPart && PEOPLE.includes(headPart) && free(headPart) && lines.length > 1 && head![2]!.trim() && goesOn && !lines.slice(1).some((l) => LABEL_LINE.test(l))) {
+    const joined = [head![2]!, ...lines.slice(1)].reduce((all, line) => (all.endsWith("-") ? all + line.trim() : `${all} ${line.trim()}`));
+    const people = joined.includes("](") ? undefined : peopleOf(joined.replace(/^[*_\s]+/, ""));
+    if (people) {
+      values[headPart] = people;
+      return undefined;
+    }
+  }
   const left: string[] = [];
   let took = false;
   for (let l = 0; l < lines.length; l++) {
