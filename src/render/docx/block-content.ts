@@ -1,6 +1,6 @@
 // Block model → Word paragraphs and tables: paragraphs, sub-headings, nested lists (numbered through Word
 // numbering), quotes with a left rule, shaded code, GFM tables and thematic breaks, at any nesting depth.
-import { AlignmentType, HeadingLevel, Paragraph, TextRun, type ParagraphChild } from "docx";
+import { AlignmentType, HeadingLevel, Paragraph, TextRun, type ParagraphChild } from "./docx-library.js";
 import { inlineText, type Block, type Inline, type ListItem, type TableAlign } from "../../model/minutes.js";
 import { twips, type BlockScope, type DocxContext } from "./docx-context.js";
 import { gridTable, spacedTable, type CellContent } from "./grid-table.js";

@@ -1,6 +1,6 @@
 // The body of the compte-rendu, in the layout's order and with its texts only: title block, info table, preamble,
 // agenda, each item (heading, labelled sections, action table, notes), next meeting.
-import { AlignmentType, Bookmark, BorderStyle, HeadingLevel, InternalHyperlink, LineRuleType, Paragraph, TextRun } from "docx";
+import { AlignmentType, Bookmark, BorderStyle, HeadingLevel, InternalHyperlink, LineRuleType, Paragraph, TextRun } from "./docx-library.js";
 import { agendaTargets } from "../../layout/agenda-targets.js";
 import type { DocumentLayout, InfoRow, ItemLayout } from "../../layout/document-layout.js";
 import type { Inline } from "../../model/minutes.js";

@@ -10,7 +10,7 @@ import {
   TableRow,
   WidthType,
   type IBorderOptions,
-} from "docx";
+} from "./docx-library.js";
 import type { DocxContext } from "./docx-context.js";
 import { StyleId } from "./style-table.js";
 

@@ -1,6 +1,6 @@
 // Inline model → Word runs: bold, italic, strike, inline code (character style), real hyperlinks, hard breaks.
 // Formatting nests by carrying a state down the tree; a run gets only the flags that are on.
-import { ExternalHyperlink, TextRun, type IRunOptions, type ParagraphChild } from "docx";
+import { ExternalHyperlink, TextRun, type IRunOptions, type ParagraphChild } from "./docx-library.js";
 import { inlineText, type Inline } from "../../model/minutes.js";
 import { scriptRunOptions, scriptSpans, startsRightToLeft } from "./script-fonts.js";
 import { StyleId } from "./style-table.js";

@@ -1,6 +1,6 @@
 // Word numbering definitions for Markdown lists: bullets and decimals over levels 0–8, one list instance per
 // Markdown list so each ordered list restarts, at its own `start`. Feeds the Document's `numbering.config`.
-import { AlignmentType, LevelFormat, type ILevelsOptions } from "docx";
+import { AlignmentType, LevelFormat, type ILevelsOptions } from "./docx-library.js";
 
 /** Word has nine list levels; deeper Markdown nesting stays on the last one. */
 export const MAX_LIST_LEVEL = 8;

@@ -1,6 +1,6 @@
 // The theme's logo as a Word image run: PNG or JPEG, or SVG with its PNG/JPEG fallback, with the alt text
 // in the drawing's description (docPr descr) so screen readers announce it.
-import { HorizontalPositionAlign, HorizontalPositionRelativeFrom, ImageRun, TextWrappingType, VerticalPositionAlign, VerticalPositionRelativeFrom, type IFloating } from "docx";
+import { HorizontalPositionAlign, HorizontalPositionRelativeFrom, ImageRun, TextWrappingType, VerticalPositionAlign, VerticalPositionRelativeFrom, type IFloating } from "./docx-library.js";
 import type { ThemeLogo } from "../../theme/theme.js";
 
 /** Points → the pixels (at 96 per inch) docx sizes images in. */

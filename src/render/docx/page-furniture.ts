@@ -1,7 +1,7 @@
 // The page around the text: size and margins from the theme; the header and footer from the theme's
 // templates, with live Word PAGE and NUMPAGES fields, a first-page variant (Word's "different first page"),
 // the logo in the header, and the draft watermark.
-import { AlignmentType, BorderStyle, Footer, Header, ImportedXmlComponent, PageNumber, Paragraph, TabStopType, TextRun, type ISectionOptions, type ParagraphChild } from "docx";
+import { AlignmentType, BorderStyle, Footer, Header, ImportedXmlComponent, PageNumber, Paragraph, TabStopType, TextRun, type ISectionOptions, type ParagraphChild } from "./docx-library.js";
 import type { DocumentLayout } from "../../layout/document-layout.js";
 import type { PageLine } from "../../layout/page-template.js";
 import { pageSize, type Theme } from "../../theme/theme.js";

@@ -1,7 +1,7 @@
 // Draws a document layout (the compte-rendu, the action register) as DOCX bytes: the same texts, order and
 // measures as the PDF, with the theme's named styles; then normalises the package so the same layout and
 // timestamp always give the same bytes.
-import { Document, Packer } from "docx";
+import { Document, Packer } from "./docx-library.js";
 import type { DocumentLayout } from "../../layout/document-layout.js";
 import { documentMetadata } from "../../layout/document-metadata.js";
 import type { RenderOptions } from "../render-options.js";

@@ -2,7 +2,7 @@
 // the slot Word reads for it (w:cs for Arabic, Hebrew, Devanagari and Thai, w:eastAsia for Chinese, Japanese
 // and Korean, the ordinary slots for Armenian, Georgian and Ethiopic), with w:rtl on right-to-left runs.
 // Text with none of these characters stays one run with no font of its own, as before.
-import type { IRunOptions } from "docx";
+import type { IRunOptions } from "./docx-library.js";
 import { CJK_CHARS, preferredCjkPackage, scriptFamilies, type ScriptFamily } from "../fallback-fonts.js";
 
 type Script = ScriptFamily | "cjk";

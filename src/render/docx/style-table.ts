@@ -1,6 +1,6 @@
 // The one place that turns the theme into named Word styles. Every paragraph and run elsewhere refers to these
 // ids instead of carrying direct formatting, so a user can restyle the whole compte-rendu from Word's style pane.
-import { AlignmentType, BorderStyle, LineRuleType, ShadingType, UnderlineType, type IStylesOptions } from "docx";
+import { AlignmentType, BorderStyle, LineRuleType, ShadingType, UnderlineType, type IStylesOptions } from "./docx-library.js";
 import type { Geometry } from "../../layout/geometry.js";
 import type { Theme } from "../../theme/theme.js";
 import { naturalLineHeight } from "../../theme/font-metrics.js";

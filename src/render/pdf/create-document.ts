@@ -1,7 +1,7 @@
 // Creates the pdfkit document: page geometry, the theme's regular face as the default font (so pdfkit never
 // loads Helvetica), always tagged, claiming PDF/A-2a and/or PDF/UA-1 as asked, language, and metadata whose
 // every byte depends only on the input.
-import PDFDocument from "pdfkit";
+import PDFDocument from "./pdfkit-library.js";
 import { documentMetadata } from "../../layout/document-metadata.js";
 import type { DocumentLayout } from "../../layout/document-layout.js";
 import { defaultPdfStandards, type PdfStandard, type RenderOptions } from "../render-options.js";
