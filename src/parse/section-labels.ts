@@ -139,6 +139,8 @@ const ASIDE_LABELS = new Set([
   "liens", "liens utiles", "ressources", "logistique", "inscription", "inscriptions", "visioconference", "visio", "lien visio", "informations pratiques", "connexion",
   "anmeldung", "einwahl", "einwahldaten", "videokonferenz", "ressourcen", "organisatorisches",
   "enlaces", "recursos", "logistica", "inscripcion", "videollamada", "ligacoes", "inscricao", "videochamada",
+  // Where people put their name to speak (W3C: "## Queue (add yourself at the bottom):").
+  "queue", "speaker queue", "speakers queue", "queue of speakers",
   // Sections that hold the header lines ("## Informações Gerais" then "**Responsável pelo registro:** …").
   "general information", "general info", "informations generales", "informations", "allgemeines", "allgemeine informationen", "informacion general", "informacoes gerais", "dados gerais",
 ]);
