@@ -13,7 +13,9 @@ const patchFolder = new URL("../patches/", import.meta.url);
 /** The files patches/*.patch edit (path under node_modules/ → hunks), read from the patch files. */
 export function readPatches() {
   const files = new Map();
-  for (const name of readdirSync(patchFolder).filter((f) => f.endsWith(".patch")).sort()) {
+  for (const name of readdirSync(patchFolder)
+    .filter((f) => f.endsWith(".patch"))
+    .sort()) {
     let hunks;
     let hunk;
     for (const line of readFileSync(new URL(name, patchFolder), "utf8").split("\n")) {
@@ -37,7 +39,10 @@ export function applyHunks(source, hunks, where) {
   let shift = 0;
   for (const hunk of hunks) {
     const at = hunk.start - 1 + shift;
-    if (hunk.old.some((line, i) => lines[at + i] !== line)) throw new Error(`patches/${hunk.patch}: the hunk at line ${hunk.start} no longer matches ${where}; update the patch (the dependency changed)`);
+    if (hunk.old.some((line, i) => lines[at + i] !== line))
+      throw new Error(
+        `patches/${hunk.patch}: the hunk at line ${hunk.start} no longer matches ${where}; update the patch (the dependency changed)`,
+      );
     lines.splice(at, hunk.old.length, ...hunk.new);
     shift += hunk.new.length - hunk.old.length;
   }
@@ -51,7 +56,9 @@ export function patchFiles() {
     name: "dependency-patches",
     setup(b) {
       b.onLoad({ filter: /[\\/]node_modules[\\/]/ }, (args) => {
-        const relative = args.path.slice(args.path.lastIndexOf("node_modules") + "node_modules/".length).replaceAll("\\", "/");
+        const relative = args.path
+          .slice(args.path.lastIndexOf("node_modules") + "node_modules/".length)
+          .replaceAll("\\", "/");
         const hunks = patches.get(relative);
         if (!hunks) return undefined;
         return { contents: applyHunks(readFileSync(args.path, "utf8"), hunks, args.path), loader: "js" };
@@ -70,8 +77,12 @@ export function patchFiles() {
 export const lazyStubs = {
   name: "lazy-stubs",
   setup(b) {
-    b.onResolve({ filter: /^linebreak$/ }, (args) => (/[\\/]pdfkit[\\/]/.test(args.importer) ? { path: `${root}scripts/stubs/linebreak.mjs` } : undefined));
-    b.onResolve({ filter: /^brotli\/decompress\.js$/ }, (args) => (/[\\/]fontkit[\\/]/.test(args.importer) ? { path: `${root}scripts/stubs/brotli-decompress.mjs` } : undefined));
+    b.onResolve({ filter: /^linebreak$/ }, (args) =>
+      /[\\/]pdfkit[\\/]/.test(args.importer) ? { path: `${root}scripts/stubs/linebreak.mjs` } : undefined,
+    );
+    b.onResolve({ filter: /^brotli\/decompress\.js$/ }, (args) =>
+      /[\\/]fontkit[\\/]/.test(args.importer) ? { path: `${root}scripts/stubs/brotli-decompress.mjs` } : undefined,
+    );
   },
 };
 

@@ -6,7 +6,14 @@ import { readFileSync } from "node:fs";
 
 /** Phases in the order a build runs them; `test` sees a call frame (function name, script URL, line). */
 export const phases = [
-  { name: "module load and compile", test: (f) => /^(compileSourceTextModule|loadAndTranslate|moduleStrategy|compileForInternalLoader|wrapSafe|require|importModuleDynamically)$/.test(f.functionName) || (f.lineNumber === 0 && f.columnNumber === 0 && /^file:|\.c?js$/.test(f.url)) },
+  {
+    name: "module load and compile",
+    test: (f) =>
+      /^(compileSourceTextModule|loadAndTranslate|moduleStrategy|compileForInternalLoader|wrapSafe|require|importModuleDynamically)$/.test(
+        f.functionName,
+      ) ||
+      (f.lineNumber === 0 && f.columnNumber === 0 && /^file:|\.c?js$/.test(f.url)),
+  },
   { name: "configuration", test: (f) => /^(configFor|findConfig|loadConfig)\d*$/.test(f.functionName) },
   { name: "theme", test: (f) => /^(chooseTheme|loadTheme|defaultTheme)\d*$/.test(f.functionName) },
   { name: "parse and validate", test: (f) => /^parseMinutes\d*$/.test(f.functionName) },
@@ -54,7 +61,10 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 /** The median of each phase over several profiles of the same run. */
 export function medianBreakdown(files) {
   const all = files.map((f) => breakdown(JSON.parse(readFileSync(f, "utf8"))));
-  return { ms: Object.fromEntries(Object.keys(all[0].ms).map((k) => [k, median(all.map((b) => b.ms[k]))])), span: median(all.map((b) => b.span)) };
+  return {
+    ms: Object.fromEntries(Object.keys(all[0].ms).map((k) => [k, median(all.map((b) => b.ms[k]))])),
+    span: median(all.map((b) => b.span)),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

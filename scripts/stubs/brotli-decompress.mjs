@@ -7,7 +7,10 @@ let loaded;
 export default function decompress(...args) {
   if (!loaded) {
     const module = { exports: {} };
-    new Function("module", "exports", readFileSync(new URL("./brotli-decompress.cjs", import.meta.url), "utf8"))(module, module.exports);
+    new Function("module", "exports", readFileSync(new URL("./brotli-decompress.cjs", import.meta.url), "utf8"))(
+      module,
+      module.exports,
+    );
     loaded = module.exports;
   }
   return loaded(...args);
