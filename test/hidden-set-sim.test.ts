@@ -1,0 +1,79 @@
+// Forms met in real minutes from bodies the corpus does not cover (a simulation of issue 17's hidden set,
+// written up in /work/notes by the helper that ran it): each case is a small synthetic file in the same shape.
+import { describe, expect, it } from "vitest";
+import { closeYamlBlock, parseMinutes } from "../src/parse/parse-minutes.js";
+import type { FileFacts } from "../src/parse/meeting-date.js";
+
+const noFacts: FileFacts = { firstCommit: () => undefined, modified: () => undefined };
+const parse = (text: string, path = "minutes.md") => parseMinutes(text, { path, fileFacts: noFacts });
+const errors = (r: ReturnType<typeof parse>) => r.file.messages.filter((m) => m.fatal).map((m) => m.ruleId);
+
+describe("front matter closed by `...` (pandoc's YAML metadata block)", () => {
+  const text = [
+    "---",
+    'title: "Compte rendu du conseil d\'administration"',
+    "date: 2023-11-11",
+    'lang: "fr"',
+    "...",
+    "",
+    "# Ordre du jour #",
+    "",
+    "1. Mandats",
+    "",
+    "## Mandats des administrateurs ##",
+    "",
+    "Texte.",
+  ].join("\n");
+
+  it("is read as the front matter: the document builds, with its title and date", () => {
+    const r = parse(text);
+    expect(errors(r)).toEqual([]);
+    expect(r.minutes?.meeting.title).toBe("Compte rendu du conseil d'administration");
+    expect(r.minutes?.meeting.date).toBe("2023-11-11");
+  });
+
+  it("keeps every line where it was (the `...` line becomes `---`, same length)", () => {
+    const closed = closeYamlBlock(text);
+    expect(closed.split("\n")[4]).toBe("---");
+    expect(closed.length).toBe(text.length);
+  });
+
+  it("leaves a front matter closed by `---` alone, and a `...` after it too", () => {
+    const normal = "---\ndate: 2023-11-11\n---\n\n...\n";
+    expect(closeYamlBlock(normal)).toBe(normal);
+    const unclosed = "---\ndate: 2023-11-11\n\n# Title\n";
+    expect(closeYamlBlock(unclosed)).toBe(unclosed);
+  });
+});
+
+describe("a bold HTML title line, then the date in the first paragraph", () => {
+  it("`**<h1>Protokoll …</h1>**` is the title; the paragraph after it gives the date", () => {
+    const text = [
+      "**<h1>Protokoll der ordentlichen Mitgliederversammlung des Vereins</h1>**",
+      "",
+      "Es versammelten sich heute, am 27. Februar 2022 um 11:00 Uhr per Videokonferenz 18 Personen.",
+      "",
+      "## 1. Begrüßung",
+      "",
+      "Leon eröffnete die Versammlung.",
+    ].join("\n");
+    const r = parse(text);
+    expect(errors(r)).toEqual([]);
+    expect(r.minutes?.meeting.date).toBe("2022-02-27");
+  });
+
+  it("a bold first line that holds the date still gives it", () => {
+    const r = parse(
+      [
+        "**Board meeting – 12 March 2024**",
+        "",
+        "The board discussed the budget on Tuesday.",
+        "",
+        "## Budget",
+        "",
+        "Approved.",
+      ].join("\n"),
+    );
+    expect(r.minutes?.meeting.date).toBe("2024-03-12");
+  });
+});
