@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import { largeMeeting } from "./large-meeting.mjs";
 import { medianBreakdown } from "./phases.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -34,15 +35,6 @@ function row(name, args, env, minutes) {
   const wall = median(runs.map((r) => r.wall));
   console.log(`${name.padEnd(44)} ${(wall / 1000).toFixed(3)} s   peak RSS ${median(runs.map((r) => r.rss)).toFixed(0)} MB`);
   return wall;
-}
-
-/** A large synthetic meeting: many items, lists and action rows. */
-function largeMeeting(items) {
-  const parts = ["---", "title: Large meeting", "date: 2024-01-15", "language: en", "attendees: [Ana, Bo, Chen]", "---", ""];
-  for (let i = 1; i <= items; i++) {
-    parts.push(`## Item ${i}`, "", "### Discussion", "", `Paragraph ${i} with **bold**, _italic_ and a [link](https://example.org/${i}). `.repeat(6), "", "- first point\n- second point\n  1. nested\n  2. nested", "", "### Actions", "", "| Action | Owner | Due |", "|---|---|---|", `| Follow up ${i} | Ana | 2024-02-01 |`, `| Report ${i} | Bo | TBD |`, "");
-  }
-  return parts.join("\n");
 }
 
 console.log(`minutes bench — node ${process.version}, ${RUNS} runs each, median`);
@@ -127,7 +119,12 @@ const fromBundle = row("  seed: docx + pdf, from the bundle", ["build", seed, "-
 const large = join(work, "large.md");
 writeFileSync(large, largeMeeting(400));
 console.log(`large meeting: ${(readFileSync(large).length / 1024).toFixed(0)} KB, 400 items`);
-row("large: docx + pdf", ["build", large, "--out", work, "--force"]);
+const largeTime = row("large: docx + pdf", ["build", large, "--out", work, "--force"]);
+// The same meeting doubled: a build that grows faster than its input shows here (test/large-meeting-linearity.test.ts).
+const doubled = join(work, "large-800.md");
+writeFileSync(doubled, largeMeeting(800));
+const doubledTime = row("large doubled (800 items): docx + pdf", ["build", doubled, "--out", work, "--force"]);
+console.log(`  doubling the items: ${(doubledTime / largeTime).toFixed(2)}× the time (goal ≤ 2×)`);
 
 // A repository of 200 seed-sized meetings (the seed with a date a week apart, in year folders).
 const REPO_SIZE = Number(process.env.BENCH_REPO_SIZE ?? 200);
