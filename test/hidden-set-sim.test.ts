@@ -77,3 +77,26 @@ describe("a bold HTML title line, then the date in the first paragraph", () => {
     expect(r.minutes?.meeting.date).toBe("2024-03-12");
   });
 });
+
+describe("running notes that open with the next meeting's heading", () => {
+  it("the first meeting held gives the date, not the announced one (`<--- NEXT MEETING`)", () => {
+    const text = [
+      "# Working Group Agenda",
+      "- Date: Fridays at 1PM EST (UTC-5)",
+      "",
+      "## April 28, 2023 Working Group Meeting  <--- NEXT MEETING",
+      "",
+      "## March 31, 2023 Working Group Meeting",
+      "Participants:",
+      "* Lance Byrd",
+      "",
+      "* Spec work on revocation.",
+      "",
+      "## March 17, 2023 Working Group Meeting",
+      "* Demo of the driver.",
+    ].join("\n");
+    const r = parse(text, "meeting-notes.md");
+    expect(errors(r)).toEqual([]);
+    expect(r.minutes?.meeting.date).toBe("2023-03-31");
+  });
+});

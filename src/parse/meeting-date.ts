@@ -237,7 +237,9 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
   let titleSeen = false;
   let firstHeading = true;
   // The first meeting of running notes, as src/parse/find-meetings.ts finds it ("## Meeting - 28 September 2021 - (1600 ET)").
-  const firstStart = starts.length >= 2 && starts[0]!.kind === "heading" ? starts[0] : undefined;
+  // A start that announces the next meeting ("## April 28, 2023 Working Group Meeting <--- NEXT MEETING", still empty) is not one held.
+  const held = starts.filter((s) => !OTHER_MEETING.test(s.heading));
+  const firstStart = starts.length >= 2 && held[0]?.kind === "heading" ? held[0] : undefined;
   // (Its year may come from a year heading above it, "# 2021" then "## December 8": then it says so.)
   if (firstStart?.date) candidates.push({ kind: "heading", date: firstStart.date, line: firstStart.line, written: firstStart.heading, ...(findDate(firstStart.heading, rules) ? {} : { yearFrom: "file" as const }) });
   let namedMeeting = firstStart?.date !== undefined;
