@@ -100,3 +100,33 @@ describe("running notes that open with the next meeting's heading", () => {
     expect(r.minutes?.meeting.date).toBe("2023-03-31");
   });
 });
+
+describe("header labels in inclusive and singular forms", () => {
+  it("`**Présent.e.s :**` gives the attendees and `**Excusée :**` the apologies", () => {
+    const text = [
+      "---",
+      "title: Bureau du 15 septembre 2021",
+      "date: 2021-09-15T12:18:14.583Z",
+      "---",
+      "**Date :** 15 septembre 2021 à 18 h  ",
+      "**Présent.e.s :** Lauriane, Anne-Marie, Charlotte, Quentin  ",
+      "**Excusée :** Nathalie  ",
+      "",
+      "## Ordre du jour",
+      "",
+      "1. Le jardin",
+      "",
+      "## 1. Le jardin",
+      "",
+      "Quentin et Anne-Marie rédigent la fiche de poste.",
+    ].join("\n");
+    const meeting = parse(text).minutes?.meeting;
+    expect(meeting?.attendees.map((p) => p.name)).toEqual(["Lauriane", "Anne-Marie", "Charlotte", "Quentin"]);
+    expect(meeting?.absent.map((p) => p.name)).toEqual(["Nathalie"]);
+  });
+
+  it("`### Anwesende Mitglieder` then a comma list gives the attendees", () => {
+    const text = ["# Protokoll der Mitgliederversammlung", "", "Es versammelten sich am 27. Februar 2021 16 Personen.", "", "### **Anwesende Mitglieder**", "Leon Farchau, Martin Teuber, Sarah Franke", "", "## 1. Begrüßung", "", "Leon eröffnet."].join("\n");
+    expect(parse(text).minutes?.meeting.attendees.map((p) => p.name)).toEqual(["Leon Farchau", "Martin Teuber", "Sarah Franke"]);
+  });
+});

@@ -109,6 +109,9 @@ const MEETING_PART_ALIASES: Record<MeetingPart, string[]> = {
 MEETING_PART_ALIASES.chair.push("chairs", "co-chair", "co-chairs", "cochairs", "moderated by", "moderation", "moderators", "facilitators", "facilitated by", "convenor", "convener", "animateur", "animatrice", "animation", "president de seance", "presidente de seance", "presidence de seance", "sitzungsleitung", "leitung", "moderiert von", "vorsitzende", "vorsitzender", "moderacion", "moderador", "moderadora", "presidencia");
 // Dutch, which real minutes bring too ("Aanwezig", "Voorzitter", "Notulist").
 MEETING_PART_ALIASES.attendees.push("roll call", "aanwezig", "aanwezigen");
+// Singular and feminine forms ("Excusée :", "Présente :") and the members' list of German associations.
+MEETING_PART_ALIASES.attendees.push("presente", "anwesende mitglieder");
+MEETING_PART_ALIASES.absent.push("excuse", "excusee", "excusees", "absente", "absentes");
 MEETING_PART_ALIASES.absent.push("afwezig", "afgemeld", "afmeldingen");
 MEETING_PART_ALIASES.chair.push("voorzitter");
 // Portuguese ("Participantes presentes", "Responsável pelo registro").
@@ -125,9 +128,13 @@ for (const [part, aliases] of Object.entries(MEETING_PART_ALIASES) as [MeetingPa
 /** A label without what people add in parentheses: "Scribe(s)", "Attendees (sign yourself in)". */
 const withoutAside = (label: string): string => label.replace(/\s*\([^()]*\)\s*:?\s*$/, "");
 
+/** French inclusive writing: "Présent.e.s", "Excusé·e·s", "Absent(e)s", "Présent-es" → "presents", "excuses", "absents". */
+const withoutInclusive = (label: string): string => label.replace(/(?:[.·‧•-]e[.·‧•-]?s|\(e\)s|\(es\)|\(s\)|\(e\))$/u, (m) => (m.includes("s") ? "s" : ""));
+
 export function meetingPart(label: string): MeetingPart | undefined {
   const normalized = normalizeLabel(label);
-  return partByAlias.get(normalized) ?? partByAlias.get(normalizeLabel(withoutAside(normalized)));
+  const plain = normalizeLabel(withoutAside(normalized));
+  return partByAlias.get(normalized) ?? partByAlias.get(plain) ?? partByAlias.get(withoutInclusive(plain));
 }
 
 // Sections that hold no agenda item: where to find the call, the documents, how to register. They are
