@@ -130,3 +130,17 @@ describe("header labels in inclusive and singular forms", () => {
     expect(parse(text).minutes?.meeting.attendees.map((p) => p.name)).toEqual(["Leon Farchau", "Martin Teuber", "Sarah Franke"]);
   });
 });
+
+describe("a front matter that lists the people under another key", () => {
+  it("`members:` with no `attendees:` gives the attendees, and the warning says it was read", () => {
+    const r = parse(["---", "date: 2025-01-06", "members:", "  - Carlton Gibson", "  - Lily Foote", "---", "", "## Agenda", "", "1. Introductions", "", "## Action items", "", "- Jacob: invite folks"].join("\n"));
+    expect(r.minutes?.meeting.attendees.map((p) => p.name)).toEqual(["Carlton Gibson", "Lily Foote"]);
+    const warning = r.file.messages.find((m) => m.ruleId === "front-matter-unknown-key");
+    expect(warning?.reason).toContain("`members`");
+  });
+
+  it("`attendees:` given too: `members:` is not read (the warning says to merge them)", () => {
+    const r = parse(["---", "date: 2025-01-06", "attendees:", "  - Tim Schilling", "members:", "  - Carlton Gibson", "---", "", "## Notes", "", "Text."].join("\n"));
+    expect(r.minutes?.meeting.attendees.map((p) => p.name)).toEqual(["Tim Schilling"]);
+  });
+});

@@ -11,7 +11,7 @@ import type { MeetingInfo, Person, Point, TimeRange } from "../model/minutes.js"
 import { asRecord, readYaml, validateYaml, type YamlSource } from "../yaml-source.js";
 import { dateRules } from "./date-forms.js";
 import { checkFrontMatterDates } from "./front-matter-dates.js";
-import { reportFrontMatterKeys } from "./key-aliases.js";
+import { attendeesKey, reportFrontMatterKeys } from "./key-aliases.js";
 import { quotePlaceholders, reportExampleValues } from "./placeholders.js";
 import { frontMatterSchema, type FrontMatter } from "./front-matter-schema.js";
 import { text } from "../i18n/messages.js";
@@ -57,7 +57,10 @@ export function readFrontMatter(source: FrontMatterSource | undefined, fallbacks
     if (!record) return undefined;
     raw = record;
   }
-  const values = { ...fallbacksFor(raw, fallbacks), ...raw };
+  const values: Record<string, unknown> = { ...fallbacksFor(raw, fallbacks), ...raw };
+  // `members:` (a Hugo or HackMD list) with no `attendees:`: the list is the attendees.
+  const peopleKey = attendeesKey(raw);
+  if (peopleKey) values.attendees = raw[peopleKey];
   const language = typeof values.language === "string" ? values.language : "en";
   reportFrontMatterKeys(values, yaml, file, language, raw);
   reportExampleValues(raw, yaml, file);

@@ -50,6 +50,15 @@ const words = [...byWord.keys()];
 
 export type KeySuggestion = { key: string } | { deadline: true } | undefined;
 
+/**
+ * The key of a front matter that lists the people under another word (`members:`, `participants:`, `présents:`)
+ * and gives no `attendees:`: its list is read as the attendees (the unknown-key warning still renames it).
+ */
+export function attendeesKey(written: Record<string, unknown>): string | undefined {
+  if (written.attendees !== undefined) return undefined;
+  return Object.keys(written).find((key) => !knownKeys.includes(key) && byWord.get(squash(key)) === "attendees" && Array.isArray(written[key]) && (written[key] as unknown[]).length > 0);
+}
+
 /** Our key for an unknown one: the same word another way, a word of another language, or a near miss of either. */
 export function suggestKey(written: string): KeySuggestion {
   const word = squash(written);
@@ -81,12 +90,13 @@ export function reportFrontMatterKeys(values: Record<string, unknown>, source: Y
       const taken = written[suggestion.key] !== undefined || claimed.has(suggestion.key);
       claimed.add(suggestion.key);
       const fix = !taken && source ? keyEdit(source, key, suggestion.key) : undefined;
+      const readAs = attendeesKey(written) === key;
       report(file, {
         severity: "warning",
         rule,
         message: text("unknown-key.suggestion", { key, suggestion: suggestion.key }),
         place,
-        hint: text(taken ? "front-matter-unknown-key.taken.hint" : "front-matter-unknown-key.did-you-mean.hint", { key, suggestion: suggestion.key }),
+        hint: text(readAs ? "front-matter-unknown-key.read-as.hint" : taken ? "front-matter-unknown-key.taken.hint" : "front-matter-unknown-key.did-you-mean.hint", { key, suggestion: suggestion.key }),
         ...(fix ? { fix } : {}),
       });
     }

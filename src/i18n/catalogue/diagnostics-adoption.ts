@@ -83,6 +83,13 @@ export const adoptionMessages = {
     pt: "Mude-lhe o nome para `{suggestion}` (`minutes check --fix` fá-lo): tal como está escrita, o seu valor não aparece nos documentos.",
     de: "Benennen Sie ihn in `{suggestion}` um (`minutes check --fix` erledigt das): so wie er geschrieben ist, fehlt sein Wert in den Dokumenten.",
   },
+  "front-matter-unknown-key.read-as.hint": {
+    en: "It is read as `{suggestion}`, since the front matter gives no `{suggestion}`; rename it to `{suggestion}` (`minutes check --fix` does it).",
+    fr: "Elle est lue comme `{suggestion}`, puisque l'en-tête ne donne pas `{suggestion}` ; renommez-la en `{suggestion}` (`minutes check --fix` le fait).",
+    es: "Se lee como `{suggestion}`, ya que el encabezado no da `{suggestion}`; cámbiele el nombre a `{suggestion}` (`minutes check --fix` lo hace).",
+    pt: "É lida como `{suggestion}`, pois o cabeçalho não dá `{suggestion}`; mude-lhe o nome para `{suggestion}` (`minutes check --fix` fá-lo).",
+    de: "Er wird als `{suggestion}` gelesen, da der Kopf kein `{suggestion}` angibt; benennen Sie ihn in `{suggestion}` um (`minutes check --fix` erledigt das).",
+  },
   "front-matter-unknown-key.taken.hint": {
     en: "`{suggestion}` is given too: move what `{key}` holds into it, then remove `{key}`; as it is written, its value is left out of the documents.",
     fr: "`{suggestion}` est déjà présente : reportez-y le contenu de `{key}`, puis supprimez `{key}` ; telle qu'elle est écrite, sa valeur n'apparaît pas dans les documents.",
