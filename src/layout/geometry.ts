@@ -1,5 +1,6 @@
 // Every measure the DOCX and the PDF share, decided here once from the theme: table column proportions, the
-// rules under the title and the item headings, the quote rule, and the tints derived from the theme's colours.
+// rules under the title and the item headings, the quote rule, the tints derived from the theme's colours, and the
+// look of the section labels and of the headings written inside an item.
 // The renderers translate these into their own units (twips, eighths of a point, PDF points); they never
 // choose a proportion, a thickness or a tint of their own, so the two formats cannot drift apart.
 import type { Theme } from "../theme/theme.js";
@@ -23,7 +24,33 @@ export interface Geometry {
   cellPadding: { x: number; y: number };
   /** Fills derived from the theme's border colour, as "RRGGBB". */
   tints: { codeFill: string; codeEdge: string; watermark: string };
+  /** A section label of an item ("Key discussion points", "Decisions", "Actions"). */
+  sectionLabel: TextLook;
+  /** Headings written inside an item (`###`… under a section), by level − 1; deeper levels use the last. */
+  headings: readonly TextLook[];
 }
+
+/**
+ * How a line of text looks, in the theme's terms: one of its sizes and colours, bold, italic. Bold upright text
+ * is set in the theme's headings family, the rest in the body family.
+ */
+export interface TextLook {
+  size: "body" | "subheading";
+  color: "primary" | "text" | "muted";
+  bold: boolean;
+  italic: boolean;
+}
+
+/**
+ * Below the item heading: the section label, then the item's own headings, each a step down, so that a heading
+ * inside "Key discussion points" never looks larger than the label above it.
+ */
+const sectionLabel: TextLook = { size: "subheading", color: "primary", bold: true, italic: false };
+const headings: readonly TextLook[] = [
+  { size: "body", color: "text", bold: true, italic: false },
+  { size: "body", color: "text", bold: true, italic: true },
+  { size: "body", color: "muted", bold: false, italic: true },
+];
 
 /** What the geometry takes from the theme. */
 export type GeometryTheme = { colors: Pick<Theme["colors"], "accent" | "border"> };
@@ -62,5 +89,7 @@ export function geometry(theme: GeometryTheme): Geometry {
     quoteRule: { thickness: 2, color: border },
     cellPadding: { x: 5, y: 3.5 },
     tints: { codeFill: tint(border, 0.9), codeEdge: tint(border, 0.6), watermark: tint(border, 0.78) },
+    sectionLabel,
+    headings,
   };
 }

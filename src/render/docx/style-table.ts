@@ -1,7 +1,7 @@
 // The one place that turns the theme into named Word styles. Every paragraph and run elsewhere refers to these
 // ids instead of carrying direct formatting, so a user can restyle the whole compte-rendu from Word's style pane.
 import { AlignmentType, BorderStyle, LineRuleType, ShadingType, UnderlineType, type IStylesOptions } from "./docx-library.js";
-import type { Geometry } from "../../layout/geometry.js";
+import type { Geometry, TextLook } from "../../layout/geometry.js";
 import type { Theme } from "../../theme/theme.js";
 import { naturalLineHeight } from "../../theme/font-metrics.js";
 import { eighths, halfPoints, twips, type CellMargins } from "./docx-context.js";
@@ -57,6 +57,18 @@ export function styleTable(theme: Theme, language: string, geometry: Geometry): 
     paragraph: { spacing: { before: twips(before), after: twips(after) }, keepNext: true, keepLines: true, outlineLevel },
     run: { font: headings, ...size(points), bold: true, color: colors.primary },
   });
+  /** A look the layout decides (section labels, an item's headings), as the PDF draws it too. */
+  const look = (l: TextLook) => ({
+    ...(l.bold && !l.italic ? { font: headings } : {}),
+    ...size(l.size === "subheading" ? sizes.subheading : sizes.body),
+    bold: l.bold,
+    italics: l.italic,
+    color: colors[l.color],
+  });
+  const itemHeading = (level: number, before: number, after: number) => ({
+    ...heading(sizes.body, before, after, level + 1),
+    run: look(geometry.headings[Math.min(level, geometry.headings.length) - 1]!),
+  });
 
   return {
     default: {
@@ -75,11 +87,12 @@ export function styleTable(theme: Theme, language: string, geometry: Geometry): 
           border: { bottom: { style: BorderStyle.SINGLE, size: eighths(geometry.itemRule.thickness), color: geometry.itemRule.color, space: 2 } },
         },
       },
-      heading2: heading(sizes.subheading, 10, 4, 1),
-      heading3: { ...heading(sizes.body, 8, 3, 2), run: { ...size(sizes.body), bold: true, color: colors.text } },
-      heading4: { ...heading(sizes.body, 6, 3, 3), run: { ...size(sizes.body), bold: true, italics: true, color: colors.text } },
-      heading5: { ...heading(sizes.body, 6, 2, 4), run: { ...size(sizes.body), italics: true, color: colors.muted } },
-      heading6: { ...heading(sizes.body, 6, 2, 5), run: { ...size(sizes.body), italics: true, color: colors.muted } },
+      // The section labels, then the headings written inside an item (block-content.ts: level 1 → Heading 3).
+      heading2: { ...heading(sizes.subheading, 10, 4, 1), run: look(geometry.sectionLabel) },
+      heading3: itemHeading(1, 8, 3),
+      heading4: itemHeading(2, 6, 3),
+      heading5: itemHeading(3, 6, 2),
+      heading6: itemHeading(4, 6, 2),
       listParagraph: { basedOn: StyleId.normal, paragraph: { spacing: { after: twips(3) } } },
       hyperlink: { run: { color: colors.link, underline: { type: UnderlineType.SINGLE, color: colors.link } } },
     },

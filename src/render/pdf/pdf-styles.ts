@@ -1,7 +1,7 @@
 // Every measure the PDF uses (fonts, sizes, colours, spacing), derived from the theme in this one place, with
 // the rules and tints the DOCX shares taken from the layout's geometry. Drawing code reads only PdfStyles, so a
 // theme change never needs a hunt through the renderer.
-import { geometry as sharedGeometry, type Geometry } from "../../layout/geometry.js";
+import { geometry as sharedGeometry, type Geometry, type TextLook } from "../../layout/geometry.js";
 import { pageSize, type Theme } from "../../theme/theme.js";
 
 /** "heading" is the bold face of the theme's headings family (title and headings). */
@@ -89,6 +89,11 @@ export function pdfStyles(theme: Theme, shared: Geometry = sharedGeometry(theme)
   const heading = positive(s.heading, 12.5);
   const subheading = positive(s.subheading, 11);
   const small = positive(s.small, 8.5);
+  /** A look the layout decides (section labels, an item's headings), as the DOCX's styles draw it too. */
+  const look = (l: TextLook): TextStyle => ({
+    ...style(l.size === "subheading" ? subheading : body, colors[l.color], l.bold, l.italic),
+    heading: l.bold && !l.italic,
+  });
   return {
     page: {
       width,
@@ -116,12 +121,8 @@ export function pdfStyles(theme: Theme, shared: Geometry = sharedGeometry(theme)
       subtitle: style(positive(s.subtitle, 12), colors.muted, false, true, 1.3),
       sectionTitle: headingStyle(heading, colors.primary),
       itemHeading: headingStyle(heading, colors.primary),
-      sectionLabel: { ...style(body, colors.primary, true), heading: true },
-      subheadings: [
-        headingStyle(subheading, colors.primary),
-        style(body, colors.text, true),
-        style(body, colors.text, true, true),
-      ],
+      sectionLabel: look(shared.sectionLabel),
+      subheadings: shared.headings.map(look),
       cell: style(body, colors.text, false, false, 1.3),
       denseCell: style(Math.min(body, small + 0.5), colors.text, false, false, 1.25),
       code: style(body * 0.9, colors.text, false, false, 1.35),
