@@ -144,3 +144,39 @@ describe("a front matter that lists the people under another key", () => {
     expect(r.minutes?.meeting.attendees.map((p) => p.name)).toEqual(["Tim Schilling"]);
   });
 });
+
+describe("an attendance list under a line that names its columns", () => {
+  const text = [
+    "# Community Video Call - April 2019",
+    "",
+    "**Date:** 30 April 2019 at 9am PST",
+    "",
+    "## Agenda Items",
+    "",
+    "* Shout-outs",
+    "",
+    "## In Attendance",
+    "",
+    "Name / Institution / Github Handle",
+    "",
+    "* Zach / Jupyter Cal Poly / @Zsailer",
+    "* Michael Milligan / U. Minnesota/MSI / @mbmilligan",
+    "* Damián Avila / / @damianavila",
+    "* Tim Head / Project Binder / Zurich / @betatim",
+  ].join("\n");
+
+  it("reads each entry as name, organisation and handle; the columns line is no attendee", () => {
+    const meeting = parse(text).minutes?.meeting;
+    expect(meeting?.attendees).toEqual([
+      { name: "Zach", organisation: "Jupyter Cal Poly", abbreviation: "@Zsailer" },
+      { name: "Michael Milligan", organisation: "U. Minnesota/MSI", abbreviation: "@mbmilligan" },
+      { name: "Damián Avila", abbreviation: "@damianavila" },
+      { name: "Tim Head", organisation: "Project Binder / Zurich", abbreviation: "@betatim" },
+    ]);
+  });
+
+  it("an attendee table with a 'GitHub Handle' column is read too", () => {
+    const table = ["# Call", "", "**Date:** October 26, 2021", "", "## Agenda Items", "", "* Updates", "", "## Attendees", "", "| Name | Institution | GitHub Handle |", "|---|---|---|", "| Simon Li | University of Dundee | @manics |"].join("\n");
+    expect(parse(table).minutes?.meeting.attendees).toEqual([{ name: "Simon Li", organisation: "University of Dundee", abbreviation: "@manics" }]);
+  });
+});

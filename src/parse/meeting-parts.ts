@@ -8,7 +8,7 @@ import { findDate } from "./date-forms.js";
 import { htmlToText } from "./mdast-to-blocks.js";
 import { isDatedLabelHeading } from "./meeting-date.js";
 import { parseTimeRange } from "./front-matter.js";
-import { listPeople, peopleOf, personLike, rawText, tablePeople, type PersonValue } from "./people.js";
+import { columnsLine, listPeople, listPeopleByColumns, peopleOf, personLike, rawText, tablePeople, type PersonValue } from "./people.js";
 import { isAsideLabel, isNotesLabel, meetingPart, type MeetingPart } from "./section-labels.js";
 import { normalizeLabel } from "../i18n/text-match.js";
 
@@ -303,16 +303,19 @@ function notesSection(nodes: RootContent[], itemDepth: number): number {
 /** The list, table or line of people in an "Attendees" section (other text in it stays), with its index. */
 function sectionPeople(nodes: RootContent[], from: number, to: number): { people: PersonValue[]; index: number } | undefined {
   // "## Attendees (sign yourself in)", maybe a line of instructions, then a list or a table.
+  // A line that names the columns ("Name / Institution / Github Handle") tells how the entries are written.
+  let columns: ReturnType<typeof columnsLine>;
   for (let j = from; j < to; j++) {
     const n = nodes[j]!;
+    if (n.type === "paragraph") columns ??= columnsLine(rawText(n.children));
     if (n.type !== "list" && n.type !== "table") continue;
-    const people = n.type === "list" ? listPeople(n) : tablePeople(n);
+    const people = n.type === "list" ? ((columns && listPeopleByColumns(n, columns)) ?? listPeople(n)) : tablePeople(n);
     if (people) return { people, index: j };
     break;
   }
   // "## Attendees" then "Ana, Bo, Chloé".
   const first = nodes[from];
-  const people = first?.type === "paragraph" ? peopleOf(rawText(first.children)) : undefined;
+  const people = first?.type === "paragraph" && !columns ? peopleOf(rawText(first.children)) : undefined;
   return people ? { people, index: from } : undefined;
 }
 

@@ -89,9 +89,51 @@ type PersonColumn = "name" | "organisation" | "abbreviation" | "role";
 const PERSON_COLUMNS: Record<PersonColumn, string[]> = {
   name: ["name", "names", "full name", "nom", "nom et prenom", "prenom et nom", "prenom nom", "nom prenom", "participant", "participants", "attendee", "attendees", "member", "members", "membre", "membres", "person", "teilnehmer", "teilnehmende", "teilnehmer*in", "nombre", "nome", "asistente", "participante"],
   organisation: ["organisation", "organization", "org", "organisme", "structure", "institution", "affiliation", "company", "employer", "entity", "entite", "agency", "agence", "representing", "on behalf of", "delegation", "organizacion", "organizacao", "entidad", "entidade", "firma", "unternehmen", "institut", "verein", "empresa"],
-  abbreviation: ["abbreviation", "abreviation", "abreviatura", "abbr", "abbr.", "abbrev", "abbrev.", "initials", "acronym", "short", "handle", "irc", "irc nick", "nick", "sigle", "initiales", "kurzel", "kuerzel", "abkurzung", "siglas", "sigla", "iniciales", "iniciais"],
+  abbreviation: ["abbreviation", "abreviation", "abreviatura", "abbr", "abbr.", "abbrev", "abbrev.", "initials", "acronym", "short", "handle", "github handle", "github", "github username", "github user", "github id", "username", "user name", "login", "irc", "irc nick", "nick", "sigle", "initiales", "kurzel", "kuerzel", "abkurzung", "siglas", "sigla", "iniciales", "iniciais"],
   role: ["role", "function", "fonction", "position", "qualite", "rolle", "funktion", "cargo", "funcao", "papel"],
 };
+
+/**
+ * A line that names the columns of the list under it: "Name / Institution / Github Handle", "Name | Org".
+ * Returns the columns and the separator, or undefined when a part is not a person column or no part is a name.
+ */
+export function columnsLine(line: string): { columns: PersonColumn[]; separator: string } | undefined {
+  const text = line.trim().replace(/^\(|\)$/g, "");
+  for (const separator of ["/", "|", " - ", " – "]) {
+    const parts = text.split(separator).map((p) => p.replace(/[`*_:]/g, "").trim());
+    if (parts.length < 2) continue;
+    const columns = parts.map(personColumn);
+    if (columns.every((c) => c !== undefined) && columns.filter((c) => c === "name").length === 1) return { columns: columns as PersonColumn[], separator };
+  }
+  return undefined;
+}
+
+/** The people of a list whose entries follow a columns line ("Zach / Jupyter Cal Poly / @Zsailer"). */
+export function listPeopleByColumns(list: List, line: { columns: PersonColumn[]; separator: string }): PersonValue[] | undefined {
+  const people: PersonValue[] = [];
+  for (const item of list.children) {
+    const only = item.children[0];
+    if (item.children.length !== 1 || only?.type !== "paragraph") return undefined;
+    const text = rawText(only.children).replace(/\n/g, " ");
+    // "U. Minnesota/MSI": a separator with spaces around it, when the entry has them, splits; one inside a value does not.
+    const mark = line.separator.trim().replace(/[|]/g, "\\|");
+    const spaced = new RegExp(`\\s+${mark}\\s*|\\s*${mark}\\s+`);
+    let parts = text.split(spaced.test(text) ? spaced : line.separator);
+    // More parts than columns ("Tim Head / Project Binder / Zurich / @betatim"): the middle ones are one value.
+    const n = line.columns.length;
+    if (parts.length > n && n >= 3) parts = [parts[0]!, parts.slice(1, parts.length - n + 2).join(" / "), ...parts.slice(parts.length - n + 2)];
+    parts = parts.map((p) => cleanName(p));
+    if (parts.length > n) return undefined;
+    const person: Record<string, string> = {};
+    parts.forEach((value, i) => {
+      if (value) person[line.columns[i]!] = value;
+    });
+    if (!person.name) continue;
+    if (!nameLike(person.name)) return undefined;
+    people.push(Object.keys(person).length === 1 ? person.name : (person as { name: string }));
+  }
+  return people.length ? people : undefined;
+}
 
 function personColumn(header: string): PersonColumn | undefined {
   const h = normalizeLabel(header);
