@@ -24,6 +24,11 @@ export interface Geometry {
   cellPadding: { x: number; y: number };
   /** Fills derived from the theme's border colour, as "RRGGBB". */
   tints: { codeFill: string; codeEdge: string; watermark: string };
+  /**
+   * The agenda's entries: their indent from the margin, the column their number hangs in (a multiple of the
+   * body size; the number ends `numberGap` points before the text, and wrapped lines align under the text).
+   */
+  agenda: { indent: number; numberWidthEm: number; numberGap: number };
   /** A section label of an item ("Key discussion points", "Decisions", "Actions"). */
   sectionLabel: TextLook;
   /** Headings written inside an item (`###`… under a section), by level − 1; deeper levels use the last. */
@@ -89,6 +94,7 @@ export function geometry(theme: GeometryTheme): Geometry {
     quoteRule: { thickness: 2, color: border },
     cellPadding: { x: 5, y: 3.5 },
     tints: { codeFill: tint(border, 0.9), codeEdge: tint(border, 0.6), watermark: tint(border, 0.78) },
+    agenda: { indent: 18, numberWidthEm: 2, numberGap: 5 },
     sectionLabel,
     headings,
   };

@@ -1,7 +1,7 @@
 // The body of the compte-rendu, in the layout's order and with its texts only: title block, info table, preamble,
 // agenda, each item (heading, labelled sections, action table, notes), next meeting.
-import { AlignmentType, Bookmark, BorderStyle, HeadingLevel, InternalHyperlink, LineRuleType, Paragraph, TextRun } from "./docx-library.js";
-import { agendaTargets } from "../../layout/agenda-targets.js";
+import { AlignmentType, Bookmark, BorderStyle, HeadingLevel, InternalHyperlink, LineRuleType, Paragraph, Tab, TextRun } from "./docx-library.js";
+import { agendaEntryParts, agendaTargets } from "../../layout/agenda-targets.js";
 import type { DocumentLayout, InfoRow, ItemLayout } from "../../layout/document-layout.js";
 import type { Inline } from "../../model/minutes.js";
 import { blockContent } from "./block-content.js";
@@ -10,7 +10,7 @@ import { collapseSpacers, gridTable, spacedTable, type CellContent } from "./gri
 import { inlineRuns, paragraphDirection, textRuns } from "./inline-runs.js";
 import { LIST_HANGING } from "./list-numbering.js";
 import { logoImage } from "./logo-image.js";
-import { StyleId } from "./style-table.js";
+import { agendaTabStops, StyleId } from "./style-table.js";
 
 type Flow = ReturnType<typeof blockContent>;
 
@@ -97,12 +97,18 @@ function actionTable(item: ItemLayout, ctx: DocxContext): Flow {
 /** The bookmark on the `index`-th item's heading, which its agenda entry links to. */
 const itemBookmark = (index: number): string => `item_${index + 1}`;
 
-function agenda(layout: DocumentLayout): Paragraph[] {
+function agenda(layout: DocumentLayout, ctx: DocxContext): Paragraph[] {
   const targets = agendaTargets(layout);
+  const tabStops = agendaTabStops(ctx.theme, layout.geometry);
   return layout.agenda.map((line, i) => {
     const target = targets[i] ?? null;
-    const children = target === null ? textRuns(line) : [new InternalHyperlink({ anchor: itemBookmark(target), children: textRuns(line) })];
-    return new Paragraph({ style: StyleId.agendaEntry, children, ...paragraphDirection(line) });
+    // The Agenda Entry style's tab stops: the number right-aligned in its column, then the text.
+    const { number, text } = agendaEntryParts(line);
+    const lead = new TextRun({ children: [new Tab(), number ?? "", new Tab()] });
+    const title =
+      target === null ? textRuns(text) : [new InternalHyperlink({ anchor: itemBookmark(target), children: textRuns(text) })];
+    const children = [lead, ...title];
+    return new Paragraph({ style: StyleId.agendaEntry, tabStops, children, ...paragraphDirection(line) });
   });
 }
 
@@ -139,7 +145,7 @@ export function documentBody(layout: DocumentLayout, ctx: DocxContext): Flow {
     // A document without agenda items (the action register) has no agenda.
     ...(layout.agenda.length ? [new Paragraph({ heading: HeadingLevel.HEADING_1, children: textRuns(layout.agendaTitle) })] : []),
     // The agenda as planned (before a "Meeting notes" section) is drawn as written; else the items' headings, linked.
-    ...(layout.agendaBlocks ? blockContent(layout.agendaBlocks, ctx, topScope) : agenda(layout)),
+    ...(layout.agendaBlocks ? blockContent(layout.agendaBlocks, ctx, topScope) : agenda(layout, ctx)),
     ...(layout.followUp ? itemFlow(layout.followUp, "follow_up", ctx) : []),
     ...layout.items.flatMap((item, i) => itemFlow(item, itemBookmark(i), ctx)),
     ...nextMeeting(layout),

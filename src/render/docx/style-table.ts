@@ -1,6 +1,6 @@
 // The one place that turns the theme into named Word styles. Every paragraph and run elsewhere refers to these
 // ids instead of carrying direct formatting, so a user can restyle the whole compte-rendu from Word's style pane.
-import { AlignmentType, BorderStyle, LineRuleType, ShadingType, UnderlineType, type IStylesOptions } from "./docx-library.js";
+import { AlignmentType, BorderStyle, LineRuleType, ShadingType, TabStopType, UnderlineType, type IStylesOptions } from "./docx-library.js";
 import type { Geometry, TextLook } from "../../layout/geometry.js";
 import type { Theme } from "../../theme/theme.js";
 import { naturalLineHeight } from "../../theme/font-metrics.js";
@@ -35,11 +35,27 @@ const lines = (share: number) => ({ line: Math.round(240 * share), lineRule: Lin
 
 const fontsOf = (family: string) => ({ ascii: family, hAnsi: family, cs: family, eastAsia: family });
 
+/** Where an agenda entry's text starts, in points from the margin. */
+const agendaTextStart = (theme: Theme, geometry: Geometry): number =>
+  geometry.agenda.indent + geometry.agenda.numberWidthEm * theme.sizes.body;
+
+type TabStop = { type: (typeof TabStopType)[keyof typeof TabStopType]; position: number };
+
+/** An agenda entry's tab stops (a Word paragraph style takes none): its number ends at the first, its text starts at the second. */
+export function agendaTabStops(theme: Theme, geometry: Geometry): TabStop[] {
+  const text = agendaTextStart(theme, geometry);
+  return [
+    { type: TabStopType.RIGHT, position: twips(text - geometry.agenda.numberGap) },
+    { type: TabStopType.LEFT, position: twips(text) },
+  ];
+}
+
 /** The Word styles of `theme`; the rules and tints the PDF shares are the layout's (`geometry`). */
 export function styleTable(theme: Theme, language: string, geometry: Geometry): IStylesOptions {
   const { codeFill, codeEdge: edgeColor } = geometry.tints;
   const codeEdge = { style: BorderStyle.SINGLE, size: 2, color: edgeColor, space: 4 };
   const { sizes, colors } = theme;
+  const agendaText = agendaTextStart(theme, geometry);
   // Word's proportional spacing multiplies the font's own line height; the PDF sets lines at a share of
   // the size. Dividing by the font's ratio gives both the same line pitch.
   const natural = naturalLineHeight(theme.fonts.body.files.regular);
@@ -201,7 +217,12 @@ export function styleTable(theme: Theme, language: string, geometry: Geometry): 
         id: StyleId.agendaEntry,
         name: "Agenda Entry",
         basedOn: StyleId.normal,
-        paragraph: { indent: { left: twips(14) }, spacing: { after: twips(3) } },
+        // As the PDF (the layout's geometry): each entry is "⇥1.⇥Title" (agendaTabStops), the number
+        // right-aligned in a column that hangs left of the text, and wrapped lines under the text.
+        paragraph: {
+          indent: { left: twips(agendaText), hanging: twips(agendaText - geometry.agenda.indent) },
+          spacing: { after: twips(3) },
+        },
       },
       {
         id: StyleId.separator,

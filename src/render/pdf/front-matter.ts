@@ -1,5 +1,6 @@
 // The opening of the compte-rendu: organisation, title and subtitle, the bordered info table
 // (date, time, place, attendance...), the preamble, and the list of agenda points.
+import { agendaEntryParts } from "../../layout/agenda-targets.js";
 import type { DocumentLayout } from "../../layout/document-layout.js";
 import type { ThemeLogo } from "../../theme/theme.js";
 import { bodyContext, drawBlocks } from "./blocks.js";
@@ -105,7 +106,7 @@ function drawInfoTable(w: PageWriter, layout: DocumentLayout): void {
 function drawAgenda(w: PageWriter, layout: DocumentLayout): void {
   // A document without agenda items (the action register) has no agenda.
   if (!layout.agenda.length) return;
-  const { text, space, list } = w.styles;
+  const { text, space, agenda } = w.styles;
   w.gap(space.itemBefore);
   const title = w.tag("H2", w.root);
   const style = text.sectionTitle;
@@ -125,15 +126,15 @@ function drawAgenda(w: PageWriter, layout: DocumentLayout): void {
   }
   w.gap(space.paragraph);
   const tag = w.tag("L", w.root);
-  const x = w.left + list.indent;
+  const x = w.left + agenda.indent;
   const destinations = agendaDestinations(layout);
   layout.agenda.forEach((entry, i) => {
     if (i > 0) w.gap(space.listItem + 1);
     const li = w.tag("LI", tag);
     // "1. Title": the number hangs in a column of its own so wrapped titles align under the text.
-    const numbered = /^(\d+\.)\s+([\s\S]*)$/.exec(entry);
-    const numberWidth = 2 * text.body.size;
-    const lbl = numbered ? w.tag("Lbl", li) : null;
+    const { number, text: title } = agendaEntryParts(entry);
+    const numberWidth = agenda.numberWidth;
+    const lbl = number ? w.tag("Lbl", li) : null;
     const body = w.tag("LBody", li);
     const destination = destinations[i] ?? null;
     // An entry whose item has a section of its own links to it: the text sits in a Link element that
@@ -143,7 +144,7 @@ function drawAgenda(w: PageWriter, layout: DocumentLayout): void {
     const anchor: { page: unknown; top: number } = { page: null, top: 0 };
     const common = {
       x: x + numberWidth,
-      width: w.width - list.indent - numberWidth,
+      width: w.width - agenda.indent - numberWidth,
       style: text.body,
       tag: link ?? body,
       onFirstLine: (top: number) => {
@@ -151,12 +152,12 @@ function drawAgenda(w: PageWriter, layout: DocumentLayout): void {
         anchor.top = top;
       },
     };
-    if (numbered && lbl) {
-      const line = breakLines(textRuns(numbered[1]!, text.body), 1000, w.fonts)[0]!;
-      const label = { line, x: x + numberWidth - list.labelGap - line.width, tag: lbl };
-      drawParagraph(w, textRuns(numbered[2]!, text.body), { ...common, label });
+    if (number && lbl) {
+      const line = breakLines(textRuns(number, text.body), 1000, w.fonts)[0]!;
+      const label = { line, x: x + numberWidth - agenda.numberGap - line.width, tag: lbl };
+      drawParagraph(w, textRuns(title, text.body), { ...common, label });
     } else {
-      drawParagraph(w, textRuns(entry, text.body), common);
+      drawParagraph(w, textRuns(title, text.body), common);
     }
     // An entry of one or two lines never crosses a page (paragraphs keep two lines together).
     if (link && destination && anchor.page === w.doc.page) {

@@ -45,6 +45,8 @@ export interface PdfStyles {
   codeScale: number;
   space: { paragraph: number; listItem: number; blockBefore: number; blockAfter: number; itemBefore: number; sectionBefore: number };
   list: { indent: number; maxDepth: number; labelGap: number };
+  /** The agenda's entries (the layout's geometry): indent, the column the number hangs in, the gap after it. */
+  agenda: { indent: number; numberWidth: number; numberGap: number };
   table: { padX: number; padY: number; border: number };
   quote: { indent: number; rule: number };
   code: { padX: number; padY: number };
@@ -131,6 +133,11 @@ export function pdfStyles(theme: Theme, shared: Geometry = sharedGeometry(theme)
     codeScale: 0.9,
     space: { paragraph: 6, listItem: 2, blockBefore: 4, blockAfter: 8, itemBefore: 16, sectionBefore: 8 },
     list: { indent: 18, maxDepth: 6, labelGap: 5 },
+    agenda: {
+      indent: shared.agenda.indent,
+      numberWidth: shared.agenda.numberWidthEm * body,
+      numberGap: shared.agenda.numberGap,
+    },
     table: { padX: shared.cellPadding.x, padY: shared.cellPadding.y, border: 0.5 },
     quote: { indent: 12, rule: shared.quoteRule.thickness },
     code: { padX: 6, padY: 4 },
