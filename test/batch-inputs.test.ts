@@ -40,12 +40,13 @@ describe("glob", () => {
 
 describe("collectInputs", () => {
   const dir = tempDir("inputs");
-  for (const path of ["2024/b.md", "2024/a.md", "2023/c.md", "README.md", "2024/notes.txt", "node_modules/x/d.md", ".minutes/template.md", "dist/old.md"]) {
+  for (const path of ["2024/b.md", "2024/a.md", "2023/c.md", "README.md", "2024/notes.txt", "node_modules/x/d.md", ".minutes/template.md", "dist/old.md", "2024/.draft.md"]) {
     mkdirSync(join(dir, path, ".."), { recursive: true });
     writeFileSync(join(dir, path), "x");
   }
 
-  it("walks a folder for *.md in sorted order, skipping README.md, node_modules, dot-folders and the output folder", async () => {
+  // Dot-files too, as a glob's * leaves them out: `minutes build minutes/` and `minutes build "minutes/**/*.md"` take the same files.
+  it("walks a folder for *.md in sorted order, skipping README.md, node_modules, dot-files, dot-folders and the output folder", async () => {
     const { inputs, problems } = await collectInputs([dir], [join(dir, "dist")]);
     expect(problems).toEqual([]);
     expect(inputs.map((i) => i.path)).toEqual(["2023/c.md", "2024/a.md", "2024/b.md"].map((p) => join(dir, p)));

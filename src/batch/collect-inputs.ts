@@ -1,7 +1,7 @@
 // Turns the paths given on the command line (files, folders, globs) into the list of Markdown files
 // to build, each with the root its output path mirrors. Folders are walked recursively for *.md, and
-// globs expanded (glob.ts), skipping README.md, node_modules, dot-folders (.git, .minutes, …) and the
-// output folder.
+// globs expanded (glob.ts), skipping README.md, node_modules, dot-files (.draft.md, as a glob's * does),
+// dot-folders (.git, .minutes, …) and the output folder.
 import { readdirSync, statSync, type Dirent } from "node:fs";
 import { basename, dirname, join, sep } from "node:path";
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
@@ -44,7 +44,7 @@ export function walk(dir: string, exclude: readonly string[] = []): string[] {
       if (entry.isDirectory()) {
         if (entry.name.startsWith(".") || entry.name === "node_modules" || excluded.has(pathKey(path))) continue;
         visit(path);
-      } else if (entry.isFile() && isMeetingFile(entry.name)) found.push(path);
+      } else if (entry.isFile() && !entry.name.startsWith(".") && isMeetingFile(entry.name)) found.push(path);
     }
   };
   visit(dir);
