@@ -180,3 +180,13 @@ describe("an attendance list under a line that names its columns", () => {
     expect(parse(table).minutes?.meeting.attendees).toEqual([{ name: "Simon Li", organisation: "University of Dundee", abbreviation: "@manics" }]);
   });
 });
+
+describe("names left out of a published copy", () => {
+  it("`**Anwesend:** (...)` names nobody: no attendee, and the line stays in the text", () => {
+    const text = ["Protokoll der Vorstandssitzung vom 08. Oktober 2016", "===", "", "**Anwesend:** (...)", "**Entschuldigt:** […]", "", "## TOP 1. Begrüßung", "", "Der Vorsitzende begrüßt die Anwesenden."].join("\n");
+    const r = parse(text);
+    expect(r.minutes?.meeting.attendees).toEqual([]);
+    expect(r.minutes?.meeting.absent).toEqual([]);
+    expect(JSON.stringify(r.minutes?.preamble)).toContain("(...)");
+  });
+});

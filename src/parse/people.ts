@@ -41,8 +41,8 @@ export function personLike(s: string): boolean {
   return nameLike(s) && !/^\p{Ll}/u.test(s) && !/:\/\/|^www\./i.test(s) && !/^(tbd|tba|n\/a|none|nobody|-+|\?+)$/i.test(s.trim());
 }
 
-/** "Attendance: all", "Present: everyone": no names given. */
-const NOBODY_IN_PARTICULAR = /^(all|everyone|everybody|none|nobody|n\/a|tbd|tba|-+|\?+|alle|tous|todos|iedereen)$/i;
+/** "Attendance: all", "Present: everyone", and names left out of a published copy ("(...)", "[…]", "XXX"): no names given. */
+const NOBODY_IN_PARTICULAR = /^(all|everyone|everybody|none|nobody|n\/a|tbd|tba|-+|\?+|alle|tous|todos|iedereen|[([]?(?:\.{3}|…)[)\]]?|x{3,})$/i;
 
 export const peopleOf = (text: string): PersonValue[] | undefined => {
   const people = splitPeople(text);
