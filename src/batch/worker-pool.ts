@@ -21,7 +21,7 @@ export interface PoolCallbacks {
 /** `script`: the worker entry, dist/batch-worker.js unless a test gives another. */
 export async function runPool(tasks: BuildTask[], jobs: number, callbacks: PoolCallbacks = {}, script: URL | undefined = workerScript()): Promise<FileOutcome[]> {
   const workers = script ? Math.max(1, Math.min(jobs, tasks.length)) - 1 : 0;
-  if (tasks.length > 1) tuneHeapsForBatch();
+  tuneHeaps(tasks.length > 1);
   if (process.env.MINUTES_TRACE_START) process.stderr.write(`minutes: a pool of ${workers + 1} builders: this thread and ${workers} worker thread${workers === 1 ? "" : "s"}\n`);
   // Loaded only for workers, not with this module: a process started from the startup snapshot must load
   // Node's worker module itself (one loaded while the snapshot was made gives workers a broken process.cwd).
@@ -111,9 +111,12 @@ export async function runPool(tasks: BuildTask[], jobs: number, callbacks: PoolC
  * - Each meeting leaves ~0.7 MB in the old generation (objects alive across two young collections), and V8
  *   lets an old generation grow up to 4× its live size before a full collection (~150 MB per heap here).
  *   Growing by 80% at most keeps it under ~50 MB (~26 MB live), for a few more full collections.
+ * The bound on growth applies to one file too: a long meeting leaves the parser's events, the DOCX's object tree
+ * and the PDF's pages behind it, garbage that V8 let pile up: the bench's 257 KB meeting peaked at 500 MB of
+ * RSS, 326 MB with the bound (CPU time within the noise of a loaded machine; the seed's build unchanged).
  */
-function tuneHeapsForBatch(): void {
-  v8.setFlagsFromString("--no-allocation-site-pretenuring");
+function tuneHeaps(batch: boolean): void {
+  if (batch) v8.setFlagsFromString("--no-allocation-site-pretenuring");
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 }
 const HEAP_GROWING_PERCENT = 80;
