@@ -50,7 +50,6 @@ describe("a front matter that is never closed", () => {
   });
 
   it.each([
-    ["with a `...` end marker (YAML's, which front matter does not take)", "---\ntitle: x\ndate: 2024-01-10\n...\n\n## 1. A\n\nText.\n"],
     ["with nothing after the fields", "---\ntitle: x\ndate: 2024-01-10\n"],
     ["with only the opening line", "---"],
   ])("is refused %s", (_, text) => {
