@@ -85,12 +85,12 @@ describe("what is recognised in them", () => {
 
   it("German and Spanish minutes: Anwesend / Entschuldigt / Aufgaben, Asistentes / Ausentes / Acuerdos / Tareas", () => {
     const de = read("vorstandssitzung.md");
-    expect(de.meeting).toMatchObject({ date: "2024-03-05", location: "Vereinsheim, Waldweg 3", secretary: { name: "Lea Fischer" } });
+    expect(de.meeting).toMatchObject({ date: "2024-03-05", language: "de", location: "Vereinsheim, Waldweg 3", secretary: { name: "Lea Fischer" } });
     expect(de.meeting.absent.map((p) => p.name)).toEqual(["Thomas Becker"]);
     expect(de.items[1]!.decisions).toHaveLength(1);
     expect(de.items[1]!.actions.map((a) => a.deadline?.date ?? null)).toEqual(["2024-03-15", null, null]);
     const es = read("acta-reunion.md");
-    expect(es.meeting).toMatchObject({ date: "2024-03-05", language: "en", location: "Sala de juntas, sede central" });
+    expect(es.meeting).toMatchObject({ date: "2024-03-05", language: "es", location: "Sala de juntas, sede central" });
     expect(es.meeting.attendees).toHaveLength(4);
     expect(es.items[1]!.decisions).toHaveLength(1);
     expect(es.items[1]!.actions).toHaveLength(1);
