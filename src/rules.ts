@@ -38,7 +38,8 @@ export const rules = {
   "front-matter-title": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
   "front-matter-subtitle": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
   "front-matter-organisation": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
-  "front-matter-date": schemaRule(datesDoc),
+  // A date that reads one way but is not YYYY-MM-DD is a warning (kept, `check --fix`); the others are errors.
+  "front-matter-date": { ...schemaRule(datesDoc), severity: "either" },
   "front-matter-time": { severity: "either", doc: rulesDoc, messages: schemaMessages },
   "front-matter-location": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
   "front-matter-language": schemaRule(rulesDoc),
@@ -46,7 +47,7 @@ export const rules = {
   "front-matter-absent": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
   "front-matter-chair": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
   "front-matter-secretary": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
-  "front-matter-next_meeting": schemaRule(datesDoc, ["front-matter-date.hint"]),
+  "front-matter-next_meeting": { ...schemaRule(datesDoc, ["front-matter-date.hint"]), severity: "either" },
   "front-matter-previous": { severity: "either", doc: rulesDoc, messages: [...schemaMessages, "path-problem"] },
   "front-matter-theme": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
   "front-matter-status": schemaRule(rulesDoc, ["front-matter.schema.hint"]),

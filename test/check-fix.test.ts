@@ -109,7 +109,7 @@ describe("the command line", () => {
     const dry = cli(dir, "check", "--fix", "--dry-run", "m.md");
     expect(dry.stdout).toContain("-date: 12/03/2024\n-atendees: [Ana]\n+date: 2024-03-12\n+attendees: [Ana]\n");
     expect(dry.stderr).toContain("m.md: fixes --fix would apply: 2 (--dry-run: nothing written).");
-    expect(dry.status).toBe(1); // the file still has its error
+    expect(dry.status).toBe(0); // both are warnings: the date reads one way in French, the key is a misspelling
     const run = cli(dir, "check", "--fix", "m.md");
     expect(run.stdout).toBe(dry.stdout);
     expect(run.stderr).toContain("m.md: fixes applied: 2.");
@@ -119,5 +119,18 @@ describe("the command line", () => {
     const alone = cli(dir, "check", "--dry-run", "m.md");
     expect(alone.status).toBe(2);
     expect(alone.stderr).toContain("--dry-run goes with --fix");
+  });
+
+  it("a numeric date that reads one way is a warning with the fix; one whose day and month swap is an error", () => {
+    const dir = tempDir("fix-date");
+    writeFileSync(join(dir, "m.md"), meeting("title: T\ndate: 15/03/2024"));
+    const check = cli(dir, "check", "m.md");
+    expect(check.stderr).toMatch(/m\.md:3:7: warning: `date: 15\/03\/2024` is not written as YYYY-MM-DD: write `date: 2024-03-15`\. \[front-matter-date\]/);
+    expect(check.status).toBe(0);
+    expect(cli(dir, "check", "--fix", "m.md").stdout).toContain("-date: 15/03/2024\n+date: 2024-03-15\n");
+    writeFileSync(join(dir, "a.md"), meeting("title: T\ndate: 03/04/2024"));
+    const ambiguous = cli(dir, "check", "a.md");
+    expect(ambiguous.stderr).toMatch(/a\.md:3:7: error: .*day and month can be swapped/);
+    expect(ambiguous.status).toBe(1);
   });
 });
