@@ -32,7 +32,7 @@ export async function renderDocx(layout: DocumentLayout, options: RenderOptions)
     numbering: { config: ctx.lists.config() },
     // Word's theme fonts too, so "+Body" and "+Headings" in Word's font list mean the theme's family.
     theme: { fonts: { headings: theme.fonts.headings.family, body: theme.fonts.body.family } },
-    ...(theme.fonts.embed ? { fonts: [...embeddedFonts(theme), ...embeddedFallbacks(layoutText(layout), options.projectDir)] } : {}),
+    ...(theme.fonts.embed ? { fonts: [...embeddedFonts(theme), ...embeddedFallbacks(layoutText(layout), options.projectDir, options.world)] } : {}),
     sections: [{ ...pageFurniture(layout, theme), children }],
   });
 
