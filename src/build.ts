@@ -16,7 +16,13 @@ import { renderFormat, type Format } from "./render/renderers.js";
 import { layoutMinutes } from "./layout/layout-minutes.js";
 import { chooseTheme, type ThemeRequest } from "./theme/choose-theme.js";
 import type { Theme } from "./theme/theme.js";
-import { overwriteProblem, overwritesInput, writeAllAtomically, WriteFailure, writeProblem } from "./write-atomically.js";
+import {
+  overwriteProblem,
+  overwritesInput,
+  writeAllAtomically,
+  WriteFailure,
+  writeProblem,
+} from "./write-atomically.js";
 import { pathProblem, projectFolder, resolveSafePath } from "./safe-path.js";
 import { World, type WorldRecord } from "./world/world.js";
 
@@ -80,7 +86,12 @@ export interface CheckResult {
 }
 
 /** What the parser is given for one input: its path, and what the config and the options say of meetings that do not. */
-export function parseOptionsFor(input: string, config: Config | undefined, options: Pick<BuildOptions, "date" | "locale">, world?: World): ParseOptions {
+export function parseOptionsFor(
+  input: string,
+  config: Config | undefined,
+  options: Pick<BuildOptions, "date" | "locale">,
+  world?: World,
+): ParseOptions {
   return {
     path: input,
     ...(options.date ? { date: options.date } : {}),
@@ -94,23 +105,55 @@ export function parseOptionsFor(input: string, config: Config | undefined, optio
 }
 
 /** Read, parse and validate one file without rendering. Every file is read through `world`, which records it. */
-export async function check(input: string, options: Pick<BuildOptions, "date" | "strict" | "config" | "resolvePrevious" | "theme" | "themeRequest" | "allowOutside" | "locale"> = {}, world: World = new World()): Promise<CheckResult> {
+export async function check(
+  input: string,
+  options: Pick<
+    BuildOptions,
+    "date" | "strict" | "config" | "resolvePrevious" | "theme" | "themeRequest" | "allowOutside" | "locale"
+  > = {},
+  world: World = new World(),
+): Promise<CheckResult> {
   const source = await readSource(input, world);
   if (!source.ok) {
     const { line, column } = source.place ?? { line: 1, column: 1 };
-    return { input, ok: false, diagnostics: [diagnostic({ file: input, line, column, severity: "error", rule: "read", message: source.message, hint: source.hint })] };
+    return {
+      input,
+      ok: false,
+      diagnostics: [
+        diagnostic({
+          file: input,
+          line,
+          column,
+          severity: "error",
+          rule: "read",
+          message: source.message,
+          hint: source.hint,
+        }),
+      ],
+    };
   }
-  const loaded = options.config === undefined ? configFor(input, world) : { config: options.config ?? undefined, diagnostics: [] };
+  const loaded =
+    options.config === undefined ? configFor(input, world) : { config: options.config ?? undefined, diagnostics: [] };
   const config = loaded.config;
   const { minutes, file } = parseMinutes(source.text, parseOptionsFor(input, config, options, world));
   const diagnostics = [...loaded.diagnostics, ...file.messages.map((m) => toDiagnostic(m, input))];
   if (minutes?.meeting.previous && options.resolvePrevious !== false) {
-    const previous = await previousActions(input, minutes, { projectDir: projectFolder(input, config), allowOutside: options.allowOutside ?? [] }, config?.language, world);
+    const previous = await previousActions(
+      input,
+      minutes,
+      { projectDir: projectFolder(input, config), allowOutside: options.allowOutside ?? [] },
+      config?.language,
+      world,
+    );
     diagnostics.push(...previous.diagnostics);
     if (previous.previousActions) minutes.previousActions = previous.previousActions;
   }
   // The theme is checked too (theme.yaml, its logo and fonts), so `check` reports its problems before a build.
-  const chosen = options.theme ? { theme: options.theme, diagnostics: [] } : minutes ? chooseTheme(input, minutes, config, options.themeRequest ?? {}, options.allowOutside, world) : { diagnostics: [] };
+  const chosen = options.theme
+    ? { theme: options.theme, diagnostics: [] }
+    : minutes
+      ? chooseTheme(input, minutes, config, options.themeRequest ?? {}, options.allowOutside, world)
+      : { diagnostics: [] };
   diagnostics.push(...chosen.diagnostics);
   // `strict: missing` (or a list of rules) in the config: those warnings are errors, so the file is not built
   // and CI fails on them; --strict (or `strict: true`) blocks on every warning, and `strict: false` in the options on none.
@@ -118,14 +161,26 @@ export async function check(input: string, options: Pick<BuildOptions, "date" | 
   for (const d of diagnostics) if (d.severity === "warning" && strict.rules.includes(d.rule)) d.severity = "error";
   const blocked = diagnostics.some((d) => d.severity === "error") || (strict.all && diagnostics.length > 0);
   const theme = chosen.theme;
-  return { input, ok: !blocked && minutes !== undefined && theme !== undefined, diagnostics, ...(minutes ? { minutes } : {}), ...(config ? { config } : {}), ...(theme ? { theme } : {}) };
+  return {
+    input,
+    ok: !blocked && minutes !== undefined && theme !== undefined,
+    diagnostics,
+    ...(minutes ? { minutes } : {}),
+    ...(config ? { config } : {}),
+    ...(theme ? { theme } : {}),
+  };
 }
 
 /**
  * Outputs this build must not write: one that would overwrite a file it reads (notes.pdf holding Markdown), or
  * one outside the project folder that the command line did not choose (see BuildOptions.outRoots).
  */
-function refusedOutputs(input: string, paths: string[], config: Config | undefined, options: BuildOptions): Diagnostic[] {
+function refusedOutputs(
+  input: string,
+  paths: string[],
+  config: Config | undefined,
+  options: BuildOptions,
+): Diagnostic[] {
   // minutes.config.md built to JSON would replace minutes.config.json.
   const inputs = [input, ...(config ? [config.path] : [])];
   const overwrites = paths.flatMap((path) => {
@@ -133,7 +188,10 @@ function refusedOutputs(input: string, paths: string[], config: Config | undefin
     return read === undefined ? [] : [overwriteProblem(read, path)];
   });
   if (overwrites.length || options.out === undefined) return overwrites;
-  const rules = { projectDir: projectFolder(input, config), allowOutside: [...(options.allowOutside ?? []), ...(options.outRoots ?? [options.out])] };
+  const rules = {
+    projectDir: projectFolder(input, config),
+    allowOutside: [...(options.allowOutside ?? []), ...(options.outRoots ?? [options.out])],
+  };
   return paths.flatMap((path) => {
     const where = resolveSafePath(path, ".", rules);
     return where.ok ? [] : [pathProblem(where, "out", input, undefined)];
@@ -146,12 +204,20 @@ export function sourceDateEpoch(env: NodeJS.ProcessEnv = process.env): Date | un
 }
 
 /** Check, render and write one file. `world`: what the build reads goes through it; its record comes back in the result. */
-export async function build(input: string, options: BuildOptions = {}, world: World = new World()): Promise<BuildResult> {
+export async function build(
+  input: string,
+  options: BuildOptions = {},
+  world: World = new World(),
+): Promise<BuildResult> {
   const built = await buildInWorld(input, options, world);
   return { ...built, recorded: world.record() };
 }
 
-async function buildInWorld(input: string, options: BuildOptions, world: World): Promise<Omit<BuildResult, "recorded">> {
+async function buildInWorld(
+  input: string,
+  options: BuildOptions,
+  world: World,
+): Promise<Omit<BuildResult, "recorded">> {
   const checked = await check(input, options, world);
   if (!checked.ok || !checked.minutes || !checked.theme) return { ...checked, outputs: [] };
   const { minutes, theme } = checked;
@@ -161,20 +227,36 @@ async function buildInWorld(input: string, options: BuildOptions, world: World):
   const outDir = options.out ?? dirname(input);
   const stem = basename(input, extname(input));
 
-  const refused = refusedOutputs(input, formats.map((format) => join(outDir, `${stem}.${format}`)), checked.config, options);
+  const refused = refusedOutputs(
+    input,
+    formats.map((format) => join(outDir, `${stem}.${format}`)),
+    checked.config,
+    options,
+  );
   if (refused.length) return { ...checked, ok: false, diagnostics: [...checked.diagnostics, ...refused], outputs: [] };
 
   // Render everything before writing anything, so one failing renderer leaves no mixed set behind.
   const missingGlyphs = new Set<string>();
-  const renderOptions: RenderOptions = { theme, timestamp, ...(pdfStandards ? { pdfStandards } : {}), projectDir: projectFolder(input, checked.config), onMissingGlyph: (ch) => missingGlyphs.add(ch), world };
+  const renderOptions: RenderOptions = {
+    theme,
+    timestamp,
+    ...(pdfStandards ? { pdfStandards } : {}),
+    projectDir: projectFolder(input, checked.config),
+    onMissingGlyph: (ch) => missingGlyphs.add(ch),
+    world,
+  };
   // Laid out once: every drawn format receives the same layout, so the DOCX and the PDF agree by construction.
   const document = { minutes, layout: layoutMinutes(minutes, theme) };
-  const rendered = await Promise.all(formats.map(async (format) => ({ format, bytes: await renderFormat(format, document, renderOptions) })));
+  const rendered = await Promise.all(
+    formats.map(async (format) => ({ format, bytes: await renderFormat(format, document, renderOptions) })),
+  );
   // Characters drawn as boxes are only known once the PDF is drawn: a warning, or under strict an error that writes nothing.
   if (missingGlyphs.size) {
     const source = await readSource(input, world);
     const strict = options.strict ?? strictness(checked.config?.strict).all;
-    checked.diagnostics.push(...missingGlyphDiagnostics(input, source.ok ? source.text : "", missingGlyphs, minutes.meeting.language, strict));
+    checked.diagnostics.push(
+      ...missingGlyphDiagnostics(input, source.ok ? source.text : "", missingGlyphs, minutes.meeting.language, strict),
+    );
     if (strict) return { ...checked, ok: false, outputs: [] };
   }
   const outputs = rendered.map(({ format }) => ({ format, path: join(outDir, `${stem}.${format}`) }));
@@ -184,9 +266,10 @@ async function buildInWorld(input: string, options: BuildOptions, world: World):
     await writeAllAtomically(rendered.map(({ bytes }, i) => ({ path: outputs[i]!.path, bytes })));
   } catch (error) {
     // The file system refused (the output folder is a file, no permission, disk full): the user's to fix, not a bug.
-    const problem = error instanceof WriteFailure
-      ? writeProblem(input, error, (why) => text("write-output.output", { output: error.output, why }))
-      : writeProblem(input, error, (why) => text("write-output.folder", { folder: outDir, why }));
+    const problem =
+      error instanceof WriteFailure
+        ? writeProblem(input, error, (why) => text("write-output.output", { output: error.output, why }))
+        : writeProblem(input, error, (why) => text("write-output.folder", { folder: outDir, why }));
     if (problem === undefined) throw error;
     return { ...checked, ok: false, outputs: [], diagnostics: [...checked.diagnostics, problem] };
   }

@@ -27,9 +27,15 @@ export const EXIT = { ok: 0, invalid: 1, usage: 2 } as const;
 
 // Option values that do not parse are usage errors (exit 2), said in the user's language.
 function parseFormats(value: string): Format[] {
-  const names = value.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const names = value
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const bad = names.filter((n) => !isFormat(n));
-  if (bad.length || names.length === 0) throw new InvalidArgumentError(say("usage.format", { value: bad.join(", ") || value, formats: formats.join(", ") }));
+  if (bad.length || names.length === 0)
+    throw new InvalidArgumentError(
+      say("usage.format", { value: bad.join(", ") || value, formats: formats.join(", ") }),
+    );
   return [...new Set(names)] as Format[];
 }
 
@@ -51,16 +57,23 @@ function parsePdfStandard(value: string): PdfStandard[] {
 }
 
 function parseReporter(value: string): ReporterName {
-  if (!isReporterName(value)) throw new InvalidArgumentError(say("usage.reporter", { value, names: reporterNames.join(", ") }));
+  if (!isReporterName(value))
+    throw new InvalidArgumentError(say("usage.reporter", { value, names: reporterNames.join(", ") }));
   return value;
 }
 
-const reporterOption = () => new Option(`--reporter ${valueName("help.value.name")}`, say("help.option.reporter")).argParser(parseReporter);
+const reporterOption = () =>
+  new Option(`--reporter ${valueName("help.value.name")}`, say("help.option.reporter")).argParser(parseReporter);
 /** Repeatable: each one names a file or folder outside the project folder that paths written in files may lead to. */
-const allowOutsideOption = () => new Option(`--allow-outside ${valueName("help.value.path")}`, say("help.option.allow-outside")).argParser((value: string, list: string[] = []) => [...list, value]);
-const dateOption = () => new Option(`--date ${valueName("help.value.date")}`, say("help.option.date")).argParser(isoDateArg("--date"));
+const allowOutsideOption = () =>
+  new Option(`--allow-outside ${valueName("help.value.path")}`, say("help.option.allow-outside")).argParser(
+    (value: string, list: string[] = []) => [...list, value],
+  );
+const dateOption = () =>
+  new Option(`--date ${valueName("help.value.date")}`, say("help.option.date")).argParser(isoDateArg("--date"));
 const meetingsArgument = () => new Argument(`<${say("help.value.files")}...>`, say("help.argument.meetings"));
-const reporterFor = (name: ReporterName | undefined) => chooseReporter(name, { env: process.env, isTTY: process.stderr.isTTY === true });
+const reporterFor = (name: ReporterName | undefined) =>
+  chooseReporter(name, { env: process.env, isTTY: process.stderr.isTTY === true });
 
 function write(text: ReportText): void {
   if (text.stdout) process.stdout.write(text.stdout);
@@ -111,12 +124,21 @@ export async function main(argv: string[]): Promise<number> {
     .description(say("help.build"))
     .addArgument(meetingsArgument())
     .option(`-o, --out ${valueName("help.value.folder")}`, say("help.build.out"))
-    .addOption(new Option(`-f, --format ${valueName("help.value.list")}`, say("help.build.format", { formats: formats.join(", ") })).argParser(parseFormats))
+    .addOption(
+      new Option(
+        `-f, --format ${valueName("help.value.list")}`,
+        say("help.build.format", { formats: formats.join(", ") }),
+      ).argParser(parseFormats),
+    )
     .addOption(dateOption())
     .option("--strict", say("help.option.strict"))
     .option("-j, --jobs <n>", say("help.build.jobs"), parseJobs)
     .option("--force", say("help.build.force"))
-    .addOption(new Option(`--explain ${valueName("help.value.file")}`, say("help.build.explain")).argParser((value: string, list: string[] = []) => [...list, value]))
+    .addOption(
+      new Option(`--explain ${valueName("help.value.file")}`, say("help.build.explain")).argParser(
+        (value: string, list: string[] = []) => [...list, value],
+      ),
+    )
     .option("--shard <i/n>", say("help.build.shard"), parseShardOption)
     .option("-q, --quiet", say("help.build.quiet"))
     .option("--json", say("help.build.json"))
@@ -127,17 +149,66 @@ export async function main(argv: string[]): Promise<number> {
     .option("--embed-fonts", say("help.build.embed-fonts"))
     .option(`--pdf-standard ${valueName("help.value.list")}`, say("help.build.pdf-standard"), parsePdfStandard)
     .addOption(reporterOption())
-    .action(async (paths: string[], opts: { out?: string; format?: Format[]; date?: string; strict?: boolean; jobs?: number; force?: boolean; shard?: Shard; quiet?: boolean; json?: boolean; watch?: boolean; theme?: string; allowOutside?: string[]; embedFonts?: boolean; pdfStandard?: PdfStandard[]; reporter?: ReporterName; split?: boolean; explain?: string[] }) => {
-      const { out, format, date, strict, theme, allowOutside, embedFonts, pdfStandard, reporter, split, ...batch } = opts;
-      const themeRequest = { ...(theme ? { flag: theme } : {}), ...(embedFonts ? { embedFonts: true } : {}) };
-      // --out is the command line's, so the outputs may go there wherever it is; an `out:` of the config may not leave the project.
-      const build = { themeRequest, allowOutside: allowOutside ?? [], outRoots: out ? [out] : [], ...(userLocale() ? { locale: userLocale()! } : {}), ...(format ? { formats: format } : {}), ...(out ? { out } : {}), ...(date ? { date } : {}), ...(strict ? { strict: true } : {}), ...(pdfStandard ? { pdfStandards: pdfStandard } : {}) };
-      if (split) return void (exitCode = await buildSplit(paths, { build, reporter: reporterFor(reporter) }, { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }));
-      // --reporter json is the batch's JSON summary (it holds every file's diagnostics).
-      // --explain: why each named file was built or skipped, after each build (beside --json, on stderr).
-      const onExplanation = (lines: string): void => (batch.json || reporter === "json" ? io.err : io.out)(lines);
-      exitCode = await buildCommand(paths, { build, ...batch, ...(reporter === "json" ? { json: true } : {}), reporter: reporterFor(reporter), onExplanation }, io);
-    });
+    .action(
+      async (
+        paths: string[],
+        opts: {
+          out?: string;
+          format?: Format[];
+          date?: string;
+          strict?: boolean;
+          jobs?: number;
+          force?: boolean;
+          shard?: Shard;
+          quiet?: boolean;
+          json?: boolean;
+          watch?: boolean;
+          theme?: string;
+          allowOutside?: string[];
+          embedFonts?: boolean;
+          pdfStandard?: PdfStandard[];
+          reporter?: ReporterName;
+          split?: boolean;
+          explain?: string[];
+        },
+      ) => {
+        const { out, format, date, strict, theme, allowOutside, embedFonts, pdfStandard, reporter, split, ...batch } =
+          opts;
+        const themeRequest = { ...(theme ? { flag: theme } : {}), ...(embedFonts ? { embedFonts: true } : {}) };
+        // --out is the command line's, so the outputs may go there wherever it is; an `out:` of the config may not leave the project.
+        const build = {
+          themeRequest,
+          allowOutside: allowOutside ?? [],
+          outRoots: out ? [out] : [],
+          ...(userLocale() ? { locale: userLocale()! } : {}),
+          ...(format ? { formats: format } : {}),
+          ...(out ? { out } : {}),
+          ...(date ? { date } : {}),
+          ...(strict ? { strict: true } : {}),
+          ...(pdfStandard ? { pdfStandards: pdfStandard } : {}),
+        };
+        if (split)
+          return void (exitCode = await buildSplit(
+            paths,
+            { build, reporter: reporterFor(reporter) },
+            { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) },
+          ));
+        // --reporter json is the batch's JSON summary (it holds every file's diagnostics).
+        // --explain: why each named file was built or skipped, after each build (beside --json, on stderr).
+        const onExplanation = (lines: string): void => (batch.json || reporter === "json" ? io.err : io.out)(lines);
+        exitCode = await buildCommand(
+          paths,
+          {
+            build,
+            ...batch,
+            ...(reporter === "json" ? { json: true } : {}),
+            reporter: reporterFor(reporter),
+            onExplanation,
+          },
+          io,
+        );
+      },
+    );
   withExamples(buildCmd, [
     ["minutes build 2024-03-12.md", say("help.example.build.one")],
     ["minutes build minutes --out dist", say("help.example.build.folder")],
@@ -155,41 +226,68 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(reporterOption())
     .option("--fix", say("help.check.fix"))
     .option("--dry-run", say("help.check.dry-run"))
-    .action(async (files: string[], opts: { date?: string; strict?: boolean; theme?: string; allowOutside?: string[]; reporter?: ReporterName; fix?: boolean; dryRun?: boolean }) => {
-      if (opts.dryRun && !opts.fix) checkCommand.error(say("fix.dry-run-alone"), { exitCode: 2, code: "minutes.dry-run-alone" });
-      const reporter = reporterFor(opts.reporter);
-      const locale = userLocale();
-      const results: CheckResult[] = [];
-      const themeRequest = { ...(opts.theme ? { flag: opts.theme } : {}) };
-      const { inputs, problems } = await collectInputs(files);
-      for (const problem of inputProblems(problems)) {
-        const result: CheckResult = { input: problem.file, ok: false, diagnostics: [problem] };
-        write(reporter.file(result));
-        results.push(result);
-        exitCode = EXIT.invalid;
-      }
-      for (const { path: input } of inputs) {
-        if (opts.fix) {
-          // The diff goes to stdout, unless stdout holds the JSON report.
-          const fixed = await fixFile(input, { ...(opts.date ? { date: opts.date } : {}), ...(locale ? { locale } : {}), dryRun: opts.dryRun === true });
-          (opts.reporter === "json" ? process.stderr : process.stdout).write(fixed.diff);
-          if (fixed.count > 0) process.stderr.write(`minutes: ${say(opts.dryRun ? "fix.dry-run" : "fix.applied", { file: input, count: fixed.count })}\n`);
-          if (fixed.problem) {
-            const result: CheckResult = { input, ok: false, diagnostics: [fixed.problem] };
-            write(reporter.file(result));
-            results.push(result);
-            exitCode = EXIT.invalid;
-            continue;
-          }
+    .action(
+      async (
+        files: string[],
+        opts: {
+          date?: string;
+          strict?: boolean;
+          theme?: string;
+          allowOutside?: string[];
+          reporter?: ReporterName;
+          fix?: boolean;
+          dryRun?: boolean;
+        },
+      ) => {
+        if (opts.dryRun && !opts.fix)
+          checkCommand.error(say("fix.dry-run-alone"), { exitCode: 2, code: "minutes.dry-run-alone" });
+        const reporter = reporterFor(opts.reporter);
+        const locale = userLocale();
+        const results: CheckResult[] = [];
+        const themeRequest = { ...(opts.theme ? { flag: opts.theme } : {}) };
+        const { inputs, problems } = await collectInputs(files);
+        for (const problem of inputProblems(problems)) {
+          const result: CheckResult = { input: problem.file, ok: false, diagnostics: [problem] };
+          write(reporter.file(result));
+          results.push(result);
+          exitCode = EXIT.invalid;
         }
-        const result = await check(input, { themeRequest, allowOutside: opts.allowOutside ?? [], ...(opts.date ? { date: opts.date } : {}), ...(opts.strict ? { strict: true } : {}), ...(locale ? { locale } : {}) });
-        write(reporter.file(result));
-        if (!result.ok) exitCode = EXIT.invalid;
-        results.push(result);
-      }
-      write(reporter.end(results));
-      process.stderr.write(`minutes: ${tally(countBySeverity(results))}\n`);
-    });
+        for (const { path: input } of inputs) {
+          if (opts.fix) {
+            // The diff goes to stdout, unless stdout holds the JSON report.
+            const fixed = await fixFile(input, {
+              ...(opts.date ? { date: opts.date } : {}),
+              ...(locale ? { locale } : {}),
+              dryRun: opts.dryRun === true,
+            });
+            (opts.reporter === "json" ? process.stderr : process.stdout).write(fixed.diff);
+            if (fixed.count > 0)
+              process.stderr.write(
+                `minutes: ${say(opts.dryRun ? "fix.dry-run" : "fix.applied", { file: input, count: fixed.count })}\n`,
+              );
+            if (fixed.problem) {
+              const result: CheckResult = { input, ok: false, diagnostics: [fixed.problem] };
+              write(reporter.file(result));
+              results.push(result);
+              exitCode = EXIT.invalid;
+              continue;
+            }
+          }
+          const result = await check(input, {
+            themeRequest,
+            allowOutside: opts.allowOutside ?? [],
+            ...(opts.date ? { date: opts.date } : {}),
+            ...(opts.strict ? { strict: true } : {}),
+            ...(locale ? { locale } : {}),
+          });
+          write(reporter.file(result));
+          if (!result.ok) exitCode = EXIT.invalid;
+          results.push(result);
+        }
+        write(reporter.end(results));
+        process.stderr.write(`minutes: ${tally(countBySeverity(results))}\n`);
+      },
+    );
   withExamples(checkCommand, [
     ["minutes check 2024-03-12.md", say("help.example.check.one")],
     ["minutes check minutes", say("help.example.check.folder")],
@@ -198,7 +296,12 @@ export async function main(argv: string[]): Promise<number> {
 
   const setExit = (code: number) => (exitCode = Math.max(exitCode, code));
   // The commands write through this: cli.ts is the only module that touches the process's streams.
-  const io: CommandIo = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t), setExit, streams: { out: process.stdout, err: process.stderr } };
+  const io: CommandIo = {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    setExit,
+    streams: { out: process.stdout, err: process.stderr },
+  };
   registerInit(program, io);
   registerActionsCommand(program, io);
   registerNewCommand(program, io);
@@ -213,7 +316,11 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     // Usage errors were printed by commander, through finishCommands, in the user's language.
     if (error instanceof CommanderError) {
-      return error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help" ? EXIT.ok : EXIT.usage;
+      return error.code === "commander.helpDisplayed" ||
+        error.code === "commander.version" ||
+        error.code === "commander.help"
+        ? EXIT.ok
+        : EXIT.usage;
     }
     throw error;
   }

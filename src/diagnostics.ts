@@ -81,7 +81,9 @@ export function toDiagnostic(message: VFileMessage, path: string): Diagnostic {
     message: message.reason,
     ...(message.note ? { hint: message.note } : {}),
     ...(message as VFileMessage & { localised?: Localised }).localised,
-    ...((message as VFileMessage & { fix?: TextEdit }).fix ? { fix: (message as VFileMessage & { fix: TextEdit }).fix } : {}),
+    ...((message as VFileMessage & { fix?: TextEdit }).fix
+      ? { fix: (message as VFileMessage & { fix: TextEdit }).fix }
+      : {}),
   };
 }
 
@@ -95,7 +97,11 @@ export interface DiagnosticFields extends Omit<Diagnostic, "message" | "hint" | 
  * A diagnostic that no VFile holds (inputs, outputs, paths, the action register): the English text for
  * JSON and tests, the catalogue texts for the human reporter, as report() records them.
  */
-export function diagnostic({ message, hint, ...fields }: DiagnosticFields & { text?: unknown; hintText?: unknown }): Diagnostic {
+export function diagnostic({
+  message,
+  hint,
+  ...fields
+}: DiagnosticFields & { text?: unknown; hintText?: unknown }): Diagnostic {
   const { text: _text, hintText: _hintText, ...rest } = fields;
   return {
     ...rest,
@@ -112,7 +118,10 @@ export function plainDiagnostic({ text: _text, hintText: _hintText, ...plain }: 
 }
 
 /** Message and hint in `language` (default: the run's): the catalogue's text, else the English one. */
-export function localisedText(d: Diagnostic, language: UiLanguage = uiLanguage()): { severity: string; message: string; hintLabel: string; hint?: string } {
+export function localisedText(
+  d: Diagnostic,
+  language: UiLanguage = uiLanguage(),
+): { severity: string; message: string; hintLabel: string; hint?: string } {
   const hint = d.hintText ? render(d.hintText, language) : d.hint;
   return {
     severity: render(text(`severity.${d.severity}`), language),

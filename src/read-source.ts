@@ -15,29 +15,46 @@ export type SourceResult =
 export async function readSource(path: string, world?: World): Promise<SourceResult> {
   let bytes: Uint8Array;
   try {
-    const info = world ? world.stat(path) ?? (await stat(path)) : await stat(path);
+    const info = world ? (world.stat(path) ?? (await stat(path))) : await stat(path);
     if (info.isDirectory()) return { ok: false, message: text("read.folder"), hint: text("read.folder.hint") };
     // A device or a pipe (/dev/zero, a FIFO) would be read forever.
     if (!info.isFile()) return { ok: false, message: text("read.device"), hint: text("read.device.hint") };
-    if (info.size > MAX_INPUT_BYTES) return { ok: false, message: text("read.too-large", { size: (info.size / 1048576).toFixed(1), limit: MAX_INPUT_BYTES / 1048576 }), hint: text("read.too-large.hint") };
+    if (info.size > MAX_INPUT_BYTES)
+      return {
+        ok: false,
+        message: text("read.too-large", { size: (info.size / 1048576).toFixed(1), limit: MAX_INPUT_BYTES / 1048576 }),
+        hint: text("read.too-large.hint"),
+      };
     bytes = world ? world.read(path) : await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return { ok: false, message: text("read.missing"), hint: text("read.missing.hint") };
-    if (code === "EACCES" || code === "EPERM") return { ok: false, message: text("read.permission"), hint: text("read.permission.hint") };
-    return { ok: false, message: text("read.error", { code: code ?? text("read.unknown-error") }), hint: text("read.error.hint") };
+    if (code === "EACCES" || code === "EPERM")
+      return { ok: false, message: text("read.permission"), hint: text("read.permission.hint") };
+    return {
+      ok: false,
+      message: text("read.error", { code: code ?? text("read.unknown-error") }),
+      hint: text("read.error.hint"),
+    };
   }
   return decode(bytes);
 }
 
 export function decode(bytes: Uint8Array): SourceResult {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder("utf-16be").decode(bytes.subarray(2)) };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { ok: true, text: new TextDecoder("utf-16le").decode(bytes.subarray(2)) };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { ok: true, text: new TextDecoder("utf-16be").decode(bytes.subarray(2)) };
   if (bytes.includes(0)) return { ok: false, message: text("read.binary"), hint: text("read.binary.hint") };
   try {
     return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
-    return { ok: false, message: text("read.not-utf8"), hint: text("read.not-utf8.hint"), place: firstInvalidByte(bytes) };
+    return {
+      ok: false,
+      message: text("read.not-utf8"),
+      hint: text("read.not-utf8.hint"),
+      place: firstInvalidByte(bytes),
+    };
   }
 }
 

@@ -23,18 +23,28 @@ const settingsDoc = "validation.md#settings-files-config-and-theme";
 const yamlMessages = ["yaml-invalid", "yaml-invalid.hint", "yaml-unreadable", "yaml-unreadable.aliases.hint"] as const;
 const readMessages = ["yaml-unreadable", "yaml-unreadable.file.hint"] as const;
 const shapeMessages = ["yaml-shape"] as const;
-const keyMessages = ["unknown-key", "unknown-key.hint", "unknown-key.suggestion", "unknown-key.suggestion.hint"] as const;
+const keyMessages = [
+  "unknown-key",
+  "unknown-key.hint",
+  "unknown-key.suggestion",
+  "unknown-key.suggestion.hint",
+] as const;
 const schemaMessages = ["yaml-missing", "yaml-missing.hint", "yaml-invalid-value.hint"] as const;
 
 /** A value of a settings key that the schema refuses. */
-const schemaRule = (doc: RuleEntry["doc"], messages: readonly MessageId[] = []) => ({ severity: "error", doc, messages: [...schemaMessages, ...messages] }) as const;
+const schemaRule = (doc: RuleEntry["doc"], messages: readonly MessageId[] = []) =>
+  ({ severity: "error", doc, messages: [...schemaMessages, ...messages] }) as const;
 
 export const rules = {
   // The front matter.
   "front-matter-yaml": { severity: "error", doc: rulesDoc, messages: yamlMessages },
   "front-matter-shape": { severity: "error", doc: rulesDoc, messages: [...shapeMessages, "front-matter-shape.hint"] },
   "front-matter-unclosed": { severity: "error", doc: rulesDoc },
-  "front-matter-unknown-key": { severity: "warning", doc: "validation.md#keys-misspellings-and-other-languages", messages: keyMessages },
+  "front-matter-unknown-key": {
+    severity: "warning",
+    doc: "validation.md#keys-misspellings-and-other-languages",
+    messages: keyMessages,
+  },
   "front-matter-title": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
   "front-matter-subtitle": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
   "front-matter-organisation": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
@@ -89,7 +99,11 @@ export const rules = {
   "path-outside-project": { severity: "error", doc: filesDoc, messages: ["path-problem"] },
   "path-remote": { severity: "error", doc: filesDoc, messages: ["path-problem"] },
   template: { severity: "error", doc: filesDoc },
-  "output-exists": { severity: "error", doc: filesDoc, messages: ["split.output-exists.hint", "write-output.new-meeting"] },
+  "output-exists": {
+    severity: "error",
+    doc: filesDoc,
+    messages: ["split.output-exists.hint", "write-output.new-meeting"],
+  },
   "output-overwrites-input": { severity: "error", doc: filesDoc },
   "output-clash": { severity: "error", doc: filesDoc },
   "write-output": { severity: "error", doc: filesDoc, messages: ["output-exists", "output-exists.hint"] },
@@ -118,7 +132,17 @@ export const rules = {
   "theme-shape": { severity: "error", doc: settingsDoc, messages: shapeMessages },
   "theme-unknown-key": { severity: "warning", doc: settingsDoc, messages: keyMessages },
   "theme-path": { severity: "error", doc: settingsDoc },
-  "theme-file": { severity: "error", doc: settingsDoc, messages: ["path-problem", "logo-svg-fallback", "logo-svg-fallback.hint", "logo-fallback-not-bitmap", "logo-fallback-not-bitmap.hint"] },
+  "theme-file": {
+    severity: "error",
+    doc: settingsDoc,
+    messages: [
+      "path-problem",
+      "logo-svg-fallback",
+      "logo-svg-fallback.hint",
+      "logo-fallback-not-bitmap",
+      "logo-fallback-not-bitmap.hint",
+    ],
+  },
   "theme-unknown-label": { severity: "warning", doc: settingsDoc },
   "logo-svg-cleaned": { severity: "warning", doc: settingsDoc },
   "theme-name": schemaRule(settingsDoc),

@@ -15,7 +15,9 @@ export interface PathRules {
   allowOutside?: readonly string[];
 }
 
-export type PathResult = { ok: true; path: string } | { ok: false; rule: "path-outside-project" | "path-remote"; message: Text; hint: Text };
+export type PathResult =
+  | { ok: true; path: string }
+  | { ok: false; rule: "path-outside-project" | "path-remote"; message: Text; hint: Text };
 
 /**
  * The project folder of an input: the folder of the minutes.config.yaml found by walking up from it,
@@ -115,6 +117,19 @@ export function resolveSafePath(reference: string, baseDir: string, rules: PathR
 }
 
 /** A refused path as an error at the place where the file names it: "`previous`: … points outside …". */
-export function pathProblem(refused: Extract<PathResult, { ok: false }>, field: string, file: string, place: Point | undefined): Diagnostic {
-  return diagnostic({ file, line: place?.line ?? null, column: place?.column ?? null, severity: "error", rule: refused.rule, message: text("path-problem", { field, problem: refused.message }), hint: refused.hint });
+export function pathProblem(
+  refused: Extract<PathResult, { ok: false }>,
+  field: string,
+  file: string,
+  place: Point | undefined,
+): Diagnostic {
+  return diagnostic({
+    file,
+    line: place?.line ?? null,
+    column: place?.column ?? null,
+    severity: "error",
+    rule: refused.rule,
+    message: text("path-problem", { field, problem: refused.message }),
+    hint: refused.hint,
+  });
 }

@@ -13,7 +13,8 @@ import { render, text, type MessageId, type Param, type Text } from "./i18n/mess
 /** Bytes of a name the temporary file keeps: with its 22 added bytes it stays under NAME_MAX (255), so an output whose own name fits never fails on its temporary name. */
 const KEPT_NAME_BYTES = 200;
 
-const temporaryFor = (path: string): string => join(dirname(path), `.${shortened(basename(path))}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+const temporaryFor = (path: string): string =>
+  join(dirname(path), `.${shortened(basename(path))}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
 
 function shortened(name: string): string {
   if (Buffer.byteLength(name) <= KEPT_NAME_BYTES) return name;
@@ -52,7 +53,8 @@ export async function writeAllAtomically(files: readonly { path: string; bytes: 
   try {
     for (const { path } of files) {
       current = path;
-      if ((await stat(path).catch(() => undefined))?.isDirectory()) throw Object.assign(new Error(`EISDIR: ${path} is a folder`), { code: "EISDIR" });
+      if ((await stat(path).catch(() => undefined))?.isDirectory())
+        throw Object.assign(new Error(`EISDIR: ${path} is a folder`), { code: "EISDIR" });
     }
     for (const { path, bytes } of files) {
       current = path;
@@ -97,7 +99,9 @@ export async function writeNew(path: string, bytes: Uint8Array | string): Promis
 function sameFile(a: string, aStat: Stats | undefined, b: string): boolean {
   if (resolve(a) === resolve(b)) return true;
   const bStat = aStat && statOrUndefined(b);
-  return aStat !== undefined && bStat !== undefined && aStat.ino !== 0 && aStat.dev === bStat.dev && aStat.ino === bStat.ino;
+  return (
+    aStat !== undefined && bStat !== undefined && aStat.ino !== 0 && aStat.dev === bStat.dev && aStat.ino === bStat.ino
+  );
 }
 
 function statOrUndefined(path: string): Stats | undefined {
@@ -117,7 +121,11 @@ export function overwritesInput(output: string, inputs: readonly string[]): stri
 /** The one wording, in every command that writes, for an output refused because it is one of the inputs. */
 export function overwriteProblem(input: string, output: string): Diagnostic {
   return diagnostic({
-    file: input, line: null, column: null, severity: "error", rule: "output-overwrites-input",
+    file: input,
+    line: null,
+    column: null,
+    severity: "error",
+    rule: "output-overwrites-input",
     message: text("output-overwrites-input", { output }),
     hint: text("output-overwrites-input.hint"),
   });
@@ -188,5 +196,13 @@ export function failedOutput(error: unknown, fallback: string): string {
 export function writeProblem(file: string, error: unknown, message: (why: Param) => Text): Diagnostic | undefined {
   const why = whyNotWrittenText(error);
   if (why === undefined) return undefined;
-  return diagnostic({ file, line: null, column: null, severity: "error", rule: "write-output", message: message(why), hint: writeFixText(error) });
+  return diagnostic({
+    file,
+    line: null,
+    column: null,
+    severity: "error",
+    rule: "write-output",
+    message: message(why),
+    hint: writeFixText(error),
+  });
 }

@@ -43,14 +43,26 @@ export function readYaml(yamlText: string, file: VFile, options: YamlOptions): Y
     return { line: lineOffset + line, column: col };
   };
   for (const error of doc.errors) {
-    report(file, { severity: "error", rule: `${options.rule}-yaml` as const, message: text("yaml-invalid", { what: options.what, detail: yamlDetail(error.message) }), place: at(error.pos[0]), hint: text("yaml-invalid.hint") });
+    report(file, {
+      severity: "error",
+      rule: `${options.rule}-yaml` as const,
+      message: text("yaml-invalid", { what: options.what, detail: yamlDetail(error.message) }),
+      place: at(error.pos[0]),
+      hint: text("yaml-invalid.hint"),
+    });
   }
   if (doc.errors.length) return undefined;
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    report(file, { severity: "error", rule: `${options.rule}-yaml` as const, message: text("yaml-unreadable", { what: options.what, detail: yamlDetail(String((error as Error).message)) }), place: at(0), hint: text("yaml-unreadable.aliases.hint") });
+    report(file, {
+      severity: "error",
+      rule: `${options.rule}-yaml` as const,
+      message: text("yaml-unreadable", { what: options.what, detail: yamlDetail(String((error as Error).message)) }),
+      place: at(0),
+      hint: text("yaml-unreadable.aliases.hint"),
+    });
     return undefined;
   }
   return {
@@ -63,15 +75,31 @@ export function readYaml(yamlText: string, file: VFile, options: YamlOptions): Y
 }
 
 /** The value as a `key: value` record, or an error at the start. */
-export function asRecord(source: YamlSource, file: VFile, options: YamlOptions & { hint: Text }): Record<string, unknown> | undefined {
+export function asRecord(
+  source: YamlSource,
+  file: VFile,
+  options: YamlOptions & { hint: Text },
+): Record<string, unknown> | undefined {
   const value = source.value ?? {};
   if (typeof value === "object" && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
-  report(file, { severity: "error", rule: `${options.rule}-shape` as const, message: text("yaml-shape", { what: options.what }), place: source.at(0), hint: options.hint });
+  report(file, {
+    severity: "error",
+    rule: `${options.rule}-shape` as const,
+    message: text("yaml-shape", { what: options.what }),
+    place: source.at(0),
+    hint: options.hint,
+  });
   return undefined;
 }
 
 /** A warning with a "did you mean" for each key the schema does not know. */
-export function reportUnknownKeys(values: Record<string, unknown>, known: readonly string[], source: YamlSource | undefined, file: VFile, rule: RuleId): void {
+export function reportUnknownKeys(
+  values: Record<string, unknown>,
+  known: readonly string[],
+  source: YamlSource | undefined,
+  file: VFile,
+  rule: RuleId,
+): void {
   for (const key of Object.keys(values)) {
     if (known.includes(key)) continue;
     const suggestion = closest(key, known);
@@ -80,7 +108,9 @@ export function reportUnknownKeys(values: Record<string, unknown>, known: readon
       rule,
       message: suggestion ? text("unknown-key.suggestion", { key, suggestion }) : text("unknown-key", { key }),
       place: source ? source.keyPlace(key) : { line: 1, column: 1 },
-      hint: suggestion ? text("unknown-key.suggestion.hint", { suggestion }) : text("unknown-key.hint", { keys: known.join(", ") }),
+      hint: suggestion
+        ? text("unknown-key.suggestion.hint", { suggestion })
+        : text("unknown-key.hint", { keys: known.join(", ") }),
     });
   }
 }
@@ -104,7 +134,9 @@ export function validateYaml<S extends z.ZodType>(
       rule: keyRule(options.rule, path[0]),
       message: missing ? text("yaml-missing", { what: options.what, key }) : issueText(issue, key || options.what),
       place: source ? (missing ? source.at(0) : source.valuePlace(path)) : { line: 1, column: 1 },
-      hint: missing ? (options.missingHint?.(key) ?? text("yaml-missing.hint", { key })) : (options.invalidHint?.(key) ?? text("yaml-invalid-value.hint", { key })),
+      hint: missing
+        ? (options.missingHint?.(key) ?? text("yaml-missing.hint", { key }))
+        : (options.invalidHint?.(key) ?? text("yaml-invalid-value.hint", { key })),
     });
   }
   return undefined;
@@ -184,15 +216,21 @@ export function issueText(issue: z.core.$ZodIssue, key: Param): Text {
     }
     case "too_small": {
       const minimum = Number(issue.minimum);
-      if (issue.origin === "string") return minimum <= 1 ? text("schema.not-empty", { key }) : text("schema.min-length", { key, minimum });
-      if (issue.origin === "array" || issue.origin === "set") return minimum <= 1 ? text("schema.not-empty", { key }) : text("schema.min-entries", { key, minimum });
-      return issue.inclusive === false ? text("schema.more-than", { key, minimum }) : text("schema.minimum", { key, minimum });
+      if (issue.origin === "string")
+        return minimum <= 1 ? text("schema.not-empty", { key }) : text("schema.min-length", { key, minimum });
+      if (issue.origin === "array" || issue.origin === "set")
+        return minimum <= 1 ? text("schema.not-empty", { key }) : text("schema.min-entries", { key, minimum });
+      return issue.inclusive === false
+        ? text("schema.more-than", { key, minimum })
+        : text("schema.minimum", { key, minimum });
     }
     case "too_big": {
       const maximum = Number(issue.maximum);
       if (issue.origin === "string") return text("schema.max-length", { key, maximum });
       if (issue.origin === "array" || issue.origin === "set") return text("schema.max-entries", { key, maximum });
-      return issue.inclusive === false ? text("schema.less-than", { key, maximum }) : text("schema.maximum", { key, maximum });
+      return issue.inclusive === false
+        ? text("schema.less-than", { key, maximum })
+        : text("schema.maximum", { key, maximum });
     }
     case "invalid_value":
       return text("schema.one-of", { key, values: list(issue.values) });
@@ -244,13 +282,22 @@ export interface YamlFile<T> {
  * Reads a settings file (config, theme): YAML with positions, unknown keys warned with a suggestion,
  * then the zod schema. A file that cannot be read is one message with no line.
  */
-export function readYamlFile<S extends z.ZodObject>(path: string, schema: S, options: YamlFileOptions): YamlFile<z.infer<S>> {
+export function readYamlFile<S extends z.ZodObject>(
+  path: string,
+  schema: S,
+  options: YamlFileOptions,
+): YamlFile<z.infer<S>> {
   let content: string;
   try {
     content = (options.read ? options.read(path) : readFileSync(path, "utf8")).replace(/^\uFEFF/, "");
   } catch (error) {
     const file = new VFile({ path });
-    report(file, { severity: "error", rule: `${options.rule}-read` as const, message: text("yaml-unreadable", { what: options.what, detail: (error as Error).message }), hint: text("yaml-unreadable.file.hint") });
+    report(file, {
+      severity: "error",
+      rule: `${options.rule}-read` as const,
+      message: text("yaml-unreadable", { what: options.what, detail: (error as Error).message }),
+      hint: text("yaml-unreadable.file.hint"),
+    });
     return { file };
   }
   const file = new VFile({ path, value: content });
@@ -258,7 +305,10 @@ export function readYamlFile<S extends z.ZodObject>(path: string, schema: S, opt
   const record = yaml ? asRecord(yaml, file, { ...options, hint: options.shapeHint }) : undefined;
   if (!yaml || !record) return { file, ...(yaml ? { yaml } : {}) };
   reportUnknownKeys(record, Object.keys(schema.shape), yaml, file, `${options.rule}-unknown-key` as const);
-  const data = validateYaml(schema, record, yaml, file, { rule: options.rule, what: options.what, ...(options.missingHint ? { missingHint: options.missingHint } : {}) });
+  const data = validateYaml(schema, record, yaml, file, {
+    rule: options.rule,
+    what: options.what,
+    ...(options.missingHint ? { missingHint: options.missingHint } : {}),
+  });
   return { file, yaml, ...(data !== undefined ? { data } : {}) };
 }
-

@@ -21,7 +21,12 @@ describe("action state", () => {
 });
 
 describe("isOverdueAt", () => {
-  const action = (status: string, date?: string) => ({ action: [], responsible: [], status: [{ type: "text" as const, value: status }], deadline: date ? { text: date, date } : null });
+  const action = (status: string, date?: string) => ({
+    action: [],
+    responsible: [],
+    status: [{ type: "text" as const, value: status }],
+    deadline: date ? { text: date, date } : null,
+  });
   it("is open with a deadline before the day", () => {
     expect(isOverdueAt(action("en cours", "2023-03-01"), "2023-03-02")).toBe(true);
     expect(isOverdueAt(action("en cours", "2023-03-01"), "2023-03-01")).toBe(false);

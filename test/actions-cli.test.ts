@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { docxText, itWithTools, pdfText } from "./helpers/tools.js";
 
-const cli = (...args: string[]) => spawnSync(process.execPath, ["bin/minutes.js", "actions", ...args], { encoding: "utf8" });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ["bin/minutes.js", "actions", ...args], { encoding: "utf8" });
 const repo = "test/fixtures/register";
 
 describe("minutes actions", () => {
@@ -17,11 +18,17 @@ describe("minutes actions", () => {
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^ID\s+STATUS\s+DEADLINE\s+RESPONSIBLE\s+ACTION$/);
     expect(lines).toHaveLength(12);
-    expect(lines.find((l) => l.startsWith("FIN-1 "))).toMatch(/in-progress !\s+2023-03-10\s+Finance & HR\s+Draft the 2023 budget/);
+    expect(lines.find((l) => l.startsWith("FIN-1 "))).toMatch(
+      /in-progress !\s+2023-03-10\s+Finance & HR\s+Draft the 2023 budget/,
+    );
   });
 
   it("writes CSV to standard output and applies --overdue, --responsible, --status and --since", () => {
-    const ids = (...args: string[]) => cli(repo, "--today", "2023-03-15", "-f", "csv", ...args).stdout.split("\r\n").slice(1, -1).map((l) => l.split(",")[0]);
+    const ids = (...args: string[]) =>
+      cli(repo, "--today", "2023-03-15", "-f", "csv", ...args)
+        .stdout.split("\r\n")
+        .slice(1, -1)
+        .map((l) => l.split(",")[0]);
     expect(ids()).toHaveLength(11);
     expect(ids("--overdue")).toEqual(["2023-02-09#1.1", "FIN-1"]);
     expect(ids("--responsible", "unicef", "--status", "done,annulé")).toEqual(["2023-01-12#1.1", "2023-01-12#2.2"]);
@@ -36,10 +43,15 @@ describe("minutes actions", () => {
     expect(cli(repo, "-f", "xlsx").status).toBe(2);
     const bad = cli("test/fixtures/register-errors", "--today", "2023-03-15", "-f", "md");
     expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain("test/fixtures/register-errors/2023-06-01-b.md:10:3: error: The follow-up names the action \"X-9\"");
+    expect(bad.stderr).toContain(
+      'test/fixtures/register-errors/2023-06-01-b.md:10:3: error: The follow-up names the action "X-9"',
+    );
     expect(bad.stdout).toContain("| X-1 | 2023-05-01 | First | Ana | 2023-05-10 | done |");
     const missing = cli("no/such/folder");
-    expect([missing.status, missing.stderr]).toEqual([1, expect.stringContaining("no/such/folder: error: There is no file or folder here.")]);
+    expect([missing.status, missing.stderr]).toEqual([
+      1,
+      expect.stringContaining("no/such/folder: error: There is no file or folder here."),
+    ]);
   });
 
   it("writes the ICS with CRLF line ends to a file", () => {
@@ -49,7 +61,9 @@ describe("minutes actions", () => {
     expect(r.stderr).toContain("1 action without a dated deadline is not in the calendar");
     const ics = readFileSync(out, "utf8");
     expect(ics.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")).toBe(true);
-    expect(ics).toContain("BEGIN:VTODO\r\nUID:FIN-1@minutes.action-register\r\nDTSTAMP:20230314T000000Z\r\nDUE;VALUE=DATE:20230310\r\n");
+    expect(ics).toContain(
+      "BEGIN:VTODO\r\nUID:FIN-1@minutes.action-register\r\nDTSTAMP:20230314T000000Z\r\nDUE;VALUE=DATE:20230310\r\n",
+    );
     // Same input, same bytes.
     cli(repo, "--today", "2023-03-15", "-f", "ics", "--ics-kind", "todo", "-o", `${out}.2`);
     expect(readFileSync(`${out}.2`, "utf8")).toBe(ics);
@@ -61,7 +75,8 @@ describe("minutes actions", () => {
     expect(cli(`${repo}/en`, "--today", "2023-03-15", "-f", "docx", "-o", join(dir, "en.docx")).status).toBe(0);
     const fr = pdfText(join(dir, "fr.pdf"));
     // Column widths leave whole the heading "Responsable" and every written deadline.
-    for (const word of ["Responsable", "Commentaire", "31/01/2023", "2023-02-28", "WASH-STOCK"]) expect(fr).toContain(word);
+    for (const word of ["Responsable", "Commentaire", "31/01/2023", "2023-02-28", "WASH-STOCK"])
+      expect(fr).toContain(word);
     expect(fr).toContain("Tableau de suivi des actions");
     expect(fr).toContain("7 actions : 2 ouvertes, dont 1 en retard ; 4 réalisées ; 1 annulées");
     expect(fr.replace(/\s+/g, "")).toContain("Produirelesmessagesradio");

@@ -8,12 +8,18 @@ import { generateRepo, tempDir } from "./helpers/minutes-repo.js";
 import { itWithTools, pdfText } from "./helpers/tools.js";
 import { workerExecArgv } from "../src/batch/worker-pool.js";
 
-const cli = (...args: string[]) => spawnSync(process.execPath, ["bin/minutes.js", ...args], { encoding: "utf8", env: { ...process.env, CI: "true" } });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, ["bin/minutes.js", ...args], { encoding: "utf8", env: { ...process.env, CI: "true" } });
 
 interface Summary {
   ok: boolean;
   totals: { files: number; built: number; unchanged: number; failed: number };
-  files: { input: string; status: string; outputs: { format: string; path: string }[]; diagnostics: { file: string; line: number; message: string }[] }[];
+  files: {
+    input: string;
+    status: string;
+    outputs: { format: string; path: string }[];
+    diagnostics: { file: string; line: number; message: string }[];
+  }[];
 }
 const json = (r: ReturnType<typeof cli>): Summary => JSON.parse(r.stdout) as Summary;
 
@@ -34,7 +40,10 @@ describe("building a folder of minutes", () => {
   beforeAll(() => {
     generateRepo(repo, 5);
     bad = join(repo, "2021", "2021-02-30-bad.md");
-    writeFileSync(bad, readFileSync("examples/2022-09-23-gtm.md", "utf8").replace("date: 2022-09-23", "date: 2021-02-30"));
+    writeFileSync(
+      bad,
+      readFileSync("examples/2022-09-23-gtm.md", "utf8").replace("date: 2022-09-23", "date: 2021-02-30"),
+    );
     writeFileSync(join(repo, "README.md"), "# Our minutes\n");
     result = cli("build", repo, "--out", out, "--jobs", "2");
   });
@@ -49,7 +58,9 @@ describe("building a folder of minutes", () => {
   it("reports the failure at the end with file:line:column", () => {
     expect(result.stderr).toContain(`${bad}:3:7: error:`);
     // The six copies of the seed each give its one warning (item 4 typed "1."): the bad one too, in the same pass as its error.
-    expect(result.stderr.trimEnd().split("\n").at(-1)).toMatch(/^minutes: 1 error, 6 warnings; nothing was written for the files with errors/);
+    expect(result.stderr.trimEnd().split("\n").at(-1)).toMatch(
+      /^minutes: 1 error, 6 warnings; nothing was written for the files with errors/,
+    );
     expect(result.stdout).toContain("minutes: 5 built, 0 unchanged, 1 failed");
   });
 
@@ -58,9 +69,21 @@ describe("building a folder of minutes", () => {
   });
 
   it("writes index.json, newest first, with links and open actions", () => {
-    const index = JSON.parse(readFileSync(join(out, "index.json"), "utf8")) as { meetings: { date: string; title: string; pdf: string; docx: string; openActions: number }[] };
-    expect(index.meetings.map((m) => m.date)).toEqual(["2021-02-01", "2021-01-25", "2021-01-18", "2021-01-11", "2021-01-04"]);
-    expect(index.meetings[0]).toMatchObject({ pdf: "2021/2021-02-01-gtm.pdf", docx: "2021/2021-02-01-gtm.docx", openActions: 3 });
+    const index = JSON.parse(readFileSync(join(out, "index.json"), "utf8")) as {
+      meetings: { date: string; title: string; pdf: string; docx: string; openActions: number }[];
+    };
+    expect(index.meetings.map((m) => m.date)).toEqual([
+      "2021-02-01",
+      "2021-01-25",
+      "2021-01-18",
+      "2021-01-11",
+      "2021-01-04",
+    ]);
+    expect(index.meetings[0]).toMatchObject({
+      pdf: "2021/2021-02-01-gtm.pdf",
+      docx: "2021/2021-02-01-gtm.docx",
+      openActions: 3,
+    });
     for (const m of index.meetings) expect(existsSync(join(out, m.pdf))).toBe(true);
   });
 });
@@ -109,8 +132,11 @@ describe("shards", () => {
     const full = tempDir("shard-full");
     const parts = [tempDir("shard-1"), tempDir("shard-2")];
     expect(cli("build", repo, "--out", full, "--format", "json", "--quiet").status).toBe(0);
-    parts.forEach((dir, i) => expect(cli("build", repo, "--out", dir, "--format", "json", "--shard", `${i + 1}/2`, "--quiet").status).toBe(0));
-    const outputs = (dir: string) => tree(dir).filter((f) => f.endsWith(".json") && !f.startsWith(".") && f !== "index.json");
+    parts.forEach((dir, i) =>
+      expect(cli("build", repo, "--out", dir, "--format", "json", "--shard", `${i + 1}/2`, "--quiet").status).toBe(0),
+    );
+    const outputs = (dir: string) =>
+      tree(dir).filter((f) => f.endsWith(".json") && !f.startsWith(".") && f !== "index.json");
     const [a, b] = parts.map(outputs) as [string[], string[]];
     expect(a.length).toBeGreaterThan(0);
     expect(b.length).toBeGreaterThan(0);
@@ -126,7 +152,12 @@ describe("shards", () => {
 
 describe("command-line checks", () => {
   it("refuses bad --jobs and --shard values with exit 2", () => {
-    for (const args of [["--jobs", "0"], ["--jobs", "x"], ["--shard", "3/2"], ["--shard", "1"]]) {
+    for (const args of [
+      ["--jobs", "0"],
+      ["--jobs", "x"],
+      ["--shard", "3/2"],
+      ["--shard", "1"],
+    ]) {
       const r = cli("build", "examples", ...args);
       expect(r.status, args.join(" ")).toBe(2);
       expect(r.stderr).toMatch(/^minutes: --(jobs|shard)/);
@@ -141,7 +172,11 @@ describe("command-line checks", () => {
     const r = cli("build", `${repo}/20*/*.md`, "--out", out, "--format", "json", "--quiet");
     expect(r.status).toBe(0);
     expect(r.stdout + r.stderr).toBe("");
-    expect(tree(out).filter((f) => f.endsWith("-gtm.json"))).toEqual(["2021/2021-01-04-gtm.json", "2021/2021-01-11-gtm.json", "2021/2021-01-18-gtm.json"]);
+    expect(tree(out).filter((f) => f.endsWith("-gtm.json"))).toEqual([
+      "2021/2021-01-04-gtm.json",
+      "2021/2021-01-11-gtm.json",
+      "2021/2021-01-18-gtm.json",
+    ]);
   });
 });
 
@@ -151,7 +186,11 @@ describe("a worker that dies", () => {
     generateRepo(repo, 3);
     const out = tempDir("oom-out");
     // A 16 MB heap cap is too small to load the renderers: every worker runs out of memory.
-    const r = spawnSync(process.execPath, ["bin/minutes.js", "build", repo, "--out", out, "--format", "json,pdf", "--jobs", "2", "--json"], { encoding: "utf8", env: { ...process.env, MINUTES_WORKER_HEAP_MB: "16" } });
+    const r = spawnSync(
+      process.execPath,
+      ["bin/minutes.js", "build", repo, "--out", out, "--format", "json,pdf", "--jobs", "2", "--json"],
+      { encoding: "utf8", env: { ...process.env, MINUTES_WORKER_HEAP_MB: "16" } },
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(json(r).totals).toEqual({ files: 3, built: 3, unchanged: 0, failed: 0 });
     expect(tree(out).filter((f) => f.endsWith(".pdf"))).toHaveLength(3);
@@ -166,7 +205,24 @@ describe("the build pool", () => {
     // V8 options in the command line are for this thread: worker threads refuse them (Node throws
     // ERR_WORKER_INVALID_EXEC_ARGV), so the pool must not pass them on.
     // --jobs 2: the pool is capped at the cores, and this machine has two (test/hostile/jobs-cap.test.ts).
-    const r = spawnSync(process.execPath, ["--max-old-space-size=512", "--stack-size=900", "bin/minutes.js", "build", repo, "--out", out, "--format", "json", "--jobs", "2", "--json"], { encoding: "utf8", env: { ...process.env, MINUTES_TRACE_START: "1" } });
+    const r = spawnSync(
+      process.execPath,
+      [
+        "--max-old-space-size=512",
+        "--stack-size=900",
+        "bin/minutes.js",
+        "build",
+        repo,
+        "--out",
+        out,
+        "--format",
+        "json",
+        "--jobs",
+        "2",
+        "--json",
+      ],
+      { encoding: "utf8", env: { ...process.env, MINUTES_TRACE_START: "1" } },
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain("minutes: a pool of 2 builders: this thread and 1 worker thread\n");
     expect(r.stderr.match(/worker thread started/g)?.length).toBe(1);
@@ -181,14 +237,40 @@ describe("the build pool", () => {
   it("gives each builder one file when there are no more files than builders", () => {
     const repo = tempDir("pool-small");
     generateRepo(repo, 2);
-    const r = spawnSync(process.execPath, ["bin/minutes.js", "build", repo, "--out", tempDir("pool-small-out"), "--format", "json", "--jobs", "2", "--json"], { encoding: "utf8", env: { ...process.env, MINUTES_TRACE_START: "1" } });
+    const r = spawnSync(
+      process.execPath,
+      [
+        "bin/minutes.js",
+        "build",
+        repo,
+        "--out",
+        tempDir("pool-small-out"),
+        "--format",
+        "json",
+        "--jobs",
+        "2",
+        "--json",
+      ],
+      { encoding: "utf8", env: { ...process.env, MINUTES_TRACE_START: "1" } },
+    );
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr.match(/built in a worker thread/g)?.length).toBe(1);
     expect(json(r).totals).toEqual({ files: 2, built: 2, unchanged: 0, failed: 0 });
   });
 
   it("passes workers only the Node options they accept, with their values", () => {
-    expect(workerExecArgv(["--max-old-space-size=512", "--cpu-prof", "--cpu-prof-dir", "/tmp/p", "--stack-size=900", "--heap-prof-name=h.heapprofile", "--enable-source-maps", "--expose-gc"])).toEqual(["--cpu-prof", "--cpu-prof-dir", "/tmp/p", "--heap-prof-name=h.heapprofile", "--enable-source-maps"]);
+    expect(
+      workerExecArgv([
+        "--max-old-space-size=512",
+        "--cpu-prof",
+        "--cpu-prof-dir",
+        "/tmp/p",
+        "--stack-size=900",
+        "--heap-prof-name=h.heapprofile",
+        "--enable-source-maps",
+        "--expose-gc",
+      ]),
+    ).toEqual(["--cpu-prof", "--cpu-prof-dir", "/tmp/p", "--heap-prof-name=h.heapprofile", "--enable-source-maps"]);
   });
 });
 
@@ -201,7 +283,13 @@ describe("the config file's out", () => {
       const r = cli("build", join(repo, "2021"), "--format", "json", "--quiet");
       expect(r.status, r.stderr).toBe(0);
     }
-    expect(tree(join(repo, "site"))).toEqual([".minutes-manifest.json", "2021-01-04-gtm.json", "2021-01-11-gtm.json", "index.html", "index.json"]);
+    expect(tree(join(repo, "site"))).toEqual([
+      ".minutes-manifest.json",
+      "2021-01-04-gtm.json",
+      "2021-01-11-gtm.json",
+      "index.html",
+      "index.json",
+    ]);
   });
 });
 
@@ -226,7 +314,9 @@ describe("two inputs with the same output paths", () => {
     const out = tempDir("clash-out");
     const r = cli("build", a, b, "--out", out, "--format", "json");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${join(b, "2021", "2021-01-04-gtm.md")}: error: Its outputs would overwrite those of ${join(a, "2021", "2021-01-04-gtm.md")}. [output-clash]`);
+    expect(r.stderr).toContain(
+      `${join(b, "2021", "2021-01-04-gtm.md")}: error: Its outputs would overwrite those of ${join(a, "2021", "2021-01-04-gtm.md")}. [output-clash]`,
+    );
     expect(tree(out).filter((f) => f.endsWith("gtm.json"))).toEqual(["2021/2021-01-04-gtm.json"]);
   });
 });

@@ -9,11 +9,24 @@ import { tempDir } from "./helpers/minutes-repo.js";
 
 describe("glob", () => {
   const dir = tempDir("glob");
-  for (const path of ["minutes/a.md", "minutes/.draft.md", "minutes/2024/03/b.md", "minutes/2024/c.pdf", "minutes/.old/d.md", "other/minutes/e.md", "2024-x.markdown", "2024-y.md", "a.b.md", "aXb.md", "c.md"]) {
+  for (const path of [
+    "minutes/a.md",
+    "minutes/.draft.md",
+    "minutes/2024/03/b.md",
+    "minutes/2024/c.pdf",
+    "minutes/.old/d.md",
+    "other/minutes/e.md",
+    "2024-x.markdown",
+    "2024-y.md",
+    "a.b.md",
+    "aXb.md",
+    "c.md",
+  ]) {
     mkdirSync(join(dir, path, ".."), { recursive: true });
     writeFileSync(join(dir, path), "x");
   }
-  const names = async (pattern: string) => (await expandGlob(`${dir}/${pattern}`)).map((file) => relative(dir, file).replace(/\\/g, "/"));
+  const names = async (pattern: string) =>
+    (await expandGlob(`${dir}/${pattern}`)).map((file) => relative(dir, file).replace(/\\/g, "/"));
 
   it("expands *, **, ?, {a,b} and [..] on whole paths, in walk order", async () => {
     expect(await names("minutes/**/*.md")).toEqual(["minutes/2024/03/b.md", "minutes/a.md"]);
@@ -40,7 +53,17 @@ describe("glob", () => {
 
 describe("collectInputs", () => {
   const dir = tempDir("inputs");
-  for (const path of ["2024/b.md", "2024/a.md", "2023/c.md", "README.md", "2024/notes.txt", "node_modules/x/d.md", ".minutes/template.md", "dist/old.md", "2024/.draft.md"]) {
+  for (const path of [
+    "2024/b.md",
+    "2024/a.md",
+    "2023/c.md",
+    "README.md",
+    "2024/notes.txt",
+    "node_modules/x/d.md",
+    ".minutes/template.md",
+    "dist/old.md",
+    "2024/.draft.md",
+  ]) {
     mkdirSync(join(dir, path, ".."), { recursive: true });
     writeFileSync(join(dir, path), "x");
   }

@@ -9,7 +9,9 @@ import { generateRepo, tempDir } from "./helpers/minutes-repo.js";
 import { useTools } from "./helpers/tools.js";
 
 function files(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[]).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name));
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -39,7 +41,9 @@ describe("a build killed halfway", () => {
     const repo = tempDir("kill");
     generateRepo(repo, 24);
     const out = tempDir("kill-out");
-    const child = spawn(process.execPath, ["bin/minutes.js", "build", repo, "--out", out, "--jobs", "2", "--quiet"], { stdio: "ignore" });
+    const child = spawn(process.execPath, ["bin/minutes.js", "build", repo, "--out", out, "--jobs", "2", "--quiet"], {
+      stdio: "ignore",
+    });
     const outputs = () => files(out).filter((f) => /\.(pdf|docx)$/.test(f));
     await until(() => outputs().length >= 6, "some outputs");
     child.kill("SIGKILL");
@@ -52,13 +56,20 @@ describe("a build killed halfway", () => {
     for (const path of files(out)) if (!written.includes(path)) expect(path.split("/").at(-1), path).toMatch(/^\./);
 
     // The next build completes the set; leftover temporary files do not count as outputs.
-    const again = spawnSync(process.execPath, ["bin/minutes.js", "build", repo, "--out", out, "--json"], { encoding: "utf8" });
+    const again = spawnSync(process.execPath, ["bin/minutes.js", "build", repo, "--out", out, "--json"], {
+      encoding: "utf8",
+    });
     expect(again.status).toBe(0);
-    const summary = JSON.parse(again.stdout) as { totals: { files: number; failed: number }; files: { outputs: { path: string }[] }[] };
+    const summary = JSON.parse(again.stdout) as {
+      totals: { files: number; failed: number };
+      files: { outputs: { path: string }[] }[];
+    };
     expect(summary.totals).toMatchObject({ files: 24, failed: 0 });
     expect(outputs()).toHaveLength(48);
     for (const path of outputs()) expectComplete(path);
-    const index = JSON.parse(readFileSync(join(out, "index.json"), "utf8")) as { meetings: { pdf: string; docx: string }[] };
+    const index = JSON.parse(readFileSync(join(out, "index.json"), "utf8")) as {
+      meetings: { pdf: string; docx: string }[];
+    };
     expect(index.meetings).toHaveLength(24);
     for (const m of index.meetings) expect(m.pdf).toMatch(/^2021\/2021-\d\d-\d\d-gtm\.pdf$/);
   });
@@ -69,7 +80,11 @@ describe("minutes build --watch", () => {
     const repo = tempDir("watch");
     const [first] = generateRepo(repo, 2) as [string];
     const out = tempDir("watch-out");
-    const child = spawn(process.execPath, ["bin/minutes.js", "build", repo, "--out", out, "--format", "json", "--watch"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "true" } });
+    const child = spawn(
+      process.execPath,
+      ["bin/minutes.js", "build", repo, "--out", out, "--format", "json", "--watch"],
+      { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "true" } },
+    );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -83,7 +98,12 @@ describe("minutes build --watch", () => {
     writeFileSync(first, readFileSync(first, "utf8").replace("date: 2021-01-04", "date: 2021-02-30"));
     await until(() => stderr.includes(":3:7: error:"), "the error");
     // A fix with a new title: rebuilt.
-    writeFileSync(first, readFileSync(first, "utf8").replace("date: 2021-02-30", "date: 2021-01-04").replace(/^title: .*$/m, "title: Watched meeting"));
+    writeFileSync(
+      first,
+      readFileSync(first, "utf8")
+        .replace("date: 2021-02-30", "date: 2021-01-04")
+        .replace(/^title: .*$/m, "title: Watched meeting"),
+    );
     await until(() => readFileSync(output, "utf8").includes("Watched meeting"), "the rebuilt output");
 
     child.kill("SIGINT");

@@ -7,11 +7,36 @@ import type { BatchResult } from "../src/batch/run-batch.js";
 function streams(isTTY: boolean) {
   const out: string[] = [];
   const err: string[] = [];
-  return { out: { write: (s: string) => out.push(s) }, err: { write: (s: string) => err.push(s), isTTY, columns: 60 }, text: { out, err } };
+  return {
+    out: { write: (s: string) => out.push(s) },
+    err: { write: (s: string) => err.push(s), isTTY, columns: 60 },
+    text: { out, err },
+  };
 }
 
-const ok: FileOutcome = { input: "m/2024/a.md", status: "built", diagnostics: [], outputs: [{ format: "pdf", path: "dist/2024/a.pdf" }], ms: 10 };
-const bad: FileOutcome = { input: "m/2024/b.md", status: "failed", diagnostics: [{ file: "m/2024/b.md", line: 3, column: 7, severity: "error", rule: "front-matter-date", message: "`date` is not a real calendar date." }], outputs: [], ms: 5 };
+const ok: FileOutcome = {
+  input: "m/2024/a.md",
+  status: "built",
+  diagnostics: [],
+  outputs: [{ format: "pdf", path: "dist/2024/a.pdf" }],
+  ms: 10,
+};
+const bad: FileOutcome = {
+  input: "m/2024/b.md",
+  status: "failed",
+  diagnostics: [
+    {
+      file: "m/2024/b.md",
+      line: 3,
+      column: 7,
+      severity: "error",
+      rule: "front-matter-date",
+      message: "`date` is not a real calendar date.",
+    },
+  ],
+  outputs: [],
+  ms: 5,
+};
 const result: BatchResult = { files: [ok, bad], problems: [], ms: 1234 };
 
 function run(mode: ReturnType<typeof progressMode>, s: ReturnType<typeof streams>) {
@@ -47,7 +72,9 @@ describe("batch progress", () => {
   it("prints plain lines without control characters", () => {
     const s = streams(false);
     run("plain", s);
-    expect(s.text.out.join("")).toBe("minutes: 2 files, 2 to build\nwrote dist/2024/a.pdf\nminutes: 1 built, 0 unchanged, 1 failed in 1.2 s\n");
+    expect(s.text.out.join("")).toBe(
+      "minutes: 2 files, 2 to build\nwrote dist/2024/a.pdf\nminutes: 1 built, 0 unchanged, 1 failed in 1.2 s\n",
+    );
     expect(s.text.err.join("")).not.toMatch(/\x1b|\r/);
     expect(s.text.err.join("")).toMatch(/^failed m\/2024\/b.md\nm\/2024\/b.md:3:7: error:/);
   });
@@ -60,7 +87,11 @@ describe("batch progress", () => {
     const j = streams(true);
     run("json", j);
     expect(j.text.err).toEqual([]);
-    const doc = JSON.parse(j.text.out.join("")) as { ok: boolean; totals: object; files: { status: string; diagnostics: unknown[] }[] };
+    const doc = JSON.parse(j.text.out.join("")) as {
+      ok: boolean;
+      totals: object;
+      files: { status: string; diagnostics: unknown[] }[];
+    };
     expect(doc.ok).toBe(false);
     expect(doc.totals).toEqual({ files: 2, built: 1, unchanged: 0, failed: 1 });
     expect(doc.files.map((f) => f.status)).toEqual(["built", "failed"]);

@@ -9,7 +9,10 @@ import { MAX_INPUT_BYTES } from "../src/read-source.js";
 import { plainCliEnv } from "./helpers/tools.js";
 
 const dir = "test/fixtures/broken";
-const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as Record<string, { line: number; rule: string }>;
+const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as Record<
+  string,
+  { line: number; rule: string }
+>;
 const out = mkdtempSync(join(tmpdir(), "minutes-broken-"));
 const cli = (...args: string[]) => spawnSync("bin/minutes.js", [...args], { encoding: "utf8", env: plainCliEnv() });
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -19,7 +22,9 @@ function expectUserError(r: ReturnType<typeof cli>, input: string, line: number,
   expect(r.stderr).not.toMatch(/^\s+at /m);
   expect(r.stderr).not.toMatch(/Error:|TypeError|node:internal/);
   const first = r.stderr.split("\n")[0]!;
-  expect(first).toMatch(new RegExp(`^${escapeRegExp(input)}:${line}:\\d+: error: .+ \\[${rule ? escapeRegExp(rule) : "[a-z-]+"}\\]$`));
+  expect(first).toMatch(
+    new RegExp(`^${escapeRegExp(input)}:${line}:\\d+: error: .+ \\[${rule ? escapeRegExp(rule) : "[a-z-]+"}\\]$`),
+  );
   expect(r.stderr.split("\n")[1]).toMatch(/^ {2}hint: ./);
 }
 
@@ -45,7 +50,9 @@ describe("broken minutes", () => {
     mkdirSync(folder);
     const r0 = cli("check", folder);
     expect(r0.status).toBe(1);
-    expect(r0.stderr.split("\n")[0]).toBe(`${folder}: error: The folder ${folder} holds no Markdown minutes (*.md). [no-input]`);
+    expect(r0.stderr.split("\n")[0]).toBe(
+      `${folder}: error: The folder ${folder} holds no Markdown minutes (*.md). [no-input]`,
+    );
     expect(r0.stderr).not.toMatch(/Error:|TypeError|node:internal/);
     const big = join(out, "big.md");
     writeFileSync(big, `---\ntitle: T\ndate: 2024-03-05\n---\n\n## A\n\n${"x".repeat(MAX_INPUT_BYTES)}\n`);
@@ -57,7 +64,13 @@ describe("broken minutes", () => {
 
   it("a UTF-16 file with a byte-order mark is read", () => {
     const path = join(out, "utf16.md");
-    writeFileSync(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("---\ntitle: Réunion\ndate: 2024-03-05\n---\n\n## Budget\n\nApprouvé.\n", "utf16le")]));
+    writeFileSync(
+      path,
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from("---\ntitle: Réunion\ndate: 2024-03-05\n---\n\n## Budget\n\nApprouvé.\n", "utf16le"),
+      ]),
+    );
     const r = cli("check", path);
     expect(r.status, r.stderr).toBe(0);
   });

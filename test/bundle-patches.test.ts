@@ -15,12 +15,18 @@ const dist = (await import(new URL("../dist/index.js", import.meta.url).href)) a
 // Combining marks with no precomposed form, so that fontkit positions them with GPOS mark-to-base,
 // mark-to-mark and mark-to-ligature lookups (the anchors it now decodes lazily), in three faces.
 const marks = join(mkdtempSync(join(tmpdir(), "minutes-marks-")), "2024-05-06-marks.md");
-writeFileSync(marks, "---\ntitle: Marques q\u0303 et x\u0323\u0302\ndate: 2024-05-06\nlanguage: fr\nattendees: [Nguy\u0303n, Tra\u0302\u0300n]\n---\n\n## Point q\u0303\n\nTexte q\u0303, **gras x\u0323\u0302**, _italique e\u0301\u0301_ et \ufb01\u0301.\n");
+writeFileSync(
+  marks,
+  "---\ntitle: Marques q\u0303 et x\u0323\u0302\ndate: 2024-05-06\nlanguage: fr\nattendees: [Nguy\u0303n, Tra\u0302\u0300n]\n---\n\n## Point q\u0303\n\nTexte q\u0303, **gras x\u0323\u0302**, _italique e\u0301\u0301_ et \ufb01\u0301.\n",
+);
 
 // Brackets, labels, footnotes and adjacent data: the text micromark's two mended loops read (its data-merging
 // resolver, and the GFM footnote extension's walk back on every "]").
 const brackets = join(mkdtempSync(join(tmpdir(), "minutes-brackets-")), "2024-05-07-brackets.md");
-writeFileSync(brackets, "---\ntitle: Brackets\ndate: 2024-05-07\nlanguage: en\nattendees: [Ana]\n---\n\n## 1. Notes\n\nA note[^1] and an image note ![^1] and ![^2], a [link](https://example.org) and [a] ] ]] [b][c] [c] ![alt](x.png \"t\") [^missing] \\] `code]` *em* _em_ **strong** ~~gone~~.\n\n[x [y [z]] ] ][ [a](<b> [a](<\n\n[^1]: The first note.\n[^2]: The second.\n[c]: https://example.org/c\n");
+writeFileSync(
+  brackets,
+  '---\ntitle: Brackets\ndate: 2024-05-07\nlanguage: en\nattendees: [Ana]\n---\n\n## 1. Notes\n\nA note[^1] and an image note ![^1] and ![^2], a [link](https://example.org) and [a] ] ]] [b][c] [c] ![alt](x.png "t") [^missing] \\] `code]` *em* _em_ **strong** ~~gone~~.\n\n[x [y [z]] ] ][ [a](<b> [a](<\n\n[^1]: The first note.\n[^2]: The second.\n[c]: https://example.org/c\n',
+);
 
 const inputs = [
   marks,
@@ -37,19 +43,30 @@ function chunk(prefix: string): string {
 
 describe("the bundle's patched dependencies", () => {
   it("are patched in dist/", () => {
-    expect(chunk("render-pdf-")).toContain("new URL(\"./assets/sRGB_IEC61966_2_1.icc\", import.meta.url)");
-    expect(chunk("render-pdf-")).toContain("markArray: new Pointer(uint16, $47e0e8ef515d9903$var$MarkArray, { lazy: true })");
-    const parser = readdirSync("dist").filter((f) => f.endsWith(".js")).map((f) => readFileSync(join("dist", f), "utf8")).find((text) => text.includes("function resolveAllText"))!;
+    expect(chunk("render-pdf-")).toContain('new URL("./assets/sRGB_IEC61966_2_1.icc", import.meta.url)');
+    expect(chunk("render-pdf-")).toContain(
+      "markArray: new Pointer(uint16, $47e0e8ef515d9903$var$MarkArray, { lazy: true })",
+    );
+    const parser = readdirSync("dist")
+      .filter((f) => f.endsWith(".js"))
+      .map((f) => readFileSync(join("dist", f), "utf8"))
+      .find((text) => text.includes("function resolveAllText"))!;
     // esbuild may number a local name (index2) when a chunk holds another one.
     expect(parser).toMatch(/events\.length = write\d*;/);
-    expect(parser).toMatch(/let index\d* = self\._labelStarts && self\._labelStarts\.length > 0 \? self\.events\.length : 0;/);
+    expect(parser).toMatch(
+      /let index\d* = self\._labelStarts && self\._labelStarts\.length > 0 \? self\.events\.length : 0;/,
+    );
   });
 
   it("fail the build when a hunk no longer matches the dependency's code", async () => {
-    const { applyHunks } = (await import(new URL("../scripts/dependency-patches.mjs", import.meta.url).href)) as { applyHunks: (source: string, hunks: unknown[], where: string) => string };
+    const { applyHunks } = (await import(new URL("../scripts/dependency-patches.mjs", import.meta.url).href)) as {
+      applyHunks: (source: string, hunks: unknown[], where: string) => string;
+    };
     const hunk = { patch: "x+1.0.0.patch", start: 2, old: ["b", "c"], new: ["b", "C", "d"] };
     expect(applyHunks("a\nb\nc\ne", [hunk], "x.js")).toBe("a\nb\nC\nd\ne");
-    expect(() => applyHunks("a\nb\nc2\ne", [hunk], "x.js")).toThrow(/patches\/x\+1\.0\.0\.patch: the hunk at line 2 no longer matches x\.js/);
+    expect(() => applyHunks("a\nb\nc2\ne", [hunk], "x.js")).toThrow(
+      /patches\/x\+1\.0\.0\.patch: the hunk at line 2 no longer matches x\.js/,
+    );
     expect(() => applyHunks("b\nc\ne", [hunk], "x.js")).toThrow(/no longer matches/);
   });
 

@@ -12,7 +12,10 @@ import { plainCliEnv } from "./helpers/tools.js";
 const body = "\n## 1. Budget\n\nApprouvé.\n";
 const meeting = (front: string) => `---\n${front}\n---\n${body}`;
 
-async function fixed(front: string, options: { dryRun?: boolean; locale?: string } = {}): Promise<{ text: string; count: number; diff: string }> {
+async function fixed(
+  front: string,
+  options: { dryRun?: boolean; locale?: string } = {},
+): Promise<{ text: string; count: number; diff: string }> {
   const path = join(tempDir("fix"), "m.md");
   writeFileSync(path, meeting(front));
   const result = await fixFile(path, { ...options, cwd: join(path, "..") });
@@ -21,15 +24,51 @@ async function fixed(front: string, options: { dryRun?: boolean; locale?: string
 
 describe("check --fix, rule by rule", () => {
   it.each([
-    ["front-matter-unknown-key: a misspelling", "title: T\ndate: 2024-03-12\natendees: [Ana]", "title: T\ndate: 2024-03-12\nattendees: [Ana]"],
-    ["front-matter-unknown-key: a French key", "title: T\ndate: 2024-03-12\nlieu: Salle B\nprésents: [Ana]\nsecrétaire: Bo", "title: T\ndate: 2024-03-12\nlocation: Salle B\nattendees: [Ana]\nsecretary: Bo"],
-    ["front-matter-unknown-key: another case", "Title: T\ndate: 2024-03-12\nNext-Meeting: 2024-04-09", "title: T\ndate: 2024-03-12\nnext_meeting: 2024-04-09"],
-    ["front-matter-date: day first in French", "title: T\ndate: 12/03/2024\nlanguage: fr", "title: T\ndate: 2024-03-12\nlanguage: fr"],
-    ["front-matter-date: quoted, written out", 'title: T\ndate: "12 mars 2024"\nlanguage: fr', "title: T\ndate: 2024-03-12\nlanguage: fr"],
-    ["front-matter-date: month first in US English", "title: T\ndate: 12/03/2024\nlanguage: en-US", "title: T\ndate: 2024-12-03\nlanguage: en-US"],
-    ["front-matter-next_meeting", "title: T\ndate: 2024-03-12\nlanguage: de\nnext_meeting: 9. April 2024", "title: T\ndate: 2024-03-12\nlanguage: de\nnext_meeting: 2024-04-09"],
-    ["front-matter-next_meeting: its date", "title: T\ndate: 2024-03-12\nlanguage: es\nnext_meeting:\n  date: 9 de abril de 2024\n  time: '10:00'", "title: T\ndate: 2024-03-12\nlanguage: es\nnext_meeting:\n  date: 2024-04-09\n  time: '10:00'"],
-    ["a rename, then the value it makes readable", "title: T\nDate: 12/03/2024\nlanguage: fr", "title: T\ndate: 2024-03-12\nlanguage: fr"],
+    [
+      "front-matter-unknown-key: a misspelling",
+      "title: T\ndate: 2024-03-12\natendees: [Ana]",
+      "title: T\ndate: 2024-03-12\nattendees: [Ana]",
+    ],
+    [
+      "front-matter-unknown-key: a French key",
+      "title: T\ndate: 2024-03-12\nlieu: Salle B\nprésents: [Ana]\nsecrétaire: Bo",
+      "title: T\ndate: 2024-03-12\nlocation: Salle B\nattendees: [Ana]\nsecretary: Bo",
+    ],
+    [
+      "front-matter-unknown-key: another case",
+      "Title: T\ndate: 2024-03-12\nNext-Meeting: 2024-04-09",
+      "title: T\ndate: 2024-03-12\nnext_meeting: 2024-04-09",
+    ],
+    [
+      "front-matter-date: day first in French",
+      "title: T\ndate: 12/03/2024\nlanguage: fr",
+      "title: T\ndate: 2024-03-12\nlanguage: fr",
+    ],
+    [
+      "front-matter-date: quoted, written out",
+      'title: T\ndate: "12 mars 2024"\nlanguage: fr',
+      "title: T\ndate: 2024-03-12\nlanguage: fr",
+    ],
+    [
+      "front-matter-date: month first in US English",
+      "title: T\ndate: 12/03/2024\nlanguage: en-US",
+      "title: T\ndate: 2024-12-03\nlanguage: en-US",
+    ],
+    [
+      "front-matter-next_meeting",
+      "title: T\ndate: 2024-03-12\nlanguage: de\nnext_meeting: 9. April 2024",
+      "title: T\ndate: 2024-03-12\nlanguage: de\nnext_meeting: 2024-04-09",
+    ],
+    [
+      "front-matter-next_meeting: its date",
+      "title: T\ndate: 2024-03-12\nlanguage: es\nnext_meeting:\n  date: 9 de abril de 2024\n  time: '10:00'",
+      "title: T\ndate: 2024-03-12\nlanguage: es\nnext_meeting:\n  date: 2024-04-09\n  time: '10:00'",
+    ],
+    [
+      "a rename, then the value it makes readable",
+      "title: T\nDate: 12/03/2024\nlanguage: fr",
+      "title: T\ndate: 2024-03-12\nlanguage: fr",
+    ],
   ])("%s", async (_rule, before, after) => {
     const result = await fixed(before);
     expect(result.text).toBe(meeting(after));
@@ -49,7 +88,9 @@ describe("check --fix, rule by rule", () => {
       expect(result, front).toEqual({ text: meeting(front), count: 0, diff: "" });
     }
     // Two keys meaning one: only the first is renamed, so the YAML keeps distinct keys.
-    expect((await fixed("title: T\ndate: 2024-03-12\nparticipants: [Ana]\nprésents: [Bo]")).text).toBe(meeting("title: T\ndate: 2024-03-12\nattendees: [Ana]\nprésents: [Bo]"));
+    expect((await fixed("title: T\ndate: 2024-03-12\nparticipants: [Ana]\nprésents: [Bo]")).text).toBe(
+      meeting("title: T\ndate: 2024-03-12\nattendees: [Ana]\nprésents: [Bo]"),
+    );
   });
 
   it("reads a plain-en date in the user's locale, and leaves it when there is none", async () => {
@@ -60,13 +101,20 @@ describe("check --fix, rule by rule", () => {
 
   it("keeps the byte-order mark and CRLF line endings", async () => {
     const path = join(tempDir("fix"), "crlf.md");
-    writeFileSync(path, `\uFEFF${meeting("title: T\natendees: [Ana]\ndate: 12/03/2024\nlanguage: fr").replace(/\n/g, "\r\n")}`);
+    writeFileSync(
+      path,
+      `\uFEFF${meeting("title: T\natendees: [Ana]\ndate: 12/03/2024\nlanguage: fr").replace(/\n/g, "\r\n")}`,
+    );
     expect((await fixFile(path)).count).toBe(2);
-    expect(readFileSync(path, "utf8")).toBe(`\uFEFF${meeting("title: T\nattendees: [Ana]\ndate: 2024-03-12\nlanguage: fr").replace(/\n/g, "\r\n")}`);
+    expect(readFileSync(path, "utf8")).toBe(
+      `\uFEFF${meeting("title: T\nattendees: [Ana]\ndate: 2024-03-12\nlanguage: fr").replace(/\n/g, "\r\n")}`,
+    );
   });
 
   it("--dry-run writes nothing and returns the unified diff", async () => {
-    const result = await fixed("title: T\ndate: 12/03/2024\natendees: [Ana]\nlanguage: fr\nlocation: Salle B", { dryRun: true });
+    const result = await fixed("title: T\ndate: 12/03/2024\natendees: [Ana]\nlanguage: fr\nlocation: Salle B", {
+      dryRun: true,
+    });
     expect(result.text).toBe(meeting("title: T\ndate: 12/03/2024\natendees: [Ana]\nlanguage: fr\nlocation: Salle B"));
     expect(result.count).toBe(2);
     expect(result.diff).toBe(`--- a/m.md
@@ -87,8 +135,17 @@ describe("check --fix, rule by rule", () => {
 
 describe("edits and diffs", () => {
   it("applies edits on a line from the end, and skips one that overlaps", () => {
-    const edit = (column: number, endColumn: number, text: string) => ({ line: 1, column, endLine: 1, endColumn, text });
-    expect(applyEdits("abcdef\nxyz", [edit(1, 3, "AB"), edit(5, 7, "EFG"), edit(2, 4, "no")])).toEqual({ text: "ABcdEFG\nxyz", applied: [edit(1, 3, "AB"), edit(5, 7, "EFG")] });
+    const edit = (column: number, endColumn: number, text: string) => ({
+      line: 1,
+      column,
+      endLine: 1,
+      endColumn,
+      text,
+    });
+    expect(applyEdits("abcdef\nxyz", [edit(1, 3, "AB"), edit(5, 7, "EFG"), edit(2, 4, "no")])).toEqual({
+      text: "ABcdEFG\nxyz",
+      applied: [edit(1, 3, "AB"), edit(5, 7, "EFG")],
+    });
   });
 
   it("splits distant changes into hunks with three lines of context", () => {
@@ -101,7 +158,12 @@ describe("edits and diffs", () => {
 });
 
 describe("the command line", () => {
-  const cli = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [join(process.cwd(), "bin/minutes.js"), ...args], { cwd, encoding: "utf8", env: { ...plainCliEnv(), MINUTES_NO_SNAPSHOT: "1" } });
+  const cli = (cwd: string, ...args: string[]) =>
+    spawnSync(process.execPath, [join(process.cwd(), "bin/minutes.js"), ...args], {
+      cwd,
+      encoding: "utf8",
+      env: { ...plainCliEnv(), MINUTES_NO_SNAPSHOT: "1" },
+    });
 
   it("prints the diff on stdout, says how many fixes, then reports what is left; --dry-run alone is a usage error", () => {
     const dir = tempDir("fix-cli");
@@ -125,7 +187,9 @@ describe("the command line", () => {
     const dir = tempDir("fix-date");
     writeFileSync(join(dir, "m.md"), meeting("title: T\ndate: 15/03/2024"));
     const check = cli(dir, "check", "m.md");
-    expect(check.stderr).toMatch(/m\.md:3:7: warning: `date: 15\/03\/2024` is not written as YYYY-MM-DD: write `date: 2024-03-15`\. \[front-matter-date\]/);
+    expect(check.stderr).toMatch(
+      /m\.md:3:7: warning: `date: 15\/03\/2024` is not written as YYYY-MM-DD: write `date: 2024-03-15`\. \[front-matter-date\]/,
+    );
     expect(check.status).toBe(0);
     expect(cli(dir, "check", "--fix", "m.md").stdout).toContain("-date: 15/03/2024\n+date: 2024-03-15\n");
     writeFileSync(join(dir, "a.md"), meeting("title: T\ndate: 03/04/2024"));

@@ -26,7 +26,14 @@ interface Walk {
   /** The action row the template holds, its deadline filled by `new`, and the text of another action. */
   templateRow: (deadline: string) => string;
   anotherAction: string;
-  words: { error: string; warning: string; fixed: (file: string) => string; wrote: string; cd: string; indexTitle: string };
+  words: {
+    error: string;
+    warning: string;
+    fixed: (file: string) => string;
+    wrote: string;
+    cd: string;
+    indexTitle: string;
+  };
 }
 
 const walks: Record<string, Walk> = {
@@ -41,7 +48,14 @@ const walks: Record<string, Walk> = {
     good: "29/03/2024",
     templateRow: (deadline) => `| Diffuser le compte-rendu adopté | Secrétariat | ${deadline} | Ouvert |`,
     anotherAction: "Réserver la salle",
-    words: { error: "erreur", warning: "avertissement", fixed: (file) => `minutes: ${file} : corrections appliquées : 2.`, wrote: "écrit : minutes/2024/2024-03-12-reunion.md (modèle : .minutes/template.md)", cd: "cd mairie", indexTitle: "Mairie de Saint-Martin — Comptes-rendus de réunion" },
+    words: {
+      error: "erreur",
+      warning: "avertissement",
+      fixed: (file) => `minutes: ${file} : corrections appliquées : 2.`,
+      wrote: "écrit : minutes/2024/2024-03-12-reunion.md (modèle : .minutes/template.md)",
+      cd: "cd mairie",
+      indexTitle: "Mairie de Saint-Martin — Comptes-rendus de réunion",
+    },
   },
   "British English (en_GB)": {
     LANG: "en_GB.UTF-8",
@@ -54,7 +68,14 @@ const walks: Record<string, Walk> = {
     good: "29/03/2024",
     templateRow: (deadline) => `| Circulate the approved minutes | Secretariat | ${deadline} | Open |`,
     anotherAction: "Book the room",
-    words: { error: "error", warning: "warning", fixed: (file) => `minutes: ${file}: fixes applied: 2.`, wrote: "wrote minutes/2024/2024-03-12-meeting.md (template: .minutes/template.md)", cd: "cd mairie", indexTitle: "Mairie de Saint-Martin — Meeting minutes" },
+    words: {
+      error: "error",
+      warning: "warning",
+      fixed: (file) => `minutes: ${file}: fixes applied: 2.`,
+      wrote: "wrote minutes/2024/2024-03-12-meeting.md (template: .minutes/template.md)",
+      cd: "cd mairie",
+      indexTitle: "Mairie de Saint-Martin — Meeting minutes",
+    },
   },
   "American English (en_US)": {
     LANG: "en_US.UTF-8",
@@ -67,7 +88,14 @@ const walks: Record<string, Walk> = {
     good: "12/20/2024",
     templateRow: (deadline) => `| Circulate the approved minutes | Secretariat | ${deadline} | Open |`,
     anotherAction: "Book the room",
-    words: { error: "error", warning: "warning", fixed: (file) => `minutes: ${file}: fixes applied: 2.`, wrote: "wrote minutes/2024/2024-12-03-meeting.md (template: .minutes/template.md)", cd: "cd mairie", indexTitle: "Mairie de Saint-Martin — Meeting minutes" },
+    words: {
+      error: "error",
+      warning: "warning",
+      fixed: (file) => `minutes: ${file}: fixes applied: 2.`,
+      wrote: "wrote minutes/2024/2024-12-03-meeting.md (template: .minutes/template.md)",
+      cd: "cd mairie",
+      indexTitle: "Mairie de Saint-Martin — Meeting minutes",
+    },
   },
 };
 
@@ -84,10 +112,12 @@ function placeOf(text: string, needle: string): string {
 describe.each(Object.entries(walks))("a clerk adopts minutes alone, in %s", (_name, walk) => {
   const home = tempDir("clerk");
   const repo = join(home, "mairie");
-  const minutes = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: { ...plainCliEnv(), LANG: walk.LANG } });
+  const minutes = (cwd: string, ...args: string[]) =>
+    spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: { ...plainCliEnv(), LANG: walk.LANG } });
   const path = join(repo, walk.file);
   /** The report line of a rule at a place: file:line:column: severity: message [rule]. */
-  const reported = (stderr: string, place: string, rule: string) => stderr.split("\n").find((line) => line.startsWith(`${walk.file}:${place}: `) && line.endsWith(`[${rule}]`));
+  const reported = (stderr: string, place: string, rule: string) =>
+    stderr.split("\n").find((line) => line.startsWith(`${walk.file}:${place}: `) && line.endsWith(`[${rule}]`));
 
   it("init, then new with the date as the clerk writes it: the meeting goes to the meetings folder, under its year, from the repository's template", () => {
     const init = minutes(home, "init", "mairie", "--date", "2024-01-09");
@@ -100,23 +130,34 @@ describe.each(Object.entries(walks))("a clerk adopts minutes alone, in %s", (_na
     expect(text).toContain(`date: ${walk.iso}\n`);
     // Every placeholder of the template is filled: the action's deadline is two weeks after the meeting.
     expect(text).not.toContain("{{");
-    expect(text).toContain(walk.templateRow(new Date(Date.parse(`${walk.iso}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10)));
+    expect(text).toContain(
+      walk.templateRow(new Date(Date.parse(`${walk.iso}T00:00:00Z`) + 14 * 86_400_000).toISOString().slice(0, 10)),
+    );
   });
 
   it("check reports the three mistakes of the filled-in template at their lines, with the fix, in one pass", () => {
     // The clerk fills it in: real names for the examples, and three mistakes a person makes.
     let text = fillInExamples(readFileSync(path, "utf8"));
     text = text.replace(`date: ${walk.iso}`, `date: ${walk.typed}`).replace("attendees:", "atendees:");
-    text = text.replace(/(\| [^|\n]+ \| [^|\n]+ \| )\d{4}-\d{2}-\d{2}( \| [^|\n]+ \|)/, `$1${walk.notADate}$2\n| ${walk.anotherAction} | | ${walk.past} |$2`);
+    text = text.replace(
+      /(\| [^|\n]+ \| [^|\n]+ \| )\d{4}-\d{2}-\d{2}( \| [^|\n]+ \|)/,
+      `$1${walk.notADate}$2\n| ${walk.anotherAction} | | ${walk.past} |$2`,
+    );
     writeFileSync(path, text);
     const check = minutes(repo, "check", "minutes");
     expect(check.status).toBe(1);
     const { error, warning } = walk.words;
     // 1. The date, at its value, with its ISO form (a warning: it reads one way in the clerk's language); 2. the misspelled key, with ours (an error: strict: missing);
     // 3. the deadline that is no date, at its cell.
-    expect(reported(check.stderr, placeOf(text, walk.typed), "front-matter-date")).toMatch(new RegExp(`: ${warning}: .*${walk.iso}`));
-    expect(reported(check.stderr, placeOf(text, "atendees:"), "front-matter-unknown-key")).toMatch(new RegExp(`: ${error}: .*\`attendees\``));
-    expect(reported(check.stderr, placeOf(text, walk.notADate), "action-deadline-format")).toMatch(new RegExp(`: ${error}: `));
+    expect(reported(check.stderr, placeOf(text, walk.typed), "front-matter-date")).toMatch(
+      new RegExp(`: ${warning}: .*${walk.iso}`),
+    );
+    expect(reported(check.stderr, placeOf(text, "atendees:"), "front-matter-unknown-key")).toMatch(
+      new RegExp(`: ${error}: .*\`attendees\``),
+    );
+    expect(reported(check.stderr, placeOf(text, walk.notADate), "action-deadline-format")).toMatch(
+      new RegExp(`: ${error}: `),
+    );
     // In the same pass, the body's rules that need the meeting: the action with no responsible, its past deadline.
     const row = `${placeOf(text, `| ${walk.anotherAction}`).split(":")[0]}:1`;
     expect(reported(check.stderr, row, "action-responsible-missing")).toMatch(new RegExp(`: ${error}: `));
@@ -141,9 +182,15 @@ describe.each(Object.entries(walks))("a clerk adopts minutes alone, in %s", (_na
 
   it("with the last fixes made and the sample removed, the repository builds, and the index speaks its language", () => {
     let text = readFileSync(path, "utf8");
-    text = text.replace(walk.notADate, walk.good).replace(`| ${walk.anotherAction} | | ${walk.past} |`, `| ${walk.anotherAction} | Claire Dubois | ${walk.good} |`);
+    text = text
+      .replace(walk.notADate, walk.good)
+      .replace(
+        `| ${walk.anotherAction} | | ${walk.past} |`,
+        `| ${walk.anotherAction} | Claire Dubois | ${walk.good} |`,
+      );
     writeFileSync(path, text);
-    for (const sample of ["2024-01-09-exemple.md", "2024-01-09-example.md"]) rmSync(join(repo, "minutes/2024", sample), { force: true });
+    for (const sample of ["2024-01-09-exemple.md", "2024-01-09-example.md"])
+      rmSync(join(repo, "minutes/2024", sample), { force: true });
     const check = minutes(repo, "check", "minutes");
     expect(check.stderr).not.toMatch(/\[[a-z-]+\]$/m);
     expect(check.status).toBe(0);

@@ -11,13 +11,15 @@ import { sayCount } from "../src/i18n/messages.js";
 import { plainCliEnv } from "./helpers/tools.js";
 
 const bin = join(process.cwd(), "bin/minutes.js");
-const cli = (args: string[], extra: NodeJS.ProcessEnv = {}, cwd = process.cwd()) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: { ...plainCliEnv(), ...extra } });
+const cli = (args: string[], extra: NodeJS.ProcessEnv = {}, cwd = process.cwd()) =>
+  spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: { ...plainCliEnv(), ...extra } });
 
 /** main() in this process (fast, for help texts): what it printed and its exit code. */
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const sink = (into: string[]) => ((chunk: string | Uint8Array) => (into.push(String(chunk)), true)) as typeof process.stdout.write;
+  const sink = (into: string[]) =>
+    ((chunk: string | Uint8Array) => (into.push(String(chunk)), true)) as typeof process.stdout.write;
   const [o, e] = [process.stdout.write, process.stderr.write];
   process.stdout.write = sink(out);
   process.stderr.write = sink(err);
@@ -30,9 +32,21 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
   }
 }
 
-const commands = [[], ["build"], ["check"], ["init"], ["new"], ["actions"], ["themes"], ["theme"], ["theme", "new"], ["schema"]];
+const commands = [
+  [],
+  ["build"],
+  ["check"],
+  ["init"],
+  ["new"],
+  ["actions"],
+  ["themes"],
+  ["theme"],
+  ["theme", "new"],
+  ["schema"],
+];
 // English words a French help must not hold (command names, flags, file and format names stay as typed).
-const english = /\b(the|and|of|to|with|for|from|files?|folders?|meetings?|writes?|shows?|prints?|display|Usage|Options:|Commands:|Arguments:|Examples:|default:|version number)\b/;
+const english =
+  /\b(the|and|of|to|with|for|from|files?|folders?|meetings?|writes?|shows?|prints?|display|Usage|Options:|Commands:|Arguments:|Examples:|default:|version number)\b/;
 
 describe("help texts", () => {
   for (const command of commands) {
@@ -50,7 +64,9 @@ describe("help texts", () => {
       // Every command shows --lang, whichever place it is written in.
       expect(fr.out).toMatch(/--lang <langue> +la langue des messages/);
       // Example command lines are typed as they are; flags (--from) are not words.
-      const lines = fr.out.split("\n").filter((line) => !/^ {2}(minutes|cd) /.test(line) && english.test(line.replace(/--?[\w-]+/g, "")));
+      const lines = fr.out
+        .split("\n")
+        .filter((line) => !/^ {2}(minutes|cd) /.test(line) && english.test(line.replace(/--?[\w-]+/g, "")));
       expect(lines).toEqual([]);
     });
   }
@@ -63,12 +79,15 @@ describe("help texts", () => {
     expect(equals.out).toBe(before.out);
     expect(before.out).toContain("vérifie les comptes-rendus, puis en fait les documents Word (DOCX) et PDF");
     expect(cli(["build", "--help"], { LANG: "fr_FR.UTF-8" }).stdout).toBe(before.out);
-    expect(cli(["build", "--help"]).stdout).toContain("check the minutes, then make their Word (DOCX) and PDF documents");
+    expect(cli(["build", "--help"]).stdout).toContain(
+      "check the minutes, then make their Word (DOCX) and PDF documents",
+    );
   });
 
   it("speaks to clerks, not programmers, and gives the values in the language", async () => {
     const en = (await run(["--lang", "en", "build", "--help"])).out;
-    for (const jargon of ["scaffold", "quoted globs", "worker threads", "deterministic", "CI matrices"]) expect(en).not.toContain(jargon);
+    for (const jargon of ["scaffold", "quoted globs", "worker threads", "deterministic", "CI matrices"])
+      expect(en).not.toContain(jargon);
     expect((await run(["--lang", "en", "init", "--help"])).out).not.toContain("scaffold");
     const fr = (await run(["--lang", "fr", "actions", "--help"])).out;
     expect(fr).toMatch(/--since <AAAA-MM-JJ> +ne garde que les actions décidées/);
@@ -87,15 +106,29 @@ describe("usage errors", () => {
   it("are said in French, with the help to read, and exit 2", () => {
     const unknown = cli(["--lang", "fr", "build", "--frob", "x.md"]);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toBe("minutes: option inconnue : --frob\n  conseil: minutes build --help montre ce qui est accepté, avec des exemples\n");
+    expect(unknown.stderr).toBe(
+      "minutes: option inconnue : --frob\n  conseil: minutes build --help montre ce qui est accepté, avec des exemples\n",
+    );
     const typo = cli(["bild"], { LANG: "fr_FR.UTF-8" });
-    expect([typo.status, typo.stderr.split("\n")[0]]).toEqual([2, "minutes: commande inconnue : bild (vouliez-vous dire build ?)"]);
+    expect([typo.status, typo.stderr.split("\n")[0]]).toEqual([
+      2,
+      "minutes: commande inconnue : bild (vouliez-vous dire build ?)",
+    ]);
     const missing = cli(["check"], { LANG: "fr_FR.UTF-8" });
-    expect([missing.status, missing.stderr.split("\n")[0]]).toEqual([2, "minutes: il manque <fichiers> après la commande"]);
+    expect([missing.status, missing.stderr.split("\n")[0]]).toEqual([
+      2,
+      "minutes: il manque <fichiers> après la commande",
+    ]);
     const date = cli(["check", "x.md", "--date", "31/02/2024"], { LANG: "fr_FR.UTF-8" });
-    expect([date.status, date.stderr.split("\n")[0]]).toEqual([2, "minutes: --date « 31/02/2024 » : écrivez la date sous la forme AAAA-MM-JJ, par exemple 2024-03-12"]);
+    expect([date.status, date.stderr.split("\n")[0]]).toEqual([
+      2,
+      "minutes: --date « 31/02/2024 » : écrivez la date sous la forme AAAA-MM-JJ, par exemple 2024-03-12",
+    ]);
     const choice = cli(["actions", "-f", "xlsx"], { LANG: "fr_FR.UTF-8" });
-    expect([choice.status, choice.stderr.split("\n")[0]]).toEqual([2, "minutes: --format « xlsx » : choisissez parmi table, csv, json, md, ics, pdf, docx"]);
+    expect([choice.status, choice.stderr.split("\n")[0]]).toEqual([
+      2,
+      "minutes: --format « xlsx » : choisissez parmi table, csv, json, md, ics, pdf, docx",
+    ]);
     const status = cli(["actions", "test/fixtures/register", "--status", "peut-être"], { LANG: "fr_FR.UTF-8" });
     expect([status.status, status.stdout]).toEqual([2, ""]);
     expect(status.stderr).toContain("minutes: --status « peut-être » n'est pas un état");
@@ -103,7 +136,10 @@ describe("usage errors", () => {
 
   it("stay English by default", () => {
     const r = cli(["build", "--frob", "x.md"]);
-    expect([r.status, r.stderr]).toEqual([2, "minutes: unknown option --frob\n  hint: minutes build --help shows what it accepts, with examples\n"]);
+    expect([r.status, r.stderr]).toEqual([
+      2,
+      "minutes: unknown option --frob\n  hint: minutes build --help shows what it accepts, with examples\n",
+    ]);
     expect(cli(["new", "extra"]).stderr).toContain("minutes: too many arguments for this command");
   });
 });
@@ -122,7 +158,9 @@ describe("progress, summaries and tables", () => {
     expect(r.stdout).toMatch(/^minutes: générés : 1, inchangés : 0, en échec : 1, en \d+,\d s$/m);
     expect(r.stdout).toMatch(/^écrit : .*dist\/index\.html$/m);
     expect(r.stderr).toContain("échec : m/b.md\n");
-    expect(r.stderr).toMatch(/^minutes: \d+ erreurs?, \d+ avertissements? ; rien n'a été écrit pour les fichiers en erreur$/m);
+    expect(r.stderr).toMatch(
+      /^minutes: \d+ erreurs?, \d+ avertissements? ; rien n'a été écrit pour les fichiers en erreur$/m,
+    );
     expect(r.stdout + r.stderr).not.toMatch(/\b(wrote|built|unchanged|failed|errors?|warnings?)\b/);
   });
 
@@ -135,9 +173,18 @@ describe("progress, summaries and tables", () => {
   });
 
   it("says the check summary in the language, 0 and 1 singular in French", () => {
-    expect(cli(["check", "m/a.md"], { LANG: "fr_FR.UTF-8" }, dir).stderr).toMatch(/minutes: 0 erreur, \d+ avertissements?\n$/);
-    expect(cli(["check", "m/a.md"], { LANG: "de_DE.UTF-8" }, dir).stderr).toMatch(/minutes: 0 Fehler, \d+ Warnung(en)?\n$/);
-    expect([sayCount("count.error", 0, "fr"), sayCount("count.error", 0, "en"), sayCount("count.warning", 2, "fr"), sayCount("count.file", 1, "es")]).toEqual(["0 erreur", "0 errors", "2 avertissements", "1 archivo"]);
+    expect(cli(["check", "m/a.md"], { LANG: "fr_FR.UTF-8" }, dir).stderr).toMatch(
+      /minutes: 0 erreur, \d+ avertissements?\n$/,
+    );
+    expect(cli(["check", "m/a.md"], { LANG: "de_DE.UTF-8" }, dir).stderr).toMatch(
+      /minutes: 0 Fehler, \d+ Warnung(en)?\n$/,
+    );
+    expect([
+      sayCount("count.error", 0, "fr"),
+      sayCount("count.error", 0, "en"),
+      sayCount("count.warning", 2, "fr"),
+      sayCount("count.file", 1, "es"),
+    ]).toEqual(["0 erreur", "0 errors", "2 avertissements", "1 archivo"]);
   });
 
   it("heads the action table in French, states in French, and keeps CSV and JSON in English", () => {
@@ -145,20 +192,32 @@ describe("progress, summaries and tables", () => {
     const fr = cli(args, { LANG: "fr_FR.UTF-8" });
     const lines = fr.stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^ID\s+ÉTAT\s+ÉCHÉANCE\s+RESPONSABLE\s+ACTION$/);
-    expect(lines.find((l) => l.startsWith("FIN-1 "))).toMatch(/en cours !\s+2023-03-10\s+Finance & HR\s+Draft the 2023 budget/);
+    expect(lines.find((l) => l.startsWith("FIN-1 "))).toMatch(
+      /en cours !\s+2023-03-10\s+Finance & HR\s+Draft the 2023 budget/,
+    );
     expect(cli(args).stdout.split("\n")[0]).toMatch(/^ID\s+STATUS\s+DEADLINE\s+RESPONSIBLE\s+ACTION$/);
     for (const format of ["csv", "json", "md"]) {
       const en = cli([...args, "-f", format]);
       expect(en.status).toBe(0);
       expect(cli([...args, "-f", format], { LANG: "fr_FR.UTF-8" }).stdout, format).toBe(en.stdout);
     }
-    expect(cli([...args, "-f", "csv"], { LANG: "fr_FR.UTF-8" }).stdout.slice(1).split("\r\n")[0]).toBe("id,meeting_date,item,action,responsible,owners,deadline,deadline_date,status,status_text,overdue,comment,source");
+    expect(
+      cli([...args, "-f", "csv"], { LANG: "fr_FR.UTF-8" })
+        .stdout.slice(1)
+        .split("\r\n")[0],
+    ).toBe(
+      "id,meeting_date,item,action,responsible,owners,deadline,deadline_date,status,status_text,overdue,comment,source",
+    );
   });
 
   it("keeps --json and --reporter json in English", () => {
     const reporter = (env: NodeJS.ProcessEnv) => cli(["check", "m", "--reporter", "json"], env, dir).stdout;
     expect(reporter({ LANG: "fr_FR.UTF-8" })).toBe(reporter({}));
-    const summary = (env: NodeJS.ProcessEnv) => JSON.parse(cli(["build", "m", "--out", "dist", "--json", "-f", "pdf"], env, dir).stdout, (key, value: unknown) => (key === "ms" ? 0 : value) as unknown) as object;
+    const summary = (env: NodeJS.ProcessEnv) =>
+      JSON.parse(
+        cli(["build", "m", "--out", "dist", "--json", "-f", "pdf"], env, dir).stdout,
+        (key, value: unknown) => (key === "ms" ? 0 : value) as unknown,
+      ) as object;
     const fr = summary({ LANG: "fr_FR.UTF-8" });
     expect(fr).toEqual(summary({}));
     expect(JSON.stringify(fr)).toContain("is not a real calendar date");
@@ -168,12 +227,20 @@ describe("progress, summaries and tables", () => {
 describe("init's closing message", () => {
   it("gives the next commands, with the cd into the new folder, in the language", () => {
     const parent = mkdtempSync(join(tmpdir(), "minutes-init-lang-"));
-    const fr = cli(["init", "mes comptes-rendus", "--language", "fr", "--date", "2025-01-15"], { LANG: "fr_FR.UTF-8" }, parent);
+    const fr = cli(
+      ["init", "mes comptes-rendus", "--language", "fr", "--date", "2025-01-15"],
+      { LANG: "fr_FR.UTF-8" },
+      parent,
+    );
     expect(fr.status).toBe(0);
     expect(fr.stdout).toMatch(/^écrit : mes comptes-rendus\/minutes\.config\.yaml$/m);
-    expect(fr.stdout).toMatch(/minutes: votre dossier de comptes-rendus est prêt\. Ensuite :\n {2}cd "mes comptes-rendus" +entrez dans le dossier\n {2}minutes\/2025\/2025-01-15-exemple\.md +une réunion d'exemple : lisez-la, puis supprimez-la \(la vérification échoue tant que ses exemples restent\)\n {2}minutes new +écrit le fichier de la prochaine réunion, à compléter\n {2}minutes build minutes --out dist +fait les documents Word et PDF, dans dist\/\n$/);
+    expect(fr.stdout).toMatch(
+      /minutes: votre dossier de comptes-rendus est prêt\. Ensuite :\n {2}cd "mes comptes-rendus" +entrez dans le dossier\n {2}minutes\/2025\/2025-01-15-exemple\.md +une réunion d'exemple : lisez-la, puis supprimez-la \(la vérification échoue tant que ses exemples restent\)\n {2}minutes new +écrit le fichier de la prochaine réunion, à compléter\n {2}minutes build minutes --out dist +fait les documents Word et PDF, dans dist\/\n$/,
+    );
     const en = cli(["init", "repo"], {}, parent);
-    expect(en.stdout).toMatch(/minutes: your minutes folder is ready\. Next:\n {2}cd repo +go into the folder\n {2}minutes\/\d{4}\/\d{4}-\d\d-\d\d-example\.md +an example meeting: .+\n {2}minutes new +.+\n {2}minutes build minutes --out dist +.+\n$/);
+    expect(en.stdout).toMatch(
+      /minutes: your minutes folder is ready\. Next:\n {2}cd repo +go into the folder\n {2}minutes\/\d{4}\/\d{4}-\d\d-\d\d-example\.md +an example meeting: .+\n {2}minutes new +.+\n {2}minutes build minutes --out dist +.+\n$/,
+    );
     const here = mkdtempSync(join(tmpdir(), "minutes-init-here-"));
     expect(cli(["init"], {}, here).stdout).not.toContain("cd ");
   });

@@ -34,7 +34,8 @@ describe("readDate", () => {
   it("reads numeric dates month first in US English only", () => {
     expect(readDate("12/03/2024", us)).toEqual({ iso: "2024-12-03" });
     expect(readDate("12/03/2024", dateRules("en-GB"))).toEqual({ iso: "2024-03-12" });
-    for (const language of ["fr", "es", "pt", "de", "pt-BR"]) expect(readDate("12/03/2024", dateRules(language))).toEqual({ iso: "2024-03-12" });
+    for (const language of ["fr", "es", "pt", "de", "pt-BR"])
+      expect(readDate("12/03/2024", dateRules(language))).toEqual({ iso: "2024-03-12" });
     // A stated order is kept: 13/03/2024 is no date in US English, 03/13/2024 none in French.
     expect(readDate("13/03/2024", us)).toBeUndefined();
     expect(readDate("03/13/2024", fr)).toBeUndefined();
@@ -54,7 +55,18 @@ describe("readDate", () => {
   });
 
   it("refuses what is no date, or no real calendar date", () => {
-    for (const text of ["next week", "fin mars", "2022-02-30", "31/04/2024", "30 février 2024", "12 foo 2024", "foo 12 March 2024", "20240312", ""]) expect(readDate(text, fr), text).toBeUndefined();
+    for (const text of [
+      "next week",
+      "fin mars",
+      "2022-02-30",
+      "31/04/2024",
+      "30 février 2024",
+      "12 foo 2024",
+      "foo 12 March 2024",
+      "20240312",
+      "",
+    ])
+      expect(readDate(text, fr), text).toBeUndefined();
   });
 });
 

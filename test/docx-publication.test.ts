@@ -13,7 +13,8 @@ import { PdfObjects } from "./helpers/pdf-objects.js";
 const timestamp = new Date("2024-03-05T14:07:09Z");
 const count = (haystack: string, needle: string): number => haystack.split(needle).length - 1;
 const xmlText = (value: string): string => value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const element = (xml: string, name: string): string | undefined => new RegExp(`<${name}(?: [^>]*)?>([^<]*)</${name}>`).exec(xml)?.[1];
+const element = (xml: string, name: string): string | undefined =>
+  new RegExp(`<${name}(?: [^>]*)?>([^<]*)</${name}>`).exec(xml)?.[1];
 
 describe("the DOCX package's publication properties", () => {
   let parts: Record<string, string>;
@@ -84,7 +85,9 @@ describe("the DOCX package's publication properties", () => {
       expect(heading, item.heading).toBeDefined();
       expect(heading).toContain(`>${xmlText(item.heading).replace(/'/g, "&apos;")}<`);
       // Ids numbered from 1 in every render, whatever docx's process-wide counter says.
-      expect(heading).toMatch(new RegExp(`<w:bookmarkStart w:name="item_${i + 1}" w:id="${i + 1}"/>.*<w:bookmarkEnd w:id="${i + 1}"/>`, "s"));
+      expect(heading).toMatch(
+        new RegExp(`<w:bookmarkStart w:name="item_${i + 1}" w:id="${i + 1}"/>.*<w:bookmarkEnd w:id="${i + 1}"/>`, "s"),
+      );
     });
   });
 });

@@ -46,16 +46,25 @@ describe("minutes build on the seed example", () => {
 
   it("exits 0 and writes DOCX, PDF and JSON", () => {
     // The one warning the seed gives: its 4th item is typed "1." (it is printed as 4).
-    expect(result.stderr).toBe('examples/2022-09-23-gtm.md:116:1: warning: This item is typed "1." but it is item 4; it is printed as 4. [agenda-number]\n  hint: Write "4." or leave the number out: items are numbered automatically.\n');
+    expect(result.stderr).toBe(
+      'examples/2022-09-23-gtm.md:116:1: warning: This item is typed "1." but it is item 4; it is printed as 4. [agenda-number]\n  hint: Write "4." or leave the number out: items are numbered automatically.\n',
+    );
     expect(result.status).toBe(0);
-    for (const ext of ["docx", "pdf", "json"]) expect(statSync(join(dir, `2022-09-23-gtm.${ext}`)).size).toBeGreaterThan(1000);
+    for (const ext of ["docx", "pdf", "json"])
+      expect(statSync(join(dir, `2022-09-23-gtm.${ext}`)).size).toBeGreaterThan(1000);
   });
 
   it("writes JSON that says what the Markdown says, read from the source without the parser", () => {
     const json = JSON.parse(readFileSync(join(dir, "2022-09-23-gtm.json"), "utf8")) as Minutes;
     const source = readFileSync(seed, "utf8");
     const lines = source.split("\n");
-    const front = parseYaml(source.split(/^---$/m)[1]!) as { title: string; date: Date | string; location: string; attendees: string[]; next_meeting: Date | string };
+    const front = parseYaml(source.split(/^---$/m)[1]!) as {
+      title: string;
+      date: Date | string;
+      location: string;
+      attendees: string[];
+      next_meeting: Date | string;
+    };
     const iso = (d: Date | string) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
     expect(json.meeting.title).toBe(front.title);
     expect(json.meeting.date).toBe(iso(front.date));
@@ -63,13 +72,41 @@ describe("minutes build on the seed example", () => {
     expect(json.meeting.attendees.map((p) => p.name)).toEqual(front.attendees);
     expect(json.meeting.nextMeeting?.date).toBe(iso(front.next_meeting));
     // Items: the "## " headings, numbered in order except the one marked {-}, at their lines.
-    const headings = lines.flatMap((line, i) => (line.startsWith("## ") ? [{ line: i + 1, title: line.slice(3).replace(/^\d+\.\s*/, "").replace(/\s*\{-\}$/, "") }] : []));
-    expect(json.items.map((item) => [item.title, item.position?.start.line])).toEqual(headings.map((h) => [h.title, h.line]));
+    const headings = lines.flatMap((line, i) =>
+      line.startsWith("## ")
+        ? [
+            {
+              line: i + 1,
+              title: line
+                .slice(3)
+                .replace(/^\d+\.\s*/, "")
+                .replace(/\s*\{-\}$/, ""),
+            },
+          ]
+        : [],
+    );
+    expect(json.items.map((item) => [item.title, item.position?.start.line])).toEqual(
+      headings.map((h) => [h.title, h.line]),
+    );
     expect(json.items.map((item) => item.number)).toEqual([null, 1, 2, 3, 4]);
     // Actions: the rows of the action tables (after the header and the delimiter row), cell by cell, at their lines.
-    const rows = lines.flatMap((line, i) => (/^\| (?!Points d'action|-)/.test(line) ? [{ line: i + 1, cells: line.split("|").slice(1, -1).map((c) => c.trim()) }] : []));
+    const rows = lines.flatMap((line, i) =>
+      /^\| (?!Points d'action|-)/.test(line)
+        ? [
+            {
+              line: i + 1,
+              cells: line
+                .split("|")
+                .slice(1, -1)
+                .map((c) => c.trim()),
+            },
+          ]
+        : [],
+    );
     const actions = json.items.flatMap((item) => item.actions);
-    expect(actions.map((a) => [inlineText(a.action), inlineText(a.responsible), a.position?.start.line])).toEqual(rows.map((r) => [r.cells[0], r.cells[1], r.line]));
+    expect(actions.map((a) => [inlineText(a.action), inlineText(a.responsible), a.position?.start.line])).toEqual(
+      rows.map((r) => [r.cells[0], r.cells[1], r.line]),
+    );
   });
 
   const expectations = () => {
@@ -142,7 +179,10 @@ describe("minutes build on the seed example", () => {
     const again = mkdtempSync(join(tmpdir(), "minutes-e2e-again-"));
     expect(cli("build", seed, "--out", again).status).toBe(0);
     for (const ext of ["docx", "pdf"]) {
-      expect(readFileSync(join(again, `2022-09-23-gtm.${ext}`)).equals(readFileSync(join(dir, `2022-09-23-gtm.${ext}`))), ext).toBe(true);
+      expect(
+        readFileSync(join(again, `2022-09-23-gtm.${ext}`)).equals(readFileSync(join(dir, `2022-09-23-gtm.${ext}`))),
+        ext,
+      ).toBe(true);
     }
   });
 });
@@ -175,7 +215,10 @@ describe("the CLI on bad input", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`${empty}: error: The folder ${empty} holds no Markdown minutes (*.md).`);
     writeFileSync(join(dir, "bin.md"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]));
-    for (const [input, text] of [[join(dir, "nope.md"), "does not exist"], [join(dir, "bin.md"), "binary"]] as const) {
+    for (const [input, text] of [
+      [join(dir, "nope.md"), "does not exist"],
+      [join(dir, "bin.md"), "binary"],
+    ] as const) {
       const r = cli("build", input);
       expect(r.status).toBe(1);
       expect(r.stderr).toContain(`${input}:1:1: error:`);
@@ -186,7 +229,14 @@ describe("the CLI on bad input", () => {
   it("points at the first byte that is not UTF-8", () => {
     const dir = mkdtempSync(join(tmpdir(), "minutes-latin1-"));
     const input = join(dir, "latin1.md");
-    writeFileSync(input, Buffer.concat([Buffer.from("---\ntitle: T\ndate: 2022-09-23\n---\n\n## R"), Buffer.from([0xe9]), Buffer.from("union\n")]));
+    writeFileSync(
+      input,
+      Buffer.concat([
+        Buffer.from("---\ntitle: T\ndate: 2022-09-23\n---\n\n## R"),
+        Buffer.from([0xe9]),
+        Buffer.from("union\n"),
+      ]),
+    );
     const r = cli("check", input);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`${input}:6:5: error: The file is not UTF-8 text.`);
@@ -235,7 +285,10 @@ describe("minutes build on the English example", () => {
     }
     expect(text).toContain("Page 1 of 2");
     // The unnumbered opening has no actions, so no N/A table between it and item 1.
-    const opening = text.slice(text.indexOf("The Chair opened"), text.indexOf("1. Approval of the previous minutes", text.indexOf("The Chair opened")));
+    const opening = text.slice(
+      text.indexOf("The Chair opened"),
+      text.indexOf("1. Approval of the previous minutes", text.indexOf("The Chair opened")),
+    );
     expect(opening).not.toContain("N/A");
   });
 

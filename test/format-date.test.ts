@@ -3,7 +3,13 @@ import { formatDate } from "../src/i18n/format-meeting.js";
 
 /** What Intl (CLDR) writes, with the comma after the weekday dropped as formatDate does. */
 function intl(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
+  return new Intl.DateTimeFormat(locale, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  })
     .formatToParts(date)
     .map((p) => (p.type === "literal" ? p.value.replace(/,\s*/, " ") : p.value))
     .join("")
@@ -17,7 +23,9 @@ describe("formatDate", () => {
     for (const [language, locale] of Object.entries(locales)) {
       for (let day = Date.UTC(2019, 0, 1); day < Date.UTC(2027, 0, 1); day += 86_400_000) {
         const date = new Date(day);
-        expect(formatDate(date.toISOString().slice(0, 10), language), `${language} ${date.toISOString()}`).toBe(intl(date, locale));
+        expect(formatDate(date.toISOString().slice(0, 10), language), `${language} ${date.toISOString()}`).toBe(
+          intl(date, locale),
+        );
       }
     }
   });

@@ -7,7 +7,9 @@ const NBSP = "\u00a0";
 describe("French typography", () => {
   it("puts a narrow no-break space before ; ! ? and a no-break space before :", () => {
     expect(frenchSpacing("De quoi s'agit-il ?")).toBe(`De quoi s'agit-il${NNBSP}?`);
-    expect(frenchSpacing("Il vise à : identifier ; agir !")).toBe(`Il vise à${NBSP}: identifier${NNBSP}; agir${NNBSP}!`);
+    expect(frenchSpacing("Il vise à : identifier ; agir !")).toBe(
+      `Il vise à${NBSP}: identifier${NNBSP}; agir${NNBSP}!`,
+    );
     expect(frenchSpacing("Note: voir plus bas")).toBe(`Note${NBSP}: voir plus bas`);
   });
 
@@ -20,7 +22,9 @@ describe("French typography", () => {
   it("puts no-break spaces inside guillemets and keeps numbers whole", () => {
     expect(frenchSpacing("le « projet »")).toBe(`le «${NBSP}projet${NBSP}»`);
     expect(frenchSpacing("«projet»")).toBe(`«${NBSP}projet${NBSP}»`);
-    expect(frenchSpacing("1 912 ménages et 12 345 678 euros")).toBe(`1${NNBSP}912 ménages et 12${NNBSP}345${NNBSP}678 euros`);
+    expect(frenchSpacing("1 912 ménages et 12 345 678 euros")).toBe(
+      `1${NNBSP}912 ménages et 12${NNBSP}345${NNBSP}678 euros`,
+    );
     expect(frenchSpacing("le 23 septembre 2022")).toBe("le 23 septembre 2022");
   });
 

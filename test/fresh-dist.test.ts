@@ -20,12 +20,26 @@ const built = { "dist/launch.js": 2000, "dist/cli-main.js": 2000, "dist/index.js
 
 describe("dist/ freshness", () => {
   it("is fresh when every source, template and build script is older than the build", () => {
-    expect(staleDist(tree({ "src/a.ts": 1000, "src/render/b.ts": 1500, "templates/default/theme.yaml": 1000, "scripts/build.mjs": 900, ...built }))).toBeUndefined();
+    expect(
+      staleDist(
+        tree({
+          "src/a.ts": 1000,
+          "src/render/b.ts": 1500,
+          "templates/default/theme.yaml": 1000,
+          "scripts/build.mjs": 900,
+          ...built,
+        }),
+      ),
+    ).toBeUndefined();
   });
 
   it("is stale when a source changed after the build, however deep", () => {
-    expect(staleDist(tree({ "src/a.ts": 1000, "src/render/pdf/b.ts": 2500, ...built }))).toBe(`${join("src", "render", "pdf", "b.ts")} is newer than dist/`);
-    expect(staleDist(tree({ "src/a.ts": 1000, "templates/default/theme.yaml": 3000, ...built }))).toMatch(/theme\.yaml is newer/);
+    expect(staleDist(tree({ "src/a.ts": 1000, "src/render/pdf/b.ts": 2500, ...built }))).toBe(
+      `${join("src", "render", "pdf", "b.ts")} is newer than dist/`,
+    );
+    expect(staleDist(tree({ "src/a.ts": 1000, "templates/default/theme.yaml": 3000, ...built }))).toMatch(
+      /theme\.yaml is newer/,
+    );
     expect(staleDist(tree({ "src/a.ts": 1000, "scripts/build.mjs": 3000, ...built }))).toMatch(/build\.mjs is newer/);
   });
 

@@ -33,7 +33,8 @@ describe("guessLanguage", () => {
   });
 
   it("is not swayed by URLs or e.g. in an English text", () => {
-    const text = "The notes are at https://example.com/a and https://example.com/b (e.g. the agenda). See https://x.com/c, https://y.com/d, https://z.com/e, e.g. https://w.com/f.";
+    const text =
+      "The notes are at https://example.com/a and https://example.com/b (e.g. the agenda). See https://x.com/c, https://y.com/d, https://z.com/e, e.g. https://w.com/f.";
     expect(guessLanguage(text)).toBe("en");
   });
 });

@@ -126,21 +126,67 @@ describe("header labels in inclusive and singular forms", () => {
   });
 
   it("`### Anwesende Mitglieder` then a comma list gives the attendees", () => {
-    const text = ["# Protokoll der Mitgliederversammlung", "", "Es versammelten sich am 27. Februar 2021 16 Personen.", "", "### **Anwesende Mitglieder**", "Leon Farchau, Martin Teuber, Sarah Franke", "", "## 1. Begrüßung", "", "Leon eröffnet."].join("\n");
-    expect(parse(text).minutes?.meeting.attendees.map((p) => p.name)).toEqual(["Leon Farchau", "Martin Teuber", "Sarah Franke"]);
+    const text = [
+      "# Protokoll der Mitgliederversammlung",
+      "",
+      "Es versammelten sich am 27. Februar 2021 16 Personen.",
+      "",
+      "### **Anwesende Mitglieder**",
+      "Leon Farchau, Martin Teuber, Sarah Franke",
+      "",
+      "## 1. Begrüßung",
+      "",
+      "Leon eröffnet.",
+    ].join("\n");
+    expect(parse(text).minutes?.meeting.attendees.map((p) => p.name)).toEqual([
+      "Leon Farchau",
+      "Martin Teuber",
+      "Sarah Franke",
+    ]);
   });
 });
 
 describe("a front matter that lists the people under another key", () => {
   it("`members:` with no `attendees:` gives the attendees, and the warning says it was read", () => {
-    const r = parse(["---", "date: 2025-01-06", "members:", "  - Carlton Gibson", "  - Lily Foote", "---", "", "## Agenda", "", "1. Introductions", "", "## Action items", "", "- Jacob: invite folks"].join("\n"));
+    const r = parse(
+      [
+        "---",
+        "date: 2025-01-06",
+        "members:",
+        "  - Carlton Gibson",
+        "  - Lily Foote",
+        "---",
+        "",
+        "## Agenda",
+        "",
+        "1. Introductions",
+        "",
+        "## Action items",
+        "",
+        "- Jacob: invite folks",
+      ].join("\n"),
+    );
     expect(r.minutes?.meeting.attendees.map((p) => p.name)).toEqual(["Carlton Gibson", "Lily Foote"]);
     const warning = r.file.messages.find((m) => m.ruleId === "front-matter-unknown-key");
     expect(warning?.reason).toContain("`members`");
   });
 
   it("`attendees:` given too: `members:` is not read (the warning says to merge them)", () => {
-    const r = parse(["---", "date: 2025-01-06", "attendees:", "  - Tim Schilling", "members:", "  - Carlton Gibson", "---", "", "## Notes", "", "Text."].join("\n"));
+    const r = parse(
+      [
+        "---",
+        "date: 2025-01-06",
+        "attendees:",
+        "  - Tim Schilling",
+        "members:",
+        "  - Carlton Gibson",
+        "---",
+        "",
+        "## Notes",
+        "",
+        "Text.",
+      ].join("\n"),
+    );
     expect(r.minutes?.meeting.attendees.map((p) => p.name)).toEqual(["Tim Schilling"]);
   });
 });
@@ -176,14 +222,40 @@ describe("an attendance list under a line that names its columns", () => {
   });
 
   it("an attendee table with a 'GitHub Handle' column is read too", () => {
-    const table = ["# Call", "", "**Date:** October 26, 2021", "", "## Agenda Items", "", "* Updates", "", "## Attendees", "", "| Name | Institution | GitHub Handle |", "|---|---|---|", "| Simon Li | University of Dundee | @manics |"].join("\n");
-    expect(parse(table).minutes?.meeting.attendees).toEqual([{ name: "Simon Li", organisation: "University of Dundee", abbreviation: "@manics" }]);
+    const table = [
+      "# Call",
+      "",
+      "**Date:** October 26, 2021",
+      "",
+      "## Agenda Items",
+      "",
+      "* Updates",
+      "",
+      "## Attendees",
+      "",
+      "| Name | Institution | GitHub Handle |",
+      "|---|---|---|",
+      "| Simon Li | University of Dundee | @manics |",
+    ].join("\n");
+    expect(parse(table).minutes?.meeting.attendees).toEqual([
+      { name: "Simon Li", organisation: "University of Dundee", abbreviation: "@manics" },
+    ]);
   });
 });
 
 describe("names left out of a published copy", () => {
   it("`**Anwesend:** (...)` names nobody: no attendee, and the line stays in the text", () => {
-    const text = ["Protokoll der Vorstandssitzung vom 08. Oktober 2016", "===", "", "**Anwesend:** (...)", "**Entschuldigt:** […]", "", "## TOP 1. Begrüßung", "", "Der Vorsitzende begrüßt die Anwesenden."].join("\n");
+    const text = [
+      "Protokoll der Vorstandssitzung vom 08. Oktober 2016",
+      "===",
+      "",
+      "**Anwesend:** (...)",
+      "**Entschuldigt:** […]",
+      "",
+      "## TOP 1. Begrüßung",
+      "",
+      "Der Vorsitzende begrüßt die Anwesenden.",
+    ].join("\n");
     const r = parse(text);
     expect(r.minutes?.meeting.attendees).toEqual([]);
     expect(r.minutes?.meeting.absent).toEqual([]);

@@ -16,11 +16,15 @@ interface Cruise {
 }
 
 function cruise(cwd: string): Cruise {
-  const run = spawnSync(process.execPath, [depcruise, "src", "--config", join(root, ".dependency-cruiser.cjs"), "--output-type", "json"], {
-    cwd,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const run = spawnSync(
+    process.execPath,
+    [depcruise, "src", "--config", join(root, ".dependency-cruiser.cjs"), "--output-type", "json"],
+    {
+      cwd,
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   if (!run.stdout) throw new Error(`dependency-cruiser failed: ${run.stderr}`);
   return JSON.parse(run.stdout) as Cruise;
 }
@@ -34,7 +38,8 @@ function folderCycles(graph: Cruise): string[][] {
   for (const m of graph.modules.filter((m) => m.source.startsWith("src/"))) {
     const from = unit(m.source);
     const to = edges.get(from) ?? edges.set(from, new Set()).get(from)!;
-    for (const d of m.dependencies) if (!d.coreModule && d.resolved.startsWith("src/") && unit(d.resolved) !== from) to.add(unit(d.resolved));
+    for (const d of m.dependencies)
+      if (!d.coreModule && d.resolved.startsWith("src/") && unit(d.resolved) !== from) to.add(unit(d.resolved));
   }
   // Tarjan's algorithm.
   const index = new Map<string, number>();
@@ -106,7 +111,13 @@ describe("who prints", () => {
   const writes = /process\.(stdout|stderr)\.write|console\.(log|error|warn|info)/;
 
   const printers = (files: string[], read: (file: string) => string): string[] =>
-    files.filter((file) => !allowed.test(file) && read(file).split("\n").some((line) => writes.test(line) && !/MINUTES_TRACE_START/.test(line)));
+    files.filter(
+      (file) =>
+        !allowed.test(file) &&
+        read(file)
+          .split("\n")
+          .some((line) => writes.test(line) && !/MINUTES_TRACE_START/.test(line)),
+    );
 
   it("is cli.ts only: the commands write through the CommandIo it gives them", () => {
     const graph = cruise(root);
@@ -115,7 +126,10 @@ describe("who prints", () => {
   });
 
   it("finds a command that prints", () => {
-    const sources: Record<string, string> = { "src/commands/x.ts": 'export const x = () => process.stdout.write("hi");', "src/cli.ts": "process.stderr.write('ok');" };
+    const sources: Record<string, string> = {
+      "src/commands/x.ts": 'export const x = () => process.stdout.write("hi");',
+      "src/cli.ts": "process.stderr.write('ok');",
+    };
     expect(printers(Object.keys(sources), (file) => sources[file]!)).toEqual(["src/commands/x.ts"]);
   });
 });

@@ -52,14 +52,17 @@ async function registerSample(folder: string, theme: Theme): Promise<Sample> {
   const layout = layoutRegister(register, register.entries, { language: "en", theme });
   const stem = join(dir, "register");
   const options = { theme, timestamp: new Date("2023-04-01T00:00:00Z") };
-  for (const format of ["docx", "pdf"] as const) writeFileSync(`${stem}.${format}`, await (await loadRenderer(format))(layout, options));
+  for (const format of ["docx", "pdf"] as const)
+    writeFileSync(`${stem}.${format}`, await (await loadRenderer(format))(layout, options));
   return readBack(stem, layout, theme);
 }
 
 function readBack(stem: string, layout: DocumentLayout, theme: Theme): Sample {
   const documentXml = strFromU8(unzipSync(readFileSync(`${stem}.docx`))["word/document.xml"]!);
   const { page, table } = pdfStyles(theme);
-  const actionTables = [...(layout.followUp ? [layout.followUp] : []), ...layout.items].flatMap((item) => (item.actions ? [item.actions.columns] : []));
+  const actionTables = [...(layout.followUp ? [layout.followUp] : []), ...layout.items].flatMap((item) =>
+    item.actions ? [item.actions.columns] : [],
+  );
   const first = layout.info[0];
   const info = first ? [[first.label, typeof first.value === "string" ? first.value : first.value[0]!]] : [];
   return {
@@ -81,7 +84,12 @@ function docxStarts(table: DocxTable): number[] {
 /** The PDF row (after `from`) whose cells read, left to right, as the DOCX row's non-empty cells. */
 function findRow(rows: PdfBlock[][], from: number, cells: string[]): number {
   const wanted = cells.filter(Boolean);
-  return rows.findIndex((row, i) => i >= from && row.length === wanted.length && row.every((block, c) => block.text !== "" && wanted[c]!.startsWith(block.text.replace(/(^| )• /g, "$1"))));
+  return rows.findIndex(
+    (row, i) =>
+      i >= from &&
+      row.length === wanted.length &&
+      row.every((block, c) => block.text !== "" && wanted[c]!.startsWith(block.text.replace(/(^| )• /g, "$1"))),
+  );
 }
 
 /**
@@ -92,15 +100,22 @@ function expectSameTable(s: Sample, table: DocxTable, from: number, name: string
   const starts = docxStarts(table);
   let at = from;
   table.rows.forEach((row, r) => {
-    for (const [c, cell] of row.entries()) expect(cell.width, `${name} row ${r} cell ${c}: w:tcW against w:gridCol`).toBe(table.grid[c]);
+    for (const [c, cell] of row.entries())
+      expect(cell.width, `${name} row ${r} cell ${c}: w:tcW against w:gridCol`).toBe(table.grid[c]);
     const texts = row.map((cell) => cell.text);
     const found = findRow(s.pdfRows, at, texts);
-    expect(found, `${name} row ${r} (${JSON.stringify(texts)}) is in the PDF after its previous row`).toBeGreaterThanOrEqual(0);
+    expect(
+      found,
+      `${name} row ${r} (${JSON.stringify(texts)}) is in the PDF after its previous row`,
+    ).toBeGreaterThanOrEqual(0);
     const columns = texts.flatMap((text, c) => (text ? [c] : []));
     const pdf = s.pdfRows[found]!.map((block) => (block.x - s.padX - s.left) / s.width);
     const docx = columns.map((c) => starts[c]!);
     const off = pdf.map((x, i) => Math.abs(x - docx[i]!));
-    expect(Math.max(...off), `${name} row ${r}: column starts PDF ${JSON.stringify(pdf.map((x) => +x.toFixed(3)))} vs DOCX ${JSON.stringify(docx.map((x) => +x.toFixed(3)))}`).toBeLessThanOrEqual(tolerance);
+    expect(
+      Math.max(...off),
+      `${name} row ${r}: column starts PDF ${JSON.stringify(pdf.map((x) => +x.toFixed(3)))} vs DOCX ${JSON.stringify(docx.map((x) => +x.toFixed(3)))}`,
+    ).toBeLessThanOrEqual(tolerance);
     at = found + 1;
   });
   return at;
@@ -108,10 +123,17 @@ function expectSameTable(s: Sample, table: DocxTable, from: number, name: string
 
 // The seed, the English example (a status column), and a meeting with a follow-up section, five action columns
 // and a theme that words the action labels its own way.
-const inputs = ["examples/2022-09-23-gtm.md", "examples/2024-03-05-steering-committee.md", "test/fixtures/parity/2024-02-14-board.md"];
+const inputs = [
+  "examples/2022-09-23-gtm.md",
+  "examples/2024-03-05-steering-committee.md",
+  "test/fixtures/parity/2024-02-14-board.md",
+];
 
 /** The house theme's wording of the action labels, on the built-in theme. */
-const house = (): Theme => ({ ...defaultTheme(), labels: { en: { action: "Task", deadline: "Due by", status: "State" } } });
+const house = (): Theme => ({
+  ...defaultTheme(),
+  labels: { en: { action: "Task", deadline: "Due by", status: "State" } },
+});
 
 describe.each([...inputs, "the action register of test/fixtures/register/en"])("DOCX/PDF parity of %s", (input) => {
   let s: Sample;
@@ -121,18 +143,25 @@ describe.each([...inputs, "the action register of test/fixtures/register/en"])("
 
   itWithTools("pdftotext")("has the layout's tables in the DOCX, with the layout's labels in order", () => {
     const firstRows = s.docx.map((t) => t.rows[0]!.map((cell) => cell.text));
-    const decided = firstRows.filter((cells) => s.layoutTables.some((l) => JSON.stringify(l) === JSON.stringify(cells)));
+    const decided = firstRows.filter((cells) =>
+      s.layoutTables.some((l) => JSON.stringify(l) === JSON.stringify(cells)),
+    );
     expect(decided).toEqual(s.layoutTables);
     expect(decided.length).toBeGreaterThan(1);
   });
 
-  itWithTools("pdftotext")("draws each of those tables in the PDF with the same labels, order and column proportions", () => {
-    let at = 0;
-    const decided = s.docx.filter((t) => s.layoutTables.some((l) => JSON.stringify(l) === JSON.stringify(t.rows[0]!.map((cell) => cell.text))));
-    decided.forEach((table, i) => {
-      at = expectSameTable(s, table, at, `table ${i + 1} (${table.rows[0]![0]!.text}…)`);
-    });
-  });
+  itWithTools("pdftotext")(
+    "draws each of those tables in the PDF with the same labels, order and column proportions",
+    () => {
+      let at = 0;
+      const decided = s.docx.filter((t) =>
+        s.layoutTables.some((l) => JSON.stringify(l) === JSON.stringify(t.rows[0]!.map((cell) => cell.text))),
+      );
+      decided.forEach((table, i) => {
+        at = expectSameTable(s, table, at, `table ${i + 1} (${table.rows[0]![0]!.text}…)`);
+      });
+    },
+  );
 });
 
 describe("the theme's action labels", () => {

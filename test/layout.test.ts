@@ -23,12 +23,22 @@ describe("layoutMinutes", () => {
   });
 
   it("fills the header table in the document's language", () => {
-    expect(layout.info.map((r) => r.label)).toEqual(["Date", "Heure", "Lieu", "Présidence", "Présence", "Absents excusés"]);
+    expect(layout.info.map((r) => r.label)).toEqual([
+      "Date",
+      "Heure",
+      "Lieu",
+      "Présidence",
+      "Présence",
+      "Absents excusés",
+    ]);
     expect(layout.info[0]!.value).toBe("vendredi 23 septembre 2022");
     expect(layout.info[1]!.value).toBe("09:00-11:00");
     expect(layout.info[4]!.value).toEqual(["Ministère de l'Intérieur (MI)", "Awa Diallo (OIM), Rapporteuse"]);
     expect(layout.footer(2, 5)).toBe("Page 2 sur 5");
-    expect(layout.nextMeeting).toEqual({ label: "Prochaine réunion\u00a0: ", text: "jeudi 27 octobre 2022, 09:00, Salle B" });
+    expect(layout.nextMeeting).toEqual({
+      label: "Prochaine réunion\u00a0: ",
+      text: "jeudi 27 octobre 2022, 09:00, Salle B",
+    });
   });
 
   it("builds action tables with localised headings and an N/A row when there are none", () => {
@@ -56,7 +66,12 @@ describe("layoutMinutes", () => {
     const withStatus = structuredClone(sampleMinutes);
     withStatus.items[1]!.actions[0]!.status = [{ type: "text", value: "en cours" }];
     const l = layoutMinutes(withStatus);
-    expect(l.items[0]!.actions!.columns).toEqual(["Points d'action", "Personne/Agence Responsable", "Date limite", "Statut"]);
+    expect(l.items[0]!.actions!.columns).toEqual([
+      "Points d'action",
+      "Personne/Agence Responsable",
+      "Date limite",
+      "Statut",
+    ]);
     expect(l.items[1]!.actions!.rows[0]).toHaveLength(4);
   });
 
@@ -81,7 +96,10 @@ describe("the layout's geometry (one decision for the DOCX and the PDF)", () => 
     const withStatus = structuredClone(sampleMinutes);
     withStatus.items[1]!.actions[0]!.status = [{ type: "text", value: "en cours" }];
     expect(layoutMinutes(withStatus).items[0]!.actions!.weights).toEqual([40, 25, 15, 20]);
-    expect(layoutMinutes(withStatus, theme).items[0]!.actions!.weights.reduce((a, b) => a + b, 0)).toBeCloseTo(textWidth, 1);
+    expect(layoutMinutes(withStatus, theme).items[0]!.actions!.weights.reduce((a, b) => a + b, 0)).toBeCloseTo(
+      textWidth,
+      1,
+    );
   });
 
   it("keeps the proportions in the theme's fonts when every word fits, and widens a column to a word that does not", () => {
@@ -106,8 +124,11 @@ describe("the layout's geometry (one decision for the DOCX and the PDF)", () => 
 
 describe("the stages around the layout", () => {
   const sources = (dir: string): string[] =>
-    readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts")).map((f) => join(dir, f));
-  const imports = (file: string): string[] => [...readFileSync(file, "utf8").matchAll(/from "([^"]+)"/g)].map((m) => m[1]!);
+    readdirSync(dir, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => join(dir, f));
+  const imports = (file: string): string[] =>
+    [...readFileSync(file, "utf8").matchAll(/from "([^"]+)"/g)].map((m) => m[1]!);
 
   it("renderers draw a layout they are given: nothing under src/render lays a document out", () => {
     expect(sources("src/render").length).toBeGreaterThan(30);
@@ -117,7 +138,11 @@ describe("the stages around the layout", () => {
 
   it("the layout reads the model, i18n and the theme, never a renderer", () => {
     expect(sources("src/layout").length).toBeGreaterThan(5);
-    const upward = sources("src/layout").flatMap((f) => imports(f).filter((i) => /\/render\//.test(i)).map((i) => `${f}: ${i}`));
+    const upward = sources("src/layout").flatMap((f) =>
+      imports(f)
+        .filter((i) => /\/render\//.test(i))
+        .map((i) => `${f}: ${i}`),
+    );
     expect(upward).toEqual([]);
   });
 });

@@ -15,7 +15,9 @@ const pdfChunk = (): string => {
 
 describe("brotli outside the PDF chunk", () => {
   it("is a file of its own that still decodes brotli data", () => {
-    const decompress = createRequire(import.meta.url)("../dist/brotli-decompress.cjs") as (input: Uint8Array) => Uint8Array;
+    const decompress = createRequire(import.meta.url)("../dist/brotli-decompress.cjs") as (
+      input: Uint8Array,
+    ) => Uint8Array;
     const text = Buffer.from("Compte rendu de la réunion — ".repeat(200));
     expect(Buffer.from(decompress(brotliCompressSync(text))).equals(text)).toBe(true);
   });

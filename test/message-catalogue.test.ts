@@ -46,7 +46,9 @@ function englishMessages(source: string, file = "<source>"): string[] {
     if (literal) offsets.add(start + literal.index);
   }
   for (const property of source.matchAll(new RegExp(literalProperty.source, "g"))) offsets.add(property.index);
-  return [...offsets].sort((a, b) => a - b).map((at) => `${file}:${line(source, at)}: ${source.slice(at, at + 60).split("\n")[0]}`);
+  return [...offsets]
+    .sort((a, b) => a - b)
+    .map((at) => `${file}:${line(source, at)}: ${source.slice(at, at + 60).split("\n")[0]}`);
 }
 
 /**
@@ -66,7 +68,10 @@ describe("the message catalogue", () => {
       for (const language of uiLanguages) {
         const template = (entry as Record<string, string>)[language];
         if (!template?.trim()) problems.push(`${id}: no ${language}`);
-        else if (JSON.stringify(placeholders(template)) !== JSON.stringify(english)) problems.push(`${id} (${language}): {${placeholders(template).join("}, {")}} instead of {${english.join("}, {")}}`);
+        else if (JSON.stringify(placeholders(template)) !== JSON.stringify(english))
+          problems.push(
+            `${id} (${language}): {${placeholders(template).join("}, {")}} instead of {${english.join("}, {")}}`,
+          );
       }
     }
     expect(problems).toEqual([]);
@@ -74,7 +79,9 @@ describe("the message catalogue", () => {
   });
 
   it("fills placeholders, and leaves one with no value as written", () => {
-    expect(render(text("agenda-number", { typed: "1.", position: 4 }), "fr")).toBe("Ce point porte le numéro « 1. » mais c'est le point 4 ; il est imprimé comme 4.");
+    expect(render(text("agenda-number", { typed: "1.", position: 4 }), "fr")).toBe(
+      "Ce point porte le numéro « 1. » mais c'est le point 4 ; il est imprimé comme 4.",
+    );
     expect(render(text("agenda-number", { typed: "1." }), "en")).toContain("item {position}");
   });
 
@@ -99,27 +106,47 @@ describe("every message is in the catalogue", () => {
   });
 
   it("the scan finds a message or hint written as text, in a call or in a result", () => {
-    expect(englishMessages('report(file, { severity: "error", rule: "x", message: "The file is empty." });')).toHaveLength(1);
-    expect(englishMessages("report(file, { severity: \"error\", rule: \"x\", message: text(\"x\"), hint: `Write ${key}.` });")).toHaveLength(1);
-    expect(englishMessages('diagnostics.push(diagnostic({ ...at, message: text("x"), hint: \'Check it.\' }));')).toHaveLength(1);
+    expect(
+      englishMessages('report(file, { severity: "error", rule: "x", message: "The file is empty." });'),
+    ).toHaveLength(1);
+    expect(
+      englishMessages('report(file, { severity: "error", rule: "x", message: text("x"), hint: `Write ${key}.` });'),
+    ).toHaveLength(1);
+    expect(
+      englishMessages("diagnostics.push(diagnostic({ ...at, message: text(\"x\"), hint: 'Check it.' }));"),
+    ).toHaveLength(1);
     expect(englishMessages('return { ok: false, message: "is not a font" };')).toHaveLength(1);
-    expect(englishMessages('report(file, { severity: "error", rule: "x", message: text("x", { key: "a(b" }), hint: text("x.hint") });')).toEqual([]);
+    expect(
+      englishMessages(
+        'report(file, { severity: "error", rule: "x", message: text("x", { key: "a(b" }), hint: text("x.hint") });',
+      ),
+    ).toEqual([]);
   });
 
-  it("has an entry for every message a zod schema writes, whose English is \"`{key}` <message>.\"", () => {
+  it('has an entry for every message a zod schema writes, whose English is "`{key}` <message>."', () => {
     const schemaMessages = sources("src")
       .map((file) => readFileSync(file, "utf8"))
       .filter((source) => /from "zod"/.test(source))
-      .flatMap((source) => [...source.matchAll(/\berror:\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/g)].map((m) => (m[1]!.startsWith("'") ? m[1]!.slice(1, -1) : (JSON.parse(m[1]!) as string))));
+      .flatMap((source) =>
+        [...source.matchAll(/\berror:\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/g)].map((m) =>
+          m[1]!.startsWith("'") ? m[1]!.slice(1, -1) : (JSON.parse(m[1]!) as string),
+        ),
+      );
     expect(schemaMessages.length).toBeGreaterThan(20);
     expect(schemaMessages.filter((message) => schemaMessageId(message) === undefined)).toEqual([]);
-    expect(render(text(schemaMessageId("must be true or false")!, { key: "strict" }), "de")).toBe("`strict` muss true oder false sein.");
+    expect(render(text(schemaMessageId("must be true or false")!, { key: "strict" }), "de")).toBe(
+      "`strict` muss true oder false sein.",
+    );
   });
 
   it("defines each id once in src/i18n/catalogue/ (a second definition would replace the first unseen), and merges every file", () => {
-    const definitions = sources(join("src", "i18n", "catalogue")).flatMap((file) => [...readFileSync(file, "utf8").matchAll(/^ {2}"([^"]+)": \{/gm)].map((m) => ({ id: m[1]!, file })));
+    const definitions = sources(join("src", "i18n", "catalogue")).flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/^ {2}"([^"]+)": \{/gm)].map((m) => ({ id: m[1]!, file })),
+    );
     const seen = new Map<string, string>();
-    const twice = definitions.filter(({ id, file }) => (seen.has(id) ? true : (seen.set(id, file), false))).map(({ id, file }) => `${id} in ${seen.get(id)} and ${file}`);
+    const twice = definitions
+      .filter(({ id, file }) => (seen.has(id) ? true : (seen.set(id, file), false)))
+      .map(({ id, file }) => `${id} in ${seen.get(id)} and ${file}`);
     expect(twice).toEqual([]);
     expect(definitions.filter(({ id }) => !(id in catalogue))).toEqual([]);
     expect(definitions.length).toBe(Object.keys(catalogue).length);
@@ -130,45 +157,61 @@ describe("the CLI speaks the user's language", () => {
   const dir = mkdtempSync(join(tmpdir(), "minutes-lang-"));
   copyFileSync("examples/2022-09-23-gtm.md", join(dir, "seed.md"));
   const { LC_ALL: _a, LC_MESSAGES: _m, LANG: _l, ...env } = plainCliEnv();
-  const cli = (args: string[], extra: NodeJS.ProcessEnv = {}, cwd = dir) => spawnSync(process.execPath, [join(process.cwd(), "bin/minutes.js"), ...args], { cwd, encoding: "utf8", env: { ...env, ...extra } });
+  const cli = (args: string[], extra: NodeJS.ProcessEnv = {}, cwd = dir) =>
+    spawnSync(process.execPath, [join(process.cwd(), "bin/minutes.js"), ...args], {
+      cwd,
+      encoding: "utf8",
+      env: { ...env, ...extra },
+    });
 
   it("prints diagnostics in French under LANG=fr_FR.UTF-8, in German with --lang de, in English by default", () => {
-    expect(cli(["check", "seed.md"], { LANG: "fr_FR.UTF-8" }).stderr).toContain("seed.md:116:1: avertissement: Ce point porte le numéro « 1. » mais c'est le point 4");
+    expect(cli(["check", "seed.md"], { LANG: "fr_FR.UTF-8" }).stderr).toContain(
+      "seed.md:116:1: avertissement: Ce point porte le numéro « 1. » mais c'est le point 4",
+    );
     expect(cli(["check", "seed.md"], { LANG: "fr_FR.UTF-8" }).stderr).toContain("  conseil: Écrivez « 4. »");
-    expect(cli(["--lang", "de", "check", "seed.md"], { LANG: "fr_FR.UTF-8" }).stderr).toContain("seed.md:116:1: Warnung: Dieser Punkt trägt");
+    expect(cli(["--lang", "de", "check", "seed.md"], { LANG: "fr_FR.UTF-8" }).stderr).toContain(
+      "seed.md:116:1: Warnung: Dieser Punkt trägt",
+    );
     expect(cli(["check", "seed.md", "--lang=es"]).stderr).toContain("advertencia: Este punto lleva");
     expect(cli(["check", "seed.md"]).stderr).toContain("seed.md:116:1: warning: This item is typed");
   });
 
   it("prints each problem of a broken meeting (front matter, body, action table) in French and in German, at the same file:line:column", () => {
     const repo = mkdtempSync(join(tmpdir(), "minutes-lang-broken-"));
-    writeFileSync(join(repo, "reunion.md"), [
-      "---",
-      "title: Conseil d'administration",
-      "date: 2024-03-05",
-      "time: 11:00-09:00",
-      "language: fr",
-      "lieu: Genève",
-      "---",
-      "",
-      "## 1. Budget",
-      "",
-      "Le budget est présenté.",
-      "",
-      "### Points d'action",
-      "",
-      "| Action | Responsable | Date limite |",
-      "|---|---|---|",
-      "|  | Ana | 2024-04-01 |",
-      "| Envoyer le rapport | Ana | 31/31/2024 |",
-      "",
-      "## 3. Divers",
-      "",
-      "Rien à signaler.",
-      "",
-    ].join("\n"));
-    const json = JSON.parse(cli(["check", "reunion.md", "--reporter", "json"], { LANG: "fr_FR.UTF-8" }, repo).stdout) as { files: { diagnostics: { line: number; column: number; rule: string; message: string }[] }[] };
-    const places = json.files[0]!.diagnostics.map((d) => `reunion.md:${d.line}:${d.column} ${d.rule}`).sort((a, b) => Number(a.split(":")[1]) - Number(b.split(":")[1]));
+    writeFileSync(
+      join(repo, "reunion.md"),
+      [
+        "---",
+        "title: Conseil d'administration",
+        "date: 2024-03-05",
+        "time: 11:00-09:00",
+        "language: fr",
+        "lieu: Genève",
+        "---",
+        "",
+        "## 1. Budget",
+        "",
+        "Le budget est présenté.",
+        "",
+        "### Points d'action",
+        "",
+        "| Action | Responsable | Date limite |",
+        "|---|---|---|",
+        "|  | Ana | 2024-04-01 |",
+        "| Envoyer le rapport | Ana | 31/31/2024 |",
+        "",
+        "## 3. Divers",
+        "",
+        "Rien à signaler.",
+        "",
+      ].join("\n"),
+    );
+    const json = JSON.parse(
+      cli(["check", "reunion.md", "--reporter", "json"], { LANG: "fr_FR.UTF-8" }, repo).stdout,
+    ) as { files: { diagnostics: { line: number; column: number; rule: string; message: string }[] }[] };
+    const places = json.files[0]!.diagnostics.map((d) => `reunion.md:${d.line}:${d.column} ${d.rule}`).sort(
+      (a, b) => Number(a.split(":")[1]) - Number(b.split(":")[1]),
+    );
     expect(places).toEqual([
       "reunion.md:4:7 front-matter-time",
       "reunion.md:6:1 front-matter-unknown-key",
@@ -176,7 +219,9 @@ describe("the CLI speaks the user's language", () => {
       "reunion.md:18:30 action-deadline-format",
       "reunion.md:20:1 agenda-number",
     ]);
-    expect(json.files[0]!.diagnostics.find((d) => d.rule === "front-matter-time")!.message).toBe("`time` ends (09:00) before it starts (11:00).");
+    expect(json.files[0]!.diagnostics.find((d) => d.rule === "front-matter-time")!.message).toBe(
+      "`time` ends (09:00) before it starts (11:00).",
+    );
     const expected = {
       fr: [
         "reunion.md:4:7: erreur: `time` se termine (09:00) avant de commencer (11:00). [front-matter-time]",
@@ -213,8 +258,16 @@ describe("the CLI speaks the user's language", () => {
     copyFileSync("examples/2022-09-23-gtm.md", join(repo, "seed.md"));
     writeFileSync(join(repo, "minutes.config.yaml"), "language: pt\n");
     expect(cli(["check", "seed.md"], {}, repo).stderr).toContain("aviso: Este item tem o número");
-    const json = JSON.parse(cli(["check", "seed.md", "--reporter", "json"], { LANG: "fr_FR.UTF-8" }).stdout) as { files: { diagnostics: Record<string, unknown>[] }[] };
-    expect(json.files[0]!.diagnostics[0]).toEqual(expect.objectContaining({ rule: "agenda-number", severity: "warning", message: 'This item is typed "1." but it is item 4; it is printed as 4.' }));
+    const json = JSON.parse(cli(["check", "seed.md", "--reporter", "json"], { LANG: "fr_FR.UTF-8" }).stdout) as {
+      files: { diagnostics: Record<string, unknown>[] }[];
+    };
+    expect(json.files[0]!.diagnostics[0]).toEqual(
+      expect.objectContaining({
+        rule: "agenda-number",
+        severity: "warning",
+        message: 'This item is typed "1." but it is item 4; it is printed as 4.',
+      }),
+    );
     expect(Object.keys(json.files[0]!.diagnostics[0]!)).not.toContain("text");
   });
 });

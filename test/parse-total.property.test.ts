@@ -4,22 +4,115 @@ import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { parseMinutes } from "../src/parse/parse-minutes.js";
 
-const markdownish = fc.array(
-  fc.oneof(
-    fc.string(),
-    fc.constantFrom("# ", "## ", "### ", "- ", "1. ", "> ", "| a | b |\n|---|---|\n| c | d |", "**", "_", "`", "---", "\n", "\r\n", "<br>", "&nbsp;", "[x]: http://a", "[^1]", "{-}", "| Action | Who | Due |\n|--|--|--|\n| x | y | z |",
-      // The conventions the lenient reader looks for.
-      "Attendees: ", "**Present:** ", "Apologies: ", "Date: ", "Time: ", "Lieu : ", "## Agenda\n", "## Ordre du jour\n", "## Attendees\n", "## Action items\n", "**Decisions**\n", "- [ ] Ana: ", "- @bob ", " by 2024-03-10", "23 mars 2024", "5. März 2024", "<h2>", "</h2>", "<p><strong>Date:</strong>&nbsp;", "\t", "\uFEFF", "TOP 1: ", "1\\. "),
-  ),
-  { maxLength: 40 },
-).map((parts) => parts.join(""));
+const markdownish = fc
+  .array(
+    fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        "# ",
+        "## ",
+        "### ",
+        "- ",
+        "1. ",
+        "> ",
+        "| a | b |\n|---|---|\n| c | d |",
+        "**",
+        "_",
+        "`",
+        "---",
+        "\n",
+        "\r\n",
+        "<br>",
+        "&nbsp;",
+        "[x]: http://a",
+        "[^1]",
+        "{-}",
+        "| Action | Who | Due |\n|--|--|--|\n| x | y | z |",
+        // The conventions the lenient reader looks for.
+        "Attendees: ",
+        "**Present:** ",
+        "Apologies: ",
+        "Date: ",
+        "Time: ",
+        "Lieu : ",
+        "## Agenda\n",
+        "## Ordre du jour\n",
+        "## Attendees\n",
+        "## Action items\n",
+        "**Decisions**\n",
+        "- [ ] Ana: ",
+        "- @bob ",
+        " by 2024-03-10",
+        "23 mars 2024",
+        "5. März 2024",
+        "<h2>",
+        "</h2>",
+        "<p><strong>Date:</strong>&nbsp;",
+        "\t",
+        "\uFEFF",
+        "TOP 1: ",
+        "1\\. ",
+      ),
+    ),
+    { maxLength: 40 },
+  )
+  .map((parts) => parts.join(""));
 
-const keys = fc.constantFrom("title", "date", "time", "language", "attendees", "absent", "chair", "next_meeting", "location", "subtitle", "atendees", "agenda");
+const keys = fc.constantFrom(
+  "title",
+  "date",
+  "time",
+  "language",
+  "attendees",
+  "absent",
+  "chair",
+  "next_meeting",
+  "location",
+  "subtitle",
+  "atendees",
+  "agenda",
+);
 
 /** YAML-ish values as people write them by hand, good and bad: dates, times, flow and block collections, anchors, tags. */
 const yamlScalar = fc.oneof(
   fc.string({ maxLength: 30 }),
-  fc.constantFrom("2022-09-23", "2022-02-30", "23/09/2022", "09:00-11:00", "11:00-09:00", "9h", "fr", "en", "xx", "null", "~", "true", "0x1F", "1e999", "''", '""', "'unclosed", '"unclosed', "[a, b", "{x: 1", "[]", "{}", "&a x", "*a", "*missing", "!!binary aGk=", "!custom x", "|", ">-", "- item", ": :", "#comment", "\t", "@at", "`tick`"),
+  fc.constantFrom(
+    "2022-09-23",
+    "2022-02-30",
+    "23/09/2022",
+    "09:00-11:00",
+    "11:00-09:00",
+    "9h",
+    "fr",
+    "en",
+    "xx",
+    "null",
+    "~",
+    "true",
+    "0x1F",
+    "1e999",
+    "''",
+    '""',
+    "'unclosed",
+    '"unclosed',
+    "[a, b",
+    "{x: 1",
+    "[]",
+    "{}",
+    "&a x",
+    "*a",
+    "*missing",
+    "!!binary aGk=",
+    "!custom x",
+    "|",
+    ">-",
+    "- item",
+    ": :",
+    "#comment",
+    "\t",
+    "@at",
+    "`tick`",
+  ),
   fc.integer().map(String),
   fc.double().map(String),
 );
@@ -29,11 +122,28 @@ const yamlValue: fc.Arbitrary<string> = fc.letrec<{ value: string }>((tie) => ({
     yamlScalar,
     fc.array(tie("value"), { maxLength: 4 }).map((items) => `[${items.join(", ")}]`),
     fc.array(tie("value"), { maxLength: 3 }).map((items) => items.map((v) => `\n  - ${v}`).join("")),
-    fc.dictionary(fc.constantFrom("name", "organisation", "role", "date", "time", "location", "x"), tie("value"), { maxKeys: 3 }).map((d) => `{ ${Object.entries(d).map(([k, v]) => `${k}: ${v}`).join(", ")} }`),
+    fc
+      .dictionary(fc.constantFrom("name", "organisation", "role", "date", "time", "location", "x"), tie("value"), {
+        maxKeys: 3,
+      })
+      .map(
+        (d) =>
+          `{ ${Object.entries(d)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join(", ")} }`,
+      ),
   ),
 })).value;
 const yamlText = fc
-  .array(fc.tuple(fc.oneof(keys, fc.string({ maxLength: 12 })), fc.constantFrom(": ", ":", " : ", ":\t", "  "), yamlValue, fc.constantFrom("\n", "\r\n", "\n  ", "\n\t")), { maxLength: 12 })
+  .array(
+    fc.tuple(
+      fc.oneof(keys, fc.string({ maxLength: 12 })),
+      fc.constantFrom(": ", ":", " : ", ":\t", "  "),
+      yamlValue,
+      fc.constantFrom("\n", "\r\n", "\n  ", "\n\t"),
+    ),
+    { maxLength: 12 },
+  )
   .map((lines) => lines.map(([k, sep, v, end]) => `${k}${sep}${v}${end}`).join(""));
 
 describe("parseMinutes is total", () => {

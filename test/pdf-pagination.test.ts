@@ -25,33 +25,74 @@ interface Word {
 
 const text = (value: string): Inline[] => [{ type: "text", value }];
 const para = (...children: Inline[]): Block => ({ type: "paragraph", children });
-const URL = `https://example.org/comptes-rendus/${"archives-du-secretariat-permanent/".repeat(4)}reunion-2022-09-23?version=definitive&format=pdf&page=${"1".repeat(20)}`.slice(0, 200);
+const URL =
+  `https://example.org/comptes-rendus/${"archives-du-secretariat-permanent/".repeat(4)}reunion-2022-09-23?version=definitive&format=pdf&page=${"1".repeat(20)}`.slice(
+    0,
+    200,
+  );
 const LONG_WORD = `Z${"abcdefghij".repeat(30)}Z`;
 const ROWS = 40;
 
 function longMeeting(): Minutes {
   const items = Array.from({ length: 60 }, (_, i): Minutes["items"][number] => {
     const n = i + 1;
-    const discussion: Block[] = [para(...text(`Sujet${n} : la discussion a porté sur plusieurs points, résumés ici en une phrase assez longue pour tenir sur deux lignes de texte courant.`))];
-    let actions: Minutes["items"][number]["actions"] = [{ action: text(`Suivre le point ${n}`), responsible: text("SP"), deadline: { text: "2022-10-01" } }];
+    const discussion: Block[] = [
+      para(
+        ...text(
+          `Sujet${n} : la discussion a porté sur plusieurs points, résumés ici en une phrase assez longue pour tenir sur deux lignes de texte courant.`,
+        ),
+      ),
+    ];
+    let actions: Minutes["items"][number]["actions"] = [
+      { action: text(`Suivre le point ${n}`), responsible: text("SP"), deadline: { text: "2022-10-01" } },
+    ];
     if (n === 20) {
       actions = Array.from({ length: ROWS }, (_, r) => ({
-        action: text(`R${r}a action à mener pour la ligne ${r}, décrite assez longuement pour occuper trois lignes dans la colonne la plus large du tableau R${r}z`),
+        action: text(
+          `R${r}a action à mener pour la ligne ${r}, décrite assez longuement pour occuper trois lignes dans la colonne la plus large du tableau R${r}z`,
+        ),
         responsible: text(`P${r} Secrétariat`),
         deadline: { text: "2022-12-31" },
       }));
     }
     if (n === 30) {
       discussion.push(para(...text("Le document est en ligne : "), { type: "link", url: URL, children: text(URL) }));
-      discussion.push({ type: "table", align: [], header: [text("Mot"), text("Adresse")], rows: [[text(LONG_WORD), text(URL)]] });
+      discussion.push({
+        type: "table",
+        align: [],
+        header: [text("Mot"), text("Adresse")],
+        rows: [[text(LONG_WORD), text(URL)]],
+      });
     }
     if (n === 40) {
-      discussion.push({ type: "list", ordered: true, start: 1, items: Array.from({ length: 150 }, (_, k) => ({ checked: null, children: [para(...text(`Élément L${k} de la longue liste`))] })) });
+      discussion.push({
+        type: "list",
+        ordered: true,
+        start: 1,
+        items: Array.from({ length: 150 }, (_, k) => ({
+          checked: null,
+          children: [para(...text(`Élément L${k} de la longue liste`))],
+        })),
+      });
     }
-    return { number: n, title: `Titre${n} du point`, discussion, decisions: [para(...text(`Décision${n} adoptée.`))], actions, actionNotes: [] };
+    return {
+      number: n,
+      title: `Titre${n} du point`,
+      discussion,
+      decisions: [para(...text(`Décision${n} adoptée.`))],
+      actions,
+      actionNotes: [],
+    };
   });
   return {
-    meeting: { title: "Réunion longue", date: "2022-09-23", language: "fr", attendees: [{ name: "Awa Diallo" }], absent: [], extra: {} },
+    meeting: {
+      title: "Réunion longue",
+      date: "2022-09-23",
+      language: "fr",
+      attendees: [{ name: "Awa Diallo" }],
+      absent: [],
+      extra: {},
+    },
     preamble: [],
     items,
   };
@@ -61,12 +102,22 @@ function longMeeting(): Minutes {
 function words(path: string): Word[] {
   const html = run("pdftotext", ["-enc", "UTF-8", "-bbox", path, "-"]);
   const out: Word[] = [];
-  html.split("<page ").slice(1).forEach((page, i) => {
-    for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-      const text = m[5]!.replace(/&apos;/g, "'").replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">");
-      out.push({ page: i + 1, x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text });
-    }
-  });
+  html
+    .split("<page ")
+    .slice(1)
+    .forEach((page, i) => {
+      for (const m of page.matchAll(
+        /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g,
+      )) {
+        const text = m[5]!
+          .replace(/&apos;/g, "'")
+          .replace(/&amp;/g, "&")
+          .replace(/&quot;/g, '"')
+          .replace(/&lt;/g, "<")
+          .replace(/&gt;/g, ">");
+        out.push({ page: i + 1, x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text });
+      }
+    });
   return out;
 }
 
@@ -83,7 +134,9 @@ function lines(ws: Word[]): Word[][] {
 }
 
 const lineText = (line: Word[]): string => line.map((w) => w.text).join(" ");
-const pageOf = (ws: Word[], text: string): number[] => [...new Set(ws.filter((w) => w.text === text).map((w) => w.page))];
+const pageOf = (ws: Word[], text: string): number[] => [
+  ...new Set(ws.filter((w) => w.text === text).map((w) => w.page)),
+];
 
 describe("a 60-item meeting with a 40-row action table", () => {
   const styles = pdfStyles(defaultTheme());
@@ -103,16 +156,19 @@ describe("a 60-item meeting with a 40-row action table", () => {
     body = all.filter((w) => w.y0 >= page.top - 1 && w.y1 <= page.bottom + 1);
   });
 
-  itWithTools("qpdf", "pdftotext")("passes qpdf --check and keeps every word inside the page box and the margins", () => {
-    expect(run("qpdf", ["--check", path])).toMatch(/No syntax or stream encoding errors/);
-    expect(all.length).toBeGreaterThan(5000);
-    for (const w of all) {
-      expect(w.x0, `${w.text} on page ${w.page}`).toBeGreaterThanOrEqual(page.left - 1);
-      expect(w.x1, `${w.text} on page ${w.page}`).toBeLessThanOrEqual(page.right + 1);
-      expect(w.y0).toBeGreaterThanOrEqual(0);
-      expect(w.y1).toBeLessThanOrEqual(page.height);
-    }
-  });
+  itWithTools("qpdf", "pdftotext")(
+    "passes qpdf --check and keeps every word inside the page box and the margins",
+    () => {
+      expect(run("qpdf", ["--check", path])).toMatch(/No syntax or stream encoding errors/);
+      expect(all.length).toBeGreaterThan(5000);
+      for (const w of all) {
+        expect(w.x0, `${w.text} on page ${w.page}`).toBeGreaterThanOrEqual(page.left - 1);
+        expect(w.x1, `${w.text} on page ${w.page}`).toBeLessThanOrEqual(page.right + 1);
+        expect(w.y0).toBeGreaterThanOrEqual(0);
+        expect(w.y1).toBeLessThanOrEqual(page.height);
+      }
+    },
+  );
 
   itWithTools("pdftotext")("never splits an action row, and runs the table across pages in order", () => {
     const pages: number[] = [];
@@ -144,7 +200,9 @@ describe("a 60-item meeting with a 40-row action table", () => {
     const heading = (n: number): Word => body.filter((w) => w.text === `Titre${n}`).at(-1)!;
     const first = heading(1);
     // Lines from the first heading on, so the agenda (which lists the same titles) is left out.
-    const content = lines(body).filter((l) => l[0]!.page > first.page || (l[0]!.page === first.page && l[0]!.y0 >= first.y0 - 1));
+    const content = lines(body).filter(
+      (l) => l[0]!.page > first.page || (l[0]!.page === first.page && l[0]!.y0 >= first.y0 - 1),
+    );
     const byPage = new Map<number, Word[][]>();
     for (const line of content) byPage.set(line[0]!.page, [...(byPage.get(line[0]!.page) ?? []), line]);
     expect(byPage.size).toBeGreaterThan(15);
@@ -180,7 +238,9 @@ describe("a 60-item meeting with a 40-row action table", () => {
     const word = body.filter((w) => /^[a-jZ]+$/.test(w.text) && w.text.length > 5);
     expect(word.map((w) => w.text).join("")).toBe(LONG_WORD);
     for (const w of word) expect(w.x1).toBeLessThan(header.x0);
-    const column = body.filter((w) => w.page === header.page && w.x0 >= header.x0 - 1 && w.y0 > header.y1).sort((a, b) => a.y0 - b.y0);
+    const column = body
+      .filter((w) => w.page === header.page && w.x0 >= header.x0 - 1 && w.y0 > header.y1)
+      .sort((a, b) => a.y0 - b.y0);
     let cell = "";
     let fragments = 0;
     for (const w of column) {

@@ -59,7 +59,16 @@ describe("the PDF's structure, read with pdf-lib", () => {
 
   itWithTools("pdftotext")("puts each bookmarked heading on the page the bookmark opens", () => {
     for (const entry of pdf.outline()) {
-      const page = run("pdftotext", ["-enc", "UTF-8", "-f", String(entry.page + 1), "-l", String(entry.page + 1), path, "-"]);
+      const page = run("pdftotext", [
+        "-enc",
+        "UTF-8",
+        "-f",
+        String(entry.page + 1),
+        "-l",
+        String(entry.page + 1),
+        path,
+        "-",
+      ]);
       expect(fold(page)).toContain(fold(entry.title));
     }
   });
@@ -81,14 +90,16 @@ describe("the PDF's structure, read with pdf-lib", () => {
     expect(roles(tree)).toEqual(["Document"]);
     const nodes = allNodes(tree);
     const count = (role: string) => nodes.filter((n) => n.role === role).length;
-    for (const role of ["L", "LI", "LBody", "Table", "TR", "TH", "TD", "Link", "P", "Sect"]) expect(count(role), role).toBeGreaterThan(0);
+    for (const role of ["L", "LI", "LBody", "Table", "TR", "TH", "TD", "Link", "P", "Sect"])
+      expect(count(role), role).toBeGreaterThan(0);
     for (const node of nodes) {
       if (node.role === "L") expect(new Set(roles(node.kids)), "L").toEqual(new Set(["LI"]));
       if (node.role === "LI") {
         expect(roles(node.kids), "LI").toContain("LBody");
         for (const kid of roles(node.kids)) expect(["Lbl", "LBody"]).toContain(kid);
       }
-      if (node.role === "Table") for (const kid of roles(node.kids)) expect(["TR", "THead", "TBody", "TFoot"], "Table").toContain(kid);
+      if (node.role === "Table")
+        for (const kid of roles(node.kids)) expect(["TR", "THead", "TBody", "TFoot"], "Table").toContain(kid);
       if (node.role === "TR") for (const kid of roles(node.kids)) expect(["TH", "TD"], "TR").toContain(kid);
       if (node.role === "TH") expect(pdf.get(pdf.dict(node.dict, "A")!, "Scope")).toMatch(/^(Row|Column)$/);
     }
@@ -116,14 +127,19 @@ describe("the PDF's structure, read with pdf-lib", () => {
       operators += (pdf.pageContent(i).match(/\b(TJ|Tj)\b/g) ?? []).length;
       // Marks open with "/Tag <<…>> BDC" or "/Tag BMC" and close with EMC; strings here are hex, so no
       // operator can hide inside a string.
-      const ops = pdf.pageContent(i).matchAll(/\/(\w+)\s*(<<(?:[^<>]|<[0-9A-Fa-f]*>)*>>)?\s*(BDC|BMC)\b|\b(EMC|TJ|Tj)\b/g);
+      const ops = pdf
+        .pageContent(i)
+        .matchAll(/\/(\w+)\s*(<<(?:[^<>]|<[0-9A-Fa-f]*>)*>>)?\s*(BDC|BMC)\b|\b(EMC|TJ|Tj)\b/g);
       const stack: { tag: string; mcid: boolean }[] = [];
       for (const op of ops) {
         if (op[3]) stack.push({ tag: op[1]!, mcid: /\/MCID \d+/.test(op[2] ?? "") });
         else if (op[4] === "EMC") expect(stack.pop(), `page ${i + 1}: EMC without a mark`).toBeDefined();
         else {
           shown++;
-          expect(stack.some((m) => m.tag === "Artifact" || m.mcid), `page ${i + 1}: text outside any tagged mark`).toBe(true);
+          expect(
+            stack.some((m) => m.tag === "Artifact" || m.mcid),
+            `page ${i + 1}: text outside any tagged mark`,
+          ).toBe(true);
         }
       }
       expect(stack, `page ${i + 1}: marks left open`).toEqual([]);
@@ -192,30 +208,35 @@ describe("--pdf-standard", () => {
     { name: "none", standards: [], pdfa: false, ua: false },
   ];
   for (const c of cases) {
-    itWithTools("qpdf", "pdfinfo")(`${c.name}: ${c.pdfa ? "PDF/A-2a" : "no PDF/A"}, ${c.ua ? "PDF/UA-1" : "no PDF/UA"}, always tagged`, async () => {
-      const bytes = await render(c.standards);
-      const path = join(dir, `standard-${c.name.replace(",", "-")}.pdf`);
-      writeFileSync(path, bytes);
-      expect(run("qpdf", ["--check", path])).toMatch(/No syntax or stream encoding errors/);
-      expect(run("pdfinfo", [path])).toMatch(/Tagged:\s+yes/);
-      const pdf = await PdfObjects.load(bytes);
-      const xmp = pdf.xmp();
-      expect(run("pdfinfo", ["-meta", path]).trim()).toBe(xmp.trim());
-      expect(xmp.includes("<pdfaid:part>2</pdfaid:part>")).toBe(c.pdfa);
-      expect(xmp.includes("<pdfaid:conformance>A</pdfaid:conformance>")).toBe(c.pdfa);
-      expect(xmp.includes("<pdfuaid:part>1</pdfuaid:part>")).toBe(c.ua);
-      // PDF/A accepts the pdfuaid namespace only when the file declares it in an extension schema.
-      expect(xmp.includes("<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>")).toBe(c.pdfa && c.ua);
-      const intents = pdf.array(pdf.catalog, "OutputIntents");
-      expect(intents.length).toBe(c.pdfa ? 1 : 0);
-      if (c.pdfa) {
-        const intent = intents[0] as PDFDict;
-        expect(pdf.get(intent, "S")).toBe("GTS_PDFA1");
-        expect(intent.has(PDFName.of("DestOutputProfile"))).toBe(true);
-      }
-      expect(pdf.get(pdf.catalog, "Lang")).toBe("fr");
-      expect(pdf.get(pdf.dict(pdf.catalog, "ViewerPreferences")!, "DisplayDocTitle")).toBe(true);
-      expect(xmp).toContain("<xmp:ModifyDate>2024-03-05T14:07:09Z</xmp:ModifyDate>");
-    });
+    itWithTools("qpdf", "pdfinfo")(
+      `${c.name}: ${c.pdfa ? "PDF/A-2a" : "no PDF/A"}, ${c.ua ? "PDF/UA-1" : "no PDF/UA"}, always tagged`,
+      async () => {
+        const bytes = await render(c.standards);
+        const path = join(dir, `standard-${c.name.replace(",", "-")}.pdf`);
+        writeFileSync(path, bytes);
+        expect(run("qpdf", ["--check", path])).toMatch(/No syntax or stream encoding errors/);
+        expect(run("pdfinfo", [path])).toMatch(/Tagged:\s+yes/);
+        const pdf = await PdfObjects.load(bytes);
+        const xmp = pdf.xmp();
+        expect(run("pdfinfo", ["-meta", path]).trim()).toBe(xmp.trim());
+        expect(xmp.includes("<pdfaid:part>2</pdfaid:part>")).toBe(c.pdfa);
+        expect(xmp.includes("<pdfaid:conformance>A</pdfaid:conformance>")).toBe(c.pdfa);
+        expect(xmp.includes("<pdfuaid:part>1</pdfuaid:part>")).toBe(c.ua);
+        // PDF/A accepts the pdfuaid namespace only when the file declares it in an extension schema.
+        expect(
+          xmp.includes("<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>"),
+        ).toBe(c.pdfa && c.ua);
+        const intents = pdf.array(pdf.catalog, "OutputIntents");
+        expect(intents.length).toBe(c.pdfa ? 1 : 0);
+        if (c.pdfa) {
+          const intent = intents[0] as PDFDict;
+          expect(pdf.get(intent, "S")).toBe("GTS_PDFA1");
+          expect(intent.has(PDFName.of("DestOutputProfile"))).toBe(true);
+        }
+        expect(pdf.get(pdf.catalog, "Lang")).toBe("fr");
+        expect(pdf.get(pdf.dict(pdf.catalog, "ViewerPreferences")!, "DisplayDocTitle")).toBe(true);
+        expect(xmp).toContain("<xmp:ModifyDate>2024-03-05T14:07:09Z</xmp:ModifyDate>");
+      },
+    );
   }
 });

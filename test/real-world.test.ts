@@ -13,13 +13,18 @@ import { isOutputLabel as isLabel, missingWords, sourceWords, withoutLabels } fr
 const dir = "test/fixtures/real-world";
 const corpus = readdirSync(dir).filter((f) => f.endsWith(".md"));
 const out = mkdtempSync(join(tmpdir(), "minutes-real-world-"));
-const cli = (...args: string[]) => spawnSync("bin/minutes.js", [...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: plainCliEnv() });
+const cli = (...args: string[]) =>
+  spawnSync("bin/minutes.js", [...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: plainCliEnv() });
 
 /** Every line the CLI writes on stderr is a message, its hint, or the summary; never a stack trace. */
 function expectCleanMessages(stderr: string, file: string): void {
   for (const line of stderr.split("\n").filter(Boolean)) {
     expect(line).not.toMatch(/^\s+at /);
-    expect(line, line).toMatch(new RegExp(`^(${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+:\\d+: (error|warning): .+ \\[[a-z-]+\\]|  hint: .+|minutes: .+)$`));
+    expect(line, line).toMatch(
+      new RegExp(
+        `^(${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:\\d+:\\d+: (error|warning): .+ \\[[a-z-]+\\]|  hint: .+|minutes: .+)$`,
+      ),
+    );
   }
 }
 
@@ -58,18 +63,47 @@ describe("what is recognised in them", () => {
     expect(meeting.attendees.map((p) => p.name)).toContain("Joyee Cheung (@joyeecheung)");
     expect(meeting.attendees).toHaveLength(6);
     // "Links" is not an item (issue 17, class 9): it is printed in the preamble.
-    expect(items.map((i) => i.title)).toEqual(["Announcements", "CI Health", "nodejs/node", "Action items", "Q&A, Other", "Upcoming Meetings"]);
+    expect(items.map((i) => i.title)).toEqual([
+      "Announcements",
+      "CI Health",
+      "nodejs/node",
+      "Action items",
+      "Q&A, Other",
+      "Upcoming Meetings",
+    ]);
     const actions = items.find((i) => i.title === "Action items")!.actions;
-    expect(actions.map((a) => [a.responsible[0]?.type === "text" && a.responsible[0].value, a.deadline?.date ?? null])).toEqual([["Michael", null], ["Richard", "2024-03-20"], ["Antoine", null]]);
+    expect(
+      actions.map((a) => [a.responsible[0]?.type === "text" && a.responsible[0].value, a.deadline?.date ?? null]),
+    ).toEqual([
+      ["Michael", null],
+      ["Richard", "2024-03-20"],
+      ["Antoine", null],
+    ]);
     expect(rules).toEqual(["action-bullet-unrecognised"]);
   });
 
   it("Google Docs export (CRLF): bold title, Date / Location lines, Attendees and Apologies labels", () => {
     const { meeting, items } = read("google-docs-export.md");
-    expect(meeting).toMatchObject({ title: "Board Meeting Minutes – Riverside Food Bank", date: "2024-03-12", location: "Community Hall, Room B", language: "en" });
-    expect(meeting.attendees.map((p) => p.name)).toEqual(["Maria Lopez (Chair)", "Tom Becker", "Aisha Khan", "Li Wei", "Sam O’Neil"]);
+    expect(meeting).toMatchObject({
+      title: "Board Meeting Minutes – Riverside Food Bank",
+      date: "2024-03-12",
+      location: "Community Hall, Room B",
+      language: "en",
+    });
+    expect(meeting.attendees.map((p) => p.name)).toEqual([
+      "Maria Lopez (Chair)",
+      "Tom Becker",
+      "Aisha Khan",
+      "Li Wei",
+      "Sam O’Neil",
+    ]);
     expect(meeting.absent.map((p) => p.name)).toEqual(["Grace Mensah"]);
-    expect(items.map((i) => [i.number, i.title])).toEqual([[1, "Welcome and approval of the agenda"], [2, "Treasurer’s report"], [3, "Volunteer schedule"], [4, "Any other business"]]);
+    expect(items.map((i) => [i.number, i.title])).toEqual([
+      [1, "Welcome and approval of the agenda"],
+      [2, "Treasurer’s report"],
+      [3, "Volunteer schedule"],
+      [4, "Any other business"],
+    ]);
     expect(items[2]!.actions).toHaveLength(2);
   });
 
@@ -85,7 +119,12 @@ describe("what is recognised in them", () => {
 
   it("German and Spanish minutes: Anwesend / Entschuldigt / Aufgaben, Asistentes / Ausentes / Acuerdos / Tareas", () => {
     const de = read("vorstandssitzung.md");
-    expect(de.meeting).toMatchObject({ date: "2024-03-05", language: "de", location: "Vereinsheim, Waldweg 3", secretary: { name: "Lea Fischer" } });
+    expect(de.meeting).toMatchObject({
+      date: "2024-03-05",
+      language: "de",
+      location: "Vereinsheim, Waldweg 3",
+      secretary: { name: "Lea Fischer" },
+    });
     expect(de.meeting.absent.map((p) => p.name)).toEqual(["Thomas Becker"]);
     expect(de.items[1]!.decisions).toHaveLength(1);
     expect(de.items[1]!.actions.map((a) => a.deadline?.date ?? null)).toEqual(["2024-03-15", null, null]);
@@ -106,14 +145,32 @@ describe("what is recognised in them", () => {
   it("several meetings in one file are a warning, and both are kept", () => {
     const { items, rules } = read("several-meetings.md");
     expect(rules).toEqual(["structure-several-meetings"]);
-    expect(items.map((i) => i.title)).toEqual(["Steering group meeting 2024-01-10", "Steering group meeting 2024-02-14"]);
+    expect(items.map((i) => i.title)).toEqual([
+      "Steering group meeting 2024-01-10",
+      "Steering group meeting 2024-02-14",
+    ]);
   });
 });
 
 describe("large and awkward inputs", () => {
   it("a 400 KB meeting with tabs, a BOM, CRLF, HTML and tables without closing pipes is checked whole", () => {
     const item = (n: number) =>
-      [`## ${n}. Topic ${n}`, "", `Discussion\tof topic ${n}&nbsp;with <br> a break and **bold** text. `.repeat(8), "", "- level 1", "  - level 2", "    - level 3", "", "### Actions", "", "| Action | Owner | Due", "|---|---|---", `| Follow up ${n} | Ana | 2024-04-01`, ""].join("\r\n");
+      [
+        `## ${n}. Topic ${n}`,
+        "",
+        `Discussion\tof topic ${n}&nbsp;with <br> a break and **bold** text. `.repeat(8),
+        "",
+        "- level 1",
+        "  - level 2",
+        "    - level 3",
+        "",
+        "### Actions",
+        "",
+        "| Action | Owner | Due",
+        "|---|---|---",
+        `| Follow up ${n} | Ana | 2024-04-01`,
+        "",
+      ].join("\r\n");
     const text = `\uFEFF---\r\ntitle: Big\r\ndate: 2024-03-05\r\n---\r\n\r\n${Array.from({ length: 600 }, (_, i) => item(i + 1)).join("\r\n")}`;
     expect(text.length).toBeGreaterThan(400_000);
     const path = join(out, "big.md");

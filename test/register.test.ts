@@ -36,7 +36,12 @@ describe("action register", () => {
     expect(csv.includes("\r\n")).toBe(true);
     const [head, ...rows] = readCsv(csv.slice(1));
     const col = (name: string) => head!.indexOf(name);
-    const table: Record<string, { status: string; overdue: string; comment: string }> = Object.fromEntries(rows.map((r) => [r[col("id")]!, { status: r[col("status")]!, overdue: r[col("overdue")]!, comment: r[col("comment")]! }]));
+    const table: Record<string, { status: string; overdue: string; comment: string }> = Object.fromEntries(
+      rows.map((r) => [
+        r[col("id")]!,
+        { status: r[col("status")]!, overdue: r[col("overdue")]!, comment: r[col("comment")]! },
+      ]),
+    );
     expect(Object.fromEntries(Object.entries(table).map(([id, v]) => [id, `${v.status} ${v.overdue}`]))).toEqual({
       "2023-01-12#1.1": "done no", // réalisé in February
       "2023-01-12#1.2": "done no", // terminé in March, after its deadline: done is never overdue
@@ -64,7 +69,14 @@ describe("action register", () => {
     expect(splitOwners("SP/CCM - OIM")).toEqual(["SP/CCM - OIM"]);
     expect(splitOwners("SP/CCM-OIM")).toEqual(["SP/CCM-OIM"]);
     expect(splitOwners("HELVETAS, GIZ")).toEqual(["HELVETAS", "GIZ"]);
-    expect(splitOwners("UNICEF / ACF; OIM & CRS et MSF and IRC")).toEqual(["UNICEF", "ACF", "OIM", "CRS", "MSF", "IRC"]);
+    expect(splitOwners("UNICEF / ACF; OIM & CRS et MSF and IRC")).toEqual([
+      "UNICEF",
+      "ACF",
+      "OIM",
+      "CRS",
+      "MSF",
+      "IRC",
+    ]);
     expect(splitOwners("GIZ/APM")).toEqual(["GIZ/APM"]);
     const { register: r } = await register();
     expect(r.entries.find((e) => e.id === "2023-01-12#1.1")!.owners).toEqual(["UNICEF", "Direction de l'Hydraulique"]);
@@ -75,7 +87,12 @@ describe("action register", () => {
     const { register: r } = await register();
     const ids = (f: Parameters<typeof filterRegister>[1]) => filterRegister(r.entries, f).map((e) => e.id);
     expect(ids({ overdue: true })).toEqual(["2023-02-09#1.1", "FIN-1"]);
-    expect(ids({ status: parseStatusList("en cours,open").states })).toEqual(["2023-02-09#1.1", "2023-02-09#1.2", "FIN-1", "2023-03-14#1.1"]);
+    expect(ids({ status: parseStatusList("en cours,open").states })).toEqual([
+      "2023-02-09#1.1",
+      "2023-02-09#1.2",
+      "FIN-1",
+      "2023-03-14#1.1",
+    ]);
     expect(ids({ responsible: "acf" })).toEqual(["WASH-STOCK", "2023-02-09#1.1"]);
     expect(ids({ since: "2023-03-01" })).toEqual(["2023-03-14#1.1"]);
     expect(parseStatusList("done,bogus").unknown).toEqual(["bogus"]);
@@ -83,7 +100,10 @@ describe("action register", () => {
 
   it("writes JSON with the history of each action", async () => {
     const { register: r } = await register();
-    const json = JSON.parse(registerJson(r, r.entries)) as { today: string; actions: { id: string; status: string; history: unknown[]; source: { line: number } }[] };
+    const json = JSON.parse(registerJson(r, r.entries)) as {
+      today: string;
+      actions: { id: string; status: string; history: unknown[]; source: { line: number } }[];
+    };
     expect(json.today).toBe(today);
     expect(json.actions.find((a) => a.id === "2023-01-12#1.1")).toMatchObject({ status: "done", source: { line: 22 } });
   });
@@ -106,8 +126,11 @@ describe("action register", () => {
       expect(String(stock.getFirstPropertyValue("dtstamp"))).toBe("2023-03-14T00:00:00Z");
       const map = byUid.get("2023-01-12#1.1@minutes.action-register")!;
       // Escaped commas and new lines come back as written.
-      expect(String(map.getFirstPropertyValue("description"))).toContain("Responsible: UNICEF, Direction de l'Hydraulique\nMeeting: Comité de coordination WASH – réunion de janvier (2023-01-12)");
-      if (kind === "todo") expect(byUid.get("FIN-2@minutes.action-register")!.getFirstPropertyValue("status")).toBe("COMPLETED");
+      expect(String(map.getFirstPropertyValue("description"))).toContain(
+        "Responsible: UNICEF, Direction de l'Hydraulique\nMeeting: Comité de coordination WASH – réunion de janvier (2023-01-12)",
+      );
+      if (kind === "todo")
+        expect(byUid.get("FIN-2@minutes.action-register")!.getFirstPropertyValue("status")).toBe("COMPLETED");
     }
   });
 
@@ -120,7 +143,9 @@ describe("action register", () => {
 
   it("reports unknown follow-up ids, duplicate ids and unknown status words at file:line:column", async () => {
     const { loaded, register: r } = await register("test/fixtures/register-errors");
-    const found = [...loaded.diagnostics, ...r.diagnostics].map((d) => `${d.file.split("/").pop()}:${d.line}:${d.column} ${d.severity} ${d.rule}`);
+    const found = [...loaded.diagnostics, ...r.diagnostics].map(
+      (d) => `${d.file.split("/").pop()}:${d.line}:${d.column} ${d.severity} ${d.rule}`,
+    );
     expect(found.sort()).toEqual([
       "2023-05-01-a.md:13:3 error action-id-duplicate",
       "2023-05-01-a.md:13:37 warning action-status",

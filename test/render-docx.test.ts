@@ -42,14 +42,25 @@ function expectInOrder(haystack: string, needles: string[]): void {
 const count = (haystack: string, needle: string) => haystack.split(needle).length - 1;
 /** Text as docx escapes it in element content (it escapes quotes too). */
 const esc = (value: string) =>
-  value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 /** The paragraph (w:p) of document.xml whose text runs include `value`. */
-const paragraphWith = (doc: string, value: string) => doc.match(/<w:p>.*?<\/w:p>/g)!.find((p) => p.includes(`>${esc(value)}<`))!;
+const paragraphWith = (doc: string, value: string) =>
+  doc.match(/<w:p>.*?<\/w:p>/g)!.find((p) => p.includes(`>${esc(value)}<`))!;
 
 function withItems(items: Minutes["items"], meeting: Partial<Minutes["meeting"]> = {}): Minutes {
   return { ...sampleMinutes, meeting: { ...sampleMinutes.meeting, ...meeting }, items };
 }
-function item(number: number | null, title: string, discussion: Block[] = [], extra: Partial<Minutes["items"][number]> = {}) {
+function item(
+  number: number | null,
+  title: string,
+  discussion: Block[] = [],
+  extra: Partial<Minutes["items"][number]> = {},
+) {
   return { number, title, discussion, decisions: [], actions: [], actionNotes: [], ...extra };
 }
 
@@ -74,11 +85,31 @@ describe("renderDocx on the sample model", () => {
 
   it("defines named styles from the theme, with fonts and language in the defaults", () => {
     const styles = xml["word/styles.xml"]!;
-    for (const id of ["Normal", "MinutesTitle", "MinutesSubtitle", "Heading1", "Heading2", "Heading3", "Heading4", "Heading5", "Heading6", "Quote", "Code", "InlineCode", "Hyperlink", "Header", "Footer", "TableText", "TableHeading"]) {
+    for (const id of [
+      "Normal",
+      "MinutesTitle",
+      "MinutesSubtitle",
+      "Heading1",
+      "Heading2",
+      "Heading3",
+      "Heading4",
+      "Heading5",
+      "Heading6",
+      "Quote",
+      "Code",
+      "InlineCode",
+      "Hyperlink",
+      "Header",
+      "Footer",
+      "TableText",
+      "TableHeading",
+    ]) {
       expect(styles, id).toContain(`w:styleId="${id}"`);
     }
     const defaults = styles.match(/<w:docDefaults>.*<\/w:docDefaults>/)![0];
-    expect(defaults).toContain('<w:rFonts w:ascii="Noto Sans" w:cs="Noto Sans" w:eastAsia="Noto Sans" w:hAnsi="Noto Sans"/>');
+    expect(defaults).toContain(
+      '<w:rFonts w:ascii="Noto Sans" w:cs="Noto Sans" w:eastAsia="Noto Sans" w:hAnsi="Noto Sans"/>',
+    );
     expect(defaults).toContain('<w:sz w:val="21"/>');
     expect(defaults).toContain('<w:lang w:val="fr-FR"/>');
     const style = (id: string) => styles.match(new RegExp(`<w:style [^>]*w:styleId="${id}".*?</w:style>`))![0];
@@ -107,7 +138,9 @@ describe("renderDocx on the sample model", () => {
 
   it("maps the outline onto heading styles", () => {
     const styled = (style: string, value: string) =>
-      doc.match(/<w:p>.*?<\/w:p>/g)!.some((p) => p.includes(`>${esc(value)}<`) && p.includes(`<w:pStyle w:val="${style}"/>`));
+      doc
+        .match(/<w:p>.*?<\/w:p>/g)!
+        .some((p) => p.includes(`>${esc(value)}<`) && p.includes(`<w:pStyle w:val="${style}"/>`));
     expect(styled("MinutesTitle", sampleMinutes.meeting.title)).toBe(true);
     expect(styled("Organisation", "Secrétariat Permanent")).toBe(true);
     expect(styled("MinutesSubtitle", "Réunion mensuelle")).toBe(true);
@@ -141,7 +174,9 @@ describe("renderDocx on the sample model", () => {
   });
 
   it("keeps code lines and leading spaces, and marks the thematic break", () => {
-    expect(doc).toMatch(/score = pca\(indicateurs\)<\/w:t><\/w:r><w:r><w:br\/><w:t xml:space="preserve">print\(score\)/);
+    expect(doc).toMatch(
+      /score = pca\(indicateurs\)<\/w:t><\/w:r><w:r><w:br\/><w:t xml:space="preserve">print\(score\)/,
+    );
     expect(doc).toContain('<w:pStyle w:val="Separator"/>');
   });
 
@@ -177,7 +212,9 @@ describe("renderDocx on the sample model", () => {
     const [a, b] = await Promise.all([renderDocx(sampleMinutes, options()), renderDocx(sampleMinutes, options())]);
     expect(Buffer.from(a).equals(Buffer.from(bytes)) && Buffer.from(b).equals(Buffer.from(bytes))).toBe(true);
     // Only the core properties follow the clock.
-    const later = parts(await renderDocx(sampleMinutes, { theme: defaultTheme(), timestamp: new Date("2030-01-01T00:00:00Z") }));
+    const later = parts(
+      await renderDocx(sampleMinutes, { theme: defaultTheme(), timestamp: new Date("2030-01-01T00:00:00Z") }),
+    );
     for (const name of Object.keys(xml)) if (name !== "docProps/core.xml") expect(later[name], name).toBe(xml[name]);
   });
 
@@ -202,42 +239,74 @@ describe("renderDocx on the sample model", () => {
       "Sous-point numéroté un",
       "☑ Sous-point numéroté deux",
       "Une citation importante de la stratégie.",
-      "Pays", "Localités", "Niger", "1 912", "Mali", "38",
-      "score = pca(indicateurs)", "print(score)",
+      "Pays",
+      "Localités",
+      "Niger",
+      "1 912",
+      "Mali",
+      "38",
+      "score = pca(indicateurs)",
+      "print(score)",
       "Décisions",
       "Le groupe adopte la méthodologie.",
-      "Points d'action", "Personne/Agence Responsable", "Date limite",
-      "Partage de la présentation", "SP/CCM-OIM", "—",
-      "Partage de l'étude de référence du projet", "HELVETAS", "2022-10-15",
+      "Points d'action",
+      "Personne/Agence Responsable",
+      "Date limite",
+      "Partage de la présentation",
+      "SP/CCM-OIM",
+      "—",
+      "Partage de l'étude de référence du projet",
+      "HELVETAS",
+      "2022-10-15",
       "2. Divers",
       "Sous ce point, rien à signaler.",
-      "Points d'action", "N/A",
+      "Points d'action",
+      "N/A",
       "Prochaine réunion : jeudi 27 octobre 2022, 09:00, Salle B",
     ];
-    expectInOrder(read, expected.map((s) => s.replace(/[\s\u00a0\u202f]+/g, " ")));
+    expectInOrder(
+      read,
+      expected.map((s) => s.replace(/[\s\u00a0\u202f]+/g, " ")),
+    );
   });
 
-  itWithTools("soffice", "pdftotext")("converts in LibreOffice with the header and computed page fields on every page", () => {
-    const path = save("lo.docx", bytes);
-    const out = join(dir, "lo");
-    run("soffice", [`-env:UserInstallation=file://${join(dir, "lo-profile")}`, "--headless", "--convert-to", "pdf", "--outdir", out, path]);
-    const pages = run("pdftotext", ["-enc", "UTF-8", join(out, "lo.pdf"), "-"]).split("\f").filter((p) => p.trim());
-    expect(pages.length).toBeGreaterThanOrEqual(1);
-    pages.forEach((page, i) => {
-      expect(page.replace(/\s+/g, " ")).toContain(sampleMinutes.meeting.title);
-      expect(page).toContain(`Page ${i + 1} sur ${pages.length}`);
-    });
-  });
+  itWithTools("soffice", "pdftotext")(
+    "converts in LibreOffice with the header and computed page fields on every page",
+    () => {
+      const path = save("lo.docx", bytes);
+      const out = join(dir, "lo");
+      run("soffice", [
+        `-env:UserInstallation=file://${join(dir, "lo-profile")}`,
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        out,
+        path,
+      ]);
+      const pages = run("pdftotext", ["-enc", "UTF-8", join(out, "lo.pdf"), "-"])
+        .split("\f")
+        .filter((p) => p.trim());
+      expect(pages.length).toBeGreaterThanOrEqual(1);
+      pages.forEach((page, i) => {
+        expect(page.replace(/\s+/g, " ")).toContain(sampleMinutes.meeting.title);
+        expect(page).toContain(`Page ${i + 1} sur ${pages.length}`);
+      });
+    },
+  );
 });
 
 describe("renderDocx on other models", () => {
   const nasty = `Tom & Jerry <b>"quoted"</b> 'single' ]]> &amp;`;
   const nastyModel = (): Minutes => {
-    const model = withItems([
-      item(1, nasty, [
-        { type: "paragraph", children: [{ type: "link", url: "https://x.org/?a=1&b=<2>", children: text(nasty) }] },
-      ]),
-    ], { title: nasty, organisation: nasty });
+    const model = withItems(
+      [
+        item(1, nasty, [
+          { type: "paragraph", children: [{ type: "link", url: "https://x.org/?a=1&b=<2>", children: text(nasty) }] },
+        ]),
+      ],
+      { title: nasty, organisation: nasty },
+    );
     // English, so that French spacing (a narrow space before the ";" of "&amp;") does not change the text.
     model.meeting.language = "en";
     return model;
@@ -246,7 +315,9 @@ describe("renderDocx on other models", () => {
   it("escapes XML-special characters in text, attributes and link targets", async () => {
     const bytes = await renderDocx(nastyModel(), options());
     const xml = parts(bytes);
-    expect(esc(nasty)).toBe("Tom &amp; Jerry &lt;b&gt;&quot;quoted&quot;&lt;/b&gt; &apos;single&apos; ]]&gt; &amp;amp;");
+    expect(esc(nasty)).toBe(
+      "Tom &amp; Jerry &lt;b&gt;&quot;quoted&quot;&lt;/b&gt; &apos;single&apos; ]]&gt; &amp;amp;",
+    );
     expect(xml["word/document.xml"]).toContain(`>${esc(nasty)}<`);
     expect(xml["word/document.xml"]).toContain(`>1. ${esc(nasty)}<`);
     expect(xml["word/header1.xml"]).toContain(`>${esc(nasty)}<`);
@@ -273,7 +344,9 @@ describe("renderDocx on other models", () => {
     expect(numOf("cinq")).toBe(numOf("six"));
     expect(numOf("un")).not.toBe(numOf("cinq"));
     const startOf = (numId: string) =>
-      numbering.match(new RegExp(`<w:num w:numId="${numId}">.*?<w:lvlOverride w:ilvl="0"><w:startOverride w:val="(\\d+)"/>`))![1];
+      numbering.match(
+        new RegExp(`<w:num w:numId="${numId}">.*?<w:lvlOverride w:ilvl="0"><w:startOverride w:val="(\\d+)"/>`),
+      )![1];
     expect(startOf(numOf("cinq"))).toBe("5");
     expect(startOf(numOf("un"))).toBe("1");
   });
@@ -295,7 +368,12 @@ describe("renderDocx on other models", () => {
     type: "list",
     ordered: depth % 2 === 0,
     start: 1,
-    items: [{ checked: depth % 3 === 0 ? false : null, children: [para(`niveau ${depth}`), ...(depth < 10 ? [deepList(depth + 1)] : [])] }],
+    items: [
+      {
+        checked: depth % 3 === 0 ? false : null,
+        children: [para(`niveau ${depth}`), ...(depth < 10 ? [deepList(depth + 1)] : [])],
+      },
+    ],
   });
   const wide: Block = {
     type: "table",
@@ -304,14 +382,90 @@ describe("renderDocx on other models", () => {
     rows: [Array.from({ length: 12 }, (_, i) => text(`v${i}`)), [text("court")]],
   };
   const edgeCases: [string, Minutes][] = [
-    ["zero items and empty strings", { ...withItems([], { title: "", subtitle: "", location: "", attendees: [], absent: [] }), preamble: [] }],
-    ["empty blocks", withItems([item(1, "", [para(""), { type: "list", ordered: true, start: 0, items: [] }, { type: "list", ordered: false, start: 1, items: [{ checked: true, children: [] }] }, { type: "code", lang: null, value: "" }, { type: "blockquote", children: [] }, { type: "table", align: [], header: [], rows: [] }, { type: "heading", level: 9, children: [] }], { decisions: [para("")], actionNotes: [para("")], actions: [{ action: [], responsible: [], deadline: null }] })])],
-    ["200 items", withItems(Array.from({ length: 200 }, (_, i) => item(i + 1, `Point ${i + 1}`, [para(`Discussion ${i + 1}`)])))],
-    ["a 5,000-character word", withItems([item(1, "x".repeat(5000), [para("y".repeat(5000))], { actions: [{ action: text("z".repeat(5000)), responsible: [], deadline: null }] })])],
+    [
+      "zero items and empty strings",
+      { ...withItems([], { title: "", subtitle: "", location: "", attendees: [], absent: [] }), preamble: [] },
+    ],
+    [
+      "empty blocks",
+      withItems([
+        item(
+          1,
+          "",
+          [
+            para(""),
+            { type: "list", ordered: true, start: 0, items: [] },
+            { type: "list", ordered: false, start: 1, items: [{ checked: true, children: [] }] },
+            { type: "code", lang: null, value: "" },
+            { type: "blockquote", children: [] },
+            { type: "table", align: [], header: [], rows: [] },
+            { type: "heading", level: 9, children: [] },
+          ],
+          {
+            decisions: [para("")],
+            actionNotes: [para("")],
+            actions: [{ action: [], responsible: [], deadline: null }],
+          },
+        ),
+      ]),
+    ],
+    [
+      "200 items",
+      withItems(Array.from({ length: 200 }, (_, i) => item(i + 1, `Point ${i + 1}`, [para(`Discussion ${i + 1}`)]))),
+    ],
+    [
+      "a 5,000-character word",
+      withItems([
+        item(1, "x".repeat(5000), [para("y".repeat(5000))], {
+          actions: [{ action: text("z".repeat(5000)), responsible: [], deadline: null }],
+        }),
+      ]),
+    ],
     ["a table with 12 columns", withItems([item(1, "Large", [wide])])],
-    ["lists nested 10 deep, quotes inside", withItems([item(1, "Profond", [deepList(0), { type: "blockquote", children: [{ type: "blockquote", children: [deepList(5), wide] }] }])])],
-    ["CJK, emoji, RTL and control characters", withItems([item(1, "会议纪要 📝", [para("中文 日本語 한국어 😀👍🏽 مرحبا \u0001\u0008\u000b\uFFFE\uD800 fin"), { type: "code", lang: null, value: "\tindent\n  deux espaces\r\nfin" }])], { title: "会议纪要 📝", language: "zh" })],
-    ["odd URLs and a huge list start", withItems([item(1, "Liens", [{ type: "paragraph", children: [{ type: "link", url: "", children: text("vide") }, { type: "link", url: "has space", children: [] }, { type: "link", url: "https://a.b", children: [{ type: "link", url: "https://c.d", children: text("nested") }] }] }, { type: "list", ordered: true, start: 999999999, items: [{ checked: null, children: [para("grand")] }] }])], { language: "" })],
+    [
+      "lists nested 10 deep, quotes inside",
+      withItems([
+        item(1, "Profond", [
+          deepList(0),
+          { type: "blockquote", children: [{ type: "blockquote", children: [deepList(5), wide] }] },
+        ]),
+      ]),
+    ],
+    [
+      "CJK, emoji, RTL and control characters",
+      withItems(
+        [
+          item(1, "会议纪要 📝", [
+            para("中文 日本語 한국어 😀👍🏽 مرحبا \u0001\u0008\u000b\uFFFE\uD800 fin"),
+            { type: "code", lang: null, value: "\tindent\n  deux espaces\r\nfin" },
+          ]),
+        ],
+        { title: "会议纪要 📝", language: "zh" },
+      ),
+    ],
+    [
+      "odd URLs and a huge list start",
+      withItems(
+        [
+          item(1, "Liens", [
+            {
+              type: "paragraph",
+              children: [
+                { type: "link", url: "", children: text("vide") },
+                { type: "link", url: "has space", children: [] },
+                {
+                  type: "link",
+                  url: "https://a.b",
+                  children: [{ type: "link", url: "https://c.d", children: text("nested") }],
+                },
+              ],
+            },
+            { type: "list", ordered: true, start: 999999999, items: [{ checked: null, children: [para("grand")] }] },
+          ]),
+        ],
+        { language: "" },
+      ),
+    ],
   ];
 
   for (const [name, model] of edgeCases) {
@@ -334,7 +488,9 @@ describe("renderDocx on other models", () => {
     const model = edgeCases.find(([name]) => name.startsWith("CJK"))![1];
     const doc = parts(await renderDocx(model, options()))["word/document.xml"]!;
     // Each script is its own run (with the font Word should use for it): the text reads whole across them.
-    const runText = doc.split("</w:p>").map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""));
+    const runText = doc
+      .split("</w:p>")
+      .map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(""));
     expect(runText).toContain("中文 日本語 한국어 😀👍🏽 مرحبا  fin");
     expect(doc).toContain('<w:rFonts w:eastAsia="Noto Sans KR" w:hint="eastAsia"/>');
     expect(doc).toMatch(/<w:rFonts w:cs="Noto Sans Arabic"\/><w:rtl\/>[^]*?<w:t xml:space="preserve">مرحبا<\/w:t>/);

@@ -28,7 +28,11 @@ const meeting = (over: Partial<Minutes["meeting"]> = {}): Minutes["meeting"] => 
   extra: {},
   ...over,
 });
-const item = (number: number | null, title: string, extra: Partial<Minutes["items"][number]> = {}): Minutes["items"][number] => ({
+const item = (
+  number: number | null,
+  title: string,
+  extra: Partial<Minutes["items"][number]> = {},
+): Minutes["items"][number] => ({
   number,
   title,
   discussion: [],
@@ -97,7 +101,8 @@ describe("renderPdf on the sample model", () => {
     const rows = run("pdffonts", [path]).trim().split("\n").slice(2);
     const names = rows.map((r) => r.split(/\s+/)[0]!);
     expect(names.length).toBeGreaterThanOrEqual(4);
-    for (const row of rows) expect(row).toMatch(/^[A-Z]{6}\+NotoSans(Mono)?-\S+\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes\s/);
+    for (const row of rows)
+      expect(row).toMatch(/^[A-Z]{6}\+NotoSans(Mono)?-\S+\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes\s/);
     expect(names.some((n) => n.endsWith("NotoSans-Regular"))).toBe(true);
     expect(names.some((n) => n.endsWith("NotoSans-Bold"))).toBe(true);
     expect(names.some((n) => n.endsWith("NotoSans-Italic"))).toBe(true);
@@ -205,7 +210,9 @@ describe("renderPdf on the sample model", () => {
     const html = pdftotext(path, "-bbox");
     const height = Number(/<page width="[\d.]+" height="([\d.]+)"/.exec(html)![1]);
     const theme = defaultTheme();
-    const words = [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)];
+    const words = [
+      ...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+    ];
     expect(words.length).toBeGreaterThan(100);
     for (const [, , yMin, , yMax, word] of words) {
       const top = Number(yMin);
@@ -241,7 +248,26 @@ describe("renderPdf on the sample model", () => {
 
   itWithTools("pdfinfo")("tags the content: headings, lists, tables with header cells, links", () => {
     const tree = run("pdfinfo", ["-struct-text", path]);
-    for (const tag of ["Document", "H1", "H2", "H3", "H4", "P", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD", "BlockQuote", "Code", "Link", "Sect"]) {
+    for (const tag of [
+      "Document",
+      "H1",
+      "H2",
+      "H3",
+      "H4",
+      "P",
+      "L",
+      "LI",
+      "Lbl",
+      "LBody",
+      "Table",
+      "TR",
+      "TH",
+      "TD",
+      "BlockQuote",
+      "Code",
+      "Link",
+      "Sect",
+    ]) {
       expect(tree).toMatch(new RegExp(`^\\s*${tag}\\b`, "m"));
     }
     expect(tree).toMatch(/H1 \(block\)\s+"Compte-rendu de la réunion du Groupe Technique – Coordination"/);
@@ -270,14 +296,28 @@ describe("renderPdf on edge cases", () => {
       preamble: [
         para(""),
         { type: "list", ordered: false, start: 1, items: [] },
-        { type: "list", ordered: true, start: Number.NaN, items: [{ checked: null, children: [] }, { checked: false, children: [para("")] }] },
+        {
+          type: "list",
+          ordered: true,
+          start: Number.NaN,
+          items: [
+            { checked: null, children: [] },
+            { checked: false, children: [para("")] },
+          ],
+        },
         { type: "table", align: [], header: [], rows: [] },
         { type: "table", align: [], header: [[]], rows: [[], [[], [], []]] },
         { type: "code", lang: null, value: "" },
         { type: "heading", level: 0, children: [] },
         { type: "heading", level: 99, children: text("Niveau 99") },
         { type: "blockquote", children: [] },
-        { type: "paragraph", children: [{ type: "link", url: "", children: [] }, { type: "link", url: "https://example.org/vide", children: [] }] },
+        {
+          type: "paragraph",
+          children: [
+            { type: "link", url: "", children: [] },
+            { type: "link", url: "https://example.org/vide", children: [] },
+          ],
+        },
       ],
       items: [item(1, "", { discussion: [para("")], actions: [{ action: [], responsible: [], deadline: null }] })],
     });
@@ -286,16 +326,27 @@ describe("renderPdf on edge cases", () => {
     expect(plain).toContain("https://example.org/vide");
   });
 
-  itWithTools("qpdf", "pdftotext", "pdfinfo")("renders 200 items across pages, in order", async () => {
+  itWithTools(
+    "qpdf",
+    "pdftotext",
+    "pdfinfo",
+  )("renders 200 items across pages, in order", async () => {
     const items = Array.from({ length: 200 }, (_, i) =>
       item(i + 1, `Point numéro ${i + 1}`, {
-        discussion: [para(`Discussion du point ${i + 1}, assez longue pour occuper une ligne entière de texte courant ou presque.`)],
+        discussion: [
+          para(
+            `Discussion du point ${i + 1}, assez longue pour occuper une ligne entière de texte courant ou presque.`,
+          ),
+        ],
         actions: [{ action: text(`Action ${i + 1}`), responsible: text("SP"), deadline: { text: "2022-10-01" } }],
       }),
     );
     const path = await render({ meeting: meeting(), preamble: [], items });
     const raw = fold(pdftotext(path, "-raw"));
-    expectInOrder(raw, items.flatMap((_, i) => [`${i + 1}. Point numéro ${i + 1}`, `Discussion du point ${i + 1},`, `Action ${i + 1}`]));
+    expectInOrder(
+      raw,
+      items.flatMap((_, i) => [`${i + 1}. Point numéro ${i + 1}`, `Discussion du point ${i + 1},`, `Action ${i + 1}`]),
+    );
     const pages = pageCount(path);
     expect(pages).toBeGreaterThan(20);
     expect(raw).toContain(`Page ${pages} sur ${pages}`);
@@ -320,13 +371,20 @@ describe("renderPdf on edge cases", () => {
     expect(body.split("j").length - 1).toBeGreaterThanOrEqual(10 * 500);
   });
 
-  itWithTools("qpdf", "pdftotext")("renders a 12-column table with every cell extractable and whole words", async () => {
-    const header = Array.from({ length: 12 }, (_, c) => text(`Colonne${c}`));
-    const rows = Array.from({ length: 30 }, (_, r) => Array.from({ length: 12 }, (_, c) => text(`v${r}x${c} texte`)));
-    const path = await render({ meeting: meeting(), preamble: [{ type: "table", align: Array(12).fill("center"), header, rows }], items: [] });
-    const raw = fold(pdftotext(path, "-raw"));
-    expectInOrder(raw, [...header.map(inlineText), ...rows.flat().map(inlineText)]);
-  });
+  itWithTools("qpdf", "pdftotext")(
+    "renders a 12-column table with every cell extractable and whole words",
+    async () => {
+      const header = Array.from({ length: 12 }, (_, c) => text(`Colonne${c}`));
+      const rows = Array.from({ length: 30 }, (_, r) => Array.from({ length: 12 }, (_, c) => text(`v${r}x${c} texte`)));
+      const path = await render({
+        meeting: meeting(),
+        preamble: [{ type: "table", align: Array(12).fill("center"), header, rows }],
+        items: [],
+      });
+      const raw = fold(pdftotext(path, "-raw"));
+      expectInOrder(raw, [...header.map(inlineText), ...rows.flat().map(inlineText)]);
+    },
+  );
 
   itWithTools("qpdf", "pdftotext")("caps the indentation of lists nested 10 deep", async () => {
     const nest = (depth: number): Block => ({
@@ -343,15 +401,23 @@ describe("renderPdf on edge cases", () => {
     for (let d = 6; d <= 10; d++) expect(x(`niveau${d}`)).toBe(x("niveau5"));
   });
 
-  itWithTools("qpdf", "pdftotext", "pdffonts")("wraps mixed inline formatting with words whole, and hard breaks", async () => {
+  itWithTools(
+    "qpdf",
+    "pdftotext",
+    "pdffonts",
+  )("wraps mixed inline formatting with words whole, and hard breaks", async () => {
     const words = Array.from({ length: 80 }, (_, i) => `mot${i}`);
     const styled: Inline[] = words.flatMap((word, i): Inline[] => {
       const node: Inline =
-        i % 5 === 0 ? { type: "strong", children: [{ type: "emphasis", children: text(word) }] }
-        : i % 5 === 1 ? { type: "delete", children: text(word) }
-        : i % 5 === 2 ? { type: "code", value: word }
-        : i % 5 === 3 ? { type: "link", url: `https://example.org/${word}`, children: text(word) }
-        : { type: "text", value: word };
+        i % 5 === 0
+          ? { type: "strong", children: [{ type: "emphasis", children: text(word) }] }
+          : i % 5 === 1
+            ? { type: "delete", children: text(word) }
+            : i % 5 === 2
+              ? { type: "code", value: word }
+              : i % 5 === 3
+                ? { type: "link", url: `https://example.org/${word}`, children: text(word) }
+                : { type: "text", value: word };
       return i === 40 ? [{ type: "break" }, node, { type: "text", value: " " }] : [node, { type: "text", value: " " }];
     });
     const path = await render({ meeting: meeting(), preamble: [{ type: "paragraph", children: styled }], items: [] });
@@ -366,7 +432,10 @@ describe("renderPdf on edge cases", () => {
   itWithTools("qpdf", "pdftotext")("draws characters missing from the fonts and keeps their text", async () => {
     const path = await render({
       meeting: meeting({ title: "会议纪要 réunion" }),
-      preamble: [para("中文字符 et emoji 👍🏽 → fin"), { type: "table", align: [], header: [text("漢字")], rows: [[text("😀")]] }],
+      preamble: [
+        para("中文字符 et emoji 👍🏽 → fin"),
+        { type: "table", align: [], header: [text("漢字")], rows: [[text("😀")]] },
+      ],
       items: [item(1, "日本語")],
     });
     const plain = fold(pdftotext(path));
@@ -376,8 +445,15 @@ describe("renderPdf on edge cases", () => {
     expect(plain).toContain("1. 日本語");
   });
 
-  itWithTools("qpdf", "pdftotext", "pdfinfo")("splits an action row taller than a page and repeats the header", async () => {
-    const lines: Inline[] = Array.from({ length: 150 }, (_, i): Inline[] => [{ type: "text", value: `Ligne ${i} de l'action` }, { type: "break" }]).flat();
+  itWithTools(
+    "qpdf",
+    "pdftotext",
+    "pdfinfo",
+  )("splits an action row taller than a page and repeats the header", async () => {
+    const lines: Inline[] = Array.from({ length: 150 }, (_, i): Inline[] => [
+      { type: "text", value: `Ligne ${i} de l'action` },
+      { type: "break" },
+    ]).flat();
     const path = await render({
       meeting: meeting(),
       preamble: [],
@@ -385,12 +461,18 @@ describe("renderPdf on edge cases", () => {
     });
     expect(pageCount(path)).toBeGreaterThanOrEqual(3);
     const body = fold(bodyText(path));
-    expectInOrder(body, Array.from({ length: 150 }, (_, i) => `Ligne ${i} de l'action`));
+    expectInOrder(
+      body,
+      Array.from({ length: 150 }, (_, i) => `Ligne ${i} de l'action`),
+    );
     expect(body.split("Points d'action").length - 1).toBe(pageCount(path));
   });
 
   itWithTools("qpdf", "pdftotext")("escapes metadata and labels in English", async () => {
-    const path = await render({ ...sampleMinutes, meeting: { ...sampleMinutes.meeting, language: "en-GB", title: 'R&D <minutes> "quoted"' } });
+    const path = await render({
+      ...sampleMinutes,
+      meeting: { ...sampleMinutes.meeting, language: "en-GB", title: 'R&D <minutes> "quoted"' },
+    });
     const plain = fold(pdftotext(path));
     expect(plain).toContain('R&D <minutes> "quoted"');
     expect(plain).toContain("Friday 23 September 2022");
@@ -418,7 +500,19 @@ describe("renderPdf on edge cases", () => {
             { type: "table", align: ["right"], header: [a], rows: [[b, a]] },
             { type: "code", lang: null, value: code },
           ],
-          items: [item(1, title, { discussion: [{ type: "list", ordered: false, start: 1, items: [{ checked: true, children: [{ type: "paragraph", children: b }] }] }], actions: [{ action: a, responsible: b, deadline: { text: title } }] })],
+          items: [
+            item(1, title, {
+              discussion: [
+                {
+                  type: "list",
+                  ordered: false,
+                  start: 1,
+                  items: [{ checked: true, children: [{ type: "paragraph", children: b }] }],
+                },
+              ],
+              actions: [{ action: a, responsible: b, deadline: { text: title } }],
+            }),
+          ],
         };
         const out = await renderPdf(minutes, options());
         expect(out.length).toBeGreaterThan(1000);

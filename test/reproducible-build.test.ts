@@ -25,7 +25,10 @@ function build(env: Record<string, string>, ...args: string[]): { dir: string; s
   return { dir, status: r.status, stderr: r.stderr };
 }
 
-const sha256 = (dir: string, ext: string): string => createHash("sha256").update(readFileSync(join(dir, `${stem}.${ext}`))).digest("hex");
+const sha256 = (dir: string, ext: string): string =>
+  createHash("sha256")
+    .update(readFileSync(join(dir, `${stem}.${ext}`)))
+    .digest("hex");
 
 describe("reproducible builds", () => {
   const epoch = "1700000000"; // 2023-11-14T22:13:20Z
@@ -45,7 +48,13 @@ describe("reproducible builds", () => {
       build({ SOURCE_DATE_EPOCH: "1663891200", TZ: "UTC" }),
     ];
     for (const r of runs) expect(r.status, r.stderr).toBe(0);
-    [first, again, otherZone, noEpoch, meetingEpoch] = runs.map((r) => r.dir) as [string, string, string, string, string];
+    [first, again, otherZone, noEpoch, meetingEpoch] = runs.map((r) => r.dir) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
   }, 120_000);
 
   for (const ext of ["pdf", "docx"]) {
@@ -97,7 +106,9 @@ describe("minutes build --pdf-standard", () => {
   it("exits 2 and says what to write on an unknown standard", () => {
     const r = build({}, "--pdf-standard", "PDF/X");
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('minutes: --pdf-standard "PDF/X": use pdfa, ua, pdfa,ua or none\n  hint: minutes build --help shows what it accepts, with examples\n');
+    expect(r.stderr).toBe(
+      'minutes: --pdf-standard "PDF/X": use pdfa, ua, pdfa,ua or none\n  hint: minutes build --help shows what it accepts, with examples\n',
+    );
   });
 });
 
@@ -110,7 +121,8 @@ describe("pdfStandard in minutes.config.yaml", () => {
     writeFileSync(input, meeting);
     return { root, input };
   }
-  const xmpOf = async (root: string): Promise<string> => (await PdfObjects.load(readFileSync(join(root, "board.pdf")))).xmp();
+  const xmpOf = async (root: string): Promise<string> =>
+    (await PdfObjects.load(readFileSync(join(root, "board.pdf")))).xmp();
 
   it("applies below the flag", async () => {
     const { root, input } = repo("pdfStandard: [ua]\n");

@@ -28,7 +28,13 @@ describe("writing the outputs", () => {
     writeFileSync(blocker, "keep me");
     const result = await build(input, { out: blocker, config: null });
     expect(result.ok).toBe(false);
-    expect(result.diagnostics).toContainEqual(expect.objectContaining({ severity: "error", rule: "write-output", message: expect.stringContaining("a file is in the way") }));
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({
+        severity: "error",
+        rule: "write-output",
+        message: expect.stringContaining("a file is in the way"),
+      }),
+    );
     expect(result.diagnostics.some((d) => d.rule === "internal")).toBe(false);
     expect(readFileSync(blocker, "utf8")).toBe("keep me");
   });
@@ -40,7 +46,9 @@ describe("writing the outputs", () => {
     mkdirSync(join(root, "meeting.pdf"));
     const result = await build(input, { formats: ["pdf"], config: null });
     expect(result.ok).toBe(false);
-    expect(result.diagnostics).toContainEqual(expect.objectContaining({ rule: "write-output", message: expect.stringContaining("meeting.pdf") }));
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({ rule: "write-output", message: expect.stringContaining("meeting.pdf") }),
+    );
   });
 });
 
@@ -48,12 +56,21 @@ describe("theme measures", () => {
   it("refuses margins and type sizes that leave no text on the page", () => {
     const root = folder();
     const path = join(root, "theme.yaml");
-    writeFileSync(path, "name: huge\npage:\n  margins: { top: 5000, right: 62, bottom: 64, left: 62 }\nsizes: { body: 100000, title: 16, subtitle: 12, heading: 12.5, subheading: 11, small: 0 }\n");
+    writeFileSync(
+      path,
+      "name: huge\npage:\n  margins: { top: 5000, right: 62, bottom: 64, left: 62 }\nsizes: { body: 100000, title: 16, subtitle: 12, heading: 12.5, subheading: 11, small: 0 }\n",
+    );
     const { theme, diagnostics } = loadThemeFile(path, { projectDir: root });
     expect(theme).toBeUndefined();
-    expect(diagnostics).toContainEqual(expect.objectContaining({ line: 3, severity: "error", message: expect.stringContaining("page.margins.top") }));
-    expect(diagnostics).toContainEqual(expect.objectContaining({ line: 4, severity: "error", message: expect.stringContaining("sizes.body") }));
-    expect(diagnostics).toContainEqual(expect.objectContaining({ line: 4, severity: "error", message: expect.stringContaining("sizes.small") }));
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({ line: 3, severity: "error", message: expect.stringContaining("page.margins.top") }),
+    );
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({ line: 4, severity: "error", message: expect.stringContaining("sizes.body") }),
+    );
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({ line: 4, severity: "error", message: expect.stringContaining("sizes.small") }),
+    );
   });
 });
 
@@ -64,7 +81,15 @@ describe("config file", () => {
     writeFileSync(path, "formats: []\n");
     const { config, diagnostics } = loadConfig(path);
     expect(config).toBeUndefined();
-    expect(diagnostics).toContainEqual(expect.objectContaining({ line: 1, column: 10, severity: "error", rule: "config-formats", message: expect.stringContaining("at least one format") }));
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({
+        line: 1,
+        column: 10,
+        severity: "error",
+        rule: "config-formats",
+        message: expect.stringContaining("at least one format"),
+      }),
+    );
   });
 });
 
@@ -72,7 +97,9 @@ describe("inputs that never end", () => {
   // Both once hung the command: readFile on a device or a pipe waits for an end that never comes.
   it.runIf(existsSync("/dev/zero"))("refuses a device, as the input or as `previous:`", async () => {
     const direct = await check("/dev/zero", { config: null });
-    expect(direct.diagnostics).toContainEqual(expect.objectContaining({ rule: "read", message: expect.stringContaining("device or a pipe") }));
+    expect(direct.diagnostics).toContainEqual(
+      expect.objectContaining({ rule: "read", message: expect.stringContaining("device or a pipe") }),
+    );
     const root = folder();
     const input = join(root, "meeting.md");
     writeFileSync(input, "---\ntitle: T\ndate: 2024-03-05\nprevious: /dev/zero\n---\n\n## Item\n\nText.\n");
@@ -87,7 +114,9 @@ describe("inputs that never end", () => {
     execFileSync("mkfifo", [fifo]);
     const result = await build(fifo, { config: null });
     expect(result.ok).toBe(false);
-    expect(result.diagnostics).toContainEqual(expect.objectContaining({ rule: "read", message: expect.stringContaining("device or a pipe") }));
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({ rule: "read", message: expect.stringContaining("device or a pipe") }),
+    );
   });
 
   it.runIf(process.platform !== "win32")("refuses a named pipe in an incremental build into --out", async () => {
@@ -95,12 +124,18 @@ describe("inputs that never end", () => {
     const fifo = join(root, "meeting.md");
     execFileSync("mkfifo", [fifo]);
     const result = await runBatch([fifo], { build: { out: join(root, "out"), config: null }, jobs: 1 });
-    expect(result.files[0]).toMatchObject({ status: "failed", diagnostics: [expect.objectContaining({ rule: "read" })] });
+    expect(result.files[0]).toMatchObject({
+      status: "failed",
+      diagnostics: [expect.objectContaining({ rule: "read" })],
+    });
   });
 });
 
 describe("minutes actions --out", () => {
-  const actions = (...args: string[]) => spawnSync(process.execPath, ["bin/minutes.js", "actions", "examples", "--today", "2024-05-01", ...args], { encoding: "utf8" });
+  const actions = (...args: string[]) =>
+    spawnSync(process.execPath, ["bin/minutes.js", "actions", "examples", "--today", "2024-05-01", ...args], {
+      encoding: "utf8",
+    });
 
   it("reports a file in the way of the output folder, without a stack trace (it exited 70)", () => {
     const root = folder();
@@ -142,7 +177,9 @@ describe("minutes new with a broken template", () => {
     const cwd = folder();
     mkdirSync(join(cwd, "templates", "meeting.md"), { recursive: true });
     const created = await newMeeting({ cwd, date: "2024-05-06", today: "2024-05-01" });
-    expect(created.diagnostics).toContainEqual(expect.objectContaining({ severity: "error", rule: "template", file: join(cwd, "templates", "meeting.md") }));
+    expect(created.diagnostics).toContainEqual(
+      expect.objectContaining({ severity: "error", rule: "template", file: join(cwd, "templates", "meeting.md") }),
+    );
   });
 
   it("refuses a binary template instead of copying its bytes into the new minutes", async () => {
@@ -150,20 +187,27 @@ describe("minutes new with a broken template", () => {
     mkdirSync(join(cwd, "templates"));
     writeFileSync(join(cwd, "templates", "meeting.md"), Buffer.from([0x00, 0xff, 0xfe, 0x41]));
     const created = await newMeeting({ cwd, date: "2024-05-06", today: "2024-05-01" });
-    expect(created.diagnostics).toContainEqual(expect.objectContaining({ severity: "error", rule: "template", message: expect.stringContaining("binary") }));
+    expect(created.diagnostics).toContainEqual(
+      expect.objectContaining({ severity: "error", rule: "template", message: expect.stringContaining("binary") }),
+    );
   });
 });
 
 describe("an input named like an output", () => {
   it("is not overwritten by its own output (Markdown saved as notes.json or notes.pdf was replaced)", async () => {
     const root = folder();
-    for (const [name, format] of [["notes.json", "json"], ["notes.pdf", "pdf"]] as const) {
+    for (const [name, format] of [
+      ["notes.json", "json"],
+      ["notes.pdf", "pdf"],
+    ] as const) {
       const input = join(root, name);
       writeFileSync(input, example);
       const result = await build(input, { formats: [format], config: null });
       expect(result.ok).toBe(false);
       expect(result.outputs).toEqual([]);
-      expect(result.diagnostics).toContainEqual(expect.objectContaining({ severity: "error", rule: "output-overwrites-input" }));
+      expect(result.diagnostics).toContainEqual(
+        expect.objectContaining({ severity: "error", rule: "output-overwrites-input" }),
+      );
       expect(readFileSync(input, "utf8")).toBe(example);
     }
   });
@@ -175,8 +219,18 @@ describe("the published index", () => {
     mkdirSync(join(root, "src"));
     writeFileSync(join(root, "src", "index.md"), example);
     writeFileSync(join(root, "src", "2024-06-04-next.md"), example.replace("date: 2024-03-05", "date: 2024-06-04"));
-    const result = await runBatch([join(root, "src")], { build: { out: join(root, "out"), formats: ["json"], config: null }, jobs: 1, index: true });
-    expect(result.problems).toContainEqual(expect.objectContaining({ file: join(root, "src", "index.md"), rule: "output-clash", message: expect.stringContaining("published index") }));
+    const result = await runBatch([join(root, "src")], {
+      build: { out: join(root, "out"), formats: ["json"], config: null },
+      jobs: 1,
+      index: true,
+    });
+    expect(result.problems).toContainEqual(
+      expect.objectContaining({
+        file: join(root, "src", "index.md"),
+        rule: "output-clash",
+        message: expect.stringContaining("published index"),
+      }),
+    );
     expect(result.files.map((f) => f.status)).toEqual(["built"]);
     expect(JSON.parse(readFileSync(join(root, "out", "index.json"), "utf8"))).toHaveProperty("meetings");
   });

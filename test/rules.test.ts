@@ -50,7 +50,11 @@ function enclosingObject(source: string, index: number): string {
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(folder, entry.name)) : entry.name.endsWith(".ts") ? [join(folder, entry.name)] : [],
+    entry.isDirectory()
+      ? sourceFiles(join(folder, entry.name))
+      : entry.name.endsWith(".ts")
+        ? [join(folder, entry.name)]
+        : [],
   );
 }
 
@@ -94,7 +98,9 @@ describe("the rule table", () => {
         // (A YAML area, rule: "config", is no rule id: its rules are named by keyRule.)
         const ids = [...match[1]!.matchAll(/"([a-z0-9-]+)"/g)].map((m) => m[1]!).filter((id) => id in rules);
         for (const text of [...enclosingObject(source, match.index).matchAll(/\btext\("([^"]+)"/g)].map((m) => m[1]!)) {
-          for (const id of ids) if (!ownsMessage(id, text)) foreign.push(`${relative(join(import.meta.dirname, ".."), file)}: ${id} says ${text}`);
+          for (const id of ids)
+            if (!ownsMessage(id, text))
+              foreign.push(`${relative(join(import.meta.dirname, ".."), file)}: ${id} says ${text}`);
         }
       }
     }
@@ -102,7 +108,8 @@ describe("the rule table", () => {
   });
 
   it("finds a message that its rule does not list", () => {
-    const call = 'report(file, { severity: "error", rule: "action-status", message: text("agenda-number"), hint: text("action-status.hint") });';
+    const call =
+      'report(file, { severity: "error", rule: "action-status", message: text("agenda-number"), hint: text("action-status.hint") });';
     const at = call.indexOf("rule:");
     const texts = [...enclosingObject(call, at).matchAll(/\btext\("([^"]+)"/g)].map((m) => m[1]!);
     expect(texts.filter((text) => !ownsMessage("action-status", text))).toEqual(["agenda-number"]);
@@ -120,7 +127,13 @@ describe("the rule table", () => {
 
 describe("validation rules", () => {
   it("has a fixture for each of these rules, and gives only ids of the table", () => {
-    const covered = new Set(fixtures.flatMap((name) => (JSON.parse(readFileSync(join(dir, name.replace(/\.md$/, ".expected.json")), "utf8")) as Expected[]).map((e) => e.rule)));
+    const covered = new Set(
+      fixtures.flatMap((name) =>
+        (JSON.parse(readFileSync(join(dir, name.replace(/\.md$/, ".expected.json")), "utf8")) as Expected[]).map(
+          (e) => e.rule,
+        ),
+      ),
+    );
     expect([...covered].filter((id) => !(id in rules))).toEqual([]);
     const mustCover: RuleId[] = [
       "action-bullet-unrecognised",
@@ -156,7 +169,9 @@ describe("validation rules", () => {
 
   it("gives each message the severity the table says", () => {
     const disagreeing = fixtures
-      .flatMap((name) => JSON.parse(readFileSync(join(dir, name.replace(/\.md$/, ".expected.json")), "utf8")) as Expected[])
+      .flatMap(
+        (name) => JSON.parse(readFileSync(join(dir, name.replace(/\.md$/, ".expected.json")), "utf8")) as Expected[],
+      )
       .filter((e) => e.rule in rules && ![e.severity, "either"].includes(rules[e.rule as RuleId].severity))
       .map((e) => `${e.rule}: ${e.severity}`);
     expect(disagreeing).toEqual([]);
@@ -164,11 +179,20 @@ describe("validation rules", () => {
 
   for (const name of fixtures) {
     it(name, () => {
-      const expected = JSON.parse(readFileSync(join(dir, name.replace(/\.md$/, ".expected.json")), "utf8")) as Expected[];
+      const expected = JSON.parse(
+        readFileSync(join(dir, name.replace(/\.md$/, ".expected.json")), "utf8"),
+      ) as Expected[];
       const { minutes, file } = parseMinutes(readFileSync(join(dir, name), "utf8"), { path: name });
-      const got = file.messages.map((m) => ({ line: m.line, column: m.column, severity: m.fatal ? "error" : "warning", rule: m.ruleId, message: m.reason }));
+      const got = file.messages.map((m) => ({
+        line: m.line,
+        column: m.column,
+        severity: m.fatal ? "error" : "warning",
+        rule: m.ruleId,
+        message: m.reason,
+      }));
       expect(got).toEqual(expected.map(({ hintIncludes: _, ...e }) => e));
-      for (const [i, e] of expected.entries()) if (e.hintIncludes) expect(file.messages[i]!.note).toContain(e.hintIncludes);
+      for (const [i, e] of expected.entries())
+        if (e.hintIncludes) expect(file.messages[i]!.note).toContain(e.hintIncludes);
       // Errors and only errors leave the document unbuildable; every message has a place and a hint.
       if (expected.some((e) => e.severity === "error")) expect(file.messages.some((m) => m.fatal)).toBe(true);
       else expect(minutes).toBeDefined();

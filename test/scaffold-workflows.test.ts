@@ -17,7 +17,11 @@ const ours = `${pkg.name}@${pkg.version}`;
 
 // The bundle's `minutes init`, whose version is package.json's (the sources say 0.0.0-dev).
 const repo = tempDir("scaffold-ci");
-const init = spawnSync(process.execPath, [join(root, "bin/minutes.js"), "init", ".", "--language", "en", "--date", "2025-01-15"], { cwd: repo, encoding: "utf8" });
+const init = spawnSync(
+  process.execPath,
+  [join(root, "bin/minutes.js"), "init", ".", "--language", "en", "--date", "2025-01-15"],
+  { cwd: repo, encoding: "utf8" },
+);
 const github = readFileSync(join(repo, ".github/workflows/minutes.yml"), "utf8");
 const gitlab = readFileSync(join(repo, ".gitlab-ci.yml"), "utf8");
 const actionText = readFileSync(join(root, "action.yml"), "utf8");
@@ -30,13 +34,23 @@ describe("the package name", () => {
   });
 
   it("names the current version wherever the docs pin it, and nowhere the other package 'minutes'", () => {
-    const docs = ["README.md", "action.yml", ...readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)];
+    const docs = [
+      "README.md",
+      "action.yml",
+      ...readdirSync(join(root, "docs"))
+        .filter((f) => f.endsWith(".md"))
+        .map((f) => `docs/${f}`),
+    ];
     const problems: string[] = [];
     for (const file of docs) {
       const text = readFileSync(join(root, file), "utf8");
-      for (const m of text.matchAll(/markdown-minutes@v?(\d[\w.-]*)/g)) if (m[1]!.replace(/\.$/, "") !== pkg.version) problems.push(`${file}: ${m[0]}`);
+      for (const m of text.matchAll(/markdown-minutes@v?(\d[\w.-]*)/g))
+        if (m[1]!.replace(/\.$/, "") !== pkg.version) problems.push(`${file}: ${m[0]}`);
       // `minutes@1.0`, `from "minutes"`, `npx minutes …` would all reach the unrelated npm package.
-      for (const m of text.matchAll(/(?<![\w-])minutes@\S*|from ["']minutes["']|\b(?:npx|npm exec|pnpm dlx|yarn dlx|bunx)\s+(?:--?[\w-]+\s+)*minutes\b/g)) problems.push(`${file}: ${m[0]}`);
+      for (const m of text.matchAll(
+        /(?<![\w-])minutes@\S*|from ["']minutes["']|\b(?:npx|npm exec|pnpm dlx|yarn dlx|bunx)\s+(?:--?[\w-]+\s+)*minutes\b/g,
+      ))
+        problems.push(`${file}: ${m[0]}`);
     }
     expect(problems).toEqual([]);
   });
@@ -44,11 +58,17 @@ describe("the package name", () => {
 
 describe("the scaffolded workflows", () => {
   it("install no npm package but ours, at this exact version, each install on a line of its own", () => {
-    for (const [file, text] of [["github", github], ["gitlab", gitlab]] as const) {
+    for (const [file, text] of [
+      ["github", github],
+      ["gitlab", gitlab],
+    ] as const) {
       const scripts = shellScripts(text);
       const installs = scripts.filter((s) => s.includes("npm install"));
       expect(installs.length, file).toBeGreaterThan(0);
-      expect(installs.map((s) => s.trim()), file).toEqual(installs.map(() => `npm install --global ${ours}`));
+      expect(
+        installs.map((s) => s.trim()),
+        file,
+      ).toEqual(installs.map(() => `npm install --global ${ours}`));
       expect(foreignPackages(scripts, pkg.name, pkg.version), file).toEqual([]);
     }
   });
@@ -85,25 +105,46 @@ describe("the scaffolded workflows", () => {
           npm ci
 `;
     expect(unpinnedActions(githubSteps(bad))).toEqual(["actions/checkout@main", "actions/setup-node"]);
-    expect(foreignPackages(shellScripts(bad), pkg.name, pkg.version)).toEqual([`minutes@${pkg.version}`, `${pkg.name}@latest`, "cowsay", "left-pad", "create-thing", "serve", "prettier", "other", "--registry https://registry.example", "lodash"]);
+    expect(foreignPackages(shellScripts(bad), pkg.name, pkg.version)).toEqual([
+      `minutes@${pkg.version}`,
+      `${pkg.name}@latest`,
+      "cowsay",
+      "left-pad",
+      "create-thing",
+      "serve",
+      "prettier",
+      "other",
+      "--registry https://registry.example",
+      "lodash",
+    ]);
     const badGitlab = `image: node:24\nbefore_script:\n  - npm install --global ${ours}\njob:\n  script:\n    - npx minutes build minutes\n  after_script:\n    - "yarn dlx 'some-tool@1'"\n`;
     expect(foreignPackages(shellScripts(badGitlab), pkg.name, pkg.version)).toEqual(["minutes", "some-tool@1"]);
   });
 });
 
 type Input = { default?: string };
-const action = parse(actionText) as { inputs: Record<string, Input>; runs: { using: string; steps: { uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, string> }[] } };
+const action = parse(actionText) as {
+  inputs: Record<string, Input>;
+  runs: {
+    using: string;
+    steps: { uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, string> }[];
+  };
+};
 
 /**
  * Runs the action's shell steps as the runner would (bash -eo pipefail, `${{ inputs.x }}` in `env:` given
  * the input or its default), with `npm` and `minutes` replaced by programs that log their arguments, one per line.
  */
-function runAction(inputs: Record<string, string>, options: { minutes?: string; cwd?: string } = {}): { status: number | null; stdout: string; npm: string[][]; minutes: string[][]; cwd: string } {
+function runAction(
+  inputs: Record<string, string>,
+  options: { minutes?: string; cwd?: string } = {},
+): { status: number | null; stdout: string; npm: string[][]; minutes: string[][]; cwd: string } {
   const logs = tempDir("action");
   const cwd = options.cwd ?? logs;
   const bin = join(logs, "bin");
   mkdirSync(bin);
-  const logger = (name: string) => `#!/bin/sh\n{ for a in "$@"; do printf '%s\\n' "$a"; done; echo ---; } >> "${join(logs, name)}.log"\n`;
+  const logger = (name: string) =>
+    `#!/bin/sh\n{ for a in "$@"; do printf '%s\\n' "$a"; done; echo ---; } >> "${join(logs, name)}.log"\n`;
   writeFileSync(join(bin, "npm"), logger("npm"));
   writeFileSync(join(bin, "minutes"), options.minutes ?? logger("minutes"));
   for (const name of ["npm", "minutes"]) chmodSync(join(bin, name), 0o755);
@@ -111,8 +152,17 @@ function runAction(inputs: Record<string, string>, options: { minutes?: string; 
   let stdout = "";
   let status: number | null = 0;
   for (const step of action.runs.steps.filter((s) => s.run)) {
-    const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, v.replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_, name: string) => value(name))]));
-    const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run!], { cwd, encoding: "utf8", env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, ...env } });
+    const env = Object.fromEntries(
+      Object.entries(step.env ?? {}).map(([k, v]) => [
+        k,
+        v.replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_, name: string) => value(name)),
+      ]),
+    );
+    const r = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run!], {
+      cwd,
+      encoding: "utf8",
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, ...env },
+    });
     stdout += r.stdout + r.stderr;
     status = r.status;
     if (status !== 0) break;
@@ -122,7 +172,12 @@ function runAction(inputs: Record<string, string>, options: { minutes?: string; 
 
 function calls(dir: string, name: string): string[][] {
   const log = join(dir, `${name}.log`);
-  return existsSync(log) ? readFileSync(log, "utf8").split("---\n").slice(0, -1).map((c) => c.split("\n").slice(0, -1)) : [];
+  return existsSync(log)
+    ? readFileSync(log, "utf8")
+        .split("---\n")
+        .slice(0, -1)
+        .map((c) => c.split("\n").slice(0, -1))
+    : [];
 }
 
 describe("the GitHub Action (action.yml)", () => {
@@ -131,7 +186,16 @@ describe("the GitHub Action (action.yml)", () => {
     // A release that bumps package.json must bump the action's default too.
     expect(action.inputs.version?.default).toBe(pkg.version);
     expect(action.inputs["node-version"]?.default).toBe("24");
-    expect(Object.keys(action.inputs).sort()).toEqual(["check", "format", "node-version", "out", "paths", "shard", "theme", "version"]);
+    expect(Object.keys(action.inputs).sort()).toEqual([
+      "check",
+      "format",
+      "node-version",
+      "out",
+      "paths",
+      "shard",
+      "theme",
+      "version",
+    ]);
     expect(unpinnedActions(action.runs.steps)).toEqual([]);
     expect(action.runs.steps[0]?.uses).toMatch(/^actions\/setup-node@/);
     expect(action.runs.steps[0]?.with?.["node-version"]).toBe("${{ inputs.node-version }}");
@@ -143,16 +207,50 @@ describe("the GitHub Action (action.yml)", () => {
     const r = runAction({});
     expect(r.status, r.stdout).toBe(0);
     expect(r.npm).toEqual([["install", "--global", "--no-audit", "--no-fund", ours]]);
-    expect(foreignPackages(shellScripts(actionText).map((s) => s.replaceAll("$INPUT_VERSION", pkg.version)), pkg.name, pkg.version)).toEqual([]);
-    expect(r.minutes).toEqual([["check", "--", "minutes"], ["build", "--out", "dist", "--", "minutes"]]);
+    expect(
+      foreignPackages(
+        shellScripts(actionText).map((s) => s.replaceAll("$INPUT_VERSION", pkg.version)),
+        pkg.name,
+        pkg.version,
+      ),
+    ).toEqual([]);
+    expect(r.minutes).toEqual([
+      ["check", "--", "minutes"],
+      ["build", "--out", "dist", "--", "minutes"],
+    ]);
   });
 
   it("passes every input as one argument, adds optional flags only when given, and runs nothing an input says", () => {
-    const r = runAction({ paths: "minutes/2025\n  Comité de pilotage/*.md  \n\n", out: "site", format: "pdf", theme: "$(touch pwned) `touch pwned2`; touch pwned3", shard: "1/2", check: "false" });
+    const r = runAction({
+      paths: "minutes/2025\n  Comité de pilotage/*.md  \n\n",
+      out: "site",
+      format: "pdf",
+      theme: "$(touch pwned) `touch pwned2`; touch pwned3",
+      shard: "1/2",
+      check: "false",
+    });
     expect(r.status, r.stdout).toBe(0);
-    expect(r.minutes).toEqual([["build", "--theme", "$(touch pwned) `touch pwned2`; touch pwned3", "--out", "site", "--format", "pdf", "--shard", "1/2", "--", "minutes/2025", "Comité de pilotage/*.md"]]);
+    expect(r.minutes).toEqual([
+      [
+        "build",
+        "--theme",
+        "$(touch pwned) `touch pwned2`; touch pwned3",
+        "--out",
+        "site",
+        "--format",
+        "pdf",
+        "--shard",
+        "1/2",
+        "--",
+        "minutes/2025",
+        "Comité de pilotage/*.md",
+      ],
+    ]);
     expect(readdirSync(r.cwd).filter((f) => f.startsWith("pwned"))).toEqual([]);
-    expect(runAction({ out: "", theme: "compte-rendu" }).minutes).toEqual([["check", "--theme", "compte-rendu", "--", "minutes"], ["build", "--theme", "compte-rendu", "--", "minutes"]]);
+    expect(runAction({ out: "", theme: "compte-rendu" }).minutes).toEqual([
+      ["check", "--theme", "compte-rendu", "--", "minutes"],
+      ["build", "--theme", "compte-rendu", "--", "minutes"],
+    ]);
   });
 
   it("refuses a version that is not exact, and a check that is not true or false, before running anything", () => {
@@ -175,7 +273,10 @@ describe("the GitHub Action (action.yml)", () => {
     const r = runAction({}, { minutes: real, cwd: repo });
     expect(r.status, r.stdout).toBe(0);
     expect(r.stdout).toContain("0 errors, 0 warnings");
-    for (const file of ["2025/2025-01-15-example.pdf", "2025/2025-01-15-example.docx", "index.html"]) expect(existsSync(join(repo, "dist", file)), file).toBe(true);
-    expect(readFileSync(join(repo, "dist/index.html"), "utf8")).toContain(`<meta name="generator" content="${pkg.name} ${pkg.version}">`);
+    for (const file of ["2025/2025-01-15-example.pdf", "2025/2025-01-15-example.docx", "index.html"])
+      expect(existsSync(join(repo, "dist", file)), file).toBe(true);
+    expect(readFileSync(join(repo, "dist/index.html"), "utf8")).toContain(
+      `<meta name="generator" content="${pkg.name} ${pkg.version}">`,
+    );
   });
 });

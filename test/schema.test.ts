@@ -5,21 +5,36 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { knownKeys } from "../src/parse/front-matter-schema.js";
 
-type Schema = { type?: string; properties?: Record<string, Schema>; required?: string[]; items?: Schema; anyOf?: Schema[]; pattern?: string; minLength?: number; additionalProperties?: boolean };
+type Schema = {
+  type?: string;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  anyOf?: Schema[];
+  pattern?: string;
+  minLength?: number;
+  additionalProperties?: boolean;
+};
 
 /** Enough of JSON Schema validation for what the generated schema uses. */
 function fits(value: unknown, schema: Schema): boolean {
   if (schema.anyOf) return schema.anyOf.some((s) => fits(value, s));
   switch (schema.type) {
     case "string":
-      return typeof value === "string" && value.length >= (schema.minLength ?? 0) && (!schema.pattern || new RegExp(schema.pattern).test(value));
+      return (
+        typeof value === "string" &&
+        value.length >= (schema.minLength ?? 0) &&
+        (!schema.pattern || new RegExp(schema.pattern).test(value))
+      );
     case "array":
       return Array.isArray(value) && (!schema.items || value.every((v) => fits(v, schema.items!)));
     case "object": {
       if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
       const record = value as Record<string, unknown>;
       if (!(schema.required ?? []).every((k) => k in record)) return false;
-      return Object.entries(record).every(([k, v]) => (schema.properties?.[k] ? fits(v, schema.properties[k]!) : schema.additionalProperties !== false));
+      return Object.entries(record).every(([k, v]) =>
+        schema.properties?.[k] ? fits(v, schema.properties[k]!) : schema.additionalProperties !== false,
+      );
     }
     default:
       return true;

@@ -12,7 +12,11 @@ const launcher = join(root, "bin/minutes.js");
 const seed = join(root, "examples/2022-09-23-gtm.md");
 
 function run(args: string[], env: NodeJS.ProcessEnv = {}, cwd = root, command = launcher, before: string[] = []) {
-  return spawnSync(command, [...before, ...args], { cwd, encoding: "utf8", env: { ...plainCliEnv(), MINUTES_TRACE_START: "1", SOURCE_DATE_EPOCH: "1700000000", ...env } });
+  return spawnSync(command, [...before, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...plainCliEnv(), MINUTES_TRACE_START: "1", SOURCE_DATE_EPOCH: "1700000000", ...env },
+  });
 }
 
 const started = (stderr: string): string | undefined => /minutes: started from the (\w+)/.exec(stderr)?.[1];
@@ -28,14 +32,19 @@ describe("startup snapshot", () => {
   });
 
   it("starts the CLI from the snapshot, and writes the same bytes and messages as the bundle", () => {
-    const outs = { snapshot: mkdtempSync(join(tmpdir(), "minutes-snap-")), bundle: mkdtempSync(join(tmpdir(), "minutes-bundle-")) };
+    const outs = {
+      snapshot: mkdtempSync(join(tmpdir(), "minutes-snap-")),
+      bundle: mkdtempSync(join(tmpdir(), "minutes-bundle-")),
+    };
     const fromSnapshot = run(["build", seed, "--out", outs.snapshot]);
     const fromBundle = run(["build", seed, "--out", outs.bundle], { MINUTES_NO_SNAPSHOT: "1" });
     expect(started(fromSnapshot.stderr)).toBe("snapshot");
     expect(started(fromBundle.stderr)).toBe("bundle");
     expect(fromSnapshot.status).toBe(0);
     expect(fromBundle.status).toBe(0);
-    expect(withoutTrace(fromSnapshot.stderr).replaceAll(outs.snapshot, "OUT")).toBe(withoutTrace(fromBundle.stderr).replaceAll(outs.bundle, "OUT"));
+    expect(withoutTrace(fromSnapshot.stderr).replaceAll(outs.snapshot, "OUT")).toBe(
+      withoutTrace(fromBundle.stderr).replaceAll(outs.bundle, "OUT"),
+    );
     for (const file of ["2022-09-23-gtm.pdf", "2022-09-23-gtm.docx"]) {
       expect(readFileSync(join(outs.snapshot, file)).equals(readFileSync(join(outs.bundle, file))), file).toBe(true);
     }
@@ -84,7 +93,25 @@ describe("startup snapshot", () => {
     copyFileSync(seed, join(dir, "2022-09-24-b.md"));
     copyFileSync(seed, join(dir, "2022-09-25-c.md"));
     const flags = readFileSync(join(root, "dist/snapshot/made-for"), "utf8").split("\n")[1]!.split(" ").filter(Boolean);
-    const r = spawnSync(process.execPath, [...flags, "--snapshot-blob", join(root, "dist/snapshot/minutes.blob"), root, "build", dir, "--out", join(dir, "dist"), "--format", "pdf", "--jobs", "2", "--json"], { encoding: "utf8", env: { ...process.env, MINUTES_TRACE_START: "1" } });
+    const r = spawnSync(
+      process.execPath,
+      [
+        ...flags,
+        "--snapshot-blob",
+        join(root, "dist/snapshot/minutes.blob"),
+        root,
+        "build",
+        dir,
+        "--out",
+        join(dir, "dist"),
+        "--format",
+        "pdf",
+        "--jobs",
+        "2",
+        "--json",
+      ],
+      { encoding: "utf8", env: { ...process.env, MINUTES_TRACE_START: "1" } },
+    );
     expect(r.status).toBe(0);
     // A pool of 2 (capped at the cores: two here) is this thread and a worker thread, which started (a
     // worker that fails is replaced by this thread, and would not print this line).
@@ -101,7 +128,9 @@ describe("startup snapshot", () => {
     const bin = mkdtempSync(join(tmpdir(), "minutes-other-node-"));
     copyFileSync(process.execPath, join(bin, "node"));
     chmodSync(join(bin, "node"), 0o755);
-    const r = run(["--version"], { MINUTES_CACHE_DIR: join(bin, "cache"), CI: "true" }, root, join(bin, "node"), [launcher]);
+    const r = run(["--version"], { MINUTES_CACHE_DIR: join(bin, "cache"), CI: "true" }, root, join(bin, "node"), [
+      launcher,
+    ]);
     expect(started(r.stderr)).toBe("bundle");
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
@@ -109,7 +138,11 @@ describe("startup snapshot", () => {
 
   it("refuses to run for another folder than the one it was made in", () => {
     const flags = readFileSync(join(root, "dist/snapshot/made-for"), "utf8").split("\n")[1]!.split(" ").filter(Boolean);
-    const r = spawnSync(process.execPath, [...flags, "--snapshot-blob", join(root, "dist/snapshot/minutes.blob"), "/elsewhere", "--version"], { encoding: "utf8" });
+    const r = spawnSync(
+      process.execPath,
+      [...flags, "--snapshot-blob", join(root, "dist/snapshot/minutes.blob"), "/elsewhere", "--version"],
+      { encoding: "utf8" },
+    );
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("bin/minutes.js");
   });

@@ -6,21 +6,43 @@ import { parseMinutes } from "../src/parse/parse-minutes.js";
 import { splitMeetings } from "../src/split/split-meetings.js";
 import { missingWords, sourceWords } from "./helpers/word-coverage.js";
 
-const word = fc.constantFrom("budget", "Ana", "release", "notes", "Zoom", "décision", "Protokoll", "review", "2024", "#12", "[link](https://example.org)", "**bold**", "`code`", "<br>", "&nbsp;");
+const word = fc.constantFrom(
+  "budget",
+  "Ana",
+  "release",
+  "notes",
+  "Zoom",
+  "décision",
+  "Protokoll",
+  "review",
+  "2024",
+  "#12",
+  "[link](https://example.org)",
+  "**bold**",
+  "`code`",
+  "<br>",
+  "&nbsp;",
+);
 const line = fc.array(word, { minLength: 1, maxLength: 8 }).map((w) => w.join(" "));
 const block = fc.oneof(
   line,
   fc.array(line, { minLength: 1, maxLength: 3 }).map((ls) => ls.map((l) => `- ${l}`).join("\n")),
-  fc.tuple(fc.constantFrom("### ", "#### ", "**"), line).map(([mark, l]) => (mark === "**" ? `**${l}**` : `${mark}${l}`)),
+  fc
+    .tuple(fc.constantFrom("### ", "#### ", "**"), line)
+    .map(([mark, l]) => (mark === "**" ? `**${l}**` : `${mark}${l}`)),
   fc.constant("| Action | Responsible | Deadline |\n|---|---|---|\n| Send it | Ana | 2030-01-10 |"),
 );
 /** How a meeting's start is written, given its date. */
 const startForms = fc.constantFrom(
   (d: Date) => `## ${d.toISOString().slice(0, 10)}`,
-  (d: Date) => `## ${d.toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}`,
-  (d: Date) => `## Board meeting, ${d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}`,
-  (d: Date) => `# Meeting — ${d.toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" })}`,
-  (d: Date) => `<details>\n<summary>Regular meeting - ${d.toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" })}</summary>`,
+  (d: Date) =>
+    `## ${d.toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}`,
+  (d: Date) =>
+    `## Board meeting, ${d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}`,
+  (d: Date) =>
+    `# Meeting — ${d.toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" })}`,
+  (d: Date) =>
+    `<details>\n<summary>Regular meeting - ${d.toLocaleDateString("en-US", { month: "long", day: "numeric", year: "numeric", timeZone: "UTC" })}</summary>`,
 );
 
 const runningNotes = fc
@@ -35,24 +57,53 @@ const runningNotes = fc
     // Newest first, a week or more apart.
     let day = Date.UTC(2024, 0, 1) - first * 86_400_000;
     const dates = [new Date(day), ...gaps.map((g) => new Date((day -= g * 86_400_000)))];
-    const meetings = dates.map((d, i) => `${[form(d), ...bodies[i]!].join("\n\n")}${form(d).startsWith("<details>") ? "\n\n</details>" : ""}`);
-    return { text: `${["# Working group notes", ...prefix, ...meetings].join("\n\n")}\n`, dates: dates.map((d) => d.toISOString().slice(0, 10)) };
+    const meetings = dates.map(
+      (d, i) => `${[form(d), ...bodies[i]!].join("\n\n")}${form(d).startsWith("<details>") ? "\n\n</details>" : ""}`,
+    );
+    return {
+      text: `${["# Working group notes", ...prefix, ...meetings].join("\n\n")}\n`,
+      dates: dates.map((d) => d.toISOString().slice(0, 10)),
+    };
   });
 
 describe("splitMeetings", () => {
   it("never throws on any text", () => {
-    fc.assert(fc.property(fc.array(fc.oneof(fc.string(), block, fc.constantFrom("## 2024-03-06\n", "**2024-03-06**\n", "---\ntitle: A\ndate: 2024-01-01\n---\n", "<details><summary>Meeting 2024-01-02</summary>\n", "\n\n")), { maxLength: 30 }).map((p) => p.join("\n")), (text) => {
-      splitMeetings(text);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc
+          .array(
+            fc.oneof(
+              fc.string(),
+              block,
+              fc.constantFrom(
+                "## 2024-03-06\n",
+                "**2024-03-06**\n",
+                "---\ntitle: A\ndate: 2024-01-01\n---\n",
+                "<details><summary>Meeting 2024-01-02</summary>\n",
+                "\n\n",
+              ),
+            ),
+            { maxLength: 30 },
+          )
+          .map((p) => p.join("\n")),
+        (text) => {
+          splitMeetings(text);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it("finds every meeting of running notes, with its date, and keeps every word", () => {
-    fc.assert(fc.property(runningNotes, ({ text, dates }) => {
-      const meetings = splitMeetings(text, { fileName: "notes.md" });
-      expect(meetings.map((m) => m.date)).toEqual(dates);
-      expect(new Set(meetings.map((m) => m.name)).size).toBe(meetings.length);
-      for (const m of meetings) expect(parseMinutes(m.text, { path: m.name }).minutes?.meeting.date).toBe(m.date);
-      expect(missingWords(sourceWords(text), meetings.map((m) => m.text).join("\n"))).toEqual([]);
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(runningNotes, ({ text, dates }) => {
+        const meetings = splitMeetings(text, { fileName: "notes.md" });
+        expect(meetings.map((m) => m.date)).toEqual(dates);
+        expect(new Set(meetings.map((m) => m.name)).size).toBe(meetings.length);
+        for (const m of meetings) expect(parseMinutes(m.text, { path: m.name }).minutes?.meeting.date).toBe(m.date);
+        expect(missingWords(sourceWords(text), meetings.map((m) => m.text).join("\n"))).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -33,7 +33,12 @@ function writeTheme(dir: string, yaml: string): string {
 }
 
 const docxParts = (path: string): Record<string, string> =>
-  Object.fromEntries(Object.entries(unzipSync(readFileSync(path))).map(([name, data]) => [name, name.startsWith("word/media/") ? `(${data.length} bytes)` : strFromU8(data)]));
+  Object.fromEntries(
+    Object.entries(unzipSync(readFileSync(path))).map(([name, data]) => [
+      name,
+      name.startsWith("word/media/") ? `(${data.length} bytes)` : strFromU8(data),
+    ]),
+  );
 
 describe("theme.yaml", () => {
   it("reports a bad value at its line and column, and an unknown key with a suggestion", () => {
@@ -41,8 +46,23 @@ describe("theme.yaml", () => {
     const path = writeTheme(root, "name: house\ncolors:\n  primary: navy\nfoter: { text: x }\n");
     const { theme, diagnostics } = loadThemeFile(path, { projectDir: root });
     expect(theme).toBeUndefined();
-    expect(diagnostics).toContainEqual(expect.objectContaining({ file: path, line: 3, column: 12, severity: "error", message: expect.stringContaining("colors.primary") }));
-    expect(diagnostics).toContainEqual(expect.objectContaining({ line: 4, column: 1, severity: "warning", message: expect.stringContaining("did you mean `footer`") }));
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({
+        file: path,
+        line: 3,
+        column: 12,
+        severity: "error",
+        message: expect.stringContaining("colors.primary"),
+      }),
+    );
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({
+        line: 4,
+        column: 1,
+        severity: "warning",
+        message: expect.stringContaining("did you mean `footer`"),
+      }),
+    );
   });
 
   it("reports invalid YAML at its place", () => {
@@ -60,7 +80,12 @@ describe("theme.yaml", () => {
     const path = writeTheme(join(proj, "house"), 'name: house\nlogo:\n  file: ../../outside.png\n  alt: "Logo"\n');
     const refused = loadThemeFile(path, { projectDir: proj });
     expect(refused.theme).toBeUndefined();
-    expect(refused.diagnostics[0]).toMatchObject({ line: 3, column: 9, severity: "error", message: expect.stringContaining("outside the project folder") });
+    expect(refused.diagnostics[0]).toMatchObject({
+      line: 3,
+      column: 9,
+      severity: "error",
+      message: expect.stringContaining("outside the project folder"),
+    });
     expect(refused.diagnostics[0]!.hint).toContain("--allow-outside");
     const allowed = loadThemeFile(path, { projectDir: proj, allowOutside: [join(root, "outside.png")] });
     expect(allowed.theme?.logo?.type).toBe("png");
@@ -70,7 +95,11 @@ describe("theme.yaml", () => {
     const root = project();
     const path = writeTheme(root, 'name: house\nlogo: { file: "https://example.org/logo.png", alt: Logo }\n');
     const { diagnostics } = loadThemeFile(path, { projectDir: root, allowOutside: [root] });
-    expect(diagnostics[0]).toMatchObject({ line: 2, severity: "error", message: expect.stringContaining("web address") });
+    expect(diagnostics[0]).toMatchObject({
+      line: 2,
+      severity: "error",
+      message: expect.stringContaining("web address"),
+    });
     expect(diagnostics[0]!.hint).toMatch(/Download the file first/);
   });
 
@@ -100,19 +129,32 @@ describe("theme.yaml", () => {
     const root = project();
     writeFileSync(join(root, "fake.ttf"), "not a font");
     const named = loadThemeFile(writeTheme(root, "name: house\nfonts:\n  body: Calibri\n"), { projectDir: root });
-    expect(named.diagnostics[0]).toMatchObject({ line: 3, column: 9, message: expect.stringContaining("has no font files") });
-    const fake = loadThemeFile(writeTheme(root, "name: house\nfonts:\n  body: { family: House, regular: fake.ttf }\n"), { projectDir: root });
+    expect(named.diagnostics[0]).toMatchObject({
+      line: 3,
+      column: 9,
+      message: expect.stringContaining("has no font files"),
+    });
+    const fake = loadThemeFile(
+      writeTheme(root, "name: house\nfonts:\n  body: { family: House, regular: fake.ttf }\n"),
+      { projectDir: root },
+    );
     expect(fake.diagnostics[0]?.message).toMatch(/not a TrueType or OpenType font/);
     // The right signature over garbage: caught by the table directory, not by a crash in the renderer.
     const garbage = Buffer.alloc(4096, 7);
     garbage.writeUInt32BE(0x00010000, 0);
     garbage.writeUInt16BE(3, 4);
     writeFileSync(join(root, "garbage.ttf"), garbage);
-    const broken = loadThemeFile(writeTheme(root, "name: house\nfonts:\n  body: { family: House, regular: garbage.ttf }\n"), { projectDir: root });
+    const broken = loadThemeFile(
+      writeTheme(root, "name: house\nfonts:\n  body: { family: House, regular: garbage.ttf }\n"),
+      { projectDir: root },
+    );
     expect(broken.diagnostics[0]).toMatchObject({ line: 3, message: expect.stringMatching(/damaged font file/) });
     const cut = readFileSync(monoFont).subarray(0, 200_000);
     writeFileSync(join(root, "cut.ttf"), cut);
-    const truncated = loadThemeFile(writeTheme(root, "name: house\nfonts:\n  body: { family: House, regular: cut.ttf }\n"), { projectDir: root });
+    const truncated = loadThemeFile(
+      writeTheme(root, "name: house\nfonts:\n  body: { family: House, regular: cut.ttf }\n"),
+      { projectDir: root },
+    );
     expect(truncated.diagnostics[0]?.message).toMatch(/damaged font file/);
   });
 });
@@ -124,7 +166,9 @@ describe("choosing a theme", () => {
     writeFileSync(join(root, "minutes.config.yaml"), "theme: ./house\n");
     const input = join(root, "meeting.md");
     const config = loadConfig(join(root, "minutes.config.yaml")).config!;
-    const parse = (theme?: string) => parseMinutes(theme ? seed.replace("language: fr", `language: fr\ntheme: ${theme}`) : seed, { path: input }).minutes!;
+    const parse = (theme?: string) =>
+      parseMinutes(theme ? seed.replace("language: fr", `language: fr\ntheme: ${theme}`) : seed, { path: input })
+        .minutes!;
     expect(chooseTheme(input, parse(), undefined, {}).theme?.name).toBe("compte-rendu");
     expect(chooseTheme(input, parse(), config, {}).theme?.name).toBe("house");
     expect(chooseTheme(input, parse("default"), config, {}).theme?.name).toBe("default");
@@ -134,11 +178,17 @@ describe("choosing a theme", () => {
   it("refuses a theme path that leaves the project folder", () => {
     const root = project();
     const input = join(root, "meeting.md");
-    const minutes = parseMinutes(seed.replace("language: fr", "language: fr\ntheme: ../../etc"), { path: input }).minutes!;
+    const minutes = parseMinutes(seed.replace("language: fr", "language: fr\ntheme: ../../etc"), { path: input })
+      .minutes!;
     writeFileSync(input, seed.replace("language: fr", "language: fr\ntheme: ../../etc"));
     const { theme, diagnostics } = chooseTheme(input, minutes, undefined, {});
     expect(theme).toBeUndefined();
-    expect(diagnostics[0]).toMatchObject({ file: input, line: 7, column: 8, message: expect.stringMatching(/outside the project folder/) });
+    expect(diagnostics[0]).toMatchObject({
+      file: input,
+      line: 7,
+      column: 8,
+      message: expect.stringMatching(/outside the project folder/),
+    });
   });
 });
 
@@ -152,7 +202,10 @@ describe("minutes themes / theme new", () => {
     expect(yaml).toMatch(/^name: house$/m);
     expect(loadThemeFile(join(root, "house", "theme.yaml"), { projectDir: root }).theme?.layout.tables).toBe("lines");
     writeFileSync(join(root, "house", "theme.yaml"), "name: mine\n");
-    expect(newTheme("house", "default", root)).toMatchObject({ ok: false, message: expect.stringContaining("already exists") });
+    expect(newTheme("house", "default", root)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("already exists"),
+    });
     expect(readFileSync(join(root, "house", "theme.yaml"), "utf8")).toBe("name: mine\n");
   });
 });
@@ -216,7 +269,9 @@ describe("building with themes", () => {
     itWithTools("pdfimages", "qpdf")("draws the logo in the PDF once, as a Figure with its alt text", () => {
       const images = run("pdfimages", ["-list", pdf]).split("\n").slice(2).filter(Boolean);
       expect(images.length).toBeGreaterThanOrEqual(4);
-      expect(new Set(images.map((l) => l.trim().split(/\s+/)[10]))).toEqual(new Set([images[0]!.trim().split(/\s+/)[10]]));
+      expect(new Set(images.map((l) => l.trim().split(/\s+/)[10]))).toEqual(
+        new Set([images[0]!.trim().split(/\s+/)[10]]),
+      );
       expect(images[0]).toMatch(/\s120\s+40\s+rgb/);
       const qdf = join(root, "qdf.pdf");
       run("qpdf", ["--qdf", "--object-streams=disable", pdf, qdf]);
@@ -225,25 +280,30 @@ describe("building with themes", () => {
       expect(raw).toMatch(/\/S \/Figure/);
     });
 
-    itWithTools("pdftotext", "qpdf")("fills the footer template and prints the French date, spacing and draft marking", () => {
-      const text = pdfText(pdf);
-      expect(text).toContain("Maison Commune — 1/4");
-      expect(text).toContain("vendredi 23 septembre 2022");
-      expect(text).toContain("PROJET");
-      // pdftotext prints U+202F and U+00A0 as spaces; the fonts' ToUnicode maps show they are what was drawn.
-      const qdf = join(root, "qdf2.pdf");
-      run("qpdf", ["--qdf", "--object-streams=disable", pdf, qdf]);
-      const raw = readFileSync(qdf, "latin1").toLowerCase();
-      expect(raw).toContain("<202f>");
-      expect(raw).toContain("<00a0>");
-    });
+    itWithTools("pdftotext", "qpdf")(
+      "fills the footer template and prints the French date, spacing and draft marking",
+      () => {
+        const text = pdfText(pdf);
+        expect(text).toContain("Maison Commune — 1/4");
+        expect(text).toContain("vendredi 23 septembre 2022");
+        expect(text).toContain("PROJET");
+        // pdftotext prints U+202F and U+00A0 as spaces; the fonts' ToUnicode maps show they are what was drawn.
+        const qdf = join(root, "qdf2.pdf");
+        run("qpdf", ["--qdf", "--object-streams=disable", pdf, qdf]);
+        const raw = readFileSync(qdf, "latin1").toLowerCase();
+        expect(raw).toContain("<202f>");
+        expect(raw).toContain("<00a0>");
+      },
+    );
 
     it("puts the logo, colours, font, footer fields and draft banner in the DOCX", () => {
       const media = Object.keys(docx).filter((n) => n.startsWith("word/media/"));
       expect(media).toHaveLength(1);
       const header = docx["word/header1.xml"]!;
       expect(header).toMatch(/<wp:docPr [^>]*descr="Logo de la Maison Commune"/);
-      expect(docx["word/document.xml"]).toMatch(/<w:pStyle w:val="DraftBanner"\/><\/w:pPr><w:r><w:t xml:space="preserve">PROJET</);
+      expect(docx["word/document.xml"]).toMatch(
+        /<w:pStyle w:val="DraftBanner"\/><\/w:pPr><w:r><w:t xml:space="preserve">PROJET</,
+      );
       const styles = docx["word/styles.xml"]!;
       expect(styles).toContain('<w:color w:val="8B1E3F"/>');
       expect(styles).toMatch(/<w:bottom w:val="single" w:color="F2A900"/);
@@ -267,7 +327,11 @@ describe("draft marking", () => {
     expect(result.ok).toBe(true);
     const pdf = join(root, "meeting.pdf");
     // Diagonal text: pdftotext prints it letter group by letter group, and drops it with -nodiag.
-    const letters = (args: string[]) => run("pdftotext", [...args, "-f", "2", "-l", "2", pdf, "-"]).split("\n").filter((l) => /^[PROJET]{1,3}$/.test(l.trim())).join("");
+    const letters = (args: string[]) =>
+      run("pdftotext", [...args, "-f", "2", "-l", "2", pdf, "-"])
+        .split("\n")
+        .filter((l) => /^[PROJET]{1,3}$/.test(l.trim()))
+        .join("");
     expect([...letters([])].sort().join("")).toBe([..."PROJET"].sort().join(""));
     expect(letters(["-nodiag"])).toBe("");
     const header = docxParts(join(root, "meeting.docx"))["word/header1.xml"]!;
@@ -298,40 +362,61 @@ describe("languages", () => {
       organisation: "Maison Commune",
     });
     expect(layout.agendaTitle).toBe("Ordre du jour\u00a0:");
-    expect(layout.pageHeader.every).toEqual({ pieces: ["Maison Commune\u00a0: vendredi 23 septembre 2022"], align: "right" });
+    expect(layout.pageHeader.every).toEqual({
+      pieces: ["Maison Commune\u00a0: vendredi 23 septembre 2022"],
+      align: "right",
+    });
     expect(layout.pageHeader.first.pieces).toEqual([]);
-    expect(layout.pageFooter.every.pieces.slice(0, 4)).toEqual(["Page ", { field: "page" }, " sur ", { field: "pages" }]);
+    expect(layout.pageFooter.every.pieces.slice(0, 4)).toEqual([
+      "Page ",
+      { field: "page" },
+      " sur ",
+      { field: "pages" },
+    ]);
     expect(layout.footer(2, 5)).toBe(`Page 2 sur 5 (${minutes.meeting.title.replace(/ ([;!?])/g, "\u202f$1")})`);
     expect(layout.draft).toBeUndefined();
   });
 });
 
-
-
 describe("embedded fonts", () => {
   it("embeds the theme's fonts in the DOCX on request, with the same bytes each time", async () => {
     const out = project();
-    const first = await build("examples/2022-09-23-gtm.md", { out, formats: ["docx"], themeRequest: { embedFonts: true } });
+    const first = await build("examples/2022-09-23-gtm.md", {
+      out,
+      formats: ["docx"],
+      themeRequest: { embedFonts: true },
+    });
     expect(first.ok).toBe(true);
     const bytes = readFileSync(join(out, "2022-09-23-gtm.docx"));
     const parts = docxParts(join(out, "2022-09-23-gtm.docx"));
     expect(Object.keys(parts).filter((n) => n.startsWith("word/fonts/"))).toHaveLength(4);
-    expect(parts["word/fontTable.xml"]).toMatch(/<w:font w:name="Noto Sans">.*<w:embedRegular r:id="rId\d+" w:fontKey="\{[0-9A-F-]{36}\}"\/>.*<w:embedBoldItalic /);
+    expect(parts["word/fontTable.xml"]).toMatch(
+      /<w:font w:name="Noto Sans">.*<w:embedRegular r:id="rId\d+" w:fontKey="\{[0-9A-F-]{36}\}"\/>.*<w:embedBoldItalic /,
+    );
     await build("examples/2022-09-23-gtm.md", { out, formats: ["docx"], themeRequest: { embedFonts: true } });
     expect(Buffer.compare(bytes, readFileSync(join(out, "2022-09-23-gtm.docx")))).toBe(0);
   });
 });
 
 describe("SVG logos", () => {
-  const svg = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><rect width="60" height="40" fill="#8B1E3F"/></svg>\n';
+  const svg =
+    '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><rect width="60" height="40" fill="#8B1E3F"/></svg>\n';
 
   it("needs a PNG or JPEG fallback, which the PDF draws", () => {
     const root = project();
     writeFileSync(join(root, "logo.svg"), svg);
     writeFileSync(join(root, "logo.png"), makePng(120, 40));
-    const alone = loadThemeFile(writeTheme(root, "name: house\nlogo: { file: logo.svg, alt: Logo }\n"), { projectDir: root });
-    expect(alone.diagnostics[0]).toMatchObject({ line: 2, message: expect.stringContaining("needs a PNG or JPEG copy") });
-    const paired = loadThemeFile(writeTheme(root, "name: house\nlogo: { file: logo.svg, fallback: logo.png, width: 90, alt: Logo }\n"), { projectDir: root });
+    const alone = loadThemeFile(writeTheme(root, "name: house\nlogo: { file: logo.svg, alt: Logo }\n"), {
+      projectDir: root,
+    });
+    expect(alone.diagnostics[0]).toMatchObject({
+      line: 2,
+      message: expect.stringContaining("needs a PNG or JPEG copy"),
+    });
+    const paired = loadThemeFile(
+      writeTheme(root, "name: house\nlogo: { file: logo.svg, fallback: logo.png, width: 90, alt: Logo }\n"),
+      { projectDir: root },
+    );
     expect(paired.theme?.logo).toMatchObject({ type: "png", width: 90, height: 30 });
     expect(Buffer.from(paired.theme!.logo!.svg!).toString()).toContain("<svg");
   });
@@ -340,19 +425,25 @@ describe("SVG logos", () => {
     const root = project();
     writeFileSync(join(root, "logo.svg"), svg);
     writeFileSync(join(root, "logo.png"), makePng(120, 40));
-    writeTheme(join(root, "t"), "name: t\nlogo: { file: ../logo.svg, fallback: ../logo.png, placement: title, alt: Logo }\n");
+    writeTheme(
+      join(root, "t"),
+      "name: t\nlogo: { file: ../logo.svg, fallback: ../logo.png, placement: title, alt: Logo }\n",
+    );
     writeFileSync(join(root, "meeting.md"), seed.replace("language: fr", "language: fr\ntheme: ./t"));
     const result = await build(join(root, "meeting.md"), { formats: ["docx"] });
     expect(result.ok, JSON.stringify(result.diagnostics)).toBe(true);
     const parts = docxParts(join(root, "meeting.docx"));
-    const media = Object.keys(parts).filter((n) => n.startsWith("word/media/")).map((n) => n.split(".").pop());
+    const media = Object.keys(parts)
+      .filter((n) => n.startsWith("word/media/"))
+      .map((n) => n.split(".").pop());
     expect(media.sort()).toEqual(["png", "svg"]);
     expect(parts["word/document.xml"]).toMatch(/<wp:docPr [^>]*descr="Logo"/);
   });
 });
 
 describe("the command line", () => {
-  const cli = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [join(process.cwd(), "bin/minutes.js"), ...args], { cwd, encoding: "utf8" });
+  const cli = (cwd: string, ...args: string[]) =>
+    spawnSync(process.execPath, [join(process.cwd(), "bin/minutes.js"), ...args], { cwd, encoding: "utf8" });
 
   it("lists themes, copies one once, and checks a theme with file:line:column messages", () => {
     const root = project();
@@ -367,7 +458,9 @@ describe("the command line", () => {
     writeFileSync(join(root, "meeting.md"), seed);
     const checked = cli(root, "check", "meeting.md", "--theme", "./house");
     expect(checked.status).toBe(1);
-    expect(checked.stderr).toContain(`${join(root, "house", "theme.yaml")}:3:9: error: \`page.size\` must be A4 or Letter.`);
+    expect(checked.stderr).toContain(
+      `${join(root, "house", "theme.yaml")}:3:9: error: \`page.size\` must be A4 or Letter.`,
+    );
     const built = cli(root, "build", "meeting.md", "--theme", "https://example.org/theme");
     expect(built.status).toBe(1);
     expect(built.stderr).toMatch(/web address.*\n\s+hint: Download the file first/);
@@ -382,7 +475,9 @@ describe("paths", () => {
     mkdirSync(proj);
     writeFileSync(join(root, "secret.png"), makePng(4, 4));
     symlinkSync(join(root, "secret.png"), join(proj, "logo.png"));
-    const { diagnostics } = loadThemeFile(writeTheme(proj, "name: p\nlogo: { file: logo.png, alt: L }\n"), { projectDir: proj });
+    const { diagnostics } = loadThemeFile(writeTheme(proj, "name: p\nlogo: { file: logo.png, alt: L }\n"), {
+      projectDir: proj,
+    });
     expect(diagnostics[0]?.message).toMatch(/outside the project folder/);
   });
 });

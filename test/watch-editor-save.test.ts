@@ -27,7 +27,11 @@ describe("minutes build --watch with an editor that replaces the file", () => {
       const input = join(dir, "2022-09-23-gtm.md");
       copyFileSync("examples/2022-09-23-gtm.md", input);
       const out = join(dir, "out");
-      const child = spawn(process.execPath, ["bin/minutes.js", "build", target === "file" ? input : dir, "--out", out, "--format", "json", "--watch"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "true" } });
+      const child = spawn(
+        process.execPath,
+        ["bin/minutes.js", "build", target === "file" ? input : dir, "--out", out, "--format", "json", "--watch"],
+        { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CI: "true" } },
+      );
       let stderr = "";
       child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
       const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
@@ -36,7 +40,10 @@ describe("minutes build --watch with an editor that replaces the file", () => {
         await until(() => stderr.includes("(Ctrl-C"), "the first build");
         for (const word of ["Premier", "Deuxième", "Troisième"]) {
           saveByReplacing(input, (text) => text.replace(/^## Ouverture.*$/m, `## Ouverture ${word} {-}`));
-          await until(() => readFileSync(output, "utf8").includes(`Ouverture ${word}`), `the build after the save "${word}"`);
+          await until(
+            () => readFileSync(output, "utf8").includes(`Ouverture ${word}`),
+            `the build after the save "${word}"`,
+          );
         }
       } finally {
         child.kill("SIGINT");

@@ -17,7 +17,11 @@ const { win32, posix } = path;
 
 describe("output mirroring", () => {
   it("mirrors C:\\repo\\minutes\\2024\\a.md into C:\\repo\\dist\\2024\\a.pdf", () => {
-    const folder = mirroredFolder({ path: "C:\\repo\\minutes\\2024\\a.md", root: "C:\\repo\\minutes" }, "C:\\repo\\dist", win32);
+    const folder = mirroredFolder(
+      { path: "C:\\repo\\minutes\\2024\\a.md", root: "C:\\repo\\minutes" },
+      "C:\\repo\\dist",
+      win32,
+    );
     expect(folder).toBe("C:\\repo\\dist\\2024");
     expect(win32.join(folder, "a.pdf")).toBe("C:\\repo\\dist\\2024\\a.pdf");
   });
@@ -27,29 +31,48 @@ describe("output mirroring", () => {
       { path: "C:/repo/minutes/2024/a.md", root: "C:\\repo\\minutes" },
       { path: "C:\\repo\\minutes\\2024\\a.md", root: "C:/repo/minutes/" },
       { path: "c:\\Repo\\Minutes\\2024\\a.md", root: "C:\\repo\\minutes" },
-    ]) expect(mirroredFolder(input, "C:\\repo\\dist", win32), input.path).toBe("C:\\repo\\dist\\2024");
+    ])
+      expect(mirroredFolder(input, "C:\\repo\\dist", win32), input.path).toBe("C:\\repo\\dist\\2024");
   });
 
   it("writes to another drive than the inputs', and to a drive's root", () => {
-    expect(mirroredFolder({ path: "C:\\repo\\minutes\\2024\\a.md", root: "C:\\repo\\minutes" }, "D:\\site", win32)).toBe("D:\\site\\2024");
+    expect(
+      mirroredFolder({ path: "C:\\repo\\minutes\\2024\\a.md", root: "C:\\repo\\minutes" }, "D:\\site", win32),
+    ).toBe("D:\\site\\2024");
     expect(mirroredFolder({ path: "C:\\a.md", root: "C:\\" }, "D:\\", win32)).toBe("D:\\");
-    expect(mirroredFolder({ path: "\\\\server\\share\\minutes\\2024\\a.md", root: "\\\\server\\share\\minutes" }, "C:\\dist", win32)).toBe("C:\\dist\\2024");
+    expect(
+      mirroredFolder(
+        { path: "\\\\server\\share\\minutes\\2024\\a.md", root: "\\\\server\\share\\minutes" },
+        "C:\\dist",
+        win32,
+      ),
+    ).toBe("C:\\dist\\2024");
   });
 
   it("refuses an input that is not under its root (another drive, a prefix) rather than guess a path", () => {
-    expect(() => mirroredFolder({ path: "D:\\repo\\minutes\\a.md", root: "C:\\repo\\minutes" }, "C:\\dist", win32)).toThrow(/is not inside the folder C:\\repo\\minutes/);
-    expect(() => mirroredFolder({ path: "C:\\repo\\minutes-old\\a.md", root: "C:\\repo\\minutes" }, "C:\\dist", win32)).toThrow(/not inside/);
+    expect(() =>
+      mirroredFolder({ path: "D:\\repo\\minutes\\a.md", root: "C:\\repo\\minutes" }, "C:\\dist", win32),
+    ).toThrow(/is not inside the folder C:\\repo\\minutes/);
+    expect(() =>
+      mirroredFolder({ path: "C:\\repo\\minutes-old\\a.md", root: "C:\\repo\\minutes" }, "C:\\dist", win32),
+    ).toThrow(/not inside/);
   });
 
   it("does the same on POSIX, where a backslash is part of a name", () => {
-    expect(mirroredFolder({ path: "/repo/minutes/2024/a.md", root: "/repo/minutes" }, "/repo/dist", posix)).toBe("/repo/dist/2024");
-    expect(mirroredFolder({ path: "/repo/minutes/a\\b/x.md", root: "/repo/minutes" }, "/repo/dist", posix)).toBe("/repo/dist/a\\b");
+    expect(mirroredFolder({ path: "/repo/minutes/2024/a.md", root: "/repo/minutes" }, "/repo/dist", posix)).toBe(
+      "/repo/dist/2024",
+    );
+    expect(mirroredFolder({ path: "/repo/minutes/a\\b/x.md", root: "/repo/minutes" }, "/repo/dist", posix)).toBe(
+      "/repo/dist/a\\b",
+    );
   });
 });
 
 describe("what a batch writes about paths uses /", () => {
   it("records the same manifest key whichever separator the input was typed with", () => {
-    const keys = ["C:\\repo\\minutes\\2024\\a.md", "C:/repo/minutes/2024/a.md", "C:\\repo\\minutes/2024\\.\\a.md"].map((input) => recordedPath("C:\\repo\\dist", input, win32));
+    const keys = ["C:\\repo\\minutes\\2024\\a.md", "C:/repo/minutes/2024/a.md", "C:\\repo\\minutes/2024\\.\\a.md"].map(
+      (input) => recordedPath("C:\\repo\\dist", input, win32),
+    );
     expect(new Set(keys)).toEqual(new Set(["../minutes/2024/a.md"]));
     expect(recordedPath("C:\\repo\\dist", "C:\\repo\\dist\\2024\\a.pdf", win32)).toBe("2024/a.pdf");
     // The key a Linux runner writes for the same repository is the same.
@@ -116,17 +139,24 @@ describe("globs written the Windows way", () => {
   });
 
   it("searches from the fixed folders with the rest of the pattern, written with \\, without regard to case", () => {
-    expect(globQuery("C:\\repo\\minutes\\**\\*.md", win32)).toEqual({ base: "C:/repo/minutes", pattern: "**/*.md", caseSensitive: false });
+    expect(globQuery("C:\\repo\\minutes\\**\\*.md", win32)).toEqual({
+      base: "C:/repo/minutes",
+      pattern: "**/*.md",
+      caseSensitive: false,
+    });
     expect(globQuery("minutes\\*.md", win32)).toEqual({ base: "minutes", pattern: "*.md", caseSensitive: false });
     expect(globQuery("C:\\*.md", win32)).toEqual({ base: "C:/", pattern: "*.md", caseSensitive: false });
-    expect(globQuery("\\\\server\\share\\m\\*.md", win32)).toEqual({ base: "//server/share/m", pattern: "*.md", caseSensitive: false });
+    expect(globQuery("\\\\server\\share\\m\\*.md", win32)).toEqual({
+      base: "//server/share/m",
+      pattern: "*.md",
+      caseSensitive: false,
+    });
     expect(hasGlob("minutes\\*.md", win32)).toBe(true);
     // On Linux case matters, as it does to the file system, and "\\" escapes a character.
     expect(globQuery("minutes/*.md", posix)).toEqual({ base: "minutes", pattern: "*.md", caseSensitive: true });
     expect(globQuery("*.md", posix)).toEqual({ base: ".", pattern: "*.md", caseSensitive: true });
     expect(hasGlob("minutes/\\*.md", posix)).toBe(false);
   });
-
 });
 
 describe("one file spelled two ways is one file (this machine's paths)", () => {
@@ -134,14 +164,29 @@ describe("one file spelled two ways is one file (this machine's paths)", () => {
     const repo = tempDir("spelled");
     const out = tempDir("spelled-out");
     generateRepo(join(repo, "minutes"), 2);
-    const collected = await collectInputs([join(repo, "minutes"), `${join(repo, "minutes")}/./`, relative(process.cwd(), join(repo, "minutes"))]);
+    const collected = await collectInputs([
+      join(repo, "minutes"),
+      `${join(repo, "minutes")}/./`,
+      relative(process.cwd(), join(repo, "minutes")),
+    ]);
     expect(collected.inputs).toHaveLength(2);
-    const result = await runBatch([join(repo, "minutes"), `${relative(process.cwd(), repo)}/./minutes`], { build: { out, formats: ["json"] }, jobs: 1 });
+    const result = await runBatch([join(repo, "minutes"), `${relative(process.cwd(), repo)}/./minutes`], {
+      build: { out, formats: ["json"] },
+      jobs: 1,
+    });
     expect(result.files.map((f) => f.status)).toEqual(["built", "built"]);
-    const manifest = JSON.parse(readFileSync(join(out, ".minutes-manifest.json"), "utf8")) as { files: Record<string, { outputs: string[] }> };
+    const manifest = JSON.parse(readFileSync(join(out, ".minutes-manifest.json"), "utf8")) as {
+      files: Record<string, { outputs: string[] }>;
+    };
     const prefix = relative(out, join(repo, "minutes"));
-    expect(Object.keys(manifest.files)).toEqual([`${prefix}/2021/2021-01-04-gtm.md`, `${prefix}/2021/2021-01-11-gtm.md`]);
-    expect(Object.values(manifest.files).map((f) => f.outputs)).toEqual([["2021/2021-01-04-gtm.json"], ["2021/2021-01-11-gtm.json"]]);
+    expect(Object.keys(manifest.files)).toEqual([
+      `${prefix}/2021/2021-01-04-gtm.md`,
+      `${prefix}/2021/2021-01-11-gtm.md`,
+    ]);
+    expect(Object.values(manifest.files).map((f) => f.outputs)).toEqual([
+      ["2021/2021-01-04-gtm.json"],
+      ["2021/2021-01-11-gtm.json"],
+    ]);
   });
 
   it("the action register reads a meeting once when it is named by two paths (no clash with itself)", async () => {
@@ -155,8 +200,15 @@ describe("one file spelled two ways is one file (this machine's paths)", () => {
 
 describe("network shares written in files (\\\\server\\share)", () => {
   it("knows a Windows network path by its two leading separators, whichever they are", () => {
-    for (const p of ["\\\\attacker\\share\\logo.png", "//attacker/share/logo.png", "\\/attacker/share", "\\\\?\\UNC\\attacker\\share"]) expect(isNetworkPath(p, win32), p).toBe(true);
-    for (const p of ["C:\\repo\\logo.png", "\\repo\\logo.png", "logo.png"]) expect(isNetworkPath(p, win32), p).toBe(false);
+    for (const p of [
+      "\\\\attacker\\share\\logo.png",
+      "//attacker/share/logo.png",
+      "\\/attacker/share",
+      "\\\\?\\UNC\\attacker\\share",
+    ])
+      expect(isNetworkPath(p, win32), p).toBe(true);
+    for (const p of ["C:\\repo\\logo.png", "\\repo\\logo.png", "logo.png"])
+      expect(isNetworkPath(p, win32), p).toBe(false);
     expect(isNetworkPath("//srv/x", posix)).toBe(false); // "//srv" is "/srv" on POSIX
   });
 
@@ -165,13 +217,22 @@ describe("network shares written in files (\\\\server\\share)", () => {
     vi.resetModules();
     vi.doMock("node:fs", async (importOriginal) => {
       const fs = await importOriginal<typeof import("node:fs")>();
-      const watched = <F extends (...args: never[]) => unknown>(f: F) => ((...args: Parameters<F>) => (touched.push(String(args[0])), f(...args))) as unknown as F;
-      return { ...fs, default: fs, realpathSync: watched(fs.realpathSync), lstatSync: watched(fs.lstatSync), readlinkSync: watched(fs.readlinkSync) };
+      const watched = <F extends (...args: never[]) => unknown>(f: F) =>
+        ((...args: Parameters<F>) => (touched.push(String(args[0])), f(...args))) as unknown as F;
+      return {
+        ...fs,
+        default: fs,
+        realpathSync: watched(fs.realpathSync),
+        lstatSync: watched(fs.lstatSync),
+        readlinkSync: watched(fs.readlinkSync),
+      };
     });
     try {
       const { isAllowed } = await import("../src/safe-path.js");
       expect(isAllowed("\\\\attacker\\share\\logo.png", { projectDir: "C:\\repo" }, win32)).toBe(false);
-      expect(isAllowed("//attacker/share/logo.png", { projectDir: "C:\\repo", allowOutside: ["\\\\files\\minutes"] }, win32)).toBe(false);
+      expect(
+        isAllowed("//attacker/share/logo.png", { projectDir: "C:\\repo", allowOutside: ["\\\\files\\minutes"] }, win32),
+      ).toBe(false);
       expect(touched).toEqual([]);
       // A local path is resolved through the file system (so the watch above would have seen a look).
       isAllowed(join(tempDir("network"), "logo.png"), { projectDir: process.cwd() });

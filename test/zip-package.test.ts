@@ -16,7 +16,11 @@ describe("zipParts", () => {
   });
 
   it("writes parts in the order given, readable back byte for byte, with the same bytes every time", () => {
-    const parts = [["[Content_Types].xml", enc("<Types/>")], ["word/document.xml", enc("<w:document>é".repeat(500) + "</w:document>")], ["word/media/empty.png", new Uint8Array()]] as const;
+    const parts = [
+      ["[Content_Types].xml", enc("<Types/>")],
+      ["word/document.xml", enc("<w:document>é".repeat(500) + "</w:document>")],
+      ["word/media/empty.png", new Uint8Array()],
+    ] as const;
     const zip = zipParts(parts);
     const back = unzipSync(zip);
     expect(Object.keys(back)).toEqual(parts.map(([name]) => name));
@@ -30,6 +34,8 @@ describe("zipParts", () => {
     const dir = mkdtempSync(join(tmpdir(), "minutes-zip-"));
     writeFileSync(join(dir, "a.zip"), zipParts([["a.xml", enc("<a/>")]]));
     expect(spawnSync("unzip", ["-tq", join(dir, "a.zip")], { encoding: "utf8" }).status).toBe(0);
-    expect(spawnSync("unzip", ["-l", join(dir, "a.zip")], { encoding: "utf8" }).stdout).toMatch(/1980-01-01 00:00|01-01-1980 00:00/);
+    expect(spawnSync("unzip", ["-l", join(dir, "a.zip")], { encoding: "utf8" }).stdout).toMatch(
+      /1980-01-01 00:00|01-01-1980 00:00/,
+    );
   });
 });

@@ -28,7 +28,8 @@ export function pathKey(file: string, paths: Paths = path): string {
  */
 export function mirroredFolder(input: { path: string; root: string }, outRoot: string, paths: Paths = path): string {
   const folder = paths.dirname(paths.resolve(input.path));
-  if (!isInside(folder, input.root, paths)) throw new Error(`${input.path} is not inside the folder ${input.root} it was found under`);
+  if (!isInside(folder, input.root, paths))
+    throw new Error(`${input.path} is not inside the folder ${input.root} it was found under`);
   return paths.join(outRoot, paths.relative(paths.resolve(input.root), folder));
 }
 

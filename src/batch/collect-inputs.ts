@@ -71,7 +71,9 @@ export async function collectInputs(args: readonly string[], exclude: readonly s
       for (const file of files) add(file, arg);
     } else if (!stat && hasGlob(arg)) {
       const base = globBase(arg);
-      const files = (await expandGlob(arg)).filter((file) => isMeetingFile(basename(file)) && !insideAny(file, excluded));
+      const files = (await expandGlob(arg)).filter(
+        (file) => isMeetingFile(basename(file)) && !insideAny(file, excluded),
+      );
       if (files.length === 0) problems.push({ arg, message: text("no-input.glob", { glob: arg }) });
       for (const file of files) add(file, base);
     } else {
@@ -102,5 +104,15 @@ export function isFolder(path: string): boolean {
 
 /** The problems of collectInputs as diagnostics (a path with no minutes: no line to point at). */
 export function inputProblems(problems: CollectResult["problems"]): Diagnostic[] {
-  return problems.map((p) => diagnostic({ file: p.arg, line: null, column: null, severity: "error", rule: "no-input", message: p.message, hint: text("no-input.hint") }));
+  return problems.map((p) =>
+    diagnostic({
+      file: p.arg,
+      line: null,
+      column: null,
+      severity: "error",
+      rule: "no-input",
+      message: p.message,
+      hint: text("no-input.hint"),
+    }),
+  );
 }

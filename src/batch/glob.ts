@@ -8,7 +8,8 @@ import path from "node:path";
 const isWindows = (paths: path.PlatformPath): boolean => paths.sep === "\\";
 
 /** The pattern with forward slashes: on Windows "\" separates folders; elsewhere it escapes a character. */
-const forwardSlashes = (pattern: string, paths: path.PlatformPath): string => (isWindows(paths) ? pattern.replace(/\\/g, "/") : pattern);
+const forwardSlashes = (pattern: string, paths: path.PlatformPath): string =>
+  isWindows(paths) ? pattern.replace(/\\/g, "/") : pattern;
 
 /** A character that makes a glob, not escaped with "\\": `*`, `?`, `[`, `{`, or an extglob's `+(`, `@(`, `!(`. */
 const isDynamicPattern = (pattern: string): boolean => /[*?[{]|[+@!]\(/.test(pattern.replace(/\\./g, ""));
@@ -33,7 +34,10 @@ export function globBase(pattern: string, paths: path.PlatformPath = path): stri
 }
 
 /** Where a glob is searched from, and the rest of the pattern, relative to that folder. */
-export function globQuery(pattern: string, paths: path.PlatformPath = path): { base: string; pattern: string; caseSensitive: boolean } {
+export function globQuery(
+  pattern: string,
+  paths: path.PlatformPath = path,
+): { base: string; pattern: string; caseSensitive: boolean } {
   const whole = forwardSlashes(pattern, paths);
   const base = globBase(pattern, paths);
   const rest = base === "." && !whole.startsWith("./") ? whole : whole.slice(base.length).replace(/^\//, "");

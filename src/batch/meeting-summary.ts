@@ -14,9 +14,19 @@ export interface MeetingSummary {
   overdueActions: number;
 }
 
-export function summariseMeeting(minutes: Minutes, today: string = new Date().toISOString().slice(0, 10)): MeetingSummary {
+export function summariseMeeting(
+  minutes: Minutes,
+  today: string = new Date().toISOString().slice(0, 10),
+): MeetingSummary {
   const open = minutes.items.flatMap((item) => item.actions).filter(isOpen);
   const overdue = open.filter((a) => a.deadline?.date !== undefined && a.deadline.date < today);
   const { title, date, language, organisation } = minutes.meeting;
-  return { title, date, language, ...(organisation ? { organisation } : {}), openActions: open.length, overdueActions: overdue.length };
+  return {
+    title,
+    date,
+    language,
+    ...(organisation ? { organisation } : {}),
+    openActions: open.length,
+    overdueActions: overdue.length,
+  };
 }

@@ -46,7 +46,11 @@ const readOrUndefined: Read = (path) => {
 };
 
 /** This machine: its cores, and the memory it has available (os.freemem(), bounded by a cgroup limit when one is set). */
-export function thisMachine(read: Read = readOrUndefined, free: number = freemem(), cores: number = availableParallelism()): Machine {
+export function thisMachine(
+  read: Read = readOrUndefined,
+  free: number = freemem(),
+  cores: number = availableParallelism(),
+): Machine {
   const left = cgroupMemoryLeft(read);
   const available = left === undefined ? free : Math.min(free, left);
   return { cores, availableMb: Math.floor(available / 2 ** 20) };

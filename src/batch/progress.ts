@@ -16,7 +16,11 @@ export interface Streams {
   err: { write(s: string): unknown; isTTY?: boolean; columns?: number };
 }
 
-export function progressMode(flags: { quiet?: boolean; json?: boolean }, streams: Streams, env: NodeJS.ProcessEnv = process.env): ProgressMode {
+export function progressMode(
+  flags: { quiet?: boolean; json?: boolean },
+  streams: Streams,
+  env: NodeJS.ProcessEnv = process.env,
+): ProgressMode {
   if (flags.json) return "json";
   if (flags.quiet) return "quiet";
   return streams.err.isTTY && !env.CI ? "tty" : "plain";
@@ -38,7 +42,8 @@ export class BatchProgress {
     this.total = toBuild;
     this.files = total;
     this.done = 0;
-    if (this.mode === "plain" && total > 1) this.streams.out.write(`minutes: ${say("progress.files", { files: sayCount("count.file", total), toBuild })}\n`);
+    if (this.mode === "plain" && total > 1)
+      this.streams.out.write(`minutes: ${say("progress.files", { files: sayCount("count.file", total), toBuild })}\n`);
     this.draw();
   }
 
@@ -51,8 +56,10 @@ export class BatchProgress {
     this.done++;
     if (this.mode === "plain") {
       // With one file its messages say it all; with many, a running "failed" line shows where it is.
-      if (outcome.status === "failed" && this.files > 1) this.streams.err.write(`${say("progress.failed", { file: printable(outcome.input) })}\n`);
-      for (const output of outcome.outputs) this.streams.out.write(`${say("wrote", { path: printable(output.path) })}\n`);
+      if (outcome.status === "failed" && this.files > 1)
+        this.streams.err.write(`${say("progress.failed", { file: printable(outcome.input) })}\n`);
+      for (const output of outcome.outputs)
+        this.streams.out.write(`${say("wrote", { path: printable(output.path) })}\n`);
     }
     this.draw();
   }
@@ -81,13 +88,18 @@ export class BatchProgress {
       // A manifest or index page that could not be written is no file's error: no file list then.
       const onlyBatchFiles = counts.failed === 0 && result.problems.every((p) => p.rule === "write-output");
       const counted = tally({ errors, warnings });
-      const line = onlyBatchFiles ? counted : names.length > 1 ? `${say("summary.nothing-written.list", { counts: counted })}\n${names.join("\n")}` : say("summary.nothing-written", { counts: counted });
+      const line = onlyBatchFiles
+        ? counted
+        : names.length > 1
+          ? `${say("summary.nothing-written.list", { counts: counted })}\n${names.join("\n")}`
+          : say("summary.nothing-written", { counts: counted });
       this.streams.err.write(`minutes: ${line}\n`);
     }
     if (this.mode !== "quiet" && (result.files.length > 1 || counts.unchanged > 0)) {
       this.streams.out.write(`minutes: ${say("summary.batch", { ...counts, seconds: seconds(result.ms) })}\n`);
     }
-    if (this.mode !== "quiet" && result.index) this.streams.out.write(`${say("wrote", { path: printable(result.index.html) })}\n`);
+    if (this.mode !== "quiet" && result.index)
+      this.streams.out.write(`${say("wrote", { path: printable(result.index.html) })}\n`);
   }
 
   private print(text: ReportText): void {
@@ -130,7 +142,15 @@ function jsonSummary(result: BatchResult): object {
     ok: counts.failed === 0 && result.problems.length === 0,
     totals: { files: result.files.length, ...counts },
     ms: Math.round(result.ms),
-    files: result.files.map((f) => ({ input: f.input, status: f.status, outputs: f.outputs, diagnostics: f.diagnostics.map(plainDiagnostic), ...(f.meeting ? { meeting: f.meeting } : {}), ...(f.reason ? { reason: f.reason } : {}), ms: Math.round(f.ms) })),
+    files: result.files.map((f) => ({
+      input: f.input,
+      status: f.status,
+      outputs: f.outputs,
+      diagnostics: f.diagnostics.map(plainDiagnostic),
+      ...(f.meeting ? { meeting: f.meeting } : {}),
+      ...(f.reason ? { reason: f.reason } : {}),
+      ms: Math.round(f.ms),
+    })),
     problems: result.problems.map(plainDiagnostic) satisfies Diagnostic[],
     ...(result.index ? { index: result.index } : {}),
     ...(result.manifest ? { manifest: result.manifest } : {}),

@@ -35,11 +35,56 @@ export interface IndexEntry {
 const linked = ["pdf", "docx", "json"] as const satisfies readonly Format[];
 
 const labels = {
-  en: { title: "Meeting minutes", caption: "All meetings, newest first", date: "Date", meeting: "Meeting", documents: "Documents", open: "Open actions", overdue: "overdue", none: "No meeting has been built yet." },
-  fr: { title: "Comptes-rendus de réunion", caption: "Toutes les réunions, de la plus récente à la plus ancienne", date: "Date", meeting: "Réunion", documents: "Documents", open: "Actions ouvertes", overdue: "en retard", none: "Aucune réunion n'a encore été construite." },
-  es: { title: "Actas de reunión", caption: "Todas las reuniones, de la más reciente a la más antigua", date: "Fecha", meeting: "Reunión", documents: "Documentos", open: "Acciones abiertas", overdue: "con retraso", none: "Todavía no se ha generado ninguna reunión." },
-  pt: { title: "Atas de reunião", caption: "Todas as reuniões, da mais recente à mais antiga", date: "Data", meeting: "Reunião", documents: "Documentos", open: "Ações em aberto", overdue: "em atraso", none: "Ainda não foi gerada nenhuma reunião." },
-  de: { title: "Sitzungsprotokolle", caption: "Alle Sitzungen, die neueste zuerst", date: "Datum", meeting: "Sitzung", documents: "Dokumente", open: "Offene Aufgaben", overdue: "überfällig", none: "Es wurde noch keine Sitzung erstellt." },
+  en: {
+    title: "Meeting minutes",
+    caption: "All meetings, newest first",
+    date: "Date",
+    meeting: "Meeting",
+    documents: "Documents",
+    open: "Open actions",
+    overdue: "overdue",
+    none: "No meeting has been built yet.",
+  },
+  fr: {
+    title: "Comptes-rendus de réunion",
+    caption: "Toutes les réunions, de la plus récente à la plus ancienne",
+    date: "Date",
+    meeting: "Réunion",
+    documents: "Documents",
+    open: "Actions ouvertes",
+    overdue: "en retard",
+    none: "Aucune réunion n'a encore été construite.",
+  },
+  es: {
+    title: "Actas de reunión",
+    caption: "Todas las reuniones, de la más reciente a la más antigua",
+    date: "Fecha",
+    meeting: "Reunión",
+    documents: "Documentos",
+    open: "Acciones abiertas",
+    overdue: "con retraso",
+    none: "Todavía no se ha generado ninguna reunión.",
+  },
+  pt: {
+    title: "Atas de reunião",
+    caption: "Todas as reuniões, da mais recente à mais antiga",
+    date: "Data",
+    meeting: "Reunião",
+    documents: "Documentos",
+    open: "Ações em aberto",
+    overdue: "em atraso",
+    none: "Ainda não foi gerada nenhuma reunião.",
+  },
+  de: {
+    title: "Sitzungsprotokolle",
+    caption: "Alle Sitzungen, die neueste zuerst",
+    date: "Datum",
+    meeting: "Sitzung",
+    documents: "Dokumente",
+    open: "Offene Aufgaben",
+    overdue: "überfällig",
+    none: "Es wurde noch keine Sitzung erstellt.",
+  },
 };
 type PageLanguage = keyof typeof labels;
 
@@ -75,12 +120,24 @@ export function indexHtml(entries: readonly IndexEntry[], theme: Theme = default
   const heading = organisation ? `${escapeText(organisation)} — ${t.title}` : t.title;
   const c = theme.colors;
   const rows = entries.map((e) => {
-    const links = linked.filter((f) => e[f]).map((f) => `<a href="${escapeAttr(linkTo(e[f]!))}">${f.toUpperCase()}<span class="visually-hidden"> — ${escapeText(e.title)}</span></a>`).join(" ");
+    const links = linked
+      .filter((f) => e[f])
+      .map(
+        (f) =>
+          `<a href="${escapeAttr(linkTo(e[f]!))}">${f.toUpperCase()}<span class="visually-hidden"> — ${escapeText(e.title)}</span></a>`,
+      )
+      .join(" ");
     // Every value is escaped, numbers and dates too: the manifest they may come from is a file like any other.
-    const overdue = e.overdueActions > 0 ? ` <span class="overdue">(${escapeText(String(e.overdueActions))} ${t.overdue})</span>` : "";
+    const overdue =
+      e.overdueActions > 0
+        ? ` <span class="overdue">(${escapeText(String(e.overdueActions))} ${t.overdue})</span>`
+        : "";
     return `      <tr>\n        <td><time datetime="${escapeAttr(e.date)}">${escapeText(formatDate(e.date, language))}</time></td>\n        <th scope="row">${escapeText(e.title)}</th>\n        <td class="links">${links}</td>\n        <td class="number">${escapeText(String(e.openActions))}${overdue}</td>\n      </tr>`;
   });
-  const table = entries.length === 0 ? `  <p>${t.none}</p>` : `  <table>
+  const table =
+    entries.length === 0
+      ? `  <p>${t.none}</p>`
+      : `  <table>
     <caption>${t.caption}</caption>
     <thead>
       <tr><th scope="col">${t.date}</th><th scope="col">${t.meeting}</th><th scope="col">${t.documents}</th><th scope="col">${t.open}</th></tr>
@@ -141,7 +198,8 @@ function contentSecurityPolicy(style: string): string {
  */
 export function linkTo(published: string): string {
   const parts = published.replace(/^\.\//, "").split("/");
-  if (parts.some((part) => part === "" || part === "." || part === "..")) throw new Error(`The index cannot link to ${published}: not a path below its folder.`);
+  if (parts.some((part) => part === "" || part === "." || part === ".."))
+    throw new Error(`The index cannot link to ${published}: not a path below its folder.`);
   return `./${parts.map(encodePart).join("/")}`;
 }
 
@@ -157,13 +215,20 @@ function jsonEntry(entry: IndexEntry): IndexEntry & { links: Partial<Record<Form
   return { ...entry, links: Object.fromEntries(linked.filter((f) => entry[f]).map((f) => [f, linkTo(entry[f]!)])) };
 }
 
-export async function writeSiteIndex(outRoot: string, files: readonly FileOutcome[], theme?: Theme): Promise<{ html: string; json: string }> {
+export async function writeSiteIndex(
+  outRoot: string,
+  files: readonly FileOutcome[],
+  theme?: Theme,
+): Promise<{ html: string; json: string }> {
   const entries = indexEntries(outRoot, files);
   const html = resolve(outRoot, "index.html");
   const json = resolve(outRoot, "index.json");
   // Both or neither: index.json never lists what index.html does not.
   await writeAllAtomically([
-    { path: json, bytes: new TextEncoder().encode(`${JSON.stringify({ meetings: entries.map(jsonEntry) }, null, 2)}\n`) },
+    {
+      path: json,
+      bytes: new TextEncoder().encode(`${JSON.stringify({ meetings: entries.map(jsonEntry) }, null, 2)}\n`),
+    },
     { path: html, bytes: new TextEncoder().encode(indexHtml(entries, theme)) },
   ]);
   return { html, json };

@@ -19,13 +19,24 @@ export interface PoolCallbacks {
 }
 
 /** `script`: the worker entry, dist/batch-worker.js unless a test gives another. */
-export async function runPool(tasks: BuildTask[], jobs: number, callbacks: PoolCallbacks = {}, script: URL | undefined = workerScript()): Promise<FileOutcome[]> {
+export async function runPool(
+  tasks: BuildTask[],
+  jobs: number,
+  callbacks: PoolCallbacks = {},
+  script: URL | undefined = workerScript(),
+): Promise<FileOutcome[]> {
   const workers = script ? Math.max(1, Math.min(jobs, tasks.length)) - 1 : 0;
   tuneHeaps(tasks.length > 1);
-  if (process.env.MINUTES_TRACE_START) process.stderr.write(`minutes: a pool of ${workers + 1} builders: this thread and ${workers} worker thread${workers === 1 ? "" : "s"}\n`);
+  if (process.env.MINUTES_TRACE_START)
+    process.stderr.write(
+      `minutes: a pool of ${workers + 1} builders: this thread and ${workers} worker thread${workers === 1 ? "" : "s"}\n`,
+    );
   // Loaded only for workers, not with this module: a process started from the startup snapshot must load
   // Node's worker module itself (one loaded while the snapshot was made gives workers a broken process.cwd).
-  const Worker = workers > 0 ? (createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads")).Worker : undefined;
+  const Worker =
+    workers > 0
+      ? (createRequire(import.meta.url)("node:worker_threads") as typeof import("node:worker_threads")).Worker
+      : undefined;
   const outcomes: FileOutcome[] = new Array(tasks.length);
   const retry: number[] = [];
   let next = 0;

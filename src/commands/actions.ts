@@ -38,7 +38,15 @@ interface ActionsOptions {
 
 /** A file export refused because the meetings have errors: a partial register must not replace a good one. */
 function notWritten(out: string): Diagnostic {
-  return diagnostic({ file: out, line: null, column: null, severity: "error", rule: "not-written", message: text("not-written"), hint: text("not-written.hint") });
+  return diagnostic({
+    file: out,
+    line: null,
+    column: null,
+    severity: "error",
+    rule: "not-written",
+    message: text("not-written"),
+    hint: text("not-written.hint"),
+  });
 }
 
 export function registerActionsCommand(program: Command, io: CommandIo): void {
@@ -46,17 +54,34 @@ export function registerActionsCommand(program: Command, io: CommandIo): void {
   const command = program
     .command("actions")
     .description(say("help.actions"))
-    .addArgument(new Argument(`[${say("help.value.files")}...]`, say("help.actions.meetings")).default(["."], say("help.default.this-folder")))
-    .addOption(new Option(`-f, --format ${valueName("help.value.format")}`, say("help.actions.format")).choices([...registerFormats]).default("table"))
+    .addArgument(
+      new Argument(`[${say("help.value.files")}...]`, say("help.actions.meetings")).default(
+        ["."],
+        say("help.default.this-folder"),
+      ),
+    )
+    .addOption(
+      new Option(`-f, --format ${valueName("help.value.format")}`, say("help.actions.format"))
+        .choices([...registerFormats])
+        .default("table"),
+    )
     .option(`-o, --out ${valueName("help.value.file")}`, say("help.actions.out"))
     .option(`--status ${valueName("help.value.list")}`, say("help.actions.status"))
     .option(`--responsible ${valueName("help.value.name")}`, say("help.actions.responsible"))
     .option("--overdue", say("help.actions.overdue"))
     .option(`--since ${date}`, say("help.actions.since"), isoDateArg("--since"))
     .option(`--today ${date}`, say("help.actions.today"), isoDateArg("--today"))
-    .addOption(new Option(`--ics-kind ${valueName("help.value.kind")}`, say("help.actions.ics-kind")).choices(["event", "todo"]).default("event"))
+    .addOption(
+      new Option(`--ics-kind ${valueName("help.value.kind")}`, say("help.actions.ics-kind"))
+        .choices(["event", "todo"])
+        .default("event"),
+    )
     .option(`--language ${valueName("help.value.language")}`, say("help.actions.language"))
-    .option(`--allow-outside ${valueName("help.value.path")}`, say("help.actions.allow-outside"), (value: string, list: string[] = []) => [...list, value])
+    .option(
+      `--allow-outside ${valueName("help.value.path")}`,
+      say("help.actions.allow-outside"),
+      (value: string, list: string[] = []) => [...list, value],
+    )
     .action(async (paths: string[], opts: ActionsOptions) => {
       const filter: RegisterFilter = {};
       if (opts.status !== undefined) {
@@ -79,7 +104,8 @@ export function registerActionsCommand(program: Command, io: CommandIo): void {
       const failed = diagnostics.some((d) => d.severity === "error");
       if (failed) io.setExit(1);
       // A file export is written only when every meeting was read without error, and never over one of them.
-      const out = opts.out ?? (opts.format === "pdf" || opts.format === "docx" ? `action-register.${opts.format}` : undefined);
+      const out =
+        opts.out ?? (opts.format === "pdf" || opts.format === "docx" ? `action-register.${opts.format}` : undefined);
       if (out !== undefined) {
         const input = overwritesInput(out, loaded.read);
         const refused = input !== undefined ? overwriteProblem(input, out) : failed ? notWritten(out) : undefined;
@@ -94,9 +120,15 @@ export function registerActionsCommand(program: Command, io: CommandIo): void {
 
       let output: string | Uint8Array;
       switch (opts.format) {
-        case "csv": output = registerCsv(entries); break;
-        case "json": output = registerJson(register, entries); break;
-        case "md": output = registerMarkdown(entries); break;
+        case "csv":
+          output = registerCsv(entries);
+          break;
+        case "json":
+          output = registerJson(register, entries);
+          break;
+        case "md":
+          output = registerMarkdown(entries);
+          break;
         case "ics": {
           output = registerIcs(entries, { kind: opts.icsKind, stamp });
           const undated = entries.filter((e) => !e.deadline?.date).length;
@@ -110,17 +142,35 @@ export function registerActionsCommand(program: Command, io: CommandIo): void {
           const config = configFor(resolve(paths[0] ?? ".", "x")).config;
           const language = opts.language ?? config?.language ?? latest?.language ?? "en";
           // The register takes the repository's theme (config `theme:`), like the compte-rendu.
-          const themed = config?.theme ? loadTheme({ reference: config.theme, baseDir: config.dir, source: config.path, ...(config.places.theme ? { place: config.places.theme } : {}) }, { projectDir: config.dir, allowOutside: opts.allowOutside ?? [] }) : { theme: defaultTheme(), diagnostics: [] };
+          const themed = config?.theme
+            ? loadTheme(
+                {
+                  reference: config.theme,
+                  baseDir: config.dir,
+                  source: config.path,
+                  ...(config.places.theme ? { place: config.places.theme } : {}),
+                },
+                { projectDir: config.dir, allowOutside: opts.allowOutside ?? [] },
+              )
+            : { theme: defaultTheme(), diagnostics: [] };
           for (const d of themed.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
           if (!themed.theme) {
             io.setExit(1);
             return;
           }
-          const layout = layoutRegister(register, entries, { language, theme: themed.theme, ...(latest?.organisation ? { organisation: latest.organisation } : {}) });
-          output = await (await loadRenderer(opts.format))(layout, { theme: themed.theme, timestamp: new Date(`${stamp}T00:00:00Z`) });
+          const layout = layoutRegister(register, entries, {
+            language,
+            theme: themed.theme,
+            ...(latest?.organisation ? { organisation: latest.organisation } : {}),
+          });
+          output = await (await loadRenderer(opts.format))(layout, {
+            theme: themed.theme,
+            timestamp: new Date(`${stamp}T00:00:00Z`),
+          });
           break;
         }
-        default: output = registerTable(entries, io.streams.out.columns || 120);
+        default:
+          output = registerTable(entries, io.streams.out.columns || 120);
       }
       if (out === undefined) {
         io.out(output);

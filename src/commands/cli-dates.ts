@@ -16,7 +16,10 @@ export function isoDateArg(flag: string) {
   return (value: string): string => {
     const language = uiLanguage();
     const read = readDate(value, dateRules(language === "en" ? undefined : language, userLocale()));
-    if (read?.otherReading) throw new InvalidArgumentError(say("date-argument.ambiguous", { flag, value, iso: read.iso, other: read.otherReading }));
+    if (read?.otherReading)
+      throw new InvalidArgumentError(
+        say("date-argument.ambiguous", { flag, value, iso: read.iso, other: read.otherReading }),
+      );
     if (!read) throw new InvalidArgumentError(say("usage.date", { flag, value }));
     return read.iso;
   };

@@ -25,14 +25,18 @@ export interface FixResult {
 /** A fix can make another possible (`Date:` renamed to `date:`, then its value rewritten): a few passes at most. */
 const PASSES = 4;
 
-export async function fixFile(input: string, options: Pick<BuildOptions, "date" | "locale"> & { dryRun?: boolean; cwd?: string } = {}): Promise<FixResult> {
+export async function fixFile(
+  input: string,
+  options: Pick<BuildOptions, "date" | "locale"> & { dryRun?: boolean; cwd?: string } = {},
+): Promise<FixResult> {
   let bytes: Buffer;
   try {
     bytes = await readFile(input);
   } catch {
     return { count: 0, diff: "" }; // check reports why it cannot be read
   }
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { count: 0, diff: "" };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    return { count: 0, diff: "" };
   let raw: string;
   try {
     raw = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
@@ -54,7 +58,13 @@ export async function fixFile(input: string, options: Pick<BuildOptions, "date" 
     text = next;
   }
   if (count === 0) return { count: 0, diff: "" };
-  const diff = unifiedDiff(relative(options.cwd ?? process.cwd(), input).split("\\").join("/"), before, text);
+  const diff = unifiedDiff(
+    relative(options.cwd ?? process.cwd(), input)
+      .split("\\")
+      .join("/"),
+    before,
+    text,
+  );
   if (options.dryRun) return { count, diff };
   try {
     await writeAtomically(input, new TextEncoder().encode(bom + text.replace(/\n/g, eol)));
@@ -62,7 +72,19 @@ export async function fixFile(input: string, options: Pick<BuildOptions, "date" 
     const why = whyNotWrittenText(error);
     if (why === undefined) throw error;
     const message = textOf("fix.write-failed", { why });
-    return { count: 0, diff: "", problem: diagnostic({ file: input, line: null, column: null, severity: "error", rule: "write-output", message, hint: writeFixText(error) }) };
+    return {
+      count: 0,
+      diff: "",
+      problem: diagnostic({
+        file: input,
+        line: null,
+        column: null,
+        severity: "error",
+        rule: "write-output",
+        message,
+        hint: writeFixText(error),
+      }),
+    };
   }
   return { count, diff };
 }

@@ -13,8 +13,17 @@ export function registerInit(program: Command, io: CommandIo): void {
   const command = program
     .command("init")
     .description(say("help.init"))
-    .addArgument(new Argument(`[${say("help.value.folder")}]`, say("help.init.folder")).default(".", say("help.default.this-folder")))
-    .addOption(new Option(`--language ${valueName("help.value.language")}`, say("help.init.language")).choices(initLanguages).default(uiLanguage()))
+    .addArgument(
+      new Argument(`[${say("help.value.folder")}]`, say("help.init.folder")).default(
+        ".",
+        say("help.default.this-folder"),
+      ),
+    )
+    .addOption(
+      new Option(`--language ${valueName("help.value.language")}`, say("help.init.language"))
+        .choices(initLanguages)
+        .default(uiLanguage()),
+    )
     .option(`--date ${valueName("help.value.date")}`, say("help.init.date"), isoDateArg("--date"))
     .action(async (dir: string, opts: { language: InitLanguage; date?: string }) => {
       const date = opts.date ?? localToday();
@@ -29,12 +38,15 @@ export function registerInit(program: Command, io: CommandIo): void {
         return;
       }
       if (!result.ok) {
-        io.err(`minutes: ${say("init.exists")}\n${result.existing.map((p) => `  ${p}`).join("\n")}\n${say("hint")}: ${say("init.exists.hint")}\n`);
+        io.err(
+          `minutes: ${say("init.exists")}\n${result.existing.map((p) => `  ${p}`).join("\n")}\n${say("hint")}: ${say("init.exists.hint")}\n`,
+        );
         io.setExit(1);
         return;
       }
       for (const path of result.written) io.out(`${say("wrote", { path })}\n`);
-      for (const { path, lines } of result.updated) io.out(`${say("init.updated", { path, lines: lines.join(" ") })}\n`);
+      for (const { path, lines } of result.updated)
+        io.out(`${say("init.updated", { path, lines: lines.join(" ") })}\n`);
       io.out(nextSteps(dir, samplePath({ language: opts.language, date })));
     });
   const folder = say("help.example.folder");

@@ -24,7 +24,17 @@ async function meetingFiles(path: string, diagnostics: Diagnostic[]): Promise<st
   try {
     info = await stat(path);
   } catch {
-    diagnostics.push(diagnostic({ file: path, line: null, column: null, severity: "error", rule: "read", message: text("read.nothing-here"), hint: text("read.nothing-here.hint") }));
+    diagnostics.push(
+      diagnostic({
+        file: path,
+        line: null,
+        column: null,
+        severity: "error",
+        rule: "read",
+        message: text("read.nothing-here"),
+        hint: text("read.nothing-here.hint"),
+      }),
+    );
     return [];
   }
   if (info.isFile()) return [path];

@@ -17,11 +17,18 @@ export const valueName = (id: MessageId): string => `<${say(id)}>`;
 
 /** commander's "[options]" and "[command]" in a usage line or a command list. */
 function localUsage(line: string): string {
-  return line.replace(/\[options\]/g, say("help.usage.options")).replace(/\[command\]/g, `[${say("help.usage.command")}]`);
+  return line
+    .replace(/\[options\]/g, say("help.usage.options"))
+    .replace(/\[command\]/g, `[${say("help.usage.command")}]`);
 }
 
 /** A description with its "(default: …)" note in the language; choices are listed by the descriptions themselves. */
-function withDefault(description: string, shown: boolean, value: unknown, valueDescription: string | undefined): string {
+function withDefault(
+  description: string,
+  shown: boolean,
+  value: unknown,
+  valueDescription: string | undefined,
+): string {
   if (!shown || value === undefined) return description;
   const note = `(${say("help.default", { value: valueDescription ?? (Array.isArray(value) ? value.join(" ") : String(value)) })})`;
   return description ? `${description} ${note}` : note;
@@ -32,7 +39,10 @@ function withDefault(description: string, shown: boolean, value: unknown, valueD
  * " !", " »") or after "« ", which keep the space before them.
  */
 export function wrapWords(line: string, width: number): string {
-  const words = line.replace(/ ([:;?!»])/g, "\u0000$1").replace(/« /g, "«\u0000").split(" ");
+  const words = line
+    .replace(/ ([:;?!»])/g, "\u0000$1")
+    .replace(/« /g, "«\u0000")
+    .split(" ");
   const lines: string[] = [];
   let current = "";
   for (const word of words) {
@@ -52,12 +62,25 @@ export function localiseCommander(program: Command): Command {
     .helpCommand(`help [${say("help.usage.command")}]`, say("help.command.help"))
     .configureHelp({
       styleTitle: (title: string) => (titles[title] ? say(titles[title]) : title),
-      boxWrap: (text: string, width: number) => (width < 40 ? text : text.split("\n").map((line) => wrapWords(line, width)).join("\n")),
+      boxWrap: (text: string, width: number) =>
+        width < 40
+          ? text
+          : text
+              .split("\n")
+              .map((line) => wrapWords(line, width))
+              .join("\n"),
       styleUsage: localUsage,
       styleSubcommandTerm: localUsage,
       // As commander shows defaults: for options that take a value.
-      optionDescription: (option: Option) => withDefault(option.description ?? "", option.required || option.optional, option.defaultValue, option.defaultValueDescription),
-      argumentDescription: (argument: Argument) => withDefault(argument.description ?? "", true, argument.defaultValue, argument.defaultValueDescription),
+      optionDescription: (option: Option) =>
+        withDefault(
+          option.description ?? "",
+          option.required || option.optional,
+          option.defaultValue,
+          option.defaultValueDescription,
+        ),
+      argumentDescription: (argument: Argument) =>
+        withDefault(argument.description ?? "", true, argument.defaultValue, argument.defaultValueDescription),
     });
 }
 
@@ -82,7 +105,8 @@ export function finishCommands(program: Command, write: (text: string) => void):
   visit(program, [program.name()]);
 }
 
-const suggestion = (text: string | undefined): string => (text ? ` (${say("usage.did-you-mean", { candidates: text })})` : "");
+const suggestion = (text: string | undefined): string =>
+  text ? ` (${say("usage.did-you-mean", { candidates: text })})` : "";
 /** "-o, --out <dossier>" → "--out <dossier>"; "-o, --out" → "--out". */
 const flagOf = (flags: string): string => flags.split(/,\s*/).at(-1) ?? flags;
 const isOurs = (reason: string): boolean => !reason.startsWith("Allowed choices are ");
@@ -93,10 +117,14 @@ export function usageError(commanderMessage: string, command: string): string {
   const message = commanderMessage.replace(/\n$/, "");
   let said: string | undefined;
   let m: RegExpExecArray | null;
-  if ((m = /^error: unknown option '(.*?)'(?:\n\(Did you mean (?:one of )?(.*)\?\))?$/s.exec(message))) said = say("usage.unknown-option", { option: m[1]! }) + suggestion(m[2]);
-  else if ((m = /^error: unknown command '(.*?)'(?:\n\(Did you mean (?:one of )?(.*)\?\))?$/s.exec(message))) said = say("usage.unknown-command", { command: m[1]! }) + suggestion(m[2]);
-  else if ((m = /^error: missing required argument '(.*)'$/.exec(message))) said = say("usage.missing-argument", { argument: `<${m[1]}>` });
-  else if ((m = /^error: option '(.*)' argument missing$/.exec(message))) said = say("usage.missing-value", { option: flagOf(m[1]!) });
+  if ((m = /^error: unknown option '(.*?)'(?:\n\(Did you mean (?:one of )?(.*)\?\))?$/s.exec(message)))
+    said = say("usage.unknown-option", { option: m[1]! }) + suggestion(m[2]);
+  else if ((m = /^error: unknown command '(.*?)'(?:\n\(Did you mean (?:one of )?(.*)\?\))?$/s.exec(message)))
+    said = say("usage.unknown-command", { command: m[1]! }) + suggestion(m[2]);
+  else if ((m = /^error: missing required argument '(.*)'$/.exec(message)))
+    said = say("usage.missing-argument", { argument: `<${m[1]}>` });
+  else if ((m = /^error: option '(.*)' argument missing$/.exec(message)))
+    said = say("usage.missing-value", { option: flagOf(m[1]!) });
   else if (/^error: too many arguments/.test(message)) said = say("usage.too-many");
   else if ((m = /^error: option '(.*?)' argument '(.*)' is invalid\. (.*)$/s.exec(message))) {
     const [option, value, reason] = [flagOf(m[1]!).replace(/ <.*$/, ""), m[2]!, m[3]!];

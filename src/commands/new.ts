@@ -18,7 +18,11 @@ export function registerNewCommand(program: Command, io: CommandIo): void {
     .option(`--date ${valueName("help.value.date")}`, say("help.new.date"), isoDateArg("--date"))
     .option(`--from ${valueName("help.value.previous")}`, say("help.new.from"))
     .option(`-o, --out ${valueName("help.value.file")}`, say("help.new.out"))
-    .option(`--allow-outside ${valueName("help.value.path")}`, say("help.new.allow-outside"), (value: string, list: string[] = []) => [...list, value])
+    .option(
+      `--allow-outside ${valueName("help.value.path")}`,
+      say("help.new.allow-outside"),
+      (value: string, list: string[] = []) => [...list, value],
+    )
     .action(async (opts: { date?: string; from?: string; out?: string; allowOutside?: string[] }) => {
       const created = await newMeeting({ ...opts, cwd: process.cwd(), today: localToday() });
       for (const d of created.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
@@ -32,7 +36,10 @@ export function registerNewCommand(program: Command, io: CommandIo): void {
         io.setExit(1);
       };
       // --from itself (or the template) under the new name: refused like any existing file, with the reason.
-      const input = overwritesInput(created.path, [...(opts.from ? [opts.from] : []), ...(created.template !== "built-in" ? [created.template] : [])]);
+      const input = overwritesInput(created.path, [
+        ...(opts.from ? [opts.from] : []),
+        ...(created.template !== "built-in" ? [created.template] : []),
+      ]);
       if (input !== undefined) return refuse(overwriteProblem(input, created.path));
       try {
         // In a repository, the meeting's year folder (minutes/2026/) may not exist yet.
@@ -42,16 +49,30 @@ export function registerNewCommand(program: Command, io: CommandIo): void {
         const why = whyNotWrittenText(error);
         if (why === undefined) throw error;
         const exists = (error as NodeJS.ErrnoException).code === "EEXIST";
-        return refuse(diagnostic({
-          file: created.path, line: null, column: null, severity: "error", rule: exists ? "output-exists" : "write-output",
-          message: exists ? text("output-exists") : text("write-output.new-meeting", { why }),
-          hint: exists ? text("output-exists.hint") : writeFixText(error),
-        }));
+        return refuse(
+          diagnostic({
+            file: created.path,
+            line: null,
+            column: null,
+            severity: "error",
+            rule: exists ? "output-exists" : "write-output",
+            message: exists ? text("output-exists") : text("write-output.new-meeting", { why }),
+            hint: exists ? text("output-exists.hint") : writeFixText(error),
+          }),
+        );
       }
       // Where it wrote, as the clerk would type it from here.
       const shown = relative(process.cwd(), created.path) || created.path;
-      const template = created.template === "built-in" ? say("new.built-in") : relative(process.cwd(), created.template);
-      const wrote = opts.from ? say("new.wrote-from", { path: shown, actions: sayCount("count.carried", created.carried.length), from: opts.from, template }) : say("new.wrote", { path: shown, template });
+      const template =
+        created.template === "built-in" ? say("new.built-in") : relative(process.cwd(), created.template);
+      const wrote = opts.from
+        ? say("new.wrote-from", {
+            path: shown,
+            actions: sayCount("count.carried", created.carried.length),
+            from: opts.from,
+            template,
+          })
+        : say("new.wrote", { path: shown, template });
       io.out(`${wrote}\n`);
     });
   withExamples(command, [

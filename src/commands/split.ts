@@ -37,10 +37,20 @@ export function registerSplitCommand(program: Command, io: SplitCommandIo): void
     .option("--force", say("help.split.force"))
     .action(async (input: string, opts: { out?: string; force?: boolean }) => {
       const locale = userLocale();
-      const result = await splitFile(input, { out: opts.out ?? dirname(input), force: opts.force === true, ...(locale ? { locale } : {}) });
+      const result = await splitFile(input, {
+        out: opts.out ?? dirname(input),
+        force: opts.force === true,
+        ...(locale ? { locale } : {}),
+      });
       for (const d of result.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
-      for (const { path, meeting } of result.written) io.out(`${say("split.wrote", { path: relative(process.cwd(), path) || path, date: meeting.date ?? "?", line: meeting.line })}\n`);
-      if (result.written.length > 0) io.err(`minutes: ${say("split.done", { meetings: sayCount("count.meeting", result.written.length), source: input })}\n`);
+      for (const { path, meeting } of result.written)
+        io.out(
+          `${say("split.wrote", { path: relative(process.cwd(), path) || path, date: meeting.date ?? "?", line: meeting.line })}\n`,
+        );
+      if (result.written.length > 0)
+        io.err(
+          `minutes: ${say("split.done", { meetings: sayCount("count.meeting", result.written.length), source: input })}\n`,
+        );
       if (result.diagnostics.some((d) => d.severity === "error")) io.setExit(1);
     });
   withExamples(command, [
@@ -59,15 +69,38 @@ export async function readMeetings(input: string, options: { locale?: string } =
   const source = await readSource(input);
   if (!source.ok) {
     const { line, column } = source.place ?? { line: 1, column: 1 };
-    return { meetings: [], diagnostics: [diagnostic({ file: input, line, column, severity: "error", rule: "read", message: source.message, hint: source.hint })] };
+    return {
+      meetings: [],
+      diagnostics: [
+        diagnostic({
+          file: input,
+          line,
+          column,
+          severity: "error",
+          rule: "read",
+          message: source.message,
+          hint: source.hint,
+        }),
+      ],
+    };
   }
   // Input the parser refuses (nesting too deep) is refused here with the parser's own message.
   if (scanNesting(source.text)) {
     const refused = parseMinutes(source.text, { path: input }).file.messages.map((m) => toDiagnostic(m, input));
     return { meetings: [], diagnostics: refused.filter((d) => d.severity === "error") };
   }
-  const language = /^language\s*:\s*["']?([\w-]+)/m.exec(source.text.slice(0, 4000))?.[1] ?? configFor(input).config?.language ?? guessLanguage(source.text.slice(0, 20000));
-  return { meetings: splitMeetings(source.text, { fileName: basename(input), path: input, rules: dateRules(language, options.locale) }), diagnostics: [] };
+  const language =
+    /^language\s*:\s*["']?([\w-]+)/m.exec(source.text.slice(0, 4000))?.[1] ??
+    configFor(input).config?.language ??
+    guessLanguage(source.text.slice(0, 20000));
+  return {
+    meetings: splitMeetings(source.text, {
+      fileName: basename(input),
+      path: input,
+      rules: dateRules(language, options.locale),
+    }),
+    diagnostics: [],
+  };
 }
 
 export interface SplitResult {
@@ -76,11 +109,27 @@ export interface SplitResult {
 }
 
 /** Writes each meeting of `input` into `out`: all of them, or none when one is refused. */
-export async function splitFile(input: string, options: { out: string; force: boolean; locale?: string }): Promise<SplitResult> {
+export async function splitFile(
+  input: string,
+  options: { out: string; force: boolean; locale?: string },
+): Promise<SplitResult> {
   const { meetings, diagnostics } = await readMeetings(input, options);
   if (diagnostics.length > 0) return { written: [], diagnostics };
   if (meetings.length === 0) {
-    return { written: [], diagnostics: [diagnostic({ file: input, line: null, column: null, severity: "error", rule: "split-one-meeting", message: text("split-one-meeting"), hint: text("split-one-meeting.hint", { file: input }) })] };
+    return {
+      written: [],
+      diagnostics: [
+        diagnostic({
+          file: input,
+          line: null,
+          column: null,
+          severity: "error",
+          rule: "split-one-meeting",
+          message: text("split-one-meeting"),
+          hint: text("split-one-meeting.hint", { file: input }),
+        }),
+      ],
+    };
   }
   const files = meetings.map((meeting) => ({ path: join(options.out, meeting.name), meeting }));
   const refused = files.flatMap(({ path }) => {
@@ -89,13 +138,27 @@ export async function splitFile(input: string, options: { out: string; force: bo
   });
   if (!options.force) {
     for (const { path } of files) {
-      if (await exists(path)) refused.push(diagnostic({ file: path, line: null, column: null, severity: "error", rule: "output-exists", message: text("output-exists"), hint: text("split.output-exists.hint") }));
+      if (await exists(path))
+        refused.push(
+          diagnostic({
+            file: path,
+            line: null,
+            column: null,
+            severity: "error",
+            rule: "output-exists",
+            message: text("output-exists"),
+            hint: text("split.output-exists.hint"),
+          }),
+        );
     }
   }
   if (refused.length > 0) return { written: [], diagnostics: refused };
   try {
     await mkdir(options.out, { recursive: true });
-    if (options.force) await writeAllAtomically(files.map(({ path, meeting }) => ({ path, bytes: new TextEncoder().encode(meeting.text) })));
+    if (options.force)
+      await writeAllAtomically(
+        files.map(({ path, meeting }) => ({ path, bytes: new TextEncoder().encode(meeting.text) })),
+      );
     else for (const { path, meeting } of files) await writeNew(path, meeting.text);
   } catch (error) {
     const problem = writeProblem(input, error, (why) => text("write-output.folder", { folder: options.out, why }));
@@ -113,7 +176,11 @@ async function exists(path: string): Promise<boolean> {
  * `minutes build FILE... --split`: each meeting of each file built as a document of its own (a file of one
  * meeting is built as it is). Messages name the file and its lines; the exit code is 1 when one failed.
  */
-export async function buildSplit(paths: string[], options: { build: BuildOptions; reporter: Reporter; locale?: string }, io: Omit<SplitCommandIo, "setExit">): Promise<number> {
+export async function buildSplit(
+  paths: string[],
+  options: { build: BuildOptions; reporter: Reporter; locale?: string },
+  io: Omit<SplitCommandIo, "setExit">,
+): Promise<number> {
   const { inputs, problems } = await collectInputs(paths);
   const results: FileReport[] = inputProblems(problems).map((p) => ({ input: p.file, ok: false, diagnostics: [p] }));
   for (const { path: input } of inputs) {
@@ -121,8 +188,13 @@ export async function buildSplit(paths: string[], options: { build: BuildOptions
     if (diagnostics.length > 0) results.push({ input, ok: false, diagnostics });
     else if (meetings.length === 0) results.push(await build(input, options.build));
     else {
-      const served = meetings.map((meeting) => ({ meeting, path: join(dirname(input), meeting.name), text: meeting.text }));
-      for (const { meeting, path } of served) results.push(inSource(await build(path, options.build, new SplitWorld(input, served)), input, meeting));
+      const served = meetings.map((meeting) => ({
+        meeting,
+        path: join(dirname(input), meeting.name),
+        text: meeting.text,
+      }));
+      for (const { meeting, path } of served)
+        results.push(inSource(await build(path, options.build, new SplitWorld(input, served)), input, meeting));
     }
   }
   for (const text of [...results.map((r) => options.reporter.file(r)), options.reporter.end(results)]) {
@@ -138,7 +210,12 @@ function inSource(result: BuildResult, input: string, meeting: MeetingText): Bui
   const diagnostics = result.diagnostics.map((d) => {
     if (d.file !== result.input) return d;
     const { fix: _fix, ...rest } = d;
-    return { ...rest, file: input, line: d.line === null ? meeting.line : (meeting.sourceLines[d.line - 1] ?? meeting.line), column: d.line === null ? null : meeting.sourceLines[d.line - 1] ? d.column : 1 };
+    return {
+      ...rest,
+      file: input,
+      line: d.line === null ? meeting.line : (meeting.sourceLines[d.line - 1] ?? meeting.line),
+      column: d.line === null ? null : meeting.sourceLines[d.line - 1] ? d.column : 1,
+    };
   });
   return { ...result, diagnostics };
 }

@@ -9,11 +9,20 @@ import { builtInThemes, loadBuiltInTheme, templatesDir } from "../theme/load-the
 import type { CommandIo } from "./command-io.js";
 import { valueName, withExamples } from "./localised-help.js";
 
-
 /** Copies built-in theme `from` into `<dir>/<name>`; returns an error message or the new folder. */
-export function newTheme(name: string, from: string, dir: string): { ok: true; path: string } | { ok: false; message: string; usage: boolean } {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) return { ok: false, usage: true, message: say("themes.bad-name", { name }) };
-  if (!builtInThemes().includes(from)) return { ok: false, usage: true, message: say("themes.unknown", { name: from, themes: builtInThemes().join(", ") }) };
+export function newTheme(
+  name: string,
+  from: string,
+  dir: string,
+): { ok: true; path: string } | { ok: false; message: string; usage: boolean } {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name))
+    return { ok: false, usage: true, message: say("themes.bad-name", { name }) };
+  if (!builtInThemes().includes(from))
+    return {
+      ok: false,
+      usage: true,
+      message: say("themes.unknown", { name: from, themes: builtInThemes().join(", ") }),
+    };
   const target = resolve(dir, name);
   if (existsSync(target)) return { ok: false, usage: false, message: say("themes.exists", { path: target }) };
   // Made in a hidden folder beside it, then renamed: a copy that fails halfway leaves no half theme behind.
@@ -65,7 +74,11 @@ export function registerThemeCommands(program: Command, io: CommandIo): void {
       } catch (error) {
         const why = whyNotWritten(error);
         if (why === undefined) throw error;
-        made = { ok: false, usage: false, message: say("themes.not-written", { dir: process.cwd(), why, fix: writeFix(error) }) };
+        made = {
+          ok: false,
+          usage: false,
+          message: say("themes.not-written", { dir: process.cwd(), why, fix: writeFix(error) }),
+        };
       }
       if (!made.ok) {
         io.err(`minutes: ${made.message}\n`);

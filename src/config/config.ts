@@ -20,12 +20,22 @@ export const configSchema = z.object({
    * that mean something is missing from the documents (see missingRules); a list, those rule ids; false, none.
    */
   strict: z
-    .union([z.boolean(), z.literal("missing"), z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1)], { error: "must be true, false, missing, or a list of rule ids such as [front-matter-unknown-key]" })
+    .union([z.boolean(), z.literal("missing"), z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1)], {
+      error: "must be true, false, missing, or a list of rule ids such as [front-matter-unknown-key]",
+    })
     .optional(),
   /** Language of meetings that do not say. */
-  language: z.string().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, { error: "must be a language tag such as fr or en" }).optional(),
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, { error: "must be a language tag such as fr or en" })
+    .optional(),
   /** Formats to write. */
-  formats: z.array(z.enum(["docx", "pdf", "json"], { error: "must be docx, pdf or json" }), { error: "must be a list such as [docx, pdf]" }).min(1, { error: "must name at least one format, such as [docx, pdf]" }).optional(),
+  formats: z
+    .array(z.enum(["docx", "pdf", "json"], { error: "must be docx, pdf or json" }), {
+      error: "must be a list such as [docx, pdf]",
+    })
+    .min(1, { error: "must name at least one format, such as [docx, pdf]" })
+    .optional(),
   /** The Markdown template of `minutes new`, relative to the config file (default: templates/meeting.md, else built in). */
   template: z.string({ error: "must be the path of a Markdown template" }).min(1).optional(),
   /** The folder `minutes new` writes meetings into, relative to the config file: <meetings>/<year>/<date>-<name>.md. */
@@ -33,11 +43,19 @@ export const configSchema = z.object({
   /** The organisation of meetings that name none: printed above their title, and on the index page. */
   organisation: z.string({ error: "must be text" }).trim().min(1, { error: "must not be empty" }).optional(),
   /** Standards the PDF claims, as --pdf-standard; [] for none. */
-  pdfStandard: z.array(z.enum(["pdfa", "ua"], { error: "must be pdfa or ua" }), { error: "must be a list such as [pdfa, ua], or [] for none" }).optional(),
+  pdfStandard: z
+    .array(z.enum(["pdfa", "ua"], { error: "must be pdfa or ua" }), {
+      error: "must be a list such as [pdfa, ua], or [] for none",
+    })
+    .optional(),
   /** Output folder, relative to the config file. */
   out: z.string().min(1).optional(),
   /** Files built at once by `minutes build` (worker threads); default: the number of cores. */
-  jobs: z.number({ error: "must be a whole number such as 2" }).int({ error: "must be a whole number such as 2" }).min(1, { error: "must be 1 or more" }).optional(),
+  jobs: z
+    .number({ error: "must be a whole number such as 2" })
+    .int({ error: "must be a whole number such as 2" })
+    .min(1, { error: "must be 1 or more" })
+    .optional(),
 });
 
 export type ConfigData = z.infer<typeof configSchema>;
@@ -91,16 +109,29 @@ export function findConfig(start: string, world?: World): string | undefined {
 /** Read and validate a config file. Problems come back as diagnostics at file:line:column. */
 export function loadConfig(path: string, world?: World): ConfigResult {
   const absolute = resolve(path);
-  const { file, yaml, data } = readYamlFile(path, configSchema, { rule: "config", what: text("yaml.what.config"), shapeHint: text("config-shape.hint"), ...(world ? { read: (p: string) => world.readText(p) } : {}) });
+  const { file, yaml, data } = readYamlFile(path, configSchema, {
+    rule: "config",
+    what: text("yaml.what.config"),
+    shapeHint: text("config-shape.hint"),
+    ...(world ? { read: (p: string) => world.readText(p) } : {}),
+  });
   const diagnostics = file.messages.map((m) => toDiagnostic(m, path));
   const ok = data !== undefined && !diagnostics.some((d) => d.severity === "error");
   const places: Config["places"] = {};
-  for (const key of [...pathSettings, "jobs"] as const) if (data?.[key] !== undefined && yaml) places[key] = yaml.valuePlace([key]);
-  return { ...(ok ? { config: { ...stripUndefined(data), path: absolute, dir: dirname(absolute), places } } : {}), diagnostics };
+  for (const key of [...pathSettings, "jobs"] as const)
+    if (data?.[key] !== undefined && yaml) places[key] = yaml.valuePlace([key]);
+  return {
+    ...(ok ? { config: { ...stripUndefined(data), path: absolute, dir: dirname(absolute), places } } : {}),
+    diagnostics,
+  };
 }
 
 /** A path setting (`out`, `template`), resolved against the config file's folder and kept inside it unless `--allow-outside` names it. */
-export function configPath(config: Config, key: Exclude<PathSetting, "theme">, allowOutside: readonly string[] = []): { path: string } | { problem: Diagnostic } | undefined {
+export function configPath(
+  config: Config,
+  key: Exclude<PathSetting, "theme">,
+  allowOutside: readonly string[] = [],
+): { path: string } | { problem: Diagnostic } | undefined {
   const reference = config[key];
   if (reference === undefined) return undefined;
   const where = resolveSafePath(reference, config.dir, { projectDir: config.dir, allowOutside });

@@ -6,7 +6,9 @@ import type { TextEdit } from "./text-edit.js";
 export function applyEdits(source: string, edits: readonly TextEdit[]): { text: string; applied: TextEdit[] } {
   const lines = source.split("\n");
   const applied: TextEdit[] = [];
-  const sorted = [...edits].filter((e) => e.line === e.endLine && e.line >= 1 && e.line <= lines.length).sort((a, b) => a.line - b.line || a.column - b.column);
+  const sorted = [...edits]
+    .filter((e) => e.line === e.endLine && e.line >= 1 && e.line <= lines.length)
+    .sort((a, b) => a.line - b.line || a.column - b.column);
   // Apply from the end of each line, so earlier columns stay right.
   const byLine = new Map<number, TextEdit[]>();
   for (const edit of sorted) {
@@ -19,7 +21,8 @@ export function applyEdits(source: string, edits: readonly TextEdit[]): { text: 
   }
   for (const [line, list] of byLine) {
     let value = lines[line - 1]!;
-    for (const edit of [...list].reverse()) value = value.slice(0, edit.column - 1) + edit.text + value.slice(edit.endColumn - 1);
+    for (const edit of [...list].reverse())
+      value = value.slice(0, edit.column - 1) + edit.text + value.slice(edit.endColumn - 1);
     lines[line - 1] = value;
   }
   return { text: lines.join("\n"), applied };

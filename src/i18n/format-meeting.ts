@@ -7,30 +7,102 @@ import { primaryLanguage } from "./labels.js";
  * several years against Intl). Written out rather than asked of Intl: creating an ICU date formatter is
  * the slowest step of a run from the startup snapshot, and the text no longer depends on Node's ICU version.
  */
-const longDates: Record<string, { weekdays: string[]; months: string[]; pattern: (weekday: string, day: number, month: string, year: number) => string }> = {
+const longDates: Record<
+  string,
+  {
+    weekdays: string[];
+    months: string[];
+    pattern: (weekday: string, day: number, month: string, year: number) => string;
+  }
+> = {
   fr: {
     weekdays: ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
-    months: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
+    months: [
+      "janvier",
+      "février",
+      "mars",
+      "avril",
+      "mai",
+      "juin",
+      "juillet",
+      "août",
+      "septembre",
+      "octobre",
+      "novembre",
+      "décembre",
+    ],
     pattern: (w, d, m, y) => `${w} ${d} ${m} ${y}`,
   },
   en: {
     weekdays: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
-    months: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    months: [
+      "January",
+      "February",
+      "March",
+      "April",
+      "May",
+      "June",
+      "July",
+      "August",
+      "September",
+      "October",
+      "November",
+      "December",
+    ],
     pattern: (w, d, m, y) => `${w} ${d} ${m} ${y}`,
   },
   es: {
     weekdays: ["domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"],
-    months: ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"],
+    months: [
+      "enero",
+      "febrero",
+      "marzo",
+      "abril",
+      "mayo",
+      "junio",
+      "julio",
+      "agosto",
+      "septiembre",
+      "octubre",
+      "noviembre",
+      "diciembre",
+    ],
     pattern: (w, d, m, y) => `${w} ${d} de ${m} de ${y}`,
   },
   pt: {
     weekdays: ["domingo", "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado"],
-    months: ["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"],
+    months: [
+      "janeiro",
+      "fevereiro",
+      "março",
+      "abril",
+      "maio",
+      "junho",
+      "julho",
+      "agosto",
+      "setembro",
+      "outubro",
+      "novembro",
+      "dezembro",
+    ],
     pattern: (w, d, m, y) => `${w} ${d} de ${m} de ${y}`,
   },
   de: {
     weekdays: ["Sonntag", "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag"],
-    months: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"],
+    months: [
+      "Januar",
+      "Februar",
+      "März",
+      "April",
+      "Mai",
+      "Juni",
+      "Juli",
+      "August",
+      "September",
+      "Oktober",
+      "November",
+      "Dezember",
+    ],
     pattern: (w, d, m, y) => `${w} ${d}. ${m} ${y}`,
   },
 };
@@ -43,7 +115,13 @@ export function formatDate(iso: string, language: string): string {
   // always written the British way, as official minutes are.
   const primary = primaryLanguage(language);
   const own = primary === "en" || language === primary ? longDates[primary] : undefined;
-  if (own && date.getUTCFullYear() > 0) return own.pattern(own.weekdays[date.getUTCDay()]!, date.getUTCDate(), own.months[date.getUTCMonth()]!, date.getUTCFullYear());
+  if (own && date.getUTCFullYear() > 0)
+    return own.pattern(
+      own.weekdays[date.getUTCDay()]!,
+      date.getUTCDate(),
+      own.months[date.getUTCMonth()]!,
+      date.getUTCFullYear(),
+    );
   return intlDate(date, primary === "en" ? "en-GB" : language) ?? iso;
 }
 
@@ -56,7 +134,8 @@ export function formatDate(iso: string, language: string): string {
 export function formatDateRange(startIso: string, endIso: string, language: string): string {
   const start = new Date(`${startIso}T00:00:00Z`);
   const end = new Date(`${endIso}T00:00:00Z`);
-  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || endIso <= startIso) return formatDate(startIso, language);
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || endIso <= startIso)
+    return formatDate(startIso, language);
   const own = longDates[primaryLanguage(language)];
   if (!own) return `${formatDate(startIso, language)} – ${formatDate(endIso, language)}`;
   const parts = (d: Date) => ({ day: d.getUTCDate(), month: own.months[d.getUTCMonth()]!, year: d.getUTCFullYear() });
@@ -70,18 +149,31 @@ export function formatDateRange(startIso: string, endIso: string, language: stri
 type DayParts = { day: number; month: string; year: number };
 const rangePatterns: Record<string, (a: DayParts, b: DayParts, sameMonth: boolean, sameYear: boolean) => string> = {
   en: (a, b, sameMonth, sameYear) =>
-    sameMonth ? `${a.day}–${b.day} ${b.month} ${b.year}` : `${a.day} ${a.month}${sameYear ? "" : ` ${a.year}`} – ${b.day} ${b.month} ${b.year}`,
-  fr: (a, b, sameMonth, sameYear) => `du ${a.day}${sameMonth ? "" : ` ${a.month}${sameYear ? "" : ` ${a.year}`}`} au ${b.day} ${b.month} ${b.year}`,
-  es: (a, b, sameMonth, sameYear) => `del ${a.day}${sameMonth ? "" : ` de ${a.month}${sameYear ? "" : ` de ${a.year}`}`} al ${b.day} de ${b.month} de ${b.year}`,
-  pt: (a, b, sameMonth, sameYear) => `de ${a.day}${sameMonth ? "" : ` de ${a.month}${sameYear ? "" : ` de ${a.year}`}`} a ${b.day} de ${b.month} de ${b.year}`,
+    sameMonth
+      ? `${a.day}–${b.day} ${b.month} ${b.year}`
+      : `${a.day} ${a.month}${sameYear ? "" : ` ${a.year}`} – ${b.day} ${b.month} ${b.year}`,
+  fr: (a, b, sameMonth, sameYear) =>
+    `du ${a.day}${sameMonth ? "" : ` ${a.month}${sameYear ? "" : ` ${a.year}`}`} au ${b.day} ${b.month} ${b.year}`,
+  es: (a, b, sameMonth, sameYear) =>
+    `del ${a.day}${sameMonth ? "" : ` de ${a.month}${sameYear ? "" : ` de ${a.year}`}`} al ${b.day} de ${b.month} de ${b.year}`,
+  pt: (a, b, sameMonth, sameYear) =>
+    `de ${a.day}${sameMonth ? "" : ` de ${a.month}${sameYear ? "" : ` de ${a.year}`}`} a ${b.day} de ${b.month} de ${b.year}`,
   de: (a, b, sameMonth, sameYear) =>
-    sameMonth ? `${a.day}.–${b.day}. ${b.month} ${b.year}` : `${a.day}. ${a.month}${sameYear ? "" : ` ${a.year}`} – ${b.day}. ${b.month} ${b.year}`,
+    sameMonth
+      ? `${a.day}.–${b.day}. ${b.month} ${b.year}`
+      : `${a.day}. ${a.month}${sameYear ? "" : ` ${a.year}`} – ${b.day}. ${b.month} ${b.year}`,
 };
 
 function intlDate(date: Date, locale: string): string | undefined {
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).formatToParts(date);
+    parts = new Intl.DateTimeFormat(locale, {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    }).formatToParts(date);
   } catch {
     return undefined;
   }

@@ -7,7 +7,8 @@ const NNBSP = "\u202f";
 const NBSP = "\u00a0";
 
 /** Web addresses, e-mail addresses and paths inside prose: never touched. */
-const PROTECTED = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>«»"]*|\b[\w.+-]+@[\w-]+\.[\w.-]+|\b(?:mailto|tel|urn):[^\s]*/gi;
+const PROTECTED =
+  /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>«»"]*|\b[\w.+-]+@[\w-]+\.[\w.-]+|\b(?:mailto|tel|urn):[^\s]*/gi;
 
 function spaceProse(text: string): string {
   return (
@@ -50,7 +51,12 @@ export function frenchInlines(inlines: Inline[]): Inline[] {
         return { ...node, children: frenchInlines(node.children) };
       case "link":
         // The link text is prose unless it is the address itself (autolinks).
-        return { ...node, children: node.children.every((c) => c.type === "text" && c.value === node.url) ? node.children : frenchInlines(node.children) };
+        return {
+          ...node,
+          children: node.children.every((c) => c.type === "text" && c.value === node.url)
+            ? node.children
+            : frenchInlines(node.children),
+        };
       default:
         return node;
     }
@@ -64,11 +70,18 @@ export function frenchBlocks(blocks: Block[]): Block[] {
       case "heading":
         return { ...block, children: frenchInlines(block.children) };
       case "list":
-        return { ...block, items: block.items.map((item): ListItem => ({ ...item, children: frenchBlocks(item.children) })) };
+        return {
+          ...block,
+          items: block.items.map((item): ListItem => ({ ...item, children: frenchBlocks(item.children) })),
+        };
       case "blockquote":
         return { ...block, children: frenchBlocks(block.children) };
       case "table":
-        return { ...block, header: block.header.map(frenchInlines), rows: block.rows.map((row) => row.map(frenchInlines)) };
+        return {
+          ...block,
+          header: block.header.map(frenchInlines),
+          rows: block.rows.map((row) => row.map(frenchInlines)),
+        };
       default:
         return block;
     }

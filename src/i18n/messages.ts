@@ -19,7 +19,18 @@ import { uiLanguages, type Entry, type UiLanguage } from "./entry.js";
 
 export { uiLanguages, type Entry, type UiLanguage };
 
-export const catalogue = { ...bodyMessages, ...yamlMessages, ...themeMessages, ...fileMessages, ...imageMessages, ...buildMessages, ...cliMessages, ...linkMessages, ...adoptionMessages, ...dateMessages } satisfies Record<string, Entry>;
+export const catalogue = {
+  ...bodyMessages,
+  ...yamlMessages,
+  ...themeMessages,
+  ...fileMessages,
+  ...imageMessages,
+  ...buildMessages,
+  ...cliMessages,
+  ...linkMessages,
+  ...adoptionMessages,
+  ...dateMessages,
+} satisfies Record<string, Entry>;
 export type MessageId = keyof typeof catalogue;
 
 /**
@@ -45,7 +56,12 @@ export function isMessageId(value: unknown): value is MessageId {
 }
 
 export function isText(value: unknown): value is Text {
-  return typeof value === "object" && value !== null && typeof (value as Text).id === "string" && (value as Text).id in catalogue;
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as Text).id === "string" &&
+    (value as Text).id in catalogue
+  );
 }
 
 /** The text in `language`, placeholders filled; a placeholder with no value stays as written. */
@@ -86,7 +102,10 @@ export function say(id: MessageId, params?: Params): string {
 /** "fr", "fr-CA", "fr_FR.UTF-8", "French"… → a language we speak, or undefined. */
 export function toUiLanguage(tag: string | undefined): UiLanguage | undefined {
   if (!tag) return undefined;
-  const base = tag.trim().toLowerCase().split(/[-_.@]/)[0];
+  const base = tag
+    .trim()
+    .toLowerCase()
+    .split(/[-_.@]/)[0];
   return (uiLanguages as readonly string[]).includes(base ?? "") ? (base as UiLanguage) : undefined;
 }
 
@@ -94,7 +113,11 @@ export function toUiLanguage(tag: string | undefined): UiLanguage | undefined {
  * The language to print in: --lang, then the config's `language`, then LC_ALL, LC_MESSAGES, LANG (the
  * first that is set, as POSIX orders them), then English.
  */
-export function chooseUiLanguage(flag: string | undefined, config: string | undefined, env: NodeJS.ProcessEnv): UiLanguage {
+export function chooseUiLanguage(
+  flag: string | undefined,
+  config: string | undefined,
+  env: NodeJS.ProcessEnv,
+): UiLanguage {
   const fromEnv = env.LC_ALL || env.LC_MESSAGES || env.LANG;
   return toUiLanguage(flag) ?? toUiLanguage(config) ?? toUiLanguage(fromEnv) ?? "en";
 }

@@ -35,31 +35,36 @@ const comments: Record<InitLanguage, { settings: string; meetings: string; stric
   en: {
     settings: "Settings for every meeting in this repository.",
     meetings: "`minutes new` writes each meeting to {folder}/<year>/<date>-{word}.md, from this template.",
-    strict: "missing: check and build fail, here and on CI, while a document lacks something (an unknown key, a placeholder or example value left, an action with no responsible). true: every warning fails; false: none.",
+    strict:
+      "missing: check and build fail, here and on CI, while a document lacks something (an unknown key, a placeholder or example value left, an action with no responsible). true: every warning fails; false: none.",
     ignore: "Built documents: CI builds and publishes them, so they stay out of the repository.",
   },
   fr: {
     settings: "Réglages de toutes les réunions de ce dépôt.",
     meetings: "`minutes new` écrit chaque réunion dans {folder}/<année>/<date>-{word}.md, à partir de ce modèle.",
-    strict: "missing : check et build échouent, ici et en CI, tant qu'il manque quelque chose à un document (une clé inconnue, un champ ou un exemple à remplacer, une action sans responsable). true : tout avertissement échoue ; false : aucun.",
+    strict:
+      "missing : check et build échouent, ici et en CI, tant qu'il manque quelque chose à un document (une clé inconnue, un champ ou un exemple à remplacer, une action sans responsable). true : tout avertissement échoue ; false : aucun.",
     ignore: "Documents construits : la CI les construit et les publie, ils restent donc hors du dépôt.",
   },
   es: {
     settings: "Ajustes de todas las reuniones de este repositorio.",
     meetings: "`minutes new` escribe cada reunión en {folder}/<año>/<fecha>-{word}.md, a partir de esta plantilla.",
-    strict: "missing: check y build fallan, aquí y en la CI, mientras a un documento le falte algo (una clave desconocida, un marcador o ejemplo por sustituir, una acción sin responsable). true: toda advertencia falla; false: ninguna.",
+    strict:
+      "missing: check y build fallan, aquí y en la CI, mientras a un documento le falte algo (una clave desconocida, un marcador o ejemplo por sustituir, una acción sin responsable). true: toda advertencia falla; false: ninguna.",
     ignore: "Documentos generados: la CI los genera y los publica, así que quedan fuera del repositorio.",
   },
   pt: {
     settings: "Definições de todas as reuniões deste repositório.",
     meetings: "`minutes new` escreve cada reunião em {folder}/<ano>/<data>-{word}.md, a partir deste modelo.",
-    strict: "missing: check e build falham, aqui e na CI, enquanto faltar algo a um documento (uma chave desconhecida, um marcador ou exemplo por substituir, uma ação sem responsável). true: qualquer aviso falha; false: nenhum.",
+    strict:
+      "missing: check e build falham, aqui e na CI, enquanto faltar algo a um documento (uma chave desconhecida, um marcador ou exemplo por substituir, uma ação sem responsável). true: qualquer aviso falha; false: nenhum.",
     ignore: "Documentos gerados: a CI gera-os e publica-os, por isso ficam fora do repositório.",
   },
   de: {
     settings: "Einstellungen für alle Sitzungen dieses Repositorys.",
     meetings: "`minutes new` schreibt jede Sitzung nach {folder}/<Jahr>/<Datum>-{word}.md, aus dieser Vorlage.",
-    strict: "missing: check und build schlagen fehl, hier und in der CI, solange einem Dokument etwas fehlt (ein unbekannter Schlüssel, ein Platzhalter oder Beispielwert, eine Aufgabe ohne Verantwortliche). true: jede Warnung schlägt fehl; false: keine.",
+    strict:
+      "missing: check und build schlagen fehl, hier und in der CI, solange einem Dokument etwas fehlt (ein unbekannter Schlüssel, ein Platzhalter oder Beispielwert, eine Aufgabe ohne Verantwortliche). true: jede Warnung schlägt fehl; false: keine.",
     ignore: "Erzeugte Dokumente: die CI erzeugt und veröffentlicht sie, daher bleiben sie außerhalb des Repositorys.",
   },
 };
@@ -178,9 +183,21 @@ export function scaffoldFiles(options: ScaffoldOptions): [string, string][] {
     [mergedFile, gitignore(options.language)],
     [templatePath, template],
     [samplePath(options), fillTemplate(template, { date: options.date })],
-    [".minutes/minutes.schema.json", json({ title: "minutes front matter", ...z.toJSONSchema(frontMatterSchema, { io: "input", unrepresentable: "any" }) })],
-    [".minutes/config.schema.json", json({ title: "minutes.config.yaml", ...z.toJSONSchema(configSchema, { io: "input", unrepresentable: "any" }) })],
-    [".vscode/settings.json", json({ "yaml.schemas": { "./.minutes/config.schema.json": ["minutes.config.yaml", "minutes.config.yml"] } })],
+    [
+      ".minutes/minutes.schema.json",
+      json({
+        title: "minutes front matter",
+        ...z.toJSONSchema(frontMatterSchema, { io: "input", unrepresentable: "any" }),
+      }),
+    ],
+    [
+      ".minutes/config.schema.json",
+      json({ title: "minutes.config.yaml", ...z.toJSONSchema(configSchema, { io: "input", unrepresentable: "any" }) }),
+    ],
+    [
+      ".vscode/settings.json",
+      json({ "yaml.schemas": { "./.minutes/config.schema.json": ["minutes.config.yaml", "minutes.config.yml"] } }),
+    ],
     [".github/workflows/minutes.yml", githubWorkflow()],
     [".gitlab-ci.yml", gitlabCi()],
   ];

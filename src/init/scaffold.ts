@@ -7,14 +7,18 @@ import { writeAtomically, writeNew } from "../write-atomically.js";
 import { dirname, join } from "node:path";
 import { mergedFile, scaffoldFiles, type ScaffoldOptions } from "./scaffold-files.js";
 
-export type ScaffoldResult = { ok: true; written: string[]; updated: { path: string; lines: string[] }[] } | { ok: false; existing: string[] };
+export type ScaffoldResult =
+  | { ok: true; written: string[]; updated: { path: string; lines: string[] }[] }
+  | { ok: false; existing: string[] };
 
 export async function scaffold(dir: string, options: ScaffoldOptions): Promise<ScaffoldResult> {
   // A file where the folder should be (`minutes init notes.md`) is in the way like an existing file.
   if (existsSync(dir) && !statSync(dir).isDirectory()) return { ok: false, existing: [dir] };
   const files = scaffoldFiles(options).map(([path, text]) => [join(dir, path), text] as const);
   const merged = join(dir, mergedFile);
-  const existing = files.map(([path]) => path).filter((path) => existsSync(path) && (path !== merged || !statSync(path).isFile()));
+  const existing = files
+    .map(([path]) => path)
+    .filter((path) => existsSync(path) && (path !== merged || !statSync(path).isFile()));
   if (existing.length > 0) return { ok: false, existing };
   // A failure halfway (permission, disk full) takes back what this run made: all the files or none.
   const made: string[] = [];
@@ -30,7 +34,12 @@ export async function scaffold(dir: string, options: ScaffoldOptions): Promise<S
         const lines = missingLines(before, text);
         if (lines.length === 0) continue;
         restore = { path, text: before };
-        await writeAtomically(path, new TextEncoder().encode(`${before}${before === "" || before.endsWith("\n") ? "" : "\n"}${before === "" ? "" : "\n"}${lines.join("\n")}\n`));
+        await writeAtomically(
+          path,
+          new TextEncoder().encode(
+            `${before}${before === "" || before.endsWith("\n") ? "" : "\n"}${before === "" ? "" : "\n"}${lines.join("\n")}\n`,
+          ),
+        );
         updated.push({ path, lines: lines.filter((line) => !line.startsWith("#")) });
         continue;
       }

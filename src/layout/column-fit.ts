@@ -37,7 +37,9 @@ export function weightedWidths(total: number, weights: number[], minimums: numbe
 export type ColumnFit = (weights: readonly number[], headings: string[], rows: Inline[][][]) => number[];
 
 /** What the fit reads from the theme: the text width, the cell text size and the body fonts. */
-export type FitTheme = Pick<Theme, "page" | "sizes"> & { fonts: { body: { files: Pick<Theme["fonts"]["body"]["files"], "regular" | "bold"> } } };
+export type FitTheme = Pick<Theme, "page" | "sizes"> & {
+  fonts: { body: { files: Pick<Theme["fonts"]["body"]["files"], "regular" | "bold"> } };
+};
 
 /** Without a theme's fonts the proportions are kept as they are. */
 export const keepProportions: ColumnFit = (weights) => [...weights];

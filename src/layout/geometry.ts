@@ -64,7 +64,11 @@ export type GeometryTheme = { colors: Pick<Theme["colors"], "accent" | "border">
  * Column proportions of an action table by its number of columns: action, responsible, deadline, then the
  * optional status and notes. The action text gets the most; status is 20% of four columns, 14% of five.
  */
-const actionColumnSets: Record<number, readonly number[]> = { 3: [50, 30, 20], 4: [40, 25, 15, 20], 5: [34, 20, 14, 14, 18] };
+const actionColumnSets: Record<number, readonly number[]> = {
+  3: [50, 30, 20],
+  4: [40, 25, 15, 20],
+  5: [34, 20, 14, 14, 18],
+};
 
 export function actionColumns(count: number): number[] {
   return [...(actionColumnSets[count] ?? Array.from({ length: count }, () => 1))];

@@ -19,14 +19,23 @@ export function itemHeading(item: { number: number | null; title: string }): str
 }
 
 /** What the layout takes from the theme; the built-in defaults when no theme is given. */
-export type LayoutTheme = Pick<Theme, "labels" | "header" | "footer" | "draft"> & Partial<GeometryTheme> & Partial<FitTheme> & {
-  organisation?: string | undefined;
-  /** `emptyActionTable`: an item without actions shows its table with one N/A row. */
-  layout?: Pick<Theme["layout"], "emptyActionTable">;
-};
+export type LayoutTheme = Pick<Theme, "labels" | "header" | "footer" | "draft"> &
+  Partial<GeometryTheme> &
+  Partial<FitTheme> & {
+    organisation?: string | undefined;
+    /** `emptyActionTable`: an item without actions shows its table with one N/A row. */
+    layout?: Pick<Theme["layout"], "emptyActionTable">;
+  };
 
 /** The compte-rendu's texts (the built-in theme a build uses when none is named). */
-export const plainTheme: LayoutTheme & GeometryTheme = { labels: {}, header: { text: "{title}", align: "left" }, footer: { text: "{pageOf}", align: "center" }, draft: { mark: "watermark" }, layout: { emptyActionTable: true }, colors: { accent: "1F3864", border: "7F7F7F" } };
+export const plainTheme: LayoutTheme & GeometryTheme = {
+  labels: {},
+  header: { text: "{title}", align: "left" },
+  footer: { text: "{pageOf}", align: "center" },
+  draft: { mark: "watermark" },
+  layout: { emptyActionTable: true },
+  colors: { accent: "1F3864", border: "7F7F7F" },
+};
 
 /** The measures both formats share, from the theme's colours (the built-in ones when the theme gives none). */
 export const layoutGeometry = (theme: LayoutTheme): Geometry => geometry({ colors: theme.colors ?? plainTheme.colors });
@@ -34,14 +43,17 @@ export const layoutGeometry = (theme: LayoutTheme): Geometry => geometry({ color
 /** Sizes the layout's tables in the theme's fonts; without them (a theme given in part), keeps the proportions. */
 export function tableFit(theme: LayoutTheme): ColumnFit {
   const { page, sizes, fonts } = theme;
-  return page && sizes && fonts ? columnFit({ page, sizes, fonts }, layoutGeometry(theme).cellPadding.x) : keepProportions;
+  return page && sizes && fonts
+    ? columnFit({ page, sizes, fonts }, layoutGeometry(theme).cellPadding.x)
+    : keepProportions;
 }
 
 /** The labels of a document in `language`: the theme's overrides on top, and French spacing for French. */
 export function documentLabels(language: string, theme: Pick<LayoutTheme, "labels">): Labels {
   const labels: Labels = labelsFor(language, theme.labels);
   // A theme's own wording ("Ordre du jour :") gets the same French spacing as the text.
-  if (primaryLanguage(language) === "fr") for (const key of Object.keys(labels) as (keyof Labels)[]) labels[key] = frenchSpacing(labels[key]);
+  if (primaryLanguage(language) === "fr")
+    for (const key of Object.keys(labels) as (keyof Labels)[]) labels[key] = frenchSpacing(labels[key]);
   return labels;
 }
 
@@ -51,7 +63,9 @@ export function layoutMinutes(source: Minutes, theme: LayoutTheme = plainTheme):
   const { meeting } = minutes;
   const labels = documentLabels(meeting.language, theme);
   // A meeting over several days prints its days ("26–27 July 2023", "du 26 au 27 juillet 2023").
-  const date = meeting.endDate ? formatDateRange(meeting.date, meeting.endDate, meeting.language) : formatDate(meeting.date, meeting.language);
+  const date = meeting.endDate
+    ? formatDateRange(meeting.date, meeting.endDate, meeting.language)
+    : formatDate(meeting.date, meeting.language);
   const info: InfoRow[] = [{ label: labels.date, value: date }];
   // Times are printed as the author wrote them ("09:00-11:00", "9h00 - 11h00"): the model keeps the
   // parsed range for validation, and the author's own form is what the secretariat expects to see.
@@ -107,7 +121,12 @@ export function layoutMinutes(source: Minutes, theme: LayoutTheme = plainTheme):
 
   const organisation = meeting.organisation ?? theme.organisation;
   const fields = { title: meeting.title, date, organisation: organisation ?? "" };
-  const draft = String(meeting.extra.status ?? "").trim().toLowerCase() === "draft" ? { mark: theme.draft.mark, text: theme.draft.text ?? labels.draft } : undefined;
+  const draft =
+    String(meeting.extra.status ?? "")
+      .trim()
+      .toLowerCase() === "draft"
+      ? { mark: theme.draft.mark, text: theme.draft.text ?? labels.draft }
+      : undefined;
   return {
     language: meeting.language,
     labels,
@@ -178,7 +197,12 @@ function frenchTypography(minutes: Minutes): Minutes {
           previousActions: {
             ...minutes.previousActions,
             title: frenchSpacing(minutes.previousActions.title),
-            actions: minutes.previousActions.actions.map((a) => ({ ...a, action: frenchInlines(a.action), responsible: frenchInlines(a.responsible), comment: frenchInlines(a.comment) })),
+            actions: minutes.previousActions.actions.map((a) => ({
+              ...a,
+              action: frenchInlines(a.action),
+              responsible: frenchInlines(a.responsible),
+              comment: frenchInlines(a.comment),
+            })),
           },
         }
       : {}),
@@ -200,7 +224,13 @@ function frenchTypography(minutes: Minutes): Minutes {
 }
 
 function isFollowUpOnly(item: AgendaItem): boolean {
-  return (item.followUps?.length ?? 0) > 0 && !item.decisions.length && !item.actions.length && !item.actionNotes.length && item.discussion.every((b) => b.type === "table" || b.type === "heading");
+  return (
+    (item.followUps?.length ?? 0) > 0 &&
+    !item.decisions.length &&
+    !item.actions.length &&
+    !item.actionNotes.length &&
+    item.discussion.every((b) => b.type === "table" || b.type === "heading")
+  );
 }
 
 /**
@@ -210,7 +240,9 @@ function isFollowUpOnly(item: AgendaItem): boolean {
  */
 export function followUpHeadings(language: string, labels: Labels, theme: Pick<LayoutTheme, "labels">): string[] {
   const actionLabels = actionLabelsFor(language);
-  const responsible = theme.labels[primaryLanguage(language)]?.responsible ? labels.responsible : actionLabels.responsible;
+  const responsible = theme.labels[primaryLanguage(language)]?.responsible
+    ? labels.responsible
+    : actionLabels.responsible;
   return [actionLabels.id, labels.action, responsible, labels.deadline, labels.status, actionLabels.comment];
 }
 
@@ -219,9 +251,25 @@ function followUpLayout(minutes: Minutes, labels: Labels, theme: LayoutTheme, fi
   const actionLabels = actionLabelsFor(minutes.meeting.language);
   const previous = minutes.previousActions!;
   const columns = followUpHeadings(minutes.meeting.language, labels, theme);
-  const rows = previous.actions.map((a) => [text(a.id), a.action, a.responsible, text(a.deadline?.text || labels.noDeadline), text(a.status), a.comment]);
+  const rows = previous.actions.map((a) => [
+    text(a.id),
+    a.action,
+    a.responsible,
+    text(a.deadline?.text || labels.noDeadline),
+    text(a.status),
+    a.comment,
+  ]);
   const empty = rows.length === 0;
   if (empty) rows.push(columns.map((_, i) => (i === 1 ? text(labels.notApplicable) : [])));
-  const intro: Block = { type: "paragraph", children: text(`${previous.title} — ${formatDate(previous.date, minutes.meeting.language)}`) };
-  return { heading: actionLabels.followUpTitle, sections: [], actions: { columns, rows, empty, weights: fitColumns(followUpColumns, columns, rows) }, actionNotes: [], intro: [intro] };
+  const intro: Block = {
+    type: "paragraph",
+    children: text(`${previous.title} — ${formatDate(previous.date, minutes.meeting.language)}`),
+  };
+  return {
+    heading: actionLabels.followUpTitle,
+    sections: [],
+    actions: { columns, rows, empty, weights: fitColumns(followUpColumns, columns, rows) },
+    actionNotes: [],
+    intro: [intro],
+  };
 }

@@ -10,7 +10,12 @@ export interface PageLine {
   align: "left" | "center" | "right";
 }
 
-export function expandTemplate(template: string, align: PageLine["align"], fields: Record<"title" | "date" | "organisation", string>, labels: Labels): PageLine {
+export function expandTemplate(
+  template: string,
+  align: PageLine["align"],
+  fields: Record<"title" | "date" | "organisation", string>,
+  labels: Labels,
+): PageLine {
   const text = template
     .replace(/\{pageOf\}/g, labels.pageOf)
     .replace(/\{(title|date|organisation)\}/g, (_, name: keyof typeof fields) => fields[name]);
@@ -23,5 +28,7 @@ export function expandTemplate(template: string, align: PageLine["align"], field
 
 /** The line's text for a given page. */
 export function pageLineText(line: PageLine, page: number | string, pages: number | string): string {
-  return line.pieces.map((p) => (typeof p === "string" ? p : p.field === "page" ? String(page) : String(pages))).join("");
+  return line.pieces
+    .map((p) => (typeof p === "string" ? p : p.field === "page" ? String(page) : String(pages)))
+    .join("");
 }

@@ -145,7 +145,14 @@ export interface PreviousActions {
   /** ISO date of the previous meeting. */
   date: string;
   title: string;
-  actions: { id: string; action: Inline[]; responsible: Inline[]; deadline: Deadline | null; status: string; comment: Inline[] }[];
+  actions: {
+    id: string;
+    action: Inline[];
+    responsible: Inline[];
+    deadline: Deadline | null;
+    status: string;
+    comment: Inline[];
+  }[];
 }
 
 export interface AgendaItem {
@@ -195,9 +202,6 @@ export function inlineText(inlines: Inline[]): string {
 /** Whether an agenda item has anything in its body. */
 export function hasBody(item: AgendaItem): boolean {
   return (
-    item.discussion.length > 0 ||
-    item.decisions.length > 0 ||
-    item.actions.length > 0 ||
-    item.actionNotes.length > 0
+    item.discussion.length > 0 || item.decisions.length > 0 || item.actions.length > 0 || item.actionNotes.length > 0
   );
 }

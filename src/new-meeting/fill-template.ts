@@ -9,7 +9,10 @@ export function daysAfter(date: string, days: number): string {
 }
 
 export function fillTemplate(template: string, values: { date: string; title?: string }): string {
-  let text = template.replace(/\{\{\s*date\s*\}\}/g, values.date).replace(/\{\{\s*deadline\s*\}\}/g, daysAfter(values.date, 14));
-  if (values.title !== undefined) text = text.replace(/\{\{\s*title\s*\}\}/g, values.title.replace(/\\/g, "\\\\").replace(/"/g, '\\"'));
+  let text = template
+    .replace(/\{\{\s*date\s*\}\}/g, values.date)
+    .replace(/\{\{\s*deadline\s*\}\}/g, daysAfter(values.date, 14));
+  if (values.title !== undefined)
+    text = text.replace(/\{\{\s*title\s*\}\}/g, values.title.replace(/\\/g, "\\\\").replace(/"/g, '\\"'));
   return text;
 }

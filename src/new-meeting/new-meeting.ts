@@ -51,10 +51,16 @@ export interface NewMeeting {
   diagnostics: Diagnostic[];
 }
 
-const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ").trim();
+const cell = (s: string) =>
+  s
+    .replace(/\|/g, "\\|")
+    .replace(/\s*\n\s*/g, " ")
+    .trim();
 
 function personValue(p: Person): string | Record<string, string> {
-  return p.organisation || p.role ? { name: p.name, ...(p.organisation ? { organisation: p.organisation } : {}), ...(p.role ? { role: p.role } : {}) } : p.name;
+  return p.organisation || p.role
+    ? { name: p.name, ...(p.organisation ? { organisation: p.organisation } : {}), ...(p.role ? { role: p.role } : {}) }
+    : p.name;
 }
 
 /** The follow-up section: an unnumbered item with one row per open action, its status pre-filled. */
@@ -62,8 +68,17 @@ export function followUpSection(entries: RegisterEntry[], language: string): str
   const labels = labelsFor(language);
   const al = actionLabelsFor(language);
   const head = [al.id, labels.action, al.responsible, labels.deadline, labels.status, al.comment];
-  const rows = entries.map((e) => [e.id, e.actionText, e.responsibleText, e.deadline?.text ?? "", al.states[e.state].toLowerCase(), ""]);
-  const table = [head, head.map(() => "---"), ...rows].map((r) => `| ${r.map(cell).join(" | ")} |`.replace(/ {2}\|/g, " |"));
+  const rows = entries.map((e) => [
+    e.id,
+    e.actionText,
+    e.responsibleText,
+    e.deadline?.text ?? "",
+    al.states[e.state].toLowerCase(),
+    "",
+  ]);
+  const table = [head, head.map(() => "---"), ...rows].map((r) =>
+    `| ${r.map(cell).join(" | ")} |`.replace(/ {2}\|/g, " |"),
+  );
   return `## ${al.followUpTitle} {-}\n\n${table.join("\n")}\n`;
 }
 
@@ -78,15 +93,31 @@ interface TemplateCandidate {
   place?: Point;
 }
 
-function templateFor(candidates: TemplateCandidate[], language: string): { text: string; source: string } | { problem: Diagnostic } {
+function templateFor(
+  candidates: TemplateCandidate[],
+  language: string,
+): { text: string; source: string } | { problem: Diagnostic } {
   for (const candidate of candidates) {
     const where = resolveSafePath(candidate.reference, candidate.baseDir, candidate.rules);
     if (!where.ok) return { problem: pathProblem(where, "template", candidate.source, candidate.place) };
     const path = where.path;
     if (!existsSync(path)) continue;
     // A folder or a binary file named meeting.md is refused, not read as text (a folder made `new` crash).
-    const read: SourceResult = statSync(path).isFile() ? decode(readFileSync(path)) : { ok: false, message: text("template.not-a-file"), hint: text("template.not-a-file.hint") };
-    if (!read.ok) return { problem: diagnostic({ file: path, line: read.place?.line ?? null, column: read.place?.column ?? null, severity: "error", rule: "template", message: text("template", { reason: read.message }), hint: read.hint }) };
+    const read: SourceResult = statSync(path).isFile()
+      ? decode(readFileSync(path))
+      : { ok: false, message: text("template.not-a-file"), hint: text("template.not-a-file.hint") };
+    if (!read.ok)
+      return {
+        problem: diagnostic({
+          file: path,
+          line: read.place?.line ?? null,
+          column: read.place?.column ?? null,
+          severity: "error",
+          rule: "template",
+          message: text("template", { reason: read.message }),
+          hint: read.hint,
+        }),
+      };
     return { text: read.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n"), source: path };
   }
   return { text: builtinTemplate(language), source: "built-in" };
@@ -97,12 +128,31 @@ function templateFor(candidates: TemplateCandidate[], language: string): { text:
  * .minutes/template.md (what `minutes init` writes) and templates/meeting.md beside the config, then
  * templates/meeting.md in the working folder.
  */
-function templateCandidates(config: Config | undefined, cwd: string, allowOutside: readonly string[]): TemplateCandidate[] {
-  const usual = (dir: string, ...path: string[]): TemplateCandidate => ({ reference: join(...path), baseDir: dir, rules: { projectDir: dir, allowOutside }, source: join(dir, ...path) });
+function templateCandidates(
+  config: Config | undefined,
+  cwd: string,
+  allowOutside: readonly string[],
+): TemplateCandidate[] {
+  const usual = (dir: string, ...path: string[]): TemplateCandidate => ({
+    reference: join(...path),
+    baseDir: dir,
+    rules: { projectDir: dir, allowOutside },
+    source: join(dir, ...path),
+  });
   if (!config) return [usual(cwd, "templates", "meeting.md")];
   const rules = { projectDir: config.dir, allowOutside };
   return [
-    ...(config.template ? [{ reference: config.template, baseDir: config.dir, rules, source: config.path, ...(config.places.template ? { place: config.places.template } : {}) }] : []),
+    ...(config.template
+      ? [
+          {
+            reference: config.template,
+            baseDir: config.dir,
+            rules,
+            source: config.path,
+            ...(config.places.template ? { place: config.places.template } : {}),
+          },
+        ]
+      : []),
     usual(config.dir, ".minutes", "template.md"),
     usual(config.dir, "templates", "meeting.md"),
     usual(cwd, "templates", "meeting.md"),
@@ -110,15 +160,26 @@ function templateCandidates(config: Config | undefined, cwd: string, allowOutsid
 }
 
 /** The new meeting's path when --out does not give it (see NewMeetingOptions.out). */
-function defaultPath(options: NewMeetingOptions, config: Config | undefined, date: string, language: string): { path: string } | { problem: Diagnostic } {
+function defaultPath(
+  options: NewMeetingOptions,
+  config: Config | undefined,
+  date: string,
+  language: string,
+): { path: string } | { problem: Diagnostic } {
   const year = date.slice(0, 4);
   const fromName = options.from ? basename(options.from) : undefined;
   const word = `${date}-${meetingWord(language)}.md`;
-  const name = fromName && /\d{4}-\d{2}-\d{2}/.test(fromName) ? fromName.replace(/\d{4}-\d{2}-\d{2}/, date) : config?.meetings ? word : `${date}.md`;
+  const name =
+    fromName && /\d{4}-\d{2}-\d{2}/.test(fromName)
+      ? fromName.replace(/\d{4}-\d{2}-\d{2}/, date)
+      : config?.meetings
+        ? word
+        : `${date}.md`;
   const meetings = config ? configPath(config, "meetings", options.allowOutside ?? []) : undefined;
   if (meetings && "problem" in meetings) return meetings;
   // In the meetings folder: its year folder; a --from elsewhere keeps its own folder.
-  if (meetings && (!options.from || isInside(resolve(options.from), meetings.path))) return { path: join(meetings.path, year, name) };
+  if (meetings && (!options.from || isInside(resolve(options.from), meetings.path)))
+    return { path: join(meetings.path, year, name) };
   if (options.from) {
     const folder = dirname(resolve(options.from));
     // A previous meeting in a year folder (…/2025/2025-12-11-cc.md): the new one goes to its date's year (…/2026/).
@@ -134,14 +195,21 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewMeeting
   let fromConfig: Config | undefined;
   if (options.from) {
     // strict: false — what `strict: missing` blocks is for publishing; the previous meeting is only read.
-    const checked = await check(options.from, { resolvePrevious: false, strict: false, ...(options.allowOutside ? { allowOutside: options.allowOutside } : {}) });
+    const checked = await check(options.from, {
+      resolvePrevious: false,
+      strict: false,
+      ...(options.allowOutside ? { allowOutside: options.allowOutside } : {}),
+    });
     diagnostics.push(...checked.diagnostics);
     previous = checked.minutes;
     fromConfig = checked.config;
   }
   const date = options.date ?? previous?.meeting.nextMeeting?.date ?? options.today;
   if (options.from && previous) {
-    const { chain, diagnostics: chainProblems } = await readChain(options.from, previous, { projectDir: projectFolder(options.from, fromConfig), allowOutside: options.allowOutside ?? [] });
+    const { chain, diagnostics: chainProblems } = await readChain(options.from, previous, {
+      projectDir: projectFolder(options.from, fromConfig),
+      allowOutside: options.allowOutside ?? [],
+    });
     diagnostics.push(...chainProblems);
     carried = stillOpen(buildRegister(chain, date).entries);
   }
@@ -150,19 +218,24 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewMeeting
   const language = previous?.meeting.language ?? config?.language ?? "en";
 
   const where = options.out !== undefined ? { path: options.out } : defaultPath(options, config, date, language);
-  if ("problem" in where) return { path: "", text: "", template: "", carried, diagnostics: [...diagnostics, where.problem] };
+  if ("problem" in where)
+    return { path: "", text: "", template: "", carried, diagnostics: [...diagnostics, where.problem] };
   const path = where.path;
 
   const template = templateFor(templateCandidates(config, options.cwd, options.allowOutside ?? []), language);
-  if ("problem" in template) return { path, text: "", template: "", carried, diagnostics: [...diagnostics, template.problem] };
+  if ("problem" in template)
+    return { path, text: "", template: "", carried, diagnostics: [...diagnostics, template.problem] };
   const title = previous?.meeting.title ?? defaultTitle(language);
   const followUp = previous ? followUpSection(carried, language) : "";
   let text = fillTemplate(template.text, { date, title });
-  if (/\{\{\s*follow_up\s*\}\}/.test(text)) text = text.replace(/\n?\{\{\s*follow_up\s*\}\}\n?/, followUp ? `\n${followUp}` : "");
+  if (/\{\{\s*follow_up\s*\}\}/.test(text))
+    text = text.replace(/\n?\{\{\s*follow_up\s*\}\}\n?/, followUp ? `\n${followUp}` : "");
   else if (followUp) {
     // Before the first numbered item, else at the end.
     const first = /^##\s+(?!.*\{(?:-|\.unnumbered)\}\s*$).*$/m.exec(text);
-    text = first ? `${text.slice(0, first.index)}${followUp}\n${text.slice(first.index)}` : `${text.replace(/\n*$/, "\n\n")}${followUp}`;
+    text = first
+      ? `${text.slice(0, first.index)}${followUp}\n${text.slice(first.index)}`
+      : `${text.replace(/\n*$/, "\n\n")}${followUp}`;
   }
 
   // Front matter: the template's, with what carries over from the previous meeting set on top.
@@ -178,7 +251,9 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewMeeting
     if (m.chair) doc.set("chair", personValue(m.chair));
     if (m.secretary) doc.set("secretary", personValue(m.secretary));
     if (m.attendees.length) doc.set("attendees", m.attendees.map(personValue));
-    let link = relative(dirname(resolve(path)), resolve(options.from!)).split(sep).join("/");
+    let link = relative(dirname(resolve(path)), resolve(options.from!))
+      .split(sep)
+      .join("/");
     if (!link.startsWith(".")) link = `./${link}`;
     doc.set("previous", link);
     doc.delete("next_meeting");

@@ -20,7 +20,11 @@ function splitOwner(inlines: Inline[]): { owner: string; rest: Inline[] } | unde
     const after = others[0];
     const owner = label.replace(/\s*:$/, "");
     if (label.endsWith(":") && looksLikeName(owner)) return { owner, rest: trimStart(others) };
-    if (after?.type === "text" && /^\s*:/.test(after.value) && looksLikeName(owner)) return { owner, rest: trimStart([{ type: "text", value: after.value.replace(/^\s*:\s*/, "") }, ...others.slice(1)]) };
+    if (after?.type === "text" && /^\s*:/.test(after.value) && looksLikeName(owner))
+      return {
+        owner,
+        rest: trimStart([{ type: "text", value: after.value.replace(/^\s*:\s*/, "") }, ...others.slice(1)]),
+      };
     return undefined;
   }
   if (first.type !== "text") return undefined;
@@ -40,12 +44,19 @@ function trimStart(inlines: Inline[]): Inline[] {
 
 const DEADLINE_WORDS = /\b(?:by|due|before|until|avant le|d'ici le|pour le|bis|antes del?|para el)\s+(.+?)\s*[.)]*$/i;
 
-export function readActionBullets(list: List, ctx: ConvertContext, file: VFile): { actions: ActionItem[]; rest: MdListItem[] } {
+export function readActionBullets(
+  list: List,
+  ctx: ConvertContext,
+  file: VFile,
+): { actions: ActionItem[]; rest: MdListItem[] } {
   const actions: ActionItem[] = [];
   const rest: MdListItem[] = [];
   for (const item of list.children) {
     const paragraph = item.children[0];
-    const split = item.children.length === 1 && paragraph?.type === "paragraph" ? splitOwner(toInlines(paragraph.children, ctx)) : undefined;
+    const split =
+      item.children.length === 1 && paragraph?.type === "paragraph"
+        ? splitOwner(toInlines(paragraph.children, ctx))
+        : undefined;
     const position = spanOf(item);
     if (!split || inlineText(split.rest).trim() === "") {
       rest.push(item);
@@ -61,7 +72,12 @@ export function readActionBullets(list: List, ctx: ConvertContext, file: VFile):
     const text = inlineText(split.rest);
     const written = DEADLINE_WORDS.exec(text)?.[1];
     const date = written ? findDate(written, ctx.dateRules) : undefined;
-    const box: Inline[] = item.checked === true ? [{ type: "text", value: "[x] " }] : item.checked === false ? [{ type: "text", value: "[ ] " }] : [];
+    const box: Inline[] =
+      item.checked === true
+        ? [{ type: "text", value: "[x] " }]
+        : item.checked === false
+          ? [{ type: "text", value: "[ ] " }]
+          : [];
     actions.push({
       action: [...box, ...split.rest],
       responsible: [{ type: "text", value: split.owner }],

@@ -36,13 +36,28 @@ export function assignActionIds(minutes: Minutes, file: VFile): void {
       if (!action.id) action.id = `${minutes.meeting.date}#${item.number ?? 0}.${row}`;
       const place = action.idPosition ?? action.position;
       if (action.explicitId && !VALID_ID.test(action.id)) {
-        report(file, { severity: "error", rule: "action-id-format", message: text("action-id-format", { id: action.id }), place: place?.start, hint: text("action-id-format.hint") });
+        report(file, {
+          severity: "error",
+          rule: "action-id-format",
+          message: text("action-id-format", { id: action.id }),
+          place: place?.start,
+          hint: text("action-id-format.hint"),
+        });
       }
       if (seen.has(action.id)) {
         const first = seen.get(action.id);
-        report(file, { severity: "error", rule: "action-id-duplicate", message: first ? text("action-id-duplicate.in-file", { id: action.id, line: first.start.line }) : text("action-id-duplicate", { id: action.id }), place: place?.start, hint: text("action-id-duplicate.hint") });
+        report(file, {
+          severity: "error",
+          rule: "action-id-duplicate",
+          message: first
+            ? text("action-id-duplicate.in-file", { id: action.id, line: first.start.line })
+            : text("action-id-duplicate", { id: action.id }),
+          place: place?.start,
+          hint: text("action-id-duplicate.hint"),
+        });
       } else seen.set(action.id, place);
-      if (action.status && inlineText(action.status).trim() !== "") checkStatus(inlineText(action.status), action.statusPosition ?? action.position, file);
+      if (action.status && inlineText(action.status).trim() !== "")
+        checkStatus(inlineText(action.status), action.statusPosition ?? action.position, file);
     });
     for (const followUp of item.followUps ?? []) {
       if (followUp.status) checkStatus(inlineText(followUp.status), followUp.statusPosition ?? followUp.position, file);

@@ -80,7 +80,15 @@ export function readActionTable(table: Table, columns: ColumnMap, ctx: ConvertCo
     }
     // A template's `{{deadline}}` left in the cell is a placeholder to replace (rule placeholder-left), not a misread date.
     // A day without its year ("30 Aug") takes the meeting's year once the date is known (completeDeadlines in meeting-date.ts).
-    if (deadline && !deadline.date && !deadline.none && !isPlaceholder(deadline.text) && !findDayMonth(deadline.text, ctx.dateRules, true) && deadlineIndex >= 0 && row.children[deadlineIndex]) {
+    if (
+      deadline &&
+      !deadline.date &&
+      !deadline.none &&
+      !isPlaceholder(deadline.text) &&
+      !findDayMonth(deadline.text, ctx.dateRules, true) &&
+      deadlineIndex >= 0 &&
+      row.children[deadlineIndex]
+    ) {
       const place = cellSpan(row, deadlineIndex);
       report(file, {
         severity: "error",

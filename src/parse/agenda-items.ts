@@ -14,7 +14,16 @@ import { actionColumns, readActionTable } from "./action-table.js";
 import { isNoDeadline } from "./deadline.js";
 import { spanOf, toBlocks, toInlines, type ConvertContext } from "./mdast-to-blocks.js";
 import { followUpColumns, readFollowUpTable } from "./follow-up-table.js";
-import { allSectionLabels, isAsideLabel, isFollowUpLabel, isHeaderSection, isNotesLabel, meetingPart, sectionKind, type SectionKind } from "./section-labels.js";
+import {
+  allSectionLabels,
+  isAsideLabel,
+  isFollowUpLabel,
+  isHeaderSection,
+  isNotesLabel,
+  meetingPart,
+  sectionKind,
+  type SectionKind,
+} from "./section-labels.js";
 import { closest, normalizeLabel } from "../i18n/text-match.js";
 import { text } from "../i18n/messages.js";
 
@@ -47,7 +56,8 @@ export function itemDepth(nodes: RootContent[]): number {
   return h1 >= 2 ? 1 : below < 7 ? below : belowAny < 7 ? belowAny : 2;
 }
 
-const headingText = (node: Heading): string => inlineText(toInlines(node.children, { definitions: new Map(), headingBase: 0 }));
+const headingText = (node: Heading): string =>
+  inlineText(toInlines(node.children, { definitions: new Map(), headingBase: 0 }));
 
 /**
  * A document with no heading below its title, whose topics are bold lines ("**1. Welcome**", "**Budget**"):
@@ -55,16 +65,29 @@ const headingText = (node: Heading): string => inlineText(toInlines(node.childre
  * label ("**Decisions**", "**Attendees**"), nor a line that is only a date (running notes' meeting starts).
  */
 export function boldLinesAsHeadings(nodes: RootContent[]): RootContent[] {
-  if (nodes.some((n) => n.type === "heading" && n.depth > 1) || nodes.filter((n) => n.type === "heading").length > 1) return nodes;
+  if (nodes.some((n) => n.type === "heading" && n.depth > 1) || nodes.filter((n) => n.type === "heading").length > 1)
+    return nodes;
   const lines = nodes.filter((n, i): n is Paragraph => i > 0 && n.type === "paragraph" && isBoldTopic(n));
   if (lines.length < 2) return nodes;
-  return nodes.map((n) => (lines.includes(n as Paragraph) ? ({ type: "heading", depth: 2, children: ((n as Paragraph).children[0] as Strong).children, ...(n.position ? { position: n.position } : {}) } as Heading) : n));
+  return nodes.map((n) =>
+    lines.includes(n as Paragraph)
+      ? ({
+          type: "heading",
+          depth: 2,
+          children: ((n as Paragraph).children[0] as Strong).children,
+          ...(n.position ? { position: n.position } : {}),
+        } as Heading)
+      : n,
+  );
 }
 
 function isBoldTopic(node: Paragraph): boolean {
   const [strong, rest, ...more] = node.children;
-  if (strong?.type !== "strong" || more.length || (rest && !(rest.type === "text" && /^\s*:?\s*$/.test(rest.value)))) return false;
-  const text = inlineText(toInlines(strong.children, { definitions: new Map(), headingBase: 0 })).replace(/:\s*$/, "").trim();
+  if (strong?.type !== "strong" || more.length || (rest && !(rest.type === "text" && /^\s*:?\s*$/.test(rest.value))))
+    return false;
+  const text = inlineText(toInlines(strong.children, { definitions: new Map(), headingBase: 0 }))
+    .replace(/:\s*$/, "")
+    .trim();
   if (!text || text.includes("\n") || text.length > 100) return false;
   if (sectionKind(text) || meetingPart(text) || isFollowUpLabel(text) || isAsideLabel(text)) return false;
   const date = findDate(text);
@@ -73,10 +96,19 @@ function isBoldTopic(node: Paragraph): boolean {
 
 /** Whether a heading opens an agenda item at this depth (not "Links", "Logistics", "Video call"…). */
 export function isItemHeading(node: RootContent, depth: number): boolean {
-  return node.type === "heading" && node.depth === depth && !isAsideLabel(inlineText(toInlines(node.children, { definitions: new Map(), headingBase: 0 })));
+  return (
+    node.type === "heading" &&
+    node.depth === depth &&
+    !isAsideLabel(inlineText(toInlines(node.children, { definitions: new Map(), headingBase: 0 })))
+  );
 }
 
-export function splitBody(nodes: RootContent[], definitions: ConvertContext["definitions"], file: VFile, dateRules?: DateRules): Body {
+export function splitBody(
+  nodes: RootContent[],
+  definitions: ConvertContext["definitions"],
+  file: VFile,
+  dateRules?: DateRules,
+): Body {
   const depth = itemDepth(nodes);
   const body: Body = { preamble: [], items: [] };
   let index = 0;
@@ -96,7 +128,16 @@ export function splitBody(nodes: RootContent[], definitions: ConvertContext["def
   while (index < nodes.length) {
     const heading = nodes[index] as Heading;
     let end = index + 1;
-    while (end < nodes.length && !(nodes[end]!.type === "heading" && (nodes[end] as Heading).depth < depth && !isHeaderSection(headingText(nodes[end] as Heading))) && !isItemHeading(nodes[end]!, depth)) end++;
+    while (
+      end < nodes.length &&
+      !(
+        nodes[end]!.type === "heading" &&
+        (nodes[end] as Heading).depth < depth &&
+        !isHeaderSection(headingText(nodes[end] as Heading))
+      ) &&
+      !isItemHeading(nodes[end]!, depth)
+    )
+      end++;
     const item = readItem(heading, nodes.slice(index + 1, end), depth, definitions, file, dateRules);
     if (item.number !== null) item.number = ++number;
     body.items.push(item);
@@ -116,12 +157,26 @@ function labelOf(node: RootContent, ctx: ConvertContext): SectionKind | "followU
   return isFollowUpLabel(label) ? "followUp" : sectionKind(label);
 }
 
-function readItem(heading: Heading, nodes: RootContent[], depth: number, definitions: ConvertContext["definitions"], file: VFile, dateRules: DateRules | undefined): AgendaItem {
+function readItem(
+  heading: Heading,
+  nodes: RootContent[],
+  depth: number,
+  definitions: ConvertContext["definitions"],
+  file: VFile,
+  dateRules: DateRules | undefined,
+): AgendaItem {
   let title = inlineText(toInlines(heading.children, { definitions, headingBase: 0 })).trim();
   const unnumbered = UNNUMBERED.test(title);
   title = title.replace(UNNUMBERED, "");
   const typed = TYPED_NUMBER.exec(title);
-  const item: AgendaItem = { number: unnumbered ? null : 0, title, discussion: [], decisions: [], actions: [], actionNotes: [] };
+  const item: AgendaItem = {
+    number: unnumbered ? null : 0,
+    title,
+    discussion: [],
+    decisions: [],
+    actions: [],
+    actionNotes: [],
+  };
   if (typed && typed[0].length < title.length) {
     item.typedNumber = typed[1]!.trim();
     item.title = title.slice(typed[0].length).trim();
@@ -130,7 +185,9 @@ function readItem(heading: Heading, nodes: RootContent[], depth: number, definit
   if (position) item.position = position;
 
   // Sub-headings count from the item heading, or from the label headings when labels are headings.
-  const labelDepth = nodes.find((n): n is Heading => n.type === "heading" && labelOf(n, { definitions, headingBase: 0 }) !== undefined)?.depth;
+  const labelDepth = nodes.find(
+    (n): n is Heading => n.type === "heading" && labelOf(n, { definitions, headingBase: 0 }) !== undefined,
+  )?.depth;
   const ctx: ConvertContext = { definitions, headingBase: labelDepth ?? depth, ...(dateRules ? { dateRules } : {}) };
   // A follow-up section (an item titled "Suivi des actions", or such a label inside an item) holds tables
   // that report on earlier actions by id; they stay in the discussion as written, and are read as follow-ups.
@@ -169,10 +226,13 @@ function readItem(heading: Heading, nodes: RootContent[], depth: number, definit
       if (columns) {
         const rows = readActionTable(node, columns, ctx, file);
         // A table whose only row says "N/A" states that the item has no actions (looked for only then).
-        const saysNone = (): boolean => node.children.slice(1).some((row) => row.children.some((cell) => {
-          const cellText = inlineText(toInlines(cell.children, ctx)).trim();
-          return cellText !== "" && isNoDeadline(cellText);
-        }));
+        const saysNone = (): boolean =>
+          node.children.slice(1).some((row) =>
+            row.children.some((cell) => {
+              const cellText = inlineText(toInlines(cell.children, ctx)).trim();
+              return cellText !== "" && isNoDeadline(cellText);
+            }),
+          );
         if (rows.length === 0 && saysNone()) item.noActionsStated = true;
         for (const row of rows) item.actions.push(row);
         continue;
@@ -192,7 +252,13 @@ function readItem(heading: Heading, nodes: RootContent[], depth: number, definit
     if (section === "actions") {
       if (node.type === "table") {
         const place = spanOf(node);
-        report(file, { severity: "warning", rule: "action-table-columns", message: text("action-table-columns"), place: place?.start, hint: text("action-table-columns.hint") });
+        report(file, {
+          severity: "warning",
+          rule: "action-table-columns",
+          message: text("action-table-columns"),
+          place: place?.start,
+          hint: text("action-table-columns.hint"),
+        });
       }
       item.actionNotes.push(...blocks);
     } else item[section].push(...blocks);

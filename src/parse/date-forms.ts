@@ -21,25 +21,156 @@ export interface DateReading {
 }
 
 const MONTHS: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
-  jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-  janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, aout: 8, septembre: 9, octobre: 10, novembre: 11, decembre: 12,
-  janv: 1, fevr: 2, fev: 2, avr: 4, juil: 7,
-  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
-  janeiro: 1, fevereiro: 2, marco: 3, maio: 5, junho: 6, julho: 7, setembro: 9, outubro: 10, novembro: 11, dezembro: 12,
-  januar: 1, janner: 1, februar: 2, marz: 3, maerz: 3, juni: 6, juli: 7, oktober: 10, dezember: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  janvier: 1,
+  fevrier: 2,
+  mars: 3,
+  avril: 4,
+  mai: 5,
+  juin: 6,
+  juillet: 7,
+  aout: 8,
+  septembre: 9,
+  octobre: 10,
+  novembre: 11,
+  decembre: 12,
+  janv: 1,
+  fevr: 2,
+  fev: 2,
+  avr: 4,
+  juil: 7,
+  enero: 1,
+  febrero: 2,
+  marzo: 3,
+  abril: 4,
+  mayo: 5,
+  junio: 6,
+  julio: 7,
+  agosto: 8,
+  septiembre: 9,
+  setiembre: 9,
+  octubre: 10,
+  noviembre: 11,
+  diciembre: 12,
+  janeiro: 1,
+  fevereiro: 2,
+  marco: 3,
+  maio: 5,
+  junho: 6,
+  julho: 7,
+  setembro: 9,
+  outubro: 10,
+  novembro: 11,
+  dezembro: 12,
+  januar: 1,
+  janner: 1,
+  februar: 2,
+  marz: 3,
+  maerz: 3,
+  juni: 6,
+  juli: 7,
+  oktober: 10,
+  dezember: 12,
   // Dutch, met in real minutes (Fronteers): "24 mei 2023".
-  januari: 1, februari: 2, maart: 3, mei: 5, augustus: 8,
+  januari: 1,
+  februari: 2,
+  maart: 3,
+  mei: 5,
+  augustus: 8,
 };
 
 /** Words that may open a date field ("le 12 mars 2024", "by March 12, 2024", "Tuesday 12 March 2024"). */
 const OPENING_WORDS = [
-  "le", "the", "on", "by", "before", "until", "avant le", "d'ici le", "pour le", "au plus tard le", "el", "antes del", "para el", "hasta el", "o", "em", "ate", "am", "bis", "bis zum", "vor dem",
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-  "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-  "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo",
-  "segunda-feira", "terca-feira", "quarta-feira", "quinta-feira", "sexta-feira", "segunda", "terca", "quarta", "quinta", "sexta",
-  "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag",
+  "le",
+  "the",
+  "on",
+  "by",
+  "before",
+  "until",
+  "avant le",
+  "d'ici le",
+  "pour le",
+  "au plus tard le",
+  "el",
+  "antes del",
+  "para el",
+  "hasta el",
+  "o",
+  "em",
+  "ate",
+  "am",
+  "bis",
+  "bis zum",
+  "vor dem",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "mon",
+  "tue",
+  "wed",
+  "thu",
+  "fri",
+  "sat",
+  "sun",
+  "lundi",
+  "mardi",
+  "mercredi",
+  "jeudi",
+  "vendredi",
+  "samedi",
+  "dimanche",
+  "lunes",
+  "martes",
+  "miercoles",
+  "jueves",
+  "viernes",
+  "sabado",
+  "domingo",
+  "segunda-feira",
+  "terca-feira",
+  "quarta-feira",
+  "quinta-feira",
+  "sexta-feira",
+  "segunda",
+  "terca",
+  "quarta",
+  "quinta",
+  "sexta",
+  "montag",
+  "dienstag",
+  "mittwoch",
+  "donnerstag",
+  "freitag",
+  "samstag",
+  "sonnabend",
+  "sonntag",
 ];
 const opening = new RegExp(`^(?:(?:${OPENING_WORDS.map((w) => w.replace(/[-']/g, "\\$&")).join("|")}),?\\s+)+`);
 
@@ -63,7 +194,10 @@ const FORMS: { source: string; read: Read }[] = [
 ];
 const WHOLE = FORMS.map(({ source, read }) => ({ re: new RegExp(`^${source}\\.?$`, "iu"), read }));
 /** Global patterns for running text, read with matchAll (which copies them, so they hold no state between calls). */
-const IN_TEXT = FORMS.map(({ source, read }) => ({ re: new RegExp(String.raw`(?<![\p{L}\p{N}])${source}(?![\p{L}\p{N}])`, "giu"), read }));
+const IN_TEXT = FORMS.map(({ source, read }) => ({
+  re: new RegExp(String.raw`(?<![\p{L}\p{N}])${source}(?![\p{L}\p{N}])`, "giu"),
+  read,
+}));
 
 /** Day first, unless nothing says otherwise: then day first too, but a swappable date is flagged. */
 export const defaultDateRules: DateRules = { order: "dmy", stated: false };
@@ -79,7 +213,8 @@ export function dateRules(language: string | undefined, locale?: string): DateRu
   if (tag.language === "en" && tag.region) return { order: tag.region === "us" ? "mdy" : "dmy", stated: true };
   const user = subtags(locale);
   if (user.language === "en" && user.region) return { order: user.region === "us" ? "mdy" : "dmy", stated: true };
-  if (user.language && user.language !== "en" && user.language !== "c" && user.language !== "posix") return { order: "dmy", stated: true };
+  if (user.language && user.language !== "en" && user.language !== "c" && user.language !== "posix")
+    return { order: "dmy", stated: true };
   return defaultDateRules;
 }
 
@@ -94,7 +229,8 @@ function subtags(tag: string | undefined): { language?: string; region?: string 
 export function isoDate(year: number, month: number, day: number): string | undefined {
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day); // Date.UTC would read years 0-99 as 1900-1999
-  if (year < 1 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  if (year < 1 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return undefined;
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
@@ -125,7 +261,10 @@ export function findDate(text: string, rules: DateRules = defaultDateRules): str
 }
 
 /** The first real calendar date written in running text, with where it starts. */
-export function findDateAt(text: string, rules: DateRules = defaultDateRules): { index: number; date: string } | undefined {
+export function findDateAt(
+  text: string,
+  rules: DateRules = defaultDateRules,
+): { index: number; date: string } | undefined {
   let best: { index: number; date: string } | undefined;
   for (const { re, read } of IN_TEXT) {
     for (const m of text.matchAll(re)) {
@@ -138,12 +277,50 @@ export function findDateAt(text: string, rules: DateRules = defaultDateRules): {
 }
 
 const WEEKDAYS: Record<string, number> = {
-  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
-  sun: 0, mon: 1, tue: 2, tues: 2, wed: 3, thu: 4, thur: 4, thurs: 4, fri: 5, sat: 6,
-  dimanche: 0, lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6,
-  sonntag: 0, montag: 1, dienstag: 2, mittwoch: 3, donnerstag: 4, freitag: 5, samstag: 6, sonnabend: 6,
-  domingo: 0, lunes: 1, martes: 2, miercoles: 3, jueves: 4, viernes: 5, sabado: 6,
-  "segunda-feira": 1, "terca-feira": 2, "quarta-feira": 3, "quinta-feira": 4, "sexta-feira": 5,
+  sunday: 0,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+  sun: 0,
+  mon: 1,
+  tue: 2,
+  tues: 2,
+  wed: 3,
+  thu: 4,
+  thur: 4,
+  thurs: 4,
+  fri: 5,
+  sat: 6,
+  dimanche: 0,
+  lundi: 1,
+  mardi: 2,
+  mercredi: 3,
+  jeudi: 4,
+  vendredi: 5,
+  samedi: 6,
+  sonntag: 0,
+  montag: 1,
+  dienstag: 2,
+  mittwoch: 3,
+  donnerstag: 4,
+  freitag: 5,
+  samstag: 6,
+  sonnabend: 6,
+  domingo: 0,
+  lunes: 1,
+  martes: 2,
+  miercoles: 3,
+  jueves: 4,
+  viernes: 5,
+  sabado: 6,
+  "segunda-feira": 1,
+  "terca-feira": 2,
+  "quarta-feira": 3,
+  "quinta-feira": 4,
+  "sexta-feira": 5,
 };
 
 /** The day of the week a text names ("Friday 12/01/17", "le mardi 9 août"), 0 for Sunday. */
@@ -182,7 +359,10 @@ function written(monthName: string, day: number, year: number): DateReading | un
  */
 export function isoCalendarDay(written: string): { iso: string; timestamp: boolean } | undefined {
   const t = written.trim();
-  const m = /^(\d{4})(?:(-?)(?:(\d{2})\2(\d{2})|W(\d{2})\2?([1-7])|(\d{3})))(?:[T ](\d{2})(?::?\d{2}(?::?\d{2}(?:[.,]\d+)?)?)?)?(?:\s?(?:Z|[+-]\d{2}(?::?\d{2})?))?$/i.exec(t);
+  const m =
+    /^(\d{4})(?:(-?)(?:(\d{2})\2(\d{2})|W(\d{2})\2?([1-7])|(\d{3})))(?:[T ](\d{2})(?::?\d{2}(?::?\d{2}(?:[.,]\d+)?)?)?)?(?:\s?(?:Z|[+-]\d{2}(?::?\d{2})?))?$/i.exec(
+      t,
+    );
   if (!m) return undefined;
   const [, y, , month, day, week, weekday, ordinal, hour] = m;
   const year = +y!;
@@ -194,14 +374,17 @@ export function isoCalendarDay(written: string): { iso: string; timestamp: boole
     // ISO week 1 holds 4 January; its Monday is the first day of the ISO year.
     const jan4 = new Date(0);
     jan4.setUTCFullYear(year, 0, 4);
-    const monday = new Date(jan4.getTime() - (((jan4.getUTCDay() + 6) % 7) * 86400000));
+    const monday = new Date(jan4.getTime() - ((jan4.getUTCDay() + 6) % 7) * 86400000);
     const date = new Date(monday.getTime() + ((+week - 1) * 7 + (+weekday! - 1)) * 86400000);
     const weeks = +week >= 1 && +week <= 53;
     iso = weeks ? isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()) : undefined;
   } else if (ordinal !== undefined) {
     const date = new Date(0);
     date.setUTCFullYear(year, 0, +ordinal);
-    iso = +ordinal >= 1 && date.getUTCFullYear() === year ? isoDate(year, date.getUTCMonth() + 1, date.getUTCDate()) : undefined;
+    iso =
+      +ordinal >= 1 && date.getUTCFullYear() === year
+        ? isoDate(year, date.getUTCMonth() + 1, date.getUTCDate())
+        : undefined;
   }
   if (hour !== undefined && +hour > 24) return undefined;
   return iso ? { iso, timestamp: hour !== undefined } : undefined;
@@ -218,7 +401,9 @@ export interface DayMonth {
 const DAY_MONTH = String.raw`(\d{1,2})(?:er|st|nd|rd|th|º|ª|\.)?\s+(?:de\s+|of\s+)?(\p{L}+)\.?`;
 const MONTH_DAY = String.raw`(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?`;
 const NO_YEAR_AFTER = String.raw`(?![\p{L}\p{N}])(?!\.?,?\s*(?:(?:de|del)\s+)?\d{4})`;
-const DAY_MONTH_RES = [DAY_MONTH, MONTH_DAY].map((source) => new RegExp(String.raw`(?<![\p{L}\p{N}])${source}${NO_YEAR_AFTER}`, "giu"));
+const DAY_MONTH_RES = [DAY_MONTH, MONTH_DAY].map(
+  (source) => new RegExp(String.raw`(?<![\p{L}\p{N}])${source}${NO_YEAR_AFTER}`, "giu"),
+);
 const NUMERIC_DAY_MONTH = /^(?:\p{L}+,?\s+)?(\d{1,2})[/.](\d{1,2})\.?$/u;
 
 /**
@@ -249,7 +434,9 @@ export function findDayMonth(text: string, rules: DateRules = defaultDateRules, 
 export function closestYear(dayMonth: { month: number; day: number }, reference: string): string | undefined {
   const year = +reference.slice(0, 4);
   const at = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
-  const options = [year - 1, year, year + 1].map((y) => isoDate(y, dayMonth.month, dayMonth.day)).filter((d): d is string => d !== undefined);
+  const options = [year - 1, year, year + 1]
+    .map((y) => isoDate(y, dayMonth.month, dayMonth.day))
+    .filter((d): d is string => d !== undefined);
   return options.sort((a, b) => Math.abs(at(a) - at(reference)) - Math.abs(at(b) - at(reference)))[0];
 }
 
@@ -267,17 +454,26 @@ const SUFFIX = String.raw`(?:er|st|nd|rd|th|º|ª)?\.?`;
 const RANGES: { re: RegExp; read: (m: RegExpMatchArray) => DateRange | undefined }[] = [
   // "26–27 July 2023", "du 26 au 27 juillet 2023", "26.–27. Juli 2023", "del 26 al 27 de julio de 2023"
   {
-    re: new RegExp(String.raw`(?<![\p{L}\p{N}])(\d{1,2})${SUFFIX}${RANGE_WORDS}(\d{1,2})${SUFFIX}\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+|del\s+)?(\d{4})(?![\p{L}\p{N}])`, "giu"),
+    re: new RegExp(
+      String.raw`(?<![\p{L}\p{N}])(\d{1,2})${SUFFIX}${RANGE_WORDS}(\d{1,2})${SUFFIX}\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+|del\s+)?(\d{4})(?![\p{L}\p{N}])`,
+      "giu",
+    ),
     read: (m) => range(m, +m[4]!, m[3]!, +m[1]!, m[3]!, +m[2]!),
   },
   // "30 July – 2 August 2023", "du 30 juillet au 2 août 2023"
   {
-    re: new RegExp(String.raw`(?<![\p{L}\p{N}])(\d{1,2})${SUFFIX}\s+(?:de\s+)?(\p{L}+)\.?${RANGE_WORDS}(\d{1,2})${SUFFIX}\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+|del\s+)?(\d{4})(?![\p{L}\p{N}])`, "giu"),
+    re: new RegExp(
+      String.raw`(?<![\p{L}\p{N}])(\d{1,2})${SUFFIX}\s+(?:de\s+)?(\p{L}+)\.?${RANGE_WORDS}(\d{1,2})${SUFFIX}\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+|del\s+)?(\d{4})(?![\p{L}\p{N}])`,
+      "giu",
+    ),
     read: (m) => range(m, +m[5]!, m[2]!, +m[1]!, m[4]!, +m[3]!),
   },
   // "July 26-27, 2023", "July 30 – August 2, 2023"
   {
-    re: new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?${RANGE_WORDS}(?:(\p{L}+)\.?\s+)?(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?![\p{L}\p{N}])`, "giu"),
+    re: new RegExp(
+      String.raw`(?<![\p{L}\p{N}])(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?${RANGE_WORDS}(?:(\p{L}+)\.?\s+)?(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?![\p{L}\p{N}])`,
+      "giu",
+    ),
     read: (m) => range(m, +m[5]!, m[1]!, +m[2]!, m[3] ?? m[1]!, +m[4]!),
   },
   // "2023-07-26 to 2023-07-27", "2023-07-26/27"
@@ -298,7 +494,14 @@ function joined(m: RegExpMatchArray, found: DateRange | undefined): DateRange | 
   return days === 1 ? found : { start: found.start, last: found.last, index: found.index };
 }
 
-function range(m: RegExpMatchArray, year: number, firstMonth: string, firstDay: number, lastMonth: string, lastDay: number): DateRange | undefined {
+function range(
+  m: RegExpMatchArray,
+  year: number,
+  firstMonth: string,
+  firstDay: number,
+  lastMonth: string,
+  lastDay: number,
+): DateRange | undefined {
   const a = monthNumber(firstMonth);
   const b = monthNumber(lastMonth);
   const start = a === undefined ? undefined : isoDate(year, a, firstDay);

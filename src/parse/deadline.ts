@@ -5,13 +5,39 @@ import type { Deadline } from "../model/minutes.js";
 import { defaultDateRules, readDate, type DateRules } from "./date-forms.js";
 import { normalizeLabel } from "../i18n/text-match.js";
 
-const NO_DEADLINE = new Set(["", "-", "--", "—", "–", "/", "//", "///", "n/a", "na", "tbd", "tba", "none", "neant", "a determiner", "a definir", "aucune"]);
+const NO_DEADLINE = new Set([
+  "",
+  "-",
+  "--",
+  "—",
+  "–",
+  "/",
+  "//",
+  "///",
+  "n/a",
+  "na",
+  "tbd",
+  "tba",
+  "none",
+  "neant",
+  "a determiner",
+  "a definir",
+  "aucune",
+]);
 
-export const ACCEPTED_DEADLINE_FORMS = ["2022-10-27", "27/10/2022", "27 octobre 2022", "27 October 2022", "October 27, 2022"];
+export const ACCEPTED_DEADLINE_FORMS = [
+  "2022-10-27",
+  "27/10/2022",
+  "27 octobre 2022",
+  "27 October 2022",
+  "October 27, 2022",
+];
 
 /** The forms to show for a meeting read in `rules`' order: 10/27/2022 in US English. */
 export function acceptedDeadlineForms(rules: DateRules = defaultDateRules): string[] {
-  return rules.order === "mdy" ? ACCEPTED_DEADLINE_FORMS.map((form) => (form === "27/10/2022" ? "10/27/2022" : form)) : ACCEPTED_DEADLINE_FORMS;
+  return rules.order === "mdy"
+    ? ACCEPTED_DEADLINE_FORMS.map((form) => (form === "27/10/2022" ? "10/27/2022" : form))
+    : ACCEPTED_DEADLINE_FORMS;
 }
 
 export function isNoDeadline(text: string): boolean {

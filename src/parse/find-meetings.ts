@@ -41,23 +41,38 @@ export interface MeetingStart {
   date?: string;
 }
 
-export const MEETING_WORDS = /\b(meeting|minutes|notes|agenda|call|sync|stand-?up|session|assembly|agm|r[ée]union|s[ée]ance|conseil|compte[- ]rendu|comit[ée]|assembl[ée]e|sitzung|protokoll|besprechung|versammlung|reuni[óo]n|reuni[ãa]o|acta|ata|sesi[óo]n|sess[ãa]o|vergadering|notulen)\b/i;
+export const MEETING_WORDS =
+  /\b(meeting|minutes|notes|agenda|call|sync|stand-?up|session|assembly|agm|r[ée]union|s[ée]ance|conseil|compte[- ]rendu|comit[ée]|assembl[ée]e|sitzung|protokoll|besprechung|versammlung|reuni[óo]n|reuni[ãa]o|acta|ata|sesi[óo]n|sess[ãa]o|vergadering|notulen)\b/i;
 
 /** A time as headings write it ("14:00", "2:30 pm", "14h", "04.00pm"); a bare number is none (it may be part of a date). */
 const CLOCK = String.raw`(?<![\p{N}./-])\d{1,2}(?::\d{2}(?:\s*[ap]m)?|\.\d{2}\s*[ap]m|h\d{0,2}|\s*[ap]m)(?![\p{L}\p{N}])`;
 /** A time or a range, with "at" before and a time zone after: "at 14:00", "14h-15h30 UTC", "03:00-04.00pm". */
-const TIME = new RegExp(String.raw`(?:(?<![\p{L}])(?:at|à|um|a las|às)\s+)?${CLOCK}(?:\s*[-–—]\s*(?:${CLOCK}|\d{1,2}(?::\d{2})?))?(?:\s*(?:utc|gmt|[a-z]{1,3}t)(?![\p{L}]))?`, "giu");
+const TIME = new RegExp(
+  String.raw`(?:(?<![\p{L}])(?:at|à|um|a las|às)\s+)?${CLOCK}(?:\s*[-–—]\s*(?:${CLOCK}|\d{1,2}(?::\d{2})?))?(?:\s*(?:utc|gmt|[a-z]{1,3}t)(?![\p{L}]))?`,
+  "giu",
+);
 
 /**
  * The starts of the meetings `nodes` hold (the body of a Markdown file, its first front matter included
  * or not), in document order; empty when the nodes hold one meeting. `path`, the file's, may give the year
  * of headings that write none ("## December 8" in 2021-meeting-notes.md).
  */
-export function findMeetingStarts(nodes: readonly RootContent[], rules: DateRules = defaultDateRules, path?: string): MeetingStart[] {
+export function findMeetingStarts(
+  nodes: readonly RootContent[],
+  rules: DateRules = defaultDateRules,
+  path?: string,
+): MeetingStart[] {
   const frontMatters = frontMatterStarts(nodes, rules);
   if (frontMatters.length > 0) {
     // The first meeting: the file's own front matter (or whatever comes first) up to the second.
-    const own: MeetingStart = { kind: "front-matter", index: 0, line: nodes[0]?.position?.start.line ?? 1, heading: "", depth: 0, ...yamlDate(nodes[0], rules) };
+    const own: MeetingStart = {
+      kind: "front-matter",
+      index: 0,
+      line: nodes[0]?.position?.start.line ?? 1,
+      heading: "",
+      depth: 0,
+      ...yamlDate(nodes[0], rules),
+    };
     return [own, ...frontMatters];
   }
   return headingStarts(nodes, rules, path);
@@ -71,7 +86,10 @@ function yamlDate(node: RootContent | undefined, rules: DateRules): { date?: str
 
 /** The date of `key: value` lines: the `date:` field's (quotes aside), read whole or found in it. */
 function dateOfFields(fields: string, rules: DateRules): string | undefined {
-  const value = /^date\s*:\s*(.*)$/im.exec(fields)?.[1]?.trim().replace(/^(["'])(.*)\1$/, "$2");
+  const value = /^date\s*:\s*(.*)$/im
+    .exec(fields)?.[1]
+    ?.trim()
+    .replace(/^(["'])(.*)\1$/, "$2");
   if (!value) return undefined;
   return readDate(value, rules)?.iso ?? findDate(value, rules) ?? /^(\d{4}-\d{2}-\d{2})T/.exec(value)?.[1];
 }
@@ -88,7 +106,14 @@ function frontMatterStarts(nodes: readonly RootContent[], rules: DateRules): Mee
     const fields = lines.every((l) => /^\s*$|^[\p{L}_][\p{L}\p{N}_ -]*\s*:|^\s+\S|^-\s/u.test(l));
     if (!fields || !lines.some((l) => /^(title|date)\s*:/i.test(l))) return;
     const date = dateOfFields(lines.join("\n"), rules);
-    starts.push({ kind: "front-matter", index, line: node.position?.start.line ?? 1, heading: "", depth: 0, ...(date ? { date } : {}) });
+    starts.push({
+      kind: "front-matter",
+      index,
+      line: node.position?.start.line ?? 1,
+      heading: "",
+      depth: 0,
+      ...(date ? { date } : {}),
+    });
   });
   return starts;
 }
@@ -99,24 +124,43 @@ export const BOLD_LEVEL = 8;
 export const DATE_LINE_LEVEL = 9;
 
 /** "Date: …", "**Meeting date:** …", "Date and time: …", "Datum: …" opening a paragraph: the value. */
-const DATE_LINE = /^[\s*_]*(?:meeting\s+|r[ée]union\s+)?(?:date|datum|fecha|data)(?:\s*(?:\/|,|and|&|et|und|y|e)\s*(?:time|heure|zeit|uhrzeit|hora|lieu|place|location|ort|lugar|local))*[\s*_]*[:：][\s*_]*(.+)$/i;
+const DATE_LINE =
+  /^[\s*_]*(?:meeting\s+|r[ée]union\s+)?(?:date|datum|fecha|data)(?:\s*(?:\/|,|and|&|et|und|y|e)\s*(?:time|heure|zeit|uhrzeit|hora|lieu|place|location|ort|lugar|local))*[\s*_]*[:：][\s*_]*(.+)$/i;
 
 function headingStarts(nodes: readonly RootContent[], given: DateRules, path: string | undefined): MeetingStart[] {
   const marks = nodes.flatMap((node, index) => {
     const mark = meetingMarkOf(node);
     // A `Date:` line opens a meeting after a horizontal rule, or at the top (not "Date: …" under "## Next meeting").
-    if (mark?.depth === DATE_LINE_LEVEL && !nodes.slice(0, index).every((n) => n.type === "yaml" || n.type === "heading") && nodes[index - 1]?.type !== "thematicBreak") return [];
+    if (
+      mark?.depth === DATE_LINE_LEVEL &&
+      !nodes.slice(0, index).every((n) => n.type === "yaml" || n.type === "heading") &&
+      nodes[index - 1]?.type !== "thematicBreak"
+    )
+      return [];
     return mark ? [{ ...mark, index, line: node.position?.start.line ?? 1 }] : [];
   });
-  const rules = dateOrderOf(marks.map((m) => m.text), given);
+  const rules = dateOrderOf(
+    marks.map((m) => m.text),
+    given,
+  );
   const named = (m: Mark) => m.depth < BOLD_LEVEL && MEETING_WORDS.test(m.text);
   const only = (m: Mark) => isOnlyADate(m.text, rules);
   const dates = markDates(marks, nodes, rules, path, (m) => only(m) || named(m));
-  const start = (h: (typeof marks)[number], date: string): MeetingStart => ({ kind: "heading", index: h.index, line: h.line, heading: h.text.trim(), depth: h.depth, date });
+  const start = (h: (typeof marks)[number], date: string): MeetingStart => ({
+    kind: "heading",
+    index: h.index,
+    line: h.line,
+    heading: h.text.trim(),
+    depth: h.depth,
+    date,
+  });
   // Headings that open with a date ("## December 14th, 2016, 11a - Noon") start meetings too, unless the file's
   // title holds a date: then they are its items that mention dates ("## 2024-03-01: release").
   const title = marks.find((m) => m.depth <= 6);
-  const titleDated = title !== undefined && findDate(title.text, rules) !== undefined && marks.filter((m) => m.depth === title.depth).length === 1;
+  const titleDated =
+    title !== undefined &&
+    findDate(title.text, rules) !== undefined &&
+    marks.filter((m) => m.depth === title.depth).length === 1;
   const strong = marks.flatMap((h) => {
     const dated = dates.get(h.index);
     if (dated && (only(h) || named(h) || h.depth === DATE_LINE_LEVEL)) return [start(h, dated.date)];
@@ -172,7 +216,8 @@ export function opensWithDate(text: string, rules: DateRules): string | undefine
  */
 export function dateOrderOf(texts: readonly string[], rules: DateRules): DateRules {
   if (rules.stated) return rules;
-  const valid = (order: DateRules["order"]) => texts.filter((t) => findDate(t, { order, stated: true }) !== undefined).length;
+  const valid = (order: DateRules["order"]) =>
+    texts.filter((t) => findDate(t, { order, stated: true }) !== undefined).length;
   return valid("mdy") > valid("dmy") ? { order: "mdy", stated: true } : rules;
 }
 
@@ -207,10 +252,18 @@ export function headingOf(node: RootContent): { depth: number; text: string } | 
 
 /** The heading says nothing but a date, or a day and month with no year: a weekday, a time and words in brackets aside. */
 export function isOnlyADate(text: string, rules: DateRules = defaultDateRules): boolean {
-  const bare = text.replace(/\([^)]*\)|\[[^\]]*\]/g, " ").replace(TIME, " ").replace(/[\s,;:|–—-]+$/u, "").trim();
+  const bare = text
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, " ")
+    .replace(TIME, " ")
+    .replace(/[\s,;:|–—-]+$/u, "")
+    .trim();
   if (bare === "") return false;
   // "December 8", "July 21st": read as the date it would be in any year.
-  return readDate(bare, rules) !== undefined || compactDate(bare) !== undefined || (findDate(bare, rules) === undefined && readDate(`${bare} 2000`, rules) !== undefined);
+  return (
+    readDate(bare, rules) !== undefined ||
+    compactDate(bare) !== undefined ||
+    (findDate(bare, rules) === undefined && readDate(`${bare} 2000`, rules) !== undefined)
+  );
 }
 
 const DAY = 86_400_000;

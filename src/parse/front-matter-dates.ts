@@ -23,14 +23,28 @@ export interface CheckedDates {
   date?: string;
 }
 
-export function checkFrontMatterDates(values: Record<string, unknown>, source: YamlSource | undefined, file: VFile, rules: DateRules): CheckedDates {
+export function checkFrontMatterDates(
+  values: Record<string, unknown>,
+  source: YamlSource | undefined,
+  file: VFile,
+  rules: DateRules,
+): CheckedDates {
   const out: Record<string, unknown> = { ...values };
   let failed = false;
   let date: string | undefined;
   const check = (path: string[], value: unknown, set: (v: string) => void): void => {
-    if (value === undefined || value === null || typeof value === "object" || (typeof value === "string" && isIsoDate(value))) return;
+    if (
+      value === undefined ||
+      value === null ||
+      typeof value === "object" ||
+      (typeof value === "string" && isIsoDate(value))
+    )
+      return;
     // Any other ISO 8601 form (a site generator's 2021-09-15T12:18:14.583Z, 20210915, 2021-W37-3) is its calendar day.
-    const day = typeof value === "string" || (typeof value === "number" && Number.isInteger(value)) ? isoCalendarDay(String(value)) : undefined;
+    const day =
+      typeof value === "string" || (typeof value === "number" && Number.isInteger(value))
+        ? isoCalendarDay(String(value))
+        : undefined;
     if (day) {
       set(day.iso);
       return;
@@ -56,16 +70,37 @@ export function checkFrontMatterDates(values: Record<string, unknown>, source: Y
  * language that says the day comes first) is a warning: the date is kept and `check --fix` writes it ISO. One
  * whose day and month can be swapped with nothing to say which comes first stays an error.
  */
-function reportDate(path: string[], value: unknown, source: YamlSource | undefined, file: VFile, rules: DateRules): { read?: string; error: boolean } {
+function reportDate(
+  path: string[],
+  value: unknown,
+  source: YamlSource | undefined,
+  file: VFile,
+  rules: DateRules,
+): { read?: string; error: boolean } {
   const key = path.join(".");
   const written = String(value);
   const place = source ? source.valuePlace(path) : { line: 1, column: 1 };
   const rule = keyRule("front-matter", path[0]);
-  const say = (id: MessageId, hint: MessageId, params: Record<string, string>, fix?: ReturnType<typeof valueEdit>, severity: "error" | "warning" = "error") =>
-    report(file, { severity, rule, message: text(id, { key, written, ...params }), place, hint: text(hint, { key, ...params }), ...(fix ? { fix } : {}) });
+  const say = (
+    id: MessageId,
+    hint: MessageId,
+    params: Record<string, string>,
+    fix?: ReturnType<typeof valueEdit>,
+    severity: "error" | "warning" = "error",
+  ) =>
+    report(file, {
+      severity,
+      rule,
+      message: text(id, { key, written, ...params }),
+      place,
+      hint: text(hint, { key, ...params }),
+      ...(fix ? { fix } : {}),
+    });
   // A `{{date}}` the template left: `new` fills it; written by hand, the clerk is told what it is.
   if (/^\{\{?\s*[^{}]*\}?\}$/.test(written.trim())) {
-    say("front-matter-date.placeholder", "front-matter-date.placeholder.hint", { written: written.startsWith("{{") ? written : `{${written}}` });
+    say("front-matter-date.placeholder", "front-matter-date.placeholder.hint", {
+      written: written.startsWith("{{") ? written : `{${written}}`,
+    });
     return { error: true };
   }
   const read = typeof value === "string" ? readDate(value, rules) : undefined;
@@ -74,10 +109,17 @@ function reportDate(path: string[], value: unknown, source: YamlSource | undefin
     return { read: read.iso, error: true };
   }
   if (read) {
-    say("front-matter-date.not-iso", "front-matter-date.not-iso.hint", { iso: read.iso }, source ? valueEdit(source, path, read.iso) : undefined, "warning");
+    say(
+      "front-matter-date.not-iso",
+      "front-matter-date.not-iso.hint",
+      { iso: read.iso },
+      source ? valueEdit(source, path, read.iso) : undefined,
+      "warning",
+    );
     return { read: read.iso, error: false };
   }
-  if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(written.trim())) say("front-matter-date.impossible", "front-matter-date.impossible.hint", {});
+  if (/^\d{4}-\d{1,2}-\d{1,2}$/.test(written.trim()))
+    say("front-matter-date.impossible", "front-matter-date.impossible.hint", {});
   else say("front-matter-date.unreadable", "front-matter-date.unreadable.hint", {});
   return { error: true };
 }

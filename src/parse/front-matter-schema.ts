@@ -12,10 +12,15 @@ const isoDateString = z
 
 const text = z.string({ error: "must be text" }).trim().min(1, { error: "must not be empty" });
 
-export const personSchema = z.union([
-  text,
-  z.object({ name: text, organisation: text.optional(), abbreviation: text.optional(), role: text.optional() }).strict(),
-], { error: "must be a name, or an entry with name, organisation, abbreviation and role" });
+export const personSchema = z.union(
+  [
+    text,
+    z
+      .object({ name: text, organisation: text.optional(), abbreviation: text.optional(), role: text.optional() })
+      .strict(),
+  ],
+  { error: "must be a name, or an entry with name, organisation, abbreviation and role" },
+);
 
 const timeRange = z.string({ error: 'must be a time such as "09:00" or a range such as "09:00-11:00"' });
 
@@ -31,13 +36,22 @@ export const frontMatterSchema = z.object({
   date: isoDateString.describe("Date of the meeting, YYYY-MM-DD (a real calendar date)."),
   time: timeRange.optional().describe('Time or range: "09:00", "09:00-11:00", "9h00-11h00".'),
   location: text.optional().describe("Where the meeting took place."),
-  language: z.string().regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, { error: "must be a language tag such as fr or en" }).optional().describe("Language of the labels and dates: fr or en (default en)."),
-  attendees: z.array(personSchema, { error: "must be a list" }).optional().describe("Who was present: names, or {name, organisation, role}."),
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*$/, { error: "must be a language tag such as fr or en" })
+    .optional()
+    .describe("Language of the labels and dates: fr or en (default en)."),
+  attendees: z
+    .array(personSchema, { error: "must be a list" })
+    .optional()
+    .describe("Who was present: names, or {name, organisation, role}."),
   absent: z.array(personSchema, { error: "must be a list" }).optional().describe('Apologies ("Absents excusés").'),
   chair: personSchema.optional().describe("Who chaired the meeting."),
   secretary: personSchema.optional().describe("Who took the minutes."),
   next_meeting: nextMeetingSchema.optional().describe("YYYY-MM-DD, or {date, time, location}."),
-  previous: text.optional().describe("The previous meeting's Markdown file, relative to this one: its actions are followed up here."),
+  previous: text
+    .optional()
+    .describe("The previous meeting's Markdown file, relative to this one: its actions are followed up here."),
   // Read by later stages (theme, status, declared agenda); accepted here so they raise no warning.
   theme: z.string().optional(),
   status: z.string().optional(),

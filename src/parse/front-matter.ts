@@ -47,7 +47,12 @@ export interface FrontMatterPlaces {
   incomplete?: boolean;
 }
 
-export function readFrontMatter(source: FrontMatterSource | undefined, fallbacks: Fallbacks, file: VFile, places: FrontMatterPlaces = {}): MeetingInfo | undefined {
+export function readFrontMatter(
+  source: FrontMatterSource | undefined,
+  fallbacks: Fallbacks,
+  file: VFile,
+  places: FrontMatterPlaces = {},
+): MeetingInfo | undefined {
   let yaml: YamlSource | undefined;
   let raw: Record<string, unknown> = {};
   if (source) {
@@ -68,8 +73,12 @@ export function readFrontMatter(source: FrontMatterSource | undefined, fallbacks
   const data = validateYaml(frontMatterSchema, dates.values, yaml, file, {
     rule,
     what: source ? frontMatter : text("yaml.what.document"),
-    invalidHint: (key) => (key.startsWith("date") || key.endsWith("date") || key === "next_meeting" ? text("front-matter-date.hint") : text("front-matter.schema.hint", { key: key.split(".")[0]! })),
-    missingHint: (key) => (key === "date" ? text("front-matter-date.missing.hint") : text("yaml-missing.hint", { key })),
+    invalidHint: (key) =>
+      key.startsWith("date") || key.endsWith("date") || key === "next_meeting"
+        ? text("front-matter-date.hint")
+        : text("front-matter.schema.hint", { key: key.split(".")[0]! }),
+    missingHint: (key) =>
+      key === "date" ? text("front-matter-date.missing.hint") : text("yaml-missing.hint", { key }),
   });
   const place = (key: string): Point => (yaml ? yaml.valuePlace([key]) : { line: 1, column: 1 });
   places.frontMatterPlace = place;
@@ -82,7 +91,9 @@ export function readFrontMatter(source: FrontMatterSource | undefined, fallbacks
 
 /** The keys the schema accepts, without those it refused; title and date empty when refused or missing. */
 function readablePart(values: Record<string, unknown>): FrontMatter {
-  const refused = new Set((frontMatterSchema.safeParse(values).error?.issues ?? []).map((issue) => String(issue.path[0] ?? "")));
+  const refused = new Set(
+    (frontMatterSchema.safeParse(values).error?.issues ?? []).map((issue) => String(issue.path[0] ?? "")),
+  );
   const kept = Object.fromEntries(Object.entries(values).filter(([key]) => !refused.has(key)));
   const partial = frontMatterSchema.partial().safeParse(kept);
   return { title: "", date: "", ...(partial.success ? partial.data : {}) } as FrontMatter;
@@ -94,42 +105,77 @@ function fallbacksFor(raw: Record<string, unknown>, fallbacks: Fallbacks): Recor
   if (raw.title === undefined && fallbacks.title) out.title = fallbacks.title;
   if (raw.date === undefined && fallbacks.date) out.date = fallbacks.date;
   if (raw.language === undefined && fallbacks.language) out.language = fallbacks.language();
-  if (raw.organisation === undefined && out.organisation === undefined && fallbacks.organisation) out.organisation = fallbacks.organisation;
+  if (raw.organisation === undefined && out.organisation === undefined && fallbacks.organisation)
+    out.organisation = fallbacks.organisation;
   return out;
 }
 
-const toPerson = (p: string | { name: string; organisation?: string | undefined; abbreviation?: string | undefined; role?: string | undefined }): Person =>
+const toPerson = (
+  p:
+    | string
+    | { name: string; organisation?: string | undefined; abbreviation?: string | undefined; role?: string | undefined },
+): Person =>
   typeof p === "string"
     ? { name: p }
-    : { name: p.name, ...(p.organisation ? { organisation: p.organisation } : {}), ...(p.abbreviation ? { abbreviation: p.abbreviation } : {}), ...(p.role ? { role: p.role } : {}) };
+    : {
+        name: p.name,
+        ...(p.organisation ? { organisation: p.organisation } : {}),
+        ...(p.abbreviation ? { abbreviation: p.abbreviation } : {}),
+        ...(p.role ? { role: p.role } : {}),
+      };
 
 /** "09:00-11:00", "9h00 - 11h00", "9h-11h", "09:00". */
 export function parseTimeRange(text: string): TimeRange {
   const one = String.raw`(\d{1,2})\s*(?:[:hH.]\s*(\d{2})?)?`;
   const m = new RegExp(`^${one}(?:\\s*(?:-|–|—|à|to)\\s*${one})?$`).exec(text.trim());
-  const hhmm = (h?: string, mm?: string) => (h !== undefined && +h < 24 && +(mm ?? 0) < 60 ? `${h.padStart(2, "0")}:${mm ?? "00"}` : undefined);
+  const hhmm = (h?: string, mm?: string) =>
+    h !== undefined && +h < 24 && +(mm ?? 0) < 60 ? `${h.padStart(2, "0")}:${mm ?? "00"}` : undefined;
   const start = m ? hhmm(m[1], m[2]) : undefined;
   const end = m && m[3] !== undefined ? hhmm(m[3], m[4]) : undefined;
   return { text, ...(start ? { start } : {}), ...(end ? { end } : {}) };
 }
 
-function toMeetingInfo(fm: FrontMatter, values: Record<string, unknown>, file: VFile, placeOf: (key: string) => Point): MeetingInfo {
+function toMeetingInfo(
+  fm: FrontMatter,
+  values: Record<string, unknown>,
+  file: VFile,
+  placeOf: (key: string) => Point,
+): MeetingInfo {
   const language = fm.language ?? "en";
   if (!isSupportedLanguage(language)) {
-    report(file, { severity: "error", rule: "front-matter-language", message: text("front-matter-language", { language }), place: placeOf("language"), hint: text("front-matter-language.hint", { languages: supportedLanguages.join(", ") }) });
+    report(file, {
+      severity: "error",
+      rule: "front-matter-language",
+      message: text("front-matter-language", { language }),
+      place: placeOf("language"),
+      hint: text("front-matter-language.hint", { languages: supportedLanguages.join(", ") }),
+    });
   }
   const checkTime = (key: string, time: TimeRange) => {
     if (!time.start) {
-      report(file, { severity: "warning", rule: "front-matter-time", message: text("front-matter-time.unreadable", { key, time: time.text }), place: placeOf(key), hint: text("front-matter-time.unreadable.hint") });
+      report(file, {
+        severity: "warning",
+        rule: "front-matter-time",
+        message: text("front-matter-time.unreadable", { key, time: time.text }),
+        place: placeOf(key),
+        hint: text("front-matter-time.unreadable.hint"),
+      });
     } else if (time.end && time.end <= time.start) {
-      report(file, { severity: "error", rule: "front-matter-time", message: text("front-matter-time.order", { key, end: time.end, start: time.start }), place: placeOf(key), hint: text("front-matter-time.order.hint") });
+      report(file, {
+        severity: "error",
+        rule: "front-matter-time",
+        message: text("front-matter-time.order", { key, end: time.end, start: time.start }),
+        place: placeOf(key),
+        hint: text("front-matter-time.order.hint"),
+      });
     }
   };
   const time = fm.time !== undefined ? parseTimeRange(fm.time) : undefined;
   if (time) checkTime("time", time);
 
   const extra: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(values)) if (!(key in frontMatterSchema.shape) || ["theme", "status", "agenda"].includes(key)) extra[key] = value;
+  for (const [key, value] of Object.entries(values))
+    if (!(key in frontMatterSchema.shape) || ["theme", "status", "agenda"].includes(key)) extra[key] = value;
 
   const info: MeetingInfo = {
     title: fm.title,

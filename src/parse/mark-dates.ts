@@ -16,21 +16,29 @@ export interface Mark {
 const YEAR = /(?<![\p{N}])((?:19|20)\d{2})(?![\p{N}])/u;
 
 /** Index of each mark that holds a date → the date, and whether its year was inferred. */
-export function markDates(marks: readonly Mark[], nodes: readonly RootContent[], rules: DateRules, path: string | undefined, wanted: (mark: Mark) => boolean): Map<number, { date: string; yearless: boolean }> {
+export function markDates(
+  marks: readonly Mark[],
+  nodes: readonly RootContent[],
+  rules: DateRules,
+  path: string | undefined,
+  wanted: (mark: Mark) => boolean,
+): Map<number, { date: string; yearless: boolean }> {
   const dates = new Map<number, { date: string; yearless: boolean }>();
   const dayMonths: { mark: Mark; month: number; day: number; year: number }[] = [];
   const fileYear = yearOfFile(nodes, path);
   let headingYear: number | undefined;
   const byIndex = new Map(marks.map((m) => [m.index, m]));
   nodes.forEach((node, index) => {
-    if (node.type === "heading" && /^\s*(?:19|20)\d{2}\s*$/.test(textOf(node))) headingYear = Number(textOf(node).trim());
+    if (node.type === "heading" && /^\s*(?:19|20)\d{2}\s*$/.test(textOf(node)))
+      headingYear = Number(textOf(node).trim());
     const mark = byIndex.get(index);
     if (!mark) return;
     const date = findDate(mark.text, rules) ?? compactDate(mark.text);
     if (date) return void dates.set(index, { date, yearless: false });
     const dayMonth = findDayMonth(mark.text, rules);
     const year = headingYear ?? fileYear;
-    if (dayMonth && year !== undefined && wanted(mark)) dayMonths.push({ mark, month: dayMonth.month, day: dayMonth.day, year });
+    if (dayMonth && year !== undefined && wanted(mark))
+      dayMonths.push({ mark, month: dayMonth.month, day: dayMonth.day, year });
   });
   // The order of writing, from the pairs that follow each other in one year's run: newest first unless most go up.
   const key = (d: { month: number; day: number }) => d.month * 32 + d.day;
@@ -55,7 +63,13 @@ export function markDates(marks: readonly Mark[], nodes: readonly RootContent[],
 function yearOfFile(nodes: readonly RootContent[], path: string | undefined): number | undefined {
   const yaml = nodes[0]?.type === "yaml" ? nodes[0].value : "";
   const firstHeading = nodes.find((n) => n.type === "heading");
-  const found = [/^(?:date|title)\s*:.*$/gm.exec(yaml)?.[0] ?? "", firstHeading ? textOf(firstHeading) : "", path?.split(/[\\/]/).slice(-2).join("/") ?? ""].map((t) => YEAR.exec(t)?.[1]).find(Boolean);
+  const found = [
+    /^(?:date|title)\s*:.*$/gm.exec(yaml)?.[0] ?? "",
+    firstHeading ? textOf(firstHeading) : "",
+    path?.split(/[\\/]/).slice(-2).join("/") ?? "",
+  ]
+    .map((t) => YEAR.exec(t)?.[1])
+    .find(Boolean);
   return found ? Number(found) : undefined;
 }
 

@@ -15,7 +15,9 @@ export interface ConvertContext {
 
 export function spanOf(node: Nodes): Span | undefined {
   const p = node.position;
-  return p ? { start: { line: p.start.line, column: p.start.column }, end: { line: p.end.line, column: p.end.column } } : undefined;
+  return p
+    ? { start: { line: p.start.line, column: p.start.column }, end: { line: p.end.line, column: p.end.column } }
+    : undefined;
 }
 
 /** Where a table cell's text starts and ends (the cell itself when it is empty); undefined for no cell. */
@@ -29,7 +31,26 @@ const withSpan = (block: Block, node: Nodes): Block => {
   return position ? { ...block, position } : block;
 };
 
-const NAMED_ENTITIES: Record<string, string> = { nbsp: "\u00a0", amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", laquo: "«", raquo: "»", eacute: "é", egrave: "è", agrave: "à", ccedil: "ç", hellip: "…", ndash: "–", mdash: "—", rsquo: "’", lsquo: "‘", euro: "€" };
+const NAMED_ENTITIES: Record<string, string> = {
+  nbsp: "\u00a0",
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  laquo: "«",
+  raquo: "»",
+  eacute: "é",
+  egrave: "è",
+  agrave: "à",
+  ccedil: "ç",
+  hellip: "…",
+  ndash: "–",
+  mdash: "—",
+  rsquo: "’",
+  lsquo: "‘",
+  euro: "€",
+};
 
 /** The readable text of a fragment of raw HTML: tags dropped, <br> kept as line breaks, entities decoded. */
 export function htmlToText(html: string): string {
@@ -105,7 +126,9 @@ export function toInlines(nodes: PhrasingContent[], ctx: ConvertContext): Inline
 }
 
 function flowText(inlines: Inline[]): string {
-  return inlines.map((i) => (i.type === "text" || i.type === "code" ? i.value : "children" in i ? flowText(i.children) : " ")).join("");
+  return inlines
+    .map((i) => (i.type === "text" || i.type === "code" ? i.value : "children" in i ? flowText(i.children) : " "))
+    .join("");
 }
 
 export function toBlocks(nodes: RootContent[], ctx: ConvertContext): Block[] {
@@ -122,14 +145,20 @@ function toBlock(node: RootContent, ctx: ConvertContext): Block | undefined {
     case "paragraph":
       return withSpan({ type: "paragraph", children: toInlines(node.children, ctx) }, node);
     case "heading":
-      return withSpan({ type: "heading", level: Math.max(1, node.depth - ctx.headingBase), children: toInlines(node.children, ctx) }, node);
+      return withSpan(
+        { type: "heading", level: Math.max(1, node.depth - ctx.headingBase), children: toInlines(node.children, ctx) },
+        node,
+      );
     case "list":
       return withSpan(
         {
           type: "list",
           ordered: node.ordered === true,
           start: node.start ?? 1,
-          items: node.children.map((item) => ({ checked: item.checked ?? null, children: toBlocks(item.children, ctx) })),
+          items: node.children.map((item) => ({
+            checked: item.checked ?? null,
+            children: toBlocks(item.children, ctx),
+          })),
         },
         node,
       );
@@ -138,7 +167,10 @@ function toBlock(node: RootContent, ctx: ConvertContext): Block | undefined {
     case "table": {
       const [head, ...body] = node.children;
       const cells = (row: typeof head) => (row ? row.children.map((cell) => toInlines(cell.children, ctx)) : []);
-      return withSpan({ type: "table", align: (node.align ?? []).map((a) => a ?? null), header: cells(head), rows: body.map(cells) }, node);
+      return withSpan(
+        { type: "table", align: (node.align ?? []).map((a) => a ?? null), header: cells(head), rows: body.map(cells) },
+        node,
+      );
     }
     case "code":
       return withSpan({ type: "code", lang: node.lang ?? null, value: node.value }, node);

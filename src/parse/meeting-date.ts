@@ -12,7 +12,22 @@ import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import { text, type Text } from "../i18n/messages.js";
 import type { Minutes } from "../model/minutes.js";
-import { closestYear, defaultDateRules, findAllDates, findDate, findDateAt, findDateRange, findDayMonth, isoCalendarDay, isoDate, readDate, weekdayIn, weekdayOf, type DateRules, type DayMonth } from "./date-forms.js";
+import {
+  closestYear,
+  defaultDateRules,
+  findAllDates,
+  findDate,
+  findDateAt,
+  findDateRange,
+  findDayMonth,
+  isoCalendarDay,
+  isoDate,
+  readDate,
+  weekdayIn,
+  weekdayOf,
+  type DateRules,
+  type DayMonth,
+} from "./date-forms.js";
 import { areDaysOfOneMeeting, dateOrderOf, findMeetingStarts, isOnlyADate, MEETING_WORDS } from "./find-meetings.js";
 import { suggestKey } from "./key-aliases.js";
 import { htmlToText } from "./mdast-to-blocks.js";
@@ -95,7 +110,9 @@ const TWO_DIGIT_YEAR = /(?<![\p{N}/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{2})(?![\p{
 function weekdayBefore(value: string): number | undefined {
   const at = findDateAt(value, MONTH_FIRST)?.index ?? findDateAt(value)?.index;
   if (at === undefined) return undefined;
-  const word = /([\p{L}][\p{L}-]*)\.?,?\s+(?:(?:the|le|den|el|o)\s+)?$/u.exec(value.slice(Math.max(0, at - 40), at))?.[1];
+  const word = /([\p{L}][\p{L}-]*)\.?,?\s+(?:(?:the|le|den|el|o)\s+)?$/u.exec(
+    value.slice(Math.max(0, at - 40), at),
+  )?.[1];
   return word ? weekdayIn(word) : undefined;
 }
 
@@ -107,18 +124,23 @@ function withWeekday(date: string, value: string): Found {
   const weekday = weekdayBefore(value);
   if (weekday === undefined || weekdayOf(date) === weekday) return { date };
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const fits = [y + 1, y - 1].map((year) => isoDate(year, m, d)).filter((iso): iso is string => iso !== undefined && weekdayOf(iso) === weekday);
+  const fits = [y + 1, y - 1]
+    .map((year) => isoDate(year, m, d))
+    .filter((iso): iso is string => iso !== undefined && weekdayOf(iso) === weekday);
   return fits.length === 1 ? { date: fits[0]!, weekdayOf: date } : { date };
 }
 
 /** A date, a range or (`noYear`) a day and month in `value`: the range first, so "26–27 July" starts on the 26th. */
 function dateIn(written: string, rules: DateRules, noYear: boolean, whole = false): Found | undefined {
   // In a field that holds a date ("Meeting Date/Time: Friday 12/01/17 at 14:00 UTC"), a two-digit year is this century's.
-  const value = whole ? written.replace(TWO_DIGIT_YEAR, (_, a: string, sep: string, b: string, y: string) => `${a}${sep}${b}${sep}20${y}`) : written;
+  const value = whole
+    ? written.replace(TWO_DIGIT_YEAR, (_, a: string, sep: string, b: string, y: string) => `${a}${sep}${b}${sep}20${y}`)
+    : written;
   const range = findDateRange(value);
   const date = findDate(value, rules);
   // The lone date found inside a range is one of its days ("26–27 July 2023" holds "27 July 2023").
-  if (range && (!date || date === range.start || date === range.last)) return { date: range.start, ...(range.end ? { end: range.end } : {}) };
+  if (range && (!date || date === range.start || date === range.last))
+    return { date: range.start, ...(range.end ? { end: range.end } : {}) };
   if (date) {
     // 3/2/2023 in a meeting whose order nobody stated: another source may say it is 2 March.
     const other = rules.stated ? undefined : findDate(value, MONTH_FIRST);
@@ -135,13 +157,54 @@ function dateIn(written: string, rules: DateRules, noYear: boolean, whole = fals
 
 const DATE_WORDS = new Set(["date", "datum", "fecha", "data", "when", "termin", "dates", "fechas", "datas"]);
 const WITH_WORDS = new Set([
-  "time", "times", "heure", "heures", "horaire", "lieu", "location", "place", "venue", "uhrzeit", "zeit", "ort", "hora", "horario", "lugar", "local", "where",
-  "and", "et", "und", "y", "e", "de", "la", "du", "of", "the", "meeting", "reunion", "seance", "sitzung", "reuniao", "call", "der", "des", "el", "do", "da", "&",
+  "time",
+  "times",
+  "heure",
+  "heures",
+  "horaire",
+  "lieu",
+  "location",
+  "place",
+  "venue",
+  "uhrzeit",
+  "zeit",
+  "ort",
+  "hora",
+  "horario",
+  "lugar",
+  "local",
+  "where",
+  "and",
+  "et",
+  "und",
+  "y",
+  "e",
+  "de",
+  "la",
+  "du",
+  "of",
+  "the",
+  "meeting",
+  "reunion",
+  "seance",
+  "sitzung",
+  "reuniao",
+  "call",
+  "der",
+  "des",
+  "el",
+  "do",
+  "da",
+  "&",
 ]);
 
 /** "Date", "Meeting Date/Time", "Date, Time and Location", "Date et lieu", "Datum und Uhrzeit", "Fecha y hora". */
 function isDateLabel(label: string, heading = false): boolean {
-  const words = normalizeLabel(label).replace(/[^a-z&]+/g, " ").trim().split(" ").filter(Boolean);
+  const words = normalizeLabel(label)
+    .replace(/[^a-z&]+/g, " ")
+    .trim()
+    .split(" ")
+    .filter(Boolean);
   if (words.length === 0 || words.length > 7) return false;
   // "## Data" is as likely an item about data; "When" a question.
   if (heading && words.length === 1 && (words[0] === "data" || words[0] === "when")) return false;
@@ -169,7 +232,13 @@ function linesOf(node: RootContent): string {
 }
 
 function headingOf(node: RootContent): { depth: number; text: string } | undefined {
-  if (node.type === "heading") return { depth: (node as Heading).depth, text: textOf(node).replace(/<!--[\s\S]*?-->/g, "").trim() };
+  if (node.type === "heading")
+    return {
+      depth: (node as Heading).depth,
+      text: textOf(node)
+        .replace(/<!--[\s\S]*?-->/g, "")
+        .trim(),
+    };
   if (node.type !== "html") return undefined;
   const m = /^\s*<h([1-6])[^>]*>([\s\S]*?)<\/h\1>/i.exec(node.value);
   if (m) return { depth: Number(m[1]), text: htmlToText(m[2]!).replace(/\s+/g, " ").trim() };
@@ -191,15 +260,36 @@ const DAY_NUMBER = /^(?:day|jour|journ[ée]e|tag|d[ií]a)\s*\d{1,2}\s*[:.,|–�
 const lineOf = (node: RootContent) => node.position?.start.line ?? 1;
 
 /** Every candidate the file holds for its meeting date, in the order found. */
-export function collectDateCandidates(input: DateInput): { candidates: DateCandidate[]; noYear: (DateCandidate & { dayMonth: DayMonth })[]; weekdayFixes: WeekdayFix[] } {
+export function collectDateCandidates(input: DateInput): {
+  candidates: DateCandidate[];
+  noYear: (DateCandidate & { dayMonth: DayMonth })[];
+  weekdayFixes: WeekdayFix[];
+} {
   const { rules } = input;
   const weekdayFixes: WeekdayFix[] = [];
   const candidates: DateCandidate[] = [];
   const noYear: (DateCandidate & { dayMonth: DayMonth })[] = [];
-  const add = (kind: DateSourceKind, found: Found | undefined, line: number, written: string, extra: Partial<DateCandidate> = {}) => {
-    if (found?.weekdayOf) weekdayFixes.push({ written: written.trim(), date: found.weekdayOf, corrected: found.date!, line });
-    if (found?.date) candidates.push({ kind, date: found.date, ...(found.end ? { end: found.end } : {}), ...(found.otherReading ? { otherReading: found.otherReading } : {}), line, written: written.trim(), ...extra });
-    else if (found?.dayMonth) noYear.push({ kind, date: "", line, written: written.trim(), dayMonth: found.dayMonth, ...extra });
+  const add = (
+    kind: DateSourceKind,
+    found: Found | undefined,
+    line: number,
+    written: string,
+    extra: Partial<DateCandidate> = {},
+  ) => {
+    if (found?.weekdayOf)
+      weekdayFixes.push({ written: written.trim(), date: found.weekdayOf, corrected: found.date!, line });
+    if (found?.date)
+      candidates.push({
+        kind,
+        date: found.date,
+        ...(found.end ? { end: found.end } : {}),
+        ...(found.otherReading ? { otherReading: found.otherReading } : {}),
+        line,
+        written: written.trim(),
+        ...extra,
+      });
+    else if (found?.dayMonth)
+      noYear.push({ kind, date: "", line, written: written.trim(), dayMonth: found.dayMonth, ...extra });
   };
 
   // The front matter: `date:` in any ISO 8601 form (or another form the date reader knows), and a date in `title:`.
@@ -210,11 +300,15 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
     const seenKeys = new Set<string>();
     lines.forEach((raw, i) => {
       const alias = hasDate ? undefined : /^([\p{L}][\p{L}\p{N} _.-]*?)\s*:\s*(.*?)\s*$/u.exec(raw);
-      const meant = alias && alias[1] !== "date" && (suggestKey(alias[1]!) as { key?: string } | undefined)?.key === "date";
+      const meant =
+        alias && alias[1] !== "date" && (suggestKey(alias[1]!) as { key?: string } | undefined)?.key === "date";
       const m = meant ? ["", "date", alias[2]!] : /^(date|title|excerpt|description|summary)\s*:\s*(.*?)\s*$/.exec(raw);
       if (!m || seenKeys.has(m[1]!)) return;
       seenKeys.add(m[1]!); // A key written twice is a YAML error of its own: its first value only.
-      const value = m[2]!.replace(/\s+#.*$/, "").replace(/^(["'])(.*)\1$/, "$2").trim();
+      const value = m[2]!
+        .replace(/\s+#.*$/, "")
+        .replace(/^(["'])(.*)\1$/, "$2")
+        .trim();
       const line = input.frontMatter!.fenceLine + 1 + i;
       if (m[1] === "date") {
         const day = isoCalendarDay(value);
@@ -222,7 +316,14 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
         // A date-time, or the date of a site generator's post (Jekyll's `layout:`, `permalink:`, `slug:`; Hugo's
         // `draft:`, `lastmod:`, `publishDate:`, `aliases:`, `weight:`, `categories:`), may be when the page was published.
         const publication = day?.timestamp || SITE_GENERATOR_KEYS.test(input.frontMatter!.value);
-        if (read) candidates.push({ kind: "front-matter", date: read, line, written: value, ...(publication ? { publication: true } : {}) });
+        if (read)
+          candidates.push({
+            kind: "front-matter",
+            date: read,
+            line,
+            written: value,
+            ...(publication ? { publication: true } : {}),
+          });
       } else if (m[1] === "title") add("title", dateIn(value, rules, false), line, value);
       // A post's excerpt says what happened: "Am 09.03.2019 fand die Generalversammlung statt".
       else add("prose", dateIn(value, rules, false), line, value);
@@ -231,7 +332,8 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
 
   // A file that holds several meetings: the first one's part speaks for the file (`minutes split` splits it).
   const starts = findMeetingStarts(input.nodes, rules);
-  const nodes = starts.length >= 2 && starts[1]!.kind === "heading" ? input.nodes.slice(0, starts[1]!.index) : input.nodes;
+  const nodes =
+    starts.length >= 2 && starts[1]!.kind === "heading" ? input.nodes.slice(0, starts[1]!.index) : input.nodes;
 
   const title = input.title?.trim();
   let titleSeen = false;
@@ -241,7 +343,14 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
   const held = starts.filter((s) => !OTHER_MEETING.test(s.heading));
   const firstStart = starts.length >= 2 && held[0]?.kind === "heading" ? held[0] : undefined;
   // (Its year may come from a year heading above it, "# 2021" then "## December 8": then it says so.)
-  if (firstStart?.date) candidates.push({ kind: "heading", date: firstStart.date, line: firstStart.line, written: firstStart.heading, ...(findDate(firstStart.heading, rules) ? {} : { yearFrom: "file" as const }) });
+  if (firstStart?.date)
+    candidates.push({
+      kind: "heading",
+      date: firstStart.date,
+      line: firstStart.line,
+      written: firstStart.heading,
+      ...(findDate(firstStart.heading, rules) ? {} : { yearFrom: "file" as const }),
+    });
   let namedMeeting = firstStart?.date !== undefined;
   let otherMeeting = false;
   let dayMonthSeen = false;
@@ -287,14 +396,27 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
             break;
           }
         }
-      } else if (findDate(heading.text, rules) && (isOnlyADate(heading.text.replace(DAY_NUMBER, ""), rules) || startsWithDate(heading.text, rules))) {
+      } else if (
+        findDate(heading.text, rules) &&
+        (isOnlyADate(heading.text.replace(DAY_NUMBER, ""), rules) || startsWithDate(heading.text, rules))
+      ) {
         const date = findDateRange(heading.text)?.start ?? findDate(heading.text, rules);
         if (date) dayHeadings.push({ date, line: lineOf(node), written: heading.text });
       } else if (!dayMonthSeen && isOnlyADayMonth(heading.text, rules)) {
         // "## December 8" in running notes under "# 2021": the first (newest) meeting's day.
         dayMonthSeen = true;
-        add("heading", { dayMonth: findDayMonth(heading.text, rules, true)! }, lineOf(node), heading.text, yearHeading ? { yearHint: yearHeading } : {});
-      } else if (!namedMeeting && ((firstHeading && (heading.depth <= 2 || node.type === "html")) || (MEETING_WORDS.test(heading.text) && (node.type === "html" || headingCount <= 2)))) {
+        add(
+          "heading",
+          { dayMonth: findDayMonth(heading.text, rules, true)! },
+          lineOf(node),
+          heading.text,
+          yearHeading ? { yearHint: yearHeading } : {},
+        );
+      } else if (
+        !namedMeeting &&
+        ((firstHeading && (heading.depth <= 2 || node.type === "html")) ||
+          (MEETING_WORDS.test(heading.text) && (node.type === "html" || headingCount <= 2)))
+      ) {
         // The first heading, or the first that names a meeting at the top or in HTML ("<summary>Regular meeting - June 8, 2021"),
         // not an item that names another one ("1. Approbation du procès-verbal de la séance du 6 février 2024").
         const found = dateIn(heading.text, rules, false);
@@ -309,12 +431,23 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
       // A header table: "| Date | 2023-03-02 |".
       for (const row of node.children) {
         const [label, value] = row.children.map((cell) => textOf(cell).trim());
-        if (label && value && isDateLabel(label)) add("date-line", dateIn(value, rules, true, true), row.position?.start.line ?? lineOf(node), `${label}: ${value}`);
+        if (label && value && isDateLabel(label))
+          add(
+            "date-line",
+            dateIn(value, rules, true, true),
+            row.position?.start.line ?? lineOf(node),
+            `${label}: ${value}`,
+          );
       }
       continue;
     }
     // `Date: …` lines in paragraphs, lists and HTML at the top of the document.
-    const lines = node.type === "list" ? node.children.map((item) => textOf(item)).join("\n") : node.type === "paragraph" || node.type === "html" ? linesOf(node) : "";
+    const lines =
+      node.type === "list"
+        ? node.children.map((item) => textOf(item)).join("\n")
+        : node.type === "paragraph" || node.type === "html"
+          ? linesOf(node)
+          : "";
     let labelled = false;
     for (const [offset, line] of lines.split("\n").entries()) {
       // "**Next meeting**" then "Date: …": the lines after it are the next meeting's.
@@ -340,14 +473,26 @@ export function collectDateCandidates(input: DateInput): { candidates: DateCandi
       firstParagraph = false;
       // A day without a year counts in prose only after "on", "am", "le"…: "Am 09. März fand die Generalversammlung statt".
       const dayMonth = found?.dayMonth && ON_DAY.test(prose.slice(0, found.dayMonth.index)) ? found : undefined;
-      if (!(title && prose.trim() === title)) add("prose", found?.date ? found : dayMonth, lineOf(node), prose.split("\n").find((l) => findDate(l, rules) || findDayMonth(l, rules)) ?? prose);
+      if (!(title && prose.trim() === title))
+        add(
+          "prose",
+          found?.date ? found : dayMonth,
+          lineOf(node),
+          prose.split("\n").find((l) => findDate(l, rules) || findDayMonth(l, rules)) ?? prose,
+        );
     }
   }
   if (dayHeadings.length) {
     const dates = dayHeadings.map((d) => d.date);
     const first = dayHeadings[0]!;
     if (dayHeadings.length >= 2 && areDaysOfOneMeeting(dates)) {
-      candidates.push({ kind: "heading", date: dates[0]!, end: dates.at(-1)!, line: first.line, written: first.written });
+      candidates.push({
+        kind: "heading",
+        date: dates[0]!,
+        end: dates.at(-1)!,
+        line: first.line,
+        written: first.written,
+      });
     } else candidates.push({ kind: "heading", date: first.date, line: first.line, written: first.written });
   }
 
@@ -383,19 +528,27 @@ function pathDate(path: string | undefined, rules: DateRules): { date: string; w
 /** A year the path gives: a complete date in it, or a folder or name part that is a year (minutes/2023/…). */
 function pathYear(path: string | undefined): { reference?: string; year?: number } | undefined {
   if (!path) return undefined;
-  const full = findAllDates(path.replace(/[\\/_]/g, " "))[0] ?? /(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/.exec(path)?.slice(1).join("-");
+  const full =
+    findAllDates(path.replace(/[\\/_]/g, " "))[0] ??
+    /(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/.exec(path)?.slice(1).join("-");
   if (full && isoCalendarDay(full)) return { reference: isoCalendarDay(full)!.iso };
   const year = /(?:^|[\\/_.\s-])((?:19|20)\d{2})(?=$|[\\/_.\s-])/.exec(path)?.[1];
   return year ? { year: +year } : undefined;
 }
 
 /** Gives each date written without a year its year: another complete date in the file or its path, else git, else mtime. */
-function giveYears(all: (DateCandidate & { dayMonth: DayMonth })[], full: DateCandidate[], input: DateInput): DateCandidate[] {
+function giveYears(
+  all: (DateCandidate & { dayMonth: DayMonth })[],
+  full: DateCandidate[],
+  input: DateInput,
+): DateCandidate[] {
   // A year heading above the day ("# 2021" then "## December 8") gives it.
-  const hinted = all.filter((c) => c.yearHint).flatMap(({ dayMonth, ...c }) => {
-    const date = isoDate(c.yearHint!, dayMonth.month, dayMonth.day);
-    return date ? [{ ...c, date, yearFrom: "file" as const }] : [];
-  });
+  const hinted = all
+    .filter((c) => c.yearHint)
+    .flatMap(({ dayMonth, ...c }) => {
+      const date = isoDate(c.yearHint!, dayMonth.month, dayMonth.day);
+      return date ? [{ ...c, date, yearFrom: "file" as const }] : [];
+    });
   const noYear = all.filter((c) => !c.yearHint);
   if (noYear.length === 0) return hinted;
   let reference: { date?: string; year?: number; from: YearSource } | undefined;
@@ -413,27 +566,43 @@ function giveYears(all: (DateCandidate & { dayMonth: DayMonth })[], full: DateCa
     }
   }
   if (!reference) return hinted;
-  return [...hinted, ...noYear.flatMap(({ dayMonth, ...candidate }) => {
-    const date = reference.date ? closestYear(dayMonth, reference.date) : isoDate(reference.year!, dayMonth.month, dayMonth.day);
-    return date ? [{ ...candidate, date, yearFrom: reference.from }] : [];
-  })];
+  return [
+    ...hinted,
+    ...noYear.flatMap(({ dayMonth, ...candidate }) => {
+      const date = reference.date
+        ? closestYear(dayMonth, reference.date)
+        : isoDate(reference.year!, dayMonth.month, dayMonth.day);
+      return date ? [{ ...candidate, date, yearFrom: reference.from }] : [];
+    }),
+  ];
 }
 
 /** A heading that opens with its date, a weekday aside: "December 14th, 2016, 11a - Noon (Pacific Time) - recording". */
 function startsWithDate(heading: string, rules: DateRules): boolean {
   const found = findDateAt(heading, rules);
-  return found !== undefined && /^[\p{L}]*[,.\s]*$/u.test(heading.slice(0, found.index)) && (found.index === 0 || weekdayIn(heading.slice(0, found.index)) !== undefined);
+  return (
+    found !== undefined &&
+    /^[\p{L}]*[,.\s]*$/u.test(heading.slice(0, found.index)) &&
+    (found.index === 0 || weekdayIn(heading.slice(0, found.index)) !== undefined)
+  );
 }
 
 /** A heading that says only a day and a month, a weekday or a time aside: "December 8", "Wed, Dec 8 (2pm)". */
 function isOnlyADayMonth(heading: string, rules: DateRules): boolean {
   const found = findDayMonth(heading, rules, true);
   if (!found || findDate(heading, rules)) return false;
-  return heading.replace(/\([^)]*\)/g, " ").split(/[\s,;:|–—-]+/).filter(Boolean).length <= 4;
+  return (
+    heading
+      .replace(/\([^)]*\)/g, " ")
+      .split(/[\s,;:|–—-]+/)
+      .filter(Boolean).length <= 4
+  );
 }
 
 const sourceText = (c: DateCandidate): Text =>
-  c.kind === "file-name" ? text("date-source.file-name", { written: c.written }) : text(`date-source.${c.kind}`, { line: c.line, written: c.written });
+  c.kind === "file-name"
+    ? text("date-source.file-name", { written: c.written })
+    : text(`date-source.${c.kind}`, { line: c.line, written: c.written });
 
 /**
  * The meeting date: the day most independent sources agree on (each kind of source counts once), the
@@ -458,19 +627,32 @@ export function findMeetingDate(given: DateInput, file: VFile, fallback?: string
     report(file, {
       severity: "warning",
       rule: "date-from-timestamp",
-      message: text("date-from-timestamp", { written: stamp.written, line: stamp.line, date: stated.date, source: sourceText(stated) }),
+      message: text("date-from-timestamp", {
+        written: stamp.written,
+        line: stamp.line,
+        date: stated.date,
+        source: sourceText(stated),
+      }),
       place: { line: stamp.line, column: 1 },
       hint: text("date-from-timestamp.hint", { date: stated.date }),
     });
   }
 
   // A swappable numeric date that another source gives the other way round is read that way (3/2/2023 with a file named 2023-03-02).
-  voters = voters.map((c) => (c.otherReading && voters.some((o) => o !== c && o.date === c.otherReading) && !voters.some((o) => o !== c && o.date === c.date) ? { ...c, date: c.otherReading } : c));
+  voters = voters.map((c) =>
+    c.otherReading &&
+    voters.some((o) => o !== c && o.date === c.otherReading) &&
+    !voters.some((o) => o !== c && o.date === c.date)
+      ? { ...c, date: c.otherReading }
+      : c,
+  );
   const byDate = new Map<string, DateCandidate[]>();
   for (const c of voters) byDate.set(c.date, [...(byDate.get(c.date) ?? []), c]);
   const score = (group: DateCandidate[]) => new Set(group.map((c) => c.kind)).size;
   const strongest = (group: DateCandidate[]) => Math.min(...group.map((c) => PRIORITY.indexOf(c.kind)));
-  const [date, group] = [...byDate.entries()].sort(([, a], [, b]) => score(b) - score(a) || strongest(a) - strongest(b))[0]!;
+  const [date, group] = [...byDate.entries()].sort(
+    ([, a], [, b]) => score(b) - score(a) || strongest(a) - strongest(b),
+  )[0]!;
   const end = group.find((c) => c.end)?.end;
 
   if (byDate.size > 1) {
@@ -479,7 +661,11 @@ export function findMeetingDate(given: DateInput, file: VFile, fallback?: string
     report(file, {
       severity: "warning",
       rule: "date-sources-disagree",
-      message: text("date-sources-disagree", { date, sources: voters.map((c) => text("date-source.with-date", { source: sourceText(c), date: c.date })), agree: score(group) }),
+      message: text("date-sources-disagree", {
+        date,
+        sources: voters.map((c) => text("date-source.with-date", { source: sourceText(c), date: c.date })),
+        agree: score(group),
+      }),
       place: { line: place, column: 1 },
       hint: text("date-sources-disagree.hint", { date }),
     });
@@ -498,7 +684,11 @@ export function findMeetingDate(given: DateInput, file: VFile, fallback?: string
     report(file, {
       severity: "warning",
       rule: "date-year-inferred",
-      message: text(`date-year-inferred.${inferred.yearFrom}`, { written: inferred.written, date, year: date.slice(0, 4) }),
+      message: text(`date-year-inferred.${inferred.yearFrom}`, {
+        written: inferred.written,
+        date,
+        year: date.slice(0, 4),
+      }),
       place: { line: Math.max(inferred.line, 1), column: 1 },
       hint: text("date-year-inferred.hint", { date }),
     });

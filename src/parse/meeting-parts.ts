@@ -8,7 +8,16 @@ import { findDate } from "./date-forms.js";
 import { htmlToText } from "./mdast-to-blocks.js";
 import { isDatedLabelHeading } from "./meeting-date.js";
 import { parseTimeRange } from "./front-matter.js";
-import { columnsLine, listPeople, listPeopleByColumns, peopleOf, personLike, rawText, tablePeople, type PersonValue } from "./people.js";
+import {
+  columnsLine,
+  listPeople,
+  listPeopleByColumns,
+  peopleOf,
+  personLike,
+  rawText,
+  tablePeople,
+  type PersonValue,
+} from "./people.js";
 import { isAsideLabel, isNotesLabel, meetingPart, type MeetingPart } from "./section-labels.js";
 import { normalizeLabel } from "../i18n/text-match.js";
 
@@ -50,7 +59,11 @@ function readValue(part: MeetingPart, value: string): unknown {
 
 const LABEL_LINE = /^\s*([^:]{2,40}?)\s*:\s*(.*)$/;
 
-export function liftMeetingParts(source: RootContent[], declared: (key: string) => boolean, itemDepth: number): LiftedParts {
+export function liftMeetingParts(
+  source: RootContent[],
+  declared: (key: string) => boolean,
+  itemDepth: number,
+): LiftedParts {
   const nodes = notesItemsAsHeadings(source, itemDepth);
   const values: Record<string, unknown> = {};
   const free = (part: MeetingPart) => !declared(part) && values[part] === undefined;
@@ -69,19 +82,29 @@ export function liftMeetingParts(source: RootContent[], declared: (key: string) 
   for (let i = 0; i < nodes.length; i++) {
     if (skip.has(i)) continue;
     const written = nodes[i]!;
-    const node = i < raiseUntil && written.type === "heading" ? ({ ...written, depth: Math.max(1, written.depth - 1) } as Heading) : written;
+    const node =
+      i < raiseUntil && written.type === "heading"
+        ? ({ ...written, depth: Math.max(1, written.depth - 1) } as Heading)
+        : written;
     const next = nodes[i + 1];
 
     if (node.type === "heading") {
       const label = rawText(node.children);
-      if (i === notesAt || (node.depth === itemDepth && headingPart(label) === "agenda" && hasSubHeadings(nodes, i, itemDepth))) {
+      if (
+        i === notesAt ||
+        (node.depth === itemDepth && headingPart(label) === "agenda" && hasSubHeadings(nodes, i, itemDepth))
+      ) {
         // "## Agenda" or "## Meeting notes" then "### Item": the sub-headings are the items.
         raiseUntil = sectionEnd(i, itemDepth);
         continue;
       }
       if (inPreamble && isDatedLabelHeading(label)) {
         // "## Meeting Date/Time: Wednesday 2021/04/07 at 14:00 UTC" says when, like a `Date:` line: a line of the preamble, not an item.
-        out.push({ type: "paragraph", children: node.children, ...(node.position ? { position: node.position } : {}) } as Paragraph);
+        out.push({
+          type: "paragraph",
+          children: node.children,
+          ...(node.position ? { position: node.position } : {}),
+        } as Paragraph);
         continue;
       }
       // "### **Moderator: Danny Ryan**", "### **Notes: William Schwab**": a header line written as a heading.
@@ -110,7 +133,11 @@ export function liftMeetingParts(source: RootContent[], declared: (key: string) 
           continue;
         }
         // "## Agenda" then a list, before the items: kept as a bold line and its list.
-        out.push({ type: "paragraph", children: [{ type: "strong", children: node.children }], ...(node.position ? { position: node.position } : {}) } as Paragraph);
+        out.push({
+          type: "paragraph",
+          children: [{ type: "strong", children: node.children }],
+          ...(node.position ? { position: node.position } : {}),
+        } as Paragraph);
         continue;
       }
       // "## Links", "## Logistics": printed in the preamble, which goes on after them.
@@ -121,7 +148,9 @@ export function liftMeetingParts(source: RootContent[], declared: (key: string) 
 
     if (inPreamble && node.type === "html") {
       // "<p><strong>Meeting date:</strong>&nbsp;2024-04-02</p>": lifted when every line is a label line.
-      const lines = htmlToText(node.value).split("\n").filter((l) => l.trim() !== "");
+      const lines = htmlToText(node.value)
+        .split("\n")
+        .filter((l) => l.trim() !== "");
       const read = lines.map((line) => readLabelLine(line, free));
       if (lines.length && read.every((r) => r !== undefined)) {
         for (const r of read) values[r!.part] = r!.value;
@@ -168,11 +197,14 @@ function headingPart(written: string): MeetingPart | undefined {
   return meetingPart(label) ?? (meetingPart(label.replace(/\s*:[\s\S]*$/, "")) === "agenda" ? "agenda" : undefined);
 }
 
-const CHAIR_ROLE = /^(chair|chairperson|chairman|chairwoman|co-chair|president|presidente|presidence|vorsitz|vorsitzende|vorsitzender|voorzitter|moderator|moderatorin|facilitator|animateur|animatrice)$/;
-const SECRETARY_ROLE = /^(secretary|minutes|takes minutes|taking notes|notuleert|minute taker|minutes taker|note taker|notetaker|notes|scribe|secretaire|secretaire de seance|protokoll|protokollant|protokollantin|schriftfuhrer|schriftfuhrerin|secretaris|notulist|notulen|secretario|secretaria)$/;
+const CHAIR_ROLE =
+  /^(chair|chairperson|chairman|chairwoman|co-chair|president|presidente|presidence|vorsitz|vorsitzende|vorsitzender|voorzitter|moderator|moderatorin|facilitator|animateur|animatrice)$/;
+const SECRETARY_ROLE =
+  /^(secretary|minutes|takes minutes|taking notes|notuleert|minute taker|minutes taker|note taker|notetaker|notes|scribe|secretaire|secretaire de seance|protokoll|protokollant|protokollantin|schriftfuhrer|schriftfuhrerin|secretaris|notulist|notulen|secretario|secretaria)$/;
 
 /** "Danny Ryan", "James Hancock and Hudson Jameson": every word a capitalised name, or a word joining two. */
-const capitalisedNames = (text: string): boolean => text.split(/\s+/).every((w) => /^[\p{Lu}@]/u.test(w) || /^(and|&|und|et|y|e|en)$/.test(w));
+const capitalisedNames = (text: string): boolean =>
+  text.split(/\s+/).every((w) => /^[\p{Lu}@]/u.test(w) || /^(and|&|und|et|y|e|en)$/.test(w));
 
 /** "Anneke (Voorzitter)", "Ben Clarke (minutes)" among the attendees: the chair and the secretary, when nothing else names them. */
 function rolesFromAttendees(values: Record<string, unknown>, free: (p: MeetingPart) => boolean): void {
@@ -187,10 +219,15 @@ function rolesFromAttendees(values: Record<string, unknown>, free: (p: MeetingPa
 }
 
 /** Labels that name the chair or the secretary wherever they are written ("Notes" and "Minutes" only at the top). */
-const ROLE_LABEL = /^(chair|chairs|co-chairs|facilitator|moderator|host|scribe|scribes|secretary|note taker|note-taker|minute taker|minutes taker|notetaker)$/;
+const ROLE_LABEL =
+  /^(chair|chairs|co-chairs|facilitator|moderator|host|scribe|scribes|secretary|note taker|note-taker|minute taker|minutes taker|notetaker)$/;
 
 /** "- Facilitator: Ryan", "- Scribe: Mark" anywhere in a list of the notes: lifted when the value is a capitalised name. */
-function liftRoleBullets(list: List, values: Record<string, unknown>, free: (p: MeetingPart) => boolean): List | undefined {
+function liftRoleBullets(
+  list: List,
+  values: Record<string, unknown>,
+  free: (p: MeetingPart) => boolean,
+): List | undefined {
   let changed = false;
   const items: ListItem[] = [];
   for (const item of list.children) {
@@ -229,19 +266,29 @@ function notesItemsAsHeadings(nodes: RootContent[], itemDepth: number): RootCont
   let end = nodes.findIndex((n, j) => j > at && n.type === "heading" && n.depth <= itemDepth);
   if (end < 0) end = nodes.length;
   const heading = (from: Paragraph | ListItem, children: Paragraph["children"]): Heading =>
-    ({ type: "heading", depth: itemDepth + 1, children, ...(from.position ? { position: from.position } : {}) }) as Heading;
+    ({
+      type: "heading",
+      depth: itemDepth + 1,
+      children,
+      ...(from.position ? { position: from.position } : {}),
+    }) as Heading;
   const section = nodes.slice(at + 1, end);
   // One-line paragraphs followed by a list.
-  const titles = section.filter((n, j) => n.type === "paragraph" && section[j + 1]?.type === "list" && isTitleLine(rawText(n.children)));
+  const titles = section.filter(
+    (n, j) => n.type === "paragraph" && section[j + 1]?.type === "list" && isTitleLine(rawText(n.children)),
+  );
   if (titles.length >= 2) {
     const rewritten = section.map((n) => (titles.includes(n) ? heading(n as Paragraph, (n as Paragraph).children) : n));
     return [...nodes.slice(0, at + 1), ...rewritten, ...nodes.slice(end)];
   }
   // A list whose entries are the planned agenda's.
-  const agendaAt = nodes.findIndex((n, j) => j < at && n.type === "heading" && n.depth === itemDepth && headingPart(rawText(n.children)) === "agenda");
+  const agendaAt = nodes.findIndex(
+    (n, j) => j < at && n.type === "heading" && n.depth === itemDepth && headingPart(rawText(n.children)) === "agenda",
+  );
   const planned = agendaAt >= 0 ? nodes.slice(agendaAt + 1, at).find((n): n is List => n.type === "list") : undefined;
   if (!planned) return nodes;
-  const entry = (item: ListItem) => (item.children[0]?.type === "paragraph" ? normalizeLabel(rawText(item.children[0].children)) : "");
+  const entry = (item: ListItem) =>
+    item.children[0]?.type === "paragraph" ? normalizeLabel(rawText(item.children[0].children)) : "";
   const agenda = new Set(planned.children.map(entry).filter(Boolean));
   const rewritten: RootContent[] = [];
   let matched = 0;
@@ -269,7 +316,8 @@ function notesItemsAsHeadings(nodes: RootContent[], itemDepth: number): RootCont
 }
 
 /** A line that reads as a title: short, one line, not a sentence ending in a full stop. */
-const isTitleLine = (text: string): boolean => !text.includes("\n") && text.trim().length > 0 && text.length <= 160 && !/[.:;,]\s*$/.test(text);
+const isTitleLine = (text: string): boolean =>
+  !text.includes("\n") && text.trim().length > 0 && text.length <= 160 && !/[.:;,]\s*$/.test(text);
 
 /** Whether the section opened at `i` has headings one level below the items. */
 function hasSubHeadings(nodes: RootContent[], i: number, itemDepth: number): boolean {
@@ -301,7 +349,11 @@ function notesSection(nodes: RootContent[], itemDepth: number): number {
 }
 
 /** The list, table or line of people in an "Attendees" section (other text in it stays), with its index. */
-function sectionPeople(nodes: RootContent[], from: number, to: number): { people: PersonValue[]; index: number } | undefined {
+function sectionPeople(
+  nodes: RootContent[],
+  from: number,
+  to: number,
+): { people: PersonValue[]; index: number } | undefined {
   // "## Attendees (sign yourself in)", maybe a line of instructions, then a list or a table.
   // A line that names the columns ("Name / Institution / Github Handle") tells how the entries are written.
   let columns: ReturnType<typeof columnsLine>;
@@ -320,7 +372,11 @@ function sectionPeople(nodes: RootContent[], from: number, to: number): { people
 }
 
 /** "* Chair: Ana", "* Scribe(s): Bo", "* Present:" with a list under it: lifted; the other bullets stay. */
-function liftLabelBullets(list: List, values: Record<string, unknown>, free: (p: MeetingPart) => boolean): List | undefined {
+function liftLabelBullets(
+  list: List,
+  values: Record<string, unknown>,
+  free: (p: MeetingPart) => boolean,
+): List | undefined {
   const left: ListItem[] = [];
   for (const item of list.children) {
     const [first, second] = item.children;
@@ -333,7 +389,8 @@ function liftLabelBullets(list: List, values: Record<string, unknown>, free: (p:
         continue;
       }
     }
-    const lonePart = item.children.length === 2 && second?.type === "list" ? meetingPart(line.replace(/:\s*$/, "")) : undefined;
+    const lonePart =
+      item.children.length === 2 && second?.type === "list" ? meetingPart(line.replace(/:\s*$/, "")) : undefined;
     const people = lonePart && PEOPLE.includes(lonePart) && free(lonePart) ? listPeople(second as List) : undefined;
     if (people) {
       values[lonePart!] = people;
@@ -346,7 +403,10 @@ function liftLabelBullets(list: List, values: Record<string, unknown>, free: (p:
 }
 
 /** A `Label: value` line naming a header part the document does not give yet, with its value read. */
-function readLabelLine(line: string, free: (p: MeetingPart) => boolean): { part: MeetingPart; value: unknown } | undefined {
+function readLabelLine(
+  line: string,
+  free: (p: MeetingPart) => boolean,
+): { part: MeetingPart; value: unknown } | undefined {
   const m = LABEL_LINE.exec(line.replace(/\u00a0/g, " "));
   const part = m ? meetingPart(m[1]!.replace(/^[*_]+|[*_]+$/g, "")) : undefined;
   const value = part && free(part) ? readValue(part, m![2]!.replace(/^[*_\s]+/, "")) : undefined;
@@ -354,7 +414,12 @@ function readLabelLine(line: string, free: (p: MeetingPart) => boolean): { part:
 }
 
 /** Reads `Label: value` lines of a paragraph; returns what is left of it, or "with-list" when a label took the next list. */
-function liftLabelLines(node: Paragraph, next: RootContent | undefined, values: Record<string, unknown>, free: (p: MeetingPart) => boolean): Paragraph | "with-list" | undefined {
+function liftLabelLines(
+  node: Paragraph,
+  next: RootContent | undefined,
+  values: Record<string, unknown>,
+  free: (p: MeetingPart) => boolean,
+): Paragraph | "with-list" | undefined {
   const text = rawText(node.children);
   const lines = text.split("\n");
   // "**Attendees**" or "Attendees:" alone on its line, followed by a list.
@@ -371,8 +436,18 @@ function liftLabelLines(node: Paragraph, next: RootContent | undefined, values: 
   const head = LABEL_LINE.exec(lines[0]!.replace(/\u00a0/g, " "));
   const headPart = head ? meetingPart(head[1]!.replace(/^[*_]+|[*_]+$/g, "")) : undefined;
   const goesOn = lines.slice(0, -1).every((l) => /[,-]\s*$/.test(l));
-  if (headPart && PEOPLE.includes(headPart) && free(headPart) && lines.length > 1 && head![2]!.trim() && goesOn && !lines.slice(1).some((l) => LABEL_LINE.test(l))) {
-    const joined = [head![2]!, ...lines.slice(1)].reduce((all, line) => (all.endsWith("-") ? all + line.trim() : `${all} ${line.trim()}`));
+  if (
+    headPart &&
+    PEOPLE.includes(headPart) &&
+    free(headPart) &&
+    lines.length > 1 &&
+    head![2]!.trim() &&
+    goesOn &&
+    !lines.slice(1).some((l) => LABEL_LINE.test(l))
+  ) {
+    const joined = [head![2]!, ...lines.slice(1)].reduce((all, line) =>
+      all.endsWith("-") ? all + line.trim() : `${all} ${line.trim()}`,
+    );
     const people = joined.includes("](") ? undefined : peopleOf(joined.replace(/^[*_\s]+/, ""));
     if (people) {
       values[headPart] = people;
@@ -394,7 +469,13 @@ function liftLabelLines(node: Paragraph, next: RootContent | undefined, values: 
     const part = alone ? meetingPart(alone[1]!.replace(/^[*_]+|[*_]+$/g, "")) : undefined;
     if (part && PEOPLE.includes(part) && free(part)) {
       let end = l + 1;
-      while (end < lines.length && lines[end]!.trim() && !LABEL_LINE.test(lines[end]!) && peopleOf(lines[end]!)?.length === 1) end++;
+      while (
+        end < lines.length &&
+        lines[end]!.trim() &&
+        !LABEL_LINE.test(lines[end]!) &&
+        peopleOf(lines[end]!)?.length === 1
+      )
+        end++;
       if (end > l + 1) {
         values[part] = lines.slice(l + 1, end).map((n) => peopleOf(n)![0]!);
         took = true;
@@ -406,5 +487,9 @@ function liftLabelLines(node: Paragraph, next: RootContent | undefined, values: 
   }
   if (!took) return node;
   if (left.every((l) => l.trim() === "")) return undefined;
-  return { type: "paragraph", children: [{ type: "text", value: left.join("\n") }], ...(node.position ? { position: node.position } : {}) };
+  return {
+    type: "paragraph",
+    children: [{ type: "text", value: left.join("\n") }],
+    ...(node.position ? { position: node.position } : {}),
+  };
 }

@@ -59,7 +59,11 @@ export function scanNesting(text: string): NestingProblem | undefined {
       const column = at + spaces + 1;
       if (c === ">") {
         at += spaces + 1;
-      } else if ((c === "-" || c === "+" || c === "*") && /^[ \t]|^$/.test(line.slice(at + spaces + 1, at + spaces + 2)) && !thematicBreak.test(line.slice(at + spaces))) {
+      } else if (
+        (c === "-" || c === "+" || c === "*") &&
+        /^[ \t]|^$/.test(line.slice(at + spaces + 1, at + spaces + 2)) &&
+        !thematicBreak.test(line.slice(at + spaces))
+      ) {
         at += spaces + 1;
         newItem = true;
       } else {
@@ -130,7 +134,14 @@ class InlineDepth {
   /** The paragraph's marks for its length, when they are past the limit. */
   density(): NestingProblem | undefined {
     if (this.marks * this.length <= MAX_MARKS_BY_LENGTH) return undefined;
-    return { line: this.line, column: 1, kind: "dense", marks: this.marks, length: this.length, allowed: Math.floor(MAX_MARKS_BY_LENGTH / this.length) };
+    return {
+      line: this.line,
+      column: 1,
+      kind: "dense",
+      marks: this.marks,
+      length: this.length,
+      allowed: Math.floor(MAX_MARKS_BY_LENGTH / this.length),
+    };
   }
 
   /** The 1-based column where the depth passes the limit, if it does on this line. */
@@ -216,7 +227,8 @@ export function treeNesting(tree: Root): NestingProblem | undefined {
       const start = node.position?.start;
       return { line: start?.line ?? 1, column: start?.column ?? 1, kind: b > MAX_NESTING ? "block" : "inline" };
     }
-    if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, block: b, inline: n });
+    if ("children" in node)
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i]!, block: b, inline: n });
   }
   return undefined;
 }

@@ -60,7 +60,8 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   if (tree.children[0]?.type !== "yaml" && /^---[ \t]*(\n[ \t]*\S|$)/.test(normalized)) return refuseUnclosed(file);
 
   const definitions = new Map<string, Definition>();
-  for (const node of tree.children) if (node.type === "definition") definitions.set(node.identifier.toLowerCase(), node);
+  for (const node of tree.children)
+    if (node.type === "definition") definitions.set(node.identifier.toLowerCase(), node);
   disarmLinks(tree, definitions, file);
 
   const yamlNode = tree.children[0]?.type === "yaml" ? (tree.children[0] as Yaml) : undefined;
@@ -76,7 +77,10 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   let guessed: string | undefined;
   const language = () => options.language ?? (guessed ??= guessLanguage(normalized.slice(0, 20000)));
   // Numeric dates are read in the meeting's order, known before the front matter is validated.
-  const rules = dateRules(/^language\s*:\s*["']?([\w-]+)/m.exec(yamlNode?.value ?? "")?.[1] ?? language(), options.locale);
+  const rules = dateRules(
+    /^language\s*:\s*["']?([\w-]+)/m.exec(yamlNode?.value ?? "")?.[1] ?? language(),
+    options.locale,
+  );
   const body = splitBody(content, definitions, file, rules);
   const empty = body.items.length === 0 && body.preamble.length === 0;
   if (empty && !yamlNode) {
@@ -88,16 +92,33 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   const fileName = options.path?.split(/[\\/]/).pop() ?? "";
   // The meeting date: every candidate (front matter, title, file name, `Date:` lines, dated headings, prose),
   // the day most of them agree on (src/parse/meeting-date.ts); --date when only the file name gives one.
-  const frontMatterSource = yamlNode ? { value: yamlNode.value, fenceLine: yamlNode.position?.start.line ?? 1 } : undefined;
-  const dateInput = { nodes: written, source: normalized, rules, ...(frontMatterSource ? { frontMatter: frontMatterSource } : {}), ...(body.documentTitle ? { title: body.documentTitle } : {}), ...(options.path ? { path: options.path } : {}), ...(options.fileFacts ? { facts: options.fileFacts } : {}) };
+  const frontMatterSource = yamlNode
+    ? { value: yamlNode.value, fenceLine: yamlNode.position?.start.line ?? 1 }
+    : undefined;
+  const dateInput = {
+    nodes: written,
+    source: normalized,
+    rules,
+    ...(frontMatterSource ? { frontMatter: frontMatterSource } : {}),
+    ...(body.documentTitle ? { title: body.documentTitle } : {}),
+    ...(options.path ? { path: options.path } : {}),
+    ...(options.fileFacts ? { facts: options.fileFacts } : {}),
+  };
   const found = findMeetingDate(dateInput, file, options.date);
   const fallbackDate = found.date;
   // A title is always found: the front matter's, a single `#` title, else a bold first line or the first
   // heading, else the file name (with the date, when a front matter gives no title). A front matter that
   // gives neither a title nor a date, and a document with no date at all, are told the title is missing.
   const frontMatterDate = /^date\s*:\s*["']?(\d{4}-\d{2}-\d{2})/m.exec(yamlNode?.value ?? "")?.[1];
-  const titleWanted = !body.documentTitle && !declared("title") && (!yamlNode || declared("date") || fallbackDate !== undefined);
-  const fallbackTitle = titleWanted ? titleFallback(content, fileName, yamlNode ? titleFromFileName(options.path ?? "", frontMatterDate ?? fallbackDate) : undefined) : undefined;
+  const titleWanted =
+    !body.documentTitle && !declared("title") && (!yamlNode || declared("date") || fallbackDate !== undefined);
+  const fallbackTitle = titleWanted
+    ? titleFallback(
+        content,
+        fileName,
+        yamlNode ? titleFromFileName(options.path ?? "", frontMatterDate ?? fallbackDate) : undefined,
+      )
+    : undefined;
   const title = body.documentTitle ?? fallbackTitle?.title;
   if (fallbackTitle?.fromFirstLine) body.preamble.shift();
   const places: FrontMatterPlaces = {};
@@ -133,7 +154,8 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   if (found.endDate && meeting.date === found.date) meeting.endDate = found.endDate;
   const minutes: Minutes = { meeting, preamble: body.preamble, items: body.items };
   completeDeadlines(minutes, rules);
-  if (lifted.plannedAgenda?.length) minutes.agenda = toBlocks(lifted.plannedAgenda, { definitions, headingBase: depth });
+  if (lifted.plannedAgenda?.length)
+    minutes.agenda = toBlocks(lifted.plannedAgenda, { definitions, headingBase: depth });
   validateMinutes(minutes, file, places);
   assignActionIds(minutes, file);
   // A front matter with errors gives no model: its meeting was read only so that the body is checked too.
@@ -162,7 +184,13 @@ export function closeYamlBlock(text: string): string {
 }
 
 function refuseUnclosed(file: VFile): ParseResult {
-  report(file, { severity: "error", rule: "front-matter-unclosed", message: text("front-matter-unclosed"), place: { line: 1, column: 1 }, hint: text("front-matter-unclosed.hint") });
+  report(file, {
+    severity: "error",
+    rule: "front-matter-unclosed",
+    message: text("front-matter-unclosed"),
+    place: { line: 1, column: 1 },
+    hint: text("front-matter-unclosed.hint"),
+  });
   return { minutes: undefined, file };
 }
 
@@ -171,9 +199,21 @@ function refuseNesting(file: VFile, problem: NestingProblem): ParseResult {
   const place = { line: problem.line, column: problem.column };
   if (problem.kind === "dense") {
     const { marks, length, allowed } = problem;
-    report(file, { severity: "error", rule: "emphasis-too-dense", message: text("emphasis-too-dense", { marks, length, allowed }), place, hint: text("emphasis-too-dense.hint") });
+    report(file, {
+      severity: "error",
+      rule: "emphasis-too-dense",
+      message: text("emphasis-too-dense", { marks, length, allowed }),
+      place,
+      hint: text("emphasis-too-dense.hint"),
+    });
   } else {
-    report(file, { severity: "error", rule: "nesting-too-deep", message: text(problem.kind === "block" ? "nesting-too-deep.block" : "nesting-too-deep.inline", { max }), place, hint: text("nesting-too-deep.hint", { max }) });
+    report(file, {
+      severity: "error",
+      rule: "nesting-too-deep",
+      message: text(problem.kind === "block" ? "nesting-too-deep.block" : "nesting-too-deep.inline", { max }),
+      place,
+      hint: text("nesting-too-deep.hint", { max }),
+    });
   }
   return { minutes: undefined, file };
 }

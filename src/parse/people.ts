@@ -19,10 +19,17 @@ export function rawText(nodes: PhrasingContent[]): string {
     .join("");
 }
 
-export const cleanName = (s: string) => s.replace(/\s+/g, " ").replace(/^[\s\-*•·]+|[\s;,.]+$/g, "").trim();
+export const cleanName = (s: string) =>
+  s
+    .replace(/\s+/g, " ")
+    .replace(/^[\s\-*•·]+|[\s;,.]+$/g, "")
+    .trim();
 
 function splitPeople(text: string): string[] {
-  return text.split(/[,;\n]/).map(cleanName).filter(Boolean);
+  return text
+    .split(/[,;\n]/)
+    .map(cleanName)
+    .filter(Boolean);
 }
 
 /** A name, an organisation or "Name (role)", not a sentence: "Everyone was there, except Tom." is not a list of people. */
@@ -38,19 +45,28 @@ export function nameLike(s: string): boolean {
  * address or a "to be decided" ("Minutes: https://…", "Notes: none", "Chair: TBD" stay in the text).
  */
 export function personLike(s: string): boolean {
-  return nameLike(s) && !/^\p{Ll}/u.test(s) && !/:\/\/|^www\./i.test(s) && !/^(tbd|tba|n\/a|none|nobody|-+|\?+)$/i.test(s.trim());
+  return (
+    nameLike(s) &&
+    !/^\p{Ll}/u.test(s) &&
+    !/:\/\/|^www\./i.test(s) &&
+    !/^(tbd|tba|n\/a|none|nobody|-+|\?+)$/i.test(s.trim())
+  );
 }
 
 /** "Attendance: all", "Present: everyone", and names left out of a published copy ("(...)", "[…]", "XXX"): no names given. */
-const NOBODY_IN_PARTICULAR = /^(all|everyone|everybody|none|nobody|n\/a|tbd|tba|-+|\?+|alle|tous|todos|iedereen|[([]?(?:\.{3}|…)[)\]]?|x{3,})$/i;
+const NOBODY_IN_PARTICULAR =
+  /^(all|everyone|everybody|none|nobody|n\/a|tbd|tba|-+|\?+|alle|tous|todos|iedereen|[([]?(?:\.{3}|…)[)\]]?|x{3,})$/i;
 
 export const peopleOf = (text: string): PersonValue[] | undefined => {
   const people = splitPeople(text);
-  return people.length && people.every((p) => nameLike(p) && !NOBODY_IN_PARTICULAR.test(p)) ? people.map(personOf) : undefined;
+  return people.length && people.every((p) => nameLike(p) && !NOBODY_IN_PARTICULAR.test(p))
+    ? people.map(personOf)
+    : undefined;
 };
 
 // What people put in parentheses after a name that is not their organisation.
-const ROLE = /^(?:co-?|vice[- ]?)?(?:chair|chairs|chairperson|secretary|treasurer|scribe|minutes|notes|note[- ]?taker|facilitator|moderator|host|guest|observer|remote|online|in person|virtual|invited|president|director|executive director|staff|excused|proxy|presenter|speaker|lead|vorsitz|vorsitzende|vorsitzender|protokoll|gast|president|presidente|presidence|secretaire|tresorier|tresoriere|invite|invitee|animateur|animatrice|secretario|secretaria|voorzitter|secretaris|penningmeester|notulist|notuleert)\b/;
+const ROLE =
+  /^(?:co-?|vice[- ]?)?(?:chair|chairs|chairperson|secretary|treasurer|scribe|minutes|notes|note[- ]?taker|facilitator|moderator|host|guest|observer|remote|online|in person|virtual|invited|president|director|executive director|staff|excused|proxy|presenter|speaker|lead|vorsitz|vorsitzende|vorsitzender|protokoll|gast|president|presidente|presidence|secretaire|tresorier|tresoriere|invite|invitee|animateur|animatrice|secretario|secretaria|voorzitter|secretaris|penningmeester|notulist|notuleert)\b/;
 
 /** "Jane Doe (ACME)" or "Jane Doe – ACME" in a list of attendees: the name and its organisation. */
 export function personOf(entry: string): PersonValue {
@@ -87,9 +103,92 @@ export function listPeople(list: List): PersonValue[] | undefined {
 type PersonColumn = "name" | "organisation" | "abbreviation" | "role";
 
 const PERSON_COLUMNS: Record<PersonColumn, string[]> = {
-  name: ["name", "names", "full name", "nom", "nom et prenom", "prenom et nom", "prenom nom", "nom prenom", "participant", "participants", "attendee", "attendees", "member", "members", "membre", "membres", "person", "teilnehmer", "teilnehmende", "teilnehmer*in", "nombre", "nome", "asistente", "participante"],
-  organisation: ["organisation", "organization", "org", "organisme", "structure", "institution", "affiliation", "company", "employer", "entity", "entite", "agency", "agence", "representing", "on behalf of", "delegation", "organizacion", "organizacao", "entidad", "entidade", "firma", "unternehmen", "institut", "verein", "empresa"],
-  abbreviation: ["abbreviation", "abreviation", "abreviatura", "abbr", "abbr.", "abbrev", "abbrev.", "initials", "acronym", "short", "handle", "github handle", "github", "github username", "github user", "github id", "username", "user name", "login", "irc", "irc nick", "nick", "sigle", "initiales", "kurzel", "kuerzel", "abkurzung", "siglas", "sigla", "iniciales", "iniciais"],
+  name: [
+    "name",
+    "names",
+    "full name",
+    "nom",
+    "nom et prenom",
+    "prenom et nom",
+    "prenom nom",
+    "nom prenom",
+    "participant",
+    "participants",
+    "attendee",
+    "attendees",
+    "member",
+    "members",
+    "membre",
+    "membres",
+    "person",
+    "teilnehmer",
+    "teilnehmende",
+    "teilnehmer*in",
+    "nombre",
+    "nome",
+    "asistente",
+    "participante",
+  ],
+  organisation: [
+    "organisation",
+    "organization",
+    "org",
+    "organisme",
+    "structure",
+    "institution",
+    "affiliation",
+    "company",
+    "employer",
+    "entity",
+    "entite",
+    "agency",
+    "agence",
+    "representing",
+    "on behalf of",
+    "delegation",
+    "organizacion",
+    "organizacao",
+    "entidad",
+    "entidade",
+    "firma",
+    "unternehmen",
+    "institut",
+    "verein",
+    "empresa",
+  ],
+  abbreviation: [
+    "abbreviation",
+    "abreviation",
+    "abreviatura",
+    "abbr",
+    "abbr.",
+    "abbrev",
+    "abbrev.",
+    "initials",
+    "acronym",
+    "short",
+    "handle",
+    "github handle",
+    "github",
+    "github username",
+    "github user",
+    "github id",
+    "username",
+    "user name",
+    "login",
+    "irc",
+    "irc nick",
+    "nick",
+    "sigle",
+    "initiales",
+    "kurzel",
+    "kuerzel",
+    "abkurzung",
+    "siglas",
+    "sigla",
+    "iniciales",
+    "iniciais",
+  ],
   role: ["role", "function", "fonction", "position", "qualite", "rolle", "funktion", "cargo", "funcao", "papel"],
 };
 
@@ -103,13 +202,17 @@ export function columnsLine(line: string): { columns: PersonColumn[]; separator:
     const parts = text.split(separator).map((p) => p.replace(/[`*_:]/g, "").trim());
     if (parts.length < 2) continue;
     const columns = parts.map(personColumn);
-    if (columns.every((c) => c !== undefined) && columns.filter((c) => c === "name").length === 1) return { columns: columns as PersonColumn[], separator };
+    if (columns.every((c) => c !== undefined) && columns.filter((c) => c === "name").length === 1)
+      return { columns: columns as PersonColumn[], separator };
   }
   return undefined;
 }
 
 /** The people of a list whose entries follow a columns line ("Zach / Jupyter Cal Poly / @Zsailer"). */
-export function listPeopleByColumns(list: List, line: { columns: PersonColumn[]; separator: string }): PersonValue[] | undefined {
+export function listPeopleByColumns(
+  list: List,
+  line: { columns: PersonColumn[]; separator: string },
+): PersonValue[] | undefined {
   const people: PersonValue[] = [];
   for (const item of list.children) {
     const only = item.children[0];
@@ -121,7 +224,8 @@ export function listPeopleByColumns(list: List, line: { columns: PersonColumn[];
     let parts = text.split(spaced.test(text) ? spaced : line.separator);
     // More parts than columns ("Tim Head / Project Binder / Zurich / @betatim"): the middle ones are one value.
     const n = line.columns.length;
-    if (parts.length > n && n >= 3) parts = [parts[0]!, parts.slice(1, parts.length - n + 2).join(" / "), ...parts.slice(parts.length - n + 2)];
+    if (parts.length > n && n >= 3)
+      parts = [parts[0]!, parts.slice(1, parts.length - n + 2).join(" / "), ...parts.slice(parts.length - n + 2)];
     parts = parts.map((p) => cleanName(p));
     if (parts.length > n) return undefined;
     const person: Record<string, string> = {};
@@ -137,7 +241,8 @@ export function listPeopleByColumns(list: List, line: { columns: PersonColumn[];
 
 function personColumn(header: string): PersonColumn | undefined {
   const h = normalizeLabel(header);
-  for (const [column, aliases] of Object.entries(PERSON_COLUMNS) as [PersonColumn, string[]][]) if (aliases.includes(h)) return column;
+  for (const [column, aliases] of Object.entries(PERSON_COLUMNS) as [PersonColumn, string[]][])
+    if (aliases.includes(h)) return column;
   return undefined;
 }
 

@@ -22,7 +22,8 @@ const PLACEHOLDER = /\{\{\s*[^{}\n]*?\s*\}\}/g;
  * (`{{ site.url }}`, `{{ page.title }}`, `{{ "/x" | relative_url }}`) and Hugo's (`{{ .Site.BaseURL }}`,
  * `{{< ref "x" >}}`, `{{% note %}}`), met in minutes published as a site's posts.
  */
-const TEMPLATE_EXPRESSION = /^\{\{\s*(?:[<%]|\.|(?:site|page|post|include|layout|jekyll|paginator|content|params)\.|[^}]*\|\s*\w)/;
+const TEMPLATE_EXPRESSION =
+  /^\{\{\s*(?:[<%]|\.|(?:site|page|post|include|layout|jekyll|paginator|content|params)\.|[^}]*\|\s*\w)/;
 
 /** Whether a value is just a `{{name}}` placeholder. */
 export function isPlaceholder(value: string): boolean {
@@ -34,14 +35,25 @@ export function isPlaceholder(value: string): boolean {
  * nested mapping; it is quoted in place (`"{date}"`, the same length, so every place in the file holds).
  */
 export function quotePlaceholders(yaml: string): string {
-  return yaml.replace(/^(\s*(?:-\s+|[^\s#"'][^:#\n]*:\s+))\{\{([^{}\n]*)\}\}[ \t]*$/gm, (_whole, before: string, inner: string) => `${before}"{${inner}}"`);
+  return yaml.replace(
+    /^(\s*(?:-\s+|[^\s#"'][^:#\n]*:\s+))\{\{([^{}\n]*)\}\}[ \t]*$/gm,
+    (_whole, before: string, inner: string) => `${before}"{${inner}}"`,
+  );
 }
 
 /** A warning at each `{{…}}` left in the file, outside code, and where no other message already stands. */
 export function reportTemplatePlaceholders(text_: string, tree: Root, file: VFile): void {
   const code: [number, number][] = [];
-  const visit = (node: { type: string; position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }): void => {
-    if ((node.type === "code" || node.type === "inlineCode" || node.type === "html") && node.position?.start.offset !== undefined) code.push([node.position.start.offset, node.position.end.offset ?? node.position.start.offset]);
+  const visit = (node: {
+    type: string;
+    position?: { start: { offset?: number }; end: { offset?: number } };
+    children?: unknown[];
+  }): void => {
+    if (
+      (node.type === "code" || node.type === "inlineCode" || node.type === "html") &&
+      node.position?.start.offset !== undefined
+    )
+      code.push([node.position.start.offset, node.position.end.offset ?? node.position.start.offset]);
     for (const child of (node.children ?? []) as (typeof node)[]) visit(child);
   };
   visit(tree as unknown as Parameters<typeof visit>[0]);
@@ -54,7 +66,13 @@ export function reportTemplatePlaceholders(text_: string, tree: Root, file: VFil
     const column = m.index - lineStarts[line - 1]! + 1;
     // A quoted `"{{date}}"` is reported by its field; so is a date field's placeholder.
     if (taken.has(`${line}:${column}`) || taken.has(`${line}:${column - 1}`)) continue;
-    report(file, { severity: "warning", rule: "placeholder-left", message: text("placeholder-left", { placeholder: m[0] }), place: { line, column }, hint: text("placeholder-left.hint") });
+    report(file, {
+      severity: "warning",
+      rule: "placeholder-left",
+      message: text("placeholder-left", { placeholder: m[0] }),
+      place: { line, column },
+      hint: text("placeholder-left.hint"),
+    });
   }
 }
 
@@ -68,11 +86,23 @@ const people = new Set([...examples.chair, ...examples.secretary, ...examples.at
 
 /** A warning for each front-matter field that still holds an example value of the init sample. */
 export function reportExampleValues(raw: Record<string, unknown>, source: YamlSource | undefined, file: VFile): void {
-  const nameOf = (value: unknown): string | undefined => (typeof value === "string" ? value : value && typeof value === "object" && typeof (value as { name?: unknown }).name === "string" ? (value as { name: string }).name : undefined);
+  const nameOf = (value: unknown): string | undefined =>
+    typeof value === "string"
+      ? value
+      : value && typeof value === "object" && typeof (value as { name?: unknown }).name === "string"
+        ? (value as { name: string }).name
+        : undefined;
   const warn = (id: MessageId, value: string, path: (string | number)[]) =>
-    report(file, { severity: "warning", rule: "placeholder-left", message: text(id, { value }), place: source ? source.valuePlace(path) : { line: 1, column: 1 }, hint: text("placeholder-left.example.hint") });
+    report(file, {
+      severity: "warning",
+      rule: "placeholder-left",
+      message: text(id, { value }),
+      place: source ? source.valuePlace(path) : { line: 1, column: 1 },
+      hint: text("placeholder-left.example.hint"),
+    });
   const organisation = nameOf(raw.organisation);
-  if (organisation && examples.organisation.has(normalizeLabel(organisation))) warn("placeholder-left.organisation", organisation, ["organisation"]);
+  if (organisation && examples.organisation.has(normalizeLabel(organisation)))
+    warn("placeholder-left.organisation", organisation, ["organisation"]);
   for (const key of ["chair", "secretary"] as const) {
     const name = nameOf(raw[key]);
     if (name && people.has(normalizeLabel(name))) warn(`placeholder-left.${key}`, name, [key]);

@@ -26,7 +26,10 @@ type Linking = Link | LinkReference | Image | ImageReference;
 
 /** The text a refused link becomes: its words (or an image's alt text), then its address. */
 function asText(node: Linking, url: string): RootContent[] {
-  const words = node.type === "image" || node.type === "imageReference" ? [{ type: "text", value: node.alt ?? "" } as Text] : node.children;
+  const words =
+    node.type === "image" || node.type === "imageReference"
+      ? [{ type: "text", value: node.alt ?? "" } as Text]
+      : node.children;
   return [...words, { type: "text", value: ` <${url}>` } as Text];
 }
 
@@ -37,10 +40,21 @@ export function disarmLinks(tree: Root, definitions: Map<string, Definition>, fi
   const visit = (parent: Parent): void => {
     for (let i = 0; i < parent.children.length; i++) {
       const node = parent.children[i] as RootContent;
-      if (node.type === "link" || node.type === "linkReference" || node.type === "image" || node.type === "imageReference") {
+      if (
+        node.type === "link" ||
+        node.type === "linkReference" ||
+        node.type === "image" ||
+        node.type === "imageReference"
+      ) {
         const url = urlOf(node);
         if (url !== undefined && !isSafeUrl(url)) {
-          report(file, { severity: "warning", rule: "link-unsafe", message: text("link-unsafe", { url }), place: spanOf(node)?.start, hint: text("link-unsafe.hint") });
+          report(file, {
+            severity: "warning",
+            rule: "link-unsafe",
+            message: text("link-unsafe", { url }),
+            place: spanOf(node)?.start,
+            hint: text("link-unsafe.hint"),
+          });
           const replacement = asText(node, url);
           parent.children.splice(i, 1, ...(replacement as Parent["children"]));
           i += replacement.length - 1;

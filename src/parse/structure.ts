@@ -16,26 +16,39 @@ export { textOf };
  * A short first line in bold, else the first heading, else the file name without its extension.
  * `fromFirstLine` says the bold or HTML-heading first line became the title (it is then not printed twice).
  */
-export function titleFallback(nodes: RootContent[], fileName: string, fromName?: string): { title: string; fromFirstLine?: true } | undefined {
+export function titleFallback(
+  nodes: RootContent[],
+  fileName: string,
+  fromName?: string,
+): { title: string; fromFirstLine?: true } | undefined {
   const title = findTitle(nodes, fileName, fromName);
   if (!title) return undefined;
   const first = nodes[0];
   const isFirstLine =
-    (first?.type === "paragraph" && first.children.length === 1 && first.children[0]!.type === "strong" && textOf(first).trim() === title) ||
+    (first?.type === "paragraph" &&
+      first.children.length === 1 &&
+      first.children[0]!.type === "strong" &&
+      textOf(first).trim() === title) ||
     (first?.type === "html" && htmlToText(first.value).trim() === title);
   return isFirstLine ? { title, fromFirstLine: true } : { title };
 }
 
 function findTitle(nodes: RootContent[], fileName: string, fromName?: string): string | undefined {
   const first = nodes[0];
-  const htmlHeading = first?.type === "html" ? /^\s*<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/i.exec(first.value)?.[1] : undefined;
+  const htmlHeading =
+    first?.type === "html" ? /^\s*<h[1-6][^>]*>([\s\S]*?)<\/h[1-6]>/i.exec(first.value)?.[1] : undefined;
   if (htmlHeading && htmlToText(htmlHeading).trim()) return htmlToText(htmlHeading).trim();
   if (first?.type === "paragraph" && first.children.length === 1 && first.children[0]!.type === "strong") {
     const text = textOf(first).trim();
     if (text && text.length <= 120) return text;
   }
   const heading = nodes.find((n) => n.type === "heading");
-  if (heading) return textOf(heading).replace(/\s*\{(?:-|\.unnumbered)\}\s*$/, "").trim() || undefined;
+  if (heading)
+    return (
+      textOf(heading)
+        .replace(/\s*\{(?:-|\.unnumbered)\}\s*$/, "")
+        .trim() || undefined
+    );
   if (fromName) return fromName;
   const stem = fileName.replace(/\.[^.]*$/, "").trim();
   return stem || undefined;
@@ -50,7 +63,12 @@ const GENERIC_NAMES = /^(index|_index|readme|notes|minutes|meeting|untitled)$/i;
  */
 export function titleFromFileName(path: string, date: string | undefined): string | undefined {
   const parts = path.split(/[\\/]/).filter(Boolean);
-  const words = (name: string) => name.replace(/\.(md|markdown|txt)$/i, "").replace(/\d{4}-\d{2}-\d{2}/g, " ").replace(/[-_\s.]+/g, " ").trim();
+  const words = (name: string) =>
+    name
+      .replace(/\.(md|markdown|txt)$/i, "")
+      .replace(/\d{4}-\d{2}-\d{2}/g, " ")
+      .replace(/[-_\s.]+/g, " ")
+      .trim();
   let name = words(parts.pop() ?? "");
   while (parts.length && (!name || GENERIC_NAMES.test(name))) {
     const folder = words(parts.pop()!);

@@ -17,7 +17,10 @@ export interface RegisterFilter {
 export function parseStatusList(text: string): { states: ActionState[]; unknown: string[] } {
   const states: ActionState[] = [];
   const unknown: string[] = [];
-  for (const word of text.split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const word of text
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const state = stateOf(word);
     if (state) states.push(state);
     else unknown.push(word);

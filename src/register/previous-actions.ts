@@ -25,7 +25,9 @@ async function readMeeting(path: string, language: string | undefined, world: Wo
   const source = await readSource(path, world);
   const key = `${path}\0${world.hashOf(path) ?? ""}\0${language ?? ""}`;
   if (source.ok && parsedCache.has(key)) return parsedCache.get(key);
-  const minutes = source.ok ? parseMinutes(source.text, { path, ...(language ? { language } : {}) }).minutes : undefined;
+  const minutes = source.ok
+    ? parseMinutes(source.text, { path, ...(language ? { language } : {}) }).minutes
+    : undefined;
   if (parsedCache.size >= CACHE_LIMIT) parsedCache.clear();
   parsedCache.set(key, minutes);
   return minutes;
@@ -48,7 +50,13 @@ export interface Chain {
  * This meeting and the meetings its `previous:` links lead to, newest first. Problems are diagnostics.
  * Every link must stay inside the project folder (`rules`): one that leaves it is an error, and not read.
  */
-export async function readChain(input: string, minutes: Minutes, rules: PathRules, language?: string, world: World = new World()): Promise<Chain> {
+export async function readChain(
+  input: string,
+  minutes: Minutes,
+  rules: PathRules,
+  language?: string,
+  world: World = new World(),
+): Promise<Chain> {
   const diagnostics: Diagnostic[] = [];
   const chain: Meeting[] = [{ path: input, minutes }];
   const ref = minutes.meeting.previous;
@@ -57,7 +65,13 @@ export async function readChain(input: string, minutes: Minutes, rules: PathRule
   let from = input;
   let link = ref;
   // Where a broken link is reported, and how: at this meeting's `previous:` an error, further down the chain a warning.
-  let place: Omit<DiagnosticFields, "message"> = { file: input, line: ref.place.line, column: ref.place.column, severity: "error", rule: "front-matter-previous" };
+  let place: Omit<DiagnosticFields, "message"> = {
+    file: input,
+    line: ref.place.line,
+    column: ref.place.column,
+    severity: "error",
+    rule: "front-matter-previous",
+  };
   let truncated = false;
   for (let depth = 0; ; depth++) {
     if (depth === MAX_CHAIN) {
@@ -74,26 +88,50 @@ export async function readChain(input: string, minutes: Minutes, rules: PathRule
     if (seen.has(path)) break;
     seen.add(path);
     if (world.kind(path) === undefined) {
-      diagnostics.push(diagnostic({ ...place, message: text("front-matter-previous.missing", { reference: link.path, path }), hint: text("front-matter-previous.missing.hint") }));
+      diagnostics.push(
+        diagnostic({
+          ...place,
+          message: text("front-matter-previous.missing", { reference: link.path, path }),
+          hint: text("front-matter-previous.missing.hint"),
+        }),
+      );
       break;
     }
     const parsed = await readMeeting(path, language, world);
     if (!parsed) {
-      diagnostics.push(diagnostic({ ...place, message: text("front-matter-previous.unreadable", { reference: link.path }), hint: text("front-matter-previous.unreadable.hint", { reference: link.path }) }));
+      diagnostics.push(
+        diagnostic({
+          ...place,
+          message: text("front-matter-previous.unreadable", { reference: link.path }),
+          hint: text("front-matter-previous.unreadable.hint", { reference: link.path }),
+        }),
+      );
       break;
     }
     chain.push({ path, minutes: parsed });
     const next = parsed.meeting.previous;
     if (!next) break;
     // Problems further down the chain are warnings: this meeting can still be built.
-    place = { file: path, line: next.place.line, column: next.place.column, severity: "warning", rule: "front-matter-previous" };
+    place = {
+      file: path,
+      line: next.place.line,
+      column: next.place.column,
+      severity: "warning",
+      rule: "front-matter-previous",
+    };
     from = path;
     link = next;
   }
   return { chain, diagnostics, truncated };
 }
 
-export async function previousActions(input: string, minutes: Minutes, rules: PathRules, language?: string, world?: World): Promise<PreviousResult> {
+export async function previousActions(
+  input: string,
+  minutes: Minutes,
+  rules: PathRules,
+  language?: string,
+  world?: World,
+): Promise<PreviousResult> {
   if (!minutes.meeting.previous) return { diagnostics: [] };
   const { chain, diagnostics, truncated } = await readChain(input, minutes, rules, language, world);
   const previous = chain[1];
@@ -101,15 +139,23 @@ export async function previousActions(input: string, minutes: Minutes, rules: Pa
   const register = buildRegister(chain, minutes.meeting.date);
   // Unknown ids in this meeting's follow-ups are reported at their place.
   // (Past a chain of MAX_CHAIN meetings, an id may be older than what was read: then only a warning.)
-  diagnostics.push(...register.diagnostics.filter((d) => d.file === input).map((d) => (truncated ? { ...d, severity: "warning" as const } : d)));
+  diagnostics.push(
+    ...register.diagnostics
+      .filter((d) => d.file === input)
+      .map((d) => (truncated ? { ...d, severity: "warning" as const } : d)),
+  );
   // Every action of the chain still open (an overdue one of three meetings ago stays until someone closes
   // it), the previous meeting's actions, those it followed up, and those this meeting follows up: the section
   // replaces this meeting's own follow-up item (see layout.ts), so every row the author wrote is in it.
-  const followedUp = new Set([previous.minutes, minutes].flatMap((m) => m.items.flatMap((i) => (i.followUps ?? []).map((f) => f.id))));
+  const followedUp = new Set(
+    [previous.minutes, minutes].flatMap((m) => m.items.flatMap((i) => (i.followUps ?? []).map((f) => f.id))),
+  );
   const open = new Set(stillOpen(register.entries));
   const labels = actionLabelsFor(minutes.meeting.language);
   const actions = register.entries
-    .filter((e) => e.meeting.path !== input && (open.has(e) || e.meeting.path === previous.path || followedUp.has(e.id)))
+    .filter(
+      (e) => e.meeting.path !== input && (open.has(e) || e.meeting.path === previous.path || followedUp.has(e.id)),
+    )
     .map((e) => ({
       id: e.id,
       action: [{ type: "text" as const, value: e.actionText }],
@@ -118,5 +164,8 @@ export async function previousActions(input: string, minutes: Minutes, rules: Pa
       status: labels.states[e.state] + (e.overdue ? ` (${labels.overdue})` : ""),
       comment: e.comment ? [{ type: "text" as const, value: e.comment }] : [],
     }));
-  return { previousActions: { date: previous.minutes.meeting.date, title: previous.minutes.meeting.title, actions }, diagnostics };
+  return {
+    previousActions: { date: previous.minutes.meeting.date, title: previous.minutes.meeting.title, actions },
+    diagnostics,
+  };
 }

@@ -26,7 +26,13 @@ const STATUS: Record<IcsKind, Record<RegisterEntry["state"], string>> = {
  * not allow, shown as their control pictures.
  */
 export function escapeText(value: string): string {
-  return printable(value.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n"));
+  return printable(
+    value
+      .replace(/\\/g, "\\\\")
+      .replace(/;/g, "\\;")
+      .replace(/,/g, "\\,")
+      .replace(/\r\n|\r|\n/g, "\\n"),
+  );
 }
 
 /** Folds a content line into lines of at most 75 octets, continuation lines starting with a space. */
@@ -61,7 +67,13 @@ function nextDay(iso: string): string {
 export function registerIcs(entries: RegisterEntry[], options: IcsOptions): string {
   const kind = options.kind ?? "event";
   const domain = options.uidDomain ?? "minutes.action-register";
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//minutes//Action register//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//minutes//Action register//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+  ];
   const stamp = `${compact(options.stamp)}T000000Z`;
   for (const e of entries) {
     const due = e.deadline?.date;
@@ -72,12 +84,23 @@ export function registerIcs(entries: RegisterEntry[], options: IcsOptions): stri
       `Status: ${e.state}${e.overdue ? " (overdue)" : ""}`,
       e.comment && `Comment: ${e.comment}`,
       `ID: ${e.id}`,
-    ].filter(Boolean).join("\n");
+    ]
+      .filter(Boolean)
+      .join("\n");
     const component = kind === "todo" ? "VTODO" : "VEVENT";
     lines.push(`BEGIN:${component}`, `UID:${e.id.replace(/[^\w.#:/-]/g, "_")}@${domain}`, `DTSTAMP:${stamp}`);
     if (kind === "todo") lines.push(`DUE;VALUE=DATE:${compact(due)}`);
-    else lines.push(`DTSTART;VALUE=DATE:${compact(due)}`, `DTEND;VALUE=DATE:${compact(nextDay(due))}`, "TRANSP:TRANSPARENT");
-    lines.push(`SUMMARY:${escapeText(e.actionText)}`, `DESCRIPTION:${escapeText(description)}`, `STATUS:${STATUS[kind][e.state]}`);
+    else
+      lines.push(
+        `DTSTART;VALUE=DATE:${compact(due)}`,
+        `DTEND;VALUE=DATE:${compact(nextDay(due))}`,
+        "TRANSP:TRANSPARENT",
+      );
+    lines.push(
+      `SUMMARY:${escapeText(e.actionText)}`,
+      `DESCRIPTION:${escapeText(description)}`,
+      `STATUS:${STATUS[kind][e.state]}`,
+    );
     if (e.owners.length) lines.push(`CATEGORIES:${e.owners.map(escapeText).join(",")}`);
     lines.push(`END:${component}`);
   }

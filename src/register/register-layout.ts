@@ -7,7 +7,15 @@ import { isOpenState } from "../model/action-status.js";
 import type { Inline } from "../model/minutes.js";
 import type { DocumentLayout, InfoRow, ItemLayout } from "../layout/document-layout.js";
 import { followUpColumns } from "../layout/geometry.js";
-import { documentLabels, followUpHeadings, layoutGeometry, pageLines, plainTheme, tableFit, type LayoutTheme } from "../layout/layout-minutes.js";
+import {
+  documentLabels,
+  followUpHeadings,
+  layoutGeometry,
+  pageLines,
+  plainTheme,
+  tableFit,
+  type LayoutTheme,
+} from "../layout/layout-minutes.js";
 import type { Register, RegisterEntry } from "./register.js";
 
 const text = (value: string): Inline[] => (value ? [{ type: "text", value }] : []);
@@ -20,7 +28,11 @@ export interface RegisterLayoutOptions {
   theme?: LayoutTheme;
 }
 
-export function layoutRegister(register: Register, entries: RegisterEntry[], options: RegisterLayoutOptions): DocumentLayout {
+export function layoutRegister(
+  register: Register,
+  entries: RegisterEntry[],
+  options: RegisterLayoutOptions,
+): DocumentLayout {
   const { language, theme = plainTheme } = options;
   const labels = documentLabels(language, theme);
   const organisation = options.organisation ?? theme.organisation;
@@ -39,7 +51,11 @@ export function layoutRegister(register: Register, entries: RegisterEntry[], opt
     { label: al.asOf, value: formatDate(register.today, language) },
     { label: al.summary, value: summary },
   ];
-  if (meetings.size) info.push({ label: al.meetings, value: [...meetings.values()].map(([e]) => `${formatDate(e!.meeting.date, language)} — ${e!.meeting.title}`) });
+  if (meetings.size)
+    info.push({
+      label: al.meetings,
+      value: [...meetings.values()].map(([e]) => `${formatDate(e!.meeting.date, language)} — ${e!.meeting.title}`),
+    });
 
   const columns = followUpHeadings(language, labels, theme);
   const fitColumns = tableFit(theme);
@@ -53,13 +69,24 @@ export function layoutRegister(register: Register, entries: RegisterEntry[], opt
       text(al.states[e.state] + (e.overdue ? ` (${al.overdue})` : "")),
       text(e.comment),
     ]);
-    return { heading: `${al.meeting} — ${formatDate(first.meeting.date, language)}`, intro: [{ type: "paragraph", children: text(first.meeting.title) }], sections: [], actions: { columns, rows, empty: false, weights: fitColumns(followUpColumns, columns, rows) }, actionNotes: [] };
+    return {
+      heading: `${al.meeting} — ${formatDate(first.meeting.date, language)}`,
+      intro: [{ type: "paragraph", children: text(first.meeting.title) }],
+      sections: [],
+      actions: { columns, rows, empty: false, weights: fitColumns(followUpColumns, columns, rows) },
+      actionNotes: [],
+    };
   });
 
   return {
     language,
     labels,
-    ...pageLines(theme, { title: al.registerTitle, date: formatDate(register.today, language), organisation: organisation ?? "" }, labels, primaryLanguage(language) === "fr"),
+    ...pageLines(
+      theme,
+      { title: al.registerTitle, date: formatDate(register.today, language), organisation: organisation ?? "" },
+      labels,
+      primaryLanguage(language) === "fr",
+    ),
     ...(organisation ? { organisation } : {}),
     title: al.registerTitle,
     info,

@@ -41,7 +41,10 @@ const neutralise = (text: string) => (formulaStart.test(text) && !plainNumber.te
  */
 export function csvField(value: string): string {
   const shown = printable(value);
-  const text = shown.split(/(?<=[;\t\n])/).map(neutralise).join("");
+  const text = shown
+    .split(/(?<=[;\t\n])/)
+    .map(neutralise)
+    .join("");
   return text !== shown || /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -73,19 +76,49 @@ export function registerJson(register: Register, entries: RegisterEntry[]): stri
 // span), [ and ] (links, images) and < (raw HTML, autolinks), and before & when it would start an entity
 // (&lt; would show as <); a line break (CR, LF or CRLF: CommonMark ends a line at a lone CR too) is <br>.
 // Emphasis marks (* _ ~) are left as they are, for a readable file: they can only change the look.
-const mdCell = (s: string) => printable(s.replace(/[\\|`[\]<]/g, "\\$&").replace(/&(?=#?\w+;)/g, "\\&").replace(/\r\n|\r|\n/g, "<br>"));
+const mdCell = (s: string) =>
+  printable(
+    s
+      .replace(/[\\|`[\]<]/g, "\\$&")
+      .replace(/&(?=#?\w+;)/g, "\\&")
+      .replace(/\r\n|\r|\n/g, "<br>"),
+  );
 
 export function registerMarkdown(entries: RegisterEntry[]): string {
   const head = ["ID", "Meeting", "Action", "Responsible", "Deadline", "Status", "Overdue", "Comment"];
-  const rows = entries.map((e) => [e.id, e.meeting.date, e.actionText, e.responsibleText, e.deadline?.text ?? "", e.state, e.overdue ? "yes" : "", e.comment]);
+  const rows = entries.map((e) => [
+    e.id,
+    e.meeting.date,
+    e.actionText,
+    e.responsibleText,
+    e.deadline?.text ?? "",
+    e.state,
+    e.overdue ? "yes" : "",
+    e.comment,
+  ]);
   return [head, head.map(() => "---"), ...rows].map((r) => `| ${r.map(mdCell).join(" | ")} |`).join("\n") + "\n";
 }
 
 /** A fixed-width table for the terminal, in `language`; the action text is cut to fit `width` characters. */
 export function registerTable(entries: RegisterEntry[], width = 120, language: UiLanguage = uiLanguage()): string {
-  const head = (["table.id", "table.status", "table.deadline", "table.responsible", "table.action"] as const).map((id) => render(text(id), language));
-  const rows = entries.map((e) => [e.id, render(text(`state.${e.state}`), language) + (e.overdue ? " !" : ""), e.deadline?.date ?? e.deadline?.text ?? "", e.responsibleText, e.actionText].map((cell) => printable(cell.replace(/\s+/g, " "))));
-  const fixed = [0, 1, 2, 3].map((c) => Math.min(c === 3 ? 24 : 40, rows.reduce((m, r) => Math.max(m, r[c]!.length), head[c]!.length)));
+  const head = (["table.id", "table.status", "table.deadline", "table.responsible", "table.action"] as const).map(
+    (id) => render(text(id), language),
+  );
+  const rows = entries.map((e) =>
+    [
+      e.id,
+      render(text(`state.${e.state}`), language) + (e.overdue ? " !" : ""),
+      e.deadline?.date ?? e.deadline?.text ?? "",
+      e.responsibleText,
+      e.actionText,
+    ].map((cell) => printable(cell.replace(/\s+/g, " "))),
+  );
+  const fixed = [0, 1, 2, 3].map((c) =>
+    Math.min(
+      c === 3 ? 24 : 40,
+      rows.reduce((m, r) => Math.max(m, r[c]!.length), head[c]!.length),
+    ),
+  );
   const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, Math.max(0, n - 1))}…` : s.padEnd(n));
   const room = Math.max(20, width - fixed.reduce((a, b) => a + b + 2, 0));
   const line = (r: string[]) => [...fixed.map((n, c) => cut(r[c]!, n)), cut(r[4]!, room).trimEnd()].join("  ");

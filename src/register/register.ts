@@ -56,7 +56,11 @@ export interface Register {
   latest: string | null;
 }
 
-const at = (path: string, span: Span | undefined) => ({ file: path, line: span?.start.line ?? null, column: span?.start.column ?? null });
+const at = (path: string, span: Span | undefined) => ({
+  file: path,
+  line: span?.start.line ?? null,
+  column: span?.start.column ?? null,
+});
 
 function entryOf(meeting: Meeting, item: Minutes["items"][number], action: ActionItem): RegisterEntry {
   const { minutes, path } = meeting;
@@ -67,7 +71,9 @@ function entryOf(meeting: Meeting, item: Minutes["items"][number], action: Actio
     meeting: { date: minutes.meeting.date, title: minutes.meeting.title, path, language: minutes.meeting.language },
     item: { number: item.number, title: item.title },
     action: action.action,
-    actionText: inlineText(action.action).replace(/^\s*\[[ xX]\]\s*/, "").trim(),
+    actionText: inlineText(action.action)
+      .replace(/^\s*\[[ xX]\]\s*/, "")
+      .trim(),
     responsible: action.responsible,
     responsibleText,
     owners: splitOwners(responsibleText),
@@ -83,7 +89,9 @@ function entryOf(meeting: Meeting, item: Minutes["items"][number], action: Actio
 
 /** Meetings in date order (then path), so follow-ups apply in the order they were reported. */
 export function inMeetingOrder(meetings: Meeting[]): Meeting[] {
-  return [...meetings].sort((a, b) => a.minutes.meeting.date.localeCompare(b.minutes.meeting.date) || a.path.localeCompare(b.path));
+  return [...meetings].sort(
+    (a, b) => a.minutes.meeting.date.localeCompare(b.minutes.meeting.date) || a.path.localeCompare(b.path),
+  );
 }
 
 export function isOverdue(entry: Pick<RegisterEntry, "state" | "deadline">, today: string): boolean {
@@ -107,13 +115,27 @@ export function buildRegister(meetings: Meeting[], today: string): Register {
       for (const followUp of item.followUps ?? []) {
         const entry = byId.get(followUp.id);
         if (!entry) {
-          diagnostics.push(diagnostic({ ...at(path, followUp.idPosition ?? followUp.position), severity: "error", rule: "follow-up-unknown-id", message: text("follow-up-unknown-id", { id: followUp.id }), hint: text("follow-up-unknown-id.hint") }));
+          diagnostics.push(
+            diagnostic({
+              ...at(path, followUp.idPosition ?? followUp.position),
+              severity: "error",
+              rule: "follow-up-unknown-id",
+              message: text("follow-up-unknown-id", { id: followUp.id }),
+              hint: text("follow-up-unknown-id.hint"),
+            }),
+          );
           continue;
         }
         const statusText = followUp.status ? inlineText(followUp.status).trim() : "";
         const comment = followUp.comment ? inlineText(followUp.comment).trim() : "";
         const state = statusText ? stateOf(statusText) : undefined;
-        entry.history.push({ date: minutes.meeting.date, path, state: state ?? entry.state, statusText: statusText || entry.statusText, comment });
+        entry.history.push({
+          date: minutes.meeting.date,
+          path,
+          state: state ?? entry.state,
+          statusText: statusText || entry.statusText,
+          comment,
+        });
         if (state) entry.state = state;
         if (statusText) entry.statusText = statusText;
         if (comment) entry.comment = comment;
@@ -126,7 +148,18 @@ export function buildRegister(meetings: Meeting[], today: string): Register {
         if (existing) {
           // Duplicates inside one file are reported by the parser already.
           if (existing.meeting.path !== path) {
-            diagnostics.push(diagnostic({ ...at(path, action.idPosition ?? action.position), severity: "error", rule: "action-id-duplicate", message: text("action-id-duplicate.other-file", { id: entry.id, where: `${existing.meeting.path}:${existing.line ?? 1}` }), hint: text("action-id-duplicate.other-file.hint") }));
+            diagnostics.push(
+              diagnostic({
+                ...at(path, action.idPosition ?? action.position),
+                severity: "error",
+                rule: "action-id-duplicate",
+                message: text("action-id-duplicate.other-file", {
+                  id: entry.id,
+                  where: `${existing.meeting.path}:${existing.line ?? 1}`,
+                }),
+                hint: text("action-id-duplicate.other-file.hint"),
+              }),
+            );
           }
           continue;
         }

@@ -20,7 +20,10 @@ function remedyFor(ch: string): Remedy {
 
 function hint(remedy: Remedy, language: string, characters: string): Text {
   if (remedy === "theme") return text("font-missing-glyphs.theme.hint");
-  const pkg = remedy === "cjk" ? preferredCjkPackage(language, characters).name : optionalPackages.find((p) => p.slot === "other")!.name;
+  const pkg =
+    remedy === "cjk"
+      ? preferredCjkPackage(language, characters).name
+      : optionalPackages.find((p) => p.slot === "other")!.name;
   return text("font-missing-glyphs.package.hint", { package: pkg });
 }
 
@@ -48,7 +51,13 @@ const listed = (items: string[], more: number): Param => (more > 0 ? text("list.
  * where each character is written; a character it does not hold (a theme label, an escape) has no place.
  * Under strict they are errors: the build then writes nothing.
  */
-export function missingGlyphDiagnostics(file: string, source: string, characters: Iterable<string>, language: string, strict: boolean): Diagnostic[] {
+export function missingGlyphDiagnostics(
+  file: string,
+  source: string,
+  characters: Iterable<string>,
+  language: string,
+  strict: boolean,
+): Diagnostic[] {
   const byRemedy = new Map<Remedy, string[]>();
   for (const ch of new Set(characters)) {
     const remedy = remedyFor(ch);
@@ -60,17 +69,29 @@ export function missingGlyphDiagnostics(file: string, source: string, characters
     const first = places[0];
     const lines = [...new Set(places.map((p) => p.line))];
     const count = chars.length;
-    const named = listed(chars.slice(0, LISTED).map((ch) => `${codePoint(ch)} ${ch}`), count - LISTED);
-    const where = lines.length ? text(lines.length > 1 ? "font-missing-glyphs.lines" : "font-missing-glyphs.line", { lines: listed(lines.slice(0, LISTED).map(String), lines.length - LISTED) }) : "";
-    out.push(diagnostic({
-      file,
-      line: first?.line ?? null,
-      column: first?.column ?? null,
-      severity: strict ? "error" : "warning",
-      rule: "font-missing-glyphs",
-      message: count === 1 ? text("font-missing-glyphs.one", { characters: named, where }) : text("font-missing-glyphs.many", { count, characters: named, where }),
-      hint: hint(remedy, language, chars.join("")),
-    }));
+    const named = listed(
+      chars.slice(0, LISTED).map((ch) => `${codePoint(ch)} ${ch}`),
+      count - LISTED,
+    );
+    const where = lines.length
+      ? text(lines.length > 1 ? "font-missing-glyphs.lines" : "font-missing-glyphs.line", {
+          lines: listed(lines.slice(0, LISTED).map(String), lines.length - LISTED),
+        })
+      : "";
+    out.push(
+      diagnostic({
+        file,
+        line: first?.line ?? null,
+        column: first?.column ?? null,
+        severity: strict ? "error" : "warning",
+        rule: "font-missing-glyphs",
+        message:
+          count === 1
+            ? text("font-missing-glyphs.one", { characters: named, where })
+            : text("font-missing-glyphs.many", { count, characters: named, where }),
+        hint: hint(remedy, language, chars.join("")),
+      }),
+    );
   }
   return out;
 }

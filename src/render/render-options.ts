@@ -28,8 +28,12 @@ export interface RenderOptions {
 
 /** Reads `pdfa`, `ua`, `pdfa,ua` (either order) or `none`; null for anything else. */
 export function parsePdfStandards(value: string): PdfStandard[] | null {
-  const names = value.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const names = value
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   if (names.length === 1 && names[0] === "none") return [];
-  if (names.length === 0 || !names.every((n): n is PdfStandard => (pdfStandardNames as readonly string[]).includes(n))) return null;
+  if (names.length === 0 || !names.every((n): n is PdfStandard => (pdfStandardNames as readonly string[]).includes(n)))
+    return null;
   return pdfStandardNames.filter((n) => names.includes(n));
 }

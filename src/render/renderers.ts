@@ -23,7 +23,11 @@ export function loadRenderer(format: DrawnFormat): Promise<Renderer> {
 }
 
 /** One output of a build: `json` is the model as JSON; the other formats draw the build's one layout. */
-export async function renderFormat(format: Format, document: { minutes: Minutes; layout: DocumentLayout }, options: RenderOptions): Promise<Uint8Array> {
+export async function renderFormat(
+  format: Format,
+  document: { minutes: Minutes; layout: DocumentLayout },
+  options: RenderOptions,
+): Promise<Uint8Array> {
   if (format === "json") return (await import("./json/render-json.js")).renderJson(document.minutes);
   return (await loadRenderer(format))(document.layout, options);
 }

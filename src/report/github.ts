@@ -19,7 +19,12 @@ export function githubAnnotation(d: Diagnostic): string {
 export function githubReporter(): Reporter {
   return {
     file: (result: FileReport) => ({
-      stdout: [...inFileOrder(result.diagnostics).map(githubAnnotation), ...(result.outputs ?? []).map((o) => say("wrote", { path: o.path }))].map((l) => `${l}\n`).join(""),
+      stdout: [
+        ...inFileOrder(result.diagnostics).map(githubAnnotation),
+        ...(result.outputs ?? []).map((o) => say("wrote", { path: o.path })),
+      ]
+        .map((l) => `${l}\n`)
+        .join(""),
       stderr: "",
     }),
     end: () => ({ stdout: "", stderr: "" }),

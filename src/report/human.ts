@@ -20,7 +20,9 @@ export function humanReporter({ color }: { color: boolean }): Reporter {
   return {
     file: (result: FileReport) => ({
       stdout: (result.outputs ?? []).map((o) => `${say("wrote", { path: printable(o.path) })}\n`).join(""),
-      stderr: inFileOrder(result.diagnostics).map((d) => `${format(d)}\n`).join(""),
+      stderr: inFileOrder(result.diagnostics)
+        .map((d) => `${format(d)}\n`)
+        .join(""),
     }),
     end: () => ({ stdout: "", stderr: "" }),
   };

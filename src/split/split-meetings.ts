@@ -8,7 +8,15 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { defaultDateRules, type DateRules } from "../parse/date-forms.js";
-import { DATE_LINE_LEVEL, dateOrderOf, findMeetingStarts, headingOf, isOnlyADate, meetingMarkOf, type MeetingStart } from "../parse/find-meetings.js";
+import {
+  DATE_LINE_LEVEL,
+  dateOrderOf,
+  findMeetingStarts,
+  headingOf,
+  isOnlyADate,
+  meetingMarkOf,
+  type MeetingStart,
+} from "../parse/find-meetings.js";
 import { textOf } from "../parse/node-text.js";
 import { meetingFileNames } from "./meeting-file-name.js";
 
@@ -33,19 +41,31 @@ interface Line {
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
 
 /** The meetings of `markdown`, in the order written; empty when it holds one meeting. `path` (or `fileName`) may give a year to headings that write none. */
-export function splitMeetings(markdown: string, options: { fileName?: string; path?: string; rules?: DateRules } = {}): MeetingText[] {
+export function splitMeetings(
+  markdown: string,
+  options: { fileName?: string; path?: string; rules?: DateRules } = {},
+): MeetingText[] {
   const source = markdown.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const tree = processor.parse(source) as Root;
   const starts = findMeetingStarts(tree.children, options.rules, options.path ?? options.fileName);
   if (starts.length < 2) return [];
   const lines = source.split("\n");
   const rules = options.rules ?? defaultDateRules;
-  const pieces = starts[0]!.kind === "front-matter" ? byFrontMatter(tree, starts, lines) : byHeading(tree, starts, lines, options.fileName ?? "", rules);
+  const pieces =
+    starts[0]!.kind === "front-matter"
+      ? byFrontMatter(tree, starts, lines)
+      : byHeading(tree, starts, lines, options.fileName ?? "", rules);
   const withLinks = pieces.map((piece) => withDefinitions(piece, tree, lines));
   const names = meetingFileNames(pieces.map((p) => ({ date: p.date, label: p.label })));
   return withLinks.map((piece, i) => {
     const kept = trimBlankEnd(piece.lines);
-    return { name: names[i]!, ...(piece.date ? { date: piece.date } : {}), text: `${kept.map((l) => l.text).join("\n")}\n`, line: piece.line, sourceLines: kept.map((l) => l.from) };
+    return {
+      name: names[i]!,
+      ...(piece.date ? { date: piece.date } : {}),
+      text: `${kept.map((l) => l.text).join("\n")}\n`,
+      line: piece.line,
+      sourceLines: kept.map((l) => l.from),
+    };
   });
 }
 
@@ -59,17 +79,30 @@ interface Piece {
   held: (line: number) => boolean;
 }
 
-const sourceRange = (lines: string[], first: number, last: number): Line[] => lines.slice(first - 1, last).map((text, i) => ({ text, from: first + i }));
-const endLineOf = (starts: MeetingStart[], i: number, lines: string[]): number => (starts[i + 1]?.line ?? lines.length + 1) - 1;
+const sourceRange = (lines: string[], first: number, last: number): Line[] =>
+  lines.slice(first - 1, last).map((text, i) => ({ text, from: first + i }));
+const endLineOf = (starts: MeetingStart[], i: number, lines: string[]): number =>
+  (starts[i + 1]?.line ?? lines.length + 1) - 1;
 
 /** Each front matter and what follows it, as written: already a meeting file of its own. */
 function byFrontMatter(tree: Root, starts: MeetingStart[], lines: string[]): Piece[] {
   return starts.map((start, i) => {
     const last = endLineOf(starts, i, lines);
     const first = i === 0 ? 1 : start.line;
-    const fields = i === 0 ? (tree.children[0]?.type === "yaml" ? tree.children[0].value : "") : textOf(tree.children[start.index + 1]!);
+    const fields =
+      i === 0
+        ? tree.children[0]?.type === "yaml"
+          ? tree.children[0].value
+          : ""
+        : textOf(tree.children[start.index + 1]!);
     const title = /^title\s*:\s*(.*)$/im.exec(fields)?.[1]?.replace(/^(["'])(.*)\1$/, "$2") ?? "";
-    return { lines: sourceRange(lines, first, last), date: start.date, label: title, line: first, held: (n: number) => n >= first && n <= last };
+    return {
+      lines: sourceRange(lines, first, last),
+      date: start.date,
+      label: title,
+      line: first,
+      held: (n: number) => n >= first && n <= last,
+    };
   });
 }
 
@@ -91,12 +124,25 @@ function byHeading(tree: Root, starts: MeetingStart[], lines: string[], fileName
   const prefixLast = starts[0]!.line - 1;
   const shared = sharedText(prefixNodes, titleHeading, lines, prefixFirst, prefixLast);
   // Dates read month first because they read no other way: each file says so, or its own heading would read day first.
-  const monthFirst = !rules.stated && dateOrderOf(starts.map((s) => s.heading), rules).order === "mdy" && !fields.some((f) => f.key === "language");
-  const others = [...fields.filter((f) => f.key !== "title" && f.key !== "date").flatMap(fieldLines), ...(monthFirst ? [{ text: "language: en-US" }] : [])];
+  const monthFirst =
+    !rules.stated &&
+    dateOrderOf(
+      starts.map((s) => s.heading),
+      rules,
+    ).order === "mdy" &&
+    !fields.some((f) => f.key === "language");
+  const others = [
+    ...fields.filter((f) => f.key !== "title" && f.key !== "date").flatMap(fieldLines),
+    ...(monthFirst ? [{ text: "language: en-US" }] : []),
+  ];
   const hasSubtitle = fields.some((f) => f.key === "subtitle");
   // A heading that names the meeting is its title, the file's title its subtitle; a heading that is only a date leaves the title to the file.
   const titleLines = (start: MeetingStart): Line[] => {
-    if (!isOnlyADate(start.heading, rules)) return [{ text: `title: ${JSON.stringify(start.heading)}` }, ...(title && !hasSubtitle ? [{ text: `subtitle: ${JSON.stringify(title)}` }] : [])];
+    if (!isOnlyADate(start.heading, rules))
+      return [
+        { text: `title: ${JSON.stringify(start.heading)}` },
+        ...(title && !hasSubtitle ? [{ text: `subtitle: ${JSON.stringify(title)}` }] : []),
+      ];
     return fileTitle ? fieldLines(fileTitle) : [{ text: `title: ${JSON.stringify(title ?? start.heading)}` }];
   };
   return starts.map((start, i) => {
@@ -112,15 +158,31 @@ function byHeading(tree: Root, starts: MeetingStart[], lines: string[], fileName
     ];
     // Headings under a heading move up with it; under a <summary> or a bold line they stay (`#` becomes `##`).
     const shift = depth <= 6 ? depth - 1 : 0;
-    const edits = new Map(tree.children.slice(start.index, next).flatMap((node, k): [number, Edit][] => {
-      if (k === 0) return [[node.position!.start.line, startEdit(node, lines)]];
-      const level = headingOf(node)?.depth;
-      if (level === undefined) return [];
-      return [[node.position!.start.line, { last: node.position!.end.line, text: [`${"#".repeat(Math.max(2, level - shift))} ${inlineSource(node, lines)}`] }]];
-    }));
-    const label = isOnlyADate(start.heading, rules) ? title ?? stem : start.heading;
+    const edits = new Map(
+      tree.children.slice(start.index, next).flatMap((node, k): [number, Edit][] => {
+        if (k === 0) return [[node.position!.start.line, startEdit(node, lines)]];
+        const level = headingOf(node)?.depth;
+        if (level === undefined) return [];
+        return [
+          [
+            node.position!.start.line,
+            {
+              last: node.position!.end.line,
+              text: [`${"#".repeat(Math.max(2, level - shift))} ${inlineSource(node, lines)}`],
+            },
+          ],
+        ];
+      }),
+    );
+    const label = isOnlyADate(start.heading, rules) ? (title ?? stem) : start.heading;
     const sharedPart = shared.length ? [...shared, { text: "" }] : [];
-    return { lines: [...frontMatter, ...sharedPart, ...rewrite(lines, start.line, last, edits)], date: start.date, label, line: start.line, held: (n: number) => (n >= start.line && n <= last) || (n >= prefixFirst && n <= prefixLast) };
+    return {
+      lines: [...frontMatter, ...sharedPart, ...rewrite(lines, start.line, last, edits)],
+      date: start.date,
+      label,
+      line: start.line,
+      held: (n: number) => (n >= start.line && n <= last) || (n >= prefixFirst && n <= prefixLast),
+    };
   });
 }
 
@@ -133,10 +195,17 @@ interface Edit {
 }
 
 /** The file's title: its front matter's, a heading above the meetings' level (or of their level, opening the file), or its name. */
-function titleOfFile(fileTitle: Field | undefined, prefixNodes: RootContent[], depth: number, fileName: string): { title?: string; titleHeading?: Heading; stem: string } {
+function titleOfFile(
+  fileTitle: Field | undefined,
+  prefixNodes: RootContent[],
+  depth: number,
+  fileName: string,
+): { title?: string; titleHeading?: Heading; stem: string } {
   const stem = fileName.replace(/\.[^.]*$/, "").replace(/\d{4}-\d{2}-\d{2}/g, "");
   if (fileTitle) return { title: unquote(fileTitle.text.replace(/^title\s*:\s*/i, "")), stem };
-  const titleHeading = prefixNodes.find((n): n is Heading => n.type === "heading" && n.depth < depth) ?? (prefixNodes[0]?.type === "heading" ? prefixNodes[0] : undefined);
+  const titleHeading =
+    prefixNodes.find((n): n is Heading => n.type === "heading" && n.depth < depth) ??
+    (prefixNodes[0]?.type === "heading" ? prefixNodes[0] : undefined);
   const fromName = /\p{L}/u.test(stem) ? stem.replace(/[_-]+/g, " ").trim() : undefined;
   const fromHeading = titleHeading ? textOf(titleHeading).trim() : undefined;
   // A heading that is only a year ("# 2021") names the file less well than its name does (2021-meeting-notes.md).
@@ -145,9 +214,28 @@ function titleOfFile(fileTitle: Field | undefined, prefixNodes: RootContent[], d
 }
 
 /** The text before the first meeting, for every meeting: the title heading left out, other headings as bold lines, blank runs made one. */
-function sharedText(prefixNodes: RootContent[], titleHeading: Heading | undefined, lines: string[], first: number, last: number): Line[] {
-  const edits = new Map(prefixNodes.flatMap((n): [number, Edit][] => (isHeading(n) ? [[n.position!.start.line, { last: n.position!.end.line, text: n === titleHeading ? [] : [`**${inlineSource(n, lines)}**`] }]] : [])));
-  const shared = trimBlankEnd(rewrite(lines, first, last, edits)).filter((l, k, all) => l.text.trim() !== "" || (k > 0 && all[k - 1]!.text.trim() !== ""));
+function sharedText(
+  prefixNodes: RootContent[],
+  titleHeading: Heading | undefined,
+  lines: string[],
+  first: number,
+  last: number,
+): Line[] {
+  const edits = new Map(
+    prefixNodes.flatMap((n): [number, Edit][] =>
+      isHeading(n)
+        ? [
+            [
+              n.position!.start.line,
+              { last: n.position!.end.line, text: n === titleHeading ? [] : [`**${inlineSource(n, lines)}**`] },
+            ],
+          ]
+        : [],
+    ),
+  );
+  const shared = trimBlankEnd(rewrite(lines, first, last, edits)).filter(
+    (l, k, all) => l.text.trim() !== "" || (k > 0 && all[k - 1]!.text.trim() !== ""),
+  );
   while (shared[0]?.text.trim() === "") shared.shift();
   return shared;
 }
@@ -177,15 +265,20 @@ function startEdit(node: RootContent, lines: string[]): Edit {
   const mark = meetingMarkOf(node);
   if (node.type === "html") {
     const rest = node.value.replace(/^\s*(?:<details[^>]*>\s*)?<summary[^>]*>[\s\S]*?<\/summary>\s*/i, "");
-    return { last: node.position!.end.line, text: [`# ${mark?.text ?? ""}`, ...(rest.trim() ? ["", ...rest.split("\n")] : [])] };
+    return {
+      last: node.position!.end.line,
+      text: [`# ${mark?.text ?? ""}`, ...(rest.trim() ? ["", ...rest.split("\n")] : [])],
+    };
   }
   // A `Date:` line stays as written, under a heading of the date.
-  if (mark?.depth === DATE_LINE_LEVEL) return { last: node.position!.end.line, text: [`# ${mark.text.replace(/[*_]+/g, "").trim()}`, ""], keep: true };
+  if (mark?.depth === DATE_LINE_LEVEL)
+    return { last: node.position!.end.line, text: [`# ${mark.text.replace(/[*_]+/g, "").trim()}`, ""], keep: true };
   const bold = /^\s*(\*\*|__)(.*?)\1\s*\\?\s*$/.exec(lines[first - 1]!);
   return { last: first, text: [`# ${bold ? bold[2]!.trim() : (mark?.text ?? "")}`] };
 }
 
-const fieldLines = (field: { text: string; line: number }): Line[] => field.text.split("\n").map((text, k) => ({ text, from: field.line + k }));
+const fieldLines = (field: { text: string; line: number }): Line[] =>
+  field.text.split("\n").map((text, k) => ({ text, from: field.line + k }));
 
 const isHeading = (node: RootContent): boolean => headingOf(node) !== undefined;
 
@@ -195,9 +288,15 @@ function inlineSource(node: RootContent, lines: string[]): string {
   if (node.type !== "heading" || node.children.length === 0) return textOf(node).trim();
   const first = node.position!.start.line;
   const atx = /^\s{0,3}#/.test(lines[first - 1]!);
-  if (atx) return lines[first - 1]!.replace(/^\s{0,3}#{1,6}\s*/, "").replace(/\s+#+\s*$/, "").trim();
+  if (atx)
+    return lines[first - 1]!.replace(/^\s{0,3}#{1,6}\s*/, "")
+      .replace(/\s+#+\s*$/, "")
+      .trim();
   // Setext: the text lines above the underline.
-  return lines.slice(first - 1, node.position!.end.line - 1).map((l) => l.trim()).join(" ");
+  return lines
+    .slice(first - 1, node.position!.end.line - 1)
+    .map((l) => l.trim())
+    .join(" ");
 }
 
 /** The top-level fields of a front matter, each with its continuation lines, as written. */
@@ -221,10 +320,25 @@ const unquote = (value: string): string => value.trim().replace(/^(["'])(.*)\1$/
 
 /** Link definitions (`[label]: url`) a meeting uses but that sit elsewhere in the file, added at its end. */
 function withDefinitions(piece: Piece, tree: Root, lines: string[]): Piece {
-  const body = piece.lines.map((l) => l.text).join("\n").toLowerCase();
-  const wanted = tree.children.filter((n) => n.type === "definition" && !piece.held(n.position!.start.line) && body.includes(`[${n.label?.toLowerCase() ?? n.identifier}]`));
+  const body = piece.lines
+    .map((l) => l.text)
+    .join("\n")
+    .toLowerCase();
+  const wanted = tree.children.filter(
+    (n) =>
+      n.type === "definition" &&
+      !piece.held(n.position!.start.line) &&
+      body.includes(`[${n.label?.toLowerCase() ?? n.identifier}]`),
+  );
   if (wanted.length === 0) return piece;
-  return { ...piece, lines: [...trimBlankEnd(piece.lines), { text: "" }, ...wanted.flatMap((n) => sourceRange(lines, n.position!.start.line, n.position!.end.line))] };
+  return {
+    ...piece,
+    lines: [
+      ...trimBlankEnd(piece.lines),
+      { text: "" },
+      ...wanted.flatMap((n) => sourceRange(lines, n.position!.start.line, n.position!.end.line)),
+    ],
+  };
 }
 
 function trimBlankEnd(lines: Line[]): Line[] {

@@ -4,7 +4,18 @@
 // checkout) or, for an installed package, from a per-user cache that the first run fills in the
 // background: no install script is needed. Only node: modules are imported here, to keep this start cheap.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, openSync, closeSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  openSync,
+  closeSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  type Stats,
+} from "node:fs";
 import nodeModule from "node:module";
 import { homedir, setPriority } from "node:os";
 import { join } from "node:path";
@@ -22,7 +33,21 @@ const dist = join(root, "dist");
  */
 const snapshotFlags = ["--initial-old-space-size=128"];
 /** Options of `build` that take a value, so that the value is not counted as a file. */
-const valued = new Set(["-o", "--out", "-f", "--format", "--date", "-j", "--jobs", "--shard", "--theme", "--pdf-standard", "--reporter", "--lang", "--allow-outside"]);
+const valued = new Set([
+  "-o",
+  "--out",
+  "-f",
+  "--format",
+  "--date",
+  "-j",
+  "--jobs",
+  "--shard",
+  "--theme",
+  "--pdf-standard",
+  "--reporter",
+  "--lang",
+  "--allow-outside",
+]);
 
 /** What a snapshot must have been made for: this Node binary (path, size, time, version) and this package build. */
 export function identity(): string {
@@ -45,7 +70,12 @@ export function cacheFolder(id: string): string | undefined {
     const home = env.HOME || env.USERPROFILE || homedir();
     if (process.platform === "win32") base = env.LOCALAPPDATA ? join(env.LOCALAPPDATA, "minutes", "Cache") : undefined;
     else if (process.platform === "darwin") base = home ? join(home, "Library", "Caches", "minutes") : undefined;
-    else base = env.XDG_CACHE_HOME ? join(env.XDG_CACHE_HOME, "minutes") : home ? join(home, ".cache", "minutes") : undefined;
+    else
+      base = env.XDG_CACHE_HOME
+        ? join(env.XDG_CACHE_HOME, "minutes")
+        : home
+          ? join(home, ".cache", "minutes")
+          : undefined;
   }
   return base ? join(base, `${MINUTES_VERSION}-${shortHash(id)}`) : undefined;
 }
@@ -124,11 +154,18 @@ export function makeSnapshot(folder: string, id: string): string | undefined {
   const temp = `${blob}.${process.pid}.tmp`;
   try {
     rmSync(join(folder, "made-for"), { force: true });
-    const made = spawnSync(process.execPath, [...snapshotFlags, "--snapshot-blob", temp, "--build-snapshot", entry], { encoding: "utf8", cwd: root });
-    if (made.status !== 0 || !existsSync(temp)) return `node --build-snapshot exited with ${made.status}: ${(made.stderr ?? "").trim().split("\n").slice(-3).join(" ")}`;
-    const fromSnapshot = spawnSync(process.execPath, [...snapshotFlags, "--snapshot-blob", temp, root, "--version"], { encoding: "utf8" });
+    const made = spawnSync(process.execPath, [...snapshotFlags, "--snapshot-blob", temp, "--build-snapshot", entry], {
+      encoding: "utf8",
+      cwd: root,
+    });
+    if (made.status !== 0 || !existsSync(temp))
+      return `node --build-snapshot exited with ${made.status}: ${(made.stderr ?? "").trim().split("\n").slice(-3).join(" ")}`;
+    const fromSnapshot = spawnSync(process.execPath, [...snapshotFlags, "--snapshot-blob", temp, root, "--version"], {
+      encoding: "utf8",
+    });
     const fromBundle = spawnSync(process.execPath, [join(dist, "cli-main.js"), "--version"], { encoding: "utf8" });
-    if (fromSnapshot.status !== 0 || fromSnapshot.stdout !== fromBundle.stdout) return `the snapshot answered ${JSON.stringify(fromSnapshot.stdout || fromSnapshot.stderr)} to --version`;
+    if (fromSnapshot.status !== 0 || fromSnapshot.stdout !== fromBundle.stdout)
+      return `the snapshot answered ${JSON.stringify(fromSnapshot.stdout || fromSnapshot.stderr)} to --version`;
     renameSync(temp, blob);
     // made-for last, and whole (a temporary file renamed): a run that reads it finds the blob complete.
     writeFileSync(`${temp}.made-for`, `${id}\n${snapshotFlags.join(" ")}\n`);
@@ -149,7 +186,11 @@ function makeLater(folder: string): void {
     try {
       mkdirSync(join(folder, ".."), { recursive: true });
       closeSync(openSync(lock, busy ? "w" : "wx"));
-      const child = spawn(process.execPath, [join(dist, "launch.js")], { detached: true, stdio: "ignore", env: { ...process.env, MINUTES_MAKE_SNAPSHOT: folder, MINUTES_SNAPSHOT_LOCK: lock } });
+      const child = spawn(process.execPath, [join(dist, "launch.js")], {
+        detached: true,
+        stdio: "ignore",
+        env: { ...process.env, MINUTES_MAKE_SNAPSHOT: folder, MINUTES_SNAPSHOT_LOCK: lock },
+      });
       if (child.pid) setPriority(child.pid, 10);
       child.unref();
     } catch {
@@ -187,7 +228,11 @@ function launch(args: string[]): void {
     // V8 sizes it when the process starts, so the flag needs a new process, which Node 22.15+ can exec.
     process.emitWarning = () => {};
     const compiled = codeCache();
-    execve(process.execPath, [process.execPath, "--max-semi-space-size=8", join(dist, "cli-main.js"), ...args], compiled ? { ...env, NODE_COMPILE_CACHE: compiled } : env);
+    execve(
+      process.execPath,
+      [process.execPath, "--max-semi-space-size=8", join(dist, "cli-main.js"), ...args],
+      compiled ? { ...env, NODE_COMPILE_CACHE: compiled } : env,
+    );
   }
   if (!env.MINUTES_NO_SNAPSHOT && process.platform !== "win32" && !many) {
     const id = identity();
@@ -202,7 +247,8 @@ function launch(args: string[]): void {
     if (cache && !env.CI) makeLater(cache);
   }
   const compiled = codeCache();
-  if (compiled) (nodeModule as unknown as { enableCompileCache: (dir: string) => unknown }).enableCompileCache(compiled);
+  if (compiled)
+    (nodeModule as unknown as { enableCompileCache: (dir: string) => unknown }).enableCompileCache(compiled);
   void import("./cli-main.js");
 }
 

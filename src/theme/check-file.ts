@@ -36,15 +36,36 @@ const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** Why a picture of this size is refused, or undefined; `bytesPerPixel` when it is decoded (PNG). */
 function tooLarge(width: number, height: number, bytesPerPixel = 0): Text | undefined {
-  if (width > MAX_IMAGE_PIXELS || height > MAX_IMAGE_PIXELS) return text("image.pixels", { width, height, limit: MAX_IMAGE_PIXELS });
-  if (width * height > MAX_IMAGE_AREA) return text("image.area", { width, height, millions: (width * height / 1e6).toFixed(1), limit: MAX_IMAGE_AREA / 1e6 });
+  if (width > MAX_IMAGE_PIXELS || height > MAX_IMAGE_PIXELS)
+    return text("image.pixels", { width, height, limit: MAX_IMAGE_PIXELS });
+  if (width * height > MAX_IMAGE_AREA)
+    return text("image.area", {
+      width,
+      height,
+      millions: ((width * height) / 1e6).toFixed(1),
+      limit: MAX_IMAGE_AREA / 1e6,
+    });
   const decoded = width * height * bytesPerPixel;
-  if (decoded > MAX_IMAGE_DECODED_BYTES) return text("image.decoded", { width, height, bits: bytesPerPixel * 8, size: Math.ceil(decoded / 1048576), limit: MAX_IMAGE_DECODED_BYTES / 1048576 });
+  if (decoded > MAX_IMAGE_DECODED_BYTES)
+    return text("image.decoded", {
+      width,
+      height,
+      bits: bytesPerPixel * 8,
+      size: Math.ceil(decoded / 1048576),
+      limit: MAX_IMAGE_DECODED_BYTES / 1048576,
+    });
   return undefined;
 }
 
 export function checkImage(bytes: Uint8Array): ImageResult {
-  if (bytes.length > MAX_IMAGE_BYTES) return { ok: false, message: text("image.too-large-bytes", { size: (bytes.length / 1048576).toFixed(1), limit: MAX_IMAGE_BYTES / 1048576 }) };
+  if (bytes.length > MAX_IMAGE_BYTES)
+    return {
+      ok: false,
+      message: text("image.too-large-bytes", {
+        size: (bytes.length / 1048576).toFixed(1),
+        limit: MAX_IMAGE_BYTES / 1048576,
+      }),
+    };
   if (PNG_MAGIC.every((b, i) => bytes[i] === b)) {
     const png = checkPng(bytes, tooLarge);
     return png.ok ? { ok: true, type: "png", width: png.width, height: png.height } : png;
@@ -59,10 +80,16 @@ export function checkImage(bytes: Uint8Array): ImageResult {
 
 /** An XML declaration, comments, perhaps a document type declaration (with entities: refused later), then <svg. */
 function looksLikeSvg(bytes: Uint8Array): boolean {
-  const head = new TextDecoder("utf-8", { fatal: false }).decode(bytes.subarray(0, 2048)).replace(/^\uFEFF/, "").trimStart();
+  const head = new TextDecoder("utf-8", { fatal: false })
+    .decode(bytes.subarray(0, 2048))
+    .replace(/^\uFEFF/, "")
+    .trimStart();
   const prolog = /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*/.exec(head)![0];
   const rest = head.slice(prolog.length);
-  return /^<svg[\s>/]/i.test(rest) || (/^<!DOCTYPE\s/i.test(rest) && /<svg[\s>/]/i.test(new TextDecoder("utf-8", { fatal: false }).decode(bytes)));
+  return (
+    /^<svg[\s>/]/i.test(rest) ||
+    (/^<!DOCTYPE\s/i.test(rest) && /<svg[\s>/]/i.test(new TextDecoder("utf-8", { fatal: false }).decode(bytes)))
+  );
 }
 
 function checkSvg(bytes: Uint8Array): ImageResult {
@@ -79,13 +106,15 @@ function checkSvg(bytes: Uint8Array): ImageResult {
   if (!clean.ok) return clean;
   const attributes = clean.root.attributes;
   // A length in any unit but % (only the proportions matter: the theme gives the printed width).
-  const length = (name: string): number => Number.parseFloat(/^\s*([0-9.]+(?:e[-+]?\d+)?)\s*[a-z]*\s*$/i.exec(attributes[name] ?? "")?.[1] ?? "");
+  const length = (name: string): number =>
+    Number.parseFloat(/^\s*([0-9.]+(?:e[-+]?\d+)?)\s*[a-z]*\s*$/i.exec(attributes[name] ?? "")?.[1] ?? "");
   const box = /^\s*[-0-9.e]+[\s,]+[-0-9.e]+[\s,]+([0-9.e]+)[\s,]+([0-9.e]+)\s*$/i.exec(attributes.viewBox ?? "");
   const width = length("width") || Number(box?.[1]);
   const height = length("height") || Number(box?.[2]);
   if (!(width > 0) || !(height > 0)) return { ok: false, message: text("svg.no-size") };
   // A drawing costs no more to show when its units are many: only the side is bounded, as a sanity check.
-  if (width > MAX_IMAGE_PIXELS || height > MAX_IMAGE_PIXELS) return { ok: false, message: text("svg.too-big", { width, height, limit: MAX_IMAGE_PIXELS }) };
+  if (width > MAX_IMAGE_PIXELS || height > MAX_IMAGE_PIXELS)
+    return { ok: false, message: text("svg.too-big", { width, height, limit: MAX_IMAGE_PIXELS }) };
   return { ok: true, type: "svg", width, height, svg: new TextEncoder().encode(clean.svg), removed: clean.removed };
 }
 
@@ -98,7 +127,8 @@ export function checkFont(bytes: Uint8Array): { ok: true } | { ok: false; messag
   const tag = String.fromCharCode(...bytes.subarray(0, 4));
   if (tag === "ttcf") return { ok: false, message: text("font.collection") };
   if (tag === "wOFF" || tag === "wOF2") return { ok: false, message: text("font.woff") };
-  if (tag !== "\u0000\u0001\u0000\u0000" && tag !== "OTTO" && tag !== "true") return { ok: false, message: text("font.not-font") };
+  if (tag !== "\u0000\u0001\u0000\u0000" && tag !== "OTTO" && tag !== "true")
+    return { ok: false, message: text("font.not-font") };
   const damaged = { ok: false as const, message: text("font.damaged") };
   if (bytes.length < 12) return damaged;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -7,7 +7,10 @@ import { text, type MessageId, type Params, type Text } from "../i18n/messages.j
 
 export type JpegResult = { ok: true; width: number; height: number } | { ok: false; message: Text };
 
-const damaged = (why: MessageId, params?: Params): JpegResult => ({ ok: false, message: text("jpeg.damaged", { why: text(why, params) }) });
+const damaged = (why: MessageId, params?: Params): JpegResult => ({
+  ok: false,
+  message: text("jpeg.damaged", { why: text(why, params) }),
+});
 
 /** SOF markers: C0–CF except DHT (C4), JPG (C8) and DAC (CC). */
 const isFrame = (m: number) => m >= 0xc0 && m <= 0xcf && m !== 0xc4 && m !== 0xc8 && m !== 0xcc;
@@ -26,7 +29,8 @@ export function checkJpeg(bytes: Uint8Array, limit: (width: number, height: numb
       continue;
     }
     if (marker === 0xd9) break;
-    if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) return damaged("jpeg.stray-marker", { marker: `FF${marker.toString(16).toUpperCase()}` });
+    if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01)
+      return damaged("jpeg.stray-marker", { marker: `FF${marker.toString(16).toUpperCase()}` });
     if (offset + 4 > bytes.length) return damaged("jpeg.cut-before-end");
     const length = (bytes[offset + 2]! << 8) | bytes[offset + 3]!;
     const start = offset + 4;
@@ -41,12 +45,14 @@ export function checkJpeg(bytes: Uint8Array, limit: (width: number, height: numb
       const width = (segment[3]! << 8) | segment[4]!;
       const count = segment[5]!;
       if (!width || !height) return { ok: false, message: text("jpeg.no-size") };
-      if (![8, 12, 16].includes(precision) || ![1, 3, 4].includes(count) || segment.length !== 6 + 3 * count) return { ok: false, message: text("jpeg.frame-unreadable") };
+      if (![8, 12, 16].includes(precision) || ![1, 3, 4].includes(count) || segment.length !== 6 + 3 * count)
+        return { ok: false, message: text("jpeg.frame-unreadable") };
       const components: number[] = [];
       for (let i = 0; i < count; i++) {
         const sampling = segment[7 + 3 * i]!;
         const table = segment[8 + 3 * i]!;
-        if ((sampling >> 4) < 1 || (sampling >> 4) > 4 || (sampling & 15) < 1 || (sampling & 15) > 4 || table > 3) return damaged("jpeg.sampling");
+        if (sampling >> 4 < 1 || sampling >> 4 > 4 || (sampling & 15) < 1 || (sampling & 15) > 4 || table > 3)
+          return damaged("jpeg.sampling");
         components.push(table);
       }
       const refused = limit(width, height);
@@ -56,7 +62,7 @@ export function checkJpeg(bytes: Uint8Array, limit: (width: number, height: numb
       for (let at = 0; at < segment.length; ) {
         const table = segment[at]!;
         quantTables.add(table & 15);
-        at += 1 + ((table >> 4) === 0 ? 64 : 128);
+        at += 1 + (table >> 4 === 0 ? 64 : 128);
         if (at > segment.length) return damaged("jpeg.quantisation-short");
       }
     } else if (marker === 0xc4) {

@@ -19,15 +19,29 @@ const colourTypes: Record<number, { channels: number; depths: number[] }> = {
 const knownCritical = new Set(["IHDR", "PLTE", "IDAT", "IEND"]);
 
 // Adam7: the first column and row, and the steps, of each pass.
-const passes = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]] as const;
+const passes = [
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
+] as const;
 
-const damaged = (why: MessageId, params?: Params): PngResult => ({ ok: false, message: text("png.damaged", { why: text(why, params) }) });
+const damaged = (why: MessageId, params?: Params): PngResult => ({
+  ok: false,
+  message: text("png.damaged", { why: text(why, params) }),
+});
 
 /**
  * `limit(width, height, bytesPerPixel)` says why a size is refused (or undefined): it runs on the header,
  * before the data is inflated, so a small file that claims a huge picture costs nothing.
  */
-export function checkPng(bytes: Uint8Array, limit: (width: number, height: number, bytesPerPixel: number) => Text | undefined): PngResult {
+export function checkPng(
+  bytes: Uint8Array,
+  limit: (width: number, height: number, bytesPerPixel: number) => Text | undefined,
+): PngResult {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let offset = 8;
   let header: { width: number; height: number; depth: number; colour: number; interlaced: boolean } | undefined;
@@ -41,15 +55,28 @@ export function checkPng(bytes: Uint8Array, limit: (width: number, height: numbe
     const start = offset + 8;
     if (!/^[A-Za-z]{4}$/.test(type)) return damaged("png.chunk-name", { offset });
     if (length > 0x7fffffff || start + length + 4 > bytes.length) return damaged("png.cut-in-chunk", { chunk: type });
-    if (crc32(bytes.subarray(offset + 4, start + length)) !== view.getUint32(start + length)) return damaged("png.crc", { chunk: type });
+    if (crc32(bytes.subarray(offset + 4, start + length)) !== view.getUint32(start + length))
+      return damaged("png.crc", { chunk: type });
     if (!header && type !== "IHDR") return damaged("png.first-not-header");
     if (type === "IHDR") {
       if (header) return damaged("png.two-headers");
       if (length !== 13) return damaged("png.header-length");
-      header = { width: view.getUint32(start), height: view.getUint32(start + 4), depth: bytes[start + 8]!, colour: bytes[start + 9]!, interlaced: bytes[start + 12] === 1 };
-      if (!header.width || !header.height || header.width > 0x7fffffff || header.height > 0x7fffffff) return damaged("png.no-size");
+      header = {
+        width: view.getUint32(start),
+        height: view.getUint32(start + 4),
+        depth: bytes[start + 8]!,
+        colour: bytes[start + 9]!,
+        interlaced: bytes[start + 12] === 1,
+      };
+      if (!header.width || !header.height || header.width > 0x7fffffff || header.height > 0x7fffffff)
+        return damaged("png.no-size");
       const kind = colourTypes[header.colour];
-      if (!kind?.depths.includes(header.depth) || bytes[start + 10] !== 0 || bytes[start + 11] !== 0 || bytes[start + 12]! > 1) {
+      if (
+        !kind?.depths.includes(header.depth) ||
+        bytes[start + 10] !== 0 ||
+        bytes[start + 11] !== 0 ||
+        bytes[start + 12]! > 1
+      ) {
         return { ok: false, message: text("png.unknown-kind") };
       }
       const refused = limit(header.width, header.height, (kind.channels * header.depth) / 8);
@@ -59,7 +86,8 @@ export function checkPng(bytes: Uint8Array, limit: (width: number, height: numbe
       if (dataEnded) return damaged("png.data-split");
       data.push(bytes.subarray(start, start + length));
     } else if (type === "IEND") break;
-    else if (type.charCodeAt(0) < 0x61 && !knownCritical.has(type)) return { ok: false, message: text("png.critical-chunk", { chunk: type }) };
+    else if (type.charCodeAt(0) < 0x61 && !knownCritical.has(type))
+      return { ok: false, message: text("png.critical-chunk", { chunk: type }) };
     if (data.length && type !== "IDAT") dataEnded = true;
     offset = start + length + 4;
   }
@@ -70,7 +98,10 @@ export function checkPng(bytes: Uint8Array, limit: (width: number, height: numbe
 }
 
 /** The data inflates to exactly the rows the header promises, each starting with a filter type 0–4. */
-function inflatesToRows(compressed: Buffer, h: { width: number; height: number; depth: number; colour: number; interlaced: boolean }): PngResult {
+function inflatesToRows(
+  compressed: Buffer,
+  h: { width: number; height: number; depth: number; colour: number; interlaced: boolean },
+): PngResult {
   const bitsPerPixel = colourTypes[h.colour]!.channels * h.depth;
   const rows: number[] = []; // bytes of each row, filter byte included
   for (const [x0, y0, dx, dy] of h.interlaced ? passes : [[0, 0, 1, 1] as const]) {
@@ -84,7 +115,8 @@ function inflatesToRows(compressed: Buffer, h: { width: number; height: number; 
     pixels = inflateSync(compressed, { maxOutputLength: expected + 1 });
   } catch (error) {
     // More data than the rows need: readers draw the rows and ignore the rest (libpng: "Too much image data").
-    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") return { ok: true, width: h.width, height: h.height };
+    if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE")
+      return { ok: true, width: h.width, height: h.height };
     return damaged("png.inflate");
   }
   if (pixels.length < expected) return damaged("png.data-short", { got: pixels.length, expected });

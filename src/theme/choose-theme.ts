@@ -19,18 +19,45 @@ export interface ThemeRequest {
 export const DEFAULT_THEME = "compte-rendu";
 
 /** `allowOutside`: --allow-outside, the paths outside the project folder that a theme may name. `world`: the build's, which records the theme's files. */
-export function chooseTheme(input: string, minutes: Minutes, config: Config | undefined, request: ThemeRequest, allowOutside: readonly string[] = [], world?: World): ThemeResult {
-  const fromFrontMatter = typeof minutes.meeting.extra.theme === "string" && minutes.meeting.extra.theme.trim() ? minutes.meeting.extra.theme.trim() : undefined;
+export function chooseTheme(
+  input: string,
+  minutes: Minutes,
+  config: Config | undefined,
+  request: ThemeRequest,
+  allowOutside: readonly string[] = [],
+  world?: World,
+): ThemeResult {
+  const fromFrontMatter =
+    typeof minutes.meeting.extra.theme === "string" && minutes.meeting.extra.theme.trim()
+      ? minutes.meeting.extra.theme.trim()
+      : undefined;
   let choice: ThemeChoice | undefined;
   if (request.flag) choice = { reference: request.flag, baseDir: request.cwd ?? process.cwd(), source: "--theme" };
-  else if (fromFrontMatter) choice = { reference: fromFrontMatter, baseDir: dirname(resolve(input)), source: input, ...(minutes.meeting.themePlace ? { place: minutes.meeting.themePlace } : {}) };
-  else if (config?.theme) choice = { reference: config.theme, baseDir: config.dir, source: config.path, ...(config.places.theme ? { place: config.places.theme } : {}) };
+  else if (fromFrontMatter)
+    choice = {
+      reference: fromFrontMatter,
+      baseDir: dirname(resolve(input)),
+      source: input,
+      ...(minutes.meeting.themePlace ? { place: minutes.meeting.themePlace } : {}),
+    };
+  else if (config?.theme)
+    choice = {
+      reference: config.theme,
+      baseDir: config.dir,
+      source: config.path,
+      ...(config.places.theme ? { place: config.places.theme } : {}),
+    };
   // --theme is the command line's, so it may name a folder anywhere; the files its theme.yaml names stay in
   // that folder (or the project folder).
   const named = request.flag ? resolve(request.cwd ?? process.cwd(), request.flag) : undefined;
   const themeFolder = named && /\.ya?ml$/i.test(named) ? dirname(named) : named;
-  const rules = { projectDir: projectFolder(input, config), allowOutside: themeFolder ? [...allowOutside, themeFolder] : allowOutside };
-  const result: ThemeResult = choice ? loadTheme(choice, rules, world) : { theme: loadBuiltInTheme(DEFAULT_THEME), diagnostics: [] };
+  const rules = {
+    projectDir: projectFolder(input, config),
+    allowOutside: themeFolder ? [...allowOutside, themeFolder] : allowOutside,
+  };
+  const result: ThemeResult = choice
+    ? loadTheme(choice, rules, world)
+    : { theme: loadBuiltInTheme(DEFAULT_THEME), diagnostics: [] };
   if (result.theme && request.embedFonts) result.theme.fonts.embed = true;
   return result;
 }

@@ -16,29 +16,80 @@ const XLINK_NS = "http://www.w3.org/1999/xlink";
 
 // SVG 1.1 / 2 elements of a static drawing. Anything else is left out with its content.
 const elements = new Set([
-  "svg", "g", "defs", "symbol", "use", "title", "desc", "switch", "a", "style",
-  "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "textPath", "image",
-  "linearGradient", "radialGradient", "stop", "pattern", "clipPath", "mask", "marker", "filter",
-  "feBlend", "feColorMatrix", "feComponentTransfer", "feComposite", "feConvolveMatrix", "feDiffuseLighting",
-  "feDisplacementMap", "feDistantLight", "feDropShadow", "feFlood", "feFuncA", "feFuncB", "feFuncG", "feFuncR",
-  "feGaussianBlur", "feImage", "feMerge", "feMergeNode", "feMorphology", "feOffset", "fePointLight",
-  "feSpecularLighting", "feSpotLight", "feTile", "feTurbulence",
+  "svg",
+  "g",
+  "defs",
+  "symbol",
+  "use",
+  "title",
+  "desc",
+  "switch",
+  "a",
+  "style",
+  "path",
+  "rect",
+  "circle",
+  "ellipse",
+  "line",
+  "polyline",
+  "polygon",
+  "text",
+  "tspan",
+  "textPath",
+  "image",
+  "linearGradient",
+  "radialGradient",
+  "stop",
+  "pattern",
+  "clipPath",
+  "mask",
+  "marker",
+  "filter",
+  "feBlend",
+  "feColorMatrix",
+  "feComponentTransfer",
+  "feComposite",
+  "feConvolveMatrix",
+  "feDiffuseLighting",
+  "feDisplacementMap",
+  "feDistantLight",
+  "feDropShadow",
+  "feFlood",
+  "feFuncA",
+  "feFuncB",
+  "feFuncG",
+  "feFuncR",
+  "feGaussianBlur",
+  "feImage",
+  "feMerge",
+  "feMergeNode",
+  "feMorphology",
+  "feOffset",
+  "fePointLight",
+  "feSpecularLighting",
+  "feSpotLight",
+  "feTile",
+  "feTurbulence",
 ]);
 // Left out and named in the warning: what can run code, load something or rewrite an attribute.
-const dangerous = /^(script|foreignObject|iframe|embed|object|audio|video|canvas|handler|listener|set|animate\w*|discard)$/i;
+const dangerous =
+  /^(script|foreignObject|iframe|embed|object|audio|video|canvas|handler|listener|set|animate\w*|discard)$/i;
 
 /** A reference that stays in the file: #id, or a PNG or JPEG embedded as a data: address. */
-const localReference = (value: string) => /^\s*(#[^\s]*|data:image\/(png|jpeg|jpg)(;[\w=.+-]+)*(;base64)?,[^]*)$/i.test(value);
+const localReference = (value: string) =>
+  /^\s*(#[^\s]*|data:image\/(png|jpeg|jpg)(;[\w=.+-]+)*(;base64)?,[^]*)$/i.test(value);
 
 /** Every url(…) of a CSS or attribute value leads inside the file. */
 function urlsAreLocal(value: string): boolean {
-  for (const match of value.matchAll(/url\s*\(\s*(["']?)([^)]*?)\1\s*\)/gi)) if (!localReference(match[2]!)) return false;
+  for (const match of value.matchAll(/url\s*\(\s*(["']?)([^)]*?)\1\s*\)/gi))
+    if (!localReference(match[2]!)) return false;
   // An url( the pattern above could not read (unbalanced, escaped) counts as outside.
   return (value.match(/url\s*\(/gi)?.length ?? 0) === [...value.matchAll(/url\s*\(\s*(["']?)([^)]*?)\1\s*\)/gi)].length;
 }
 
 /** CSS (a style attribute or element) that loads nothing and hides nothing behind escapes. */
-const safeCss = (css: string) => !/\\|@import|expression\s*\(|behavior\s*:|-moz-binding|javascript:/i.test(css) && urlsAreLocal(css);
+const safeCss = (css: string) =>
+  !/\\|@import|expression\s*\(|behavior\s*:|-moz-binding|javascript:/i.test(css) && urlsAreLocal(css);
 
 /** What is wrong with an embedded image's bytes, or undefined when it is sound (check-file's checkImage). */
 export type EmbeddedCheck = (bytes: Uint8Array) => Text | undefined;
@@ -54,11 +105,22 @@ export function cleanSvg(source: string, checkEmbedded: EmbeddedCheck): CleanSvg
   } catch (error) {
     if (!(error instanceof XmlError)) throw error;
     // The XML parser's reason stays in its English words.
-    return { ok: false, message: text("svg.damaged", { error: error.message.split("\n")[0]!.replace(/\s*\(line \d+, column \d+\)$/, "").replace(/[.:]$/, ""), line: error.line, column: error.column }) };
+    return {
+      ok: false,
+      message: text("svg.damaged", {
+        error: error.message
+          .split("\n")[0]!
+          .replace(/\s*\(line \d+, column \d+\)$/, "")
+          .replace(/[.:]$/, ""),
+        line: error.line,
+        column: error.column,
+      }),
+    };
   }
   if (root?.name !== "svg") return { ok: false, message: text("svg.root") };
   const xmlns = root.attributes.xmlns;
-  if (xmlns !== undefined && xmlns !== SVG_NS) return { ok: false, message: text("svg.namespace", { namespace: xmlns }) };
+  if (xmlns !== undefined && xmlns !== SVG_NS)
+    return { ok: false, message: text("svg.namespace", { namespace: xmlns }) };
   const removed = new Removed();
   const body = element(root, { removed, checkEmbedded }, true);
   return { ok: true, svg: `<?xml version="1.0" encoding="UTF-8"?>\n${body}\n`, root, removed: removed.list() };
@@ -106,7 +168,12 @@ function element(node: XmlElement, cleaning: Cleaning, isRoot = false): string {
 }
 
 /** The attribute's name if it stays, else undefined (noting why, when it matters). */
-function attribute(owner: string, name: string, value: string, { removed, checkEmbedded }: Cleaning): string | undefined {
+function attribute(
+  owner: string,
+  name: string,
+  value: string,
+  { removed, checkEmbedded }: Cleaning,
+): string | undefined {
   if (/^on/i.test(name)) {
     removed.add(`${name}=`);
     return undefined;
@@ -125,7 +192,12 @@ function attribute(owner: string, name: string, value: string, { removed, checkE
     }
     // An embedded picture is checked like the logo itself (decoded, within the pixel limit).
     const data = /^\s*data:[^,]*;base64,([^]*)$/i.exec(value)?.[1];
-    const problem = data !== undefined ? checkEmbedded(Buffer.from(data.replace(/\s+/g, ""), "base64")) : /^\s*data:/i.test(value) ? text("svg.not-base64") : undefined;
+    const problem =
+      data !== undefined
+        ? checkEmbedded(Buffer.from(data.replace(/\s+/g, ""), "base64"))
+        : /^\s*data:/i.test(value)
+          ? text("svg.not-base64")
+          : undefined;
     if (problem) {
       removed.add(text("svg.removed.embedded-image", { problem }));
       return undefined;
@@ -140,4 +212,5 @@ function attribute(owner: string, name: string, value: string, { removed, checkE
 }
 
 const escapeText = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-const escapeAttribute = (s: string) => escapeText(s).replace(/"/g, "&quot;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
+const escapeAttribute = (s: string) =>
+  escapeText(s).replace(/"/g, "&quot;").replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");

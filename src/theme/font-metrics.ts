@@ -54,7 +54,8 @@ function readMeasure(path: string): TextMeasure {
     const bytes = readFileSync(path);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const tables = new Map<string, number>();
-    for (let i = 0; i < view.getUint16(4); i++) tables.set(bytes.toString("latin1", 12 + 16 * i, 16 + 16 * i), view.getUint32(20 + 16 * i));
+    for (let i = 0; i < view.getUint16(4); i++)
+      tables.set(bytes.toString("latin1", 12 + 16 * i, 16 + 16 * i), view.getUint32(20 + 16 * i));
     const [head, hhea, hmtx, cmap] = ["head", "hhea", "hmtx", "cmap"].map((tag) => tables.get(tag));
     if (head === undefined || hhea === undefined || hmtx === undefined || cmap === undefined) return fallback;
     const unitsPerEm = view.getUint16(head + 18) || 1000;

@@ -24,7 +24,12 @@ export interface ThemeResult {
 
 const noto = (): FontFamily => ({
   family: "Noto Sans",
-  files: { regular: shippedFont("noto-sans-regular"), bold: shippedFont("noto-sans-bold"), italic: shippedFont("noto-sans-italic"), boldItalic: shippedFont("noto-sans-bold-italic") },
+  files: {
+    regular: shippedFont("noto-sans-regular"),
+    bold: shippedFont("noto-sans-bold"),
+    italic: shippedFont("noto-sans-italic"),
+    boldItalic: shippedFont("noto-sans-bold-italic"),
+  },
   custom: false,
 });
 
@@ -53,7 +58,8 @@ export function loadBuiltInTheme(name: string): Theme {
   if (!theme) {
     const path = join(templatesDir(), name, "theme.yaml");
     const result = loadThemeFile(path, { projectDir: dirname(path) });
-    if (!result.theme) throw new Error(`built-in theme "${name}" is invalid: ${result.diagnostics.map((d) => d.message).join("; ")}`);
+    if (!result.theme)
+      throw new Error(`built-in theme "${name}" is invalid: ${result.diagnostics.map((d) => d.message).join("; ")}`);
     theme = result.theme;
     cache.set(name, theme);
   }
@@ -78,15 +84,32 @@ export interface ThemeChoice {
  */
 export function loadTheme(choice: ThemeChoice, rules: PathRules, world: World = new World()): ThemeResult {
   const { reference } = choice;
-  const looksLikePath = /[\\/]/.test(reference) || reference.startsWith(".") || reference.endsWith(".yaml") || reference.endsWith(".yml");
-  if (!looksLikePath && builtInThemes().includes(reference)) return { theme: loadBuiltInTheme(reference), diagnostics: [] };
-  const fail = (message: Text, hint: Text, rule: RuleId = "theme-path"): ThemeResult => ({ diagnostics: [diagnostic({ file: choice.source, line: choice.place?.line ?? null, column: choice.place?.column ?? null, severity: "error", rule, message, hint })] });
+  const looksLikePath =
+    /[\\/]/.test(reference) || reference.startsWith(".") || reference.endsWith(".yaml") || reference.endsWith(".yml");
+  if (!looksLikePath && builtInThemes().includes(reference))
+    return { theme: loadBuiltInTheme(reference), diagnostics: [] };
+  const fail = (message: Text, hint: Text, rule: RuleId = "theme-path"): ThemeResult => ({
+    diagnostics: [
+      diagnostic({
+        file: choice.source,
+        line: choice.place?.line ?? null,
+        column: choice.place?.column ?? null,
+        severity: "error",
+        rule,
+        message,
+        hint,
+      }),
+    ],
+  });
   const where = world.resolve(reference, choice.baseDir, rules);
   // A name that is neither built in nor a folder gets "no such theme", not a remark about where it would be.
   const candidate = where.ok ? where.path : resolve(choice.baseDir, reference);
   const file = world.kind(candidate) === "folder" ? join(candidate, "theme.yaml") : candidate;
   if ((where.ok || !looksLikePath) && world.kind(file) === undefined) {
-    return fail(text("theme-path.none", { reference, themes: builtInThemes().join(", "), file }), text("theme-path.none.hint"));
+    return fail(
+      text("theme-path.none", { reference, themes: builtInThemes().join(", "), file }),
+      text("theme-path.none.hint"),
+    );
   }
   if (!where.ok) return fail(text("theme-path.refused", { problem: where.message }), where.hint, where.rule);
   return loadThemeFile(file, rules, world);
@@ -94,7 +117,13 @@ export function loadTheme(choice: ThemeChoice, rules: PathRules, world: World = 
 
 /** Reads and checks one theme.yaml and the files it names, through `world`. */
 export function loadThemeFile(path: string, rules: PathRules, world: World = new World()): ThemeResult {
-  const { file, yaml, data } = readYamlFile(path, themeSchema, { rule: "theme", what: text("yaml.what.theme"), shapeHint: text("theme-shape.hint"), missingHint: (key) => text("theme-missing.hint", { key }), read: (p) => world.readText(p) });
+  const { file, yaml, data } = readYamlFile(path, themeSchema, {
+    rule: "theme",
+    what: text("yaml.what.theme"),
+    shapeHint: text("theme-shape.hint"),
+    missingHint: (key) => text("theme-missing.hint", { key }),
+    read: (p) => world.readText(p),
+  });
   let theme: Theme | undefined;
   if (yaml && data) {
     const dir = dirname(resolve(path));
@@ -102,7 +131,13 @@ export function loadThemeFile(path: string, rules: PathRules, world: World = new
     for (const [language, labels] of Object.entries(data.labels)) {
       for (const key of Object.keys(labels)) {
         if (labelKeys.includes(key)) continue;
-        report(file, { severity: "warning", rule: "theme-unknown-label", message: text("theme-unknown-label", { key, language }), place: yaml.valuePlace(["labels", language, key]), hint: text("theme-unknown-label.hint", { labels: labelKeys.join(", ") }) });
+        report(file, {
+          severity: "warning",
+          rule: "theme-unknown-label",
+          message: text("theme-unknown-label", { key, language }),
+          place: yaml.valuePlace(["labels", language, key]),
+          hint: text("theme-unknown-label.hint", { labels: labelKeys.join(", ") }),
+        });
       }
     }
     const body = files.font(data.fonts.body, ["fonts", "body"]);
@@ -139,7 +174,13 @@ class ThemeFiles {
   ) {}
 
   /** An error at the value of `at`; `problem` is said of that value ("`fonts.body.regular`: …"), unless `whole` is the message. */
-  private fail(at: (string | number)[], problem: Text, hint: Text, rule: RuleId = "theme-file", whole = false): undefined {
+  private fail(
+    at: (string | number)[],
+    problem: Text,
+    hint: Text,
+    rule: RuleId = "theme-file",
+    whole = false,
+  ): undefined {
     const message = whole ? problem : text("path-problem", { field: at.join("."), problem });
     report(this.file, { severity: "error", rule, message, hint, place: this.yaml.valuePlace(at) });
     return undefined;
@@ -157,8 +198,14 @@ class ThemeFiles {
     try {
       const stat = this.world.stat(where.path);
       if (!stat) throw new Error("missing");
-      if (!stat.isFile()) return this.fail(at, text("theme-file.not-a-file", { path: where.path }), text("theme-file.not-a-file.hint"));
-      if (stat.size > 50 * 1024 * 1024) return this.fail(at, text("theme-file.too-large", { file: basename(where.path) }), text("theme-file.too-large.hint"));
+      if (!stat.isFile())
+        return this.fail(at, text("theme-file.not-a-file", { path: where.path }), text("theme-file.not-a-file.hint"));
+      if (stat.size > 50 * 1024 * 1024)
+        return this.fail(
+          at,
+          text("theme-file.too-large", { file: basename(where.path) }),
+          text("theme-file.too-large.hint"),
+        );
       return { path: where.path, bytes: this.world.read(where.path) };
     } catch {
       return this.fail(at, text("theme-file.missing", { path: where.path }), text("theme-file.missing.hint"));
@@ -168,7 +215,11 @@ class ThemeFiles {
   font(font: FontData, at: string[]): FontFamily {
     if (typeof font === "string") {
       if (font !== "Noto Sans") {
-        this.fail(at, text("theme-file.font-without-files", { font }), text("theme-file.font-without-files.hint", { font, stem: font.replace(/\s+/g, "") }));
+        this.fail(
+          at,
+          text("theme-file.font-without-files", { font }),
+          text("theme-file.font-without-files.hint", { font, stem: font.replace(/\s+/g, "") }),
+        );
       }
       return noto();
     }
@@ -186,11 +237,18 @@ class ThemeFiles {
     // A missing face is drawn with the nearest one the family has.
     const bold = paths.bold ?? regular;
     const italic = paths.italic ?? regular;
-    return { family: font.family, files: { regular, bold, italic, boldItalic: paths.boldItalic ?? paths.bold ?? italic }, custom: true };
+    return {
+      family: font.family,
+      files: { regular, bold, italic, boldItalic: paths.boldItalic ?? paths.bold ?? italic },
+      custom: true,
+    };
   }
 
   /** A `fonts.fallbacks` entry: its files read and checked; undefined (reported) when the regular face is unusable. */
-  fallback(font: { family: string; regular: string; bold?: string | undefined }, at: (string | number)[]): FallbackFamily | undefined {
+  fallback(
+    font: { family: string; regular: string; bold?: string | undefined },
+    at: (string | number)[],
+  ): FallbackFamily | undefined {
     const face = (reference: string, name: string): string | undefined => {
       const read = this.read(reference, [...at, name]);
       if (!read) return undefined;
@@ -210,15 +268,34 @@ class ThemeFiles {
     let svg: Uint8Array | undefined;
     if (main.type === "svg") {
       if (!logo.fallback) {
-        return this.fail(["logo", "file"], text("logo-svg-fallback"), text("logo-svg-fallback.hint"), "theme-file", true);
+        return this.fail(
+          ["logo", "file"],
+          text("logo-svg-fallback"),
+          text("logo-svg-fallback.hint"),
+          "theme-file",
+          true,
+        );
       }
       const fallback = this.image(logo.fallback, ["logo", "fallback"]);
       if (!fallback) return undefined;
-      if (fallback.type === "svg") return this.fail(["logo", "fallback"], text("logo-fallback-not-bitmap"), text("logo-fallback-not-bitmap.hint"), "theme-file", true);
+      if (fallback.type === "svg")
+        return this.fail(
+          ["logo", "fallback"],
+          text("logo-fallback-not-bitmap"),
+          text("logo-fallback-not-bitmap.hint"),
+          "theme-file",
+          true,
+        );
       // The drawing as clean-svg.ts wrote it again, never the file's own bytes.
       svg = main.svg;
       if (main.removed?.length) {
-        report(this.file, { severity: "warning", rule: "logo-svg-cleaned", message: text("logo-svg-cleaned", { removed: main.removed }), hint: text("logo-svg-cleaned.hint"), place: this.yaml.valuePlace(["logo", "file"]) });
+        report(this.file, {
+          severity: "warning",
+          rule: "logo-svg-cleaned",
+          message: text("logo-svg-cleaned", { removed: main.removed }),
+          hint: text("logo-svg-cleaned.hint"),
+          place: this.yaml.valuePlace(["logo", "file"]),
+        });
       }
       image = fallback;
     }
@@ -245,7 +322,8 @@ class ThemeFiles {
 
 /** What to do about an image that was refused, by what is wrong with it. */
 function imageHint(problem: Text): Text {
-  if (["image.pixels", "image.area", "image.decoded", "svg.too-big"].includes(problem.id)) return text("theme-file.image-size.hint", { pixels: MAX_IMAGE_PIXELS, millions: MAX_IMAGE_AREA / 1e6 });
+  if (["image.pixels", "image.area", "image.decoded", "svg.too-big"].includes(problem.id))
+    return text("theme-file.image-size.hint", { pixels: MAX_IMAGE_PIXELS, millions: MAX_IMAGE_AREA / 1e6 });
   if (problem.id === "svg.entities" || problem.id === "svg.doctype") return text("theme-file.svg-doctype.hint");
   if (["png.damaged", "jpeg.damaged", "svg.damaged"].includes(problem.id)) return text("theme-file.image-damaged.hint");
   return text("theme-file.image.hint");

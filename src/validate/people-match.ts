@@ -8,7 +8,10 @@ import { normalizeLabel } from "../i18n/text-match.js";
 /** A one-token text ("OIM", "GIZ/APM") contributes all its parts. */
 const isOneToken = (text: string): boolean => !/\s/.test(text.trim());
 
-const words = (text: string): string[] => normalizeLabel(text).split(/[^a-z0-9]+/).filter((w) => w.length >= 2);
+const words = (text: string): string[] =>
+  normalizeLabel(text)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length >= 2);
 
 /** Every form under which a person or organisation may be named. */
 function namesOf(person: Person): string[] {

@@ -38,7 +38,11 @@ export function validateMinutes(minutes: Minutes, file: VFile, context: Validate
 
 function checkActions(minutes: Minutes, file: VFile): void {
   const { meeting } = minutes;
-  const people = [...meeting.attendees, ...(meeting.chair ? [meeting.chair] : []), ...(meeting.secretary ? [meeting.secretary] : [])];
+  const people = [
+    ...meeting.attendees,
+    ...(meeting.chair ? [meeting.chair] : []),
+    ...(meeting.secretary ? [meeting.secretary] : []),
+  ];
   if (meeting.organisation) people.push({ name: meeting.organisation });
   const index = peopleIndex(people);
   for (const item of minutes.items) {
@@ -48,16 +52,34 @@ function checkActions(minutes: Minutes, file: VFile): void {
       const what = inlineText(action.action).trim();
       const responsible = inlineText(action.responsible).trim();
       if (what !== "" && responsible === "") {
-        report(file, { severity: "warning", rule: "action-responsible-missing", message: text("action-responsible-missing", { action: short(what) }), ...where, hint: text("action-responsible-missing.hint") });
+        report(file, {
+          severity: "warning",
+          rule: "action-responsible-missing",
+          message: text("action-responsible-missing", { action: short(what) }),
+          ...where,
+          hint: text("action-responsible-missing.hint"),
+        });
       } else if (responsible !== "" && meeting.attendees.length > 0) {
         const unknown = unknownOwners(responsible, index);
         if (unknown.length) {
           const cell = action.responsiblePosition?.start ?? place;
-          report(file, { severity: "warning", rule: "action-responsible-unknown", message: text("action-responsible-unknown", { names: unknown.map((u) => `"${u}"`).join(", ") }), ...(cell ? { place: cell } : {}), hint: text("action-responsible-unknown.hint") });
+          report(file, {
+            severity: "warning",
+            rule: "action-responsible-unknown",
+            message: text("action-responsible-unknown", { names: unknown.map((u) => `"${u}"`).join(", ") }),
+            ...(cell ? { place: cell } : {}),
+            hint: text("action-responsible-unknown.hint"),
+          });
         }
       }
       if (action.deadline?.date && action.deadline.date < meeting.date) {
-        report(file, { severity: "warning", rule: "action-deadline-past", message: text("action-deadline-past", { deadline: action.deadline.text, date: meeting.date }), ...where, hint: text("action-deadline-past.hint") });
+        report(file, {
+          severity: "warning",
+          rule: "action-deadline-past",
+          message: text("action-deadline-past", { deadline: action.deadline.text, date: meeting.date }),
+          ...where,
+          hint: text("action-deadline-past.hint"),
+        });
       }
     }
   }
@@ -71,16 +93,34 @@ function checkItems(minutes: Minutes, file: VFile): void {
     if (item.typedNumber !== undefined && item.number !== null) {
       const typed = typedNumberValue(item.typedNumber);
       if (typed !== undefined && typed !== item.number) {
-        report(file, { severity: "warning", rule: "agenda-number", message: text("agenda-number", { typed: item.typedNumber, position: item.number }), ...where, hint: text("agenda-number.hint", { position: item.number }) });
+        report(file, {
+          severity: "warning",
+          rule: "agenda-number",
+          message: text("agenda-number", { typed: item.typedNumber, position: item.number }),
+          ...where,
+          hint: text("agenda-number.hint", { position: item.number }),
+        });
       }
     }
     const key = normalizeLabel(item.title);
     const first = seen.get(key);
     if (first !== undefined) {
-      report(file, { severity: "warning", rule: "agenda-duplicate-title", message: text("agenda-duplicate-title", { title: item.title, line: first }), ...where, hint: text("agenda-duplicate-title.hint") });
+      report(file, {
+        severity: "warning",
+        rule: "agenda-duplicate-title",
+        message: text("agenda-duplicate-title", { title: item.title, line: first }),
+        ...where,
+        hint: text("agenda-duplicate-title.hint"),
+      });
     } else seen.set(key, place?.line ?? 0);
     if (item.number !== null && !hasBody(item) && !item.noActionsStated) {
-      report(file, { severity: "warning", rule: "agenda-empty-item", message: text("agenda-empty-item", { title: item.title }), ...where, hint: text("agenda-empty-item.hint") });
+      report(file, {
+        severity: "warning",
+        rule: "agenda-empty-item",
+        message: text("agenda-empty-item", { title: item.title }),
+        ...where,
+        hint: text("agenda-empty-item.hint"),
+      });
     }
   }
 }
@@ -95,7 +135,12 @@ function checkDeclaredAgenda(minutes: Minutes, file: VFile, context: ValidateCon
   if (missing.length === 0 && extra.length === 0) return;
   const declaredOnly = text("agenda-declared.missing", { titles: missing.map((m) => `"${String(m)}"`).join(", ") });
   const writtenOnly = text("agenda-declared.extra", { titles: extra.map((i) => `"${i.title}"`).join(", ") });
-  const differences = missing.length && extra.length ? text("agenda-declared.both", { missing: declaredOnly, extra: writtenOnly }) : missing.length ? declaredOnly : writtenOnly;
+  const differences =
+    missing.length && extra.length
+      ? text("agenda-declared.both", { missing: declaredOnly, extra: writtenOnly })
+      : missing.length
+        ? declaredOnly
+        : writtenOnly;
   report(file, {
     severity: "warning",
     rule: "agenda-declared",

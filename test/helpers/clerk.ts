@@ -5,7 +5,12 @@ import { join } from "node:path";
 import { exampleValues } from "../../src/i18n/sample-meeting.js";
 
 /** Real values for the examples: the name changes, an "(Organisation)" after it stays as the sample wrote it. */
-const real = { organisation: "Mairie de Saint-Martin", chair: "Claire Dubois", secretary: "Marc Petit", attendee: "Julie Moreau" } as const;
+const real = {
+  organisation: "Mairie de Saint-Martin",
+  chair: "Claire Dubois",
+  secretary: "Marc Petit",
+  attendee: "Julie Moreau",
+} as const;
 
 /** The text with every example value of the init sample (any language) replaced by a real one. */
 export function fillInExamples(text: string): string {

@@ -7,7 +7,16 @@ import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 
 /** What dist/ is built from (scripts/build.mjs). */
-const inputs = ["src", "templates", "patches", "scripts/stubs", "scripts/build.mjs", "scripts/dependency-patches.mjs", "scripts/make-snapshot.mjs", "package.json"];
+const inputs = [
+  "src",
+  "templates",
+  "patches",
+  "scripts/stubs",
+  "scripts/build.mjs",
+  "scripts/dependency-patches.mjs",
+  "scripts/make-snapshot.mjs",
+  "package.json",
+];
 /** Files every build writes (it empties dist/ first). */
 const outputs = ["dist/launch.js", "dist/cli-main.js", "dist/index.js"];
 

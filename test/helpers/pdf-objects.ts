@@ -1,6 +1,19 @@
 // Reads a produced PDF's object graph with pdf-lib (parse only): the catalog entries, the structure tree,
 // the outline, annotations and fonts, as plain values the tests can assert on.
-import { PDFArray, PDFBool, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNull, PDFNumber, type PDFObject, PDFRawStream, PDFRef, PDFString } from "pdf-lib";
+import {
+  PDFArray,
+  PDFBool,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNull,
+  PDFNumber,
+  type PDFObject,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+} from "pdf-lib";
 import { inflateSync } from "node:zlib";
 
 export interface StructNode {
@@ -76,7 +89,13 @@ export class PdfObjects {
       if (!(kid instanceof PDFDict)) continue;
       const type = this.get(kid, "Type");
       if (type === "MCR" || type === "OBJR") continue;
-      const node: StructNode = { role: String(this.get(kid, "S")), dict: kid, kids: this.structKids(kid), contents: 0, objects: [] };
+      const node: StructNode = {
+        role: String(this.get(kid, "S")),
+        dict: kid,
+        kids: this.structKids(kid),
+        contents: 0,
+        objects: [],
+      };
       for (const k of this.array(kid, "K")) {
         if (k instanceof PDFNumber) node.contents++;
         else if (k instanceof PDFDict && this.get(k, "Type") === "MCR") node.contents++;
@@ -116,7 +135,10 @@ export class PdfObjects {
         const array = target instanceof PDFDict ? this.resolve(target.get(PDFName.of("D"))) : target;
         if (!(array instanceof PDFArray)) continue;
         const [page, ...rest] = array.asArray();
-        out.set(String(this.value(names[i])), { page: pages.findIndex((ref) => ref === page), dest: rest.map((o) => this.value(o)) });
+        out.set(String(this.value(names[i])), {
+          page: pages.findIndex((ref) => ref === page),
+          dest: rest.map((o) => this.value(o)),
+        });
       }
       for (const kid of this.array(node, "Kids")) if (kid instanceof PDFDict) walk(kid);
     };
@@ -140,7 +162,9 @@ export class PdfObjects {
   /** Annotations of every page, with the page index. */
   annotations(): { page: number; annot: PDFDict }[] {
     return this.doc.getPages().flatMap((page, i) =>
-      this.array(page.node, "Annots").filter((a): a is PDFDict => a instanceof PDFDict).map((annot) => ({ page: i, annot })),
+      this.array(page.node, "Annots")
+        .filter((a): a is PDFDict => a instanceof PDFDict)
+        .map((annot) => ({ page: i, annot })),
     );
   }
 
@@ -150,7 +174,8 @@ export class PdfObjects {
     return streams
       .map((stream) => {
         if (!(stream instanceof PDFRawStream)) return "";
-        const bytes = this.get(stream.dict, "Filter") === "FlateDecode" ? inflateSync(stream.contents) : stream.contents;
+        const bytes =
+          this.get(stream.dict, "Filter") === "FlateDecode" ? inflateSync(stream.contents) : stream.contents;
         return Buffer.from(bytes).toString("latin1");
       })
       .join("\n");

@@ -13,7 +13,12 @@ export interface DocxTable {
 export const fold = (value: string): string => value.replace(/[\s\u00a0\u202f]+/g, " ").trim();
 
 const xmlText = (value: string): string =>
-  value.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  value
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 /** The top-level tables of word/document.xml, in document order (a table nested in a cell stays in its cell's text). */
 export function docxTables(documentXml: string): DocxTable[] {

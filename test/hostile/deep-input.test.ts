@@ -14,20 +14,57 @@ import { MAX_NESTING, scanNesting } from "../../src/parse/nesting-limits.js";
 import { itWithTools, pdfText, plainCliEnv } from "../helpers/tools.js";
 
 const bin = resolve("bin/minutes.js");
-const minutes = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: plainCliEnv() });
+const minutes = (cwd: string, ...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: plainCliEnv() });
 
 const head = "---\ntitle: Deep\ndate: 2024-01-10\nattendees: [Ana]\n---\n\n## 1. Item\n\n";
 
 const deep: [string, string, string][] = [
-  ["2,000 nested >", ">".repeat(2000) + " x\n", "9:41: error: Block quotes and lists are nested more than 40 levels deep here"],
-  ["100 KB of nested >", ">".repeat(100_000) + " x\n", "9:41: error: Block quotes and lists are nested more than 40 levels deep here"],
-  ["2,000 list markers on a line", "- ".repeat(2000) + "x\n", "9:81: error: Block quotes and lists are nested more than 40 levels deep here"],
-  ["quotes and lists mixed", "> 1. ".repeat(500) + "x\n", "9:101: error: Block quotes and lists are nested more than 40 levels deep here"],
-  ["a list nested 60 deep by indentation", Array.from({ length: 60 }, (_, i) => `${"  ".repeat(i)}- level ${i + 1}`).join("\n") + "\n", "49:81: error: Block quotes and lists are nested more than 40 levels deep here"],
-  ["10,000 stars around a word", `${"*".repeat(10_000)}x${"*".repeat(10_000)}\n`, "9:1: error: Emphasis, strikethrough, links and brackets are nested more than 40 levels deep here"],
-  ["emphasis opened 5,000 times", `${"*a ".repeat(5000)}x${" a*".repeat(5000)}\n`, "9:121: error: Emphasis, strikethrough, links and brackets are nested more than 40 levels deep here"],
-  ["emphasis across the lines of a paragraph", `${"_a\n".repeat(100)}x\n`, "49:1: error: Emphasis, strikethrough, links and brackets are nested more than 40 levels deep here"],
-  ["brackets in brackets", `${"[a".repeat(5000)}${"](u)".repeat(5000)}\n`, "9:81: error: Emphasis, strikethrough, links and brackets are nested more than 40 levels deep here"],
+  [
+    "2,000 nested >",
+    ">".repeat(2000) + " x\n",
+    "9:41: error: Block quotes and lists are nested more than 40 levels deep here",
+  ],
+  [
+    "100 KB of nested >",
+    ">".repeat(100_000) + " x\n",
+    "9:41: error: Block quotes and lists are nested more than 40 levels deep here",
+  ],
+  [
+    "2,000 list markers on a line",
+    "- ".repeat(2000) + "x\n",
+    "9:81: error: Block quotes and lists are nested more than 40 levels deep here",
+  ],
+  [
+    "quotes and lists mixed",
+    "> 1. ".repeat(500) + "x\n",
+    "9:101: error: Block quotes and lists are nested more than 40 levels deep here",
+  ],
+  [
+    "a list nested 60 deep by indentation",
+    Array.from({ length: 60 }, (_, i) => `${"  ".repeat(i)}- level ${i + 1}`).join("\n") + "\n",
+    "49:81: error: Block quotes and lists are nested more than 40 levels deep here",
+  ],
+  [
+    "10,000 stars around a word",
+    `${"*".repeat(10_000)}x${"*".repeat(10_000)}\n`,
+    "9:1: error: Emphasis, strikethrough, links and brackets are nested more than 40 levels deep here",
+  ],
+  [
+    "emphasis opened 5,000 times",
+    `${"*a ".repeat(5000)}x${" a*".repeat(5000)}\n`,
+    "9:121: error: Emphasis, strikethrough, links and brackets are nested more than 40 levels deep here",
+  ],
+  [
+    "emphasis across the lines of a paragraph",
+    `${"_a\n".repeat(100)}x\n`,
+    "49:1: error: Emphasis, strikethrough, links and brackets are nested more than 40 levels deep here",
+  ],
+  [
+    "brackets in brackets",
+    `${"[a".repeat(5000)}${"](u)".repeat(5000)}\n`,
+    "9:81: error: Emphasis, strikethrough, links and brackets are nested more than 40 levels deep here",
+  ],
 ];
 
 describe("nesting past the limit", () => {
@@ -43,7 +80,9 @@ describe("nesting past the limit", () => {
       expect(r.stderr).not.toMatch(/internal|Maximum call stack|\bat .*\.js:\d+/);
     }
     expect(checked.stderr.split("\n")[0]).toBe(built.stderr.split("\n")[0]);
-    expect(existsSync(join(dir, "out")) ? readdirSync(join(dir, "out")).filter((f) => !f.startsWith(".")) : []).toEqual([]);
+    expect(existsSync(join(dir, "out")) ? readdirSync(join(dir, "out")).filter((f) => !f.startsWith(".")) : []).toEqual(
+      [],
+    );
   });
 });
 
@@ -70,12 +109,15 @@ describe("nesting up to the limit", () => {
 
   it("agrees with the parser: a line of n markers (quotes and list markers mixed) is refused exactly when n > 40", () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom("> ", "- ", "+ ", "1. ", "2) ", ">"), { minLength: 1, maxLength: 80 }), (markers) => {
-        const { minutes: parsed, file } = parseMinutes(`${head}${markers.join("")}word\n`, { path: "x.md" });
-        const refused = file.messages.some((m) => m.ruleId === "nesting-too-deep");
-        expect(refused).toBe(markers.length > MAX_NESTING);
-        if (!refused) expect(parsed).toBeDefined();
-      }),
+      fc.property(
+        fc.array(fc.constantFrom("> ", "- ", "+ ", "1. ", "2) ", ">"), { minLength: 1, maxLength: 80 }),
+        (markers) => {
+          const { minutes: parsed, file } = parseMinutes(`${head}${markers.join("")}word\n`, { path: "x.md" });
+          const refused = file.messages.some((m) => m.ruleId === "nesting-too-deep");
+          expect(refused).toBe(markers.length > MAX_NESTING);
+          if (!refused) expect(parsed).toBeDefined();
+        },
+      ),
       { numRuns: 300 },
     );
   });

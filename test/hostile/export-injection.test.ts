@@ -16,13 +16,17 @@ import { describe, expect, it } from "vitest";
 import { plainCliEnv } from "../helpers/tools.js";
 
 const bin = resolve("bin/minutes.js");
-const minutes = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: plainCliEnv() });
+const minutes = (cwd: string, ...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: plainCliEnv() });
 
 // Each action cell as written in the meeting, and the text the register holds for it.
 const payloads: [string, string][] = [
   ["&lt;img src=x onerror=alert(1)&gt;", "<img src=x onerror=alert(1)>"],
   ["\\<script>alert(1)\\</script>", "<script>alert(1)</script>"],
-  ["\\[click\\](javascript:alert(1)) and \\!\\[x\\](http://evil.example/t.png)", "[click](javascript:alert(1)) and ![x](http://evil.example/t.png)"],
+  [
+    "\\[click\\](javascript:alert(1)) and \\!\\[x\\](http://evil.example/t.png)",
+    "[click](javascript:alert(1)) and ![x](http://evil.example/t.png)",
+  ],
   ["&lt;http://evil.example&gt;", "<http://evil.example>"],
   ["a \\| b \\| c", "a | b | c"],
   ["\\`code \\| cell\\`", "`code | cell`"],
@@ -34,8 +38,14 @@ const payloads: [string, string][] = [
 
 function project(): string {
   const dir = mkdtempSync(join(tmpdir(), "minutes-export-"));
-  const rows = payloads.map(([cell], i) => `| ${cell} | Ana | 2030-01-${String(10 + i).padStart(2, "0")} | ${i === 0 ? "semi; colon, comma \\\\ back&#13;CATEGORIES:x" : ""} |`);
-  writeFileSync(join(dir, "2024-01-10.md"), `---\ntitle: Committee\ndate: 2024-01-10\nattendees: [Ana]\n---\n\n## 1. Budget\n\n| Action | Responsible | Deadline | Notes |\n|---|---|---|---|\n${rows.join("\n")}\n`);
+  const rows = payloads.map(
+    ([cell], i) =>
+      `| ${cell} | Ana | 2030-01-${String(10 + i).padStart(2, "0")} | ${i === 0 ? "semi; colon, comma \\\\ back&#13;CATEGORIES:x" : ""} |`,
+  );
+  writeFileSync(
+    join(dir, "2024-01-10.md"),
+    `---\ntitle: Committee\ndate: 2024-01-10\nattendees: [Ana]\n---\n\n## 1. Budget\n\n| Action | Responsible | Deadline | Notes |\n|---|---|---|---|\n${rows.join("\n")}\n`,
+  );
   return dir;
 }
 
@@ -52,7 +62,8 @@ function* nodes(node: Root | RootContent): Generator<Root | RootContent> {
   if ("children" in node) for (const child of node.children) yield* nodes(child);
 }
 
-const cellText = (node: RootContent) => [...nodes(node)].map((n) => (n.type === "text" || n.type === "html" ? n.value : "")).join("");
+const cellText = (node: RootContent) =>
+  [...nodes(node)].map((n) => (n.type === "text" || n.type === "html" ? n.value : "")).join("");
 
 describe("the register's text in other formats", () => {
   it("the JSON holds the texts as written (the reference for the formats below)", () => {
@@ -68,7 +79,11 @@ describe("the register's text in other formats", () => {
     expect(table.children).toHaveLength(1 + payloads.length);
     for (const row of table.children) expect(row.children).toHaveLength(8);
     const all = [...nodes(tree)];
-    expect(all.map((n) => n.type).filter((t) => ["image", "inlineCode", "linkReference", "imageReference", "definition"].includes(t))).toEqual([]);
+    expect(
+      all
+        .map((n) => n.type)
+        .filter((t) => ["image", "inlineCode", "linkReference", "imageReference", "definition"].includes(t)),
+    ).toEqual([]);
     // The only HTML is ours: a line break (here a carriage return) is written <br>.
     expect(new Set(all.flatMap((n) => (n.type === "html" ? [n.value] : [])))).toEqual(new Set(["<br>"]));
     // The only links are GFM's bare web addresses, which show what they lead to (a javascript: address is
@@ -84,12 +99,22 @@ describe("the register's text in other formats", () => {
   it("iCalendar: a carriage return cannot end a line; every line is a property or a folded continuation", () => {
     const ics = exported("ics");
     expect(ics.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
-    const lines = ics.replace(/\r\n[ \t]/g, "").split("\r\n").filter(Boolean);
+    const lines = ics
+      .replace(/\r\n[ \t]/g, "")
+      .split("\r\n")
+      .filter(Boolean);
     expect(lines.filter((l) => !/^[A-Z-]+[;:]/.test(l))).toEqual([]);
-    expect(lines.filter((l) => l.startsWith("BEGIN:"))).toEqual(["BEGIN:VCALENDAR", ...payloads.map(() => "BEGIN:VEVENT")]);
+    expect(lines.filter((l) => l.startsWith("BEGIN:"))).toEqual([
+      "BEGIN:VCALENDAR",
+      ...payloads.map(() => "BEGIN:VEVENT"),
+    ]);
     expect(lines.filter((l) => l.startsWith("CATEGORIES:"))).toEqual(payloads.map(() => "CATEGORIES:Ana"));
     const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents("vevent");
-    expect(events.map((e) => String(e.getFirstPropertyValue("summary")))).toEqual(payloads.map(([, text]) => text.replace(/\r/g, "\n")));
-    expect(String(events[0]!.getFirstPropertyValue("description"))).toContain("Comment: semi; colon, comma \\ back\nCATEGORIES:x");
+    expect(events.map((e) => String(e.getFirstPropertyValue("summary")))).toEqual(
+      payloads.map(([, text]) => text.replace(/\r/g, "\n")),
+    );
+    expect(String(events[0]!.getFirstPropertyValue("description"))).toContain(
+      "Comment: semi; colon, comma \\ back\nCATEGORIES:x",
+    );
   });
 });

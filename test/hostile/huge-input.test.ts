@@ -10,7 +10,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { build as srcBuild, parseMinutes as srcParse } from "../../src/index.js";
 
-const dist = (await import(new URL("../../dist/index.js", import.meta.url).href)) as { parseMinutes: typeof srcParse; build: typeof srcBuild };
+const dist = (await import(new URL("../../dist/index.js", import.meta.url).href)) as {
+  parseMinutes: typeof srcParse;
+  build: typeof srcBuild;
+};
 
 const head = "---\ntitle: Huge\ndate: 2024-01-10\nattendees: [Ana]\n---\n\n## 1. Item\n\n";
 
@@ -28,7 +31,11 @@ async function best(run: () => unknown): Promise<number> {
 }
 
 /** Time at n and 2n; the ratio must stay below 3.5 (linear: about 2; quadratic: 4). */
-async function growth(make: (n: number) => string, n: number, run: (text: string) => unknown): Promise<{ ratio: number; times: number[] }> {
+async function growth(
+  make: (n: number) => string,
+  n: number,
+  run: (text: string) => unknown,
+): Promise<{ ratio: number; times: number[] }> {
   const small = make(n);
   const large = make(2 * n);
   await run(small); // warm the code paths once
@@ -63,7 +70,12 @@ describe("a paragraph with more emphasis marks than its length allows", () => {
     const { minutes, file } = dist.parseMinutes(`${head}Intro.\n\n${"*a* ".repeat(25_000)}\n`, { path: "huge.md" });
     expect(minutes).toBeUndefined();
     expect(file.messages.map((m) => [m.ruleId, m.line, m.column, m.reason])).toEqual([
-      ["emphasis-too-dense", 11, 1, "This paragraph has 50000 emphasis marks (*, _ or ~) in 100001 characters; one this long may have at most 199."],
+      [
+        "emphasis-too-dense",
+        11,
+        1,
+        "This paragraph has 50000 emphasis marks (*, _ or ~) in 100001 characters; one this long may have at most 199.",
+      ],
     ]);
   });
 
@@ -71,7 +83,9 @@ describe("a paragraph with more emphasis marks than its length allows", () => {
     const words = Array.from({ length: 2000 }, (_, i) => (i % 10 === 0 ? "**bold**" : "word")).join(" ");
     const code = Array.from({ length: 300 }, () => "`**/*.md` and snake_case_name").join(" ");
     const { file } = dist.parseMinutes(`${head}${words}\n\n${code}\n`, { path: "ok.md" });
-    expect(file.messages.filter((m) => m.ruleId === "emphasis-too-dense" || m.ruleId === "nesting-too-deep")).toEqual([]);
+    expect(file.messages.filter((m) => m.ruleId === "emphasis-too-dense" || m.ruleId === "nesting-too-deep")).toEqual(
+      [],
+    );
   });
 });
 
@@ -85,7 +99,11 @@ describe("building grows linearly", () => {
       const result = await dist.build(path, { out: dir, formats: ["pdf"], config: null });
       expect(result.ok).toBe(true);
     };
-    const { ratio, times } = await growth((n) => `${head}${Array.from({ length: n }, (_, i) => String.fromCharCode(97 + ((i * 7) % 26))).join("")}\n`, 20_000, run);
+    const { ratio, times } = await growth(
+      (n) => `${head}${Array.from({ length: n }, (_, i) => String.fromCharCode(97 + ((i * 7) % 26))).join("")}\n`,
+      20_000,
+      run,
+    );
     expect(ratio, `${times.map((t) => t.toFixed(0)).join(" ms → ")} ms`).toBeLessThan(3.5);
   });
 });

@@ -32,13 +32,21 @@ const hostileNames = [
 const meeting = (i: number) =>
   `---\ntitle: "<img src=x onerror=\\"${script("title")}\\"> & 'co'"\ndate: 2024-01-${String(10 + i).padStart(2, "0")}\n---\n\n## 1. Item\n\nText.\n`;
 
-const decodeEntities = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decodeEntities = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** Every start tag of the page: its name and attributes (values with entities decoded). */
 function startTags(html: string): { tag: string; attrs: [string, string][] }[] {
   return [...html.matchAll(/<([a-zA-Z][^\s>/]*)((?:\s+[^\s=>"']+(?:="[^"]*")?)*)\s*\/?>/g)].map((m) => ({
     tag: m[1]!.toLowerCase(),
-    attrs: [...(m[2] ?? "").matchAll(/([^\s=>"']+)(?:="([^"]*)")?/g)].map((a) => [a[1]!.toLowerCase(), decodeEntities(a[2] ?? "")] as [string, string]),
+    attrs: [...(m[2] ?? "").matchAll(/([^\s=>"']+)(?:="([^"]*)")?/g)].map(
+      (a) => [a[1]!.toLowerCase(), decodeEntities(a[2] ?? "")] as [string, string],
+    ),
   }));
 }
 
@@ -59,7 +67,11 @@ describe("index links built from hostile file names", () => {
         // This file system refuses the name: nothing to publish under it.
       }
     }
-    const run = spawnSync(process.execPath, [resolve("bin/minutes.js"), "build", repo, "--out", out, "--format", "json", "--quiet"], { encoding: "utf8", env: plainCliEnv() });
+    const run = spawnSync(
+      process.execPath,
+      [resolve("bin/minutes.js"), "build", repo, "--out", out, "--format", "json", "--quiet"],
+      { encoding: "utf8", env: plainCliEnv() },
+    );
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     html = readFileSync(join(out, "index.html"), "utf8");
@@ -89,33 +101,72 @@ describe("index links built from hostile file names", () => {
 
   it("lets no file name or title become markup: only the page's own elements, no event handler", () => {
     const tags = new Set(startTags(html).map((t) => t.tag));
-    const allowed = ["html", "head", "meta", "title", "style", "body", "main", "h1", "table", "caption", "thead", "tbody", "tr", "th", "td", "time", "a", "span", "p"];
+    const allowed = [
+      "html",
+      "head",
+      "meta",
+      "title",
+      "style",
+      "body",
+      "main",
+      "h1",
+      "table",
+      "caption",
+      "thead",
+      "tbody",
+      "tr",
+      "th",
+      "td",
+      "time",
+      "a",
+      "span",
+      "p",
+    ];
     expect([...tags].filter((t) => !allowed.includes(t))).toEqual([]);
-    expect(startTags(html).flatMap((t) => t.attrs.map(([name]) => name)).filter((name) => name.startsWith("on"))).toEqual([]);
+    expect(
+      startTags(html)
+        .flatMap((t) => t.attrs.map(([name]) => name))
+        .filter((name) => name.startsWith("on")),
+    ).toEqual([]);
     // The titles are there, as text.
     expect(html).toContain("&lt;img src=x onerror=");
   });
 
   it("carries a Content-Security-Policy that runs no script and loads nothing but its own <style>", () => {
-    const metas = startTags(html).filter((t) => t.tag === "meta" && t.attrs.some(([n, v]) => n === "http-equiv" && v.toLowerCase() === "content-security-policy"));
+    const metas = startTags(html).filter(
+      (t) =>
+        t.tag === "meta" &&
+        t.attrs.some(([n, v]) => n === "http-equiv" && v.toLowerCase() === "content-security-policy"),
+    );
     expect(metas).toHaveLength(1);
     const policy = metas[0]!.attrs.find(([n]) => n === "content")![1];
-    const directives = new Map(policy.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+    const directives = new Map(
+      policy
+        .split(";")
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name!, values]),
+    );
     expect(directives.get("default-src")).toEqual(["'none'"]);
     expect(directives.get("base-uri")).toEqual(["'none'"]);
     expect(directives.get("form-action")).toEqual(["'none'"]);
-    expect([...directives.keys()].filter((d) => !["default-src", "style-src", "base-uri", "form-action"].includes(d))).toEqual([]);
+    expect(
+      [...directives.keys()].filter((d) => !["default-src", "style-src", "base-uri", "form-action"].includes(d)),
+    ).toEqual([]);
     // style-src allows exactly the page's one <style> element, by its hash: no 'unsafe-inline', no host.
     const style = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
     expect(style).toHaveLength(1);
-    expect(directives.get("style-src")).toEqual([`'sha256-${createHash("sha256").update(style[0]!).digest("base64")}'`]);
+    expect(directives.get("style-src")).toEqual([
+      `'sha256-${createHash("sha256").update(style[0]!).digest("base64")}'`,
+    ]);
     expect(html).not.toMatch(/\sstyle="/);
     // The policy comes before anything it governs.
     expect(html.indexOf("Content-Security-Policy")).toBeLessThan(html.indexOf("<style>"));
   });
 
   it("gives index.json the same safe links beside the plain paths", () => {
-    const index = JSON.parse(readFileSync(join(out, "index.json"), "utf8")) as { meetings: { json: string; links: Record<string, string> }[] };
+    const index = JSON.parse(readFileSync(join(out, "index.json"), "utf8")) as {
+      meetings: { json: string; links: Record<string, string> }[];
+    };
     expect(index.meetings.map((m) => m.json).sort()).toEqual(published());
     for (const m of index.meetings) {
       expect(Object.keys(m.links)).toEqual(["json"]);
@@ -128,13 +179,29 @@ describe("index links built from hostile file names", () => {
   itWithTools("chromium")("runs nothing in headless Chromium, where the same markup on a plain page does run", () => {
     const open = (file: string) => {
       const profile = tempDir("chromium-profile");
-      const result = spawnSync("chromium", ["--headless", "--no-sandbox", "--disable-gpu", `--user-data-dir=${profile}`, "--enable-logging=stderr", "--v=0", "--dump-dom", pathToFileURL(file).href], { encoding: "utf8", timeout: 60_000 });
+      const result = spawnSync(
+        "chromium",
+        [
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          `--user-data-dir=${profile}`,
+          "--enable-logging=stderr",
+          "--v=0",
+          "--dump-dom",
+          pathToFileURL(file).href,
+        ],
+        { encoding: "utf8", timeout: 60_000 },
+      );
       return { dom: result.stdout, console: result.stderr.split("\n").filter((line) => line.includes(":CONSOLE")) };
     };
     const injected = `<img src=x onerror="${script("control")}">`;
     // Control: the markup runs on a page without the policy (so the check below can see a script run).
     const control = join(out, "control.html");
-    writeFileSync(control, `<!DOCTYPE html><html><head><meta charset="utf-8"><title>control</title></head><body>${injected}</body></html>`);
+    writeFileSync(
+      control,
+      `<!DOCTYPE html><html><head><meta charset="utf-8"><title>control</title></head><body>${injected}</body></html>`,
+    );
     expect(open(control).dom).toContain(`${PWNED}="control"`);
     // The index: no script ran, no element was injected, every link is there, and the policy blocked nothing
     // the page needs (its style applies: no violation reported).

@@ -19,7 +19,12 @@ interface Summary {
 }
 
 /** The JSON outputs under <out>/2021 (not the index). */
-const outputs = (out: string): string[] => (existsSync(join(out, "2021")) ? readdirSync(join(out, "2021")).filter((f) => f.endsWith(".json")).map((f) => join(out, "2021", f)) : []);
+const outputs = (out: string): string[] =>
+  existsSync(join(out, "2021"))
+    ? readdirSync(join(out, "2021"))
+        .filter((f) => f.endsWith(".json"))
+        .map((f) => join(out, "2021", f))
+    : [];
 
 describe("a batch killed halfway", () => {
   it("resumes: the files finished before the kill are skipped and untouched, the rest are built", async () => {
@@ -31,7 +36,8 @@ describe("a batch killed halfway", () => {
     let running = true;
     const exited = new Promise<NodeJS.Signals | null>((r) => child.once("exit", (_, signal) => r(signal)));
     void exited.then(() => (running = false));
-    for (const end = Date.now() + 60_000; running && outputs(out).length < 4; await sleep(5)) if (Date.now() > end) throw new Error("no output after 60 s");
+    for (const end = Date.now() + 60_000; running && outputs(out).length < 4; await sleep(5))
+      if (Date.now() > end) throw new Error("no output after 60 s");
     child.kill("SIGKILL");
     expect(await exited, "the build finished before it could be killed").toBe("SIGKILL");
 
@@ -59,7 +65,8 @@ describe("a batch killed halfway", () => {
     for (const input of skipped) expect(status.get(input), input).toBe("unchanged");
     expect(status.get(changed)).toBe("built");
     expect(summary.totals).toEqual({ files: 30, built: 30 - skipped.length, unchanged: skipped.length, failed: 0 });
-    for (const input of skipped) expect(statSync(outputOf(input)).mtimeMs, `${input} was written again`).toBe(before.get(input));
+    for (const input of skipped)
+      expect(statSync(outputOf(input)).mtimeMs, `${input} was written again`).toBe(before.get(input));
 
     // Every output complete and its own meeting's; the log folded into the manifest and gone.
     expect(outputs(out)).toHaveLength(30);
@@ -70,7 +77,9 @@ describe("a batch killed halfway", () => {
     expect(JSON.parse(readFileSync(outputOf(changed), "utf8")).meeting.title).toBe("Changed after the kill");
     expect(existsSync(join(out, resumeLogName))).toBe(false);
     expect(Object.keys(JSON.parse(readFileSync(join(out, manifestName), "utf8")).files)).toHaveLength(30);
-    const third = JSON.parse(spawnSync(process.execPath, [bin, ...args, "--json"], { encoding: "utf8" }).stdout) as Summary;
+    const third = JSON.parse(
+      spawnSync(process.execPath, [bin, ...args, "--json"], { encoding: "utf8" }).stdout,
+    ) as Summary;
     expect(third.totals).toMatchObject({ built: 0, unchanged: 30 });
   }, 120_000);
 });
@@ -78,19 +87,48 @@ describe("a batch killed halfway", () => {
 describe("the resume log", () => {
   it("ignores a torn or foreign line, and starts the next line on a line of its own", () => {
     const path = join(tempDir("resume-log"), resumeLogName);
-    writeFileSync(path, ['{"input":"a.md","key":"k1","outputs":["a.pdf"]}', "not json", '{"input":"b.md"}', '{"input":"c.md","key":"k3","outputs":["c.pdf"],"meeting":{"title":"C"}}', '{"input":"d.md","key":"k'].join("\n"));
+    writeFileSync(
+      path,
+      [
+        '{"input":"a.md","key":"k1","outputs":["a.pdf"]}',
+        "not json",
+        '{"input":"b.md"}',
+        '{"input":"c.md","key":"k3","outputs":["c.pdf"],"meeting":{"title":"C"}}',
+        '{"input":"d.md","key":"k',
+      ].join("\n"),
+    );
     const log = new ResumeLog(path);
     expect(log.read()).toEqual([
       ["a.md", { key: "k1", outputs: ["a.pdf"] }],
       ["c.md", { key: "k3", outputs: ["c.pdf"], meeting: { title: "C" } }],
     ]);
     // A line holds the whole entry: the recorded world too (a line without it is read, and rebuilt: see manifest.ts).
-    log.append("d.md", { key: "k4", outputs: ["d.pdf"], read: { "d.md": "h4" }, missing: ["minutes.config.yaml"], facts: [] });
+    log.append("d.md", {
+      key: "k4",
+      outputs: ["d.pdf"],
+      read: { "d.md": "h4" },
+      missing: ["minutes.config.yaml"],
+      facts: [],
+    });
     log.append("a.md", { key: "k5", outputs: ["a.pdf"], read: { "a.md": "h5" }, missing: [], facts: [] });
-    expect(readFileSync(path, "utf8").split("\n").slice(-4)).toEqual(['{"input":"d.md","key":"k', '{"input":"d.md","key":"k4","outputs":["d.pdf"],"read":{"d.md":"h4"},"missing":["minutes.config.yaml"],"facts":[]}', '{"input":"a.md","key":"k5","outputs":["a.pdf"],"read":{"a.md":"h5"},"missing":[],"facts":[]}', ""]);
-    expect(Object.fromEntries(new ResumeLog(path).read())["d.md"]).toEqual({ key: "k4", outputs: ["d.pdf"], read: { "d.md": "h4" }, missing: ["minutes.config.yaml"], facts: [] });
+    expect(readFileSync(path, "utf8").split("\n").slice(-4)).toEqual([
+      '{"input":"d.md","key":"k',
+      '{"input":"d.md","key":"k4","outputs":["d.pdf"],"read":{"d.md":"h4"},"missing":["minutes.config.yaml"],"facts":[]}',
+      '{"input":"a.md","key":"k5","outputs":["a.pdf"],"read":{"a.md":"h5"},"missing":[],"facts":[]}',
+      "",
+    ]);
+    expect(Object.fromEntries(new ResumeLog(path).read())["d.md"]).toEqual({
+      key: "k4",
+      outputs: ["d.pdf"],
+      read: { "d.md": "h4" },
+      missing: ["minutes.config.yaml"],
+      facts: [],
+    });
     // A later line for the same input wins when the manifest takes them in, in order.
-    expect(Object.fromEntries(new ResumeLog(path).read())).toMatchObject({ "a.md": { key: "k5" }, "d.md": { key: "k4" } });
+    expect(Object.fromEntries(new ResumeLog(path).read())).toMatchObject({
+      "a.md": { key: "k5" },
+      "d.md": { key: "k4" },
+    });
     log.remove();
     expect(existsSync(path)).toBe(false);
     expect(new ResumeLog(path).read()).toEqual([]);

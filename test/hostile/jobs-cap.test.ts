@@ -12,7 +12,11 @@ import { generateRepo, tempDir } from "../helpers/minutes-repo.js";
 import { plainCliEnv } from "../helpers/tools.js";
 
 const bin = resolve("bin/minutes.js");
-const minutes = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: "utf8", env: { ...plainCliEnv(), CI: "true", MINUTES_TRACE_START: "1" } });
+const minutes = (...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], {
+    encoding: "utf8",
+    env: { ...plainCliEnv(), CI: "true", MINUTES_TRACE_START: "1" },
+  });
 /** The pool this machine allows (the test runs where the command does). */
 const allowed = () => poolSize(5000, thisMachine()).jobs;
 
@@ -25,7 +29,9 @@ describe("a number of jobs beyond the machine", () => {
     const used = Math.min(allowed(), 8);
     expect(r.stderr).toContain(`minutes: a pool of ${used} builders: this thread and ${used - 1} worker thread`);
     expect(r.stderr.match(/worker thread started/g)?.length ?? 0).toBe(used - 1);
-    expect(r.stderr).toContain(`--jobs: warning: 5000 files at once were asked for; ${used} are built at once, as this machine has ${thisMachine().cores} cores. [jobs-capped]`);
+    expect(r.stderr).toContain(
+      `--jobs: warning: 5000 files at once were asked for; ${used} are built at once, as this machine has ${thisMachine().cores} cores. [jobs-capped]`,
+    );
     expect(r.stderr).toContain(`hint: Ask for ${used} or fewer, or leave the number out`);
     // The JSON summary on stdout is untouched by the warning.
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, totals: { files: 8, built: 8 } });
@@ -39,13 +45,17 @@ describe("a number of jobs beyond the machine", () => {
     expect(r.status, r.stderr).toBe(0);
     const used = Math.min(allowed(), 8);
     expect(r.stderr).toContain(`minutes: a pool of ${used} builders`);
-    expect(r.stderr).toContain(`${join(repo, "minutes.config.yaml")}:2:7: warning: 5000 files at once were asked for; ${used} are built at once`);
+    expect(r.stderr).toContain(
+      `${join(repo, "minutes.config.yaml")}:2:7: warning: 5000 files at once were asked for; ${used} are built at once`,
+    );
   });
 
   it("says nothing when the number asked would not have mattered: one file, --quiet, or no number asked", () => {
     const repo = tempDir("jobs-quiet");
     const [first] = generateRepo(repo, 3);
-    expect(minutes("build", first!, "--out", tempDir("jobs-one"), "--format", "json", "--jobs", "5000").stderr).not.toContain("jobs-capped");
+    expect(
+      minutes("build", first!, "--out", tempDir("jobs-one"), "--format", "json", "--jobs", "5000").stderr,
+    ).not.toContain("jobs-capped");
     const quiet = minutes("build", repo, "--out", tempDir("jobs-q"), "--format", "json", "--jobs", "5000", "--quiet");
     expect(quiet.status).toBe(0);
     expect(quiet.stderr).not.toContain("jobs-capped");
@@ -70,7 +80,11 @@ describe("the pool size", () => {
   it("says how much memory it counted in the warning, when memory is what limits", () => {
     const pool = poolSize(5000, machine(64, 400));
     expect(plainDiagnostic(jobsCapped(pool, { file: "minutes.config.yaml", line: 2, column: 7 }))).toEqual({
-      file: "minutes.config.yaml", line: 2, column: 7, severity: "warning", rule: "jobs-capped",
+      file: "minutes.config.yaml",
+      line: 2,
+      column: 7,
+      severity: "warning",
+      rule: "jobs-capped",
       message: `5000 files at once were asked for; 4 are built at once, as 400 MB of memory is available and each takes about ${BUILDER_MB} MB.`,
       hint: "Ask for 4 or fewer, or leave the number out: the default is as many as the cores and the memory allow.",
     });
@@ -79,13 +93,39 @@ describe("the pool size", () => {
   it("counts the memory left under a cgroup limit (v2, else v1), and none when there is no limit", () => {
     const files = (entries: Record<string, string>) => (path: string) => entries[path];
     const MB = 2 ** 20;
-    expect(cgroupMemoryLeft(files({ "/sys/fs/cgroup/memory.max": "max\n", "/sys/fs/cgroup/memory.current": "5000000\n" }))).toBeUndefined();
-    expect(cgroupMemoryLeft(files({ "/sys/fs/cgroup/memory.max": `${512 * MB}\n`, "/sys/fs/cgroup/memory.current": `${200 * MB}\n` }))).toBe(312 * MB);
-    expect(cgroupMemoryLeft(files({ "/sys/fs/cgroup/memory/memory.limit_in_bytes": "9223372036854771712\n", "/sys/fs/cgroup/memory/memory.usage_in_bytes": "1\n" }))).toBeUndefined();
-    expect(cgroupMemoryLeft(files({ "/sys/fs/cgroup/memory/memory.limit_in_bytes": `${256 * MB}`, "/sys/fs/cgroup/memory/memory.usage_in_bytes": `${300 * MB}` }))).toBe(0);
+    expect(
+      cgroupMemoryLeft(files({ "/sys/fs/cgroup/memory.max": "max\n", "/sys/fs/cgroup/memory.current": "5000000\n" })),
+    ).toBeUndefined();
+    expect(
+      cgroupMemoryLeft(
+        files({ "/sys/fs/cgroup/memory.max": `${512 * MB}\n`, "/sys/fs/cgroup/memory.current": `${200 * MB}\n` }),
+      ),
+    ).toBe(312 * MB);
+    expect(
+      cgroupMemoryLeft(
+        files({
+          "/sys/fs/cgroup/memory/memory.limit_in_bytes": "9223372036854771712\n",
+          "/sys/fs/cgroup/memory/memory.usage_in_bytes": "1\n",
+        }),
+      ),
+    ).toBeUndefined();
+    expect(
+      cgroupMemoryLeft(
+        files({
+          "/sys/fs/cgroup/memory/memory.limit_in_bytes": `${256 * MB}`,
+          "/sys/fs/cgroup/memory/memory.usage_in_bytes": `${300 * MB}`,
+        }),
+      ),
+    ).toBe(0);
     expect(cgroupMemoryLeft(files({}))).toBeUndefined();
     // The lower of the system's free memory and the cgroup's.
-    expect(thisMachine(files({ "/sys/fs/cgroup/memory.max": `${512 * MB}`, "/sys/fs/cgroup/memory.current": `${200 * MB}` }), 8000 * MB, 4)).toEqual({ cores: 4, availableMb: 312 });
+    expect(
+      thisMachine(
+        files({ "/sys/fs/cgroup/memory.max": `${512 * MB}`, "/sys/fs/cgroup/memory.current": `${200 * MB}` }),
+        8000 * MB,
+        4,
+      ),
+    ).toEqual({ cores: 4, availableMb: 312 });
     expect(thisMachine(files({}), 8000 * MB, 4)).toEqual({ cores: 4, availableMb: 8000 });
   });
 });

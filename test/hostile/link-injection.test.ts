@@ -12,8 +12,27 @@ import { build } from "../../src/build.js";
 import { parseMinutes } from "../../src/parse/parse-minutes.js";
 import { isSafeUrl } from "../../src/parse/safe-links.js";
 
-const unsafe = ["javascript:alert(1)", "JavaScript:alert(1)", "java\tscript:alert(1)", "vbscript:msgbox(1)", "data:text/html,<script>alert(1)</script>", "file:///etc/passwd", "\\\\attacker\\share\\a.docx", "//attacker.example/a", "C:\\Users\\clerk\\secret.docx", "smb://host/share"];
-const safe = ["https://example.org/a?b=c#d", "http://example.org", "mailto:clerk@example.org", "tel:+33123456789", "annexes/budget.pdf", "../2023/2023-01-05-board.md", "#item-2"];
+const unsafe = [
+  "javascript:alert(1)",
+  "JavaScript:alert(1)",
+  "java\tscript:alert(1)",
+  "vbscript:msgbox(1)",
+  "data:text/html,<script>alert(1)</script>",
+  "file:///etc/passwd",
+  "\\\\attacker\\share\\a.docx",
+  "//attacker.example/a",
+  "C:\\Users\\clerk\\secret.docx",
+  "smb://host/share",
+];
+const safe = [
+  "https://example.org/a?b=c#d",
+  "http://example.org",
+  "mailto:clerk@example.org",
+  "tel:+33123456789",
+  "annexes/budget.pdf",
+  "../2023/2023-01-05-board.md",
+  "#item-2",
+];
 
 const meeting = `---
 title: Links
@@ -39,7 +58,11 @@ describe("links in the minutes", () => {
   it("become text with their address and a warning at their line when unsafe; safe ones stay links", () => {
     const { minutes, file } = parseMinutes(meeting, { path: "links.md" });
     const warnings = file.messages.filter((m) => m.ruleId === "link-unsafe");
-    expect(warnings.map((m) => [m.line, m.column])).toEqual([[9, 5], [9, 37], [9, 54]]);
+    expect(warnings.map((m) => [m.line, m.column])).toEqual([
+      [9, 5],
+      [9, 37],
+      [9, 54],
+    ]);
     const json = JSON.stringify(minutes);
     for (const url of ["javascript:alert(1)", "vbscript:msgbox(1)", "file:///etc/passwd"]) {
       expect(json).not.toContain(`"url":"${url}"`);
@@ -60,7 +83,9 @@ describe("links in the minutes", () => {
     expect(uris).toContain("https://example.org/report");
     expect(uris.filter((u) => !/^(https?:|mailto:|annexes\/)/.test(u!))).toEqual([]);
     const rels = strFromU8(unzipSync(readFileSync(join(dir, "links.docx")))["word/_rels/document.xml.rels"]!);
-    const targets = [...rels.matchAll(/TargetMode="External"[^>]*Target="([^"]*)"|Target="([^"]*)"[^>]*TargetMode="External"/g)].map((m) => m[1] ?? m[2]);
+    const targets = [
+      ...rels.matchAll(/TargetMode="External"[^>]*Target="([^"]*)"|Target="([^"]*)"[^>]*TargetMode="External"/g),
+    ].map((m) => m[1] ?? m[2]);
     expect(targets).toContain("https://example.org/report");
     expect(targets.filter((t) => /script:|file:|data:|\\\\/i.test(t!))).toEqual([]);
   });

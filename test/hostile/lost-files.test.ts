@@ -3,14 +3,24 @@
 // sha256 of the file before and after.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { plainCliEnv } from "../helpers/tools.js";
 
 const bin = resolve("bin/minutes.js");
-const minutes = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: plainCliEnv() });
+const minutes = (cwd: string, ...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: plainCliEnv() });
 const sha256 = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
 
 const meeting = (date: string, action = "Draft the budget") =>
@@ -37,7 +47,9 @@ describe("minutes actions -o", () => {
     const before = sha256(join(dir, "X.md"));
     const r = minutes(dir, "actions", "X.md", "-f", "csv", "-o", out);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`X.md: error: The output ${out} would overwrite this file, which the command reads; nothing was written. [output-overwrites-input]`);
+    expect(r.stderr).toContain(
+      `X.md: error: The output ${out} would overwrite this file, which the command reads; nothing was written. [output-overwrites-input]`,
+    );
     expect(sha256(join(dir, "X.md"))).toBe(before);
   });
 
@@ -51,7 +63,9 @@ describe("minutes actions -o", () => {
     expect(overMeeting.stderr).toContain("[output-overwrites-input]");
     const overConfig = minutes(dir, "actions", ".", "-f", "json", "-o", "minutes.config.yaml");
     expect(overConfig.status).toBe(1);
-    expect(overConfig.stderr).toContain(`${join(dir, "minutes.config.yaml")}: error: The output minutes.config.yaml would overwrite this file`);
+    expect(overConfig.stderr).toContain(
+      `${join(dir, "minutes.config.yaml")}: error: The output minutes.config.yaml would overwrite this file`,
+    );
     expect(sha256(join(dir, "2024-02-10.md"))).toBe(meetingBefore);
     expect(sha256(join(dir, "minutes.config.yaml"))).toBe(configBefore);
   });
@@ -63,25 +77,30 @@ describe("minutes actions -o", () => {
     const r = minutes(dir, "actions", "missing.md", "-f", "csv", "-o", "keep.csv");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("missing.md: error: There is no file or folder here. [read]");
-    expect(r.stderr).toContain("keep.csv: error: The meetings have errors (above), so the export was not written; the file is as it was. [not-written]");
+    expect(r.stderr).toContain(
+      "keep.csv: error: The meetings have errors (above), so the export was not written; the file is as it was. [not-written]",
+    );
     expect(sha256(join(dir, "keep.csv"))).toBe(before);
   });
 
-  it.each(["csv", "json", "md", "ics", "pdf", "docx"])("writes no %s file when a meeting has an error, and keeps the old export", (format) => {
-    const dir = project();
-    writeFileSync(join(dir, "2024-03-10.md"), "---\ntitle: Broken\ndate: 2024-02-30\n---\n\n## 1. Item\n\nText.\n");
-    // In a folder of its own: a register.md beside the meetings would be read as one of them.
-    mkdirSync(join(dir, "exports"));
-    const out = join("exports", `register.${format}`);
-    writeFileSync(join(dir, out), "the good export of last week\n");
-    const before = sha256(join(dir, out));
-    const r = minutes(dir, "actions", "2024-01-10.md", "2024-02-10.md", "2024-03-10.md", "-f", format, "-o", out);
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain("2024-03-10.md:3:7: error:");
-    expect(r.stderr).toContain(`${out}: error: The meetings have errors (above), so the export was not written`);
-    expect(sha256(join(dir, out))).toBe(before);
-    expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
-  });
+  it.each(["csv", "json", "md", "ics", "pdf", "docx"])(
+    "writes no %s file when a meeting has an error, and keeps the old export",
+    (format) => {
+      const dir = project();
+      writeFileSync(join(dir, "2024-03-10.md"), "---\ntitle: Broken\ndate: 2024-02-30\n---\n\n## 1. Item\n\nText.\n");
+      // In a folder of its own: a register.md beside the meetings would be read as one of them.
+      mkdirSync(join(dir, "exports"));
+      const out = join("exports", `register.${format}`);
+      writeFileSync(join(dir, out), "the good export of last week\n");
+      const before = sha256(join(dir, out));
+      const r = minutes(dir, "actions", "2024-01-10.md", "2024-02-10.md", "2024-03-10.md", "-f", format, "-o", out);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain("2024-03-10.md:3:7: error:");
+      expect(r.stderr).toContain(`${out}: error: The meetings have errors (above), so the export was not written`);
+      expect(sha256(join(dir, out))).toBe(before);
+      expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    },
+  );
 
   it("the default action-register.pdf is kept too when a meeting has an error", () => {
     const dir = project();
@@ -108,7 +127,9 @@ describe("minutes build", () => {
     const before = sha256(join(dir, "minutes.config.json"));
     const r = minutes(dir, "build", "minutes.config.md", "-f", "json");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain("The output minutes.config.json would overwrite this file, which the command reads; nothing was written. [output-overwrites-input]");
+    expect(r.stderr).toContain(
+      "The output minutes.config.json would overwrite this file, which the command reads; nothing was written. [output-overwrites-input]",
+    );
     expect(sha256(join(dir, "minutes.config.json"))).toBe(before);
   });
 
@@ -139,7 +160,9 @@ describe("minutes new", () => {
     const before = sha256(join(dir, "2024-02-10.md"));
     const r = minutes(dir, "new", "--from", "2024-02-10.md", "--out", "./2024-02-10.md", "--date", "2024-03-10");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain("2024-02-10.md: error: The output ./2024-02-10.md would overwrite this file, which the command reads; nothing was written. [output-overwrites-input]");
+    expect(r.stderr).toContain(
+      "2024-02-10.md: error: The output ./2024-02-10.md would overwrite this file, which the command reads; nothing was written. [output-overwrites-input]",
+    );
     expect(sha256(join(dir, "2024-02-10.md"))).toBe(before);
   });
 
@@ -148,7 +171,9 @@ describe("minutes new", () => {
     writeFileSync(join(dir, "2024-03-10.md"), "mine\n");
     const r = minutes(dir, "new", "--from", "2024-02-10.md", "--date", "2024-03-10");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain("2024-03-10.md: error: This file already exists; I do not overwrite it, and nothing was written. [output-exists]");
+    expect(r.stderr).toContain(
+      "2024-03-10.md: error: This file already exists; I do not overwrite it, and nothing was written. [output-exists]",
+    );
     expect(readFileSync(join(dir, "2024-03-10.md"), "utf8")).toBe("mine\n");
     expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });

@@ -6,7 +6,16 @@
 // the path it names.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve, win32 } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -17,7 +26,8 @@ import { makePng } from "../helpers/png.js";
 import { itWithTools, pdfText, plainCliEnv } from "../helpers/tools.js";
 
 const bin = resolve("bin/minutes.js");
-const minutes = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: plainCliEnv() });
+const minutes = (cwd: string, ...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: plainCliEnv() });
 
 const SECRET = "TOPSECRET-4417";
 const meeting = (front: string) => `---\ntitle: Now\ndate: 2024-02-01\n${front}---\n\n## 1. Budget\n\nText.\n`;
@@ -46,7 +56,10 @@ function snapshot(dir: string, skip: string): Record<string, string> {
       const path = join(folder, entry.name);
       if (path === skip) continue;
       if (entry.isDirectory()) visit(path);
-      else files[relative(dir, path)] = entry.isSymbolicLink() ? `-> ${path}` : createHash("sha256").update(readFileSync(path)).digest("hex");
+      else
+        files[relative(dir, path)] = entry.isSymbolicLink()
+          ? `-> ${path}`
+          : createHash("sha256").update(readFileSync(path)).digest("hex");
     }
   };
   visit(dir);
@@ -63,7 +76,9 @@ describe("previous: in the front matter", () => {
     const before = snapshot(l.root, l.proj);
     const r = minutes(l.proj, "build", "now.md", "-f", "json,pdf");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`now.md:4:11: error: \`previous\`: "${target(l)}" points outside the project folder ${l.proj}. [path-outside-project]`);
+    expect(r.stderr).toContain(
+      `now.md:4:11: error: \`previous\`: "${target(l)}" points outside the project folder ${l.proj}. [path-outside-project]`,
+    );
     expect(r.stderr).toContain(`--allow-outside ${realPath(l.secret)}`);
     expect(existsSync(join(l.proj, "now.json"))).toBe(false);
     expect(existsSync(join(l.proj, "now.pdf"))).toBe(false);
@@ -78,17 +93,24 @@ describe("previous: in the front matter", () => {
     writeFileSync(join(l.proj, "now.md"), meeting("previous: ./old.md\n"));
     const r = minutes(l.proj, "build", "now.md", "-f", "json");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`now.md:4:11: error: \`previous\`: "./old.md" leads through a symbolic link to ${realPath(l.secret)}, outside the project folder ${l.proj}. [path-outside-project]`);
+    expect(r.stderr).toContain(
+      `now.md:4:11: error: \`previous\`: "./old.md" leads through a symbolic link to ${realPath(l.secret)}, outside the project folder ${l.proj}. [path-outside-project]`,
+    );
     expect(existsSync(join(l.proj, "now.json"))).toBe(false);
   });
 
   it("refuses an escape further down the chain, at the line of the meeting that writes it", () => {
     const l = layout();
-    writeFileSync(join(l.proj, "jan.md"), meeting("previous: ../../outside/secret.md\n").replace("2024-02-01", "2024-01-15"));
+    writeFileSync(
+      join(l.proj, "jan.md"),
+      meeting("previous: ../../outside/secret.md\n").replace("2024-02-01", "2024-01-15"),
+    );
     writeFileSync(join(l.proj, "now.md"), meeting("previous: ./jan.md\n"));
     const r = minutes(l.proj, "build", "now.md", "-f", "json");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('jan.md:4:11: error: `previous`: "../../outside/secret.md" points outside the project folder');
+    expect(r.stderr).toContain(
+      'jan.md:4:11: error: `previous`: "../../outside/secret.md" points outside the project folder',
+    );
     expect(existsSync(join(l.proj, "now.json"))).toBe(false);
   });
 
@@ -122,7 +144,17 @@ describe("previous: in the front matter", () => {
     const prefix = minutes(l.proj, "build", "then.md", "-f", "json", "--allow-outside", join(l.root, "outs"));
     expect(prefix.status).toBe(1);
     // A folder allows what is under it; the option is repeatable.
-    const folder = minutes(l.proj, "build", "then.md", "-f", "json", "--allow-outside", join(l.root, "nowhere"), "--allow-outside", "../../outside");
+    const folder = minutes(
+      l.proj,
+      "build",
+      "then.md",
+      "-f",
+      "json",
+      "--allow-outside",
+      join(l.root, "nowhere"),
+      "--allow-outside",
+      "../../outside",
+    );
     expect(folder.status).toBe(0);
   });
 
@@ -142,7 +174,9 @@ describe("template: in the config (minutes new)", () => {
     writeFileSync(join(l.proj, "minutes.config.yaml"), "language: en\ntemplate: /etc/passwd\n");
     const r = minutes(l.proj, "new", "--date", "2024-05-01");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${join(l.proj, "minutes.config.yaml")}:2:11: error: \`template\`: "/etc/passwd" points outside the project folder ${l.proj}. [path-outside-project]`);
+    expect(r.stderr).toContain(
+      `${join(l.proj, "minutes.config.yaml")}:2:11: error: \`template\`: "/etc/passwd" points outside the project folder ${l.proj}. [path-outside-project]`,
+    );
     expect(readdirSync(l.proj)).toEqual(["minutes.config.yaml"]);
   });
 
@@ -165,7 +199,16 @@ describe("template: in the config (minutes new)", () => {
     expect(refused.stderr).toContain("now.md:4:11: error: `previous`");
     expect(existsSync(join(l.proj, "2024-05-01.md"))).toBe(false);
     // --from is the command line's: a meeting outside the working folder is read.
-    const away = minutes(l.proj, "new", "--from", join(l.outside, "secret.md"), "--date", "2024-05-01", "--out", "next.md");
+    const away = minutes(
+      l.proj,
+      "new",
+      "--from",
+      join(l.outside, "secret.md"),
+      "--date",
+      "2024-05-01",
+      "--out",
+      "next.md",
+    );
     expect(away.status).toBe(0);
     expect(readFileSync(join(l.proj, "next.md"), "utf8")).toContain(SECRET);
   });
@@ -182,7 +225,9 @@ describe("out: in the config (minutes build)", () => {
     const before = snapshot(l.root, "");
     const r = minutes(l.proj, "build", ".");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`${join(l.proj, "minutes.config.yaml")}:2:6: error: \`out\`: "${target(l)}" points outside the project folder ${l.proj}. [path-outside-project]`);
+    expect(r.stderr).toContain(
+      `${join(l.proj, "minutes.config.yaml")}:2:6: error: \`out\`: "${target(l)}" points outside the project folder ${l.proj}. [path-outside-project]`,
+    );
     expect(snapshot(l.root, "")).toEqual(before);
     expect(existsSync(join(l.root, "elsewhere"))).toBe(false);
     expect(existsSync(join(l.root, "x"))).toBe(false);
@@ -196,7 +241,9 @@ describe("out: in the config (minutes build)", () => {
     const before = snapshot(l.outside, "");
     const r = minutes(l.proj, "build", ".");
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain(`minutes.config.yaml:2:6: error: \`out\`: "dist" leads through a symbolic link to ${realPath(l.outside)}`);
+    expect(r.stderr).toContain(
+      `minutes.config.yaml:2:6: error: \`out\`: "dist" leads through a symbolic link to ${realPath(l.outside)}`,
+    );
     expect(snapshot(l.outside, "")).toEqual(before);
   });
 
@@ -268,7 +315,9 @@ describe("theme paths (front matter, config, theme.yaml)", () => {
     writeFileSync(join(l.proj, "now.md"), meeting(""));
     const built = minutes(l.proj, "build", "now.md", "-f", "json");
     expect(built.status).toBe(1);
-    expect(built.stderr).toContain(`minutes.config.yaml:1:8: error: The theme "${house}" points outside the project folder`);
+    expect(built.stderr).toContain(
+      `minutes.config.yaml:1:8: error: The theme "${house}" points outside the project folder`,
+    );
     const register = minutes(l.proj, "actions", ".", "-f", "pdf", "-o", "register.pdf");
     expect(register.status).toBe(1);
     expect(register.stderr).toContain("[path-outside-project]");
@@ -281,7 +330,12 @@ describe("theme paths (front matter, config, theme.yaml)", () => {
     const l = layout();
     writeFileSync(join(l.proj, "minutes.config.yaml"), "formats: [json]\ntheme: /\n");
     writeFileSync(join(l.proj, "now.md"), meeting(""));
-    const r = spawnSync(process.execPath, [bin, "build", "now.md", "--out", "dist"], { cwd: l.proj, encoding: "utf8", env: plainCliEnv(), timeout: 30_000 });
+    const r = spawnSync(process.execPath, [bin, "build", "now.md", "--out", "dist"], {
+      cwd: l.proj,
+      encoding: "utf8",
+      env: plainCliEnv(),
+      timeout: 30_000,
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('minutes.config.yaml:2:8: error: The theme "/" points outside the project folder');
     expect(r.stderr).not.toMatch(/^\s+at /m);
@@ -312,13 +366,21 @@ describe("theme paths (front matter, config, theme.yaml)", () => {
     writeFileSync(join(l.outside, "font.ttf"), "not read");
     mkdirSync(join(l.proj, "house"));
     symlinkSync(join(l.outside, "logo.png"), join(l.proj, "house", "linked.png"));
-    writeFileSync(join(l.proj, "house", "theme.yaml"), "name: house\nfonts:\n  body: { family: X, regular: ../../../outside/font.ttf }\nlogo:\n  file: logo.svg\n  fallback: linked.png\n  alt: Logo\n");
-    writeFileSync(join(l.proj, "house", "logo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="4"></svg>');
+    writeFileSync(
+      join(l.proj, "house", "theme.yaml"),
+      "name: house\nfonts:\n  body: { family: X, regular: ../../../outside/font.ttf }\nlogo:\n  file: logo.svg\n  fallback: linked.png\n  alt: Logo\n",
+    );
+    writeFileSync(
+      join(l.proj, "house", "logo.svg"),
+      '<svg xmlns="http://www.w3.org/2000/svg" width="8" height="4"></svg>',
+    );
     writeFileSync(join(l.proj, "now.md"), meeting("theme: ./house\n"));
     const r = minutes(l.proj, "check", "now.md");
     expect(r.status).toBe(1);
     const yaml = join(l.proj, "house", "theme.yaml");
-    expect(r.stderr).toContain(`${yaml}:3:31: error: \`fonts.body.regular\`: "../../../outside/font.ttf" points outside the project folder`);
+    expect(r.stderr).toContain(
+      `${yaml}:3:31: error: \`fonts.body.regular\`: "../../../outside/font.ttf" points outside the project folder`,
+    );
     expect(r.stderr).toContain(`${yaml}:6:13: error: \`logo.fallback\`: "linked.png" leads through a symbolic link`);
   });
 });
@@ -343,12 +405,21 @@ describe("the confinement itself", () => {
     const l = layout();
     symlinkSync(join(l.outside, "not-yet.pdf"), join(l.proj, "out.pdf"));
     expect(realPath(join(l.proj, "out.pdf"))).toBe(join(realPath(l.outside), "not-yet.pdf"));
-    expect(resolveSafePath("out.pdf", l.proj, { projectDir: l.proj })).toMatchObject({ ok: false, rule: "path-outside-project" });
-    expect(resolveSafePath("new/deeper/file.md", l.proj, { projectDir: l.proj })).toEqual({ ok: true, path: join(l.proj, "new", "deeper", "file.md") });
+    expect(resolveSafePath("out.pdf", l.proj, { projectDir: l.proj })).toMatchObject({
+      ok: false,
+      rule: "path-outside-project",
+    });
+    expect(resolveSafePath("new/deeper/file.md", l.proj, { projectDir: l.proj })).toEqual({
+      ok: true,
+      path: join(l.proj, "new", "deeper", "file.md"),
+    });
     expect(statSync(l.proj).isDirectory()).toBe(true);
   });
 
   it("never fetches: a web address is refused whatever --allow-outside says", () => {
-    expect(resolveSafePath("https://example.org/x.md", "/p", { projectDir: "/p", allowOutside: ["/"] })).toMatchObject({ ok: false, rule: "path-remote" });
+    expect(resolveSafePath("https://example.org/x.md", "/p", { projectDir: "/p", allowOutside: ["/"] })).toMatchObject({
+      ok: false,
+      rule: "path-remote",
+    });
   });
 });

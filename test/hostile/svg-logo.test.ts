@@ -22,7 +22,8 @@ import { makePng } from "../helpers/png.js";
 import { plainCliEnv } from "../helpers/tools.js";
 
 const bin = resolve("bin/minutes.js");
-const minutes = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: plainCliEnv() });
+const minutes = (cwd: string, ...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: plainCliEnv() });
 
 const png = makePng(120, 40);
 const pngData = `data:image/png;base64,${png.toString("base64")}`;
@@ -65,7 +66,10 @@ function project(svg: string): string {
   mkdirSync(join(dir, "house"));
   writeFileSync(join(dir, "house", "logo.svg"), svg);
   writeFileSync(join(dir, "house", "logo.png"), png);
-  writeFileSync(join(dir, "house", "theme.yaml"), "name: house\nlogo:\n  file: logo.svg\n  fallback: logo.png\n  alt: Logo\n");
+  writeFileSync(
+    join(dir, "house", "theme.yaml"),
+    "name: house\nlogo:\n  file: logo.svg\n  fallback: logo.png\n  alt: Logo\n",
+  );
   return dir;
 }
 
@@ -80,10 +84,16 @@ describe("an SVG logo", () => {
     const dir = project(hostile);
     const r = minutes(dir, "build", "meeting.md", "--out", "out", "-f", "docx");
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toContain("house/theme.yaml:3:9: warning: `logo.file`: the SVG holds what a logo must not (onload=, <script>, <s:script>, onclick=, OnMouseOver=, href=\"javascript:alert(6)\"");
-    expect(r.stderr).toContain("an embedded image that is a damaged PNG: it ends in the middle of its IDAT chunk (the file is cut short)");
+    expect(r.stderr).toContain(
+      'house/theme.yaml:3:9: warning: `logo.file`: the SVG holds what a logo must not (onload=, <script>, <s:script>, onclick=, OnMouseOver=, href="javascript:alert(6)"',
+    );
+    expect(r.stderr).toContain(
+      "an embedded image that is a damaged PNG: it ends in the middle of its IDAT chunk (the file is cut short)",
+    );
     expect(r.stderr).toContain("[logo-svg-cleaned]");
-    const media = Object.entries(unzipSync(readFileSync(join(dir, "out", "meeting.docx")))).filter(([name]) => name.startsWith("word/media/"));
+    const media = Object.entries(unzipSync(readFileSync(join(dir, "out", "meeting.docx")))).filter(([name]) =>
+      name.startsWith("word/media/"),
+    );
     expect(media.map(([name]) => name.split(".").pop()).sort()).toEqual(["png", "svg"]);
     const svg = strFromU8(media.find(([name]) => name.endsWith(".svg"))![1]);
     const root = parseXml(svg).root!;
@@ -99,12 +109,17 @@ describe("an SVG logo", () => {
     }
     expect(svg).not.toMatch(/evil\.example|alert|<!--|<\?xml-stylesheet|xml:base/);
     // Namespaces are ours: the SVG and XLink ones only.
-    expect(Object.entries(root.attributes).filter(([n]) => n.startsWith("xmlns"))).toEqual([["xmlns", "http://www.w3.org/2000/svg"], ["xmlns:xlink", "http://www.w3.org/1999/xlink"]]);
+    expect(Object.entries(root.attributes).filter(([n]) => n.startsWith("xmlns"))).toEqual([
+      ["xmlns", "http://www.w3.org/2000/svg"],
+      ["xmlns:xlink", "http://www.w3.org/1999/xlink"],
+    ]);
     // The drawing stays: the shapes, the text (escaped again), local references, the embedded PNG.
     expect(all.filter((e) => e.name === "rect")).toHaveLength(4);
     expect(root.text).toContain("Maison & <Commune>");
     expect(all.find((e) => e.name === "use" && e.attributes.href === "#box")).toBeDefined();
-    expect(all.filter((e) => e.name === "image").map((e) => e.attributes["xlink:href"] ?? e.attributes.href ?? "")).toEqual(["", "", pngData, "", ""]);
+    expect(
+      all.filter((e) => e.name === "image").map((e) => e.attributes["xlink:href"] ?? e.attributes.href ?? ""),
+    ).toEqual(["", "", pngData, "", ""]);
     expect(svg).toContain('style="fill:url(#grad)"');
     expect(svg).toContain("circle &gt; * { fill: url(#grad) }");
     expect(svg).toContain(`filter="url('#f')"`);
@@ -117,7 +132,9 @@ describe("an SVG logo", () => {
       const dir = project(svg);
       const r = minutes(dir, "build", "meeting.md", "--out", "out");
       expect(r.status).toBe(1);
-      expect(r.stderr).toContain("house/theme.yaml:3:9: error: `logo.file`: logo.svg is an SVG that declares XML entities (<!ENTITY …>), which minutes does not read: an entity can pull in another file or grow to gigabytes. [theme-file]");
+      expect(r.stderr).toContain(
+        "house/theme.yaml:3:9: error: `logo.file`: logo.svg is an SVG that declares XML entities (<!ENTITY …>), which minutes does not read: an entity can pull in another file or grow to gigabytes. [theme-file]",
+      );
       expect(r.stderr).toContain("hint: Remove the <!DOCTYPE …> declaration and its entities from the SVG");
       expect(r.stderr).not.toContain("not a PNG, JPEG or SVG");
     }
@@ -127,14 +144,32 @@ describe("an SVG logo", () => {
     const svg = `<?xml version="1.0" encoding="utf-8"?>\n<!-- Generator: Adobe Illustrator 15.1.0 -->\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n<svg version="1.1" xmlns="http://www.w3.org/2000/svg" width="120px" height="40px" viewBox="0 0 120 40" xml:space="preserve"><rect width="60" height="40"/></svg>\n`;
     const checked = checkImage(Buffer.from(svg));
     expect(checked).toMatchObject({ ok: true, type: "svg", width: 120, height: 40, removed: [] });
-    expect(checked.ok && Buffer.from(checked.svg!).toString()).toBe(`<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="120px" height="40px" viewBox="0 0 120 40" xml:space="preserve"><rect width="60" height="40"/></svg>\n`);
+    expect(checked.ok && Buffer.from(checked.svg!).toString()).toBe(
+      `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="120px" height="40px" viewBox="0 0 120 40" xml:space="preserve"><rect width="60" height="40"/></svg>\n`,
+    );
   });
 
   it.each([
-    ["a DOCTYPE with declarations of its own", `<!DOCTYPE svg [ <!ATTLIST svg a CDATA "x"> ]><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>`, "is an SVG whose document type declaration (<!DOCTYPE … [ … ]>) declares things itself, which minutes does not read"],
-    ["unbalanced tags", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><g></svg>`, "is a damaged SVG: Missing end tag for element g (line 1, column 62 of the SVG)"],
-    ["an undefined entity", `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1">&nbsp;</svg>`, "is a damaged SVG: Named entity isn't defined: &nbsp; (line 1, column 59 of the SVG)"],
-    ["another namespace", `<svg xmlns="http://www.w3.org/1999/xhtml" viewBox="0 0 1 1"/>`, "is not an SVG image: its namespace is http://www.w3.org/1999/xhtml"],
+    [
+      "a DOCTYPE with declarations of its own",
+      `<!DOCTYPE svg [ <!ATTLIST svg a CDATA "x"> ]><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>`,
+      "is an SVG whose document type declaration (<!DOCTYPE … [ … ]>) declares things itself, which minutes does not read",
+    ],
+    [
+      "unbalanced tags",
+      `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><g></svg>`,
+      "is a damaged SVG: Missing end tag for element g (line 1, column 62 of the SVG)",
+    ],
+    [
+      "an undefined entity",
+      `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1">&nbsp;</svg>`,
+      "is a damaged SVG: Named entity isn't defined: &nbsp; (line 1, column 59 of the SVG)",
+    ],
+    [
+      "another namespace",
+      `<svg xmlns="http://www.w3.org/1999/xhtml" viewBox="0 0 1 1"/>`,
+      "is not an SVG image: its namespace is http://www.w3.org/1999/xhtml",
+    ],
   ])("with %s is refused with a message that says what", (_, svg, message) => {
     expect(checkImage(Buffer.from(svg))).toEqual({ ok: false, message });
   });

@@ -12,7 +12,8 @@ import { printable } from "../../src/printable.js";
 import { plainCliEnv } from "../helpers/tools.js";
 
 const bin = resolve("bin/minutes.js");
-const minutes = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: plainCliEnv() });
+const minutes = (cwd: string, ...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: plainCliEnv() });
 
 const ESC = "\u001b";
 // Clear the screen, set the window title, ring the bell. (A raw carriage return ends the line, as in any
@@ -23,7 +24,10 @@ const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 function project(): string {
   const dir = mkdtempSync(join(tmpdir(), "minutes-escapes-"));
-  writeFileSync(join(dir, "2024-01-10.md"), `---\ntitle: Committee\ndate: 2024-01-10\nattendees: [Ana]\nnote${ESC}[31m: 1\n---\n\n## 1. Budget\n\n| Action | Responsible | Deadline |\n|---|---|---|\n| Book ${payload} | Zed${ESC}[2J\u0007 | 2030-01-10 |\n`);
+  writeFileSync(
+    join(dir, "2024-01-10.md"),
+    `---\ntitle: Committee\ndate: 2024-01-10\nattendees: [Ana]\nnote${ESC}[31m: 1\n---\n\n## 1. Budget\n\n| Action | Responsible | Deadline |\n|---|---|---|\n| Book ${payload} | Zed${ESC}[2J\u0007 | 2030-01-10 |\n`,
+  );
   return dir;
 }
 
@@ -49,7 +53,10 @@ describe("control characters from a meeting", () => {
   it("are shown as pictures in the file names a folder build prints", () => {
     const dir = project();
     mkdirSync(join(dir, "notes"));
-    writeFileSync(join(dir, "notes", `x${ESC}[2J.md`), "---\ntitle: X\ndate: 2024-01-11\n---\n\n## 1. Item\n\nBroken date: 2024-02-30 in | a table |\n\n| Action | Responsible | Deadline |\n|---|---|---|\n| Do | Ana | 2024-02-30 |\n");
+    writeFileSync(
+      join(dir, "notes", `x${ESC}[2J.md`),
+      "---\ntitle: X\ndate: 2024-01-11\n---\n\n## 1. Item\n\nBroken date: 2024-02-30 in | a table |\n\n| Action | Responsible | Deadline |\n|---|---|---|\n| Do | Ana | 2024-02-30 |\n",
+    );
     const r = minutes(dir, "build", "notes", ".", "--out", "dist", "-f", "json");
     expect(`${r.stdout}${r.stderr}`).not.toMatch(controls);
     expect(r.stderr).toContain("x␛[2J.md");

@@ -28,7 +28,8 @@ import { itWithTools, plainCliEnv, run } from "../helpers/tools.js";
 
 const bin = resolve("bin/minutes.js");
 // No NODE_PATH: an optional font package must be found only where minutes looks by itself.
-const minutes = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: { ...plainCliEnv(), NODE_PATH: "" } });
+const minutes = (cwd: string, ...args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: { ...plainCliEnv(), NODE_PATH: "" } });
 
 const ARABIC_WITH_NUMBER = "مرحبا بكم في الاجتماع رقم 42 اليوم";
 const CHINESE = "会议批准了预算。";
@@ -88,9 +89,13 @@ describe("a meeting in ten scripts", () => {
     expect(build.status).toBe(0);
     const chinese = lineOf(CHINESE);
     const emoji = lineOf("🎉");
-    expect(build.stderr).toContain(`scripts.md:${chinese}:10: warning: No font has these 8 characters, so the PDF draws them as boxes: U+4F1A 会, U+8BAE 议, U+6279 批, U+51C6 准, U+4E86 了, U+9884 预, U+7B97 算, U+3002 。 (line ${chinese}). [font-missing-glyphs]`);
+    expect(build.stderr).toContain(
+      `scripts.md:${chinese}:10: warning: No font has these 8 characters, so the PDF draws them as boxes: U+4F1A 会, U+8BAE 议, U+6279 批, U+51C6 准, U+4E86 了, U+9884 预, U+7B97 算, U+3002 。 (line ${chinese}). [font-missing-glyphs]`,
+    );
     expect(build.stderr).toContain("npm install --global @expo-google-fonts/noto-sans-sc");
-    expect(build.stderr).toContain(`scripts.md:${emoji}:24: warning: No font has this character, so the PDF draws it as a box: U+1F389 🎉 (line ${emoji}). [font-missing-glyphs]`);
+    expect(build.stderr).toContain(
+      `scripts.md:${emoji}:24: warning: No font has this character, so the PDF draws it as a box: U+1F389 🎉 (line ${emoji}). [font-missing-glyphs]`,
+    );
     expect(build.stderr).toContain("npm install --global @expo-google-fonts/noto-emoji");
     // Nothing else is reported missing: the seven shipped scripts are covered.
     expect(build.stderr.match(/font-missing-glyphs/g)).toHaveLength(2);
@@ -108,7 +113,14 @@ describe("a meeting in ten scripts", () => {
 
   itWithTools("pdffonts")("embeds the shipped fallback faces of the scripts it draws", () => {
     const fonts = run("pdffonts", [join(dir, "scripts.pdf")]);
-    for (const face of ["NotoSansArabic-Regular", "NotoSansHebrew-Regular", "NotoSansThai-Regular", "NotoSansArmenian-Regular", "NotoSansGeorgian-Regular", "NotoSansEthiopic-Regular"]) {
+    for (const face of [
+      "NotoSansArabic-Regular",
+      "NotoSansHebrew-Regular",
+      "NotoSansThai-Regular",
+      "NotoSansArmenian-Regular",
+      "NotoSansGeorgian-Regular",
+      "NotoSansEthiopic-Regular",
+    ]) {
       expect(fonts).toMatch(new RegExp(`\\+${face}\\s+CID TrueType\\s+Identity-H\\s+yes yes yes`));
     }
     // Devanagari is in the body face (Noto Sans has it), so its fallback is never opened.
@@ -118,38 +130,47 @@ describe("a meeting in ten scripts", () => {
   it("draws boxes only for the characters no font has (the Chinese line and the emoji)", async () => {
     const pdf = await PdfObjects.load(readFileSync(join(dir, "scripts.pdf")));
     const content = Array.from({ length: pdf.pageCount }, (_, i) => pdf.pageContent(i)).join("\n");
-    const boxed = [...content.matchAll(/\/ActualText <FEFF([0-9A-F]*)>/g)].map((m) => Buffer.from(m[1]!, "hex").swap16().toString("utf16le"));
+    const boxed = [...content.matchAll(/\/ActualText <FEFF([0-9A-F]*)>/g)].map((m) =>
+      Buffer.from(m[1]!, "hex").swap16().toString("utf16le"),
+    );
     expect(boxed.join("")).toBe(`${CHINESE}🎉`);
   });
 
-  itWithTools("pdftoppm", "pdftotext")("sets the Arabic line with a number in visual order, read from the rendered page", async () => {
-    const dpi = 150;
-    const page = renderPage(join(dir, "scripts.pdf"), dpi);
-    // The line's band, from the bounding box poppler gives the number "42" (the only "42" of the page).
-    const bbox = run("pdftotext", ["-f", "1", "-l", "1", "-bbox", join(dir, "scripts.pdf"), "-"]);
-    const box = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">42<\/word>/.exec(bbox);
-    expect(box).not.toBeNull();
-    const band = { top: Math.floor((Number(box![2]) * dpi) / 72) - 8, bottom: Math.ceil((Number(box![3]) * dpi) / 72) + 8 };
-    const arabic = shippedFont("noto-sans-arabic-regular");
-    const latin = shippedFont("noto-sans-regular");
-    // Left to right as seen: the logical order reversed, the number kept as written.
-    const seen = [
-      { word: "اليوم", font: arabic },
-      { word: "42", font: latin },
-      { word: "رقم", font: arabic },
-      { word: "الاجتماع", font: arabic },
-      { word: "مرحبا", font: arabic },
-    ];
-    const found = [];
-    for (const { word, font } of seen) found.push({ word, ...bestMatch(page, await referenceWord(word, font, 10.5, dpi), band) });
-    for (const f of found) expect(f.score, `${f.word} found at x=${f.x}`).toBeGreaterThan(0.8);
-    const xs = found.map((f) => f.x);
-    expect(xs).toEqual([...xs].sort((a, b) => a - b));
-    // A right-to-left paragraph is set from the right: its first word ends at the right margin (62 pt).
-    const last = found[found.length - 1]!;
-    const rightMargin = ((595.28 - 62) * dpi) / 72;
-    expect(Math.abs(last.x + last.width - rightMargin)).toBeLessThan(6);
-  });
+  itWithTools("pdftoppm", "pdftotext")(
+    "sets the Arabic line with a number in visual order, read from the rendered page",
+    async () => {
+      const dpi = 150;
+      const page = renderPage(join(dir, "scripts.pdf"), dpi);
+      // The line's band, from the bounding box poppler gives the number "42" (the only "42" of the page).
+      const bbox = run("pdftotext", ["-f", "1", "-l", "1", "-bbox", join(dir, "scripts.pdf"), "-"]);
+      const box = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">42<\/word>/.exec(bbox);
+      expect(box).not.toBeNull();
+      const band = {
+        top: Math.floor((Number(box![2]) * dpi) / 72) - 8,
+        bottom: Math.ceil((Number(box![3]) * dpi) / 72) + 8,
+      };
+      const arabic = shippedFont("noto-sans-arabic-regular");
+      const latin = shippedFont("noto-sans-regular");
+      // Left to right as seen: the logical order reversed, the number kept as written.
+      const seen = [
+        { word: "اليوم", font: arabic },
+        { word: "42", font: latin },
+        { word: "رقم", font: arabic },
+        { word: "الاجتماع", font: arabic },
+        { word: "مرحبا", font: arabic },
+      ];
+      const found = [];
+      for (const { word, font } of seen)
+        found.push({ word, ...bestMatch(page, await referenceWord(word, font, 10.5, dpi), band) });
+      for (const f of found) expect(f.score, `${f.word} found at x=${f.x}`).toBeGreaterThan(0.8);
+      const xs = found.map((f) => f.x);
+      expect(xs).toEqual([...xs].sort((a, b) => a - b));
+      // A right-to-left paragraph is set from the right: its first word ends at the right margin (62 pt).
+      const last = found[found.length - 1]!;
+      const rightMargin = ((595.28 - 62) * dpi) / 72;
+      expect(Math.abs(last.x + last.width - rightMargin)).toBeLessThan(6);
+    },
+  );
 
   it("marks the DOCX runs and paragraphs right to left and names the fonts that have each script", () => {
     const parts = unzipSync(readFileSync(join(dir, "scripts.docx")));
@@ -157,15 +178,21 @@ describe("a meeting in ten scripts", () => {
     const paragraph = (text: string) => doc.split("</w:p>").find((p) => p.includes(text))!;
     const rtl = paragraph("مرحبا بكم");
     expect(rtl).toMatch(/<w:pPr>.*<w:bidi\/>.*<\/w:pPr>/);
-    expect(rtl).toContain(`<w:r><w:rPr><w:rFonts w:cs="Noto Sans Arabic"/><w:rtl/><w:lang w:bidi="ar-SA"/></w:rPr><w:t xml:space="preserve">${ARABIC_WITH_NUMBER}</w:t></w:r>`);
+    expect(rtl).toContain(
+      `<w:r><w:rPr><w:rFonts w:cs="Noto Sans Arabic"/><w:rtl/><w:lang w:bidi="ar-SA"/></w:rPr><w:t xml:space="preserve">${ARABIC_WITH_NUMBER}</w:t></w:r>`,
+    );
     // A left-to-right paragraph with an Arabic phrase: no w:bidi, the phrase (with its brackets) one w:rtl run.
     const mixed = paragraph("الميزانية");
     expect(mixed).not.toContain("<w:bidi/>");
-    expect(mixed).toContain('<w:rFonts w:cs="Noto Sans Arabic"/><w:rtl/><w:lang w:bidi="ar-SA"/></w:rPr><w:t xml:space="preserve">الميزانية 2024 تمت الموافقة عليها (بالإجماع)</w:t>');
+    expect(mixed).toContain(
+      '<w:rFonts w:cs="Noto Sans Arabic"/><w:rtl/><w:lang w:bidi="ar-SA"/></w:rPr><w:t xml:space="preserve">الميزانية 2024 تمت الموافقة عليها (بالإجماع)</w:t>',
+    );
     expect(paragraph("התקציב")).toContain('<w:rFonts w:cs="Noto Sans Hebrew"/><w:rtl/>');
     expect(paragraph("बैठक")).toContain('<w:rFonts w:cs="Noto Sans Devanagari"/>');
     expect(paragraph("ที่ประชุม")).toContain('<w:rFonts w:cs="Noto Sans Thai"/>');
-    expect(paragraph("Բյուջեն")).toContain('<w:rFonts w:ascii="Noto Sans Armenian" w:cs="Noto Sans Armenian" w:hAnsi="Noto Sans Armenian"/>');
+    expect(paragraph("Բյուջեն")).toContain(
+      '<w:rFonts w:ascii="Noto Sans Armenian" w:cs="Noto Sans Armenian" w:hAnsi="Noto Sans Armenian"/>',
+    );
     expect(paragraph("ბიუჯეტი")).toContain('w:ascii="Noto Sans Georgian"');
     expect(paragraph("በጀቱ")).toContain('w:ascii="Noto Sans Ethiopic"');
     expect(paragraph("会议")).toContain('<w:rFonts w:eastAsia="Noto Sans SC" w:hint="eastAsia"/>');
@@ -190,7 +217,10 @@ describe("fallback fonts a project brings", () => {
     mkdirSync(join(dir, "theme", "fonts"), { recursive: true });
     // A face that is recognisably not the shipped regular Hebrew: the shipped bold one, under another name.
     copyFileSync(shippedFont("noto-sans-hebrew-bold"), join(dir, "theme", "fonts", "hebrew.ttf"));
-    writeFileSync(join(dir, "theme", "theme.yaml"), "name: scripts\nfonts:\n  fallbacks:\n    - { family: My Hebrew, regular: fonts/hebrew.ttf }\n");
+    writeFileSync(
+      join(dir, "theme", "theme.yaml"),
+      "name: scripts\nfonts:\n  fallbacks:\n    - { family: My Hebrew, regular: fonts/hebrew.ttf }\n",
+    );
     const r = minutes(dir, "build", "-f", "pdf", "--theme", "./theme", "scripts.md");
     expect(r.status).toBe(0);
     const fonts = run("pdffonts", [join(dir, "scripts.pdf")]);
@@ -206,7 +236,11 @@ describe("fallback fonts a project brings", () => {
     mkdirSync(join(dir, "minutes"));
     const found = installedOptionalFonts(join(dir, "minutes"), "ja");
     expect(found.map((f) => [f.family, f.files.regular, f.files.bold])).toEqual([
-      ["Noto Sans JP", join(pkg, "400Regular", "NotoSansJP_400Regular.ttf"), join(pkg, "400Regular", "NotoSansJP_400Regular.ttf")],
+      [
+        "Noto Sans JP",
+        join(pkg, "400Regular", "NotoSansJP_400Regular.ttf"),
+        join(pkg, "400Regular", "NotoSansJP_400Regular.ttf"),
+      ],
     ]);
   });
 });
@@ -281,12 +315,20 @@ async function referenceWord(word: string, font: string, size: number, dpi: numb
   const width = right - left + 1;
   const height = bottom - top + 1;
   const pixels = new Uint8Array(width * height);
-  for (let y = 0; y < height; y++) pixels.set(image.pixels.subarray((top + y) * image.width + left, (top + y) * image.width + left + width), y * width);
+  for (let y = 0; y < height; y++)
+    pixels.set(
+      image.pixels.subarray((top + y) * image.width + left, (top + y) * image.width + left + width),
+      y * width,
+    );
   return { width, height, pixels };
 }
 
 /** Where the template best matches the page inside the rows of `band`: normalised cross-correlation (1 is a perfect match). */
-function bestMatch(page: Grey, template: Grey, band: { top: number; bottom: number }): { x: number; width: number; score: number } {
+function bestMatch(
+  page: Grey,
+  template: Grey,
+  band: { top: number; bottom: number },
+): { x: number; width: number; score: number } {
   const n = template.width * template.height;
   let mean = 0;
   for (const v of template.pixels) mean += v;

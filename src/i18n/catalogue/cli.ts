@@ -12,19 +12,85 @@ export const cliMessages = {
   "hint": { en: "hint", fr: "conseil", es: "sugerencia", pt: "dica", de: "Hinweis" },
 
   // Counted words.
-  "count.error.one": { en: "{count} error", fr: "{count} erreur", es: "{count} error", pt: "{count} erro", de: "{count} Fehler" },
-  "count.error.other": { en: "{count} errors", fr: "{count} erreurs", es: "{count} errores", pt: "{count} erros", de: "{count} Fehler" },
-  "count.warning.one": { en: "{count} warning", fr: "{count} avertissement", es: "{count} advertencia", pt: "{count} aviso", de: "{count} Warnung" },
-  "count.warning.other": { en: "{count} warnings", fr: "{count} avertissements", es: "{count} advertencias", pt: "{count} avisos", de: "{count} Warnungen" },
-  "count.file.one": { en: "{count} file", fr: "{count} fichier", es: "{count} archivo", pt: "{count} ficheiro", de: "{count} Datei" },
-  "count.file.other": { en: "{count} files", fr: "{count} fichiers", es: "{count} archivos", pt: "{count} ficheiros", de: "{count} Dateien" },
-  "count.action.one": { en: "{count} action", fr: "{count} action", es: "{count} acción", pt: "{count} ação", de: "{count} Aufgabe" },
-  "count.action.other": { en: "{count} actions", fr: "{count} actions", es: "{count} acciones", pt: "{count} ações", de: "{count} Aufgaben" },
-  "count.carried.one": { en: "{count} open action", fr: "{count} action en cours reprise", es: "{count} acción abierta", pt: "{count} ação em aberto", de: "{count} offenen Aufgabe" },
-  "count.carried.other": { en: "{count} open actions", fr: "{count} actions en cours reprises", es: "{count} acciones abiertas", pt: "{count} ações em aberto", de: "{count} offenen Aufgaben" },
+  "count.error.one": {
+    en: "{count} error",
+    fr: "{count} erreur",
+    es: "{count} error",
+    pt: "{count} erro",
+    de: "{count} Fehler",
+  },
+  "count.error.other": {
+    en: "{count} errors",
+    fr: "{count} erreurs",
+    es: "{count} errores",
+    pt: "{count} erros",
+    de: "{count} Fehler",
+  },
+  "count.warning.one": {
+    en: "{count} warning",
+    fr: "{count} avertissement",
+    es: "{count} advertencia",
+    pt: "{count} aviso",
+    de: "{count} Warnung",
+  },
+  "count.warning.other": {
+    en: "{count} warnings",
+    fr: "{count} avertissements",
+    es: "{count} advertencias",
+    pt: "{count} avisos",
+    de: "{count} Warnungen",
+  },
+  "count.file.one": {
+    en: "{count} file",
+    fr: "{count} fichier",
+    es: "{count} archivo",
+    pt: "{count} ficheiro",
+    de: "{count} Datei",
+  },
+  "count.file.other": {
+    en: "{count} files",
+    fr: "{count} fichiers",
+    es: "{count} archivos",
+    pt: "{count} ficheiros",
+    de: "{count} Dateien",
+  },
+  "count.action.one": {
+    en: "{count} action",
+    fr: "{count} action",
+    es: "{count} acción",
+    pt: "{count} ação",
+    de: "{count} Aufgabe",
+  },
+  "count.action.other": {
+    en: "{count} actions",
+    fr: "{count} actions",
+    es: "{count} acciones",
+    pt: "{count} ações",
+    de: "{count} Aufgaben",
+  },
+  "count.carried.one": {
+    en: "{count} open action",
+    fr: "{count} action en cours reprise",
+    es: "{count} acción abierta",
+    pt: "{count} ação em aberto",
+    de: "{count} offenen Aufgabe",
+  },
+  "count.carried.other": {
+    en: "{count} open actions",
+    fr: "{count} actions en cours reprises",
+    es: "{count} acciones abiertas",
+    pt: "{count} ações em aberto",
+    de: "{count} offenen Aufgaben",
+  },
 
   // What was written, and summaries.
-  "wrote": { en: "wrote {path}", fr: "écrit : {path}", es: "escrito: {path}", pt: "gravado: {path}", de: "geschrieben: {path}" },
+  "wrote": {
+    en: "wrote {path}",
+    fr: "écrit : {path}",
+    es: "escrito: {path}",
+    pt: "gravado: {path}",
+    de: "geschrieben: {path}",
+  },
   "summary.nothing-written": {
     en: "{counts}; nothing was written for the files with errors",
     fr: "{counts} ; rien n'a été écrit pour les fichiers en erreur",
@@ -46,8 +112,20 @@ export const cliMessages = {
     pt: "gerados: {built}, sem alterações: {unchanged}, com erros: {failed}, em {seconds} s",
     de: "erstellt: {built}, unverändert: {unchanged}, fehlgeschlagen: {failed}, in {seconds} s",
   },
-  "progress.files": { en: "{files}, {toBuild} to build", fr: "{files}, à faire : {toBuild}", es: "{files}, por generar: {toBuild}", pt: "{files}, a gerar: {toBuild}", de: "{files}, zu erstellen: {toBuild}" },
-  "progress.failed": { en: "failed {file}", fr: "échec : {file}", es: "error en {file}", pt: "falhou: {file}", de: "fehlgeschlagen: {file}" },
+  "progress.files": {
+    en: "{files}, {toBuild} to build",
+    fr: "{files}, à faire : {toBuild}",
+    es: "{files}, por generar: {toBuild}",
+    pt: "{files}, a gerar: {toBuild}",
+    de: "{files}, zu erstellen: {toBuild}",
+  },
+  "progress.failed": {
+    en: "failed {file}",
+    fr: "échec : {file}",
+    es: "error en {file}",
+    pt: "falhou: {file}",
+    de: "fehlgeschlagen: {file}",
+  },
 
   // --watch.
   "watch.waiting": {
@@ -57,8 +135,20 @@ export const cliMessages = {
     pt: "à espera de alterações (Ctrl-C para parar)",
     de: "wartet auf Änderungen (Strg-C zum Beenden)",
   },
-  "watch.rebuild-failed": { en: "the rebuild failed: {reason}", fr: "la nouvelle construction a échoué : {reason}", es: "la nueva generación ha fallado: {reason}", pt: "a nova geração falhou: {reason}", de: "die erneute Erstellung ist fehlgeschlagen: {reason}" },
-  "watch.cannot-watch": { en: "cannot watch {folder}: {reason}", fr: "impossible de surveiller {folder} : {reason}", es: "no se puede vigilar {folder}: {reason}", pt: "não é possível vigiar {folder}: {reason}", de: "{folder} kann nicht überwacht werden: {reason}" },
+  "watch.rebuild-failed": {
+    en: "the rebuild failed: {reason}",
+    fr: "la nouvelle construction a échoué : {reason}",
+    es: "la nueva generación ha fallado: {reason}",
+    pt: "a nova geração falhou: {reason}",
+    de: "die erneute Erstellung ist fehlgeschlagen: {reason}",
+  },
+  "watch.cannot-watch": {
+    en: "cannot watch {folder}: {reason}",
+    fr: "impossible de surveiller {folder} : {reason}",
+    es: "no se puede vigilar {folder}: {reason}",
+    pt: "não é possível vigiar {folder}: {reason}",
+    de: "{folder} kann nicht überwacht werden: {reason}",
+  },
 
   // build --explain FILE: why a file was built or skipped (src/batch/explain.ts).
   "explain.up-to-date": {
@@ -68,7 +158,13 @@ export const cliMessages = {
     pt: "{file}: ignorado: nada do que a última geração leu mudou (ficheiros lidos: {read}; procurados sem sucesso e ainda ausentes: {missing})",
     de: "{file}: übersprungen: nichts, was die letzte Erstellung gelesen hat, hat sich geändert (gelesene Dateien: {read}; vergeblich gesucht und weiterhin fehlend: {missing})",
   },
-  "explain.forced": { en: "{file}: built, because --force was given", fr: "{file} : refait, car --force a été donné", es: "{file}: generado, porque se indicó --force", pt: "{file}: gerado, porque foi indicado --force", de: "{file}: erstellt, weil --force angegeben wurde" },
+  "explain.forced": {
+    en: "{file}: built, because --force was given",
+    fr: "{file} : refait, car --force a été donné",
+    es: "{file}: generado, porque se indicó --force",
+    pt: "{file}: gerado, porque foi indicado --force",
+    de: "{file}: erstellt, weil --force angegeben wurde",
+  },
   "explain.no-manifest": {
     en: "{file}: built: without an output folder (--out, or out: in the config) there is no manifest to compare with, so every file is built",
     fr: "{file} : construit : sans dossier de sortie (--out, ou out: dans la configuration), il n'y a pas de manifeste pour comparer, donc tout est construit",
@@ -90,7 +186,13 @@ export const cliMessages = {
     pt: "{file}: gerado de novo: as opções ou a versão do minutes diferem das da última geração",
     de: "{file}: neu erstellt: die Optionen oder die minutes-Version unterscheiden sich von der letzten Erstellung",
   },
-  "explain.output-missing": { en: "{file}: rebuilt: its output {path} is missing", fr: "{file} : refait : sa sortie {path} est absente", es: "{file}: regenerado: falta su salida {path}", pt: "{file}: gerado de novo: falta a sua saída {path}", de: "{file}: neu erstellt: seine Ausgabe {path} fehlt" },
+  "explain.output-missing": {
+    en: "{file}: rebuilt: its output {path} is missing",
+    fr: "{file} : refait : sa sortie {path} est absente",
+    es: "{file}: regenerado: falta su salida {path}",
+    pt: "{file}: gerado de novo: falta a sua saída {path}",
+    de: "{file}: neu erstellt: seine Ausgabe {path} fehlt",
+  },
   "explain.changed": {
     en: "{file}: rebuilt: {path}, which its last build read, has changed",
     fr: "{file} : refait : {path}, lu par la dernière construction, a changé",
@@ -191,12 +293,48 @@ export const cliMessages = {
     pt: "{option} «{value}»: escolha um de {choices}",
     de: "{option} „{value}“: wählen Sie eines von {choices}",
   },
-  "usage.unknown-option": { en: "unknown option {option}", fr: "option inconnue : {option}", es: "opción desconocida: {option}", pt: "opção desconhecida: {option}", de: "unbekannte Option: {option}" },
-  "usage.unknown-command": { en: "unknown command {command}", fr: "commande inconnue : {command}", es: "comando desconocido: {command}", pt: "comando desconhecido: {command}", de: "unbekannter Befehl: {command}" },
-  "usage.did-you-mean": { en: "did you mean {candidates}?", fr: "vouliez-vous dire {candidates} ?", es: "¿quería decir {candidates}?", pt: "queria dizer {candidates}?", de: "meinten Sie {candidates}?" },
-  "usage.missing-argument": { en: "{argument} is missing after the command", fr: "il manque {argument} après la commande", es: "falta {argument} después del comando", pt: "falta {argument} depois do comando", de: "{argument} fehlt nach dem Befehl" },
-  "usage.missing-value": { en: "{option} needs a value", fr: "{option} attend une valeur", es: "{option} necesita un valor", pt: "{option} precisa de um valor", de: "{option} braucht einen Wert" },
-  "usage.too-many": { en: "too many arguments for this command", fr: "trop d'arguments pour cette commande", es: "demasiados argumentos para este comando", pt: "argumentos a mais para este comando", de: "zu viele Argumente für diesen Befehl" },
+  "usage.unknown-option": {
+    en: "unknown option {option}",
+    fr: "option inconnue : {option}",
+    es: "opción desconocida: {option}",
+    pt: "opção desconhecida: {option}",
+    de: "unbekannte Option: {option}",
+  },
+  "usage.unknown-command": {
+    en: "unknown command {command}",
+    fr: "commande inconnue : {command}",
+    es: "comando desconocido: {command}",
+    pt: "comando desconhecido: {command}",
+    de: "unbekannter Befehl: {command}",
+  },
+  "usage.did-you-mean": {
+    en: "did you mean {candidates}?",
+    fr: "vouliez-vous dire {candidates} ?",
+    es: "¿quería decir {candidates}?",
+    pt: "queria dizer {candidates}?",
+    de: "meinten Sie {candidates}?",
+  },
+  "usage.missing-argument": {
+    en: "{argument} is missing after the command",
+    fr: "il manque {argument} après la commande",
+    es: "falta {argument} después del comando",
+    pt: "falta {argument} depois do comando",
+    de: "{argument} fehlt nach dem Befehl",
+  },
+  "usage.missing-value": {
+    en: "{option} needs a value",
+    fr: "{option} attend une valeur",
+    es: "{option} necesita un valor",
+    pt: "{option} precisa de um valor",
+    de: "{option} braucht einen Wert",
+  },
+  "usage.too-many": {
+    en: "too many arguments for this command",
+    fr: "trop d'arguments pour cette commande",
+    es: "demasiados argumentos para este comando",
+    pt: "argumentos a mais para este comando",
+    de: "zu viele Argumente für diesen Befehl",
+  },
   "usage.help": {
     en: "{command} --help shows what it accepts, with examples",
     fr: "{command} --help montre ce qui est accepté, avec des exemples",
@@ -206,7 +344,13 @@ export const cliMessages = {
   },
 
   // init.
-  "init.not-written": { en: "init could not write into {dir} ({why}).", fr: "init n'a pas pu écrire dans {dir} ({why}).", es: "init no ha podido escribir en {dir} ({why}).", pt: "init não conseguiu gravar em {dir} ({why}).", de: "init konnte nicht in {dir} schreiben ({why})." },
+  "init.not-written": {
+    en: "init could not write into {dir} ({why}).",
+    fr: "init n'a pas pu écrire dans {dir} ({why}).",
+    es: "init no ha podido escribir en {dir} ({why}).",
+    pt: "init não conseguiu gravar em {dir} ({why}).",
+    de: "init konnte nicht in {dir} schreiben ({why}).",
+  },
   "init.exists": {
     en: "init writes nothing, because these files already exist:",
     fr: "init n'écrit rien, car ces fichiers existent déjà :",
@@ -228,7 +372,13 @@ export const cliMessages = {
     pt: "a sua pasta de atas está pronta. A seguir:",
     de: "Ihr Protokollordner ist bereit. Als Nächstes:",
   },
-  "init.next.cd": { en: "go into the folder", fr: "entrez dans le dossier", es: "entre en la carpeta", pt: "entre na pasta", de: "in den Ordner wechseln" },
+  "init.next.cd": {
+    en: "go into the folder",
+    fr: "entrez dans le dossier",
+    es: "entre en la carpeta",
+    pt: "entre na pasta",
+    de: "in den Ordner wechseln",
+  },
   "init.next.sample": {
     en: "an example meeting: read it, then delete it (it fails the check until its examples are replaced)",
     fr: "une réunion d'exemple : lisez-la, puis supprimez-la (la vérification échoue tant que ses exemples restent)",
@@ -261,7 +411,13 @@ export const cliMessages = {
   },
   "new.the-template": { en: "the template", fr: "le modèle", es: "la plantilla", pt: "o modelo", de: "die Vorlage" },
   "new.built-in": { en: "built-in", fr: "intégré", es: "incluida", pt: "incluído", de: "eingebaut" },
-  "new.wrote": { en: "wrote {path} (template: {template})", fr: "écrit : {path} (modèle : {template})", es: "escrito: {path} (plantilla: {template})", pt: "gravado: {path} (modelo: {template})", de: "geschrieben: {path} (Vorlage: {template})" },
+  "new.wrote": {
+    en: "wrote {path} (template: {template})",
+    fr: "écrit : {path} (modèle : {template})",
+    es: "escrito: {path} (plantilla: {template})",
+    pt: "gravado: {path} (modelo: {template})",
+    de: "geschrieben: {path} (Vorlage: {template})",
+  },
   "new.wrote-from": {
     en: "wrote {path} with {actions} from {from} (template: {template})",
     fr: "écrit : {path}, avec {actions} de {from} (modèle : {template})",
@@ -336,12 +492,24 @@ export const cliMessages = {
     pt: "{count} ações sem prazo com data não estão no calendário",
     de: "{count} Aufgaben ohne datierte Frist stehen nicht im Kalender",
   },
-  "actions.wrote": { en: "wrote {path} ({actions})", fr: "écrit : {path} ({actions})", es: "escrito: {path} ({actions})", pt: "gravado: {path} ({actions})", de: "geschrieben: {path} ({actions})" },
+  "actions.wrote": {
+    en: "wrote {path} ({actions})",
+    fr: "écrit : {path} ({actions})",
+    es: "escrito: {path} ({actions})",
+    pt: "gravado: {path} ({actions})",
+    de: "geschrieben: {path} ({actions})",
+  },
   // The terminal table (CSV, JSON and Markdown keep their English column names, for programs).
   "table.id": { en: "ID", fr: "ID", es: "ID", pt: "ID", de: "ID" },
   "table.status": { en: "STATUS", fr: "ÉTAT", es: "ESTADO", pt: "ESTADO", de: "STATUS" },
   "table.deadline": { en: "DEADLINE", fr: "ÉCHÉANCE", es: "PLAZO", pt: "PRAZO", de: "FRIST" },
-  "table.responsible": { en: "RESPONSIBLE", fr: "RESPONSABLE", es: "RESPONSABLE", pt: "RESPONSÁVEL", de: "VERANTWORTLICH" },
+  "table.responsible": {
+    en: "RESPONSIBLE",
+    fr: "RESPONSABLE",
+    es: "RESPONSABLE",
+    pt: "RESPONSÁVEL",
+    de: "VERANTWORTLICH",
+  },
   "table.action": { en: "ACTION", fr: "ACTION", es: "ACCIÓN", pt: "AÇÃO", de: "AUFGABE" },
   "state.open": { en: "open", fr: "à faire", es: "abierta", pt: "aberta", de: "offen" },
   "state.in-progress": { en: "in-progress", fr: "en cours", es: "en curso", pt: "em curso", de: "in Arbeit" },
@@ -349,8 +517,20 @@ export const cliMessages = {
   "state.cancelled": { en: "cancelled", fr: "annulé", es: "cancelada", pt: "cancelada", de: "gestrichen" },
 
   // split.
-  "count.meeting.one": { en: "{count} meeting", fr: "{count} réunion", es: "{count} reunión", pt: "{count} reunião", de: "{count} Sitzung" },
-  "count.meeting.other": { en: "{count} meetings", fr: "{count} réunions", es: "{count} reuniones", pt: "{count} reuniões", de: "{count} Sitzungen" },
+  "count.meeting.one": {
+    en: "{count} meeting",
+    fr: "{count} réunion",
+    es: "{count} reunión",
+    pt: "{count} reunião",
+    de: "{count} Sitzung",
+  },
+  "count.meeting.other": {
+    en: "{count} meetings",
+    fr: "{count} réunions",
+    es: "{count} reuniones",
+    pt: "{count} reuniões",
+    de: "{count} Sitzungen",
+  },
   "split.wrote": {
     en: "wrote {path} (meeting of {date}, line {line} of the file)",
     fr: "écrit : {path} (réunion du {date}, ligne {line} du fichier)",

@@ -192,7 +192,7 @@ export const adoptionMessages = {
   },
 
   "date-argument.ambiguous": {
-    en: "{flag} \"{value}\" can be read two ways: write {iso} if the day comes first, or {other} if the month does.",
+    en: '{flag} "{value}" can be read two ways: write {iso} if the day comes first, or {other} if the month does.',
     fr: "{flag} « {value} » se lit de deux façons : écrivez {iso} si le jour vient en premier, ou {other} si c'est le mois.",
     es: "{flag} «{value}» se puede leer de dos maneras: escriba {iso} si el día va primero, o {other} si va primero el mes.",
     pt: "{flag} «{value}» lê-se de duas maneiras: escreva {iso} se o dia vem primeiro, ou {other} se é o mês.",

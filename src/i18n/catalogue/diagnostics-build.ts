@@ -4,7 +4,13 @@
 import type { Entry } from "../entry.js";
 
 export const buildMessages = {
-  "list.more": { en: "{items} and {count} more", fr: "{items} et {count} autres", es: "{items} y {count} más", pt: "{items} e mais {count}", de: "{items} und {count} weitere" },
+  "list.more": {
+    en: "{items} and {count} more",
+    fr: "{items} et {count} autres",
+    es: "{items} y {count} más",
+    pt: "{items} e mais {count}",
+    de: "{items} und {count} weitere",
+  },
   "font-missing-glyphs.one": {
     en: "No font has this character, so the PDF draws it as a box: {characters}{where}.",
     fr: "Aucune police ne contient ce caractère, que le PDF dessine donc comme un carré : {characters}{where}.",
@@ -19,8 +25,20 @@ export const buildMessages = {
     pt: "Nenhum tipo de letra tem estes {count} caracteres, por isso o PDF desenha-os como quadrados: {characters}{where}.",
     de: "Keine Schrift enthält diese {count} Zeichen, daher zeichnet das PDF sie als Kästchen: {characters}{where}.",
   },
-  "font-missing-glyphs.line": { en: " (line {lines})", fr: " (ligne {lines})", es: " (línea {lines})", pt: " (linha {lines})", de: " (Zeile {lines})" },
-  "font-missing-glyphs.lines": { en: " (line {lines})", fr: " (lignes {lines})", es: " (líneas {lines})", pt: " (linhas {lines})", de: " (Zeilen {lines})" },
+  "font-missing-glyphs.line": {
+    en: " (line {lines})",
+    fr: " (ligne {lines})",
+    es: " (línea {lines})",
+    pt: " (linha {lines})",
+    de: " (Zeile {lines})",
+  },
+  "font-missing-glyphs.lines": {
+    en: " (line {lines})",
+    fr: " (lignes {lines})",
+    es: " (líneas {lines})",
+    pt: " (linhas {lines})",
+    de: " (Zeilen {lines})",
+  },
   "font-missing-glyphs.theme.hint": {
     en: "Name a font that has them under `fonts: fallbacks:` in the theme (a list of { family, regular, bold } with .ttf or .otf files; see docs/themes.md).",
     fr: "Indiquez une police qui les contient sous `fonts: fallbacks:` dans le thème (une liste de { family, regular, bold } avec des fichiers .ttf ou .otf ; voir docs/themes.md).",

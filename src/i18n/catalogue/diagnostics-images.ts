@@ -104,7 +104,13 @@ export const imageMessages = {
     pt: "não é uma imagem SVG: o seu espaço de nomes é {namespace}",
     de: "ist kein SVG-Bild: sein Namensraum ist {namespace}",
   },
-  "svg.not-base64": { en: "is not base64", fr: "n'est pas en base64", es: "no está en base64", pt: "não está em base64", de: "ist nicht base64-kodiert" },
+  "svg.not-base64": {
+    en: "is not base64",
+    fr: "n'est pas en base64",
+    es: "no está en base64",
+    pt: "não está em base64",
+    de: "ist nicht base64-kodiert",
+  },
   // What the SVG held that the DOCX's copy leaves out (listed in logo-svg-cleaned), beside markup as written.
   "svg.removed.embedded-image": {
     en: "an embedded image that {problem}",
@@ -120,7 +126,13 @@ export const imageMessages = {
     pt: "um <style> que carrega ou escapa",
     de: "ein <style>, das lädt oder maskiert",
   },
-  "svg.removed.on": { en: "{attribute} on {element}", fr: "{attribute} sur {element}", es: "{attribute} en {element}", pt: "{attribute} em {element}", de: "{attribute} an {element}" },
+  "svg.removed.on": {
+    en: "{attribute} on {element}",
+    fr: "{attribute} sur {element}",
+    es: "{attribute} en {element}",
+    pt: "{attribute} em {element}",
+    de: "{attribute} an {element}",
+  },
 
   "font.collection": {
     en: "is a font collection (.ttc); give the .ttf or .otf file of one face",
@@ -164,7 +176,13 @@ export const imageMessages = {
     pt: "é um ficheiro de tipo de letra danificado: faltam-lhe as tabelas {tables}",
     de: "ist eine beschädigte Schriftdatei: ihr fehlen die Tabellen {tables}",
   },
-  "font.glyph-outline": { en: "glyph outline", fr: "contours de glyphes", es: "contornos de glifos", pt: "contornos de glifos", de: "Glyphenumrisse" },
+  "font.glyph-outline": {
+    en: "glyph outline",
+    fr: "contours de glyphes",
+    es: "contornos de glifos",
+    pt: "contornos de glifos",
+    de: "Glyphenumrisse",
+  },
 
   "png.damaged": {
     en: "is a damaged PNG: {why}",

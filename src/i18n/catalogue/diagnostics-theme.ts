@@ -168,7 +168,13 @@ export const themeMessages = {
     pt: "Rótulos conhecidos: {labels}.",
     de: "Bekannte Beschriftungen: {labels}.",
   },
-  "theme-file.file-problem": { en: "{file} {problem}.", fr: "{file} {problem}.", es: "{file} {problem}.", pt: "{file} {problem}.", de: "{file} {problem}." },
+  "theme-file.file-problem": {
+    en: "{file} {problem}.",
+    fr: "{file} {problem}.",
+    es: "{file} {problem}.",
+    pt: "{file} {problem}.",
+    de: "{file} {problem}.",
+  },
   "theme-file.not-a-file": {
     en: "{path} is not a file.",
     fr: "{path} n'est pas un fichier.",
@@ -220,10 +226,10 @@ export const themeMessages = {
   },
   "theme-file.font-without-files.hint": {
     en: 'Write `{ family: "{font}", regular: fonts/{stem}-Regular.ttf, bold: …, italic: …, boldItalic: … }`, or `Noto Sans`.',
-    fr: "Écrivez `{ family: \"{font}\", regular: fonts/{stem}-Regular.ttf, bold: …, italic: …, boldItalic: … }`, ou `Noto Sans`.",
-    es: "Escriba `{ family: \"{font}\", regular: fonts/{stem}-Regular.ttf, bold: …, italic: …, boldItalic: … }`, o `Noto Sans`.",
-    pt: "Escreva `{ family: \"{font}\", regular: fonts/{stem}-Regular.ttf, bold: …, italic: …, boldItalic: … }`, ou `Noto Sans`.",
-    de: "Schreiben Sie `{ family: \"{font}\", regular: fonts/{stem}-Regular.ttf, bold: …, italic: …, boldItalic: … }` oder `Noto Sans`.",
+    fr: 'Écrivez `{ family: "{font}", regular: fonts/{stem}-Regular.ttf, bold: …, italic: …, boldItalic: … }`, ou `Noto Sans`.',
+    es: 'Escriba `{ family: "{font}", regular: fonts/{stem}-Regular.ttf, bold: …, italic: …, boldItalic: … }`, o `Noto Sans`.',
+    pt: 'Escreva `{ family: "{font}", regular: fonts/{stem}-Regular.ttf, bold: …, italic: …, boldItalic: … }`, ou `Noto Sans`.',
+    de: 'Schreiben Sie `{ family: "{font}", regular: fonts/{stem}-Regular.ttf, bold: …, italic: …, boldItalic: … }` oder `Noto Sans`.',
   },
   "theme-file.font.hint": {
     en: "Give a .ttf or .otf file.",

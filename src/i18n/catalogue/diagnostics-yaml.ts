@@ -7,10 +7,34 @@ import type { Entry } from "../entry.js";
 
 export const yamlMessages = {
   // What the YAML is: the subject of the sentences below (always at the start of a sentence).
-  "yaml.what.front-matter": { en: "The front matter", fr: "L'en-tête YAML", es: "El encabezado YAML", pt: "O cabeçalho YAML", de: "Der YAML-Kopf" },
-  "yaml.what.document": { en: "The document", fr: "Le document", es: "El documento", pt: "O documento", de: "Das Dokument" },
-  "yaml.what.config": { en: "The config file", fr: "Le fichier de configuration", es: "El archivo de configuración", pt: "O ficheiro de configuração", de: "Die Konfigurationsdatei" },
-  "yaml.what.theme": { en: "The theme file", fr: "Le fichier du thème", es: "El archivo del tema", pt: "O ficheiro do tema", de: "Die Theme-Datei" },
+  "yaml.what.front-matter": {
+    en: "The front matter",
+    fr: "L'en-tête YAML",
+    es: "El encabezado YAML",
+    pt: "O cabeçalho YAML",
+    de: "Der YAML-Kopf",
+  },
+  "yaml.what.document": {
+    en: "The document",
+    fr: "Le document",
+    es: "El documento",
+    pt: "O documento",
+    de: "Das Dokument",
+  },
+  "yaml.what.config": {
+    en: "The config file",
+    fr: "Le fichier de configuration",
+    es: "El archivo de configuración",
+    pt: "O ficheiro de configuração",
+    de: "Die Konfigurationsdatei",
+  },
+  "yaml.what.theme": {
+    en: "The theme file",
+    fr: "Le fichier du thème",
+    es: "El archivo del tema",
+    pt: "O ficheiro do tema",
+    de: "Die Theme-Datei",
+  },
 
   "yaml-invalid": {
     en: "{what} is not valid YAML: {detail}",
@@ -235,11 +259,29 @@ export const yamlMessages = {
     de: "`{key}` muss {expected} sein.",
   },
   "schema.type.string": { en: "text", fr: "du texte", es: "un texto", pt: "um texto", de: "ein Text" },
-  "schema.type.int": { en: "a whole number", fr: "un nombre entier", es: "un número entero", pt: "um número inteiro", de: "eine ganze Zahl" },
+  "schema.type.int": {
+    en: "a whole number",
+    fr: "un nombre entier",
+    es: "un número entero",
+    pt: "um número inteiro",
+    de: "eine ganze Zahl",
+  },
   "schema.type.number": { en: "a number", fr: "un nombre", es: "un número", pt: "um número", de: "eine Zahl" },
-  "schema.type.boolean": { en: "true or false", fr: "true ou false", es: "true o false", pt: "true ou false", de: "true oder false" },
+  "schema.type.boolean": {
+    en: "true or false",
+    fr: "true ou false",
+    es: "true o false",
+    pt: "true ou false",
+    de: "true oder false",
+  },
   "schema.type.array": { en: "a list", fr: "une liste", es: "una lista", pt: "uma lista", de: "eine Liste" },
-  "schema.type.object": { en: "a set of `key: value` lines", fr: "un ensemble de lignes `key: value`", es: "un conjunto de líneas `key: value`", pt: "um conjunto de linhas `key: value`", de: "eine Gruppe von Zeilen `key: value`" },
+  "schema.type.object": {
+    en: "a set of `key: value` lines",
+    fr: "un ensemble de lignes `key: value`",
+    es: "un conjunto de líneas `key: value`",
+    pt: "um conjunto de linhas `key: value`",
+    de: "eine Gruppe von Zeilen `key: value`",
+  },
   "schema.not-empty": {
     en: "`{key}` must not be empty.",
     fr: "`{key}` ne doit pas être vide.",

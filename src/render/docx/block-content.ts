@@ -19,7 +19,13 @@ const alignment = (align: TableAlign | undefined) =>
 /** Nesting keeps pushing right, but never past half the text width, so a 50-deep list still has room for text. */
 const capIndent = (ctx: DocxContext, indent: number): number => Math.min(indent, Math.floor(ctx.contentWidth / 2));
 
-function textParagraph(children: ParagraphChild[], scope: BlockScope, style?: string, afterList = false, direction: { bidirectional?: true } = {}): Paragraph {
+function textParagraph(
+  children: ParagraphChild[],
+  scope: BlockScope,
+  style?: string,
+  afterList = false,
+  direction: { bidirectional?: true } = {},
+): Paragraph {
   return new Paragraph({
     style: style ?? (scope.quoted ? StyleId.quote : scope.listLevel >= 0 ? "ListParagraph" : StyleId.normal),
     children,
@@ -51,7 +57,10 @@ function codeRuns(value: string): ParagraphChild[] {
 function columnWeights(header: Inline[][], rows: Inline[][][]): number[] {
   const count = rows.reduce((m, r) => Math.max(m, r.length), Math.max(header.length, 1));
   return Array.from({ length: count }, (_, i) => {
-    const longest = rows.reduce((m, r) => Math.max(m, inlineText(r[i] ?? []).length), inlineText(header[i] ?? []).length);
+    const longest = rows.reduce(
+      (m, r) => Math.max(m, inlineText(r[i] ?? []).length),
+      inlineText(header[i] ?? []).length,
+    );
     return Math.min(Math.max(longest, 6), 36);
   });
 }
@@ -107,7 +116,15 @@ export function blockContent(blocks: Block[], ctx: DocxContext, scope: BlockScop
   for (const block of blocks) {
     switch (block.type) {
       case "paragraph":
-        out.push(textParagraph(inlineRuns(block.children), scope, undefined, previous === "list", paragraphDirection(block.children)));
+        out.push(
+          textParagraph(
+            inlineRuns(block.children),
+            scope,
+            undefined,
+            previous === "list",
+            paragraphDirection(block.children),
+          ),
+        );
         break;
       case "heading": {
         const index = Math.min(Math.max(Math.floor(block.level) || 1, 1), headingStyles.length) - 1;
@@ -125,7 +142,12 @@ export function blockContent(blocks: Block[], ctx: DocxContext, scope: BlockScop
         for (const p of list(block, ctx, scope)) out.push(p);
         break;
       case "blockquote":
-        for (const p of blockContent(block.children, ctx, { ...scope, indent: capIndent(ctx, scope.indent + QUOTE_STEP), quoted: true })) out.push(p);
+        for (const p of blockContent(block.children, ctx, {
+          ...scope,
+          indent: capIndent(ctx, scope.indent + QUOTE_STEP),
+          quoted: true,
+        }))
+          out.push(p);
         break;
       case "table":
         for (const p of table(block, ctx, scope)) out.push(p);

@@ -1,6 +1,16 @@
 // The body of the compte-rendu, in the layout's order and with its texts only: title block, info table, preamble,
 // agenda, each item (heading, labelled sections, action table, notes), next meeting.
-import { AlignmentType, Bookmark, BorderStyle, HeadingLevel, InternalHyperlink, LineRuleType, Paragraph, Tab, TextRun } from "./docx-library.js";
+import {
+  AlignmentType,
+  Bookmark,
+  BorderStyle,
+  HeadingLevel,
+  InternalHyperlink,
+  LineRuleType,
+  Paragraph,
+  Tab,
+  TextRun,
+} from "./docx-library.js";
 import { agendaEntryParts, agendaTargets } from "../../layout/agenda-targets.js";
 import type { DocumentLayout, InfoRow, ItemLayout } from "../../layout/document-layout.js";
 import type { Inline } from "../../model/minutes.js";
@@ -17,7 +27,8 @@ type Flow = ReturnType<typeof blockContent>;
 /** The draft banner and the logo above the title, when the theme and the front matter ask for them. */
 function titleExtras(layout: DocumentLayout, ctx: DocxContext): Paragraph[] {
   const out: Paragraph[] = [];
-  if (layout.draft?.mark === "banner") out.push(new Paragraph({ style: StyleId.draftBanner, children: textRuns(layout.draft.text) }));
+  if (layout.draft?.mark === "banner")
+    out.push(new Paragraph({ style: StyleId.draftBanner, children: textRuns(layout.draft.text) }));
   const logo = ctx.theme.logo;
   if (logo?.placement === "title") {
     const contentPoints = ctx.contentWidth / 20;
@@ -40,7 +51,9 @@ function titleBlock(layout: DocumentLayout, ctx: DocxContext): Paragraph[] {
   if (layout.organisation) lines.push([StyleId.organisation, layout.organisation]);
   lines.push([StyleId.title, layout.title]);
   if (layout.subtitle) lines.push([StyleId.subtitle, layout.subtitle]);
-  const block = lines.map(([style, text]) => new Paragraph({ style, children: textRuns(text), ...paragraphDirection(text) }));
+  const block = lines.map(
+    ([style, text]) => new Paragraph({ style, children: textRuns(text), ...paragraphDirection(text) }),
+  );
   // The layout's rule under the title (a share of the width, in the accent colour): an empty paragraph as
   // tall as the gap above the rule, with the rule as its bottom border; its spacing after is the gap below.
   const rule = layout.geometry.titleRule;
@@ -58,7 +71,10 @@ function titleBlock(layout: DocumentLayout, ctx: DocxContext): Paragraph[] {
 }
 
 function infoValue(row: InfoRow, ctx: DocxContext): CellContent {
-  if (typeof row.value === "string") return [new Paragraph({ style: StyleId.tableText, children: textRuns(row.value), ...paragraphDirection(row.value) })];
+  if (typeof row.value === "string")
+    return [
+      new Paragraph({ style: StyleId.tableText, children: textRuns(row.value), ...paragraphDirection(row.value) }),
+    ];
   const ref = ctx.lists.begin(false, 1);
   return row.value.map(
     (entry) =>
@@ -78,13 +94,23 @@ function infoTable(layout: DocumentLayout, ctx: DocxContext): Flow {
     [new Paragraph({ style: StyleId.tableHeading, children: textRuns(row.label) })],
     infoValue(row, ctx),
   ]);
-  return spacedTable(gridTable(ctx, { weights: [...layout.geometry.infoColumns], header: null, rows, indent: 0, shadeFirstColumn: true }));
+  return spacedTable(
+    gridTable(ctx, {
+      weights: [...layout.geometry.infoColumns],
+      header: null,
+      rows,
+      indent: 0,
+      shadeFirstColumn: true,
+    }),
+  );
 }
 
 function actionTable(item: ItemLayout, ctx: DocxContext): Flow {
   if (!item.actions) return [];
   const { columns, rows } = item.actions;
-  const cell = (style: string, children: ReturnType<typeof inlineRuns>, content: Inline[] | string): CellContent => [new Paragraph({ style, children, ...paragraphDirection(content) })];
+  const cell = (style: string, children: ReturnType<typeof inlineRuns>, content: Inline[] | string): CellContent => [
+    new Paragraph({ style, children, ...paragraphDirection(content) }),
+  ];
   const grid = gridTable(ctx, {
     weights: item.actions.weights,
     header: columns.map((label) => cell(StyleId.tableHeading, textRuns(label), label)),
@@ -106,7 +132,9 @@ function agenda(layout: DocumentLayout, ctx: DocxContext): Paragraph[] {
     const { number, text } = agendaEntryParts(line);
     const lead = new TextRun({ children: [new Tab(), number ?? "", new Tab()] });
     const title =
-      target === null ? textRuns(text) : [new InternalHyperlink({ anchor: itemBookmark(target), children: textRuns(text) })];
+      target === null
+        ? textRuns(text)
+        : [new InternalHyperlink({ anchor: itemBookmark(target), children: textRuns(text) })];
     const children = [lead, ...title];
     return new Paragraph({ style: StyleId.agendaEntry, tabStops, children, ...paragraphDirection(line) });
   });
@@ -114,7 +142,9 @@ function agenda(layout: DocumentLayout, ctx: DocxContext): Paragraph[] {
 
 function itemFlow(item: ItemLayout, bookmark: string, ctx: DocxContext): Flow {
   const heading = new Bookmark({ id: bookmark, children: textRuns(item.heading) });
-  const out: Flow = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [heading], ...paragraphDirection(item.heading) })];
+  const out: Flow = [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [heading], ...paragraphDirection(item.heading) }),
+  ];
   if (item.intro) for (const p of blockContent(item.intro, ctx, topScope)) out.push(p);
   for (const section of item.sections) {
     out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: textRuns(section.label) }));
@@ -143,7 +173,9 @@ export function documentBody(layout: DocumentLayout, ctx: DocxContext): Flow {
     ...infoTable(layout, ctx),
     ...blockContent(layout.preamble, ctx, topScope),
     // A document without agenda items (the action register) has no agenda.
-    ...(layout.agenda.length ? [new Paragraph({ heading: HeadingLevel.HEADING_1, children: textRuns(layout.agendaTitle) })] : []),
+    ...(layout.agenda.length
+      ? [new Paragraph({ heading: HeadingLevel.HEADING_1, children: textRuns(layout.agendaTitle) })]
+      : []),
     // The agenda as planned (before a "Meeting notes" section) is drawn as written; else the items' headings, linked.
     ...(layout.agendaBlocks ? blockContent(layout.agendaBlocks, ctx, topScope) : agenda(layout, ctx)),
     ...(layout.followUp ? itemFlow(layout.followUp, "follow_up", ctx) : []),

@@ -43,5 +43,10 @@ export function createContext(theme: Theme, geometry: Geometry): DocxContext {
   const { left, right } = theme.page.margins;
   // Guard against a theme whose margins eat the page: tables still need a positive width.
   const contentWidth = Math.max(twips(72), twips(width) - twips(left) - twips(right));
-  return { theme, contentWidth, lists: new ListNumbering(theme.fonts.body.family), margins: cellMargins(geometry.cellPadding) };
+  return {
+    theme,
+    contentWidth,
+    lists: new ListNumbering(theme.fonts.body.family),
+    margins: cellMargins(geometry.cellPadding),
+  };
 }

@@ -12,14 +12,23 @@ type FontOptions = { name: string; data: Buffer; bold?: Buffer; italic?: Buffer;
 
 /** The body family, and the headings family when it is another one; each face once. */
 export function embeddedFonts(theme: Theme): FontOptions[] {
-  const families = [theme.fonts.body, theme.fonts.headings].filter((f, i, all) => all.findIndex((g) => g.family === f.family) === i);
+  const families = [theme.fonts.body, theme.fonts.headings].filter(
+    (f, i, all) => all.findIndex((g) => g.family === f.family) === i,
+  );
   return families.map(({ family, files }) => {
     const seen = new Set([files.regular]);
-    const face = (path: string): Buffer | undefined => (seen.has(path) ? undefined : (seen.add(path), readFileSync(path)));
+    const face = (path: string): Buffer | undefined =>
+      seen.has(path) ? undefined : (seen.add(path), readFileSync(path));
     const bold = face(files.bold);
     const italic = face(files.italic);
     const boldItalic = face(files.boldItalic);
-    return { name: family, data: readFileSync(files.regular), ...(bold ? { bold } : {}), ...(italic ? { italic } : {}), ...(boldItalic ? { boldItalic } : {}) };
+    return {
+      name: family,
+      data: readFileSync(files.regular),
+      ...(bold ? { bold } : {}),
+      ...(italic ? { italic } : {}),
+      ...(boldItalic ? { boldItalic } : {}),
+    };
   });
 }
 
@@ -63,7 +72,8 @@ export function stableFontKeys(texts: Map<string, string>, files: Record<string,
   const table = texts.get("word/fontTable.xml");
   const rels = texts.get("word/_rels/fontTable.xml.rels");
   if (!table || !rels || !table.includes("w:fontKey")) return;
-  const target = (id: string): string | undefined => new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.slice(1).find(Boolean);
+  const target = (id: string): string | undefined =>
+    new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.slice(1).find(Boolean);
   const fixed = table.replace(/<w:embed(\w+) ([^>]*)\/>/g, (element: string, _face: string, attributes: string) => {
     const id = /r:id="([^"]+)"/.exec(attributes)?.[1];
     const old = /w:fontKey="([^"]+)"/.exec(attributes)?.[1];

@@ -42,19 +42,15 @@ const emptyCell = (): CellContent => [new Paragraph({ style: StyleId.tableText }
 
 export function gridTable(ctx: DocxContext, spec: GridSpec): Table {
   const { colors } = ctx.theme;
-  const columnCount = Math.max(
-    1,
-    spec.weights.length,
-    spec.header?.length ?? 0,
-    ...spec.rows.map((row) => row.length),
-  );
+  const columnCount = Math.max(1, spec.weights.length, spec.header?.length ?? 0, ...spec.rows.map((row) => row.length));
   const weights = Array.from({ length: columnCount }, (_, i) => spec.weights[i] ?? 1);
   // Deep nesting must not push a table off the page: keep at least half the text width.
   const indent = Math.min(spec.indent, Math.floor(ctx.contentWidth / 2));
   const total = ctx.contentWidth - indent;
   const widths = columnWidths(weights, total);
   const line: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: colors.border };
-  const side: IBorderOptions = ctx.theme.layout.tables === "grid" ? line : { style: BorderStyle.NONE, size: 0, color: "auto" };
+  const side: IBorderOptions =
+    ctx.theme.layout.tables === "grid" ? line : { style: BorderStyle.NONE, size: 0, color: "auto" };
   const fill = { type: ShadingType.CLEAR, color: "auto", fill: colors.tableHeaderFill };
 
   const row = (cells: CellContent[], header: boolean): TableRow =>
@@ -82,7 +78,12 @@ export function gridTable(ctx: DocxContext, spec: GridSpec): Table {
     layout: TableLayoutType.FIXED,
     ...(indent > 0 ? { indent: { size: indent, type: WidthType.DXA } } : {}),
     // Tells Word (and pandoc) which edges are headings, so the info table's first row is not taken for one.
-    tableLook: { firstRow: spec.header !== null, firstColumn: spec.shadeFirstColumn === true, lastRow: false, lastColumn: false },
+    tableLook: {
+      firstRow: spec.header !== null,
+      firstColumn: spec.shadeFirstColumn === true,
+      lastRow: false,
+      lastColumn: false,
+    },
     style: StyleId.table,
     borders: { top: line, bottom: line, left: side, right: side, insideHorizontal: line, insideVertical: side },
     margins: ctx.margins,

@@ -69,7 +69,11 @@ function collect(inlines: Inline[], state: RunState, out: ParagraphChild[]): voi
           break;
         }
         const children: ParagraphChild[] = [];
-        collect(node.children.length ? node.children : [{ type: "text", value: node.url }], { ...state, linked: true }, children);
+        collect(
+          node.children.length ? node.children : [{ type: "text", value: node.url }],
+          { ...state, linked: true },
+          children,
+        );
         out.push(new ExternalHyperlink({ link: target, children }));
         break;
       }
@@ -85,7 +89,11 @@ export function inlineRuns(inlines: Inline[]): ParagraphChild[] {
 
 /** A plain string as runs, for layout texts (labels, agenda lines, attendees). */
 export function textRuns(text: string): ParagraphChild[] {
-  return text ? scriptSpans(flow(text)).map((span) => (span.script === null ? new TextRun(span.text) : new TextRun({ text: span.text, ...scriptRunOptions(span) }))) : [];
+  return text
+    ? scriptSpans(flow(text)).map((span) =>
+        span.script === null ? new TextRun(span.text) : new TextRun({ text: span.text, ...scriptRunOptions(span) }),
+      )
+    : [];
 }
 
 /** `bidirectional` (w:bidi) for a paragraph whose first letter is right to left; nothing otherwise. */

@@ -1,6 +1,14 @@
 // The theme's logo as a Word image run: PNG or JPEG, or SVG with its PNG/JPEG fallback, with the alt text
 // in the drawing's description (docPr descr) so screen readers announce it.
-import { HorizontalPositionAlign, HorizontalPositionRelativeFrom, ImageRun, TextWrappingType, VerticalPositionAlign, VerticalPositionRelativeFrom, type IFloating } from "./docx-library.js";
+import {
+  HorizontalPositionAlign,
+  HorizontalPositionRelativeFrom,
+  ImageRun,
+  TextWrappingType,
+  VerticalPositionAlign,
+  VerticalPositionRelativeFrom,
+  type IFloating,
+} from "./docx-library.js";
 import type { ThemeLogo } from "../../theme/theme.js";
 
 /** Points → the pixels (at 96 per inch) docx sizes images in. */
@@ -20,13 +28,24 @@ export function logoImage(logo: ThemeLogo, size: { width: number; height: number
   const altText = { name: "Logo", title: logo.alt, description: logo.alt };
   const raster = { type: logo.type, data: Buffer.from(logo.image) } as const;
   if (logo.svg) {
-    return new ImageRun({ type: "svg", data: Buffer.from(logo.svg), fallback: raster, transformation, altText, ...place });
+    return new ImageRun({
+      type: "svg",
+      data: Buffer.from(logo.svg),
+      fallback: raster,
+      transformation,
+      altText,
+      ...place,
+    });
   }
   return new ImageRun({ ...raster, transformation, altText, ...place });
 }
 
 /** The logo's size in the page header: the theme's, shrunk to fit the top margin and a third of the width. */
-export function headerLogoSize(logo: ThemeLogo, topMargin: number, contentWidth: number): { width: number; height: number } {
+export function headerLogoSize(
+  logo: ThemeLogo,
+  topMargin: number,
+  contentWidth: number,
+): { width: number; height: number } {
   const room = Math.max(12, topMargin - 14 - 3 - 10);
   const scale = Math.min(1, room / logo.height, contentWidth / 3 / logo.width);
   return { width: logo.width * scale, height: logo.height * scale };

@@ -29,7 +29,10 @@ function fixCoreProperties(xml: string, meta: PackageMeta): string {
     (_, open: string, _name: string, close: string) => `${open}${stamp}${close}`,
   );
   if (!out.includes("<dc:language>")) {
-    out = out.replace("</cp:coreProperties>", `<dc:language>${escapeXml(meta.language)}</dc:language></cp:coreProperties>`);
+    out = out.replace(
+      "</cp:coreProperties>",
+      `<dc:language>${escapeXml(meta.language)}</dc:language></cp:coreProperties>`,
+    );
   }
   return out;
 }
@@ -49,7 +52,11 @@ function renumberRelationships(texts: Map<string, string>): void {
   }
   if (renamed.size === 0) return;
   const pattern = new RegExp(`"(${[...renamed.keys()].map((id) => id.replace(/[^\w]/g, "\\$&")).join("|")})"`, "g");
-  for (const [name, xml] of texts) texts.set(name, xml.replace(pattern, (_, id: string) => `"${renamed.get(id)}"`));
+  for (const [name, xml] of texts)
+    texts.set(
+      name,
+      xml.replace(pattern, (_, id: string) => `"${renamed.get(id)}"`),
+    );
 }
 
 /**
@@ -58,10 +65,13 @@ function renumberRelationships(texts: Map<string, string>): void {
  */
 function renumberBookmarks(xml: string): string {
   const ids = new Map<string, number>();
-  return xml.replace(/(<w:bookmark(?:Start|End)\b[^>]*\bw:id=")(\d+)(")/g, (_, open: string, id: string, close: string) => {
-    if (!ids.has(id)) ids.set(id, ids.size + 1);
-    return `${open}${ids.get(id)}${close}`;
-  });
+  return xml.replace(
+    /(<w:bookmark(?:Start|End)\b[^>]*\bw:id=")(\d+)(")/g,
+    (_, open: string, id: string, close: string) => {
+      if (!ids.has(id)) ids.set(id, ids.size + 1);
+      return `${open}${ids.get(id)}${close}`;
+    },
+  );
 }
 
 /** [Content_Types].xml first (some readers sniff it), then the package rels, then the rest by name. */
@@ -93,12 +103,15 @@ export function normalisePackage(parts: PackageParts, meta: PackageMeta): Uint8A
   renumberRelationships(texts);
   stableFontKeys(texts, files);
   const styles = texts.get("word/styles.xml");
-  if (styles !== undefined && meta.extraStyles) texts.set("word/styles.xml", styles.replace("</w:styles>", `${meta.extraStyles}</w:styles>`));
+  if (styles !== undefined && meta.extraStyles)
+    texts.set("word/styles.xml", styles.replace("</w:styles>", `${meta.extraStyles}</w:styles>`));
   const body = texts.get("word/document.xml");
   if (body !== undefined) texts.set("word/document.xml", renumberBookmarks(body));
 
-  return zipParts(names.map((name) => {
-    const text = texts.get(name);
-    return [name, text === undefined ? files[name]! : strToU8(text)] as const;
-  }));
+  return zipParts(
+    names.map((name) => {
+      const text = texts.get(name);
+      return [name, text === undefined ? files[name]! : strToU8(text)] as const;
+    }),
+  );
 }

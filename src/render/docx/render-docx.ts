@@ -32,11 +32,19 @@ export async function renderDocx(layout: DocumentLayout, options: RenderOptions)
     numbering: { config: ctx.lists.config() },
     // Word's theme fonts too, so "+Body" and "+Headings" in Word's font list mean the theme's family.
     theme: { fonts: { headings: theme.fonts.headings.family, body: theme.fonts.body.family } },
-    ...(theme.fonts.embed ? { fonts: [...embeddedFonts(theme), ...embeddedFallbacks(layoutText(layout), options.projectDir, options.world)] } : {}),
+    ...(theme.fonts.embed
+      ? {
+          fonts: [...embeddedFonts(theme), ...embeddedFallbacks(layoutText(layout), options.projectDir, options.world)],
+        }
+      : {}),
     sections: [{ ...pageFurniture(layout, theme), children }],
   });
 
-  return normalisePackage(await packageParts(document), { timestamp: options.timestamp, language, extraStyles: tableStyleXml(theme, ctx.margins) });
+  return normalisePackage(await packageParts(document), {
+    timestamp: options.timestamp,
+    language,
+    extraStyles: tableStyleXml(theme, ctx.margins),
+  });
 }
 
 /** Every text of the layout in one string, to find the scripts it uses (functions such as the footer builder are left out). */
@@ -48,7 +56,11 @@ const layoutText = (layout: DocumentLayout): string => JSON.stringify(layout);
  * compiler is internal to docx (pinned in package.json); if it is not there, the packed zip is read back.
  */
 async function packageParts(document: Document): Promise<PackageParts> {
-  const compiler = (Packer as unknown as { compiler?: { compile?: (file: Document, prettify?: unknown, overrides?: unknown[]) => unknown } }).compiler;
+  const compiler = (
+    Packer as unknown as {
+      compiler?: { compile?: (file: Document, prettify?: unknown, overrides?: unknown[]) => unknown };
+    }
+  ).compiler;
   const parts = typeof compiler?.compile === "function" ? compiler.compile(document, undefined, []) : undefined;
   if (parts instanceof Map) return parts as PackageParts;
   return unzipParts(new Uint8Array(await Packer.toArrayBuffer(document)));

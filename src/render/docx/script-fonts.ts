@@ -8,7 +8,10 @@ import { CJK_CHARS, preferredCjkPackage, scriptFamilies, type ScriptFamily } fro
 type Script = ScriptFamily | "cjk";
 
 /** Any character of those scripts, as one character class (one test per character of a run). */
-const ANY = new RegExp(`[${[...scriptFamilies.map((f) => f.chars.source), CJK_CHARS.source.slice(1, -1)].join("")}]`, "u");
+const ANY = new RegExp(
+  `[${[...scriptFamilies.map((f) => f.chars.source), CJK_CHARS.source.slice(1, -1)].join("")}]`,
+  "u",
+);
 const NEUTRAL = /[\p{sc=Common}\p{sc=Inherited}]/u;
 const OPENING = /\p{Ps}/u;
 const CLOSING = /\p{Pe}/u;
@@ -66,11 +69,16 @@ export function scriptRunOptions(span: ScriptSpan): Partial<IRunOptions> {
   if (script === "cjk") return { font: { eastAsia: preferredCjkPackage("", span.text).family, hint: "eastAsia" } };
   const { family, slot, rtl, language } = script;
   const font = slot === "cs" ? { cs: family } : { ascii: family, hAnsi: family, cs: family };
-  return { font, ...(rtl ? { rightToLeft: true } : {}), ...(language ? { language: { bidirectional: language } } : {}) };
+  return {
+    font,
+    ...(rtl ? { rightToLeft: true } : {}),
+    ...(language ? { language: { bidirectional: language } } : {}),
+  };
 }
 
 /** Scripts written right to left (a paragraph whose first letter is one of them is a right-to-left paragraph). */
-const RTL_LETTER = /[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Syriac}\p{sc=Thaana}\p{sc=Nko}\p{sc=Samaritan}\p{sc=Mandaic}\p{sc=Adlam}\p{sc=Hanifi_Rohingya}\u200f]/u;
+const RTL_LETTER =
+  /[\p{sc=Arabic}\p{sc=Hebrew}\p{sc=Syriac}\p{sc=Thaana}\p{sc=Nko}\p{sc=Samaritan}\p{sc=Mandaic}\p{sc=Adlam}\p{sc=Hanifi_Rohingya}\u200f]/u;
 const STRONG = /[\p{L}\u200e\u200f]/u;
 
 /** Whether the text's first strong character (a letter, or a direction mark) is right to left. */

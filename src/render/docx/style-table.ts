@@ -1,6 +1,14 @@
 // The one place that turns the theme into named Word styles. Every paragraph and run elsewhere refers to these
 // ids instead of carrying direct formatting, so a user can restyle the whole compte-rendu from Word's style pane.
-import { AlignmentType, BorderStyle, LineRuleType, ShadingType, TabStopType, UnderlineType, type IStylesOptions } from "./docx-library.js";
+import {
+  AlignmentType,
+  BorderStyle,
+  LineRuleType,
+  ShadingType,
+  TabStopType,
+  UnderlineType,
+  type IStylesOptions,
+} from "./docx-library.js";
 import type { Geometry, TextLook } from "../../layout/geometry.js";
 import type { Theme } from "../../theme/theme.js";
 import { naturalLineHeight } from "../../theme/font-metrics.js";
@@ -70,7 +78,12 @@ export function styleTable(theme: Theme, language: string, geometry: Geometry): 
     basedOn: StyleId.normal,
     next: StyleId.normal,
     quickFormat: true,
-    paragraph: { spacing: { before: twips(before), after: twips(after) }, keepNext: true, keepLines: true, outlineLevel },
+    paragraph: {
+      spacing: { before: twips(before), after: twips(after) },
+      keepNext: true,
+      keepLines: true,
+      outlineLevel,
+    },
     run: { font: headings, ...size(points), bold: true, color: colors.primary },
   });
   /** A look the layout decides (section labels, an item's headings), as the PDF draws it too. */
@@ -100,7 +113,14 @@ export function styleTable(theme: Theme, language: string, geometry: Geometry): 
           keepNext: true,
           keepLines: true,
           outlineLevel: 0,
-          border: { bottom: { style: BorderStyle.SINGLE, size: eighths(geometry.itemRule.thickness), color: geometry.itemRule.color, space: 2 } },
+          border: {
+            bottom: {
+              style: BorderStyle.SINGLE,
+              size: eighths(geometry.itemRule.thickness),
+              color: geometry.itemRule.color,
+              space: 2,
+            },
+          },
         },
       },
       // The section labels, then the headings written inside an item (block-content.ts: level 1 → Heading 3).
@@ -157,7 +177,14 @@ export function styleTable(theme: Theme, language: string, geometry: Geometry): 
         paragraph: {
           indent: { left: twips(12), right: twips(12) },
           spacing: { before: twips(4), after: twips(8) },
-          border: { left: { style: BorderStyle.SINGLE, size: eighths(geometry.quoteRule.thickness), color: geometry.quoteRule.color, space: 8 } },
+          border: {
+            left: {
+              style: BorderStyle.SINGLE,
+              size: eighths(geometry.quoteRule.thickness),
+              color: geometry.quoteRule.color,
+              space: 8,
+            },
+          },
         },
         run: { italics: true, color: colors.muted },
       },
@@ -229,7 +256,10 @@ export function styleTable(theme: Theme, language: string, geometry: Geometry): 
         name: "Separator",
         basedOn: StyleId.normal,
         next: StyleId.normal,
-        paragraph: { spacing: { before: 0, after: twips(10), ...lines(0.5) }, border: { bottom: { ...thin, space: 1 } } },
+        paragraph: {
+          spacing: { before: 0, after: twips(10), ...lines(0.5) },
+          border: { bottom: { ...thin, space: 1 } },
+        },
         run: size(sizes.small),
       },
       {
@@ -237,7 +267,11 @@ export function styleTable(theme: Theme, language: string, geometry: Geometry): 
         name: "Draft Banner",
         basedOn: StyleId.normal,
         next: StyleId.normal,
-        paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 0, after: twips(12) }, shading: { type: ShadingType.CLEAR, color: "auto", fill: colors.accent } },
+        paragraph: {
+          alignment: AlignmentType.CENTER,
+          spacing: { before: 0, after: twips(12) },
+          shading: { type: ShadingType.CLEAR, color: "auto", fill: colors.accent },
+        },
         run: { font: headings, ...size(sizes.heading), bold: true, color: "FFFFFF" },
       },
       {
@@ -276,11 +310,12 @@ export function tableStyleXml(theme: Theme, cellMargins: CellMargins): string {
   const none = (side: string): string => `<w:${side} w:val="nil"/>`;
   const grid = theme.layout.tables === "grid";
   // In the schema's order: top, left, bottom, right, insideH, insideV.
-  const borders = ["top", "left", "bottom", "right", "insideH", "insideV"].map((side) => (grid || !["left", "right", "insideV"].includes(side) ? line(side) : none(side))).join("");
+  const borders = ["top", "left", "bottom", "right", "insideH", "insideV"]
+    .map((side) => (grid || !["left", "right", "insideV"].includes(side) ? line(side) : none(side)))
+    .join("");
   return (
     `<w:style w:type="table" w:styleId="${StyleId.table}"><w:name w:val="Minutes Table"/><w:uiPriority w:val="59"/><w:qFormat/>` +
-      `<w:tblPr><w:tblBorders>${borders}</w:tblBorders><w:tblCellMar><w:top w:w="${cellMargins.top}" w:type="dxa"/><w:left w:w="${cellMargins.left}" w:type="dxa"/><w:bottom w:w="${cellMargins.bottom}" w:type="dxa"/><w:right w:w="${cellMargins.right}" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
-      `</w:style>`
+    `<w:tblPr><w:tblBorders>${borders}</w:tblBorders><w:tblCellMar><w:top w:w="${cellMargins.top}" w:type="dxa"/><w:left w:w="${cellMargins.left}" w:type="dxa"/><w:bottom w:w="${cellMargins.bottom}" w:type="dxa"/><w:right w:w="${cellMargins.right}" w:type="dxa"/></w:tblCellMar></w:tblPr>` +
+    `</w:style>`
   );
 }
-

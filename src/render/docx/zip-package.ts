@@ -20,7 +20,14 @@ const DOS_TIME = 0;
 const DOS_DATE = (1 << 5) | 1;
 
 /** The fields a local header and its central directory entry share, in the same order, from `at`. */
-function sharedFields(view: DataView, at: number, crc: number, compressed: number, size: number, nameLength: number): void {
+function sharedFields(
+  view: DataView,
+  at: number,
+  crc: number,
+  compressed: number,
+  size: number,
+  nameLength: number,
+): void {
   view.setUint16(at, 20, true); // version needed: 2.0 (deflate)
   view.setUint16(at + 2, 0x0800, true); // names are UTF-8
   view.setUint16(at + 4, 8, true); // deflate

@@ -25,7 +25,14 @@ export function drawAgendaItem(w: PageWriter, item: ItemLayout, destination: str
 
   w.gap(space.itemBefore);
   const heading = w.tag("H2", sect);
-  drawParagraph(w, textRuns(item.heading, text.itemHeading), { x: w.left, width: w.width, style: text.itemHeading, tag: heading, keepWithNext: keep, onFirstLine: (top) => anchorItem(w, item.heading, destination, top) });
+  drawParagraph(w, textRuns(item.heading, text.itemHeading), {
+    x: w.left,
+    width: w.width,
+    style: text.itemHeading,
+    tag: heading,
+    keepWithNext: keep,
+    onFirstLine: (top) => anchorItem(w, item.heading, destination, top),
+  });
   w.end(heading);
   w.y += 2;
   const y = w.y;
@@ -66,21 +73,25 @@ function drawActionTable(w: PageWriter, actions: ActionTable, sect: ReturnType<P
   w.gap(space.sectionBefore);
   // Header cells in the heading colour, as the DOCX "Table Heading" style.
   const head = { ...text.cell, bold: true, color: colors.primary };
-  const header = actions.columns.map((column): TableCell => ({
-    paragraphs: [{ runs: textRuns(column, head), bullet: false }],
-    style: head,
-    align: "left",
-    scope: "Column",
-    fill: colors.headerFill,
-  }));
-  const rows = actions.rows.map((row) =>
-    actions.columns.map((_, c): TableCell => ({
-      paragraphs: [{ runs: inlineRuns(row[c] ?? [], text.cell, w.styles), bullet: false }],
-      style: text.cell,
+  const header = actions.columns.map(
+    (column): TableCell => ({
+      paragraphs: [{ runs: textRuns(column, head), bullet: false }],
+      style: head,
       align: "left",
-      scope: null,
-      fill: null,
-    })),
+      scope: "Column",
+      fill: colors.headerFill,
+    }),
+  );
+  const rows = actions.rows.map((row) =>
+    actions.columns.map(
+      (_, c): TableCell => ({
+        paragraphs: [{ runs: inlineRuns(row[c] ?? [], text.cell, w.styles), bullet: false }],
+        style: text.cell,
+        align: "left",
+        scope: null,
+        fill: null,
+      }),
+    ),
   );
   // The layout's proportions; a column is widened only where its longest word (a heading such as
   // "Responsable", a date) would otherwise be cut, which Word does not do (it breaks the word).

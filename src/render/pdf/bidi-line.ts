@@ -24,7 +24,8 @@ export interface PlacedText {
 }
 
 /** Strong right-to-left characters (Hebrew, Arabic, Syriac, Thaana, N'Ko… and their presentation forms) and RLM, RLE, RLO, RLI. */
-const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u202b\u202e\u2067\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+const RIGHT_TO_LEFT =
+  /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u202b\u202e\u2067\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 
 /**
  * Scripts fontkit shapes right to left: it then reverses the glyphs of a word itself. It takes a word's
@@ -38,7 +39,8 @@ const SCRIPTED = /[^\p{sc=Common}\p{sc=Inherited}\p{sc=Unknown}]/u;
 const CLUSTER = /.(?:[\p{M}\ufe0e\ufe0f\p{Emoji_Modifier}]|\u200d.)*/gsu;
 
 // bidi-js is CommonJS whose module.exports is the factory; its types describe it as an ES default export.
-const bidiFactory = ((bidiModule as unknown as { default?: () => Bidi }).default ?? bidiModule) as unknown as () => Bidi;
+const bidiFactory = ((bidiModule as unknown as { default?: () => Bidi }).default ??
+  bidiModule) as unknown as () => Bidi;
 let engine: Bidi | undefined;
 
 export interface ParagraphLevels {
@@ -79,7 +81,12 @@ interface Run {
  * back, while each stretch's `x` is where it is seen. A space that ends the line logically is hung outside
  * the text, at the side where the line ends.
  */
-export function placeLine(atoms: LineAtom[], start: number, paragraph: ParagraphLevels, fonts: FontBook): { placed: PlacedText[]; width: number } {
+export function placeLine(
+  atoms: LineAtom[],
+  start: number,
+  paragraph: ParagraphLevels,
+  fonts: FontBook,
+): { placed: PlacedText[]; width: number } {
   const { text, levels } = paragraph;
   const bidi = engine!;
   const length = atoms.reduce((n, a) => n + a.text.length, 0);
@@ -111,14 +118,26 @@ export function placeLine(atoms: LineAtom[], start: number, paragraph: Paragraph
     const byFont = atom.actual === null && shapedRightToLeft(fonts, font, logical);
     // A right-to-left stretch is mirrored here unless fontkit shapes it right to left with the font's own mirrored forms.
     const mirror = run.odd && !(byFont && fonts.hasFeature(font, "rtlm"));
-    let drawn = mirror ? Array.from({ length: run.end - run.start }, (_, i) => mirrored.get(run.start + i) ?? text[run.start + i]).join("") : logical;
+    let drawn = mirror
+      ? Array.from({ length: run.end - run.start }, (_, i) => mirrored.get(run.start + i) ?? text[run.start + i]).join(
+          "",
+        )
+      : logical;
     // The glyphs must come out reversed exactly for an odd level; fontkit reverses a right-to-left word itself.
     if (run.odd !== byFont && atom.actual === null) drawn = reversed(drawn);
     const width = atom.text === logical ? atom.width : fonts.width(drawn, font, atom.style.size);
     const previous = placed[placed.length - 1];
     const plain = !run.odd && !byFont;
     // Left-to-right stretches of one style that follow each other logically are drawn as one, as without bidi.
-    if (previous && plain && previous.plain && previous.actual === null && atom.actual === null && sameStyle(previous.style, atom.style) && previous.from + previous.text.length === run.start) {
+    if (
+      previous &&
+      plain &&
+      previous.plain &&
+      previous.actual === null &&
+      atom.actual === null &&
+      sameStyle(previous.style, atom.style) &&
+      previous.from + previous.text.length === run.start
+    ) {
       previous.text += drawn;
       previous.width = fonts.width(previous.text, font, atom.style.size);
     } else placed.push({ text: drawn, style: atom.style, x, width, actual: atom.actual, from: run.start, plain });
@@ -129,5 +148,8 @@ export function placeLine(atoms: LineAtom[], start: number, paragraph: Paragraph
   const trailing = last?.space ? last.width : 0;
   const shift = paragraph.rtl ? -trailing : 0;
   placed.sort((a, b) => a.from - b.from);
-  return { placed: placed.map(({ from: _from, plain: _plain, ...p }) => ({ ...p, x: p.x + shift })), width: x - trailing };
+  return {
+    placed: placed.map(({ from: _from, plain: _plain, ...p }) => ({ ...p, x: p.x + shift })),
+    width: x - trailing,
+  };
 }

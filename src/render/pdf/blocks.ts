@@ -43,7 +43,13 @@ function drawBlock(w: PageWriter, block: Block, ctx: BlockContext): void {
     case "paragraph": {
       const tag = w.tag("P", ctx.parent);
       const label = ctx.label ? { label: ctx.label } : {};
-      drawParagraph(w, inlineRuns(block.children, ctx.text, styles), { x: ctx.x, width: ctx.width, style: ctx.text, tag, ...label });
+      drawParagraph(w, inlineRuns(block.children, ctx.text, styles), {
+        x: ctx.x,
+        width: ctx.width,
+        style: ctx.text,
+        tag,
+        ...label,
+      });
       w.end(tag);
       return;
     }
@@ -54,7 +60,14 @@ function drawBlock(w: PageWriter, block: Block, ctx: BlockContext): void {
       w.gap(styles.space.sectionBefore - styles.space.paragraph);
       const keepWithNext = 2 * ctx.text.size * ctx.text.leading;
       const label = ctx.label ? { label: ctx.label } : {};
-      drawParagraph(w, inlineRuns(block.children, style, styles), { x: ctx.x, width: ctx.width, style, tag, keepWithNext, ...label });
+      drawParagraph(w, inlineRuns(block.children, style, styles), {
+        x: ctx.x,
+        width: ctx.width,
+        style,
+        tag,
+        keepWithNext,
+        ...label,
+      });
       w.end(tag);
       return;
     }
@@ -68,7 +81,14 @@ function drawBlock(w: PageWriter, block: Block, ctx: BlockContext): void {
       const indent = ctx.width - styles.quote.indent >= w.width / 2 ? styles.quote.indent : 0;
       w.pushRule(ctx.x + 1);
       const text = { ...ctx.text, color: styles.colors.muted, italic: true };
-      drawBlocks(w, block.children, { ...ctx, x: ctx.x + indent, width: ctx.width - indent, parent: tag, text, label: null });
+      drawBlocks(w, block.children, {
+        ...ctx,
+        x: ctx.x + indent,
+        width: ctx.width - indent,
+        parent: tag,
+        text,
+        label: null,
+      });
       w.popRule();
       w.end(tag);
       return;

@@ -21,7 +21,15 @@ export function drawCodeBlock(w: PageWriter, value: string, ctx: BlockContext): 
   const { padX, padY } = styles.code;
   const tag = w.tag("Code", ctx.parent);
   const source = value.replace(/\r\n?/g, "\n").replace(/\t/g, "    ").replace(/\n$/, "").split("\n");
-  const runStyle = { font: "mono" as const, size: style.size, color: style.color, strike: false, underline: false, code: false, link: null };
+  const runStyle = {
+    font: "mono" as const,
+    size: style.size,
+    color: style.color,
+    strike: false,
+    underline: false,
+    code: false,
+    link: null,
+  };
   const lines = source.flatMap((text) => {
     const runs: Run[] = text ? [{ kind: "text", text: keepSpaces(text), style: runStyle }] : [];
     const wrapped = breakLines(runs, ctx.width - 2 * padX, w.fonts);

@@ -70,7 +70,8 @@ function measure(runs: Run[], fonts: FontBook): { longestWord: number; longestLi
     }
     const { font, size } = run.style;
     line += fonts.width(run.text, font, size);
-    for (const word of run.text.split(/ +/)) if (word) longestWord = Math.max(longestWord, fonts.width(word, font, size));
+    for (const word of run.text.split(/ +/))
+      if (word) longestWord = Math.max(longestWord, fonts.width(word, font, size));
   }
   return { longestWord, longestLine: Math.max(longestLine, line) };
 }

@@ -17,7 +17,11 @@ const xml = (value: string): string =>
 
 const xmpDate = (date: Date): string => `${date.toISOString().split(".")[0]}Z`;
 
-export function createPdfDocument(layout: DocumentLayout, options: RenderOptions, styles: PdfStyles): PDFKit.PDFDocument {
+export function createPdfDocument(
+  layout: DocumentLayout,
+  options: RenderOptions,
+  styles: PdfStyles,
+): PDFKit.PDFDocument {
   // The timestamp feeds CreationDate, ModDate and, through them, the file /ID: no wall clock anywhere.
   const stamp = Number.isNaN(options.timestamp.getTime()) ? new Date(0) : options.timestamp;
   const meta = documentMetadata(layout);

@@ -29,7 +29,7 @@ export function drawFrontMatter(w: PageWriter, layout: DocumentLayout, logo?: Th
 
 /** The logo above the title, as a Figure with its alt text. */
 function drawTitleLogo(w: PageWriter, logo: ThemeLogo): void {
-  const scale = Math.min(1, w.width / logo.width, (w.pageHeight / 4) / logo.height);
+  const scale = Math.min(1, w.width / logo.width, w.pageHeight / 4 / logo.height);
   const width = logo.width * scale;
   const height = logo.height * scale;
   const x = w.styles.look.titleAlign === "center" ? w.left + (w.width - width) / 2 : w.left;
@@ -88,7 +88,13 @@ function drawInfoTable(w: PageWriter, layout: DocumentLayout): void {
   const { text, colors } = w.styles;
   const label = { ...text.cell, bold: true, color: colors.primary };
   const rows = layout.info.map((row): TableCell[] => [
-    { paragraphs: [{ runs: textRuns(row.label, label), bullet: false }], style: label, align: "left", scope: "Row", fill: colors.headerFill },
+    {
+      paragraphs: [{ runs: textRuns(row.label, label), bullet: false }],
+      style: label,
+      align: "left",
+      scope: "Row",
+      fill: colors.headerFill,
+    },
     {
       paragraphs: (Array.isArray(row.value) ? row.value : [row.value]).map((value) => ({
         runs: textRuns(value, text.cell),
@@ -100,7 +106,13 @@ function drawInfoTable(w: PageWriter, layout: DocumentLayout): void {
       fill: null,
     },
   ]);
-  drawTable(w, { x: w.left, widths: proportionalWidths(w.width, [...layout.geometry.infoColumns]), header: null, rows, parent: w.root });
+  drawTable(w, {
+    x: w.left,
+    widths: proportionalWidths(w.width, [...layout.geometry.infoColumns]),
+    header: null,
+    rows,
+    parent: w.root,
+  });
 }
 
 function drawAgenda(w: PageWriter, layout: DocumentLayout): void {

@@ -24,7 +24,11 @@ export interface TextLine {
 }
 
 /** Where a line of `width` starts in a box `room` wide: "left" means the start edge, the right one for a right-to-left line. */
-export function lineOffset(line: TextLine, room: number, align: "left" | "center" | "right" | null | undefined): number {
+export function lineOffset(
+  line: TextLine,
+  room: number,
+  align: "left" | "center" | "right" | null | undefined,
+): number {
   const free = Math.max(0, room - line.width);
   if (align === "center") return free / 2;
   return align === "right" || line.rtl ? free : 0;
@@ -97,12 +101,19 @@ export function breakLines(runs: Run[], maxWidth: number, fonts: FontBook): Text
       if (!part) continue;
       if (part.startsWith(" ")) {
         flushWord();
-        if (line.length) pendingSpace = { kind: "space", style: run.style, width: fonts.width(" ", run.style.font, run.style.size) };
+        if (line.length)
+          pendingSpace = { kind: "space", style: run.style, width: fonts.width(" ", run.style.font, run.style.size) };
         continue;
       }
       for (const piece of fonts.pieces(part, run.style.font)) {
         const style = piece.font === run.style.font ? run.style : { ...run.style, font: piece.font };
-        word.push({ kind: "piece", text: piece.text, style, actual: piece.actual, width: pieceWidth(piece.text, piece.font, style.size, fonts) });
+        word.push({
+          kind: "piece",
+          text: piece.text,
+          style,
+          actual: piece.actual,
+          width: pieceWidth(piece.text, piece.font, style.size, fonts),
+        });
       }
     }
   }
@@ -128,7 +139,13 @@ function inVisualOrder(lines: Atom[][], broken: Set<number>, fonts: FontBook): T
   const paragraph = paragraphLevels(text);
   if (!paragraph) return null;
   return lines.map((atoms, i) => {
-    const units: LineAtom[] = atoms.map((a) => ({ text: atomText(a), style: a.style, width: a.width, actual: a.kind === "piece" ? a.actual : null, space: a.kind === "space" }));
+    const units: LineAtom[] = atoms.map((a) => ({
+      text: atomText(a),
+      style: a.style,
+      width: a.width,
+      actual: a.kind === "piece" ? a.actual : null,
+      space: a.kind === "space",
+    }));
     const { placed, width } = placeLine(units, starts[i]!, paragraph, fonts);
     return { segments: placed, width, ...(paragraph.rtl ? { rtl: true as const } : {}) };
   });
@@ -170,7 +187,9 @@ function cutWord(word: Word, width: number, fonts: FontBook): Word[] {
   for (const piece of word) {
     if (piece.actual !== null) push(piece);
     // Cut between clusters: a mark, a variation selector or a joined character stays with what it belongs to.
-    else for (const ch of piece.text.match(CLUSTER) ?? []) push({ ...piece, text: ch, width: fonts.width(ch, piece.style.font, piece.style.size) });
+    else
+      for (const ch of piece.text.match(CLUSTER) ?? [])
+        push({ ...piece, text: ch, width: fonts.width(ch, piece.style.font, piece.style.size) });
   }
   if (chunk.length) chunks.push(chunk);
   return chunks;

@@ -11,7 +11,12 @@ type ListBlock = Extract<Block, { type: "list" }>;
 const BULLETS = ["•", "–", "▪"];
 
 /** `drawBlocks` draws each item's blocks (blocks.ts passes itself, which draws lists through this). */
-export function drawList(w: PageWriter, list: ListBlock, ctx: BlockContext, drawBlocks: (w: PageWriter, blocks: Block[], ctx: BlockContext) => void): void {
+export function drawList(
+  w: PageWriter,
+  list: ListBlock,
+  ctx: BlockContext,
+  drawBlocks: (w: PageWriter, blocks: Block[], ctx: BlockContext) => void,
+): void {
   const { styles } = w;
   const tag = w.tag("L", ctx.parent);
   const start = Number.isFinite(list.start) ? Math.trunc(list.start) : 1;

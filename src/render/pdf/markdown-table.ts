@@ -39,7 +39,12 @@ export function drawMarkdownTable(w: PageWriter, block: TableBlock, ctx: BlockCo
   drawTable(w, { x: ctx.x, widths, header: table.header, rows: table.rows, parent: ctx.parent, padX });
 }
 
-function buildCells(w: PageWriter, block: TableBlock, columns: number, base: TextStyle): { header: TableCell[]; rows: TableCell[][] } {
+function buildCells(
+  w: PageWriter,
+  block: TableBlock,
+  columns: number,
+  base: TextStyle,
+): { header: TableCell[]; rows: TableCell[][] } {
   const { styles } = w;
   const headStyle = { ...base, bold: true, color: styles.colors.primary };
   const pad = (row: Inline[][]): Inline[][] => Array.from({ length: columns }, (_, c) => row[c] ?? []);
@@ -53,7 +58,10 @@ function buildCells(w: PageWriter, block: TableBlock, columns: number, base: Tex
       fill: header ? styles.colors.headerFill : null,
     };
   };
-  return { header: pad(block.header).map((c, i) => cell(c, i, true)), rows: block.rows.map((r) => pad(r).map((c, i) => cell(c, i, false))) };
+  return {
+    header: pad(block.header).map((c, i) => cell(c, i, true)),
+    rows: block.rows.map((r) => pad(r).map((c, i) => cell(c, i, false))),
+  };
 }
 
 function runsOf(table: { header: TableCell[]; rows: TableCell[][] }): Run[][][] {

@@ -37,7 +37,8 @@ export function pageHeader(w: PageWriter, layout: DocumentLayout, logo: ThemeLog
     if (headerLogo) drawHeaderLogo(w, headerLogo, ruleY, first);
     const line = first ? layout.pageHeader.first : layout.pageHeader.every;
     if (!hasPageFields(line)) drawHeaderText(w, pageLineText(line, "", ""), line.align, ruleY, headerLogo);
-    if (line.pieces.length || headerLogo) w.artifact((d) => d.rect(w.left, ruleY, w.width, 0.5).fill(styles.colors.border), "Pagination");
+    if (line.pieces.length || headerLogo)
+      w.artifact((d) => d.rect(w.left, ruleY, w.width, 0.5).fill(styles.colors.border), "Pagination");
     if (layout.draft?.mark === "watermark") drawWatermark(w, layout.draft.text, layout.geometry.tints.watermark);
   };
 }
@@ -53,7 +54,8 @@ export function drawPageFooters(w: PageWriter, layout: DocumentLayout, logo: The
   for (let i = 0; i < count; i++) {
     doc.switchToPage(start + i);
     const header = i === 0 ? layout.pageHeader.first : layout.pageHeader.every;
-    if (hasPageFields(header)) drawHeaderText(w, pageLineText(header, i + 1, count), header.align, styles.page.top - 14, headerLogo);
+    if (hasPageFields(header))
+      drawHeaderText(w, pageLineText(header, i + 1, count), header.align, styles.page.top - 14, headerLogo);
     const line = i === 0 ? layout.pageFooter.first : layout.pageFooter.every;
     const footer = breakLines(textRuns(pageLineText(line, i + 1, count), style), w.width, w.fonts)[0];
     if (footer) drawTextLine(w, footer, alignedX(w.left, w.width, footer.width, line.align), top, box, null);
@@ -64,7 +66,13 @@ function alignedX(left: number, width: number, used: number, align: PageLine["al
   return align === "left" ? left : align === "right" ? left + width - used : left + (width - used) / 2;
 }
 
-function drawHeaderText(w: PageWriter, text: string, align: PageLine["align"], ruleY: number, logo: ThemeLogo | undefined): void {
+function drawHeaderText(
+  w: PageWriter,
+  text: string,
+  align: PageLine["align"],
+  ruleY: number,
+  logo: ThemeLogo | undefined,
+): void {
   if (!text.trim()) return;
   const box = lineBox(w, w.styles.text.furniture);
   // The text takes the width the logo leaves.
@@ -73,7 +81,9 @@ function drawHeaderText(w: PageWriter, text: string, align: PageLine["align"], r
   const width = w.width - logoWidth;
   const lines = headerLines(w, text, width);
   const top = ruleY - 3 - lines.length * box.height;
-  lines.forEach((line, n) => drawTextLine(w, line, alignedX(left, width, line.width, align), top + n * box.height, box, null));
+  lines.forEach((line, n) =>
+    drawTextLine(w, line, alignedX(left, width, line.width, align), top + n * box.height, box, null),
+  );
 }
 
 function drawHeaderLogo(w: PageWriter, logo: ThemeLogo, ruleY: number, first: boolean): void {

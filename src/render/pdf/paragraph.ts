@@ -31,7 +31,8 @@ export function drawLines(w: PageWriter, lines: TextLine[], options: ParagraphOp
   const shown = lines.length === 0 && label ? [{ segments: [], width: 0 }] : lines;
   if (shown.length === 0) return;
   // Two lines together at the top, so a paragraph never leaves a lone first line at a page bottom.
-  const keep = Math.min(shown.length, options.keepWithNext ? shown.length : 2) * box.height + (options.keepWithNext ?? 0);
+  const keep =
+    Math.min(shown.length, options.keepWithNext ? shown.length : 2) * box.height + (options.keepWithNext ?? 0);
   w.ensure(Math.min(keep, w.pageHeight / 3));
   shown.forEach((line, i) => {
     w.ensure(box.height);

@@ -22,7 +22,17 @@ export interface TextStyle {
 export interface PdfStyles {
   page: { width: number; height: number; top: number; bottom: number; left: number; right: number };
   fonts: Record<FontKey, string>;
-  colors: { primary: string; accent: string; text: string; muted: string; headerFill: string; border: string; link: string; codeFill: string; quoteRule: string };
+  colors: {
+    primary: string;
+    accent: string;
+    text: string;
+    muted: string;
+    headerFill: string;
+    border: string;
+    link: string;
+    codeFill: string;
+    quoteRule: string;
+  };
   /** Title block alignment and table look ("grid": every cell framed; "lines": horizontal rules only). */
   look: { titleAlign: "left" | "center"; tables: "grid" | "lines" };
   text: {
@@ -43,7 +53,14 @@ export interface PdfStyles {
   };
   /** Inline code is set slightly smaller: the mono face looks larger than the text face at the same size. */
   codeScale: number;
-  space: { paragraph: number; listItem: number; blockBefore: number; blockAfter: number; itemBefore: number; sectionBefore: number };
+  space: {
+    paragraph: number;
+    listItem: number;
+    blockBefore: number;
+    blockAfter: number;
+    itemBefore: number;
+    sectionBefore: number;
+  };
   list: { indent: number; maxDepth: number; labelGap: number };
   /** The agenda's entries (the layout's geometry): indent, the column the number hangs in, the gap after it. */
   agenda: { indent: number; numberWidth: number; numberGap: number };
@@ -87,7 +104,10 @@ export function pdfStyles(theme: Theme, shared: Geometry = sharedGeometry(theme)
     color,
     leading,
   });
-  const headingStyle = (size: number, color: string, leading = 1.3): TextStyle => ({ ...style(size, color, true, false, leading), heading: true });
+  const headingStyle = (size: number, color: string, leading = 1.3): TextStyle => ({
+    ...style(size, color, true, false, leading),
+    heading: true,
+  });
   const heading = positive(s.heading, 12.5);
   const subheading = positive(s.subheading, 11);
   const small = positive(s.small, 8.5);

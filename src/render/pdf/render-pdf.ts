@@ -23,7 +23,10 @@ export async function renderPdf(layout: DocumentLayout, options: RenderOptions):
     doc.on("error", reject);
   });
 
-  const fallbacks = { faces: () => fallbackFaces(options.theme, options.projectDir, layout.language, options.world), onMissing: options.onMissingGlyph };
+  const fallbacks = {
+    faces: () => fallbackFaces(options.theme, options.projectDir, layout.language, options.world),
+    onMissing: options.onMissingGlyph,
+  };
   const w = new PageWriter(doc, styles, new FontBook(doc, styles.fonts, fallbacks));
   w.onPageStart(pageHeader(w, layout, options.theme.logo));
   drawFrontMatter(w, layout, options.theme.logo);

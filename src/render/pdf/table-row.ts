@@ -59,7 +59,12 @@ export function layoutRow(w: PageWriter, cells: TableCell[], widths: number[], p
     cell.paragraphs.forEach((p, paragraph) => {
       const width = p.bullet ? Math.max(inner - bulletIndent, 1) : inner;
       breakLines(p.runs, width, w.fonts).forEach((line, i) => {
-        out.push({ line, dx: (p.bullet ? bulletIndent : 0) + lineOffset(line, width, cell.align), paragraph, first: i === 0 });
+        out.push({
+          line,
+          dx: (p.bullet ? bulletIndent : 0) + lineOffset(line, width, cell.align),
+          paragraph,
+          first: i === 0,
+        });
       });
     });
     return out;
@@ -117,7 +122,10 @@ export function drawRowSlice(
   row.lines.forEach((lines, c) => {
     const box = row.boxes[c]!;
     let height = 0;
-    while (next[c]! < lines.length && (height + box.height <= room - 2 * padY || (force && height === 0 && used === 0))) {
+    while (
+      next[c]! < lines.length &&
+      (height + box.height <= room - 2 * padY || (force && height === 0 && used === 0))
+    ) {
       next[c]!++;
       height += box.height;
     }
@@ -135,7 +143,12 @@ export function drawRowSlice(
     if (w.styles.look.tables === "lines") {
       // Horizontal rules only, across the whole row.
       const right = xs[xs.length - 1]! + widths[widths.length - 1]!;
-      doc.moveTo(x, top).lineTo(right, top).moveTo(x, top + height).lineTo(right, top + height).stroke();
+      doc
+        .moveTo(x, top)
+        .lineTo(right, top)
+        .moveTo(x, top + height)
+        .lineTo(right, top + height)
+        .stroke();
     } else row.cells.forEach((_, c) => doc.rect(xs[c]!, top, widths[c]!, height).stroke());
   });
   row.lines.forEach((lines, c) => {

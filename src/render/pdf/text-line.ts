@@ -21,14 +21,23 @@ export function lineBox(w: PageWriter, style: TextStyle): LineBox {
  * Draws `line` with its left edge at `x` and the top of its line box at `top`, as content of `tag`;
  * with no tag it is drawn as a pagination artifact (a table header repeated on a new page).
  */
-export function drawTextLine(w: PageWriter, line: TextLine, x: number, top: number, box: LineBox, tag: Tag | null): void {
+export function drawTextLine(
+  w: PageWriter,
+  line: TextLine,
+  x: number,
+  top: number,
+  box: LineBox,
+  tag: Tag | null,
+): void {
   const baseline = top + box.ascent;
   const segs = line.segments;
   const fills = (doc: PDFKit.PDFDocument): void => {
     for (const s of segs) {
       if (!s.style.code) continue;
       const pad = s.style.size * 0.2;
-      doc.rect(x + s.x - pad / 2, baseline - s.style.size * 0.95, s.width + pad, s.style.size * 1.3).fill(w.styles.colors.codeFill);
+      doc
+        .rect(x + s.x - pad / 2, baseline - s.style.size * 0.95, s.width + pad, s.style.size * 1.3)
+        .fill(w.styles.colors.codeFill);
     }
   };
   if (tag === null) {
@@ -94,7 +103,15 @@ function utf16Hex(text: string): string {
  * the EMC comes before the graphics state is restored: poppler places ActualText with the CTM in force at
  * EMC, and pdfkit's text() restores its own transform before we could close the span.
  */
-function drawStandIn(doc: PDFKit.PDFDocument, font: KitFont, size: number, x: number, baseline: number, text: string, actual: string): void {
+function drawStandIn(
+  doc: PDFKit.PDFDocument,
+  font: KitFont,
+  size: number,
+  x: number,
+  baseline: number,
+  text: string,
+  actual: string,
+): void {
   const page = doc.page as unknown as { height: number; fonts: Record<string, unknown> };
   const [encoded] = font.encode(text);
   if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();

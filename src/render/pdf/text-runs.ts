@@ -37,7 +37,15 @@ interface Context {
 }
 
 export function runStyle(style: TextStyle): RunStyle {
-  return { font: fontKey(style), size: style.size, color: style.color, strike: false, underline: false, code: false, link: null };
+  return {
+    font: fontKey(style),
+    size: style.size,
+    color: style.color,
+    strike: false,
+    underline: false,
+    code: false,
+    link: null,
+  };
 }
 
 /**
