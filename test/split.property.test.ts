@@ -23,7 +23,12 @@ const word = fc.constantFrom(
   "<br>",
   "&nbsp;",
 );
-const line = fc.array(word, { minLength: 1, maxLength: 8 }).map((w) => w.join(" "));
+// A line holds at least one real word: a meeting whose notes are only `<br>` or `&nbsp;` holds no minutes, and its
+// file is refused as an empty document (empty-document), which is right for a meeting with nothing written.
+const realWord = fc.constantFrom("budget", "Ana", "release", "notes", "décision", "Protokoll", "review");
+const line = fc
+  .tuple(fc.array(word, { maxLength: 4 }), realWord, fc.array(word, { maxLength: 3 }))
+  .map(([before, w, after]) => [...before, w, ...after].join(" "));
 const block = fc.oneof(
   line,
   fc.array(line, { minLength: 1, maxLength: 3 }).map((ls) => ls.map((l) => `- ${l}`).join("\n")),
