@@ -66,6 +66,17 @@ describe("class 1: a front matter with a date but no title", () => {
     expect(file.messages.filter((m) => m.fatal)).toEqual([]);
     expect(minutes!.meeting.title).toBe("Council meetings – 2022-11-08");
   });
+
+  it("does not take a part's label (## Agenda, ## Attendees, ## Notes) opening the body as the title", () => {
+    for (const label of ["Agenda", "Attendees", "Ordre du jour", "Meeting notes"]) {
+      const { minutes, file } = parseMinutes(
+        `---\ndate: 2024-05-14\n---\n\n## ${label}\n\n1. Budget\n2. Release\n\n## Budget\n\nWe agreed.\n\n## Release\n\nSoon.\n`,
+        { path: "wg/2024-05-14-tsc-call.md" },
+      );
+      expect(file.messages.filter((m) => m.fatal)).toEqual([]);
+      expect(minutes!.meeting.title, label).toBe("Tsc call – 2024-05-14");
+    }
+  });
 });
 
 describe("class 8: header parts written as bullets, lines or tables", () => {

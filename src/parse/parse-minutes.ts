@@ -117,6 +117,7 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
         content,
         fileName,
         yamlNode ? titleFromFileName(options.path ?? "", frontMatterDate ?? fallbackDate) : undefined,
+        structured,
       )
     : undefined;
   const title = body.documentTitle ?? fallbackTitle?.title;

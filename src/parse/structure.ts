@@ -8,6 +8,7 @@ import type { DateRules } from "./date-forms.js";
 import { findMeetingStarts } from "./find-meetings.js";
 import { htmlToText } from "./mdast-to-blocks.js";
 import { textOf } from "./node-text.js";
+import { isAsideLabel, isNotesLabel, meetingPart, sectionKind } from "./section-labels.js";
 import { text } from "../i18n/messages.js";
 
 export { textOf };
@@ -15,13 +16,16 @@ export { textOf };
 /**
  * A short first line in bold, else the first heading, else the file name without its extension.
  * `fromFirstLine` says the bold or HTML-heading first line became the title (it is then not printed twice).
+ * `written`: the body before header parts were lifted out of it, where the title is looked for, so that a
+ * "## Attendees" section opening the body is seen (and passed over) rather than the item after it.
  */
 export function titleFallback(
   nodes: RootContent[],
   fileName: string,
   fromName?: string,
+  written: RootContent[] = nodes,
 ): { title: string; fromFirstLine?: true } | undefined {
-  const title = findTitle(nodes, fileName, fromName);
+  const title = findTitle(written, fileName, fromName);
   if (!title) return undefined;
   const first = nodes[0];
   const isFirstLine =
@@ -40,15 +44,24 @@ function findTitle(nodes: RootContent[], fileName: string, fromName?: string): s
   if (htmlHeading && htmlToText(htmlHeading).trim()) return htmlToText(htmlHeading).trim();
   if (first?.type === "paragraph" && first.children.length === 1 && first.children[0]!.type === "strong") {
     const text = textOf(first).trim();
+    // "**Agenda**" (a part's label, lifted from "## Agenda") opens the document: it names no meeting.
+    if (namesAPart(text.replace(/:$/, ""))) return nameTitle(fileName, fromName);
     if (text && text.length <= 120) return text;
   }
   const heading = nodes.find((n) => n.type === "heading");
-  if (heading)
-    return (
-      textOf(heading)
+  const text = heading
+    ? textOf(heading)
         .replace(/\s*\{(?:-|\.unnumbered)\}\s*$/, "")
-        .trim() || undefined
-    );
+        .trim()
+    : "";
+  // A first heading that only labels a part of the meeting ("## Agenda", "## Attendees", "## Notes") names no
+  // meeting: the title then comes from the file name and date, as when there is no heading.
+  if (text && !namesAPart(text)) return text;
+  return nameTitle(fileName, fromName);
+}
+
+/** The title made from the file name (with the date, when the caller made one), else the file name's stem. */
+function nameTitle(fileName: string, fromName: string | undefined): string | undefined {
   if (fromName) return fromName;
   const stem = fileName.replace(/\.[^.]*$/, "").trim();
   return stem || undefined;
@@ -99,4 +112,9 @@ export function reportStructure(nodes: RootContent[], body: Body, file: VFile, r
     place: { line: starts[1]!.line, column: 1 },
     hint: text("structure-several-meetings.hint", { file: file.basename ?? "FILE" }),
   });
+}
+
+/** Whether a heading is only the label of a part of a meeting, not its name. */
+function namesAPart(text: string): boolean {
+  return meetingPart(text) !== undefined || sectionKind(text) !== undefined || isAsideLabel(text) || isNotesLabel(text);
 }
