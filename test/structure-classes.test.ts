@@ -80,6 +80,21 @@ describe("class 1: a front matter with a date but no title", () => {
 });
 
 describe("class 8: header parts written as bullets, lines or tables", () => {
+  it("reads German chair and secretary bullets (Leitung, Protokoll) and an Anwesend line", () => {
+    const { minutes, file } = parseMinutes(
+      "# Sitzung 31.10.2019\n\n- Leitung: Anna Schmidt\n- Protokoll: Ben Weber\n- Anwesend: Anna Schmidt, Ben Weber, Carla Klein\n\n## TOP 1 Haushalt\n\nBeschlossen.\n\n## TOP 2 Sonstiges\n\nNichts.\n",
+      { path: "sitzung.md" },
+    );
+    expect(file.messages.filter((m) => m.fatal)).toEqual([]);
+    expect(minutes!.meeting).toMatchObject({
+      chair: { name: "Anna Schmidt" },
+      secretary: { name: "Ben Weber" },
+      date: "2019-10-31",
+    });
+    expect(minutes!.meeting.attendees.map((p) => p.name)).toEqual(["Anna Schmidt", "Ben Weber", "Carla Klein"]);
+    expect(minutes!.items.map((i) => i.title)).toEqual(["TOP 1 Haushalt", "TOP 2 Sonstiges"]);
+  });
+
   it("reads '* Chair:', '* Scribe(s):' and '* Present:' bullets; the bullet it leaves (the date) stays", () => {
     const { minutes, rules } = read("2024-02-08-web-payments.md");
     expect(rules).toEqual([]);
