@@ -3,11 +3,11 @@
 import { mkdir } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { configFor, strictness, type Config } from "./config/config.js";
-import { diagnostic, toDiagnostic, type Diagnostic } from "./diagnostics.js";
+import { toDiagnostic, type Diagnostic } from "./diagnostics.js";
 import { text } from "./i18n/messages.js";
 import type { Minutes } from "./model/minutes.js";
 import { parseMinutes, type ParseOptions } from "./parse/parse-minutes.js";
-import { readSource } from "./read-source.js";
+import { readSource, unreadable } from "./read-source.js";
 import { fileFacts } from "./file-facts.js";
 import { previousActions } from "./register/previous-actions.js";
 import { missingGlyphDiagnostics } from "./render/missing-glyphs.js";
@@ -114,24 +114,12 @@ export async function check(
   world: World = new World(),
 ): Promise<CheckResult> {
   const source = await readSource(input, world);
-  if (!source.ok) {
-    const { line, column } = source.place ?? { line: 1, column: 1 };
+  if (!source.ok)
     return {
       input,
       ok: false,
-      diagnostics: [
-        diagnostic({
-          file: input,
-          line,
-          column,
-          severity: "error",
-          rule: "read",
-          message: source.message,
-          hint: source.hint,
-        }),
-      ],
+      diagnostics: [unreadable(input, source)],
     };
-  }
   const loaded =
     options.config === undefined ? configFor(input, world) : { config: options.config ?? undefined, diagnostics: [] };
   const config = loaded.config;

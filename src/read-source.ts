@@ -1,6 +1,7 @@
 // Reads an input file as text, refusing what is not a Markdown text file with a clear message:
 // directories, files over the size limit, binary data and non-UTF-8 encodings (UTF-16 with a BOM is decoded).
 import { readFile, stat } from "node:fs/promises";
+import { type Diagnostic, diagnostic } from "./diagnostics.js";
 import { text, type Text } from "./i18n/messages.js";
 import type { World } from "./world/world.js";
 
@@ -10,6 +11,20 @@ export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 export type SourceResult =
   | { ok: true; text: string }
   | { ok: false; message: Text; hint: Text; place?: { line: number; column: number } };
+
+/** The one `read` error of an input that could not be read, at the place the refusal names (else 1:1). */
+export function unreadable(input: string, source: Extract<SourceResult, { ok: false }>): Diagnostic {
+  const { line, column } = source.place ?? { line: 1, column: 1 };
+  return diagnostic({
+    file: input,
+    line,
+    column,
+    severity: "error",
+    rule: "read",
+    message: source.message,
+    hint: source.hint,
+  });
+}
 
 /** `world`: the build's, which records the read (see src/world/world.ts); without one, read directly. */
 export async function readSource(path: string, world?: World): Promise<SourceResult> {

@@ -15,7 +15,7 @@ import { dateRules } from "../parse/date-forms.js";
 import { guessLanguage } from "../parse/guess-language.js";
 import { scanNesting } from "../parse/nesting-limits.js";
 import { parseMinutes } from "../parse/parse-minutes.js";
-import { readSource } from "../read-source.js";
+import { readSource, unreadable } from "../read-source.js";
 import { countBySeverity, tally, type FileReport, type Reporter } from "../report/reporter.js";
 import { splitMeetings, type MeetingText } from "../split/split-meetings.js";
 import { SplitWorld } from "../split/split-world.js";
@@ -67,23 +67,11 @@ export interface FileMeetings {
 /** The meetings of a file (none when it holds one), or why it cannot be read. Dates are read in its language's order. */
 export async function readMeetings(input: string, options: { locale?: string } = {}): Promise<FileMeetings> {
   const source = await readSource(input);
-  if (!source.ok) {
-    const { line, column } = source.place ?? { line: 1, column: 1 };
+  if (!source.ok)
     return {
       meetings: [],
-      diagnostics: [
-        diagnostic({
-          file: input,
-          line,
-          column,
-          severity: "error",
-          rule: "read",
-          message: source.message,
-          hint: source.hint,
-        }),
-      ],
+      diagnostics: [unreadable(input, source)],
     };
-  }
   // Input the parser refuses (nesting too deep) is refused here with the parser's own message.
   if (scanNesting(source.text)) {
     const refused = parseMinutes(source.text, { path: input }).file.messages.map((m) => toDiagnostic(m, input));

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { VFile } from "vfile";
+import type { VFile } from "vfile";
 import { diagnostic, report, toDiagnostic, type Diagnostic } from "../diagnostics.js";
 import { text, type Text } from "../i18n/messages.js";
 import { labelKeys } from "../i18n/labels.js";

@@ -4,7 +4,7 @@ import { breakLines } from "./line-breaker.js";
 import type { BlockContext } from "./block-context.js";
 import type { PageWriter } from "./page-writer.js";
 import { drawTextLine, lineBox } from "./text-line.js";
-import type { Run } from "./text-runs.js";
+import { type Run, runStyle } from "./text-runs.js";
 
 const NBSP = "\u00a0";
 
@@ -21,17 +21,9 @@ export function drawCodeBlock(w: PageWriter, value: string, ctx: BlockContext): 
   const { padX, padY } = styles.code;
   const tag = w.tag("Code", ctx.parent);
   const source = value.replace(/\r\n?/g, "\n").replace(/\t/g, "    ").replace(/\n$/, "").split("\n");
-  const runStyle = {
-    font: "mono" as const,
-    size: style.size,
-    color: style.color,
-    strike: false,
-    underline: false,
-    code: false,
-    link: null,
-  };
+  const codeStyle = { ...runStyle(style), font: "mono" as const };
   const lines = source.flatMap((text) => {
-    const runs: Run[] = text ? [{ kind: "text", text: keepSpaces(text), style: runStyle }] : [];
+    const runs: Run[] = text ? [{ kind: "text", text: keepSpaces(text), style: codeStyle }] : [];
     const wrapped = breakLines(runs, ctx.width - 2 * padX, w.fonts);
     return wrapped.length ? wrapped : [{ segments: [], width: 0 }];
   });

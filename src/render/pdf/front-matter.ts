@@ -58,7 +58,7 @@ function drawDraftBanner(w: PageWriter, value: string): void {
 }
 
 function drawTitleBlock(w: PageWriter, layout: DocumentLayout): void {
-  const { text, colors, look } = w.styles;
+  const { text, look } = w.styles;
   const centred = (value: string, style: typeof text.body, type: string): void => {
     const tag = w.tag(type, w.root);
     drawParagraph(w, textRuns(value, style), { x: w.left, width: w.width, style, tag, align: look.titleAlign });
