@@ -1,6 +1,6 @@
 // The published index: <out>/index.html (static, accessible, offline: inline CSS, no external asset,
 // the theme's colours) and <out>/index.json, listing every meeting newest first with its date, title,
-// links to its PDF and DOCX, and its number of open actions. The page speaks the language most meetings are
+// links to its PDF, DOCX and HTML page, and its number of open actions. The page speaks the language most meetings are
 // in (dates written as the documents write them: "mardi 12 mars 2024") and names the organisation most
 // meetings name. Its links cannot be turned against a reader
 // by a file name (`javascript:alert(7).md`, `"><img onerror=….md`): each is relative ("./…"), with every
@@ -28,11 +28,12 @@ export interface IndexEntry {
   /** Output paths relative to the index, with "/", by format: file paths, not links (see linkTo). */
   pdf?: string;
   docx?: string;
+  html?: string;
   json?: string;
 }
 
 /** The formats the page links to, in order. */
-const linked = ["pdf", "docx", "json"] as const satisfies readonly Format[];
+const linked = ["pdf", "docx", "html", "json"] as const satisfies readonly Format[];
 
 const labels = {
   en: {

@@ -1,5 +1,5 @@
 // `minutes actions [paths...]`: the action register of every meeting under the paths, as a terminal table
-// or exported (csv, json, md, ics, pdf, docx), with filters. Registered on the program by cli.ts.
+// or exported (csv, json, md, ics, pdf, docx, html), with filters. Registered on the program by cli.ts.
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { overwriteProblem, overwritesInput, writeAtomically, writeProblem } from "../write-atomically.js";
@@ -20,7 +20,7 @@ import { registerCsv, registerJson, registerMarkdown, registerTable } from "../r
 import { loadTheme } from "../theme/load-theme.js";
 import { defaultTheme } from "../theme/default-theme.js";
 
-const registerFormats = ["table", "csv", "json", "md", "ics", "pdf", "docx"] as const;
+const registerFormats = ["table", "csv", "json", "md", "ics", "pdf", "docx", "html"] as const;
 type RegisterFormat = (typeof registerFormats)[number];
 
 interface ActionsOptions {
@@ -105,7 +105,10 @@ export function registerActionsCommand(program: Command, io: CommandIo): void {
       if (failed) io.setExit(1);
       // A file export is written only when every meeting was read without error, and never over one of them.
       const out =
-        opts.out ?? (opts.format === "pdf" || opts.format === "docx" ? `action-register.${opts.format}` : undefined);
+        opts.out ??
+        (opts.format === "pdf" || opts.format === "docx" || opts.format === "html"
+          ? `action-register.${opts.format}`
+          : undefined);
       if (out !== undefined) {
         const input = overwritesInput(out, loaded.read);
         const refused = input !== undefined ? overwriteProblem(input, out) : failed ? notWritten(out) : undefined;
@@ -136,7 +139,8 @@ export function registerActionsCommand(program: Command, io: CommandIo): void {
           break;
         }
         case "pdf":
-        case "docx": {
+        case "docx":
+        case "html": {
           const ordered = inMeetingOrder(loaded.meetings);
           const latest = ordered[ordered.length - 1]?.minutes.meeting;
           const config = configFor(resolve(paths[0] ?? ".", "x")).config;

@@ -31,7 +31,7 @@ export const configSchema = z.object({
     .optional(),
   /** Formats to write. */
   formats: z
-    .array(z.enum(["docx", "pdf", "json"], { error: "must be docx, pdf or json" }), {
+    .array(z.enum(["docx", "pdf", "html", "json"], { error: "must be docx, pdf, html or json" }), {
       error: "must be a list such as [docx, pdf]",
     })
     .min(1, { error: "must name at least one format, such as [docx, pdf]" })

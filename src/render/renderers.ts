@@ -5,7 +5,7 @@ import type { DocumentLayout } from "../layout/document-layout.js";
 import type { Minutes } from "../model/minutes.js";
 import type { RenderOptions } from "./render-options.js";
 
-export const formats = ["docx", "pdf", "json"] as const;
+export const formats = ["docx", "pdf", "html", "json"] as const;
 export type Format = (typeof formats)[number];
 /** The formats drawn from a layout; `json` writes the model itself. */
 export type DrawnFormat = Exclude<Format, "json">;
@@ -16,6 +16,7 @@ export type Renderer = (layout: DocumentLayout, options: RenderOptions) => Promi
 const loaders: Record<DrawnFormat, () => Promise<Renderer>> = {
   docx: async () => (await import("./docx/render-docx.js")).renderDocx,
   pdf: async () => (await import("./pdf/render-pdf.js")).renderPdf,
+  html: async () => (await import("./html/render-html.js")).renderHtml,
 };
 
 export function loadRenderer(format: DrawnFormat): Promise<Renderer> {

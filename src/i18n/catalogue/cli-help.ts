@@ -440,11 +440,11 @@ export const cliHelpMessages = {
     de: "die Protokolle: Dateien oder Ordner",
   },
   "help.actions.format": {
-    en: "what to make: table (on screen), csv (spreadsheet), json, md (Markdown), ics (calendar), pdf or docx (Word)",
-    fr: "ce qu'il faut produire : table (à l'écran), csv (tableur), json, md (Markdown), ics (agenda), pdf ou docx (Word)",
-    es: "qué generar: table (en pantalla), csv (hoja de cálculo), json, md (Markdown), ics (calendario), pdf o docx (Word)",
-    pt: "o que gerar: table (no ecrã), csv (folha de cálculo), json, md (Markdown), ics (calendário), pdf ou docx (Word)",
-    de: "was erstellt wird: table (am Bildschirm), csv (Tabellenkalkulation), json, md (Markdown), ics (Kalender), pdf oder docx (Word)",
+    en: "what to make: table (on screen), csv (spreadsheet), json, md (Markdown), ics (calendar), pdf, docx (Word) or html (web page)",
+    fr: "ce qu'il faut produire : table (à l'écran), csv (tableur), json, md (Markdown), ics (agenda), pdf, docx (Word) ou html (page web)",
+    es: "qué generar: table (en pantalla), csv (hoja de cálculo), json, md (Markdown), ics (calendario), pdf, docx (Word) o html (página web)",
+    pt: "o que gerar: table (no ecrã), csv (folha de cálculo), json, md (Markdown), ics (calendário), pdf, docx (Word) ou html (página web)",
+    de: "was erstellt wird: table (am Bildschirm), csv (Tabellenkalkulation), json, md (Markdown), ics (Kalender), pdf, docx (Word) oder html (Webseite)",
   },
   "help.actions.out": {
     en: "write to this file (default: on screen; action-register.pdf or .docx for those formats)",
