@@ -83,7 +83,7 @@ function readMeasure(path: string): TextMeasure {
 }
 
 /** The Unicode cmap subtable (format 12, else format 4) as code point → glyph id (0: none). */
-function cmapLookup(view: DataView, cmap: number): ((code: number) => number) | undefined {
+export function cmapLookup(view: DataView, cmap: number): ((code: number) => number) | undefined {
   let format4: number | undefined;
   let format12: number | undefined;
   for (let i = 0; i < view.getUint16(cmap + 2); i++) {

@@ -1,20 +1,140 @@
-// The theme's fonts for the page: @font-face rules with each face inlined as a data: URI, subset to the
+// The theme's fonts for the page: @font-face rules with each face inlined as a data: URI, cut down to the
 // characters the document uses (font-subset.ts), so the page looks like the PDF with no font installed and
-// stays small; and the font stacks the stylesheet names.
+// stays small; and the font stacks the stylesheet names. Characters the theme's faces lack are drawn, as in
+// the PDF, by the fallback faces (symbols, the shipped script fonts, installed packages) that have them.
+import { readFileSync } from "node:fs";
 import type { DocumentLayout } from "../../layout/document-layout.js";
+import { cmapLookup } from "../../theme/font-metrics.js";
 import type { Theme } from "../../theme/theme.js";
-import type { FontStacks } from "./html-styles.js";
-import { cssString } from "./html-styles.js";
+import { fallbackFaces } from "../fallback-fonts.js";
+import type { RenderOptions } from "../render-options.js";
+import { subsetFont } from "./font-subset.js";
+import { cssString, type FontStacks } from "./html-styles.js";
 
-export function fontFaces(layout: DocumentLayout, theme: Theme): { css: string; stacks: FontStacks } {
-  void layout;
-  const stack = (family: string, generic: string): string => `${cssString(family)}, ${generic}`;
+/** A font whose subset cannot be made (CFF outlines) is embedded whole only below this size. */
+const WHOLE_FONT_LIMIT = 1_500_000;
+
+/** Characters the page may draw besides the layout's strings: page numbers, list bullets, task marks. */
+const FURNITURE = "0123456789 •–▪[]x.";
+
+interface Face {
+  family: string;
+  file: string;
+  weight: 400 | 700;
+  style: "normal" | "italic";
+}
+
+export function fontFaces(
+  layout: DocumentLayout,
+  options: Pick<RenderOptions, "theme" | "projectDir" | "world">,
+): { css: string; stacks: FontStacks } {
+  const { theme } = options;
+  const { chars, code } = documentText(layout);
+  const { body, headings, mono } = theme.fonts;
+  const faces: Face[] = [
+    { family: body.family, file: body.files.regular, weight: 400, style: "normal" },
+    { family: body.family, file: body.files.bold, weight: 700, style: "normal" },
+    { family: body.family, file: body.files.italic, weight: 400, style: "italic" },
+    { family: body.family, file: body.files.boldItalic, weight: 700, style: "italic" },
+  ];
+  if (headings.family !== body.family)
+    faces.push({ family: headings.family, file: headings.files.bold, weight: 700, style: "normal" });
+  if (code) faces.push({ family: mono.family, file: mono.files.regular, weight: 400, style: "normal" });
+  const text = [...chars];
+  const fallbacks = fallbackFamilies(theme, text, options);
+  const css = [
+    ...faces.map((face) => fontFace(face, text)),
+    ...fallbacks.flatMap((f) => f.faces.map((face) => fontFace(face, f.chars))),
+  ]
+    .filter(Boolean)
+    .join("\n");
+  const others = fallbacks.map((f) => cssString(f.family));
+  const stack = (family: string, generic: string): string => [cssString(family), ...others, generic].join(", ");
   return {
-    css: "",
+    css: css ? `${css}\n` : "",
     stacks: {
-      body: stack(theme.fonts.body.family, "system-ui, sans-serif"),
-      heading: stack(theme.fonts.headings.family, "system-ui, sans-serif"),
-      mono: stack(theme.fonts.mono.family, "ui-monospace, monospace"),
+      body: stack(body.family, "sans-serif"),
+      heading: stack(headings.family, "sans-serif"),
+      mono: stack(mono.family, "monospace"),
     },
   };
+}
+
+/** Every character of every text the layout holds (strings anywhere in it), and whether it holds code. */
+function documentText(layout: DocumentLayout): { chars: Set<string>; code: boolean } {
+  const chars = new Set<string>(FURNITURE);
+  let code = false;
+  const walk = (value: unknown): void => {
+    if (typeof value === "string") for (const ch of value) chars.add(ch);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === "object") {
+      if ((value as { type?: unknown }).type === "code") code = true;
+      Object.values(value).forEach(walk);
+    }
+  };
+  walk({ ...layout, footer: layout.footer(1, 1) });
+  return { chars, code };
+}
+
+/** The fallback families that draw characters the theme's body face lacks, each with those characters. */
+function fallbackFamilies(
+  theme: Theme,
+  text: string[],
+  options: Pick<RenderOptions, "projectDir" | "world">,
+): { family: string; chars: string[]; faces: Face[] }[] {
+  const has = glyphTest(theme.fonts.body.files.regular);
+  let missing = text.filter((ch) => /\S/.test(ch) && !has(ch));
+  if (!missing.length) return [];
+  const candidates = [
+    {
+      family: theme.fonts.symbols.family,
+      files: { regular: theme.fonts.symbols.files.regular, bold: theme.fonts.symbols.files.regular },
+      chars: undefined as RegExp | undefined,
+    },
+    ...fallbackFaces(theme, options.projectDir, "", options.world),
+  ];
+  const found: { family: string; chars: string[]; faces: Face[] }[] = [];
+  for (const face of candidates) {
+    if (!missing.length) break;
+    const draws = glyphTest(face.files.regular);
+    const chars = missing.filter((ch) => (!face.chars || face.chars.test(ch)) && draws(ch));
+    if (!chars.length) continue;
+    missing = missing.filter((ch) => !chars.includes(ch));
+    const faces: Face[] = [{ family: face.family, file: face.files.regular, weight: 400, style: "normal" }];
+    if (face.files.bold !== face.files.regular)
+      faces.push({ family: face.family, file: face.files.bold, weight: 700, style: "normal" });
+    found.push({ family: face.family, chars: [...chars, " "], faces });
+  }
+  return found;
+}
+
+/** Whether a font file has a glyph for a character (false when it cannot be read). */
+function glyphTest(file: string): (ch: string) => boolean {
+  try {
+    const bytes = readFileSync(file);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let i = 0; i < view.getUint16(4); i++) {
+      if (bytes.toString("latin1", 12 + 16 * i, 16 + 16 * i) !== "cmap") continue;
+      const lookup = cmapLookup(view, view.getUint32(20 + 16 * i));
+      if (lookup) return (ch) => lookup(ch.codePointAt(0)!) > 0;
+    }
+  } catch {
+    // An unreadable fallback draws nothing.
+  }
+  return () => false;
+}
+
+function fontFace(face: Face, text: string[]): string {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(face.file);
+  } catch {
+    return "";
+  }
+  const subset = subsetFont(bytes, text);
+  if (!subset && bytes.length > WHOLE_FONT_LIMIT) return "";
+  const data = subset ?? bytes;
+  const type = subset || bytes[0] === 0 ? "truetype" : "opentype";
+  const mime = type === "truetype" ? "font/ttf" : "font/otf";
+  return `@font-face { font-family: ${cssString(face.family)}; font-weight: ${face.weight}; font-style: ${face.style}; font-display: block; src: url(data:${mime};base64,${Buffer.from(data).toString("base64")}) format("${type}"); }`;
 }

@@ -39,7 +39,7 @@ export function htmlPage(layout: DocumentLayout, options: RenderOptions & HtmlOp
   const styles = pdfStyles(theme, layout.geometry);
   const columns = new ColumnRules();
   const logo = theme.logo ? { theme: theme.logo, uri: logoUri(theme.logo) } : undefined;
-  const faces = fontFaces(layout, theme);
+  const faces = fontFaces(layout, options);
   const body = bodyHtml({ layout, styles, columns, ...(logo ? { logo } : {}) });
   const css = `${faces.css}${pageCss(layout, styles, faces.stacks)}${columns.rules.join("\n")}\n`;
   const meta = documentMetadata(layout);
