@@ -2,7 +2,7 @@
 // Outputs are written to a temporary file and renamed, so a failed build never truncates a good output.
 import { mkdir } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
-import { configFor, strictness, type Config } from "./config/config.js";
+import { configBody, configFor, strictness, type Config } from "./config/config.js";
 import { toDiagnostic, type Diagnostic } from "./diagnostics.js";
 import { text } from "./i18n/messages.js";
 import type { Minutes } from "./model/minutes.js";
@@ -85,6 +85,12 @@ export interface CheckResult {
   theme?: Theme;
 }
 
+/** The config's members and quorum, as the parser takes them. */
+const bodyOf = (config: Config | undefined) => {
+  const body = configBody(config);
+  return body ? { body } : {};
+};
+
 /** What the parser is given for one input: its path, and what the config and the options say of meetings that do not. */
 export function parseOptionsFor(
   input: string,
@@ -97,6 +103,7 @@ export function parseOptionsFor(
     ...(options.date ? { date: options.date } : {}),
     ...(config?.language ? { language: config.language } : {}),
     ...(config?.organisation ? { organisation: config.organisation } : {}),
+    ...bodyOf(config),
     ...(options.locale ? { locale: options.locale } : {}),
     // Read only for a meeting date written without a year: the file's first commit, else its modification day.
     // Through the world, which records them: a rebuild follows them too.

@@ -55,6 +55,7 @@ export const rules = {
   "front-matter-language": schemaRule(rulesDoc),
   "front-matter-attendees": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
   "front-matter-absent": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
+  "front-matter-guests": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
   "front-matter-chair": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
   "front-matter-secretary": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
   "front-matter-next_meeting": { ...schemaRule(datesDoc, ["front-matter-date.hint"]), severity: "either" },
@@ -75,6 +76,16 @@ export const rules = {
   "structure-no-items": { severity: "warning", doc: rulesDoc },
   "structure-several-meetings": { severity: "warning", doc: rulesDoc },
   "split-one-meeting": { severity: "error", doc: rulesDoc },
+  // minutes import (src/import/): a file that is not a .docx, and what the importer was unsure of.
+  "import-not-docx": {
+    severity: "error",
+    doc: "import.md#messages",
+    messages: ["read.missing", "read.missing.hint", "read.device", "read.device.hint", "read.too-large", "read.too-large.hint", "read.error", "read.error.hint"],
+  },
+  "import-no-date": { severity: "warning", doc: "import.md#messages" },
+  "import-no-items": { severity: "warning", doc: "import.md#messages" },
+  "import-unplaced": { severity: "warning", doc: "import.md#messages" },
+  "import-summary-unmatched": { severity: "warning", doc: "import.md#messages" },
   "agenda-number": { severity: "warning", doc: rulesDoc },
   "agenda-duplicate-title": { severity: "warning", doc: rulesDoc },
   "agenda-empty-item": { severity: "warning", doc: rulesDoc },
@@ -93,6 +104,19 @@ export const rules = {
   "action-status": { severity: "warning", doc: rulesDoc },
   "follow-up-id-missing": { severity: "error", doc: rulesDoc },
   "follow-up-unknown-id": { severity: "error", doc: rulesDoc },
+  // Decisions, votes, attendance and quorum (docs/meeting-cycle.md).
+  "decision-id-format": { severity: "error", doc: rulesDoc },
+  "decision-id-duplicate": { severity: "error", doc: rulesDoc },
+  "vote-unreadable": { severity: "warning", doc: rulesDoc },
+  "vote-exceeds-present": { severity: "warning", doc: rulesDoc },
+  "vote-named-count": {
+    severity: "warning",
+    doc: rulesDoc,
+    messages: ["vote.kind.for", "vote.kind.against", "vote.kind.abstentions"],
+  },
+  "vote-voter-unknown": { severity: "warning", doc: rulesDoc },
+  "decision-without-quorum": { severity: "warning", doc: rulesDoc },
+  "action-responsible-not-member": { severity: "warning", doc: rulesDoc, messages: ["vote-voter-unknown.hint"] },
   // Files, paths and outputs.
   read: { severity: "error", doc: rulesDoc },
   "no-input": { severity: "error", doc: filesDoc },
@@ -109,6 +133,7 @@ export const rules = {
   "write-output": { severity: "error", doc: filesDoc, messages: ["output-exists", "output-exists.hint"] },
   "not-written": { severity: "error", doc: filesDoc },
   "jobs-capped": { severity: "warning", doc: filesDoc },
+  "preview-listen": { severity: "error", doc: filesDoc },
   "font-missing-glyphs": { severity: "either", doc: rulesDoc },
   internal: { severity: "error", doc: filesDoc },
   // The config file.
@@ -126,6 +151,8 @@ export const rules = {
   "config-pdfStandard": schemaRule(settingsDoc),
   "config-out": schemaRule(settingsDoc),
   "config-jobs": schemaRule(settingsDoc),
+  "config-members": schemaRule(settingsDoc),
+  "config-quorum": schemaRule(settingsDoc, ["schema.quorum"]),
   // Themes.
   "theme-yaml": { severity: "error", doc: settingsDoc, messages: yamlMessages },
   "theme-read": { severity: "error", doc: settingsDoc, messages: readMessages },

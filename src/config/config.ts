@@ -4,11 +4,16 @@ import { statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
 import { toDiagnostic, type Diagnostic } from "../diagnostics.js";
-import type { Point } from "../model/minutes.js";
+import type { Body, Point, Quorum } from "../model/minutes.js";
+import { personSchema } from "../parse/front-matter-schema.js";
+import { toPerson } from "../parse/front-matter.js";
 import { pathProblem, resolveSafePath } from "../safe-path.js";
 import { readYamlFile } from "../yaml-source.js";
 import { text } from "../i18n/messages.js";
 import type { World } from "../world/world.js";
+
+/** `majority`, `2/3`, `50%` (the forms of `quorum:` written as text; a whole number is a count). */
+const QUORUM_TEXT = /^(?:majority|\d+\s*\/\s*[1-9]\d*|\d+(?:[.,]\d+)?\s*%)$/i;
 
 const configFileNames = ["minutes.config.yaml", "minutes.config.yml", "minutes.config.json"] as const;
 
@@ -50,6 +55,12 @@ export const configSchema = z.object({
     .optional(),
   /** Output folder, relative to the config file. */
   out: z.string().min(1).optional(),
+  /** The body's members (a name, or {name, role, organisation, abbreviation}): attendance, quorum and `check` read them. */
+  members: z.array(personSchema, { error: "must be a list" }).optional(),
+  /** Members present for a valid meeting: a number (5), a fraction of the members (2/3, 50%), or majority (more than half). */
+  quorum: z
+    .union([z.number().int().min(1), z.string().trim().regex(QUORUM_TEXT)], { error: "schema.quorum" })
+    .optional(),
   /** Files built at once by `minutes build` (worker threads); default: the number of cores. */
   jobs: z
     .number({ error: "must be a whole number such as 2" })
@@ -152,6 +163,25 @@ export function strictness(setting: ConfigData["strict"]): { all: boolean; rules
 export function configFor(input: string, world?: World): ConfigResult {
   const path = findConfig(dirname(resolve(input)), world);
   return path ? loadConfig(path, world) : { diagnostics: [] };
+}
+
+/** The quorum rule written in the config (already validated by the schema). */
+export function quorumRule(value: number | string): Quorum {
+  if (typeof value === "number") return { kind: "count", count: value, text: String(value) };
+  const written = value.trim();
+  if (/^majority$/i.test(written)) return { kind: "majority", text: written };
+  const fraction = /^(\d+)\s*\/\s*(\d+)$/.exec(written);
+  if (fraction)
+    return { kind: "fraction", numerator: Number(fraction[1]), denominator: Number(fraction[2]), text: written };
+  const percent = Number(written.replace(/\s*%$/, "").replace(",", "."));
+  return { kind: "fraction", numerator: percent, denominator: 100, text: written };
+}
+
+/** The body that meets, from the config: its members and quorum rule (undefined when no member is listed). */
+export function configBody(config: ConfigData | undefined): Body | undefined {
+  if (!config?.members?.length) return undefined;
+  const members = config.members.map(toPerson);
+  return { members, ...(config.quorum !== undefined ? { quorum: quorumRule(config.quorum) } : {}) };
 }
 
 function stripUndefined<T extends object>(value: T): T {

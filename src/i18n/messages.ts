@@ -14,6 +14,8 @@ import { imageMessages } from "./catalogue/diagnostics-images.js";
 import { buildMessages } from "./catalogue/diagnostics-build.js";
 import { adoptionMessages } from "./catalogue/diagnostics-adoption.js";
 import { dateMessages } from "./catalogue/diagnostics-dates.js";
+import { importMessages } from "./catalogue/import.js";
+import { recordMessages } from "./catalogue/meeting-records.js";
 
 import { uiLanguages, type Entry, type UiLanguage } from "./entry.js";
 
@@ -30,6 +32,7 @@ export const catalogue = {
   ...linkMessages,
   ...adoptionMessages,
   ...dateMessages,
+  ...recordMessages,
 } satisfies Record<string, Entry>;
 export type MessageId = keyof typeof catalogue;
 

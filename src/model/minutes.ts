@@ -78,6 +78,8 @@ export interface MeetingInfo {
   language: string;
   attendees: Person[];
   absent: Person[];
+  /** People invited who are not members of the body (`guests:`); attendees who are not members count as guests too. */
+  guests?: Person[];
   chair?: Person;
   secretary?: Person;
   nextMeeting?: NextMeeting;
@@ -155,6 +157,43 @@ export interface PreviousActions {
   }[];
 }
 
+/** A vote on a decision, as written under it ("Vote: 7 for, 1 against, 2 abstentions", "Adopté à l'unanimité"). */
+export interface Vote {
+  /** The author's words, kept for every output. */
+  text: string;
+  for?: number;
+  against?: number;
+  abstentions?: number;
+  /** "Adopted unanimously", "à l'unanimité", "por unanimidad", "por unanimidade", "einstimmig". */
+  unanimous?: boolean;
+  /** Named votes, when the body records them ("For: Alice Martin, Bob Chen"). */
+  named?: { for: string[]; against: string[]; abstentions: string[] };
+  position?: Span;
+}
+
+/** One decision of an agenda item, as a record: a stable id like an action's, its text, and its vote. */
+export interface Decision {
+  /** The author's `{#id}` at the end of the decision, else `<meeting date>#<item number>.d<n>`. */
+  id: string;
+  explicitId?: boolean;
+  /** The decision's text without the vote line and the id marker. */
+  text: Inline[];
+  vote?: Vote;
+  position?: Span;
+}
+
+/** The quorum rule of the body (config `quorum:`): at least a number of members, a fraction of them, or a majority. */
+export type Quorum =
+  | { kind: "count"; count: number; text: string }
+  | { kind: "fraction"; numerator: number; denominator: number; text: string }
+  | { kind: "majority"; text: string };
+
+/** The body that meets (config `members:` and `quorum:`), given to the parser by the build. */
+export interface Body {
+  members: Person[];
+  quorum?: Quorum;
+}
+
 export interface AgendaItem {
   /** 1, 2, 3… for numbered items; null for an unnumbered item such as an opening. */
   number: number | null;
@@ -169,6 +208,8 @@ export interface AgendaItem {
   actionNotes: Block[];
   /** The author wrote "N/A" (or a single N/A row) for the actions: the item is not empty. */
   noActionsStated?: boolean;
+  /** Each decision as a record (id, text, vote), read from `decisions` by the parser; the blocks stay as written. */
+  decisionRecords?: Decision[];
   /** Rows of follow-up tables in this item (the tables themselves stay in the discussion, as written). */
   followUps?: FollowUp[];
   position?: Span;
@@ -184,6 +225,8 @@ export interface Minutes {
    */
   agenda?: Block[];
   items: AgendaItem[];
+  /** The body's members and quorum rule, from the config (`members:`, `quorum:`); absent when none is configured. */
+  body?: Body;
   /** Filled by the build when the front matter names a previous meeting. */
   previousActions?: PreviousActions;
 }

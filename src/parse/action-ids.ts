@@ -9,7 +9,7 @@ import { inlineText } from "../model/minutes.js";
 import { text } from "../i18n/messages.js";
 
 const MARKER = /\s*\{#([^\s{}]+)\}\s*$/;
-const VALID_ID = /^[\p{L}\p{N}][\p{L}\p{N}._:#/-]*$/u;
+export const VALID_ID = /^[\p{L}\p{N}][\p{L}\p{N}._:#/-]*$/u;
 
 /** Removes a trailing `{#id}` marker from inline content; returns the id. */
 function takeMarker(inlines: Inline[]): string | undefined {

@@ -46,6 +46,10 @@ export const frontMatterSchema = z.object({
     .optional()
     .describe("Who was present: names, or {name, organisation, role}."),
   absent: z.array(personSchema, { error: "must be a list" }).optional().describe('Apologies ("Absents excusés").'),
+  guests: z
+    .array(personSchema, { error: "must be a list" })
+    .optional()
+    .describe("People invited who are not members of the body (the config's `members:`)."),
   chair: personSchema.optional().describe("Who chaired the meeting."),
   secretary: personSchema.optional().describe("Who took the minutes."),
   next_meeting: nextMeetingSchema.optional().describe("YYYY-MM-DD, or {date, time, location}."),

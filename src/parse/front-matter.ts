@@ -110,7 +110,8 @@ function fallbacksFor(raw: Record<string, unknown>, fallbacks: Fallbacks): Recor
   return out;
 }
 
-const toPerson = (
+/** A person as the front matter and the config write one: a name, or {name, organisation, abbreviation, role}. */
+export const toPerson = (
   p:
     | string
     | { name: string; organisation?: string | undefined; abbreviation?: string | undefined; role?: string | undefined },
@@ -185,6 +186,7 @@ function toMeetingInfo(
     absent: (fm.absent ?? []).map(toPerson),
     extra,
   };
+  if (fm.guests?.length) info.guests = fm.guests.map(toPerson);
   if (fm.subtitle) info.subtitle = fm.subtitle;
   if (fm.organisation) info.organisation = fm.organisation;
   if (time) info.time = time;

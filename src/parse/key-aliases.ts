@@ -69,6 +69,7 @@ const ALIASES: Record<string, readonly string[]> = {
     "absentees",
     "absence",
   ],
+  guests: ["guest", "invites", "invitees", "invitados", "convidados", "gaste", "gast", "observers", "observateurs"],
   chair: [
     "president",
     "presidente",

@@ -7,8 +7,10 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { VFile } from "vfile";
 import { report } from "../diagnostics.js";
-import type { Minutes } from "../model/minutes.js";
+import type { Body, Minutes } from "../model/minutes.js";
 import { assignActionIds } from "./action-ids.js";
+import { assignDecisions } from "./decisions.js";
+import { validateRecords } from "../validate/validate-records.js";
 import { boldLinesAsHeadings, itemDepth, splitBody } from "./agenda-items.js";
 import { dateRules, findDate, isIsoDate, type DateRules } from "./date-forms.js";
 import { completeDeadlines, findMeetingDate, type FileFacts } from "./meeting-date.js";
@@ -34,6 +36,8 @@ export interface ParseOptions {
   organisation?: string;
   /** The user's locale (LC_ALL, LC_TIME or LANG): numeric dates of a meeting in plain `en` are read month first under en_US. */
   locale?: string;
+  /** The body's members and quorum rule (the config file's `members:` and `quorum:`). */
+  body?: Body;
   /** What the caller knows of the file (first commit, modification day), asked only for a date written without a year. */
   fileFacts?: FileFacts;
 }
@@ -154,11 +158,14 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   if (found.date && meeting.date !== found.date && isIsoDate(meeting.date)) meeting.date = found.date;
   if (found.endDate && meeting.date === found.date) meeting.endDate = found.endDate;
   const minutes: Minutes = { meeting, preamble: body.preamble, items: body.items };
+  if (options.body) minutes.body = options.body;
   completeDeadlines(minutes, rules);
   if (lifted.plannedAgenda?.length)
     minutes.agenda = toBlocks(lifted.plannedAgenda, { definitions, headingBase: depth });
   validateMinutes(minutes, file, places);
   assignActionIds(minutes, file);
+  assignDecisions(minutes, file);
+  validateRecords(minutes, file);
   // A front matter with errors gives no model: its meeting was read only so that the body is checked too.
   return { minutes: places.incomplete ? undefined : minutes, file };
 }

@@ -59,7 +59,7 @@ function checkActions(minutes: Minutes, file: VFile): void {
           ...where,
           hint: text("action-responsible-missing.hint"),
         });
-      } else if (responsible !== "" && meeting.attendees.length > 0) {
+      } else if (responsible !== "" && meeting.attendees.length > 0 && !minutes.body) {
         const unknown = unknownOwners(responsible, index);
         if (unknown.length) {
           const cell = action.responsiblePosition?.start ?? place;

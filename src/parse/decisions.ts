@@ -1,0 +1,242 @@
+// Each decision of an item as a record: its stable id, its text and its vote (AgendaItem.decisionRecords).
+// A decision is a bullet of the decisions section, or a paragraph of it; the lines under it that give a
+// vote ("Vote: 7 for, 1 against", "For: Alice, Bob", "Adopted unanimously") are its vote, kept as written.
+// Id: the author's `{#id}` at the end of the decision (removed from the printed text, as an action's is),
+// else `<meeting date>#<item number>.d<n>`; checked for form and clashes with other decisions and actions.
+import type { VFile } from "vfile";
+import { report } from "../diagnostics.js";
+import { text } from "../i18n/messages.js";
+import type { Block, Decision, Inline, Minutes, Span, Vote } from "../model/minutes.js";
+import { inlineText } from "../model/minutes.js";
+import { VALID_ID } from "./action-ids.js";
+import { afterVoteLabel, readNamedLine, readVote, unanimityLine, type VoteReading } from "./vote-line.js";
+
+const MARKER = /\s*\{#([^\s{}]+)\}\s*$/;
+
+type Paragraph = Extract<Block, { type: "paragraph" }>;
+
+/** A source line of a paragraph: its text with the Markdown marks that do not change the words taken out. */
+interface Line {
+  text: string;
+  place: Span | undefined;
+}
+
+/**
+ * The source lines of a paragraph (the model joins a paragraph's lines into one text, so the lines are
+ * read from the source): list markers, quote marks, indentation and emphasis marks left out.
+ */
+function linesOf(block: Paragraph, source: readonly string[]): Line[] {
+  const start = block.position?.start;
+  const end = block.position?.end;
+  if (!start || !end) return [{ text: inlineText(block.children).trim(), place: undefined }];
+  const out: Line[] = [];
+  for (let line = start.line; line <= end.line; line++) {
+    const raw = source[line - 1] ?? "";
+    const from = line === start.line ? start.column - 1 : raw.length - raw.replace(/^[\s>]+/, "").length;
+    const text = raw
+      .slice(from)
+      .replace(/[*_`]+/g, "")
+      .replace(/\\$/, "")
+      .trim();
+    out.push({ text, place: { start: { line, column: from + 1 }, end: { line, column: raw.length + 1 } } });
+  }
+  return out;
+}
+
+/** Whether a line is (part of) a vote, and what it says. */
+function voteOf(line: string): { reading?: VoteReading } | undefined {
+  const after = afterVoteLabel(line);
+  if (after !== undefined) {
+    const reading = readVote(after);
+    return reading ? { reading } : {};
+  }
+  const named = readNamedLine(line);
+  if (named) {
+    const reading: VoteReading = { named: { for: [], against: [], abstentions: [] } };
+    reading.named[named.kind].push(...named.names);
+    if (named.count !== undefined) reading[named.kind] = named.count;
+    return { reading };
+  }
+  if (unanimityLine(line)) return { reading: readVote(line)! };
+  return undefined;
+}
+
+/** The inline content before the text `needle` begins (where a vote line starts inside a paragraph). */
+function cutBefore(inlines: Inline[], needle: string): Inline[] {
+  const probe = needle.slice(0, 12);
+  const out: Inline[] = [];
+  for (const node of inlines) {
+    if (node.type === "text") {
+      const at = node.value.indexOf(probe);
+      if (at >= 0) {
+        if (at > 0) out.push({ type: "text", value: node.value.slice(0, at) });
+        return out;
+      }
+    } else if (node.type !== "break" && inlineText([node]).trim().startsWith(probe.slice(0, 4))) return out;
+    out.push(node);
+  }
+  return out;
+}
+
+interface Draft {
+  paragraphs: Paragraph[];
+  position?: Span;
+}
+
+const paragraphsOf = (blocks: Block[]): Paragraph[] =>
+  blocks.flatMap((b) =>
+    b.type === "paragraph" ? [b] : b.type === "list" ? b.items.flatMap((i) => paragraphsOf(i.children)) : [],
+  );
+
+/** The decisions written in a decisions section: one per bullet, or one per paragraph. */
+function drafts(blocks: Block[], source: readonly string[]): Draft[] {
+  const out: Draft[] = [];
+  for (const block of blocks) {
+    if (block.type === "list") {
+      for (const item of block.items) {
+        const paragraphs = paragraphsOf(item.children);
+        const first = paragraphs[0];
+        if (first) out.push({ paragraphs, ...(first.position ? { position: first.position } : {}) });
+      }
+    } else if (block.type === "paragraph") {
+      // A paragraph that is only a vote belongs to the decision above it.
+      const previous = out[out.length - 1];
+      if (previous && linesOf(block, source).every((l) => voteOf(l.text) !== undefined))
+        previous.paragraphs.push(block);
+      else out.push({ paragraphs: [block], ...(block.position ? { position: block.position } : {}) });
+    }
+  }
+  return out;
+}
+
+function merge(into: VoteReading, from: VoteReading): void {
+  for (const kind of ["for", "against", "abstentions"] as const) {
+    if (from[kind] !== undefined) into[kind] = from[kind];
+    into.named[kind].push(...from.named[kind]);
+  }
+  if (from.unanimous) into.unanimous = true;
+}
+
+/** Removes the `{#id}` that ends a source line of the decision's first paragraph, from its text; returns the id. */
+function takeMarker(paragraph: Paragraph, lines: Line[]): string | undefined {
+  for (const line of lines) {
+    const m = MARKER.exec(line.text);
+    if (!m) continue;
+    const written = `{#${m[1]}}`;
+    for (const node of paragraph.children)
+      if (node.type === "text" && node.value.includes(written)) {
+        node.value = node.value.replace(new RegExp(`\\s*${written.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`), "");
+        return m[1];
+      }
+  }
+  return undefined;
+}
+
+function recordOf(draft: Draft, source: readonly string[], file: VFile): Omit<Decision, "id"> & { marker?: string } {
+  const textInlines: Inline[] = [];
+  const voteLines: Line[] = [];
+  const reading: VoteReading = { named: { for: [], against: [], abstentions: [] } };
+  let marker: string | undefined;
+  draft.paragraphs.forEach((paragraph, p) => {
+    const lines = linesOf(paragraph, source);
+    if (p === 0) marker = takeMarker(paragraph, lines);
+    // The decision's own words come first; from the first vote line on, the paragraph gives the vote.
+    const k = lines.findIndex((l, i) => (p > 0 || i > 0) && voteOf(l.text) !== undefined);
+    const own = k < 0 ? paragraph.children : k === 0 ? [] : cutBefore(paragraph.children, lines[k]!.text);
+    if (own.length) {
+      if (textInlines.length) textInlines.push({ type: "text", value: " " });
+      textInlines.push(...own);
+    }
+    if (k < 0) return;
+    for (const line of lines.slice(k)) {
+      const vote = voteOf(line.text);
+      if (!vote) continue;
+      voteLines.push(line);
+      if (vote.reading) merge(reading, vote.reading);
+      else
+        report(file, {
+          severity: "warning",
+          rule: "vote-unreadable",
+          message: text("vote-unreadable", { line: line.text }),
+          place: line.place?.start,
+          hint: text("vote-unreadable.hint"),
+        });
+    }
+  });
+  const plain = inlineText(textInlines).trim();
+  // "The budget is adopted unanimously.": the decision's own words say it.
+  const own = readVote(plain);
+  if (own?.unanimous) reading.unanimous = true;
+  let vote: Vote | undefined;
+  const named = Object.values(reading.named).some((n) => n.length);
+  const said =
+    reading.unanimous ||
+    named ||
+    reading.for !== undefined ||
+    reading.against !== undefined ||
+    reading.abstentions !== undefined;
+  if (said) {
+    vote = { text: voteLines.map((l) => l.text).join(" ") || plain };
+    for (const kind of ["for", "against", "abstentions"] as const)
+      if (reading[kind] !== undefined) vote[kind] = reading[kind];
+    if (reading.unanimous) vote.unanimous = true;
+    if (named) vote.named = reading.named;
+    const place = voteLines[0]?.place ?? draft.position;
+    if (place) vote.position = place;
+  }
+  return {
+    text: trimInlines(textInlines),
+    ...(vote ? { vote } : {}),
+    ...(draft.position ? { position: draft.position } : {}),
+    ...(marker ? { marker } : {}),
+  };
+}
+
+function trimInlines(inlines: Inline[]): Inline[] {
+  const out = inlines.map((n) => (n.type === "text" ? { ...n } : n));
+  const first = out[0];
+  if (first?.type === "text") first.value = first.value.replace(/^\s+/, "");
+  const last = out[out.length - 1];
+  if (last?.type === "text") last.value = last.value.replace(/\s+$/, "");
+  return out.filter((n) => n.type !== "text" || n.value !== "");
+}
+
+/** Reads every item's decisions into records with ids; reports bad and clashing ids. Runs after the action ids. */
+export function assignDecisions(minutes: Minutes, file: VFile): void {
+  const seen = new Map<string, Span | undefined>();
+  for (const item of minutes.items)
+    for (const action of item.actions) if (action.id) seen.set(action.id, action.position);
+  let unnumbered = 0;
+  const source = String(file.value).split("\n");
+  for (const item of minutes.items) {
+    const records: Decision[] = [];
+    for (const draft of drafts(item.decisions, source)) {
+      const { marker, ...record } = recordOf(draft, source, file);
+      const n = item.number === null ? ++unnumbered : records.length + 1;
+      const id = marker ?? `${minutes.meeting.date}#${item.number ?? 0}.d${n}`;
+      const place = record.position?.start;
+      if (marker && !VALID_ID.test(marker))
+        report(file, {
+          severity: "error",
+          rule: "decision-id-format",
+          message: text("decision-id-format", { id: marker }),
+          place,
+          hint: text("decision-id-format.hint"),
+        });
+      if (seen.has(id)) {
+        const first = seen.get(id);
+        report(file, {
+          severity: "error",
+          rule: "decision-id-duplicate",
+          message: first
+            ? text("decision-id-duplicate.in-file", { id, line: first.start.line })
+            : text("decision-id-duplicate", { id }),
+          place,
+          hint: text("decision-id-duplicate.hint"),
+        });
+      } else seen.set(id, record.position);
+      records.push({ id, ...(marker ? { explicitId: true } : {}), ...record });
+    }
+    if (records.length) item.decisionRecords = records;
+  }
+}
