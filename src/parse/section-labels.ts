@@ -7,6 +7,7 @@ export type SectionKind = "discussion" | "decisions" | "actions";
 const SECTION_ALIASES: Record<SectionKind, string[]> = {
   discussion: [
     "points de discussion cles",
+    "points cles de la discussion",
     "points de discussion",
     "key discussion points",
     "discussion points",
