@@ -5,7 +5,7 @@
 /** Folders and top-level modules, by layer: a module may import its own layer and those below, never above. */
 const up = (...names) => `^src/(${names.join("|")})(/|\\.ts$)`;
 const entry = ["cli", "index", "start"];
-const commandsAndUp = ["commands", "new-meeting", "init", "split", ...entry];
+const commandsAndUp = ["commands", "new-meeting", "init", "split", "import", ...entry];
 const batchAndUp = ["batch", ...commandsAndUp];
 const buildAndUp = ["build", ...batchAndUp];
 
@@ -62,6 +62,12 @@ module.exports = {
       "^src/theme/",
       up("parse", "validate", "render", "layout", "register", "report", ...buildAndUp),
       "Themes are data, read below the build.",
+    ),
+    layer(
+      "import-reads-word",
+      "^src/import/",
+      up("render", "layout", "theme", "config", "register", "report", "build", "batch", "commands", "new-meeting", "init", ...entry),
+      "The importer turns a .docx into Markdown: the parser's words, the model, the world; never a renderer, the build or a command.",
     ),
     layer(
       "register-below-build",

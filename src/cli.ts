@@ -11,6 +11,7 @@ import { registerInit } from "./commands/init.js";
 import { registerNewCommand } from "./commands/new.js";
 import { registerSchemaCommand } from "./commands/schema.js";
 import { buildSplit, registerSplitCommand } from "./commands/split.js";
+import { registerImportCommand } from "./commands/import.js";
 import { registerThemeCommands } from "./commands/themes.js";
 import { isoDateArg, userLocale } from "./commands/cli-dates.js";
 import { fixFile } from "./commands/fix.js";
@@ -308,6 +309,7 @@ export async function main(argv: string[]): Promise<number> {
   registerThemeCommands(program, io);
   registerSchemaCommand(program, io);
   registerSplitCommand(program, io);
+  registerImportCommand(program, io);
   finishCommands(program, (text) => process.stderr.write(text));
 
   try {

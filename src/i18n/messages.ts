@@ -32,6 +32,7 @@ export const catalogue = {
   ...linkMessages,
   ...adoptionMessages,
   ...dateMessages,
+  ...importMessages,
   ...recordMessages,
 } satisfies Record<string, Entry>;
 export type MessageId = keyof typeof catalogue;

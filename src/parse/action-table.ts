@@ -17,7 +17,15 @@ export type ColumnMap = (ActionColumn | undefined)[];
 export function actionColumns(table: Table, ctx: ConvertContext): ColumnMap | undefined {
   const header = table.children[0];
   if (!header) return undefined;
-  const columns = header.children.map((cell) => actionColumn(inlineText(toInlines(cell.children, ctx))));
+  return columnRoles(header.children.map((cell) => inlineText(toInlines(cell.children, ctx))));
+}
+
+/**
+ * The column roles of a header row's texts, or undefined when they do not name an action table: one test for
+ * Markdown tables and for the Word tables `minutes import` reads.
+ */
+export function columnRoles(headers: readonly string[]): ColumnMap | undefined {
+  const columns = headers.map((cell) => actionColumn(cell));
   const has = (c: ActionColumn) => columns.includes(c);
   return has("action") && (has("responsible") || has("deadline")) ? columns : undefined;
 }

@@ -1,0 +1,1074 @@
+// From a Word document (word-model.ts) to a meeting in our terms: the header (a key/value table, "Key: value"
+// lines or the page header), the agenda, the items (Heading styles, numbered by hand or by Word, bold numbered
+// lines, or the agenda's own titles), each item's discussion, decisions and actions (action tables recognised
+// by the parser's own column words, prose "ACTION: …" lines, a final summary table matched to its items).
+// Labels are the parser's (parse/section-labels.ts), so what `check` reads and what `import` recognises agree.
+// Nothing is dropped: what has no place goes to the item it follows, or to the preamble, or to Notes, with a
+// warning that says where it was in the Word file.
+import { supportedLanguages } from "../i18n/labels.js";
+import { normalizeLabel } from "../i18n/text-match.js";
+import { columnRoles } from "../parse/action-table.js";
+import { dateRules, findDate, findDateAt, readDate, type DateRules } from "../parse/date-forms.js";
+import { isNoDeadline } from "../parse/deadline.js";
+import { parseTimeRange } from "../parse/front-matter.js";
+import { guessLanguage } from "../parse/guess-language.js";
+import type { ActionColumn } from "../parse/section-labels.js";
+import {
+  isFollowUpLabel,
+  meetingPart,
+  sectionKind,
+  type MeetingPart,
+  type SectionKind,
+} from "../parse/section-labels.js";
+import { escapeLineStart, inlineMarkdown, type InlineContext } from "./inline-markdown.js";
+import {
+  flatten,
+  plainText,
+  type Place,
+  type WordBlock,
+  type WordDocument,
+  type WordParagraph,
+  type WordTable,
+} from "./word-model.js";
+
+export interface ImportedAction {
+  action: string;
+  responsible: string;
+  deadline: string;
+  status?: string;
+  notes?: string;
+}
+
+export interface ImportedItem {
+  number: number | null;
+  title: string;
+  /** Markdown blocks. */
+  discussion: string[];
+  decisions: string[];
+  actions: ImportedAction[];
+  actionNotes: string[];
+  noActions: boolean;
+  /** The item was found in the agenda only. */
+  fromAgenda?: boolean;
+  place?: Place;
+}
+
+export type ImportRule = "import-no-date" | "import-no-items" | "import-unplaced" | "import-summary-unmatched";
+
+export interface ImportWarning {
+  place: Place | null;
+  /** The rule id, which is also its message's catalogue id (and `<rule>.hint` its hint's). */
+  rule: ImportRule;
+  params?: Record<string, string | number>;
+}
+
+export interface ImportedMeeting {
+  frontMatter: Record<string, unknown>;
+  /** The header values as found, label → value, for the report. */
+  header: string[];
+  preamble: string[];
+  items: ImportedItem[];
+  notes: string[];
+  footnotes: string[];
+  language: string;
+  warnings: ImportWarning[];
+}
+
+export interface RecogniseOptions {
+  language?: string;
+  keepComments: boolean;
+  /** The file name without its folder (a date in it is a last resort). */
+  fileName: string;
+  imagePath: (path: string) => string;
+  locale?: string;
+}
+
+// A "summary of actions" at the end of the minutes: the importer's only own list of words (the parser has no
+// such section: its actions are the items').
+const SUMMARY_LABELS = new Set([
+  "summary of actions",
+  "summary of action items",
+  "action summary",
+  "actions summary",
+  "summary of action points",
+  "list of actions",
+  "action log",
+  "recapitulatif des actions",
+  "recapitulatif des points d'action",
+  "synthese des actions",
+  "liste des actions",
+  "tableau des actions",
+  "resume des actions",
+  "zusammenfassung der aufgaben",
+  "aufgabenubersicht",
+  "massnahmenubersicht",
+  "resumen de acciones",
+  "resumen de las acciones",
+  "resumo das acoes",
+  "resumo de acoes",
+]);
+
+// Columns of a summary table that name the item an action belongs to.
+const ITEM_COLUMN =
+  /^(item|items|agenda item|point|point de l'ordre du jour|n°|no\.?|#|punto|ponto|top|tagesordnungspunkt|sujet|topic|ref item)$/;
+
+// "ACTION: Jane Doe to circulate the budget by 15 February 2024", "Action : SP/CCM – partager la présentation".
+const PROSE_ACTION =
+  /^\s*(?:\*\*)?(action(?: item)?s?|a faire|à faire|aufgabe|to-?do|accion|acción|acao|ação)(?:\*\*)?\s*[:\-–—]\s*(.+)$/i;
+const PROSE_DECISION =
+  /^\s*(?:\*\*)?(decision|décision|decided|beschluss|entscheidung|decisión|decisão|resolution|résolution)(?:\*\*)?\s*[:\-–—]\s*(.+)$/i;
+const NEXT_MEETING =
+  /^(?:date (?:of|for) (?:the )?next meeting|next meeting|prochaine reunion|date de la prochaine reunion|proxima reunion|proxima reuniao|nachste sitzung|nachstes treffen)\b\s*(?:[:\-–]\s*)?(.*)$/;
+
+const TYPED_NUMBER = /^\s*((?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}|[A-Ha-h])\s*[.)\-–:]|\d{1,2}(?=\s+\p{Lu}))\s*/u;
+const BULLET = /^\s*([•▪◦·○■□➢➤►▶✓✔\-–—*o])\s+/;
+
+const clean = (s: string): string =>
+  s
+    .replace(/[\u00a0\u202f\t]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+const stripColon = (s: string): string => s.replace(/\s*[:：]\s*$/, "").trim();
+
+/** The text with a typed number and the trailing punctuation of an agenda line taken off. */
+function bareTitle(s: string): { number?: string; title: string } {
+  const m = TYPED_NUMBER.exec(s);
+  const title = (m ? s.slice(m[0].length) : s)
+    .replace(/\s*[;.,]+\s*$/, "")
+    .replace(/\s*\{-\}\s*$/, "")
+    .trim();
+  return { ...(m ? { number: m[1]!.replace(/\s+/g, "") } : {}), title };
+}
+
+const words = (s: string): Set<string> =>
+  new Set(
+    normalizeLabel(s)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 2),
+  );
+
+function similar(a: string, b: string): number {
+  const x = words(a);
+  const y = words(b);
+  if (x.size === 0 || y.size === 0) return normalizeLabel(a) === normalizeLabel(b) ? 1 : 0;
+  let shared = 0;
+  for (const w of x) if (y.has(w)) shared++;
+  return shared / Math.max(x.size, y.size);
+}
+
+const numberOf = (typed: string | undefined): number | null => {
+  const m = /^(\d{1,3})/.exec(typed ?? "");
+  return m ? Number(m[1]) : null;
+};
+
+export function recognise(doc: WordDocument, options: RecogniseOptions): ImportedMeeting {
+  return new Recogniser(doc, options).run();
+}
+
+class Recogniser {
+  private readonly warnings: ImportWarning[] = [];
+  private readonly fm: Record<string, unknown> = {};
+  private readonly header: string[] = [];
+  private readonly preamble: string[] = [];
+  private readonly items: ImportedItem[] = [];
+  private readonly notes: string[] = [];
+  private readonly inline: InlineContext;
+  private readonly cell: InlineContext;
+  private language = "en";
+  private rules: DateRules;
+  private agenda: { number?: string; title: string; used: boolean }[] = [];
+  private itemLevel: number | undefined;
+  private current: ImportedItem | undefined;
+  private section: SectionKind = "discussion";
+  private summary = false;
+  private readonly stream: WordBlock[];
+  /** The first block of each one-column table read as body text. */
+  private readonly frameStarts = new Set<WordBlock>();
+
+  constructor(
+    private readonly doc: WordDocument,
+    private readonly options: RecogniseOptions,
+  ) {
+    const base = {
+      keepComments: options.keepComments,
+      comments: doc.comments,
+      footnotes: [] as string[],
+      imagePath: options.imagePath,
+    };
+    this.inline = { ...base, inCell: false };
+    this.cell = { ...base, footnotes: this.inline.footnotes, inCell: true };
+    this.stream = unwrapContainers(doc.body, this.frameStarts);
+    this.rules = dateRules(undefined);
+  }
+
+  run(): ImportedMeeting {
+    this.chooseLanguage();
+    this.readTitle();
+    this.itemLevel = this.chooseItemLevel();
+    for (const block of this.stream) this.take(block);
+    this.readPageFurniture();
+    this.addAgendaOnlyItems();
+    this.finishFrontMatter();
+    const footnotes = this.inline.footnotes.map((id, i) => {
+      const blocks = this.doc.footnotes.get(id) ?? [];
+      const text = flatten(blocks)
+        .map((p) => inlineMarkdown(p.inlines, this.inline))
+        .filter(Boolean)
+        .join(" ");
+      return `[^${i + 1}]: ${text || "—"}`;
+    });
+    return {
+      frontMatter: this.fm,
+      header: this.header,
+      preamble: this.preamble,
+      items: this.items,
+      notes: this.notes,
+      footnotes,
+      language: this.language,
+      warnings: this.warnings,
+    };
+  }
+
+  private warn(place: Place | null, rule: ImportRule, params?: Record<string, string | number>): void {
+    this.warnings.push({ place, rule, ...(params ? { params } : {}) });
+  }
+
+  // ---- language, title
+
+  private chooseLanguage(): void {
+    const given = this.options.language;
+    const stated = this.doc.properties.language?.slice(0, 2).toLowerCase();
+    const sample = flatten(this.stream)
+      .map((p) => plainText(p.inlines))
+      .join("\n")
+      .slice(0, 20000);
+    this.language =
+      given ?? (stated && supportedLanguages.includes(stated) && this.fromMinutes() ? stated : guessLanguage(sample));
+    this.fm.language = this.language;
+    this.rules = dateRules(this.language, this.options.locale);
+  }
+
+  /** Whether the file was made by `minutes build` (its styles are ours). */
+  private fromMinutes(): boolean {
+    return flatten(this.stream).some((p) => p.styleId === "MinutesTitle");
+  }
+
+  private readTitle(): void {
+    const paragraphs = this.stream;
+    const styled = (re: RegExp) =>
+      flatten(paragraphs).find((p) => re.test(p.styleId) || re.test(p.styleName.replace(/\s+/g, "")));
+    const title = styled(/^(MinutesTitle|Title|Titre|Titel|Título|Titulo)$/i);
+    const subtitle = styled(/^(MinutesSubtitle|Subtitle|Sous-titre|Untertitel|Subtítulo|Subtitulo)$/i);
+    const organisation = flatten(paragraphs).find((p) => p.styleId === "Organisation");
+    const used = new Set<WordParagraph>();
+    if (title && clean(plainText(title.inlines))) {
+      this.fm.title = clean(plainText(title.inlines));
+      used.add(title);
+    }
+    if (subtitle && clean(plainText(subtitle.inlines))) {
+      this.fm.subtitle = clean(plainText(subtitle.inlines));
+      used.add(subtitle);
+    }
+    if (organisation && clean(plainText(organisation.inlines))) {
+      this.fm.organisation = clean(plainText(organisation.inlines));
+      used.add(organisation);
+    }
+    if (this.fm.title === undefined) {
+      // The first line of text, if it reads as a title: short, before any table or item, not a label.
+      for (const block of paragraphs) {
+        if (block.kind === "table") break;
+        const text = clean(plainText(block.inlines));
+        if (!text) continue;
+        if (text.length <= 200 && !this.labelOf(text) && !/^[^:]{1,40}:\s*\S/.test(text) && !TYPED_NUMBER.test(text)) {
+          this.fm.title = text;
+          used.add(block);
+        }
+        break;
+      }
+    }
+    this.usedParagraphs = used;
+  }
+
+  private usedParagraphs = new Set<WordParagraph>();
+
+  // ---- items: which heading level, which paragraphs
+
+  private chooseItemLevel(): number | undefined {
+    const headings = flatten(this.stream).filter(
+      (p) =>
+        p.outline !== undefined &&
+        !this.usedParagraphs.has(p) &&
+        clean(plainText(p.inlines)) !== "" &&
+        this.labelOf(clean(plainText(p.inlines))) === undefined,
+    );
+    if (headings.length === 0) return undefined;
+    const levels = [...new Set(headings.map((h) => h.outline!))].sort((a, b) => a - b);
+    const top = levels[0]!;
+    const atTop = headings.filter((h) => h.outline === top);
+    // A single top heading above several of the next level is the document's title.
+    if (atTop.length === 1 && levels.length > 1 && headings.filter((h) => h.outline === levels[1]).length >= 2) {
+      if (this.fm.title === undefined) this.fm.title = clean(plainText(atTop[0]!.inlines));
+      this.usedParagraphs.add(atTop[0]!);
+      return levels[1];
+    }
+    return top;
+  }
+
+  /** What a short line names: a section of an item, the agenda, a header part, a summary of actions. */
+  private labelOf(
+    text: string,
+  ): { kind: "section"; section: SectionKind } | { kind: "part"; part: MeetingPart } | { kind: "summary" } | undefined {
+    const label = stripColon(bareTitle(text).title || text);
+    if (label.length > 80) return undefined;
+    const norm = normalizeLabel(label);
+    if (SUMMARY_LABELS.has(norm)) return { kind: "summary" };
+    if (isFollowUpLabel(label)) return undefined;
+    const section = sectionKind(label);
+    if (section) return { kind: "section", section };
+    const part = meetingPart(label);
+    if (part) return { kind: "part", part };
+    return undefined;
+  }
+
+  // ---- the walk
+
+  private take(block: WordBlock): void {
+    if (block.kind === "table" || this.frameStarts.has(block)) {
+      // A table, or the start of a framed block, ends the agenda list and a header list.
+      if (this.agendaMode && this.agenda.length > 0) this.agendaMode = false;
+      this.pendingPart = undefined;
+    }
+    if (block.kind === "table") {
+      this.takeTable(block);
+      return;
+    }
+    if (this.usedParagraphs.has(block)) return;
+    const p = block;
+    const text = clean(plainText(p.inlines));
+    const hasImage = p.inlines.some((i) => i.type === "image");
+    if (!text && !hasImage) return;
+
+    // Our own "Next meeting: …" line: its date goes to the front matter (the build prints it again).
+    if (p.styleId === "NextMeeting" || p.styleId === "DraftBanner") {
+      if (p.styleId === "NextMeeting") this.readNextMeeting(text, true);
+      return;
+    }
+    const label = this.labelOf(text);
+    const isHeadingLike = p.outline !== undefined || (p.allBold && text.length <= 120) || text.length <= 60;
+
+    if (label?.kind === "summary" && isHeadingLike) {
+      this.summary = true;
+      return;
+    }
+    if (label?.kind === "section" && isHeadingLike && (this.current || label.section !== "discussion")) {
+      if (!this.current) this.startItem({ title: "", number: null, place: p.place, implicit: true });
+      this.section = label.section;
+      this.summary = false;
+      return;
+    }
+    if (label?.kind === "part" && label.part === "agenda" && isHeadingLike && !this.current) {
+      this.agendaMode = true;
+      return;
+    }
+    // "Key: value" lines of the header, before the first item.
+    if (!this.current && this.headerLine(p, text)) return;
+    if (label?.kind === "part" && isHeadingLike && !this.current) {
+      this.pendingPart = label.part;
+      return;
+    }
+    if (this.pendingPart) {
+      if (
+        (p.number || BULLET.test(text) || (text.length <= 80 && !p.allBold)) &&
+        this.partValue(this.pendingPart, text, true)
+      )
+        return;
+      this.pendingPart = undefined;
+    }
+    if (this.agendaMode) {
+      if (this.agendaLine(p, text)) return;
+      this.agendaMode = false;
+    }
+
+    const item = this.itemHeading(p, text);
+    if (item) {
+      this.startItem({ ...item, place: p.place });
+      return;
+    }
+    if (this.current && this.nextMeetingLine(text)) {
+      // kept in the text too: only our own line is dropped.
+    }
+    if (!this.current && this.nextMeetingLine(text)) {
+      /* the line stays in the preamble as written */
+    }
+    const action = PROSE_ACTION.exec(text);
+    if (action && this.current) {
+      this.current.actions.push(this.proseAction(action[2]!));
+      return;
+    }
+    const decision = PROSE_DECISION.exec(text);
+    if (decision && this.current) {
+      this.current.decisions.push(
+        `- ${escapeLineStart(this.paragraphMarkdown(p).replace(/^\s*(?:\*\*)?[^:\-–—]+?(?:\*\*)?\s*[:\-–—]\s*/, ""))}`,
+      );
+      return;
+    }
+    this.addBlock(this.paragraphBlock(p, text), p);
+  }
+
+  private agendaMode = false;
+  private pendingPart: MeetingPart | undefined;
+
+  private startItem(item: { title: string; number: number | null; place: Place; implicit?: boolean }): void {
+    this.agendaMode = false;
+    this.pendingPart = undefined;
+    this.summary = false;
+    const entry: ImportedItem = {
+      number: item.number,
+      title: item.title,
+      discussion: [],
+      decisions: [],
+      actions: [],
+      actionNotes: [],
+      noActions: false,
+      place: item.place,
+    };
+    this.items.push(entry);
+    this.current = entry;
+    this.section = "discussion";
+  }
+
+  /** Whether the paragraph opens an agenda item, and its number and title. */
+  private itemHeading(p: WordParagraph, text: string): { title: string; number: number | null } | undefined {
+    if (text.length > 200) return undefined;
+    const { number, title } = bareTitle(text);
+    const wordNumber = p.number?.ordered && p.number.level === 0 ? p.number.label : undefined;
+    const typed = number ?? wordNumber;
+    const numbered = { title: title || text, number: numberOf(typed) };
+    if (this.itemLevel !== undefined && p.outline !== undefined) {
+      if (p.outline === this.itemLevel) return this.matchAgenda(numbered);
+      return undefined;
+    }
+    // The agenda's own titles, found again in the body.
+    const agendaMatch = this.agenda.find((a) => !a.used && similar(a.title, title || text) >= 0.75);
+    if (agendaMatch && (p.allBold || typed || text.length <= 120)) return this.matchAgenda(numbered);
+    // Bold numbered lines, in a document whose items have no heading style.
+    if (
+      this.itemLevel === undefined &&
+      p.allBold &&
+      typed &&
+      (p.number ? p.number.level === 0 : true) &&
+      text.length <= 160
+    )
+      return this.matchAgenda(numbered);
+    return undefined;
+  }
+
+  private matchAgenda(item: { title: string; number: number | null }): { title: string; number: number | null } {
+    const found = this.agenda.find((a) => !a.used && similar(a.title, item.title) >= 0.5);
+    if (found) found.used = true;
+    return item;
+  }
+
+  private agendaListed = false;
+
+  private agendaLine(p: WordParagraph, text: string): boolean {
+    if (p.outline !== undefined && p.outline <= (this.itemLevel ?? 9)) return false;
+    if (text.length > 200) return false;
+    if (p.allBold && !p.number && !TYPED_NUMBER.test(text) && this.agenda.length > 0) return false;
+    const listed =
+      p.styleId === "AgendaEntry" ||
+      p.number !== undefined ||
+      TYPED_NUMBER.test(text) ||
+      BULLET.test(text) ||
+      /list/i.test(p.styleName);
+    // Short lines before the list ("Ouverture (SP/CCM)"); once the list has begun, only its lines.
+    if (listed || (!this.agendaListed && text.length <= 120)) {
+      if (listed) this.agendaListed = true;
+      const line = text.replace(BULLET, "");
+      const { number, title } = bareTitle(line);
+      const typed = number ?? (p.number?.ordered ? p.number.label : undefined);
+      this.agenda.push({ ...(typed ? { number: typed } : {}), title, used: false });
+      return true;
+    }
+    return false;
+  }
+
+  // ---- header
+
+  /** A "Key: value" line of the header; true when it was taken. */
+  private headerLine(p: WordParagraph, text: string): boolean {
+    const m = /^([^:：]{1,40}?)\s*[:：]\s*(.*)$/.exec(text);
+    if (!m) return false;
+    const part = meetingPart(m[1]!);
+    if (!part || part === "agenda") return false;
+    const value = m[2]!.trim();
+    if (value === "") {
+      this.pendingPart = part;
+      return true;
+    }
+    // Line breaks inside the paragraph separate people.
+    const lines = plainText(p.inlines)
+      .replace(/^[^:：]*[:：]/, "")
+      .split("\n")
+      .map(clean)
+      .filter(Boolean);
+    return this.partValue(part, lines.join("\n"), false);
+  }
+
+  /** A value of the header; false when it does not read as one (it then stays in the text). */
+  private partValue(part: MeetingPart, value: string, continuation: boolean): boolean {
+    const v = value.replace(BULLET, "").trim();
+    if (!v) return true;
+    switch (part) {
+      case "date": {
+        const date = readDate(v, this.rules)?.iso ?? findDate(v, this.rules);
+        if (!date || continuation) return false;
+        this.fm.date ??= date;
+        this.header.push(`date: ${date}`);
+        // "23 septembre 2022, 9h00 - 11h00": the time beside the date.
+        const rest = v.replace(/^[^,;]*\d{4}\s*[,;–-]?\s*/, "");
+        if (rest && rest !== v && parseTimeRange(rest).start && !this.fm.time) this.setTime(rest);
+        return true;
+      }
+      case "time":
+        if (continuation) return false;
+        this.setTime(v);
+        return true;
+      case "location":
+        if (continuation) return false;
+        this.fm.location = v.replace(/\n/g, ", ");
+        this.header.push(`location: ${this.fm.location}`);
+        return true;
+      case "chair":
+      case "secretary":
+        if (continuation) return false;
+        this.fm[part] = v.split("\n")[0]!.replace(/[;,.]+$/, "");
+        this.header.push(`${part}: ${this.fm[part]}`);
+        return true;
+      case "attendees":
+      case "absent": {
+        const people = splitPeople(v);
+        if (people.length === 0) return false;
+        const key = part === "absent" ? "absent" : "attendees";
+        const list = (this.fm[key] as string[] | undefined) ?? [];
+        list.push(...people);
+        this.fm[key] = list;
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  private setTime(v: string): void {
+    const range = parseTimeRange(v.replace(/\s+/g, " "));
+    this.fm.time = range.start ? (range.end ? `${range.start}-${range.end}` : range.start) : v;
+    this.header.push(`time: ${this.fm.time}`);
+  }
+
+  private nextMeetingLine(text: string): boolean {
+    const m = NEXT_MEETING.exec(normalizeLabel(text));
+    if (!m) return false;
+    return this.readNextMeeting(text, false);
+  }
+
+  private readNextMeeting(text: string, ours: boolean): boolean {
+    const at = findDateAt(text, this.rules);
+    if (!at) return false;
+    if (this.fm.next_meeting !== undefined) return true;
+    if (ours) {
+      // "Next meeting: Tuesday 4 June 2024, 14:00-15:30, Online (video call)".
+      const after = text.slice(text.indexOf(":") + 1).split(/,\s*/);
+      const dateIndex = after.findIndex((part) => findDate(part, this.rules) === at.date);
+      const rest = after.slice(dateIndex + 1);
+      const time = rest[0] && parseTimeRange(rest[0]).start ? rest.shift() : undefined;
+      const location = rest.join(", ").trim();
+      this.fm.next_meeting =
+        time || location ? { date: at.date, ...(time ? { time } : {}), ...(location ? { location } : {}) } : at.date;
+    } else this.fm.next_meeting = at.date;
+    return true;
+  }
+
+  // ---- tables
+
+  private takeTable(table: WordTable): void {
+    const grid = tableGrid(table);
+    if (grid.length === 0) return;
+    if (!this.current && this.headerTable(table, grid)) return;
+    const headerTexts = (grid[0] ?? []).map((c) => clean(c.text));
+    const roles = columnRoles(headerTexts);
+    if (roles) {
+      this.actionTable(table, grid, roles);
+      return;
+    }
+    if (this.agendaMode || (!this.current && this.agenda.length === 0 && this.isAgendaTable(grid))) {
+      for (const row of grid) {
+        const cells = row.map((c) => clean(c.text)).filter(Boolean);
+        const numberCell = cells.find((c) => /^\d{1,2}[.)]?$/.test(c));
+        const title = cells.filter((c) => c !== numberCell && !/^\d{1,2}[:h.]\d{2}/.test(c)).join(" – ");
+        if (title)
+          this.agenda.push({
+            ...(numberCell ? { number: numberCell } : {}),
+            title: bareTitle(title).title,
+            used: false,
+          });
+      }
+      this.agendaMode = false;
+      return;
+    }
+    this.addBlock(this.tableMarkdown(grid), { place: table.place });
+  }
+
+  private isAgendaTable(_grid: Cell[][]): boolean {
+    return false;
+  }
+
+  /** A key/value table of the header (Date | 23 septembre 2022, Lieu | …); true when it was one. */
+  private headerTable(table: WordTable, grid: Cell[][]): boolean {
+    let labelled = 0;
+    for (const row of grid)
+      for (let i = 0; i + 1 < row.length; i++) {
+        const part = meetingPart(stripColon(clean(row[i]!.text)));
+        if (part && part !== "agenda") labelled++;
+      }
+    if (labelled < 2 && !(labelled === 1 && grid.length <= 2)) return false;
+    let last: MeetingPart | undefined;
+    grid.forEach((row, r) => {
+      let i = 0;
+      let taken = false;
+      while (i < row.length) {
+        const label = stripColon(clean(row[i]!.text));
+        const part = label ? meetingPart(label) : undefined;
+        if (part && part !== "agenda" && i + 1 < row.length) {
+          const values = row.slice(i + 1, this.nextLabel(row, i + 1));
+          const text = this.peopleColumns(part, values);
+          if (this.partValue(part, text, false)) {
+            last = part;
+            taken = true;
+          } else
+            this.addBlock(`**${escapeLineStart(label)}:** ${values.map((v) => this.cellText(v)).join(" ")}`, {
+              place: { table: table.place.table, row: r + 1 },
+            });
+          i += 1 + values.length;
+          continue;
+        }
+        i++;
+      }
+      // A row with an empty first cell continues the list above (one attendee per row).
+      if (!taken && last && row[0] && clean(row[0].text) === "") {
+        const text = this.peopleColumns(last, row.slice(1));
+        if (this.partValue(last, text, true)) taken = true;
+      }
+      if (!taken) {
+        const rest = row.map((c) => this.cellText(c)).filter(Boolean);
+        if (rest.length) {
+          this.addBlock(rest.join(" — "), { place: { table: table.place.table, row: r + 1 } });
+          this.warn({ table: table.place.table, row: r + 1 }, "import-unplaced");
+        }
+      }
+    });
+    return true;
+  }
+
+  private nextLabel(row: Cell[], from: number): number {
+    for (let i = from; i < row.length; i++) {
+      const part = meetingPart(stripColon(clean(row[i]!.text)));
+      if (part && part !== "agenda" && i + 1 < row.length) return i;
+    }
+    return row.length;
+  }
+
+  /** The people of value cells: one cell with a name per line, or a name column and an agency column. */
+  private peopleColumns(part: MeetingPart, values: Cell[]): string {
+    const texts = values.map((v) => v.lines.map(clean).filter(Boolean));
+    if (
+      (part === "attendees" || part === "absent") &&
+      texts.length === 2 &&
+      texts[0]!.length === texts[1]!.length &&
+      texts[1]!.length > 0
+    )
+      return texts[0]!.map((name, i) => (texts[1]![i] ? `${name} (${texts[1]![i]})` : name)).join("\n");
+    return texts.map((t) => t.join("\n")).join("\n");
+  }
+
+  private actionTable(table: WordTable, grid: Cell[][], roles: (ActionColumn | undefined)[]): void {
+    const itemColumn = grid[0]!.findIndex((c) => ITEM_COLUMN.test(normalizeLabel(stripColon(clean(c.text)))));
+    const rows = grid.slice(1);
+    const summary = this.summary || (itemColumn >= 0 && this.items.length > 1);
+    rows.forEach((row, r) => {
+      const texts = row.map((c) => clean(c.text));
+      if (texts.every((t) => t === "")) return;
+      const get = (role: ActionColumn): string => {
+        const i = roles.indexOf(role);
+        return i >= 0 && row[i] ? this.cellText(row[i]!) : "";
+      };
+      const action = get("action");
+      const others = texts.filter((_, i) => roles[i] !== "action");
+      if (action && isNoDeadline(clean(action)) && others.every((t) => t === "" || isNoDeadline(t))) {
+        if (this.current) this.current.noActions = true;
+        return;
+      }
+      const extra = row
+        .map((c, i) =>
+          roles[i] === undefined && i !== itemColumn && clean(c.text)
+            ? `${clean(grid[0]![i]!.text) || `#${i + 1}`}: ${this.cellText(c)}`
+            : "",
+        )
+        .filter(Boolean);
+      const notes = [get("notes"), ...extra].filter(Boolean).join("; ");
+      const deadline = get("deadline");
+      const entry: ImportedAction = {
+        action: action || texts.find(Boolean) || "",
+        responsible: get("responsible").replace(/^[-–•]\s*/, ""),
+        deadline: deadline === "—" ? "" : deadline,
+        ...(get("status") ? { status: get("status") } : {}),
+        ...(notes ? { notes } : {}),
+      };
+      if (summary)
+        this.summaryAction(entry, itemColumn >= 0 ? clean(row[itemColumn]?.text ?? "") : "", {
+          table: table.place.table,
+          row: r + 2,
+        });
+      else {
+        if (!this.current) this.startItem({ title: "", number: null, place: table.place, implicit: true });
+        this.current!.actions.push(entry);
+      }
+    });
+  }
+
+  /** An action of a final summary table: given to the item it names, unless that item lists it already. */
+  private summaryAction(action: ImportedAction, itemRef: string, place: Place): void {
+    const ref = bareTitle(itemRef);
+    const byNumber = numberOf(ref.number ?? itemRef);
+    let item =
+      (byNumber !== null ? this.items.find((i) => i.number === byNumber) : undefined) ??
+      (ref.title ? this.items.find((i) => similar(i.title, ref.title) >= 0.5) : undefined);
+    if (!item) {
+      // No item named: the item whose text shares most words with the action.
+      let best = 0;
+      for (const i of this.items) {
+        const score = similar(action.action, [i.title, ...i.discussion].join(" "));
+        if (score > best) {
+          best = score;
+          item = i;
+        }
+      }
+      if (best < 0.2) item = undefined;
+    }
+    const same = (a: ImportedAction) => normalizeLabel(a.action) === normalizeLabel(action.action);
+    if (item?.actions.some(same)) return;
+    if (!item) {
+      item = this.items[this.items.length - 1];
+      this.warn(place, "import-summary-unmatched", { action: clean(action.action).slice(0, 60) });
+      if (!item) {
+        this.startItem({ title: "", number: null, place, implicit: true });
+        item = this.current!;
+      }
+    }
+    item.actions.push(action);
+  }
+
+  private proseAction(text: string): ImportedAction {
+    // "Jane Doe to circulate the budget by 15 February 2024", "Jane Doe: circulate…", "SP/CCM – partager…".
+    let rest = text.trim().replace(/\.$/, "");
+    let deadline = "";
+    const by =
+      /\s+(?:by|before|until|no later than|avant le|d'ici le|d'ici au|pour le|au plus tard le|bis zum|bis|hasta el|antes del|até)\s+(.+)$/i.exec(
+        rest,
+      );
+    if (by && findDate(by[1]!, this.rules)) {
+      deadline = by[1]!.trim();
+      rest = rest.slice(0, by.index);
+    } else {
+      const paren = /\s*\(([^()]+)\)\s*$/.exec(rest);
+      if (paren && findDate(paren[1]!, this.rules)) {
+        deadline = paren[1]!.replace(/^(?:by|due|échéance|deadline)\s*:?\s*/i, "").trim();
+        rest = rest.slice(0, paren.index);
+      }
+    }
+    let responsible = "";
+    const to = /^(.{2,60}?)\s+(?:to|will|shall|must|should|doit|va|devra|soll|wird|debe|deve)\s+(.+)$/.exec(rest);
+    const colon = /^([^:–—]{2,60}?)\s*[:–—]\s+(.+)$/.exec(rest);
+    const who = to && /^\p{Lu}/u.test(to[1]!) ? to : colon && /^\p{Lu}/u.test(colon[1]!) ? colon : undefined;
+    if (who) {
+      responsible = who[1]!.trim();
+      rest = who[2]!.trim();
+    }
+    const plain = (s: string) =>
+      inlineMarkdown([{ type: "text", text: s, bold: false, italic: false, strike: false, code: false }], this.cell);
+    const action = rest.charAt(0).toUpperCase() + rest.slice(1);
+    return { action: plain(action), responsible: plain(responsible), deadline: plain(deadline) };
+  }
+
+  private cellText(cell: Cell): string {
+    return cell.paragraphs
+      .map((p) => inlineMarkdown(p.inlines, this.cell).trim())
+      .filter(Boolean)
+      .join("<br>");
+  }
+
+  private tableMarkdown(grid: Cell[][]): string {
+    const width = Math.max(...grid.map((r) => r.length));
+    const line = (cells: string[]) => `| ${Array.from({ length: width }, (_, i) => cells[i] ?? "").join(" | ")} |`;
+    const rows = grid.map((row) => row.map((c) => this.cellText(c)));
+    return [line(rows[0]!), `|${" --- |".repeat(width)}`, ...rows.slice(1).map(line)].join("\n");
+  }
+
+  // ---- content
+
+  private paragraphMarkdown(p: WordParagraph): string {
+    return inlineMarkdown(p.inlines, this.inline);
+  }
+
+  private paragraphBlock(p: WordParagraph, text: string): string {
+    let md = this.paragraphMarkdown(p);
+    // Headings below the item level: headings inside the item.
+    if (p.outline !== undefined && this.itemLevel !== undefined && p.outline > this.itemLevel && this.current) {
+      const level = Math.min(4, p.outline - this.itemLevel);
+      // Our own Heading 3 is the first level below the sections (Heading 2).
+      return `${"#".repeat(Math.min(6, 3 + level - (this.fromMinutes() ? 1 : 0)))} ${md.replace(/\\\n/g, " ")}`;
+    }
+    if (/quote/i.test(p.styleName) || p.styleId === "Quote")
+      return md
+        .split("\n")
+        .map((l) => `> ${l}`)
+        .join("\n");
+    if (p.styleId === "Code" || /^(code|html preformatted|plain text|source code)$/i.test(p.styleName))
+      return `\`\`\`\n${plainText(p.inlines)}\n\`\`\``;
+    // Lists: Word's numbering, or a bullet typed at the start.
+    if (p.number && p.number.label !== "") {
+      const indent = "   ".repeat(p.number.level);
+      if (p.number.ordered && /^\d+[.)]$/.test(p.number.label))
+        return `${indent}${p.number.label.replace(")", ".")} ${md}`;
+      if (p.number.ordered) return `${indent}- ${escapeLabel(p.number.label)} ${md}`;
+      return `${indent}- ${md}`;
+    }
+    const bullet = /^\s*([•▪◦·○■□–])\s+/.exec(text);
+    if (bullet || /^\s*-\s+\S/.test(text)) {
+      md = md.replace(/^\s*(?:\\-|[•▪◦·○■□–-])\s+/, "");
+      return `${"  ".repeat(Math.min(p.indent > 1 ? 1 : 0, 3))}- ${md}`;
+    }
+    return escapeLineStart(md);
+  }
+
+  private addBlock(md: string, p: { place: Place }): void {
+    if (!md.trim()) return;
+    const isListLine = /^\s*(?:[-*]|\d+[.)])\s/.test(md);
+    if (!this.current) {
+      this.push(this.preamble, md, isListLine);
+      return;
+    }
+    const item = this.current;
+    const target =
+      this.section === "decisions" ? item.decisions : this.section === "actions" ? item.actionNotes : item.discussion;
+    if (this.section === "actions" && isNoDeadline(clean(md.replace(/[*\\]/g, "")))) {
+      item.noActions = true;
+      return;
+    }
+    // Decisions written as paragraphs become a list.
+    this.push(
+      target,
+      this.section === "decisions" && !isListLine && !md.startsWith("|") ? `- ${md}` : md,
+      isListLine || this.section === "decisions",
+    );
+    void p;
+  }
+
+  /** Consecutive list lines are one Markdown list (no blank line between them). */
+  private push(target: string[], md: string, listLine: boolean): void {
+    const last = target.length - 1;
+    if (
+      listLine &&
+      last >= 0 &&
+      this.lastWasList === target &&
+      /^\s*(?:[-*]|\d+[.)])\s/.test(target[last]!.split("\n").pop()!)
+    )
+      target[last] += `\n${md}`;
+    else target.push(md);
+    this.lastWasList = listLine ? target : undefined;
+  }
+
+  private lastWasList: string[] | undefined;
+
+  // ---- the page header and footer, the agenda's items, the front matter
+
+  private readPageFurniture(): void {
+    const title = normalizeLabel(String(this.fm.title ?? ""));
+    const seen = new Set<string>();
+    for (const part of [...this.doc.headers, ...this.doc.footers]) {
+      for (const p of part) {
+        const text = clean(plainText(p.inlines));
+        if (!text || seen.has(text)) continue;
+        seen.add(text);
+        const norm = normalizeLabel(text);
+        if (norm === title || /^(page|seite|pagina|página)?\s*\d+(\s*(of|sur|de|von|\/)\s*\d+)?$/i.test(norm)) continue;
+        if (this.fm.title === undefined && text.length <= 200 && !/^[^:]{1,40}:/.test(text)) {
+          this.fm.title = text;
+          continue;
+        }
+        const m = /^([^:：]{1,40}?)\s*[:：]\s*(.+)$/.exec(text);
+        const part2 = m ? meetingPart(m[1]!) : undefined;
+        if (
+          m &&
+          part2 &&
+          part2 !== "agenda" &&
+          this.fm[partKey(part2)] === undefined &&
+          this.partValue(part2, m[2]!, false)
+        )
+          continue;
+        const date = findDate(text, this.rules);
+        if (date && this.fm.date === undefined && text.length <= 120) {
+          this.fm.date = date;
+          this.header.push(`date: ${date}`);
+        }
+        if (!this.textSeen(norm)) this.notes.push(escapeLineStart(inlineMarkdown(p.inlines, this.inline)));
+      }
+    }
+  }
+
+  private textSeen(norm: string): boolean {
+    const all = normalizeLabel(
+      [
+        String(this.fm.title ?? ""),
+        String(this.fm.subtitle ?? ""),
+        String(this.fm.organisation ?? ""),
+        ...this.preamble,
+        ...this.items.flatMap((i) => [i.title, ...i.discussion]),
+      ].join(" "),
+    );
+    return all.includes(norm);
+  }
+
+  /** Agenda entries with no item in the body: items of their own, where the agenda puts them. */
+  private addAgendaOnlyItems(): void {
+    if (this.agenda.length === 0) return;
+    const items: ImportedItem[] = [];
+    let next = 0;
+    for (const entry of this.agenda) {
+      const matched = this.items.findIndex((item, i) => i >= next && similar(entry.title, item.title) >= 0.5);
+      if (matched >= 0) {
+        items.push(...this.items.slice(next, matched + 1));
+        next = matched + 1;
+        continue;
+      }
+      if (this.items.some((item) => similar(entry.title, item.title) >= 0.5)) continue;
+      items.push({
+        number: numberOf(entry.number),
+        title: entry.title,
+        discussion: [],
+        decisions: [],
+        actions: [],
+        actionNotes: [],
+        noActions: false,
+        fromAgenda: true,
+      });
+    }
+    items.push(...this.items.slice(next));
+    this.items.splice(0, this.items.length, ...items);
+  }
+
+  private finishFrontMatter(): void {
+    if (this.fm.title === undefined)
+      this.fm.title = this.doc.properties.title ?? this.options.fileName.replace(/\.docx$/i, "");
+    if (this.fm.date === undefined) {
+      const fromTitle = findDate(String(this.fm.title), this.rules);
+      const fromSubject = this.doc.properties.subject ? findDate(this.doc.properties.subject, this.rules) : undefined;
+      const fromName = findDate(this.options.fileName.replace(/[_]/g, "-"), this.rules);
+      const date = fromTitle ?? fromSubject ?? fromName;
+      if (date) {
+        this.fm.date = date;
+        this.header.push(`date: ${date}`);
+      } else this.warn(null, "import-no-date");
+    }
+    if (this.items.length === 0) this.warn(null, "import-no-items");
+    for (const key of ["attendees", "absent"] as const)
+      if (Array.isArray(this.fm[key])) this.header.push(`${key}: ${(this.fm[key] as string[]).length}`);
+    // The fields in the order our front matter writes them.
+    const order = [
+      "title",
+      "subtitle",
+      "organisation",
+      "date",
+      "time",
+      "location",
+      "language",
+      "chair",
+      "secretary",
+      "attendees",
+      "absent",
+      "next_meeting",
+    ];
+    const sorted: Record<string, unknown> = {};
+    for (const key of order) if (this.fm[key] !== undefined) sorted[key] = this.fm[key];
+    for (const key of Object.keys(this.fm)) if (!(key in sorted)) sorted[key] = this.fm[key];
+    for (const key of Object.keys(this.fm)) delete this.fm[key];
+    Object.assign(this.fm, sorted);
+  }
+}
+
+const partKey = (part: MeetingPart): string => (part === "absent" ? "absent" : part === "location" ? "location" : part);
+
+const escapeLabel = (label: string): string => label.replace(/[\\*_[\]]/g, "\\$&");
+
+/** People in a value: one per line, else separated by commas or semicolons; bullets and trailing ";" taken off. */
+function splitPeople(value: string): string[] {
+  const lines = value.split("\n").map(clean).filter(Boolean);
+  const parts = lines.length > 1 ? lines : lines.flatMap((l) => splitOutsideBrackets(l));
+  return parts
+    .map((s) =>
+      s
+        .replace(BULLET, "")
+        .replace(/[\s;,.]+$/, "")
+        .trim(),
+    )
+    .filter((s) => s && !/^(none|aucun|aucune|keine|ninguno|nenhum|n\/a|-+)$/i.test(s));
+}
+
+function splitOutsideBrackets(line: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = "";
+  for (const ch of line) {
+    if (ch === "(" || ch === "[") depth++;
+    if (ch === ")" || ch === "]") depth = Math.max(0, depth - 1);
+    if ((ch === "," || ch === ";") && depth === 0) {
+      out.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+interface Cell {
+  text: string;
+  lines: string[];
+  paragraphs: WordParagraph[];
+}
+
+/** A table as a grid of cells, spans spread (the spanned columns empty), merged cells given their first cell's text once. */
+function tableGrid(table: WordTable): Cell[][] {
+  return table.rows.map((row) => {
+    const out: Cell[] = [];
+    for (const cell of row) {
+      const paragraphs = cell.mergedUp ? [] : flatten(cell.blocks);
+      const lines = paragraphs.flatMap((p) => plainText(p.inlines).split("\n"));
+      out.push({ text: lines.join(" "), lines, paragraphs });
+      for (let i = 1; i < cell.span; i++) out.push({ text: "", lines: [], paragraphs: [] });
+    }
+    return out;
+  });
+}
+
+/** One-column tables used as frames (an item boxed in a table, as in the seed): their content read as the body's. */
+function unwrapContainers(blocks: WordBlock[], starts: Set<WordBlock>): WordBlock[] {
+  const out: WordBlock[] = [];
+  for (const b of blocks) {
+    if (b.kind === "table" && b.rows.length > 0 && b.rows.every((r) => r.length === 1)) {
+      const first = out.length;
+      for (const row of b.rows) out.push(...unwrapContainers(row[0]!.blocks, starts));
+      if (out[first]) starts.add(out[first]!);
+    } else out.push(b);
+  }
+  return out;
+}
