@@ -14,8 +14,10 @@ import { cssString, type FontStacks } from "./html-styles.js";
 /** A font whose subset cannot be made (CFF outlines) is embedded whole only below this size. */
 const WHOLE_FONT_LIMIT = 1_500_000;
 
-/** Characters the page may draw besides the layout's strings: page numbers, list bullets, task marks. */
-const FURNITURE = "0123456789 •–▪[]x.";
+/** Characters the page may draw besides the layout's strings: page numbers, the info table's bullets, task marks. */
+const FURNITURE = "0123456789 •[]x.";
+/** The bullets of lists by depth (html-styles.ts, as the PDF's list-block.ts). */
+const BULLETS = ["•", "–", "▪"];
 
 interface Face {
   family: string;
@@ -64,15 +66,17 @@ export function fontFaces(
 function documentText(layout: DocumentLayout): { chars: Set<string>; code: boolean } {
   const chars = new Set<string>(FURNITURE);
   let code = false;
-  const walk = (value: unknown): void => {
+  const walk = (value: unknown, depth: number): void => {
     if (typeof value === "string") for (const ch of value) chars.add(ch);
-    else if (Array.isArray(value)) value.forEach(walk);
+    else if (Array.isArray(value)) for (const v of value) walk(v, depth);
     else if (value && typeof value === "object") {
-      if ((value as { type?: unknown }).type === "code") code = true;
-      Object.values(value).forEach(walk);
+      const type = (value as { type?: unknown }).type;
+      if (type === "code") code = true;
+      if (type === "list") chars.add(BULLETS[depth % BULLETS.length]!);
+      for (const v of Object.values(value)) walk(v, type === "list" ? depth + 1 : depth);
     }
   };
-  walk({ ...layout, footer: layout.footer(1, 1) });
+  walk({ ...layout, footer: layout.footer(1, 1) }, 0);
   return { chars, code };
 }
 

@@ -14,9 +14,9 @@ export function escapeText(value: string): string {
   return escapeMarkup(value.replace(/\r\n?|\n/g, " "));
 }
 
-/** A double-quoted attribute's value. */
+/** An attribute's value: the renderer writes every attribute in double quotes. */
 export function escapeAttr(value: string): string {
-  return escapeText(value).replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return escapeText(value).replace(/"/g, "&quot;");
 }
 
 /** Inline content as phrasing markup: strong, em, del, code, links and line breaks. */
