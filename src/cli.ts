@@ -6,6 +6,8 @@ import { collectInputs, inputProblems } from "./batch/collect-inputs.js";
 import { parseShard, type Shard } from "./batch/shard.js";
 import { buildCommand } from "./commands/build.js";
 import { registerActionsCommand } from "./commands/actions.js";
+import { registerAttendanceCommand } from "./commands/attendance.js";
+import { registerDecisionsCommand } from "./commands/decisions.js";
 import type { CommandIo } from "./commands/command-io.js";
 import { registerInit } from "./commands/init.js";
 import { registerNewCommand } from "./commands/new.js";
@@ -305,6 +307,8 @@ export async function main(argv: string[]): Promise<number> {
   };
   registerInit(program, io);
   registerActionsCommand(program, io);
+  registerDecisionsCommand(program, io);
+  registerAttendanceCommand(program, io);
   registerNewCommand(program, io);
   registerThemeCommands(program, io);
   registerSchemaCommand(program, io);

@@ -80,7 +80,16 @@ export const rules = {
   "import-not-docx": {
     severity: "error",
     doc: "import.md#messages",
-    messages: ["read.missing", "read.missing.hint", "read.device", "read.device.hint", "read.too-large", "read.too-large.hint", "read.error", "read.error.hint"],
+    messages: [
+      "read.missing",
+      "read.missing.hint",
+      "read.device",
+      "read.device.hint",
+      "read.too-large",
+      "read.too-large.hint",
+      "read.error",
+      "read.error.hint",
+    ],
   },
   "import-no-date": { severity: "warning", doc: "import.md#messages" },
   "import-no-items": { severity: "warning", doc: "import.md#messages" },
@@ -116,6 +125,7 @@ export const rules = {
   },
   "vote-voter-unknown": { severity: "warning", doc: rulesDoc },
   "decision-without-quorum": { severity: "warning", doc: rulesDoc },
+  "attendance-no-members": { severity: "error", doc: rulesDoc },
   "action-responsible-not-member": { severity: "warning", doc: rulesDoc, messages: ["vote-voter-unknown.hint"] },
   // Files, paths and outputs.
   read: { severity: "error", doc: rulesDoc },

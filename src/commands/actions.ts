@@ -1,24 +1,19 @@
 // `minutes actions [paths...]`: the action register of every meeting under the paths, as a terminal table
 // or exported (csv, json, md, ics, pdf, docx, html), with filters. Registered on the program by cli.ts.
-import { mkdir } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
-import { overwriteProblem, overwritesInput, writeAtomically, writeProblem } from "../write-atomically.js";
+import { exportRefused, registerLook, writeExport } from "./register-output.js";
 import { Argument, Option, type Command } from "commander";
 import { isoDateArg, localToday } from "./cli-dates.js";
 import type { CommandIo } from "./command-io.js";
 import { usageProblem, valueName, withExamples } from "./localised-help.js";
-import { configFor } from "../config/config.js";
-import { diagnostic, formatDiagnostic, type Diagnostic } from "../diagnostics.js";
-import { say, sayCount, text } from "../i18n/messages.js";
+import { formatDiagnostic } from "../diagnostics.js";
+import { say, sayCount } from "../i18n/messages.js";
 import { loadRenderer } from "../render/renderers.js";
 import { filterRegister, parseStatusList, type RegisterFilter } from "../register/filter-register.js";
 import { loadMeetings } from "./load-meetings.js";
-import { buildRegister, inMeetingOrder } from "../register/register.js";
+import { buildRegister } from "../register/register.js";
 import { registerIcs, type IcsKind } from "../register/register-ics.js";
 import { layoutRegister } from "../register/register-layout.js";
 import { registerCsv, registerJson, registerMarkdown, registerTable } from "../register/register-text.js";
-import { loadTheme } from "../theme/load-theme.js";
-import { defaultTheme } from "../theme/default-theme.js";
 
 const registerFormats = ["table", "csv", "json", "md", "ics", "pdf", "docx", "html"] as const;
 type RegisterFormat = (typeof registerFormats)[number];
@@ -34,19 +29,6 @@ interface ActionsOptions {
   icsKind: IcsKind;
   language?: string;
   allowOutside?: string[];
-}
-
-/** A file export refused because the meetings have errors: a partial register must not replace a good one. */
-function notWritten(out: string): Diagnostic {
-  return diagnostic({
-    file: out,
-    line: null,
-    column: null,
-    severity: "error",
-    rule: "not-written",
-    message: text("not-written"),
-    hint: text("not-written.hint"),
-  });
 }
 
 export function registerActionsCommand(program: Command, io: CommandIo): void {
@@ -109,15 +91,7 @@ export function registerActionsCommand(program: Command, io: CommandIo): void {
         (opts.format === "pdf" || opts.format === "docx" || opts.format === "html"
           ? `action-register.${opts.format}`
           : undefined);
-      if (out !== undefined) {
-        const input = overwritesInput(out, loaded.read);
-        const refused = input !== undefined ? overwriteProblem(input, out) : failed ? notWritten(out) : undefined;
-        if (refused) {
-          io.err(`${formatDiagnostic(refused)}\n`);
-          io.setExit(1);
-          return;
-        }
-      }
+      if (out !== undefined && exportRefused(out, loaded.read, failed, io)) return;
       const entries = filterRegister(register.entries, filter);
       const stamp = register.latest ?? register.today;
 
@@ -141,34 +115,15 @@ export function registerActionsCommand(program: Command, io: CommandIo): void {
         case "pdf":
         case "docx":
         case "html": {
-          const ordered = inMeetingOrder(loaded.meetings);
-          const latest = ordered[ordered.length - 1]?.minutes.meeting;
-          const config = configFor(resolve(paths[0] ?? ".", "x")).config;
-          const language = opts.language ?? config?.language ?? latest?.language ?? "en";
-          // The register takes the repository's theme (config `theme:`), like the compte-rendu.
-          const themed = config?.theme
-            ? loadTheme(
-                {
-                  reference: config.theme,
-                  baseDir: config.dir,
-                  source: config.path,
-                  ...(config.places.theme ? { place: config.places.theme } : {}),
-                },
-                { projectDir: config.dir, allowOutside: opts.allowOutside ?? [] },
-              )
-            : { theme: defaultTheme(), diagnostics: [] };
-          for (const d of themed.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
-          if (!themed.theme) {
-            io.setExit(1);
-            return;
-          }
+          const look = registerLook(paths, loaded.meetings, opts, io);
+          if (!look) return;
           const layout = layoutRegister(register, entries, {
-            language,
-            theme: themed.theme,
-            ...(latest?.organisation ? { organisation: latest.organisation } : {}),
+            language: look.language,
+            theme: look.theme,
+            ...(look.organisation ? { organisation: look.organisation } : {}),
           });
           output = await (await loadRenderer(opts.format))(layout, {
-            theme: themed.theme,
+            theme: look.theme,
             timestamp: new Date(`${stamp}T00:00:00Z`),
           });
           break;
@@ -180,16 +135,7 @@ export function registerActionsCommand(program: Command, io: CommandIo): void {
         io.out(output);
         return;
       }
-      try {
-        await mkdir(dirname(resolve(out)), { recursive: true });
-        await writeAtomically(out, typeof output === "string" ? new TextEncoder().encode(output) : output);
-      } catch (error) {
-        const problem = writeProblem(out, error, (why) => text("write-output.export", { why }));
-        if (problem === undefined) throw error;
-        io.err(`${formatDiagnostic(problem)}\n`);
-        io.setExit(1);
-        return;
-      }
+      if (!(await writeExport(out, output, io))) return;
       io.err(`${say("actions.wrote", { path: out, actions: sayCount("count.action", entries.length) })}\n`);
     });
   const name = say("help.example.responsible");

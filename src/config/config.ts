@@ -71,6 +71,15 @@ export const configSchema = z.object({
 
 export type ConfigData = z.infer<typeof configSchema>;
 
+/** The JSON Schema of minutes.config.yaml (`minutes schema --config`), generated from the zod schema. */
+export function configJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(configSchema, { io: "input", unrepresentable: "any" }),
+    title: "minutes.config.yaml",
+    description: "The settings of a minutes repository: theme, language, formats, members and quorum…",
+  };
+}
+
 export interface Config extends ConfigData {
   /** The config file, absolute. */
   path: string;

@@ -77,6 +77,9 @@ export function actionColumns(count: number): number[] {
 /** The follow-up section's and the action register's tables: id, action, responsible, deadline, status, comment. */
 export const followUpColumns: readonly number[] = [14, 23, 16, 15, 13, 19];
 
+/** The decision register's table: id, item, decision, vote. */
+export const decisionColumns: readonly number[] = [16, 18, 42, 24];
+
 /** Mixes a "RRGGBB" colour with white; `whiteShare` 0 keeps it, 1 gives white. A malformed colour mixes grey. */
 export function tint(hex: string, whiteShare: number): string {
   const channel = (i: number): string => {

@@ -8,6 +8,7 @@ import { actionLabelsFor, labelsFor, primaryLanguage, type Labels } from "../i18
 import { hasBody, type AgendaItem, type Block, type Inline, type Minutes } from "../model/minutes.js";
 import type { Theme } from "../theme/theme.js";
 import type { DocumentLayout, InfoRow, ItemLayout, Section } from "./document-layout.js";
+import { attendanceRows } from "./attendance-rows.js";
 import { columnFit, keepProportions, type ColumnFit, type FitTheme } from "./column-fit.js";
 import { actionColumns, followUpColumns, geometry, type Geometry, type GeometryTheme } from "./geometry.js";
 import { expandTemplate, pageLineText, type PageLine } from "./page-template.js";
@@ -73,8 +74,13 @@ export function layoutMinutes(source: Minutes, theme: LayoutTheme = plainTheme):
   if (meeting.location) info.push({ label: labels.location, value: meeting.location });
   if (meeting.chair) info.push({ label: labels.chair, value: formatPerson(meeting.chair) });
   if (meeting.secretary) info.push({ label: labels.secretary, value: formatPerson(meeting.secretary) });
-  if (meeting.attendees.length) info.push({ label: labels.attendees, value: meeting.attendees.map(formatPerson) });
-  if (meeting.absent.length) info.push({ label: labels.absent, value: meeting.absent.map(formatPerson) });
+  // With the body's members in the config: who of them was present, excused or absent, the guests, the quorum.
+  const attendance = attendanceRows(source, french);
+  if (attendance) info.push(...attendance);
+  else {
+    if (meeting.attendees.length) info.push({ label: labels.attendees, value: meeting.attendees.map(formatPerson) });
+    if (meeting.absent.length) info.push({ label: labels.absent, value: meeting.absent.map(formatPerson) });
+  }
 
   const hasStatus = minutes.items.some((i) => i.actions.some((a) => a.status?.length));
   const hasNotes = minutes.items.some((i) => i.actions.some((a) => a.notes?.length));

@@ -194,6 +194,21 @@ export interface Body {
   quorum?: Quorum;
 }
 
+/** Who of the body's members attended, and whether the quorum was reached: computed once by the parser. */
+export interface Attendance {
+  /** Each member, in the config's order, with their state. */
+  members: { member: Person; state: "present" | "excused" | "absent" }[];
+  present: Person[];
+  excused: Person[];
+  absent: Person[];
+  /** `guests:`, and attendees who are not members. */
+  guests: Person[];
+  /** Whether the minutes record attendance at all (attendees or apologies listed). */
+  recorded: boolean;
+  /** Absent when the config gives no quorum rule or attendance was not recorded. */
+  quorum?: { required: number; present: number; reached: boolean; rule: string };
+}
+
 export interface AgendaItem {
   /** 1, 2, 3… for numbered items; null for an unnumbered item such as an opening. */
   number: number | null;
@@ -227,6 +242,8 @@ export interface Minutes {
   items: AgendaItem[];
   /** The body's members and quorum rule, from the config (`members:`, `quorum:`); absent when none is configured. */
   body?: Body;
+  /** Attendance against the body's members (set by the parser when `body` is). */
+  attendance?: Attendance;
   /** Filled by the build when the front matter names a previous meeting. */
   previousActions?: PreviousActions;
 }

@@ -11,6 +11,7 @@ import type { Body, Minutes } from "../model/minutes.js";
 import { assignActionIds } from "./action-ids.js";
 import { assignDecisions } from "./decisions.js";
 import { validateRecords } from "../validate/validate-records.js";
+import { attendanceFor } from "../validate/attendance.js";
 import { boldLinesAsHeadings, itemDepth, splitBody } from "./agenda-items.js";
 import { dateRules, findDate, isIsoDate, type DateRules } from "./date-forms.js";
 import { completeDeadlines, findMeetingDate, type FileFacts } from "./meeting-date.js";
@@ -158,7 +159,10 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   if (found.date && meeting.date !== found.date && isIsoDate(meeting.date)) meeting.date = found.date;
   if (found.endDate && meeting.date === found.date) meeting.endDate = found.endDate;
   const minutes: Minutes = { meeting, preamble: body.preamble, items: body.items };
-  if (options.body) minutes.body = options.body;
+  if (options.body) {
+    minutes.body = options.body;
+    minutes.attendance = attendanceFor(meeting, options.body);
+  }
   completeDeadlines(minutes, rules);
   if (lifted.plannedAgenda?.length)
     minutes.agenda = toBlocks(lifted.plannedAgenda, { definitions, headingBase: depth });

@@ -48,9 +48,13 @@ export function csvField(value: string): string {
   return text !== shown || /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function registerCsv(entries: RegisterEntry[]): string {
-  const lines = [columns.map(([name]) => name), ...entries.map((e) => columns.map(([, get]) => get(e)))];
+/** Rows as a CSV file: a byte-order mark, every field through csvField, CRLF line ends. */
+export function csvText(lines: readonly (readonly string[])[]): string {
   return `\uFEFF${lines.map((cells) => cells.map(csvField).join(",")).join("\r\n")}\r\n`;
+}
+
+export function registerCsv(entries: RegisterEntry[]): string {
+  return csvText([columns.map(([name]) => name), ...entries.map((e) => columns.map(([, get]) => get(e)))]);
 }
 
 export function registerJson(register: Register, entries: RegisterEntry[]): string {
@@ -96,6 +100,11 @@ export function registerMarkdown(entries: RegisterEntry[]): string {
     e.overdue ? "yes" : "",
     e.comment,
   ]);
+  return markdownTable(head, rows);
+}
+
+/** A GFM table whose cells stay text (mdCell). */
+export function markdownTable(head: readonly string[], rows: readonly (readonly string[])[]): string {
   return [head, head.map(() => "---"), ...rows].map((r) => `| ${r.map(mdCell).join(" | ")} |`).join("\n") + "\n";
 }
 

@@ -3,30 +3,9 @@
 // attendance register. `absent:` in the front matter means apologies (excused); a member named nowhere is
 // absent; an attendee who is not a member is a guest, as is everyone under `guests:`.
 import { normalizeLabel } from "../i18n/text-match.js";
-import type { Body, Minutes, Person, Quorum } from "../model/minutes.js";
+import type { Attendance, Body, Minutes, Person, Quorum } from "../model/minutes.js";
 
-export type AttendanceState = "present" | "excused" | "absent";
-
-export interface QuorumResult {
-  /** Members who must be present. */
-  required: number;
-  /** Members present. */
-  present: number;
-  reached: boolean;
-  /** The rule as written in the config ("majority", "2/3", "5"). */
-  rule: string;
-}
-
-export interface Attendance {
-  /** Each member, in the config's order, with their state. */
-  members: { member: Person; state: AttendanceState }[];
-  present: Person[];
-  excused: Person[];
-  absent: Person[];
-  guests: Person[];
-  /** Absent when the config gives no quorum rule. */
-  quorum?: QuorumResult;
-}
+type AttendanceState = Attendance["members"][number]["state"];
 
 const plainName = (name: string): string => normalizeLabel(name.replace(/\([^)]*\)/g, " ")).replace(/[.,]/g, "");
 
@@ -68,11 +47,7 @@ export function requiredMembers(rule: Quorum, count: number): number {
   }
 }
 
-/** Attendance of a meeting against its body; undefined when no members are configured. */
-export function attendanceOf(minutes: Pick<Minutes, "meeting" | "body">): Attendance | undefined {
-  return minutes.body ? attendanceFor(minutes.meeting, minutes.body) : undefined;
-}
-
+/** Attendance of a meeting against its body (the parser stores it as Minutes.attendance). */
 export function attendanceFor(
   meeting: Pick<Minutes["meeting"], "attendees" | "absent" | "guests">,
   body: Body,
@@ -91,9 +66,9 @@ export function attendanceFor(
   const members = body.members.map((member) => ({ member, state: state.get(member) ?? ("absent" as const) }));
   const of = (s: AttendanceState) => members.filter((m) => m.state === s).map((m) => m.member);
   const present = of("present");
-  const result: Attendance = { members, present, excused: of("excused"), absent: of("absent"), guests };
   // No one recorded as present or excused: attendance was not taken, and the quorum cannot be judged.
   const recorded = meeting.attendees.length > 0 || meeting.absent.length > 0;
+  const result: Attendance = { members, present, excused: of("excused"), absent: of("absent"), guests, recorded };
   if (body.quorum && recorded) {
     const required = requiredMembers(body.quorum, body.members.length);
     result.quorum = { required, present: present.length, reached: present.length >= required, rule: body.quorum.text };

@@ -5,13 +5,12 @@ import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import { text } from "../i18n/messages.js";
 import { inlineText, type Minutes } from "../model/minutes.js";
-import { attendanceOf } from "./attendance.js";
 import { peopleIndex, unknownOwners } from "./people-match.js";
 
 const short = (value: string) => (value.length > 60 ? `${value.slice(0, 57)}…` : value);
 
 export function validateRecords(minutes: Minutes, file: VFile): void {
-  const attendance = attendanceOf(minutes);
+  const attendance = minutes.attendance;
   const { chair, secretary } = minutes.meeting;
   // Who may vote or answer for an action: the members, the guests, and the chair and secretary of the meeting.
   const known = attendance

@@ -141,6 +141,14 @@ export const recordMessages = {
     de: "`{key}` muss eine Mitgliederzahl wie 5, ein Anteil der Mitglieder wie 2/3 oder 50% oder majority sein.",
   },
 
+  "help.schema.config": {
+    en: "print the JSON Schema of minutes.config.yaml instead (members, quorum, theme…)",
+    fr: "affiche plutôt le schéma JSON de minutes.config.yaml (membres, quorum, thème…)",
+    es: "muestra en su lugar el esquema JSON de minutes.config.yaml (miembros, quórum, tema…)",
+    pt: "mostra em vez disso o esquema JSON de minutes.config.yaml (membros, quórum, tema…)",
+    de: "gibt stattdessen das JSON-Schema von minutes.config.yaml aus (Mitglieder, Beschlussfähigkeit, Theme…)",
+  },
+
   // `minutes decisions`.
   "help.decisions": {
     en: "list the decisions taken in the meetings, with their ids and votes; or export the decision register (csv, json, md, pdf, docx)",
@@ -266,12 +274,19 @@ export const recordMessages = {
     pt: "a presença de cada membro em cada reunião da pasta minutes",
     de: "die Teilnahme jedes Mitglieds an jeder Sitzung im Ordner minutes",
   },
-  "attendance.no-members": {
-    en: "no members are listed: add `members:` to minutes.config.yaml (see docs/meeting-cycle.md)",
-    fr: "aucun membre n'est listé : ajoutez `members:` à minutes.config.yaml (voir docs/meeting-cycle.md)",
-    es: "no hay miembros en la lista: añada `members:` a minutes.config.yaml (véase docs/meeting-cycle.md)",
-    pt: "não há membros na lista: acrescente `members:` a minutes.config.yaml (ver docs/meeting-cycle.md)",
-    de: "keine Mitglieder aufgeführt: ergänzen Sie `members:` in minutes.config.yaml (siehe docs/meeting-cycle.md)",
+  "attendance-no-members": {
+    en: "No member is listed for these meetings, so attendance cannot be counted.",
+    fr: "Aucun membre n'est listé pour ces réunions : la présence ne peut pas être comptée.",
+    es: "No hay miembros en la lista para estas reuniones: la asistencia no se puede contar.",
+    pt: "Não há membros na lista para estas reuniões: a presença não pode ser contada.",
+    de: "Für diese Sitzungen sind keine Mitglieder aufgeführt; die Teilnahme kann nicht gezählt werden.",
+  },
+  "attendance-no-members.hint": {
+    en: "List the body's members under `members:` in minutes.config.yaml (see docs/meeting-cycle.md).",
+    fr: "Listez les membres de l'instance sous `members:` dans minutes.config.yaml (voir docs/meeting-cycle.md).",
+    es: "Enumere los miembros del órgano bajo `members:` en minutes.config.yaml (véase docs/meeting-cycle.md).",
+    pt: "Enumere os membros do órgão em `members:` no minutes.config.yaml (ver docs/meeting-cycle.md).",
+    de: "Führen Sie die Mitglieder des Gremiums unter `members:` in minutes.config.yaml auf (siehe docs/meeting-cycle.md).",
   },
   "attendance.wrote": {
     en: "wrote {path} ({meetings})",
@@ -286,6 +301,7 @@ export const recordMessages = {
   "table.guests": { en: "GUESTS", fr: "INVITÉS", es: "INVITADOS", pt: "CONVIDADOS", de: "GÄSTE" },
   "attendance.state.present": { en: "present", fr: "présent", es: "presente", pt: "presente", de: "anwesend" },
   "attendance.state.excused": { en: "excused", fr: "excusé", es: "excusado", pt: "justificado", de: "entschuldigt" },
+  "attendance.state.guest": { en: "guest", fr: "invité", es: "invitado", pt: "convidado", de: "Gast" },
   "attendance.state.absent": { en: "absent", fr: "absent", es: "ausente", pt: "ausente", de: "abwesend" },
   "attendance.quorum.reached": { en: "yes", fr: "oui", es: "sí", pt: "sim", de: "ja" },
   "attendance.quorum.missed": { en: "NO", fr: "NON", es: "NO", pt: "NÃO", de: "NEIN" },

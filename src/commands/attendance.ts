@@ -1,0 +1,76 @@
+// `minutes attendance [paths...]`: attendance of the body's members (config `members:`) across the
+// meetings under the paths, per member and per meeting, with the quorum: a terminal table, CSV or JSON.
+// Registered on the program by cli.ts.
+import { Argument, Option, type Command } from "commander";
+import { diagnostic, formatDiagnostic } from "../diagnostics.js";
+import { say, sayCount, text } from "../i18n/messages.js";
+import { attendanceCsv, attendanceJson, attendanceTable, buildAttendance } from "../register/attendance-register.js";
+import type { CommandIo } from "./command-io.js";
+import { loadMeetings } from "./load-meetings.js";
+import { valueName, withExamples } from "./localised-help.js";
+import { exportRefused, writeExport } from "./register-output.js";
+
+const attendanceFormats = ["table", "csv", "json"] as const;
+
+interface AttendanceOptions {
+  format: (typeof attendanceFormats)[number];
+  out?: string;
+}
+
+export function registerAttendanceCommand(program: Command, io: CommandIo): void {
+  const command = program
+    .command("attendance")
+    .description(say("help.attendance"))
+    .addArgument(
+      new Argument(`[${say("help.value.files")}...]`, say("help.actions.meetings")).default(
+        ["."],
+        say("help.default.this-folder"),
+      ),
+    )
+    .addOption(
+      new Option(`-f, --format ${valueName("help.value.format")}`, say("help.attendance.format"))
+        .choices([...attendanceFormats])
+        .default("table"),
+    )
+    .option(`-o, --out ${valueName("help.value.file")}`, say("help.attendance.out"))
+    .action(async (paths: string[], opts: AttendanceOptions) => {
+      const loaded = await loadMeetings(paths);
+      for (const d of loaded.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
+      const failed = loaded.diagnostics.some((d) => d.severity === "error");
+      if (failed) io.setExit(1);
+      const register = buildAttendance(loaded.meetings);
+      if (register.meetings.length === 0 && loaded.meetings.length > 0) {
+        const problem = diagnostic({
+          file: paths[0] ?? ".",
+          line: null,
+          column: null,
+          severity: "error",
+          rule: "attendance-no-members",
+          message: text("attendance-no-members"),
+          hint: text("attendance-no-members.hint"),
+        });
+        io.err(`${formatDiagnostic(problem)}\n`);
+        io.setExit(1);
+        return;
+      }
+      if (opts.out !== undefined && exportRefused(opts.out, loaded.read, failed, io)) return;
+      const output =
+        opts.format === "csv"
+          ? attendanceCsv(register)
+          : opts.format === "json"
+            ? attendanceJson(register)
+            : attendanceTable(register, io.streams.out.columns || 120);
+      if (opts.out === undefined) {
+        io.out(output);
+        return;
+      }
+      if (!(await writeExport(opts.out, output, io))) return;
+      io.err(
+        `${say("attendance.wrote", { path: opts.out, meetings: sayCount("count.file", register.meetings.length) })}\n`,
+      );
+    });
+  withExamples(command, [
+    ["minutes attendance minutes", say("help.example.attendance.table")],
+    ["minutes attendance minutes -f csv -o attendance.csv", say("help.example.actions.csv")],
+  ]);
+}
