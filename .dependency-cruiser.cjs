@@ -6,7 +6,8 @@
 const up = (...names) => `^src/(${names.join("|")})(/|\\.ts$)`;
 const entry = ["cli", "index", "start"];
 const commandsAndUp = ["commands", "new-meeting", "init", "split", "import", ...entry];
-const batchAndUp = ["batch", ...commandsAndUp];
+const previewAndUp = ["preview", ...commandsAndUp];
+const batchAndUp = ["batch", ...previewAndUp];
 const buildAndUp = ["build", ...batchAndUp];
 
 const layer = (name, from, to, comment) => ({
@@ -66,7 +67,20 @@ module.exports = {
     layer(
       "import-reads-word",
       "^src/import/",
-      up("render", "layout", "theme", "config", "register", "report", "build", "batch", "commands", "new-meeting", "init", ...entry),
+      up(
+        "render",
+        "layout",
+        "theme",
+        "config",
+        "register",
+        "report",
+        "build",
+        "batch",
+        "commands",
+        "new-meeting",
+        "init",
+        ...entry,
+      ),
       "The importer turns a .docx into Markdown: the parser's words, the model, the world; never a renderer, the build or a command.",
     ),
     layer(
@@ -86,6 +100,12 @@ module.exports = {
       "^src/batch/",
       up(...commandsAndUp),
       "The batch runs builds; commands and the CLI call it.",
+    ),
+    layer(
+      "preview-below-commands",
+      "^src/preview/",
+      up(...commandsAndUp),
+      "The preview serves and watches builds (build.ts, batch/); the preview command and the CLI call it.",
     ),
     layer(
       "only-entries-import-cli",

@@ -5,7 +5,8 @@
 // watched from the next build on. Folder arguments and glob bases are watched too, for meetings added or
 // removed. Bursts of events (an editor's save is often several) are debounced; the manifest then rebuilds
 // only the outputs whose recorded inputs changed. A build that fails is reported and watching goes on;
-// Ctrl-C (SIGINT) or SIGTERM closes the watchers and ends with exit code 0.
+// Ctrl-C (SIGINT) or SIGTERM closes the watchers and ends with exit code 0 (or `until`, the caller's stop:
+// `minutes preview` stops its server too).
 import { existsSync } from "node:fs";
 import { basename, dirname, extname, resolve, sep } from "node:path";
 import { watch, type FSWatcher } from "chokidar";
@@ -29,6 +30,7 @@ export async function watchBuild(
   out: string | undefined,
   buildOnce: () => Promise<WatchRound>,
   log: (line: string) => void,
+  options: { until?: Promise<void> } = {},
 ): Promise<number> {
   const outRoot = out ? resolve(out) : undefined;
   const first = await buildOnce();
@@ -88,6 +90,8 @@ export async function watchBuild(
       process.off("SIGTERM", stop);
       void Promise.all([recorded.close(), tree?.close(), building]).then(() => resolveExit(0));
     };
+    // The caller's stop (the preview's, which also closes its server), else Ctrl-C or SIGTERM.
+    if (options.until) return void options.until.then(stop);
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);
   });

@@ -82,6 +82,8 @@ export function cacheFolder(id: string): string | undefined {
 
 /** A build of many files (a folder, a glob, several files) or --watch: its worker threads take less memory outside a snapshot. */
 export function buildsMany(args: readonly string[]): boolean {
+  // A preview serves and watches until stopped: from the bundle, so Ctrl-C and SIGTERM reach the process that listens.
+  if (args[0] === "preview") return true;
   if (args[0] !== "build") return false;
   let files = 0;
   for (let i = 1; i < args.length; i++) {

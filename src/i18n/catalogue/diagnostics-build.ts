@@ -74,4 +74,33 @@ export const buildMessages = {
     pt: "Peça {jobs} ou menos, ou omita o número: por omissão, usam-se tantos quantos os núcleos e a memória permitirem.",
     de: "Verlangen Sie {jobs} oder weniger, oder lassen Sie die Zahl weg: Standardmäßig so viele, wie Kerne und Speicher erlauben.",
   },
+
+  "preview-listen.in-use": {
+    en: "the preview cannot listen on {where}: another program uses that port",
+    fr: "l'aperçu ne peut pas écouter sur {where} : un autre programme utilise ce port",
+    es: "la vista previa no puede escuchar en {where}: otro programa usa ese puerto",
+    pt: "a pré-visualização não consegue escutar em {where}: outro programa usa essa porta",
+    de: "die Vorschau kann nicht auf {where} lauschen: ein anderes Programm nutzt diesen Port",
+  },
+  "preview-listen.in-use.hint": {
+    en: "Give another --port, or leave --port out: the preview then takes the first free port from 4700.",
+    fr: "Indiquez un autre --port, ou omettez --port : l'aperçu prend alors le premier port libre à partir de 4700.",
+    es: "Indique otro --port, u omita --port: la vista previa toma entonces el primer puerto libre a partir de 4700.",
+    pt: "Indique outra --port, ou omita --port: a pré-visualização usa então a primeira porta livre a partir de 4700.",
+    de: "Geben Sie einen anderen --port an oder lassen Sie --port weg: die Vorschau nimmt dann den ersten freien Port ab 4700.",
+  },
+  "preview-listen.other": {
+    en: "the preview cannot listen on {where} ({reason})",
+    fr: "l'aperçu ne peut pas écouter sur {where} ({reason})",
+    es: "la vista previa no puede escuchar en {where} ({reason})",
+    pt: "a pré-visualização não consegue escutar em {where} ({reason})",
+    de: "die Vorschau kann nicht auf {where} lauschen ({reason})",
+  },
+  "preview-listen.other.hint": {
+    en: "Give an address of this machine to --host (127.0.0.1, the default, or ::1), and a --port from 1024 up.",
+    fr: "Donnez à --host une adresse de cette machine (127.0.0.1, par défaut, ou ::1), et un --port à partir de 1024.",
+    es: "Indique en --host una dirección de esta máquina (127.0.0.1, por defecto, o ::1), y un --port desde 1024.",
+    pt: "Indique em --host um endereço desta máquina (127.0.0.1, por omissão, ou ::1), e uma --port a partir de 1024.",
+    de: "Geben Sie bei --host eine Adresse dieses Rechners an (127.0.0.1, Standard, oder ::1) und einen --port ab 1024.",
+  },
 } satisfies Record<string, Entry>;

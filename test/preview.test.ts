@@ -1,0 +1,366 @@
+// `minutes preview` driven as a clerk uses it: the built CLI spawned with --no-open (the port read from its
+// output), the page opened in headless Chromium, the Markdown and the theme edited on disk. Each edit must
+// reach the page (the time from the write to the page showing it is measured and printed), an invalid edit
+// shows its diagnostic over the last good render and its fix clears it, the scroll position survives the
+// reload, two previews of one folder listen on two ports, escapes from the project are refused, and
+// SIGINT ends the process with 0 and frees the port.
+import { type ChildProcess, spawn } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
+import { createServer } from "node:net";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect } from "vitest";
+import { launchChromium, type TestBrowser } from "./helpers/browser.js";
+import { tempDir } from "./helpers/minutes-repo.js";
+import { itWithTools, pdfText, plainCliEnv } from "./helpers/tools.js";
+
+const bin = resolve("bin/minutes.js");
+const seed = "examples/2024-03-05-steering-committee.md";
+/** Start-up on a loaded CI machine: generous. The edit → page bound is checked separately. */
+const startMs = 60_000;
+/**
+ * The bound asserted for an edit to reach the page, from the moment the write returned. The target is
+ * one second (the figure is printed); the assertion leaves room for a 2-core machine running other suites.
+ */
+const updateBoundMs = Number(process.env.PREVIEW_UPDATE_BOUND_MS ?? 3000);
+const latencies: Record<string, number> = {};
+
+interface Session {
+  child: ChildProcess;
+  url: string;
+  port: number;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+  stop: () => Promise<number | null>;
+}
+
+/** Spawns `minutes preview <args> --no-open` and waits for the address it prints. */
+async function startPreview(args: string[]): Promise<Session> {
+  const started = Date.now();
+  const child = spawn(process.execPath, [bin, "preview", ...args, "--no-open"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...plainCliEnv(), CI: "true" },
+  });
+  let out = "";
+  let err = "";
+  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+  let gone: number | null | undefined;
+  const exited = new Promise<number | null>((r) =>
+    child.once("exit", (code) => {
+      gone = code;
+      r(code);
+    }),
+  );
+  const found = await until(
+    () => {
+      if (gone !== undefined) throw new Error(`minutes preview ended (${gone}) before listening:\n${out}\n${err}`);
+      return /at (http:\/\/127\.0\.0\.1:(\d+)\/\S*)/.exec(out);
+    },
+    "the preview's address",
+    startMs,
+  );
+  console.log(`preview listening after ${Date.now() - started} ms`);
+  return {
+    child,
+    url: found[1]!,
+    port: Number(found[2]),
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    stop: async () => {
+      child.kill("SIGINT");
+      return exited;
+    },
+  };
+}
+
+async function until<T>(probe: () => T | undefined | null | false, what: string, ms = startMs): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** A GET with the path exactly as written (fetch and URL would resolve "..", "%2e%2e" before sending). */
+function rawGet(port: number, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((done, fail) => {
+    const req = request({ host: "127.0.0.1", port, path, method: "GET" }, (res) => {
+      let body = "";
+      res.on("data", (d: Buffer) => (body += d.toString()));
+      res.on("end", () => done({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("error", fail);
+    req.end();
+  });
+}
+
+function project(name: string): { dir: string; meeting: string } {
+  const dir = tempDir(`preview-${name}`);
+  const meeting = join(dir, "2024-03-05-steering-committee.md");
+  copyFileSync(seed, meeting);
+  return { dir, meeting };
+}
+
+function edit(path: string, change: (text: string) => string): number {
+  const before = readFileSync(path, "utf8");
+  const after = change(before);
+  if (after === before) throw new Error(`the edit of ${path} changed nothing`);
+  writeFileSync(path, after);
+  return Date.now();
+}
+
+afterAll(() => {
+  if (Object.keys(latencies).length) console.log(`preview edit → page (ms): ${JSON.stringify(latencies)}`);
+});
+
+describe("minutes preview in a browser", () => {
+  itWithTools("chromium")(
+    "shows each edit of the Markdown and of the theme, keeps the scroll position, and shows then clears a diagnostic",
+    async () => {
+      const { dir, meeting } = project("edits");
+      mkdirSync(join(dir, "house"));
+      writeFileSync(join(dir, "house", "theme.yaml"), 'name: house\ncolors:\n  primary: "123456"\n');
+      edit(meeting, (t) => t.replace("language: en\n", "language: en\ntheme: ./house\n"));
+      let browser: TestBrowser | undefined;
+      const session = await startPreview([meeting]);
+      try {
+        browser = await launchChromium();
+        const page = await browser.context.newPage();
+        await page.setViewportSize({ width: 900, height: 500 });
+        await page.goto(session.url);
+        const shows = (text: string) =>
+          page.waitForFunction((t) => (document.body?.textContent ?? "").includes(t), text, {
+            timeout: startMs,
+            polling: 10,
+          });
+        await shows("The Chair opened the meeting");
+        expect((await page.content()).toLowerCase()).toContain("123456");
+
+        // The Markdown: a sentence added at the end, with the page scrolled down first.
+        await page.evaluate(() => window.scrollTo(0, 700));
+        await page.waitForFunction(() => Math.abs(window.scrollY - 700) < 2);
+        let wrote = edit(meeting, (t) => `${t.trimEnd()}\n\nThe preview saw this sentence arrive.\n`);
+        await shows("The preview saw this sentence arrive.");
+        latencies.markdown = Date.now() - wrote;
+        expect(latencies.markdown).toBeLessThanOrEqual(updateBoundMs);
+        // The page was reloaded (a new render), and is where it was.
+        await page.waitForFunction(() => document.readyState === "complete");
+        expect(Math.abs((await page.evaluate(() => window.scrollY)) - 700)).toBeLessThan(40);
+
+        // The theme in the project: its colour reaches the page.
+        wrote = edit(join(dir, "house", "theme.yaml"), (t) => t.replace('"123456"', '"7a1f5c"'));
+        await page.waitForFunction(() => document.documentElement.outerHTML.toLowerCase().includes("7a1f5c"), null, {
+          timeout: startMs,
+          polling: 10,
+        });
+        latencies.theme = Date.now() - wrote;
+        expect(latencies.theme).toBeLessThanOrEqual(updateBoundMs);
+        expect((await page.content()).toLowerCase()).not.toContain("123456");
+
+        // An invalid front matter: the diagnostic, with its line, over the last good render.
+        wrote = edit(meeting, (t) => t.replace("date: 2024-03-05", "date: [2024-03-05"));
+        const overlay = page.locator("#minutes-preview-overlay");
+        await overlay.waitFor({ state: "visible", timeout: startMs });
+        latencies.diagnostic = Date.now() - wrote;
+        const said = await overlay.textContent();
+        expect(said).toMatch(/2024-03-05-steering-committee\.md:\d+:\d+/);
+        expect(said).toContain("front-matter-yaml");
+        expect(said).toMatch(/hint/i);
+        expect(await page.evaluate(() => document.body.textContent)).toContain("The preview saw this sentence arrive.");
+        expect(session.stderr()).toMatch(/2024-03-05-steering-committee\.md:\d+:\d+: error/);
+
+        // The fix clears it, and the page shows the fixed render.
+        wrote = edit(meeting, (t) =>
+          t.replace("date: [2024-03-05", "date: 2024-03-05").replace("saw this sentence", "saw the fix"),
+        );
+        await shows("The preview saw the fix arrive.");
+        await overlay.waitFor({ state: "detached", timeout: startMs });
+        latencies.fix = Date.now() - wrote;
+      } finally {
+        await browser?.close();
+        expect(await session.stop()).toBe(0);
+      }
+      expect(session.stdout()).toMatch(/rendered in \d+ ms/);
+    },
+    240_000,
+  );
+
+  itWithTools("chromium", "pdftotext")(
+    "--pdf shows the PDF in a frame and reloads it after an edit",
+    async () => {
+      const { meeting } = project("pdf");
+      let browser: TestBrowser | undefined;
+      const session = await startPreview([meeting, "--pdf"]);
+      try {
+        expect(session.url).toMatch(/\.pdf$/);
+        browser = await launchChromium();
+        const page = await browser.context.newPage();
+        await page.goto(session.url);
+        const frame = page.locator("iframe.minutes-preview-pdf");
+        const first = await page.waitForFunction(
+          () =>
+            document
+              .querySelector("iframe")
+              ?.getAttribute("src")
+              ?.match(/raw=([1-9]\d*)/)?.[0],
+          null,
+          { timeout: startMs },
+        );
+        const src = (await frame.getAttribute("src"))!;
+        expect(String(await first.jsonValue())).toMatch(/raw=1/);
+        const pdf = await fetch(new URL(src, session.url));
+        expect(pdf.headers.get("content-type")).toBe("application/pdf");
+        const wrote = edit(meeting, (t) => `${t.trimEnd()}\n\nA sentence for the PDF.\n`);
+        await page.waitForFunction(
+          () => /raw=2/.test(document.querySelector("iframe")?.getAttribute("src") ?? ""),
+          null,
+          {
+            timeout: startMs,
+            polling: 10,
+          },
+        );
+        latencies.pdf = Date.now() - wrote;
+        const next = await fetch(new URL((await frame.getAttribute("src"))!, session.url));
+        const file = join(tempDir("preview-pdf-read"), "page.pdf");
+        writeFileSync(file, new Uint8Array(await next.arrayBuffer()));
+        expect(pdfText(file)).toContain("A sentence for the PDF.");
+      } finally {
+        await browser?.close();
+        expect(await session.stop()).toBe(0);
+      }
+    },
+    240_000,
+  );
+});
+
+describe("minutes preview's server", () => {
+  itWithTools("chromium")(
+    "gives a second preview of the same folder its own port, and serves the index page of the folder",
+    async () => {
+      const { dir } = project("two");
+      copyFileSync("examples/2022-09-23-gtm.md", join(dir, "2022-09-23-gtm.md"));
+      const first = await startPreview([dir]);
+      const second = await startPreview([dir]);
+      let browser: TestBrowser | undefined;
+      try {
+        expect(second.port).not.toBe(first.port);
+        browser = await launchChromium();
+        for (const session of [first, second]) {
+          const page = await browser.context.newPage();
+          await page.goto(session.url);
+          await page.waitForFunction(() => (document.body?.textContent ?? "").includes("Steering Committee"), null, {
+            timeout: startMs,
+          });
+          const links = await page.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+          expect(links.some((href) => href?.endsWith(".html"))).toBe(true);
+        }
+      } finally {
+        await browser?.close();
+        expect(await second.stop()).toBe(0);
+        expect(await first.stop()).toBe(0);
+      }
+    },
+    240_000,
+  );
+
+  itWithTools("chromium")(
+    "serves only files of the project: escapes by dots, encoded dots and slashes, backslashes, absolute paths and links are refused",
+    async () => {
+      const outside = tempDir("preview-outside");
+      writeFileSync(join(outside, "secret.txt"), "TOP-SECRET-OUTSIDE");
+      const { dir, meeting } = project("escapes");
+      // The project's parent holds a secret too: "../secret.txt" from the project would name it.
+      const parentSecret = join(dir, "..", "secret-beside.txt");
+      writeFileSync(parentSecret, "TOP-SECRET-BESIDE");
+      writeFileSync(join(dir, "annex.txt"), "an annex of the project");
+      writeFileSync(join(dir, ".env"), "TOP-SECRET-DOTFILE");
+      symlinkSync(outside, join(dir, "linked-folder"));
+      symlinkSync(join(outside, "secret.txt"), join(dir, "linked-secret.txt"));
+      const session = await startPreview([meeting]);
+      try {
+        // The positive control: a file of the project is served, the meeting's page too.
+        expect(await rawGet(session.port, "/annex.txt")).toEqual({ status: 200, body: "an annex of the project" });
+        const refused: Record<string, number[]> = {
+          "/../secret-beside.txt": [404],
+          "/%2e%2e/secret-beside.txt": [404],
+          "/%2E%2E/secret-beside.txt": [404],
+          "/.%2e/secret-beside.txt": [404],
+          "/%2e%2e%2fsecret-beside.txt": [404],
+          "/annex.txt%2f..%2f..%2fsecret-beside.txt": [404],
+          "/..%5csecret-beside.txt": [404],
+          "/\\..\\secret-beside.txt": [404],
+          "/%5c..%5csecret-beside.txt": [404],
+          [`/${encodeURIComponent(parentSecret)}`]: [404],
+          [parentSecret]: [404],
+          [`//${parentSecret}`]: [404],
+          [`http://127.0.0.1:${session.port}/../secret-beside.txt`]: [404],
+          "/C:/Windows/win.ini": [404],
+          "/.env": [404],
+          "/%2eenv": [404],
+          "/linked-folder/secret.txt": [403],
+          "/linked-secret.txt": [403],
+          "/annex.txt%00.html": [404],
+        };
+        for (const [path, statuses] of Object.entries(refused)) {
+          const answer = await rawGet(session.port, path);
+          expect(statuses, `GET ${path}`).toContain(answer.status);
+          expect(answer.body).not.toContain("TOP-SECRET");
+        }
+        // A page elsewhere that names 127.0.0.1 by a name of its own (DNS rebinding) is refused.
+        const rebinding = await new Promise<number>((done, fail) =>
+          request(
+            { host: "127.0.0.1", port: session.port, path: "/annex.txt", headers: { Host: "attacker.example:80" } },
+            (res) => done(res.statusCode ?? 0),
+          )
+            .on("error", fail)
+            .end(),
+        );
+        expect(rebinding).toBe(403);
+      } finally {
+        expect(await session.stop()).toBe(0);
+      }
+    },
+    120_000,
+  );
+
+  itWithTools("chromium")(
+    "stops on SIGINT with exit code 0, closing the event streams, and frees its port",
+    async () => {
+      const { meeting } = project("sigint");
+      const session = await startPreview([meeting]);
+      let browser: TestBrowser | undefined;
+      try {
+        browser = await launchChromium();
+        const page = await browser.context.newPage();
+        await page.goto(session.url);
+        await page.waitForFunction(
+          () => (document.body?.textContent ?? "").includes("The Chair opened the meeting"),
+          null,
+          {
+            timeout: startMs,
+          },
+        );
+        // An open page holds an event stream: SIGINT must end it, not wait for it.
+        const stopped = Date.now();
+        expect(await session.stop()).toBe(0);
+        console.log(`preview stopped ${Date.now() - stopped} ms after SIGINT`);
+        expect(session.stdout()).toContain("preview stopped");
+        const free = await new Promise<boolean>((done) => {
+          const probe = createServer();
+          probe.once("error", () => done(false));
+          probe.listen({ port: session.port, host: "127.0.0.1", exclusive: true }, () => probe.close(() => done(true)));
+        });
+        expect(free).toBe(true);
+      } finally {
+        await browser?.close();
+        if (session.child.exitCode === null) session.child.kill("SIGKILL");
+      }
+    },
+    120_000,
+  );
+});
