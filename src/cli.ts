@@ -11,6 +11,7 @@ import { registerDecisionsCommand } from "./commands/decisions.js";
 import type { CommandIo } from "./commands/command-io.js";
 import { registerInit } from "./commands/init.js";
 import { registerNewCommand } from "./commands/new.js";
+import { registerPreviewCommand } from "./commands/preview.js";
 import { registerSchemaCommand } from "./commands/schema.js";
 import { buildSplit, registerSplitCommand } from "./commands/split.js";
 import { registerImportCommand } from "./commands/import.js";
@@ -314,6 +315,7 @@ export async function main(argv: string[]): Promise<number> {
   registerSchemaCommand(program, io);
   registerSplitCommand(program, io);
   registerImportCommand(program, io);
+  registerPreviewCommand(program, io);
   finishCommands(program, (text) => process.stderr.write(text));
 
   try {
