@@ -50,3 +50,24 @@ export function withoutLabels(markdown: string, isLabel: (text: string) => boole
     })
     .join("\n");
 }
+
+/**
+ * How many of `words` come out in the same order in `text`'s words: the longest common subsequence of the
+ * two word lists (punctuation at a word's ends aside), as a share of `words`. 1 when all of them do.
+ */
+export function inOrderShare(words: string[], text: string): number {
+  const trim = (w: string) => w.replace(/^[-:;,.!?«»"'’()]+|[-:;,.!?«»"'’()]+$/g, "");
+  const a = words.map(trim).filter(Boolean);
+  const b = text
+    .split(/[\s\u00a0\u202f]+/)
+    .map(trim)
+    .filter(Boolean);
+  let previous = new Uint32Array(b.length + 1);
+  for (const word of a) {
+    const row = new Uint32Array(b.length + 1);
+    for (let j = 1; j <= b.length; j++)
+      row[j] = word === b[j - 1] ? previous[j - 1]! + 1 : Math.max(previous[j]!, row[j - 1]!);
+    previous = row;
+  }
+  return a.length ? previous[b.length]! / a.length : 1;
+}

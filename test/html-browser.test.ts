@@ -1,0 +1,165 @@
+// The HTML pages in a real browser (headless Chromium, driven by playwright-core): the seed's page has the
+// PDF's words in the PDF's order, loads nothing but itself (no request, no policy violation, no font
+// rejected), reads on a phone without sideways scrolling, prints on as many pages as the PDF, and axe-core
+// finds no accessibility violation in the meeting page, the index page and the action register's page.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect } from "vitest";
+import { build, check } from "../src/build.js";
+import { layoutMinutes } from "../src/layout/layout-minutes.js";
+import { pageLineText } from "../src/layout/page-template.js";
+import { launchChromium, type TestBrowser } from "./helpers/browser.js";
+import { seed, tempDir } from "./helpers/minutes-repo.js";
+import { itWithTools, plainCliEnv, run } from "./helpers/tools.js";
+import { inOrderShare, missingWords } from "./helpers/word-coverage.js";
+
+const axeSource = readFileSync(resolve("node_modules/axe-core/axe.min.js"), "utf8");
+const fold = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, " ").trim();
+const withChromium = itWithTools("chromium", "pdftotext", "pdfinfo");
+
+describe("the HTML pages in headless Chromium", () => {
+  const dir = tempDir("html-browser");
+  const site = join(dir, "site");
+  let browser: TestBrowser | undefined;
+
+  beforeAll(async () => {
+    const built = await build(seed, { out: dir, formats: ["pdf", "html"] });
+    expect(built.ok).toBe(true);
+    mkdirSync(join(dir, "repo", "2022"), { recursive: true });
+    copyFileSync(seed, join(dir, "repo", "2022", "2022-09-23-gtm.md"));
+    copyFileSync("examples/2024-03-05-steering-committee.md", join(dir, "repo", "2024-03-05-steering-committee.md"));
+    const env = plainCliEnv();
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [resolve("bin/minutes.js"), ...args], { encoding: "utf8", env });
+    const batch = cli("build", join(dir, "repo"), "--out", site, "--format", "pdf,html", "--quiet");
+    expect(batch.status, batch.stderr).toBe(0);
+    const register = cli(
+      "actions",
+      join(dir, "repo"),
+      "-f",
+      "html",
+      "-o",
+      join(site, "actions.html"),
+      "--today",
+      "2024-04-01",
+    );
+    expect(register.status, register.stderr).toBe(0);
+    if (useBrowser()) browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const useBrowser = () => Boolean(process.env.CI) || spawnSync("sh", ["-c", "command -v chromium"]).status === 0;
+
+  /** Opens a page, recording every request it makes and every console message (CSP violations, rejected fonts). */
+  async function open(path: string, width = 1024): Promise<{ page: Page; requests: string[]; console: string[] }> {
+    const page = await browser!.context.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    const requests: string[] = [];
+    const console: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
+    page.on("console", (m) => console.push(`${m.type()}: ${m.text()}`));
+    await page.goto(pathToFileURL(path).href);
+    await page.evaluate(() => document.fonts.ready);
+    return { page, requests, console };
+  }
+
+  async function axeViolations(page: Page): Promise<unknown[]> {
+    // Evaluated by the DevTools protocol, which the page's policy does not govern; the page itself runs no script.
+    await page.evaluate(axeSource);
+    const result = await page.evaluate(async () => {
+      type Result = { violations: unknown[]; passes: unknown[] };
+      const axe = (globalThis as unknown as { axe: { run: (c: Document) => Promise<Result> } }).axe;
+      const { violations, passes } = await axe.run(document);
+      return { violations, passes: passes.length };
+    });
+    // axe ran its rules (contrast, headings, tables, landmarks, names…): an empty list means they passed.
+    expect(result.passes).toBeGreaterThan(15);
+    return result.violations;
+  }
+
+  withChromium("shows the PDF's words in the PDF's order (page header and footer lines aside)", async () => {
+    const checked = await check(seed);
+    const layout = layoutMinutes(checked.minutes!, checked.theme!);
+    const pdf = join(dir, "2022-09-23-gtm.pdf");
+    const pages = Number(/Pages:\s+(\d+)/.exec(run("pdfinfo", [pdf]))![1]);
+    // Each PDF page's text without its running header and footer, which the page prints once (header) or in print only (page numbers).
+    const body = Array.from({ length: pages }, (_, i) => {
+      let text = fold(run("pdftotext", ["-enc", "UTF-8", "-f", String(i + 1), "-l", String(i + 1), pdf, "-"]));
+      for (const line of [
+        i === 0 ? layout.pageHeader.first : layout.pageHeader.every,
+        i === 0 ? layout.pageFooter.first : layout.pageFooter.every,
+      ])
+        text = text.replace(fold(pageLineText(line, i + 1, pages)), " ");
+      return text;
+    }).join(" ");
+    const words = body.split(" ").filter((w) => /[\p{L}\p{N}]/u.test(w));
+    const { page } = await open(join(dir, "2022-09-23-gtm.html"));
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as the browser lays it out is what a reader sees.
+    const text = fold(await page.evaluate(() => document.querySelector("main")!.innerText));
+    await page.close();
+    const missing = missingWords(words, text);
+    expect(words.length).toBeGreaterThan(1000);
+    expect(missing.length / words.length, missing.join(" ")).toBeLessThanOrEqual(0.01);
+    expect(inOrderShare(words, text)).toBeGreaterThanOrEqual(0.99);
+  });
+
+  withChromium("loads nothing but itself: no request, no policy violation, every font accepted", async () => {
+    const path = join(dir, "2022-09-23-gtm.html");
+    const { page, requests, console } = await open(path);
+    // Every face, used on this page or not, is loaded: a face the browser's font sanitiser refused would fail here.
+    const fonts = await page.evaluate(async () => {
+      const faces = [...document.fonts];
+      await Promise.all(faces.map((f) => f.load().catch(() => undefined)));
+      return faces.map((f) => `${f.family} ${f.weight} ${f.style} ${f.status}`);
+    });
+    await page.close();
+    expect(requests).toEqual([pathToFileURL(path).href]);
+    expect(console).toEqual([]);
+    expect(fonts.length).toBeGreaterThanOrEqual(4);
+    for (const font of fonts) expect(font).toMatch(/ loaded$/);
+  });
+
+  withChromium("reads on a phone's width without scrolling sideways", async () => {
+    const { page } = await open(join(dir, "2022-09-23-gtm.html"), 390);
+    const widths = await page.evaluate(() => ({ page: document.documentElement.scrollWidth, view: window.innerWidth }));
+    await page.close();
+    expect(widths.page).toBeLessThanOrEqual(widths.view);
+  });
+
+  withChromium("prints on as many pages as the PDF, give or take one", async () => {
+    const { page } = await open(join(dir, "2022-09-23-gtm.html"));
+    const printed = join(dir, "printed.pdf");
+    writeFileSync(printed, await page.pdf({ preferCSSPageSize: true }));
+    await page.close();
+    const count = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(run("pdfinfo", [pdf]))![1]);
+    expect(Math.abs(count(printed) - count(join(dir, "2022-09-23-gtm.pdf")))).toBeLessThanOrEqual(1);
+    expect(run("pdfinfo", [printed])).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/);
+    // The running footer prints the page numbers as the PDF does.
+    expect(fold(run("pdftotext", ["-enc", "UTF-8", "-f", "2", "-l", "2", printed, "-"]))).toMatch(/Page 2 sur \d/);
+  });
+
+  withChromium("has no accessibility violation (axe-core): the meeting page", async () => {
+    const { page } = await open(join(site, "2022", "2022-09-23-gtm.html"));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  withChromium("has no accessibility violation (axe-core): the index page, which links the HTML", async () => {
+    const { page } = await open(join(site, "index.html"));
+    expect(await page.locator('a[href="./2022/2022-09-23-gtm.html"]').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  withChromium("has no accessibility violation (axe-core): the action register's page", async () => {
+    const { page } = await open(join(site, "actions.html"));
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
