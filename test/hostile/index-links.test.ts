@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { pageElements as startTags } from "../helpers/html-page.js";
 import { tempDir } from "../helpers/minutes-repo.js";
 import { itWithTools, plainCliEnv } from "../helpers/tools.js";
 
@@ -31,24 +32,6 @@ const hostileNames = [
 
 const meeting = (i: number) =>
   `---\ntitle: "<img src=x onerror=\\"${script("title")}\\"> & 'co'"\ndate: 2024-01-${String(10 + i).padStart(2, "0")}\n---\n\n## 1. Item\n\nText.\n`;
-
-const decodeEntities = (s: string) =>
-  s
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
-
-/** Every start tag of the page: its name and attributes (values with entities decoded). */
-function startTags(html: string): { tag: string; attrs: [string, string][] }[] {
-  return [...html.matchAll(/<([a-zA-Z][^\s>/]*)((?:\s+[^\s=>"']+(?:="[^"]*")?)*)\s*\/?>/g)].map((m) => ({
-    tag: m[1]!.toLowerCase(),
-    attrs: [...(m[2] ?? "").matchAll(/([^\s=>"']+)(?:="([^"]*)")?/g)].map(
-      (a) => [a[1]!.toLowerCase(), decodeEntities(a[2] ?? "")] as [string, string],
-    ),
-  }));
-}
 
 describe("index links built from hostile file names", () => {
   const repo = tempDir("hostile-index");

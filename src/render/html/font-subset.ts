@@ -183,17 +183,7 @@ function cmapTable(map: Map<number, number>): Uint8Array {
   header.setUint16(12, 3);
   header.setUint16(14, 10);
   header.setUint32(16, header.byteLength + f4.byteLength);
-  return concat([header, f4, f12].map((v) => new Uint8Array(v.buffer)));
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return Buffer.concat([header, f4, f12].map((v) => new Uint8Array(v.buffer)));
 }
 
 function checksum(bytes: Uint8Array): number {
@@ -229,8 +219,8 @@ function sfnt(tables: Map<string, Uint8Array>): Uint8Array {
     bodies.push(padded);
     offset += padded.length;
   });
-  const file = concat([new Uint8Array(header.buffer), ...bodies]);
+  const file = Buffer.concat([new Uint8Array(header.buffer), ...bodies]);
   const headAt = new DataView(header.buffer).getUint32(20 + 16 * tags.indexOf("head"));
-  new DataView(file.buffer).setUint32(headAt + 8, (0xb1b0afba - checksum(file)) >>> 0);
+  file.writeUInt32BE((0xb1b0afba - checksum(file)) >>> 0, headAt + 8);
   return file;
 }
