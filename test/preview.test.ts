@@ -144,13 +144,27 @@ describe("minutes preview in a browser", () => {
         // The Markdown: a sentence added at the end, with the page scrolled down first.
         await page.evaluate(() => window.scrollTo(0, 700));
         await page.waitForFunction(() => Math.abs(window.scrollY - 700) < 2);
+        await page.evaluate(() => Object.assign(window, { beforeTheEdit: true }));
         let wrote = edit(meeting, (t) => `${t.trimEnd()}\n\nThe preview saw this sentence arrive.\n`);
         await shows("The preview saw this sentence arrive.");
         latencies.markdown = Date.now() - wrote;
         expect(latencies.markdown).toBeLessThanOrEqual(updateBoundMs);
-        // The page was reloaded (a new render), and is where it was.
+        // A new document (the page was reloaded), scrolled back where it was.
         await page.waitForFunction(() => document.readyState === "complete");
+        expect(await page.evaluate(() => "beforeTheEdit" in window)).toBe(false);
         expect(Math.abs((await page.evaluate(() => window.scrollY)) - 700)).toBeLessThan(40);
+        // Two more saves: the best of the three must be within a second, whatever else the machine runs.
+        const times = [latencies.markdown];
+        for (const word of ["second", "third"]) {
+          await new Promise((r) => setTimeout(r, 300));
+          wrote = edit(meeting, (t) => `${t.trimEnd()}\n\nThe ${word} save arrives too.\n`);
+          await shows(`The ${word} save arrives too.`);
+          times.push(Date.now() - wrote);
+        }
+        latencies.markdownBestOf3 = Math.min(...times);
+        latencies.markdownWorstOf3 = Math.max(...times);
+        expect(latencies.markdownBestOf3).toBeLessThanOrEqual(1000);
+        expect(latencies.markdownWorstOf3).toBeLessThanOrEqual(updateBoundMs);
 
         // The theme in the project: its colour reaches the page.
         wrote = edit(join(dir, "house", "theme.yaml"), (t) => t.replace('"123456"', '"7a1f5c"'));
