@@ -4,7 +4,7 @@
 // the report says about it, and the warnings. Writes nothing.
 import { basename } from "node:path";
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
-import { text, type Text } from "../i18n/messages.js";
+import { say, text, type Text } from "../i18n/messages.js";
 import type { World } from "../world/world.js";
 import { openPackage, type NotDocx } from "./docx-package.js";
 import { recognise, type ImportWarning } from "./recognise.js";
@@ -113,14 +113,14 @@ function warning(input: string, w: ImportWarning): Diagnostic {
       : "paragraph" in w.place
         ? text("import.place.paragraph", { n: w.place.paragraph })
         : text("import.place.table", { table: w.place.table, row: w.place.row });
-  const params = { ...(w.params ?? {}), ...(place ? { place } : {}) };
+  // Where in the Word file, as the file's part of the message: "minutes.docx: paragraph 12: warning: …".
   return diagnostic({
-    file: input,
+    file: place ? `${input}: ${say(place.id, place.params)}` : input,
     line: null,
     column: null,
     severity: "warning",
     rule: w.rule,
-    message: text(w.rule, params),
+    message: text(w.rule, w.params),
     hint: text(`${w.rule}.hint`),
   });
 }

@@ -120,6 +120,10 @@ const PROSE_DECISION =
 const NEXT_MEETING =
   /^(?:date (?:of|for) (?:the )?next meeting|next meeting|prochaine reunion|date de la prochaine reunion|proxima reunion|proxima reuniao|nachste sitzung|nachstes treffen)\b\s*(?:[:\-–]\s*)?(.*)$/;
 
+// A line that names a meeting: the title among the first lines.
+const MEETING_WORDS =
+  /\b(minutes|meeting|compte[- ]rendu|reunion|proces[- ]verbal|seance|protokoll|sitzung|niederschrift|acta|ata|reuniao|committee|board|conseil|comite|assemblee|assembly|council|working group|groupe de travail)\b/;
+
 const TYPED_NUMBER = /^\s*((?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}|[A-Ha-h])\s*[.)\-–:]|\d{1,2}(?=\s+\p{Lu}))\s*/u;
 const BULLET = /^\s*([•▪◦·○■□➢➤►▶✓✔\-–—*o])\s+/;
 
@@ -274,16 +278,46 @@ class Recogniser {
       used.add(organisation);
     }
     if (this.fm.title === undefined) {
-      // The first line of text, if it reads as a title: short, before any table or item, not a label.
+      // The lines before the header, the agenda and the first item: the organisation, the title (the line that
+      // names a meeting, else the first), a subtitle; a date in them is the meeting's.
+      const lines: WordParagraph[] = [];
       for (const block of paragraphs) {
         if (block.kind === "table") break;
         const text = clean(plainText(block.inlines));
         if (!text) continue;
-        if (text.length <= 200 && !this.labelOf(text) && !/^[^:]{1,40}:\s*\S/.test(text) && !TYPED_NUMBER.test(text)) {
-          this.fm.title = text;
-          used.add(block);
+        if (
+          text.length > 200 ||
+          this.labelOf(text) ||
+          /^[^:：]{1,40}[:：]\s*\S/.test(text) ||
+          (TYPED_NUMBER.test(text) && !findDate(text, this.rules)) ||
+          (block.outline !== undefined && lines.length > 0) ||
+          lines.length >= 4
+        )
+          break;
+        lines.push(block);
+      }
+      const texts = lines.map((l) => clean(plainText(l.inlines)));
+      let at = texts.findIndex((t) => MEETING_WORDS.test(normalizeLabel(t)));
+      if (at < 0) at = 0;
+      if (texts[at]) {
+        this.fm.title = texts[at];
+        used.add(lines[at]!);
+        if (at > 0 && this.fm.organisation === undefined) {
+          this.fm.organisation = texts[at - 1];
+          used.add(lines[at - 1]!);
         }
-        break;
+        const next = texts[at + 1];
+        if (next !== undefined && this.fm.subtitle === undefined && next.length <= 120) {
+          this.fm.subtitle = next;
+          used.add(lines[at + 1]!);
+        }
+        for (const t of texts) {
+          const date = findDate(t, this.rules);
+          if (date && this.fm.date === undefined) {
+            this.fm.date = date;
+            this.header.push(`date: ${date}`);
+          }
+        }
       }
     }
     this.usedParagraphs = used;
@@ -325,8 +359,11 @@ class Recogniser {
     if (isFollowUpLabel(label)) return undefined;
     const section = sectionKind(label);
     if (section) return { kind: "section", section };
-    const part = meetingPart(label);
-    if (part) return { kind: "part", part };
+    const part = partOf(label);
+    if (part) {
+      this.guestLabel = GUEST_LABELS.has(normalizeLabel(label));
+      return { kind: "part", part };
+    }
     return undefined;
   }
 
@@ -416,6 +453,15 @@ class Recogniser {
   }
 
   private agendaMode = false;
+  /** The label being read names guests ("In attendance", "Invités"): its people go to `guests:`. */
+  private guestLabel = false;
+
+  /** The header part a label names, noting whether it names guests. */
+  private part(label: string): MeetingPart | undefined {
+    const part = partOf(label);
+    if (part) this.guestLabel = GUEST_LABELS.has(normalizeLabel(stripColon(label)));
+    return part;
+  }
   private pendingPart: MeetingPart | undefined;
 
   private startItem(item: { title: string; number: number | null; place: Place; implicit?: boolean }): void {
@@ -499,7 +545,7 @@ class Recogniser {
   private headerLine(p: WordParagraph, text: string): boolean {
     const m = /^([^:：]{1,40}?)\s*[:：]\s*(.*)$/.exec(text);
     if (!m) return false;
-    const part = meetingPart(m[1]!);
+    const part = this.part(m[1]!);
     if (!part || part === "agenda") return false;
     const value = m[2]!.trim();
     if (value === "") {
@@ -542,15 +588,15 @@ class Recogniser {
       case "chair":
       case "secretary":
         if (continuation) return false;
-        this.fm[part] = v.split("\n")[0]!.replace(/[;,.]+$/, "");
-        this.header.push(`${part}: ${this.fm[part]}`);
+        this.fm[part] = personValue(v.split("\n")[0]!.replace(/[;,.]+$/, ""));
+        this.header.push(`${part}: ${v.split("\n")[0]!.replace(/[;,.]+$/, "")}`);
         return true;
       case "attendees":
       case "absent": {
-        const people = splitPeople(v);
+        const people = splitPeople(v).map(personValue);
         if (people.length === 0) return false;
-        const key = part === "absent" ? "absent" : "attendees";
-        const list = (this.fm[key] as string[] | undefined) ?? [];
+        const key = part === "absent" ? "absent" : this.guestLabel ? "guests" : "attendees";
+        const list = (this.fm[key] as unknown[] | undefined) ?? [];
         list.push(...people);
         this.fm[key] = list;
         return true;
@@ -561,8 +607,8 @@ class Recogniser {
   }
 
   private setTime(v: string): void {
-    const range = parseTimeRange(v.replace(/\s+/g, " "));
-    this.fm.time = range.start ? (range.end ? `${range.start}-${range.end}` : range.start) : v;
+    // As written ("9h00 - 11h00"): the build prints the author's form.
+    this.fm.time = v.replace(/\s+/g, " ").trim();
     this.header.push(`time: ${this.fm.time}`);
   }
 
@@ -628,7 +674,7 @@ class Recogniser {
     let labelled = 0;
     for (const row of grid)
       for (let i = 0; i + 1 < row.length; i++) {
-        const part = meetingPart(stripColon(clean(row[i]!.text)));
+        const part = partOf(stripColon(clean(row[i]!.text)));
         if (part && part !== "agenda") labelled++;
       }
     if (labelled < 2 && !(labelled === 1 && grid.length <= 2)) return false;
@@ -638,7 +684,7 @@ class Recogniser {
       let taken = false;
       while (i < row.length) {
         const label = stripColon(clean(row[i]!.text));
-        const part = label ? meetingPart(label) : undefined;
+        const part = label ? this.part(label) : undefined;
         if (part && part !== "agenda" && i + 1 < row.length) {
           const values = row.slice(i + 1, this.nextLabel(row, i + 1));
           const text = this.peopleColumns(part, values);
@@ -672,7 +718,7 @@ class Recogniser {
 
   private nextLabel(row: Cell[], from: number): number {
     for (let i = from; i < row.length; i++) {
-      const part = meetingPart(stripColon(clean(row[i]!.text)));
+      const part = partOf(stripColon(clean(row[i]!.text)));
       if (part && part !== "agenda" && i + 1 < row.length) return i;
     }
     return row.length;
@@ -811,7 +857,13 @@ class Recogniser {
     const width = Math.max(...grid.map((r) => r.length));
     const line = (cells: string[]) => `| ${Array.from({ length: width }, (_, i) => cells[i] ?? "").join(" | ")} |`;
     const rows = grid.map((row) => row.map((c) => this.cellText(c)));
-    return [line(rows[0]!), `|${" --- |".repeat(width)}`, ...rows.slice(1).map(line)].join("\n");
+    // Each column's alignment, as its first row of data sets it (Word aligns paragraphs, not columns).
+    const sample = grid[1] ?? grid[0]!;
+    const rule = Array.from({ length: width }, (_, i) => {
+      const align = sample[i]?.paragraphs[0]?.align;
+      return align === "left" ? " :--- |" : align === "right" ? " ---: |" : align === "center" ? " :---: |" : " --- |";
+    }).join("");
+    return [line(rows[0]!), `|${rule}`, ...rows.slice(1).map(line)].join("\n");
   }
 
   // ---- content
@@ -901,13 +953,13 @@ class Recogniser {
         if (!text || seen.has(text)) continue;
         seen.add(text);
         const norm = normalizeLabel(text);
-        if (norm === title || /^(page|seite|pagina|página)?\s*\d+(\s*(of|sur|de|von|\/)\s*\d+)?$/i.test(norm)) continue;
+        if (norm === title || /^(page|seite|pagina)?\s*\d*(\s*(of|sur|de|von|\/)\s*\d*)?$/i.test(norm)) continue;
         if (this.fm.title === undefined && text.length <= 200 && !/^[^:]{1,40}:/.test(text)) {
           this.fm.title = text;
           continue;
         }
         const m = /^([^:：]{1,40}?)\s*[:：]\s*(.+)$/.exec(text);
-        const part2 = m ? meetingPart(m[1]!) : undefined;
+        const part2 = m ? this.part(m[1]!) : undefined;
         if (
           m &&
           part2 &&
@@ -981,7 +1033,15 @@ class Recogniser {
       } else this.warn(null, "import-no-date");
     }
     if (this.items.length === 0) this.warn(null, "import-no-items");
-    for (const key of ["attendees", "absent"] as const)
+    // "Jane Doe (Chair)" among the attendees names the chair (and the secretary) when no line did.
+    for (const person of (this.fm.attendees as unknown[] | undefined) ?? []) {
+      if (typeof person !== "object" || person === null) continue;
+      const { name, role } = person as { name: string; role?: string };
+      const part = role ? meetingPart(role.replace(/^(co-?|vice[- ]?)/i, "")) : undefined;
+      if ((part === "chair" || part === "secretary") && this.fm[part] === undefined && !/^(co-?|vice)/i.test(role!))
+        this.fm[part] = name;
+    }
+    for (const key of ["attendees", "absent", "guests"] as const)
       if (Array.isArray(this.fm[key])) this.header.push(`${key}: ${(this.fm[key] as string[]).length}`);
     // The fields in the order our front matter writes them.
     const order = [
@@ -1004,6 +1064,68 @@ class Recogniser {
     for (const key of Object.keys(this.fm)) delete this.fm[key];
     Object.assign(this.fm, sorted);
   }
+}
+
+// Labels of people who attend without being members: `guests:` (the parser reads "In attendance" as attendees
+// in a Markdown body; in a Word header beside "Present" it names the others).
+const GUEST_LABELS = new Set([
+  "in attendance",
+  "also present",
+  "also in attendance",
+  "guests",
+  "guest",
+  "invites",
+  "invite",
+  "invitees",
+  "observers",
+  "observateurs",
+  "gaste",
+  "gast",
+  "invitados",
+  "convidados",
+]);
+
+/** The header part a label names: the parser's words, and the guests' labels (read as attendees, then moved). */
+function partOf(label: string): MeetingPart | undefined {
+  return GUEST_LABELS.has(normalizeLabel(label)) ? "attendees" : meetingPart(label);
+}
+
+// What people put in brackets after a name that is a role, not an organisation.
+const ROLE_WORDS =
+  /^(co-?|vice[- ]?)?(chair|chairs|chairperson|chairwoman|chairman|secretary|treasurer|director|minutes|note[- ]?taker|facilitator|president|presidente|president de seance|tresorier|tresoriere|secretaire|secretaire de seance|maire|adjoint|adjointe|vorsitz|vorsitzende|vorsitzender|protokoll|schriftfuhrer|kassenwart|secretario|secretaria|tesorero|tesorera|tesoureiro|presidenta|member|membre|observer|guest|invite|pouvoir|proxy)\b/;
+
+/**
+ * "Jane Doe (Chair)" → { name, role }; "Helen Ward (HW, Chair)" → { name, abbreviation, role }; "Amina Okafor
+ * (Open Mapping Foundation), Chair" (as our own DOCX prints a person) → { name, organisation, role }; "Jo (ACME)"
+ * stays as written, which the parser reads as a name and an organisation.
+ */
+function personValue(entry: string): string | Record<string, string> {
+  const withRole = /^(.+?)(?:\s*\(([^()]+)\))?,\s+([^,()]+)$/.exec(entry);
+  if (withRole && (withRole[2] || ROLE_WORDS.test(normalizeLabel(withRole[3]!)))) {
+    const out: Record<string, string> = { name: withRole[1]!.trim() };
+    if (withRole[2]) Object.assign(out, bracketParts(withRole[2]));
+    out.role = withRole[3]!.trim();
+    return out;
+  }
+  const m = /^(.+?)\s*\(([^()]+)\)$/.exec(entry);
+  if (!m) return entry;
+  const parts = bracketParts(m[2]!);
+  return Object.keys(parts).length ? { name: m[1]!.trim(), ...parts } : entry;
+}
+
+/** What a person's brackets hold: an abbreviation (JD), a role (Chair, pouvoir à …), an organisation. */
+function bracketParts(inside: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const rest: string[] = [];
+  for (const part of inside.split(/\s*,\s*/)) {
+    if (/^[A-Z]{2,4}$/.test(part) && !out.abbreviation) out.abbreviation = part;
+    else if ((ROLE_WORDS.test(normalizeLabel(part)) || /^\p{Ll}/u.test(part)) && !out.role) out.role = part;
+    else rest.push(part);
+  }
+  if (rest.length) out.organisation = rest.join(", ");
+  // An acronym alone is part of the name as written ("Ministère de l'Intérieur (MI)", "Secrétariat … (SP-CCM)").
+  if (!out.role && /^[\p{Lu}\d\s/&.-]+$/u.test(inside)) return {};
+  return out;
 }
 
 const partKey = (part: MeetingPart): string => (part === "absent" ? "absent" : part === "location" ? "location" : part);

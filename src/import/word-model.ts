@@ -33,6 +33,8 @@ export interface WordParagraph {
   outline?: number;
   /** The label of Word's automatic numbering, when the paragraph is in a list. */
   number?: { label: string; ordered: boolean; level: number; numId: string };
+  /** The paragraph's alignment, when it says one. */
+  align?: "left" | "right" | "center";
   /** Indentation level for lists typed without numbering (twips / 360), 0 when none. */
   indent: number;
   inlines: WordInline[];
@@ -235,8 +237,18 @@ class Reader {
     const runs = inlines.filter((i): i is WordRun => i.type === "text" && i.text.trim() !== "");
     const ind = child(pPr, "w:ind");
     const left = Number(ind?.attributes["w:left"] ?? ind?.attributes["w:start"] ?? 0);
+    const jc = val(pPr, "w:jc");
+    const align =
+      jc === "left" || jc === "start"
+        ? "left"
+        : jc === "right" || jc === "end"
+          ? "right"
+          : jc === "center"
+            ? "center"
+            : undefined;
     return {
       kind: "paragraph",
+      ...(align ? { align } : {}),
       styleId,
       styleName,
       ...(outline !== undefined ? { outline } : {}),
@@ -264,7 +276,8 @@ class Reader {
           const rPr = child(c, "w:rPr");
           const charStyle = val(rPr, "w:rStyle");
           const bold = toggle(rPr, "w:b") ?? this.inherited(charStyle, "bold") ?? look.bold;
-          const italic = toggle(rPr, "w:i") ?? this.inherited(charStyle, "italic") ?? look.italic;
+          // The paragraph style's italic (a Quote) is the style's: not emphasis written by the author.
+          const italic = toggle(rPr, "w:i") ?? this.inherited(charStyle, "italic") ?? false;
           const strike = toggle(rPr, "w:strike") ?? toggle(rPr, "w:dstrike") ?? false;
           const code = charStyle !== undefined && /code|verbatim/i.test(this.styles.get(charStyle)?.name ?? charStyle);
           const hidden = toggle(rPr, "w:vanish") === true;

@@ -229,11 +229,11 @@ export const importMessages = {
     de: "Machen Sie jeden Punkt in der Markdown-Datei zu einer `## `-Überschrift (`## 1. Haushalt`).",
   },
   "import-unplaced": {
-    en: "{place}: this text is not a header field; it is kept before the items.",
-    fr: "{place} : ce texte n'est pas un champ de l'en-tête ; il est gardé avant les points.",
-    es: "{place}: este texto no es un campo del encabezado; se conserva antes de los puntos.",
-    pt: "{place}: este texto não é um campo do cabeçalho; é mantido antes dos pontos.",
-    de: "{place}: dieser Text ist kein Feld des Kopfs; er steht vor den Punkten.",
+    en: "this text is not a header field; it is kept before the items.",
+    fr: "ce texte n'est pas un champ de l'en-tête ; il est gardé avant les points.",
+    es: "este texto no es un campo del encabezado; se conserva antes de los puntos.",
+    pt: "este texto não é um campo do cabeçalho; é mantido antes dos pontos.",
+    de: "dieser Text ist kein Feld des Kopfs; er steht vor den Punkten.",
   },
   "import-unplaced.hint": {
     en: "Move it into the front matter or an item of the Markdown file if it belongs there.",
@@ -243,11 +243,11 @@ export const importMessages = {
     de: "Verschieben Sie ihn in den YAML-Kopf oder einen Punkt der Markdown-Datei, wenn er dorthin gehört.",
   },
   "import-summary-unmatched": {
-    en: "{place}: the action “{action}” of the summary table names no item found; it is put in the last item.",
-    fr: "{place} : l'action « {action} » du tableau récapitulatif ne nomme aucun point trouvé ; elle est mise dans le dernier point.",
-    es: "{place}: la acción «{action}» de la tabla de resumen no nombra ningún punto encontrado; se pone en el último punto.",
-    pt: "{place}: a ação «{action}» da tabela de resumo não indica nenhum ponto encontrado; é colocada no último ponto.",
-    de: "{place}: die Aufgabe „{action}“ der Übersichtstabelle nennt keinen gefundenen Punkt; sie steht im letzten Punkt.",
+    en: "the action “{action}” of the summary table names no item found; it is put in the last item.",
+    fr: "l'action « {action} » du tableau récapitulatif ne nomme aucun point trouvé ; elle est mise dans le dernier point.",
+    es: "la acción «{action}» de la tabla de resumen no nombra ningún punto encontrado; se pone en el último punto.",
+    pt: "a ação «{action}» da tabela de resumo não indica nenhum ponto encontrado; é colocada no último ponto.",
+    de: "die Aufgabe „{action}“ der Übersichtstabelle nennt keinen gefundenen Punkt; sie steht im letzten Punkt.",
   },
   "import-summary-unmatched.hint": {
     en: "Move the row to the action table of its item in the Markdown file.",
