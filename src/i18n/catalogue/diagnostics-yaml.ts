@@ -490,11 +490,11 @@ export const yamlMessages = {
     de: "`{key}` muss true oder false sein.",
   },
   "schema.format": {
-    en: "`{key}` must be docx, pdf or json.",
-    fr: "`{key}` doit valoir docx, pdf ou json.",
-    es: "`{key}` debe ser docx, pdf o json.",
-    pt: "`{key}` deve ser docx, pdf ou json.",
-    de: "`{key}` muss docx, pdf oder json sein.",
+    en: "`{key}` must be docx, pdf, html or json.",
+    fr: "`{key}` doit valoir docx, pdf, html ou json.",
+    es: "`{key}` debe ser docx, pdf, html o json.",
+    pt: "`{key}` deve ser docx, pdf, html ou json.",
+    de: "`{key}` muss docx, pdf, html oder json sein.",
   },
   "schema.formats": {
     en: "`{key}` must be a list such as [docx, pdf].",
