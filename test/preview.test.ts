@@ -9,7 +9,7 @@ import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } fro
 import { request } from "node:http";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
-import { afterAll, describe, expect } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { launchChromium, type TestBrowser } from "./helpers/browser.js";
 import { tempDir } from "./helpers/minutes-repo.js";
 import { itWithTools, pdfText, plainCliEnv } from "./helpers/tools.js";
@@ -26,6 +26,8 @@ const updateBoundMs = Number(process.env.PREVIEW_UPDATE_BOUND_MS ?? 3000);
 const latencies: Record<string, number> = {};
 
 interface Session {
+  /** When the command was spawned (Date.now()). */
+  started: number;
   child: ChildProcess;
   url: string;
   port: number;
@@ -56,13 +58,14 @@ async function startPreview(args: string[]): Promise<Session> {
   const found = await until(
     () => {
       if (gone !== undefined) throw new Error(`minutes preview ended (${gone}) before listening:\n${out}\n${err}`);
-      return /at (http:\/\/127\.0\.0\.1:(\d+)\/\S*)/.exec(out);
+      return /(http:\/\/127\.0\.0\.1:(\d+)\/\S*)/.exec(out);
     },
     "the preview's address",
     startMs,
   );
   console.log(`preview listening after ${Date.now() - started} ms`);
   return {
+    started,
     child,
     url: found[1]!,
     port: Number(found[2]),
@@ -139,6 +142,7 @@ describe("minutes preview in a browser", () => {
             polling: 10,
           });
         await shows("The Chair opened the meeting");
+        latencies.startToFirstPage = Date.now() - session.started;
         expect((await page.content()).toLowerCase()).toContain("123456");
 
         // The Markdown: a sentence added at the end, with the page scrolled down first.
@@ -341,6 +345,46 @@ describe("minutes preview's server", () => {
     },
     120_000,
   );
+
+  it("tells the pages, in the user's language, why a meeting broken from the start has no render yet", async () => {
+    const { meeting } = project("broken");
+    edit(meeting, (t) => t.replace("date: 2024-03-05", "date: [2024-03-05"));
+    const session = await startPreview([meeting, "--lang", "fr"]);
+    try {
+      // The page: the waiting page (no render yet), with the live script.
+      const home = await fetch(session.url);
+      expect(home.status).toBe(200);
+      const page = await home.text();
+      expect(page).toContain("Pas encore de rendu");
+      expect(page).toContain('<script src="/__minutes/live.js" defer></script>');
+      // The event stream: the states of the builds, until the failed one, with its diagnostic in French.
+      const controller = new AbortController();
+      const events = await fetch(new URL("/__minutes/events", session.url), { signal: controller.signal });
+      expect(events.headers.get("content-type")).toContain("text/event-stream");
+      const reader = events.body!.getReader();
+      let stream = "";
+      let failed: { build: number; heading: string; problems: Record<string, string>[] } | undefined;
+      while (!failed) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`the event stream ended: ${stream}`);
+        stream += new TextDecoder().decode(value);
+        for (const [, data] of stream.matchAll(/event: state\ndata: (.*)\n\n/g)) {
+          const state = JSON.parse(data!);
+          if (state.failed) failed = state;
+        }
+      }
+      controller.abort();
+      expect(failed.build).toBe(0);
+      expect(failed.heading).toBe("La dernière construction a échoué : cette page montre le dernier rendu correct");
+      const problem = failed.problems.find((p) => p.rule === "front-matter-yaml")!;
+      expect(problem.where).toMatch(/^2024-03-05-steering-committee\.md:\d+:\d+$/);
+      expect(problem.severityLabel).toBe("erreur");
+      expect(problem.hintLabel).toBe("conseil");
+      expect(problem.hint).toBeTruthy();
+    } finally {
+      expect(await session.stop()).toBe(0);
+    }
+  });
 
   itWithTools("chromium")(
     "stops on SIGINT with exit code 0, closing the event streams, and frees its port",
