@@ -59,7 +59,13 @@ export const configSchema = z.object({
   members: z.array(personSchema, { error: "must be a list" }).optional(),
   /** Members present for a valid meeting: a number (5), a fraction of the members (2/3, 50%), or majority (more than half). */
   quorum: z
-    .union([z.number().int().min(1), z.string().trim().regex(QUORUM_TEXT)], { error: "schema.quorum" })
+    .union(
+      [
+        z.number().int({ error: "schema.quorum" }).min(1, { error: "schema.quorum" }),
+        z.string().trim().regex(QUORUM_TEXT, { error: "schema.quorum" }),
+      ],
+      { error: "schema.quorum" },
+    )
     .optional(),
   /** Files built at once by `minutes build` (worker threads); default: the number of cores. */
   jobs: z

@@ -39,14 +39,19 @@ export function layoutDecisionRegister(
   const fit = tableFit(theme);
   const items: ItemLayout[] = [...meetings.values()].map((group) => {
     const first = group[0]!;
+    // The meetings' own words get French spacing only when the meeting is French; the labels, when the register is.
+    const own = (value: string): Inline[] =>
+      value
+        ? [{ type: "text", value: primaryLanguage(first.meeting.language) === "fr" ? frenchSpacing(value) : value }]
+        : [];
     const rows = group.map((e) => [
-      text(e.id),
-      text(e.item.number === null ? e.item.title : `${e.item.number}. ${e.item.title}`),
-      french ? frenchInlines(e.text) : e.text,
-      text([e.voteText, e.withoutQuorum ? `(${rl.withoutQuorum})` : ""].filter(Boolean).join(" ")),
+      own(e.id),
+      own(e.item.number === null ? e.item.title : `${e.item.number}. ${e.item.title}`),
+      primaryLanguage(e.meeting.language) === "fr" ? frenchInlines(e.text) : e.text,
+      [...own(e.voteText), ...text(`${e.voteText ? " " : ""}${e.withoutQuorum ? `(${rl.withoutQuorum})` : ""}`)],
     ]);
     return {
-      heading: `${formatDate(first.meeting.date, language)} — ${spaced(first.meeting.title)}`,
+      heading: `${formatDate(first.meeting.date, language)} — ${first.meeting.title}`,
       sections: [],
       actions: { columns, rows, empty: false, weights: fit(decisionColumns, columns, rows) },
       actionNotes: [],
