@@ -26,8 +26,9 @@ const updateBoundMs = Number(process.env.PREVIEW_UPDATE_BOUND_MS ?? 3000);
 const latencies: Record<string, number> = {};
 
 interface Session {
-  /** When the command was spawned (Date.now()). */
+  /** When the command was spawned, and when it printed its first render (Date.now()). */
   started: number;
+  rendered: () => number | undefined;
   child: ChildProcess;
   url: string;
   port: number;
@@ -46,7 +47,11 @@ async function startPreview(args: string[]): Promise<Session> {
   });
   let out = "";
   let err = "";
-  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+  let rendered: number | undefined;
+  child.stdout!.on("data", (d: Buffer) => {
+    out += d.toString();
+    if (rendered === undefined && /rendered in \d+ ms/.test(out)) rendered = Date.now();
+  });
   child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
   let gone: number | null | undefined;
   const exited = new Promise<number | null>((r) =>
@@ -66,6 +71,7 @@ async function startPreview(args: string[]): Promise<Session> {
   console.log(`preview listening after ${Date.now() - started} ms`);
   return {
     started,
+    rendered: () => rendered,
     child,
     url: found[1]!,
     port: Number(found[2]),
@@ -142,7 +148,7 @@ describe("minutes preview in a browser", () => {
             polling: 10,
           });
         await shows("The Chair opened the meeting");
-        latencies.startToFirstPage = Date.now() - session.started;
+        latencies.startToFirstRender = session.rendered()! - session.started;
         expect((await page.content()).toLowerCase()).toContain("123456");
 
         // The Markdown: a sentence added at the end, with the page scrolled down first.
