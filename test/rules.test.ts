@@ -150,6 +150,7 @@ describe("validation rules", () => {
       "agenda-duplicate-title",
       "agenda-empty-item",
       "agenda-number",
+      "decision-id-duplicate",
       "empty-document",
       "follow-up-id-missing",
       "front-matter-date",
@@ -163,6 +164,9 @@ describe("validation rules", () => {
       "placeholder-left",
       "section-label-unknown",
       "structure-no-items",
+      "vote-exceeds-present",
+      "vote-named-count",
+      "vote-unreadable",
     ];
     expect(mustCover.filter((id) => !covered.has(id))).toEqual([]);
   });
