@@ -120,10 +120,18 @@ const PROSE_DECISION =
 const NEXT_MEETING =
   /^(?:date (?:of|for) (?:the )?next meeting|next meeting|prochaine reunion|date de la prochaine reunion|proxima reunion|proxima reuniao|nachste sitzung|nachstes treffen)\b\s*(?:[:\-–]\s*)?(.*)$/;
 
+// Header rows that name the meeting ("Meeting | Finance Committee") or give its date ("Réunion du | 9 avril 2024").
+const TITLE_LABELS =
+  /^(meeting|meeting name|name of meeting|title|titre|objet|subject|reunion|intitule|sitzung|gremium|reunião|reuniao|titulo|asunto|assunto)$/;
+const DATE_OF =
+  /^(reunion du|seance du|meeting of|meeting held on|sitzung vom|reunion del|reuniao de|date de la seance|date et heure|datum und uhrzeit|date and time)$/;
+
 // A line that names a meeting: the title among the first lines.
 const MEETING_WORDS =
   /\b(minutes|meeting|compte[- ]rendu|reunion|proces[- ]verbal|seance|protokoll|sitzung|niederschrift|acta|ata|reuniao|committee|board|conseil|comite|assemblee|assembly|council|working group|groupe de travail)\b/;
 
+const ITEM_WORD =
+  /^\s*(?:agenda item|item|point|punkt|top|tagesordnungspunkt|punto|ponto|pt\.?)\s*(\d{1,2})\s*[:.)\-–—]?\s+(?=\S)/i;
 const TYPED_NUMBER = /^\s*((?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,5}|[A-Ha-h])\s*[.)\-–:]|\d{1,2}(?=\s+\p{Lu}))\s*/u;
 const BULLET = /^\s*([•▪◦·○■□➢➤►▶✓✔\-–—*o])\s+/;
 
@@ -135,7 +143,20 @@ const clean = (s: string): string =>
 const stripColon = (s: string): string => s.replace(/\s*[:：]\s*$/, "").trim();
 
 /** The text with a typed number and the trailing punctuation of an agenda line taken off. */
-function bareTitle(s: string): { number?: string; title: string } {
+function bareTitle(s: string): { number?: string; title: string; ref?: string } {
+  // "Agenda item 1: Review…", "TOP 1: Begrüßung…", "Point 2 – Budget": the word before the number goes too.
+  const named = ITEM_WORD.exec(s);
+  if (named)
+    return {
+      number: named[1]!,
+      title: s
+        .slice(named[0].length)
+        .replace(/\s*[;.,]+\s*$/, "")
+        .trim(),
+    };
+  // "BT/24/03 Finance report": a reference before the title, which a summary table may name.
+  const ref = /^([A-Z]{1,5}\/\d{2}\/\d{1,3})\s+(\S.*)$/.exec(s);
+  if (ref) return { title: ref[2]!.trim(), ref: ref[1]! };
   const m = TYPED_NUMBER.exec(s);
   const title = (m ? s.slice(m[0].length) : s)
     .replace(/\s*[;.,]+\s*$/, "")
@@ -268,6 +289,27 @@ class Recogniser {
     if (title && clean(plainText(title.inlines))) {
       this.fm.title = clean(plainText(title.inlines));
       used.add(title);
+      // "Friends of Hillside Library" (Title) then "Minutes of the Annual Planning Meeting held on …": the body's name, then the meeting's.
+      const all = flatten(paragraphs);
+      const next = all.slice(all.indexOf(title) + 1).find((p) => clean(plainText(p.inlines)) !== "");
+      const nextText = next ? clean(plainText(next.inlines)) : "";
+      if (
+        next &&
+        !subtitle &&
+        nextText.length <= 200 &&
+        !MEETING_WORDS.test(normalizeLabel(String(this.fm.title))) &&
+        MEETING_WORDS.test(normalizeLabel(nextText)) &&
+        !/^[^:：]{1,40}[:：]/.test(nextText)
+      ) {
+        this.fm.organisation ??= this.fm.title;
+        this.fm.title = nextText;
+        used.add(next);
+        const date = findDate(nextText, this.rules);
+        if (date) {
+          this.fm.date = date;
+          this.header.push(`date: ${date}`);
+        }
+      }
     }
     if (subtitle && clean(plainText(subtitle.inlines))) {
       this.fm.subtitle = clean(plainText(subtitle.inlines));
@@ -301,6 +343,7 @@ class Recogniser {
       if (at < 0) at = 0;
       if (texts[at]) {
         this.fm.title = texts[at];
+        this.titleFromLines = lines.length > 1 || !MEETING_WORDS.test(normalizeLabel(texts[at]!));
         used.add(lines[at]!);
         if (at > 0 && this.fm.organisation === undefined) {
           this.fm.organisation = texts[at - 1];
@@ -324,6 +367,8 @@ class Recogniser {
   }
 
   private usedParagraphs = new Set<WordParagraph>();
+  /** The title was guessed from the first lines, and a header table's "Meeting" row may say better. */
+  private titleFromLines = false;
 
   // ---- items: which heading level, which paragraphs
 
@@ -588,6 +633,7 @@ class Recogniser {
       case "chair":
       case "secretary":
         if (continuation) return false;
+        if (this.fm[part] !== undefined) return true;
         this.fm[part] = personValue(v.split("\n")[0]!.replace(/[;,.]+$/, ""));
         this.header.push(`${part}: ${v.split("\n")[0]!.replace(/[;,.]+$/, "")}`);
         return true;
@@ -607,8 +653,10 @@ class Recogniser {
   }
 
   private setTime(v: string): void {
-    // As written ("9h00 - 11h00"): the build prints the author's form.
-    this.fm.time = v.replace(/\s+/g, " ").trim();
+    // As written ("9h00 - 11h00"), which the build prints, when it reads as a time; else without "Uhr", "hrs"…
+    const written = v.replace(/\s+/g, " ").trim();
+    const plain = written.replace(/\s*(uhr|hrs?|h\.?)$/i, "").replace(/\s*[–—]\s*/g, "-");
+    this.fm.time = parseTimeRange(written).start ? written : parseTimeRange(plain).start ? plain : written;
     this.header.push(`time: ${this.fm.time}`);
   }
 
@@ -641,10 +689,16 @@ class Recogniser {
     const grid = tableGrid(table);
     if (grid.length === 0) return;
     if (!this.current && this.headerTable(table, grid)) return;
-    const headerTexts = (grid[0] ?? []).map((c) => clean(c.text));
-    const roles = columnRoles(headerTexts);
+    // A title row over the whole table ("Actions à mener") above the header row.
+    const titled = grid.length > 2 && grid[0]!.filter((c) => clean(c.text)).length === 1;
+    const body = titled ? grid.slice(1) : grid;
+    const headerTexts = (body[0] ?? []).map((c) => clean(c.text));
+    const itemColumn = headerTexts.findIndex((t) => ITEM_COLUMN.test(normalizeLabel(stripColon(t))));
+    // "Item | Action | Owner | Deadline": the item column names the item, the action is the other.
+    const roles = columnRoles(headerTexts.map((t, i) => (i === itemColumn ? "" : t)));
     if (roles) {
-      this.actionTable(table, grid, roles);
+      if (titled) this.addBlock(this.cellText(grid[0]!.find((c) => clean(c.text))!), { place: table.place });
+      this.actionTable(table, fillMerged(body), roles, itemColumn);
       return;
     }
     if (this.agendaMode || (!this.current && this.agenda.length === 0 && this.isAgendaTable(grid))) {
@@ -674,16 +728,43 @@ class Recogniser {
     let labelled = 0;
     for (const row of grid)
       for (let i = 0; i + 1 < row.length; i++) {
-        const part = partOf(stripColon(clean(row[i]!.text)));
-        if (part && part !== "agenda") labelled++;
+        const label = stripColon(clean(row[i]!.text));
+        const part = partOf(label);
+        if (
+          (part && part !== "agenda") ||
+          TITLE_LABELS.test(normalizeLabel(label)) ||
+          DATE_OF.test(normalizeLabel(label))
+        )
+          labelled++;
       }
     if (labelled < 2 && !(labelled === 1 && grid.length <= 2)) return false;
     let last: MeetingPart | undefined;
     grid.forEach((row, r) => {
       let i = 0;
       let taken = false;
+      const filled = row.filter((c) => clean(c.text));
+      // A first row that is one cell over the table: the meeting's name.
+      if (r === 0 && filled.length === 1 && row.length > 1) {
+        const name = clean(filled[0]!.text);
+        if (this.fm.title === undefined) this.fm.title = name;
+        else if (this.fm.subtitle === undefined) this.fm.subtitle = name;
+        else this.addBlock(this.cellText(filled[0]!), { place: { table: table.place.table, row: 1 } });
+        return;
+      }
       while (i < row.length) {
         const label = stripColon(clean(row[i]!.text));
+        const norm = normalizeLabel(label);
+        // "Meeting | Finance Committee", "Objet | …": the meeting's name; "Réunion du | mardi 9 avril 2024, 18h30": its date.
+        if (i + 1 < row.length && (TITLE_LABELS.test(norm) || DATE_OF.test(norm))) {
+          const value = clean(row[i + 1]!.text);
+          if (DATE_OF.test(norm) && findDate(value, this.rules)) this.partValue("date", value, false);
+          else if (this.fm.title === undefined || this.titleFromLines) this.fm.title = value;
+          else if (this.fm.subtitle === undefined) this.fm.subtitle = value;
+          else this.addBlock(`**${escapeLineStart(label)}:** ${this.cellText(row[i + 1]!)}`, { place: table.place });
+          taken = true;
+          i += 2;
+          continue;
+        }
         const part = label ? this.part(label) : undefined;
         if (part && part !== "agenda" && i + 1 < row.length) {
           const values = row.slice(i + 1, this.nextLabel(row, i + 1));
@@ -726,7 +807,7 @@ class Recogniser {
 
   /** The people of value cells: one cell with a name per line, or a name column and an agency column. */
   private peopleColumns(part: MeetingPart, values: Cell[]): string {
-    const texts = values.map((v) => v.lines.map(clean).filter(Boolean));
+    const texts = values.map((v) => v.lines.map(clean).filter(Boolean)).filter((t) => t.length > 0);
     if (
       (part === "attendees" || part === "absent") &&
       texts.length === 2 &&
@@ -737,8 +818,7 @@ class Recogniser {
     return texts.map((t) => t.join("\n")).join("\n");
   }
 
-  private actionTable(table: WordTable, grid: Cell[][], roles: (ActionColumn | undefined)[]): void {
-    const itemColumn = grid[0]!.findIndex((c) => ITEM_COLUMN.test(normalizeLabel(stripColon(clean(c.text)))));
+  private actionTable(table: WordTable, grid: Cell[][], roles: (ActionColumn | undefined)[], itemColumn: number): void {
     const rows = grid.slice(1);
     const summary = this.summary || (itemColumn >= 0 && this.items.length > 1);
     rows.forEach((row, r) => {
@@ -762,9 +842,15 @@ class Recogniser {
         )
         .filter(Boolean);
       const notes = [get("notes"), ...extra].filter(Boolean).join("; ");
-      const deadline = get("deadline");
+      let deadline = get("deadline");
+      let task = action || texts.find(Boolean) || "";
+      // A deadline that is no date ("end of April", "ASAP") stays with the task, where `check` accepts it.
+      if (deadline && deadline !== "—" && !isNoDeadline(clean(deadline)) && !findDate(clean(deadline), this.rules)) {
+        task = `${task} (${deadline})`;
+        deadline = "";
+      }
       const entry: ImportedAction = {
-        action: action || texts.find(Boolean) || "",
+        action: task,
         responsible: get("responsible").replace(/^[-–•]\s*/, ""),
         deadline: deadline === "—" ? "" : deadline,
         ...(get("status") ? { status: get("status") } : {}),
@@ -787,6 +873,7 @@ class Recogniser {
     const ref = bareTitle(itemRef);
     const byNumber = numberOf(ref.number ?? itemRef);
     let item =
+      (itemRef ? this.items.find((i) => normalizeLabel(i.title).startsWith(normalizeLabel(itemRef))) : undefined) ??
       (byNumber !== null ? this.items.find((i) => i.number === byNumber) : undefined) ??
       (ref.title ? this.items.find((i) => similar(i.title, ref.title) >= 0.5) : undefined);
     if (!item) {
@@ -801,7 +888,11 @@ class Recogniser {
       }
       if (best < 0.2) item = undefined;
     }
-    const same = (a: ImportedAction) => normalizeLabel(a.action) === normalizeLabel(action.action);
+    const same = (a: ImportedAction) =>
+      normalizeLabel(a.action) === normalizeLabel(action.action) ||
+      (similar(a.action, action.action) >= 0.5 && normalizeLabel(a.responsible) === normalizeLabel(action.responsible));
+    // Written once in the item already (prose) and again in the summary: the same action.
+    if (this.items.some((i) => i.actions.some(same))) return;
     if (item?.actions.some(same)) return;
     if (!item) {
       item = this.items[this.items.length - 1];
@@ -973,7 +1064,8 @@ class Recogniser {
           this.fm.date = date;
           this.header.push(`date: ${date}`);
         }
-        if (!this.textSeen(norm)) this.notes.push(escapeLineStart(inlineMarkdown(p.inlines, this.inline)));
+        // Kept before the items (an address in the footer is no agenda item).
+        if (!this.textSeen(norm)) this.preamble.push(escapeLineStart(inlineMarkdown(p.inlines, this.inline)));
       }
     }
   }
@@ -1026,7 +1118,16 @@ class Recogniser {
       const fromTitle = findDate(String(this.fm.title), this.rules);
       const fromSubject = this.doc.properties.subject ? findDate(this.doc.properties.subject, this.rules) : undefined;
       const fromName = findDate(this.options.fileName.replace(/[_]/g, "-"), this.rules);
-      const date = fromTitle ?? fromSubject ?? fromName;
+      // "Minutes of the meeting held on 1 February 2024", "Séance du 5 février 2024": a date before the items.
+      const fromPreamble = this.preamble
+        .map((b) => findDate(b.replace(/[*\\]/g, ""), this.rules))
+        .find((d) => d !== undefined);
+      const date =
+        fromTitle ??
+        (this.fm.subtitle ? findDate(String(this.fm.subtitle), this.rules) : undefined) ??
+        fromPreamble ??
+        fromSubject ??
+        fromName;
       if (date) {
         this.fm.date = date;
         this.header.push(`date: ${date}`);
@@ -1103,18 +1204,28 @@ function personValue(entry: string): string | Record<string, string> {
   const withRole = /^(.+?)(?:\s*\(([^()]+)\))?,\s+([^,()]+)$/.exec(entry);
   if (withRole && (withRole[2] || ROLE_WORDS.test(normalizeLabel(withRole[3]!)))) {
     const out: Record<string, string> = { name: withRole[1]!.trim() };
-    if (withRole[2]) Object.assign(out, bracketParts(withRole[2]));
+    if (withRole[2]) Object.assign(out, bracketParts(withRole[2], withRole[1]));
     out.role = withRole[3]!.trim();
     return out;
   }
   const m = /^(.+?)\s*\(([^()]+)\)$/.exec(entry);
   if (!m) return entry;
-  const parts = bracketParts(m[2]!);
+  const parts = bracketParts(m[2]!, m[1]);
   return Object.keys(parts).length ? { name: m[1]!.trim(), ...parts } : entry;
 }
 
+/** "MI" of "Ministère de l'Intérieur", "SP-CCM" of "Secrétariat Permanent du Cadre de Concertation Migration". */
+function isAcronymOf(acronym: string, name: string): boolean {
+  const letters = acronym.replace(/[^\p{Lu}]/gu, "");
+  if (letters.length < 2 || !/^[\p{Lu}\d\s/&.-]+$/u.test(acronym)) return false;
+  const initials = (name.match(/(?<!\p{L})\p{Lu}/gu) ?? []).join("");
+  let at = 0;
+  for (const ch of initials) if (ch === letters[at]) at++;
+  return at === letters.length;
+}
+
 /** What a person's brackets hold: an abbreviation (JD), a role (Chair, pouvoir à …), an organisation. */
-function bracketParts(inside: string): Record<string, string> {
+function bracketParts(inside: string, name?: string): Record<string, string> {
   const out: Record<string, string> = {};
   const rest: string[] = [];
   for (const part of inside.split(/\s*,\s*/)) {
@@ -1123,8 +1234,8 @@ function bracketParts(inside: string): Record<string, string> {
     else rest.push(part);
   }
   if (rest.length) out.organisation = rest.join(", ");
-  // An acronym alone is part of the name as written ("Ministère de l'Intérieur (MI)", "Secrétariat … (SP-CCM)").
-  if (!out.role && /^[\p{Lu}\d\s/&.-]+$/u.test(inside)) return {};
+  // The name's own acronym is part of the name as written ("Ministère de l'Intérieur (MI)", "… Migration (SP-CCM)").
+  if (!out.role && name && isAcronymOf(inside, name)) return {};
   return out;
 }
 
@@ -1163,6 +1274,7 @@ function splitOutsideBrackets(line: string): string[] {
 }
 
 interface Cell {
+  mergedUp?: boolean;
   text: string;
   lines: string[];
   paragraphs: WordParagraph[];
@@ -1175,11 +1287,25 @@ function tableGrid(table: WordTable): Cell[][] {
     for (const cell of row) {
       const paragraphs = cell.mergedUp ? [] : flatten(cell.blocks);
       const lines = paragraphs.flatMap((p) => plainText(p.inlines).split("\n"));
-      out.push({ text: lines.join(" "), lines, paragraphs });
+      out.push({ text: lines.join(" "), lines, paragraphs, ...(cell.mergedUp ? { mergedUp: true } : {}) });
       for (let i = 1; i < cell.span; i++) out.push({ text: "", lines: [], paragraphs: [] });
     }
     return out;
   });
+}
+
+/** A merged cell's text on every row it covers (one owner and deadline for two actions). */
+function fillMerged(grid: Cell[][]): Cell[][] {
+  return grid.map((row, r) =>
+    row.map((cell, i) => {
+      if (!cell.mergedUp) return cell;
+      for (let up = r - 1; up >= 0; up--) {
+        const above = grid[up]![i];
+        if (above && !above.mergedUp) return above;
+      }
+      return cell;
+    }),
+  );
 }
 
 /** One-column tables used as frames (an item boxed in a table, as in the seed): their content read as the body's. */

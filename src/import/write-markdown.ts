@@ -2,7 +2,8 @@
 // (`{-}` for an unnumbered one among numbered ones), its sections under the labels of the meeting's language,
 // the action table, then Notes (what had no place) and the footnotes.
 import { stringify } from "yaml";
-import { labelsFor } from "../i18n/labels.js";
+import { labelsFor, type Labels } from "../i18n/labels.js";
+import { sectionKind } from "../parse/section-labels.js";
 import type { ImportedAction, ImportedMeeting } from "./recognise.js";
 
 const cell = (s: string): string => s.replace(/\n/g, "<br>").replace(/(?<!\\)\|/g, "\\|");
@@ -23,8 +24,17 @@ function actionTable(actions: ImportedAction[], language: string): string {
   return [`| ${header.join(" | ")} |`, `|${" --- |".repeat(header.length)}`, ...rows].join("\n");
 }
 
+/** The labels written for the sections: the language's, where the parser reads them back, else English. */
+function sectionLabels(language: string): Labels {
+  const labels = { ...labelsFor(language) };
+  const en = labelsFor("en");
+  for (const key of ["discussion", "decisions", "actions"] as const)
+    if (sectionKind(labels[key]) === undefined) labels[key] = en[key];
+  return labels;
+}
+
 export function meetingMarkdown(meeting: ImportedMeeting): string {
-  const labels = labelsFor(meeting.language);
+  const labels = sectionLabels(meeting.language);
   const yaml = stringify(meeting.frontMatter, { lineWidth: 0 }).trimEnd();
   const out: string[] = [`---\n${yaml}\n---`];
   out.push(...meeting.preamble);

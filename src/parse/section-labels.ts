@@ -79,6 +79,7 @@ SECTION_ALIASES.discussion.push(
   "diskussionspunkte",
 );
 SECTION_ALIASES.decisions.push("decisoes", "deliberacoes", "resolucoes");
+SECTION_ALIASES.decisions.push("releve de decisions", "releve des decisions");
 SECTION_ALIASES.actions.push("acoes", "acoes a realizar", "tarefas", "proximos passos");
 
 const sectionByAlias = new Map<string, SectionKind>();
@@ -184,6 +185,9 @@ COLUMN_ALIASES.action.push("acao", "acoes", "tarefa", "tarefas");
 COLUMN_ALIASES.responsible.push("responsavel", "responsaveis", "verantwortliche");
 COLUMN_ALIASES.deadline.push("prazo", "data limite");
 COLUMN_ALIASES.status.push("situacao");
+// Columns as French associations head them ("Qui | Quoi | Pour quand"), which Word minutes bring (minutes import).
+COLUMN_ALIASES.action.push("quoi", "que faire", "was");
+COLUMN_ALIASES.deadline.push("pour quand", "pour le", "d'ici le");
 
 /** Which action-table column a header cell names, if any. */
 export function actionColumn(header: string): ActionColumn | undefined {
