@@ -352,6 +352,30 @@ describe("minutes preview's server", () => {
     120_000,
   );
 
+  it("refuses a --port that another program holds: preview-listen, exit 1, nothing served", async () => {
+    const { meeting } = project("busy");
+    const holder = createServer();
+    const port = await new Promise<number>((done) =>
+      holder.listen({ port: 0, host: "127.0.0.1" }, () => done((holder.address() as { port: number }).port)),
+    );
+    try {
+      const child = spawn(process.execPath, [bin, "preview", meeting, "--no-open", "--port", String(port)], {
+        stdio: ["ignore", "pipe", "pipe"],
+        env: plainCliEnv(),
+      });
+      let err = "";
+      child.stderr!.on("data", (d: Buffer) => (err += d.toString()));
+      const code = await new Promise<number | null>((r) => child.once("exit", (c) => r(c)));
+      expect(code).toBe(1);
+      expect(err).toContain(
+        `--port: error: the preview cannot listen on 127.0.0.1:${port}: another program uses that port [preview-listen]`,
+      );
+      expect(err).toContain("hint: Give another --port");
+    } finally {
+      await new Promise((r) => holder.close(r));
+    }
+  }, 60_000);
+
   it("tells the pages, in the user's language, why a meeting broken from the start has no render yet", async () => {
     const { meeting } = project("broken");
     edit(meeting, (t) => t.replace("date: 2024-03-05", "date: [2024-03-05"));
