@@ -85,10 +85,14 @@ async function startPreview(args: string[]): Promise<Session> {
   };
 }
 
-async function until<T>(probe: () => T | undefined | null | false, what: string, ms = startMs): Promise<T> {
+async function until<T>(
+  probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  what: string,
+  ms = startMs,
+): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
-    const value = probe();
+    const value = await probe();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
@@ -351,6 +355,28 @@ describe("minutes preview's server", () => {
     },
     120_000,
   );
+
+  it("renders again when the config or the earlier meeting named by previous: changes", async () => {
+    const dir = tempDir("preview-inputs");
+    for (const file of ["2024-01-10-board.md", "2024-02-14-board.md"])
+      copyFileSync(join("test/fixtures/parity", file), join(dir, file));
+    mkdirSync(join(dir, "house"));
+    copyFileSync("test/fixtures/parity/house/theme.yaml", join(dir, "house", "theme.yaml"));
+    writeFileSync(join(dir, "minutes.config.yaml"), "organisation: Harbour Rowing Club of Testville\n");
+    const session = await startPreview([join(dir, "2024-02-14-board.md")]);
+    const page = async (): Promise<string> => (await fetch(session.url)).text();
+    const shows = (text: string, what: string) => until(async () => (await page()).includes(text), what, startMs);
+    try {
+      await shows("Get quotes for the new eight", "the first render");
+      expect(await page()).toContain("Harbour Rowing Club of Testville");
+      edit(join(dir, "minutes.config.yaml"), (t) => t.replace("Testville", "Elsewhere"));
+      await shows("Harbour Rowing Club of Elsewhere", "the render after the config's edit");
+      edit(join(dir, "2024-01-10-board.md"), (t) => t.replace("Get quotes for", "Get three quotes for"));
+      await shows("Get three quotes for the new eight", "the render after the earlier meeting's edit");
+    } finally {
+      expect(await session.stop()).toBe(0);
+    }
+  }, 120_000);
 
   it("refuses a --port that another program holds: preview-listen, exit 1, nothing served", async () => {
     const { meeting } = project("busy");
