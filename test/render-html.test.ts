@@ -170,6 +170,30 @@ describe("what the layout adds to a page", () => {
     expect(style(c)).toMatch(/@font-face \{ font-family: "Noto Sans Hebrew"/);
   });
 
+  it("repeats a header logo on every printed page, at its drawn size, beside the header's text", async () => {
+    const checked = await check(seed);
+    const theme = { ...checked.theme! };
+    theme.logo = {
+      image: makePng(120, 40),
+      type: "png",
+      width: 60,
+      height: 20,
+      placement: "header-right",
+      alt: "Logo",
+    };
+    theme.header = { text: "{title}", align: "right" };
+    const html = htmlPage(layoutMinutes(checked.minutes!, theme), { theme, timestamp: new Date(0) });
+    const every = /@page \{[^@]*(@[\s\S]*?)\n\}\n@page :first/.exec(style(html))?.[1] ?? "";
+    // The text and then the logo in the right-hand box; the other boxes stay empty.
+    const right =
+      /@top-right \{ content: "Compte-rendu[^"]*" "[^"]*" url\("data:image\/svg\+xml;base64,([^"]+)"\);/.exec(every);
+    expect(right).not.toBeNull();
+    const svg = Buffer.from(right![1]!, "base64").toString();
+    expect(svg).toMatch(/^<svg [^>]*width="60pt" height="20pt"/);
+    expect(svg).toContain('xlink:href="data:image/png;base64,');
+    expect(every).not.toMatch(/@top-(left|center)/);
+  });
+
   it("draws only from the layout: a layout's own labels and headings reach the page as they are", async () => {
     const checked = await check(seed);
     const layout = layoutMinutes(checked.minutes!, checked.theme!);

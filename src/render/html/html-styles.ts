@@ -29,15 +29,49 @@ function font(style: TextStyle, fonts: FontStacks): string {
 }
 
 /** The running header's or footer's content: text pieces, with the page fields as CSS counters. */
-function marginContent(line: PageLine): string {
-  const parts = line.pieces.map((p) =>
+function marginContent(line: PageLine): string[] {
+  return line.pieces.map((p) =>
     typeof p === "string" ? cssString(p) : p.field === "page" ? "counter(page)" : "counter(pages)",
   );
-  return parts.length ? parts.join(" ") : '""';
 }
 
-const boxFor = (align: PageLine["align"]): string =>
-  align === "left" ? "left" : align === "right" ? "right" : "center";
+/** The header's logo in print: an image of its drawn size (a margin box shows an image at its own size). */
+export interface MarginLogo {
+  uri: string;
+  side: "left" | "right";
+}
+
+type Box = "left" | "center" | "right";
+
+/** What each of an edge's three margin boxes holds: the line's text in the box of its alignment, the logo at its side. */
+function edgeBoxes(line: PageLine, logo: MarginLogo | undefined): Record<Box, string> {
+  const boxes: Record<Box, string[]> = { left: [], center: [], right: [] };
+  const text = marginContent(line);
+  if (text.length) boxes[line.align].push(...text);
+  if (logo) {
+    const image = `url(${cssString(logo.uri)})`;
+    const gap = cssString("\u00a0\u00a0\u00a0");
+    if (logo.side === "left") boxes.left.unshift(image, ...(boxes.left.length ? [gap] : []));
+    else boxes.right.push(...(boxes.right.length ? [gap] : []), image);
+  }
+  return { left: boxes.left.join(" "), center: boxes.center.join(" "), right: boxes.right.join(" ") };
+}
+
+/**
+ * The running header and footer of every page, and of the first page (each box said again there, emptied
+ * where the first page's line leaves it empty), as the PDF's page-furniture.ts draws them.
+ */
+function marginBoxes(layout: DocumentLayout, furniture: string, rule: string, logo: MarginLogo | undefined): string {
+  const edge = (name: "top" | "bottom", line: PageLine, first: boolean): string[] =>
+    Object.entries(edgeBoxes(line, name === "top" ? logo : undefined)).flatMap(([box, content]) => {
+      if (!content && !first) return [];
+      const look = name === "top" ? `${furniture} vertical-align: bottom; padding-bottom: 3pt; ${rule}` : furniture;
+      return [`  @${name}-${box} { content: ${content || "none"}; ${content ? look : ""} }`];
+    });
+  const every = [...edge("top", layout.pageHeader.every, false), ...edge("bottom", layout.pageFooter.every, false)];
+  const first = [...edge("top", layout.pageHeader.first, true), ...edge("bottom", layout.pageFooter.first, true)];
+  return `${every.join("\n")}\n}\n@page :first {\n${first.join("\n")}\n}`;
+}
 
 /** The logo's size in the header: the theme's, shrunk to fit the top margin (as the PDF's page-furniture.ts). */
 export function headerLogoSize(s: PdfStyles, logo: ThemeLogo): { width: number; height: number } {
@@ -47,19 +81,33 @@ export function headerLogoSize(s: PdfStyles, logo: ThemeLogo): { width: number; 
   return { width: logo.width * scale, height: logo.height * scale };
 }
 
+/**
+ * The header logo for the print margin boxes, where an image shows at its own size: an SVG of the logo's drawn
+ * size in points holding the logo (which the page's policy allows, as a data: image).
+ */
+export function marginLogo(s: PdfStyles, logo: ThemeLogo, uri: string): MarginLogo | undefined {
+  if (logo.placement === "title") return undefined;
+  const { width, height } = headerLogoSize(s, logo);
+  const w = Math.round(width * 100) / 100;
+  const h = Math.round(height * 100) / 100;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${w}pt" height="${h}pt" viewBox="0 0 ${w} ${h}"><image width="${w}" height="${h}" preserveAspectRatio="none" xlink:href="${uri}"/></svg>`;
+  return {
+    uri: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`,
+    side: logo.placement === "header-right" ? "right" : "left",
+  };
+}
+
 /** The draft watermark's size: the PDF's (page-furniture.ts), the text across three quarters of the page. */
 export const watermarkSize = (s: PdfStyles, text: string): number =>
   Math.min(110, (s.page.width * 0.75) / Math.max(2.5, text.length * 0.62));
 
-export function pageCss(layout: DocumentLayout, s: PdfStyles, fonts: FontStacks): string {
+export function pageCss(layout: DocumentLayout, s: PdfStyles, fonts: FontStacks, logo?: MarginLogo): string {
   const t = s.text;
   const c = s.colors;
   const g = layout.geometry;
   const textWidth = s.page.right - s.page.left;
   const border = `${pt(s.table.border)} solid ${c.border}`;
   const grid = s.look.tables === "grid";
-  const headerFirst = layout.pageHeader.first;
-  const headerEvery = layout.pageHeader.every;
   const furniture = `${font(t.furniture, fonts)}`;
   const margin = `${pt(s.page.top)} ${pt(s.page.width - s.page.right)} ${pt(s.page.height - s.page.bottom)} ${pt(s.page.left)}`;
   const size = s.page.width > 600 ? "letter" : "A4";
@@ -132,13 +180,7 @@ caption { text-align: left; }
   .table-scroll { overflow-x: auto; }
 }
 @page { size: ${size}; margin: ${margin};
-  @${"top-" + boxFor(headerEvery.align)} { content: ${marginContent(headerEvery)}; ${furniture} vertical-align: bottom; padding-bottom: 3pt; border-bottom: 0.5pt solid ${c.border}; }
-  @${"bottom-" + boxFor(layout.pageFooter.every.align)} { content: ${marginContent(layout.pageFooter.every)}; ${furniture} }
-}
-@page :first {
-  @${"top-" + boxFor(headerFirst.align)} { content: ${marginContent(headerFirst)}; }
-  @${"bottom-" + boxFor(layout.pageFooter.first.align)} { content: ${marginContent(layout.pageFooter.first)}; }
-}
+${marginBoxes(layout, furniture, `border-bottom: 0.5pt solid ${c.border};`, logo)}
 @media print {
   html, body { background: #fff; }
   .page { max-width: none; padding: 0; margin: 0; }

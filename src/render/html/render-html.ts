@@ -11,7 +11,7 @@ import { pdfStyles } from "../pdf/pdf-styles.js";
 import type { RenderOptions } from "../render-options.js";
 import { bodyHtml, ColumnRules } from "./html-document.js";
 import { fontFaces } from "./html-fonts.js";
-import { pageCss } from "./html-styles.js";
+import { marginLogo, pageCss } from "./html-styles.js";
 import { escapeAttr, escapeText } from "./html-text.js";
 
 /** What only the HTML renderer takes besides the render options. */
@@ -41,7 +41,8 @@ export function htmlPage(layout: DocumentLayout, options: RenderOptions & HtmlOp
   const logo = theme.logo ? { theme: theme.logo, uri: logoUri(theme.logo) } : undefined;
   const faces = fontFaces(layout, options);
   const body = bodyHtml({ layout, styles, columns, ...(logo ? { logo } : {}) });
-  const css = `${faces.css}${pageCss(layout, styles, faces.stacks)}${columns.rules.join("\n")}\n`;
+  const printLogo = logo && marginLogo(styles, logo.theme, logo.uri);
+  const css = `${faces.css}${pageCss(layout, styles, faces.stacks, printLogo)}${columns.rules.join("\n")}\n`;
   const meta = documentMetadata(layout);
   const script = options.liveReloadScript;
   const policy = contentSecurityPolicy(css, script);
