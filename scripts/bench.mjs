@@ -278,6 +278,60 @@ if (has("pandoc")) {
     );
   } else console.log("reference: pandoc → pdf skipped (no pdflatex)");
 }
+// ---- Import of Word minutes (issue 20; goal: 100 DOCX in under 10 s) ------------------------------------
+// 100 copies of the import fixtures (test/fixtures/import, hidden-like set included) in one folder, imported
+// by one `minutes import` run (--force: copies of one fixture write the same file name), beside pandoc's
+// DOCX → Markdown of the same 100 files, one process per file as a shell loop runs it, in the same sitting.
+{
+  const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
+  const fixtures = ["test/fixtures/import", "test/fixtures/import/hidden-like"].flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith(".docx"))
+      .map((f) => join(d, f)),
+  );
+  const folder = join(work, "import-in");
+  mkdirSync(folder, { recursive: true });
+  const copies = Array.from({ length: 100 }, (_, i) => {
+    const path = join(folder, `${String(i).padStart(3, "0")}-${fixtures[i % fixtures.length].split("/").at(-1)}`);
+    writeFileSync(path, readFileSync(fixtures[i % fixtures.length]));
+    return path;
+  });
+  // Exit 1 is expected while a fixture imports with an error (the report says which); the time is what counts.
+  const imports = [];
+  let status = 0;
+  for (let i = 0; i < IMPORT_RUNS; i++) {
+    const out = join(work, `import-out-${i}`);
+    const report = join(work, "import-time.txt");
+    const args = ["import", folder, "--out", out, "--force"];
+    const [command, ...rest] = gnuTime
+      ? [gnuTime, "-o", report, "-f", "%M %U %S", "bin/minutes.js", ...args]
+      : ["bin/minutes.js", ...args];
+    const start = performance.now();
+    const r = spawnSync(command, rest, { encoding: "utf8" });
+    const [rssKb, user, system] = gnuTime
+      ? readFileSync(report, "utf8").trim().split("\n").at(-1).split(" ").map(Number)
+      : [NaN, NaN, NaN];
+    imports.push({ wall: performance.now() - start, rss: rssKb / 1024, cpu: user + system });
+    status = r.status ?? -1;
+    if (i === 0 && status > 1) console.log(`  minutes import failed:\n${r.stderr.slice(0, 2000)}`);
+  }
+  const written = existsSync(join(work, "import-out-0")) ? readdirSync(join(work, "import-out-0")).length : 0;
+  const importWall = median(imports.map((r) => r.wall));
+  console.log(
+    `${`import: 100 DOCX (${fixtures.length} fixtures), one run`.padEnd(44)} ${(importWall / 1000).toFixed(3)} s   peak RSS ${median(imports.map((r) => r.rss)).toFixed(0)} MB   (median of ${IMPORT_RUNS}; CPU ${median(imports.map((r) => r.cpu)).toFixed(1)} s; exit ${status}; ${written} files written; goal < 10 s)`,
+  );
+  if (has("pandoc")) {
+    const start = performance.now();
+    let failed = 0;
+    for (const [i, path] of copies.entries())
+      if (spawnSync("pandoc", ["-f", "docx", "-t", "markdown", path, "-o", join(work, `pandoc-${i}.md`)]).status !== 0)
+        failed++;
+    const pandocWall = performance.now() - start;
+    console.log(
+      `${"reference: pandoc docx → markdown, 100 files".padEnd(44)} ${(pandocWall / 1000).toFixed(3)} s   (one process per file${failed ? `, ${failed} failed` : ""}; minutes import: ${(importWall / pandocWall).toFixed(2)}× pandoc's time)`,
+    );
+  }
+}
 // ---- Hostile and huge inputs (issue 15; test/hostile/deep-input, huge-input) -----------------------------
 // Each once ran for seconds to minutes or crashed; the figures show what they cost now. A refused input
 // exits 1 with its message (nesting-too-deep, emphasis-too-dense), which is the expected outcome here.

@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readMeetings } from "../src/commands/split.js";
+import type { Diagnostic, FileSummary } from "./helpers/build-summary.js";
 import { pdfTextAsync, plainCliEnv, useTools } from "./helpers/tools.js";
 import { isOutputLabel, missingWords, sourceWords, withoutLabels } from "./helpers/word-coverage.js";
 
@@ -37,20 +38,6 @@ const files = Object.keys(corpus.files);
 const out = mkdtempSync(join(tmpdir(), "minutes-real-corpus-"));
 const pdfReady = useTools("pdftotext");
 
-interface Diagnostic {
-  file: string;
-  line: number | null;
-  column: number | null;
-  severity: string;
-  rule: string;
-  message: string;
-}
-interface FileSummary {
-  input: string;
-  status: string;
-  outputs: { format: string; path: string }[];
-  diagnostics: Diagnostic[];
-}
 interface Built {
   summary: FileSummary | undefined;
   json:
