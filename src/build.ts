@@ -1,15 +1,17 @@
 // The pipeline for one file: read → parse and validate → render each format → write.
 // Outputs are written to a temporary file and renamed, so a failed build never truncates a good output.
 import { mkdir } from "node:fs/promises";
-import { basename, dirname, extname, join } from "node:path";
+import { basename, dirname, extname, isAbsolute, join, relative } from "node:path";
 import { configBody, configFor, strictness, type Config } from "./config/config.js";
-import { toDiagnostic, type Diagnostic } from "./diagnostics.js";
+import { diagnostic, toDiagnostic, type Diagnostic } from "./diagnostics.js";
 import { text } from "./i18n/messages.js";
-import type { Minutes } from "./model/minutes.js";
+import { hasBody, type Minutes } from "./model/minutes.js";
+import { publicEdition, type Edition } from "./model/public-edition.js";
 import { parseMinutes, type ParseOptions } from "./parse/parse-minutes.js";
 import { readSource, unreadable } from "./read-source.js";
 import { fileFacts } from "./file-facts.js";
 import { previousActions } from "./register/previous-actions.js";
+import { approvalPending, approvalTarget } from "./register/approval.js";
 import { missingGlyphDiagnostics } from "./render/missing-glyphs.js";
 import type { PdfStandard, RenderOptions } from "./render/render-options.js";
 import { renderFormat, type Format } from "./render/renderers.js";
@@ -25,6 +27,30 @@ import {
 } from "./write-atomically.js";
 import { pathProblem, projectFolder, resolveSafePath } from "./safe-path.js";
 import { World, type WorldRecord } from "./world/world.js";
+
+/** The path as the user may find it: relative to the working folder when under it. */
+function shownPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+}
+
+/** `build` of a file still at the convocation stage (status: agenda): an error naming the items without minutes. */
+function agendaOnly(input: string, minutes: Minutes): Diagnostic {
+  const empty = minutes.items
+    .filter((i) => !hasBody(i))
+    .map((i) => (i.number === null ? i.title : `${i.number}. ${i.title}`));
+  return diagnostic({
+    file: input,
+    line: 1,
+    column: 1,
+    severity: "error",
+    rule: "agenda-only",
+    message: text("agenda-only", {
+      items: empty.length && empty.length < minutes.items.length ? empty.join("; ") : text("agenda-only.no-items"),
+    }),
+    hint: text("agenda-only.hint"),
+  });
+}
 
 export interface BuildOptions {
   /** Output folder; default: beside the input. */
@@ -62,6 +88,16 @@ export interface BuildOptions {
   resolvePrevious?: boolean;
   /** Standards the PDF claims (PDF/A-2a, PDF/UA-1); default: the config file's `pdfStandard`, else PDF/A-2a; `[]`: tagged, no claim. */
   pdfStandards?: readonly PdfStandard[];
+  /**
+   * --edition: `internal` (default) prints every item, those held in camera under a "Confidential" banner;
+   * `public` goes through publicEdition() (src/model/public-edition.ts) before the layout and every output.
+   */
+  edition?: Edition;
+  /**
+   * The build publishes to the site index (a folder built with --out): without --edition, the edition is the
+   * config's `publish:`, else public. Set by the batch.
+   */
+  publishing?: boolean;
 }
 
 export interface BuildResult {
@@ -143,6 +179,12 @@ export async function check(
     diagnostics.push(...previous.diagnostics);
     if (previous.previousActions) minutes.previousActions = previous.previousActions;
   }
+  // A meeting that approves the previous minutes: say which file to update while it does not record it.
+  if (minutes?.meeting.approves && options.resolvePrevious !== false) {
+    const rules = { projectDir: projectFolder(input, config), allowOutside: options.allowOutside ?? [] };
+    const target = await approvalTarget(input, minutes, rules, config?.language, world);
+    if (target && !target.recorded) diagnostics.push(approvalPending(input, minutes, shownPath(target.path)));
+  }
   // The theme is checked too (theme.yaml, its logo and fonts), so `check` reports its problems before a build.
   const chosen = options.theme
     ? { theme: options.theme, diagnostics: [] }
@@ -215,7 +257,18 @@ async function buildInWorld(
 ): Promise<Omit<BuildResult, "recorded">> {
   const checked = await check(input, options, world);
   if (!checked.ok || !checked.minutes || !checked.theme) return { ...checked, outputs: [] };
-  const { minutes, theme } = checked;
+  // A convocation whose meeting is not held yet has no minutes to print: say what is missing.
+  if (checked.minutes.meeting.status === "agenda")
+    return {
+      ...checked,
+      ok: false,
+      outputs: [],
+      diagnostics: [...checked.diagnostics, agendaOnly(input, checked.minutes)],
+    };
+  const { theme } = checked;
+  // The public edition leaves the items held in camera out of the model itself, before the layout and every output.
+  const edition = options.edition ?? (options.publishing ? (checked.config?.publish ?? "public") : "internal");
+  const minutes = edition === "public" ? publicEdition(checked.minutes) : checked.minutes;
   const formats = options.formats ?? checked.config?.formats ?? ["docx", "pdf"];
   const pdfStandards = options.pdfStandards ?? checked.config?.pdfStandard;
   const timestamp = options.timestamp ?? sourceDateEpoch() ?? new Date(`${minutes.meeting.date}T00:00:00Z`);
@@ -268,5 +321,6 @@ async function buildInWorld(
     if (problem === undefined) throw error;
     return { ...checked, ok: false, outputs: [], diagnostics: [...checked.diagnostics, problem] };
   }
-  return { ...checked, outputs };
+  // The result carries the edition it printed: the index and the JSON summary say only what the outputs say.
+  return { ...checked, minutes, outputs };
 }

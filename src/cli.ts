@@ -1,5 +1,6 @@
 // The command line: a thin layer over the API. The only place that prints or sets the exit code.
 // Exit codes: 0 success, 1 invalid input (messages name file:line:column), 2 usage error.
+import type { Edition } from "./model/public-edition.js";
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { check, type CheckResult } from "./build.js";
 import { collectInputs, inputProblems } from "./batch/collect-inputs.js";
@@ -65,6 +66,10 @@ function parseReporter(value: string): ReporterName {
     throw new InvalidArgumentError(say("usage.reporter", { value, names: reporterNames.join(", ") }));
   return value;
 }
+
+/** --edition internal|public (build, actions, decisions, attendance, agenda): see src/model/public-edition.ts. */
+export const editionOption = () =>
+  new Option(`--edition ${valueName("help.value.name")}`, say("help.option.edition")).choices(["internal", "public"]);
 
 const reporterOption = () =>
   new Option(`--reporter ${valueName("help.value.name")}`, say("help.option.reporter")).argParser(parseReporter);
@@ -152,11 +157,13 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(allowOutsideOption())
     .option("--embed-fonts", say("help.build.embed-fonts"))
     .option(`--pdf-standard ${valueName("help.value.list")}`, say("help.build.pdf-standard"), parsePdfStandard)
+    .addOption(editionOption())
     .addOption(reporterOption())
     .action(
       async (
         paths: string[],
         opts: {
+          edition?: Edition;
           out?: string;
           format?: Format[];
           date?: string;
@@ -176,8 +183,20 @@ export async function main(argv: string[]): Promise<number> {
           explain?: string[];
         },
       ) => {
-        const { out, format, date, strict, theme, allowOutside, embedFonts, pdfStandard, reporter, split, ...batch } =
-          opts;
+        const {
+          out,
+          format,
+          date,
+          strict,
+          theme,
+          allowOutside,
+          embedFonts,
+          pdfStandard,
+          reporter,
+          split,
+          edition,
+          ...batch
+        } = opts;
         const themeRequest = { ...(theme ? { flag: theme } : {}), ...(embedFonts ? { embedFonts: true } : {}) };
         // --out is the command line's, so the outputs may go there wherever it is; an `out:` of the config may not leave the project.
         const build = {
@@ -190,6 +209,7 @@ export async function main(argv: string[]): Promise<number> {
           ...(date ? { date } : {}),
           ...(strict ? { strict: true } : {}),
           ...(pdfStandard ? { pdfStandards: pdfStandard } : {}),
+          ...(edition ? { edition } : {}),
         };
         if (split)
           return void (exitCode = await buildSplit(

@@ -61,7 +61,15 @@ export const rules = {
   "front-matter-next_meeting": { ...schemaRule(datesDoc, ["front-matter-date.hint"]), severity: "either" },
   "front-matter-previous": { severity: "either", doc: rulesDoc, messages: [...schemaMessages, "path-problem"] },
   "front-matter-theme": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
-  "front-matter-status": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
+  // An unknown status word is a warning (front-matter-status.*); a value that is not text, an error.
+  "front-matter-status": { ...schemaRule(rulesDoc, ["front-matter.schema.hint"]), severity: "either" },
+  // The meeting cycle's keys (docs/meeting-cycle.md): approval, items held in camera, the convocation.
+  "front-matter-approved": schemaRule(rulesDoc, ["front-matter.schema.hint", "front-matter-date.hint"]),
+  "front-matter-approves": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
+  "front-matter-confidential": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
+  "front-matter-invitees": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
+  "front-matter-documents": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
+  "front-matter-reply_by": schemaRule(datesDoc, ["front-matter-date.hint"]),
   "front-matter-agenda": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
   "placeholder-left": { severity: "warning", doc: "validation.md#placeholders-left" },
   // Dates read from the text.
@@ -127,6 +135,13 @@ export const rules = {
   "decision-without-quorum": { severity: "warning", doc: rulesDoc },
   "attendance-no-members": { severity: "error", doc: rulesDoc },
   "action-responsible-not-member": { severity: "warning", doc: rulesDoc, messages: ["vote-voter-unknown.hint"] },
+  // Convocation, items held in camera, approval (docs/meeting-cycle.md).
+  "item-duration": { severity: "warning", doc: rulesDoc },
+  "confidential-unknown": { severity: "warning", doc: rulesDoc },
+  "agenda-only": { severity: "error", doc: rulesDoc },
+  "approves-no-previous": { severity: "error", doc: rulesDoc },
+  "approval-pending": { severity: "warning", doc: rulesDoc },
+  "approve-nothing": { severity: "error", doc: rulesDoc },
   // Files, paths and outputs.
   read: { severity: "error", doc: rulesDoc },
   "no-input": { severity: "error", doc: filesDoc },
@@ -163,6 +178,7 @@ export const rules = {
   "config-jobs": schemaRule(settingsDoc),
   "config-members": schemaRule(settingsDoc),
   "config-quorum": schemaRule(settingsDoc, ["schema.quorum"]),
+  "config-publish": schemaRule(settingsDoc),
   // Themes.
   "theme-yaml": { severity: "error", doc: settingsDoc, messages: yamlMessages },
   "theme-read": { severity: "error", doc: settingsDoc, messages: readMessages },
@@ -195,6 +211,7 @@ export const rules = {
   "theme-layout": schemaRule(settingsDoc),
   "theme-labels": schemaRule(settingsDoc),
   "theme-draft": schemaRule(settingsDoc),
+  "theme-signatures": schemaRule(settingsDoc),
 } as const satisfies Record<string, RuleEntry>;
 
 export type RuleId = keyof typeof rules;

@@ -144,7 +144,15 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
       continue;
     }
     tasks.push({
-      task: { input: input.path, options: { ...options.build, ...(outRoot ? { out: outDirOf(input) } : {}) } },
+      task: {
+        input: input.path,
+        options: {
+          ...options.build,
+          ...(outRoot ? { out: outDirOf(input) } : {}),
+          // The index publishes the public edition unless --edition or the config's `publish:` says otherwise.
+          ...(options.index && outRoot ? { publishing: true } : {}),
+        },
+      },
       at,
       name,
       reason,

@@ -9,6 +9,8 @@
 import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import { formatDate } from "../i18n/format-meeting.js";
+import { cycleLabelsFor } from "../i18n/cycle-labels.js";
+import type { MeetingStatus } from "../model/minutes.js";
 import { primaryLanguage } from "../i18n/labels.js";
 import type { Format } from "../render/renderers.js";
 import { defaultTheme } from "../theme/default-theme.js";
@@ -25,6 +27,8 @@ export interface IndexEntry {
   organisation?: string;
   openActions: number;
   overdueActions: number;
+  status?: MeetingStatus;
+  approved?: string;
   /** Output paths relative to the index, with "/", by format: file paths, not links (see linkTo). */
   pdf?: string;
   docx?: string;
@@ -42,6 +46,8 @@ const labels = {
     date: "Date",
     meeting: "Meeting",
     documents: "Documents",
+    status: "Status",
+    agendaStatus: "Convocation",
     open: "Open actions",
     overdue: "overdue",
     none: "No meeting has been built yet.",
@@ -52,6 +58,8 @@ const labels = {
     date: "Date",
     meeting: "Réunion",
     documents: "Documents",
+    status: "Statut",
+    agendaStatus: "Convocation",
     open: "Actions ouvertes",
     overdue: "en retard",
     none: "Aucune réunion n'a encore été construite.",
@@ -62,6 +70,8 @@ const labels = {
     date: "Fecha",
     meeting: "Reunión",
     documents: "Documentos",
+    status: "Estado",
+    agendaStatus: "Convocatoria",
     open: "Acciones abiertas",
     overdue: "con retraso",
     none: "Todavía no se ha generado ninguna reunión.",
@@ -72,6 +82,8 @@ const labels = {
     date: "Data",
     meeting: "Reunião",
     documents: "Documentos",
+    status: "Estado",
+    agendaStatus: "Convocatória",
     open: "Ações em aberto",
     overdue: "em atraso",
     none: "Ainda não foi gerada nenhuma reunião.",
@@ -82,6 +94,8 @@ const labels = {
     date: "Datum",
     meeting: "Sitzung",
     documents: "Dokumente",
+    status: "Status",
+    agendaStatus: "Einladung",
     open: "Offene Aufgaben",
     overdue: "überfällig",
     none: "Es wurde noch keine Sitzung erstellt.",
@@ -113,6 +127,16 @@ function indexEntries(outRoot: string, files: readonly FileOutcome[]): IndexEntr
   return entries.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.title.localeCompare(b.title)));
 }
 
+/** "Draft", "Approved on 12 February 2025", "Convocation"; empty when the file gives no status. */
+function statusText(e: IndexEntry, language: string, agenda: string): string {
+  const cycle = cycleLabelsFor(language);
+  if (e.status === "agenda") return agenda;
+  if (e.status === "draft") return cycle.draftStatus;
+  if (e.status === "approved")
+    return e.approved ? cycle.approvedOn.replace("{date}", formatDate(e.approved, language)) : cycle.approvedStatus;
+  return "";
+}
+
 export function indexHtml(entries: readonly IndexEntry[], theme: Theme = defaultTheme()): string {
   const spoken = mostCommon(entries.map((e) => primaryLanguage(e.language)));
   const language: PageLanguage = spoken !== undefined && spoken in labels ? (spoken as PageLanguage) : "en";
@@ -133,7 +157,7 @@ export function indexHtml(entries: readonly IndexEntry[], theme: Theme = default
       e.overdueActions > 0
         ? ` <span class="overdue">(${escapeText(String(e.overdueActions))} ${t.overdue})</span>`
         : "";
-    return `      <tr>\n        <td><time datetime="${escapeAttr(e.date)}">${escapeText(formatDate(e.date, language))}</time></td>\n        <th scope="row">${escapeText(e.title)}</th>\n        <td class="links">${links}</td>\n        <td class="number">${escapeText(String(e.openActions))}${overdue}</td>\n      </tr>`;
+    return `      <tr>\n        <td><time datetime="${escapeAttr(e.date)}">${escapeText(formatDate(e.date, language))}</time></td>\n        <th scope="row">${escapeText(e.title)}</th>\n        <td class="links">${links}</td>\n        <td class="number">${escapeText(String(e.openActions))}${overdue}</td>\n        <td>${escapeText(statusText(e, language, t.agendaStatus))}</td>\n      </tr>`;
   });
   const table =
     entries.length === 0
@@ -141,7 +165,7 @@ export function indexHtml(entries: readonly IndexEntry[], theme: Theme = default
       : `  <table>
     <caption>${t.caption}</caption>
     <thead>
-      <tr><th scope="col">${t.date}</th><th scope="col">${t.meeting}</th><th scope="col">${t.documents}</th><th scope="col">${t.open}</th></tr>
+      <tr><th scope="col">${t.date}</th><th scope="col">${t.meeting}</th><th scope="col">${t.documents}</th><th scope="col">${t.open}</th><th scope="col">${t.status}</th></tr>
     </thead>
     <tbody>
 ${rows.join("\n")}

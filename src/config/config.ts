@@ -67,6 +67,11 @@ export const configSchema = z.object({
       { error: "schema.quorum" },
     )
     .optional(),
+  /**
+   * The edition the site index publishes (a folder built with --out): `public` (default: items held in camera
+   * reduced to one line, their actions and decisions left out) or `internal` (every item). --edition overrides it.
+   */
+  publish: z.enum(["public", "internal"], { error: "must be public or internal" }).optional(),
   /** Files built at once by `minutes build` (worker threads); default: the number of cores. */
   jobs: z
     .number({ error: "must be a whole number such as 2" })

@@ -16,6 +16,7 @@ import { adoptionMessages } from "./catalogue/diagnostics-adoption.js";
 import { dateMessages } from "./catalogue/diagnostics-dates.js";
 import { importMessages } from "./catalogue/import.js";
 import { recordMessages } from "./catalogue/meeting-records.js";
+import { cycleMessages } from "./catalogue/meeting-cycle.js";
 
 import { uiLanguages, type Entry, type UiLanguage } from "./entry.js";
 
@@ -34,6 +35,7 @@ export const catalogue = {
   ...dateMessages,
   ...importMessages,
   ...recordMessages,
+  ...cycleMessages,
 } satisfies Record<string, Entry>;
 export type MessageId = keyof typeof catalogue;
 

@@ -39,6 +39,8 @@ export interface ItemLayout {
   actions?: ActionTable;
   /** Content written in the actions section besides the table. */
   actionNotes: Block[];
+  /** A band drawn under the heading: "Confidential" over an item held in camera, in the internal edition. */
+  banner?: string;
 }
 
 export interface DocumentLayout {
@@ -66,6 +68,13 @@ export interface DocumentLayout {
   items: ItemLayout[];
   /** `label` already ends with its colon ("Prochaine réunion\u00a0: " in French, "Next meeting: "). */
   nextMeeting?: { label: string; text: string };
+  /**
+   * The stage of the minutes in the document's metadata ("Draft", "Approved", localised): PDF Info and XMP
+   * keywords and subject, DOCX core properties, the HTML page's meta tags.
+   */
+  status?: string;
+  /** The signature block after the last item (the theme's `signatures:`): drawn as blocks, like the preamble. */
+  signatures?: Block[];
   /** Builds the footer text for a page. */
   footer: (page: number | string, pages: number | string) => string;
   /** Every measure both formats share: the info table's columns, rules, tints (geometry.ts). */

@@ -5,6 +5,7 @@
 import { formatDate, formatDateRange, formatPerson } from "../i18n/format-meeting.js";
 import { frenchBlocks, frenchInlines, frenchSpacing } from "../i18n/french-typography.js";
 import { actionLabelsFor, labelsFor, primaryLanguage, type Labels } from "../i18n/labels.js";
+import { cycleLabelsFor, type CycleLabels } from "../i18n/cycle-labels.js";
 import { hasBody, type AgendaItem, type Block, type Inline, type Minutes } from "../model/minutes.js";
 import type { Theme } from "../theme/theme.js";
 import type { DocumentLayout, InfoRow, ItemLayout, Section } from "./document-layout.js";
@@ -21,6 +22,7 @@ export function itemHeading(item: { number: number | null; title: string }): str
 
 /** What the layout takes from the theme; the built-in defaults when no theme is given. */
 export type LayoutTheme = Pick<Theme, "labels" | "header" | "footer" | "draft"> &
+  Partial<Pick<Theme, "signatures">> &
   Partial<GeometryTheme> &
   Partial<FitTheme> & {
     organisation?: string | undefined;
@@ -89,13 +91,16 @@ export function layoutMinutes(source: Minutes, theme: LayoutTheme = plainTheme):
   if (hasNotes) columns.push(labels.notes);
   const fitColumns = tableFit(theme);
 
+  const cycle = cycleLabelsFor(meeting.language);
   const items: ItemLayout[] = minutes.items
     // An unnumbered item with nothing in it (an opening) is listed in the agenda only, as in the seed.
-    .filter((item) => item.number !== null || hasBody(item))
+    .filter((item) => item.number !== null || hasBody(item) || item.heldInCamera)
     // With `previous:`, the generated follow-up section stands in for an unnumbered item that only holds
     // follow-up tables: it lists the same rows, with the actions' text and their status after this meeting.
     .filter((item) => !(minutes.previousActions && item.number === null && isFollowUpOnly(item)))
-    .map((item) => {
+    .map((item): ItemLayout => {
+      // The public edition's item held in camera: its number and one line, nothing of what was said.
+      if (item.heldInCamera) return { heading: itemHeading(publicTitle(item, cycle)), sections: [], actionNotes: [] };
       const sections: Section[] = [];
       if (item.discussion.length) sections.push({ label: labels.discussion, blocks: item.discussion });
       if (item.decisions.length) sections.push({ label: labels.decisions, blocks: item.decisions });
@@ -111,7 +116,8 @@ export function layoutMinutes(source: Minutes, theme: LayoutTheme = plainTheme):
       // No actions: an N/A row where the author wrote one, or where the theme asks for it; an unnumbered item (an opening) never.
       const showEmpty = item.number !== null && (item.noActionsStated || (theme.layout?.emptyActionTable ?? false));
       const actions = empty && !showEmpty ? {} : { actions: { columns, rows, empty, weights } };
-      return { heading: itemHeading(item), sections, ...actions, actionNotes: item.actionNotes };
+      const banner = item.confidential ? { banner: cycle.confidential } : {};
+      return { heading: itemHeading(item), ...banner, sections, ...actions, actionNotes: item.actionNotes };
     });
 
   const next = meeting.nextMeeting;
@@ -127,30 +133,79 @@ export function layoutMinutes(source: Minutes, theme: LayoutTheme = plainTheme):
 
   const organisation = meeting.organisation ?? theme.organisation;
   const fields = { title: meeting.title, date, organisation: organisation ?? "" };
-  const draft =
+  const isDraft =
+    meeting.status === "draft" ||
     String(meeting.extra.status ?? "")
       .trim()
-      .toLowerCase() === "draft"
-      ? { mark: theme.draft.mark, text: theme.draft.text ?? labels.draft }
-      : undefined;
+      .toLowerCase() === "draft";
+  const draft = isDraft ? { mark: theme.draft.mark, text: theme.draft.text ?? labels.draft } : undefined;
+  const approved = meeting.approved;
+  if (approved)
+    info.push({
+      label: labels.status,
+      value: (approved.by ? cycle.approvedOnBy : cycle.approvedOn)
+        .replace("{date}", formatDate(approved.date, meeting.language))
+        .replace("{by}", approved.by ?? ""),
+    });
+  const status = isDraft ? cycle.draftStatus : meeting.status === "approved" ? cycle.approvedStatus : undefined;
+  const signatures = signatureBlocks(minutes, theme, cycle, isDraft);
   return {
     language: meeting.language,
     labels,
     ...pageLines(theme, fields, labels, french),
     ...(draft ? { draft } : {}),
+    ...(status ? { status } : {}),
     ...(organisation ? { organisation } : {}),
     title: meeting.title,
     ...(meeting.subtitle ? { subtitle: meeting.subtitle } : {}),
     info,
     preamble: minutes.preamble,
     agendaTitle: labels.agenda,
-    agenda: minutes.items.map(itemHeading),
+    agenda: minutes.items.map((item) => itemHeading(publicTitle(item, cycle))),
     ...(minutes.agenda?.length ? { agendaBlocks: minutes.agenda } : {}),
     ...(minutes.previousActions ? { followUp: followUpLayout(minutes, labels, theme, fitColumns) } : {}),
     items,
     ...(nextMeeting ? { nextMeeting } : {}),
+    ...(signatures ? { signatures } : {}),
     geometry: layoutGeometry(theme),
   };
+}
+
+/** An item held in camera is titled by the one line that stands for it. */
+const publicTitle = (item: AgendaItem, cycle: CycleLabels): { number: number | null; title: string } =>
+  item.heldInCamera ? { number: item.number, title: cycle.heldInCamera } : item;
+
+/**
+ * The signature block: a table with a column per signer (the theme's `signatures.roles`), their role, their
+ * name from the front matter, and "Signature" and "Date" lines left blank to sign.
+ */
+function signatureBlocks(
+  minutes: Minutes,
+  theme: LayoutTheme,
+  cycle: CycleLabels,
+  isDraft: boolean,
+): Block[] | undefined {
+  const wanted = theme.signatures;
+  if (!wanted?.show || !wanted.roles.length || (isDraft && !wanted.onDrafts)) return undefined;
+  const { meeting } = minutes;
+  const signers = wanted.roles.map((role) => ({
+    role: role === "chair" ? cycle.chair : cycle.secretary,
+    person: role === "chair" ? meeting.chair : meeting.secretary,
+  }));
+  const blank: Inline[] = [{ type: "break" }, { type: "break" }, { type: "text", value: "\u00a0" }];
+  const colon = primaryLanguage(meeting.language) === "fr" ? "\u00a0:" : ":";
+  return [
+    {
+      type: "table",
+      align: signers.map(() => "left" as const),
+      header: signers.map((s) => text(s.role)),
+      rows: [
+        signers.map((s) => text(s.person ? formatPerson(s.person) : "\u00a0")),
+        signers.map(() => [...text(cycle.signature + colon), ...blank]),
+        signers.map(() => text(`${cycle.date}${colon}`)),
+      ],
+    },
+  ];
 }
 
 /** The page header and footer lines from the theme's templates, with the document's fields filled in. */

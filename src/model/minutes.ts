@@ -89,6 +89,29 @@ export interface MeetingInfo {
   themePlace?: Point;
   /** Front-matter keys the model has no place for, kept so nothing is lost (shown in JSON only). */
   extra: Record<string, unknown>;
+  /** The meeting cycle's stage (`status:`): a convocation not yet held, minutes in draft, or approved minutes. */
+  status?: MeetingStatus;
+  /** When and by whom the minutes were approved (`approved: {date, by}`). */
+  approved?: Approval;
+  /** This meeting approves the previous minutes (`approves: previous`, or an agenda item "Approval of the minutes…"). */
+  approves?: { path?: string; place?: Point; item?: number | null };
+  /** Item numbers and titles held in camera (`confidential:`), besides the items marked `{.confidential}`. */
+  confidential?: (number | string)[];
+  /** Who is invited (`invitees:`), for the convocation; the attendees when not given. */
+  invitees?: Person[];
+  /** Documents attached to the convocation (`documents:`): a title and a link. */
+  documents?: { title: string; url?: string }[];
+  /** The date by which invitees answer the convocation (`reply_by:`), YYYY-MM-DD. */
+  replyBy?: string;
+}
+
+export type MeetingStatus = "agenda" | "draft" | "approved";
+
+export interface Approval {
+  /** YYYY-MM-DD. */
+  date: string;
+  /** The body or the meeting that approved them ("Board meeting of 2025-02-12"). */
+  by?: string;
 }
 
 export interface Deadline {
@@ -154,6 +177,8 @@ export interface PreviousActions {
     deadline: Deadline | null;
     status: string;
     comment: Inline[];
+    /** The action came from an item of the previous meeting held in camera (left out of the public edition). */
+    confidential?: boolean;
   }[];
 }
 
@@ -228,6 +253,14 @@ export interface AgendaItem {
   /** Rows of follow-up tables in this item (the tables themselves stay in the discussion, as written). */
   followUps?: FollowUp[];
   position?: Span;
+  /** Held in camera: `{.confidential}` on its heading, or listed in the front matter's `confidential:`. */
+  confidential?: boolean;
+  /** Set by publicEdition() on a confidential item: everything in it is gone, only its number stays. */
+  heldInCamera?: boolean;
+  /** Who presents the item (`{presenter="J. Dupont"}` on its heading). */
+  presenter?: string;
+  /** Planned duration in minutes (`{duration=20}` on its heading). */
+  duration?: number;
 }
 
 export interface Minutes {

@@ -10,6 +10,7 @@ import type { VFile } from "vfile";
 import { report } from "../diagnostics.js";
 import { inlineText, type AgendaItem, type Block } from "../model/minutes.js";
 import { readActionBullets } from "./action-bullets.js";
+import { splitHeadingAttributes } from "./heading-attributes.js";
 import { actionColumns, readActionTable } from "./action-table.js";
 import { isNoDeadline } from "./deadline.js";
 import { spanOf, toBlocks, toInlines, type ConvertContext } from "./mdast-to-blocks.js";
@@ -165,8 +166,9 @@ function readItem(
   file: VFile,
   dateRules: DateRules | undefined,
 ): AgendaItem {
-  let title = inlineText(toInlines(heading.children, { definitions, headingBase: 0 })).trim();
-  const unnumbered = UNNUMBERED.test(title);
+  const split = splitHeadingAttributes(inlineText(toInlines(heading.children, { definitions, headingBase: 0 })).trim());
+  let title = split.title;
+  const unnumbered = UNNUMBERED.test(title) || split.attributes?.unnumbered === true;
   title = title.replace(UNNUMBERED, "");
   const typed = TYPED_NUMBER.exec(title);
   const item: AgendaItem = {
@@ -183,6 +185,18 @@ function readItem(
   }
   const position = spanOf(heading);
   if (position) item.position = position;
+  const attributes = split.attributes;
+  if (attributes?.confidential) item.confidential = true;
+  if (attributes?.presenter) item.presenter = attributes.presenter;
+  if (attributes?.duration !== undefined) item.duration = attributes.duration;
+  if (attributes?.badDuration !== undefined)
+    report(file, {
+      severity: "warning",
+      rule: "item-duration",
+      message: text("item-duration", { duration: attributes.badDuration }),
+      place: position?.start,
+      hint: text("item-duration.hint"),
+    });
 
   // Sub-headings count from the item heading, or from the label headings when labels are headings.
   const labelDepth = nodes.find(

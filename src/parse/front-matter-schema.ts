@@ -58,7 +58,31 @@ export const frontMatterSchema = z.object({
     .describe("The previous meeting's Markdown file, relative to this one: its actions are followed up here."),
   // Read by later stages (theme, status, declared agenda); accepted here so they raise no warning.
   theme: z.string().optional(),
-  status: z.string().optional(),
+  status: z
+    .string()
+    .optional()
+    .describe("The stage of the cycle: agenda (a convocation, not held yet), draft (the default), or approved."),
+  approved: z
+    .object({ date: isoDateString, by: text.optional() })
+    .strict()
+    .optional()
+    .describe("When (YYYY-MM-DD) and by whom the minutes were approved; written by `minutes approve`."),
+  approves: text
+    .optional()
+    .describe('"previous" (the file named by `previous:`) or a path: this meeting approves those minutes.'),
+  confidential: z
+    .array(z.union([z.number().int().min(0), text]), { error: "must be a list of item numbers or titles" })
+    .optional()
+    .describe("Items held in camera, by number or title: left out of the public edition."),
+  invitees: z
+    .array(personSchema, { error: "must be a list" })
+    .optional()
+    .describe("Who is invited, for the convocation (minutes agenda); the attendees when not given."),
+  documents: z
+    .array(z.union([text, z.object({ title: text, url: text.optional() }).strict()]), { error: "must be a list" })
+    .optional()
+    .describe("Documents attached to the convocation: a title, or {title, url}."),
+  reply_by: isoDateString.optional().describe("The date by which invitees answer the convocation, YYYY-MM-DD."),
   agenda: z.array(z.string()).optional().describe("The agenda as announced; a warning is given when the items differ."),
 });
 

@@ -15,6 +15,7 @@ import { attendeesKey, reportFrontMatterKeys } from "./key-aliases.js";
 import { quotePlaceholders, reportExampleValues } from "./placeholders.js";
 import { frontMatterSchema, type FrontMatter } from "./front-matter-schema.js";
 import { text } from "../i18n/messages.js";
+import { readCycleFields } from "./cycle-fields.js";
 
 export interface FrontMatterSource {
   /** The YAML text between the --- fences. */
@@ -195,6 +196,7 @@ function toMeetingInfo(
   if (fm.secretary) info.secretary = toPerson(fm.secretary);
   if (fm.previous) info.previous = { path: fm.previous, place: placeOf("previous") };
   if (typeof extra.theme === "string") info.themePlace = placeOf("theme");
+  readCycleFields(info, fm, file, placeOf, toPerson);
   if (fm.next_meeting) {
     const next = typeof fm.next_meeting === "string" ? { date: fm.next_meeting } : fm.next_meeting;
     info.nextMeeting = { date: next.date };

@@ -1,5 +1,6 @@
 // Markdown text → Minutes model plus messages. Never throws on user input: a document that
 // cannot become a model returns `minutes: undefined` with at least one error message.
+import { readCycle } from "./cycle-checks.js";
 import type { Definition, Root, Yaml } from "mdast";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
@@ -167,6 +168,7 @@ export function parseMinutes(text: string, options: ParseOptions = {}): ParseRes
   if (lifted.plannedAgenda?.length)
     minutes.agenda = toBlocks(lifted.plannedAgenda, { definitions, headingBase: depth });
   validateMinutes(minutes, file, places);
+  readCycle(minutes, file, places.frontMatterPlace);
   assignActionIds(minutes, file);
   assignDecisions(minutes, file);
   validateRecords(minutes, file);

@@ -8,6 +8,7 @@ import { text } from "../i18n/messages.js";
 import { pathProblem, type PathRules } from "../safe-path.js";
 import { actionLabelsFor } from "../i18n/labels.js";
 import type { Minutes, PreviousActions } from "../model/minutes.js";
+import { isConfidential } from "../model/public-edition.js";
 import { parseMinutes } from "../parse/parse-minutes.js";
 import { readSource } from "../read-source.js";
 import { World } from "../world/world.js";
@@ -21,7 +22,11 @@ const MAX_CHAIN = 50;
 const parsedCache = new Map<string, Minutes | undefined>();
 const CACHE_LIMIT = 1000;
 
-async function readMeeting(path: string, language: string | undefined, world: World): Promise<Minutes | undefined> {
+export async function readMeeting(
+  path: string,
+  language: string | undefined,
+  world: World,
+): Promise<Minutes | undefined> {
   const source = await readSource(path, world);
   const key = `${path}\0${world.hashOf(path) ?? ""}\0${language ?? ""}`;
   if (source.ok && parsedCache.has(key)) return parsedCache.get(key);
@@ -152,6 +157,12 @@ export async function previousActions(
   );
   const open = new Set(stillOpen(register.entries));
   const labels = actionLabelsFor(minutes.meeting.language);
+  // Actions decided in camera in any meeting of the chain: marked, so that the public edition leaves them out.
+  const secret = new Set(
+    chain.flatMap(({ minutes: m }) =>
+      m.items.filter((i) => isConfidential(i, m.meeting.confidential)).flatMap((i) => i.actions.map((a) => a.id)),
+    ),
+  );
   const actions = register.entries
     .filter(
       (e) => e.meeting.path !== input && (open.has(e) || e.meeting.path === previous.path || followedUp.has(e.id)),
@@ -163,6 +174,7 @@ export async function previousActions(
       deadline: e.deadline,
       status: labels.states[e.state] + (e.overdue ? ` (${labels.overdue})` : ""),
       comment: e.comment ? [{ type: "text" as const, value: e.comment }] : [],
+      ...(secret.has(e.id) ? { confidential: true } : {}),
     }));
   return {
     previousActions: { date: previous.minutes.meeting.date, title: previous.minutes.meeting.title, actions },

@@ -144,6 +144,18 @@ export const themeSchema = z.strictObject({
       text: z.string().optional(),
     })
     .default({ mark: "watermark" }),
+  /**
+   * The signature block at the end of the compte-rendu ("Le Président · Le Secrétaire", names, lines to sign):
+   * off by default; `roles` lists who signs, among chair and secretary.
+   */
+  signatures: z
+    .strictObject({
+      show: z.boolean({ error: "must be true or false" }).default(false),
+      roles: z.array(z.enum(["chair", "secretary"])).default(["chair", "secretary"]),
+      /** Print the block on drafts too (by default only once the minutes are approved or have no status). */
+      onDrafts: z.boolean({ error: "must be true or false" }).default(true),
+    })
+    .default({ show: false, roles: ["chair", "secretary"], onDrafts: true }),
 });
 
 export type ThemeData = z.infer<typeof themeSchema>;

@@ -113,7 +113,8 @@ function checkItems(minutes: Minutes, file: VFile): void {
         hint: text("agenda-duplicate-title.hint"),
       });
     } else seen.set(key, place?.line ?? 0);
-    if (item.number !== null && !hasBody(item) && !item.noActionsStated) {
+    // A convocation (status: agenda) lists its items before the meeting: empty is what they should be.
+    if (item.number !== null && !hasBody(item) && !item.noActionsStated && minutes.meeting.status !== "agenda") {
       report(file, {
         severity: "warning",
         rule: "agenda-empty-item",

@@ -145,6 +145,7 @@ function itemFlow(item: ItemLayout, bookmark: string, ctx: DocxContext): Flow {
   const out: Flow = [
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [heading], ...paragraphDirection(item.heading) }),
   ];
+  if (item.banner) out.push(new Paragraph({ style: StyleId.draftBanner, children: textRuns(item.banner) }));
   if (item.intro) for (const p of blockContent(item.intro, ctx, topScope)) out.push(p);
   for (const section of item.sections) {
     out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: textRuns(section.label) }));
@@ -181,5 +182,6 @@ export function documentBody(layout: DocumentLayout, ctx: DocxContext): Flow {
     ...(layout.followUp ? itemFlow(layout.followUp, "follow_up", ctx) : []),
     ...layout.items.flatMap((item, i) => itemFlow(item, itemBookmark(i), ctx)),
     ...nextMeeting(layout),
+    ...(layout.signatures ? blockContent(layout.signatures, ctx, topScope) : []),
   ]);
 }

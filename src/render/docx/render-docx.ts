@@ -26,6 +26,7 @@ export async function renderDocx(layout: DocumentLayout, options: RenderOptions)
   const document = new Document({
     title: meta.title,
     subject: meta.subject,
+    ...(meta.keywords ? { keywords: meta.keywords } : {}),
     creator,
     lastModifiedBy: creator,
     styles: styleTable(theme, language, layout.geometry),

@@ -52,6 +52,7 @@ export function bodyHtml(d: Drawing): string {
     parts.push(
       `<p class="next-meeting"><strong>${escapeText(layout.nextMeeting.label)}</strong>${escapeText(layout.nextMeeting.text)}</p>`,
     );
+  if (layout.signatures?.length) parts.push(`<div class="signatures">\n${blocksHtml(layout.signatures)}\n</div>`);
   parts.push("</main>", pageFooter(d));
   if (layout.draft?.mark === "watermark") {
     const size = watermarkSize(d.styles, layout.draft.text);
@@ -144,6 +145,7 @@ function itemHtml(d: Drawing, item: ItemLayout, id: string): string {
     `<section class="item" aria-labelledby="${id}">`,
     `<h2 id="${id}" dir="auto">${escapeText(item.heading)}</h2>`,
   ];
+  if (item.banner) parts.push(`<p class="draft-banner">${escapeText(item.banner)}</p>`);
   if (item.intro) parts.push(blocksHtml(item.intro));
   for (const section of item.sections) {
     parts.push(`<h3 dir="auto">${escapeText(section.label)}</h3>`);

@@ -55,7 +55,7 @@ export function htmlPage(layout: DocumentLayout, options: RenderOptions & HtmlOp
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeText(meta.title)}</title>
 <meta name="description" content="${escapeAttr(meta.subject)}">
-${meta.author ? `<meta name="author" content="${escapeAttr(meta.author)}">\n` : ""}<style>${css}</style>
+${meta.author ? `<meta name="author" content="${escapeAttr(meta.author)}">\n` : ""}${meta.keywords ? `<meta name="keywords" content="${escapeAttr(meta.keywords)}">\n` : ""}<style>${css}</style>
 </head>
 <body>
 <div class="page">

@@ -10,6 +10,7 @@ import type { PageWriter } from "./page-writer.js";
 import { drawParagraph } from "./paragraph.js";
 import { pdfColor } from "./pdf-styles.js";
 import { drawTable } from "./table.js";
+import { drawBanner } from "./front-matter.js";
 import type { TableCell } from "./table-row.js";
 import { inlineRuns, runStyle, textRuns } from "./text-runs.js";
 
@@ -38,6 +39,10 @@ export function drawAgendaItem(w: PageWriter, item: ItemLayout, destination: str
   const y = w.y;
   w.artifact((doc) => doc.rect(w.left, y, w.width, rule.thickness).fill(pdfColor(rule.color)));
   w.y += rule.thickness;
+  if (item.banner) {
+    w.gap(space.sectionBefore);
+    drawBanner(w, item.banner);
+  }
   if (item.intro) {
     w.gap(space.sectionBefore);
     drawBlocks(w, item.intro, ctx);
@@ -111,4 +116,11 @@ export function drawNextMeeting(w: PageWriter, layout: DocumentLayout): void {
   const runs = [...textRuns(next.label, label), { kind: "text" as const, text: next.text, style: runStyle(text.body) }];
   drawParagraph(w, runs, { x: w.left, width: w.width, style: text.body, tag });
   w.end(tag);
+}
+
+/** The signature block (the theme's `signatures:`), after the next-meeting line. */
+export function drawSignatures(w: PageWriter, layout: DocumentLayout): void {
+  if (!layout.signatures?.length) return;
+  w.gap(w.styles.space.itemBefore + w.styles.space.paragraph);
+  drawBlocks(w, layout.signatures, bodyContext(w, w.root));
 }

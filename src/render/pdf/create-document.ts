@@ -34,6 +34,7 @@ export function createPdfDocument(
     ModDate: stamp,
   };
   if (meta.author) info.Author = meta.author;
+  if (meta.keywords) info.Keywords = meta.keywords;
   const { page } = styles;
   const standards = options.pdfStandards ?? defaultPdfStandards;
   const subset = pdfkitSubset(standards);

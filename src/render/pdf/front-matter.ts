@@ -16,7 +16,7 @@ import { lineBox } from "./text-line.js";
 import { textRuns } from "./text-runs.js";
 
 export function drawFrontMatter(w: PageWriter, layout: DocumentLayout, logo?: ThemeLogo): void {
-  if (layout.draft?.mark === "banner") drawDraftBanner(w, layout.draft.text);
+  if (layout.draft?.mark === "banner") drawBanner(w, layout.draft.text);
   if (logo?.placement === "title") drawTitleLogo(w, logo);
   drawTitleBlock(w, layout);
   drawInfoTable(w, layout);
@@ -42,7 +42,8 @@ function drawTitleLogo(w: PageWriter, logo: ThemeLogo): void {
 }
 
 /** "PROJET" / "DRAFT" in a band across the top of the first page. */
-function drawDraftBanner(w: PageWriter, value: string): void {
+/** A band in the accent colour across the text width: the draft banner, and "Confidential" over an item. */
+export function drawBanner(w: PageWriter, value: string): void {
   const { text, colors } = w.styles;
   const style = { ...text.sectionTitle, color: "#FFFFFF" };
   const box = lineBox(w, style);

@@ -3,7 +3,7 @@
 import type { DocumentLayout } from "../../layout/document-layout.js";
 import { fallbackFaces } from "../fallback-fonts.js";
 import type { RenderOptions } from "../render-options.js";
-import { drawAgendaItem, drawNextMeeting } from "./agenda-item.js";
+import { drawAgendaItem, drawNextMeeting, drawSignatures } from "./agenda-item.js";
 import { createPdfDocument } from "./create-document.js";
 import { FontBook } from "./font-book.js";
 import { drawFrontMatter } from "./front-matter.js";
@@ -34,6 +34,7 @@ export async function renderPdf(layout: DocumentLayout, options: RenderOptions):
   if (layout.followUp) drawAgendaItem(w, layout.followUp, "follow-up", rule);
   layout.items.forEach((item, i) => drawAgendaItem(w, item, itemDestination(i), rule));
   drawNextMeeting(w, layout);
+  drawSignatures(w, layout);
   w.finish();
   drawPageFooters(w, layout, options.theme.logo);
   doc.end();

@@ -1,0 +1,103 @@
+// The public edition of a meeting (issue 22, part 4): the one place that decides what the public may read.
+// Every output and register made for the public (build --edition public, minutes actions/decisions/attendance
+// --edition public, the site index) goes through publicEdition() before the layout and before any register,
+// so nothing downstream can leak an item held in camera: it is gone from the model itself.
+import { inlineText, type AgendaItem, type Block, type Minutes } from "./minutes.js";
+
+export type Edition = "internal" | "public";
+
+/** Whether an item is held in camera: marked `{.confidential}`, or listed by number or title in `confidential:`. */
+export function isConfidential(item: AgendaItem, listed: readonly (number | string)[] = []): boolean {
+  if (item.confidential) return true;
+  const title = item.title.trim().toLowerCase();
+  return listed.some((entry) =>
+    typeof entry === "number" ? item.number === entry : entry.trim().toLowerCase() === title,
+  );
+}
+
+/** Whether the meeting holds anything that its public edition leaves out. */
+export function hasConfidential(minutes: Minutes): boolean {
+  return (
+    minutes.items.some((item) => isConfidential(item, minutes.meeting.confidential)) ||
+    (minutes.previousActions?.actions.some((a) => a.confidential) ?? false)
+  );
+}
+
+/**
+ * The meeting as the public may read it: each item held in camera keeps its number and nothing else (title,
+ * discussion, decisions and their records, actions, follow-ups are dropped; the layout prints "Item held in
+ * camera" in its place); the declared agenda loses the lines naming those items; the follow-up of the previous
+ * meeting loses the actions that came from its items held in camera. A pure function: the input is not changed.
+ */
+export function publicEdition(minutes: Minutes): Minutes {
+  const listed = minutes.meeting.confidential ?? [];
+  const secretTitles = minutes.items.filter((item) => isConfidential(item, listed)).map((item) => item.title);
+  const items = minutes.items.map((item): AgendaItem => {
+    if (!isConfidential(item, listed)) return item;
+    return {
+      number: item.number,
+      title: "",
+      discussion: [],
+      decisions: [],
+      actions: [],
+      actionNotes: [],
+      decisionRecords: [],
+      confidential: true,
+      heldInCamera: true,
+      ...(item.duration !== undefined ? { duration: item.duration } : {}),
+      ...(item.position ? { position: item.position } : {}),
+    };
+  });
+  const { confidential: _listed, extra, ...meeting } = minutes.meeting;
+  const { confidential: _extraList, ...publicExtra } = extra;
+  const out: Minutes = {
+    ...minutes,
+    meeting: { ...meeting, extra: publicExtra },
+    items,
+  };
+  if (minutes.agenda) out.agenda = withoutTitles(minutes.agenda, secretTitles);
+  if (Array.isArray(publicExtra.agenda))
+    publicExtra.agenda = publicExtra.agenda.filter(
+      (line) => !secretTitles.some((title) => mentions(String(line), title)),
+    );
+  if (minutes.previousActions)
+    out.previousActions = {
+      ...minutes.previousActions,
+      actions: minutes.previousActions.actions.filter((a) => !a.confidential),
+    };
+  return out;
+}
+
+/** Whether the text names the title (case and spacing aside). */
+const mentions = (text: string, title: string): boolean =>
+  title.trim() !== "" && text.toLowerCase().replace(/\s+/g, " ").includes(title.toLowerCase().replace(/\s+/g, " "));
+
+/** The declared agenda without the entries that name an item held in camera. */
+function withoutTitles(blocks: Block[], titles: string[]): Block[] {
+  if (!titles.length) return blocks;
+  const named = (block: Block): boolean => titles.some((title) => mentions(blockText(block), title));
+  return blocks
+    .map((block): Block => {
+      if (block.type !== "list") return block;
+      return { ...block, items: block.items.filter((entry) => !entry.children.some(named)) };
+    })
+    .filter((block) => block.type === "list" || !named(block));
+}
+
+function blockText(block: Block): string {
+  switch (block.type) {
+    case "paragraph":
+    case "heading":
+      return inlineText(block.children);
+    case "list":
+      return block.items.map((entry) => entry.children.map(blockText).join(" ")).join(" ");
+    case "blockquote":
+      return block.children.map(blockText).join(" ");
+    case "table":
+      return [block.header, ...block.rows].map((row) => row.map(inlineText).join(" ")).join(" ");
+    case "code":
+      return block.value;
+    default:
+      return "";
+  }
+}
