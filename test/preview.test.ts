@@ -313,6 +313,8 @@ describe("minutes preview's server", () => {
       try {
         // The positive control: a file of the project is served, the meeting's page too.
         expect(await rawGet(session.port, "/annex.txt")).toEqual({ status: 200, body: "an annex of the project" });
+        // "/" is the meeting's page itself (the meeting is at the top of its project), once rendered.
+        await until(async () => (await rawGet(session.port, "/")).body.includes("The Chair opened the meeting"), "/");
         const refused: Record<string, number[]> = {
           "/../secret-beside.txt": [404],
           "/%2e%2e/secret-beside.txt": [404],

@@ -119,13 +119,17 @@ export class PreviewServer {
     }
     const target = req.url ?? "";
     const query = target.includes("?") ? target.slice(target.indexOf("?") + 1) : "";
-    const parts = requestParts(target);
-    if (parts === undefined) return this.fail(res, 404);
-    const path = `/${parts.join("/")}`;
-    if (parts.length === 0) {
+    const asked = requestParts(target);
+    if (asked === undefined) return this.fail(res, 404);
+    const home = this.site.home.slice(1).split("/");
+    if (asked.length === 0 && home.length > 1) {
+      // The home page lives in a folder of the project: there, so that its relative links lead where they should.
       res.writeHead(302, { Location: encodeURI(this.site.home), "Cache-Control": "no-store" });
       return void res.end();
     }
+    // "/" is the home page itself when it sits at the top (a meeting of the project folder, a folder's index).
+    const parts = asked.length === 0 ? home : asked;
+    const path = `/${parts.join("/")}`;
     if (path === eventsPath) return this.events(req, res);
     if (path === scriptPath) return this.send(res, 200, "text/javascript; charset=utf-8", liveScript);
     if (path === stylePath) return this.send(res, 200, "text/css; charset=utf-8", liveStyle);
