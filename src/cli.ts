@@ -1,6 +1,6 @@
 // The command line: a thin layer over the API. The only place that prints or sets the exit code.
 // Exit codes: 0 success, 1 invalid input (messages name file:line:column), 2 usage error.
-import type { Edition } from "./model/public-edition.js";
+import { editionOption, type Edition } from "./commands/edition-option.js";
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { check, type CheckResult } from "./build.js";
 import { collectInputs, inputProblems } from "./batch/collect-inputs.js";
@@ -66,10 +66,6 @@ function parseReporter(value: string): ReporterName {
     throw new InvalidArgumentError(say("usage.reporter", { value, names: reporterNames.join(", ") }));
   return value;
 }
-
-/** --edition internal|public (build, actions, decisions, attendance, agenda): see src/model/public-edition.ts. */
-export const editionOption = () =>
-  new Option(`--edition ${valueName("help.value.name")}`, say("help.option.edition")).choices(["internal", "public"]);
 
 const reporterOption = () =>
   new Option(`--reporter ${valueName("help.value.name")}`, say("help.option.reporter")).argParser(parseReporter);

@@ -10,6 +10,7 @@ import { say, sayCount } from "../i18n/messages.js";
 import { loadRenderer } from "../render/renderers.js";
 import { filterRegister, parseStatusList, type RegisterFilter } from "../register/filter-register.js";
 import { loadMeetings } from "./load-meetings.js";
+import { editionOption, type Edition } from "./edition-option.js";
 import { buildRegister } from "../register/register.js";
 import { registerIcs, type IcsKind } from "../register/register-ics.js";
 import { layoutRegister } from "../register/register-layout.js";
@@ -29,6 +30,7 @@ interface ActionsOptions {
   icsKind: IcsKind;
   language?: string;
   allowOutside?: string[];
+  edition?: Edition;
 }
 
 export function registerActionsCommand(program: Command, io: CommandIo): void {
@@ -59,6 +61,7 @@ export function registerActionsCommand(program: Command, io: CommandIo): void {
         .default("event"),
     )
     .option(`--language ${valueName("help.value.language")}`, say("help.actions.language"))
+    .addOption(editionOption())
     .option(
       `--allow-outside ${valueName("help.value.path")}`,
       say("help.actions.allow-outside"),
@@ -79,7 +82,7 @@ export function registerActionsCommand(program: Command, io: CommandIo): void {
       if (opts.overdue) filter.overdue = true;
       if (opts.since) filter.since = opts.since;
 
-      const loaded = await loadMeetings(paths);
+      const loaded = await loadMeetings(paths, opts.edition ? { edition: opts.edition } : {});
       const register = buildRegister(loaded.meetings, opts.today ?? localToday());
       const diagnostics = [...loaded.diagnostics, ...register.diagnostics];
       for (const d of diagnostics) io.err(`${formatDiagnostic(d)}\n`);

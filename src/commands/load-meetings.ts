@@ -7,6 +7,7 @@ import { check } from "../build.js";
 import { diagnostic, type Diagnostic } from "../diagnostics.js";
 import { text } from "../i18n/messages.js";
 import type { Meeting } from "../register/register.js";
+import { publicEditions, type Edition } from "../model/public-edition.js";
 
 /** Files a folder search leaves out: they are not meetings. */
 const NOT_MEETINGS = /^(readme|changelog|license|licence|contributing|index)\.(md|markdown)$/i;
@@ -49,7 +50,8 @@ async function meetingFiles(path: string, diagnostics: Diagnostic[]): Promise<st
   return out;
 }
 
-export async function loadMeetings(paths: string[]): Promise<LoadedMeetings> {
+/** `edition: "public"`: every meeting as publicEditions() leaves it (items held in camera reduced to their number). */
+export async function loadMeetings(paths: string[], options: { edition?: Edition } = {}): Promise<LoadedMeetings> {
   const diagnostics: Diagnostic[] = [];
   // One meeting named twice ("minutes" and its absolute path; "a/x.md" and "A\X.md" on Windows) is read
   // once: read twice, its actions would clash with themselves.
@@ -66,6 +68,10 @@ export async function loadMeetings(paths: string[]): Promise<LoadedMeetings> {
     diagnostics.push(...result.diagnostics);
     if (result.minutes) meetings.push({ path: file, minutes: result.minutes });
     if (result.config) read.add(result.config.path);
+  }
+  if (options.edition === "public") {
+    const shown = publicEditions(meetings.map((m) => m.minutes));
+    meetings.forEach((m, i) => (m.minutes = shown[i]!));
   }
   return { meetings, diagnostics, read: [...read] };
 }

@@ -101,3 +101,28 @@ function blockText(block: Block): string {
       return "";
   }
 }
+
+/**
+ * The public edition of several meetings read together (a register): each through publicEdition(), and the
+ * follow-ups that report on an action decided in camera in any of them are left out too, so the register
+ * neither lists that action nor reports its id as unknown.
+ */
+export function publicEditions(meetings: readonly Minutes[]): Minutes[] {
+  const secret = new Set(
+    meetings.flatMap((m) =>
+      m.items.filter((i) => isConfidential(i, m.meeting.confidential)).flatMap((i) => i.actions.map((a) => a.id)),
+    ),
+  );
+  return meetings.map((m) => {
+    const shown = publicEdition(m);
+    if (!secret.size) return shown;
+    return {
+      ...shown,
+      items: shown.items.map((item) =>
+        item.followUps?.some((f) => secret.has(f.id))
+          ? { ...item, followUps: item.followUps.filter((f) => !secret.has(f.id)) }
+          : item,
+      ),
+    };
+  });
+}
