@@ -4,6 +4,9 @@
 import { parseXml, type XmlElement } from "@rgrove/parse-xml";
 import { strFromU8, unzipSync } from "fflate";
 
+const NEEDED =
+  /^(?:\[Content_Types\]\.xml|docProps\/(?:core|custom)\.xml|word\/(?:_rels\/)?(?:document|styles|numbering|footnotes|endnotes|comments|header\d*|footer\d*)\.xml(?:\.rels)?)$/;
+
 export type NotDocx = "doc" | "pdf" | "zip" | "not-word";
 
 /** The package's parts, or why the bytes are not a Word document. */
@@ -13,10 +16,31 @@ export class DocxPackage {
   private readonly xml = new Map<string, XmlElement | null>();
   private readonly rels = new Map<string, Map<string, { target: string; external: boolean; type: string }>>();
 
-  constructor(readonly files: Record<string, Uint8Array>) {}
+  constructor(
+    readonly files: Record<string, Uint8Array>,
+    private readonly zip?: Uint8Array,
+  ) {}
+
+  /** A part's bytes: the XML parts were unzipped at once, others (media) are unzipped when first asked. */
+  bytes(path: string): Uint8Array | undefined {
+    if (!(path in this.files) && this.zip) {
+      try {
+        Object.assign(this.files, unzipSync(this.zip, { filter: (file) => file.name === path }));
+      } catch {
+        return undefined;
+      }
+    }
+    return this.files[path];
+  }
 
   has(path: string): boolean {
     return path in this.files;
+  }
+
+  /** An XML part as text (a byte-order mark removed), or undefined when it is missing. */
+  text(path: string): string | undefined {
+    const bytes = this.files[path];
+    return bytes ? strFromU8(bytes).replace(/^\uFEFF/, "") : undefined;
   }
 
   /** The root element of an XML part, or null when the part is missing or not well-formed. */
@@ -27,7 +51,8 @@ export class DocxPackage {
     root = null;
     if (bytes) {
       try {
-        const doc = parseXml(strFromU8(bytes).replace(/^\uFEFF/, ""));
+        const xml = strFromU8(bytes).replace(/^\uFEFF/, "");
+        const doc = parseXml(xml);
         root = doc.root;
       } catch {
         root = null;
@@ -79,11 +104,12 @@ export function openPackage(bytes: Uint8Array): PackageResult {
   if (!starts(0x50, 0x4b)) return { ok: false, why: "not-word" };
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes);
+    // Only the parts the importer reads: not the theme, fonts, settings, thumbnails; media when a picture uses it.
+    files = unzipSync(bytes, { filter: (file) => NEEDED.test(file.name) });
   } catch {
     return { ok: false, why: "zip" };
   }
-  const pkg = new DocxPackage(files);
+  const pkg = new DocxPackage(files, bytes);
   if (!pkg.has("word/document.xml") || pkg.part("word/document.xml") === null) return { ok: false, why: "not-word" };
   return { ok: true, pkg };
 }

@@ -3,7 +3,7 @@
 // images), tables (merged cells spread over the grid), page headers and footers, footnotes, comments, media and
 // the document's properties. Tracked changes are accepted: insertions and moves kept where they land,
 // deletions dropped. Read from the parts of docx-package.ts; no file is read here.
-import type { XmlElement } from "@rgrove/parse-xml";
+import { parseXml, type XmlElement } from "@rgrove/parse-xml";
 import { strFromU8 } from "fflate";
 import { child, descendants, type DocxPackage, elements, toggle, val } from "./docx-package.js";
 import { Numbering } from "./numbering.js";
@@ -105,38 +105,57 @@ class Reader {
   readonly media = new Map<string, Uint8Array>();
   private defaultStyle = "Normal";
 
+  /** Each style's XML, by id, found by a scan of styles.xml; parsed when a paragraph or run first uses it. */
+  private readonly styleXml = new Map<string, string>();
+
   constructor(private readonly pkg: DocxPackage) {
-    const styles = pkg.part("word/styles.xml");
-    for (const s of elements(styles, "w:style")) {
-      const id = s.attributes["w:styleId"];
+    // styles.xml is often hundreds of kilobytes (Word's and python-docx's templates define every built-in style),
+    // of which a document uses a few: each style is parsed on first use (see style()).
+    const xml = pkg.text("word/styles.xml") ?? "";
+    for (const m of xml.matchAll(/<w:style\b[^>]*?(?:\/>|>[\s\S]*?<\/w:style>)/g)) {
+      const id = /\bw:styleId="([^"]*)"/.exec(m[0])?.[1];
       if (!id) continue;
-      const pPr = child(s, "w:pPr");
-      const rPr = child(s, "w:rPr");
-      const numPr = child(pPr, "w:numPr");
-      const outline = val(pPr, "w:outlineLvl");
-      const info: StyleInfo = { name: val(s, "w:name") ?? id };
-      const basedOn = val(s, "w:basedOn");
-      if (basedOn) info.basedOn = basedOn;
-      if (outline !== undefined && Number(outline) < 9) info.outline = Number(outline);
-      const numId = val(numPr, "w:numId");
-      if (numId !== undefined) info.numId = numId;
-      const ilvl = val(numPr, "w:ilvl");
-      if (ilvl !== undefined) info.ilvl = Number(ilvl);
-      const bold = toggle(rPr, "w:b");
-      if (bold !== undefined) info.bold = bold;
-      const italic = toggle(rPr, "w:i");
-      if (italic !== undefined) info.italic = italic;
-      this.styles.set(id, info);
-      if (s.attributes["w:type"] === "paragraph" && /^(1|true|on)$/.test(s.attributes["w:default"] ?? ""))
-        this.defaultStyle = id;
+      this.styleXml.set(id, m[0]);
+      const open = m[0].slice(0, m[0].indexOf(">"));
+      if (/\bw:type="paragraph"/.test(open) && /\bw:default="(1|true|on)"/.test(open)) this.defaultStyle = id;
     }
     this.numbering = new Numbering(pkg.part("word/numbering.xml"));
+  }
+
+  /** A style's properties, parsed from its XML on first use; undefined for a style the document does not define. */
+  private style(id: string): StyleInfo | undefined {
+    const known = this.styles.get(id);
+    if (known || !this.styleXml.has(id)) return known;
+    let root: XmlElement | undefined;
+    try {
+      root = parseXml(this.styleXml.get(id)!).root ?? undefined;
+    } catch {
+      root = undefined;
+    }
+    const pPr = child(root, "w:pPr");
+    const rPr = child(root, "w:rPr");
+    const numPr = child(pPr, "w:numPr");
+    const outline = val(pPr, "w:outlineLvl");
+    const info: StyleInfo = { name: val(root, "w:name") ?? id };
+    const basedOn = val(root, "w:basedOn");
+    if (basedOn) info.basedOn = basedOn;
+    if (outline !== undefined && Number(outline) < 9) info.outline = Number(outline);
+    const numId = val(numPr, "w:numId");
+    if (numId !== undefined) info.numId = numId;
+    const ilvl = val(numPr, "w:ilvl");
+    if (ilvl !== undefined) info.ilvl = Number(ilvl);
+    const bold = toggle(rPr, "w:b");
+    if (bold !== undefined) info.bold = bold;
+    const italic = toggle(rPr, "w:i");
+    if (italic !== undefined) info.italic = italic;
+    this.styles.set(id, info);
+    return info;
   }
 
   /** A style's property, looked for up its basedOn chain. */
   private inherited<K extends keyof StyleInfo>(id: string | undefined, key: K): StyleInfo[K] | undefined {
     for (let i = 0, s = id; s && i < 20; i++) {
-      const info = this.styles.get(s);
+      const info = this.style(s);
       if (!info) return undefined;
       if (info[key] !== undefined) return info[key];
       s = info.basedOn;
@@ -145,7 +164,7 @@ class Reader {
   }
 
   private headingLevel(styleId: string): number | undefined {
-    const name = this.styles.get(styleId)?.name ?? styleId;
+    const name = this.style(styleId)?.name ?? styleId;
     const m = /^heading\s*(\d)$/i.exec(name) ?? /^(?:heading|titre|berschrift|ttulo|titulo)\s*(\d)$/i.exec(styleId);
     if (m) return Number(m[1]) - 1;
     return this.inherited(styleId, "outline");
@@ -223,7 +242,7 @@ class Reader {
     const place: Place = inTable ?? { paragraph: ++this.paragraphs };
     const pPr = child(p, "w:pPr");
     const styleId = val(pPr, "w:pStyle") ?? this.defaultStyle;
-    const styleName = this.styles.get(styleId)?.name ?? styleId;
+    const styleName = this.style(styleId)?.name ?? styleId;
     const numPr = child(pPr, "w:numPr");
     const numId = val(numPr, "w:numId") ?? this.inherited(styleId, "numId");
     const ilvl = Number(val(numPr, "w:ilvl") ?? this.inherited(styleId, "ilvl") ?? 0);
@@ -279,7 +298,7 @@ class Reader {
           // The paragraph style's italic (a Quote) is the style's: not emphasis written by the author.
           const italic = toggle(rPr, "w:i") ?? this.inherited(charStyle, "italic") ?? false;
           const strike = toggle(rPr, "w:strike") ?? toggle(rPr, "w:dstrike") ?? false;
-          const code = charStyle !== undefined && /code|verbatim/i.test(this.styles.get(charStyle)?.name ?? charStyle);
+          const code = charStyle !== undefined && /code|verbatim/i.test(this.style(charStyle)?.name ?? charStyle);
           const hidden = toggle(rPr, "w:vanish") === true;
           const inField = fields.length > 0 && !fields[fields.length - 1]!.result;
           let fieldLink: string | undefined;
@@ -407,7 +426,7 @@ class Reader {
     const id = blip.attributes["r:embed"] ?? blip.attributes["r:id"];
     const target = id ? this.pkg.relationships(part).get(id) : undefined;
     if (!target || target.external) return;
-    const bytes = this.pkg.files[target.target];
+    const bytes = this.pkg.bytes(target.target);
     if (!bytes) return;
     const docPr = descendants(el, "wp:docPr")[0];
     const alt = docPr?.attributes.descr || docPr?.attributes.title || "";
