@@ -137,5 +137,26 @@ describe("decision records", () => {
     });
     expect(readVote("7 voix pour, 2 voix contre")).toMatchObject({ for: 7, against: 2 });
     expect(readVote("by show of hands")).toBeUndefined();
+    expect(readVote("Aprovado por maioria, com 7 votos a favor, 1 contra e 2 abstenções")).toMatchObject({
+      for: 7,
+      against: 1,
+      abstentions: 2,
+    });
+    expect(readVote("7 in favour, 1 opposed, 2 abstained")).toMatchObject({ for: 7, against: 1, abstentions: 2 });
+    expect(readVote("Votos a favor: 7; en contra: 1; abstenciones: 2")).toMatchObject({
+      for: 7,
+      against: 1,
+      abstentions: 2,
+    });
+  });
+
+  it("reads a tally after a vote label, and counts of two kinds on a line of their own", () => {
+    const text = doc
+      .replace("Vote: 3 for, 1 against, 1 abstention", "Vote: 3-1-1")
+      .replace("Votación: 4 a favor, 1 en contra", "Motion carried with 4 for and 1 against.");
+    const all = records(text);
+    expect(all[0]!.vote).toMatchObject({ text: "Vote: 3-1-1", for: 3, against: 1, abstentions: 1 });
+    expect(all[4]!.vote).toMatchObject({ for: 4, against: 1 });
+    expect(inlineText(all[4]!.text)).toBe("Decision in Spanish.");
   });
 });

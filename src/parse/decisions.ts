@@ -9,7 +9,15 @@ import { text } from "../i18n/messages.js";
 import type { Block, Decision, Inline, Minutes, Span, Vote } from "../model/minutes.js";
 import { inlineText } from "../model/minutes.js";
 import { VALID_ID } from "./action-ids.js";
-import { afterVoteLabel, readNamedLine, readVote, unanimityLine, type VoteReading } from "./vote-line.js";
+import {
+  afterVoteLabel,
+  countLine,
+  readNamedLine,
+  readVote,
+  readVoteTally,
+  unanimityLine,
+  type VoteReading,
+} from "./vote-line.js";
 
 const MARKER = /\s*\{#([^\s{}]+)\}\s*$/;
 
@@ -47,7 +55,7 @@ function linesOf(block: Paragraph, source: readonly string[]): Line[] {
 function voteOf(line: string): { reading?: VoteReading } | undefined {
   const after = afterVoteLabel(line);
   if (after !== undefined) {
-    const reading = readVote(after);
+    const reading = readVote(after) ?? readVoteTally(after);
     return reading ? { reading } : {};
   }
   const named = readNamedLine(line);
@@ -58,7 +66,8 @@ function voteOf(line: string): { reading?: VoteReading } | undefined {
     return { reading };
   }
   if (unanimityLine(line)) return { reading: readVote(line)! };
-  return undefined;
+  const counts = countLine(line);
+  return counts ? { reading: counts } : undefined;
 }
 
 /** The inline content before the text `needle` begins (where a vote line starts inside a paragraph). */
@@ -207,6 +216,8 @@ export function assignDecisions(minutes: Minutes, file: VFile): void {
   for (const item of minutes.items)
     for (const action of item.actions) if (action.id) seen.set(action.id, action.position);
   let unnumbered = 0;
+  // The source lines, split once and only for a meeting that has decisions.
+  if (!minutes.items.some((item) => item.decisions.length)) return;
   const source = String(file.value).split("\n");
   for (const item of minutes.items) {
     const records: Decision[] = [];

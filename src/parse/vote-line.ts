@@ -39,11 +39,11 @@ const UNANIMOUS = /unanim|einstimmig/;
 export function voteKind(word: string): VoteKind | undefined {
   const w = normalizeLabel(word)
     .replace(/[-–]/g, " ")
-    .replace(/^(?:votes?|voix|votos?|stimmen)\s+/, "")
+    .replace(/^(?:votes?|voted|voting|voix|votos?|stimmen|ont vote|a vote)\s+/, "")
     .replace(/\s+(?:stimmen|stimme|votes?|votos?)$/, "")
     .trim();
   if (/^(?:abst|enthalt)/.test(w)) return "abstentions";
-  if (/^(?:against|contre|en contra|contra|dagegen|nein|no|nays?|non|noes)$/.test(w)) return "against";
+  if (/^(?:against|opposed|contre|en contra|contra|dagegen|nein|no|nays?|non|noes)$/.test(w)) return "against";
   if (/^(?:for|pour|a favor|a favour|in favou?r|dafur|ja|yes|ayes?|oui|si|sim|pro)$/.test(w)) return "for";
   return undefined;
 }
@@ -93,8 +93,8 @@ export function readVote(text: string): VoteReading | undefined {
     found = true;
   }
   for (const part of parts(text)) {
-    // "7 for", "7 pour (Alice, Bob)", "1 abstention", "7 Ja-Stimmen"
-    const countFirst = /^(\d+)\s+([^()\d]+?)\s*(?:\(([^)]*)\))?$/.exec(part);
+    // "7 for", "7 pour (Alice, Bob)", "1 abstention", "7 Ja-Stimmen", "com 7 votos a favor"
+    const countFirst = /^(?:.*?\s)?(\d+)\s+([^()\d]+?)\s*(?:\(([^)]*)\))?$/.exec(part);
     // "for 7", "Pour : 7", "Enthaltungen: 2"
     const countLast = /^([^()\d:]+?)\s*[:=]?\s*(\d+)$/.exec(part);
     // "For: Alice Martin, Bob Chen" (a part of its own only when the names hold no comma: see readNamedLine)
@@ -120,6 +120,26 @@ export function readVote(text: string): VoteReading | undefined {
   return found ? reading : undefined;
 }
 
+/** "7-1-2", "5-0", "7:1:2" after a vote label: for, against and abstentions, in that order. */
+export function readVoteTally(text: string): VoteReading | undefined {
+  const m = /^\(?(\d+)\s*[-–:/]\s*(\d+)(?:\s*[-–:/]\s*(\d+))?\)?\.?$/.exec(text.trim());
+  if (!m) return undefined;
+  return {
+    for: Number(m[1]),
+    against: Number(m[2]),
+    ...(m[3] !== undefined ? { abstentions: Number(m[3]) } : {}),
+    named: { for: [], against: [], abstentions: [] },
+  };
+}
+
+/** A line that gives counts of two kinds or more without a label ("Motion carried: 7 for, 1 against"). */
+export function countLine(line: string): VoteReading | undefined {
+  const reading = readVote(line);
+  if (!reading) return undefined;
+  const kinds = (["for", "against", "abstentions"] as const).filter((k) => reading[k] !== undefined).length;
+  return kinds >= 2 ? reading : undefined;
+}
+
 /** A line of named votes: "For: Alice Martin, Bob Chen", "Contre : Dan Evans", "Enthaltung: Eve Ford". */
 export function readNamedLine(line: string): { kind: VoteKind; names: string[]; count?: number } | undefined {
   const m = /^\s*(?:[*_]{1,2})?([^:：]{2,30}?)(?:[*_]{1,2})?\s*[:：]\s*(?:[*_]{1,2})?(.+)$/.exec(line);
@@ -136,7 +156,7 @@ export function readNamedLine(line: string): { kind: VoteKind; names: string[]; 
 
 /** Words that open a line saying how a decision was taken ("Adopted unanimously", "Adopté à l'unanimité", "Einstimmig angenommen"). */
 const ADOPTED =
-  /^(?:adopted|carried|approved|passed|agreed|accepted|voted|adopte\w*|approuve\w*|accepte\w*|aprobad\w*|aprovad\w*|adoptad\w*|angenommen|beschlossen|einstimmig|unanim\w*|por unanim\w*|a l'unanim\w*)\b/;
+  /^(?:adopted|carried|approved|passed|agreed|accepted|voted|resolved|decided|decide\w*|adopte\w*|approuve\w*|accepte\w*|aprobad\w*|aprovad\w*|adoptad\w*|angenommen|beschlossen|einstimmig|unanim\w*|por unanim\w*|a l'unanim\w*)\b/;
 
 /** Whether a line, on its own, says the decision was unanimous ("Adopted unanimously", "Einstimmig angenommen."). */
 export function unanimityLine(line: string): boolean {
