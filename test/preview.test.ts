@@ -286,6 +286,15 @@ describe("minutes preview's server", () => {
           });
           const links = await page.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
           expect(links.some((href) => href?.endsWith(".html"))).toBe(true);
+          // The French meeting's warning waits folded in a corner, with its place once opened.
+          const warnings = page.locator("#minutes-preview-overlay.minutes-preview-warnings");
+          await warnings.waitFor({ state: "visible", timeout: startMs });
+          expect(await warnings.locator("summary").textContent()).toBe("Warnings of the last build (1)");
+          expect(await warnings.locator("li").isVisible()).toBe(false);
+          await warnings.locator("summary").click();
+          expect(await warnings.locator("li").textContent()).toMatch(
+            /^2022-09-23-gtm\.md:116:1 warning: .*\[agenda-number\]/,
+          );
         }
       } finally {
         await browser?.close();

@@ -125,7 +125,14 @@ export const liveScript = `(() => {
     box.id = "minutes-preview-overlay";
     box.setAttribute("role", state.failed ? "alert" : "status");
     box.setAttribute("aria-label", state.heading);
-    box.appendChild(element("h2", "", state.heading));
+    // A failure covers the bottom of the page, open; warnings wait in a corner, folded, until asked for.
+    let holder = box;
+    if (state.failed) box.appendChild(element("h2", "", state.heading));
+    else {
+      holder = element("details");
+      holder.appendChild(element("summary", "", state.heading + " (" + state.problems.length + ")"));
+      box.appendChild(holder);
+    }
     const list = element("ul");
     for (const p of state.problems) {
       const item = element("li", "minutes-preview-" + p.severity);
@@ -139,7 +146,7 @@ export const liveScript = `(() => {
       if (p.hint) item.appendChild(element("p", "minutes-preview-hint", p.hintLabel + ": " + p.hint));
       list.appendChild(item);
     }
-    box.appendChild(list);
+    holder.appendChild(list);
     document.body.appendChild(box);
   }
 })();
@@ -150,7 +157,9 @@ export const liveStyle = `#minutes-preview-overlay {
   margin: 0; padding: 0.75rem 1rem; border-radius: 6px; box-shadow: 0 4px 24px rgba(0, 0, 0, 0.35);
   font: 14px/1.45 system-ui, sans-serif; color: #1b1b1b; background: #fff5f5; border: 2px solid #b3261e;
 }
-#minutes-preview-overlay.minutes-preview-warnings { background: #fffbea; border-color: #8a6100; max-height: 25vh; }
+#minutes-preview-overlay.minutes-preview-warnings { left: auto; max-width: min(40rem, calc(100vw - 2rem)); background: #fffbea; border-color: #8a6100; }
+#minutes-preview-overlay summary { cursor: pointer; font-weight: 600; color: #5c4100; }
+#minutes-preview-overlay details[open] summary { margin-bottom: 0.4rem; }
 #minutes-preview-overlay h2 { margin: 0 0 0.4rem; font-size: 15px; color: #8c1d18; }
 #minutes-preview-overlay.minutes-preview-warnings h2 { color: #5c4100; }
 #minutes-preview-overlay ul { margin: 0; padding: 0; list-style: none; }

@@ -95,6 +95,8 @@ export async function preview(options: PreviewOptions, io: PreviewIo): Promise<n
   io.onListening?.(url);
 
   let good = 0;
+  // The warnings of the render on show: a round that rebuilt nothing (a save that changed no byte) keeps them.
+  let shownWarnings: Diagnostic[] = [];
   const once = async (): Promise<WatchRound> => {
     const start = performance.now();
     const result = await runBatch([input], {
@@ -110,7 +112,8 @@ export async function preview(options: PreviewOptions, io: PreviewIo): Promise<n
     const ms = Math.round(performance.now() - start);
     if (failed) io.err(`minutes: ${say("preview.failed")}`);
     else if (changed) io.out(`minutes: ${say("preview.updated", { ms })}`);
-    server.publish(stateOf(good, failed, diagnostics, project));
+    if (changed && !failed) shownWarnings = diagnostics;
+    server.publish(stateOf(good, failed, failed || changed ? diagnostics : shownWarnings, project));
     return { code: failed ? 1 : 0, recorded: result.files.map((f) => f.recorded) };
   };
 
