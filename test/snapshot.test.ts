@@ -36,8 +36,9 @@ describe("startup snapshot", () => {
       snapshot: mkdtempSync(join(tmpdir(), "minutes-snap-")),
       bundle: mkdtempSync(join(tmpdir(), "minutes-bundle-")),
     };
-    const fromSnapshot = run(["build", seed, "--out", outs.snapshot]);
-    const fromBundle = run(["build", seed, "--out", outs.bundle], { MINUTES_NO_SNAPSHOT: "1" });
+    const formats = ["--format", "docx,pdf,html"];
+    const fromSnapshot = run(["build", seed, "--out", outs.snapshot, ...formats]);
+    const fromBundle = run(["build", seed, "--out", outs.bundle, ...formats], { MINUTES_NO_SNAPSHOT: "1" });
     expect(started(fromSnapshot.stderr)).toBe("snapshot");
     expect(started(fromBundle.stderr)).toBe("bundle");
     expect(fromSnapshot.status).toBe(0);
@@ -45,7 +46,7 @@ describe("startup snapshot", () => {
     expect(withoutTrace(fromSnapshot.stderr).replaceAll(outs.snapshot, "OUT")).toBe(
       withoutTrace(fromBundle.stderr).replaceAll(outs.bundle, "OUT"),
     );
-    for (const file of ["2022-09-23-gtm.pdf", "2022-09-23-gtm.docx"]) {
+    for (const file of ["2022-09-23-gtm.pdf", "2022-09-23-gtm.docx", "2022-09-23-gtm.html"]) {
       expect(readFileSync(join(outs.snapshot, file)).equals(readFileSync(join(outs.bundle, file))), file).toBe(true);
     }
   });
