@@ -30,6 +30,13 @@ describe("the quorum rule", () => {
     expect(requiredMembers(quorumRule("50%"), 5)).toBe(3);
   });
 
+  it("is in the config's JSON Schema (minutes schema --config), and guests: in the front matter's", () => {
+    const config = JSON.parse(cli("schema", "--config").stdout);
+    expect(Object.keys(config.properties)).toEqual(expect.arrayContaining(["members", "quorum"]));
+    expect(config.properties.quorum.anyOf.map((s: { type: string }) => s.type)).toEqual(["integer", "string"]);
+    expect(JSON.parse(cli("schema").stdout).properties.guests.type).toBe("array");
+  });
+
   it("refuses another quorum at its line, in the config's rule", () => {
     const dir = mkdtempSync(join(tmpdir(), "minutes-quorum-"));
     const path = join(dir, "minutes.config.yaml");
