@@ -235,6 +235,17 @@ describe("--format html through the CLI, the batch and the register", () => {
     expect(readFileSync(join(out, "2022", "2022-09-23-gtm.html"), "utf8")).toContain("<h1");
   });
 
+  it("takes html from the config's formats", () => {
+    const project = tempDir("html-config");
+    writeFileSync(join(project, "minutes.config.yaml"), "formats: [pdf, html]\n");
+    copyFileSync("examples/2024-03-05-steering-committee.md", join(project, "m.md"));
+    const run = cli("build", join(project, "m.md"));
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toBe("");
+    expect(readFileSync(join(project, "m.html"), "utf8")).toContain('<html lang="en" dir="ltr">');
+    expect(readFileSync(join(project, "m.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
   it("refuses an unknown format in a list that names html", () => {
     const run = cli("build", seed, "--format", "html,odt");
     expect(run.status).toBe(2);
