@@ -940,6 +940,45 @@ def uncertain():
     save(doc, os.path.join(OUT, "uncertain.docx"))
 
 
+def png(width, height, pixel):
+    """A small PNG drawn by `pixel(x, y) -> (r, g, b)`, without any imaging library."""
+    import struct
+    import zlib
+
+    rows = b"".join(b"\x00" + b"".join(bytes(pixel(x, y)) for x in range(width)) for y in range(height))
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(rows, 9))
+        + chunk(b"IEND", b"")
+    )
+
+
+def image():
+    """A picture in an item (a bar chart as a PNG, with its alternative text), to be written beside the Markdown."""
+    doc = new_doc()
+    bars = [12, 18, 9, 15]
+
+    def pixel(x, y):
+        bar = x // 20
+        return (31, 78, 121) if x % 20 < 14 and 40 - y <= bars[bar] * 2 else (255, 255, 255)
+
+    para(doc, "Youth Council – Minutes", style="Title")
+    para(doc, "Date: 10 September 2024")
+    para(doc, "Present: Maya Ortiz, Leo Fischer, Zara Ali")
+    para(doc, "1. Attendance at the summer workshops", style="Heading 1")
+    para(doc, "Leo Fischer showed the attendance at the four summer workshops:")
+    doc.add_picture(io.BytesIO(png(80, 40, pixel)))
+    doc.paragraphs[-1]._p.xpath(".//wp:docPr")[0].set("descr", "Attendance at the four summer workshops")
+    para(doc, "The second workshop, on podcasting, drew the most people.")
+    action_table(doc, ["Action", "Owner", "Deadline"], [["Plan a second podcasting workshop", "Zara Ali", "1 October 2024"]])
+    save(doc, os.path.join(OUT, "image.docx"))
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Hidden-like set (test/fixtures/import/hidden-like/): other secretariats' styles, written to simulate the
 # project's hidden test; the importer's code was not read while writing them.
@@ -1182,6 +1221,7 @@ def main():
         attendees_linebreaks,
         german,
         uncertain,
+        image,
         un_coordination,
         ngo_board,
         association_bureau,

@@ -160,11 +160,15 @@ function comparable(model: JsonModel): unknown {
           : e,
       );
     }
+    // A picture's file is named by the importer: only that it is a file beside the Markdown is compared.
     if (value && typeof value === "object")
       return Object.fromEntries(
         Object.entries(value)
           .filter(([key]) => key !== "position" && !key.endsWith("Position") && key !== "id")
-          .map(([key, v]) => [key, walk(v)]),
+          .map(([key, v]) => [
+            key,
+            key === "url" && typeof v === "string" && !/^[a-z]+:/i.test(v) ? "(local file)" : walk(v),
+          ]),
       );
     return value;
   };
@@ -215,8 +219,9 @@ function tableCells(plainText: string): string {
           : [];
       const filled = cells.filter(Boolean);
       if (filled.length < 2) return line;
-      return isOutputLabel(filled[0]!) && !isOutputLabel(filled[1]!)
-        ? `${filled[0]}: ${filled.slice(1).join(" ")}`
+      const label = filled[0]!.replace(/\s*:$/, "");
+      return filled.length === 2 && isOutputLabel(label) && !isOutputLabel(filled[1]!)
+        ? `${label}: ${filled[1]}`
         : `| ${filled.join(" | ")} |`;
     })
     .join("\n");
@@ -559,6 +564,23 @@ describe("minutes import, the command", () => {
       withComments,
     ).toBe(true);
     expect(comments.some((t) => t.includes("Emma Clarke") && t.includes("Check with the governors first"))).toBe(true);
+  });
+
+  it("writes a picture beside the Markdown, in the DOCX's bytes, and links it with its alternative text", () => {
+    const input = join(dir, "image.docx");
+    const out = tempDir("image");
+    const r = cli("import", input, "--out", out);
+    expect(r.status, r.stderr).toBe(0);
+    const [name] = markdownIn(out);
+    const md = readFileSync(join(out, name!), "utf8");
+    const link = /!\[([^\]]*)\]\(([^)\s]+)\)/.exec(md);
+    expect(link, md).not.toBeNull();
+    expect(link![1]).toBe("Attendance at the four summer workshops");
+    const picture = join(out, decodeURIComponent(link![2]!));
+    expect(existsSync(picture), picture).toBe(true);
+    expect(
+      Buffer.compare(readFileSync(picture), Buffer.from(unzipSync(readFileSync(input))["word/media/image1.png"]!)),
+    ).toBe(0);
   });
 
   it("every known gap names a check that exists", () => {
