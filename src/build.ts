@@ -180,7 +180,7 @@ export async function check(
     if (previous.previousActions) minutes.previousActions = previous.previousActions;
   }
   // A meeting that approves the previous minutes: say which file to update while it does not record it.
-  if (minutes?.meeting.approves && options.resolvePrevious !== false) {
+  if (minutes?.meeting.approves && minutes.meeting.status !== "agenda" && options.resolvePrevious !== false) {
     const rules = { projectDir: projectFolder(input, config), allowOutside: options.allowOutside ?? [] };
     const target = await approvalTarget(input, minutes, rules, config?.language, world);
     if (target && !target.recorded) diagnostics.push(approvalPending(input, minutes, shownPath(target.path)));

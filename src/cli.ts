@@ -1,6 +1,8 @@
 // The command line: a thin layer over the API. The only place that prints or sets the exit code.
 // Exit codes: 0 success, 1 invalid input (messages name file:line:column), 2 usage error.
 import { editionOption, type Edition } from "./commands/edition-option.js";
+import { registerAgendaCommand } from "./commands/agenda.js";
+import { registerApproveCommand } from "./commands/approve.js";
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { check, type CheckResult } from "./build.js";
 import { collectInputs, inputProblems } from "./batch/collect-inputs.js";
@@ -332,6 +334,8 @@ export async function main(argv: string[]): Promise<number> {
   registerSplitCommand(program, io);
   registerImportCommand(program, io);
   registerPreviewCommand(program, io);
+  registerAgendaCommand(program, io);
+  registerApproveCommand(program, io);
   finishCommands(program, (text) => process.stderr.write(text));
 
   try {

@@ -8,6 +8,8 @@ export interface CycleLabels {
   /** The convocation's title line, above the meeting's title. */
   convocation: string;
   invitees: string;
+  /** The agenda table's column of item titles. */
+  item: string;
   replyBy: string;
   documents: string;
   presenter: string;
@@ -34,6 +36,7 @@ export interface CycleLabels {
 const en: CycleLabels = {
   convocation: "Notice of meeting",
   invitees: "Invited",
+  item: "Item",
   replyBy: "Please reply by",
   documents: "Documents",
   presenter: "Presenter",
@@ -54,6 +57,7 @@ const en: CycleLabels = {
 const fr: CycleLabels = {
   convocation: "Convocation",
   invitees: "Convoqués",
+  item: "Point",
   replyBy: "Merci de répondre avant le",
   documents: "Documents joints",
   presenter: "Présenté par",
@@ -74,6 +78,7 @@ const fr: CycleLabels = {
 const es: CycleLabels = {
   convocation: "Convocatoria",
   invitees: "Convocados",
+  item: "Punto",
   replyBy: "Se ruega responder antes del",
   documents: "Documentos adjuntos",
   presenter: "Presenta",
@@ -94,6 +99,7 @@ const es: CycleLabels = {
 const pt: CycleLabels = {
   convocation: "Convocatória",
   invitees: "Convocados",
+  item: "Ponto",
   replyBy: "Agradece-se resposta até",
   documents: "Documentos anexos",
   presenter: "Apresentado por",
@@ -114,6 +120,7 @@ const pt: CycleLabels = {
 const de: CycleLabels = {
   convocation: "Einladung",
   invitees: "Eingeladen",
+  item: "Punkt",
   replyBy: "Bitte antworten bis",
   documents: "Unterlagen",
   presenter: "Vortragende(r)",
