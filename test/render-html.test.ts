@@ -200,12 +200,18 @@ describe("what the layout adds to a page", () => {
     layout.agendaTitle = "Agenda of the day";
     layout.items[0]!.sections[0]!.label = "What was said";
     layout.items[0]!.actions!.columns = ["What", "Who", "When"];
+    layout.items[1]!.banner = "Confidential";
+    layout.signatures = [{ type: "paragraph", children: [{ type: "text", value: "The Chair, signed" }] }];
+    layout.status = "Approved";
     const html = htmlPage(layout, { theme: checked.theme!, timestamp: new Date(0) });
     expect(html).toContain('<h2 id="agenda">Agenda of the day</h2>');
     expect(htmlPage({ ...layout, language: "ar" }, { theme: checked.theme!, timestamp: new Date(0) })).toMatch(
       /^<!DOCTYPE html>\n<html lang="ar" dir="rtl">/,
     );
     expect(html).toContain('<h3 dir="auto">What was said</h3>');
+    expect(html).toMatch(/<h2 id="item-2" dir="auto">[^<]*<\/h2>\n<p class="draft-banner">Confidential<\/p>/);
+    expect(html).toMatch(/<div class="signatures">\n<p dir="auto">The Chair, signed<\/p>\n<\/div>\n<\/main>/);
+    expect(html).toContain('<meta name="keywords" content="Approved">');
     expect(html).toContain(
       '<thead><tr><th scope="col">What</th><th scope="col">Who</th><th scope="col">When</th></tr></thead>',
     );

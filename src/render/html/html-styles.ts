@@ -173,6 +173,7 @@ caption { text-align: left; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .next-meeting { margin-top: ${pt(s.space.itemBefore + s.space.paragraph)}; }
 .next-meeting strong { color: ${c.primary}; }
+.signatures { margin-top: ${pt(s.space.itemBefore + s.space.paragraph)}; }
 @media (max-width: 40em) {
   html { background: #fff; }
   .page { padding: 12pt 12pt 24pt; }
