@@ -7,6 +7,7 @@ import { say, sayCount, text } from "../i18n/messages.js";
 import { attendanceCsv, attendanceJson, attendanceTable, buildAttendance } from "../register/attendance-register.js";
 import type { CommandIo } from "./command-io.js";
 import { loadMeetings } from "./load-meetings.js";
+import { editionOption, type Edition } from "./edition-option.js";
 import { valueName, withExamples } from "./localised-help.js";
 import { exportRefused, writeExport } from "./register-output.js";
 
@@ -15,6 +16,7 @@ const attendanceFormats = ["table", "csv", "json"] as const;
 interface AttendanceOptions {
   format: (typeof attendanceFormats)[number];
   out?: string;
+  edition?: Edition;
 }
 
 export function registerAttendanceCommand(program: Command, io: CommandIo): void {
@@ -33,8 +35,10 @@ export function registerAttendanceCommand(program: Command, io: CommandIo): void
         .default("table"),
     )
     .option(`-o, --out ${valueName("help.value.file")}`, say("help.attendance.out"))
+    .addOption(editionOption())
     .action(async (paths: string[], opts: AttendanceOptions) => {
-      const loaded = await loadMeetings(paths);
+      // --edition public: each meeting as its public edition shows it (items held in camera reduced to their number).
+      const loaded = await loadMeetings(paths, opts.edition ? { edition: opts.edition } : {});
       for (const d of loaded.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
       const failed = loaded.diagnostics.some((d) => d.severity === "error");
       if (failed) io.setExit(1);

@@ -12,6 +12,7 @@ import { loadRenderer } from "../render/renderers.js";
 import { isoDateArg } from "./cli-dates.js";
 import type { CommandIo } from "./command-io.js";
 import { loadMeetings } from "./load-meetings.js";
+import { editionOption, type Edition } from "./edition-option.js";
 import { valueName, withExamples } from "./localised-help.js";
 import { exportRefused, registerLook, writeExport } from "./register-output.js";
 
@@ -27,6 +28,7 @@ interface DecisionsOptions {
   voted?: boolean;
   language?: string;
   allowOutside?: string[];
+  edition?: Edition;
 }
 
 export function registerDecisionsCommand(program: Command, io: CommandIo): void {
@@ -51,6 +53,7 @@ export function registerDecisionsCommand(program: Command, io: CommandIo): void 
     .option(`--text ${valueName("help.value.name")}`, say("help.decisions.text"))
     .option("--voted", say("help.decisions.voted"))
     .option(`--language ${valueName("help.value.language")}`, say("help.decisions.language"))
+    .addOption(editionOption())
     .option(
       `--allow-outside ${valueName("help.value.path")}`,
       say("help.actions.allow-outside"),
@@ -63,7 +66,8 @@ export function registerDecisionsCommand(program: Command, io: CommandIo): void 
         ...(opts.text ? { text: opts.text } : {}),
         ...(opts.voted ? { voted: true } : {}),
       };
-      const loaded = await loadMeetings(paths);
+      // --edition public: each meeting as its public edition shows it (items held in camera reduced to their number).
+      const loaded = await loadMeetings(paths, opts.edition ? { edition: opts.edition } : {});
       for (const d of loaded.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
       const failed = loaded.diagnostics.some((d) => d.severity === "error");
       if (failed) io.setExit(1);
