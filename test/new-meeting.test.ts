@@ -28,8 +28,11 @@ describe("minutes new", () => {
     expect(created.path).toBe(join(dir, "2023-04-13-cc.md"));
     expect(created.template).toBe("built-in");
     const { minutes, file } = parseMinutes(created.text, { path: created.path });
-    // The new meeting's first item is still to be written: that is the only remark.
-    expect(file.messages.map((m) => m.ruleId)).toEqual(["agenda-empty-item"]);
+    // A convocation first (status: agenda): its items are still to be written, which check does not remark on.
+    expect(file.messages.map((m) => m.ruleId)).toEqual([]);
+    expect(minutes!.meeting.status).toBe("agenda");
+    // It approves the minutes it follows (approves: previous), for minutes approve once the meeting is held.
+    expect(minutes!.meeting.approves).toMatchObject({ place: { line: expect.any(Number) } });
     expect(minutes!.meeting).toMatchObject({
       date: "2023-04-13",
       language: "fr",
@@ -53,7 +56,7 @@ describe("minutes new", () => {
     // Written next to the others, it checks clean, and its compte-rendu has the follow-up section.
     writeFileSync(created.path, created.text);
     const checked = await check(created.path);
-    expect(checked.diagnostics.map((d) => d.rule)).toEqual(["agenda-empty-item"]);
+    expect(checked.diagnostics.map((d) => d.rule)).toEqual([]);
     expect(checked.minutes!.previousActions!.actions.map((a) => a.id)).toContain("2023-02-09#1.1");
   });
 
@@ -93,8 +96,10 @@ describe("minutes new", () => {
     try {
       expect(await main(["new", "--date", "2024-01-10", "--out", out])).toBe(0);
       const text = readFileSync(out, "utf8");
-      expect(text).toMatch(/^---\ntitle: "Minutes of the meeting"\ndate: 2024-01-10\nlanguage: en\n---\n/);
-      expect(parseMinutes(text).file.messages.map((m) => m.ruleId)).toEqual(["agenda-empty-item"]);
+      expect(text).toMatch(
+        /^---\ntitle: "Minutes of the meeting"\ndate: 2024-01-10\nlanguage: en\nstatus: agenda\n---\n/,
+      );
+      expect(parseMinutes(text).file.messages.map((m) => m.ruleId)).toEqual([]);
       writeFileSync(out, "mine");
       expect(await main(["new", "--date", "2024-01-10", "--out", out])).toBe(1);
       expect(readFileSync(out, "utf8")).toBe("mine");
@@ -135,7 +140,7 @@ describe("minutes new", () => {
     expect(other.template).toBe(join(dir, "modeles", "cr.md"));
     // What the template leaves for the clerk is named by check.
     expect(parseMinutes(other.text).file.messages.map((m) => `${m.ruleId} ${m.line}:${m.column}`)).toEqual([
-      "placeholder-left 8:1",
+      "placeholder-left 9:1",
     ]);
   });
 

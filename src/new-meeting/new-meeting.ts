@@ -242,6 +242,9 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewMeeting
   const fence = /^---\n([\s\S]*?)\n?---\n/.exec(text);
   const doc = parseDocument(fence ? fence[1]! : "");
   doc.set("date", date);
+  // One file for both stages (docs/meeting-cycle.md): a convocation first (`minutes agenda`, which `check`
+  // accepts with its items still empty), the minutes once written and `status:` set to draft.
+  if (!doc.has("status")) doc.set("status", "agenda");
   if (previous) {
     const m = previous.meeting;
     doc.set("title", m.title);
@@ -256,6 +259,8 @@ export async function newMeeting(options: NewMeetingOptions): Promise<NewMeeting
       .join("/");
     if (!link.startsWith(".")) link = `./${link}`;
     doc.set("previous", link);
+    // The next meeting approves these minutes; `minutes approve` records it in the previous file.
+    if (!doc.has("approves")) doc.set("approves", "previous");
     doc.delete("next_meeting");
   }
   const front = `---\n${doc.toString({ lineWidth: 0 })}---\n`;

@@ -233,4 +233,18 @@ export const cycleMessages = {
     pt: "todas as aprovações que as reuniões da pasta contêm",
     de: "alle Genehmigungen, die die Sitzungen des Ordners enthalten",
   },
+  "schema.edition": {
+    en: "`{key}` must be public or internal.",
+    fr: "`{key}` doit valoir public ou internal.",
+    es: "`{key}` debe ser public o internal.",
+    pt: "`{key}` deve ser public ou internal.",
+    de: "`{key}` muss public oder internal sein.",
+  },
+  "schema.confidential-list": {
+    en: "`{key}` must be a list of item numbers or titles.",
+    fr: "`{key}` doit être une liste de numéros ou de titres de points.",
+    es: "`{key}` debe ser una lista de números o títulos de puntos.",
+    pt: "`{key}` deve ser uma lista de números ou títulos de pontos.",
+    de: "`{key}` muss eine Liste von Punktnummern oder -titeln sein.",
+  },
 } satisfies Record<string, Entry>;
