@@ -358,6 +358,32 @@ describe("class 6: sources that disagree", () => {
     ).toBe("2021-07-04");
   });
 
+  it.each([
+    [
+      "fr",
+      "---\ndate: 2024-05-28\n---\n\n# Assemblée générale\n\nLa fête du 4 mai 2024 a réuni 300 personnes.\n\n## Budget\n\nAdopté.\n",
+    ],
+    [
+      "en",
+      "# Board meeting\n\nDate: 2024-03-21\n\nThe portal went live on 2 May 2023, as agreed on 14 March 2023.\n\n## Budget\n\nApproved.\n",
+    ],
+  ])(
+    "%s: a first paragraph naming another day is running text when the front matter or a Date: line states the day",
+    (_, source) => {
+      const { minutes, file } = parseMinutes(source, { path: "notes.md", fileFacts: noFacts });
+      expect(minutes!.meeting.date).toBe(source.includes("2024-05-28") ? "2024-05-28" : "2024-03-21");
+      expect(file.messages.map((m) => m.ruleId)).not.toContain("date-sources-disagree");
+    },
+  );
+
+  it("a first paragraph against the title alone still warns (neither states the day more firmly)", () => {
+    const { file } = parseMinutes("# Board meeting, 3 May 2022\n\nThe board met on 4 May 2022.\n\n## Budget\n\nOK.\n", {
+      path: "notes.md",
+      fileFacts: noFacts,
+    });
+    expect(file.messages.map((m) => m.ruleId)).toContain("date-sources-disagree");
+  });
+
   it("front matter against the title alone: the front matter wins, with the warning", () => {
     const { minutes, file } = parseMinutes(
       "---\ntitle: Committee meeting, 3 May 2022\ndate: 2022-05-04\n---\n\n## Budget\n\nApproved.\n",

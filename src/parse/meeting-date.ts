@@ -655,15 +655,21 @@ export function findMeetingDate(given: DateInput, file: VFile, fallback?: string
   )[0]!;
   const end = group.find((c) => c.end)?.end;
 
-  if (byDate.size > 1) {
-    const others = voters.filter((c) => c.date !== date);
+  // Running text names other days ("La fête du 4 mai a réuni…", "the minutes of 1 February were approved"): when the
+  // front matter or a Date: line states the day, a first paragraph that names another is no disagreement.
+  const dayStated = group.some((c) => (c.kind === "front-matter" && !c.publication) || c.kind === "date-line");
+  const disagreeing = voters.filter((c) => c.date !== date && !(dayStated && c.kind === "prose"));
+  if (disagreeing.length > 0) {
+    const others = disagreeing;
     const place = others.find((c) => c.line > 0)?.line ?? group.find((c) => c.line > 0)?.line ?? 1;
     report(file, {
       severity: "warning",
       rule: "date-sources-disagree",
       message: text("date-sources-disagree", {
         date,
-        sources: voters.map((c) => text("date-source.with-date", { source: sourceText(c), date: c.date })),
+        sources: voters
+          .filter((c) => c.date === date || disagreeing.includes(c))
+          .map((c) => text("date-source.with-date", { source: sourceText(c), date: c.date })),
         agree: score(group),
       }),
       place: { line: place, column: 1 },
