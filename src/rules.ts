@@ -56,6 +56,7 @@ export const rules = {
   "front-matter-attendees": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
   "front-matter-absent": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
   "front-matter-guests": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
+  "front-matter-excused": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
   "front-matter-chair": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
   "front-matter-secretary": schemaRule(rulesDoc, ["front-matter.schema.hint"]),
   "front-matter-next_meeting": { ...schemaRule(datesDoc, ["front-matter-date.hint"]), severity: "either" },

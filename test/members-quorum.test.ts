@@ -74,6 +74,21 @@ describe("attendance of a meeting", () => {
     );
   });
 
+  it("reads excused: as the apologies, and absent: then as absent without apologies", () => {
+    const text = readFileSync(join(board, "2024-01-09-board.md"), "utf8").replace(
+      "absent: [Dan Evans]",
+      "excused: [Dan Evans]\nabsent: [Eve Ford]",
+    );
+    const a = parseMinutes(text, { path: "x.md", body }).minutes!.attendance!;
+    expect([a.excused.map((p) => p.name), a.absent.map((p) => p.name)]).toEqual([["Dan Evans"], ["Eve Ford"]]);
+    const plain = layoutMinutes(parseMinutes(text, { path: "x.md" }).minutes!);
+    expect(plain.info.slice(1).map((r) => [r.label, r.value])).toEqual([
+      ["Attendees", ["Alice Martin", "Bob Chen", "Carol Diaz", "Zoe Guest"]],
+      ["Apologies", ["Dan Evans"]],
+      ["Absent", ["Eve Ford"]],
+    ]);
+  });
+
   it("keeps the plain attendee list without members", () => {
     const plain = parseMinutes(readFileSync(join(board, "2024-01-09-board.md"), "utf8"), { path: "x.md" }).minutes!;
     expect(plain.attendance).toBeUndefined();

@@ -76,13 +76,9 @@ export function layoutMinutes(source: Minutes, theme: LayoutTheme = plainTheme):
   if (meeting.location) info.push({ label: labels.location, value: meeting.location });
   if (meeting.chair) info.push({ label: labels.chair, value: formatPerson(meeting.chair) });
   if (meeting.secretary) info.push({ label: labels.secretary, value: formatPerson(meeting.secretary) });
-  // With the body's members in the config: who of them was present, excused or absent, the guests, the quorum.
-  const attendance = attendanceRows(source, french);
-  if (attendance) info.push(...attendance);
-  else {
-    if (meeting.attendees.length) info.push({ label: labels.attendees, value: meeting.attendees.map(formatPerson) });
-    if (meeting.absent.length) info.push({ label: labels.absent, value: meeting.absent.map(formatPerson) });
-  }
+  // The attendees and apologies; with the body's members in the config, who of them was present, excused or
+  // absent, the guests, the quorum.
+  info.push(...attendanceRows(source, meeting, labels, french));
 
   const hasStatus = minutes.items.some((i) => i.actions.some((a) => a.status?.length));
   const hasNotes = minutes.items.some((i) => i.actions.some((a) => a.notes?.length));

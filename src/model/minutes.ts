@@ -78,6 +78,8 @@ export interface MeetingInfo {
   language: string;
   attendees: Person[];
   absent: Person[];
+  /** Apologies written under `excused:`; when given, `absent` lists those absent without apologies. */
+  excused?: Person[];
   /** People invited who are not members of the body (`guests:`); attendees who are not members count as guests too. */
   guests?: Person[];
   chair?: Person;

@@ -46,6 +46,10 @@ export const frontMatterSchema = z.object({
     .optional()
     .describe("Who was present: names, or {name, organisation, role}."),
   absent: z.array(personSchema, { error: "must be a list" }).optional().describe('Apologies ("Absents excusés").'),
+  excused: z
+    .array(personSchema, { error: "must be a list" })
+    .optional()
+    .describe("Members who sent apologies; with `excused:` given, `absent:` lists those absent without apologies."),
   guests: z
     .array(personSchema, { error: "must be a list" })
     .optional()

@@ -188,6 +188,7 @@ function toMeetingInfo(
     extra,
   };
   if (fm.guests?.length) info.guests = fm.guests.map(toPerson);
+  if (fm.excused?.length) info.excused = fm.excused.map(toPerson);
   if (fm.subtitle) info.subtitle = fm.subtitle;
   if (fm.organisation) info.organisation = fm.organisation;
   if (time) info.time = time;

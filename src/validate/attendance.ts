@@ -49,7 +49,7 @@ export function requiredMembers(rule: Quorum, count: number): number {
 
 /** Attendance of a meeting against its body (the parser stores it as Minutes.attendance). */
 export function attendanceFor(
-  meeting: Pick<Minutes["meeting"], "attendees" | "absent" | "guests">,
+  meeting: Pick<Minutes["meeting"], "attendees" | "absent" | "excused" | "guests">,
   body: Body,
 ): Attendance {
   const state = new Map<Person, AttendanceState>();
@@ -59,7 +59,9 @@ export function attendanceFor(
     if (member) state.set(member, "present");
     else if (!guests.some((g) => plainName(g.name) === plainName(person.name))) guests.push(person);
   }
-  for (const person of meeting.absent) {
+  // `absent:` means apologies, unless `excused:` gives them: then `absent:` are absent without apologies.
+  const excused = meeting.excused ?? meeting.absent;
+  for (const person of excused) {
     const member = memberNamed(person, body.members);
     if (member && !state.has(member)) state.set(member, "excused");
   }
@@ -67,7 +69,7 @@ export function attendanceFor(
   const of = (s: AttendanceState) => members.filter((m) => m.state === s).map((m) => m.member);
   const present = of("present");
   // No one recorded as present or excused: attendance was not taken, and the quorum cannot be judged.
-  const recorded = meeting.attendees.length > 0 || meeting.absent.length > 0;
+  const recorded = meeting.attendees.length > 0 || excused.length > 0 || meeting.absent.length > 0;
   const result: Attendance = { members, present, excused: of("excused"), absent: of("absent"), guests, recorded };
   if (body.quorum && recorded) {
     const required = requiredMembers(body.quorum, body.members.length);
