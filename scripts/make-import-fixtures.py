@@ -925,7 +925,8 @@ def german():
 
 def uncertain():
     """Things an importer cannot be sure of, to see its warnings at 'paragraph N' / 'table N, row M': an action
-    with no owner in prose, an action row with no owner, text before the first item that is no header."""
+    with no owner in prose, an action row with no owner, text before the first item that is no header, a
+    summary row naming an item that does not exist."""
     doc = new_doc()
     para(doc, "Editorial Board – Minutes", style="Title")
     para(doc, "Date: 3 June 2024")
@@ -937,6 +938,13 @@ def uncertain():
     table(doc, [["Action", "Owner", "Deadline"], ["Send the style guide to the new authors", "", "10 June 2024"]])
     para(doc, "2. Any other business", style="Heading 1")
     para(doc, "None.")
+    # A summary row whose item (7) does not exist: where it belongs is a guess.
+    para(doc, "Summary of actions", bold=True)
+    action_table(
+        doc,
+        ["Item", "Action", "Owner", "Deadline"],
+        [["7", "Book the printer for the autumn issue", "Ben Carter", "1 July 2024"]],
+    )
     save(doc, os.path.join(OUT, "uncertain.docx"))
 
 
