@@ -1156,6 +1156,73 @@ def association_bureau():
     save(doc, os.path.join(HIDDEN, "association-bureau.docx"))
 
 
+def project_team():
+    """A project team's notes as made from a Word meeting template: the header as a horizontal table (labels in
+    the first row, values under them), attendees in a Name / Organisation / Role table, the agenda as a table
+    (# / Topic / Presenter / Time), items as Heading 2 with Heading 3 'Discussion', 'Decisions' and 'Action
+    items', the action items as bullets 'Name – task – due date'."""
+    doc = new_doc()
+    bullets = add_numbering(doc, [("bullet", "\uf0b7")])
+    para(doc, "Project Kick-off Meeting – Solar Schools Programme", style="Title")
+    table(
+        doc,
+        [
+            ["Date", "Time", "Location", "Facilitator", "Note taker"],
+            ["4 March 2024", "09:30 – 11:00", "Green Energy Alliance office, Nairobi", "Wanjiru Kamau", "Tom Becker"],
+        ],
+    )
+    para(doc, "Attendees", style="Heading 2")
+    table(
+        doc,
+        [
+            ["Name", "Organisation", "Role"],
+            ["Wanjiru Kamau", "Green Energy Alliance", "Programme manager"],
+            ["Tom Becker", "Green Energy Alliance", "Project officer"],
+            ["Grace Otieno", "Ministry of Education", "Schools liaison"],
+            ["Daniel Mwangi", "SunPower Kenya", "Technical lead"],
+        ],
+    )
+    para(doc, "Agenda", style="Heading 2")
+    table(
+        doc,
+        [
+            ["#", "Topic", "Presenter", "Time"],
+            ["1", "Programme overview", "Wanjiru Kamau", "15 min"],
+            ["2", "Selection of pilot schools", "Grace Otieno", "30 min"],
+            ["3", "Installation schedule", "Daniel Mwangi", "30 min"],
+        ],
+    )
+    para(doc, "1. Programme overview", style="Heading 2")
+    para(doc, "Discussion", style="Heading 3")
+    para(
+        doc,
+        "Wanjiru Kamau presented the programme: solar panels and batteries for 40 rural schools over two years, "
+        "funded by the Alliance and two foundations. The first year covers 12 pilot schools.",
+    )
+    para(doc, "2. Selection of pilot schools", style="Heading 2")
+    para(doc, "Discussion", style="Heading 3")
+    para(
+        doc,
+        "Grace Otieno proposed criteria: no grid connection, more than 300 pupils, and a head teacher willing to "
+        "host training. The Ministry will share its list of off-grid schools.",
+    )
+    para(doc, "Decisions", style="Heading 3")
+    numbered(para(doc, "The three criteria are adopted for the pilot.", style="List Paragraph"), bullets)
+    para(doc, "Action items", style="Heading 3")
+    numbered(para(doc, "Grace Otieno – share the list of off-grid schools – due 15 March 2024", style="List Paragraph"), bullets)
+    numbered(para(doc, "Tom Becker – draft the school visit questionnaire – due 22 March 2024", style="List Paragraph"), bullets)
+    para(doc, "3. Installation schedule", style="Heading 2")
+    para(doc, "Discussion", style="Heading 3")
+    para(
+        doc,
+        "Daniel Mwangi explained that installations take three days per school. Work should avoid the exam "
+        "period in November.",
+    )
+    para(doc, "Action items", style="Heading 3")
+    numbered(para(doc, "Daniel Mwangi – send the draft installation plan – due 5 April 2024", style="List Paragraph"), bullets)
+    save(doc, os.path.join(HIDDEN, "project-team.docx"))
+
+
 COUNCIL_HTML = """<!DOCTYPE html>
 <html lang="fr"><head><meta charset="utf-8"><title>Procès-verbal du conseil municipal</title></head>
 <body>
@@ -1233,6 +1300,7 @@ def main():
         un_coordination,
         ngo_board,
         association_bureau,
+        project_team,
         municipal_council,
     ):
         make()
