@@ -381,11 +381,18 @@ class Recogniser {
         this.labelOf(clean(plainText(p.inlines))) === undefined,
     );
     if (headings.length === 0) return undefined;
+    // Our own DOCX: items are Heading 1, the title has its own style.
+    if (this.fromMinutes()) return 0;
     const levels = [...new Set(headings.map((h) => h.outline!))].sort((a, b) => a - b);
     const top = levels[0]!;
     const atTop = headings.filter((h) => h.outline === top);
     // A single top heading above several of the next level is the document's title.
-    if (atTop.length === 1 && levels.length > 1 && headings.filter((h) => h.outline === levels[1]).length >= 2) {
+    if (
+      atTop.length === 1 &&
+      levels.length > 1 &&
+      !TYPED_NUMBER.test(clean(plainText(atTop[0]!.inlines))) &&
+      headings.filter((h) => h.outline === levels[1]).length >= 2
+    ) {
       if (this.fm.title === undefined) this.fm.title = clean(plainText(atTop[0]!.inlines));
       this.usedParagraphs.add(atTop[0]!);
       return levels[1];
@@ -541,7 +548,10 @@ class Recogniser {
     }
     // The agenda's own titles, found again in the body.
     const agendaMatch = this.agenda.find((a) => !a.used && similar(a.title, title || text) >= 0.75);
-    if (agendaMatch && (p.allBold || typed || text.length <= 120)) return this.matchAgenda(numbered);
+    // (Not a bullet, and not in a document whose items have a Heading style: there the headings say it.)
+    const bulleted = (p.number !== undefined && !p.number.ordered) || BULLET.test(text);
+    if (agendaMatch && this.itemLevel === undefined && !bulleted && (p.allBold || typed || text.length <= 120))
+      return this.matchAgenda(numbered);
     // Bold numbered lines, in a document whose items have no heading style.
     if (
       this.itemLevel === undefined &&
@@ -1135,7 +1145,8 @@ class Recogniser {
     }
     if (this.items.length === 0) this.warn(null, "import-no-items");
     // "Jane Doe (Chair)" among the attendees names the chair (and the secretary) when no line did.
-    for (const person of (this.fm.attendees as unknown[] | undefined) ?? []) {
+    // (Not in our own DOCX: its header table has a Chair row when the meeting has a chair.)
+    for (const person of this.fromMinutes() ? [] : ((this.fm.attendees as unknown[] | undefined) ?? [])) {
       if (typeof person !== "object" || person === null) continue;
       const { name, role } = person as { name: string; role?: string };
       const part = role ? meetingPart(role.replace(/^(co-?|vice[- ]?)/i, "")) : undefined;
@@ -1214,6 +1225,9 @@ function personValue(entry: string): string | Record<string, string> {
   return Object.keys(parts).length ? { name: m[1]!.trim(), ...parts } : entry;
 }
 
+/** A person's name, not an organisation's: two to four words, each capitalised ("Jane Doe", "Élodie Martin"). */
+const personName = (name: string): boolean => /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u.test(name.trim());
+
 /** "MI" of "Ministère de l'Intérieur", "SP-CCM" of "Secrétariat Permanent du Cadre de Concertation Migration". */
 function isAcronymOf(acronym: string, name: string): boolean {
   const letters = acronym.replace(/[^\p{Lu}]/gu, "");
@@ -1229,7 +1243,8 @@ function bracketParts(inside: string, name?: string): Record<string, string> {
   const out: Record<string, string> = {};
   const rest: string[] = [];
   for (const part of inside.split(/\s*,\s*/)) {
-    if (/^[A-Z]{2,4}$/.test(part) && !out.abbreviation) out.abbreviation = part;
+    // Initials of a person's name ("Jane Doe (JD)"); other capitals name an organisation ("(ACME)").
+    if (name && isAcronymOf(part, name) && personName(name) && !out.abbreviation) out.abbreviation = part;
     else if ((ROLE_WORDS.test(normalizeLabel(part)) || /^\p{Ll}/u.test(part)) && !out.role) out.role = part;
     else rest.push(part);
   }
@@ -1247,6 +1262,9 @@ const escapeLabel = (label: string): string => label.replace(/[\\*_[\]]/g, "\\$&
 function splitPeople(value: string): string[] {
   const lines = value.split("\n").map(clean).filter(Boolean);
   const parts = lines.length > 1 ? lines : lines.flatMap((l) => splitOutsideBrackets(l));
+  // "Ana Lima, Chair": a role after a comma belongs to the name before it.
+  for (let i = parts.length - 1; i > 0; i--)
+    if (ROLE_WORDS.test(normalizeLabel(parts[i]!.trim()))) parts.splice(i - 1, 2, `${parts[i - 1]},${parts[i]}`);
   return parts
     .map((s) =>
       s

@@ -4,6 +4,7 @@
 import type { Deadline } from "../model/minutes.js";
 import { defaultDateRules, readDate, type DateRules } from "./date-forms.js";
 import { normalizeLabel } from "../i18n/text-match.js";
+import { labelsFor, supportedLanguages } from "../i18n/labels.js";
 
 const NO_DEADLINE = new Set([
   "",
@@ -39,6 +40,9 @@ export function acceptedDeadlineForms(rules: DateRules = defaultDateRules): stri
     ? ACCEPTED_DEADLINE_FORMS.map((form) => (form === "27/10/2022" ? "10/27/2022" : form))
     : ACCEPTED_DEADLINE_FORMS;
 }
+
+// What our own documents print for "no actions" in each language ("k. A." in German) reads back the same way.
+for (const language of supportedLanguages) NO_DEADLINE.add(normalizeLabel(labelsFor(language).notApplicable));
 
 export function isNoDeadline(text: string): boolean {
   return NO_DEADLINE.has(normalizeLabel(text));

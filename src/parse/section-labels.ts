@@ -1,5 +1,6 @@
 // The labels that open the sub-sections of an agenda item, and the column aliases of action tables,
 // in English and French. Comparison goes through normalizeLabel, so accents and case do not matter.
+import { labelsFor, supportedLanguages } from "../i18n/labels.js";
 import { normalizeLabel } from "../i18n/text-match.js";
 
 export type SectionKind = "discussion" | "decisions" | "actions";
@@ -81,6 +82,15 @@ SECTION_ALIASES.discussion.push(
 SECTION_ALIASES.decisions.push("decisoes", "deliberacoes", "resolucoes");
 SECTION_ALIASES.decisions.push("releve de decisions", "releve des decisions");
 SECTION_ALIASES.actions.push("acoes", "acoes a realizar", "tarefas", "proximos passos");
+
+// The labels our own documents print, in every language (i18n/labels.ts): a compte-rendu made by minutes reads
+// back, in Markdown and through `minutes import` alike.
+for (const language of supportedLanguages) {
+  const labels = labelsFor(language);
+  SECTION_ALIASES.discussion.push(normalizeLabel(labels.discussion));
+  SECTION_ALIASES.decisions.push(normalizeLabel(labels.decisions));
+  SECTION_ALIASES.actions.push(normalizeLabel(labels.actions));
+}
 
 const sectionByAlias = new Map<string, SectionKind>();
 for (const [kind, aliases] of Object.entries(SECTION_ALIASES) as [SectionKind, string[]][]) {
@@ -376,6 +386,12 @@ MEETING_PART_ALIASES.secretary.push(
   "relator",
   "relatora",
 );
+
+for (const language of supportedLanguages) {
+  const labels = labelsFor(language);
+  for (const part of ["date", "time", "location", "attendees", "absent", "chair", "secretary", "agenda"] as const)
+    MEETING_PART_ALIASES[part].push(normalizeLabel(labels[part]));
+}
 
 const partByAlias = new Map<string, MeetingPart>();
 for (const [part, aliases] of Object.entries(MEETING_PART_ALIASES) as [MeetingPart, string[]][]) {
