@@ -39,14 +39,3 @@ export function logoImage(logo: ThemeLogo, size: { width: number; height: number
   }
   return new ImageRun({ ...raster, transformation, altText, ...place });
 }
-
-/** The logo's size in the page header: the theme's, shrunk to fit the top margin and a third of the width. */
-export function headerLogoSize(
-  logo: ThemeLogo,
-  topMargin: number,
-  contentWidth: number,
-): { width: number; height: number } {
-  const room = Math.max(12, topMargin - 14 - 3 - 10);
-  const scale = Math.min(1, room / logo.height, contentWidth / 3 / logo.width);
-  return { width: logo.width * scale, height: logo.height * scale };
-}

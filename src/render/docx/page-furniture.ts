@@ -18,7 +18,8 @@ import type { DocumentLayout } from "../../layout/document-layout.js";
 import type { PageLine } from "../../layout/page-template.js";
 import { pageSize, type Theme } from "../../theme/theme.js";
 import { twips } from "./docx-context.js";
-import { headerLogoSize, logoImage, rightOfLine } from "./logo-image.js";
+import { headerLogoSize, watermarkAngle } from "../../layout/page-marks.js";
+import { logoImage, rightOfLine } from "./logo-image.js";
 import { StyleId } from "./style-table.js";
 
 type FooterPiece = string | (typeof PageNumber)["CURRENT"] | (typeof PageNumber)["TOTAL_PAGES"];
@@ -151,7 +152,7 @@ function draftWatermark(text: string, theme: Theme, fill: string): Paragraph {
   const boxHeight = Math.round(boxWidth / Math.max(2.5, text.length * 0.62));
   const shape =
     `<v:shape id="MinutesDraftWatermark" o:spid="_x0000_s2049" type="#_x0000_t136" o:allowincell="f" filled="t" fillcolor="#${fill}" stroked="f" ` +
-    `style="position:absolute;margin-left:0;margin-top:0;width:${boxWidth}pt;height:${boxHeight}pt;rotation:320;z-index:-251657216;` +
+    `style="position:absolute;margin-left:0;margin-top:0;width:${boxWidth}pt;height:${boxHeight}pt;rotation:${360 + watermarkAngle};z-index:-251657216;` +
     `mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin">` +
     `<v:fill on="t" type="solid"/><v:stroke on="f"/><v:textpath style="font-family:&quot;${xmlAttr(theme.fonts.headings.family)}&quot;;font-size:1pt;font-weight:bold" string="${xmlAttr(text)}"/>` +
     `<w10:wrap anchorx="margin" anchory="margin"/></v:shape>`;

@@ -5,10 +5,11 @@
 // and a <caption>).
 import { agendaEntryParts, agendaTargets } from "../../layout/agenda-targets.js";
 import type { ActionTable, DocumentLayout, InfoRow, ItemLayout } from "../../layout/document-layout.js";
+import { headerLogoSize, titleLogoSize, watermarkSize } from "../../layout/page-marks.js";
 import type { ThemeLogo } from "../../theme/theme.js";
 import type { PdfStyles } from "../pdf/pdf-styles.js";
 import { blocksHtml } from "./html-blocks.js";
-import { headerLogoSize, screenLineText, watermarkSize } from "./html-styles.js";
+import { screenLineText } from "./html-styles.js";
 import { escapeAttr, escapeText, inlineHtml } from "./html-text.js";
 
 /** The id of the `index`-th drawn item's heading: the PDF's named destination (item-anchors.ts), so `#item-2` reaches it in both. */
@@ -55,13 +56,15 @@ export function bodyHtml(d: Drawing): string {
   if (layout.signatures?.length) parts.push(`<div class="signatures">\n${blocksHtml(layout.signatures)}\n</div>`);
   parts.push("</main>", pageFooter(d));
   if (layout.draft?.mark === "watermark") {
-    const size = watermarkSize(d.styles, layout.draft.text);
+    const size = watermarkSize(d.styles.page.width, layout.draft.text);
     d.columns.rules.push(`.watermark span { font-size: ${Math.round(size * 100) / 100}pt; }`);
     // Decoration, as the PDF draws it (an artifact): the draft state is said once more for no one.
     parts.push(`<div class="watermark" aria-hidden="true"><span>${escapeText(layout.draft.text)}</span></div>`);
   }
   return parts.join("\n");
 }
+
+const textWidth = (d: Drawing): number => d.styles.page.right - d.styles.page.left;
 
 function logoImg(d: Drawing, className: string, size: { width: number; height: number }): string {
   if (!d.logo) return "";
@@ -76,7 +79,7 @@ function pageHeader(d: Drawing): string {
   const text = screenLineText(line);
   const logo = d.logo && d.logo.theme.placement !== "title" ? d.logo.theme : undefined;
   if (!text.trim() && !logo) return "";
-  const img = logo ? logoImg(d, "header-logo", headerLogoSize(d.styles, logo)) : "";
+  const img = logo ? logoImg(d, "header-logo", headerLogoSize(logo, d.styles.page.top, textWidth(d))) : "";
   const side = logo?.placement === "header-right" ? " logo-right" : "";
   return `<header class="page-header align-${line.align}${side}">${img}<span class="text">${escapeText(text)}</span></header>`;
 }
@@ -92,10 +95,8 @@ function frontMatter(d: Drawing): string[] {
   const out: string[] = [];
   if (layout.draft?.mark === "banner") out.push(`<p class="draft-banner">${escapeText(layout.draft.text)}</p>`);
   if (d.logo?.theme.placement === "title") {
-    const { width, height } = d.logo.theme;
-    const textWidth = d.styles.page.right - d.styles.page.left;
-    const scale = Math.min(1, textWidth / width, (d.styles.page.bottom - d.styles.page.top) / 4 / height);
-    out.push(logoImg(d, "title-logo", { width: width * scale, height: height * scale }));
+    const page = d.styles.page;
+    out.push(logoImg(d, "title-logo", titleLogoSize(d.logo.theme, textWidth(d), page.bottom - page.top)));
   }
   if (layout.organisation) out.push(`<p class="organisation">${escapeText(layout.organisation)}</p>`);
   out.push(`<h1 dir="auto">${escapeText(layout.title)}</h1>`);

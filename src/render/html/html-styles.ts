@@ -2,6 +2,7 @@
 // colours and spacing, the layout's geometry), in points, so the page reads like the document: on screen a
 // column as wide as the PDF's text, and in print the PDF's page size, margins, running header and footer.
 import type { DocumentLayout } from "../../layout/document-layout.js";
+import { headerLogoSize, watermarkAngle } from "../../layout/page-marks.js";
 import { pageLineText, type PageLine } from "../../layout/page-template.js";
 import type { ThemeLogo } from "../../theme/theme.js";
 import { pdfColor, type PdfStyles, type TextStyle } from "../pdf/pdf-styles.js";
@@ -73,21 +74,13 @@ function marginBoxes(layout: DocumentLayout, furniture: string, rule: string, lo
   return `${every.join("\n")}\n}\n@page :first {\n${first.join("\n")}\n}`;
 }
 
-/** The logo's size in the header: the theme's, shrunk to fit the top margin (as the PDF's page-furniture.ts). */
-export function headerLogoSize(s: PdfStyles, logo: ThemeLogo): { width: number; height: number } {
-  const room = Math.max(12, s.page.top - 14 - 3 - 10);
-  const width = s.page.right - s.page.left;
-  const scale = Math.min(1, room / logo.height, width / 3 / logo.width);
-  return { width: logo.width * scale, height: logo.height * scale };
-}
-
 /**
  * The header logo for the print margin boxes, where an image shows at its own size: an SVG of the logo's drawn
  * size in points holding the logo (which the page's policy allows, as a data: image).
  */
 export function marginLogo(s: PdfStyles, logo: ThemeLogo, uri: string): MarginLogo | undefined {
   if (logo.placement === "title") return undefined;
-  const { width, height } = headerLogoSize(s, logo);
+  const { width, height } = headerLogoSize(logo, s.page.top, s.page.right - s.page.left);
   const w = Math.round(width * 100) / 100;
   const h = Math.round(height * 100) / 100;
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${w}pt" height="${h}pt" viewBox="0 0 ${w} ${h}"><image width="${w}" height="${h}" preserveAspectRatio="none" xlink:href="${uri}"/></svg>`;
@@ -96,10 +89,6 @@ export function marginLogo(s: PdfStyles, logo: ThemeLogo, uri: string): MarginLo
     side: logo.placement === "header-right" ? "right" : "left",
   };
 }
-
-/** The draft watermark's size: the PDF's (page-furniture.ts), the text across three quarters of the page. */
-export const watermarkSize = (s: PdfStyles, text: string): number =>
-  Math.min(110, (s.page.width * 0.75) / Math.max(2.5, text.length * 0.62));
 
 export function pageCss(layout: DocumentLayout, s: PdfStyles, fonts: FontStacks, logo?: MarginLogo): string {
   const t = s.text;
@@ -131,7 +120,7 @@ h1 { ${font(t.title, fonts)} margin: 0; text-align: ${s.look.titleAlign}; }
 .title-logo { display: block; max-width: 100%; height: auto; margin: 0 ${s.look.titleAlign === "center" ? "auto" : "0"} 10pt; }
 .draft-banner { ${font({ ...t.sectionTitle, color: "#FFFFFF" }, fonts)} background: ${c.accent}; text-align: center; padding: 4pt 0; margin: 0 0 12pt; }
 .watermark { position: fixed; inset: 0; display: flex; align-items: center; justify-content: center; pointer-events: none; z-index: 0; overflow: hidden; }
-.watermark span { transform: rotate(-40deg); color: ${pdfColor(g.tints.watermark)}; font-family: ${fonts.heading}; font-weight: 700; white-space: nowrap; }
+.watermark span { transform: rotate(${watermarkAngle}deg); color: ${pdfColor(g.tints.watermark)}; font-family: ${fonts.heading}; font-weight: 700; white-space: nowrap; }
 main { position: relative; z-index: 1; }
 p { margin: 0 0 ${pt(s.space.paragraph)}; }
 h2 { ${font(t.sectionTitle, fonts)} margin: ${pt(s.space.itemBefore)} 0 ${pt(s.space.paragraph)}; break-after: avoid; }

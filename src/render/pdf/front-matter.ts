@@ -2,6 +2,7 @@
 // (date, time, place, attendance...), the preamble, and the list of agenda points.
 import { agendaEntryParts } from "../../layout/agenda-targets.js";
 import type { DocumentLayout } from "../../layout/document-layout.js";
+import { titleLogoSize } from "../../layout/page-marks.js";
 import type { ThemeLogo } from "../../theme/theme.js";
 import { bodyContext, drawBlocks } from "./blocks.js";
 import { proportionalWidths } from "./column-widths.js";
@@ -29,9 +30,7 @@ export function drawFrontMatter(w: PageWriter, layout: DocumentLayout, logo?: Th
 
 /** The logo above the title, as a Figure with its alt text. */
 function drawTitleLogo(w: PageWriter, logo: ThemeLogo): void {
-  const scale = Math.min(1, w.width / logo.width, w.pageHeight / 4 / logo.height);
-  const width = logo.width * scale;
-  const height = logo.height * scale;
+  const { width, height } = titleLogoSize(logo, w.width, w.pageHeight);
   const x = w.styles.look.titleAlign === "center" ? w.left + (w.width - width) / 2 : w.left;
   const y = w.y;
   const figure = w.tag("Figure", w.root, { alt: logo.alt });

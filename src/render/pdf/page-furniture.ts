@@ -2,6 +2,7 @@
 // and the draft watermark. All of it is drawn as pagination artifacts outside the structure tree, except the
 // logo on the first page, which is a Figure with its alt text.
 import type { DocumentLayout } from "../../layout/document-layout.js";
+import { headerLogoSize, type Size, watermarkAngle, watermarkSize } from "../../layout/page-marks.js";
 import { pageLineText, type PageLine } from "../../layout/page-template.js";
 import type { ThemeLogo } from "../../theme/theme.js";
 import { breakLines, type TextLine } from "./line-breaker.js";
@@ -16,12 +17,8 @@ const LOGO_GAP = 8;
 
 const hasPageFields = (line: PageLine): boolean => line.pieces.some((p) => typeof p !== "string");
 
-/** The logo's drawn size in the header: the theme's size, shrunk to fit the top margin. */
-export function headerLogoSize(w: PageWriter, logo: ThemeLogo): { width: number; height: number } {
-  const room = Math.max(12, w.styles.page.top - 14 - 3 - 10);
-  const scale = Math.min(1, room / logo.height, w.width / 3 / logo.width);
-  return { width: logo.width * scale, height: logo.height * scale };
-}
+/** The logo's drawn size in the header (layout/page-marks.ts). */
+const logoSize = (w: PageWriter, logo: ThemeLogo): Size => headerLogoSize(logo, w.styles.page.top, w.width);
 
 /**
  * Returns the drawer of the page header for the current page. It runs as each page starts, so that in
@@ -76,7 +73,7 @@ function drawHeaderText(
   if (!text.trim()) return;
   const box = lineBox(w, w.styles.text.furniture);
   // The text takes the width the logo leaves.
-  const logoWidth = logo ? headerLogoSize(w, logo).width + LOGO_GAP : 0;
+  const logoWidth = logo ? logoSize(w, logo).width + LOGO_GAP : 0;
   const left = logo?.placement === "header-left" ? w.left + logoWidth : w.left;
   const width = w.width - logoWidth;
   const lines = headerLines(w, text, width);
@@ -87,7 +84,7 @@ function drawHeaderText(
 }
 
 function drawHeaderLogo(w: PageWriter, logo: ThemeLogo, ruleY: number, first: boolean): void {
-  const { width, height } = headerLogoSize(w, logo);
+  const { width, height } = logoSize(w, logo);
   const x = logo.placement === "header-right" ? w.left + w.width - width : w.left;
   const y = ruleY - 4 - height;
   const draw = (): void => void w.doc.image(w.logoImage(logo), x, y, { width, height });
@@ -101,13 +98,13 @@ function drawHeaderLogo(w: PageWriter, logo: ThemeLogo, ruleY: number, first: bo
 
 function drawWatermark(w: PageWriter, text: string, fill: string): void {
   const { styles } = w;
-  const size = Math.min(110, (styles.page.width * 0.75) / Math.max(2.5, text.length * 0.62));
+  const size = watermarkSize(styles.page.width, text);
   w.artifact((d) => {
     const width = w.fonts.width(text, "heading", size);
     const { ascent, height } = w.fonts.metrics("heading", size);
     w.fonts.use("heading", size);
     // Centred on the page and turned 40° anticlockwise, reading upwards from bottom left.
-    d.translate(styles.page.width / 2, styles.page.height / 2).rotate(-40);
+    d.translate(styles.page.width / 2, styles.page.height / 2).rotate(watermarkAngle);
     d.fillColor(pdfColor(fill));
     d.text(text, -width / 2, -height / 2 + ascent, { lineBreak: false, baseline: "alphabetic" });
   });
