@@ -2,7 +2,8 @@
 // output), the page opened in headless Chromium, the Markdown and the theme edited on disk. Each edit must
 // reach the page (the time from the write to the page showing it is measured and printed), an invalid edit
 // shows its diagnostic over the last good render and its fix clears it, the scroll position survives the
-// reload, two previews of one folder listen on two ports, escapes from the project are refused, and
+// reload, two previews of one folder listen on two ports, escapes from the project are refused (raw HTTP:
+// a browser would resolve "..", "%2e%2e" before sending), and
 // SIGINT ends the process with 0 and frees the port.
 import { type ChildProcess, spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
@@ -305,67 +306,63 @@ describe("minutes preview's server", () => {
     240_000,
   );
 
-  itWithTools("chromium")(
-    "serves only files of the project: escapes by dots, encoded dots and slashes, backslashes, absolute paths and links are refused",
-    async () => {
-      const outside = tempDir("preview-outside");
-      writeFileSync(join(outside, "secret.txt"), "TOP-SECRET-OUTSIDE");
-      const { dir, meeting } = project("escapes");
-      // The project's parent holds a secret too: "../secret.txt" from the project would name it.
-      const parentSecret = join(dir, "..", "secret-beside.txt");
-      writeFileSync(parentSecret, "TOP-SECRET-BESIDE");
-      writeFileSync(join(dir, "annex.txt"), "an annex of the project");
-      writeFileSync(join(dir, ".env"), "TOP-SECRET-DOTFILE");
-      symlinkSync(outside, join(dir, "linked-folder"));
-      symlinkSync(join(outside, "secret.txt"), join(dir, "linked-secret.txt"));
-      const session = await startPreview([meeting]);
-      try {
-        // The positive control: a file of the project is served, the meeting's page too.
-        expect(await rawGet(session.port, "/annex.txt")).toEqual({ status: 200, body: "an annex of the project" });
-        // "/" is the meeting's page itself (the meeting is at the top of its project), once rendered.
-        await until(async () => (await rawGet(session.port, "/")).body.includes("The Chair opened the meeting"), "/");
-        const refused: Record<string, number[]> = {
-          "/../secret-beside.txt": [404],
-          "/%2e%2e/secret-beside.txt": [404],
-          "/%2E%2E/secret-beside.txt": [404],
-          "/.%2e/secret-beside.txt": [404],
-          "/%2e%2e%2fsecret-beside.txt": [404],
-          "/annex.txt%2f..%2f..%2fsecret-beside.txt": [404],
-          "/..%5csecret-beside.txt": [404],
-          "/\\..\\secret-beside.txt": [404],
-          "/%5c..%5csecret-beside.txt": [404],
-          [`/${encodeURIComponent(parentSecret)}`]: [404],
-          [parentSecret]: [404],
-          [`//${parentSecret}`]: [404],
-          [`http://127.0.0.1:${session.port}/../secret-beside.txt`]: [404],
-          "/C:/Windows/win.ini": [404],
-          "/.env": [404],
-          "/%2eenv": [404],
-          "/linked-folder/secret.txt": [403],
-          "/linked-secret.txt": [403],
-          "/annex.txt%00.html": [404],
-        };
-        for (const [path, statuses] of Object.entries(refused)) {
-          const answer = await rawGet(session.port, path);
-          expect(statuses, `GET ${path}`).toContain(answer.status);
-          expect(answer.body).not.toContain("TOP-SECRET");
-        }
-        // A page elsewhere that names 127.0.0.1 by a name of its own (DNS rebinding) is refused.
-        const rebinding = await new Promise<number>((done, fail) =>
-          request(
-            { host: "127.0.0.1", port: session.port, path: "/annex.txt", headers: { Host: "attacker.example:80" } },
-            (res) => done(res.statusCode ?? 0),
-          )
-            .on("error", fail)
-            .end(),
-        );
-        expect(rebinding).toBe(403);
-      } finally {
-        expect(await session.stop()).toBe(0);
+  it("serves only files of the project: escapes by dots, encoded dots and slashes, backslashes, absolute paths and links are refused", async () => {
+    const outside = tempDir("preview-outside");
+    writeFileSync(join(outside, "secret.txt"), "TOP-SECRET-OUTSIDE");
+    const { dir, meeting } = project("escapes");
+    // The project's parent holds a secret too: "../secret.txt" from the project would name it.
+    const parentSecret = join(dir, "..", "secret-beside.txt");
+    writeFileSync(parentSecret, "TOP-SECRET-BESIDE");
+    writeFileSync(join(dir, "annex.txt"), "an annex of the project");
+    writeFileSync(join(dir, ".env"), "TOP-SECRET-DOTFILE");
+    symlinkSync(outside, join(dir, "linked-folder"));
+    symlinkSync(join(outside, "secret.txt"), join(dir, "linked-secret.txt"));
+    const session = await startPreview([meeting]);
+    try {
+      // The positive control: a file of the project is served, the meeting's page too.
+      expect(await rawGet(session.port, "/annex.txt")).toEqual({ status: 200, body: "an annex of the project" });
+      // "/" is the meeting's page itself (the meeting is at the top of its project), once rendered.
+      await until(async () => (await rawGet(session.port, "/")).body.includes("The Chair opened the meeting"), "/");
+      const refused: Record<string, number[]> = {
+        "/../secret-beside.txt": [404],
+        "/%2e%2e/secret-beside.txt": [404],
+        "/%2E%2E/secret-beside.txt": [404],
+        "/.%2e/secret-beside.txt": [404],
+        "/%2e%2e%2fsecret-beside.txt": [404],
+        "/annex.txt%2f..%2f..%2fsecret-beside.txt": [404],
+        "/..%5csecret-beside.txt": [404],
+        "/\\..\\secret-beside.txt": [404],
+        "/%5c..%5csecret-beside.txt": [404],
+        [`/${encodeURIComponent(parentSecret)}`]: [404],
+        [parentSecret]: [404],
+        [`//${parentSecret}`]: [404],
+        [`http://127.0.0.1:${session.port}/../secret-beside.txt`]: [404],
+        "/C:/Windows/win.ini": [404],
+        "/.env": [404],
+        "/%2eenv": [404],
+        "/linked-folder/secret.txt": [403],
+        "/linked-secret.txt": [403],
+        "/annex.txt%00.html": [404],
+      };
+      for (const [path, statuses] of Object.entries(refused)) {
+        const answer = await rawGet(session.port, path);
+        expect(statuses, `GET ${path}`).toContain(answer.status);
+        expect(answer.body).not.toContain("TOP-SECRET");
       }
-    },
-    120_000,
-  );
+      // A page elsewhere that names 127.0.0.1 by a name of its own (DNS rebinding) is refused.
+      const rebinding = await new Promise<number>((done, fail) =>
+        request(
+          { host: "127.0.0.1", port: session.port, path: "/annex.txt", headers: { Host: "attacker.example:80" } },
+          (res) => done(res.statusCode ?? 0),
+        )
+          .on("error", fail)
+          .end(),
+      );
+      expect(rebinding).toBe(403);
+    } finally {
+      expect(await session.stop()).toBe(0);
+    }
+  }, 120_000);
 
   it("renders again when the config or the earlier meeting named by previous: changes", async () => {
     const dir = tempDir("preview-inputs");
