@@ -159,4 +159,30 @@ describe("decision records", () => {
     expect(all[4]!.vote).toMatchObject({ for: 4, against: 1 });
     expect(inlineText(all[4]!.text)).toBe("Decision in Spanish.");
   });
+
+  it("records the resolutions written in the discussion, as scribes write them, with their votes", () => {
+    const text = `---
+title: WG call
+date: 2024-05-02
+attendees: [Ana, Tom, Mei]
+---
+
+## 1. Spec
+
+Long discussion about the draft.
+
+RESOLVED: publish the draft as a Working Draft. {#wd-1}
+
+- **Beschluss:** Die Satzung wird geändert.
+- Abstimmung: 2 dafür, 1 dagegen
+
+Other notes.
+`;
+    const all = records(text);
+    expect(all.map((d) => [d.id, inlineText(d.text)])).toEqual([
+      ["wd-1", "publish the draft as a Working Draft."],
+      ["2024-05-02#1.d2", "Die Satzung wird geändert."],
+    ]);
+    expect(all[1]!.vote).toMatchObject({ for: 2, against: 1, text: "Abstimmung: 2 dafür, 1 dagegen" });
+  });
 });

@@ -8,6 +8,7 @@ import { report } from "../diagnostics.js";
 import { text } from "../i18n/messages.js";
 import type { Block, Decision, Inline, Minutes, Span, Vote } from "../model/minutes.js";
 import { inlineText } from "../model/minutes.js";
+import { normalizeLabel } from "../i18n/text-match.js";
 import { VALID_ID } from "./action-ids.js";
 import {
   afterVoteLabel,
@@ -90,6 +91,61 @@ function cutBefore(inlines: Inline[], needle: string): Inline[] {
 interface Draft {
   paragraphs: Paragraph[];
   position?: Span;
+  /** A resolution line of the discussion ("RESOLVED: …"): its label is not part of the decision's text. */
+  labelled?: boolean;
+}
+
+/** A line of the discussion that records a decision, as scribes write them: "RESOLVED: …", "Décision : …", "Beschluss: …". */
+const RESOLUTION =
+  /^(?:resolved|resolution|decision|decided|agreed|decision prise|resolution adoptee|decision adoptee|acuerdo|resolucion|decisao|deliberacao|deliberado|resolucao|beschluss|beschlossen)\s*[:：]\s*\S/;
+
+const isResolution = (line: string): boolean => RESOLUTION.test(normalizeLabel(line).replace(/^[-*+]\s*/, ""));
+
+/** The inline content after the resolution label (up to its colon), which may be bold. */
+function afterLabel(inlines: Inline[]): Inline[] {
+  const out = [...inlines];
+  while (out.length) {
+    const node = out.shift()!;
+    const plain = node.type === "text" ? node.value : inlineText([node]);
+    const colon = plain.search(/[:：]/);
+    if (colon < 0) continue;
+    const rest = node.type === "text" ? node.value.slice(colon + 1) : "";
+    return rest.trim() ? [{ type: "text", value: rest.replace(/^\s+/, "") }, ...out] : trimStart(out);
+  }
+  return inlines;
+}
+
+function trimStart(inlines: Inline[]): Inline[] {
+  const [first, ...rest] = inlines;
+  if (first?.type !== "text") return inlines;
+  const value = first.value.replace(/^\s+/, "");
+  return value ? [{ type: "text", value }, ...rest] : rest;
+}
+
+/** The resolutions written in an item's discussion ("RESOLVED: …" paragraphs and bullets), with the vote lines under them. */
+function resolutionDrafts(blocks: Block[], source: readonly string[]): Draft[] {
+  const out: Draft[] = [];
+  let last: Draft | undefined;
+  for (const block of blocks) {
+    const paragraphs = block.type === "paragraph" ? [block] : block.type === "list" ? paragraphsOf([block]) : [];
+    if (!paragraphs.length) {
+      last = undefined;
+      continue;
+    }
+    for (const paragraph of paragraphs) {
+      const lines = linesOf(paragraph, source);
+      if (isResolution(lines[0]?.text ?? "")) {
+        last = {
+          paragraphs: [paragraph],
+          labelled: true,
+          ...(paragraph.position ? { position: paragraph.position } : {}),
+        };
+        out.push(last);
+      } else if (last && lines.every((l) => voteOf(l.text) !== undefined)) last.paragraphs.push(paragraph);
+      else last = undefined;
+    }
+  }
+  return out;
 }
 
 const paragraphsOf = (blocks: Block[]): Paragraph[] =>
@@ -151,7 +207,8 @@ function recordOf(draft: Draft, source: readonly string[], file: VFile): Omit<De
     if (p === 0) marker = takeMarker(paragraph, lines);
     // The decision's own words come first; from the first vote line on, the paragraph gives the vote.
     const k = lines.findIndex((l, i) => (p > 0 || i > 0) && voteOf(l.text) !== undefined);
-    const own = k < 0 ? paragraph.children : k === 0 ? [] : cutBefore(paragraph.children, lines[k]!.text);
+    const written = p === 0 && draft.labelled ? afterLabel(paragraph.children) : paragraph.children;
+    const own = k < 0 ? written : k === 0 ? [] : cutBefore(written, lines[k]!.text);
     if (own.length) {
       if (textInlines.length) textInlines.push({ type: "text", value: " " });
       textInlines.push(...own);
@@ -217,11 +274,12 @@ export function assignDecisions(minutes: Minutes, file: VFile): void {
     for (const action of item.actions) if (action.id) seen.set(action.id, action.position);
   let unnumbered = 0;
   // The source lines, split once and only for a meeting that has decisions.
-  if (!minutes.items.some((item) => item.decisions.length)) return;
+  if (!minutes.items.some((item) => item.decisions.length || item.discussion.length)) return;
   const source = String(file.value).split("\n");
   for (const item of minutes.items) {
     const records: Decision[] = [];
-    for (const draft of drafts(item.decisions, source)) {
+    // The decisions section's decisions, then the resolutions recorded in the discussion.
+    for (const draft of [...drafts(item.decisions, source), ...resolutionDrafts(item.discussion, source)]) {
       const { marker, ...record } = recordOf(draft, source, file);
       const n = item.number === null ? ++unnumbered : records.length + 1;
       const id = marker ?? `${minutes.meeting.date}#${item.number ?? 0}.d${n}`;
