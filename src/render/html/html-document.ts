@@ -15,10 +15,17 @@ import { escapeAttr, escapeText, inlineHtml } from "./html-text.js";
 /** The id of the `index`-th drawn item's heading: the PDF's named destination (item-anchors.ts), so `#item-2` reaches it in both. */
 export const itemId = (index: number): string => `item-${index + 1}`;
 
-/** Column widths as CSS rules (the page allows no style attribute): one class per set of proportions. */
-export class ColumnRules {
+/**
+ * The rules this page adds to its stylesheet (the page allows no style attribute): column widths, one class per
+ * set of proportions, and the sizes of its logo and watermark.
+ */
+export class PageRules {
   private readonly classes = new Map<string, string>();
   readonly rules: string[] = [];
+
+  add(rule: string): void {
+    this.rules.push(rule);
+  }
 
   /** The class of a table whose columns take `weights` of its width. */
   classFor(weights: readonly number[]): string {
@@ -40,7 +47,7 @@ export class ColumnRules {
 interface Drawing {
   layout: DocumentLayout;
   styles: PdfStyles;
-  columns: ColumnRules;
+  rules: PageRules;
   logo?: { theme: ThemeLogo; uri: string };
 }
 
@@ -57,7 +64,7 @@ export function bodyHtml(d: Drawing): string {
   parts.push("</main>", pageFooter(d));
   if (layout.draft?.mark === "watermark") {
     const size = watermarkSize(d.styles.page.width, layout.draft.text);
-    d.columns.rules.push(`.watermark span { font-size: ${Math.round(size * 100) / 100}pt; }`);
+    d.rules.add(`.watermark span { font-size: ${Math.round(size * 100) / 100}pt; }`);
     // Decoration, as the PDF draws it (an artifact): the draft state is said once more for no one.
     parts.push(`<div class="watermark" aria-hidden="true"><span>${escapeText(layout.draft.text)}</span></div>`);
   }
@@ -70,7 +77,7 @@ function logoImg(d: Drawing, className: string, size: { width: number; height: n
   if (!d.logo) return "";
   const w = Math.round(size.width * 100) / 100;
   const h = Math.round(size.height * 100) / 100;
-  d.columns.rules.push(`.${className} { width: ${w}pt; height: ${h}pt; }`);
+  d.rules.add(`.${className} { width: ${w}pt; height: ${h}pt; }`);
   return `<img class="${className}" src="${escapeAttr(d.logo.uri)}" alt="${escapeAttr(d.logo.theme.alt)}">`;
 }
 
@@ -109,7 +116,7 @@ function frontMatter(d: Drawing): string[] {
 }
 
 function infoTable(d: Drawing, rows: InfoRow[]): string {
-  const cls = d.columns.classFor(d.layout.geometry.infoColumns);
+  const cls = d.rules.classFor(d.layout.geometry.infoColumns);
   const body = rows.map((row) => {
     const value = Array.isArray(row.value)
       ? `<ul>${row.value.map((v) => `<li dir="auto">${escapeText(v)}</li>`).join("")}</ul>`
@@ -159,7 +166,7 @@ function itemHtml(d: Drawing, item: ItemLayout, id: string): string {
 }
 
 function actionTable(d: Drawing, actions: ActionTable, heading: string): string {
-  const cls = d.columns.classFor(actions.weights);
+  const cls = d.rules.classFor(actions.weights);
   const head = actions.columns.map((c) => `<th scope="col">${escapeText(c)}</th>`).join("");
   const rows = actions.rows.map(
     (row) => `<tr>${actions.columns.map((_, c) => `<td dir="auto">${inlineHtml(row[c] ?? [])}</td>`).join("")}</tr>`,

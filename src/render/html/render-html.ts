@@ -9,7 +9,7 @@ import { documentMetadata } from "../../layout/document-metadata.js";
 import type { DocumentLayout } from "../../layout/document-layout.js";
 import { pdfStyles } from "../pdf/pdf-styles.js";
 import type { RenderOptions } from "../render-options.js";
-import { bodyHtml, ColumnRules } from "./html-document.js";
+import { bodyHtml, PageRules } from "./html-document.js";
 import { fontFaces } from "./html-fonts.js";
 import { marginLogo, pageCss } from "./html-styles.js";
 import { escapeAttr, escapeText } from "./html-text.js";
@@ -37,12 +37,12 @@ export async function renderHtml(layout: DocumentLayout, options: RenderOptions 
 export function htmlPage(layout: DocumentLayout, options: RenderOptions & HtmlOptions): string {
   const { theme } = options;
   const styles = pdfStyles(theme, layout.geometry);
-  const columns = new ColumnRules();
+  const rules = new PageRules();
   const logo = theme.logo ? { theme: theme.logo, uri: logoUri(theme.logo) } : undefined;
   const faces = fontFaces(layout, options);
-  const body = bodyHtml({ layout, styles, columns, ...(logo ? { logo } : {}) });
+  const body = bodyHtml({ layout, styles, rules, ...(logo ? { logo } : {}) });
   const printLogo = logo && marginLogo(styles, logo.theme, logo.uri);
-  const css = `${faces.css}${pageCss(layout, styles, faces.stacks, printLogo)}${columns.rules.join("\n")}\n`;
+  const css = `${faces.css}${pageCss(layout, styles, faces.stacks, printLogo)}${rules.rules.join("\n")}\n`;
   const meta = documentMetadata(layout);
   const script = options.liveReloadScript;
   const policy = contentSecurityPolicy(css, script);
