@@ -98,6 +98,11 @@ export interface BuildOptions {
    * config's `publish:`, else public. Set by the batch.
    */
   publishing?: boolean;
+  /**
+   * A file still at the convocation stage (`status: agenda`): an `agenda-only` error (default, a file built on
+   * its own), or a warning and no output (a folder built at once: the convocation waits beside the minutes).
+   */
+  agendaOnly?: "error" | "warning";
 }
 
 export interface BuildResult {
@@ -258,13 +263,15 @@ async function buildInWorld(
   const checked = await check(input, options, world);
   if (!checked.ok || !checked.minutes || !checked.theme) return { ...checked, outputs: [] };
   // A convocation whose meeting is not held yet has no minutes to print: say what is missing.
-  if (checked.minutes.meeting.status === "agenda")
+  if (checked.minutes.meeting.status === "agenda") {
+    const severity = options.agendaOnly ?? "error";
     return {
       ...checked,
-      ok: false,
+      ok: severity === "warning",
       outputs: [],
-      diagnostics: [...checked.diagnostics, agendaOnly(input, checked.minutes)],
+      diagnostics: [...checked.diagnostics, { ...agendaOnly(input, checked.minutes), severity }],
     };
+  }
   const { theme } = checked;
   // The public edition leaves the items held in camera out of the model itself, before the layout and every output.
   const edition = options.edition ?? (options.publishing ? (checked.config?.publish ?? "public") : "internal");

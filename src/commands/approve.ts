@@ -44,6 +44,8 @@ export function registerApproveCommand(program: Command, io: CommandIo): void {
       // Named one by one, a file that approves nothing is an error; in a folder, such files are simply not approvers.
       const named = paths.length === 1 && /\.(md|markdown)$/i.test(paths[0]!);
       for (const { path, minutes } of loaded.meetings) {
+        // A convocation (status: agenda) approves nothing yet: the meeting has not been held.
+        if (minutes.meeting.status === "agenda") continue;
         if (!minutes.meeting.approves) {
           if (named) {
             io.err(
