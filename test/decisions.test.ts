@@ -185,4 +185,37 @@ Other notes.
     ]);
     expect(all[1]!.vote).toMatchObject({ for: 2, against: 1, text: "Abstimmung: 2 dafür, 1 dagegen" });
   });
+
+  it("reads decisions written as a table: a vote column, or count columns", () => {
+    const text = `---
+title: Conseil
+date: 2024-06-11
+language: fr
+attendees: [Ana, Tom, Mei, Léa]
+---
+
+## 1. Délibérations
+
+### Décisions
+
+| N° | Délibération | Vote |
+|---|---|---|
+| 1 | Le budget est adopté. | 3 pour, 1 contre |
+| D-7 | La charte est modifiée. | Adopté à l'unanimité |
+
+| Decision | For | Against | Abstentions |
+|---|---|---|---|
+| The audit is ordered. | 2 | 1 | 1 |
+`;
+    const all = records(text);
+    expect(all.map((d) => [d.id, inlineText(d.text), d.vote?.text])).toEqual([
+      ["2024-06-11#1.d1", "Le budget est adopté.", "3 pour, 1 contre"],
+      ["D-7", "La charte est modifiée.", "Adopté à l'unanimité"],
+      ["2024-06-11#1.d3", "The audit is ordered.", "2 For, 1 Against, 1 Abstentions"],
+    ]);
+    expect(all[0]!.vote).toMatchObject({ for: 3, against: 1 });
+    expect(all[1]!.vote).toMatchObject({ unanimous: true });
+    expect(all[2]!.vote).toMatchObject({ for: 2, against: 1, abstentions: 1 });
+    expect(all[2]!.position?.start.line).toBe(19);
+  });
 });

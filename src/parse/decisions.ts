@@ -9,6 +9,7 @@ import { text } from "../i18n/messages.js";
 import type { Block, Decision, Inline, Minutes, Span, Vote } from "../model/minutes.js";
 import { inlineText } from "../model/minutes.js";
 import { normalizeLabel } from "../i18n/text-match.js";
+import { tableDecisions } from "./decision-table.js";
 import { VALID_ID } from "./action-ids.js";
 import {
   afterVoteLabel,
@@ -279,8 +280,12 @@ export function assignDecisions(minutes: Minutes, file: VFile): void {
   for (const item of minutes.items) {
     const records: Decision[] = [];
     // The decisions section's decisions, then the resolutions recorded in the discussion.
-    for (const draft of [...drafts(item.decisions, source), ...resolutionDrafts(item.discussion, source)]) {
-      const { marker, ...record } = recordOf(draft, source, file);
+    const made = [
+      ...drafts(item.decisions, source).map((draft) => recordOf(draft, source, file)),
+      ...item.decisions.flatMap((block) => (block.type === "table" ? tableDecisions(block) : [])),
+      ...resolutionDrafts(item.discussion, source).map((draft) => recordOf(draft, source, file)),
+    ].sort((a, b) => (a.position?.start.line ?? 0) - (b.position?.start.line ?? 0));
+    for (const { marker, ...record } of made) {
       const n = item.number === null ? ++unnumbered : records.length + 1;
       const id = marker ?? `${minutes.meeting.date}#${item.number ?? 0}.d${n}`;
       const place = record.position?.start;
