@@ -134,6 +134,8 @@ function resolutionDrafts(blocks: Block[], source: readonly string[]): Draft[] {
       continue;
     }
     for (const paragraph of paragraphs) {
+      // Most paragraphs are neither a resolution nor a vote under one: told from their first words, unsplit.
+      if (!last && !isResolution(inlineText(paragraph.children.slice(0, 2)).slice(0, 40))) continue;
       const lines = linesOf(paragraph, source);
       if (isResolution(lines[0]?.text ?? "")) {
         last = {
