@@ -89,6 +89,39 @@ describe("attendance of a meeting", () => {
     ]);
   });
 
+  it("says it in Spanish, Portuguese and German too", () => {
+    const text = readFileSync(join(board, "2024-01-09-board.md"), "utf8");
+    const quorum = (language: string) => {
+      const info = layoutMinutes(
+        parseMinutes(text.replace("date: 2024-01-09", `date: 2024-01-09\nlanguage: ${language}`), {
+          path: "x.md",
+          body,
+        }).minutes!,
+      ).info;
+      return info
+        .slice(1)
+        .map((r) => r.label)
+        .concat(String(info.at(-1)!.value));
+    };
+    expect(quorum("es")).toEqual([
+      "Miembros presentes",
+      "Excusados",
+      "Ausentes",
+      "Invitados",
+      "Quórum",
+      "alcanzado: 3 de 5 miembros presentes (quórum: 3)",
+    ]);
+    expect(quorum("pt").at(-1)).toBe("atingido: 3 de 5 membros presentes (quórum: 3)");
+    expect(quorum("de")).toEqual([
+      "Anwesende Mitglieder",
+      "Entschuldigt",
+      "Abwesend",
+      "Gäste",
+      "Beschlussfähigkeit",
+      "gegeben: 3 von 5 Mitgliedern anwesend (erforderlich: 3)",
+    ]);
+  });
+
   it("keeps the plain attendee list without members", () => {
     const plain = parseMinutes(readFileSync(join(board, "2024-01-09-board.md"), "utf8"), { path: "x.md" }).minutes!;
     expect(plain.attendance).toBeUndefined();
