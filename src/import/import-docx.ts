@@ -113,7 +113,7 @@ function warning(input: string, w: ImportWarning): Diagnostic {
       : "paragraph" in w.place
         ? text("import.place.paragraph", { n: w.place.paragraph })
         : text("import.place.table", { table: w.place.table, row: w.place.row });
-  // Where in the Word file, as the file's part of the message: "minutes.docx: paragraph 12: warning: …".
+  // Where in the Word file goes with the file's name, before the severity (paragraph N, or table N, row M).
   return diagnostic({
     file: place ? `${input}: ${say(place.id, place.params)}` : input,
     line: null,

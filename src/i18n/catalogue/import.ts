@@ -102,20 +102,6 @@ export const importMessages = {
     pt: "{count} pontos da ordem do dia",
     de: "{count} Tagesordnungspunkte",
   },
-  "count.action.one": {
-    en: "{count} action",
-    fr: "{count} action",
-    es: "{count} acción",
-    pt: "{count} ação",
-    de: "{count} Aufgabe",
-  },
-  "count.action.other": {
-    en: "{count} actions",
-    fr: "{count} actions",
-    es: "{count} acciones",
-    pt: "{count} ações",
-    de: "{count} Aufgaben",
-  },
   "import.done": {
     en: "{files} imported, {failed} not imported",
     fr: "{files} importé(s), {failed} non importé(s)",
