@@ -82,8 +82,9 @@ ${main}
 /**
  * The browser's side. The server sends a "state" event on connection and after every build: the build
  * number of the render on disk, and the problems of the last build with the overlay's labels (in the
- * user's language). A build number other than the page's reloads it; problems draw the overlay, built with
- * textContent only (a message may quote the file).
+ * user's language). A build number other than the page's brings the new render in: its body in place of
+ * the old one when the head is unchanged (no reload: fonts and scroll stay), else a reload that scrolls
+ * back (sessionStorage). Problems draw the overlay, built with textContent only (a message may quote the file).
  */
 export const liveScript = `(() => {
   "use strict";
@@ -99,18 +100,53 @@ export const liveScript = `(() => {
     } catch {}
   }
   const meta = document.querySelector('meta[name="${buildMeta}"]');
-  const shown = meta ? Number(meta.getAttribute("content")) : 0;
+  let shown = meta ? Number(meta.getAttribute("content")) : 0;
+  let current = { build: shown, problems: [] };
+  let updating = false;
   const source = new EventSource("${eventsPath}");
   source.addEventListener("state", (event) => {
     const state = JSON.parse(event.data);
-    if (state.build !== shown && state.build > 0) {
-      sessionStorage.setItem(key, JSON.stringify({ x: window.scrollX, y: window.scrollY }));
-      source.close();
-      location.reload();
-      return;
-    }
+    current = state;
+    if (state.build !== shown && state.build > 0) return void update();
     draw(state);
   });
+  // A new render: the page's body is swapped for the new one when the head (styles, fonts, policy) is the
+  // same, so the browser keeps its fonts and the scroll stays put; otherwise, or on any failure, a reload.
+  async function update() {
+    if (updating) return;
+    updating = true;
+    try {
+      const response = await fetch(location.href, { cache: "no-store" });
+      const next = new DOMParser().parseFromString(await response.text(), "text/html");
+      const nextMeta = next.querySelector('meta[name="${buildMeta}"]');
+      const build = nextMeta ? Number(nextMeta.getAttribute("content")) : 0;
+      if (!response.ok || build === 0 || head(next) !== head(document) || next.documentElement.lang !== document.documentElement.lang)
+        return reload();
+      const x = window.scrollX;
+      const y = window.scrollY;
+      document.title = next.title;
+      document.body.replaceWith(document.adoptNode(next.body));
+      if (meta) meta.setAttribute("content", String(build));
+      shown = build;
+      window.scrollTo(x, y);
+      draw(current);
+    } catch {
+      return reload();
+    } finally {
+      updating = false;
+    }
+    if (current.build !== shown && current.build > 0) update();
+  }
+  function head(doc) {
+    const copy = doc.head.cloneNode(true);
+    for (const e of copy.querySelectorAll('meta[name="${buildMeta}"], title')) e.remove();
+    return copy.innerHTML;
+  }
+  function reload() {
+    sessionStorage.setItem(key, JSON.stringify({ x: window.scrollX, y: window.scrollY }));
+    source.close();
+    location.reload();
+  }
   function element(name, className, text) {
     const e = document.createElement(name);
     if (className) e.className = className;
