@@ -66,14 +66,22 @@ async function startPreview(args: string[]): Promise<Session> {
       r(code);
     }),
   );
-  const found = await until(
-    () => {
-      if (gone !== undefined) throw new Error(`minutes preview ended (${gone}) before listening:\n${out}\n${err}`);
-      return /(http:\/\/127\.0\.0\.1:(\d+)\/\S*)/.exec(out);
-    },
-    "the preview's address",
-    startMs,
-  );
+  // A preview that never listens is not left running.
+  const found = await (async () => {
+    try {
+      return await until(
+        () => {
+          if (gone !== undefined) throw new Error(`minutes preview ended (${gone}) before listening:\n${out}\n${err}`);
+          return /(http:\/\/127\.0\.0\.1:(\d+)\/\S*)/.exec(out);
+        },
+        "the preview's address",
+        startMs,
+      );
+    } catch (error) {
+      child.kill("SIGKILL");
+      throw error;
+    }
+  })();
   console.log(`preview listening after ${Date.now() - started} ms`);
   return {
     started,
@@ -86,7 +94,11 @@ async function startPreview(args: string[]): Promise<Session> {
     exited,
     stop: async () => {
       child.kill("SIGINT");
-      return exited;
+      // One that does not stop is killed (and its code, null, fails the test that expected 0).
+      const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
     },
   };
 }

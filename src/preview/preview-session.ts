@@ -90,7 +90,9 @@ export async function preview(options: PreviewOptions, io: PreviewIo): Promise<n
     await rm(outputs, { recursive: true, force: true });
     return 1;
   }
-  const url = `http://${host.includes(":") ? `[${host}]` : host}:${listened.port}${encodeURI(home)}`;
+  // Bound to every interface: the address to open on this machine is its loopback one.
+  const shownHost = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "::1" : host;
+  const url = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${listened.port}${encodeURI(home)}`;
   io.out(`minutes: ${say("preview.serving", { input: printable(options.path), url })}`);
   io.onListening?.(url);
 
