@@ -134,7 +134,7 @@ describe("attendance of a meeting", () => {
     const lines = r.stderr.split("\n").filter((l) => /warning:/.test(l));
     expect(lines).toEqual([
       `${board}/2024-01-09-board.md:23:24: warning: The responsible "Mallory Stranger" is neither a member nor a guest. [action-responsible-not-member]`,
-      `${board}/2024-02-06-board.md:13:1: warning: The decision "Le contrat d'hébergement est renouvelé." was taken without quorum (2 members present, 3 required). [decision-without-quorum]`,
+      `${board}/2024-02-06-board.md:13:1: warning: This decision was taken without quorum (2 members present, 3 required). [decision-without-quorum]`,
       `${board}/2024-03-05-board.md:12:3: warning: The vote counts 5 votes, but only 4 members are present. [vote-exceeds-present]`,
       `${board}/2024-03-05-board.md:12:3: warning: The voter "Xavier Nobody" is neither a member nor a guest. [vote-voter-unknown]`,
     ]);
@@ -145,7 +145,7 @@ describe("attendance of a meeting", () => {
       env: plainCliEnv(),
     });
     expect(fr.stderr).toContain(
-      "2024-02-06-board.md:13:1: avertissement: La décision « Le contrat d'hébergement est renouvelé. » a été prise sans quorum (2 membres présents, 3 requis).",
+      "2024-02-06-board.md:13:1: avertissement: Cette décision a été prise sans quorum (2 membres présents, 3 requis).",
     );
   });
 

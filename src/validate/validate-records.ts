@@ -7,8 +7,6 @@ import { text } from "../i18n/messages.js";
 import { inlineText, type Minutes } from "../model/minutes.js";
 import { peopleIndex, unknownOwners } from "./people-match.js";
 
-const short = (value: string) => (value.length > 60 ? `${value.slice(0, 57)}…` : value);
-
 export function validateRecords(minutes: Minutes, file: VFile): void {
   const attendance = minutes.attendance;
   const { chair, secretary } = minutes.meeting;
@@ -26,14 +24,13 @@ export function validateRecords(minutes: Minutes, file: VFile): void {
   const presentKnown = minutes.meeting.attendees.length > 0;
   for (const item of minutes.items) {
     for (const decision of item.decisionRecords ?? []) {
-      const what = short(inlineText(decision.text).trim());
       const vote = decision.vote;
       if (attendance?.quorum && !attendance.quorum.reached)
         report(file, {
           severity: "warning",
           rule: "decision-without-quorum",
+          // The decision's words are not repeated: a message about a public edition must not quote an item held in camera.
           message: text("decision-without-quorum", {
-            decision: what,
             present: attendance.quorum.present,
             required: attendance.quorum.required,
           }),

@@ -113,11 +113,11 @@ export const recordMessages = {
     de: "Prüfen Sie die Schreibweise anhand von `members:` in der Konfiguration, oder tragen Sie den Namen unter `guests:` im YAML-Kopf ein.",
   },
   "decision-without-quorum": {
-    en: 'The decision "{decision}" was taken without quorum ({present} members present, {required} required).',
-    fr: "La décision « {decision} » a été prise sans quorum ({present} membres présents, {required} requis).",
-    es: "La decisión «{decision}» se tomó sin quórum ({present} miembros presentes, {required} necesarios).",
-    pt: "A decisão «{decision}» foi tomada sem quórum ({present} membros presentes, {required} necessários).",
-    de: "Der Beschluss „{decision}“ wurde ohne Beschlussfähigkeit gefasst ({present} Mitglieder anwesend, {required} erforderlich).",
+    en: "This decision was taken without quorum ({present} members present, {required} required).",
+    fr: "Cette décision a été prise sans quorum ({present} membres présents, {required} requis).",
+    es: "Esta decisión se tomó sin quórum ({present} miembros presentes, {required} necesarios).",
+    pt: "Esta decisão foi tomada sem quórum ({present} membros presentes, {required} necessários).",
+    de: "Dieser Beschluss wurde ohne Beschlussfähigkeit gefasst ({present} Mitglieder anwesend, {required} erforderlich).",
   },
   "decision-without-quorum.hint": {
     en: "Check `attendees:`; if the quorum was indeed missed, record the decision as provisional or carry it to the next meeting.",
