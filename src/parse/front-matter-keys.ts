@@ -14,13 +14,15 @@ const isFence = (line: string, i: number): boolean => i > 0 && /^(?:---|\.\.\.)[
 
 /** The file's text with each key set to its value (written as given: a YAML scalar or flow value); undefined without front matter. */
 export function setFrontMatterKeys(source: string, values: Record<string, string>): string | undefined {
-  let current = source;
+  // A file written with CRLF is edited as LF and given its CRLF back.
+  const crlf = /^---[ \t]*\r\n/.test(source);
+  let current = crlf ? source.replace(/\r\n/g, "\n") : source;
   for (const [key, value] of Object.entries(values)) {
     const next = setKey(current, key, value);
     if (next === undefined) return undefined;
     current = next;
   }
-  return current;
+  return crlf ? current.replace(/\n/g, "\r\n") : current;
 }
 
 function setKey(source: string, key: string, value: string): string | undefined {
@@ -28,7 +30,6 @@ function setKey(source: string, key: string, value: string): string | undefined 
   if (!/^---[ \t]*\r?$/.test(lines[0] ?? "")) return undefined;
   const close = lines.findIndex(isFence);
   if (close < 0) return undefined;
-  const eol = lines[0]!.endsWith("\r") ? "\r" : "";
   const yaml = readYaml(lines.slice(1, close).join("\n"), new VFile(), {
     lineOffset: 1,
     rule: "front-matter",
@@ -37,7 +38,7 @@ function setKey(source: string, key: string, value: string): string | undefined 
   if (!yaml || !isMap(yaml.doc.contents)) return undefined;
   const pair = yaml.doc.contents.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
   if (!pair || !isScalar(pair.key)) {
-    lines.splice(close, 0, `${key}: ${value}${eol}`);
+    lines.splice(close, 0, `${key}: ${value}`);
     return lines.join("\n");
   }
   const edit = isScalar(pair.value) ? valueEdit(yaml, [key], value) : undefined;
@@ -47,6 +48,6 @@ function setKey(source: string, key: string, value: string): string | undefined 
   const range = (pair.value as { range?: [number, number, number] } | null)?.range;
   const end = range ? yaml.at(range[1]) : undefined;
   const last = end ? Math.min(close, end.column === 1 && end.line > keyLine ? end.line - 1 : end.line) : keyLine;
-  lines.splice(keyLine - 1, last - keyLine + 1, `${key}: ${value}${eol}`);
+  lines.splice(keyLine - 1, last - keyLine + 1, `${key}: ${value}`);
   return lines.join("\n");
 }
