@@ -1,7 +1,7 @@
 // `minutes actions [paths...]`: the action register of every meeting under the paths, as a terminal table
 // or exported (csv, json, md, ics, pdf, docx, html), with filters. Registered on the program by cli.ts.
-import { exportRefused, registerLook, writeExport } from "./register-output.js";
-import { Argument, Option, type Command } from "commander";
+import { exportRefused, registerLook, writeExport, meetingsArgument } from "./register-output.js";
+import { Option, type Command } from "commander";
 import { isoDateArg, localToday } from "./cli-dates.js";
 import type { CommandIo } from "./command-io.js";
 import { usageProblem, valueName, withExamples } from "./localised-help.js";
@@ -38,12 +38,7 @@ export function registerActionsCommand(program: Command, io: CommandIo): void {
   const command = program
     .command("actions")
     .description(say("help.actions"))
-    .addArgument(
-      new Argument(`[${say("help.value.files")}...]`, say("help.actions.meetings")).default(
-        ["."],
-        say("help.default.this-folder"),
-      ),
-    )
+    .addArgument(meetingsArgument())
     .addOption(
       new Option(`-f, --format ${valueName("help.value.format")}`, say("help.actions.format"))
         .choices([...registerFormats])

@@ -1,7 +1,7 @@
 // `minutes attendance [paths...]`: attendance of the body's members (config `members:`) across the
 // meetings under the paths, per member and per meeting, with the quorum: a terminal table, CSV or JSON.
 // Registered on the program by cli.ts.
-import { Argument, Option, type Command } from "commander";
+import { Option, type Command } from "commander";
 import { diagnostic, formatDiagnostic } from "../diagnostics.js";
 import { say, sayCount, text } from "../i18n/messages.js";
 import { attendanceCsv, attendanceJson, attendanceTable, buildAttendance } from "../register/attendance-register.js";
@@ -9,7 +9,7 @@ import type { CommandIo } from "./command-io.js";
 import { loadMeetings } from "./load-meetings.js";
 import { editionOption, type Edition } from "./edition-option.js";
 import { valueName, withExamples } from "./localised-help.js";
-import { exportRefused, writeExport } from "./register-output.js";
+import { exportRefused, writeExport, meetingsArgument } from "./register-output.js";
 
 const attendanceFormats = ["table", "csv", "json"] as const;
 
@@ -23,12 +23,7 @@ export function registerAttendanceCommand(program: Command, io: CommandIo): void
   const command = program
     .command("attendance")
     .description(say("help.attendance"))
-    .addArgument(
-      new Argument(`[${say("help.value.files")}...]`, say("help.actions.meetings")).default(
-        ["."],
-        say("help.default.this-folder"),
-      ),
-    )
+    .addArgument(meetingsArgument())
     .addOption(
       new Option(`-f, --format ${valueName("help.value.format")}`, say("help.attendance.format"))
         .choices([...attendanceFormats])

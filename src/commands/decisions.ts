@@ -1,7 +1,7 @@
 // `minutes decisions [paths...]`: the decision register of every meeting under the paths (id, meeting,
 // item, decision, vote as written), as a terminal table or exported (csv, json, md, pdf, docx, html),
 // with filters (since, until, text, voted). Registered on the program by cli.ts.
-import { Argument, Option, type Command } from "commander";
+import { Option, type Command } from "commander";
 import { formatDiagnostic } from "../diagnostics.js";
 import { formatDate } from "../i18n/format-meeting.js";
 import { say, sayCount } from "../i18n/messages.js";
@@ -14,7 +14,7 @@ import type { CommandIo } from "./command-io.js";
 import { loadMeetings } from "./load-meetings.js";
 import { editionOption, type Edition } from "./edition-option.js";
 import { valueName, withExamples } from "./localised-help.js";
-import { exportRefused, registerLook, writeExport } from "./register-output.js";
+import { exportRefused, registerLook, writeExport, meetingsArgument } from "./register-output.js";
 
 const decisionFormats = ["table", "csv", "json", "md", "pdf", "docx", "html"] as const;
 type DecisionFormat = (typeof decisionFormats)[number];
@@ -36,12 +36,7 @@ export function registerDecisionsCommand(program: Command, io: CommandIo): void 
   const command = program
     .command("decisions")
     .description(say("help.decisions"))
-    .addArgument(
-      new Argument(`[${say("help.value.files")}...]`, say("help.actions.meetings")).default(
-        ["."],
-        say("help.default.this-folder"),
-      ),
-    )
+    .addArgument(meetingsArgument())
     .addOption(
       new Option(`-f, --format ${valueName("help.value.format")}`, say("help.decisions.format"))
         .choices([...decisionFormats])

@@ -3,9 +3,10 @@
 // Word register, and writing the file atomically with a diagnostic when that fails.
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
+import { Argument } from "commander";
 import { configFor } from "../config/config.js";
 import { diagnostic, formatDiagnostic, type Diagnostic } from "../diagnostics.js";
-import { text } from "../i18n/messages.js";
+import { say, text } from "../i18n/messages.js";
 import type { Theme } from "../theme/theme.js";
 import { defaultTheme } from "../theme/default-theme.js";
 import { loadTheme } from "../theme/load-theme.js";
@@ -85,3 +86,10 @@ export async function writeExport(out: string, output: string | Uint8Array, io: 
     return false;
   }
 }
+
+/** The meetings a register reads: files or folders, this folder by default. */
+export const meetingsArgument = (): Argument =>
+  new Argument(`[${say("help.value.files")}...]`, say("help.actions.meetings")).default(
+    ["."],
+    say("help.default.this-folder"),
+  );
