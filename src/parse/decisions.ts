@@ -1,5 +1,6 @@
 // Each decision of an item as a record: its stable id, its text and its vote (AgendaItem.decisionRecords).
-// A decision is a bullet of the decisions section, or a paragraph of it; the lines under it that give a
+// A decision is a bullet of the decisions section, a paragraph of it, a row of a table in it
+// (decision-table.ts), or a resolution of the discussion (resolutions.ts); the lines under it that give a
 // vote ("Vote: 7 for, 1 against", "For: Alice, Bob", "Adopted unanimously") are its vote, kept as written.
 // Id: the author's `{#id}` at the end of the decision (removed from the printed text, as an action's is),
 // else `<meeting date>#<item number>.d<n>`; checked for form and clashes with other decisions and actions.
@@ -8,153 +9,13 @@ import { report } from "../diagnostics.js";
 import { text } from "../i18n/messages.js";
 import type { Block, Decision, Inline, Minutes, Span, Vote } from "../model/minutes.js";
 import { inlineText } from "../model/minutes.js";
-import { normalizeLabel } from "../i18n/text-match.js";
 import { tableDecisions } from "./decision-table.js";
 import { VALID_ID } from "./action-ids.js";
-import {
-  afterVoteLabel,
-  countLine,
-  readNamedLine,
-  readVote,
-  readVoteTally,
-  unanimityLine,
-  type VoteReading,
-} from "./vote-line.js";
+import { readVote, type VoteReading } from "./vote-line.js";
+import { cutBefore, linesOf, paragraphsOf, voteOf, type Draft, type Line, type Paragraph } from "./decision-lines.js";
+import { afterLabel, resolutionDrafts } from "./resolutions.js";
 
 const MARKER = /\s*\{#([^\s{}]+)\}\s*$/;
-
-type Paragraph = Extract<Block, { type: "paragraph" }>;
-
-/** A source line of a paragraph: its text with the Markdown marks that do not change the words taken out. */
-interface Line {
-  text: string;
-  place: Span | undefined;
-}
-
-/**
- * The source lines of a paragraph (the model joins a paragraph's lines into one text, so the lines are
- * read from the source): list markers, quote marks, indentation and emphasis marks left out.
- */
-function linesOf(block: Paragraph, source: readonly string[]): Line[] {
-  const start = block.position?.start;
-  const end = block.position?.end;
-  if (!start || !end) return [{ text: inlineText(block.children).trim(), place: undefined }];
-  const out: Line[] = [];
-  for (let line = start.line; line <= end.line; line++) {
-    const raw = source[line - 1] ?? "";
-    const from = line === start.line ? start.column - 1 : raw.length - raw.replace(/^[\s>]+/, "").length;
-    const text = raw
-      .slice(from)
-      .replace(/[*_`]+/g, "")
-      .replace(/\\$/, "")
-      .trim();
-    out.push({ text, place: { start: { line, column: from + 1 }, end: { line, column: raw.length + 1 } } });
-  }
-  return out;
-}
-
-/** Whether a line is (part of) a vote, and what it says. */
-function voteOf(line: string): { reading?: VoteReading } | undefined {
-  const after = afterVoteLabel(line);
-  if (after !== undefined) {
-    const reading = readVote(after) ?? readVoteTally(after);
-    return reading ? { reading } : {};
-  }
-  const named = readNamedLine(line);
-  if (named) {
-    const reading: VoteReading = { named: { for: [], against: [], abstentions: [] } };
-    reading.named[named.kind].push(...named.names);
-    if (named.count !== undefined) reading[named.kind] = named.count;
-    return { reading };
-  }
-  if (unanimityLine(line)) return { reading: readVote(line)! };
-  const counts = countLine(line);
-  return counts ? { reading: counts } : undefined;
-}
-
-/** The inline content before the text `needle` begins (where a vote line starts inside a paragraph). */
-function cutBefore(inlines: Inline[], needle: string): Inline[] {
-  const probe = needle.slice(0, 12);
-  const out: Inline[] = [];
-  for (const node of inlines) {
-    if (node.type === "text") {
-      const at = node.value.indexOf(probe);
-      if (at >= 0) {
-        if (at > 0) out.push({ type: "text", value: node.value.slice(0, at) });
-        return out;
-      }
-    } else if (node.type !== "break" && inlineText([node]).trim().startsWith(probe.slice(0, 4))) return out;
-    out.push(node);
-  }
-  return out;
-}
-
-interface Draft {
-  paragraphs: Paragraph[];
-  position?: Span;
-  /** A resolution line of the discussion ("RESOLVED: …"): its label is not part of the decision's text. */
-  labelled?: boolean;
-}
-
-/** A line of the discussion that records a decision, as scribes write them: "RESOLVED: …", "Décision : …", "Beschluss: …". */
-const RESOLUTION =
-  /^(?:resolved|resolution|decision|decided|agreed|decision prise|resolution adoptee|decision adoptee|acuerdo|resolucion|decisao|deliberacao|deliberado|resolucao|beschluss|beschlossen)\s*[:：]\s*\S/;
-
-const isResolution = (line: string): boolean => RESOLUTION.test(normalizeLabel(line).replace(/^[-*+]\s*/, ""));
-
-/** The inline content after the resolution label (up to its colon), which may be bold. */
-function afterLabel(inlines: Inline[]): Inline[] {
-  const out = [...inlines];
-  while (out.length) {
-    const node = out.shift()!;
-    const plain = node.type === "text" ? node.value : inlineText([node]);
-    const colon = plain.search(/[:：]/);
-    if (colon < 0) continue;
-    const rest = node.type === "text" ? node.value.slice(colon + 1) : "";
-    return rest.trim() ? [{ type: "text", value: rest.replace(/^\s+/, "") }, ...out] : trimStart(out);
-  }
-  return inlines;
-}
-
-function trimStart(inlines: Inline[]): Inline[] {
-  const [first, ...rest] = inlines;
-  if (first?.type !== "text") return inlines;
-  const value = first.value.replace(/^\s+/, "");
-  return value ? [{ type: "text", value }, ...rest] : rest;
-}
-
-/** The resolutions written in an item's discussion ("RESOLVED: …" paragraphs and bullets), with the vote lines under them. */
-function resolutionDrafts(blocks: Block[], source: readonly string[]): Draft[] {
-  const out: Draft[] = [];
-  let last: Draft | undefined;
-  for (const block of blocks) {
-    const paragraphs = block.type === "paragraph" ? [block] : block.type === "list" ? paragraphsOf([block]) : [];
-    if (!paragraphs.length) {
-      last = undefined;
-      continue;
-    }
-    for (const paragraph of paragraphs) {
-      // Most paragraphs are neither a resolution nor a vote under one: told from their first words, unsplit.
-      if (!last && !isResolution(inlineText(paragraph.children.slice(0, 2)).slice(0, 40))) continue;
-      const lines = linesOf(paragraph, source);
-      if (isResolution(lines[0]?.text ?? "")) {
-        last = {
-          paragraphs: [paragraph],
-          labelled: true,
-          ...(paragraph.position ? { position: paragraph.position } : {}),
-        };
-        out.push(last);
-      } else if (last && lines.every((l) => voteOf(l.text) !== undefined)) last.paragraphs.push(paragraph);
-      else last = undefined;
-    }
-  }
-  return out;
-}
-
-const paragraphsOf = (blocks: Block[]): Paragraph[] =>
-  blocks.flatMap((b) =>
-    b.type === "paragraph" ? [b] : b.type === "list" ? b.items.flatMap((i) => paragraphsOf(i.children)) : [],
-  );
 
 /** The decisions written in a decisions section: one per bullet, or one per paragraph. */
 function drafts(blocks: Block[], source: readonly string[]): Draft[] {
