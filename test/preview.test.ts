@@ -41,7 +41,7 @@ interface Session {
   stdout: () => string;
   stderr: () => string;
   exited: Promise<number | null>;
-  stop: () => Promise<number | null>;
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
 /** Spawns `minutes preview <args> --no-open` and waits for the address it prints. */
@@ -92,8 +92,8 @@ async function startPreview(args: string[]): Promise<Session> {
     stdout: () => out,
     stderr: () => err,
     exited,
-    stop: async () => {
-      child.kill("SIGINT");
+    stop: async (signal = "SIGINT") => {
+      child.kill(signal);
       // One that does not stop is killed (and its code, null, fails the test that expected 0).
       const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
       const code = await exited;
@@ -404,7 +404,9 @@ describe("minutes preview's server", () => {
       edit(join(dir, "2024-01-10-board.md"), (t) => t.replace("Get quotes for", "Get three quotes for"));
       await shows("Get three quotes for the new eight", "the render after the earlier meeting's edit");
     } finally {
-      expect(await session.stop()).toBe(0);
+      // SIGTERM (a service manager's stop) ends it as cleanly as Ctrl-C.
+      expect(await session.stop("SIGTERM")).toBe(0);
+      expect(session.stdout()).toContain("preview stopped");
     }
   }, 120_000);
 
@@ -435,7 +437,8 @@ describe("minutes preview's server", () => {
   it("tells the pages, in the user's language, why a meeting broken from the start has no render yet", async () => {
     const { meeting } = project("broken");
     edit(meeting, (t) => t.replace("date: 2024-03-05", "date: [2024-03-05"));
-    const session = await startPreview([meeting, "--lang", "fr"]);
+    // --port 0: a free port of the system's choosing.
+    const session = await startPreview([meeting, "--lang", "fr", "--port", "0"]);
     try {
       // The page: the waiting page (no render yet), with the live script.
       const home = await fetch(session.url);

@@ -7,8 +7,7 @@ import type { CommandIo } from "./command-io.js";
 import { valueName, withExamples } from "./localised-help.js";
 
 function parsePort(value: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 65535)
-    throw new InvalidArgumentError(say("usage.port", { value }));
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new InvalidArgumentError(say("usage.port", { value }));
   return Number(value);
 }
 

@@ -699,11 +699,11 @@ export const cliHelpMessages = {
     de: "zeigt das PDF statt der HTML-Seite",
   },
   "help.preview.port": {
-    en: "the port to listen on (default: the first free one from 4700)",
-    fr: "le port d'écoute (par défaut : le premier libre à partir de 4700)",
-    es: "el puerto de escucha (por defecto: el primero libre a partir de 4700)",
-    pt: "a porta de escuta (por omissão: a primeira livre a partir de 4700)",
-    de: "der Port (Standard: der erste freie ab 4700)",
+    en: "the port to listen on (default: the first free one from 4700; 0: any free port the system gives)",
+    fr: "le port d'écoute (par défaut : le premier libre à partir de 4700 ; 0 : un port libre choisi par le système)",
+    es: "el puerto de escucha (por defecto: el primero libre a partir de 4700; 0: un puerto libre que elige el sistema)",
+    pt: "a porta de escuta (por omissão: a primeira livre a partir de 4700; 0: uma porta livre escolhida pelo sistema)",
+    de: "der Port (Standard: der erste freie ab 4700; 0: ein freier Port, den das System wählt)",
   },
   "help.preview.host": {
     en: "the address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 opens it to the network)",

@@ -620,10 +620,10 @@ export const cliMessages = {
     de: "Noch keine Fassung: die erste Erstellung läuft, oder sie ist fehlgeschlagen (ihre Probleme stehen unten). Diese Seite lädt von selbst neu.",
   },
   "usage.port": {
-    en: '--port "{value}" must be a whole number from 1 to 65535',
-    fr: "--port « {value} » : donnez un nombre entier de 1 à 65535",
-    es: "--port «{value}»: indique un número entero de 1 a 65535",
-    pt: "--port «{value}»: indique um número inteiro de 1 a 65535",
-    de: "--port „{value}“: geben Sie eine ganze Zahl von 1 bis 65535 an",
+    en: '--port "{value}" must be a whole number from 0 to 65535 (0: any free port)',
+    fr: "--port « {value} » : donnez un nombre entier de 0 à 65535 (0 : n'importe quel port libre)",
+    es: "--port «{value}»: indique un número entero de 0 a 65535 (0: cualquier puerto libre)",
+    pt: "--port «{value}»: indique um número inteiro de 0 a 65535 (0: qualquer porta livre)",
+    de: "--port „{value}“: geben Sie eine ganze Zahl von 0 bis 65535 an (0: irgendein freier Port)",
   },
 } satisfies Record<string, Entry>;
