@@ -15,7 +15,7 @@ import { findConfig } from "../config/config.js";
 import { diagnostic, formatDiagnostic, localisedText, type Diagnostic } from "../diagnostics.js";
 import { say, text, uiLanguage } from "../i18n/messages.js";
 import { printable } from "../printable.js";
-import { formats, type Format } from "../render/renderers.js";
+import type { Format } from "../render/renderers.js";
 import { isInside } from "../safe-path.js";
 import { isFolder } from "../batch/collect-inputs.js";
 import { runBatch } from "../batch/run-batch.js";
@@ -64,8 +64,7 @@ export async function preview(options: PreviewOptions, io: PreviewIo): Promise<n
   const project = config && isInside(base, dirname(config)) ? dirname(config) : base;
   const mirrored = relative(project, base).split(sep).filter(Boolean);
   const stem = basename(input, extname(input));
-  const html = !options.pdf && (formats as readonly string[]).includes("html");
-  const shown: Format = html ? ("html" as Format) : "pdf";
+  const shown: Format = options.pdf ? "pdf" : "html";
   // A folder's index links each meeting's HTML and PDF; one meeting needs only the format shown.
   const built: Format[] = folder ? [...new Set<Format>([shown, "pdf"])] : [shown];
   const home = `/${[...mirrored, folder ? "index.html" : `${stem}.${shown}`].join("/")}`;
