@@ -226,6 +226,33 @@ describe("the public edition", () => {
   });
 });
 
+describe("a sub-section held in camera", () => {
+  it("stays in the internal edition with 'Confidential', and gives way to one heading in the public one", () => {
+    const { minutes, rules } = parse(
+      meeting(
+        "",
+        "## 1. Staff\n\nThe team grows.\n\n### Salaries {.confidential}\n\nThe Zorglub grid is raised.\n\n#### Detail\n\nZorglub steps.\n\n| Action | Responsible | Deadline |\n|---|---|---|\n| Pay the Zorglub grid | Ann | 2025-04-01 |\n\n### Recruitment\n\nTwo posts open.\n",
+      ),
+    );
+    expect(rules).toEqual([]);
+    const [item] = minutes.items;
+    expect(item!.actions).toHaveLength(1);
+    const internal = layoutMinutes(minutes).items[0]!.sections[0]!.blocks.filter((b) => b.type === "heading");
+    expect(internal.map((b) => inlineText(b.type === "heading" ? b.children : []))).toEqual([
+      "Salaries — Confidential",
+      "Detail",
+      "Recruitment",
+    ]);
+    const shown = publicEdition(minutes);
+    expect(JSON.stringify(shown)).not.toMatch(/Zorglub|Salaries/);
+    expect(shown.items[0]!.actions).toEqual([]);
+    const blocks = layoutMinutes(shown).items[0]!.sections[0]!.blocks;
+    expect(
+      blocks.map((b) => (b.type === "heading" || b.type === "paragraph" ? inlineText(b.children) : b.type)),
+    ).toEqual(["The team grows.", "Item held in camera", "Recruitment", "Two posts open."]);
+  });
+});
+
 describe("approval and signatures in the layout", () => {
   it("prints the approval line and the theme's signature block with the chair's and secretary's names", () => {
     const { minutes } = parse(

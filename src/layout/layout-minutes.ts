@@ -98,8 +98,8 @@ export function layoutMinutes(source: Minutes, theme: LayoutTheme = plainTheme):
       // The public edition's item held in camera: its number and one line, nothing of what was said.
       if (item.heldInCamera) return { heading: itemHeading(publicTitle(item, cycle)), sections: [], actionNotes: [] };
       const sections: Section[] = [];
-      if (item.discussion.length) sections.push({ label: labels.discussion, blocks: item.discussion });
-      if (item.decisions.length) sections.push({ label: labels.decisions, blocks: item.decisions });
+      if (item.discussion.length) sections.push({ label: labels.discussion, blocks: inCamera(item.discussion, cycle) });
+      if (item.decisions.length) sections.push({ label: labels.decisions, blocks: inCamera(item.decisions, cycle) });
       const rows = item.actions.map((a) => {
         const row = [a.action, a.responsible, text(a.deadline?.text || labels.noDeadline)];
         if (hasStatus) row.push(a.status ?? []);
@@ -165,6 +165,20 @@ export function layoutMinutes(source: Minutes, theme: LayoutTheme = plainTheme):
     ...(signatures ? { signatures } : {}),
     geometry: layoutGeometry(theme),
   };
+}
+
+/**
+ * Sub-sections held in camera: in the internal edition the heading says "Confidential" after its title; in the
+ * public one (publicEdition) the heading left in its place says "Item held in camera".
+ */
+function inCamera(blocks: Block[], cycle: CycleLabels): Block[] {
+  if (!blocks.some((b) => b.type === "heading" && (b.confidential || b.heldInCamera))) return blocks;
+  return blocks.map((block): Block => {
+    if (block.type !== "heading") return block;
+    if (block.heldInCamera) return { ...block, children: text(cycle.heldInCamera) };
+    if (block.confidential) return { ...block, children: [...block.children, ...text(` — ${cycle.confidential}`)] };
+    return block;
+  });
 }
 
 /** An item held in camera is titled by the one line that stands for it. */

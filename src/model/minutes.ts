@@ -33,8 +33,19 @@ export type TableAlign = "left" | "right" | "center" | null;
 /** Block content: the body of a discussion, of decisions or of a note. */
 export type Block =
   | { type: "paragraph"; children: Inline[]; position?: Span }
-  /** A heading inside an agenda item; level 1 is the first level below the item heading. */
-  | { type: "heading"; level: number; children: Inline[]; position?: Span }
+  /**
+   * A heading inside an agenda item; level 1 is the first level below the item heading. `confidential`: the
+   * sub-section it opens is held in camera (`### Salaries {.confidential}`); `heldInCamera`: the public
+   * edition's stand-in for such a sub-section (no text of its own: the layout prints the localised line).
+   */
+  | {
+      type: "heading";
+      level: number;
+      children: Inline[];
+      position?: Span;
+      confidential?: boolean;
+      heldInCamera?: boolean;
+    }
   | { type: "list"; ordered: boolean; start: number; items: ListItem[]; position?: Span }
   | { type: "blockquote"; children: Block[]; position?: Span }
   | { type: "table"; align: TableAlign[]; header: Inline[][]; rows: Inline[][][]; position?: Span }

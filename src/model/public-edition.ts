@@ -17,8 +17,14 @@ export function isConfidential(item: AgendaItem, listed: readonly (number | stri
 
 /** Whether the meeting holds anything that its public edition leaves out. */
 export function hasConfidential(minutes: Minutes): boolean {
+  const secretSection = (blocks: Block[]) => blocks.some((b) => b.type === "heading" && b.confidential);
   return (
-    minutes.items.some((item) => isConfidential(item, minutes.meeting.confidential)) ||
+    minutes.items.some(
+      (item) =>
+        isConfidential(item, minutes.meeting.confidential) ||
+        secretSection(item.discussion) ||
+        secretSection(item.decisions),
+    ) ||
     (minutes.previousActions?.actions.some((a) => a.confidential) ?? false)
   );
 }
@@ -33,7 +39,7 @@ export function publicEdition(minutes: Minutes): Minutes {
   const listed = minutes.meeting.confidential ?? [];
   const secretTitles = minutes.items.filter((item) => isConfidential(item, listed)).map((item) => item.title);
   const items = minutes.items.map((item): AgendaItem => {
-    if (!isConfidential(item, listed)) return item;
+    if (!isConfidential(item, listed)) return withoutSecretSections(item);
     return {
       number: item.number,
       title: "",
@@ -126,3 +132,47 @@ export function publicEditions(meetings: readonly Minutes[]): Minutes[] {
     };
   });
 }
+
+/**
+ * An item without its sub-sections held in camera (`### Salaries {.confidential}`): each runs from its heading to
+ * the next heading of its level or above in the item (else to the item's end), and gives way to a heading that
+ * says it was held in camera; the actions, decisions and follow-ups written in that stretch of lines go too.
+ */
+function withoutSecretSections(item: AgendaItem): AgendaItem {
+  const ranges: [number, number][] = [];
+  const strip = (blocks: Block[]): Block[] => {
+    const out: Block[] = [];
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i]!;
+      if (block.type !== "heading" || !block.confidential) {
+        out.push(block);
+        continue;
+      }
+      let end = i + 1;
+      while (end < blocks.length && !isHeadingAtOrAbove(blocks[end]!, block.level)) end++;
+      const from = block.position?.start.line ?? 0;
+      const to = blocks[end]?.position?.start.line ?? Number.POSITIVE_INFINITY;
+      ranges.push([from, to]);
+      out.push({ type: "heading", level: block.level, children: [], heldInCamera: true });
+      i = end - 1;
+    }
+    return out;
+  };
+  const discussion = strip(item.discussion);
+  const decisions = strip(item.decisions);
+  const actionNotes = strip(item.actionNotes);
+  if (!ranges.length) return item;
+  const outside = (position?: { start: { line: number } }): boolean =>
+    !position || !ranges.some(([from, to]) => position.start.line >= from && position.start.line < to);
+  return {
+    ...item,
+    discussion,
+    decisions,
+    actionNotes,
+    actions: item.actions.filter((a) => outside(a.position)),
+    ...(item.decisionRecords ? { decisionRecords: item.decisionRecords.filter((d) => outside(d.position)) } : {}),
+    ...(item.followUps ? { followUps: item.followUps.filter((f) => outside(f.position)) } : {}),
+  };
+}
+
+const isHeadingAtOrAbove = (block: Block, level: number): boolean => block.type === "heading" && block.level <= level;

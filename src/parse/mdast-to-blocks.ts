@@ -3,6 +3,7 @@
 import type { DateRules } from "./date-forms.js";
 import type { Definition, Nodes, PhrasingContent, RootContent, TableRow } from "mdast";
 import type { Block, Inline, Span } from "../model/minutes.js";
+import { splitHeadingAttributes } from "./heading-attributes.js";
 
 export interface ConvertContext {
   /** Link and image definitions by lower-cased identifier. */
@@ -140,15 +141,28 @@ export function toBlocks(nodes: RootContent[], ctx: ConvertContext): Block[] {
   return out;
 }
 
+/** `### Salaries {.confidential}` inside an item: the heading loses its braces and opens a sub-section held in camera. */
+function withoutConfidentialMark(heading: Extract<Block, { type: "heading" }>): Block {
+  const last = heading.children[heading.children.length - 1];
+  if (last?.type !== "text") return heading;
+  const split = splitHeadingAttributes(last.value);
+  if (!split.attributes?.confidential) return heading;
+  const children = [...heading.children.slice(0, -1), ...(split.title ? [{ ...last, value: split.title }] : [])];
+  return { ...heading, children, confidential: true };
+}
+
 function toBlock(node: RootContent, ctx: ConvertContext): Block | undefined {
   switch (node.type) {
     case "paragraph":
       return withSpan({ type: "paragraph", children: toInlines(node.children, ctx) }, node);
-    case "heading":
-      return withSpan(
-        { type: "heading", level: Math.max(1, node.depth - ctx.headingBase), children: toInlines(node.children, ctx) },
-        node,
-      );
+    case "heading": {
+      const heading: Block = {
+        type: "heading",
+        level: Math.max(1, node.depth - ctx.headingBase),
+        children: toInlines(node.children, ctx),
+      };
+      return withSpan(withoutConfidentialMark(heading), node);
+    }
     case "list":
       return withSpan(
         {
