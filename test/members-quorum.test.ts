@@ -58,6 +58,16 @@ describe("attendance of a meeting", () => {
     expect(parse("2024-02-06-board.md").minutes!.attendance!.quorum).toMatchObject({ present: 2, reached: false });
   });
 
+  it("knows a member by an initial, a title, a single name that only they bear, or their abbreviation", () => {
+    const text = readFileSync(join(board, "2024-01-09-board.md"), "utf8").replace(
+      "attendees: [Alice Martin, Bob Chen, Carol Diaz, Zoe Guest]",
+      "attendees: [A. Martin, Dr Bob Chen, Diaz, Zoe Guest]",
+    );
+    const a = parseMinutes(text, { path: "x.md", body }).minutes!.attendance!;
+    expect(a.present.map((p) => p.name)).toEqual(["Alice Martin", "Bob Chen", "Carol Diaz"]);
+    expect(a.guests.map((p) => p.name)).toEqual(["Zoe Guest"]);
+  });
+
   it("prints them in the header instead of the attendee list, decided once in the layout", () => {
     const layout = layoutMinutes(parse("2024-01-09-board.md").minutes!);
     expect(layout.info.map((r) => [r.label, r.value])).toEqual([

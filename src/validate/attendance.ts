@@ -7,13 +7,32 @@ import type { Attendance, Body, Minutes, Person, Quorum } from "../model/minutes
 
 type AttendanceState = Attendance["members"][number]["state"];
 
-const plainName = (name: string): string => normalizeLabel(name.replace(/\([^)]*\)/g, " ")).replace(/[.,]/g, "");
+/** Titles written before a name: "Dr Alice Martin", "Mme Dupont", "Herr Weber", "Sra. Gómez". */
+const TITLES = /^(?:mr|mrs|ms|miss|dr|prof|mme|mlle|m|me|herr|frau|sr|sra|srta|dona|dom|don)\.?\s+/;
+
+const plainName = (name: string): string =>
+  normalizeLabel(name.replace(/\([^)]*\)/g, " "))
+    .replace(/[,]/g, "")
+    .replace(TITLES, "")
+    .replace(/\./g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+
+/** "A Martin" for "Alice Martin": an initial and the rest of the name. */
+function initialled(written: string, member: string): boolean {
+  const [first, ...rest] = written.split(" ");
+  const [memberFirst, ...memberRest] = member.split(" ");
+  return (
+    first?.length === 1 && rest.length > 0 && memberFirst?.[0] === first && rest.join(" ") === memberRest.join(" ")
+  );
+}
 
 /** Whether a person written in the minutes names this member: the same name, the member's abbreviation, or a first name or surname that only this member has. */
 function names(person: Person, member: Person): boolean {
   const written = plainName(person.name);
   if (!written) return false;
-  if (written === plainName(member.name)) return true;
+  const full = plainName(member.name);
+  if (written === full || initialled(written, full)) return true;
   if (member.abbreviation && written === normalizeLabel(member.abbreviation)) return true;
   if (
     person.abbreviation &&
