@@ -108,17 +108,22 @@ function blockText(block: Block): string {
   }
 }
 
+/** The ids of the actions decided in items held in camera, in any of the meetings. */
+export function actionsInCamera(meetings: readonly Minutes[]): Set<string | undefined> {
+  return new Set(
+    meetings.flatMap((m) =>
+      m.items.filter((i) => isConfidential(i, m.meeting.confidential)).flatMap((i) => i.actions.map((a) => a.id)),
+    ),
+  );
+}
+
 /**
  * The public edition of several meetings read together (a register): each through publicEdition(), and the
  * follow-ups that report on an action decided in camera in any of them are left out too, so the register
  * neither lists that action nor reports its id as unknown.
  */
 export function publicEditions(meetings: readonly Minutes[]): Minutes[] {
-  const secret = new Set(
-    meetings.flatMap((m) =>
-      m.items.filter((i) => isConfidential(i, m.meeting.confidential)).flatMap((i) => i.actions.map((a) => a.id)),
-    ),
-  );
+  const secret = actionsInCamera(meetings);
   return meetings.map((m) => {
     const shown = publicEdition(m);
     if (!secret.size) return shown;

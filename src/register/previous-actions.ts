@@ -8,7 +8,7 @@ import { text } from "../i18n/messages.js";
 import { pathProblem, type PathRules } from "../safe-path.js";
 import { actionLabelsFor } from "../i18n/labels.js";
 import type { Minutes, PreviousActions } from "../model/minutes.js";
-import { isConfidential } from "../model/public-edition.js";
+import { actionsInCamera } from "../model/public-edition.js";
 import { parseMinutes } from "../parse/parse-minutes.js";
 import { readSource } from "../read-source.js";
 import { World } from "../world/world.js";
@@ -158,11 +158,7 @@ export async function previousActions(
   const open = new Set(stillOpen(register.entries));
   const labels = actionLabelsFor(minutes.meeting.language);
   // Actions decided in camera in any meeting of the chain: marked, so that the public edition leaves them out.
-  const secret = new Set(
-    chain.flatMap(({ minutes: m }) =>
-      m.items.filter((i) => isConfidential(i, m.meeting.confidential)).flatMap((i) => i.actions.map((a) => a.id)),
-    ),
-  );
+  const secret = actionsInCamera(chain.map((m) => m.minutes));
   const actions = register.entries
     .filter(
       (e) => e.meeting.path !== input && (open.has(e) || e.meeting.path === previous.path || followedUp.has(e.id)),
