@@ -211,6 +211,20 @@ describe("the public edition", () => {
     expect(xml).not.toMatch(secret);
   });
 
+  it("takes confidential: by number, by title with or without its number and accents, or true for every item", () => {
+    const body = "## 1. Budget\n\nx\n\n## 2. Rémunération\n\ny\n\n## 3. Divers\n\nz\n";
+    const held = (list: string) =>
+      parse(meeting(`confidential: ${list}\n`, body)).minutes.items.map((i) => i.confidential ?? false);
+    expect(held('["2"]')).toEqual([false, true, false]);
+    expect(held('["2. Rémunération"]')).toEqual([false, true, false]);
+    expect(held('["remuneration", 3]')).toEqual([false, true, true]);
+    expect(held("true")).toEqual([true, true, true]);
+    expect(parse(meeting("approved: 2025-04-09\n", body)).minutes.meeting).toMatchObject({
+      status: "approved",
+      approved: { date: "2025-04-09" },
+    });
+  });
+
   it("says 'Item held in camera' in each language", () => {
     const words: Record<string, string> = {
       en: "Item held in camera",

@@ -9,11 +9,27 @@ export type Edition = "internal" | "public";
 /** Whether an item is held in camera: marked `{.confidential}`, or listed by number or title in `confidential:`. */
 export function isConfidential(item: AgendaItem, listed: readonly (number | string)[] = []): boolean {
   if (item.confidential) return true;
-  const title = item.title.trim().toLowerCase();
-  return listed.some((entry) =>
-    typeof entry === "number" ? item.number === entry : entry.trim().toLowerCase() === title,
-  );
+  const title = loose(item.title);
+  return listed.some((entry) => {
+    if (typeof entry === "number") return item.number === entry;
+    // "*" (from `confidential: true`): every item; "3": the number; "3. Personnel" or "Personnel": the title.
+    if (entry === "*") return true;
+    const written = entry.trim();
+    if (/^\d+$/.test(written)) return item.number === Number(written);
+    const numbered = /^(\d+)\s*[.)\-–:]\s*(.+)$/.exec(written);
+    if (numbered) return item.number === Number(numbered[1]) || loose(numbered[2]!) === title;
+    return loose(written) === title;
+  });
 }
+
+/** Compared without case, accents or repeated spaces. */
+const loose = (value: string): string =>
+  value
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
 
 /** Whether the meeting holds anything that its public edition leaves out. */
 export function hasConfidential(minutes: Minutes): boolean {

@@ -51,7 +51,8 @@ export function readCycleFields(
       });
   }
   if (fm.approved) {
-    info.approved = { date: fm.approved.date, ...(fm.approved.by ? { by: fm.approved.by } : {}) };
+    const approved = typeof fm.approved === "string" ? { date: fm.approved } : fm.approved;
+    info.approved = { date: approved.date, ...(approved.by ? { by: approved.by } : {}) };
     if (info.status === undefined) info.status = "approved";
     else if (info.status !== "approved")
       report(file, {
@@ -66,7 +67,9 @@ export function readCycleFields(
     const place = placeOf("approves");
     info.approves = normalizeLabel(fm.approves) === "previous" ? { place } : { path: fm.approves, place };
   }
-  if (fm.confidential?.length) info.confidential = fm.confidential;
+  // `confidential: true`: the whole meeting is held in camera (every item, by number or title).
+  if (fm.confidential === true) info.confidential = ["*"];
+  else if (Array.isArray(fm.confidential) && fm.confidential.length) info.confidential = fm.confidential;
   if (fm.invitees?.length) info.invitees = fm.invitees.map(toPerson);
   if (fm.documents?.length)
     info.documents = fm.documents.map((d) =>

@@ -67,17 +67,20 @@ export const frontMatterSchema = z.object({
     .optional()
     .describe("The stage of the cycle: agenda (a convocation, not held yet), draft (the default), or approved."),
   approved: z
-    .object({ date: isoDateString, by: text.optional() })
-    .strict()
+    .union([isoDateString, z.object({ date: isoDateString, by: text.optional() }).strict()])
     .optional()
-    .describe("When (YYYY-MM-DD) and by whom the minutes were approved; written by `minutes approve`."),
+    .describe(
+      "When (YYYY-MM-DD) and by whom the minutes were approved ({date, by}, or a date); written by `minutes approve`.",
+    ),
   approves: text
     .optional()
     .describe('"previous" (the file named by `previous:`) or a path: this meeting approves those minutes.'),
   confidential: z
-    .array(z.union([z.number().int().min(0), text]), { error: "must be a list of item numbers or titles" })
+    .union([z.boolean(), z.array(z.union([z.number().int().min(0), text]))], {
+      error: "must be a list of item numbers or titles",
+    })
     .optional()
-    .describe("Items held in camera, by number or title: left out of the public edition."),
+    .describe("Items held in camera, by number or title (true: every item): left out of the public edition."),
   invitees: z
     .array(personSchema, { error: "must be a list" })
     .optional()
