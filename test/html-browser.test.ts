@@ -4,7 +4,7 @@
 // finds no accessibility violation in the meeting page, the index page and the action register's page.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect } from "vitest";
@@ -83,12 +83,11 @@ describe("the HTML pages in headless Chromium", () => {
     return result.violations;
   }
 
-  withChromium("shows the PDF's words in the PDF's order (page header and footer lines aside)", async () => {
-    const checked = await check(seed);
+  /** The words of a PDF without its running header and footer lines, which the page prints once (header) or in print only (page numbers). */
+  async function pdfBodyWords(input: string, pdf: string): Promise<string[]> {
+    const checked = await check(input, { config: null });
     const layout = layoutMinutes(checked.minutes!, checked.theme!);
-    const pdf = join(dir, "2022-09-23-gtm.pdf");
     const pages = Number(/Pages:\s+(\d+)/.exec(run("pdfinfo", [pdf]))![1]);
-    // Each PDF page's text without its running header and footer, which the page prints once (header) or in print only (page numbers).
     const body = Array.from({ length: pages }, (_, i) => {
       let text = fold(run("pdftotext", ["-enc", "UTF-8", "-f", String(i + 1), "-l", String(i + 1), pdf, "-"]));
       for (const line of [
@@ -98,16 +97,36 @@ describe("the HTML pages in headless Chromium", () => {
         text = text.replace(fold(pageLineText(line, i + 1, pages)), " ");
       return text;
     }).join(" ");
-    const words = body.split(" ").filter((w) => /[\p{L}\p{N}]/u.test(w));
-    const { page } = await open(join(dir, "2022-09-23-gtm.html"));
-    // biome-ignore lint/performance/useDomNodeTextContent: the text as the browser lays it out is what a reader sees.
-    const text = fold(await page.evaluate(() => document.querySelector("main")!.innerText));
-    await page.close();
-    const missing = missingWords(words, text);
-    expect(words.length).toBeGreaterThan(1000);
-    expect(missing.length / words.length, missing.join(" ")).toBeLessThanOrEqual(0.01);
-    expect(inOrderShare(words, text)).toBeGreaterThanOrEqual(0.99);
-  });
+    return body.split(" ").filter((w) => /[\p{L}\p{N}]/u.test(w));
+  }
+
+  // The seed; an English meeting with a numbered list, a table, a quote and code; a German one whose
+  // numbered list is cut by a bulleted one and goes on from 11 (list numbers are words too).
+  // pdftotext reads the steering committee's first action table column by column (its header cells after the
+  // page's footer), which costs that meeting 1.4% of its order; the page reads it row by row.
+  const meetings = [
+    { input: seed, minWords: 1000, inOrder: 0.99 },
+    { input: "examples/2024-03-05-steering-committee.md", minWords: 250, inOrder: 0.98 },
+    { input: "test/real-world/hsg-nuernberg/2019-03-13-Generalversammlung-2019.md", minWords: 200, inOrder: 0.99 },
+  ];
+  for (const { input, minWords, inOrder } of meetings)
+    withChromium(
+      `shows the PDF's words in the PDF's order (page header and footer lines aside): ${input}`,
+      async () => {
+        const out = join(dir, "recall", basename(input, ".md"));
+        const built = await build(input, { out, formats: ["pdf", "html"], config: null, strict: false });
+        expect(built.ok).toBe(true);
+        const words = await pdfBodyWords(input, join(out, `${basename(input, ".md")}.pdf`));
+        const { page } = await open(join(out, `${basename(input, ".md")}.html`));
+        // biome-ignore lint/performance/useDomNodeTextContent: the text as the browser lays it out is what a reader sees.
+        const text = fold(await page.evaluate(() => document.querySelector("main")!.innerText));
+        await page.close();
+        const missing = missingWords(words, text);
+        expect(words.length).toBeGreaterThan(minWords);
+        expect(missing.length / words.length, missing.join(" ")).toBeLessThanOrEqual(0.01);
+        expect(inOrderShare(words, text)).toBeGreaterThanOrEqual(inOrder);
+      },
+    );
 
   withChromium("loads nothing but itself: no request, no policy violation, every font accepted", async () => {
     const path = join(dir, "2022-09-23-gtm.html");

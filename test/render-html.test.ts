@@ -9,6 +9,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { build, check } from "../src/build.js";
 import { layoutMinutes } from "../src/layout/layout-minutes.js";
 import { htmlPage } from "../src/render/html/render-html.js";
+import { parseMinutes } from "../src/parse/parse-minutes.js";
+import { defaultTheme } from "../src/theme/default-theme.js";
 import { pageElements, visibleText } from "./helpers/html-page.js";
 import { seed, tempDir } from "./helpers/minutes-repo.js";
 import { makePng } from "./helpers/png.js";
@@ -192,6 +194,19 @@ describe("what the layout adds to a page", () => {
     expect(svg).toMatch(/^<svg [^>]*width="60pt" height="20pt"/);
     expect(svg).toContain('xlink:href="data:image/png;base64,');
     expect(every).not.toMatch(/@top-(left|center)/);
+  });
+
+  it("prints list numbers and task states as text hung before the item, as the PDF does", () => {
+    const markdown =
+      "---\ntitle: Lists\ndate: 2024-03-05\nlanguage: en\n---\n\n## 1. Work\n\n9. Nine\n10. Ten\n\n- [x] Done\n- [ ] Open\n- Plain\n";
+    const { minutes } = parseMinutes(markdown, { path: "lists.md" });
+    const theme = defaultTheme();
+    const html = htmlPage(layoutMinutes(minutes!, theme), { theme, timestamp: new Date(0) });
+    expect(html).toContain('<ol class="numbers hang-3" start="9">');
+    expect(html).toContain('<li class="labelled" dir="auto"><span class="label">10.</span>Ten</li>');
+    expect(html).toContain('<li class="labelled" dir="auto"><span class="label">[x]</span>Done</li>');
+    expect(html).toContain('<li dir="auto">Plain</li>');
+    expect(visibleText(html)).toContain("9. Nine 10. Ten [x] Done [ ] Open Plain");
   });
 
   it("draws only from the layout: a layout's own labels and headings reach the page as they are", async () => {

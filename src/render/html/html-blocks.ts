@@ -29,25 +29,34 @@ function blockHtml(block: Block, depth: number): string {
   }
 }
 
+/**
+ * A list, its labels as the PDF prints them: numbers ("9.", "10.") and task states ("[x]", "[ ]") are text that
+ * hangs before the item (so a reader, a screen reader and a copy all get them), bullets are the list's markers
+ * (•, –, ▪ by depth). The list is indented as the PDF's: at least its indent, more for wide labels.
+ */
 function listHtml(list: Extract<Block, { type: "list" }>, depth: number): string {
-  const tasks = list.items.some((item) => item.checked !== null);
   const start = Number.isFinite(list.start) ? Math.trunc(list.start) : 1;
-  const tag = list.ordered && !tasks ? "ol" : "ul";
+  const labels = list.items.map((item, i) =>
+    item.checked !== null ? (item.checked ? "[x]" : "[ ]") : list.ordered ? `${start + i}.` : null,
+  );
+  const tag = list.ordered ? "ol" : "ul";
   const attrs = tag === "ol" && start !== 1 ? ` start="${start}"` : "";
-  // The PDF's bullets by depth: •, –, ▪ (CSS list-style by class).
-  const cls = tasks ? "tasks" : tag === "ul" ? `bullets-${depth % 3}` : "numbers";
-  const items = list.items.map((item) => listItemHtml(item, depth));
-  return `<${tag} class="${cls}"${attrs}>\n${items.join("\n")}\n</${tag}>`;
+  const widest = labels.reduce((m, l) => Math.max(m, l?.length ?? 0), 0);
+  const classes = [
+    tag === "ul" ? `bullets-${depth % 3}` : "numbers",
+    ...(widest ? [`hang-${Math.min(widest, 8)}`] : []),
+  ];
+  const items = list.items.map((item, i) => listItemHtml(item, labels[i] ?? null, depth));
+  return `<${tag} class="${classes.join(" ")}"${attrs}>\n${items.join("\n")}\n</${tag}>`;
 }
 
-function listItemHtml(item: ListItem, depth: number): string {
-  // Task items print their state as the PDF does ("[x]", "[ ]"): text a reader and a screen reader both get.
-  const label = item.checked === null ? "" : `<span class="task">${item.checked ? "[x]" : "[ ]"}</span> `;
-  const tight =
+function listItemHtml(item: ListItem, label: string | null, depth: number): string {
+  const hung = label === null ? "" : `<span class="label">${label}</span>`;
+  const content =
     item.children.length === 1 && item.children[0]!.type === "paragraph"
-      ? `${label}${inlineHtml(item.children[0]!.children)}`
-      : `${label}${blocksHtml(item.children, depth + 1)}`;
-  return `<li dir="auto">${tight}</li>`;
+      ? inlineHtml(item.children[0]!.children)
+      : blocksHtml(item.children, depth + 1);
+  return `<li${label === null ? "" : ' class="labelled"'} dir="auto">${hung}${content}</li>`;
 }
 
 function markdownTableHtml(block: Extract<Block, { type: "table" }>): string {

@@ -128,11 +128,13 @@ h2 { ${font(t.sectionTitle, fonts)} margin: ${pt(s.space.itemBefore)} 0 ${pt(s.s
 h3 { ${font(t.sectionLabel, fonts)} margin: ${pt(s.space.sectionBefore)} 0 ${pt(s.space.listItem + 1)}; break-after: avoid; }
 ${t.subheadings.map((style, i) => `.level-${i + 1} { ${font(style, fonts)} margin: ${pt(s.space.sectionBefore)} 0 ${pt(s.space.listItem)}; break-after: avoid; }`).join("\n")}
 .item > :nth-child(2) { margin-top: ${pt(s.space.sectionBefore)}; }
-ul, ol { margin: 0 0 ${pt(s.space.paragraph)}; padding-left: ${pt(s.list.indent)}; }
+ul, ol { margin: 0 0 ${pt(s.space.paragraph)}; padding-inline-start: ${pt(s.list.indent)}; }
 li { margin: 0 0 ${pt(s.space.listItem)}; }
 li > p { margin: 0 0 ${pt(s.space.listItem)}; }
 ul.bullets-0 { list-style-type: "•  "; } ul.bullets-1 { list-style-type: "–  "; } ul.bullets-2 { list-style-type: "▪  "; }
-ul.tasks { list-style: none; padding-left: ${pt(s.list.indent)}; } .task { margin-left: -${pt(s.list.indent)}; display: inline-block; min-width: ${pt(s.list.indent)}; }
+li.labelled { list-style: none; position: relative; }
+li.labelled > .label { position: absolute; inset-inline-end: 100%; margin-inline-end: ${pt(s.list.labelGap)}; white-space: nowrap; font-style: normal; }
+${Array.from({ length: 8 }, (_, i) => `.hang-${i + 1} { padding-inline-start: max(${pt(s.list.indent)}, calc(${i + 1}ch + ${pt(s.list.labelGap)})); }`).join(" ")}
 .agenda { list-style: none; padding: 0; margin: 0 0 0 ${pt(s.agenda.indent)}; }
 .agenda li { display: flex; margin: 0 0 ${pt(s.space.listItem + 1)}; }
 .agenda .number { flex: none; width: ${pt(s.agenda.numberWidth)}; box-sizing: border-box; padding-right: ${pt(s.agenda.numberGap)}; text-align: right; }
