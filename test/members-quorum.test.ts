@@ -240,6 +240,18 @@ describe("minutes attendance", () => {
     expect(json.meetings[1]).toMatchObject({ date: "2024-02-06", excused: ["Bob Chen"], quorum: { reached: false } });
   });
 
+  it("leaves out a convocation (status: agenda), a meeting not held yet", () => {
+    const dir = mkdtempSync(join(tmpdir(), "minutes-attendance-agenda-"));
+    for (const name of ["minutes.config.yaml", "2024-01-09-board.md"])
+      writeFileSync(join(dir, name), readFileSync(join(board, name), "utf8"));
+    writeFileSync(
+      join(dir, "2024-02-13-board.md"),
+      "---\ntitle: Board meeting\ndate: 2024-02-13\nstatus: agenda\n---\n\n## 1. Budget\n",
+    );
+    const json = JSON.parse(cli("attendance", dir, "-f", "json").stdout);
+    expect(json.meetings.map((m: { date: string }) => m.date)).toEqual(["2024-01-09"]);
+  });
+
   it("says so and exits 1 when no meeting has members", () => {
     const r = cli("attendance", "examples");
     expect(r.status).toBe(1);

@@ -34,7 +34,8 @@ export function buildAttendance(meetings: Meeting[]): AttendanceRegister {
   const members = new Map<string, MemberAttendance>();
   for (const { path, minutes } of inMeetingOrder(meetings)) {
     const attendance = minutes.attendance;
-    if (!attendance) continue;
+    // A convocation (status: agenda) is a meeting not held yet: no one attended it.
+    if (!attendance || minutes.meeting.status === "agenda") continue;
     rows.push({ date: minutes.meeting.date, title: minutes.meeting.title, path, attendance });
     if (!attendance.recorded) continue;
     for (const { member, state } of attendance.members) {
