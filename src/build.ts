@@ -16,6 +16,7 @@ import { missingGlyphDiagnostics } from "./render/missing-glyphs.js";
 import type { PdfStandard, RenderOptions } from "./render/render-options.js";
 import { renderFormat, type Format } from "./render/renderers.js";
 import { layoutMinutes } from "./layout/layout-minutes.js";
+import { layoutConvocation } from "./layout/layout-convocation.js";
 import { chooseTheme, type ThemeRequest } from "./theme/choose-theme.js";
 import type { Theme } from "./theme/theme.js";
 import {
@@ -33,6 +34,9 @@ function shownPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
 }
+
+/** Warnings about minutes still to write, which a convocation is not concerned by. */
+const notYetWritten = new Set<string>(["agenda-empty-item", "structure-no-items", "approval-pending"]);
 
 /** `build` of a file still at the convocation stage (status: agenda): an error naming the items without minutes. */
 function agendaOnly(input: string, minutes: Minutes): Diagnostic {
@@ -100,9 +104,12 @@ export interface BuildOptions {
   publishing?: boolean;
   /**
    * A file still at the convocation stage (`status: agenda`): an `agenda-only` error (default, a file built on
-   * its own), or a warning and no output (a folder built at once: the convocation waits beside the minutes).
+   * its own), or its convocation instead of minutes (a folder built at once: `<name>.agenda.<format>`, linked
+   * from the index).
    */
-  agendaOnly?: "error" | "warning";
+  agendaOnly?: "error" | "convocation";
+  /** Write the convocation (`minutes agenda`: layoutConvocation, `<name>.agenda.<format>`) instead of the minutes. */
+  convocation?: boolean;
 }
 
 export interface BuildResult {
@@ -262,25 +269,30 @@ async function buildInWorld(
 ): Promise<Omit<BuildResult, "recorded">> {
   const checked = await check(input, options, world);
   if (!checked.ok || !checked.minutes || !checked.theme) return { ...checked, outputs: [] };
-  // A convocation whose meeting is not held yet has no minutes to print: say what is missing.
-  if (checked.minutes.meeting.status === "agenda") {
-    const severity = options.agendaOnly ?? "error";
+  // A convocation whose meeting is not held yet has no minutes to print: say what is missing, or (among
+  // several files) print its convocation instead.
+  const atAgenda = checked.minutes.meeting.status === "agenda";
+  if (atAgenda && !options.convocation && options.agendaOnly !== "convocation")
     return {
       ...checked,
-      ok: severity === "warning",
+      ok: false,
       outputs: [],
-      diagnostics: [...checked.diagnostics, { ...agendaOnly(input, checked.minutes), severity }],
+      diagnostics: [...checked.diagnostics, agendaOnly(input, checked.minutes)],
     };
-  }
+  const convocation = options.convocation === true || atAgenda;
+  // What speaks of minutes not written yet says nothing of a convocation.
+  if (convocation) checked.diagnostics = checked.diagnostics.filter((d) => !notYetWritten.has(d.rule));
   const { theme } = checked;
   // The public edition leaves the items held in camera out of the model itself, before the layout and every output.
   const edition = options.edition ?? (options.publishing ? (checked.config?.publish ?? "public") : "internal");
   const minutes = edition === "public" ? publicEdition(checked.minutes) : checked.minutes;
-  const formats = options.formats ?? checked.config?.formats ?? ["docx", "pdf"];
+  const asked = options.formats ?? checked.config?.formats ?? ["docx", "pdf"];
+  // A convocation is a drawn document: no JSON of it (the meeting's JSON is its minutes').
+  const formats = convocation ? asked.filter((f) => f !== "json") : asked;
   const pdfStandards = options.pdfStandards ?? checked.config?.pdfStandard;
   const timestamp = options.timestamp ?? sourceDateEpoch() ?? new Date(`${minutes.meeting.date}T00:00:00Z`);
   const outDir = options.out ?? dirname(input);
-  const stem = basename(input, extname(input));
+  const stem = basename(input, extname(input)) + (convocation ? ".agenda" : "");
 
   const refused = refusedOutputs(
     input,
@@ -301,7 +313,7 @@ async function buildInWorld(
     world,
   };
   // Laid out once: every drawn format receives the same layout, so the DOCX and the PDF agree by construction.
-  const document = { minutes, layout: layoutMinutes(minutes, theme) };
+  const document = { minutes, layout: convocation ? layoutConvocation(minutes, theme) : layoutMinutes(minutes, theme) };
   const rendered = await Promise.all(
     formats.map(async (format) => ({ format, bytes: await renderFormat(format, document, renderOptions) })),
   );

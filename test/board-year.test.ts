@@ -110,9 +110,11 @@ describe("a year of board meetings through the whole cycle", () => {
     () => {
       const r = cli("build", ".", "--out", "site", "-f", "pdf,docx,html,json");
       expect(r.status, r.stderr).toBe(0);
-      // The convocation among the minutes is a warning, not a failure: it waits for `minutes agenda`.
-      expect(r.stderr).toContain("[agenda-only]");
+      // Among the minutes, the January convocation is built as its convocation, public too, and linked from the index.
+      expect(r.stderr).not.toContain("[agenda-only]");
       const site = join(dir, "site");
+      const convocation = join(site, "2026-01-14-board.agenda.pdf");
+      expect(pdfText(convocation)).toContain("4. Item held in camera");
       const index = readFileSync(join(site, "index.html"), "utf8");
       expect(index.match(/<td>Approved on /g)).toHaveLength(11);
       expect(index).toContain("<td>Draft</td>");
@@ -130,6 +132,10 @@ describe("a year of board meetings through the whole cycle", () => {
         outputs.push([`${stem}.html`, readFileSync(`${stem}.html`, "utf8")]);
         outputs.push([`${stem}.json`, readFileSync(`${stem}.json`, "utf8")]);
       }
+      expect(index).toContain('href="./2026-01-14-board.agenda.pdf"');
+      outputs.push([convocation, pdfText(convocation)]);
+      const convocationDocx = join(site, "2026-01-14-board.agenda.docx");
+      outputs.push([convocationDocx, `${docxParts(convocationDocx)}\n${docxText(convocationDocx)}`]);
       for (const [path, text] of outputs) expect(leak(text), path).toEqual([]);
       // The items held in camera keep their number and one line; the follow-up of April leaves out March's secret action.
       const march = pdfText(join(site, "2025-03-12-board.pdf"));

@@ -356,7 +356,7 @@ describe("setFrontMatterKeys", () => {
 });
 
 describe("build of a convocation", () => {
-  it("is an error that names what is missing, or among several files a warning with no output", async () => {
+  it("is an error that names what is missing, or among several files its convocation", async () => {
     const dir = mkdtempSync(join(tmpdir(), "minutes-convocation-"));
     const path = join(dir, "next.md");
     writeFileSync(path, meeting("status: agenda\n", "## 1. Budget\n\n## 2. Election\n\nCandidates: Ann.\n"));
@@ -370,9 +370,9 @@ describe("build of a convocation", () => {
         "This file is still a convocation (status: agenda): the minutes of 1. Budget are not written yet.",
       ],
     ]);
-    const among = await build(path, { formats: ["pdf"], agendaOnly: "warning" });
+    const among = await build(path, { formats: ["pdf", "json"], agendaOnly: "convocation" });
     expect(among.ok).toBe(true);
-    expect(among.outputs).toEqual([]);
-    expect(among.diagnostics.map((d) => d.severity)).toEqual(["warning"]);
+    expect(among.outputs).toEqual([{ format: "pdf", path: join(dir, "next.agenda.pdf") }]);
+    expect(among.diagnostics).toEqual([]);
   });
 });

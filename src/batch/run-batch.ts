@@ -151,8 +151,10 @@ export async function runBatch(args: readonly string[], options: BatchOptions): 
           ...(outRoot ? { out: outDirOf(input) } : {}),
           // The index publishes the public edition unless --edition or the config's `publish:` says otherwise.
           ...(options.index && outRoot ? { publishing: true } : {}),
-          // Among several meetings, a convocation not held yet is no failure: it is left for `minutes agenda`.
-          ...(inputs.length > 1 && options.build.agendaOnly === undefined ? { agendaOnly: "warning" as const } : {}),
+          // Among several meetings, a convocation not held yet is no failure: its convocation is built instead.
+          ...(inputs.length > 1 && options.build.agendaOnly === undefined
+            ? { agendaOnly: "convocation" as const }
+            : {}),
         },
       },
       at,
