@@ -11,8 +11,8 @@ import { request } from "node:http";
 import { createServer } from "node:net";
 import { availableParallelism, loadavg } from "node:os";
 import { join, resolve } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { launchChromium, type TestBrowser } from "./helpers/browser.js";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { axeViolations, launchChromium, type TestBrowser } from "./helpers/browser.js";
 import { tempDir } from "./helpers/minutes-repo.js";
 import { itWithTools, pdfText, plainCliEnv } from "./helpers/tools.js";
 
@@ -30,6 +30,8 @@ const startMs = 60_000;
 const updateBoundMs = Number(process.env.PREVIEW_UPDATE_BOUND_MS ?? 20_000);
 const oversubscription = () => Math.max(1, loadavg()[0]! / availableParallelism());
 const latencies: Record<string, number> = {};
+/** Sessions not stopped yet: a test that fails half-way leaves none running (see afterEach). */
+const running = new Set<Session>();
 
 interface Session {
   /** When the command was spawned, and when it printed its first render (Date.now()). */
@@ -83,7 +85,7 @@ async function startPreview(args: string[]): Promise<Session> {
     }
   })();
   console.log(`preview listening after ${Date.now() - started} ms`);
-  return {
+  const session: Session = {
     started,
     rendered: () => rendered,
     child,
@@ -93,6 +95,7 @@ async function startPreview(args: string[]): Promise<Session> {
     stderr: () => err,
     exited,
     stop: async (signal = "SIGINT") => {
+      running.delete(session);
       child.kill(signal);
       // One that does not stop is killed (and its code, null, fails the test that expected 0).
       const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
@@ -101,6 +104,8 @@ async function startPreview(args: string[]): Promise<Session> {
       return code;
     },
   };
+  running.add(session);
+  return session;
 }
 
 async function until<T>(
@@ -144,6 +149,10 @@ function edit(path: string, change: (text: string) => string): number {
   writeFileSync(path, after);
   return Date.now();
 }
+
+afterEach(async () => {
+  await Promise.all([...running].map((session) => session.stop()));
+});
 
 afterAll(() => {
   if (Object.keys(latencies).length) console.log(`preview edit → page (ms): ${JSON.stringify(latencies)}`);
@@ -223,6 +232,8 @@ describe("minutes preview in a browser", () => {
         expect(said).toContain("front-matter-yaml");
         expect(said).toMatch(/hint/i);
         expect(await page.evaluate(() => document.body.textContent)).toContain("The preview saw this sentence arrive.");
+        // The panel keeps the page accessible (axe-core: roles, names, contrast).
+        expect(await axeViolations(page)).toEqual([]);
         expect(session.stderr()).toMatch(/2024-03-05-steering-committee\.md:\d+:\d+: error/);
 
         // The fix clears it, and the page shows the fixed render.
@@ -318,6 +329,7 @@ describe("minutes preview's server", () => {
           expect(await warnings.locator("li").textContent()).toMatch(
             /^2022-09-23-gtm\.md:116:1 warning: .*\[agenda-number\]/,
           );
+          expect(await axeViolations(page)).toEqual([]);
         }
       } finally {
         await browser?.close();

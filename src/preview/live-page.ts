@@ -157,7 +157,7 @@ export const liveScript = `(() => {
     const old = document.getElementById("minutes-preview-overlay");
     if (old) old.remove();
     if (!state.problems || state.problems.length === 0) return;
-    const box = element("aside", state.failed ? "minutes-preview-failed" : "minutes-preview-warnings");
+    const box = element("div", state.failed ? "minutes-preview-failed" : "minutes-preview-warnings");
     box.id = "minutes-preview-overlay";
     box.setAttribute("role", state.failed ? "alert" : "status");
     box.setAttribute("aria-label", state.heading);
