@@ -174,6 +174,7 @@ export class PreviewServer {
       Connection: "keep-alive",
       "X-Content-Type-Options": "nosniff",
     });
+    if (req.method === "HEAD") return void res.end();
     res.write("retry: 500\n\n");
     send(res, this.state);
     this.clients.add(res);
