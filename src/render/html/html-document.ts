@@ -58,7 +58,7 @@ export function bodyHtml(d: Drawing): string {
   layout.items.forEach((item, i) => parts.push(itemHtml(d, item, itemId(i))));
   if (layout.nextMeeting)
     parts.push(
-      `<p class="next-meeting"><strong>${escapeText(layout.nextMeeting.label)}</strong>${escapeText(layout.nextMeeting.text)}</p>`,
+      `<p class="next-meeting" dir="auto"><strong>${escapeText(layout.nextMeeting.label)}</strong>${escapeText(layout.nextMeeting.text)}</p>`,
     );
   if (layout.signatures?.length) parts.push(`<div class="signatures">\n${blocksHtml(layout.signatures)}\n</div>`);
   parts.push("</main>", pageFooter(d));
@@ -105,9 +105,9 @@ function frontMatter(d: Drawing): string[] {
     const page = d.styles.page;
     out.push(logoImg(d, "title-logo", titleLogoSize(d.logo.theme, textWidth(d), page.bottom - page.top)));
   }
-  if (layout.organisation) out.push(`<p class="organisation">${escapeText(layout.organisation)}</p>`);
+  if (layout.organisation) out.push(`<p class="organisation" dir="auto">${escapeText(layout.organisation)}</p>`);
   out.push(`<h1 dir="auto">${escapeText(layout.title)}</h1>`);
-  if (layout.subtitle) out.push(`<p class="subtitle">${escapeText(layout.subtitle)}</p>`);
+  if (layout.subtitle) out.push(`<p class="subtitle" dir="auto">${escapeText(layout.subtitle)}</p>`);
   out.push('<div class="title-rule"></div>');
   if (layout.info.length) out.push(infoTable(d, layout.info));
   if (layout.preamble.length) out.push(`<div class="preamble">\n${blocksHtml(layout.preamble)}\n</div>`);
