@@ -50,6 +50,8 @@ export interface ImportedItem {
   noActions: boolean;
   /** The item was found in the agenda only. */
   fromAgenda?: boolean;
+  /** The title holds the author's own numbering ("TOP 1: …"): written as it is, numbered by the build. */
+  asWritten?: boolean;
   place?: Place;
 }
 
@@ -125,6 +127,10 @@ const TITLE_LABELS =
   /^(meeting|meeting name|name of meeting|title|titre|objet|subject|reunion|intitule|sitzung|gremium|reunião|reuniao|titulo|asunto|assunto)$/;
 const DATE_OF =
   /^(reunion du|seance du|meeting of|meeting held on|sitzung vom|reunion del|reuniao de|date de la seance|date et heure|datum und uhrzeit|date and time)$/;
+
+// The column of an agenda table that holds the items' titles.
+const TOPIC_COLUMN =
+  /^(topic|topics|item|items|subject|agenda item|point|points|sujet|objet|intitule|thema|thema\/inhalt|punkt|tema|assunto|asunto)$/;
 
 // A line that names a meeting: the title among the first lines.
 const MEETING_WORDS =
@@ -295,7 +301,6 @@ class Recogniser {
       const nextText = next ? clean(plainText(next.inlines)) : "";
       if (
         next &&
-        !subtitle &&
         nextText.length <= 200 &&
         !MEETING_WORDS.test(normalizeLabel(String(this.fm.title))) &&
         MEETING_WORDS.test(normalizeLabel(nextText)) &&
@@ -393,7 +398,16 @@ class Recogniser {
       !TYPED_NUMBER.test(clean(plainText(atTop[0]!.inlines))) &&
       headings.filter((h) => h.outline === levels[1]).length >= 2
     ) {
-      if (this.fm.title === undefined) this.fm.title = clean(plainText(atTop[0]!.inlines));
+      const heading = clean(plainText(atTop[0]!.inlines));
+      const title = String(this.fm.title ?? "");
+      if (this.fm.title === undefined) this.fm.title = heading;
+      else if (MEETING_WORDS.test(normalizeLabel(heading)) && !MEETING_WORDS.test(normalizeLabel(title))) {
+        // "COMMUNE DE …" (Title) above "PROCÈS-VERBAL DU CONSEIL MUNICIPAL" (Heading 1): the body, then the meeting.
+        this.fm.organisation ??= title;
+        if (this.fm.organisation !== title) this.preamble.push(escapeLineStart(title));
+        this.fm.title = heading;
+      } else if (this.fm.subtitle === undefined) this.fm.subtitle = heading;
+      else return levels[1];
       this.usedParagraphs.add(atTop[0]!);
       return levels[1];
     }
@@ -425,12 +439,13 @@ class Recogniser {
     if (block.kind === "table" || this.frameStarts.has(block)) {
       // A table, or the start of a framed block, ends the agenda list and a header list.
       if (this.agendaMode && this.agenda.length > 0) this.agendaMode = false;
-      this.pendingPart = undefined;
     }
     if (block.kind === "table") {
       this.takeTable(block);
+      this.pendingPart = undefined;
       return;
     }
+    if (this.frameStarts.has(block)) this.pendingPart = undefined;
     if (this.usedParagraphs.has(block)) return;
     const p = block;
     const text = clean(plainText(p.inlines));
@@ -491,8 +506,8 @@ class Recogniser {
     }
     const action = PROSE_ACTION.exec(text);
     if (action && this.current) {
+      // The action goes to the item's table; the sentence stays where it was written, as the author's words.
       this.current.actions.push(this.proseAction(action[2]!));
-      return;
     }
     const decision = PROSE_DECISION.exec(text);
     if (decision && this.current) {
@@ -516,7 +531,13 @@ class Recogniser {
   }
   private pendingPart: MeetingPart | undefined;
 
-  private startItem(item: { title: string; number: number | null; place: Place; implicit?: boolean }): void {
+  private startItem(item: {
+    title: string;
+    number: number | null;
+    place: Place;
+    implicit?: boolean;
+    asWritten?: boolean;
+  }): void {
     this.agendaMode = false;
     this.pendingPart = undefined;
     this.summary = false;
@@ -529,6 +550,7 @@ class Recogniser {
       actionNotes: [],
       noActions: false,
       place: item.place,
+      ...(item.asWritten ? { asWritten: true } : {}),
     };
     this.items.push(entry);
     this.current = entry;
@@ -536,12 +558,19 @@ class Recogniser {
   }
 
   /** Whether the paragraph opens an agenda item, and its number and title. */
-  private itemHeading(p: WordParagraph, text: string): { title: string; number: number | null } | undefined {
+  private itemHeading(
+    p: WordParagraph,
+    text: string,
+  ): { title: string; number: number | null; asWritten?: boolean } | undefined {
     if (text.length > 200) return undefined;
-    const { number, title } = bareTitle(text);
+    const { number, title, ref } = bareTitle(text);
     const wordNumber = p.number?.ordered && p.number.level === 0 ? p.number.label : undefined;
     const typed = number ?? wordNumber;
-    const numbered = { title: title || text, number: numberOf(typed) };
+    // "TOP 1: Begrüßung", "Agenda item 2: …", "BT/24/03 Finance report": the heading as written (the build numbers it).
+    const asWritten = /^\s*(?:top|tagesordnungspunkt)\s*\d/i.test(text) || ref !== undefined;
+    const numbered = asWritten
+      ? { title: text, number: numberOf(typed), asWritten: true }
+      : { title: title || text, number: numberOf(typed) };
     if (this.itemLevel !== undefined && p.outline !== undefined) {
       if (p.outline === this.itemLevel) return this.matchAgenda(numbered);
       return undefined;
@@ -564,8 +593,8 @@ class Recogniser {
     return undefined;
   }
 
-  private matchAgenda(item: { title: string; number: number | null }): { title: string; number: number | null } {
-    const found = this.agenda.find((a) => !a.used && similar(a.title, item.title) >= 0.5);
+  private matchAgenda<T extends { title: string; number: number | null }>(item: T): T {
+    const found = this.agenda.find((a) => !a.used && similar(a.title, bareTitle(item.title).title) >= 0.5);
     if (found) found.used = true;
     return item;
   }
@@ -643,7 +672,7 @@ class Recogniser {
       case "chair":
       case "secretary":
         if (continuation) return false;
-        if (this.fm[part] !== undefined) return true;
+        if (this.fm[part] !== undefined) return false;
         this.fm[part] = personValue(v.split("\n")[0]!.replace(/[;,.]+$/, ""));
         this.header.push(`${part}: ${v.split("\n")[0]!.replace(/[;,.]+$/, "")}`);
         return true;
@@ -699,6 +728,7 @@ class Recogniser {
     const grid = tableGrid(table);
     if (grid.length === 0) return;
     if (!this.current && this.headerTable(table, grid)) return;
+    if (!this.current && this.pendingPart && this.peopleTable(grid)) return;
     // A title row over the whole table ("Actions à mener") above the header row.
     const titled = grid.length > 2 && grid[0]!.filter((c) => clean(c.text)).length === 1;
     const body = titled ? grid.slice(1) : grid;
@@ -712,10 +742,18 @@ class Recogniser {
       return;
     }
     if (this.agendaMode || (!this.current && this.agenda.length === 0 && this.isAgendaTable(grid))) {
-      for (const row of grid) {
-        const cells = row.map((c) => clean(c.text)).filter(Boolean);
+      // A header row ("# | Topic | Presenter | Time") says which column holds the titles.
+      const head = grid[0]!.map((c) => normalizeLabel(stripColon(clean(c.text))));
+      const topic = head.findIndex((h) => TOPIC_COLUMN.test(h));
+      const rows = topic >= 0 || head.every((h) => !/\d/.test(h)) ? grid.slice(1) : grid;
+      for (const row of rows) {
+        const all = row.map((c) => clean(c.text));
+        const cells = all.filter(Boolean);
         const numberCell = cells.find((c) => /^\d{1,2}[.)]?$/.test(c));
-        const title = cells.filter((c) => c !== numberCell && !/^\d{1,2}[:h.]\d{2}/.test(c)).join(" – ");
+        const title =
+          topic >= 0 && all[topic]
+            ? all[topic]!
+            : cells.filter((c) => c !== numberCell && !/^\d{1,2}[:h.]\d{2}/.test(c)).join(" – ");
         if (title)
           this.agenda.push({
             ...(numberCell ? { number: numberCell } : {}),
@@ -733,6 +771,39 @@ class Recogniser {
     return false;
   }
 
+  /** A table of people under "Attendees" (Name | Organisation | Role): each row one person. */
+  private peopleTable(grid: Cell[][]): boolean {
+    const part = this.pendingPart!;
+    if (part !== "attendees" && part !== "absent") return false;
+    const head = grid[0]!.map((c) => normalizeLabel(stripColon(clean(c.text))));
+    const nameAt = head.findIndex((h) =>
+      /^(name|nom|names|noms|nombre|nome|participant|participante|teilnehmer|person)$/.test(h),
+    );
+    if (nameAt < 0) return false;
+    const orgAt = head.findIndex((h) =>
+      /^(organisation|organization|organisme|structure|agency|agence|institution|organizacion|organizacao|organisacion|entidade|entidad|verein|firma|company|service)$/.test(
+        h,
+      ),
+    );
+    const roleAt = head.findIndex((h) =>
+      /^(role|rôle|fonction|function|position|title|cargo|funcion|funcao|funktion|rolle)$/.test(normalizeLabel(h)),
+    );
+    const people = grid.slice(1).flatMap((row) => {
+      const name = clean(row[nameAt]?.text ?? "");
+      if (!name) return [];
+      const organisation = orgAt >= 0 ? clean(row[orgAt]?.text ?? "") : "";
+      const role = roleAt >= 0 ? clean(row[roleAt]?.text ?? "") : "";
+      return [
+        organisation || role ? { name, ...(organisation ? { organisation } : {}), ...(role ? { role } : {}) } : name,
+      ];
+    });
+    if (people.length === 0) return false;
+    const key = part === "absent" ? "absent" : this.guestLabel ? "guests" : "attendees";
+    this.fm[key] = [...((this.fm[key] as unknown[] | undefined) ?? []), ...people];
+    this.pendingPart = undefined;
+    return true;
+  }
+
   /** A key/value table of the header (Date | 23 septembre 2022, Lieu | …); true when it was one. */
   private headerTable(table: WordTable, grid: Cell[][]): boolean {
     let labelled = 0;
@@ -747,6 +818,23 @@ class Recogniser {
         )
           labelled++;
       }
+    // Labels across the first row and the values under them ("Date | Time | Location" / "4 March 2024 | …").
+    if (grid.length === 2 && grid[0]!.length >= 2) {
+      const parts = grid[0]!.map((c) => partOf(stripColon(clean(c.text))));
+      if (parts.filter((p) => p && p !== "agenda").length >= 2) {
+        grid[0]!.forEach((cell, i) => {
+          const label = stripColon(clean(cell.text));
+          const part = this.part(label);
+          const value = grid[1]![i];
+          if (!part || part === "agenda" || !value || !clean(value.text)) return;
+          if (!this.partValue(part, this.peopleColumns(part, [value]), false))
+            this.addBlock(`**${escapeLineStart(label)}:** ${this.cellText(value)}`, {
+              place: { table: table.place.table, row: 2 },
+            });
+        });
+        return true;
+      }
+    }
     if (labelled < 2 && !(labelled === 1 && grid.length <= 2)) return false;
     let last: MeetingPart | undefined;
     grid.forEach((row, r) => {
@@ -919,6 +1007,21 @@ class Recogniser {
     // "Jane Doe to circulate the budget by 15 February 2024", "Jane Doe: circulate…", "SP/CCM – partager…".
     let rest = text.trim().replace(/\.$/, "");
     let deadline = "";
+    // "Grace Otieno – share the list of off-grid schools – due 15 March 2024".
+    const dashed =
+      /^(.{2,60}?)\s+[–—-]\s+(.+?)\s+[–—-]\s+(?:due|by|deadline|échéance|avant le|pour le|bis)?\s*:?\s*(.+)$/i.exec(
+        rest,
+      );
+    if (dashed && /^\p{Lu}/u.test(dashed[1]!) && findDate(dashed[3]!, this.rules)) {
+      const plain = (s: string) =>
+        inlineMarkdown([{ type: "text", text: s, bold: false, italic: false, strike: false, code: false }], this.cell);
+      const task = dashed[2]!.trim();
+      return {
+        action: plain(task),
+        responsible: plain(dashed[1]!.trim()),
+        deadline: plain(dashed[3]!.trim()),
+      };
+    }
     const by =
       /\s+(?:by|before|until|no later than|avant le|d'ici le|d'ici au|pour le|au plus tard le|bis zum|bis|hasta el|antes del|até)\s+(.+)$/i.exec(
         rest,
@@ -943,7 +1046,7 @@ class Recogniser {
     }
     const plain = (s: string) =>
       inlineMarkdown([{ type: "text", text: s, bold: false, italic: false, strike: false, code: false }], this.cell);
-    const action = rest.charAt(0).toUpperCase() + rest.slice(1);
+    const action = rest;
     return { action: plain(action), responsible: plain(responsible), deadline: plain(deadline) };
   }
 
@@ -1006,6 +1109,15 @@ class Recogniser {
 
   private addBlock(md: string, p: { place: Place }): void {
     if (!md.trim()) return;
+    // "- Grace Otieno – share the list – due 15 March 2024" under the actions label: an action.
+    if (this.current && this.section === "actions" && /^\s*- /.test(md)) {
+      const line = md.replace(/^\s*- /, "").replace(/\\([\\`*_[\]<>-])/g, "$1");
+      const action = this.proseAction(line);
+      if (action.responsible) {
+        this.current.actions.push(action);
+        return;
+      }
+    }
     const isListLine = /^\s*(?:[-*]|\d+[.)])\s/.test(md);
     if (!this.current) {
       this.push(this.preamble, md, isListLine);
@@ -1099,13 +1211,15 @@ class Recogniser {
     const items: ImportedItem[] = [];
     let next = 0;
     for (const entry of this.agenda) {
-      const matched = this.items.findIndex((item, i) => i >= next && similar(entry.title, item.title) >= 0.5);
+      const matched = this.items.findIndex(
+        (item, i) => i >= next && similar(entry.title, bareTitle(item.title).title) >= 0.5,
+      );
       if (matched >= 0) {
         items.push(...this.items.slice(next, matched + 1));
         next = matched + 1;
         continue;
       }
-      if (this.items.some((item) => similar(entry.title, item.title) >= 0.5)) continue;
+      if (this.items.some((item) => similar(entry.title, bareTitle(item.title).title) >= 0.5)) continue;
       items.push({
         number: numberOf(entry.number),
         title: entry.title,
@@ -1250,7 +1364,7 @@ function bracketParts(inside: string, name?: string): Record<string, string> {
   }
   if (rest.length) out.organisation = rest.join(", ");
   // The name's own acronym is part of the name as written ("Ministère de l'Intérieur (MI)", "… Migration (SP-CCM)").
-  if (!out.role && name && isAcronymOf(inside, name)) return {};
+  if (!out.role && name && isAcronymOf(inside, name) && !personName(name)) return {};
   return out;
 }
 

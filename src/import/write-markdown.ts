@@ -38,11 +38,16 @@ export function meetingMarkdown(meeting: ImportedMeeting): string {
   const yaml = stringify(meeting.frontMatter, { lineWidth: 0 }).trimEnd();
   const out: string[] = [`---\n${yaml}\n---`];
   out.push(...meeting.preamble);
-  const anyNumbered = meeting.items.some((i) => i.number !== null);
+  const anyNumbered = meeting.items.some((i) => i.number !== null || i.asWritten);
   for (const item of meeting.items) {
     const title = item.title.replace(/\s*\{-\}\s*$/, "") || labels.discussion;
-    const heading =
-      item.number !== null ? `## ${item.number}. ${title}` : anyNumbered ? `## ${title} {-}` : `## ${title}`;
+    const heading = item.asWritten
+      ? `## ${title}`
+      : item.number !== null
+        ? `## ${item.number}. ${title}`
+        : anyNumbered
+          ? `## ${title} {-}`
+          : `## ${title}`;
     out.push(heading.replace(/\n/g, " "));
     if (item.discussion.length) out.push(`### ${labels.discussion}`, ...item.discussion);
     if (item.decisions.length) out.push(`### ${labels.decisions}`, ...item.decisions);
