@@ -1,5 +1,6 @@
 // Decisions as records: ids (the author's {#id}, else date#item.dN), votes read in the five languages
 // (counts, named votes, unanimity) with the author's words kept, and the rules on them at file:line:column.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { inlineText, type Decision } from "../src/model/minutes.js";
 import { parseMinutes } from "../src/parse/parse-minutes.js";
@@ -217,5 +218,51 @@ attendees: [Ana, Tom, Mei, Léa]
     expect(all[1]!.vote).toMatchObject({ unanimous: true });
     expect(all[2]!.vote).toMatchObject({ for: 2, against: 1, abstentions: 1 });
     expect(all[2]!.position?.start.line).toBe(19);
+  });
+
+  it("reads any decisions section without throwing, every record with an id", () => {
+    const token = fc.constantFrom(
+      "Vote:",
+      "Vote :",
+      "Abstimmung:",
+      "7",
+      "0",
+      " for",
+      " against",
+      " pour",
+      " abstentions",
+      " (",
+      ")",
+      ", ",
+      "; ",
+      "Alice Martin",
+      "{#x}",
+      "{#-}",
+      "\n",
+      "\n  ",
+      "\n- ",
+      "\n1. ",
+      "| Decision | Vote |\n|---|---|\n| a | 2 for |",
+      "RESOLVED: ",
+      "unanimously",
+      "Adopted",
+      "**",
+      "_",
+      "For: ",
+      "Contre : ",
+      "-",
+      "/",
+      "7-1-2",
+      "é",
+      " ",
+    );
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 40 }), fc.array(token, { maxLength: 20 }), (decisions, discussion) => {
+        const text = `---\ntitle: T\ndate: 2024-01-01\nattendees: [A]\n---\n\n## 1. X\n\n${discussion.join("")}\n\n### Decisions\n\n${decisions.join("")}\n`;
+        const { minutes } = parseMinutes(text, { path: "x.md" });
+        for (const d of minutes?.items.flatMap((i) => i.decisionRecords ?? []) ?? []) expect(d.id).toBeTruthy();
+      }),
+      { numRuns: 300, seed: 22 },
+    );
   });
 });
