@@ -43,6 +43,7 @@ const commands = [
   ["theme"],
   ["theme", "new"],
   ["schema"],
+  ["preview"],
 ];
 // English words a French help must not hold (command names, flags, file and format names stay as typed).
 const english =
