@@ -36,7 +36,7 @@ export function layoutDecisionRegister(
     },
   ];
   const columns = [actionLabelsFor(language).id, rl.item, rl.decision, rl.vote].map(spaced);
-  const fit = tableFit(theme);
+  const fitColumns = tableFit(theme);
   const items: ItemLayout[] = [...meetings.values()].map((group) => {
     const first = group[0]!;
     // The meetings' own words get French spacing only when the meeting is French; the labels, when the register is.
@@ -53,7 +53,7 @@ export function layoutDecisionRegister(
     return {
       heading: `${formatDate(first.meeting.date, language)} — ${first.meeting.title}`,
       sections: [],
-      actions: { columns, rows, empty: false, weights: fit(decisionColumns, columns, rows) },
+      actions: { columns, rows, empty: false, weights: fitColumns(decisionColumns, columns, rows) },
       actionNotes: [],
     };
   });
