@@ -104,6 +104,7 @@ export const rules = {
   "import-no-items": { severity: "warning", doc: "import.md#messages" },
   "import-unplaced": { severity: "warning", doc: "import.md#messages" },
   "import-summary-unmatched": { severity: "warning", doc: "import.md#messages" },
+  "import-action-no-owner": { severity: "warning", doc: "import.md#messages" },
   "agenda-number": { severity: "warning", doc: rulesDoc },
   "agenda-duplicate-title": { severity: "warning", doc: rulesDoc },
   "agenda-empty-item": { severity: "warning", doc: rulesDoc },
@@ -145,7 +146,7 @@ export const rules = {
   "approve-nothing": { severity: "error", doc: rulesDoc },
   // Files, paths and outputs.
   read: { severity: "error", doc: rulesDoc },
-  "no-input": { severity: "error", doc: filesDoc },
+  "no-input": { severity: "error", doc: filesDoc, messages: ["import.no-input", "import.no-input.hint"] },
   "path-outside-project": { severity: "error", doc: filesDoc, messages: ["path-problem"] },
   "path-remote": { severity: "error", doc: filesDoc, messages: ["path-problem"] },
   template: { severity: "error", doc: filesDoc },

@@ -55,7 +55,12 @@ export interface ImportedItem {
   place?: Place;
 }
 
-export type ImportRule = "import-no-date" | "import-no-items" | "import-unplaced" | "import-summary-unmatched";
+export type ImportRule =
+  | "import-no-date"
+  | "import-no-items"
+  | "import-unplaced"
+  | "import-summary-unmatched"
+  | "import-action-no-owner";
 
 export interface ImportWarning {
   place: Place | null;
@@ -207,7 +212,9 @@ class Recogniser {
   private readonly cell: InlineContext;
   private language = "en";
   private rules: DateRules;
-  private agenda: { number?: string; title: string; used: boolean }[] = [];
+  /** The agenda's entries; `note`: what its table says beside the title (presenter, time), said again in the item. */
+  private agenda: { number?: string; title: string; used: boolean; note?: string }[] = [];
+  private agendaNote: string | undefined;
   private itemLevel: number | undefined;
   private current: ImportedItem | undefined;
   private section: SectionKind = "discussion";
@@ -493,9 +500,11 @@ class Recogniser {
       this.agendaMode = false;
     }
 
+    this.agendaNote = undefined;
     const item = this.itemHeading(p, text);
     if (item) {
       this.startItem({ ...item, place: p.place });
+      if (this.agendaNote) this.current!.discussion.push(escapeLineStart(this.agendaNote));
       return;
     }
     if (this.current && this.nextMeetingLine(text)) {
@@ -507,7 +516,10 @@ class Recogniser {
     const action = PROSE_ACTION.exec(text);
     if (action && this.current) {
       // The action goes to the item's table; the sentence stays where it was written, as the author's words.
-      this.current.actions.push(this.proseAction(action[2]!));
+      const found = this.proseAction(action[2]!);
+      if (!found.responsible)
+        this.warn(p.place, "import-action-no-owner", { action: clean(found.action).slice(0, 60) });
+      this.current.actions.push(found);
     }
     const decision = PROSE_DECISION.exec(text);
     if (decision && this.current) {
@@ -595,7 +607,10 @@ class Recogniser {
 
   private matchAgenda<T extends { title: string; number: number | null }>(item: T): T {
     const found = this.agenda.find((a) => !a.used && similar(a.title, bareTitle(item.title).title) >= 0.5);
-    if (found) found.used = true;
+    if (found) {
+      found.used = true;
+      this.agendaNote = found.note;
+    }
     return item;
   }
 
@@ -754,11 +769,20 @@ class Recogniser {
           topic >= 0 && all[topic]
             ? all[topic]!
             : cells.filter((c) => c !== numberCell && !/^\d{1,2}[:h.]\d{2}/.test(c)).join(" – ");
+        // The other columns (presenter, time), said again at the top of the item: "Presenter: … ; Time: …".
+        const note =
+          topic >= 0
+            ? all
+                .map((c, i) => (i !== topic && c && c !== numberCell ? `${clean(grid[0]![i]?.text ?? "")}: ${c}` : ""))
+                .filter(Boolean)
+                .join("; ")
+            : "";
         if (title)
           this.agenda.push({
             ...(numberCell ? { number: numberCell } : {}),
             title: bareTitle(title).title,
             used: false,
+            ...(note ? { note } : {}),
           });
       }
       this.agendaMode = false;
@@ -961,6 +985,10 @@ class Recogniser {
         });
       else {
         if (!this.current) this.startItem({ title: "", number: null, place: table.place, implicit: true });
+        if (!clean(entry.responsible))
+          this.warn({ table: table.place.table, row: r + 2 }, "import-action-no-owner", {
+            action: clean(entry.action).slice(0, 60),
+          });
         this.current!.actions.push(entry);
       }
     });

@@ -215,11 +215,11 @@ export const importMessages = {
     de: "Machen Sie jeden Punkt in der Markdown-Datei zu einer `## `-Überschrift (`## 1. Haushalt`).",
   },
   "import-unplaced": {
-    en: "this text is not a header field; it is kept before the items.",
-    fr: "ce texte n'est pas un champ de l'en-tête ; il est gardé avant les points.",
-    es: "este texto no es un campo del encabezado; se conserva antes de los puntos.",
-    pt: "este texto não é um campo do cabeçalho; é mantido antes dos pontos.",
-    de: "dieser Text ist kein Feld des Kopfs; er steht vor den Punkten.",
+    en: "This text is not a header field; it is kept before the items.",
+    fr: "Ce texte n'est pas un champ de l'en-tête ; il est gardé avant les points.",
+    es: "Este texto no es un campo del encabezado; se conserva antes de los puntos.",
+    pt: "Este texto não é um campo do cabeçalho; é mantido antes dos pontos.",
+    de: "Dieser Text ist kein Feld des Kopfs; er steht vor den Punkten.",
   },
   "import-unplaced.hint": {
     en: "Move it into the front matter or an item of the Markdown file if it belongs there.",
@@ -229,11 +229,11 @@ export const importMessages = {
     de: "Verschieben Sie ihn in den YAML-Kopf oder einen Punkt der Markdown-Datei, wenn er dorthin gehört.",
   },
   "import-summary-unmatched": {
-    en: "the action “{action}” of the summary table names no item found; it is put in the last item.",
-    fr: "l'action « {action} » du tableau récapitulatif ne nomme aucun point trouvé ; elle est mise dans le dernier point.",
-    es: "la acción «{action}» de la tabla de resumen no nombra ningún punto encontrado; se pone en el último punto.",
-    pt: "a ação «{action}» da tabela de resumo não indica nenhum ponto encontrado; é colocada no último ponto.",
-    de: "die Aufgabe „{action}“ der Übersichtstabelle nennt keinen gefundenen Punkt; sie steht im letzten Punkt.",
+    en: "The action “{action}” of the summary table names no item found; it is put in the last item.",
+    fr: "L'action « {action} » du tableau récapitulatif ne nomme aucun point trouvé ; elle est mise dans le dernier point.",
+    es: "La acción «{action}» de la tabla de resumen no nombra ningún punto encontrado; se pone en el último punto.",
+    pt: "A ação «{action}» da tabela de resumo não indica nenhum ponto encontrado; é colocada no último ponto.",
+    de: "Die Aufgabe „{action}“ der Übersichtstabelle nennt keinen gefundenen Punkt; sie steht im letzten Punkt.",
   },
   "import-summary-unmatched.hint": {
     en: "Move the row to the action table of its item in the Markdown file.",
@@ -241,5 +241,19 @@ export const importMessages = {
     es: "Mueva la fila a la tabla de acciones de su punto en el archivo Markdown.",
     pt: "Mova a linha para a tabela de ações do seu ponto no ficheiro Markdown.",
     de: "Verschieben Sie die Zeile in die Aufgabentabelle ihres Punkts in der Markdown-Datei.",
+  },
+  "import-action-no-owner": {
+    en: "The action “{action}” names nobody to do it.",
+    fr: "L'action « {action} » ne nomme personne pour la mener.",
+    es: "La acción «{action}» no nombra a nadie que la lleve a cabo.",
+    pt: "A ação «{action}» não indica ninguém para a realizar.",
+    de: "Die Aufgabe „{action}“ nennt niemanden, der sie erledigt.",
+  },
+  "import-action-no-owner.hint": {
+    en: "Write who does it in the Responsible column of the Markdown file.",
+    fr: "Écrivez qui la mène dans la colonne Responsable du fichier Markdown.",
+    es: "Escriba quién la lleva a cabo en la columna Responsable del archivo Markdown.",
+    pt: "Escreva quem a realiza na coluna Responsável do ficheiro Markdown.",
+    de: "Tragen Sie in der Spalte Verantwortlich der Markdown-Datei ein, wer sie erledigt.",
   },
 } satisfies Record<string, Entry>;
