@@ -240,6 +240,18 @@ describe("minutes attendance", () => {
     expect(json.meetings[1]).toMatchObject({ date: "2024-02-06", excused: ["Bob Chen"], quorum: { reached: false } });
   });
 
+  it("counts only the meetings of a period with --since and --until", () => {
+    const json = JSON.parse(
+      cli("attendance", board, "-f", "json", "--since", "2024-02-01", "--until", "2024-02-29").stdout,
+    );
+    expect(json.meetings.map((m: { date: string }) => m.date)).toEqual(["2024-02-06"]);
+    expect(json.members.find((m: { name: string }) => m.name === "Bob Chen")).toMatchObject({
+      meetings: 1,
+      excused: 1,
+    });
+    expect(cli("attendance", board, "--since", "2024-13-01").status).toBe(2);
+  });
+
   it("leaves out a convocation (status: agenda), a meeting not held yet", () => {
     const dir = mkdtempSync(join(tmpdir(), "minutes-attendance-agenda-"));
     for (const name of ["minutes.config.yaml", "2024-01-09-board.md"])

@@ -7,6 +7,8 @@ import { say, sayCount, text } from "../i18n/messages.js";
 import { attendanceCsv, attendanceJson, attendanceTable, buildAttendance } from "../register/attendance-register.js";
 import type { CommandIo } from "./command-io.js";
 import { loadMeetings } from "./load-meetings.js";
+import { isoDateArg } from "./cli-dates.js";
+import { inPeriod } from "../register/decision-register.js";
 import { editionOption, type Edition } from "./edition-option.js";
 import { valueName, withExamples } from "./localised-help.js";
 import { exportRefused, writeExport, meetingsArgument } from "./register-output.js";
@@ -16,6 +18,8 @@ const attendanceFormats = ["table", "csv", "json"] as const;
 interface AttendanceOptions {
   format: (typeof attendanceFormats)[number];
   out?: string;
+  since?: string;
+  until?: string;
   edition?: Edition;
 }
 
@@ -30,6 +34,8 @@ export function registerAttendanceCommand(program: Command, io: CommandIo): void
         .default("table"),
     )
     .option(`-o, --out ${valueName("help.value.file")}`, say("help.attendance.out"))
+    .option(`--since ${valueName("help.value.date")}`, say("help.attendance.since"), isoDateArg("--since"))
+    .option(`--until ${valueName("help.value.date")}`, say("help.attendance.until"), isoDateArg("--until"))
     .addOption(editionOption())
     .action(async (paths: string[], opts: AttendanceOptions) => {
       // --edition public: each meeting as its public edition shows it (items held in camera reduced to their number).
@@ -37,7 +43,9 @@ export function registerAttendanceCommand(program: Command, io: CommandIo): void
       for (const d of loaded.diagnostics) io.err(`${formatDiagnostic(d)}\n`);
       const failed = loaded.diagnostics.some((d) => d.severity === "error");
       if (failed) io.setExit(1);
-      const register = buildAttendance(loaded.meetings);
+      const register = buildAttendance(
+        loaded.meetings.filter(({ minutes: { meeting } }) => inPeriod(meeting.date, opts)),
+      );
       if (register.meetings.length === 0 && loaded.meetings.length > 0) {
         const problem = diagnostic({
           file: paths[0] ?? ".",

@@ -53,11 +53,15 @@ export interface DecisionFilter {
   voted?: boolean;
 }
 
+/** Whether a meeting's date is within --since and --until (both inclusive, ISO dates). */
+export function inPeriod(date: string, period: Pick<DecisionFilter, "since" | "until">): boolean {
+  return !(period.since && date < period.since) && !(period.until && date > period.until);
+}
+
 export function filterDecisions(entries: DecisionEntry[], filter: DecisionFilter): DecisionEntry[] {
   const words = filter.text ? normalizeLabel(filter.text).split(/\s+/).filter(Boolean) : [];
   return entries.filter((e) => {
-    if (filter.since && e.meeting.date < filter.since) return false;
-    if (filter.until && e.meeting.date > filter.until) return false;
+    if (!inPeriod(e.meeting.date, filter)) return false;
     if (filter.voted && !e.vote) return false;
     if (words.length) {
       const haystack = normalizeLabel(`${e.id} ${e.item.title} ${e.decisionText} ${e.voteText}`);

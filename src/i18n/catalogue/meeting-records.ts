@@ -267,6 +267,20 @@ export const recordMessages = {
     pt: "grava neste ficheiro (por omissão: no ecrã)",
     de: "schreibt in diese Datei (Standard: auf den Bildschirm)",
   },
+  "help.attendance.since": {
+    en: "count only the meetings on or after this date",
+    fr: "ne compte que les réunions de cette date ou après",
+    es: "cuenta solo las reuniones de esta fecha o posteriores",
+    pt: "conta só as reuniões desta data ou posteriores",
+    de: "zählt nur die Sitzungen ab diesem Datum",
+  },
+  "help.attendance.until": {
+    en: "count only the meetings on or before this date",
+    fr: "ne compte que les réunions de cette date ou avant",
+    es: "cuenta solo las reuniones de esta fecha o anteriores",
+    pt: "conta só as reuniões desta data ou anteriores",
+    de: "zählt nur die Sitzungen bis zu diesem Datum",
+  },
   "help.example.attendance.table": {
     en: "attendance of every member at every meeting of the folder minutes",
     fr: "la présence de chaque membre à chaque réunion du dossier minutes",
