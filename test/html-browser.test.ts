@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { build, check } from "../src/build.js";
+import type { DocumentLayout } from "../src/layout/document-layout.js";
 import { layoutMinutes } from "../src/layout/layout-minutes.js";
 import { pageLineText } from "../src/layout/page-template.js";
 import { launchChromium, type TestBrowser } from "./helpers/browser.js";
@@ -162,6 +163,48 @@ describe("the HTML pages in headless Chromium", () => {
     // The running footer prints the page numbers as the PDF does.
     expect(fold(run("pdftotext", ["-enc", "UTF-8", "-f", "2", "-l", "2", printed, "-"]))).toMatch(/Page 2 sur \d/);
   });
+
+  /** The layout's tables (info, follow-up, each item's actions), in order: their first row's labels and their column shares. */
+  function layoutTables(layout: DocumentLayout): { labels: string[]; shares: number[] }[] {
+    const share = (weights: readonly number[]) => weights.map((w) => w / weights.reduce((a, b) => a + b, 0));
+    const tables = [{ labels: [layout.info[0]!.label], shares: share(layout.geometry.infoColumns) }];
+    for (const item of [...(layout.followUp ? [layout.followUp] : []), ...layout.items])
+      if (item.actions) tables.push({ labels: item.actions.columns, shares: share(item.actions.weights) });
+    return tables;
+  }
+
+  /** The same, read back from the page as the browser lays it out: header cells' text and the first row's cell widths. */
+  async function pageTables(path: string): Promise<{ labels: string[]; shares: number[] }[]> {
+    const { page } = await open(path);
+    const tables = await page.evaluate(() =>
+      [...document.querySelectorAll("table.info, table.actions")].map((table) => {
+        const row = table.querySelector("tr")!;
+        const cells = [...row.children] as HTMLElement[];
+        const width = cells.reduce((sum, c) => sum + c.getBoundingClientRect().width, 0);
+        const labels = table.classList.contains("info") ? [cells[0]!.textContent!] : cells.map((c) => c.textContent!);
+        return { labels, shares: cells.map((c) => c.getBoundingClientRect().width / width) };
+      }),
+    );
+    await page.close();
+    return tables;
+  }
+
+  // The layout decides each table's labels and column proportions (as layout-parity.test.ts checks the DOCX and PDF against it).
+  const parity = [seed, "test/fixtures/parity/2024-02-14-board.md"];
+  for (const input of parity)
+    withChromium(`lays out the layout's tables with its labels and column proportions: ${input}`, async () => {
+      const out = join(dir, "parity");
+      expect((await build(input, { out, formats: ["html"], config: null, strict: false })).ok).toBe(true);
+      const checked = await check(input, { config: null });
+      const expected = layoutTables(layoutMinutes(checked.minutes!, checked.theme!));
+      const found = await pageTables(join(out, `${basename(input, ".md")}.html`));
+      expect(found.map((t) => t.labels)).toEqual(expected.map((t) => t.labels));
+      found.forEach((table, t) =>
+        table.shares.forEach((share, c) =>
+          expect(share, `table ${t}, column ${c}`).toBeCloseTo(expected[t]!.shares[c]!, 2),
+        ),
+      );
+    });
 
   withChromium("has no accessibility violation (axe-core): the meeting page", async () => {
     const { page } = await open(join(site, "2022", "2022-09-23-gtm.html"));
