@@ -4,6 +4,13 @@ import { main } from "../cli.js";
 import { say } from "../i18n/messages.js";
 
 export function runCli(argv: string[]): void {
+  // A reader that stops early (`minutes actions | head`) closes the pipe: stop quietly, as other command-line tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   main(argv).then(
     (code) => {
       process.exitCode = code;
