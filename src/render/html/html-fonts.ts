@@ -1,5 +1,5 @@
 // The theme's fonts for the page: @font-face rules with each face inlined as a data: URI, cut down to the
-// characters the document uses (font-subset.ts), so the page looks like the PDF with no font installed and
+// characters the document uses (font-subset.ts) and wrapped as WOFF (woff.ts), so the page looks like the PDF with no font installed and
 // stays small; and the font stacks the stylesheet names. Characters the theme's faces lack are drawn, as in
 // the PDF, by the fallback faces (symbols, the shipped script fonts, installed packages) that have them.
 import { readFileSync } from "node:fs";
@@ -9,6 +9,7 @@ import type { Theme } from "../../theme/theme.js";
 import { fallbackFaces } from "../fallback-fonts.js";
 import type { RenderOptions } from "../render-options.js";
 import { subsetFont } from "./font-subset.js";
+import { woff } from "./woff.js";
 import { cssString, type FontStacks } from "./html-styles.js";
 
 /** A font whose subset cannot be made (CFF outlines) is embedded whole only below this size. */
@@ -137,8 +138,6 @@ function fontFace(face: Face, text: string[]): string {
   }
   const subset = subsetFont(bytes, text);
   if (!subset && bytes.length > WHOLE_FONT_LIMIT) return "";
-  const data = subset ?? bytes;
-  const type = subset || bytes[0] === 0 ? "truetype" : "opentype";
-  const mime = type === "truetype" ? "font/ttf" : "font/otf";
-  return `@font-face { font-family: ${cssString(face.family)}; font-weight: ${face.weight}; font-style: ${face.style}; font-display: block; src: url(data:${mime};base64,${Buffer.from(data).toString("base64")}) format("${type}"); }`;
+  const data = Buffer.from(woff(subset ?? bytes)).toString("base64");
+  return `@font-face { font-family: ${cssString(face.family)}; font-weight: ${face.weight}; font-style: ${face.style}; font-display: block; src: url(data:font/woff;base64,${data}) format("woff"); }`;
 }
