@@ -37,11 +37,11 @@ describe("the HTML page's font subsets", () => {
   it("draws every character of the text with the original's advance widths", () => {
     expect(subset).not.toBeNull();
     writeFileSync(join(dir, "subset.ttf"), subset);
-    const before = textMeasure(regular);
-    const after = textMeasure(join(dir, "subset.ttf"));
-    for (const ch of new Set(text)) expect(after(ch), ch).toBeCloseTo(before(ch), 6);
+    const originalWidth = textMeasure(regular);
+    const subsetWidth = textMeasure(join(dir, "subset.ttf"));
+    for (const ch of new Set(text)) expect(subsetWidth(ch), ch).toBeCloseTo(originalWidth(ch), 6);
     // A character left out has no glyph: the measure counts it one em.
-    expect(after("Z")).toBe(1);
+    expect(subsetWidth("Z")).toBe(1);
   });
 
   it("holds only those glyphs and their components, and no layout table", () => {
