@@ -10,6 +10,7 @@ import { openPackage, type NotDocx } from "./docx-package.js";
 import { recognise, type ImportWarning } from "./recognise.js";
 import { readWordDocument } from "./word-model.js";
 import { meetingMarkdown } from "./write-markdown.js";
+import { parseMinutes } from "../parse/parse-minutes.js";
 import { slugOf } from "../split/meeting-file-name.js";
 
 export interface ImportOptions {
@@ -84,6 +85,15 @@ export function importDocx(input: string, world: World, options: ImportOptions =
     ...(options.language ? { language: options.language } : {}),
     ...(options.locale ? { locale: options.locale } : {}),
   });
+  if (meeting.frontMatter.date === undefined) {
+    // The parser's own finder reads the whole text (dated headings, prose, "Date:" lines anywhere): its day is
+    // written into the front matter, so the file says it and is named by it.
+    const found = parseMinutes(meetingMarkdown(meeting), { path: basename(input) }).minutes?.meeting.date;
+    if (found) {
+      meeting.frontMatter = withDate(meeting.frontMatter, found);
+      meeting.warnings = meeting.warnings.filter((w) => w.rule !== "import-no-date");
+    }
+  }
   const date = typeof meeting.frontMatter.date === "string" ? meeting.frontMatter.date : undefined;
   const slug = slugOf(String(meeting.frontMatter.title ?? "")) || slugOf(stem) || "meeting";
   const name = `${date ?? "undated"}-${slug}.md`;
@@ -104,6 +114,21 @@ export function importDocx(input: string, world: World, options: ImportOptions =
     },
     diagnostics,
   };
+}
+
+/** The front matter with `date:` after the title block's fields, where our files write it. */
+function withDate(fm: Record<string, unknown>, date: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  let placed = false;
+  for (const [key, value] of Object.entries(fm)) {
+    if (!placed && !["title", "subtitle", "organisation"].includes(key)) {
+      out.date = date;
+      placed = true;
+    }
+    out[key] = value;
+  }
+  if (!placed) out.date = date;
+  return out;
 }
 
 function warning(input: string, w: ImportWarning): Diagnostic {

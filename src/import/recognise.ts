@@ -672,11 +672,19 @@ class Recogniser {
         this.header.push(`date: ${date}`);
         // "23 septembre 2022, 9h00 - 11h00": the time beside the date.
         const rest = v.replace(/^[^,;]*\d{4}\s*[,;–-]?\s*/, "");
-        if (rest && rest !== v && parseTimeRange(rest).start && !this.fm.time) this.setTime(rest);
+        if (
+          rest &&
+          rest !== v &&
+          /\d\s*[:h.]\s*\d{2}|\d\s*[ap]\.?m\b/i.test(rest) &&
+          parseTimeRange(rest).start &&
+          !this.fm.time
+        )
+          this.setTime(rest);
         return true;
       }
       case "time":
-        if (continuation) return false;
+        // A long text under "Time" (a call-in note) is no time: it stays in the text.
+        if (continuation || (v.length > 40 && !parseTimeRange(v).start)) return false;
         this.setTime(v);
         return true;
       case "location":
