@@ -44,7 +44,7 @@ export function fontFaces(
     faces.push({ family: headings.family, file: headings.files.bold, weight: 700, style: "normal" });
   if (code) faces.push({ family: mono.family, file: mono.files.regular, weight: 400, style: "normal" });
   const text = [...chars];
-  const fallbacks = fallbackFamilies(theme, text, options);
+  const fallbacks = fallbackFamilies(theme, text, layout.language, options);
   const css = [
     ...faces.map((face) => fontFace(face, text)),
     ...fallbacks.flatMap((f) => f.faces.map((face) => fontFace(face, f.chars))),
@@ -85,6 +85,7 @@ function documentText(layout: DocumentLayout): { chars: Set<string>; code: boole
 function fallbackFamilies(
   theme: Theme,
   text: string[],
+  language: string,
   options: Pick<RenderOptions, "projectDir" | "world">,
 ): { family: string; chars: string[]; faces: Face[] }[] {
   const has = glyphTest(theme.fonts.body.files.regular);
@@ -96,7 +97,7 @@ function fallbackFamilies(
       files: { regular: theme.fonts.symbols.files.regular, bold: theme.fonts.symbols.files.regular },
       chars: undefined as RegExp | undefined,
     },
-    ...fallbackFaces(theme, options.projectDir, "", options.world),
+    ...fallbackFaces(theme, options.projectDir, language, options.world),
   ];
   const found: { family: string; chars: string[]; faces: Face[] }[] = [];
   for (const face of candidates) {
