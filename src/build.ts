@@ -35,6 +35,19 @@ function shownPath(path: string): string {
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
 }
 
+/** The warning for minutes written in a file whose front matter still says `status: agenda`. */
+function agendaWritten(input: string): Diagnostic {
+  return diagnostic({
+    file: input,
+    line: 1,
+    column: 1,
+    severity: "warning",
+    rule: "agenda-only",
+    message: text("agenda-only.written"),
+    hint: text("agenda-only.written.hint"),
+  });
+}
+
 /** Warnings about minutes still to write, which a convocation is not concerned by. */
 const notYetWritten = new Set<string>(["agenda-empty-item", "structure-no-items", "approval-pending"]);
 
@@ -272,14 +285,18 @@ async function buildInWorld(
   // A convocation whose meeting is not held yet has no minutes to print: say what is missing, or (among
   // several files) print its convocation instead.
   const atAgenda = checked.minutes.meeting.status === "agenda";
-  if (atAgenda && !options.convocation && options.agendaOnly !== "convocation")
+  // Minutes written under the agenda's headings while the front matter still says `status: agenda`: built (as
+  // a draft), with a warning to set the status.
+  const written = checked.minutes.items.some((item) => hasBody(item));
+  if (atAgenda && !written && !options.convocation && options.agendaOnly !== "convocation")
     return {
       ...checked,
       ok: false,
       outputs: [],
       diagnostics: [...checked.diagnostics, agendaOnly(input, checked.minutes)],
     };
-  const convocation = options.convocation === true || atAgenda;
+  if (atAgenda && written && !options.convocation) checked.diagnostics.push(agendaWritten(input));
+  const convocation = options.convocation === true || (atAgenda && !written);
   // What speaks of minutes not written yet says nothing of a convocation.
   if (convocation) checked.diagnostics = checked.diagnostics.filter((d) => !notYetWritten.has(d.rule));
   const { theme } = checked;

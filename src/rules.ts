@@ -140,7 +140,7 @@ export const rules = {
   // Convocation, items held in camera, approval (docs/meeting-cycle.md).
   "item-duration": { severity: "warning", doc: rulesDoc },
   "confidential-unknown": { severity: "warning", doc: rulesDoc },
-  "agenda-only": { severity: "error", doc: rulesDoc },
+  "agenda-only": { severity: "either", doc: rulesDoc },
   "approves-no-previous": { severity: "error", doc: rulesDoc },
   "approval-pending": { severity: "warning", doc: rulesDoc },
   "approve-nothing": { severity: "error", doc: rulesDoc },

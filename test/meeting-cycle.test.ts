@@ -359,7 +359,7 @@ describe("build of a convocation", () => {
   it("is an error that names what is missing, or among several files its convocation", async () => {
     const dir = mkdtempSync(join(tmpdir(), "minutes-convocation-"));
     const path = join(dir, "next.md");
-    writeFileSync(path, meeting("status: agenda\n", "## 1. Budget\n\n## 2. Election\n\nCandidates: Ann.\n"));
+    writeFileSync(path, meeting("status: agenda\n", "## 1. Budget\n\n## 2. Election\n"));
     const alone = await build(path, { formats: ["pdf"] });
     expect(alone.ok).toBe(false);
     expect(alone.outputs).toEqual([]);
@@ -367,12 +367,18 @@ describe("build of a convocation", () => {
       [
         "agenda-only",
         "error",
-        "This file is still a convocation (status: agenda): the minutes of 1. Budget are not written yet.",
+        "This file is still a convocation (status: agenda): the minutes of every item are not written yet.",
       ],
     ]);
     const among = await build(path, { formats: ["pdf", "json"], agendaOnly: "convocation" });
     expect(among.ok).toBe(true);
     expect(among.outputs).toEqual([{ format: "pdf", path: join(dir, "next.agenda.pdf") }]);
     expect(among.diagnostics).toEqual([]);
+    // Minutes written under the agenda's headings, the status left at agenda: built as a draft, with a warning.
+    writeFileSync(path, meeting("status: agenda\n", "## 1. Budget\n\nAdopted.\n\n## 2. Election\n"));
+    const written = await build(path, { formats: ["pdf"] });
+    expect(written.ok).toBe(true);
+    expect(written.outputs).toEqual([{ format: "pdf", path: join(dir, "next.pdf") }]);
+    expect(written.diagnostics.map((d) => [d.rule, d.severity])).toEqual([["agenda-only", "warning"]]);
   });
 });

@@ -129,8 +129,10 @@ export function layoutMinutes(source: Minutes, theme: LayoutTheme = plainTheme):
 
   const organisation = meeting.organisation ?? theme.organisation;
   const fields = { title: meeting.title, date, organisation: organisation ?? "" };
+  // Minutes printed while the front matter still says `status: agenda` are a draft too.
   const isDraft =
     meeting.status === "draft" ||
+    meeting.status === "agenda" ||
     String(meeting.extra.status ?? "")
       .trim()
       .toLowerCase() === "draft";

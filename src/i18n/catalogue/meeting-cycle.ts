@@ -72,6 +72,20 @@ export const cycleMessages = {
     pt: "Execute minutes agenda FICHEIRO para a convocatória. Depois da reunião, escreva em cada ponto o que foi discutido e decidido, os presentes, e ponha status: draft.",
     de: "Führen Sie minutes agenda DATEI für die Einladung aus. Schreiben Sie nach der Sitzung unter jeden Punkt, was besprochen und beschlossen wurde, die Anwesenden, und setzen Sie status: draft.",
   },
+  "agenda-only.written": {
+    en: "The minutes are written, but the front matter still says status: agenda (a convocation); they are printed as a draft.",
+    fr: "Le compte-rendu est écrit, mais l'en-tête indique encore status: agenda (une convocation) ; il est imprimé comme projet.",
+    es: "El acta está escrita, pero el encabezado aún dice status: agenda (una convocatoria); se imprime como borrador.",
+    pt: "A ata está escrita, mas o cabeçalho ainda diz status: agenda (uma convocatória); é impressa como rascunho.",
+    de: "Das Protokoll ist geschrieben, aber der Kopf sagt noch status: agenda (eine Einladung); es wird als Entwurf gedruckt.",
+  },
+  "agenda-only.written.hint": {
+    en: "Set status: draft now that the meeting is held (approved once the next meeting approves the minutes).",
+    fr: "Mettez status: draft maintenant que la réunion a eu lieu (approved une fois le compte-rendu approuvé par la réunion suivante).",
+    es: "Ponga status: draft ahora que la reunión se ha celebrado (approved cuando la reunión siguiente apruebe el acta).",
+    pt: "Ponha status: draft agora que a reunião se realizou (approved quando a reunião seguinte aprovar a ata).",
+    de: "Setzen Sie status: draft, nachdem die Sitzung stattgefunden hat (approved, sobald die nächste Sitzung das Protokoll genehmigt).",
+  },
   "agenda-only.no-items": {
     en: "every item",
     fr: "tous les points",
