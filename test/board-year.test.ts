@@ -193,6 +193,20 @@ describe("a year of board meetings through the whole cycle", () => {
     expect(text).not.toContain("quillfeather-bonus");
   });
 
+  itWithTools("pdftotext", "pandoc")("registers in PDF and DOCX: the public ones hold no secret word", () => {
+    for (const [command, format] of [
+      ["actions", "pdf"],
+      ["decisions", "docx"],
+    ] as const) {
+      const out = join(dir, `${command}-public.${format}`);
+      const r = cli(command, ".", "-f", format, "-o", out, "--edition", "public");
+      expect(r.status, r.stderr).toBe(0);
+      const text = format === "pdf" ? pdfText(out) : `${docxParts(out)}\n${docxText(out)}`;
+      expect(text).toContain(command === "actions" ? "Carry out: premises" : "The roof repairs are ordered at once.");
+      expect(leak(text), out).toEqual([]);
+    }
+  });
+
   it("attendance: twelve meetings, August without quorum", () => {
     const r = cli("attendance", ".", "-f", "json", "--edition", "public");
     expect(r.status, r.stderr).toBe(0);

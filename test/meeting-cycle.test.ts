@@ -321,9 +321,9 @@ describe("the convocation's layout", () => {
     const table = layout.items[0]!.actions!;
     expect(table.columns).toEqual(["#", "Point", "Présenté par", "Durée"]);
     expect(table.rows.map((r) => r.map(inlineText))).toEqual([
-      ["1.", "Approbation du compte-rendu", "", "18:00–18:10 (10 min)"],
-      ["2.", "Budget", "J. Dupont", "18:10–18:30 (20 min)"],
-      ["3.", "Personnel", "", "18:30–18:45 (15 min)"],
+      ["1.", "Approbation du compte-rendu", "", "18:00–18:10 (10\u00a0min)"],
+      ["2.", "Budget", "J. Dupont", "18:10–18:30 (20\u00a0min)"],
+      ["3.", "Personnel", "", "18:30–18:45 (15\u00a0min)"],
       ["4.", "Divers", "", ""],
     ]);
     const documents = JSON.stringify(layout.items[1]);
@@ -334,7 +334,7 @@ describe("the convocation's layout", () => {
       "3.",
       "Point traité à huis clos",
       "",
-      "18:30–18:45 (15 min)",
+      "18:30–18:45 (15\u00a0min)",
     ]);
   });
 });

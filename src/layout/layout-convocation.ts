@@ -16,7 +16,7 @@ import { documentLabels, layoutGeometry, pageLines, plainTheme, tableFit, type L
 const text = (value: string): Inline[] => (value ? [{ type: "text", value }] : []);
 
 /** The agenda table's columns: number, item, presenter, time. */
-export const convocationColumns: readonly number[] = [7, 53, 22, 18];
+export const convocationColumns: readonly number[] = [6, 48, 22, 24];
 
 /** "09:20" from "09:00" and 20 minutes; undefined past midnight. */
 function addMinutes(hhmm: string, minutes: number): string | undefined {
