@@ -12,6 +12,7 @@ import { dateRules, findDate, findDateAt, readDate, type DateRules } from "../pa
 import { isNoDeadline } from "../parse/deadline.js";
 import { parseTimeRange } from "../parse/front-matter.js";
 import { guessLanguage } from "../parse/guess-language.js";
+import { personOf } from "../parse/people.js";
 import type { ActionColumn } from "../parse/section-labels.js";
 import {
   isFollowUpLabel,
@@ -696,12 +697,12 @@ class Recogniser {
       case "secretary":
         if (continuation) return false;
         if (this.fm[part] !== undefined) return false;
-        this.fm[part] = personValue(v.split("\n")[0]!.replace(/[;,.]+$/, ""));
+        this.fm[part] = personValue(v.split("\n")[0]!.replace(/[;,.]+$/, ""), this.fromMinutes());
         this.header.push(`${part}: ${v.split("\n")[0]!.replace(/[;,.]+$/, "")}`);
         return true;
       case "attendees":
       case "absent": {
-        const people = splitPeople(v).map(personValue);
+        const people = splitPeople(v).map((entry) => personValue(entry, this.fromMinutes()));
         if (people.length === 0) return false;
         const key = part === "absent" ? "absent" : this.guestLabel ? "guests" : "attendees";
         const list = (this.fm[key] as unknown[] | undefined) ?? [];
@@ -1361,13 +1362,21 @@ const ROLE_WORDS =
  * (Open Mapping Foundation), Chair" (as our own DOCX prints a person) → { name, organisation, role }; "Jo (ACME)"
  * stays as written, which the parser reads as a name and an organisation.
  */
-function personValue(entry: string): string | Record<string, string> {
+function personValue(entry: string, ours = false): string | Record<string, string> {
   const withRole = /^(.+?)(?:\s*\(([^()]+)\))?,\s+([^,()]+)$/.exec(entry);
   if (withRole && (withRole[2] || ROLE_WORDS.test(normalizeLabel(withRole[3]!)))) {
     const out: Record<string, string> = { name: withRole[1]!.trim() };
     if (withRole[2]) Object.assign(out, bracketParts(withRole[2], withRole[1]));
     out.role = withRole[3]!.trim();
     return out;
+  }
+  // Our own DOCX prints "Name (Organisation)" for a person with an organisation, and a name written with
+  // brackets as it was: read back as the parser reads a list of people (parse/people.ts).
+  if (ours) {
+    const acronym = /^(.+?)\s*\(([^()]+)\)$/.exec(entry);
+    // ("Ministère de l'Intérieur (MI)": the name's own acronym, written as part of it.)
+    if (acronym && isAcronymOf(acronym[2]!, acronym[1]!) && !personName(acronym[1]!)) return entry;
+    return personOf(entry);
   }
   const m = /^(.+?)\s*\(([^()]+)\)$/.exec(entry);
   if (!m) return entry;
