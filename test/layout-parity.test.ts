@@ -10,6 +10,7 @@ import { beforeAll, describe, expect } from "vitest";
 import { build, check } from "../src/build.js";
 import { loadMeetings } from "../src/commands/load-meetings.js";
 import type { DocumentLayout } from "../src/layout/document-layout.js";
+import { layoutConvocation } from "../src/layout/layout-convocation.js";
 import { layoutMinutes } from "../src/layout/layout-minutes.js";
 import { buildRegister } from "../src/register/register.js";
 import { layoutRegister } from "../src/register/register-layout.js";
@@ -43,6 +44,15 @@ async function sample(input: string): Promise<Sample> {
   const checked = await check(input, { config: null });
   const stem = join(dir, basename(input, ".md"));
   return readBack(stem, layoutMinutes(checked.minutes!, checked.theme!), checked.theme!);
+}
+
+/** Both outputs of a convocation, built as `minutes agenda` builds them (issue 22). */
+async function convocationSample(input: string): Promise<Sample> {
+  const built = await build(input, { out: dir, formats: ["docx", "pdf"], convocation: true, resolvePrevious: false });
+  expect(built.ok, JSON.stringify(built.diagnostics)).toBe(true);
+  const checked = await check(input, { resolvePrevious: false });
+  const stem = join(dir, `${basename(input, ".md")}.agenda`);
+  return readBack(stem, layoutConvocation(checked.minutes!, checked.theme!), checked.theme!);
 }
 
 /** Both outputs of the action register of `folder`, drawn as `minutes actions --format pdf|docx` draws them. */
@@ -135,34 +145,44 @@ const house = (): Theme => ({
   labels: { en: { action: "Task", deadline: "Due by", status: "State" } },
 });
 
-describe.each([...inputs, "the action register of test/fixtures/register/en"])("DOCX/PDF parity of %s", (input) => {
-  let s: Sample;
-  beforeAll(async () => {
-    s = input.endsWith(".md") ? await sample(input) : await registerSample("test/fixtures/register/en", house());
-  }, 60_000);
+const convocation = "the convocation of test/fixtures/board-year/2026-01-14-board.md";
 
-  itWithTools("pdftotext")("has the layout's tables in the DOCX, with the layout's labels in order", () => {
-    const firstRows = s.docx.map((t) => t.rows[0]!.map((cell) => cell.text));
-    const decided = firstRows.filter((cells) =>
-      s.layoutTables.some((l) => JSON.stringify(l) === JSON.stringify(cells)),
-    );
-    expect(decided).toEqual(s.layoutTables);
-    expect(decided.length).toBeGreaterThan(1);
-  });
+describe.each([...inputs, "the action register of test/fixtures/register/en", convocation])(
+  "DOCX/PDF parity of %s",
+  (input) => {
+    let s: Sample;
+    beforeAll(async () => {
+      s =
+        input === convocation
+          ? await convocationSample("test/fixtures/board-year/2026-01-14-board.md")
+          : input.endsWith(".md")
+            ? await sample(input)
+            : await registerSample("test/fixtures/register/en", house());
+    }, 60_000);
 
-  itWithTools("pdftotext")(
-    "draws each of those tables in the PDF with the same labels, order and column proportions",
-    () => {
-      let at = 0;
-      const decided = s.docx.filter((t) =>
-        s.layoutTables.some((l) => JSON.stringify(l) === JSON.stringify(t.rows[0]!.map((cell) => cell.text))),
+    itWithTools("pdftotext")("has the layout's tables in the DOCX, with the layout's labels in order", () => {
+      const firstRows = s.docx.map((t) => t.rows[0]!.map((cell) => cell.text));
+      const decided = firstRows.filter((cells) =>
+        s.layoutTables.some((l) => JSON.stringify(l) === JSON.stringify(cells)),
       );
-      decided.forEach((table, i) => {
-        at = expectSameTable(s, table, at, `table ${i + 1} (${table.rows[0]![0]!.text}…)`);
-      });
-    },
-  );
-});
+      expect(decided).toEqual(s.layoutTables);
+      expect(decided.length).toBeGreaterThan(1);
+    });
+
+    itWithTools("pdftotext")(
+      "draws each of those tables in the PDF with the same labels, order and column proportions",
+      () => {
+        let at = 0;
+        const decided = s.docx.filter((t) =>
+          s.layoutTables.some((l) => JSON.stringify(l) === JSON.stringify(t.rows[0]!.map((cell) => cell.text))),
+        );
+        decided.forEach((table, i) => {
+          at = expectSameTable(s, table, at, `table ${i + 1} (${table.rows[0]![0]!.text}…)`);
+        });
+      },
+    );
+  },
+);
 
 describe("the theme's action labels", () => {
   const headings = ["ID", "Task", "Responsible", "Due by", "State", "Comment"];
