@@ -101,7 +101,8 @@ export async function preview(options: PreviewOptions, io: PreviewIo): Promise<n
   const once = async (): Promise<WatchRound> => {
     const start = performance.now();
     const result = await runBatch([input], {
-      build: { ...options.build, out: outputs, outRoots: [outputs], formats: built },
+      // The author sees every item, those held in camera too (a folder's index would publish the public edition).
+      build: { edition: "internal", ...options.build, out: outputs, outRoots: [outputs], formats: built },
       jobs: Number.MAX_SAFE_INTEGER,
       index: folder,
     });
