@@ -465,7 +465,10 @@ class Recogniser {
       if (p.styleId === "NextMeeting") this.readNextMeeting(text, true);
       return;
     }
-    const label = this.labelOf(text);
+    // A list item is never a label ("- Notes:" opens a sub-list, not a section).
+    const listItem =
+      p.outline === undefined && ((p.number !== undefined && p.number.label !== "") || BULLET.test(text));
+    const label = listItem ? undefined : this.labelOf(text);
     const isHeadingLike = p.outline !== undefined || (p.allBold && text.length <= 120) || text.length <= 60;
 
     if (label?.kind === "summary" && isHeadingLike) {

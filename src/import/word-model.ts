@@ -395,7 +395,9 @@ class Reader {
         case "w:hyperlink": {
           const id = c.attributes["r:id"];
           const target = id ? this.pkg.relationships(part).get(id) : undefined;
-          const href = target?.external ? target.target : undefined;
+          // A fragment is kept apart, in w:anchor ("…/cmd.sh" and "L182-L188").
+          const anchor = c.attributes["w:anchor"];
+          const href = target?.external ? (anchor ? `${target.target}#${anchor}` : target.target) : undefined;
           this.inlines(c, part, out, look, href ?? link);
           break;
         }
