@@ -148,6 +148,8 @@ describe("a year of board meetings through the whole cycle", () => {
       expect(march).toMatch(/The Chair The Secretary Alice Martin Bob Chen Signature: Signature: Date: Date:/);
       const december = join(site, "2025-12-10-board");
       expect(run("pdfinfo", [`${december}.pdf`])).toMatch(/Keywords:\s+Draft/);
+      // The XMP packet says it too (the PDF/A metadata is not compressed).
+      expect(readFileSync(`${december}.pdf`, "latin1")).toContain("<pdf:Keywords>Draft</pdf:Keywords>");
       expect(docxParts(`${december}.docx`)).toContain("<cp:keywords>Draft</cp:keywords>");
     },
   );
