@@ -185,6 +185,18 @@ describe("runs", () => {
   });
 });
 
+describe("text boxes", () => {
+  it("reads a text box's text once, in the paragraph that anchors it (Word writes the shape twice)", () => {
+    const box = (text: string) => `<w:txbxContent>${p(text)}</w:txbxContent>`;
+    const doc = read(
+      `<w:p><w:r><w:t xml:space="preserve">Before </w:t></w:r><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">` +
+        `<mc:Choice Requires="wps"><w:drawing><wps:txbx>${box("Draft for the board")}</wps:txbx></w:drawing></mc:Choice>` +
+        `<mc:Fallback><w:pict><v:textbox>${box("Draft for the board")}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>`,
+    );
+    expect(texts(doc)).toEqual(["Before \nDraft for the board"]);
+  });
+});
+
 describe("what is not a .docx", () => {
   it("names an old .doc, a PDF, a damaged zip and a zip that holds no Word document", () => {
     const why = (bytes: Uint8Array) => {

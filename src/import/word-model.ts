@@ -383,9 +383,22 @@ class Reader {
               }
               case "w:drawing":
               case "w:pict":
-              case "mc:AlternateContent":
-                this.images(r, part, out);
+              case "mc:AlternateContent": {
+                // Word writes a shape twice (mc:Choice and a VML mc:Fallback): one of them is read.
+                const shape =
+                  r.name === "mc:AlternateContent" ? (child(r, "mc:Choice") ?? child(r, "mc:Fallback") ?? r) : r;
+                this.images(shape, part, out);
+                // The text of a text box, in the paragraph that anchors it.
+                for (const box of descendants(shape, "w:txbxContent").slice(0, 1))
+                  for (const para of descendants(box, "w:p")) {
+                    const inner: WordInline[] = [];
+                    this.inlines(para, part, inner, look, link);
+                    if (plainText(inner).trim() === "") continue;
+                    if (out.length > 0) out.push({ type: "break" });
+                    out.push(...inner);
+                  }
                 break;
+              }
               default:
                 break;
             }
