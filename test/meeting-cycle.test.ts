@@ -27,7 +27,7 @@ const parse = (text: string) => {
 const meeting = (front: string, body: string) => `---\ntitle: Board\ndate: 2025-03-12\n${front}---\n\n${body}`;
 
 const withSecret = meeting(
-  "language: fr\nstatus: projet\nconfidential: [3]\nagenda: [Budget, Salaire du directeur Zorglub, Personnel]\n",
+  "language: fr\nstatus: projet\nconfidential: [3]\nagenda: [Budget, Ressources humaines (huis clos), Rémunérations]\n",
   `## 1. Budget {presenter="J. Dupont" duration=20}
 
 Le budget est présenté.

@@ -53,7 +53,10 @@ export function hasConfidential(minutes: Minutes): boolean {
  */
 export function publicEdition(minutes: Minutes): Minutes {
   const listed = minutes.meeting.confidential ?? [];
-  const secretTitles = minutes.items.filter((item) => isConfidential(item, listed)).map((item) => item.title);
+  const secret = minutes.items.filter((item) => isConfidential(item, listed));
+  const secretTitles = secret.map((item) => item.title);
+  // The declared agenda's entries stand for the items in order: entry n for item n, whatever its wording.
+  const secretNumbers = new Set(secret.flatMap((item) => (item.number === null ? [] : [item.number])));
   const items = minutes.items.map((item): AgendaItem => {
     if (!isConfidential(item, listed)) return withoutSecretSections(item);
     return {
@@ -77,10 +80,10 @@ export function publicEdition(minutes: Minutes): Minutes {
     meeting: { ...meeting, extra: publicExtra },
     items,
   };
-  if (minutes.agenda) out.agenda = withoutTitles(minutes.agenda, secretTitles);
+  if (minutes.agenda) out.agenda = withoutTitles(minutes.agenda, secretTitles, secretNumbers);
   if (Array.isArray(publicExtra.agenda))
     publicExtra.agenda = publicExtra.agenda.filter(
-      (line) => !secretTitles.some((title) => mentions(String(line), title)),
+      (line, i) => !secretNumbers.has(i + 1) && !secretTitles.some((title) => mentions(String(line), title)),
     );
   if (minutes.previousActions)
     out.previousActions = {
@@ -95,13 +98,16 @@ const mentions = (text: string, title: string): boolean =>
   title.trim() !== "" && text.toLowerCase().replace(/\s+/g, " ").includes(title.toLowerCase().replace(/\s+/g, " "));
 
 /** The declared agenda without the entries that name an item held in camera. */
-function withoutTitles(blocks: Block[], titles: string[]): Block[] {
+function withoutTitles(blocks: Block[], titles: string[], numbers: ReadonlySet<number>): Block[] {
   if (!titles.length) return blocks;
   const named = (block: Block): boolean => titles.some((title) => mentions(blockText(block), title));
   return blocks
     .map((block): Block => {
       if (block.type !== "list") return block;
-      return { ...block, items: block.items.filter((entry) => !entry.children.some(named)) };
+      const kept = block.items.filter(
+        (entry, i) => !(block.ordered && numbers.has(block.start + i)) && !entry.children.some(named),
+      );
+      return { ...block, items: kept };
     })
     .filter((block) => block.type === "list" || !named(block));
 }
