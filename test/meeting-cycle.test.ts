@@ -188,6 +188,11 @@ describe("the public edition", () => {
     const [, shown] = publicEditions([previous, later]);
     expect(shown!.previousActions!.actions).toEqual([]);
     expect(shown!.items[0]!.followUps?.map((f) => f.id) ?? []).not.toContain("2025-03-12#2.1");
+    // The row of the follow-up table itself goes too; the public action's row stays.
+    expect(JSON.stringify(shown!.items[0]!.discussion)).not.toContain("2025-03-12#2.1");
+    expect(JSON.stringify(shown!.items[0]!.discussion)).toContain("2025-03-12#1.1");
+    // Built alone, the meeting knows the secret ids from its follow-up section (previousActions).
+    expect(JSON.stringify(publicEdition(later).items[0]!.discussion)).not.toContain("2025-03-12#2.1");
   });
 
   it("is laid out as 'Point traité à huis clos' in the agenda and the body; the internal edition has the band", async () => {

@@ -2,7 +2,7 @@
 // Every output and register made for the public (build --edition public, minutes actions/decisions/attendance
 // --edition public, the site index) goes through publicEdition() before the layout and before any register,
 // so nothing downstream can leak an item held in camera: it is gone from the model itself.
-import { inlineText, type AgendaItem, type Block, type Minutes } from "./minutes.js";
+import { inlineText, type AgendaItem, type Block, type Inline, type Minutes } from "./minutes.js";
 
 export type Edition = "internal" | "public";
 
@@ -51,14 +51,21 @@ export function hasConfidential(minutes: Minutes): boolean {
  * camera" in its place); the declared agenda loses the lines naming those items; the follow-up of the previous
  * meeting loses the actions that came from its items held in camera. A pure function: the input is not changed.
  */
-export function publicEdition(minutes: Minutes): Minutes {
+export function publicEdition(minutes: Minutes, secretActions: ReadonlySet<string | undefined> = new Set()): Minutes {
   const listed = minutes.meeting.confidential ?? [];
   const secret = minutes.items.filter((item) => isConfidential(item, listed));
   const secretTitles = secret.map((item) => item.title);
   // The declared agenda's entries stand for the items in order: entry n for item n, whatever its wording.
   const secretNumbers = new Set(secret.flatMap((item) => (item.number === null ? [] : [item.number])));
+  // Follow-up rows about actions decided in camera (here, in the meetings read with this one, or in the previous
+  // meetings the follow-up section lists) leave the public items' tables too.
+  const ids = new Set([
+    ...secretActions,
+    ...actionsInCamera([minutes]),
+    ...(minutes.previousActions?.actions.filter((a) => a.confidential).map((a) => a.id) ?? []),
+  ]);
   const items = minutes.items.map((item): AgendaItem => {
-    if (!isConfidential(item, listed)) return withoutSecretSections(item);
+    if (!isConfidential(item, listed)) return withoutFollowUpsOf(withoutSecretSections(item), ids);
     return {
       number: item.number,
       title: "",
@@ -146,18 +153,25 @@ export function actionsInCamera(meetings: readonly Minutes[]): Set<string | unde
  */
 export function publicEditions(meetings: readonly Minutes[]): Minutes[] {
   const secret = actionsInCamera(meetings);
-  return meetings.map((m) => {
-    const shown = publicEdition(m);
-    if (!secret.size) return shown;
-    return {
-      ...shown,
-      items: shown.items.map((item) =>
-        item.followUps?.some((f) => secret.has(f.id))
-          ? { ...item, followUps: item.followUps.filter((f) => !secret.has(f.id)) }
-          : item,
-      ),
-    };
-  });
+  return meetings.map((m) => publicEdition(m, secret));
+}
+
+/** An item without the follow-up records and follow-up table rows that name one of `ids`. */
+function withoutFollowUpsOf(item: AgendaItem, ids: ReadonlySet<string | undefined>): AgendaItem {
+  if (!ids.size) return item;
+  const names = (row: Inline[][]) => row.some((cell) => ids.has(inlineText(cell).trim()));
+  const tables = (blocks: Block[]): Block[] =>
+    blocks.map((block) =>
+      block.type === "table" && block.rows.some(names)
+        ? { ...block, rows: block.rows.filter((r) => !names(r)) }
+        : block,
+    );
+  return {
+    ...item,
+    discussion: tables(item.discussion),
+    decisions: tables(item.decisions),
+    ...(item.followUps ? { followUps: item.followUps.filter((f) => !ids.has(f.id)) } : {}),
+  };
 }
 
 /**
