@@ -3,8 +3,9 @@
 // lines, or the agenda's own titles), each item's discussion, decisions and actions (action tables recognised
 // by the parser's own column words, prose "ACTION: …" lines, a final summary table matched to its items).
 // Labels are the parser's (parse/section-labels.ts), so what `check` reads and what `import` recognises agree.
-// Nothing is dropped: what has no place goes to the item it follows, or to the preamble, or to Notes, with a
-// warning that says where it was in the Word file.
+// Nothing is dropped: what has no place goes to the item it follows or before the items (page furniture, header
+// rows that are no field: with a warning that says where it was in the Word file). A "Notes" item is not made:
+// it would count as an agenda item.
 import { supportedLanguages } from "../i18n/labels.js";
 import { normalizeLabel } from "../i18n/text-match.js";
 import { columnRoles } from "../parse/action-table.js";
@@ -76,7 +77,6 @@ export interface ImportedMeeting {
   header: string[];
   preamble: string[];
   items: ImportedItem[];
-  notes: string[];
   footnotes: string[];
   language: string;
   warnings: ImportWarning[];
@@ -208,7 +208,6 @@ class Recogniser {
   private readonly header: string[] = [];
   private readonly preamble: string[] = [];
   private readonly items: ImportedItem[] = [];
-  private readonly notes: string[] = [];
   private readonly inline: InlineContext;
   private readonly cell: InlineContext;
   private language = "en";
@@ -261,7 +260,6 @@ class Recogniser {
       header: this.header,
       preamble: this.preamble,
       items: this.items,
-      notes: this.notes,
       footnotes,
       language: this.language,
       warnings: this.warnings,
@@ -358,7 +356,7 @@ class Recogniser {
         this.fm.title = texts[at];
         this.titleFromLines = lines.length > 1 || !MEETING_WORDS.test(normalizeLabel(texts[at]!));
         used.add(lines[at]!);
-        if (at > 0 && this.fm.organisation === undefined) {
+        if (at > 0 && this.fm.organisation === undefined && !findDate(texts[at - 1]!, this.rules)) {
           this.fm.organisation = texts[at - 1];
           used.add(lines[at - 1]!);
         }
@@ -511,12 +509,9 @@ class Recogniser {
       if (this.agendaNote) this.current!.discussion.push(escapeLineStart(this.agendaNote));
       return;
     }
-    if (this.current && this.nextMeetingLine(text)) {
-      // kept in the text too: only our own line is dropped.
-    }
-    if (!this.current && this.nextMeetingLine(text)) {
-      /* the line stays in the preamble as written */
-    }
+    // "Prochaine réunion : 27 octobre 2022" gives `next_meeting:`; the line stays in the text as written (only
+    // our own Next Meeting line, which the build prints again, is left out above).
+    this.nextMeetingLine(text);
     const action = PROSE_ACTION.exec(text);
     if (action && this.current) {
       // The action goes to the item's table; the sentence stays where it was written, as the author's words.
@@ -768,7 +763,7 @@ class Recogniser {
       this.actionTable(table, fillMerged(body), roles, itemColumn);
       return;
     }
-    if (this.agendaMode || (!this.current && this.agenda.length === 0 && this.isAgendaTable(grid))) {
+    if (this.agendaMode) {
       // A header row ("# | Topic | Presenter | Time") says which column holds the titles.
       const head = grid[0]!.map((c) => normalizeLabel(stripColon(clean(c.text))));
       const topic = head.findIndex((h) => TOPIC_COLUMN.test(h));
@@ -801,10 +796,6 @@ class Recogniser {
       return;
     }
     this.addBlock(this.tableMarkdown(grid), { place: table.place });
-  }
-
-  private isAgendaTable(_grid: Cell[][]): boolean {
-    return false;
   }
 
   /** A table of people under "Attendees" (Name | Organisation | Role): each row one person. */

@@ -1,6 +1,6 @@
 // An imported meeting as our Markdown: the front matter (YAML), the preamble, one `##` heading per item
 // (`{-}` for an unnumbered one among numbered ones), its sections under the labels of the meeting's language,
-// the action table, then Notes (what had no place) and the footnotes.
+// the action table, then the footnotes.
 import { stringify } from "yaml";
 import { labelsFor, type Labels } from "../i18n/labels.js";
 import { sectionKind } from "../parse/section-labels.js";
@@ -58,7 +58,6 @@ export function meetingMarkdown(meeting: ImportedMeeting): string {
       out.push(...item.actionNotes);
     }
   }
-  if (meeting.notes.length) out.push(`## ${labels.notes} {-}`, ...meeting.notes);
   if (meeting.footnotes.length) out.push(meeting.footnotes.join("\n"));
   return `${out.join("\n\n")}\n`;
 }
