@@ -4,7 +4,7 @@
 // many items and actions it found and what it was unsure of, then checks the Markdown written and prints
 // those messages too. Registered by cli.ts, which gives it where to print.
 import { readdirSync } from "node:fs";
-import { mkdir, stat } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import type { Command } from "commander";
 import { InvalidArgumentError } from "commander";
@@ -14,10 +14,11 @@ import { supportedLanguages } from "../i18n/labels.js";
 import { say, sayCount, text } from "../i18n/messages.js";
 import { importDocx } from "../import/import-docx.js";
 import { World } from "../world/world.js";
-import { overwriteProblem, overwritesInput, writeAllAtomically, writeNew, writeProblem } from "../write-atomically.js";
+import { writeAllAtomically, writeNew, writeProblem } from "../write-atomically.js";
 import { userLocale } from "./cli-dates.js";
 import type { CommandIo } from "./command-io.js";
 import { valueName, withExamples } from "./localised-help.js";
+import { outputRefusals } from "./split.js";
 
 export interface ImportCommandOptions {
   out?: string;
@@ -116,7 +117,11 @@ export async function importCommand(
       { path, bytes: new TextEncoder().encode(result.markdown) },
       ...result.media.map((m) => ({ path: join(folder, m.path), bytes: m.bytes })),
     ];
-    const refused = await refusals(input, files, options.force === true);
+    const refused = await outputRefusals(
+      input,
+      files.map((f) => f.path),
+      options.force === true,
+    );
     if (refused.length) {
       for (const d of refused) io.err(`${formatDiagnostic(d)}\n`);
       failed++;
@@ -152,25 +157,4 @@ export async function importCommand(
     `minutes: ${say("import.done", { files: sayCount("count.file", imported), failed: sayCount("count.file", failed) })}\n`,
   );
   return failed > 0 ? 1 : 0;
-}
-
-async function refusals(input: string, files: { path: string }[], force: boolean): Promise<Diagnostic[]> {
-  const out: Diagnostic[] = [];
-  for (const { path } of files) {
-    const read = overwritesInput(path, [input]);
-    if (read !== undefined) out.push(overwriteProblem(read, path));
-    else if (!force && (await stat(path).catch(() => undefined)) !== undefined)
-      out.push(
-        diagnostic({
-          file: path,
-          line: null,
-          column: null,
-          severity: "error",
-          rule: "output-exists",
-          message: text("output-exists"),
-          hint: text("split.output-exists.hint"),
-        }),
-      );
-  }
-  return out;
 }

@@ -120,26 +120,11 @@ export async function splitFile(
     };
   }
   const files = meetings.map((meeting) => ({ path: join(options.out, meeting.name), meeting }));
-  const refused = files.flatMap(({ path }) => {
-    const read = overwritesInput(path, [input]);
-    return read === undefined ? [] : [overwriteProblem(read, path)];
-  });
-  if (!options.force) {
-    for (const { path } of files) {
-      if (await exists(path))
-        refused.push(
-          diagnostic({
-            file: path,
-            line: null,
-            column: null,
-            severity: "error",
-            rule: "output-exists",
-            message: text("output-exists"),
-            hint: text("split.output-exists.hint"),
-          }),
-        );
-    }
-  }
+  const refused = await outputRefusals(
+    input,
+    files.map(({ path }) => path),
+    options.force,
+  );
   if (refused.length > 0) return { written: [], diagnostics: refused };
   try {
     await mkdir(options.out, { recursive: true });
@@ -154,6 +139,34 @@ export async function splitFile(
     return { written: [], diagnostics: [problem] };
   }
   return { written: files, diagnostics: [] };
+}
+
+/**
+ * Why files a command would write from `input` may not be written: one is the input itself, or (without
+ * --force) one exists already. For `split` and `import`.
+ */
+export async function outputRefusals(input: string, paths: readonly string[], force: boolean): Promise<Diagnostic[]> {
+  const refused = paths.flatMap((path) => {
+    const read = overwritesInput(path, [input]);
+    return read === undefined ? [] : [overwriteProblem(read, path)];
+  });
+  if (!force) {
+    for (const path of paths) {
+      if (await exists(path))
+        refused.push(
+          diagnostic({
+            file: path,
+            line: null,
+            column: null,
+            severity: "error",
+            rule: "output-exists",
+            message: text("output-exists"),
+            hint: text("split.output-exists.hint"),
+          }),
+        );
+    }
+  }
+  return refused;
 }
 
 async function exists(path: string): Promise<boolean> {
