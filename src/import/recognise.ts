@@ -643,6 +643,15 @@ class Recogniser {
   private headerLine(p: WordParagraph, text: string): boolean {
     const m = /^([^:：]{1,40}?)\s*[:：]\s*(.*)$/.exec(text);
     if (!m) return false;
+    // "Objet : Réunion du bureau", "Subject: …": the meeting's name; "Séance du : …", "Date et lieu : …": its date.
+    const norm = normalizeLabel(m[1]!);
+    if (TITLE_LABELS.test(norm) && m[2]!.trim() && !this.current) {
+      if (this.fm.title === undefined || this.titleFromLines) this.fm.title = m[2]!.trim();
+      else if (this.fm.subtitle === undefined) this.fm.subtitle = m[2]!.trim();
+      else return false;
+      return true;
+    }
+    if (DATE_OF.test(norm) && findDate(m[2]!, this.rules)) return this.partValue("date", m[2]!.trim(), false);
     const part = this.part(m[1]!);
     if (!part || part === "agenda") return false;
     const value = m[2]!.trim();
@@ -679,6 +688,10 @@ class Recogniser {
           !this.fm.time
         )
           this.setTime(rest);
+        // "12 mars 2024, salle du conseil", "Tuesday 12 March 2024 at 10:00 in Room 4": more than a date and a
+        // time; the date is read, and the line stays in the text so that no word of it is lost.
+        else if (rest && rest !== v && !this.fm.location && /\p{L}{3}/u.test(rest))
+          this.preamble.push(escapeLineStart(v));
         return true;
       }
       case "time":

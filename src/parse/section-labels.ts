@@ -198,6 +198,24 @@ COLUMN_ALIASES.status.push("situacao");
 // Columns as French associations head them ("Qui | Quoi | Pour quand"), which Word minutes bring (minutes import).
 COLUMN_ALIASES.action.push("quoi", "que faire", "was");
 COLUMN_ALIASES.deadline.push("pour quand", "pour le", "d'ici le");
+// Plurals and other headings of action tables in Word minutes ("Actions | Responsables | Échéances").
+COLUMN_ALIASES.action.push("actions a mener", "action a mener", "mesures", "action required", "actions required");
+COLUMN_ALIASES.responsible.push("porteurs", "pilotes", "responsable(s)", "leads", "owner(s)");
+COLUMN_ALIASES.deadline.push(
+  "echeances",
+  "delais",
+  "dates limites",
+  "date butoir",
+  "date d'echeance",
+  "deadlines",
+  "due dates",
+  "by when",
+  "timeline",
+  "timeframe",
+  "fechas limite",
+  "prazos",
+  "fristen",
+);
 
 /** Which action-table column a header cell names, if any. */
 export function actionColumn(header: string): ActionColumn | undefined {
