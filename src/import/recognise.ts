@@ -481,6 +481,7 @@ class Recogniser {
     }
     if (label?.kind === "part" && label.part === "agenda" && isHeadingLike && !this.current) {
       this.agendaMode = true;
+      this.pendingPart = undefined;
       return;
     }
     // "Key: value" lines of the header, before the first item.
@@ -489,6 +490,7 @@ class Recogniser {
       this.pendingPart = label.part;
       return;
     }
+    if (this.pendingPart && p.outline !== undefined) this.pendingPart = undefined;
     if (this.pendingPart) {
       if (
         (p.number || BULLET.test(text) || (text.length <= 80 && !p.allBold)) &&
@@ -519,11 +521,16 @@ class Recogniser {
       if (!found.responsible)
         this.warn(p.place, "import-action-no-owner", { action: clean(found.action).slice(0, 60) });
       this.current.actions.push(found);
+      // (Said in the discussion, even when written under a decisions label.)
+      if (this.section === "decisions") {
+        this.push(this.current.discussion, escapeLineStart(this.paragraphMarkdown(p)), false);
+        return;
+      }
     }
     const decision = PROSE_DECISION.exec(text);
     if (decision && this.current) {
       this.current.decisions.push(
-        `- ${escapeLineStart(this.paragraphMarkdown(p).replace(/^\s*(?:\*\*)?[^:\-–—]+?(?:\*\*)?\s*[:\-–—]\s*/, ""))}`,
+        `- ${escapeLineStart(this.paragraphMarkdown(p).replace(/^\s*(?:\*\*)?[^:\-–—*]+?(?:\*\*)?\s*[:\-–—]\s*(?:\*\*)?\s*/, ""))}`,
       );
       return;
     }
@@ -614,11 +621,17 @@ class Recogniser {
   }
 
   private agendaListed = false;
+  private agendaByWord = false;
 
   private agendaLine(p: WordParagraph, text: string): boolean {
     if (p.outline !== undefined && p.outline <= (this.itemLevel ?? 9)) return false;
     if (text.length > 200) return false;
     if (p.allBold && !p.number && !TYPED_NUMBER.test(text) && this.agenda.length > 0) return false;
+    // An entry met again is the first item's heading: the agenda has ended ("1. Rapport moral" after the list).
+    const title = bareTitle(text.replace(BULLET, "")).title;
+    if (this.agenda.length > 0 && this.agenda.some((a) => similar(a.title, title) >= 0.75)) return false;
+    // A list numbered by Word ends where a paragraph without that numbering starts.
+    if (this.agendaByWord && !p.number) return false;
     const listed =
       p.styleId === "AgendaEntry" ||
       p.number !== undefined ||
@@ -628,6 +641,7 @@ class Recogniser {
     // Short lines before the list ("Ouverture (SP/CCM)"); once the list has begun, only its lines.
     if (listed || (!this.agendaListed && text.length <= 120)) {
       if (listed) this.agendaListed = true;
+      if (p.number?.ordered) this.agendaByWord = true;
       const line = text.replace(BULLET, "");
       const { number, title } = bareTitle(line);
       const typed = number ?? (p.number?.ordered ? p.number.label : undefined);

@@ -366,6 +366,9 @@ MEETING_PART_ALIASES.chair.push(
 MEETING_PART_ALIASES.attendees.push("roll call", "aanwezig", "aanwezigen");
 // Singular and feminine forms ("Excusée :", "Présente :") and the members' list of German associations.
 MEETING_PART_ALIASES.attendees.push("presente", "anwesende mitglieder");
+// As French and English minutes open their list of people ("Étaient présents :", "Were present:").
+MEETING_PART_ALIASES.attendees.push("etaient presents", "etaient presentes", "personnes presentes", "were present");
+MEETING_PART_ALIASES.absent.push("etaient excuses", "etaient excusees", "etaient absents", "personnes excusees");
 MEETING_PART_ALIASES.absent.push("excuse", "excusee", "excusees", "absente", "absentes");
 MEETING_PART_ALIASES.absent.push("afwezig", "afgemeld", "afmeldingen");
 MEETING_PART_ALIASES.chair.push("voorzitter");
