@@ -14,7 +14,7 @@ import { isNoDeadline } from "../parse/deadline.js";
 import { parseTimeRange } from "../parse/front-matter.js";
 import { guessLanguage } from "../parse/guess-language.js";
 import { personOf } from "../parse/people.js";
-import type { ActionColumn } from "../parse/section-labels.js";
+import { actionColumn, type ActionColumn } from "../parse/section-labels.js";
 import {
   isFollowUpLabel,
   meetingPart,
@@ -778,6 +778,7 @@ class Recogniser {
     if (grid.length === 0) return;
     if (!this.current && this.headerTable(table, grid)) return;
     if (!this.current && this.pendingPart && this.peopleTable(grid)) return;
+    if (this.itemsTable(table, grid)) return;
     // A title row over the whole table ("Actions à mener") above the header row.
     const titled = grid.length > 2 && grid[0]!.filter((c) => clean(c.text)).length === 1;
     const body = titled ? grid.slice(1) : grid;
@@ -823,6 +824,62 @@ class Recogniser {
       return;
     }
     this.addBlock(this.tableMarkdown(grid), { place: table.place });
+  }
+
+  /**
+   * Minutes written as one table, a row per item ("N° | Point | Discussion | Décision | Responsable | Échéance"):
+   * each row an item, its cells the item's sections and action. True when the table was one.
+   */
+  private itemsTable(table: WordTable, grid: Cell[][]): boolean {
+    if (grid.length < 2) return false;
+    const head = grid[0]!.map((c) => stripColon(clean(c.text)));
+    const topic = head.findIndex((h) => TOPIC_COLUMN.test(normalizeLabel(h)));
+    const section = head.map((h) => sectionKind(h));
+    const roles = head.map((h, i) =>
+      i === topic || section[i] === "discussion" || section[i] === "decisions" ? undefined : actionColumn(h),
+    );
+    if (topic < 0 || !section.some((k) => k === "discussion" || k === "decisions")) return false;
+    grid.slice(1).forEach((row, r) => {
+      const place = { table: table.place.table, row: r + 2 };
+      const title = clean(row[topic]?.text ?? "");
+      if (!title) {
+        // A row without a title continues the item above.
+        if (!this.current) return;
+      } else {
+        const { number, title: bare } = bareTitle(title);
+        const numberCell = row.find((c, i) => i !== topic && /^\d{1,2}[.)]?$/.test(clean(c.text)));
+        this.startItem({
+          title: bare || title,
+          number: numberOf(number ?? (numberCell ? clean(numberCell.text) : undefined)),
+          place,
+        });
+      }
+      const item = this.current!;
+      row.forEach((cell, i) => {
+        const md = this.cellText(cell).replace(/<br>/g, "\n\n");
+        if (i === topic || !md || /^\d{1,2}[.)]?$/.test(clean(cell.text))) return;
+        if (section[i] === "discussion") item.discussion.push(escapeLineStart(md));
+        else if (section[i] === "decisions") item.decisions.push(`- ${md.replace(/\n\n/g, " ")}`);
+        else if (roles[i] === undefined || roles[i] === "notes" || roles[i] === "status")
+          item.discussion.push(`**${escapeLineStart(head[i]!)}:** ${md}`);
+      });
+      const get = (role: ActionColumn) => {
+        const i = roles.indexOf(role);
+        return i >= 0 && row[i] ? this.cellText(row[i]!) : "";
+      };
+      const action = get("action");
+      const responsible = get("responsible");
+      // The action, else (an owner and a deadline beside a decision) the decision is the action.
+      const decisionCell = row[section.indexOf("decisions")];
+      const what =
+        action && !isNoDeadline(clean(action))
+          ? action
+          : (responsible || get("deadline")) && decisionCell && clean(decisionCell.text)
+            ? this.cellText(decisionCell)
+            : "";
+      if (what) item.actions.push(this.action(what, responsible, get("deadline")));
+    });
+    return true;
   }
 
   /** A table of people under "Attendees" (Name | Organisation | Role): each row one person. */
@@ -994,17 +1051,12 @@ class Recogniser {
         )
         .filter(Boolean);
       const notes = [get("notes"), ...extra].filter(Boolean).join("; ");
-      let deadline = get("deadline");
-      let task = action || texts.find(Boolean) || "";
-      // A deadline that is no date ("end of April", "ASAP") stays with the task, where `check` accepts it.
-      if (deadline && deadline !== "—" && !isNoDeadline(clean(deadline)) && !findDate(clean(deadline), this.rules)) {
-        task = `${task} (${deadline})`;
-        deadline = "";
-      }
       const entry: ImportedAction = {
-        action: task,
-        responsible: get("responsible").replace(/^[-–•]\s*/, ""),
-        deadline: deadline === "—" ? "" : deadline,
+        ...this.action(
+          action || texts.find(Boolean) || "",
+          get("responsible").replace(/^[-–•]\s*/, ""),
+          get("deadline"),
+        ),
         ...(get("status") ? { status: get("status") } : {}),
         ...(notes ? { notes } : {}),
       };
@@ -1022,6 +1074,14 @@ class Recogniser {
         this.current!.actions.push(entry);
       }
     });
+  }
+
+  /** An action; a deadline that is no date ("end of April", "fin juin") stays with the task, where `check` accepts it. */
+  private action(task: string, responsible: string, deadline: string): ImportedAction {
+    if (deadline === "—") return { action: task, responsible, deadline: "" };
+    if (deadline && !isNoDeadline(clean(deadline)) && !findDate(clean(deadline), this.rules))
+      return { action: `${task} (${deadline})`, responsible, deadline: "" };
+    return { action: task, responsible, deadline };
   }
 
   /** An action of a final summary table: given to the item it names, unless that item lists it already. */
