@@ -877,7 +877,10 @@ class Recogniser {
           : (responsible || get("deadline")) && decisionCell && clean(decisionCell.text)
             ? this.cellText(decisionCell)
             : "";
-      if (what) item.actions.push(this.action(what, responsible, get("deadline")));
+      if (what) {
+        item.actions.push(this.action(what, responsible, get("deadline")));
+        if (!clean(responsible)) this.warn(place, "import-action-no-owner", { action: clean(what).slice(0, 60) });
+      }
     });
     return true;
   }
