@@ -1095,7 +1095,7 @@ class Recogniser {
       (itemRef ? this.items.find((i) => normalizeLabel(i.title).startsWith(normalizeLabel(itemRef))) : undefined) ??
       (byNumber !== null ? this.items.find((i) => i.number === byNumber) : undefined) ??
       (ref.title ? this.items.find((i) => similar(i.title, ref.title) >= 0.5) : undefined);
-    if (!item) {
+    if (!item && !itemRef) {
       // No item named: the item whose text shares most words with the action.
       let best = 0;
       for (const i of this.items) {
@@ -1379,6 +1379,13 @@ class Recogniser {
       } else this.warn(null, "import-no-date");
     }
     if (this.items.length === 0) this.warn(null, "import-no-items");
+    // "… held on 1 February 2024 at the Library, 18:00": a time in the title or subtitle.
+    if (this.fm.time === undefined && !this.fromMinutes()) {
+      const m = /(?<![\d:])(\d{1,2}[:h.]\d{2})(?:\s*(?:-|–|—|à|to)\s*(\d{1,2}[:h.]\d{2}))?(?![\d:])/.exec(
+        `${this.fm.title ?? ""} ${this.fm.subtitle ?? ""}`,
+      );
+      if (m && parseTimeRange(m[0]).start) this.setTime(m[0]);
+    }
     // "Jane Doe (Chair)" among the attendees names the chair (and the secretary) when no line did.
     // (Not in our own DOCX: its header table has a Chair row when the meeting has a chair.)
     for (const person of this.fromMinutes() ? [] : ((this.fm.attendees as unknown[] | undefined) ?? [])) {
