@@ -10,7 +10,7 @@ import { supportedLanguages } from "../i18n/labels.js";
 import { normalizeLabel } from "../i18n/text-match.js";
 import { columnRoles } from "../parse/action-table.js";
 import { dateRules, findDate, findDateAt, readDate, type DateRules } from "../parse/date-forms.js";
-import { isNoDeadline } from "../parse/deadline.js";
+import { isNoDeadline, parseDeadline } from "../parse/deadline.js";
 import { parseTimeRange } from "../parse/front-matter.js";
 import { guessLanguage } from "../parse/guess-language.js";
 import { personOf } from "../parse/people.js";
@@ -1137,10 +1137,17 @@ class Recogniser {
       const plain = (s: string) =>
         inlineMarkdown([{ type: "text", text: s, bold: false, italic: false, strike: false, code: false }], this.cell);
       const task = dashed[2]!.trim();
+      // The last part as written ("due 15 March 2024"), when the parser reads it as the deadline.
+      const written = rest.replace(/^.*\s[–—-]\s+/, "").trim();
+      const phrase =
+        /^(?:due|by|deadline|échéance|avant le|pour le|bis)\b/i.test(written) &&
+        parseDeadline(written, this.rules)?.date
+          ? written
+          : dashed[3]!.trim();
       return {
         action: plain(task),
         responsible: plain(dashed[1]!.trim()),
-        deadline: plain(dashed[3]!.trim()),
+        deadline: plain(phrase),
       };
     }
     const by =
@@ -1148,7 +1155,9 @@ class Recogniser {
         rest,
       );
     if (by && findDate(by[1]!, this.rules)) {
-      deadline = by[1]!.trim();
+      // "by 15 February 2024" as written, when the parser reads it so (its words stay in the minutes).
+      const phrase = by[0].trim();
+      deadline = parseDeadline(phrase, this.rules)?.date ? phrase : by[1]!.trim();
       rest = rest.slice(0, by.index);
     } else {
       const paren = /\s*\(([^()]+)\)\s*$/.exec(rest);
