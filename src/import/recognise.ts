@@ -350,31 +350,41 @@ class Recogniser {
         lines.push(block);
       }
       const texts = lines.map((l) => clean(plainText(l.inlines)));
-      let at = texts.findIndex((t) => MEETING_WORDS.test(normalizeLabel(t)));
-      if (at < 0) at = 0;
-      if (texts[at]) {
-        this.fm.title = texts[at];
-        this.titleFromLines = lines.length > 1 || !MEETING_WORDS.test(normalizeLabel(texts[at]!));
-        used.add(lines[at]!);
-        if (at > 0 && this.fm.organisation === undefined && !findDate(texts[at - 1]!, this.rules)) {
-          this.fm.organisation = texts[at - 1];
-          used.add(lines[at - 1]!);
-        }
-        const next = texts[at + 1];
-        if (next !== undefined && this.fm.subtitle === undefined && next.length <= 120) {
-          this.fm.subtitle = next;
-          used.add(lines[at + 1]!);
-        }
-        for (const t of texts) {
-          const date = findDate(t, this.rules);
-          if (date && this.fm.date === undefined) {
-            this.fm.date = date;
-            this.header.push(`date: ${date}`);
-          }
-        }
-      }
+      for (const i of this.titleBlock(texts)) used.add(lines[i]!);
+      this.titleFromLines = lines.length > 1 || !MEETING_WORDS.test(normalizeLabel(String(this.fm.title ?? "")));
     }
     this.usedParagraphs = used;
+  }
+
+  /**
+   * The title among a document's first lines (or its page header's): the line that names a meeting, else the
+   * first; the line above it is the organisation, the one below the subtitle; a date in them is the meeting's.
+   * Returns the indexes of the lines taken.
+   */
+  private titleBlock(texts: string[]): number[] {
+    const taken: number[] = [];
+    let at = texts.findIndex((t) => MEETING_WORDS.test(normalizeLabel(t)));
+    if (at < 0) at = 0;
+    if (!texts[at]) return taken;
+    this.fm.title = texts[at];
+    taken.push(at);
+    if (at > 0 && this.fm.organisation === undefined && !findDate(texts[at - 1]!, this.rules)) {
+      this.fm.organisation = texts[at - 1];
+      taken.push(at - 1);
+    }
+    const next = texts[at + 1];
+    if (next !== undefined && this.fm.subtitle === undefined && next.length <= 120) {
+      this.fm.subtitle = next;
+      taken.push(at + 1);
+    }
+    for (const t of texts) {
+      const date = findDate(t, this.rules);
+      if (date && this.fm.date === undefined) {
+        this.fm.date = date;
+        this.header.push(`date: ${date}`);
+      }
+    }
+    return taken;
   }
 
   private usedParagraphs = new Set<WordParagraph>();
@@ -1288,12 +1298,29 @@ class Recogniser {
   // ---- the page header and footer, the agenda's items, the front matter
 
   private readPageFurniture(): void {
-    const title = normalizeLabel(String(this.fm.title ?? ""));
     const seen = new Set<string>();
+    if (this.fm.title === undefined) {
+      // No title in the body: the page header's first lines hold it ("Association …⏎Conseil d'administration |
+      // Procès-verbal de la séance du 28 mai 2024"), each line of a cell a line.
+      const lines = (this.doc.headers[0] ?? [])
+        .flatMap((p) => plainText(p.inlines).split("\n"))
+        .map(clean)
+        .filter(
+          (t) =>
+            t &&
+            t.length <= 200 &&
+            !/^[^:：]{1,40}[:：]/.test(t) &&
+            !/^(page|seite|pagina)?\s*\d*\s*((of|sur|de|von|\/)\s*\d*)?$/i.test(t),
+        )
+        .slice(0, 4);
+      for (const i of this.titleBlock(lines)) seen.add(lines[i]!);
+    }
+    const title = normalizeLabel(String(this.fm.title ?? ""));
     for (const part of [...this.doc.headers, ...this.doc.footers]) {
       for (const p of part) {
         const text = clean(plainText(p.inlines));
-        if (!text || seen.has(text)) continue;
+        const lines = plainText(p.inlines).split("\n").map(clean).filter(Boolean);
+        if (!text || seen.has(text) || lines.every((l) => seen.has(l))) continue;
         seen.add(text);
         const norm = normalizeLabel(text);
         if (norm === title || /^(page|seite|pagina)?\s*\d*(\s*(of|sur|de|von|\/)\s*\d*)?$/i.test(norm)) continue;
