@@ -44,6 +44,15 @@ describe("the HTML page's font subsets", () => {
     expect(subsetWidth("Z")).toBe(1);
   });
 
+  it("is not made for text the browser shapes with the layout tables: Arabic letters join, marks are placed", () => {
+    // Without GSUB the browser draws each Arabic letter in its isolated form: the font goes whole instead.
+    const arabic = readFileSync(shippedFont("noto-sans-arabic-regular"));
+    expect(subsetFont(arabic, "اجتماع فريق البرمجيات")).toBeNull();
+    expect(subsetFont(original, "Re\u0301union")).toBeNull();
+    // The same font, drawing only what needs no shaping (its digits), is still cut down.
+    expect(subsetFont(arabic, "0123456789")).not.toBeNull();
+  });
+
   it("holds only those glyphs and their components, and no layout table", () => {
     const kept = tables(subset);
     const glyphs = new DataView(kept.get("maxp")!.buffer, kept.get("maxp")!.byteOffset).getUint16(4);

@@ -3,7 +3,17 @@
 // those characters only, the font's name and OS/2 tables as they are, and a post table without glyph names.
 // Layout tables (GSUB, GPOS: ligatures, kerning) are left out, as for the PDF's subsets; hinting is kept.
 // A font that is not TrueType (CFF outlines) or that cannot be read is returned null: the caller embeds it whole.
+// So is a font that draws a character whose look the browser makes with the layout tables (Arabic letters
+// join, Hebrew and Indic marks are placed, Thai and Indic letters reorder): the PDF's subsets are drawn after
+// shaping, but a web font is shaped by the browser, which without GSUB/GPOS shows Arabic letters unjoined.
 import { cmapLookup } from "../../theme/font-metrics.js";
+
+/**
+ * Characters drawn right only with the font's layout tables: combining marks, and the scripts that join or
+ * reorder (Hebrew to NKo and Arabic's extensions, Indic, Thai and Lao, Myanmar, Khmer, Arabic and Hebrew
+ * presentation forms).
+ */
+const shapedScript = /\p{M}|[\u0590-\u08ff\u0900-\u0eff\u1000-\u109f\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufeff]/u;
 
 /** Tables copied as they are. */
 const COPIED = ["OS/2", "name", "cvt ", "fpgm", "prep", "gasp"] as const;
@@ -52,6 +62,7 @@ function subset(font: Uint8Array, text: Iterable<string>): Uint8Array | null {
     const gid = glyphOf(code);
     if (gid > 0 && gid < numGlyphs) codes.set(code, gid);
   }
+  if ([...codes.keys()].some((code) => shapedScript.test(String.fromCodePoint(code)))) return null;
   const order: number[] = [0];
   const newId = new Map<number, number>([[0, 0]]);
   const include = (gid: number): void => {
