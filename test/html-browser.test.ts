@@ -206,6 +206,54 @@ describe("the HTML pages in headless Chromium", () => {
       );
     });
 
+  withChromium("hangs each list item's bullet or number in its own direction's margin, inside the list", async () => {
+    // A right-to-left item of a left-to-right page had its marker past the list's right edge (out of the table cell).
+    const input = join(dir, "rtl", "2025-02-03-team.md");
+    mkdirSync(join(dir, "rtl"), { recursive: true });
+    writeFileSync(
+      input,
+      "---\ntitle: Team\ndate: 2025-02-03\nlanguage: en\nattendees: [ليلى حسن, Omar Saleh]\n---\n\n## 1. Release\n\n" +
+        "- يتم نشر الإصدار يوم الخميس.\n- Omar ships it.\n\n1. تحديث ملاحظات الإصدار\n2. Update the notes\n\n" +
+        "### Actions\n\n| Action | Owner | Deadline |\n| --- | --- | --- |\n| تحديث الموقع | Omar Saleh | 2025-02-05 |\n",
+    );
+    expect((await build(input, { out: join(dir, "rtl"), formats: ["html"], config: null })).ok).toBe(true);
+    const { page } = await open(join(dir, "rtl", "2025-02-03-team.html"), 600);
+    const items = await page.evaluate(() =>
+      [...document.querySelectorAll("main ul:not(.agenda) > li, main ol > li")].map((li) => {
+        const list = li.parentElement!.getBoundingClientRect();
+        const box = li.getBoundingClientRect();
+        const label = li.querySelector(":scope > .label")?.getBoundingClientRect();
+        return { text: li.textContent!, rtl: getComputedStyle(li).direction === "rtl", list, box, label };
+      }),
+    );
+    // Right-to-left text in a table cell (an attendee, an action) starts at the cell's right.
+    const cells = await page.evaluate(() =>
+      [...document.querySelectorAll("td li, td")]
+        .filter((e) => /[\u0600-\u06ff]/.test(e.textContent!) && !e.querySelector("li"))
+        .map((e) => {
+          const words = document.createRange();
+          words.selectNodeContents(e);
+          const box = e.getBoundingClientRect();
+          const padding = Number.parseFloat(getComputedStyle(e).paddingRight);
+          return { text: e.textContent!, gap: box.right - padding - words.getBoundingClientRect().right };
+        }),
+    );
+    expect(cells.map((c) => c.text)).toEqual(["ليلى حسن", "تحديث الموقع"]);
+    for (const cell of cells) expect(cell.gap, cell.text).toBeLessThan(1);
+    const rtl = items.filter((i) => i.rtl);
+    expect(rtl.map((i) => i.text)).toEqual(["ليلى حسن", "يتم نشر الإصدار يوم الخميس.", "1.تحديث ملاحظات الإصدار"]);
+    for (const item of items) {
+      // The hang (where the bullet or the number goes) is on the item's starting side, within the list's box.
+      const hang = item.rtl ? item.list.right - item.box.right : item.box.left - item.list.left;
+      expect(hang, item.text).toBeGreaterThan(8);
+      if (item.label) {
+        expect(item.label.left, item.text).toBeGreaterThanOrEqual(item.list.left - 0.5);
+        expect(item.label.right, item.text).toBeLessThanOrEqual(item.list.right + 0.5);
+      }
+    }
+    await page.close();
+  });
+
   withChromium("has no accessibility violation (axe-core): the meeting page", async () => {
     const { page } = await open(join(site, "2022", "2022-09-23-gtm.html"));
     expect(await axeViolations(page)).toEqual([]);

@@ -128,13 +128,15 @@ h2 { ${font(t.sectionTitle, fonts)} margin: ${pt(s.space.itemBefore)} 0 ${pt(s.s
 h3 { ${font(t.sectionLabel, fonts)} margin: ${pt(s.space.sectionBefore)} 0 ${pt(s.space.listItem + 1)}; break-after: avoid; }
 ${t.subheadings.map((style, i) => `.level-${i + 1} { ${font(style, fonts)} margin: ${pt(s.space.sectionBefore)} 0 ${pt(s.space.listItem)}; break-after: avoid; }`).join("\n")}
 .item > :nth-child(2) { margin-top: ${pt(s.space.sectionBefore)}; }
-ul, ol { margin: 0 0 ${pt(s.space.paragraph)}; padding-inline-start: ${pt(s.list.indent)}; }
+/* Each item hangs in the margin of its own direction: a right-to-left item of a left-to-right list keeps its marker inside the list. */
+ul, ol { margin: 0 0 ${pt(s.space.paragraph)}; padding-inline-start: 0; }
+.bullets-0 > li, .bullets-1 > li, .bullets-2 > li, .numbers > li { margin-inline-start: ${pt(s.list.indent)}; }
 li { margin: 0 0 ${pt(s.space.listItem)}; }
 li > p { margin: 0 0 ${pt(s.space.listItem)}; }
 ul.bullets-0 { list-style-type: "•  "; } ul.bullets-1 { list-style-type: "–  "; } ul.bullets-2 { list-style-type: "▪  "; }
 li.labelled { list-style: none; position: relative; }
 li.labelled > .label { position: absolute; inset-inline-end: 100%; margin-inline-end: ${pt(s.list.labelGap)}; white-space: nowrap; font-style: normal; }
-${Array.from({ length: 8 }, (_, i) => `.hang-${i + 1} { padding-inline-start: max(${pt(s.list.indent)}, calc(${i + 1}ch + ${pt(s.list.labelGap)})); }`).join(" ")}
+${Array.from({ length: 8 }, (_, i) => `.hang-${i + 1} > li { margin-inline-start: max(${pt(s.list.indent)}, calc(${i + 1}ch + ${pt(s.list.labelGap)})); }`).join(" ")}
 .agenda { list-style: none; padding: 0; margin: 0 0 0 ${pt(s.agenda.indent)}; }
 .agenda li { display: flex; margin: 0 0 ${pt(s.space.listItem + 1)}; }
 .agenda .number { flex: none; width: ${pt(s.agenda.numberWidth)}; box-sizing: border-box; padding-right: ${pt(s.agenda.numberGap)}; text-align: right; }
@@ -148,7 +150,7 @@ a { color: ${c.link}; }
 a:focus-visible { outline: 2px solid ${c.primary}; outline-offset: 2px; }
 hr { border: 0; height: 0.75pt; background: ${c.border}; margin: ${pt(s.space.paragraph)} 0; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: ${pt(s.space.sectionBefore)} 0 ${pt(s.space.blockAfter)}; }
-th, td { ${font(t.cell, fonts)} text-align: left; vertical-align: top; padding: ${pt(s.table.padY)} ${pt(s.table.padX)}; ${grid ? `border: ${border};` : `border-bottom: ${border};`} }
+th, td { ${font(t.cell, fonts)} text-align: start; vertical-align: top; padding: ${pt(s.table.padY)} ${pt(s.table.padX)}; ${grid ? `border: ${border};` : `border-bottom: ${border};`} }
 th { font-weight: 700; color: ${c.primary}; background: ${c.headerFill}; }
 table.dense th, table.dense td { ${font(t.denseCell, fonts)} padding: ${pt(s.table.padY)} ${pt(Math.min(s.table.padX, 3))}; }
 table.dense th { font-weight: 700; color: ${c.primary}; }
@@ -156,11 +158,11 @@ td p, th p { margin: 0; }
 td ul, td ol { margin: 0; }
 .align-right { text-align: right; } .align-center { text-align: center; }
 table.info { margin-top: 0; }
-table.info ul { list-style-type: "•  "; padding-left: ${pt(s.list.indent)}; }
-table.info li { margin: 0; }
+table.info ul { list-style-type: "•  "; padding: 0; }
+table.info li { margin: 0; margin-inline-start: ${pt(s.list.indent)}; }
 tr { break-inside: avoid; }
 thead { display: table-header-group; }
-caption { text-align: left; }
+caption { text-align: start; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .next-meeting { margin-top: ${pt(s.space.itemBefore + s.space.paragraph)}; }
 .next-meeting strong { color: ${c.primary}; }
