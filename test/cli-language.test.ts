@@ -93,7 +93,7 @@ describe("help texts", () => {
     const fr = (await run(["--lang", "fr", "actions", "--help"])).out;
     expect(fr).toMatch(/--since <AAAA-MM-JJ> +ne garde que les actions décidées/);
     expect(fr.replace(/\s+/g, " ")).toContain("fichiers ou dossiers (par défaut : ce dossier)");
-    expect(fr.replace(/\s+/g, " ")).toContain("docx (Word) (par défaut : table)");
+    expect(fr.replace(/\s+/g, " ")).toContain("docx (Word) ou html (page web) (par défaut : table)");
     // French wrapping never leaves a ":" alone at the start of a line.
     expect(fr).not.toMatch(/\n +[:;»]/);
     const de = (await run(["--lang", "de", "--help"])).out;
@@ -128,7 +128,7 @@ describe("usage errors", () => {
     const choice = cli(["actions", "-f", "xlsx"], { LANG: "fr_FR.UTF-8" });
     expect([choice.status, choice.stderr.split("\n")[0]]).toEqual([
       2,
-      "minutes: --format « xlsx » : choisissez parmi table, csv, json, md, ics, pdf, docx",
+      "minutes: --format « xlsx » : choisissez parmi table, csv, json, md, ics, pdf, docx, html",
     ]);
     const status = cli(["actions", "test/fixtures/register", "--status", "peut-être"], { LANG: "fr_FR.UTF-8" });
     expect([status.status, status.stdout]).toEqual([2, ""]);
