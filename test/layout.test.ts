@@ -146,3 +146,17 @@ describe("the stages around the layout", () => {
     expect(upward).toEqual([]);
   });
 });
+
+describe("guests without members in the config", () => {
+  it("are printed in the info table, after the attendees (an imported 'In attendance' list is not lost)", async () => {
+    const { parseMinutes } = await import("../src/parse/parse-minutes.js");
+    const source =
+      "---\ntitle: Board of trustees\ndate: 2024-03-05\nattendees: [Ann Lee, Bob Ray]\nguests: [{name: Rachel Moore, role: Director}]\n---\n\n## 1. Budget\n\nApproved.\n";
+    const { minutes } = parseMinutes(source, { path: "board.md" });
+    const rows = layoutMinutes(minutes!).info;
+    const labels = rows.map((r) => r.label);
+    const guests = rows.find((r) => r.label === "Guests");
+    expect(guests?.value).toEqual(["Rachel Moore, Director"]);
+    expect(labels.indexOf("Guests")).toBeGreaterThan(labels.indexOf("Attendees"));
+  });
+});

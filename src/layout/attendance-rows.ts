@@ -27,6 +27,8 @@ export function attendanceRows(minutes: Minutes, meeting: MeetingInfo, labels: L
     people(labels.attendees, meeting.attendees, asPrinted);
     people(labels.absent, meeting.excused ?? meeting.absent, asPrinted);
     if (meeting.excused) people(spaced(recordLabels.absent), meeting.absent, asPrinted);
+    // Guests (`guests:`, "In attendance" in an imported Word file) are printed with no members configured too.
+    people(spaced(recordLabels.guests), meeting.guests ?? [], asPrinted);
     return rows;
   }
   people(spaced(recordLabels.present), attendance.present);
