@@ -1,5 +1,6 @@
 // The model's blocks (paragraphs, headings, lists, quotes, tables, code, breaks) as HTML. Headings written
 // inside an item sit below the item's h2 and its section labels' h3, as in the PDF's structure tree.
+import { itemLabels, listBullets } from "../../layout/list-marks.js";
 import type { Block, Inline, ListItem, TableAlign } from "../../model/minutes.js";
 import { escapeMarkup, inlineHtml } from "./html-text.js";
 
@@ -36,14 +37,12 @@ function blockHtml(block: Block, depth: number): string {
  */
 function listHtml(list: Extract<Block, { type: "list" }>, depth: number): string {
   const start = Number.isFinite(list.start) ? Math.trunc(list.start) : 1;
-  const labels = list.items.map((item, i) =>
-    item.checked !== null ? (item.checked ? "[x]" : "[ ]") : list.ordered ? `${start + i}.` : null,
-  );
+  const labels = itemLabels(list);
   const tag = list.ordered ? "ol" : "ul";
   const attrs = tag === "ol" && start !== 1 ? ` start="${start}"` : "";
   const widest = labels.reduce((m, l) => Math.max(m, l?.length ?? 0), 0);
   const classes = [
-    tag === "ul" ? `bullets-${depth % 3}` : "numbers",
+    tag === "ul" ? `bullets-${depth % listBullets.length}` : "numbers",
     ...(widest ? [`hang-${Math.min(widest, 8)}`] : []),
   ];
   const items = list.items.map((item, i) => listItemHtml(item, labels[i] ?? null, depth));

@@ -4,6 +4,7 @@
 // the PDF, by the fallback faces (symbols, the shipped script fonts, installed packages) that have them.
 import { readFileSync } from "node:fs";
 import type { DocumentLayout } from "../../layout/document-layout.js";
+import { bulletAt } from "../../layout/list-marks.js";
 import { cmapLookup } from "../../theme/font-metrics.js";
 import type { Theme } from "../../theme/theme.js";
 import { fallbackFaces } from "../fallback-fonts.js";
@@ -16,9 +17,7 @@ import { cssString, type FontStacks } from "./html-styles.js";
 const WHOLE_FONT_LIMIT = 1_500_000;
 
 /** Characters the page may draw besides the layout's strings: page numbers, the info table's bullets, task marks. */
-const FURNITURE = "0123456789 •[]x.";
-/** The bullets of lists by depth (html-styles.ts, as the PDF's list-block.ts). */
-const BULLETS = ["•", "–", "▪"];
+const FURNITURE = `0123456789 ${bulletAt(0)}[]x.`;
 
 interface Face {
   family: string;
@@ -73,7 +72,7 @@ function documentText(layout: DocumentLayout): { chars: Set<string>; code: boole
     else if (value && typeof value === "object") {
       const type = (value as { type?: unknown }).type;
       if (type === "code") code = true;
-      if (type === "list") chars.add(BULLETS[depth % BULLETS.length]!);
+      if (type === "list") chars.add(bulletAt(depth));
       for (const v of Object.values(value)) walk(v, type === "list" ? depth + 1 : depth);
     }
   };

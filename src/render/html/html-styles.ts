@@ -2,6 +2,7 @@
 // colours and spacing, the layout's geometry), in points, so the page reads like the document: on screen a
 // column as wide as the PDF's text, and in print the PDF's page size, margins, running header and footer.
 import type { DocumentLayout } from "../../layout/document-layout.js";
+import { bulletAt, listBullets } from "../../layout/list-marks.js";
 import { headerLogoSize, watermarkAngle } from "../../layout/page-marks.js";
 import { pageLineText, type PageLine } from "../../layout/page-template.js";
 import type { ThemeLogo } from "../../theme/theme.js";
@@ -130,10 +131,10 @@ ${t.subheadings.map((style, i) => `.level-${i + 1} { ${font(style, fonts)} margi
 .item > :nth-child(2) { margin-top: ${pt(s.space.sectionBefore)}; }
 /* Each item hangs in the margin of its own direction: a right-to-left item of a left-to-right list keeps its marker inside the list. */
 ul, ol { margin: 0 0 ${pt(s.space.paragraph)}; padding-inline-start: 0; }
-.bullets-0 > li, .bullets-1 > li, .bullets-2 > li, .numbers > li { margin-inline-start: ${pt(s.list.indent)}; }
+${listBullets.map((_, i) => `.bullets-${i} > li`).join(", ")}, .numbers > li { margin-inline-start: ${pt(s.list.indent)}; }
 li { margin: 0 0 ${pt(s.space.listItem)}; }
 li > p { margin: 0 0 ${pt(s.space.listItem)}; }
-ul.bullets-0 { list-style-type: "•  "; } ul.bullets-1 { list-style-type: "–  "; } ul.bullets-2 { list-style-type: "▪  "; }
+${listBullets.map((b, i) => `ul.bullets-${i} { list-style-type: ${cssString(`${b}  `)}; }`).join(" ")}
 li.labelled { list-style: none; position: relative; }
 li.labelled > .label { position: absolute; inset-inline-end: 100%; margin-inline-end: ${pt(s.list.labelGap)}; white-space: nowrap; font-style: normal; }
 ${Array.from({ length: 8 }, (_, i) => `.hang-${i + 1} > li { margin-inline-start: max(${pt(s.list.indent)}, calc(${i + 1}ch + ${pt(s.list.labelGap)})); }`).join(" ")}
@@ -158,7 +159,7 @@ td p, th p { margin: 0; }
 td ul, td ol { margin: 0; }
 .align-right { text-align: right; } .align-center { text-align: center; }
 table.info { margin-top: 0; }
-table.info ul { list-style-type: "•  "; padding: 0; }
+table.info ul { list-style-type: ${cssString(`${bulletAt(0)}  `)}; padding: 0; }
 table.info li { margin: 0; margin-inline-start: ${pt(s.list.indent)}; }
 tr { break-inside: avoid; }
 thead { display: table-header-group; }

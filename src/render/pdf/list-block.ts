@@ -1,5 +1,6 @@
 // Draws a bulleted, numbered or task list, nested to any depth: labels hang left of the item text, and
 // indentation stops growing past styles.list.maxDepth so deep nesting never squeezes the text away.
+import { bulletAt, itemLabels } from "../../layout/list-marks.js";
 import type { Block } from "../../model/minutes.js";
 import type { BlockContext } from "./block-context.js";
 import { breakLines } from "./line-breaker.js";
@@ -7,8 +8,6 @@ import type { PageWriter } from "./page-writer.js";
 import { textRuns } from "./text-runs.js";
 
 type ListBlock = Extract<Block, { type: "list" }>;
-
-const BULLETS = ["•", "–", "▪"];
 
 /** `drawBlocks` draws each item's blocks (blocks.ts passes itself, which draws lists through this). */
 export function drawList(
@@ -19,11 +18,7 @@ export function drawList(
 ): void {
   const { styles } = w;
   const tag = w.tag("L", ctx.parent);
-  const start = Number.isFinite(list.start) ? Math.trunc(list.start) : 1;
-  const labels = list.items.map((item, i) => {
-    if (item.checked !== null) return item.checked ? "[x]" : "[ ]";
-    return list.ordered ? `${start + i}.` : BULLETS[ctx.depth % BULLETS.length]!;
-  });
+  const labels = itemLabels(list).map((label) => label ?? bulletAt(ctx.depth));
   const labelStyle = { ...ctx.text, italic: false };
   const lines = labels.map((text) => breakLines(textRuns(text, labelStyle), 1000, w.fonts)[0]!);
   const widest = lines.reduce((m, l) => Math.max(m, l.width), 0);
