@@ -173,6 +173,9 @@ caption { text-align: start; }
   .page { padding: 12pt 12pt 24pt; }
   .agenda { margin-left: 0; }
   .table-scroll { overflow-x: auto; }
+  /* A narrow screen keeps whole words in an action table's cells (no "Ope|n"): each column at least its longest word, the table scrolling sideways when they do not fit. */
+  .table-scroll > table { table-layout: auto; width: auto; min-width: 100%; }
+  table.info { table-layout: auto; }
 }
 @page { size: ${size}; margin: ${margin};
 ${marginBoxes(layout, furniture, `border-bottom: 0.5pt solid ${c.border};`, logo)}
