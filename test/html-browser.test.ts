@@ -254,21 +254,26 @@ describe("the HTML pages in headless Chromium", () => {
     await page.close();
   });
 
-  withChromium("keeps whole words in the tables' heading cells on a phone, a wide table scrolling sideways", async () => {
-    // The action register's six columns in 390 px broke "Responsible" and "Status" inside the word.
-    const { page } = await open(join(site, "actions.html"), 390);
-    const headings = await page.evaluate(() =>
-      [...document.querySelectorAll("th")].map((th) => {
-        const words = document.createRange();
-        words.selectNodeContents(th);
-        const lines = new Set([...words.getClientRects()].map((r) => Math.round(r.top)));
-        return { text: th.textContent!, lines: lines.size };
-      }),
-    );
-    expect(headings.map((h) => h.text)).toEqual(expect.arrayContaining(["Meetings", "Responsible", "Deadline", "Status"]));
-    for (const heading of headings.filter((h) => !/\s/.test(h.text))) expect(heading.lines, heading.text).toBe(1);
-    await page.close();
-  });
+  withChromium(
+    "keeps whole words in the tables' heading cells on a phone, a wide table scrolling sideways",
+    async () => {
+      // The action register's six columns in 390 px broke "Responsible" and "Status" inside the word.
+      const { page } = await open(join(site, "actions.html"), 390);
+      const headings = await page.evaluate(() =>
+        [...document.querySelectorAll("th")].map((th) => {
+          const words = document.createRange();
+          words.selectNodeContents(th);
+          const lines = new Set([...words.getClientRects()].map((r) => Math.round(r.top)));
+          return { text: th.textContent!, lines: lines.size };
+        }),
+      );
+      expect(headings.map((h) => h.text)).toEqual(
+        expect.arrayContaining(["Meetings", "Responsible", "Deadline", "Status"]),
+      );
+      for (const heading of headings.filter((h) => !/\s/.test(h.text))) expect(heading.lines, heading.text).toBe(1);
+      await page.close();
+    },
+  );
 
   withChromium("has no accessibility violation (axe-core): the meeting page", async () => {
     const { page } = await open(join(site, "2022", "2022-09-23-gtm.html"));
