@@ -172,6 +172,9 @@ describe("minutes preview in a browser", () => {
         browser = await launchChromium();
         const page = await browser.context.newPage();
         await page.setViewportSize({ width: 900, height: 500 });
+        // Nothing the preview does may break the page's policy (a theme edit's new styles once did, in the console).
+        const violations: string[] = [];
+        page.on("console", (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
         await page.goto(session.url);
         const shows = (text: string) =>
           page.waitForFunction((t) => (document.body?.textContent ?? "").includes(t), text, {
@@ -221,6 +224,7 @@ describe("minutes preview in a browser", () => {
         latencies.theme = Date.now() - wrote;
         expect(latencies.theme).toBeLessThanOrEqual(updateBoundMs);
         expect((await page.content()).toLowerCase()).not.toContain("123456");
+        expect(violations).toEqual([]);
 
         // An invalid front matter: the diagnostic, with its line, over the last good render.
         wrote = edit(meeting, (t) => t.replace("date: 2024-03-05", "date: [2024-03-05"));

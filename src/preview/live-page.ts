@@ -117,7 +117,11 @@ export const liveScript = `(() => {
     updating = true;
     try {
       const response = await fetch(location.href, { cache: "no-store" });
-      const next = new DOMParser().parseFromString(await response.text(), "text/html");
+      const html = await response.text();
+      // Another policy (a theme or config edit changed the styles' hash): reload before parsing, since
+      // the parser would check the new page's styles against this page's policy and log a violation.
+      if (hashes(html) !== hashes(document.head.outerHTML)) return reload();
+      const next = new DOMParser().parseFromString(html, "text/html");
       const nextMeta = next.querySelector('meta[name="${buildMeta}"]');
       const build = nextMeta ? Number(nextMeta.getAttribute("content")) : 0;
       if (!response.ok || build === 0 || head(next) !== head(document) || next.documentElement.lang !== document.documentElement.lang)
@@ -136,6 +140,10 @@ export const liveScript = `(() => {
       updating = false;
     }
     if (current.build !== shown && current.build > 0) update();
+  }
+  function hashes(html) {
+    const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/i.exec(html);
+    return policy ? (policy[1].match(/sha256-[A-Za-z0-9+/=]+/g) || []).join(" ") : "";
   }
   function head(doc) {
     const copy = doc.head.cloneNode(true);
