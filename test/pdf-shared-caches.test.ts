@@ -1,7 +1,11 @@
 // Renders in one process share parsed fonts and shaped words (what a batch worker does): a meeting
 // rendered after others gives the same bytes as when rendered first.
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { itWithTools, plainCliEnv, run } from "./helpers/tools.js";
 import { parseMinutes } from "../src/parse/parse-minutes.js";
 import { renderPdf } from "../src/index.js";
 import { defaultTheme } from "../src/theme/default-theme.js";
@@ -20,4 +24,28 @@ describe("PDF renders in one process", () => {
       expect(Buffer.from(await renderPdf(english, options)).equals(Buffer.from(englishFirst))).toBe(true);
     }
   });
+});
+
+describe("the text of PDFs built one after the other in a process", () => {
+  // A composite glyph (É) brings its parts (E) into the first document's subset with no characters; a font shared
+  // with a later document must still give that document's E its character, or "Ellie" is copied as "llie".
+  itWithTools("pdftotext")(
+    "keeps every letter of a later meeting (a batch of one worker, French before English)",
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), "minutes-shared-glyphs-"));
+      writeFileSync(join(dir, "a.md"), "---\ntitle: A\ndate: 2024-01-01\n---\n\n## 1. Item\n\nÉlodie, Émile et Ève.\n");
+      writeFileSync(join(dir, "b.md"), "---\ntitle: B\ndate: 2024-01-02\n---\n\n## 1. Item\n\nEllie Editors WECG.\n");
+      const r = spawnSync(
+        "bin/minutes.js",
+        ["build", "--jobs", "1", "--format", "pdf", join(dir, "a.md"), join(dir, "b.md")],
+        {
+          encoding: "utf8",
+          env: plainCliEnv(),
+        },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      expect(run("pdftotext", [join(dir, "a.pdf"), "-"])).toContain("Élodie, Émile et Ève.");
+      expect(run("pdftotext", [join(dir, "b.pdf"), "-"])).toContain("Ellie Editors WECG.");
+    },
+  );
 });

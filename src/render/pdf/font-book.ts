@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { checkFont } from "../../theme/check-file.js";
 import type { FallbackFace } from "../fallback-fonts.js";
 import type { FontKey } from "./pdf-styles.js";
+import { keepGlyphCodePoints } from "./pdfkit-library.js";
 
 /** The part of pdfkit's embedded font object this renderer relies on (pdfkit 0.20 internals). */
 export interface KitFont {
@@ -137,7 +138,10 @@ export class FontBook {
     if (font.layoutCache) font.layoutCache = sharedLayoutCache(path);
     // The path is the key use() selects the face by.
     kit._fontFamilies[path] ??= font;
-    if (font.font) parsed.set(path, font.font);
+    if (font.font && !parsed.has(path)) {
+      keepGlyphCodePoints(font.font);
+      parsed.set(path, font.font);
+    }
     this.fonts.set(key, font);
     this.paths.set(key, path);
     this.coverage.set(key, new Map());
