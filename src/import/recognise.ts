@@ -120,6 +120,9 @@ const SUMMARY_LABELS = new Set([
 const ITEM_COLUMN =
   /^(item|items|agenda item|point|point de l'ordre du jour|n°|no\.?|#|punto|ponto|top|tagesordnungspunkt|sujet|topic|ref item)$/;
 
+// Those of them that may as well number the actions themselves.
+const ROW_NUMBER_COLUMN = /^(n°|no\.?|#)$/;
+
 // "ACTION: Jane Doe to circulate the budget by 15 February 2024", "Action : SP/CCM – partager la présentation".
 const PROSE_ACTION =
   /^\s*(?:\*\*)?(action(?: item)?s?|a faire|à faire|aufgabe|to-?do|accion|acción|acao|ação)(?:\*\*)?\s*[:\-–—]\s*(.+)$/i;
@@ -191,6 +194,15 @@ function similar(a: string, b: string): number {
   let shared = 0;
   for (const w of x) if (y.has(w)) shared++;
   return shared / Math.max(x.size, y.size);
+}
+
+/** The share of `a`'s words that `b` holds. */
+function contained(a: string, b: string): number {
+  const x = words(a);
+  const y = words(b);
+  let shared = 0;
+  for (const w of x) if (y.has(w)) shared++;
+  return x.size === 0 ? 0 : shared / x.size;
 }
 
 const numberOf = (typed: string | undefined): number | null => {
@@ -1043,6 +1055,13 @@ class Recogniser {
   private actionTable(table: WordTable, grid: Cell[][], roles: (ActionColumn | undefined)[], itemColumn: number): void {
     const rows = grid.slice(1);
     const summary = this.summary || (itemColumn >= 0 && this.items.length > 1);
+    // A "No." / "N°" / "#" column that only counts the rows (1, 2, 3…) may number the actions, not the items
+    // (a UN "Action points" table): its number is then only the fallback of the words an action shares.
+    const counter =
+      itemColumn >= 0 &&
+      ROW_NUMBER_COLUMN.test(normalizeLabel(stripColon(clean(grid[0]![itemColumn]?.text ?? "")))) &&
+      rows.length > 1 &&
+      rows.every((row, r) => clean(row[itemColumn]?.text ?? "").replace(/\.$/, "") === String(r + 1));
     rows.forEach((row, r) => {
       const texts = row.map((c) => clean(c.text));
       if (texts.every((t) => t === "")) return;
@@ -1074,10 +1093,12 @@ class Recogniser {
         ...(notes ? { notes } : {}),
       };
       if (summary)
-        this.summaryAction(entry, itemColumn >= 0 ? clean(row[itemColumn]?.text ?? "") : "", {
-          table: table.place.table,
-          row: r + 2,
-        });
+        this.summaryAction(
+          entry,
+          itemColumn >= 0 && !counter ? clean(row[itemColumn]?.text ?? "") : "",
+          { table: table.place.table, row: r + 2 },
+          counter ? r + 1 : null,
+        );
       else {
         if (!this.current) this.startItem({ title: "", number: null, place: table.place, implicit: true });
         if (!clean(entry.responsible))
@@ -1098,7 +1119,7 @@ class Recogniser {
   }
 
   /** An action of a final summary table: given to the item it names, unless that item lists it already. */
-  private summaryAction(action: ImportedAction, itemRef: string, place: Place): void {
+  private summaryAction(action: ImportedAction, itemRef: string, place: Place, rowNumber: number | null = null): void {
     const ref = bareTitle(itemRef);
     const byNumber = numberOf(ref.number ?? itemRef);
     let item =
@@ -1109,13 +1130,15 @@ class Recogniser {
       // No item named: the item whose text shares most words with the action.
       let best = 0;
       for (const i of this.items) {
-        const score = similar(action.action, [i.title, ...i.discussion].join(" "));
+        const text = [i.title, ...i.discussion].join(" ");
+        // Beside a row counter, the share of the action's words the item holds: a long discussion is no penalty.
+        const score = rowNumber !== null ? contained(action.action, text) : similar(action.action, text);
         if (score > best) {
           best = score;
           item = i;
         }
       }
-      if (best < 0.2) item = undefined;
+      if (best < 0.2) item = rowNumber !== null ? this.items.find((i) => i.number === rowNumber) : undefined;
     }
     const same = (a: ImportedAction) =>
       normalizeLabel(a.action) === normalizeLabel(action.action) ||
