@@ -33,6 +33,7 @@ import { suggestKey } from "./key-aliases.js";
 import { htmlToText } from "./mdast-to-blocks.js";
 import { textOf } from "./node-text.js";
 import { normalizeLabel } from "../i18n/text-match.js";
+import { isApprovalItem } from "../i18n/cycle-labels.js";
 
 /** What the caller knows of the file, read only when a date has no year (src/file-facts.ts gathers them). */
 export interface FileFacts {
@@ -251,6 +252,11 @@ function headingOf(node: RootContent): { depth: number; text: string } | undefin
 const OTHER_MEETING =
   /\b(?:next|previous|last|upcoming|following|prochaine?|pr[ée]c[ée]dente?|derni[èe]re?|n[äa]chste[nrs]?|vorige[nrs]?|letzte[nrs]?|pr[óo]xim[ao]|anterior|siguiente|seguinte)\s+(?:meeting|call|sync|session|r[ée]union|s[ée]ance|sitzung|treffen|besprechung|termin|reuni[óo]n|reuni[ãa]o|sesi[óo]n|sess[ãa]o)\b/iu;
 
+/** An agenda item that approves earlier minutes ("1. Approval of the minutes of 5 March"): it dates them. */
+function isApprovalHeading(heading: string): boolean {
+  return isApprovalItem(heading.replace(/^\s*(?:\d+(?:\.\d+)*[.)]?\s+)/, ""));
+}
+
 /** The words before a day in prose: "on (Tuesday,) 19 August", "am 9. März", "le (mardi) 9 août". */
 const ON_DAY = /(?:^|[\s(])(?:on|am|le|el|em|no|na|au|vom|du|del)\s+(?:\p{L}+,?\s+)?$/iu;
 
@@ -362,8 +368,9 @@ export function collectDateCandidates(input: DateInput): {
     const node = nodes[i]!;
     const heading = headingOf(node);
     const near = i < 15;
-    if (heading && OTHER_MEETING.test(heading.text)) {
-      // "## Next meeting", "## Prochaine réunion": its date is another meeting's.
+    if (heading && (OTHER_MEETING.test(heading.text) || isApprovalHeading(heading.text))) {
+      // "## Next meeting", "## Prochaine réunion", "## 1. Approbation du procès-verbal de la séance du
+      // 15 janvier": its date is another meeting's.
       otherMeeting = true;
       firstHeading = false;
       continue;
