@@ -181,6 +181,13 @@ function withoutFollowUpsOf(item: AgendaItem, ids: ReadonlySet<string | undefine
  */
 function withoutSecretSections(item: AgendaItem): AgendaItem {
   const ranges: [number, number][] = [];
+  // A sub-section that runs to the end of its section (the discussion) ends where the item's next section
+  // begins: its first block after the heading ("### Décisions" then its list). Without one, to the item's end.
+  const sectionStarts = [item.discussion, item.decisions, item.actionNotes].map(
+    (blocks) => blocks[0]?.position?.start.line ?? Number.POSITIVE_INFINITY,
+  );
+  const nextSectionAfter = (line: number): number =>
+    Math.min(...sectionStarts.filter((start) => start > line), Number.POSITIVE_INFINITY);
   const strip = (blocks: Block[]): Block[] => {
     const out: Block[] = [];
     for (let i = 0; i < blocks.length; i++) {
@@ -192,7 +199,7 @@ function withoutSecretSections(item: AgendaItem): AgendaItem {
       let end = i + 1;
       while (end < blocks.length && !isHeadingAtOrAbove(blocks[end]!, block.level)) end++;
       const from = block.position?.start.line ?? 0;
-      const to = blocks[end]?.position?.start.line ?? Number.POSITIVE_INFINITY;
+      const to = blocks[end]?.position?.start.line ?? nextSectionAfter(from);
       ranges.push([from, to]);
       out.push({ type: "heading", level: block.level, children: [], heldInCamera: true });
       i = end - 1;
