@@ -27,6 +27,13 @@ export function decisionsCsv(entries: DecisionEntry[]): string {
   return csvText([columns.map(([name]) => name), ...entries.map((e) => columns.map(([, get]) => get(e)))]);
 }
 
+function counts(vote: DecisionEntry["vote"]): { for?: number; against?: number; abstentions?: number } {
+  const summary = voteSummary(vote);
+  const out: { for?: number; against?: number; abstentions?: number } = {};
+  for (const kind of ["for", "against", "abstentions"] as const) if (summary[kind]) out[kind] = Number(summary[kind]);
+  return out;
+}
+
 export function decisionsJson(entries: DecisionEntry[]): string {
   const decisions = entries.map((e) => ({
     id: e.id,
@@ -36,9 +43,8 @@ export function decisionsJson(entries: DecisionEntry[]): string {
     vote: e.vote
       ? {
           text: e.vote.text,
-          ...(e.vote.for !== undefined ? { for: e.vote.for } : {}),
-          ...(e.vote.against !== undefined ? { against: e.vote.against } : {}),
-          ...(e.vote.abstentions !== undefined ? { abstentions: e.vote.abstentions } : {}),
+          // The counts the CSV gives: written, else the number of names (votes written as named lines only).
+          ...counts(e.vote),
           unanimous: e.vote.unanimous === true,
           ...(e.vote.named ? { named: e.vote.named } : {}),
         }
