@@ -91,6 +91,10 @@ describe("a French conseil d'administration through the whole cycle", () => {
       expect(byId["2025-02-19#2.d1"]!.withoutQuorum).toBe(true);
       expect(byId["2025-03-19#2.d1"]!.vote).toMatchObject({ for: 5, against: 1 });
       expect(byId["2025-05-21#2.d1"]!.vote).toMatchObject({ for: 5, against: 1, abstentions: 1 });
+      // A vote written on three lines keeps them apart in the register's one line.
+      expect(byId["2025-05-21#2.d1"]!.vote?.text).toBe(
+        "Pour : Hélène Marchetti, Joseph Tranchant, Yasmina Belkacem, Pierre-Louis Vasseur, Grégoire Lemaître; Contre : Odile Faucompré; Abstention : Capucine Delorme",
+      );
       // The public decision after the sub-section held in camera stays in the public register.
       expect(byId["2025-04-16#2.d1"]!.vote).toMatchObject({ for: 7 });
       expect(readOut("dec.csv")).toContain(",Vote : 4 pour,4,,,no,not reached,2025-02-19-ca.md:27");

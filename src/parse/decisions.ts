@@ -106,7 +106,11 @@ function recordOf(draft: Draft, source: readonly string[], file: VFile): Omit<De
     reading.against !== undefined ||
     reading.abstentions !== undefined;
   if (said) {
-    vote = { text: voteLines.map((l) => l.text).join(" ") || plain };
+    // Lines of a vote written one under the other ("Pour : A, B" / "Contre : C") stay apart in one line of text.
+    const joined = voteLines
+      .map((l) => l.text.trim())
+      .reduce((all, l) => (all ? `${all}${/[.;,:]$/.test(all) ? " " : "; "}${l}` : l), "");
+    vote = { text: joined || plain };
     for (const kind of ["for", "against", "abstentions"] as const)
       if (reading[kind] !== undefined) vote[kind] = reading[kind];
     if (reading.unanimous) vote.unanimous = true;
