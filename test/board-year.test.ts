@@ -234,7 +234,7 @@ describe("a year of board meetings through the whole cycle", () => {
         "Hugo Klein",
         "Please reply by Wednesday 7 January 2026",
         "2. Budget 2026 Carol Diaz 18:05–18:35 (30 min)",
-        "4. Succession of director Quillfeather Alice Martin 18:50–19:10 (20 min)",
+        "4. Succession of director Quillfeather — Confidential Alice Martin 18:50–19:10 (20 min)",
         "Draft budget 2026",
         "Minutes of 10 December 2025",
       ])

@@ -136,6 +136,8 @@ describe("a French conseil d'administration through the whole cycle", () => {
     expect(internal).toContain("20:00–20:15 (15 min)");
     expect(internal).toContain("Merci de répondre avant le mercredi 11 juin 2025");
     expect(internal).toContain("Pradalier");
+    // The item held in camera is marked in the internal convocation, as in the internal minutes.
+    expect(internal).toMatch(/Départ du directeur Anselme Pradalier — Confidentiel/);
     const pub = pdfText(o("pub/2025-06-18-ca.agenda.pdf")).replace(/\s+/g, " ");
     expect(pub).toContain("3. Point traité à huis clos 19:40–20:00 (20 min)");
     expect(pub).toContain("Rapport d'activité 2024");

@@ -328,7 +328,7 @@ describe("the convocation's layout", () => {
     expect(table.rows.map((r) => r.map(inlineText))).toEqual([
       ["1.", "Approbation du compte-rendu", "", "18:00–18:10 (10\u00a0min)"],
       ["2.", "Budget", "J. Dupont", "18:10–18:30 (20\u00a0min)"],
-      ["3.", "Personnel", "", "18:30–18:45 (15\u00a0min)"],
+      ["3.", "Personnel — Confidentiel", "", "18:30–18:45 (15\u00a0min)"],
       ["4.", "Divers", "", ""],
     ]);
     const documents = JSON.stringify(layout.items[1]);

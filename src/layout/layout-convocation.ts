@@ -53,7 +53,10 @@ export function layoutConvocation(source: Minutes, theme: LayoutTheme = plainThe
   // public edition keeps its number and the one line that stands for it.
   let clock = meeting.time?.start;
   const rows = source.items.map((item: AgendaItem) => {
-    const title = item.heldInCamera ? cycle.heldInCamera : spaced(item.title);
+    // In the internal edition an item held in camera is marked, as in the minutes, so that it is not passed on.
+    const title = item.heldInCamera
+      ? cycle.heldInCamera
+      : spaced(item.confidential ? `${item.title} — ${cycle.confidential}` : item.title);
     let slot = "";
     if (item.duration !== undefined) {
       const length = cycle.minutes.replace("{minutes}", String(item.duration));
