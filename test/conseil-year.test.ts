@@ -72,7 +72,7 @@ describe("a French conseil d'administration through the whole cycle", () => {
       const json = JSON.parse(readOut("dec.json")) as {
         decisions: {
           id: string;
-          vote: { for?: number; against?: number; abstentions?: number; unanimous?: boolean } | null;
+          vote: { text?: string; for?: number; against?: number; abstentions?: number; unanimous?: boolean } | null;
           withoutQuorum: boolean;
         }[];
       };

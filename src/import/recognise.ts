@@ -1445,6 +1445,16 @@ class Recogniser {
       );
       if (m && parseTimeRange(m[0]).start) this.setTime(m[0]);
     }
+    // "… held on 1 February 2024 at the Library, 18:00", "… tenue le 5 mars 2024 à la mairie": the place in the title.
+    if (this.fm.location === undefined && !this.fromMinutes()) {
+      const m = /\b(?:held|tenue?|réunie?)\b[^,]*?\s(?:at|à)\s+(?!\d)([^,]+?)\s*(?:,|$)/iu.exec(
+        String(this.fm.title ?? ""),
+      );
+      if (m?.[1] && /\p{L}{3}/u.test(m[1])) {
+        this.fm.location = m[1];
+        this.header.push(`location: ${this.fm.location}`);
+      }
+    }
     // "Jane Doe (Chair)" among the attendees names the chair (and the secretary) when no line did.
     // (Not in our own DOCX: its header table has a Chair row when the meeting has a chair.)
     for (const person of this.fromMinutes() ? [] : ((this.fm.attendees as unknown[] | undefined) ?? [])) {
