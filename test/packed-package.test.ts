@@ -161,6 +161,36 @@ describe.each(nodes)("installed with install scripts off, under Node $version", 
       expect(readFileSync(join(dir, "second", file)).equals(readFileSync(join(dir, "first", file))), file).toBe(true);
   });
 
+  itNode("writes the HTML page, imports the DOCX it built, and makes a convocation and a decision register", () => {
+    expect(present, `${bin} is missing: run node scripts/fetch-nodes.mjs`).toBe(true);
+    mkdirSync(home, { recursive: true });
+    const dir = mkdtempSync(join(work, `new-commands-${version}-`));
+    const example = join(prefix, "lib/node_modules", pkg.name, "examples/2024-03-05-steering-committee.md");
+    copyFileSync(example, join(dir, "meeting.md"));
+    const built = minutes(["build", "meeting.md", "--format", "docx,html"], dir);
+    expect(built.status, built.stderr).toBe(0);
+    const html = readFileSync(join(dir, "meeting.html"), "utf8");
+    expect(html).toContain("Steering Committee");
+    expect(html).toContain("@font-face");
+    // Self-contained: no stylesheet, script, font or image is fetched from anywhere.
+    expect(html).not.toMatch(/<(?:link|script)\b[^>]*\b(?:href|src)=["']https?:/i);
+    const imported = minutes(["import", "meeting.docx", "--out", "imported"], dir);
+    expect(imported.status, imported.stderr).toBe(0);
+    const [file] = readdirSync(join(dir, "imported")).filter((f) => f.endsWith(".md"));
+    expect(file).toMatch(/^2024-03-05-/);
+    const markdown = readFileSync(join(dir, "imported", file!), "utf8");
+    expect(markdown).toContain("date: 2024-03-05");
+    expect(markdown).toMatch(/^## .*Budget/m);
+    const agenda = minutes(["agenda", "meeting.md", "--format", "html"], dir);
+    expect(agenda.status, agenda.stderr).toBe(0);
+    expect(readdirSync(dir).some((f) => f.endsWith(".agenda.html"))).toBe(true);
+    const decisions = minutes(["decisions", "meeting.md", "--format", "csv"], dir);
+    expect(decisions.status, decisions.stderr).toBe(0);
+    const csv = decisions.stdout.replace(/^\ufeff/, "");
+    expect(csv.split("\n")[0]).toMatch(/^id,meeting_date,/);
+    expect(csv).toContain("The draft budget is adopted");
+  });
+
   for (const ci of ["github", "gitlab"] as const) {
     itNode(
       `runs minutes init, then the scaffolded ${ci} workflow's own shell steps, which publish the PDFs and the index`,
