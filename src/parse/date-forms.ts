@@ -197,6 +197,13 @@ const FORMS: { source: string; read: Read }[] = [
   { source: MONTH_FIRST, read: (m) => written(m[1]!, +m[2]!, +m[3]!) },
 ];
 const WHOLE = FORMS.map(({ source, read }) => ({ re: new RegExp(`^${source}\\.?$`, "iu"), read }));
+/**
+ * Every form of a full date (in a whole field, in running text, or a range of days) has a year of four digits, and
+ * a day and month without a year have a digit: text without them needs none of the patterns, whose first use costs
+ * their compilation (`\p{L}` with `iu`), and whose run over long text is the bulk of the date finders' time.
+ */
+const HAS_YEAR = /\d{4}/;
+const HAS_DIGIT = /\d/;
 /** Global patterns for running text, read with matchAll (which copies them, so they hold no state between calls). */
 const IN_TEXT = FORMS.map(({ source, read }) => ({
   re: new RegExp(String.raw`(?<![\p{L}\p{N}])${source}(?![\p{L}\p{N}])`, "giu"),
@@ -252,6 +259,7 @@ export function monthNumber(name: string): number | undefined {
 /** The date a whole field holds ("12/03/2024", "le 12 mars 2024", "March 12, 2024"), or undefined. */
 export function readDate(text: string, rules: DateRules = defaultDateRules): DateReading | undefined {
   const t = normalizeLabel(text).replace(opening, "");
+  if (!HAS_YEAR.test(t)) return undefined;
   for (const { re, read } of WHOLE) {
     const m = re.exec(t);
     if (m) return read(m, rules);
@@ -269,6 +277,7 @@ export function findDateAt(
   text: string,
   rules: DateRules = defaultDateRules,
 ): { index: number; date: string } | undefined {
+  if (!HAS_YEAR.test(text)) return undefined;
   let best: { index: number; date: string } | undefined;
   for (const { re, read } of IN_TEXT) {
     for (const m of text.matchAll(re)) {
@@ -416,6 +425,7 @@ const NUMERIC_DAY_MONTH = /^(?:\p{L}+,?\s+)?(\d{1,2})[/.](\d{1,2})\.?$/u;
  * year is not one: read it with findDate.
  */
 export function findDayMonth(text: string, rules: DateRules = defaultDateRules, whole = false): DayMonth | undefined {
+  if (!HAS_DIGIT.test(text)) return undefined;
   let best: DayMonth | undefined;
   DAY_MONTH_RES.forEach((re, dayFirst) => {
     for (const m of text.matchAll(re)) {
@@ -515,6 +525,7 @@ function range(
 
 /** The first range of days written in `text` ("26–27 July 2023", "du 26 au 27 juillet 2023", "July 26-27, 2023"). */
 export function findDateRange(text: string): DateRange | undefined {
+  if (!HAS_YEAR.test(text)) return undefined;
   let best: DateRange | undefined;
   for (const { re, read } of RANGES) {
     for (const m of text.matchAll(re)) {
