@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { fflateWithoutWorkers, lazyStubs, patchFiles } from "./dependency-patches.mjs";
+import { writeShapingTables } from "./shaping-tables.mjs";
 
 const pkg = JSON.parse(await readFile(new URL("../package.json", import.meta.url), "utf8"));
 
@@ -71,6 +72,8 @@ const commonJs = {
 
 await rm(new URL("../dist", import.meta.url), { recursive: true, force: true });
 await copyShippedFiles();
+// The shipped text faces' pre-computed shaping (dist/fonts/shaping-tables.json, src/render/pdf/shaping-table.ts).
+await writeShapingTables();
 await build({ ...commonJs, entryPoints: { "brotli-decompress": "brotli/decompress.js" }, outdir: "dist" });
 const define = {
   MINUTES_VERSION: JSON.stringify(pkg.version),

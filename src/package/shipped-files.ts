@@ -27,3 +27,9 @@ function locate(folder: string, spec: string): string {
 export function shippedFont(name: ShippedFont): string {
   return locate(shippedFolders.fonts, shipped.fonts[name]);
 }
+
+/** A file the build writes into dist/fonts/ beside the fonts (the shaping tables); null without a build. */
+export function shippedFontsFile(name: string): string | null {
+  const path = join(distDir(), shippedFolders.fonts, name);
+  return existsSync(path) ? path : null;
+}

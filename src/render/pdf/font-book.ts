@@ -8,6 +8,7 @@ import { checkFont } from "../../theme/check-file.js";
 import type { FallbackFace } from "../fallback-fonts.js";
 import type { FontKey } from "./pdf-styles.js";
 import { keepGlyphCodePoints } from "./pdfkit-library.js";
+import { useShapingTable } from "./shaping-table.js";
 
 /** The part of pdfkit's embedded font object this renderer relies on (pdfkit 0.20 internals). */
 export interface KitFont {
@@ -140,6 +141,7 @@ export class FontBook {
     kit._fontFamilies[path] ??= font;
     if (font.font && !parsed.has(path)) {
       keepGlyphCodePoints(font.font);
+      useShapingTable(font.font, path);
       parsed.set(path, font.font);
     }
     this.fonts.set(key, font);

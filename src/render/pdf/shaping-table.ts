@@ -1,0 +1,179 @@
+// fontkit's layout of a word in a shipped text face, read from a table made by fontkit at build time
+// (scripts/shaping-tables.mjs, dist/fonts/shaping-tables.json) instead of running the OpenType lookups (issue 19):
+// shaping was most of a PDF render, and decoding GSUB and GPOS most of a cold one. Only a word whose every
+// character and adjacent pair the table calls simple takes this path, in the exact face the table was made
+// from (the font file's SHA-256); any other word, face or call (features, a script) goes to fontkit.
+// test/shaping-table.test.ts checks the two give the same glyphs and positions.
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { basename } from "node:path";
+import { shippedFontsFile } from "../../package/shipped-files.js";
+
+/** One face's table, as scripts/shaping-tables.mjs writes it (the character arrays are parallel). */
+export interface FaceTable {
+  sha256: string;
+  codePoints: number[];
+  glyphs: number[];
+  advances: number[];
+  /** Index into `scripts` of the file: 0 for a character of no script (digits, punctuation). */
+  scripts: number[];
+  /** Kerning class of a character as the left and the right one of a pair; `kerning` is left × right. */
+  left: number[];
+  right: number[];
+  rightClasses: number;
+  kerning: number[];
+  /** Pairs of character indexes, flattened, that fontkit does not shape as two glyphs plus kerning. */
+  badPairs: Record<string, number[]>;
+  /** The features fontkit's run reports for a word of each script. */
+  features: Record<string, string[]>;
+}
+
+export interface ShapingTables {
+  version: number;
+  scripts: string[];
+  /** By font file name. */
+  faces: Record<string, FaceTable>;
+}
+
+export const SHAPING_TABLES_FILE = "shaping-tables.json";
+const VERSION = 1;
+
+type Glyph = { id: number; codePoints: number[] };
+type Position = { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number };
+type FontkitFont = {
+  getGlyph: (id: number, codePoints?: number[]) => Glyph;
+  layout: (text: unknown, ...rest: unknown[]) => unknown;
+  stream?: { buffer?: Uint8Array };
+  minutesShapingTable?: true;
+};
+
+/** What fontkit's layout returns (its GlyphRun), for a word the table lays out. */
+export class TableRun {
+  readonly language = null;
+  readonly direction = "ltr";
+  constructor(
+    readonly glyphs: Glyph[],
+    public positions: Position[],
+    readonly script: string,
+    readonly features: Record<string, boolean>,
+  ) {}
+  get advanceWidth(): number {
+    let width = 0;
+    for (const p of this.positions) width += p.xAdvance;
+    return width;
+  }
+  get advanceHeight(): number {
+    let height = 0;
+    for (const p of this.positions) height += p.yAdvance;
+    return height;
+  }
+}
+
+/** A face's table made ready for lookups. */
+export class Shaper {
+  /** Character index by UTF-16 code unit, -1 for none (every simple character is in the BMP). */
+  private readonly index: Int16Array;
+  private readonly bad: Set<number>[];
+  private readonly features: Record<string, boolean>[];
+  private readonly kerning: Int16Array;
+
+  constructor(
+    private readonly table: FaceTable,
+    private readonly scripts: string[],
+  ) {
+    const top = Math.max(...table.codePoints);
+    this.index = new Int16Array(top + 1).fill(-1);
+    table.codePoints.forEach((cp, i) => (this.index[cp] = i));
+    const n = table.codePoints.length;
+    this.bad = scripts.map((tag) => {
+      const pairs = table.badPairs[tag] ?? [];
+      const set = new Set<number>();
+      for (let k = 0; k + 1 < pairs.length; k += 2) set.add(pairs[k]! * n + pairs[k + 1]!);
+      return set;
+    });
+    this.features = scripts.map((tag) => Object.fromEntries((table.features[tag] ?? []).map((f) => [f, true])));
+    this.kerning = Int16Array.from(table.kerning);
+  }
+
+  /** fontkit's layout of `text` with the default features, or null when the table cannot give it. */
+  layout(font: FontkitFont, text: string): TableRun | null {
+    const { index, table } = this;
+    const length = text.length;
+    if (length === 0) return null;
+    const chars: number[] = new Array(length);
+    let script = 0;
+    for (let k = 0; k < length; k++) {
+      const unit = text.charCodeAt(k);
+      const i = unit < index.length ? index[unit]! : -1;
+      if (i < 0) return null;
+      const s = table.scripts[i]!;
+      if (s !== 0) {
+        if (script === 0) script = s;
+        else if (s !== script) return null;
+      }
+      chars[k] = i;
+    }
+    const bad = this.bad[script]!;
+    const n = table.codePoints.length;
+    for (let k = 1; k < length; k++) if (bad.has(chars[k - 1]! * n + chars[k]!)) return null;
+    const glyphs: Glyph[] = new Array(length);
+    const positions: Position[] = new Array(length);
+    const { left, right, rightClasses, advances } = table;
+    for (let k = 0; k < length; k++) {
+      const i = chars[k]!;
+      // The same calls fontkit makes, in the same order: the first one gives a shared glyph its characters.
+      glyphs[k] = font.getGlyph(table.glyphs[i]!, [table.codePoints[i]!]);
+      const next = chars[k + 1];
+      const kern = next === undefined ? 0 : this.kerning[left[i]! * rightClasses + right[next]!]!;
+      positions[k] = { xAdvance: advances[i]! + kern, yAdvance: 0, xOffset: 0, yOffset: 0 };
+    }
+    return new TableRun(glyphs, positions, this.scripts[script]!, { ...this.features[script] });
+  }
+}
+
+let tables: ShapingTables | null | undefined;
+
+/** The tables shipped in dist/fonts/, read once; null when there are none (sources without a build). */
+export function shippedShapingTables(): ShapingTables | null {
+  if (tables === undefined) {
+    const path = shippedFontsFile(SHAPING_TABLES_FILE);
+    try {
+      const read = path && existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as ShapingTables) : null;
+      tables = read?.version === VERSION ? read : null;
+    } catch {
+      tables = null;
+    }
+  }
+  return tables;
+}
+
+/** The shaper for a font parsed from `path`, when the tables hold that very file (same name and SHA-256). */
+export function shaperFor(font: unknown, path: string, from = shippedShapingTables()): Shaper | null {
+  const table = from?.faces[basename(path)];
+  const bytes = (font as FontkitFont).stream?.buffer;
+  if (!from || !table || !bytes) return null;
+  if (createHash("sha256").update(bytes).digest("hex") !== table.sha256) return null;
+  return new Shaper(table, from.scripts);
+}
+
+/**
+ * Lays out the words of a shipped face from its table: pdfkit calls `font.layout(word, features)` with no
+ * features; every other call, and every word the table cannot give, goes to fontkit. The table is looked up
+ * (and the font file hashed) on the first call.
+ */
+export function useShapingTable(font: unknown, path: string, from = shippedShapingTables()): void {
+  const kit = font as FontkitFont;
+  if (kit.minutesShapingTable || typeof kit.layout !== "function") return;
+  if (!from?.faces[basename(path)]) return;
+  const layout = kit.layout;
+  let shaper: Shaper | null | undefined;
+  kit.layout = function (this: FontkitFont, text: unknown, ...rest: unknown[]) {
+    if (typeof text === "string" && rest.every((arg) => arg === undefined)) {
+      if (shaper === undefined) shaper = shaperFor(this, path, from);
+      const run = shaper?.layout(this, text);
+      if (run) return run;
+    }
+    return layout.call(this, text, ...rest);
+  };
+  kit.minutesShapingTable = true;
+}
