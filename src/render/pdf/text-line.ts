@@ -77,8 +77,7 @@ function drawSegment(w: PageWriter, s: Segment, x: number, baseline: number): vo
   const left = x + s.x;
   const font = w.fonts.use(s.style.font, s.style.size);
   doc.fillColor(s.style.color);
-  if (s.actual !== null) drawStandIn(doc, font, s.style.size, left, baseline, s.text, s.actual);
-  else doc.text(s.text, left, baseline, { lineBreak: false, baseline: "alphabetic" });
+  drawRun(doc, font, s.style.size, left, baseline, s.text, s.actual);
   const visible = s.text.replace(/ +$/, "");
   if (!s.style.underline && !s.style.strike) return;
   const width = w.fonts.width(visible, s.style.font, s.style.size);
@@ -91,6 +90,90 @@ function drawSegment(w: PageWriter, s: Segment, x: number, baseline: number): vo
 }
 
 const num = (n: number): string => String(Math.round(n * 1000) / 1000);
+
+/** pdfkit's number format in content streams (PDFObject.number): at most six decimals. */
+const kitNum = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+/** A glyph's place from pdfkit's `encode`, in thousandths of the font size. */
+interface GlyphPlace {
+  xAdvance: number;
+  advanceWidth: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+/**
+ * Draws `text` with its baseline's left end at (x, baseline); `actual` is the real text behind stand-in glyphs.
+ * Plain text gets the operators pdfkit's `doc.text(text, x, baseline, { lineBreak: false, baseline:
+ * "alphabetic" })` writes (its `_fragment`), byte for byte (test/pdf-glyph-run.test.ts), written directly:
+ * pdfkit's call parses its options, measures the text twice more than it shapes it (for links and underlines,
+ * which minutes draws itself, and to advance its own cursor, which minutes never reads) and writes each
+ * operator apart; with 24,000 segments in the 257 KB meeting that was a tenth of the render. A segment holding
+ * a line feed (none does) goes to pdfkit, which would draw its lines side by side.
+ */
+export function drawRun(
+  doc: PDFKit.PDFDocument,
+  font: KitFont,
+  size: number,
+  x: number,
+  baseline: number,
+  text: string,
+  actual: string | null,
+): void {
+  if (text.length === 0 && actual === null) return;
+  if (actual === null && text.includes("\n")) {
+    doc.text(text, x, baseline, { lineBreak: false, baseline: "alphabetic" });
+    return;
+  }
+  const page = doc.page as unknown as { height: number; fonts: Record<string, unknown> };
+  if (actual !== null) {
+    drawStandIn(doc, page, font, size, x, baseline, text, actual);
+    return;
+  }
+  if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
+  const y = page.height - baseline;
+  const [encoded, places] = font.encode(text) as unknown as [string[], GlyphPlace[]];
+  const scale = size / 1000;
+  let out = `q\n1 0 0 -1 0 ${kitNum(page.height)} cm\nBT\n1 0 0 1 ${kitNum(x)} ${kitNum(y)} Tm\n/${font.id} ${kitNum(size)} Tf`;
+  // One TJ array per run of glyphs; a glyph that is offset (a mark) gets its own text matrix.
+  let commands = "";
+  let last = 0;
+  const addSegment = (cur: number): void => {
+    if (last < cur) {
+      const place = places[cur - 1]!;
+      const hex = encoded.slice(last, cur).join("");
+      commands += `${commands ? " " : ""}<${hex}> ${kitNum(-(place.xAdvance - place.advanceWidth))}`;
+    }
+    last = cur;
+  };
+  const flush = (i: number): void => {
+    addSegment(i);
+    if (commands) {
+      out += `\n[${commands}] TJ`;
+      commands = "";
+    }
+  };
+  let hadOffset = false;
+  let i = 0;
+  for (; i < places.length; i++) {
+    const place = places[i]!;
+    if (place.xOffset || place.yOffset) {
+      flush(i);
+      out += `\n1 0 0 1 ${kitNum(x + place.xOffset * scale)} ${kitNum(y + place.yOffset * scale)} Tm`;
+      flush(i + 1);
+      hadOffset = true;
+    } else {
+      if (hadOffset) {
+        out += `\n1 0 0 1 ${kitNum(x)} ${kitNum(y)} Tm`;
+        hadOffset = false;
+      }
+      if (place.xAdvance - place.advanceWidth !== 0) addSegment(i + 1);
+    }
+    x += place.xAdvance * scale;
+  }
+  flush(i);
+  doc.addContent(`${out}\nET\nQ`);
+}
 
 function utf16Hex(text: string): string {
   let out = "FEFF";
@@ -105,6 +188,7 @@ function utf16Hex(text: string): string {
  */
 function drawStandIn(
   doc: PDFKit.PDFDocument,
+  page: { height: number; fonts: Record<string, unknown> },
   font: KitFont,
   size: number,
   x: number,
@@ -112,7 +196,6 @@ function drawStandIn(
   text: string,
   actual: string,
 ): void {
-  const page = doc.page as unknown as { height: number; fonts: Record<string, unknown> };
   const [encoded] = font.encode(text);
   if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
   doc.addContent(

@@ -1,0 +1,52 @@
+// text-line.ts writes a run of glyphs itself instead of calling pdfkit's text(): the operators must be the ones
+// pdfkit writes, byte for byte, for kerned text, marks placed by GPOS (their own text matrix), right-to-left
+// text and odd coordinates.
+import { describe, expect, it } from "vitest";
+import { shippedFont } from "../src/package/shipped-files.js";
+import PDFDocument from "../src/render/pdf/pdfkit-library.js";
+import type { KitFont } from "../src/render/pdf/font-book.js";
+import { drawRun } from "../src/render/pdf/text-line.js";
+
+type Draw = (doc: PDFKit.PDFDocument, font: KitFont, size: number, x: number, baseline: number, text: string) => void;
+
+/** An uncompressed one-page PDF with `text` drawn by `draw`, as text. */
+async function pdfWith(draw: Draw, font: string, size: number, x: number, baseline: number, text: string) {
+  const doc = new PDFDocument({ compress: false, size: [595.28, 841.89], info: { CreationDate: new Date(0) } });
+  const chunks: Uint8Array[] = [];
+  doc.on("data", (c: Uint8Array) => chunks.push(c));
+  const done = new Promise((resolve) => doc.on("end", resolve));
+  doc.font(font).fontSize(size);
+  draw(doc, (doc as unknown as { _font: KitFont })._font, size, x, baseline, text);
+  doc.end();
+  await done;
+  return Buffer.concat(chunks).toString("latin1");
+}
+
+const byPdfkit: Draw = (doc, _font, _size, x, baseline, text) =>
+  void doc.text(text, x, baseline, { lineBreak: false, baseline: "alphabetic" });
+const byRenderer: Draw = (doc, font, size, x, baseline, text) => drawRun(doc, font, size, x, baseline, text, null);
+
+const cases: [string, string][] = [
+  ["noto-sans-regular", "AVATAR To. Wa, fi ffl — « guillemets » 12,5 %"],
+  ["noto-sans-bold", "Nguy\u0303n Tra\u0302\u0300n q\u0303 x\u0323\u0302 e\u0301\u0301"],
+  ["noto-sans-italic", "  leading and trailing spaces  "],
+  ["noto-sans-arabic-regular", "\u0645\u0631\u062d\u0628\u0627 \u0628\u0627\u0644\u0639\u0627\u0644\u0645"],
+  ["noto-sans-devanagari-regular", "\u0928\u092e\u0938\u094d\u0924\u0947 \u0915\u094d\u0937\u093f"],
+];
+
+describe("a run of glyphs drawn by the PDF renderer", () => {
+  for (const [face, text] of cases)
+    it(`writes pdfkit's operators: ${face} "${text}"`, async () => {
+      const args = [shippedFont(face as never), 10.5, 72.1234567, 300.987654321, text] as const;
+      const expected = await pdfWith(byPdfkit, ...args);
+      expect(expected).toContain("] TJ");
+      // Marks are placed by GPOS: pdfkit gives each offset glyph its own text matrix, then returns.
+      if (face === "noto-sans-bold") expect(expected.match(/ Tm\n/g)!.length).toBeGreaterThan(4);
+      expect(await pdfWith(byRenderer, ...args)).toBe(expected);
+    });
+
+  it("draws nothing for empty text, as pdfkit does", async () => {
+    const args = [shippedFont("noto-sans-regular"), 10, 72, 300, ""] as const;
+    expect(await pdfWith(byRenderer, ...args)).toBe(await pdfWith(byPdfkit, ...args));
+  });
+});
