@@ -10,16 +10,20 @@
 //   glyph its cmap gives, at that glyph's advance with no offset, and the glyph is a base glyph (GDEF class
 //   0 or 1: lookups that skip marks, ligatures or components never skip it). A character of the common
 //   script is kept only when it is simple in all four.
-// - The faces' pair kerning is GPOS pair adjustment of the first glyph's advance only (checked below: no
-//   other value in any pair lookup), so in a run of simple glyphs with no substitution, the advance of each
-//   glyph is its own plus the kerning with the next one. Every ordered pair of a script's characters is
-//   shaped inside long strings that hold each pair once (a de Bruijn sequence): where fontkit's glyphs are
-//   the characters' own, the kerning is read off; where they are not, the pairs of that string are shaped one
-//   by one and those that fontkit does not shape as two glyphs plus kerning (ligatures like fi, the
-//   decomposition of a precomposed letter…) are the pairs that are not simple.
-// - Then random strings of simple characters, avoiding those pairs, are shaped by fontkit and compared with
-//   the table's layout: any difference (a substitution or position that needs more than two characters)
-//   stops the build.
+// - The faces' pair kerning is GPOS pair adjustment of the first glyph's advance only (checked: no other
+//   value in any pair lookup), so in a run of simple glyphs with no substitution, the advance of each glyph
+//   is its own plus the kerning with the next one. Every ordered pair of a script's characters is shaped
+//   inside long strings that hold each pair once (a de Bruijn sequence): where fontkit's glyphs are the
+//   characters' own, the kerning is read off; where they are not, the pairs of that string are shaped one by
+//   one, and those fontkit does not shape as two glyphs plus kerning are not simple.
+// - A pair that is not simple and that fontkit shapes as one glyph starts a ligature (ff, fi, fl, and the
+//   longer ffi, ffl found by adding characters): the run-time takes the longest ligature that matches, as
+//   fontkit's ligature lookup does, and every pair with a ligature is shaped one by one.
+// - What pairs cannot show is checked on the font's lookups: no contextual lookup of the applied features
+//   whose three or more positions may all be simple glyphs, no ligature that starts with a simple pair, no
+//   ligature glyph that a lookup skips. A font that fails these stops the build.
+// test/shaping-table.test.ts then compares the run-time layout with fontkit's on every word of the examples
+// and fixtures and on random strings.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -70,16 +74,11 @@ function checkPairValues(font) {
   const gpos = font.GPOS;
   if (!gpos) return;
   for (let i = 0; i < gpos.lookupList.length; i++) {
-    const lookup = gpos.lookupList.get(i);
-    for (const sub of lookup.subTables) {
-      const type = lookup.lookupType === 9 ? sub.lookupType : lookup.lookupType;
-      const table = lookup.lookupType === 9 ? sub.extension : sub;
+    for (const [type, table] of subtables(gpos.lookupList.get(i), 9)) {
       if (type !== 2) continue;
-      const first = Object.entries(table.valueFormat1)
-        .filter(([, on]) => on)
-        .map(([k]) => k);
+      const first = Object.entries(table.valueFormat1).filter(([, on]) => on);
       const second = Object.entries(table.valueFormat2).filter(([, on]) => on);
-      if (second.length > 0 || first.some((k) => k !== "xAdvance")) {
+      if (second.length > 0 || first.some(([k]) => k !== "xAdvance")) {
         throw new Error(`shaping tables: GPOS lookup ${i} moves more than the first glyph's advance`);
       }
     }
@@ -105,18 +104,6 @@ function pairSequence(k) {
   db(1, 1);
   out.push(out[0]);
   return out;
-}
-
-/** A deterministic random source, so a build gives the same table and the same checks. */
-function random(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -169,81 +156,118 @@ export function shapingTable(bytes, fontkitModule = fontkit) {
     }
   }
   const n = chars.length;
-  // Kerning by pair of character indexes (null: not shaped in any script), and the pairs that are not simple.
-  const kern = new Array(n * n).fill(null);
-  const badPairs = {};
-  const setKern = (i, j, value) => {
-    const old = kern[i * n + j];
-    if (old !== null && old !== value) {
-      throw new Error(
-        `shaping tables: kerning of U+${chars[i].cp.toString(16)} U+${chars[j].cp.toString(16)} depends on the script`,
-      );
-    }
-    kern[i * n + j] = value;
+  const member = (script, s) => script === 0 || script === s;
+  // The features fontkit applies to a word of each script (it reports them in the run).
+  const features = Object.fromEntries(SCRIPTS.map((tag) => [tag, Object.keys(shape(" ", tag).features)]));
+  const applied = new Set(Object.values(features).flat());
+  // Kerning of two characters by i * n + j (the same in every script, checked), and the pairs of each
+  // script that are not two glyphs plus kerning.
+  const kernOfChars = new Map();
+  const badOfChars = SCRIPTS.map(() => new Set());
+  const setKern = (map, key, value, what) => {
+    if (map.has(key) && map.get(key) !== value)
+      throw new Error(`shaping tables: the kerning of ${what} depends on the script`);
+    map.set(key, value);
+  };
+  /** Whether fontkit lays out `text` as exactly these glyphs, plain (only kerning), and the first one's kerning. */
+  const plainRun = (text, tag, expected) => {
+    const run = shape(text, tag);
+    const ok =
+      run.glyphs.length === expected.length &&
+      expected.every(({ gid, advance }, k) => {
+        const p = run.positions[k];
+        const last = k === expected.length - 1;
+        return (
+          run.glyphs[k].id === gid &&
+          p.yAdvance === 0 &&
+          p.xOffset === 0 &&
+          p.yOffset === 0 &&
+          (!last || p.xAdvance === advance)
+        );
+      });
+    return ok ? run.positions.map((p, k) => p.xAdvance - expected[k].advance) : null;
   };
   for (let s = 0; s < SCRIPTS.length; s++) {
     const tag = SCRIPTS[s];
     const members = [];
-    for (let i = 0; i < n; i++) if (chars[i].script === 0 || chars[i].script === s) members.push(i);
-    const bad = new Set();
-    const pairOk = (i, j) => {
-      const run = shape(String.fromCodePoint(chars[i].cp, chars[j].cp), tag);
-      const [p, q] = run.positions;
-      const ok =
-        run.glyphs.length === 2 &&
-        run.glyphs[0].id === chars[i].gid &&
-        run.glyphs[1].id === chars[j].gid &&
-        p.yAdvance === 0 &&
-        p.xOffset === 0 &&
-        p.yOffset === 0 &&
-        q.xAdvance === chars[j].advance &&
-        q.yAdvance === 0 &&
-        q.xOffset === 0 &&
-        q.yOffset === 0;
-      if (ok) setKern(i, j, p.xAdvance - chars[i].advance);
-      else bad.add(i * n + j);
-    };
+    for (let i = 0; i < n; i++) if (member(chars[i].script, s)) members.push(i);
     const sequence = pairSequence(members.length).map((k) => members[k]);
     const CHUNK = 256;
     for (let start = 0; start < sequence.length - 1; start += CHUNK - 1) {
       const chunk = sequence.slice(start, start + CHUNK);
-      const run = shape(String.fromCodePoint(...chunk.map((i) => chars[i].cp)), tag);
-      const plain =
-        run.glyphs.length === chunk.length &&
-        chunk.every((i, k) => {
-          const p = run.positions[k];
-          return run.glyphs[k].id === chars[i].gid && p.yAdvance === 0 && p.xOffset === 0 && p.yOffset === 0;
-        }) &&
-        run.positions[chunk.length - 1].xAdvance === chars[chunk[chunk.length - 1]].advance;
-      if (plain) {
-        for (let k = 0; k + 1 < chunk.length; k++) {
-          setKern(chunk[k], chunk[k + 1], run.positions[k].xAdvance - chars[chunk[k]].advance);
-        }
-      } else {
-        for (let k = 0; k + 1 < chunk.length; k++) pairOk(chunk[k], chunk[k + 1]);
+      const kerns = plainRun(
+        String.fromCodePoint(...chunk.map((i) => chars[i].cp)),
+        tag,
+        chunk.map((i) => chars[i]),
+      );
+      for (let k = 0; k + 1 < chunk.length; k++) {
+        const [i, j] = [chunk[k], chunk[k + 1]];
+        // Where the string is not plain, its pairs one by one.
+        const kern = kerns
+          ? kerns[k]
+          : plainRun(String.fromCodePoint(chars[i].cp, chars[j].cp), tag, [chars[i], chars[j]])?.[0];
+        if (kern === undefined) badOfChars[s].add(i * n + j);
+        else setKern(kernOfChars, i * n + j, kern, `U+${chars[i].cp.toString(16)} U+${chars[j].cp.toString(16)}`);
       }
     }
-    badPairs[tag] = [...bad].sort((a, b) => a - b);
   }
 
-  // Kerning classes: characters with the same row kern alike on the left, the same column alike on the right.
-  const rowKey = (i) =>
-    kern
-      .slice(i * n, i * n + n)
-      .map((v) => v ?? 0)
-      .join(",");
+  // Ligatures: a pair that is not simple and that fontkit shapes as one plain glyph, and its longer forms.
+  const ligatures = new Map();
+  const findLigatures = (sequence, s) => {
+    const run = shape(String.fromCodePoint(...sequence.map((i) => chars[i].cp)), SCRIPTS[s]);
+    const glyph = run.glyphs[0];
+    const p = run.positions[0];
+    if (run.glyphs.length !== 1 || p.yAdvance !== 0 || p.xOffset !== 0 || p.yOffset !== 0) return;
+    if (p.xAdvance !== glyph.advanceWidth) return;
+    const key = sequence.join(",");
+    const known = ligatures.get(key);
+    if (known && known.gid !== glyph.id)
+      throw new Error(`shaping tables: the ligature of ${key} depends on the script`);
+    const ligature = known ?? { chars: sequence, gid: glyph.id, advance: glyph.advanceWidth, scripts: [] };
+    ligature.scripts.push(s);
+    ligatures.set(key, ligature);
+    if (sequence.length < 4)
+      for (let c = 0; c < n; c++) if (member(chars[c].script, s)) findLigatures([...sequence, c], s);
+  };
+  for (let s = 0; s < SCRIPTS.length; s++)
+    for (const pair of badOfChars[s]) findLigatures([Math.floor(pair / n), pair % n], s);
+  const ligatureList = [...ligatures.values()];
+  checkLigatures(font, applied, { chars, badOfChars, ligatureList, glyphClass, member });
+
+  // Tokens: the characters, then the ligatures. Pairs with a ligature are shaped one by one.
+  const tokens = [...chars, ...ligatureList.map((l) => ({ ...l, cps: l.chars.map((i) => chars[i].cp) }))];
+  const t = tokens.length;
+  const kern = new Map();
+  for (const [key, value] of kernOfChars) kern.set(Math.floor(key / n) * t + (key % n), value);
+  const bad = SCRIPTS.map((_, s) => [...badOfChars[s]].map((key) => Math.floor(key / n) * t + (key % n)));
+  const inScript = (token, s) => (token.chars ? token.scripts.includes(s) : member(token.script, s));
+  const text = (token) => String.fromCodePoint(...(token.cps ?? [token.cp]));
+  for (let s = 0; s < SCRIPTS.length; s++) {
+    for (let a = 0; a < t; a++) {
+      for (let b = a < n ? n : 0; b < t; b++) {
+        if (!inScript(tokens[a], s) || !inScript(tokens[b], s)) continue;
+        const kerns = plainRun(text(tokens[a]) + text(tokens[b]), SCRIPTS[s], [tokens[a], tokens[b]]);
+        if (kerns) setKern(kern, a * t + b, kerns[0], `tokens ${a} ${b}`);
+        else bad[s].push(a * t + b);
+      }
+    }
+  }
+
+  // Kerning classes: tokens with the same row kern alike on the left, the same column alike on the right.
+  const rowKey = (a) => Array.from({ length: t }, (_, b) => kern.get(a * t + b) ?? 0).join(",");
   const left = [];
   const leftRows = new Map();
-  for (let i = 0; i < n; i++) {
-    const key = rowKey(i);
+  for (let a = 0; a < t; a++) {
+    const key = rowKey(a);
     if (!leftRows.has(key)) leftRows.set(key, leftRows.size);
     left.push(leftRows.get(key));
   }
   const leftFirst = [...leftRows.keys()].map((key) => key.split(",").map(Number));
   const right = [];
   const rightColumns = new Map();
-  for (let j = 0; j < n; j++) {
-    const key = leftFirst.map((row) => row[j]).join(",");
+  for (let b = 0; b < t; b++) {
+    const key = leftFirst.map((row) => row[b]).join(",");
     if (!rightColumns.has(key)) rightColumns.set(key, rightColumns.size);
     right.push(rightColumns.get(key));
   }
@@ -261,15 +285,13 @@ export function shapingTable(bytes, fontkitModule = fontkit) {
     right,
     rightClasses: rightCount,
     kerning: matrix,
-    features: Object.fromEntries(
-      SCRIPTS.map((tag) => [tag, Object.keys(font.layout(String.fromCodePoint(chars[0].cp), undefined, tag).features)]),
-    ),
+    features,
+    ligatures: ligatureList.map((l) => ({ chars: l.chars, glyph: l.gid, advance: l.advance, scripts: l.scripts })),
     badPairs: Object.fromEntries(
-      Object.entries(badPairs).map(([tag, pairs]) => [tag, pairs.flatMap((p) => [Math.floor(p / n), p % n])]),
+      SCRIPTS.map((tag, s) => [tag, bad[s].sort((x, y) => x - y).flatMap((p) => [Math.floor(p / t), p % t])]),
     ),
   };
-  checkContexts(font, new Set(table.glyphs), new Set(Object.values(table.features).flat()));
-  verify(font, table);
+  checkContexts(font, new Set(table.glyphs), applied);
   return table;
 }
 
@@ -277,6 +299,77 @@ const coverageGlyphs = (coverage) =>
   coverage.version === 1
     ? coverage.glyphs
     : coverage.rangeRecords.flatMap((r) => Array.from({ length: r.end - r.start + 1 }, (_, k) => r.start + k));
+
+/**
+ * The lookups of a GSUB or GPOS table that fontkit applies to a word of a simple script: those of the features it
+ * applies (frac, numr and dnom only around the fraction slash, which is set apart) in the script's default
+ * language system, or DFLT's when the font has no such script (fontkit's selectScript).
+ */
+function appliedLookups(table, applied) {
+  const lookups = new Set();
+  for (const tag of SCRIPTS) {
+    const find = (t) => table.scriptList.find((entry) => entry.tag === t);
+    const entry = find(tag) ?? find("DFLT") ?? find("dflt") ?? find("latn");
+    for (const f of entry?.script.defaultLangSys?.featureIndexes ?? []) {
+      const { tag: feature, feature: record } = table.featureList[f];
+      if (applied.has(feature) && !["frac", "numr", "dnom"].includes(feature)) {
+        for (const i of record.lookupListIndexes) lookups.add(i);
+      }
+    }
+  }
+  return [...lookups].sort((a, b) => a - b).map((i) => [i, table.lookupList.get(i)]);
+}
+
+/** A lookup's subtables with their own type (an extension lookup's wrapped ones). */
+function subtables(lookup, extensionType) {
+  return lookup.subTables.map((sub) =>
+    lookup.lookupType === extensionType ? [sub.lookupType, sub.extension] : [lookup.lookupType, sub],
+  );
+}
+
+/**
+ * A ligature is found above from its first two characters, a pair that is not simple. Every ligature of the
+ * applied lookups whose glyphs are simple characters' must then start with such a pair (a three-part ligature
+ * whose first two parts alone stay two glyphs would change strings whose pairs are all simple), and a ligature
+ * glyph classed as a ligature or a mark must not be one that an applied lookup skips.
+ */
+function checkLigatures(font, applied, { chars, badOfChars, ligatureList, glyphClass, member }) {
+  const n = chars.length;
+  const byGlyph = new Map();
+  chars.forEach((c, i) => byGlyph.set(c.gid, [...(byGlyph.get(c.gid) ?? []), i]));
+  if (!font.GSUB) return;
+  for (const [index, lookup] of appliedLookups(font.GSUB, applied)) {
+    for (const [type, table] of subtables(lookup, 7)) {
+      if (type !== 4) continue;
+      coverageGlyphs(table.coverage).forEach((first, k) => {
+        for (const ligature of table.ligatureSets.get(k)) {
+          for (const a of byGlyph.get(first) ?? []) {
+            for (const b of byGlyph.get(ligature.components[0]) ?? []) {
+              for (let s = 0; s < SCRIPTS.length; s++) {
+                if (member(chars[a].script, s) && member(chars[b].script, s) && !badOfChars[s].has(a * n + b)) {
+                  throw new Error(`shaping tables: GSUB lookup ${index} has a ligature that starts with a simple pair`);
+                }
+              }
+            }
+          }
+        }
+      });
+    }
+  }
+  for (const ligature of ligatureList) {
+    const glyphClassOf = glyphClass(ligature.gid);
+    if (glyphClassOf <= 1) continue;
+    for (const name of ["GSUB", "GPOS"]) {
+      if (!font[name]) continue;
+      for (const [index, lookup] of appliedLookups(font[name], applied)) {
+        const { ignoreLigatures, ignoreMarks } = lookup.flags.flags;
+        if (glyphClassOf === 3 || (glyphClassOf === 2 && ignoreLigatures) || (glyphClassOf === 4 && ignoreMarks)) {
+          throw new Error(`shaping tables: ${name} lookup ${index} skips the ligature glyph ${ligature.gid}`);
+        }
+      }
+    }
+  }
+}
 
 /**
  * Pairs are shaped exhaustively, longer strings only at random: a contextual lookup of the features fontkit
@@ -287,97 +380,27 @@ const coverageGlyphs = (coverage) =>
 function checkContexts(font, simple, applied) {
   const touches = (coverage) => coverageGlyphs(coverage).some((g) => simple.has(g));
   for (const name of ["GSUB", "GPOS"]) {
-    const table = font[name];
-    if (!table) continue;
+    if (!font[name]) continue;
     const contextual = name === "GSUB" ? [5, 6] : [7, 8];
-    const extension = name === "GSUB" ? 7 : 9;
-    // The lookups fontkit applies to a word of each script: its script's (else DFLT's) default language system.
-    const lookups = new Set();
-    for (const tag of SCRIPTS) {
-      const find = (t) => table.scriptList.find((entry) => entry.tag === t);
-      const entry = find(tag) ?? find("DFLT") ?? find("dflt") ?? find("latn");
-      for (const f of entry?.script.defaultLangSys?.featureIndexes ?? []) {
-        const { tag: feature, feature: record } = table.featureList[f];
-        if (applied.has(feature) && !["frac", "numr", "dnom"].includes(feature)) {
-          for (const i of record.lookupListIndexes) lookups.add(i);
-        }
-      }
-    }
-    for (const i of lookups) {
-      const lookup = table.lookupList.get(i);
-      for (const sub of lookup.subTables) {
-        const type = lookup.lookupType === extension ? sub.lookupType : lookup.lookupType;
-        const st = lookup.lookupType === extension ? sub.extension : sub;
+    for (const [index, lookup] of appliedLookups(font[name], applied)) {
+      for (const [type, table] of subtables(lookup, name === "GSUB" ? 7 : 9)) {
         if (!contextual.includes(type)) continue;
-        const where = `${name} lookup ${i}`;
-        if (st.version !== 3) {
-          if (touches(st.coverage))
-            throw new Error(`shaping tables: ${where} (format ${st.version}) may match simple glyphs`);
+        const where = `${name} lookup ${index}`;
+        if (table.version !== 3) {
+          if (touches(table.coverage))
+            throw new Error(`shaping tables: ${where} (format ${table.version}) may match simple glyphs`);
           continue;
         }
-        const positions = st.coverages ?? [...st.backtrackCoverage, ...st.inputCoverage, ...st.lookaheadCoverage];
+        const positions = table.coverages ?? [
+          ...table.backtrackCoverage,
+          ...table.inputCoverage,
+          ...table.lookaheadCoverage,
+        ];
         if (positions.length >= 3 && positions.every(touches)) {
           throw new Error(`shaping tables: ${where} is a context of ${positions.length} glyphs that may all be simple`);
         }
       }
     }
-  }
-}
-
-/** The layout the table gives for a word, as [glyph id, x advance] pairs; null when the word is not simple. */
-export function tableLayout(table, text) {
-  const index = new Map(table.codePoints.map((cp, i) => [cp, i]));
-  const chars = [];
-  let script = 0;
-  for (const ch of text) {
-    const i = index.get(ch.codePointAt(0));
-    if (i === undefined) return null;
-    const s = table.scripts[i];
-    if (s !== 0) {
-      if (script === 0) script = s;
-      else if (s !== script) return null;
-    }
-    chars.push(i);
-  }
-  const bad = new Set();
-  const pairs = table.badPairs[SCRIPTS[script]];
-  for (let k = 0; k < pairs.length; k += 2) bad.add(`${pairs[k]},${pairs[k + 1]}`);
-  const out = [];
-  for (let k = 0; k < chars.length; k++) {
-    const i = chars[k];
-    const j = chars[k + 1];
-    if (j !== undefined && bad.has(`${i},${j}`)) return null;
-    const kern = j === undefined ? 0 : table.kerning[table.left[i] * table.rightClasses + table.right[j]];
-    out.push([table.glyphs[i], table.advances[i] + kern]);
-  }
-  return out;
-}
-
-/** Random strings of simple characters shaped by fontkit and by the table: they must agree. */
-function verify(font, table) {
-  const next = random(19);
-  const bySript = SCRIPTS.map((_, s) =>
-    table.codePoints.filter((_, i) => table.scripts[i] === 0 || table.scripts[i] === s),
-  );
-  for (let round = 0; round < 4000; round++) {
-    const pool = bySript[round % SCRIPTS.length];
-    const length = 1 + Math.floor(next() * 24);
-    let text = "";
-    for (let k = 0; k < length; k++) text += String.fromCodePoint(pool[Math.floor(next() * pool.length)]);
-    const expected = tableLayout(table, text);
-    if (expected === null) continue;
-    const run = font.layout(text);
-    const same =
-      run.glyphs.length === expected.length &&
-      expected.every(
-        ([gid, advance], k) =>
-          run.glyphs[k].id === gid &&
-          run.positions[k].xAdvance === advance &&
-          run.positions[k].yAdvance === 0 &&
-          run.positions[k].xOffset === 0 &&
-          run.positions[k].yOffset === 0,
-      );
-    if (!same) throw new Error(`shaping tables: the table does not give fontkit's layout of ${JSON.stringify(text)}`);
   }
 }
 

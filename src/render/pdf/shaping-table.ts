@@ -17,12 +17,14 @@ export interface FaceTable {
   advances: number[];
   /** Index into `scripts` of the file: 0 for a character of no script (digits, punctuation). */
   scripts: number[];
-  /** Kerning class of a character as the left and the right one of a pair; `kerning` is left × right. */
+  /** Ligatures (token n + k after the n characters): character indexes, glyph, advance, script indexes. */
+  ligatures: { chars: number[]; glyph: number; advance: number; scripts: number[] }[];
+  /** Kerning class of a token as the left and the right one of a pair; `kerning` is left × right. */
   left: number[];
   right: number[];
   rightClasses: number;
   kerning: number[];
-  /** Pairs of character indexes, flattened, that fontkit does not shape as two glyphs plus kerning. */
+  /** Pairs of token indexes, flattened, that fontkit does not shape as two glyphs plus kerning. */
   badPairs: Record<string, number[]>;
   /** The features fontkit's run reports for a word of each script. */
   features: Record<string, string[]>;
@@ -73,6 +75,11 @@ export class TableRun {
 export class Shaper {
   /** Character index by UTF-16 code unit, -1 for none (every simple character is in the BMP). */
   private readonly index: Int16Array;
+  private readonly chars: number;
+  private readonly tokens: number;
+  /** By script: the ligatures (longest first) that start with a pair of characters, by i * chars + j. */
+  private readonly ligatureStarts: Map<number, FaceTable["ligatures"]>[];
+  private readonly ligatureToken: Map<FaceTable["ligatures"][number], number>;
   private readonly bad: Set<number>[];
   private readonly features: Record<string, boolean>[];
   private readonly kerning: Int16Array;
@@ -84,11 +91,22 @@ export class Shaper {
     const top = Math.max(...table.codePoints);
     this.index = new Int16Array(top + 1).fill(-1);
     table.codePoints.forEach((cp, i) => (this.index[cp] = i));
-    const n = table.codePoints.length;
+    const n = (this.chars = table.codePoints.length);
+    const t = (this.tokens = n + table.ligatures.length);
+    this.ligatureToken = new Map(table.ligatures.map((l, k) => [l, n + k]));
+    this.ligatureStarts = scripts.map((_, s) => {
+      const starts = new Map<number, FaceTable["ligatures"]>();
+      for (const l of [...table.ligatures].sort((a, b) => b.chars.length - a.chars.length)) {
+        if (!l.scripts.includes(s)) continue;
+        const key = l.chars[0]! * n + l.chars[1]!;
+        starts.set(key, [...(starts.get(key) ?? []), l]);
+      }
+      return starts;
+    });
     this.bad = scripts.map((tag) => {
       const pairs = table.badPairs[tag] ?? [];
       const set = new Set<number>();
-      for (let k = 0; k + 1 < pairs.length; k += 2) set.add(pairs[k]! * n + pairs[k + 1]!);
+      for (let k = 0; k + 1 < pairs.length; k += 2) set.add(pairs[k]! * t + pairs[k + 1]!);
       return set;
     });
     this.features = scripts.map((tag) => Object.fromEntries((table.features[tag] ?? []).map((f) => [f, true])));
@@ -113,19 +131,54 @@ export class Shaper {
       }
       chars[k] = i;
     }
+    // Tokens: characters, and the longest ligature where one starts (fontkit's ligature lookup).
+    const n = this.chars;
+    const starts = this.ligatureStarts[script]!;
+    const tokens: number[] = [];
+    const tokenStart: number[] = [];
+    for (let k = 0; k < length; ) {
+      const ligatures = k + 1 < length && starts.size > 0 ? starts.get(chars[k]! * n + chars[k + 1]!) : undefined;
+      tokenStart.push(k);
+      if (ligatures === undefined) {
+        tokens.push(chars[k]!);
+        k++;
+        continue;
+      }
+      const found = ligatures.find((l) => l.chars.every((c, m) => chars[k + m] === c));
+      if (!found) return null;
+      tokens.push(this.ligatureToken.get(found)!);
+      k += found.chars.length;
+    }
     const bad = this.bad[script]!;
-    const n = table.codePoints.length;
-    for (let k = 1; k < length; k++) if (bad.has(chars[k - 1]! * n + chars[k]!)) return null;
-    const glyphs: Glyph[] = new Array(length);
-    const positions: Position[] = new Array(length);
+    const t = this.tokens;
+    for (let k = 1; k < tokens.length; k++) if (bad.has(tokens[k - 1]! * t + tokens[k]!)) return null;
+    // The glyph of every character first, then the ligatures': the calls fontkit makes, in its order (the first
+    // call for a glyph gives a glyph shared by the process its characters).
+    const charGlyphs: Glyph[] = new Array(length);
+    for (let k = 0; k < length; k++)
+      charGlyphs[k] = font.getGlyph(table.glyphs[chars[k]!]!, [table.codePoints[chars[k]!]!]);
+    const glyphs: Glyph[] = new Array(tokens.length);
+    const positions: Position[] = new Array(tokens.length);
     const { left, right, rightClasses, advances } = table;
-    for (let k = 0; k < length; k++) {
-      const i = chars[k]!;
-      // The same calls fontkit makes, in the same order: the first one gives a shared glyph its characters.
-      glyphs[k] = font.getGlyph(table.glyphs[i]!, [table.codePoints[i]!]);
-      const next = chars[k + 1];
-      const kern = next === undefined ? 0 : this.kerning[left[i]! * rightClasses + right[next]!]!;
-      positions[k] = { xAdvance: advances[i]! + kern, yAdvance: 0, xOffset: 0, yOffset: 0 };
+    for (let k = 0; k < tokens.length; k++) {
+      const token = tokens[k]!;
+      let advance: number;
+      if (token < n) {
+        glyphs[k] = charGlyphs[tokenStart[k]!]!;
+        advance = advances[token]!;
+      } else {
+        const ligature = table.ligatures[token - n]!;
+        const from = tokenStart[k]!;
+        // fontkit's ligature takes the characters its parts' glyphs hold.
+        glyphs[k] = font.getGlyph(
+          ligature.glyph,
+          ligature.chars.flatMap((_, m) => charGlyphs[from + m]!.codePoints),
+        );
+        advance = ligature.advance;
+      }
+      const next = tokens[k + 1];
+      const kern = next === undefined ? 0 : this.kerning[left[token]! * rightClasses + right[next]!]!;
+      positions[k] = { xAdvance: advance + kern, yAdvance: 0, xOffset: 0, yOffset: 0 };
     }
     return new TableRun(glyphs, positions, this.scripts[script]!, { ...this.features[script] });
   }
