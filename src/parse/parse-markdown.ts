@@ -1,0 +1,148 @@
+// Markdown text → mdast, in pieces: the tree is exactly the one a parse of the whole text gives (positions
+// included), but a long meeting is parsed one part at a time, so micromark's event list, which holds every
+// token of what it parses until the tree is made, never spans the whole document (issue 19: 257 KB parsed
+// whole kept 250–400 MB alive and took twice as long, most of it in the garbage collector).
+//
+// A piece starts at an ATX heading (`#` … `######`) in column 1 that the parser certainly reads as a new
+// top-level block: not inside a fenced code block or an HTML block. Such a line closes every open paragraph,
+// list, block quote and table, so what comes before it never reaches past it, and what follows does not
+// depend on what came before, except for what is document-wide: link and footnote definitions (a text with
+// `]:` anywhere is parsed whole). A line the scan cannot place for certain (an indented fence that may belong
+// to a list item, a line that may open an HTML block) ends the scan: the rest is one piece.
+// test/parse-markdown.property.test.ts compares both parses on generated documents and on every example.
+import type { Nodes, Root, RootContent } from "mdast";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
+
+/** Pieces shorter than this are joined to the next: each parse has a fixed cost (the parser's set-up). */
+const PIECE_LENGTH = 8192;
+
+/**
+ * The mdast of a whole document, as one parse of it gives it. `pieceLength`: the shortest piece (0 cuts at
+ * every place it can, Infinity parses the text whole).
+ */
+export function parseMarkdown(text: string, pieceLength = PIECE_LENGTH): Root {
+  const starts = pieceLength === Number.POSITIVE_INFINITY ? [0] : pieceStarts(text, pieceLength);
+  if (starts.length === 1) return processor.parse(text) as Root;
+  const children: RootContent[] = [];
+  let root: Root | undefined;
+  let line = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const from = starts[i]!;
+    const next = starts[i + 1];
+    // Each piece is parsed with the heading line that opens the next one: that line closes what is open
+    // before it (a fence in a list item) as it does in the whole text; at the end of the text, the same
+    // fence would take in the last line ending.
+    const to = next === undefined ? text.length : lineEnd(text, next);
+    const piece = processor.parse(text.slice(from, to)) as Root;
+    if (next !== undefined) {
+      const heading = piece.children.pop();
+      // Never seen; a check that the scan and the parser agree, with the whole parse as the answer if not.
+      if (heading?.type !== "heading" || heading.position?.start.offset !== next - from)
+        return processor.parse(text) as Root;
+    }
+    for (const node of piece.children) {
+      if (from > 0) shift(node, line, from);
+      children.push(node);
+    }
+    if (!root) root = piece;
+    else if (next === undefined && piece.position && root.position) {
+      const end = piece.position.end;
+      root.position.end = { line: end.line + line, column: end.column, offset: (end.offset ?? 0) + from };
+    }
+    if (next !== undefined) line += countLines(text, from, next);
+  }
+  root!.children = children;
+  return root!;
+}
+
+/** The offset just past the line that starts at `at` (its LF included). */
+function lineEnd(text: string, at: number): number {
+  const end = text.indexOf("\n", at);
+  return end < 0 ? text.length : end + 1;
+}
+
+/**
+ * Offsets where the pieces start: 0, then lines that certainly open a top-level block and cannot be reached
+ * by what precedes them, each at least `minLength` characters after the previous start (0 keeps them all).
+ */
+export function pieceStarts(text: string, minLength = 0): number[] {
+  const starts = [0];
+  // Definitions are document-wide ([x]: url, [^1]: note); a byte-order mark would hide the front matter's
+  // fence; the scan reads lines ended by LF alone (parseMinutes makes them so).
+  if (text.includes("]:") || text.includes("\r") || text.charCodeAt(0) === 0xfeff) return starts;
+  let at = frontMatterEnd(text);
+  if (at < 0) return starts;
+  let fence: { mark: string; length: number } | undefined;
+  while (at < text.length) {
+    const next = text.indexOf("\n", at);
+    const end = next < 0 ? text.length : next;
+    const first = text[at];
+    if (fence) {
+      if (closesFence(text.slice(at, end), fence)) fence = undefined;
+    } else if (first === "#") {
+      if (ATX_HEADING.test(text.slice(at, Math.min(end, at + 8))) && at - starts[starts.length - 1]! >= minLength)
+        starts.push(at);
+    } else if (first === "`" || first === "~") {
+      const opening = FENCE_OPENING.exec(text.slice(at, end));
+      if (opening) fence = { mark: first, length: (opening[1] ?? opening[2])!.length };
+    } else if (first === " " || first === "<") {
+      // Up to three spaces: a fence or HTML block that may be top-level or in a list item; "<": HTML block
+      // or not, which depends on the paragraph before. Four spaces or a tab: indented code or inside a
+      // container, which the next heading in column 1 closes.
+      const indented = /^ {0,3}([`~<])/.exec(text.slice(at, Math.min(end, at + 4)));
+      if (indented?.[1] === "<" || (indented && FENCE_OPENING.test(text.slice(at, end).trimStart()))) break;
+    }
+    at = end + 1;
+  }
+  return starts;
+}
+
+const ATX_HEADING = /^#{1,6}(?:[ \t]|$)/;
+/** A fence opening: backticks with no backtick after them, or tildes. */
+const FENCE_OPENING = /^(`{3,})[^`]*$|^(~{3,})/;
+
+function closesFence(line: string, fence: { mark: string; length: number }): boolean {
+  const match = /^ {0,3}(`+|~+)[ \t]*$/.exec(line);
+  return match !== null && match[1]![0] === fence.mark && match[1]!.length >= fence.length;
+}
+
+/**
+ * Where the body starts: after the YAML front matter that micromark-extension-frontmatter reads, else 0; -1
+ * for a fence on line 1 that nothing closes (the parser's attempt at it changes how the rest is read: a `>`
+ * line further down becomes a paragraph).
+ */
+function frontMatterEnd(text: string): number {
+  const open = /^---[ \t]*\n/.exec(text);
+  if (!open) return 0;
+  const close = /^---[ \t]*$/m.exec(text.slice(open[0].length));
+  if (!close) return -1;
+  const end = text.indexOf("\n", open[0].length + close.index);
+  return end < 0 ? text.length : end + 1;
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let lines = 0;
+  for (let i = text.indexOf("\n", from); i >= 0 && i < to; i = text.indexOf("\n", i + 1)) lines++;
+  return lines;
+}
+
+/** Moves a piece's positions to where the piece sits in the document (its columns are the document's). */
+function shift(tree: Nodes, lines: number, offset: number): void {
+  const stack: Nodes[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const place = node.position;
+    if (place) {
+      place.start.line += lines;
+      place.end.line += lines;
+      if (place.start.offset !== undefined) place.start.offset += offset;
+      if (place.end.offset !== undefined) place.end.offset += offset;
+    }
+    if ("children" in node) for (const child of node.children) stack.push(child);
+  }
+}
