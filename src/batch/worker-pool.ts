@@ -9,8 +9,15 @@ import { buildFile, type BuildTask, type FileOutcome } from "./build-file.js";
 
 /** The bundled worker entry (dist/batch-worker.js); absent when running from the TypeScript sources. */
 function workerScript(): URL | undefined {
+  if (workerStart) return workerStart.script;
   const url = new URL("./batch-worker.js", import.meta.url);
   return existsSync(fileURLToPath(url)) ? url : undefined;
+}
+
+/** Another worker entry for every pool of this process, with its workerData: the code cache's (src/start/). */
+let workerStart: { script: URL; workerData: unknown } | undefined;
+export function startWorkersWith(script: URL, workerData: unknown): void {
+  workerStart = { script, workerData };
 }
 
 export interface PoolCallbacks {
@@ -55,7 +62,11 @@ export async function runPool(
       if (!Worker || !script) return;
       let worker: InstanceType<typeof Worker>;
       try {
-        worker = new Worker(script, { resourceLimits: workerLimits(), execArgv: workerExecArgv() });
+        worker = new Worker(script, {
+          resourceLimits: workerLimits(),
+          execArgv: workerExecArgv(),
+          ...(script === workerStart?.script ? { workerData: workerStart.workerData } : {}),
+        });
       } catch {
         return; // Node refused to start a worker: this thread builds the files that are left.
       }
@@ -129,6 +140,12 @@ export async function runPool(
 function tuneHeaps(batch: boolean): void {
   if (batch) v8.setFlagsFromString("--no-allocation-site-pretenuring");
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
+
+/** V8's own values of the flags tuneHeaps sets: before saving the code cache, which V8 checks against its flags. */
+export function untuneHeaps(): void {
+  v8.setFlagsFromString("--allocation-site-pretenuring");
+  v8.setFlagsFromString("--heap-growing-percent=0");
 }
 const HEAP_GROWING_PERCENT = 80;
 const WORKER_QUEUE = 2;

@@ -2,7 +2,8 @@
 // and Windows). It starts minutes from a V8 startup snapshot when one was made for this package and this
 // Node binary, and from the bundle otherwise. The snapshot comes from the build (dist/snapshot/, in a
 // checkout) or, for an installed package, from a per-user cache that the first run fills in the
-// background: no install script is needed. Only node: modules are imported here, to keep this start cheap.
+// background: no install script is needed. Only node: modules are imported here (and code-cache.ts, which
+// imports only node: modules too), to keep this start cheap.
 import { spawn, spawnSync } from "node:child_process";
 import {
   existsSync,
@@ -19,7 +20,8 @@ import {
 import nodeModule from "node:module";
 import { homedir, setPriority } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { cacheFile, startCached, type CachedStart, type CodeCacheEntry } from "./code-cache.js";
 
 declare const MINUTES_VERSION: string;
 declare const MINUTES_BUILD_ID: string;
@@ -201,15 +203,40 @@ function makeLater(folder: string): void {
   });
 }
 
+/** Node 22.1+: V8's code cache for the bundle's ES modules, kept by Node in a folder. */
+const enableCompileCache = (nodeModule as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
+
 /**
- * Node 22.1+: V8's code cache for the bundle's modules, in the per-user cache folder, so that a start from the
- * bundle (a batch, Windows, a run before the snapshot exists, MINUTES_NO_SNAPSHOT) compiles them once, not
- * every run (about 0.07–0.15 s of CPU on the seed). Returns the folder, or undefined where Node has none.
+ * The folder of V8's code cache in the per-user cache folder, so that a start from the bundle (a batch and its
+ * workers, Windows, a run before the snapshot exists, MINUTES_NO_SNAPSHOT) compiles the code it runs once, not
+ * every run (Node 22: about 0.07–0.15 s of CPU on the seed). Undefined when there is no home to put it in.
  */
-function codeCache(): string | undefined {
-  const enable = (nodeModule as { enableCompileCache?: (dir: string) => unknown }).enableCompileCache;
-  const cache = enable ? cacheFolder(identity()) : undefined;
+function codeCacheFolder(): string | undefined {
+  const cache = cacheFolder(identity());
   return cache ? join(cache, "code-cache") : undefined;
+}
+
+/** Commands that render: their code cache is their own, since one made by `--version` holds little of a build's code. */
+const rendering = new Set(["build", "agenda", "preview"]);
+
+/**
+ * Node 20 (no module.enableCompileCache): the CommonJS build through V8's code cache (code-cache.ts), which a
+ * run that found none saves when it ends; the build pool's workers start the same way (cached-worker.ts).
+ * False when it cannot start (no CommonJS build): the caller imports the ES modules instead.
+ */
+function startFromCodeCache(folder: string, args: string[]): boolean {
+  const script = join(dist, "snapshot", "minutes-snapshot.cjs");
+  let started: CachedStart;
+  try {
+    started = startCached(script, cacheFile(folder, rendering.has(args[0] ?? "") ? "build" : "cli"));
+  } catch {
+    return false;
+  }
+  const entry = (started.exports as { codeCacheEntry?: CodeCacheEntry }).codeCacheEntry;
+  if (!entry) return false;
+  process.once("exit", () => started.save(entry.untuneHeaps));
+  entry.startCli(args, { script: pathToFileURL(join(dist, "cached-worker.cjs")), workerData: { script, folder } });
+  return true;
 }
 
 function launch(args: string[]): void {
@@ -229,7 +256,7 @@ function launch(args: string[]): void {
     // 8 MB halves instead of V8's 16 MB, ~16 MB less at the batch's peak; see src/batch/worker-pool.ts).
     // V8 sizes it when the process starts, so the flag needs a new process, which Node 22.15+ can exec.
     process.emitWarning = () => {};
-    const compiled = codeCache();
+    const compiled = codeCacheFolder();
     execve(
       process.execPath,
       [process.execPath, "--max-semi-space-size=8", join(dist, "cli-main.js"), ...args],
@@ -248,9 +275,9 @@ function launch(args: string[]): void {
     // CI, where every job starts on a fresh machine).
     if (cache && !env.CI) makeLater(cache);
   }
-  const compiled = codeCache();
-  if (compiled)
-    (nodeModule as unknown as { enableCompileCache: (dir: string) => unknown }).enableCompileCache(compiled);
+  const compiled = codeCacheFolder();
+  if (compiled && enableCompileCache) enableCompileCache(compiled);
+  else if (compiled && startFromCodeCache(compiled, args)) return;
   void import("./cli-main.js");
 }
 

@@ -2,6 +2,8 @@
 // used by bin/minutes). Building the snapshot loads the whole CLI with both renderers and renders the
 // seed meeting once in memory, so the heap saved holds compiled modules, parsed fonts and shaped words:
 // a run from the snapshot starts with all of that done. Nothing here changes what a run does or writes.
+// Its CommonJS build (dist/snapshot/minutes-snapshot.cjs) is also how Node 20 starts from the bundle with
+// V8's code cache (src/start/code-cache.ts): then nothing runs at load, and `codeCacheEntry` is used.
 import { restoreTextDecoder } from "./text-decoder-for-snapshot.js";
 import v8 from "node:v8";
 import { existsSync } from "node:fs";
@@ -10,6 +12,9 @@ import { check } from "../build.js";
 import { layoutMinutes } from "../layout/layout-minutes.js";
 import { renderFormat } from "../render/renderers.js";
 import { runCli } from "./run-cli.js";
+import { startWorkersWith, untuneHeaps } from "../batch/worker-pool.js";
+import { serveBuildTasks } from "../batch/worker-loop.js";
+import type { CodeCacheEntry } from "./code-cache.js";
 
 /** The package folder this snapshot was made in (dist/ is its child); runs must come from the same place. */
 const root = fileURLToPath(new URL("..", import.meta.url)).replace(/[\\/]$/, "");
@@ -45,3 +50,14 @@ if (v8.startupSnapshot.isBuildingSnapshot()) {
     runCli(process.argv.slice(2));
   });
 }
+
+/** The start through V8's code cache (launch.ts on Node 20): the CLI in this thread, the pool's workers from `worker`. */
+export const codeCacheEntry: CodeCacheEntry = {
+  startCli(argv, worker) {
+    startWorkersWith(worker.script, worker.workerData);
+    if (process.env.MINUTES_TRACE_START) process.stderr.write("minutes: started from the bundle\n");
+    runCli(argv);
+  },
+  serveBuildTasks,
+  untuneHeaps,
+};
