@@ -1,6 +1,7 @@
 // scripts/dependency-patches.mjs edits the renderers' dependencies when it bundles them (patches/*.patch, see
 // patches/README.md): fontkit's mark-positioning anchors decoded on first use, two quadratic loops of the
-// Markdown parser (micromark), and pdfkit's paths to its data. The bundle must write exactly the bytes the
+// Markdown parser (micromark), pdfkit's paths to its data, and docx's writing of the XML (a one-pass writer, no
+// object spread per attribute, each table's section found once). The bundle must write exactly the bytes the
 // unpatched dependencies write: this compares dist/index.js (patched) with the sources, which vitest runs
 // against node_modules as published.
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -44,6 +45,8 @@ function chunk(prefix: string): string {
 describe("the bundle's patched dependencies", () => {
   it("are patched in dist/", () => {
     expect(chunk("render-pdf-")).toContain('new URL("./assets/sRGB_IEC61966_2_1.icc", import.meta.url)');
+    expect(chunk("render-docx-")).toMatch(/var writeXmlable\d* = \(data\) =>/);
+    expect(chunk("render-docx-")).toContain("findGoverningSections()");
     expect(chunk("render-pdf-")).toContain(
       "markArray: new Pointer(uint16, $47e0e8ef515d9903$var$MarkArray, { lazy: true })",
     );

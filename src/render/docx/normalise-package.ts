@@ -51,11 +51,19 @@ function renumberRelationships(texts: Map<string, string>): void {
     }
   }
   if (renamed.size === 0) return;
-  const pattern = new RegExp(`"(${[...renamed.keys()].map((id) => id.replace(/[^\w]/g, "\\$&")).join("|")})"`, "g");
+  // Every quoted value is looked up, rather than matched against an alternation of all the ids (which tried each id
+  // at every quote of the document: quadratic in the links). Values that start as all the ids do are the only
+  // candidates, so that most of the document's quotes are passed over by the regular expression itself.
+  const ids = [...renamed.keys()];
+  const prefix = ids.every((id) => id.startsWith("rId")) ? "rId" : "";
+  const pattern = new RegExp(`"(${prefix}[^"]*)"`, "g");
   for (const [name, xml] of texts)
     texts.set(
       name,
-      xml.replace(pattern, (_, id: string) => `"${renamed.get(id)}"`),
+      xml.replace(pattern, (quoted, id: string) => {
+        const to = renamed.get(id);
+        return to === undefined ? quoted : `"${to}"`;
+      }),
     );
 }
 
