@@ -108,7 +108,8 @@ export class FontBook {
   private readonly fonts = new Map<FaceKey, KitFont>();
   private readonly paths = new Map<FaceKey, string>();
   private readonly coverage = new Map<FaceKey, Map<number, boolean>>();
-  private readonly widths = new Map<string, number>();
+  /** Widths at size 1000 by face, then text. */
+  private readonly widths = new Map<FaceKey, Map<string, number>>();
   private fallbackList: FallbackFace[] | undefined;
   /** The fallback face found for a code point (negative: in bold), null when none has it. */
   private readonly fallbackFound = new Map<number, FaceKey | null>();
@@ -183,11 +184,12 @@ export class FontBook {
 
   /** Width in points, cached per face and string: the same words recur across a document. */
   width(text: string, font: FaceKey, size: number): number {
-    const key = `${font}\u0000${text}`;
-    let w = this.widths.get(key);
+    let widths = this.widths.get(font);
+    if (!widths) this.widths.set(font, (widths = new Map()));
+    let w = widths.get(text);
     if (w === undefined) {
       w = this.get(font).widthOfString(text, 1000);
-      this.widths.set(key, w);
+      widths.set(text, w);
     }
     return (w * size) / 1000;
   }
@@ -207,6 +209,16 @@ export class FontBook {
   /** Whether the face has an OpenType feature, e.g. "rtlm" (mirrored forms, applied right to left). */
   hasFeature(font: FaceKey, tag: string): boolean {
     return this.get(font).font?.availableFeatures?.includes(tag) ?? false;
+  }
+
+  /** Whether the face has every character of `text`: then it draws the whole text (the common case). */
+  private coversAll(font: FaceKey, text: string): boolean {
+    for (let i = 0; i < text.length; i++) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      if (!this.covers(font, cp)) return false;
+    }
+    return true;
   }
 
   covers(font: FaceKey, codePoint: number): boolean {
@@ -248,6 +260,7 @@ export class FontBook {
    * nothing are not embedded.
    */
   pieces(text: string, font: FaceKey): Piece[] {
+    if (this.coversAll(font, text)) return text ? [{ text, font, actual: null }] : [];
     const out: Piece[] = [];
     const add = (ch: string, face: FaceKey): void => {
       const last = out[out.length - 1];
