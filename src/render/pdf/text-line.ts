@@ -78,9 +78,8 @@ function drawSegment(w: PageWriter, s: Segment, x: number, baseline: number): vo
   const font = w.fonts.use(s.style.font, s.style.size);
   doc.fillColor(s.style.color);
   drawRun(doc, font, s.style.size, left, baseline, s.text, s.actual);
-  const visible = s.text.replace(/ +$/, "");
   if (!s.style.underline && !s.style.strike) return;
-  const width = w.fonts.width(visible, s.style.font, s.style.size);
+  const width = w.fonts.width(s.text.replace(/ +$/, ""), s.style.font, s.style.size);
   const thickness = Math.max(0.4, s.style.size * 0.055);
   const rule = (y: number): void => {
     doc.rect(left, y - thickness / 2, width, thickness).fill(s.style.color);
