@@ -1,9 +1,13 @@
 // Property: the mdast parsed in pieces (src/parse/parse-markdown.ts) is the mdast of the whole text, positions
-// (line, column, offset) included, on generated documents made of what minutes hold, and on every example,
+// (line, column, offset) included, and literal autolinks found as remark-gfm finds them, on generated documents made of what minutes hold, and on every example,
 // fixture and the bench's large meeting.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
 import { describe, expect, it } from "vitest";
 import { closeYamlBlock } from "../src/parse/parse-minutes.js";
 import { parseMarkdown, pieceStarts } from "../src/parse/parse-markdown.js";
@@ -12,7 +16,9 @@ const { largeMeeting } = (await import(new URL("../scripts/large-meeting.mjs", i
   largeMeeting: (items: number) => string;
 };
 
-const whole = (text: string) => parseMarkdown(text, Number.POSITIVE_INFINITY);
+// The whole text through remark as published: neither cut nor with the autolink walk skipped.
+const remark = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
+const whole = (text: string) => remark.parse(text);
 /** Cut at every place the scan allows. */
 const inPieces = (text: string) => parseMarkdown(text, 0);
 
@@ -235,6 +241,9 @@ describe("parsing in pieces", () => {
     expect(pieceStarts(large).length).toBeGreaterThan(100);
     expect(inPieces(large)).toStrictEqual(whole(large));
     expect(parseMarkdown(large)).toStrictEqual(whole(large));
+    const linked = `${large}\n\nWrite to ana@example.org or see www.example.org and https://example.org/a.\n`;
+    expect(parseMarkdown(linked)).toStrictEqual(whole(linked));
+    expect(JSON.stringify(parseMarkdown(linked))).toContain('"url":"mailto:ana@example.org"');
   });
 
   it("parses whole what may reach across a heading", () => {
