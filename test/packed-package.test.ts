@@ -61,6 +61,7 @@ describe("the packed tarball", () => {
       "dist/snapshot/minutes-snapshot.cjs",
       "dist/fonts/NotoSans_400Regular.ttf",
       "dist/fonts/noto-sans-LICENSE.txt",
+      "dist/fonts/shaping-tables.json",
       "dist/assets/sRGB_IEC61966_2_1.icc",
       "dist/THIRD-PARTY-LICENSES.txt",
       "templates/compte-rendu/theme.yaml",

@@ -15,6 +15,7 @@ const inputs = [
   "scripts/build.mjs",
   "scripts/dependency-patches.mjs",
   "scripts/make-snapshot.mjs",
+  "scripts/shaping-tables.mjs",
   "package.json",
 ];
 /** Files every build writes (it empties dist/ first). */
