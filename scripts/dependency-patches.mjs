@@ -73,6 +73,9 @@ export function patchFiles() {
  *   and draws with lineBreak: false): its Unicode tables are decoded on first use, not when the PDF chunk loads.
  * - fontkit needs brotli only to read WOFF2 fonts, yet importing it runs brotli's dictionary (a 122,000-number
  *   array literal, 1.4 MB): it is read from dist/brotli-decompress.cjs on first use.
+ * - pdfkit's AES serves only encrypted PDFs, which minutes never writes: its tables are built on first use.
+ * - fontkit's and unicode-properties' Unicode tries are inflated on first use, not when the PDF chunk loads
+ *   (fontkit's three serve its Arabic, Indic and universal shapers only).
  */
 export const lazyStubs = {
   name: "lazy-stubs",
@@ -82,6 +85,14 @@ export const lazyStubs = {
     );
     b.onResolve({ filter: /^brotli\/decompress\.js$/ }, (args) =>
       /[\\/]fontkit[\\/]/.test(args.importer) ? { path: `${root}scripts/stubs/brotli-decompress.mjs` } : undefined,
+    );
+    b.onResolve({ filter: /^@noble\/ciphers\/aes$/ }, (args) =>
+      /[\\/]pdfkit[\\/]/.test(args.importer) ? { path: `${root}scripts/stubs/noble-aes.mjs` } : undefined,
+    );
+    b.onResolve({ filter: /^unicode-trie$/ }, (args) =>
+      /[\\/](fontkit|unicode-properties)[\\/]/.test(args.importer)
+        ? { path: `${root}scripts/stubs/unicode-trie.mjs` }
+        : undefined,
     );
   },
 };

@@ -37,3 +37,15 @@ describe("pdfkit's linebreak", () => {
     expect(code).not.toMatch(/^var import_linebreak/m);
   });
 });
+
+describe("pdfkit's AES and the Unicode tries of fontkit and unicode-properties", () => {
+  it("are built on first use: the chunk's top level does not build them", () => {
+    const code = pdfChunk();
+    // scripts/stubs/noble-aes.mjs: encryption only, which minutes never asks for.
+    expect(code).toMatch(/function cbc\(\.\.\.args\) \{\n\s+return require_\w+\(\)\.cbc\(\.\.\.args\);/);
+    expect(code).not.toMatch(/^var (sbox|tableEncoding|tableDecoding|xPowers)\b/m);
+    // scripts/stubs/unicode-trie.mjs: each trie is inflated by its first get(), the stub's one `new UnicodeTrie`.
+    expect(code.match(/new \(0, LazyUnicodeTrie\)\(/g)?.length).toBeGreaterThanOrEqual(4);
+    expect(code.match(/new import_unicode_trie\d*\.default\(/g)?.length).toBe(1);
+  });
+});
