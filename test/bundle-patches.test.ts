@@ -1,7 +1,8 @@
 // scripts/dependency-patches.mjs edits the renderers' dependencies when it bundles them (patches/*.patch, see
 // patches/README.md): fontkit's mark-positioning anchors decoded on first use, two quadratic loops of the
-// Markdown parser (micromark), pdfkit's paths to its data, and docx's writing of the XML (a one-pass writer, no
-// object spread per attribute, each table's section found once). The bundle must write exactly the bytes the
+// Markdown parser (micromark), one context object for mdast-util-from-markdown's handlers, pdfkit's paths to
+// its data, and docx's writing of the XML (a one-pass writer, no object spread per attribute, each table's
+// section found once). The bundle must write exactly the bytes the
 // unpatched dependencies write: this compares dist/index.js (patched) with the sources, which vitest runs
 // against node_modules as published.
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -9,9 +10,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { build } from "../src/build.js";
+import { parseMinutes } from "../src/parse/parse-minutes.js";
 
 type Build = typeof build;
-const dist = (await import(new URL("../dist/index.js", import.meta.url).href)) as { build: Build };
+const dist = (await import(new URL("../dist/index.js", import.meta.url).href)) as {
+  build: Build;
+  parseMinutes: typeof parseMinutes;
+};
 
 // Combining marks with no precomposed form, so that fontkit positions them with GPOS mark-to-base,
 // mark-to-mark and mark-to-ligature lookups (the anchors it now decodes lazily), in three faces.
@@ -59,6 +64,33 @@ describe("the bundle's patched dependencies", () => {
     expect(parser).toMatch(
       /let index\d* = self\._labelStarts && self\._labelStarts\.length > 0 \? self\.events\.length : 0;/,
     );
+    expect(parser).toMatch(
+      /handler\d*\[events\[index\d*\]\[1\]\.type\]\.call\(handlerContext, events\[index\d*\]\[1\]\)/,
+    );
+  });
+
+  it("parse every example and fixture into the model and messages the published parser gives", async () => {
+    const files = ["examples", "test/fixtures"].flatMap((dir) =>
+      readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith(".md"))
+        .map((f) => join(dir, f)),
+    );
+    expect(files.length).toBeGreaterThan(50);
+    // …and the bench's large meeting, which the parser reads in pieces (src/parse/parse-markdown.ts).
+    const { largeMeeting } = (await import(new URL("../scripts/large-meeting.mjs", import.meta.url).href)) as {
+      largeMeeting: (items: number) => string;
+    };
+    const texts = [
+      ...files.map((path) => ({ path, text: readFileSync(path, "utf8") })),
+      { path: "large.md", text: largeMeeting(60) },
+    ];
+    for (const { path, text } of texts) {
+      const mine = parseMinutes(text, { path });
+      const theirs = dist.parseMinutes(text, { path });
+      expect(JSON.stringify(theirs.minutes), path).toBe(JSON.stringify(mine.minutes));
+      expect(JSON.stringify(theirs.file.messages), path).toBe(JSON.stringify(mine.file.messages));
+    }
   });
 
   it("fail the build when a hunk no longer matches the dependency's code", async () => {
