@@ -68,6 +68,12 @@ function pair(face: ShippedFont): { plain: Font; tabled: Font } {
   return { plain, tabled };
 }
 
+/** The glyph objects fontkit has made so far, with their characters: what the layouts left behind. */
+function madeGlyphs(font: Font): [string, number[]][] {
+  const glyphs = (font as unknown as { _glyphs: Record<string, { codePoints: number[] }> })._glyphs;
+  return Object.entries(glyphs).map(([id, glyph]) => [id, [...glyph.codePoints]]);
+}
+
 /** Lays out each word in both and compares; returns how many the table gave. */
 function compare(fonts: { plain: Font; tabled: Font }, words: Iterable<string>): { words: number; fromTable: number } {
   let count = 0;
@@ -117,7 +123,10 @@ describe("shaping table", () => {
 
   for (const face of faces) {
     it(`gives fontkit's layout of every word of the examples and fixtures (${face})`, () => {
-      const { words, fromTable } = compare(pair(face), WORDS);
+      const fonts = pair(face);
+      const { words, fromTable } = compare(fonts, WORDS);
+      // The same glyph objects made, with the same characters (pdfkit writes them into the ToUnicode map).
+      expect(madeGlyphs(fonts.tabled)).toEqual(madeGlyphs(fonts.plain));
       expect(words).toBeGreaterThan(7000);
       // Most words are simple: the fast path is really taken.
       expect(fromTable / words).toBeGreaterThan(0.98);
@@ -142,6 +151,7 @@ describe("shaping table", () => {
         { numRuns: 4000, seed: 19 },
       );
       expect(fromTable).toBeGreaterThan(2000);
+      expect(madeGlyphs(fonts.tabled)).toEqual(madeGlyphs(fonts.plain));
     });
   }
 

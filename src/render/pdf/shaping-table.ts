@@ -83,6 +83,8 @@ export class Shaper {
   private readonly bad: Set<number>[];
   private readonly features: Record<string, boolean>[];
   private readonly kerning: Int16Array;
+  /** The space's character index, -1 when the table has none. */
+  private readonly space: number;
 
   constructor(
     private readonly table: FaceTable,
@@ -111,6 +113,7 @@ export class Shaper {
     });
     this.features = scripts.map((tag) => Object.fromEntries((table.features[tag] ?? []).map((f) => [f, true])));
     this.kerning = Int16Array.from(table.kerning);
+    this.space = table.codePoints.indexOf(0x20);
   }
 
   /** fontkit's layout of `text` with the default features, or null when the table cannot give it. */
@@ -180,6 +183,9 @@ export class Shaper {
       const kern = next === undefined ? 0 : this.kerning[left[token]! * rightClasses + right[next]!]!;
       positions[k] = { xAdvance: advance + kern, yAdvance: 0, xOffset: 0, yOffset: 0 };
     }
+    // fontkit asks for the space glyph after every layout (to stand for default ignorables): its first call
+    // gives that glyph its character.
+    if (this.space >= 0) font.getGlyph(table.glyphs[this.space]!, [0x20]);
     return new TableRun(glyphs, positions, this.scripts[script]!, { ...this.features[script] });
   }
 }
