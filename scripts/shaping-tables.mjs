@@ -436,7 +436,7 @@ export async function writeShapingTables() {
   const run = promisify(execFile);
   const worker = async () => {
     for (let job = todo.shift(); job; job = todo.shift()) {
-      const temporary = fileURLToPath(job.cached) + ".tmp";
+      const temporary = `${fileURLToPath(job.cached)}.${process.pid}.tmp`;
       await run(process.execPath, [fileURLToPath(here), fileURLToPath(job.font), temporary]);
       await rename(temporary, job.cached);
     }
