@@ -48,20 +48,18 @@ export function isInside(target: string, dir: string, paths: path.PlatformPath =
  */
 export function realPath(path: string, depth = 0): string {
   const absolute = resolve(path);
+  let link: ReturnType<typeof lstatSync> | undefined;
   try {
-    return realpathSync(absolute);
+    // Not there is a common answer (an output not written yet): asked first, without an exception.
+    link = lstatSync(absolute, { throwIfNoEntry: false });
+    if (link) return realpathSync(absolute);
   } catch {
-    // Not there (or a dangling link, or a loop): resolve the folder, then this last part.
+    // A dangling link, a loop, or a file where a folder of this path should be.
   }
+  // Not there (or a dangling link, or a loop): resolve the folder, then this last part.
   const parent = dirname(absolute);
   if (parent === absolute) return absolute;
   const realParent = realPath(parent, depth);
-  let link: ReturnType<typeof lstatSync> | undefined;
-  try {
-    link = lstatSync(absolute);
-  } catch {
-    // Not there, or a file where a folder of this path should be.
-  }
   if (link?.isSymbolicLink() && depth < 32) {
     try {
       return realPath(resolve(realParent, readlinkSync(absolute)), depth + 1);

@@ -106,9 +106,9 @@ function sameFile(a: string, aStat: Stats | undefined, b: string): boolean {
 
 function statOrUndefined(path: string): Stats | undefined {
   try {
-    return statSync(path);
+    return statSync(path, { throwIfNoEntry: false });
   } catch {
-    return undefined; // not there, or a file where a folder of its path should be
+    return undefined; // a file where a folder of its path should be
   }
 }
 

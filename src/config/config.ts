@@ -119,7 +119,8 @@ export function findConfig(start: string, world?: World): string | undefined {
   const kind = (path: string): ReturnType<World["kind"]> => {
     if (world) return world.kind(path);
     try {
-      const info = statSync(path);
+      const info = statSync(path, { throwIfNoEntry: false });
+      if (!info) return undefined;
       return info.isFile() ? "file" : info.isDirectory() ? "folder" : "other";
     } catch {
       return undefined;

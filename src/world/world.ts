@@ -39,7 +39,8 @@ export const factKinds = new Map<string, (path: string) => string | undefined>([
 
 function statOf(path: string): Stats | undefined {
   try {
-    return statSync(path);
+    // Not there is the common answer (config candidates, .git, outputs not written yet): no exception for it.
+    return statSync(path, { throwIfNoEntry: false });
   } catch {
     return undefined;
   }
