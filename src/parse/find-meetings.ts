@@ -20,7 +20,7 @@
 //   a heading above that is only a year, the file's front matter or first heading, its path (mark-dates.ts).
 // - Dated headings whose dates follow day after day in the order written (at most a weekend skipped, a week
 //   in all) are the days of one meeting (`## Wednesday, 26 July 2023`, `## Thursday, 27 July 2023`).
-import type { Heading, RootContent } from "mdast";
+import type { Heading, Paragraph, RootContent } from "mdast";
 import { defaultDateRules, findDate, readDate, type DateRules } from "./date-forms.js";
 import { htmlToText } from "./mdast-to-blocks.js";
 import { compactDate, markDates, type Mark } from "./mark-dates.js";
@@ -128,14 +128,12 @@ const DATE_LINE =
   /^[\s*_]*(?:meeting\s+|r[ée]union\s+)?(?:date|datum|fecha|data)(?:\s*(?:\/|,|and|&|et|und|y|e)\s*(?:time|heure|zeit|uhrzeit|hora|lieu|place|location|ort|lugar|local))*[\s*_]*[:：][\s*_]*(.+)$/i;
 
 function headingStarts(nodes: readonly RootContent[], given: DateRules, path: string | undefined): MeetingStart[] {
+  // Nodes before this one are all front matter and headings (the top of the file).
+  const top = nodes.findIndex((n) => n.type !== "yaml" && n.type !== "heading");
   const marks = nodes.flatMap((node, index) => {
     const mark = meetingMarkOf(node);
     // A `Date:` line opens a meeting after a horizontal rule, or at the top (not "Date: …" under "## Next meeting").
-    if (
-      mark?.depth === DATE_LINE_LEVEL &&
-      !nodes.slice(0, index).every((n) => n.type === "yaml" || n.type === "heading") &&
-      nodes[index - 1]?.type !== "thematicBreak"
-    )
+    if (mark?.depth === DATE_LINE_LEVEL && top >= 0 && index > top && nodes[index - 1]?.type !== "thematicBreak")
       return [];
     return mark ? [{ ...mark, index, line: node.position?.start.line ?? 1 }] : [];
   });
@@ -234,12 +232,24 @@ export function meetingMarkOf(node: RootContent): { depth: number; text: string 
     return summary ? { depth: SUMMARY_LEVEL, text: htmlToText(summary[1]!).replace(/\s+/g, " ").trim() } : undefined;
   }
   if (node.type !== "paragraph") return undefined;
-  const dateLine = DATE_LINE.exec(textOf(node).split("\n")[0]!)?.[1]?.trim();
+  const dateLine = DATE_LINE.exec(firstLineOf(node))?.[1]?.trim();
   if (dateLine) return { depth: DATE_LINE_LEVEL, text: dateLine };
   if (node.children[0]?.type !== "strong") return undefined;
   const next = node.children[1];
   if (next && next.type !== "break" && !(next.type === "text" && /^[ \t]*\n/.test(next.value))) return undefined;
   return { depth: BOLD_LEVEL, text: textOf(node.children[0]).trim() };
+}
+
+/** `textOf(node).split("\n")[0]`, without the text of the lines after the first. */
+function firstLineOf(node: Paragraph): string {
+  let line = "";
+  for (const [i, child] of node.children.entries()) {
+    const text = textOf(child);
+    const end = text.indexOf("\n");
+    line += (i > 0 ? " " : "") + (end < 0 ? text : text.slice(0, end));
+    if (end >= 0) break;
+  }
+  return line;
 }
 
 /** A Markdown heading, or an HTML one (`<h3>Dec 14, 2023 | Title</h3>`) standing alone. */
