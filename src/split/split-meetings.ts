@@ -3,11 +3,8 @@
 // "Files that hold many meetings"). Pure: text in, texts out; `minutes split` writes them and
 // `minutes build --split` builds them. Where meetings start is find-meetings.ts's to say.
 import type { Heading, Root, RootContent, Yaml } from "mdast";
-import remarkFrontmatter from "remark-frontmatter";
-import remarkGfm from "remark-gfm";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
 import { defaultDateRules, type DateRules } from "../parse/date-forms.js";
+import { parseMarkdown } from "../parse/parse-markdown.js";
 import {
   DATE_LINE_LEVEL,
   dateOrderOf,
@@ -38,15 +35,13 @@ interface Line {
   from?: number;
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]);
-
 /** The meetings of `markdown`, in the order written; empty when it holds one meeting. `path` (or `fileName`) may give a year to headings that write none. */
 export function splitMeetings(
   markdown: string,
   options: { fileName?: string; path?: string; rules?: DateRules } = {},
 ): MeetingText[] {
   const source = markdown.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
-  const tree = processor.parse(source) as Root;
+  const tree = parseMarkdown(source);
   const starts = findMeetingStarts(tree.children, options.rules, options.path ?? options.fileName);
   if (starts.length < 2) return [];
   const lines = source.split("\n");
