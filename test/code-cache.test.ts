@@ -77,6 +77,16 @@ describe("the code cache of a CommonJS script", () => {
     expect(startCached(copyOf(file), cache).cache).toBe("used");
   });
 
+  it("is left out, without an error, where its folder cannot be made", () => {
+    const dir = tempDir("code-cache-unwritable");
+    const file = script(dir);
+    const cache = cacheFile(join(file, "cache"), "cli"); // under a file: no folder can be made there
+    const started = startCached(file, cache);
+    expect((started.exports as { answer: (n: number) => number }).answer(0)).toBe(1);
+    expect(() => started.save()).not.toThrow();
+    expect(readdirSync(dir)).toEqual(["script.cjs"]);
+  });
+
   it("is saved under the flags the run started with, or not at all", () => {
     const dir = tempDir("code-cache-flags");
     const file = script(dir);

@@ -82,7 +82,7 @@ export function startCached(script: string, cachePath: string): CachedStart {
       if (v8.cachedDataVersionTag() !== tag) return; // V8 would reject it: flags the run set and cannot undo
       saved = true;
       try {
-        writeWhole(cachePath, [Buffer.from(expected, "latin1"), compiled.createCachedData()]);
+        writeWhole(cachePath, () => [Buffer.from(expected, "latin1"), compiled.createCachedData()]);
       } catch {
         // A cache folder that cannot be written: the next start compiles again, as without one.
       }
@@ -90,14 +90,17 @@ export function startCached(script: string, cachePath: string): CachedStart {
   };
 }
 
-/** Writes `parts` to a temporary file beside `path` and renames it: a reader finds the old file or the whole new one. */
-function writeWhole(path: string, parts: Uint8Array[]): void {
+/**
+ * Writes `parts` to a temporary file beside `path` and renames it: a reader finds the old file or the whole new one.
+ * The parts are made once the file is open, so a folder that cannot be written costs no serialising.
+ */
+function writeWhole(path: string, parts: () => Uint8Array[]): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   try {
     const fd = openSync(temp, "wx");
     try {
-      for (const part of parts) writeSync(fd, part);
+      for (const part of parts()) writeSync(fd, part);
     } finally {
       closeSync(fd);
     }
