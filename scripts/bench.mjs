@@ -245,7 +245,10 @@ console.log(
   `${"repo: cold build, --jobs 1".padEnd(44)} ${(oneThread.wall / 1000).toFixed(3)} s   peak RSS ${oneThread.rss.toFixed(0)} MB   (CPU ${oneThread.cpu.toFixed(1)} s)`,
 );
 row("repo: no-op incremental rebuild", ["build", repo, "--out", coldDist, "--quiet"]);
-writeFileSync(repoFiles[Math.min(7, REPO_SIZE - 1)], readFileSync(repoFiles[Math.min(7, REPO_SIZE - 1)], "utf8").replace("## Ouverture", "## Ouverture de séance"));
+writeFileSync(
+  repoFiles[Math.min(7, REPO_SIZE - 1)],
+  readFileSync(repoFiles[Math.min(7, REPO_SIZE - 1)], "utf8").replace("## Ouverture", "## Ouverture de séance"),
+);
 const oneChange = cli(["build", repo, "--out", coldDist, "--quiet"]);
 console.log(
   `${"repo: rebuild after one file changed".padEnd(44)} ${(oneChange.wall / 1000).toFixed(3)} s   peak RSS ${oneChange.rss.toFixed(0)} MB`,
