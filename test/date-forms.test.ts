@@ -1,7 +1,7 @@
 // One reader for every date a person writes: the same forms in the meeting's date, next_meeting, action
 // deadlines and --date, with the order of numeric dates set by the language (month first only in US English).
 import { describe, expect, it } from "vitest";
-import { dateRules, findDate, readDate } from "../src/parse/date-forms.js";
+import { dateRules, findDate, findDayMonth, readDate } from "../src/parse/date-forms.js";
 import { parseDeadline } from "../src/parse/deadline.js";
 
 const fr = dateRules("fr");
@@ -82,5 +82,33 @@ describe("one reader for every field", () => {
     expect(findDate("Réunion du 12/03/2024 à Lyon", fr)).toBe("2024-03-12");
     expect(findDate("Meeting of 12/03/2024", us)).toBe("2024-12-03");
     expect(findDate("Reunião de 12 de março de 2024", fr)).toBe("2024-03-12");
+  });
+});
+
+describe("findDayMonth: the month-name check before its patterns", () => {
+  it.each([
+    ["19 Aug, 03:00-04.00pm", { month: 8, day: 19, index: 0 }],
+    ["Réunion du 12 décembre", { month: 12, day: 12, index: 11 }],
+    ["## July 7th Meeting", { month: 7, day: 7, index: 3 }],
+    // U+0345 is a letter to `\p{L}` under `iu` (it case-folds to an iota) and normalising drops it: one run, "march".
+    ["19 Mar\u0345ch", { month: 3, day: 19, index: 0 }],
+  ])("reads %j", (text, expected) => {
+    expect(findDayMonth(text)).toEqual(expected);
+  });
+
+  it.each(["1. Présentation de l'Indice", "Point 3 du jour", "2 items, 4 votes"])("finds none in %j", (text) => {
+    expect(findDayMonth(text)).toBeUndefined();
+  });
+
+  it("reads runs of letters as `\\p{L}` with the `iu` flags does, at every code point", () => {
+    const iu = /^\p{L}$/iu;
+    const quick = /^[\p{L}\u0345]$/u;
+    const differ: number[] = [];
+    for (let c = 0; c <= 0x10ffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const s = String.fromCodePoint(c);
+      if (iu.test(s) !== quick.test(s)) differ.push(c);
+    }
+    expect(differ).toEqual([]);
   });
 });
