@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { closest, editDistance } from "../src/i18n/text-match.js";
+import { allSectionLabels } from "../src/parse/section-labels.js";
 
 /** The textbook definition, for comparison. */
 function reference(a: string, b: string): number {
@@ -39,5 +40,37 @@ describe("editDistance and closest", () => {
   it("suggests a label for a typo", () => {
     expect(closest("Decsions", ["Discussion", "Decisions", "Actions"])).toBe("Decisions");
     expect(closest("Budget", ["Discussion", "Decisions", "Actions"])).toBeUndefined();
+  });
+});
+
+describe("closest: the count that stops at the loosest threshold", () => {
+  it("answers as measuring every candidate does, for section labels, their typos and other headings", () => {
+    const words = [
+      ...allSectionLabels,
+      ...allSectionLabels.map((l) => l.slice(1)),
+      ...allSectionLabels.map((l) => `${l}s`),
+      ...allSectionLabels.map((l) => l.replace(/[aeiou]/, "x")),
+      "Decsions",
+      "Points d'acton",
+      "Perspective globale sur les indices de stabilité",
+      "1. Présentation de l'Indice de stabilité de la DTM (OIM)",
+      "",
+      "a",
+      "Wednesday, 6 March 2024",
+    ];
+    let found = 0;
+    for (const word of words) {
+      const expected = closestByReference(word, allSectionLabels);
+      if (expected) found++;
+      expect(closest(word, allSectionLabels), word).toBe(expected);
+    }
+    // The comparison covers both answers.
+    expect(found).toBeGreaterThan(allSectionLabels.length);
+    expect(found).toBeLessThan(words.length);
+    // Short candidates whose threshold is one edit, beside a long one.
+    for (const word of ["cat", "cut", "cart", "dog", "catalogue", "catalog", "katalogue", "x"])
+      expect(closest(word, ["cat", "dog", "catalogue"]), word).toBe(
+        closestByReference(word, ["cat", "dog", "catalogue"]),
+      );
   });
 });

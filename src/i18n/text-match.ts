@@ -27,16 +27,41 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/**
+ * The edit distance of `a` and `b` when it is below `bound`, else `bound`: a row of the table whose least
+ * value reaches the bound ends the count (no later row has a smaller one).
+ */
+function distanceBelow(a: string, b: string, bound: number): number {
+  let previous = new Uint32Array(b.length + 1).map((_, i) => i);
+  let current = new Uint32Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let least = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (current[j]! < least) least = current[j]!;
+    }
+    if (least >= bound) return bound;
+    [previous, current] = [current, previous];
+  }
+  return Math.min(previous[b.length]!, bound);
+}
+
 /** The candidate closest to `word`, when it is close enough to be a likely typo. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
+  // A candidate is close enough within a third of its length (one edit at least). One farther than that from
+  // `word` for every candidate can be neither returned nor the closest of one that is: the count stops there.
+  let loosest = 1;
+  for (const candidate of candidates) loosest = Math.max(loosest, Math.floor(candidate.length / 3));
   let best: string | undefined;
-  let bestDistance = Infinity;
+  let bestDistance = loosest + 1;
   const lower = word.toLowerCase();
   for (const candidate of candidates) {
     // The distance is at least the difference in length: such a candidate cannot beat the best so far.
     const other = candidate.toLowerCase();
     if (Math.abs(other.length - lower.length) >= bestDistance) continue;
-    const d = editDistance(lower, other);
+    const d = distanceBelow(lower, other, bestDistance);
     if (d < bestDistance) {
       bestDistance = d;
       best = candidate;
