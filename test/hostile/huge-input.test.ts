@@ -17,11 +17,11 @@ const dist = (await import(new URL("../../dist/index.js", import.meta.url).href)
 
 const head = "---\ntitle: Huge\ndate: 2024-01-10\nattendees: [Ana]\n---\n\n## 1. Item\n\n";
 
-/** The best of three timings of `run`, in milliseconds of this process's CPU time (user + system), so that
+/** The best of `runs` timings of `run`, in milliseconds of this process's CPU time (user + system), so that
  * other processes on a busy machine do not decide: wall-clock time swung a linear case past 3.5 under load. */
-async function best(run: () => unknown): Promise<number> {
+async function best(run: () => unknown, runs = 3): Promise<number> {
   let fastest = Infinity;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < runs; i++) {
     const start = process.cpuUsage();
     await run();
     const used = process.cpuUsage(start);
@@ -39,7 +39,15 @@ async function growth(
   const small = make(n);
   const large = make(2 * n);
   await run(small); // warm the code paths once
-  const times = [await best(() => run(small)), await best(() => run(large))];
+  let times = [await best(() => run(small)), await best(() => run(large))];
+  // The process's CPU time counts V8's collector threads, whose work a linear case can cross a threshold of at
+  // one size and not the other (60 → 120 paragraphs of emphasis measured 210 → 766 ms once, 1.6–2.5 times in
+  // every other run): past the limit, both sizes are measured again, five times each, and the best of both
+  // measurements kept. A quadratic stage stays near 4 however often it is measured.
+  if (times[1]! / times[0]! >= 3.5) {
+    const again = [await best(() => run(small), 5), await best(() => run(large), 5)];
+    times = times.map((t, i) => Math.min(t, again[i]!));
+  }
   return { ratio: times[1]! / times[0]!, times };
 }
 
