@@ -54,13 +54,28 @@ describe("startup snapshot", () => {
   it("gives the same exit code and file:line:column message for a broken file", () => {
     const broken = join(mkdtempSync(join(tmpdir(), "minutes-snap-broken-")), "bad.md");
     copyFileSync(join(root, "test/fixtures/broken/impossible-date.md"), broken);
-    const fromSnapshot = run(["check", broken]);
-    const fromBundle = run(["check", broken], { MINUTES_NO_SNAPSHOT: "1" });
+    const out = mkdtempSync(join(tmpdir(), "minutes-snap-broken-out-"));
+    const fromSnapshot = run(["build", broken, "--out", out]);
+    const fromBundle = run(["build", broken, "--out", out], { MINUTES_NO_SNAPSHOT: "1" });
     expect(started(fromSnapshot.stderr)).toBe("snapshot");
     expect(fromSnapshot.status).toBe(1);
     expect(fromBundle.status).toBe(1);
     expect(withoutTrace(fromSnapshot.stderr)).toMatch(/bad\.md:\d+:\d+: error: /);
     expect(withoutTrace(fromSnapshot.stderr)).toBe(withoutTrace(fromBundle.stderr));
+  });
+
+  it("starts check, --version and other commands that draw nothing from the bundle, which is quicker for them", () => {
+    const broken = join(mkdtempSync(join(tmpdir(), "minutes-snap-check-")), "bad.md");
+    copyFileSync(join(root, "test/fixtures/broken/impossible-date.md"), broken);
+    const check = run(["check", broken]);
+    expect(started(check.stderr)).toBe("bundle");
+    expect(check.status).toBe(1);
+    expect(withoutTrace(check.stderr)).toMatch(/bad\.md:\d+:\d+: error: /);
+    const version = run(["--version"]);
+    expect(started(version.stderr)).toBe("bundle");
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const agenda = run(["agenda", seed, "--out", mkdtempSync(join(tmpdir(), "minutes-snap-agenda-"))]);
+    expect(started(agenda.stderr)).toBe("snapshot");
   });
 
   it("works through a symbolic link (node_modules/.bin) and from another working folder", () => {
