@@ -13,18 +13,9 @@ export function normalizeLabel(text: string): string {
     .trim();
 }
 
+/** The number of single-character insertions, deletions and substitutions that turn `a` into `b`. */
 export function editDistance(a: string, b: string): number {
-  let previous = new Uint32Array(b.length + 1).map((_, i) => i);
-  let current = new Uint32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-    }
-    [previous, current] = [current, previous];
-  }
-  return previous[b.length]!;
+  return distanceBelow(a, b, Number.POSITIVE_INFINITY);
 }
 
 /**

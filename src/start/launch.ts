@@ -51,10 +51,13 @@ const valued = new Set([
   "--allow-outside",
 ]);
 
+let knownIdentity: string | undefined;
+
 /** What a snapshot must have been made for: this Node binary (path, size, time, version) and this package build. */
 export function identity(): string {
+  if (knownIdentity) return knownIdentity;
   const node = statSync(process.execPath);
-  return `node ${process.execPath} ${node.size} ${Math.trunc(node.mtimeMs)} ${process.version} ${process.arch} in ${root}, minutes ${MINUTES_VERSION} ${MINUTES_BUILD_ID}`;
+  return (knownIdentity = `node ${process.execPath} ${node.size} ${Math.trunc(node.mtimeMs)} ${process.version} ${process.arch} in ${root}, minutes ${MINUTES_VERSION} ${MINUTES_BUILD_ID}`);
 }
 
 /** FNV-1a, 32 bits: names the cache folder of an identity (made-for holds the identity itself). */
@@ -225,7 +228,7 @@ function codeCacheFolder(): string | undefined {
 const drawn = new Set(["build", "agenda", "actions", "decisions", "attendance"]);
 
 /** Commands that render: their code cache is their own, since one made by `--version` holds little of a build's code. */
-const rendering = new Set(["build", "agenda", "preview"]);
+const rendering = new Set([...drawn, "preview"]);
 
 /**
  * Node 20 (no module.enableCompileCache): the CommonJS build through V8's code cache (code-cache.ts), which a
