@@ -49,3 +49,30 @@ describe("pdfkit's AES and the Unicode tries of fontkit and unicode-properties",
     expect(code.match(/new import_unicode_trie\d*\.default\(/g)?.length).toBe(1);
   });
 });
+
+describe("the Unicode tries, inflated by Node's zlib (scripts/stubs/unicode-trie.mjs)", () => {
+  it("hold the same data as unicode-trie's own inflating gives, for fontkit's three and unicode-properties' one", async () => {
+    const require = createRequire(import.meta.url);
+    const UnicodeTrie = require("unicode-trie") as new (data: Uint8Array) => { data: Uint32Array };
+    // @ts-expect-error: a build script, plain JavaScript
+    const { natively } = (await import("../scripts/stubs/unicode-trie.mjs")) as {
+      natively: (data: Uint8Array) => { data: Uint32Array; highStart: number; errorValue: number } | null;
+    };
+    const sources = [
+      readFileSync("node_modules/fontkit/dist/module.mjs", "utf8"),
+      readFileSync("node_modules/unicode-properties/dist/module.mjs", "utf8"),
+    ];
+    // Each trie's data is a base64 literal in the module's source (fontkit decodes it with base64-js too).
+    const tries = sources.flatMap((code) => [...code.matchAll(/\("([A-Za-z0-9+/]{200,}={0,2})"\)/g)].map((m) => m[1]!));
+    expect(tries.length).toBe(4);
+    for (const base64 of tries) {
+      const data = new Uint8Array(Buffer.from(base64, "base64"));
+      const own = new UnicodeTrie(data);
+      const view = new DataView(data.buffer);
+      const zlib = natively(data);
+      expect(zlib).not.toBeNull();
+      expect(Buffer.from(zlib!.data.buffer).equals(Buffer.from(own.data.buffer))).toBe(true);
+      expect([zlib!.highStart, zlib!.errorValue]).toEqual([view.getUint32(0, true), view.getUint32(4, true)]);
+    }
+  });
+});
