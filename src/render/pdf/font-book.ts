@@ -76,6 +76,20 @@ function sharedLayoutCache(path: string): Record<string, unknown> {
   return cache.words;
 }
 
+/**
+ * Widths at size 1000 by font file, then text, shared by the renders of a process like the shaped words: a
+ * width depends only on the font, and a batch measures the same words meeting after meeting (pdfkit's
+ * `widthOfString` lays the text out again word by word on each call). Started afresh past a bound.
+ */
+const sharedWidths = new Map<string, Map<string, number>>();
+const WIDTHS_MAX = 100_000;
+
+function widthsOf(path: string): Map<string, number> {
+  let widths = sharedWidths.get(path);
+  if (!widths || widths.size > WIDTHS_MAX) sharedWidths.set(path, (widths = new Map()));
+  return widths;
+}
+
 /** Fallback font files that are not fonts (checked by content once per process, before fontkit reads them). */
 const unusable = new Set<string>();
 
@@ -108,7 +122,7 @@ export class FontBook {
   private readonly fonts = new Map<FaceKey, KitFont>();
   private readonly paths = new Map<FaceKey, string>();
   private readonly coverage = new Map<FaceKey, Map<number, boolean>>();
-  /** Widths at size 1000 by face, then text. */
+  /** Widths at size 1000 by face, then text (shared by the faces of one file, and across renders). */
   private readonly widths = new Map<FaceKey, Map<string, number>>();
   private fallbackList: FallbackFace[] | undefined;
   /** The fallback face found for a code point (negative: in bold), null when none has it. */
@@ -148,6 +162,7 @@ export class FontBook {
     this.fonts.set(key, font);
     this.paths.set(key, path);
     this.coverage.set(key, new Map());
+    this.widths.set(key, widthsOf(path));
     return font;
   }
 
@@ -184,8 +199,7 @@ export class FontBook {
 
   /** Width in points, cached per face and string: the same words recur across a document. */
   width(text: string, font: FaceKey, size: number): number {
-    let widths = this.widths.get(font);
-    if (!widths) this.widths.set(font, (widths = new Map()));
+    const widths = this.widths.get(font)!;
     let w = widths.get(text);
     if (w === undefined) {
       w = this.get(font).widthOfString(text, 1000);
