@@ -9,6 +9,7 @@ import type { FallbackFace } from "../fallback-fonts.js";
 import type { FontKey } from "./pdf-styles.js";
 import { keepGlyphCodePoints } from "./pdfkit-library.js";
 import { useShapingTable } from "./shaping-table.js";
+import { writeSubsetDirectly } from "./subset-writer.js";
 
 /** The part of pdfkit's embedded font object this renderer relies on (pdfkit 0.20 internals). */
 export interface KitFont {
@@ -18,6 +19,8 @@ export interface KitFont {
   widthOfString(text: string, size: number): number;
   encode(text: string): [string[], { xAdvance: number }[]];
   ref(): unknown;
+  /** fontkit's subset of the glyphs this document draws, written into the file when it ends. */
+  subset?: unknown;
   /** pdfkit's shaped-word cache (absent when the document disables it). */
   layoutCache?: Record<string, unknown>;
   font?: {
@@ -152,6 +155,7 @@ export class FontBook {
     }
     const font = kit._font;
     if (font.layoutCache) font.layoutCache = sharedLayoutCache(path);
+    if (font.subset) writeSubsetDirectly(font.subset);
     // The path is the key use() selects the face by.
     kit._fontFamilies[path] ??= font;
     if (font.font && !parsed.has(path)) {

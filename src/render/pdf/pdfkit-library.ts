@@ -2,8 +2,8 @@
 // renderer's files take PDFDocument from here. pdfkit's internals the renderer still touches (to move here):
 // kit._addInfo (create-document.ts), kit._font and kit._fontFamilies (font-book.ts), doc.outline.addItem
 // (item-anchors.ts), doc.openImage and a structure element's dictionary (page-writer.ts), doc.page.fonts
-// (text-line.ts), fontkit's getGlyph (keepGlyphCodePoints, below) and font.layout (shaping-table.ts, through
-// font-book.ts). Edits to pdfkit's and fontkit's own code are patches/*.patch (patches/README.md).
+// (text-line.ts), fontkit's getGlyph (keepGlyphCodePoints, below), font.layout (shaping-table.ts, through
+// font-book.ts) and a TrueType subset's encode (subset-writer.ts). Edits to pdfkit's and fontkit's own code are patches/*.patch (patches/README.md).
 export { default } from "pdfkit";
 
 type FontkitGlyph = { codePoints: number[] };
