@@ -45,6 +45,27 @@ describe("a run of glyphs drawn by the PDF renderer", () => {
       expect(await pdfWith(byRenderer, ...args)).toBe(expected);
     });
 
+  // drawRun keeps each word's glyphs for the document: a word drawn again, alone or among others, with a
+  // kerned pair at its end or across the space, and words with marks (drawn by pdfkit's path) between them.
+  it("writes pdfkit's operators for words drawn again in the same document", async () => {
+    const texts = [
+      "AVATAR To. Wa,",
+      "To. Wa, AVATAR",
+      "AVATAR  AVATAR\tTo.",
+      "e\u0301 AVATAR To.",
+      "AVATAR To. Wa,",
+      "Wa",
+    ];
+    const twice =
+      (draw: Draw): Draw =>
+      (doc, font, size, x, baseline) =>
+        texts.forEach((text, i) => draw(doc, font, size, x + i, baseline + 20 * i, text));
+    const args = [shippedFont("noto-sans-regular"), 10.5, 72.1234567, 300.987654321, ""] as const;
+    const expected = await pdfWith(twice(byPdfkit), ...args);
+    expect(expected.match(/\] TJ/g)!.length).toBeGreaterThanOrEqual(texts.length);
+    expect(await pdfWith(twice(byRenderer), ...args)).toBe(expected);
+  });
+
   it("draws nothing for empty text, as pdfkit does", async () => {
     const args = [shippedFont("noto-sans-regular"), 10, 72, 300, ""] as const;
     expect(await pdfWith(byRenderer, ...args)).toBe(await pdfWith(byPdfkit, ...args));

@@ -131,9 +131,15 @@ export function drawRun(
   }
   if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
   const y = page.height - baseline;
+  const start = `q\n1 0 0 -1 0 ${kitNum(page.height)} cm\nBT\n1 0 0 1 ${kitNum(x)} ${kitNum(y)} Tm\n/${font.id} ${kitNum(size)} Tf`;
+  const glyphs = glyphArray(font as EmbeddedKitFont, text);
+  if (glyphs !== null) {
+    doc.addContent(`${start}${glyphs ? `\n[${glyphs}] TJ` : ""}\nET\nQ`);
+    return;
+  }
   const [encoded, places] = font.encode(text) as unknown as [string[], GlyphPlace[]];
   const scale = size / 1000;
-  let out = `q\n1 0 0 -1 0 ${kitNum(page.height)} cm\nBT\n1 0 0 1 ${kitNum(x)} ${kitNum(y)} Tm\n/${font.id} ${kitNum(size)} Tf`;
+  let out = start;
   // One TJ array per run of glyphs; a glyph that is offset (a mark) gets its own text matrix.
   let commands = "";
   let last = 0;
@@ -172,6 +178,101 @@ export function drawRun(
   }
   flush(i);
   doc.addContent(`${out}\nET\nQ`);
+}
+
+/** pdfkit's embedded font, as its `encode` reads it (pdfkit 0.20 internals). */
+interface EmbeddedKitFont extends KitFont {
+  layoutCached(text: string): {
+    glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
+    positions: GlyphPlace[];
+  };
+  subset: { includeGlyph(id: number): number };
+  font: object;
+  widths: number[];
+  unicode: number[][];
+  scale: number;
+}
+
+/**
+ * A word as drawRun writes it in a TJ array (pdfkit's layout cuts text after each space or tab): its glyphs, and
+ * after each kerned glyph (by index) that glyph's adjustment; `last` is its last glyph's adjustment. It depends
+ * only on the font, so it is kept for the process (by fontkit font, which font-book.ts shares by file).
+ */
+interface WordGlyphs {
+  glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
+  /** Pairs: index of a kerned glyph, its adjustment. */
+  kerned: (number | string)[];
+  last: string | null;
+}
+
+/** Words by fontkit font; null: a glyph is offset (a mark), whose text matrix depends on its place on the line. */
+const fontWords = new WeakMap<object, Map<string, WordGlyphs | null>>();
+const FONT_WORDS_MAX = 50_000;
+/** A document font's glyphs in hex, by glyph id: a glyph enters the subset the first time it is drawn. */
+const documentHex = new WeakMap<KitFont, string[]>();
+
+/**
+ * The inside of the TJ array drawRun writes for `text` (what pdfkit's `encode` and the loop below it give), made
+ * from each word's glyphs, kept for the process, and each glyph's hex, kept for the document: a glyph enters the
+ * document's subset the first time it is drawn, in the order pdfkit's `encode` adds it. Null when this cannot
+ * give it (a font pdfkit does not embed, or a glyph with an offset).
+ */
+function glyphArray(font: EmbeddedKitFont, text: string): string | null {
+  if (typeof font.layoutCached !== "function" || !font.subset || !font.font) return null;
+  let words = fontWords.get(font.font);
+  if (!words || words.size > FONT_WORDS_MAX) fontWords.set(font.font, (words = new Map()));
+  let hexes = documentHex.get(font);
+  if (!hexes) documentHex.set(font, (hexes = []));
+  let commands = "";
+  let pending = "";
+  let last: string | null = null;
+  let from = 0;
+  for (let index = 0; index <= text.length; ) {
+    const code = text.charCodeAt(index);
+    if ((index === text.length && from < index) || code === 32 || code === 9) {
+      const word = text.slice(from, ++index);
+      from = index;
+      let run = words.get(word);
+      if (run === undefined) words.set(word, (run = wordGlyphs(font, word)));
+      if (run === null) return null;
+      const { glyphs, kerned } = run;
+      let k = 0;
+      for (let i = 0; i < glyphs.length; i++) {
+        const glyph = glyphs[i]!;
+        pending += hexes[glyph.id] ?? include(font, hexes, glyph);
+        if (kerned[k] === i) {
+          commands += `${commands ? " " : ""}<${pending}> ${kerned[k + 1]}`;
+          pending = "";
+          k += 2;
+        }
+      }
+      if (run.last !== null) last = run.last;
+    } else index++;
+  }
+  if (pending) commands += `${commands ? " " : ""}<${pending}> ${last}`;
+  return commands;
+}
+
+/** A glyph's first drawing in a document: what pdfkit's `encode` does for it. */
+function include(font: EmbeddedKitFont, hexes: string[], glyph: WordGlyphs["glyphs"][number]): string {
+  const gid = font.subset.includeGlyph(glyph.id);
+  if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
+  if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+  return (hexes[glyph.id] = `0000${gid.toString(16)}`.slice(-4));
+}
+
+function wordGlyphs(font: EmbeddedKitFont, word: string): WordGlyphs | null {
+  const { glyphs, positions } = font.layoutCached(word);
+  const kerned: (number | string)[] = [];
+  let last: string | null = null;
+  for (let i = 0; i < glyphs.length; i++) {
+    const place = positions[i]!;
+    if (place.xOffset || place.yOffset) return null;
+    const kern = place.xAdvance - place.advanceWidth;
+    last = `${kitNum(-kern)}`;
+    if (kern !== 0) kerned.push(i, last);
+  }
+  return { glyphs: [...glyphs], kerned, last };
 }
 
 function utf16Hex(text: string): string {
