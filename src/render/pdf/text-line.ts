@@ -212,17 +212,26 @@ const FONT_WORDS_MAX = 50_000;
 const documentHex = new WeakMap<KitFont, string[]>();
 
 /**
+ * A word's part of a TJ array in one document: the hex up to each kerned glyph and that glyph's adjustment,
+ * then the hex after the last one (`tail`), and the adjustment of its last glyph (null when it has no glyph).
+ */
+interface WordHex {
+  kerned: string[];
+  tail: string;
+  last: string | null;
+}
+const documentWords = new WeakMap<KitFont, Map<string, WordHex | null>>();
+
+/**
  * The inside of the TJ array drawRun writes for `text` (what pdfkit's `encode` and the loop below it give), made
- * from each word's glyphs, kept for the process, and each glyph's hex, kept for the document: a glyph enters the
+ * from each word's glyphs, kept for the process, and its hex, kept for the document: a glyph enters the
  * document's subset the first time it is drawn, in the order pdfkit's `encode` adds it. Null when this cannot
  * give it (a font pdfkit does not embed, or a glyph with an offset).
  */
 function glyphArray(font: EmbeddedKitFont, text: string): string | null {
   if (typeof font.layoutCached !== "function" || !font.subset || !font.font) return null;
-  let words = fontWords.get(font.font);
-  if (!words || words.size > FONT_WORDS_MAX) fontWords.set(font.font, (words = new Map()));
-  let hexes = documentHex.get(font);
-  if (!hexes) documentHex.set(font, (hexes = []));
+  let words = documentWords.get(font);
+  if (!words) documentWords.set(font, (words = new Map()));
   let commands = "";
   let pending = "";
   let last: string | null = null;
@@ -232,25 +241,45 @@ function glyphArray(font: EmbeddedKitFont, text: string): string | null {
     if ((index === text.length && from < index) || code === 32 || code === 9) {
       const word = text.slice(from, ++index);
       from = index;
-      let run = words.get(word);
-      if (run === undefined) words.set(word, (run = wordGlyphs(font, word)));
-      if (run === null) return null;
-      const { glyphs, kerned } = run;
-      let k = 0;
-      for (let i = 0; i < glyphs.length; i++) {
-        const glyph = glyphs[i]!;
-        pending += hexes[glyph.id] ?? include(font, hexes, glyph);
-        if (kerned[k] === i) {
-          commands += `${commands ? " " : ""}<${pending}> ${kerned[k + 1]}`;
-          pending = "";
-          k += 2;
-        }
+      let hex = words.get(word);
+      if (hex === undefined) words.set(word, (hex = wordHex(font, word)));
+      if (hex === null) return null;
+      const { kerned } = hex;
+      for (let k = 0; k < kerned.length; k += 2) {
+        commands += `${commands ? " " : ""}<${pending}${kerned[k]}> ${kerned[k + 1]}`;
+        pending = "";
       }
-      if (run.last !== null) last = run.last;
+      pending += hex.tail;
+      if (hex.last !== null) last = hex.last;
     } else index++;
   }
   if (pending) commands += `${commands ? " " : ""}<${pending}> ${last}`;
   return commands;
+}
+
+/** A word's part in this document, from its glyphs kept for the process. */
+function wordHex(font: EmbeddedKitFont, word: string): WordHex | null {
+  let words = fontWords.get(font.font);
+  if (!words || words.size > FONT_WORDS_MAX) fontWords.set(font.font, (words = new Map()));
+  let run = words.get(word);
+  if (run === undefined) words.set(word, (run = wordGlyphs(font, word)));
+  if (run === null) return null;
+  let hexes = documentHex.get(font);
+  if (!hexes) documentHex.set(font, (hexes = []));
+  const { glyphs, kerned } = run;
+  const out: string[] = [];
+  let tail = "";
+  let k = 0;
+  for (let i = 0; i < glyphs.length; i++) {
+    const glyph = glyphs[i]!;
+    tail += hexes[glyph.id] ?? include(font, hexes, glyph);
+    if (kerned[k] === i) {
+      out.push(tail, kerned[k + 1] as string);
+      tail = "";
+      k += 2;
+    }
+  }
+  return { kerned: out, tail, last: run.last };
 }
 
 /** A glyph's first drawing in a document: what pdfkit's `encode` does for it. */
