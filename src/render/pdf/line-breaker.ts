@@ -40,6 +40,9 @@ type Atom =
 type Word = Extract<Atom, { kind: "piece" }>[];
 
 const EPSILON = 0.01;
+/** Made once: esbuild writes a literal with `\p{…}` as `new RegExp(…)`, which inside the loop compiled it per run. */
+const SEPARATORS = /[\t\u2028\u2029]/g;
+const CONTROLS = /\p{Cc}/gu;
 
 export function breakLines(runs: Run[], maxWidth: number, fonts: FontBook): TextLine[] {
   const width = Math.max(maxWidth, 1);
@@ -96,7 +99,7 @@ export function breakLines(runs: Run[], maxWidth: number, fonts: FontBook): Text
       finish(true);
       continue;
     }
-    const text = run.text.replace(/[\t\u2028\u2029]/g, " ").replace(/\p{Cc}/gu, "");
+    const text = run.text.replace(SEPARATORS, " ").replace(CONTROLS, "");
     for (const part of text.split(/( +)/)) {
       if (!part) continue;
       if (part.startsWith(" ")) {
