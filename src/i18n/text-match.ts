@@ -16,7 +16,7 @@ export function normalizeLabel(text: string): string {
 }
 
 const normalized = new Map<string, string>();
-const MAX_NORMALIZED = 10_000;
+const MAX_NORMALIZED = 2_000;
 const MAX_KEPT_LENGTH = 200;
 
 function normalizeUncached(text: string): string {

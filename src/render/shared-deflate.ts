@@ -4,8 +4,8 @@
 // one worker; each part deflated anew cost a zlib stream's set-up (about 35 µs) plus its compression, 1–2 ms a
 // meeting. Bounded: a part longer than MAX_ENTRY characters (a meeting's own body) is never kept, and the oldest
 // entries go once the kept texts pass MAX_TOTAL characters, so distinct meetings do not grow the heap.
-const MAX_ENTRY = 64 * 1024;
-const MAX_TOTAL = 2 * 1024 * 1024;
+const MAX_ENTRY = 32 * 1024;
+const MAX_TOTAL = 256 * 1024;
 
 const kept = new Map<string, unknown>();
 let total = 0;

@@ -42,7 +42,11 @@ interface Packed {
 }
 
 const pack = (data: Uint8Array): Packed => ({ size: data.length, crc: crc32(data), deflated: deflateRawSync(data) });
-const packText = (text: string): Packed => pack(Buffer.from(text, "utf8"));
+/** A kept part's deflated bytes are copied out of zlib's output chunk (16 KB or more), which it would keep alive. */
+const packText = (text: string): Packed => {
+  const packed = pack(Buffer.from(text, "utf8"));
+  return { ...packed, deflated: Uint8Array.prototype.slice.call(packed.deflated) };
+};
 
 /** Zips the parts in the order given; a part given as text is stored as its UTF-8 bytes. */
 export function zipParts(parts: readonly (readonly [string, Uint8Array | string])[]): Uint8Array {
