@@ -15,6 +15,23 @@ describe("zipParts", () => {
     expect(crc32(new Uint8Array())).toBe(0);
   });
 
+  it("stores a part given as text as its UTF-8 bytes, the same zip when a text comes back (deflated once) or is long", () => {
+    const styles = "<w:styles>" + '<w:style w:styleId="Été"/>'.repeat(40) + "</w:styles>";
+    const body = "<w:body>" + "x".repeat(70_000) + "</w:body>"; // longer than the texts kept
+    const asBytes = zipParts([
+      ["word/styles.xml", enc(styles)],
+      ["word/document.xml", enc(body)],
+    ]);
+    for (let i = 0; i < 3; i++) {
+      const asText = zipParts([
+        ["word/styles.xml", styles],
+        ["word/document.xml", body],
+      ]);
+      expect(Buffer.from(asText).equals(Buffer.from(asBytes))).toBe(true);
+    }
+    expect(strFromU8(unzipSync(asBytes)["word/styles.xml"]!)).toBe(styles);
+  });
+
   it("writes parts in the order given, readable back byte for byte, with the same bytes every time", () => {
     const parts = [
       ["[Content_Types].xml", enc("<Types/>")],

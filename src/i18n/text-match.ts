@@ -2,6 +2,24 @@
 // curly apostrophes, spacing and a trailing colon do not matter.
 
 export function normalizeLabel(text: string): string {
+  if (text.length > MAX_KEPT_LENGTH) return normalizeUncached(text);
+  let normal = normalized.get(text);
+  if (normal === undefined) {
+    // The labels a meeting is matched against (the catalogue's, the configuration's) come back for every
+    // heading, key and table of every meeting: a batch of 200 seed meetings spent 160 ms here. Kept per process,
+    // up to a bound, so the long texts of distinct meetings cannot grow the heap.
+    if (normalized.size >= MAX_NORMALIZED) normalized.clear();
+    normal = normalizeUncached(text);
+    normalized.set(text, normal);
+  }
+  return normal;
+}
+
+const normalized = new Map<string, string>();
+const MAX_NORMALIZED = 2_000;
+const MAX_KEPT_LENGTH = 200;
+
+function normalizeUncached(text: string): string {
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -119,7 +119,7 @@ export function normalisePackage(parts: PackageParts, meta: PackageMeta): Uint8A
   return zipParts(
     names.map((name) => {
       const text = texts.get(name);
-      return [name, text === undefined ? files[name]! : strToU8(text)] as const;
+      return [name, text ?? files[name]!] as const;
     }),
   );
 }

@@ -1,8 +1,11 @@
 // Writes a package's parts as a ZIP file (the container of a .docx): each part deflated by Node's zlib,
 // in the order given, with one fixed date, no extra fields and no comments, so equal parts give equal
 // bytes. Replaces fflate's zip here: its JavaScript deflate was a fifth of a single DOCX build. The checksums are
-// zlib's too (a JavaScript CRC-32 was 11 ms of the large meeting's DOCX).
+// zlib's too (a JavaScript CRC-32 was 11 ms of the large meeting's DOCX). A part given as text is encoded,
+// checked and deflated once per process for each exact text (shared-deflate.ts): a theme's styles, the package's
+// relationships and settings are the same in every meeting of a batch.
 import { crc32 as zlibCrc32, deflateRawSync } from "node:zlib";
+import { sharedDeflate } from "../shared-deflate.js";
 
 export const crc32 = (data: Uint8Array): number => zlibCrc32(data);
 
@@ -31,21 +34,35 @@ function sharedFields(
   // then: extra field length 0 (and in the central entry: comment, disk, attributes 0)
 }
 
-export function zipParts(parts: readonly (readonly [string, Uint8Array])[]): Uint8Array {
+/** A part's bytes as stored: its size, checksum and deflated bytes. */
+interface Packed {
+  size: number;
+  crc: number;
+  deflated: Uint8Array;
+}
+
+const pack = (data: Uint8Array): Packed => ({ size: data.length, crc: crc32(data), deflated: deflateRawSync(data) });
+/** A kept part's deflated bytes are copied out of zlib's output chunk (16 KB or more), which it would keep alive. */
+const packText = (text: string): Packed => {
+  const packed = pack(Buffer.from(text, "utf8"));
+  return { ...packed, deflated: Uint8Array.prototype.slice.call(packed.deflated) };
+};
+
+/** Zips the parts in the order given; a part given as text is stored as its UTF-8 bytes. */
+export function zipParts(parts: readonly (readonly [string, Uint8Array | string])[]): Uint8Array {
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
   for (const [name, data] of parts) {
     const path = Buffer.from(name, "utf8");
-    const deflated = deflateRawSync(data);
-    const crc = crc32(data);
+    const { size, crc, deflated } = typeof data === "string" ? sharedDeflate(data, packText) : pack(data);
     const local = new DataView(new ArrayBuffer(30));
     local.setUint32(0, 0x04034b50, true); // local file header
-    sharedFields(local, 4, crc, deflated.length, data.length, path.length);
+    sharedFields(local, 4, crc, deflated.length, size, path.length);
     const central = new DataView(new ArrayBuffer(46));
     central.setUint32(0, 0x02014b50, true); // central directory entry
     central.setUint16(4, 20, true); // made by: 2.0, MS-DOS attributes
-    sharedFields(central, 6, crc, deflated.length, data.length, path.length);
+    sharedFields(central, 6, crc, deflated.length, size, path.length);
     central.setUint32(42, offset, true); // where its local header is
     locals.push(new Uint8Array(local.buffer), path, deflated);
     centrals.push(new Uint8Array(central.buffer), path);
