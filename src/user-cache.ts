@@ -175,7 +175,8 @@ function measure(path: string, depth = 0): { bytes: number; lastUsed: number; le
     }
     found.bytes += stats.size;
     if (stats.isFile()) {
-      found.lastUsed = Math.max(found.lastUsed, stats.atimeMs, stats.mtimeMs);
+      // made-for's access time says nothing: every scan reads it (a start's use is on the blob: markUsed).
+      found.lastUsed = Math.max(found.lastUsed, name === "made-for" ? 0 : stats.atimeMs, stats.mtimeMs);
       if (leftover.test(name)) found.leftovers.push(child);
     }
   }
@@ -227,7 +228,7 @@ function scan(root: string, now: number): Omit<CacheContents, "entries"> & { ent
   try {
     names = readdirSync(root);
   } catch (error) {
-    if (isMissing(error)) return contents;
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return contents;
     throw error;
   }
   const seen = new Map<string, EntryState>();
