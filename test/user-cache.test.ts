@@ -3,7 +3,18 @@
 // what is outside its root or behind a symbolic link; `minutes cache` and `minutes cache clear` say so, in
 // the user's language. Every test uses a temporary MINUTES_CACHE_DIR.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -163,4 +174,49 @@ describe("minutes cache", () => {
     expect(asFolder.stderr).toMatch(/^minutes: could not read the cache folder .*not-a-folder \(.+\)\n {2}hint: /);
     expect(asFolder.stderr).not.toMatch(/\n\s+at /);
   });
+});
+
+describe("the launcher's cache, end to end", () => {
+  it("a build makes the snapshot in the background and cleans the cache; after cache clear a build starts from the bundle", async () => {
+    // Another path for this Node (a link, else a copy): the checkout's dist/snapshot is not made for it.
+    const dir = mkdtempSync(join(tmpdir(), "minutes-cache-e2e-"));
+    const other = join(dir, "node");
+    try {
+      linkSync(process.execPath, other);
+    } catch {
+      copyFileSync(process.execPath, other);
+      chmodSync(other, 0o755);
+    }
+    const cache = join(dir, "cache");
+    const dead = join(cache, "0.1.0-deadbeef");
+    mkdirSync(dead, { recursive: true });
+    writeFileSync(
+      join(dead, "made-for"),
+      "node /no/node 1 2 v20.0.0 x64 in /nowhere, minutes 0.1.0 abcdefabcdefabcd\n",
+    );
+    writeFileSync(join(dead, "minutes.blob"), "x");
+    const { CI: _ci, ...env } = plainCliEnv();
+    const build = () =>
+      /started from the (\w+)/.exec(
+        spawnSync(
+          other,
+          ["bin/minutes.js", "build", "examples/2022-09-23-gtm.md", "--format", "json", "--out", dir, "--force"],
+          {
+            encoding: "utf8",
+            env: { ...env, MINUTES_CACHE_DIR: cache, MINUTES_TRACE_START: "1" },
+          },
+        ).stderr,
+      )?.[1];
+    expect(build()).toBe("bundle");
+    for (let i = 0; i < 240 && existsSync(dead); i++) await new Promise((done) => setTimeout(done, 500));
+    expect(existsSync(dead)).toBe(false);
+    expect(build()).toBe("snapshot");
+    const cleared = spawnSync(other, ["bin/minutes.js", "cache", "clear"], {
+      encoding: "utf8",
+      env: { ...env, MINUTES_CACHE_DIR: cache },
+    });
+    expect(cleared.stdout).toMatch(/^removed /);
+    expect(build()).toBe("bundle");
+    expect(JSON.parse(readFileSync(join(dir, "2022-09-23-gtm.json"), "utf8")).meeting.date).toBe("2022-09-23");
+  }, 180_000);
 });
