@@ -27,7 +27,7 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -441,13 +441,31 @@ export async function writeShapingTables() {
       await rename(temporary, job.cached);
     }
   };
+  const made = todo.length > 0;
   await Promise.all(Array.from({ length: Math.min(2, availableParallelism()) }, worker));
+  if (made) await removeOlderTables(cache, maker);
   const faces = {};
   for (const job of jobs) faces[job.file] = JSON.parse(await readFile(job.cached, "utf8"));
   await writeFile(
     new URL(`dist/fonts/${SHAPING_TABLES_FILE}`, root),
     JSON.stringify({ version: SHAPING_TABLES_VERSION, scripts: SCRIPTS, faces }),
   );
+}
+
+/**
+ * After new tables were made: removes those of other versions of this script or fontkit, unless read or
+ * written in the last day (worktrees may share node_modules, each with its own version), and temporary files
+ * left by a stopped build.
+ */
+async function removeOlderTables(cache, maker) {
+  const dayAgo = Date.now() - 86_400_000;
+  for (const name of await readdir(cache)) {
+    const table = /^[0-9a-f]{64}-([0-9a-f]{16})\.json(\.\d+\.tmp)?$/.exec(name);
+    if (!table || (table[1] === maker && !table[2])) continue;
+    const file = new URL(name, cache);
+    const { atimeMs, mtimeMs } = await stat(file);
+    if (Math.max(atimeMs, mtimeMs) < dayAgo) await rm(file, { force: true });
+  }
 }
 
 // node scripts/shaping-tables.mjs FONT OUT: one face's table (the build runs faces in parallel this way).

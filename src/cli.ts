@@ -3,6 +3,7 @@
 import { editionOption, type Edition } from "./commands/edition-option.js";
 import { registerAgendaCommand } from "./commands/agenda.js";
 import { registerApproveCommand } from "./commands/approve.js";
+import { registerCacheCommand } from "./commands/cache.js";
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { check, type CheckResult } from "./build.js";
 import { collectInputs, inputProblems } from "./batch/collect-inputs.js";
@@ -336,6 +337,7 @@ export async function main(argv: string[]): Promise<number> {
   registerPreviewCommand(program, io);
   registerAgendaCommand(program, io);
   registerApproveCommand(program, io);
+  registerCacheCommand(program, io);
   finishCommands(program, (text) => process.stderr.write(text));
 
   try {

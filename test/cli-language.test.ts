@@ -44,6 +44,8 @@ const commands = [
   ["theme", "new"],
   ["schema"],
   ["preview"],
+  ["cache"],
+  ["cache", "clear"],
 ];
 // English words a French help must not hold (command names, flags, file and format names stay as typed).
 const english =

@@ -17,6 +17,7 @@ import { dateMessages } from "./catalogue/diagnostics-dates.js";
 import { importMessages } from "./catalogue/import.js";
 import { recordMessages } from "./catalogue/meeting-records.js";
 import { cycleMessages } from "./catalogue/meeting-cycle.js";
+import { cacheMessages } from "./catalogue/cache.js";
 
 import { uiLanguages, type Entry, type UiLanguage } from "./entry.js";
 
@@ -36,6 +37,7 @@ export const catalogue = {
   ...importMessages,
   ...recordMessages,
   ...cycleMessages,
+  ...cacheMessages,
 } satisfies Record<string, Entry>;
 export type MessageId = keyof typeof catalogue;
 

@@ -18,10 +18,11 @@ import {
   type Stats,
 } from "node:fs";
 import nodeModule from "node:module";
-import { homedir, setPriority } from "node:os";
+import { setPriority } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { cacheFile, startCached, type CachedStart, type CodeCacheEntry } from "./code-cache.js";
+import { cacheRoot, cleanCache, markUsed } from "../user-cache.js";
 
 declare const MINUTES_VERSION: string;
 declare const MINUTES_BUILD_ID: string;
@@ -69,19 +70,7 @@ function shortHash(text: string): string {
 
 /** The per-user cache folder for this identity's snapshot, or undefined when there is no home to put it in. */
 export function cacheFolder(id: string): string | undefined {
-  const env = process.env;
-  let base = env.MINUTES_CACHE_DIR;
-  if (!base) {
-    const home = env.HOME || env.USERPROFILE || homedir();
-    if (process.platform === "win32") base = env.LOCALAPPDATA ? join(env.LOCALAPPDATA, "minutes", "Cache") : undefined;
-    else if (process.platform === "darwin") base = home ? join(home, "Library", "Caches", "minutes") : undefined;
-    else
-      base = env.XDG_CACHE_HOME
-        ? join(env.XDG_CACHE_HOME, "minutes")
-        : home
-          ? join(home, ".cache", "minutes")
-          : undefined;
-  }
+  const base = cacheRoot();
   return base ? join(base, `${MINUTES_VERSION}-${shortHash(id)}`) : undefined;
 }
 
@@ -130,7 +119,9 @@ function snapshotIn(folder: string, id: string): Snapshot | undefined {
   try {
     const [madeFor, flags] = readFileSync(join(folder, "made-for"), "utf8").split("\n");
     const blob = join(folder, "minutes.blob");
-    return madeFor === id && existsSync(blob) ? { blob, flags: (flags ?? "").split(" ").filter(Boolean) } : undefined;
+    const stats = madeFor === id ? statOrUndefined(blob) : undefined;
+    if (stats) markUsed(blob, stats); // for the cache's clean-up (src/user-cache.ts), once a day
+    return stats ? { blob, flags: (flags ?? "").split(" ").filter(Boolean) } : undefined;
   } catch {
     return undefined;
   }
@@ -255,6 +246,7 @@ function launch(args: string[]): void {
   if (env.MINUTES_MAKE_SNAPSHOT) {
     const why = makeSnapshot(env.MINUTES_MAKE_SNAPSHOT, identity());
     if (env.MINUTES_SNAPSHOT_LOCK) rmSync(env.MINUTES_SNAPSHOT_LOCK, { force: true });
+    void cleanCache(env.MINUTES_MAKE_SNAPSHOT); // the folders of older Nodes and builds (src/user-cache.ts)
     if (why) {
       process.stderr.write(`minutes: no startup snapshot (${why}); minutes starts from the bundle, only slower.\n`);
       process.exitCode = 1;

@@ -1,0 +1,126 @@
+// `minutes cache` shows the per-user cache folder (startup snapshots and V8's code cache, src/user-cache.ts):
+// where it is, its size, each folder with what it was made for and what the next clean-up does with it.
+// `minutes cache clear` removes everything minutes made there. A folder that cannot be read or emptied is
+// said as a problem with a hint (exit 1), never as a stack trace.
+import type { Command } from "commander";
+import { say, sayCount, uiLanguage, type MessageId } from "../i18n/messages.js";
+import { cacheRoot, clearCache, readCache, UNUSED_DAYS, type CacheEntry } from "../user-cache.js";
+import { whyNotWritten } from "../write-atomically.js";
+import type { CommandIo } from "./command-io.js";
+import { withExamples } from "./localised-help.js";
+
+/** 23.2 MB, 4,7 Go: decimal units, in the run's language. */
+export function formatSize(bytes: number): string {
+  const [unit, scale] = bytes >= 1e9 ? ["gigabyte", 1e9] : bytes >= 1e6 ? ["megabyte", 1e6] : ["kilobyte", 1e3];
+  return new Intl.NumberFormat(uiLanguage(), { style: "unit", unit, maximumFractionDigits: 1 }).format(bytes / scale);
+}
+
+/** The local day, as YYYY-MM-DD. */
+const day = (ms: number): string => {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+};
+
+const states: Record<CacheEntry["state"], MessageId> = {
+  kept: "cache.state.kept",
+  busy: "cache.state.busy",
+  "node-gone": "cache.state.node-gone",
+  "minutes-gone": "cache.state.minutes-gone",
+  unused: "cache.state.unused",
+};
+
+function holds(entry: CacheEntry): string {
+  if (entry.snapshot && entry.codeCache) return say("cache.holds.both");
+  return say(entry.snapshot ? "cache.holds.snapshot" : "cache.holds.code-cache");
+}
+
+/** Two lines a folder: its name, size, last use and fate; then what it holds and was made for. */
+function entryLines(entry: CacheEntry): string {
+  const made = entry.madeFor;
+  const what = made
+    ? say("cache.made-for", {
+        holds: holds(entry),
+        nodeVersion: made.nodeVersion,
+        node: made.node,
+        version: made.version,
+        folder: made.root,
+      })
+    : holds(entry);
+  const used = say("cache.last-used", { date: day(entry.lastUsed) });
+  return `  ${entry.name}  ${formatSize(entry.bytes)}  ${used}  ${say(states[entry.state], { days: UNUSED_DAYS })}\n      ${what}\n`;
+}
+
+const total = (entries: readonly CacheEntry[]): number => entries.reduce((sum, entry) => sum + entry.bytes, 0);
+
+/** The system's reason for a refused read or removal, in the run's language (the error code when it has none). */
+const why = (error: unknown): string => whyNotWritten(error) ?? String(error);
+
+function showCache(io: CommandIo): void {
+  const root = cacheRoot();
+  if (!root) return void io.out(`${say("cache.none")}\n`);
+  let contents: ReturnType<typeof readCache>;
+  try {
+    contents = readCache(root);
+  } catch (error) {
+    io.err(problem(say("cache.not-read", { path: root, why: why(error) }), "cache.not-read.hint"));
+    io.setExit(1);
+    return;
+  }
+  const { entries, others } = contents;
+  io.out(
+    entries.length === 0
+      ? `${say("cache.empty", { path: root })}\n`
+      : `${say("cache.header", { path: root, size: formatSize(total(entries)), folders: sayCount("count.folder", entries.length) })}\n`,
+  );
+  for (const entry of entries) io.out(entryLines(entry));
+  const stale = entries.filter((entry) => entry.state !== "kept" && entry.state !== "busy");
+  if (stale.length > 0)
+    io.out(
+      `${say("cache.to-remove", { size: formatSize(total(stale)), folders: sayCount("count.folder", stale.length) })}\n`,
+    );
+  if (others > 0) io.out(`${say("cache.others", { count: others })}\n`);
+}
+
+/** "minutes: <message>" and its hint, as every problem is printed. */
+const problem = (message: string, hint: MessageId): string => `minutes: ${message}\n  ${say("hint")}: ${say(hint)}\n`;
+
+async function clear(io: CommandIo): Promise<void> {
+  const root = cacheRoot();
+  if (!root) return void io.out(`${say("cache.none")}\n`);
+  let removal: Awaited<ReturnType<typeof clearCache>>;
+  try {
+    removal = await clearCache(root);
+  } catch (error) {
+    io.err(problem(say("cache.not-read", { path: root, why: why(error) }), "cache.not-read.hint"));
+    io.setExit(1);
+    return;
+  }
+  const { removed, failed } = removal;
+  io.out(
+    removed.length === 0
+      ? `${say("cache.nothing", { path: root })}\n`
+      : `${say("cache.cleared", { path: root, size: formatSize(total(removed)), folders: sayCount("count.folder", removed.length) })}\n`,
+  );
+  for (const { path, error } of failed)
+    io.err(problem(say("cache.not-removed", { path, why: why(error) }), "cache.not-removed.hint"));
+  if (failed.length > 0) io.setExit(1);
+}
+
+export function registerCacheCommand(program: Command, io: CommandIo): void {
+  const examples = [
+    ["minutes cache", say("help.example.cache.show")],
+    ["minutes cache clear", say("help.example.cache.clear")],
+  ] as const;
+  const cache = program
+    .command("cache")
+    .description(say("help.cache"))
+    .action(() => showCache(io));
+  withExamples(cache, examples);
+  withExamples(
+    cache
+      .command("clear")
+      .description(say("help.cache.clear"))
+      .action(() => clear(io)),
+    examples,
+  );
+}
