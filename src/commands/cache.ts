@@ -62,9 +62,7 @@ function showCache(io: CommandIo): void {
   try {
     contents = readCache(root);
   } catch (error) {
-    io.err(problem(say("cache.not-read", { path: root, why: why(error) }), "cache.not-read.hint"));
-    io.setExit(1);
-    return;
+    return notRead(io, root, error);
   }
   const { entries, others } = contents;
   io.out(
@@ -81,6 +79,12 @@ function showCache(io: CommandIo): void {
   if (others > 0) io.out(`${say("cache.others", { count: others })}\n`);
 }
 
+/** The cache folder could not be read: said with the system's reason, and the run exits with 1. */
+function notRead(io: CommandIo, root: string, error: unknown): void {
+  io.err(problem(say("cache.not-read", { path: root, why: why(error) }), "cache.not-read.hint"));
+  io.setExit(1);
+}
+
 /** "minutes: <message>" and its hint, as every problem is printed. */
 const problem = (message: string, hint: MessageId): string => `minutes: ${message}\n  ${say("hint")}: ${say(hint)}\n`;
 
@@ -91,9 +95,7 @@ async function clear(io: CommandIo): Promise<void> {
   try {
     removal = await clearCache(root);
   } catch (error) {
-    io.err(problem(say("cache.not-read", { path: root, why: why(error) }), "cache.not-read.hint"));
-    io.setExit(1);
-    return;
+    return notRead(io, root, error);
   }
   const { removed, failed } = removal;
   io.out(
