@@ -62,7 +62,8 @@ function showCache(io: CommandIo): void {
   try {
     contents = readCache(root);
   } catch (error) {
-    return notRead(io, root, error);
+    notRead(io, root, error);
+    return;
   }
   const { entries, others } = contents;
   io.out(
@@ -95,7 +96,8 @@ async function clear(io: CommandIo): Promise<void> {
   try {
     removal = await clearCache(root);
   } catch (error) {
-    return notRead(io, root, error);
+    notRead(io, root, error);
+    return;
   }
   const { removed, failed } = removal;
   io.out(
