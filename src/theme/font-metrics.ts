@@ -53,15 +53,22 @@ function readMeasure(path: string): TextMeasure {
   try {
     const bytes = readFileSync(path);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const tables = new Map<string, number>();
+    const tables = new Map<string, { at: number; length: number }>();
     for (let i = 0; i < view.getUint16(4); i++)
-      tables.set(bytes.toString("latin1", 12 + 16 * i, 16 + 16 * i), view.getUint32(20 + 16 * i));
+      tables.set(bytes.toString("latin1", 12 + 16 * i, 16 + 16 * i), {
+        at: view.getUint32(20 + 16 * i),
+        length: view.getUint32(24 + 16 * i),
+      });
     const [head, hhea, hmtx, cmap] = ["head", "hhea", "hmtx", "cmap"].map((tag) => tables.get(tag));
     if (head === undefined || hhea === undefined || hmtx === undefined || cmap === undefined) return fallback;
-    const unitsPerEm = view.getUint16(head + 18) || 1000;
-    const metrics = view.getUint16(hhea + 34);
-    const advance = (glyph: number): number => view.getUint16(hmtx + 4 * Math.min(glyph, metrics - 1)) / unitsPerEm;
-    const glyphOf = cmapLookup(view, cmap);
+    const unitsPerEm = view.getUint16(head.at + 18) || 1000;
+    const metrics = view.getUint16(hhea.at + 34);
+    // The measure keeps copies of the two tables it reads, not the whole file: the layout keeps one measure per
+    // face for the process (and in the startup snapshot), where the file's bytes were 0.6 MB a face.
+    const hmtxView = tableCopy(bytes, hmtx.at, 4 * metrics);
+    const cmapView = tableCopy(bytes, cmap.at, cmap.length);
+    const advance = (glyph: number): number => hmtxView.getUint16(4 * Math.min(glyph, metrics - 1)) / unitsPerEm;
+    const glyphOf = cmapLookup(cmapView, 0);
     if (!glyphOf || metrics === 0) return fallback;
     const widths = new Map<number, number>();
     return (text) => {
@@ -80,6 +87,12 @@ function readMeasure(path: string): TextMeasure {
   } catch {
     return fallback;
   }
+}
+
+/** `length` bytes of `bytes` from `at`, copied into a buffer of their own (a table past the end is cut short). */
+function tableCopy(bytes: Buffer, at: number, length: number): DataView {
+  const copy = new Uint8Array(bytes.subarray(at, at + length));
+  return new DataView(copy.buffer);
 }
 
 /** The Unicode cmap subtable (format 12, else format 4) as code point → glyph id (0: none). */
