@@ -136,16 +136,26 @@ function madeForState(madeFor: MadeFor, seen: Map<string, EntryState>): EntrySta
     if (isMissing(error)) state = "node-gone";
   }
   if (state === "kept") {
-    // The build id is written in the package's launcher (scripts/build.mjs defines it there).
-    try {
-      if (!readFileSync(join(madeFor.root, "dist", "launch.js"), "latin1").includes(madeFor.buildId))
-        state = "minutes-gone";
-    } catch (error) {
-      if (isMissing(error)) state = "minutes-gone";
-    }
+    // The build id is written in the package's launcher (scripts/build.mjs defines it there): dist/launch.cjs,
+    // or dist/launch.js in builds made before the launcher became CommonJS.
+    const launcher = launcherOf(madeFor.root);
+    if (launcher === null) state = "minutes-gone";
+    else if (launcher !== undefined && !launcher.includes(madeFor.buildId)) state = "minutes-gone";
   }
   seen.set(key, state);
   return state;
+}
+
+/** The text of a package's launcher; null when it has none, undefined when the file system does not say. */
+function launcherOf(root: string): string | null | undefined {
+  for (const name of ["launch.cjs", "launch.js"]) {
+    try {
+      return readFileSync(join(root, "dist", name), "latin1");
+    } catch (error) {
+      if (!isMissing(error)) return undefined;
+    }
+  }
+  return null;
 }
 
 /** Bytes and the last read or write of the files under `path`, without following symbolic links. */

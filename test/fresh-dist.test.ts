@@ -16,7 +16,7 @@ function tree(times: Record<string, number>): string {
   return root;
 }
 
-const built = { "dist/launch.js": 2000, "dist/cli-main.js": 2000, "dist/index.js": 2001 };
+const built = { "dist/launch.cjs": 2000, "dist/cli-main.js": 2000, "dist/index.js": 2001 };
 
 describe("dist/ freshness", () => {
   it("is fresh when every source, template and build script is older than the build", () => {
@@ -44,7 +44,7 @@ describe("dist/ freshness", () => {
   });
 
   it("is stale when dist/ was never built, or only in part", () => {
-    expect(staleDist(tree({ "src/a.ts": 1000 }))).toBe("dist/launch.js is missing");
+    expect(staleDist(tree({ "src/a.ts": 1000 }))).toBe("dist/launch.cjs is missing");
     const root = tree({ "src/a.ts": 1000, ...built });
     rmSync(join(root, "dist/index.js"));
     expect(staleDist(root)).toBe("dist/index.js is missing");

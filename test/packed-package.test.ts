@@ -53,7 +53,8 @@ describe("the packed tarball", () => {
   it("holds the bundle, its fonts and licences, templates and examples, and no tests, sources or machine-bound snapshot", () => {
     for (const file of [
       "bin/minutes.js",
-      "dist/launch.js",
+      "bin/package.json",
+      "dist/launch.cjs",
       "dist/cli-main.js",
       "dist/index.js",
       "dist/index.d.ts",

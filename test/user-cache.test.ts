@@ -24,11 +24,11 @@ import { plainCliEnv } from "./helpers/tools.js";
 const DAY = 86_400_000;
 const now = Date.now();
 
-/** A package folder whose dist/launch.js holds `buildId`, as scripts/build.mjs writes it. */
-function packageFolder(buildId: string): string {
+/** A package folder whose dist/launch.cjs holds `buildId`, as scripts/build.mjs writes it (launch.js in older builds). */
+function packageFolder(buildId: string, launcher = "launch.cjs"): string {
   const root = mkdtempSync(join(tmpdir(), "minutes-pkg-"));
   mkdirSync(join(root, "dist"));
-  writeFileSync(join(root, "dist", "launch.js"), `const id = "${buildId}";\n`);
+  writeFileSync(join(root, "dist", launcher), `const id = "${buildId}";\n`);
   return root;
 }
 
@@ -64,7 +64,7 @@ describe("the cache clean-up", () => {
     const madeFor = parseIdentity(line)!;
     expect(madeFor.node).toBe(node);
     expect(madeFor.root).toBe(process.cwd());
-    expect(readFileSync(join(madeFor.root, "dist", "launch.js"), "latin1")).toContain(madeFor.buildId);
+    expect(readFileSync(join(madeFor.root, "dist", "launch.cjs"), "latin1")).toContain(madeFor.buildId);
   });
 
   it("removes folders of a gone Node, a gone build and unused ones; keeps the current, recent and busy ones", async () => {
@@ -83,6 +83,10 @@ describe("the cache clean-up", () => {
     utimesSync(oldLock, new Date(now - 2 * DAY), new Date(now - 2 * DAY));
     // Not ours: a folder with another file, and a file of the user's.
     const foreign = snapshotFolder(root, "0.1.0-00000009", identity(pkg, "bbbbbbbbbbbbbbbb"), 40);
+    // A build from before the launcher became CommonJS: its id is read from dist/launch.js.
+    const older = packageFolder("dddddddddddddddd", "launch.js");
+    const olderKept = snapshotFolder(root, "0.1.0-0000000a", identity(older, "dddddddddddddddd"), 1);
+    const olderGone = snapshotFolder(root, "0.1.0-0000000b", identity(older, "eeeeeeeeeeeeeeee"), 1);
     writeFileSync(join(foreign, "notes.txt"), "mine");
     writeFileSync(join(root, "README"), "mine");
 
@@ -95,6 +99,8 @@ describe("the cache clean-up", () => {
       "0.1.0-00000005": "node-gone",
       "0.1.0-00000006": "node-gone",
       "0.1.0-00000007": "busy",
+      "0.1.0-0000000a": "kept",
+      "0.1.0-0000000b": "minutes-gone",
     });
     const removal = await cleanCache(current, { now, graceMs: 0 });
     expect(removal.failed).toEqual([]);
@@ -103,9 +109,10 @@ describe("the cache clean-up", () => {
       "0.1.0-00000004",
       "0.1.0-00000005",
       "0.1.0-00000006",
+      "0.1.0-0000000b",
     ]);
-    for (const gone of [unused, goneBuild, goneNode, replacedNode]) expect(existsSync(gone)).toBe(false);
-    for (const kept of [current, recent, busy, foreign, join(root, "README"), `${busy}.lock`])
+    for (const gone of [unused, goneBuild, goneNode, replacedNode, olderGone]) expect(existsSync(gone)).toBe(false);
+    for (const kept of [current, recent, busy, foreign, olderKept, join(root, "README"), `${busy}.lock`])
       expect(existsSync(kept), kept).toBe(true);
     expect(existsSync(oldLock)).toBe(false);
   });

@@ -27,7 +27,7 @@ import { cacheRoot, cleanCache, markUsed } from "../user-cache.js";
 declare const MINUTES_VERSION: string;
 declare const MINUTES_BUILD_ID: string;
 
-/** The package folder: this module is dist/launch.js. */
+/** The package folder: this module is dist/launch.cjs. */
 const root = fileURLToPath(new URL("..", import.meta.url)).replace(/[\\/]$/, "");
 const dist = join(root, "dist");
 /**
@@ -184,7 +184,7 @@ function makeLater(folder: string): void {
     try {
       mkdirSync(join(folder, ".."), { recursive: true });
       closeSync(openSync(lock, busy ? "w" : "wx"));
-      const child = spawn(process.execPath, [join(dist, "launch.js")], {
+      const child = spawn(process.execPath, [join(dist, "launch.cjs")], {
         detached: true,
         stdio: "ignore",
         env: { ...process.env, MINUTES_MAKE_SNAPSHOT: folder, MINUTES_SNAPSHOT_LOCK: lock },
@@ -281,7 +281,8 @@ function launch(args: string[]): void {
   const compiled = codeCacheFolder();
   if (compiled && enableCompileCache) enableCompileCache(compiled);
   else if (compiled && startFromCodeCache(compiled, args)) return;
-  void import("./cli-main.js");
+  // By its path: the launcher is a CommonJS file of its own (scripts/build.mjs), the bundle is ES modules.
+  void import(pathToFileURL(join(dist, "cli-main.js")).href);
 }
 
 launch(process.argv.slice(2));

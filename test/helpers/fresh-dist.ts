@@ -19,7 +19,7 @@ const inputs = [
   "package.json",
 ];
 /** Files every build writes (it empties dist/ first). */
-const outputs = ["dist/launch.js", "dist/cli-main.js", "dist/index.js"];
+const outputs = ["dist/launch.cjs", "dist/cli-main.js", "dist/index.js"];
 
 function mtime(path: string): number | undefined {
   try {
