@@ -1,7 +1,7 @@
 // bin/minutes.js starts from the V8 startup snapshot made by the build (dist/snapshot/) when it was made for
 // this Node binary and this folder, and from the bundle otherwise. Both starts must behave identically.
 import { spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, mkdtempSync, readFileSync, symlinkSync } from "node:fs";
+import { chmodSync, copyFileSync, cpSync, mkdtempSync, readFileSync, symlinkSync, truncateSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -150,6 +150,37 @@ describe("startup snapshot", () => {
     expect(started(r.stderr)).toBe("bundle");
     expect(r.status).toBe(0);
     expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it("reads its fonts' files again when it starts, and says which one is gone or changed", () => {
+    // The snapshot keeps the parsed fonts but not their files' bytes (font-book.ts, setFontFilesAside): a copy of
+    // the package gets its own snapshot, then loses a font file; the original package is left alone.
+    const pkg = mkdtempSync(join(tmpdir(), "minutes-snapshot-fonts-"));
+    for (const part of ["bin", "dist", "examples", "templates", "package.json"])
+      cpSync(join(root, part), join(pkg, part), {
+        recursive: true,
+        filter: (from) => !/[\\/]snapshot[\\/]minutes\.blob$|made-for$/.test(from),
+      });
+    const made = spawnSync(process.execPath, [join(pkg, "dist/launch.cjs")], {
+      encoding: "utf8",
+      env: { ...plainCliEnv(), MINUTES_MAKE_SNAPSHOT: join(pkg, "dist/snapshot") },
+    });
+    expect(made.status, made.stderr).toBe(0);
+    const out = mkdtempSync(join(tmpdir(), "minutes-snapshot-fonts-out-"));
+    const ok = run(["build", seed, "--out", out], {}, root, join(pkg, "bin/minutes.js"));
+    expect(started(ok.stderr)).toBe("snapshot");
+    expect(ok.status, ok.stderr).toBe(0);
+    const fromBundle = mkdtempSync(join(tmpdir(), "minutes-snapshot-fonts-bundle-"));
+    expect(run(["build", seed, "--out", fromBundle], { MINUTES_NO_SNAPSHOT: "1" }).status).toBe(0);
+    expect(
+      readFileSync(join(out, "2022-09-23-gtm.pdf")).equals(readFileSync(join(fromBundle, "2022-09-23-gtm.pdf"))),
+    ).toBe(true);
+    const font = join(pkg, "dist/fonts/NotoSans_400Regular.ttf");
+    truncateSync(font, 1000);
+    const broken = run(["build", seed, "--out", out, "--force"], {}, root, join(pkg, "bin/minutes.js"));
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toContain(`made with ${font}, which is gone or has changed`);
+    expect(broken.stderr).toContain("MINUTES_NO_SNAPSHOT=1");
   });
 
   it("refuses to run for another folder than the one it was made in", () => {

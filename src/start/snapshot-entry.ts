@@ -14,6 +14,7 @@ import { renderFormat } from "../render/renderers.js";
 import { runCli } from "./run-cli.js";
 import { startWorkersWith, untuneHeaps } from "../batch/worker-pool.js";
 import { serveBuildTasks } from "../batch/worker-loop.js";
+import { readFontFilesAgain, setFontFilesAside } from "../render/pdf/font-book.js";
 import type { CodeCacheEntry } from "./code-cache.js";
 
 /** The package folder this snapshot was made in (dist/ is its child); runs must come from the same place. */
@@ -38,11 +39,21 @@ if (v8.startupSnapshot.isBuildingSnapshot()) {
     .finally(() => {
       // ICU objects cannot be saved in a snapshot: the decoders make theirs again on first use in each run.
       restoreTextDecoder();
+      // The fonts' parsed tables stay in the snapshot; their files' bytes are read again when it starts.
+      setFontFilesAside();
     });
   v8.startupSnapshot.setDeserializeMainFunction(() => {
     // bin/minutes runs `node --snapshot-blob minutes.blob <package folder> <arguments…>`.
     if (process.argv[1] !== root) {
       process.stderr.write(`minutes: this startup snapshot was made for ${root}; run bin/minutes.js instead\n`);
+      process.exitCode = 2;
+      return;
+    }
+    const changed = readFontFilesAgain();
+    if (changed) {
+      process.stderr.write(
+        `minutes: this startup snapshot was made with ${changed}, which is gone or has changed; reinstall minutes, or set MINUTES_NO_SNAPSHOT=1\n`,
+      );
       process.exitCode = 2;
       return;
     }

@@ -109,6 +109,61 @@ function usableFont(path: string): boolean {
   return ok;
 }
 
+/** restructure's DecodeStream, through which a parsed font reads its file's bytes (fontkit 2). */
+interface FontStream {
+  buffer: Uint8Array;
+  view: DataView;
+  length: number;
+}
+
+function streamOf(font: unknown): FontStream | undefined {
+  const stream = (font as { stream?: Partial<FontStream> } | null)?.stream;
+  return stream?.buffer instanceof Uint8Array && stream.view instanceof DataView ? (stream as FontStream) : undefined;
+}
+
+function pointStream(stream: FontStream, bytes: Uint8Array): void {
+  stream.buffer = bytes;
+  stream.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  stream.length = bytes.length;
+}
+
+/** Font files whose bytes were set aside while the startup snapshot was made, with their length. */
+const setAside = new Map<string, number>();
+
+/**
+ * For the startup snapshot (src/start/snapshot-entry.ts): leaves the parsed fonts' file bytes out of it, and
+ * keeps their tables. Node holds the whole blob in memory for the run, on top of the heap it makes from it,
+ * so each byte left out counts twice: the seed's faces are 4.2 MB. `readFontFilesAgain` puts them back.
+ */
+export function setFontFilesAside(): void {
+  for (const [path, font] of parsed) {
+    const stream = streamOf(font);
+    if (!stream) continue;
+    setAside.set(path, stream.length);
+    pointStream(stream, new Uint8Array(0));
+  }
+}
+
+/**
+ * Reads again the font files set aside in the snapshot, when it starts; returns the first file that is no
+ * longer what the snapshot was made with (gone, or of another length), for the caller to report.
+ */
+export function readFontFilesAgain(): string | undefined {
+  for (const [path, length] of setAside) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      return path;
+    }
+    if (bytes.length !== length) return path;
+    const stream = streamOf(parsed.get(path));
+    if (stream) pointStream(stream, bytes);
+  }
+  setAside.clear();
+  return undefined;
+}
+
 /** What to hand pdfkit for a font file: the parsed font once there is one, else the path. */
 export function fontSource(path: string): string {
   return (parsed.get(path) ?? path) as string;
