@@ -21,8 +21,10 @@ import nodeModule from "node:module";
 import { setPriority } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import v8 from "node:v8";
 import { cacheFile, startCached, type CachedStart, type CodeCacheEntry } from "./code-cache.js";
 import { cacheRoot, cleanCache, markUsed } from "../user-cache.js";
+import { tierUpFlags } from "./tier-up.js";
 
 declare const MINUTES_VERSION: string;
 declare const MINUTES_BUILD_ID: string;
@@ -33,8 +35,9 @@ const dist = join(root, "dist");
 /**
  * Room in the old generation from the start. The young generation keeps V8's default: at full size from the start
  * (--min-semi-space-size=16) it cost 22 MB of peak RSS (132 → 110 MB on the seed) for no CPU time measured.
+ * And V8's later tier-up to TurboFan (tier-up.ts), which a snapshot must be made with.
  */
-const snapshotFlags = ["--initial-old-space-size=128"];
+const snapshotFlags = ["--initial-old-space-size=128", ...tierUpFlags()];
 /** Options of `build` that take a value, so that the value is not counted as a file. */
 const valued = new Set([
   "-o",
@@ -262,7 +265,7 @@ function launch(args: string[]): void {
     const compiled = codeCacheFolder();
     execve(
       process.execPath,
-      [process.execPath, "--max-semi-space-size=8", join(dist, "cli-main.js"), ...args],
+      [process.execPath, "--max-semi-space-size=8", ...tierUpFlags(), join(dist, "cli-main.js"), ...args],
       compiled ? { ...env, NODE_COMPILE_CACHE: compiled } : env,
     );
   }
@@ -278,6 +281,8 @@ function launch(args: string[]): void {
     // CI, where every job starts on a fresh machine).
     if (cache && !env.CI) makeLater(cache);
   }
+  // From the bundle, in this process: V8 takes the flag for the code it compiles from now on (tier-up.ts).
+  for (const flag of tierUpFlags()) v8.setFlagsFromString(flag);
   const compiled = codeCacheFolder();
   if (compiled && enableCompileCache) enableCompileCache(compiled);
   else if (compiled && startFromCodeCache(compiled, args)) return;
