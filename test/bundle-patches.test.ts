@@ -71,6 +71,8 @@ describe("the bundle's patched dependencies", () => {
     // micromark's constructs and from-markdown's compiler made once per list of extensions.
     expect(parser).toMatch(/if \(extensions\) combined\.set\(extensions, constructs\d*\);/);
     expect(parser).toMatch(/if \(extensions\) compilers\.set\(extensions, compile\d*\);/);
+    // micromark's subtokenize keeps its jumps in a Map.
+    expect(parser).toMatch(/while \(jumps\.has\(index\d*\)\)/);
   });
 
   it("parse generated meetings, one after another, into what the published parser gives", () => {

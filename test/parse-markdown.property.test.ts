@@ -2,8 +2,10 @@
 // (line, column, offset) included, and literal autolinks found as remark-gfm finds them, on generated documents made of what minutes hold, and on every example,
 // fixture and the bench's large meeting. Each piece is parsed without the GFM constructs it cannot hold (no `@`:
 // no email autolink; no delimiter row: no table…): the documents mix pieces with and without those marks.
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { build as esbuild } from "esbuild";
 import fc from "fast-check";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
@@ -301,6 +303,54 @@ describe("parsing in pieces", () => {
     // …and cuts where nothing can.
     const cut = "---\ntitle: T\n---\n## a\n\n```\n## c\n```\n\n## b\ntext\n";
     expect(pieceStarts(cut)).toEqual([0, cut.indexOf("## a"), cut.indexOf("## b")]);
+  });
+});
+
+// The bundle's parser: this module bundled with patches/*.patch applied (micromark's constructs and
+// from-markdown's compiler made once per list of extensions, subtokenize's jumps in a Map), as
+// scripts/build.mjs bundles it. vitest runs the rest of this file on the published packages.
+const { patchFiles } = (await import(new URL("../scripts/dependency-patches.mjs", import.meta.url).href)) as {
+  patchFiles: () => import("esbuild").Plugin;
+};
+const bundled = join(mkdtempSync(join(tmpdir(), "minutes-parser-")), "parse-markdown.mjs");
+await esbuild({
+  entryPoints: ["src/parse/parse-markdown.ts"],
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  outfile: bundled,
+  plugins: [patchFiles()],
+  logLevel: "error",
+});
+const patched = (await import(bundled)) as { parseMarkdown: typeof parseMarkdown };
+
+describe("the patched parser (the bundle's)", () => {
+  it("is patched", () => {
+    const code = readFileSync(bundled, "utf8");
+    expect(code).toMatch(/combined\.set\(extensions, constructs\d*\)/);
+    expect(code).toMatch(/compilers\.set\(extensions, compile\d*\)/);
+    expect(code).toMatch(/while \(jumps\.has\(index\d*\)\)/);
+  });
+
+  it("gives the published parser's mdast on generated documents, one after another", () => {
+    fc.assert(
+      fc.property(document, (text) => {
+        expect(patched.parseMarkdown(text)).toStrictEqual(whole(text));
+        expect(patched.parseMarkdown(text, Number.POSITIVE_INFINITY)).toStrictEqual(whole(text));
+      }),
+      { numRuns: Number(process.env.PIECES_RUNS ?? 800) },
+    );
+  });
+
+  it("gives the published parser's mdast on every example, fixture and the large meeting", () => {
+    const files = [...markdownFiles("examples"), ...markdownFiles("test/fixtures"), ...markdownFiles("docs")];
+    expect(files.length).toBeGreaterThan(50);
+    for (const path of files) {
+      const text = readFileSync(path, "utf8");
+      expect(patched.parseMarkdown(text), path).toStrictEqual(whole(text));
+    }
+    const large = largeMeeting(60);
+    expect(patched.parseMarkdown(large)).toStrictEqual(whole(large));
   });
 });
 
