@@ -1,6 +1,7 @@
 // scripts/dependency-patches.mjs edits the renderers' dependencies when it bundles them (patches/*.patch, see
 // patches/README.md): fontkit's mark-positioning anchors decoded on first use, two quadratic loops of the
-// Markdown parser (micromark), one context object for mdast-util-from-markdown's handlers, pdfkit's paths to
+// Markdown parser (micromark), one context object for mdast-util-from-markdown's handlers, micromark's
+// constructs and from-markdown's compiler made once per list of extensions, subtokenize's jumps in a Map, pdfkit's paths to
 // its data, and docx's writing of the XML (a one-pass writer, no object spread per attribute, each table's
 // section found once). The bundle must write exactly the bytes the
 // unpatched dependencies write: this compares dist/index.js (patched) with the sources, which vitest runs

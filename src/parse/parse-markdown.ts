@@ -10,6 +10,7 @@
 // `]:` anywhere is parsed whole). A line the scan cannot place for certain (an indented fence that may belong
 // to a list item, a line that may open an HTML block) ends the scan: the rest is one piece.
 // test/parse-markdown.property.test.ts compares both parses on generated documents and on every example.
+// Each piece is parsed without the GFM constructs it cannot hold (IDLE_CONSTRUCTS), by parsers made once per process.
 import type { Nodes, Root, RootContent } from "mdast";
 import { fromMarkdown, type Options as FromMarkdownOptions } from "mdast-util-from-markdown";
 import remarkFrontmatter from "remark-frontmatter";
@@ -203,11 +204,11 @@ type SyntaxExtension = Record<string, ConstructRecord | undefined>;
  * - table: a delimiter row, a line of `|`, `:`, `-`, spaces and tabs with a `|` or a `:` (micromark-extension-
  *   gfm-table's `seen`; `a\n:-` is a table), after the prefixes of block quotes and list items.
  */
-const IDLE_CONSTRUCTS: { name: string; hook: "text" | "flow"; needs: (text: string) => boolean }[] = [
-  { name: "emailAutolink", hook: "text", needs: (text) => text.includes("@") },
-  { name: "wwwAutolink", hook: "text", needs: (text) => /www\./i.test(text) },
-  { name: "protocolAutolink", hook: "text", needs: (text) => /https?:/i.test(text) },
-  { name: "table", hook: "flow", needs: (text) => /^[ \t>]*[ \t|:-]*[|:][ \t|:-]*$/m.test(text) },
+const IDLE_CONSTRUCTS: { name: string; needs: (text: string) => boolean }[] = [
+  { name: "emailAutolink", needs: (text) => text.includes("@") },
+  { name: "wwwAutolink", needs: (text) => /www\./i.test(text) },
+  { name: "protocolAutolink", needs: (text) => /https?:/i.test(text) },
+  { name: "table", needs: (text) => /^[ \t>]*[ \t|:-]*[|:][ \t|:-]*$/m.test(text) },
 ];
 
 /** The parser's options for each set of idle constructs left out (a bit each), made once per process. */
