@@ -1,6 +1,7 @@
 // scripts/dependency-patches.mjs edits the renderers' dependencies when it bundles them (patches/*.patch, see
 // patches/README.md): fontkit's mark-positioning anchors decoded on first use, two quadratic loops of the
-// Markdown parser (micromark), one context object for mdast-util-from-markdown's handlers, pdfkit's paths to
+// Markdown parser (micromark), one context object for mdast-util-from-markdown's handlers, micromark's
+// constructs and from-markdown's compiler made once per list of extensions, subtokenize's jumps in a Map, pdfkit's paths to
 // its data, and docx's writing of the XML (a one-pass writer, no object spread per attribute, each table's
 // section found once). The bundle must write exactly the bytes the
 // unpatched dependencies write: this compares dist/index.js (patched) with the sources, which vitest runs
@@ -8,6 +9,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { build } from "../src/build.js";
 import { parseMinutes } from "../src/parse/parse-minutes.js";
@@ -66,6 +68,47 @@ describe("the bundle's patched dependencies", () => {
     );
     expect(parser).toMatch(
       /handler\d*\[events\[index\d*\]\[1\]\.type\]\.call\(handlerContext, events\[index\d*\]\[1\]\)/,
+    );
+    // micromark's constructs and from-markdown's compiler made once per list of extensions.
+    expect(parser).toMatch(/if \(extensions\) combined\.set\(extensions, constructs\d*\);/);
+    expect(parser).toMatch(/if \(extensions\) compilers\.set\(extensions, compile\d*\);/);
+    // micromark's subtokenize keeps its jumps in a Map.
+    expect(parser).toMatch(/while \(jumps\.has\(index\d*\)\)/);
+  });
+
+  it("parse generated meetings, one after another, into what the published parser gives", () => {
+    // One compiler serves every parse of the bundle: what a parse leaves in its handlers' state (an ordered
+    // list's first value, a fenced code's inside, a setext heading's line ending) must not reach the next.
+    const block = fc.constantFrom(
+      "## 1. Budget\n\nText with **bold** and _em_ and a [link](https://example.org).",
+      "3. Third\n4. Fourth\n\n   ```js\n   code\n   ```",
+      "- [ ] Ana to send the report by 2024-03-08\n- [x] Bo done",
+      "Setext\n------\n\nA line  \nbroken",
+      "```\nopen fence",
+      "    indented code",
+      "| Action | Owner |\n|---|---|\n| Report | Ana |",
+      "Action\n:-",
+      "A note[^1].\n\n[^1]: The note.",
+      "[ref]\n\n[ref]: https://example.org 'title'",
+      "> quoted\n> - item",
+      "Write to ana@example.org, www.example.com or https://example.org/x.",
+      "<div>\n## inside\n</div>",
+      "&amp; &#64; \\* `code`",
+      "1) one",
+    );
+    const meeting = fc
+      .array(block, { minLength: 1, maxLength: 8 })
+      .map((blocks) => `---\ntitle: T\ndate: 2024-03-05\n---\n\n${blocks.join("\n\n")}\n`);
+    fc.assert(
+      fc.property(fc.array(meeting, { minLength: 2, maxLength: 4 }), (texts) => {
+        for (const text of texts) {
+          const mine = parseMinutes(text, { path: "m.md" });
+          const theirs = dist.parseMinutes(text, { path: "m.md" });
+          expect(JSON.stringify(theirs.minutes)).toBe(JSON.stringify(mine.minutes));
+          expect(JSON.stringify(theirs.file.messages)).toBe(JSON.stringify(mine.file.messages));
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 

@@ -1,8 +1,11 @@
 // Property: the mdast parsed in pieces (src/parse/parse-markdown.ts) is the mdast of the whole text, positions
 // (line, column, offset) included, and literal autolinks found as remark-gfm finds them, on generated documents made of what minutes hold, and on every example,
-// fixture and the bench's large meeting.
-import { readdirSync, readFileSync } from "node:fs";
+// fixture and the bench's large meeting. Each piece is parsed without the GFM constructs it cannot hold (no `@`:
+// no email autolink; no delimiter row: no table…): the documents mix pieces with and without those marks.
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { build as esbuild } from "esbuild";
 import fc from "fast-check";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
@@ -10,7 +13,7 @@ import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { describe, expect, it } from "vitest";
 import { closeYamlBlock } from "../src/parse/parse-minutes.js";
-import { parseMarkdown, pieceStarts } from "../src/parse/parse-markdown.js";
+import { idleConstructs, parseMarkdown, pieceStarts } from "../src/parse/parse-markdown.js";
 
 const { largeMeeting } = (await import(new URL("../scripts/large-meeting.mjs", import.meta.url).href)) as {
   largeMeeting: (items: number) => string;
@@ -41,6 +44,16 @@ const inline = fc.oneof(
       "www.example.com",
       "https://example.org/x?y",
       "ana@example.org",
+      "Ana.B-c_d+e@Example.org.",
+      "@",
+      "a@b",
+      "WWW.EXAMPLE.COM",
+      "Www.x",
+      "www",
+      "HTTPS://Example.org",
+      "http:",
+      "http://",
+      "ftp://x.org",
       "<span>x</span>",
       "<!-- note -->",
       "&amp;",
@@ -141,6 +154,21 @@ const table = fc
     }),
   )
   .map(([head, rule, rows]) => [head, rule, ...rows].join("\n"));
+// Tables with no pipe at all (micromark reads `a` over `:-` as a table), and near misses.
+const tableWithoutPipes = fc.constantFrom(
+  "Action\n:-",
+  "a b\n-:",
+  "a\n:--:\nrow",
+  "> a\n> :-",
+  ">a\n>:-",
+  "- a\n  :-",
+  "1. a\n   --:",
+  "a\n\t:-",
+  "a\n:-\n\n:-",
+  "a\n---",
+  "a\n:",
+  "- a\n:-",
+);
 const html = fc.constantFrom(
   "<div>\n## inside\n</div>",
   "<div>text</div>",
@@ -187,6 +215,7 @@ const block = fc.oneof(
   { weight: 4, arbitrary: list },
   { weight: 3, arbitrary: quote },
   { weight: 3, arbitrary: table },
+  { weight: 1, arbitrary: tableWithoutPipes },
   { weight: 2, arbitrary: html },
   { weight: 1, arbitrary: definition },
   { weight: 2, arbitrary: other },
@@ -210,11 +239,14 @@ describe("parsing in pieces", () => {
   it("gives the mdast of the whole text, positions included, on generated documents", () => {
     let cut = 0;
     let runs = 0;
+    const idle = new Map<string, number>();
     fc.assert(
       fc.property(document, (text) => {
         runs++;
         if (pieceStarts(text).length > 1) cut++;
+        for (const name of idleConstructs(text)) idle.set(name, (idle.get(name) ?? 0) + 1);
         expect(inPieces(text)).toStrictEqual(whole(text));
+        expect(parseMarkdown(text, Number.POSITIVE_INFINITY)).toStrictEqual(whole(text));
       }),
       // PIECES_RUNS=50000 for a longer search.
       { numRuns: Number(process.env.PIECES_RUNS ?? 1500) },
@@ -222,6 +254,11 @@ describe("parsing in pieces", () => {
     // The property says something only if many documents are cut (about one in five is: a line that may
     // open an HTML block or an indented fence anywhere before a heading stops the cutting).
     expect(cut / runs).toBeGreaterThan(0.15);
+    // …and only if whole documents are parsed both with and without each construct left out.
+    for (const name of ["emailAutolink", "wwwAutolink", "protocolAutolink", "table"]) {
+      expect((idle.get(name) ?? 0) / runs, name).toBeGreaterThan(0.1);
+      expect((idle.get(name) ?? 0) / runs, name).toBeLessThan(0.9);
+    }
   });
 
   it("gives the mdast of the whole text on every example, fixture and the large meeting", () => {
@@ -266,6 +303,54 @@ describe("parsing in pieces", () => {
     // …and cuts where nothing can.
     const cut = "---\ntitle: T\n---\n## a\n\n```\n## c\n```\n\n## b\ntext\n";
     expect(pieceStarts(cut)).toEqual([0, cut.indexOf("## a"), cut.indexOf("## b")]);
+  });
+});
+
+// The bundle's parser: this module bundled with patches/*.patch applied (micromark's constructs and
+// from-markdown's compiler made once per list of extensions, subtokenize's jumps in a Map), as
+// scripts/build.mjs bundles it. vitest runs the rest of this file on the published packages.
+const { patchFiles } = (await import(new URL("../scripts/dependency-patches.mjs", import.meta.url).href)) as {
+  patchFiles: () => import("esbuild").Plugin;
+};
+const bundled = join(mkdtempSync(join(tmpdir(), "minutes-parser-")), "parse-markdown.mjs");
+await esbuild({
+  entryPoints: ["src/parse/parse-markdown.ts"],
+  bundle: true,
+  format: "esm",
+  platform: "node",
+  outfile: bundled,
+  plugins: [patchFiles()],
+  logLevel: "error",
+});
+const patched = (await import(bundled)) as { parseMarkdown: typeof parseMarkdown };
+
+describe("the patched parser (the bundle's)", () => {
+  it("is patched", () => {
+    const code = readFileSync(bundled, "utf8");
+    expect(code).toMatch(/combined\.set\(extensions, constructs\d*\)/);
+    expect(code).toMatch(/compilers\.set\(extensions, compile\d*\)/);
+    expect(code).toMatch(/while \(jumps\.has\(index\d*\)\)/);
+  });
+
+  it("gives the published parser's mdast on generated documents, one after another", () => {
+    fc.assert(
+      fc.property(document, (text) => {
+        expect(patched.parseMarkdown(text)).toStrictEqual(whole(text));
+        expect(patched.parseMarkdown(text, Number.POSITIVE_INFINITY)).toStrictEqual(whole(text));
+      }),
+      { numRuns: Number(process.env.PIECES_RUNS ?? 800) },
+    );
+  });
+
+  it("gives the published parser's mdast on every example, fixture and the large meeting", () => {
+    const files = [...markdownFiles("examples"), ...markdownFiles("test/fixtures"), ...markdownFiles("docs")];
+    expect(files.length).toBeGreaterThan(50);
+    for (const path of files) {
+      const text = readFileSync(path, "utf8");
+      expect(patched.parseMarkdown(text), path).toStrictEqual(whole(text));
+    }
+    const large = largeMeeting(60);
+    expect(patched.parseMarkdown(large)).toStrictEqual(whole(large));
   });
 });
 

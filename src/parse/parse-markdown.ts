@@ -10,7 +10,9 @@
 // `]:` anywhere is parsed whole). A line the scan cannot place for certain (an indented fence that may belong
 // to a list item, a line that may open an HTML block) ends the scan: the rest is one piece.
 // test/parse-markdown.property.test.ts compares both parses on generated documents and on every example.
+// Each piece is parsed without the GFM constructs it cannot hold (IDLE_CONSTRUCTS), by parsers made once per process.
 import type { Nodes, Root, RootContent } from "mdast";
+import { fromMarkdown, type Options as FromMarkdownOptions } from "mdast-util-from-markdown";
 import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
@@ -19,8 +21,13 @@ import { unified } from "unified";
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]).freeze();
 skipIdleAutolinkLiterals(processor.data("fromMarkdownExtensions"));
 
-/** Pieces shorter than this are joined to the next: each parse has a fixed cost (the parser's set-up). */
-const PIECE_LENGTH = 8192;
+/**
+ * Pieces shorter than this are joined to the next: each parse has a fixed cost. 8 KB while the parser was set
+ * up anew for every parse; 1 KB since it is made once per process (and a short piece more often needs no table
+ * or autolink): parseMarkdown's CPU time, 1 KB against 8 KB, 0.88 for the seed and 0.77–0.80 for the large
+ * meeting (medians of 40 and 8 alternating rounds, twice; 512 B and 2 KB alike, 4 KB 0.88–0.99).
+ */
+const PIECE_LENGTH = 1024;
 
 /**
  * The mdast of a whole document, as one parse of it gives it. `pieceLength`: the shortest piece (0 cuts at
@@ -28,7 +35,7 @@ const PIECE_LENGTH = 8192;
  */
 export function parseMarkdown(text: string, pieceLength = PIECE_LENGTH): Root {
   const starts = pieceLength === Number.POSITIVE_INFINITY ? [0] : pieceStarts(text, pieceLength);
-  if (starts.length === 1) return processor.parse(text) as Root;
+  if (starts.length === 1) return parseText(text);
   const children: RootContent[] = [];
   let root: Root | undefined;
   let line = 0;
@@ -39,12 +46,11 @@ export function parseMarkdown(text: string, pieceLength = PIECE_LENGTH): Root {
     // before it (a fence in a list item) as it does in the whole text; at the end of the text, the same
     // fence would take in the last line ending.
     const to = next === undefined ? text.length : lineEnd(text, next);
-    const piece = processor.parse(text.slice(from, to)) as Root;
+    const piece = parseText(text.slice(from, to));
     if (next !== undefined) {
       const heading = piece.children.pop();
       // Never seen; a check that the scan and the parser agree, with the whole parse as the answer if not.
-      if (heading?.type !== "heading" || heading.position?.start.offset !== next - from)
-        return processor.parse(text) as Root;
+      if (heading?.type !== "heading" || heading.position?.start.offset !== next - from) return parseText(text);
     }
     for (const node of piece.children) {
       if (from > 0) shift(node, line, from);
@@ -179,4 +185,69 @@ function mayHoldAutolinkLiteral(tree: Root): boolean {
       for (const child of node.children) stack.push(child);
   }
   return false;
+}
+
+type Construct = { name?: string };
+type ConstructRecord = Record<string, Construct | Construct[] | undefined>;
+type SyntaxExtension = Record<string, ConstructRecord | undefined>;
+
+/**
+ * GFM constructs that cannot succeed on a text without a given mark, with the test for that mark. micromark
+ * tries each construct of a character wherever that character may start one: the email autolink at the start
+ * of every word (its characters are every ASCII letter and digit), the table at the start of every flow line.
+ * A construct that fails leaves no trace (micromark restores its state; GFM's table resets `interrupt` before
+ * it can fail on the next line), so a parser without the ones whose mark is absent gives the same events, but
+ * for `data` tokens cut at fewer places, which micromark's text resolver joins into the same tokens anyway.
+ * - email autolink: consumes an `@` before it can succeed;
+ * - www autolink: `www.` (any case);
+ * - protocol autolink: `http:` or `https:` (any case);
+ * - table: a delimiter row, a line of `|`, `:`, `-`, spaces and tabs with a `|` or a `:` (micromark-extension-
+ *   gfm-table's `seen`; `a\n:-` is a table), after the prefixes of block quotes and list items.
+ */
+const IDLE_CONSTRUCTS: { name: string; needs: (text: string) => boolean }[] = [
+  { name: "emailAutolink", needs: (text) => text.includes("@") },
+  { name: "wwwAutolink", needs: (text) => /www\./i.test(text) },
+  { name: "protocolAutolink", needs: (text) => /https?:/i.test(text) },
+  { name: "table", needs: (text) => /^[ \t>]*[ \t|:-]*[|:][ \t|:-]*$/m.test(text) },
+];
+
+/** The parser's options for each set of idle constructs left out (a bit each), made once per process. */
+const parserOptions = new Map<number, FromMarkdownOptions>();
+
+/** The names of the GFM constructs a parse of `text` leaves out (none can succeed on it). */
+export function idleConstructs(text: string): string[] {
+  return IDLE_CONSTRUCTS.filter((construct) => !construct.needs(text)).map((construct) => construct.name);
+}
+
+/** One parse, by the parser made for what the text may hold (mdast-util-from-markdown, as remark-parse calls it). */
+function parseText(text: string): Root {
+  let idle = 0;
+  for (let i = 0; i < IDLE_CONSTRUCTS.length; i++) if (!IDLE_CONSTRUCTS[i]!.needs(text)) idle |= 1 << i;
+  let options = parserOptions.get(idle);
+  if (!options) {
+    const names = new Set(IDLE_CONSTRUCTS.filter((_, i) => idle & (1 << i)).map((c) => c.name));
+    const extensions = processor.data("micromarkExtensions") as SyntaxExtension[];
+    options = {
+      extensions: extensions.map((extension) => withoutConstructs(extension, names)),
+      mdastExtensions: processor.data("fromMarkdownExtensions"),
+    } as FromMarkdownOptions;
+    parserOptions.set(idle, options);
+  }
+  return fromMarkdown(text, options);
+}
+
+/** A syntax extension without the named constructs in its `text` and `flow` hooks (the rest shared). */
+function withoutConstructs(extension: SyntaxExtension, names: Set<string>): SyntaxExtension {
+  const result: SyntaxExtension = { ...extension };
+  for (const hook of ["text", "flow"]) {
+    const record = extension[hook];
+    if (!record) continue;
+    const kept: ConstructRecord = {};
+    for (const [code, value] of Object.entries(record)) {
+      const list = [value ?? []].flat().filter((construct) => !names.has(construct.name ?? ""));
+      if (list.length > 0) kept[code] = list;
+    }
+    result[hook] = kept;
+  }
+  return result;
 }
