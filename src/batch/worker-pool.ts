@@ -112,6 +112,10 @@ export async function runPool(
     running++;
     void (async () => {
       while (next < tasks.length) {
+        // A build may never wait for the event loop (its reads and writes are synchronous): the workers'
+        // outcomes, and so their next tasks, are taken in here, between two files.
+        if (workers > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (next >= tasks.length) break;
         const at = next++;
         callbacks.onStart?.(tasks[at]!);
         await buildHere(at);
