@@ -66,7 +66,7 @@ export function writeSubsetDirectly(subset: unknown): void {
 /** Font files written, per parsed font (shared by the process's documents, font-book.ts): by the glyphs asked for. */
 const written = new WeakMap<object, Map<string, Uint8Array>>();
 /** Files kept per font: the oldest goes first. A seed-sized subset is 20–60 KB, twice with its deflated bytes. */
-const WRITTEN_KEPT = 8;
+const WRITTEN_KEPT = 4;
 /** The deflated bytes of font files kept above (a file dropped there is dropped here). */
 const deflated = new WeakMap<Uint8Array, Uint8Array>();
 
