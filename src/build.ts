@@ -1,6 +1,6 @@
 // The pipeline for one file: read → parse and validate → render each format → write.
 // Outputs are written to a temporary file and renamed, so a failed build never truncates a good output.
-import { mkdirSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import { basename, dirname, extname, isAbsolute, join, relative } from "node:path";
 import { configBody, configFor, strictness, type Config } from "./config/config.js";
 import { diagnostic, toDiagnostic, type Diagnostic } from "./diagnostics.js";
@@ -345,7 +345,7 @@ async function buildInWorld(
   }
   const outputs = rendered.map(({ format }) => ({ format, path: join(outDir, `${stem}.${format}`) }));
   try {
-    mkdirSync(outDir, { recursive: true }); // synchronous, as the writes are (see write-atomically.ts)
+    await mkdir(outDir, { recursive: true });
     // All or none: a disk that fills up on the PDF leaves the DOCX of the last build too.
     await writeAllAtomically(rendered.map(({ bytes }, i) => ({ path: outputs[i]!.path, bytes })));
   } catch (error) {

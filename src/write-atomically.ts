@@ -4,8 +4,8 @@
 // Commands check their outputs against their inputs here too (overwritesInput), with one wording, and
 // say why the file system refused a write with one table (whyNotWritten, writeFix).
 import { randomBytes } from "node:crypto";
-import { renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
-import { constants, copyFile, link, rm, writeFile } from "node:fs/promises";
+import { statSync, type Stats } from "node:fs";
+import { constants, copyFile, link, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { diagnostic, type Diagnostic } from "./diagnostics.js";
 import { render, text, type MessageId, type Param, type Text } from "./i18n/messages.js";
@@ -46,9 +46,6 @@ export async function writeAtomically(path: string, bytes: Uint8Array): Promise<
  * full, no permission) changes none of them; a folder standing where one goes is refused before anything
  * is written. On failure no temporary file is left, and a file-system error comes back as a WriteFailure
  * naming the output (any other error is thrown as it is).
- * The file system is called synchronously: outputs are a few hundred KB, which the system takes in its page
- * cache in well under a millisecond, while each awaited call went through libuv's thread pool and back, and a
- * batch's builder (this thread or a worker) sat idle meanwhile, its core unused: six round trips a meeting.
  */
 export async function writeAllAtomically(files: readonly { path: string; bytes: Uint8Array }[]): Promise<void> {
   const staged: { path: string; temporary: string }[] = [];
@@ -56,22 +53,22 @@ export async function writeAllAtomically(files: readonly { path: string; bytes: 
   try {
     for (const { path } of files) {
       current = path;
-      if (statOrUndefined(path)?.isDirectory())
+      if ((await stat(path).catch(() => undefined))?.isDirectory())
         throw Object.assign(new Error(`EISDIR: ${path} is a folder`), { code: "EISDIR" });
     }
     for (const { path, bytes } of files) {
       current = path;
       const temporary = temporaryFor(path);
       staged.push({ path, temporary });
-      writeFileSync(temporary, bytes);
+      await writeFile(temporary, bytes);
     }
     while (staged.length > 0) {
       current = staged[0]!.path;
-      renameSync(staged[0]!.temporary, staged[0]!.path);
+      await rename(staged[0]!.temporary, staged[0]!.path);
       staged.shift();
     }
   } catch (error) {
-    for (const { temporary } of staged) rmSync(temporary, { force: true });
+    await Promise.all(staged.map(({ temporary }) => rm(temporary, { force: true })));
     const code = (error as NodeJS.ErrnoException).code;
     throw typeof code === "string" ? new WriteFailure(current, code, error) : error;
   }
