@@ -52,6 +52,25 @@ describe("a PDF font subset written directly", () => {
     expect(compared).toBe(faces.length * 5);
   });
 
+  it("gives a later subset of the same glyphs the file written before, and other glyphs a file of their own", () => {
+    // A batch draws meeting after meeting with one parsed font: the file (and its deflated bytes) is kept.
+    const font = fontkit.openSync(shippedFont(faces[0] as ShippedFont)) as unknown as Font;
+    const ids = [..."Décisions ŒUVRE"].map((ch) => font.glyphForCodePoint(ch.codePointAt(0)!).id);
+    const subsetOf = (list: number[], direct: boolean): Subset => {
+      const subset = font.createSubset();
+      if (direct) writeSubsetDirectly(subset);
+      for (const id of list) subset.includeGlyph(id);
+      return subset;
+    };
+    const first = subsetOf(ids, true).encode();
+    const again = subsetOf(ids, true).encode();
+    expect(again).toBe(first);
+    expect(Buffer.from(again).equals(Buffer.from(subsetOf(ids, false).encode()))).toBe(true);
+    const other = subsetOf(ids.slice(0, 5), true).encode();
+    expect(other).not.toBe(first);
+    expect(Buffer.from(other).equals(Buffer.from(subsetOf(ids.slice(0, 5), false).encode()))).toBe(true);
+  });
+
   it("leaves a subset of a font that is not TrueType outlines to fontkit", () => {
     const subset = {
       font: { directory: { tables: { "CFF ": {} } } },

@@ -24,7 +24,35 @@ parentPort.on("message", (task) => {
   return pathToFileURL(path);
 }
 
+/** A worker that answers each file at once, without building it. */
+function quickWorker(): URL {
+  const path = join(mkdtempSync(join(tmpdir(), "minutes-quick-")), "worker.mjs");
+  writeFileSync(
+    path,
+    `import { parentPort } from "node:worker_threads";
+parentPort.on("message", (task) => {
+  parentPort.postMessage({ input: task.input, status: "built", diagnostics: [], outputs: [], ms: 0, by: "worker" });
+});
+`,
+  );
+  return pathToFileURL(path);
+}
+
 describe("the worker pool", () => {
+  it("keeps feeding its workers while this thread builds files whose reads and writes never wait", async () => {
+    // A build in this thread has no await that reaches the event loop: without a turn of it between two files,
+    // the workers' outcomes (and their next files) waited until this thread had taken every file left.
+    const inputs = generateRepo(tempDir("pool-feed"), 24);
+    const out = tempDir("pool-feed-out");
+    const tasks = inputs.map((input) => ({ input, options: { out, formats: ["json" as const] } }));
+    const outcomes: FileOutcome[] = await runPool(tasks, 2, {}, quickWorker());
+    expect(outcomes.map((o) => o.input)).toEqual(inputs);
+    const byWorker = outcomes.filter((o) => (o as FileOutcome & { by?: string }).by === "worker").length;
+    // More than the two files a worker is handed at the start; this thread built some too.
+    expect(byWorker).toBeGreaterThan(2);
+    expect(byWorker).toBeLessThan(24);
+  });
+
   it("gives every file one outcome when workers die holding files", async () => {
     const inputs = generateRepo(tempDir("pool-die"), 12);
     const out = tempDir("pool-die-out");

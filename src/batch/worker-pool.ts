@@ -112,6 +112,11 @@ export async function runPool(
     running++;
     void (async () => {
       while (next < tasks.length) {
+        // A build may never wait for the event loop (its reads and writes are synchronous): the workers'
+        // outcomes, and so their next tasks, are taken in here, between two files, and so are V8's own tasks
+        // (incremental marking, scheduled young collections), without which the heap grew larger.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (next >= tasks.length) break;
         const at = next++;
         callbacks.onStart?.(tasks[at]!);
         await buildHere(at);

@@ -9,7 +9,7 @@ import type { FallbackFace } from "../fallback-fonts.js";
 import type { FontKey } from "./pdf-styles.js";
 import { keepGlyphCodePoints } from "./pdfkit-library.js";
 import { useShapingTable } from "./shaping-table.js";
-import { writeSubsetDirectly } from "./subset-writer.js";
+import { deflateFontFileOnce, writeSubsetDirectly } from "./subset-writer.js";
 
 /** The part of pdfkit's embedded font object this renderer relies on (pdfkit 0.20 internals). */
 export interface KitFont {
@@ -211,6 +211,7 @@ export class FontBook {
     const font = kit._font;
     if (font.layoutCache) font.layoutCache = sharedLayoutCache(path);
     if (font.subset) writeSubsetDirectly(font.subset);
+    deflateFontFileOnce(font);
     // The path is the key use() selects the face by.
     kit._fontFamilies[path] ??= font;
     if (font.font && !parsed.has(path)) {

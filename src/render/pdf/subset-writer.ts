@@ -6,6 +6,12 @@
 // font from its encode of a one-glyph subset; hhea's and maxp's glyph counts are then set in place. The bytes are
 // fontkit's, byte for byte (test/subset-writer.test.ts compares the two for every shipped face).
 
+// A process that draws several documents (a batch's builder) keeps the last font files it wrote for each face,
+// by the glyphs asked for, and their deflated bytes: a document that draws the same glyphs as an earlier one
+// (meetings of one template often do) takes both as they are, byte for byte what encoding and deflating again
+// would give.
+import { deflateSync } from "node:zlib";
+
 /** The part of fontkit's TTFSubset this relies on (fontkit 2.0 internals). */
 interface TtfSubset {
   font: {
@@ -43,8 +49,79 @@ export function writeSubsetDirectly(subset: unknown): void {
   const encode = s.encode;
   s.minutesWritesDirectly = true;
   s.encode = function (this: TtfSubset) {
+    // The glyphs asked for, before the subset adds the parts of composite glyphs: the file depends on them only.
+    const key = this.glyphs.join(",");
+    let files = written.get(this.font);
+    const known = files?.get(key);
+    if (known) return known;
     const template = templateOf(this);
-    return template ? writeSubset(this, template) : encode.call(this);
+    const file = template ? writeSubset(this, template) : encode.call(this);
+    if (!files) written.set(this.font, (files = new Map()));
+    if (files.size >= WRITTEN_KEPT) files.delete(files.keys().next().value!);
+    files.set(key, file);
+    return file;
+  };
+}
+
+/** Font files written, per parsed font (shared by the process's documents, font-book.ts): by the glyphs asked for. */
+const written = new WeakMap<object, Map<string, Uint8Array>>();
+/** Files kept per font: the oldest goes first. A seed-sized subset is 20–60 KB, twice with its deflated bytes. */
+const WRITTEN_KEPT = 4;
+/** The deflated bytes of font files kept above (a file dropped there is dropped here). */
+const deflated = new WeakMap<Uint8Array, Uint8Array>();
+
+/** The part of pdfkit's embedded font and stream objects the font file's stream relies on (pdfkit 0.20 internals). */
+interface KitStream {
+  compress: boolean;
+  data: Record<string, unknown>;
+  write(chunk: Uint8Array): void;
+  end(chunk?: Uint8Array): void;
+  finalize(): void;
+}
+interface KitEmbeddedFont {
+  document: { ref(data?: Record<string, unknown>): KitStream };
+  embed(): unknown;
+  minutesDeflatesOnce?: true;
+}
+
+/**
+ * Makes `font` (pdfkit's EmbeddedFont of one document) write a font file kept by its subset (above) with the
+ * deflated bytes kept beside it. pdfkit's embed opens the font file's stream first (document.ref()) and ends it
+ * with the subset's file; that stream is given the deflated bytes instead, with the same dictionary: Length,
+ * then Filter, as pdfkit's write and finalize set them.
+ */
+export function deflateFontFileOnce(embedded: unknown): void {
+  const font = embedded as KitEmbeddedFont;
+  if (font.minutesDeflatesOnce || typeof font.embed !== "function" || !font.document) return;
+  font.minutesDeflatesOnce = true;
+  const embed = font.embed;
+  font.embed = function (this: KitEmbeddedFont) {
+    const doc = this.document;
+    const ref = doc.ref;
+    doc.ref = function (data?: Record<string, unknown>) {
+      doc.ref = ref; // the font file's stream is the first object embed makes
+      const stream = ref.call(doc, data);
+      const end = stream.end;
+      stream.end = function (this: KitStream, chunk?: Uint8Array) {
+        if (!chunk || !this.compress || Object.keys(this.data).some((k) => k === "Length" || k === "Filter"))
+          return end.call(this, chunk);
+        let bytes = deflated.get(chunk);
+        if (!bytes) {
+          bytes = deflateSync(chunk);
+          deflated.set(chunk, bytes);
+        }
+        this.compress = false;
+        this.write(bytes);
+        this.data.Filter = "FlateDecode";
+        this.finalize();
+      };
+      return stream;
+    };
+    try {
+      return embed.call(this);
+    } finally {
+      doc.ref = ref;
+    }
   };
 }
 
