@@ -1,6 +1,6 @@
 // Block model → Word paragraphs and tables: paragraphs, sub-headings, nested lists (numbered through Word
 // numbering), quotes with a left rule, shaded code, GFM tables and thematic breaks, at any nesting depth.
-import { AlignmentType, HeadingLevel, Paragraph, TextRun, type ParagraphChild } from "./docx-library.js";
+import { AlignmentType, HeadingLevel, Paragraph, pushRun, type ParagraphChild } from "./docx-library.js";
 import { inlineText, type Block, type Inline, type ListItem, type TableAlign } from "../../model/minutes.js";
 import { twips, type BlockScope, type DocxContext } from "./docx-context.js";
 import { gridTable, spacedTable, type CellContent } from "./grid-table.js";
@@ -39,7 +39,8 @@ function textParagraph(
 /** Code keeps its lines and leading spaces; tabs become spaces because Word's tab stops would not line up. */
 function codeRuns(value: string): ParagraphChild[] {
   const lines = xmlSafe(value).replace(/\r\n?/g, "\n").split("\n");
-  return lines.map((line, i) => {
+  const out: ParagraphChild[] = [];
+  lines.forEach((line, i) => {
     let column = 0;
     const text = line.replace(/\t|[^\t]+/g, (part) => {
       if (part !== "\t") {
@@ -50,8 +51,9 @@ function codeRuns(value: string): ParagraphChild[] {
       column += pad;
       return " ".repeat(pad);
     });
-    return new TextRun({ text, ...(i > 0 ? { break: 1 } : {}) });
+    pushRun(out, { text, ...(i > 0 ? { break: 1 } : {}) });
   });
+  return out;
 }
 
 function columnWeights(header: Inline[][], rows: Inline[][][]): number[] {
@@ -99,12 +101,14 @@ function listItem(
 ): Flow {
   const [first, ...rest] = item.children;
   const lead = first?.type === "paragraph" ? first : undefined;
-  const box = item.checked === null ? [] : [new TextRun(item.checked ? "☑ " : "☐ ")];
+  const children: ParagraphChild[] = [];
+  if (item.checked !== null) pushRun(children, { text: item.checked ? "☑ " : "☐ " });
+  if (lead) for (const child of inlineRuns(lead.children)) children.push(child);
   const marker = new Paragraph({
     style: scope.quoted ? StyleId.quote : "ListParagraph",
     numbering: { reference: ref.reference, level, instance: ref.instance },
     indent: { left: scope.indent, hanging: LIST_HANGING },
-    children: [...box, ...(lead ? inlineRuns(lead.children) : [])],
+    children,
     ...(lead ? paragraphDirection(lead.children) : {}),
   });
   return [marker, ...blockContent(lead ? rest : item.children, ctx, scope)];
