@@ -2,7 +2,17 @@
 // upgrade or a replacement of docx has one place to start from. Two uses of docx's internals still sit in
 // the renderer (to move here): render-docx.ts reads Packer's compiler for the parts before they are zipped,
 // and page-furniture.ts passes an ImportedXmlComponent where docx types a Paragraph.
-import { BaseXmlComponent, TextRun, type ParagraphChild } from "docx";
+import {
+  type AlignmentType,
+  BaseXmlComponent,
+  Bookmark,
+  ExternalHyperlink,
+  type HeadingLevel,
+  Paragraph,
+  TextRun,
+  uniqueId,
+  type ParagraphChild,
+} from "docx";
 
 export * from "docx";
 
@@ -69,9 +79,37 @@ export function runXml(spec: RunSpec): string {
 
 /**
  * The key under which docx's writer emits a prepForXml result as it is: patches/docx+9.15.2.patch adds it to
- * the bundled docx; the published docx (which vitest runs the sources with) has none, and gets TextRuns.
+ * the bundled docx; the published docx (which vitest runs the sources with) has none, and gets docx's objects.
  */
 const verbatimKey = (BaseXmlComponent as unknown as { verbatimXmlKey?: unknown }).verbatimXmlKey;
+let writeOwn = typeof verbatimKey === "string";
+
+/**
+ * Whether runs, paragraphs and links are written by minutes (the default where docx's writer takes written
+ * XML) or built as docx's objects: test/docx-written-xml.test.ts renders the same meetings both ways.
+ */
+export function writeOwnXml(on: boolean): void {
+  if (on && typeof verbatimKey !== "string") throw new Error("this docx does not emit written XML");
+  writeOwn = on;
+}
+
+/** What a component's prepForXml gives docx's writer (an object of docx's Formatter). */
+type Prepared = Record<string, unknown>;
+type Context = {
+  stack: unknown[];
+  file: { Numbering: { createConcreteNumberingInstance(reference: string, instance: number): void } };
+  viewWrapper: { Relationships: { addRelationship(id: string, type: string, target: string, mode: string): void } };
+};
+interface Component {
+  prepForXml(context: Context): Prepared | Prepared[] | undefined;
+  readonly writtenAs?: Component[];
+}
+
+const verbatim = (xml: string): Prepared => ({ [verbatimKey as string]: xml });
+const verbatimXmlOf = (prepared: unknown): string | undefined =>
+  typeof prepared === "object" && prepared !== null
+    ? ((prepared as Prepared)[verbatimKey as string] as string | undefined)
+    : undefined;
 
 /**
  * Consecutive runs of a paragraph as one component that carries their XML already written: no RunProperties,
@@ -81,18 +119,146 @@ const verbatimKey = (BaseXmlComponent as unknown as { verbatimXmlKey?: unknown }
 class WrittenRuns {
   readonly rootKey = "w:r";
   constructor(public xml: string) {}
-  prepForXml(): Record<string, string> {
-    return { [verbatimKey as string]: this.xml };
+  prepForXml(): Prepared {
+    return verbatim(this.xml);
   }
 }
 
-/** Appends the run to a paragraph's children: to the written runs before it when docx's writer takes them. */
+/** Appends the run to a paragraph's children: to the written runs before it when minutes writes the XML. */
 export function pushRun(out: ParagraphChild[], spec: RunSpec): void {
-  if (typeof verbatimKey !== "string") {
+  if (!writeOwn) {
     out.push(new TextRun(spec));
     return;
   }
   const last = out[out.length - 1] as unknown;
   if (last instanceof WrittenRuns) last.xml += runXml(spec);
   else out.push(new WrittenRuns(runXml(spec)) as unknown as ParagraphChild);
+}
+
+/**
+ * The children's XML, docx's way (XmlComponent.prepForXml: each child, or what it is written as, prepared in
+ * turn; nothing for undefined), with the written ones joined into one string after `head`. A single string
+ * when every child is written; else the list of prepared children for an element of docx's writer.
+ */
+function prepareChildren(children: readonly unknown[], context: Context, head: string): string | Prepared[] {
+  let xml = head;
+  let list: Prepared[] | undefined;
+  const add = (prepared: unknown): void => {
+    if (prepared === undefined) return;
+    if (Array.isArray(prepared)) {
+      for (const part of prepared) add(part);
+      return;
+    }
+    const written = verbatimXmlOf(prepared);
+    if (written !== undefined) xml += written;
+    else {
+      list ??= [];
+      if (xml) list.push(verbatim(xml));
+      xml = "";
+      list.push(prepared as Prepared);
+    }
+  };
+  for (const child of children) {
+    const component = child as Component;
+    const parts = component.writtenAs;
+    if (parts) for (const part of parts) add(part.prepForXml(context));
+    else add(component.prepForXml(context));
+  }
+  if (list === undefined) return xml;
+  if (xml) list.push(verbatim(xml));
+  return list;
+}
+
+/** An external hyperlink, as docx's ConcreteHyperlink writes it, its relationship added as docx adds it. */
+class WrittenHyperlink {
+  readonly rootKey = "w:hyperlink";
+  constructor(
+    private readonly link: string,
+    private readonly children: readonly ParagraphChild[],
+  ) {}
+  prepForXml(context: Context): Prepared {
+    // docx's Paragraph: a link with a short fragment gets it as w:anchor, its relationship the address before it.
+    const hash = this.link.indexOf("#");
+    const fragment = this.link.length - hash - 1;
+    const anchor = hash > 0 && fragment > 0 && fragment <= MAX_ANCHOR_LENGTH ? this.link.slice(hash + 1) : undefined;
+    const id = uniqueId();
+    context.viewWrapper.Relationships.addRelationship(
+      id,
+      "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
+      anchor === undefined ? this.link : this.link.slice(0, hash),
+      "External",
+    );
+    const open = `<w:hyperlink w:history="1"${attribute("w:anchor", anchor)} r:id="rId${id}"`;
+    const content = prepareChildren(this.children, context, "");
+    if (typeof content === "string") return verbatim(content ? `${open}>${content}</w:hyperlink>` : `${open}/>`);
+    const attributes = { "w:history": 1, ...(anchor === undefined ? {} : { "w:anchor": anchor }), "r:id": `rId${id}` };
+    return { "w:hyperlink": [{ _attr: attributes }, ...content] };
+  }
+}
+
+/** docx's limit on a link's fragment that it writes as the hyperlink's anchor. */
+const MAX_ANCHOR_LENGTH = 255;
+
+/** An external hyperlink around the runs: minutes' own when it writes the XML, else docx's. */
+export function hyperlink(link: string, children: ParagraphChild[]): ParagraphChild {
+  return writeOwn
+    ? (new WrittenHyperlink(link, children) as unknown as ParagraphChild)
+    : new ExternalHyperlink({ link, children });
+}
+
+/** The paragraph options minutes' own paragraphs take (a subset of docx's, which the fallback is given). */
+export interface ParagraphSpec {
+  style?: string;
+  heading?: (typeof HeadingLevel)[keyof typeof HeadingLevel];
+  numbering?: { reference: string; level: number; instance: number };
+  bidirectional?: true;
+  spacing?: { before: number };
+  indent?: { left?: number; hanging?: number };
+  alignment?: (typeof AlignmentType)[keyof typeof AlignmentType];
+  children?: ParagraphChild[];
+}
+
+const RIGHT_TO_LEFT: Record<string, string> = { left: "right", right: "left" };
+
+/** The `w:pPr` of a paragraph, element for element as docx's ParagraphProperties writes it; "" when it has none. */
+export function paragraphPropertiesXml(spec: ParagraphSpec): string {
+  let xml = "";
+  if (spec.heading) xml += `<w:pStyle w:val="${escapeXml(spec.heading)}"/>`;
+  if (spec.numbering && !spec.style && !spec.heading) xml += `<w:pStyle w:val="ListParagraph"/>`;
+  if (spec.style) xml += `<w:pStyle w:val="${escapeXml(spec.style)}"/>`;
+  const numbering = spec.numbering;
+  if (numbering)
+    xml += `<w:numPr><w:ilvl w:val="${numbering.level}"/><w:numId w:val="{${escapeXml(`${numbering.reference}-${numbering.instance}`)}}"/></w:numPr>`;
+  if (spec.bidirectional) xml += "<w:bidi/>";
+  if (spec.spacing) xml += `<w:spacing w:before="${Math.floor(spec.spacing.before)}"/>`;
+  const indent = spec.indent;
+  if (indent)
+    xml += `<w:ind${indent.left === undefined ? "" : ` w:left="${Math.floor(indent.left)}"`}${indent.hanging === undefined ? "" : ` w:hanging="${Math.floor(indent.hanging)}"`}/>`;
+  if (spec.alignment)
+    xml += `<w:jc w:val="${escapeXml((spec.bidirectional && RIGHT_TO_LEFT[spec.alignment]) || spec.alignment)}"/>`;
+  return xml && `<w:pPr>${xml}</w:pPr>`;
+}
+
+/** A paragraph whose properties (and written children) minutes writes; numbering registered as docx does. */
+class WrittenParagraph {
+  readonly rootKey = "w:p";
+  private readonly children: readonly unknown[];
+  constructor(private readonly spec: ParagraphSpec) {
+    // docx's Paragraph writes a bookmark's parts in its place.
+    this.children = (spec.children ?? []).flatMap((child) => (child instanceof Bookmark ? child.writtenAs : [child]));
+  }
+  prepForXml(context: Context): Prepared {
+    const { numbering } = this.spec;
+    if (numbering) context.file.Numbering.createConcreteNumberingInstance(numbering.reference, numbering.instance);
+    context.stack.push(this);
+    const content = prepareChildren(this.children, context, paragraphPropertiesXml(this.spec));
+    context.stack.pop();
+    if (typeof content === "string") return verbatim(content ? `<w:p>${content}</w:p>` : "<w:p/>");
+    return { "w:p": content };
+  }
+}
+
+/** A paragraph: minutes' own when it writes the XML, else docx's. */
+export function paragraph(spec: ParagraphSpec): Paragraph {
+  return writeOwn ? (new WrittenParagraph(spec) as unknown as Paragraph) : new Paragraph(spec);
 }

@@ -2,7 +2,8 @@
 // thin single borders, a shaded bold header row that repeats on each page, and rows that never split.
 import {
   BorderStyle,
-  Paragraph,
+  type Paragraph,
+  paragraph,
   ShadingType,
   Table,
   TableCell,
@@ -38,7 +39,7 @@ export function columnWidths(weights: number[], total: number): number[] {
   return widths;
 }
 
-const emptyCell = (): CellContent => [new Paragraph({ style: StyleId.tableText })];
+const emptyCell = (): CellContent => [paragraph({ style: StyleId.tableText })];
 
 export function gridTable(ctx: DocxContext, spec: GridSpec): Table {
   const { colors } = ctx.theme;
@@ -90,14 +91,14 @@ export function gridTable(ctx: DocxContext, spec: GridSpec): Table {
   });
 }
 
-const spacers = new WeakSet<Paragraph>();
+const spacers = new WeakSet<object>();
 
 /**
  * Word joins two tables that touch into one and gives a table no space above or below, so a small fixed-height
  * paragraph goes on each side of every table; `collapseSpacers` then drops the doubles between neighbours.
  */
 export function tableSpacer(): Paragraph {
-  const spacer = new Paragraph({ style: StyleId.tableSpacer });
+  const spacer = paragraph({ style: StyleId.tableSpacer });
   spacers.add(spacer);
   return spacer;
 }
@@ -107,8 +108,8 @@ export const spacedTable = (table: Table): (Paragraph | Table)[] => [tableSpacer
 
 export function collapseSpacers<T>(flow: T[]): T[] {
   return flow.filter((item, i) => {
-    if (!(item instanceof Paragraph) || !spacers.has(item)) return true;
+    if (typeof item !== "object" || item === null || !spacers.has(item)) return true;
     const previous = flow[i - 1];
-    return i > 0 && !(previous instanceof Paragraph && spacers.has(previous));
+    return i > 0 && !(typeof previous === "object" && previous !== null && spacers.has(previous));
   });
 }

@@ -1,6 +1,6 @@
 // Inline model → Word runs: bold, italic, strike, inline code (character style), real hyperlinks, hard breaks.
 // Formatting nests by carrying a state down the tree; a run gets only the flags that are on.
-import { ExternalHyperlink, pushRun, type ParagraphChild, type RunSpec } from "./docx-library.js";
+import { hyperlink, pushRun, type ParagraphChild, type RunSpec } from "./docx-library.js";
 import { inlineText, type Inline } from "../../model/minutes.js";
 import { scriptRunOptions, scriptSpans, startsRightToLeft } from "./script-fonts.js";
 import { StyleId } from "./style-table.js";
@@ -74,7 +74,7 @@ function collect(inlines: Inline[], state: RunState, out: ParagraphChild[]): voi
           { ...state, linked: true },
           children,
         );
-        out.push(new ExternalHyperlink({ link: target, children }));
+        out.push(hyperlink(target, children));
         break;
       }
     }
