@@ -31,15 +31,19 @@ vi.mock("docx", async () => {
 const { renderDocx, parseMinutes, defaultTheme } = await import("../src/index.js");
 const { writeOwnXml } = await import("../src/render/docx/docx-library.js");
 
-const options = { theme: defaultTheme(), timestamp: new Date("2024-05-06T07:08:09Z") };
+const timestamp = new Date("2024-05-06T07:08:09Z");
+const options = { theme: defaultTheme(), timestamp };
+// Tables with horizontal rules only: their sides are borders of style "none".
+const lines = defaultTheme();
+const linesOptions = { theme: { ...lines, layout: { ...lines.layout, tables: "lines" as const } }, timestamp };
 
-async function bothWays(text: string, path: string): Promise<[Uint8Array, Uint8Array]> {
-  const { minutes } = parseMinutes(text, { path });
+async function bothWays(text: string, path: string, how = options): Promise<[Uint8Array, Uint8Array]> {
+  const minutes = parseMinutes(text, { path }).minutes!;
   try {
     writeOwnXml(false);
-    const objects = await renderDocx(minutes, options);
+    const objects = await renderDocx(minutes, how);
     writeOwnXml(true);
-    return [objects, await renderDocx(minutes, options)];
+    return [objects, await renderDocx(minutes, how)];
   } finally {
     writeOwnXml(true);
   }
@@ -109,6 +113,9 @@ const block = fc.oneof(
         `| A | B |\n|:--|--:|\n| ${a.replace(/\|/g, "")} | ${b.replace(/\|/g, "")} |\n| ${c.replace(/\|/g, "")} | |`,
     ),
   fc.constant("---"),
+  // A table in a list item and in a quote: indented.
+  fc.tuple(line, line).map(([a, b]) => `- ${a}\n\n  | A | B |\n  |---|---|\n  | ${b.replace(/[|\n]/g, " ")} | x |`),
+  line.map((a) => `> | A |\n> |---|\n> | ${a.replace(/[|\n]/g, " ")} |`),
 );
 const item = fc
   .tuple(line, fc.array(block, { minLength: 1, maxLength: 4 }), fc.boolean())
@@ -125,7 +132,8 @@ const meeting = fc
 
 describe("the DOCX renderer's own XML against docx's objects (patched docx)", () => {
   it("is in use where docx takes written XML", async () => {
-    const { minutes } = parseMinutes("---\ntitle: T\ndate: 2024-05-06\n---\n\n## One\n\nText.\n", { path: "t.md" });
+    const minutes = parseMinutes("---\ntitle: T\ndate: 2024-05-06\n---\n\n## One\n\nText.\n", { path: "t.md" })
+      .minutes!;
     expect(documentXml(await renderDocx(minutes, options))).toContain('<w:t xml:space="preserve">Text.</w:t>');
   });
 
@@ -135,8 +143,8 @@ describe("the DOCX renderer's own XML against docx's objects (patched docx)", ()
 
   it("writes the bytes docx's objects write for generated meetings", async () => {
     await fc.assert(
-      fc.asyncProperty(meeting, async (text) => {
-        expectSame(await bothWays(text, "2024-05-06-generated.md"), text);
+      fc.asyncProperty(meeting, fc.boolean(), async (text, ruled) => {
+        expectSame(await bothWays(text, "2024-05-06-generated.md", ruled ? linesOptions : options), text);
       }),
       { numRuns: 60 },
     );

@@ -8,9 +8,15 @@ import {
   Bookmark,
   ExternalHyperlink,
   type HeadingLevel,
+  type IBorderOptions,
   Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
   TextRun,
   uniqueId,
+  WidthType,
   type ParagraphChild,
 } from "docx";
 
@@ -136,38 +142,69 @@ export function pushRun(out: ParagraphChild[], spec: RunSpec): void {
 }
 
 /**
- * The children's XML, docx's way (XmlComponent.prepForXml: each child, or what it is written as, prepared in
- * turn; nothing for undefined), with the written ones joined into one string after `head`. A single string
- * when every child is written; else the list of prepared children for an element of docx's writer.
+ * Written XML and prepared components in document order: the written text joined into one string until a
+ * component that docx's writer must write comes (a bookmark, an internal link, a run of docx's); then the
+ * parts, in an element whose content they are (docx's writer emits a written part as it is, even one that
+ * opens or closes tags).
  */
-function prepareChildren(children: readonly unknown[], context: Context, head: string): string | Prepared[] {
-  let xml = head;
-  let list: Prepared[] | undefined;
-  const add = (prepared: unknown): void => {
+class XmlOut {
+  private xml: string;
+  private parts: Prepared[] | undefined;
+  constructor(head: string) {
+    this.xml = head;
+  }
+  text(xml: string): void {
+    this.xml += xml;
+  }
+  add(prepared: unknown): void {
     if (prepared === undefined) return;
     if (Array.isArray(prepared)) {
-      for (const part of prepared) add(part);
+      for (const part of prepared) this.add(part);
       return;
     }
     const written = verbatimXmlOf(prepared);
-    if (written !== undefined) xml += written;
+    if (written !== undefined) this.xml += written;
     else {
-      list ??= [];
-      if (xml) list.push(verbatim(xml));
-      xml = "";
-      list.push(prepared as Prepared);
+      this.parts ??= [];
+      if (this.xml) this.parts.push(verbatim(this.xml));
+      this.xml = "";
+      this.parts.push(prepared as Prepared);
     }
-  };
-  for (const child of children) {
-    const component = child as Component;
-    const parts = component.writtenAs;
-    if (parts) for (const part of parts) add(part.prepForXml(context));
-    else add(component.prepForXml(context));
   }
-  if (list === undefined) return xml;
-  if (xml) list.push(verbatim(xml));
-  return list;
+  /** The children, docx's way (XmlComponent.prepForXml): each, or what it is written as, prepared in turn. */
+  children(children: readonly unknown[], context: Context): void {
+    for (const child of children) {
+      const component = child as Component;
+      const parts = component.writtenAs;
+      if (parts) for (const part of parts) this.add(part.prepForXml(context));
+      else this.add(component.prepForXml(context));
+    }
+  }
+  /** Whether everything was written (then `written()` is the content) or components came between. */
+  get allWritten(): boolean {
+    return this.parts === undefined;
+  }
+  written(): string {
+    return this.xml;
+  }
+  /** The element with this content: written as one string, or as docx's element of the parts. */
+  element(name: string, attributes?: Record<string, unknown>): Prepared {
+    if (this.parts === undefined)
+      return verbatim(
+        this.xml
+          ? `<${name}${writeAttributes(attributes)}>${this.xml}</${name}>`
+          : `<${name}${writeAttributes(attributes)}/>`,
+      );
+    if (this.xml) this.parts.push(verbatim(this.xml));
+    return { [name]: attributes ? [{ _attr: attributes }, ...this.parts] : this.parts };
+  }
 }
+
+const writeAttributes = (attributes: Record<string, unknown> | undefined): string => {
+  let xml = "";
+  if (attributes) for (const [key, value] of Object.entries(attributes)) xml += ` ${key}="${escapeXml(String(value))}"`;
+  return xml;
+};
 
 /** An external hyperlink, as docx's ConcreteHyperlink writes it, its relationship added as docx adds it. */
 class WrittenHyperlink {
@@ -188,11 +225,13 @@ class WrittenHyperlink {
       anchor === undefined ? this.link : this.link.slice(0, hash),
       "External",
     );
-    const open = `<w:hyperlink w:history="1"${attribute("w:anchor", anchor)} r:id="rId${id}"`;
-    const content = prepareChildren(this.children, context, "");
-    if (typeof content === "string") return verbatim(content ? `${open}>${content}</w:hyperlink>` : `${open}/>`);
-    const attributes = { "w:history": 1, ...(anchor === undefined ? {} : { "w:anchor": anchor }), "r:id": `rId${id}` };
-    return { "w:hyperlink": [{ _attr: attributes }, ...content] };
+    const out = new XmlOut("");
+    out.children(this.children, context);
+    return out.element("w:hyperlink", {
+      "w:history": 1,
+      ...(anchor === undefined ? {} : { "w:anchor": anchor }),
+      "r:id": `rId${id}`,
+    });
   }
 }
 
@@ -251,14 +290,118 @@ class WrittenParagraph {
     const { numbering } = this.spec;
     if (numbering) context.file.Numbering.createConcreteNumberingInstance(numbering.reference, numbering.instance);
     context.stack.push(this);
-    const content = prepareChildren(this.children, context, paragraphPropertiesXml(this.spec));
+    const out = new XmlOut(paragraphPropertiesXml(this.spec));
+    out.children(this.children, context);
     context.stack.pop();
-    if (typeof content === "string") return verbatim(content ? `<w:p>${content}</w:p>` : "<w:p/>");
-    return { "w:p": content };
+    return out.element("w:p");
   }
 }
 
 /** A paragraph: minutes' own when it writes the XML, else docx's. */
 export function paragraph(spec: ParagraphSpec): Paragraph {
   return writeOwn ? (new WrittenParagraph(spec) as unknown as Paragraph) : new Paragraph(spec);
+}
+
+/** A border as minutes gives one: a style, a width in eighths of a point, a colour (hex or "auto"). */
+type Border = Required<Pick<IBorderOptions, "style" | "size">> & { color: string };
+
+/** A table cell: its width in twips, its shading (a header's fill), its paragraphs. */
+export interface CellSpec {
+  width: number;
+  shading?: { type: "clear"; color: "auto"; fill: string };
+  children: (Paragraph | Table)[];
+}
+
+/** A table of minutes' one shape (grid-table.ts): fixed layout, widths in twips, rows that never split. */
+export interface TableSpec {
+  rows: { tableHeader?: true; cells: CellSpec[] }[];
+  width: number;
+  columnWidths: number[];
+  indent: number;
+  tableLook: { firstRow: boolean; firstColumn: boolean; lastRow: boolean; lastColumn: boolean };
+  style: string;
+  borders: Record<"top" | "bottom" | "left" | "right" | "insideHorizontal" | "insideVertical", Border>;
+  margins: Record<"top" | "bottom" | "left" | "right", number>;
+}
+
+/** docx's colour values: "auto", or six hex digits without the "#". */
+const colorValue = (color: string): string => (color !== "auto" && color.startsWith("#") ? color.slice(1) : color);
+
+const twipsWidth = (name: string, size: number): string => `<${name} w:type="dxa" w:w="${Math.floor(size)}"/>`;
+
+const borderXml = (name: string, border: Border): string =>
+  `<${name} w:val="${escapeXml(border.style)}" w:color="${escapeXml(colorValue(border.color))}" w:sz="${Math.floor(border.size)}"/>`;
+
+/** What docx's Table writes before the rows (its TableProperties and TableGrid), for minutes' table shape. */
+export function tableFrameXml(spec: TableSpec): string {
+  const { borders, margins, tableLook } = spec;
+  return (
+    `<w:tblPr><w:tblStyle w:val="${escapeXml(spec.style)}"/>${twipsWidth("w:tblW", spec.width)}` +
+    (spec.indent > 0 ? twipsWidth("w:tblInd", spec.indent) : "") +
+    `<w:tblBorders>${borderXml("w:top", borders.top)}${borderXml("w:left", borders.left)}${borderXml("w:bottom", borders.bottom)}${borderXml("w:right", borders.right)}${borderXml("w:insideH", borders.insideHorizontal)}${borderXml("w:insideV", borders.insideVertical)}</w:tblBorders>` +
+    `<w:tblLayout w:type="fixed"/>` +
+    `<w:tblCellMar>${twipsWidth("w:top", margins.top)}${twipsWidth("w:left", margins.left)}${twipsWidth("w:bottom", margins.bottom)}${twipsWidth("w:right", margins.right)}</w:tblCellMar>` +
+    `<w:tblLook w:firstRow="${tableLook.firstRow}" w:lastRow="${tableLook.lastRow}" w:firstColumn="${tableLook.firstColumn}" w:lastColumn="${tableLook.lastColumn}"/></w:tblPr>` +
+    `<w:tblGrid>${spec.columnWidths.map((width) => `<w:gridCol w:w="${Math.floor(width)}"/>`).join("")}</w:tblGrid>`
+  );
+}
+
+const cellPropertiesXml = (cell: CellSpec): string =>
+  `<w:tcPr>${twipsWidth("w:tcW", cell.width)}${
+    cell.shading
+      ? `<w:shd w:fill="${escapeXml(colorValue(cell.shading.fill))}" w:color="${escapeXml(colorValue(cell.shading.color))}" w:val="${escapeXml(cell.shading.type)}"/>`
+      : ""
+  }</w:tcPr>`;
+
+/** A table whose rows, cells and properties minutes writes (the cells' paragraphs prepared in turn). */
+class WrittenTable {
+  readonly rootKey = "w:tbl";
+  constructor(private readonly spec: TableSpec) {}
+  prepForXml(context: Context): Prepared {
+    context.stack.push(this);
+    const out = new XmlOut(tableFrameXml(this.spec));
+    for (const row of this.spec.rows) {
+      out.text(`<w:tr><w:trPr><w:cantSplit/>${row.tableHeader ? "<w:tblHeader/>" : ""}</w:trPr>`);
+      for (const cell of row.cells) {
+        out.text(`<w:tc>${cellPropertiesXml(cell)}`);
+        out.children(cell.children, context);
+        // docx's TableCell: a cell must end with a paragraph.
+        const last = cell.children[cell.children.length - 1] as { rootKey?: unknown } | undefined;
+        out.text(last?.rootKey === "w:p" ? "</w:tc>" : "<w:p/></w:tc>");
+      }
+      out.text("</w:tr>");
+    }
+    context.stack.pop();
+    return out.element("w:tbl");
+  }
+}
+
+/** A table: minutes' own when it writes the XML, else docx's Table, TableRows and TableCells. */
+export function table(spec: TableSpec): Table {
+  if (writeOwn) return new WrittenTable(spec) as unknown as Table;
+  return new Table({
+    rows: spec.rows.map(
+      (row) =>
+        new TableRow({
+          ...(row.tableHeader ? { tableHeader: true } : {}),
+          cantSplit: true,
+          children: row.cells.map(
+            (cell) =>
+              new TableCell({
+                width: { size: cell.width, type: WidthType.DXA },
+                children: cell.children,
+                ...(cell.shading ? { shading: cell.shading } : {}),
+              }),
+          ),
+        }),
+    ),
+    width: { size: spec.width, type: WidthType.DXA },
+    columnWidths: spec.columnWidths,
+    layout: TableLayoutType.FIXED,
+    ...(spec.indent > 0 ? { indent: { size: spec.indent, type: WidthType.DXA } } : {}),
+    tableLook: spec.tableLook,
+    style: spec.style,
+    borders: spec.borders,
+    margins: spec.margins,
+  });
 }

@@ -5,12 +5,9 @@ import {
   type Paragraph,
   paragraph,
   ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  WidthType,
-  type IBorderOptions,
+  type Table,
+  table,
+  type TableSpec,
 } from "./docx-library.js";
 import type { DocxContext } from "./docx-context.js";
 import { StyleId } from "./style-table.js";
@@ -49,35 +46,27 @@ export function gridTable(ctx: DocxContext, spec: GridSpec): Table {
   const indent = Math.min(spec.indent, Math.floor(ctx.contentWidth / 2));
   const total = ctx.contentWidth - indent;
   const widths = columnWidths(weights, total);
-  const line: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: colors.border };
-  const side: IBorderOptions =
-    ctx.theme.layout.tables === "grid" ? line : { style: BorderStyle.NONE, size: 0, color: "auto" };
-  const fill = { type: ShadingType.CLEAR, color: "auto", fill: colors.tableHeaderFill };
+  const line = { style: BorderStyle.SINGLE, size: 4, color: colors.border };
+  const side = ctx.theme.layout.tables === "grid" ? line : { style: BorderStyle.NONE, size: 0, color: "auto" };
+  const fill = { type: ShadingType.CLEAR, color: "auto" as const, fill: colors.tableHeaderFill };
 
-  const row = (cells: CellContent[], header: boolean): TableRow =>
-    new TableRow({
-      ...(header ? { tableHeader: true } : {}),
-      cantSplit: true,
-      children: widths.map((width, i) => {
-        const content = cells[i];
-        const shaded = header || (spec.shadeFirstColumn === true && i === 0);
-        return new TableCell({
-          width: { size: width, type: WidthType.DXA },
-          children: content?.length ? content : emptyCell(),
-          ...(shaded ? { shading: fill } : {}),
-        });
-      }),
-    });
+  const row = (cells: CellContent[], header: boolean): TableSpec["rows"][number] => ({
+    ...(header ? { tableHeader: true as const } : {}),
+    cells: widths.map((width, i) => {
+      const content = cells[i];
+      const shaded = header || (spec.shadeFirstColumn === true && i === 0);
+      return { width, children: content?.length ? content : emptyCell(), ...(shaded ? { shading: fill } : {}) };
+    }),
+  });
 
   const rows = [...(spec.header ? [row(spec.header, true)] : []), ...spec.rows.map((cells) => row(cells, false))];
   if (rows.length === 0) rows.push(row([], false));
 
-  return new Table({
+  return table({
     rows,
-    width: { size: total, type: WidthType.DXA },
+    width: total,
     columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    ...(indent > 0 ? { indent: { size: indent, type: WidthType.DXA } } : {}),
+    indent,
     // Tells Word (and pandoc) which edges are headings, so the info table's first row is not taken for one.
     tableLook: {
       firstRow: spec.header !== null,
