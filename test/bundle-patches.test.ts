@@ -2,8 +2,8 @@
 // patches/README.md): fontkit's mark-positioning anchors decoded on first use, two quadratic loops of the
 // Markdown parser (micromark), one context object for mdast-util-from-markdown's handlers, pdfkit's paths to
 // its data, and docx's writing of the XML (a one-pass writer, no object spread per attribute, each table's
-// section found once). The bundle must write exactly the bytes the
-// unpatched dependencies write: this compares dist/index.js (patched) with the sources, which vitest runs
+// section found once, placeholders found with indexOf, and the XML minutes writes for the body's runs,
+// paragraphs and tables emitted as it is). The bundle must write exactly the bytes the unpatched dependencies write: this compares dist/index.js (patched) with the sources, which vitest runs
 // against node_modules as published.
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -40,7 +40,7 @@ const runs = join(mkdtempSync(join(tmpdir(), "minutes-runs-")), "2024-05-08-runs
 writeFileSync(
   runs,
   "---\ntitle: Runs & <escapes> \"q\" 'a'\ndate: 2024-05-08\nlanguage: en\nattendees: [محمد علي, דוד כהן, 王小明]\n---\n\n## 1. مرحبا بالعالم\n\n" +
-    "Text & <b> \"q\" 'a' {x} with **bold _both ~~all~~_** and `code & <x>` and [a **link**](https://example.org/a?b=1&c=2)  \nafter a hard break.\n\n" +
+    "Text & <b> \"q\" 'a' {x} {} {{bullet-0}} {bullet-1} {decimal-from-1-2 { } with **bold _both ~~all~~_** and `code & <x>` and [a **link**](https://example.org/a?b=1&c=2)  \nafter a hard break.\n\n" +
     "العربية في **النص** و中文字 and 日本語 and 한국어 and Հայերեն and ქართული.\n\n- [x] done & dusted\n- [ ] open <item>\n  1. nested `code`\n\n" +
     "```\n\tcode & <tab>\n  spaces\n```\n\n> quoted _text_\n\n### Actions\n\n| Action | Owner | Due |\n|---|---|---|\n| Send **the** [report](https://example.org/r) | דוד כהן | 2024-06-01 |\n",
 );
