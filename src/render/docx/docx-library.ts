@@ -15,7 +15,6 @@ import {
   TableLayoutType,
   TableRow,
   TextRun,
-  uniqueId,
   WidthType,
   type ParagraphChild,
 } from "docx";
@@ -206,6 +205,9 @@ const writeAttributes = (attributes: Record<string, unknown> | undefined): strin
   return xml;
 };
 
+/** The external links written so far into each part's relationships. */
+const linkCounts = new WeakMap<object, number>();
+
 /** An external hyperlink, as docx's ConcreteHyperlink writes it, its relationship added as docx adds it. */
 class WrittenHyperlink {
   readonly rootKey = "w:hyperlink";
@@ -218,7 +220,12 @@ class WrittenHyperlink {
     const hash = this.link.indexOf("#");
     const fragment = this.link.length - hash - 1;
     const anchor = hash > 0 && fragment > 0 && fragment <= MAX_ANCHOR_LENGTH ? this.link.slice(hash + 1) : undefined;
-    const id = uniqueId();
+    // docx names a link's relationship with a random id, which normalise-package.ts renames rIdLink1, 2… by
+    // order of appearance; numbered so in the first place, the renaming has nothing to do.
+    const relationships = context.viewWrapper.Relationships;
+    const count = (linkCounts.get(relationships) ?? 0) + 1;
+    linkCounts.set(relationships, count);
+    const id = `Link${count}`;
     context.viewWrapper.Relationships.addRelationship(
       id,
       "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink",
