@@ -2,10 +2,18 @@
 // upgrade or a replacement of docx has one place to start from. Two uses of docx's internals still sit in
 // the renderer (to move here): render-docx.ts reads Packer's compiler for the parts before they are zipped,
 // and page-furniture.ts passes an ImportedXmlComponent where docx types a Paragraph.
+//
+// Where docx's writer emits written XML (the bundled docx, patches/docx+9.15.2.patch), the body's runs, links,
+// paragraphs and tables are written here as strings, byte for byte what docx's own objects write, and a
+// theme's styles part is written once per process: docx still builds the package (document, numbering,
+// relationships, headers, footers, sections). Elsewhere (the published docx, which vitest runs) they are
+// docx's objects; test/docx-written-xml.test.ts renders meetings both ways and compares the bytes.
 import {
   type AlignmentType,
   BaseXmlComponent,
   Bookmark,
+  Document,
+  type IPropertiesOptions,
   ExternalHyperlink,
   type HeadingLevel,
   type IBorderOptions,
@@ -411,4 +419,47 @@ export function table(spec: TableSpec): Table {
     borders: spec.borders,
     margins: spec.margins,
   });
+}
+
+/** A part's XML, already written (without its declaration, which docx's writer adds). */
+class WrittenPart {
+  constructor(private readonly xml: string) {}
+  prepForXml(): Prepared {
+    return verbatim(this.xml);
+  }
+}
+
+/**
+ * The styles part of recent documents, by their style options: docx builds some 300 objects for a theme's
+ * styles and its defaults and writes them for every document, the same XML for the same theme and language
+ * (a batch renders hundreds of meetings with one theme).
+ */
+const stylesParts = new Map<string, string>();
+const stylesKeys = new WeakMap<Document, string>();
+
+/** docx's Document, whose styles part is the one written for the same style options before, when there is one. */
+export function createDocument(options: IPropertiesOptions): Document {
+  if (!writeOwn || options.styles === undefined) return new Document(options);
+  const key = JSON.stringify(options.styles);
+  const known = stylesParts.get(key);
+  if (known === undefined) {
+    const document = new Document(options);
+    stylesKeys.set(document, key);
+    return document;
+  }
+  // docx still builds its default styles; what it writes for the part is the XML written before.
+  const { styles: _written, ...rest } = options;
+  const document = new Document(rest);
+  (document as unknown as { styles: unknown }).styles = new WrittenPart(known);
+  return document;
+}
+
+/** Keeps the styles part docx wrote for the document (see createDocument), from its compiled parts. */
+export function keepStylesPart(document: Document, parts: ReadonlyMap<string, unknown>): void {
+  const key = stylesKeys.get(document);
+  const xml = parts.get("word/styles.xml");
+  // A brace could be a numbering placeholder, which docx fills in per document: not kept.
+  if (key === undefined || typeof xml !== "string" || !xml.startsWith("<?xml") || xml.includes("{")) return;
+  if (stylesParts.size >= 16) stylesParts.clear();
+  stylesParts.set(key, xml.slice(xml.indexOf("?>") + 2));
 }
