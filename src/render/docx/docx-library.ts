@@ -440,7 +440,8 @@ const stylesKeys = new WeakMap<Document, string>();
 /** docx's Document, whose styles part is the one written for the same style options before, when there is one. */
 export function createDocument(options: IPropertiesOptions): Document {
   if (!writeOwn || options.styles === undefined) return new Document(options);
-  const key = JSON.stringify(options.styles);
+  // The styles, and the theme a style's theme colour is worked out from.
+  const key = JSON.stringify([options.styles, options.theme]);
   const known = stylesParts.get(key);
   if (known === undefined) {
     const document = new Document(options);
