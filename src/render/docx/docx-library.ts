@@ -14,6 +14,7 @@ import {
   Bookmark,
   Document,
   type IPropertiesOptions,
+  type IStylesOptions,
   ExternalHyperlink,
   type HeadingLevel,
   type IBorderOptions,
@@ -448,10 +449,10 @@ export function createDocument(options: IPropertiesOptions): Document {
     stylesKeys.set(document, key);
     return document;
   }
-  // docx still builds its default styles; what it writes for the part is the XML written before.
-  const { styles: _written, ...rest } = options;
-  const document = new Document(rest);
-  (document as unknown as { styles: unknown }).styles = new WrittenPart(known);
+  // The patched docx takes a written part as the styles part as it is (no default styles built to be thrown away).
+  const written = new WrittenPart(known);
+  const document = new Document({ ...options, styles: written as unknown as IStylesOptions });
+  if ((document.Styles as unknown) !== written) (document as unknown as { styles: unknown }).styles = written;
   return document;
 }
 
