@@ -41,7 +41,7 @@ writeFileSync(
   runs,
   "---\ntitle: Runs & <escapes> \"q\" 'a'\ndate: 2024-05-08\nlanguage: en\nattendees: [محمد علي, דוד כהן, 王小明]\n---\n\n## 1. مرحبا بالعالم\n\n" +
     "Text & <b> \"q\" 'a' {x} {} {{bullet-0}} {bullet-1} {decimal-from-1-2 { } with **bold _both ~~all~~_** and `code & <x>` and [a **link**](https://example.org/a?b=1&c=2)  \nafter a hard break.\n\n" +
-    "العربية في **النص** و中文字 and 日本語 and 한국어 and Հայերեն and ქართული.\n\n- [x] done & dusted\n- [ ] open <item>\n  1. nested `code`\n\n" +
+    "العربية في **النص** و中文字 and 日本語 and 한국어 and Հայերեն and ქართული.\n\n- [x] done & dusted\n- [ ] open <item>\n  1. nested `code`\n\n3. from three\n4. four\n   7. nested from seven\n\n" +
     "```\n\tcode & <tab>\n  spaces\n```\n\n> quoted _text_\n\n### Actions\n\n| Action | Owner | Due |\n|---|---|---|\n| Send **the** [report](https://example.org/r) | דוד כהן | 2024-06-01 |\n",
 );
 
