@@ -3,8 +3,8 @@
 // Markdown parser (micromark), one context object for mdast-util-from-markdown's handlers, micromark's
 // constructs and from-markdown's compiler made once per list of extensions, subtokenize's jumps in a Map, pdfkit's paths to
 // its data, and docx's writing of the XML (a one-pass writer, no object spread per attribute, each table's
-// section found once). The bundle must write exactly the bytes the
-// unpatched dependencies write: this compares dist/index.js (patched) with the sources, which vitest runs
+// section found once, placeholders found with indexOf, and the XML minutes writes for the body's runs,
+// paragraphs and tables emitted as it is). The bundle must write exactly the bytes the unpatched dependencies write: this compares dist/index.js (patched) with the sources, which vitest runs
 // against node_modules as published.
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -36,9 +36,21 @@ writeFileSync(
   '---\ntitle: Brackets\ndate: 2024-05-07\nlanguage: en\nattendees: [Ana]\n---\n\n## 1. Notes\n\nA note[^1] and an image note ![^1] and ![^2], a [link](https://example.org) and [a] ] ]] [b][c] [c] ![alt](x.png "t") [^missing] \\] `code]` *em* _em_ **strong** ~~gone~~.\n\n[x [y [z]] ] ][ [a](<b> [a](<\n\n[^1]: The first note.\n[^2]: The second.\n[c]: https://example.org/c\n',
 );
 
+// Every kind of run the DOCX renderer writes itself (docx-library.ts's runXml): scripts with fonts of their own
+// (right to left, CJK), what XML escapes, links, code, check boxes, hard breaks and nested emphasis.
+const runs = join(mkdtempSync(join(tmpdir(), "minutes-runs-")), "2024-05-08-runs.md");
+writeFileSync(
+  runs,
+  "---\ntitle: Runs & <escapes> \"q\" 'a'\ndate: 2024-05-08\nlanguage: en\nattendees: [محمد علي, דוד כהן, 王小明]\n---\n\n## 1. مرحبا بالعالم\n\n" +
+    "Text & <b> \"q\" 'a' {x} {} {{bullet-0}} {bullet-1} {decimal-from-1-2 { } with **bold _both ~~all~~_** and `code & <x>` and [a **link**](https://example.org/a?b=1&c=2)  \nafter a hard break.\n\n" +
+    "العربية في **النص** و中文字 and 日本語 and 한국어 and Հայերեն and ქართული.\n\n- [x] done & dusted\n- [ ] open <item>\n  1. nested `code`\n\n3. from three\n4. four\n   7. nested from seven\n\n" +
+    "```\n\tcode & <tab>\n  spaces\n```\n\n> quoted _text_\n\n### Actions\n\n| Action | Owner | Due |\n|---|---|---|\n| Send **the** [report](https://example.org/r) | דוד כהן | 2024-06-01 |\n",
+);
+
 const inputs = [
   marks,
   brackets,
+  runs,
   "examples/2022-09-23-gtm.md",
   "examples/2024-03-05-steering-committee.md",
   ...readdirSync("test/fixtures/real-world").map((f) => `test/fixtures/real-world/${f}`),
@@ -54,6 +66,8 @@ describe("the bundle's patched dependencies", () => {
     expect(chunk("render-pdf-")).toContain('new URL("./assets/sRGB_IEC61966_2_1.icc", import.meta.url)');
     expect(chunk("render-docx-")).toMatch(/var writeXmlable\d* = \(data\) =>/);
     expect(chunk("render-docx-")).toContain("findGoverningSections()");
+    // The body's runs are written by minutes and emitted as they are (test/docx-run-xml.test.ts).
+    expect(chunk("render-docx-")).toMatch(/BaseXmlComponent\d*\.verbatimXmlKey = VERBATIM_XML\d*;/);
     expect(chunk("render-pdf-")).toContain(
       "markArray: new Pointer(uint16, $47e0e8ef515d9903$var$MarkArray, { lazy: true })",
     );

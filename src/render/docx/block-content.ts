@@ -1,6 +1,13 @@
 // Block model → Word paragraphs and tables: paragraphs, sub-headings, nested lists (numbered through Word
 // numbering), quotes with a left rule, shaded code, GFM tables and thematic breaks, at any nesting depth.
-import { AlignmentType, HeadingLevel, Paragraph, TextRun, type ParagraphChild } from "./docx-library.js";
+import {
+  AlignmentType,
+  HeadingLevel,
+  type Paragraph,
+  paragraph,
+  pushRun,
+  type ParagraphChild,
+} from "./docx-library.js";
 import { inlineText, type Block, type Inline, type ListItem, type TableAlign } from "../../model/minutes.js";
 import { twips, type BlockScope, type DocxContext } from "./docx-context.js";
 import { gridTable, spacedTable, type CellContent } from "./grid-table.js";
@@ -26,7 +33,7 @@ function textParagraph(
   afterList = false,
   direction: { bidirectional?: true } = {},
 ): Paragraph {
-  return new Paragraph({
+  return paragraph({
     style: style ?? (scope.quoted ? StyleId.quote : scope.listLevel >= 0 ? "ListParagraph" : StyleId.normal),
     children,
     ...direction,
@@ -39,7 +46,8 @@ function textParagraph(
 /** Code keeps its lines and leading spaces; tabs become spaces because Word's tab stops would not line up. */
 function codeRuns(value: string): ParagraphChild[] {
   const lines = xmlSafe(value).replace(/\r\n?/g, "\n").split("\n");
-  return lines.map((line, i) => {
+  const out: ParagraphChild[] = [];
+  lines.forEach((line, i) => {
     let column = 0;
     const text = line.replace(/\t|[^\t]+/g, (part) => {
       if (part !== "\t") {
@@ -50,8 +58,9 @@ function codeRuns(value: string): ParagraphChild[] {
       column += pad;
       return " ".repeat(pad);
     });
-    return new TextRun({ text, ...(i > 0 ? { break: 1 } : {}) });
+    pushRun(out, { text, ...(i > 0 ? { break: 1 } : {}) });
   });
+  return out;
 }
 
 function columnWeights(header: Inline[][], rows: Inline[][][]): number[] {
@@ -70,7 +79,7 @@ function table(block: Extract<Block, { type: "table" }>, ctx: DocxContext, scope
     const direction = paragraphDirection(inlines);
     // A right-to-left cell with no alignment of its own starts at the right.
     const align = direction.bidirectional && !block.align[i] ? AlignmentType.START : alignment(block.align[i]);
-    return [new Paragraph({ style, alignment: align, children: inlineRuns(inlines), ...direction })];
+    return [paragraph({ style, alignment: align, children: inlineRuns(inlines), ...direction })];
   };
   const grid = gridTable(ctx, {
     weights: columnWeights(block.header, block.rows),
@@ -99,12 +108,14 @@ function listItem(
 ): Flow {
   const [first, ...rest] = item.children;
   const lead = first?.type === "paragraph" ? first : undefined;
-  const box = item.checked === null ? [] : [new TextRun(item.checked ? "☑ " : "☐ ")];
-  const marker = new Paragraph({
+  const children: ParagraphChild[] = [];
+  if (item.checked !== null) pushRun(children, { text: item.checked ? "☑ " : "☐ " });
+  if (lead) for (const child of inlineRuns(lead.children)) children.push(child);
+  const marker = paragraph({
     style: scope.quoted ? StyleId.quote : "ListParagraph",
     numbering: { reference: ref.reference, level, instance: ref.instance },
     indent: { left: scope.indent, hanging: LIST_HANGING },
-    children: [...box, ...(lead ? inlineRuns(lead.children) : [])],
+    children,
     ...(lead ? paragraphDirection(lead.children) : {}),
   });
   return [marker, ...blockContent(lead ? rest : item.children, ctx, scope)];
@@ -129,7 +140,7 @@ export function blockContent(blocks: Block[], ctx: DocxContext, scope: BlockScop
       case "heading": {
         const index = Math.min(Math.max(Math.floor(block.level) || 1, 1), headingStyles.length) - 1;
         out.push(
-          new Paragraph({
+          paragraph({
             heading: headingStyles[index]!,
             children: inlineRuns(block.children),
             ...paragraphDirection(block.children),

@@ -8,6 +8,9 @@ import {
   InternalHyperlink,
   LineRuleType,
   Paragraph,
+  paragraph,
+  pushRun,
+  type ParagraphChild,
   Tab,
   TextRun,
 } from "./docx-library.js";
@@ -28,7 +31,7 @@ type Flow = ReturnType<typeof blockContent>;
 function titleExtras(layout: DocumentLayout, ctx: DocxContext): Paragraph[] {
   const out: Paragraph[] = [];
   if (layout.draft?.mark === "banner")
-    out.push(new Paragraph({ style: StyleId.draftBanner, children: textRuns(layout.draft.text) }));
+    out.push(paragraph({ style: StyleId.draftBanner, children: textRuns(layout.draft.text) }));
   const logo = ctx.theme.logo;
   if (logo?.placement === "title") {
     const contentPoints = ctx.contentWidth / 20;
@@ -51,8 +54,8 @@ function titleBlock(layout: DocumentLayout, ctx: DocxContext): Paragraph[] {
   if (layout.organisation) lines.push([StyleId.organisation, layout.organisation]);
   lines.push([StyleId.title, layout.title]);
   if (layout.subtitle) lines.push([StyleId.subtitle, layout.subtitle]);
-  const block = lines.map(
-    ([style, text]) => new Paragraph({ style, children: textRuns(text), ...paragraphDirection(text) }),
+  const block = lines.map(([style, text]) =>
+    paragraph({ style, children: textRuns(text), ...paragraphDirection(text) }),
   );
   // The layout's rule under the title (a share of the width, in the accent colour): an empty paragraph as
   // tall as the gap above the rule, with the rule as its bottom border; its spacing after is the gap below.
@@ -72,26 +75,23 @@ function titleBlock(layout: DocumentLayout, ctx: DocxContext): Paragraph[] {
 
 function infoValue(row: InfoRow, ctx: DocxContext): CellContent {
   if (typeof row.value === "string")
-    return [
-      new Paragraph({ style: StyleId.tableText, children: textRuns(row.value), ...paragraphDirection(row.value) }),
-    ];
+    return [paragraph({ style: StyleId.tableText, children: textRuns(row.value), ...paragraphDirection(row.value) })];
   const ref = ctx.lists.begin(false, 1);
-  return row.value.map(
-    (entry) =>
-      new Paragraph({
-        style: StyleId.tableText,
-        numbering: { reference: ref.reference, level: 0, instance: ref.instance },
-        indent: { left: LIST_HANGING, hanging: LIST_HANGING - 60 },
-        children: textRuns(entry),
-        ...paragraphDirection(entry),
-      }),
+  return row.value.map((entry) =>
+    paragraph({
+      style: StyleId.tableText,
+      numbering: { reference: ref.reference, level: 0, instance: ref.instance },
+      indent: { left: LIST_HANGING, hanging: LIST_HANGING - 60 },
+      children: textRuns(entry),
+      ...paragraphDirection(entry),
+    }),
   );
 }
 
 function infoTable(layout: DocumentLayout, ctx: DocxContext): Flow {
   if (layout.info.length === 0) return [];
   const rows = layout.info.map((row) => [
-    [new Paragraph({ style: StyleId.tableHeading, children: textRuns(row.label) })],
+    [paragraph({ style: StyleId.tableHeading, children: textRuns(row.label) })],
     infoValue(row, ctx),
   ]);
   return spacedTable(
@@ -109,7 +109,7 @@ function actionTable(item: ItemLayout, ctx: DocxContext): Flow {
   if (!item.actions) return [];
   const { columns, rows } = item.actions;
   const cell = (style: string, children: ReturnType<typeof inlineRuns>, content: Inline[] | string): CellContent => [
-    new Paragraph({ style, children, ...paragraphDirection(content) }),
+    paragraph({ style, children, ...paragraphDirection(content) }),
   ];
   const grid = gridTable(ctx, {
     weights: item.actions.weights,
@@ -143,12 +143,12 @@ function agenda(layout: DocumentLayout, ctx: DocxContext): Paragraph[] {
 function itemFlow(item: ItemLayout, bookmark: string, ctx: DocxContext): Flow {
   const heading = new Bookmark({ id: bookmark, children: textRuns(item.heading) });
   const out: Flow = [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [heading], ...paragraphDirection(item.heading) }),
+    paragraph({ heading: HeadingLevel.HEADING_1, children: [heading], ...paragraphDirection(item.heading) }),
   ];
-  if (item.banner) out.push(new Paragraph({ style: StyleId.draftBanner, children: textRuns(item.banner) }));
+  if (item.banner) out.push(paragraph({ style: StyleId.draftBanner, children: textRuns(item.banner) }));
   if (item.intro) for (const p of blockContent(item.intro, ctx, topScope)) out.push(p);
   for (const section of item.sections) {
-    out.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: textRuns(section.label) }));
+    out.push(paragraph({ heading: HeadingLevel.HEADING_2, children: textRuns(section.label) }));
     for (const p of blockContent(section.blocks, ctx, topScope)) out.push(p);
   }
   for (const p of actionTable(item, ctx)) out.push(p);
@@ -156,13 +156,20 @@ function itemFlow(item: ItemLayout, bookmark: string, ctx: DocxContext): Flow {
   return out;
 }
 
+function nextMeetingRuns(label: string, text: string): ParagraphChild[] {
+  const children: ParagraphChild[] = [];
+  pushRun(children, { text: label, style: StyleId.label });
+  for (const run of textRuns(text)) children.push(run);
+  return children;
+}
+
 function nextMeeting(layout: DocumentLayout): Paragraph[] {
   const next = layout.nextMeeting;
   if (!next) return [];
   return [
-    new Paragraph({
+    paragraph({
       style: StyleId.nextMeeting,
-      children: [new TextRun({ text: next.label, style: StyleId.label }), ...textRuns(next.text)],
+      children: nextMeetingRuns(next.label, next.text),
     }),
   ];
 }
@@ -175,7 +182,7 @@ export function documentBody(layout: DocumentLayout, ctx: DocxContext): Flow {
     ...blockContent(layout.preamble, ctx, topScope),
     // A document without agenda items (the action register) has no agenda.
     ...(layout.agenda.length
-      ? [new Paragraph({ heading: HeadingLevel.HEADING_1, children: textRuns(layout.agendaTitle) })]
+      ? [paragraph({ heading: HeadingLevel.HEADING_1, children: textRuns(layout.agendaTitle) })]
       : []),
     // The agenda as planned (before a "Meeting notes" section) is drawn as written; else the items' headings, linked.
     ...(layout.agendaBlocks ? blockContent(layout.agendaBlocks, ctx, topScope) : agenda(layout, ctx)),

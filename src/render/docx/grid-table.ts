@@ -2,14 +2,12 @@
 // thin single borders, a shaded bold header row that repeats on each page, and rows that never split.
 import {
   BorderStyle,
-  Paragraph,
+  type Paragraph,
+  paragraph,
   ShadingType,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  WidthType,
-  type IBorderOptions,
+  type Table,
+  table,
+  type TableSpec,
 } from "./docx-library.js";
 import type { DocxContext } from "./docx-context.js";
 import { StyleId } from "./style-table.js";
@@ -38,7 +36,7 @@ export function columnWidths(weights: number[], total: number): number[] {
   return widths;
 }
 
-const emptyCell = (): CellContent => [new Paragraph({ style: StyleId.tableText })];
+const emptyCell = (): CellContent => [paragraph({ style: StyleId.tableText })];
 
 export function gridTable(ctx: DocxContext, spec: GridSpec): Table {
   const { colors } = ctx.theme;
@@ -48,35 +46,27 @@ export function gridTable(ctx: DocxContext, spec: GridSpec): Table {
   const indent = Math.min(spec.indent, Math.floor(ctx.contentWidth / 2));
   const total = ctx.contentWidth - indent;
   const widths = columnWidths(weights, total);
-  const line: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: colors.border };
-  const side: IBorderOptions =
-    ctx.theme.layout.tables === "grid" ? line : { style: BorderStyle.NONE, size: 0, color: "auto" };
-  const fill = { type: ShadingType.CLEAR, color: "auto", fill: colors.tableHeaderFill };
+  const line = { style: BorderStyle.SINGLE, size: 4, color: colors.border };
+  const side = ctx.theme.layout.tables === "grid" ? line : { style: BorderStyle.NONE, size: 0, color: "auto" };
+  const fill = { type: ShadingType.CLEAR, color: "auto" as const, fill: colors.tableHeaderFill };
 
-  const row = (cells: CellContent[], header: boolean): TableRow =>
-    new TableRow({
-      ...(header ? { tableHeader: true } : {}),
-      cantSplit: true,
-      children: widths.map((width, i) => {
-        const content = cells[i];
-        const shaded = header || (spec.shadeFirstColumn === true && i === 0);
-        return new TableCell({
-          width: { size: width, type: WidthType.DXA },
-          children: content?.length ? content : emptyCell(),
-          ...(shaded ? { shading: fill } : {}),
-        });
-      }),
-    });
+  const row = (cells: CellContent[], header: boolean): TableSpec["rows"][number] => ({
+    ...(header ? { tableHeader: true as const } : {}),
+    cells: widths.map((width, i) => {
+      const content = cells[i];
+      const shaded = header || (spec.shadeFirstColumn === true && i === 0);
+      return { width, children: content?.length ? content : emptyCell(), ...(shaded ? { shading: fill } : {}) };
+    }),
+  });
 
   const rows = [...(spec.header ? [row(spec.header, true)] : []), ...spec.rows.map((cells) => row(cells, false))];
   if (rows.length === 0) rows.push(row([], false));
 
-  return new Table({
+  return table({
     rows,
-    width: { size: total, type: WidthType.DXA },
+    width: total,
     columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    ...(indent > 0 ? { indent: { size: indent, type: WidthType.DXA } } : {}),
+    indent,
     // Tells Word (and pandoc) which edges are headings, so the info table's first row is not taken for one.
     tableLook: {
       firstRow: spec.header !== null,
@@ -90,14 +80,14 @@ export function gridTable(ctx: DocxContext, spec: GridSpec): Table {
   });
 }
 
-const spacers = new WeakSet<Paragraph>();
+const spacers = new WeakSet<object>();
 
 /**
  * Word joins two tables that touch into one and gives a table no space above or below, so a small fixed-height
  * paragraph goes on each side of every table; `collapseSpacers` then drops the doubles between neighbours.
  */
 export function tableSpacer(): Paragraph {
-  const spacer = new Paragraph({ style: StyleId.tableSpacer });
+  const spacer = paragraph({ style: StyleId.tableSpacer });
   spacers.add(spacer);
   return spacer;
 }
@@ -107,8 +97,8 @@ export const spacedTable = (table: Table): (Paragraph | Table)[] => [tableSpacer
 
 export function collapseSpacers<T>(flow: T[]): T[] {
   return flow.filter((item, i) => {
-    if (!(item instanceof Paragraph) || !spacers.has(item)) return true;
+    if (typeof item !== "object" || item === null || !spacers.has(item)) return true;
     const previous = flow[i - 1];
-    return i > 0 && !(previous instanceof Paragraph && spacers.has(previous));
+    return i > 0 && !(typeof previous === "object" && previous !== null && spacers.has(previous));
   });
 }

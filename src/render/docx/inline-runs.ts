@@ -1,6 +1,6 @@
 // Inline model → Word runs: bold, italic, strike, inline code (character style), real hyperlinks, hard breaks.
 // Formatting nests by carrying a state down the tree; a run gets only the flags that are on.
-import { ExternalHyperlink, TextRun, type IRunOptions, type ParagraphChild } from "./docx-library.js";
+import { hyperlink, pushRun, type ParagraphChild, type RunSpec } from "./docx-library.js";
 import { inlineText, type Inline } from "../../model/minutes.js";
 import { scriptRunOptions, scriptSpans, startsRightToLeft } from "./script-fonts.js";
 import { StyleId } from "./style-table.js";
@@ -24,9 +24,9 @@ export function xmlSafe(text: string): string {
 const flow = (text: string): string => xmlSafe(text).replace(/\r\n?|\n/g, " ");
 
 /** The text as runs, one per script: a script the theme's fonts lack gets a font that has it (script-fonts.ts). */
-function run(text: string, state: RunState, style?: string): TextRun[] {
-  return scriptSpans(text).map((span) => {
-    const options: IRunOptions = {
+function run(text: string, state: RunState, out: ParagraphChild[], style?: string): void {
+  for (const span of scriptSpans(text)) {
+    const spec: RunSpec = {
       text: span.text,
       ...(state.bold ? { bold: true } : {}),
       ...(state.italics ? { italics: true } : {}),
@@ -34,8 +34,8 @@ function run(text: string, state: RunState, style?: string): TextRun[] {
       ...(style ? { style } : state.linked ? { style: StyleId.hyperlink } : {}),
       ...scriptRunOptions(span),
     };
-    return new TextRun(options);
-  });
+    pushRun(out, spec);
+  }
 }
 
 /** Hyperlink targets go into a relationship's Target; Word rejects one with raw spaces. */
@@ -45,13 +45,13 @@ function collect(inlines: Inline[], state: RunState, out: ParagraphChild[]): voi
   for (const node of inlines) {
     switch (node.type) {
       case "text":
-        if (node.value) out.push(...run(flow(node.value), state));
+        if (node.value) run(flow(node.value), state, out);
         break;
       case "code":
-        if (node.value) out.push(...run(flow(node.value), state, StyleId.inlineCode));
+        if (node.value) run(flow(node.value), state, out, StyleId.inlineCode);
         break;
       case "break":
-        out.push(new TextRun({ break: 1 }));
+        pushRun(out, { break: 1 });
         break;
       case "strong":
         collect(node.children, { ...state, bold: true }, out);
@@ -74,7 +74,7 @@ function collect(inlines: Inline[], state: RunState, out: ParagraphChild[]): voi
           { ...state, linked: true },
           children,
         );
-        out.push(new ExternalHyperlink({ link: target, children }));
+        out.push(hyperlink(target, children));
         break;
       }
     }
@@ -89,11 +89,9 @@ export function inlineRuns(inlines: Inline[]): ParagraphChild[] {
 
 /** A plain string as runs, for layout texts (labels, agenda lines, attendees). */
 export function textRuns(text: string): ParagraphChild[] {
-  return text
-    ? scriptSpans(flow(text)).map((span) =>
-        span.script === null ? new TextRun(span.text) : new TextRun({ text: span.text, ...scriptRunOptions(span) }),
-      )
-    : [];
+  const out: ParagraphChild[] = [];
+  if (text) for (const span of scriptSpans(flow(text))) pushRun(out, { text: span.text, ...scriptRunOptions(span) });
+  return out;
 }
 
 /** `bidirectional` (w:bidi) for a paragraph whose first letter is right to left; nothing otherwise. */

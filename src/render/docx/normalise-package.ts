@@ -50,7 +50,8 @@ function renumberRelationships(texts: Map<string, string>): void {
       if (!/^rId\d+$/.test(id) && !renamed.has(id)) renamed.set(id, `rIdLink${renamed.size + 1}`);
     }
   }
-  if (renamed.size === 0) return;
+  // minutes' own links are numbered so already (docx-library.ts): nothing to replace.
+  if ([...renamed].every(([id, to]) => id === to)) return;
   // Every quoted value is looked up, rather than matched against an alternation of all the ids (which tried each id
   // at every quote of the document: quadratic in the links). Values that start as all the ids do are the only
   // candidates, so that most of the document's quotes are passed over by the regular expression itself.

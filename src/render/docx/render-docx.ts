@@ -1,7 +1,7 @@
 // Draws a document layout (the compte-rendu, the action register) as DOCX bytes: the same texts, order and
 // measures as the PDF, with the theme's named styles; then normalises the package so the same layout and
 // timestamp always give the same bytes.
-import { Document, Packer } from "./docx-library.js";
+import { createDocument, type Document, keepStylesPart, Packer } from "./docx-library.js";
 import type { DocumentLayout } from "../../layout/document-layout.js";
 import { documentMetadata } from "../../layout/document-metadata.js";
 import type { RenderOptions } from "../render-options.js";
@@ -23,7 +23,7 @@ export async function renderDocx(layout: DocumentLayout, options: RenderOptions)
   const meta = documentMetadata(layout);
   const creator = meta.author || "minutes";
 
-  const document = new Document({
+  const document = createDocument({
     title: meta.title,
     subject: meta.subject,
     ...(meta.keywords ? { keywords: meta.keywords } : {}),
@@ -41,7 +41,9 @@ export async function renderDocx(layout: DocumentLayout, options: RenderOptions)
     sections: [{ ...pageFurniture(layout, theme), children }],
   });
 
-  return normalisePackage(await packageParts(document), {
+  const parts = await packageParts(document);
+  keepStylesPart(document, parts);
+  return normalisePackage(parts, {
     timestamp: options.timestamp,
     language,
     extraStyles: tableStyleXml(theme, ctx.margins),

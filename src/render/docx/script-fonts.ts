@@ -2,7 +2,7 @@
 // the slot Word reads for it (w:cs for Arabic, Hebrew, Devanagari and Thai, w:eastAsia for Chinese, Japanese
 // and Korean, the ordinary slots for Armenian, Georgian and Ethiopic), with w:rtl on right-to-left runs.
 // Text with none of these characters stays one run with no font of its own, as before.
-import type { IRunOptions } from "./docx-library.js";
+import type { RunSpec } from "./docx-library.js";
 import { CJK_CHARS, preferredCjkPackage, scriptFamilies, type ScriptFamily } from "../fallback-fonts.js";
 
 type Script = ScriptFamily | "cjk";
@@ -63,7 +63,7 @@ export function scriptSpans(text: string): ScriptSpan[] {
 }
 
 /** The run options that make Word draw a span with a font that has its glyphs. */
-export function scriptRunOptions(span: ScriptSpan): Partial<IRunOptions> {
+export function scriptRunOptions(span: ScriptSpan): Partial<RunSpec> {
   const { script } = span;
   if (script === null) return {};
   if (script === "cjk") return { font: { eastAsia: preferredCjkPackage("", span.text).family, hint: "eastAsia" } };
