@@ -164,7 +164,9 @@ const fromBundle = row("  seed: docx + pdf, from the bundle", ["build", seed, "-
     const cache = join(work, `cache-${nodes.indexOf(node)}`);
     const env = { MINUTES_CACHE_DIR: cache, CI: "", PATH: `${dirname(node)}:${process.env.PATH}` };
     const installed = [node, join(prefix, "bin", "minutes")];
-    cli(["--version"], env, installed);
+    // The first build starts from the bundle and makes the snapshot in the background (a command that draws
+    // nothing, such as --version, never makes one).
+    cli(args, env, installed);
     const made = () => existsSync(cache) && readdirSync(cache).find((d) => existsSync(join(cache, d, "made-for")));
     for (let i = 0; i < 400 && !made(); i++) await new Promise((r) => setTimeout(r, 250));
     if (!made()) {
