@@ -98,7 +98,7 @@ export function deflateFontFileOnce(embedded: unknown): void {
   font.embed = function (this: KitEmbeddedFont) {
     const doc = this.document;
     const ref = doc.ref;
-    doc.ref = function (data?: Record<string, unknown>) {
+    doc.ref = (data?: Record<string, unknown>) => {
       doc.ref = ref; // the font file's stream is the first object embed makes
       const stream = ref.call(doc, data);
       const end = stream.end;
