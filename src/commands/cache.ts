@@ -3,7 +3,7 @@
 // `minutes cache clear` removes everything minutes made there. A folder that cannot be read or emptied is
 // said as a problem with a hint (exit 1), never as a stack trace.
 import type { Command } from "commander";
-import { say, sayCount, uiLanguage, type MessageId } from "../i18n/messages.js";
+import { problemLines, say, sayCount, uiLanguage, type MessageId } from "../i18n/messages.js";
 import { cacheRoot, clearCache, readCache, UNUSED_DAYS, type CacheEntry } from "../user-cache.js";
 import { whyNotWritten } from "../write-atomically.js";
 import type { CommandIo } from "./command-io.js";
@@ -55,17 +55,33 @@ const total = (entries: readonly CacheEntry[]): number => entries.reduce((sum, e
 /** The system's reason for a refused read or removal, in the run's language (the error code when it has none). */
 const why = (error: unknown): string => whyNotWritten(error) ?? String(error);
 
-function showCache(io: CommandIo): void {
+/**
+ * What `use` makes of the cache folder (readCache, clearCache), or undefined when there is none (said as such)
+ * or it could not be read (said with the system's reason, and the run exits with 1).
+ */
+async function inCacheFolder<T>(
+  io: CommandIo,
+  use: (root: string) => T | Promise<T>,
+): Promise<{ root: string; result: T } | undefined> {
   const root = cacheRoot();
-  if (!root) return void io.out(`${say("cache.none")}\n`);
-  let contents: ReturnType<typeof readCache>;
-  try {
-    contents = readCache(root);
-  } catch (error) {
-    notRead(io, root, error);
-    return;
+  if (!root) {
+    io.out(`${say("cache.none")}\n`);
+    return undefined;
   }
-  const { entries, others } = contents;
+  try {
+    return { root, result: await use(root) };
+  } catch (error) {
+    io.err(problemLines(say("cache.not-read", { path: root, why: why(error) }), say("cache.not-read.hint")));
+    io.setExit(1);
+    return undefined;
+  }
+}
+
+async function showCache(io: CommandIo): Promise<void> {
+  const found = await inCacheFolder(io, (root) => readCache(root));
+  if (!found) return;
+  const { root } = found;
+  const { entries, others } = found.result;
   io.out(
     entries.length === 0
       ? `${say("cache.empty", { path: root })}\n`
@@ -80,33 +96,18 @@ function showCache(io: CommandIo): void {
   if (others > 0) io.out(`${say("cache.others", { count: others })}\n`);
 }
 
-/** The cache folder could not be read: said with the system's reason, and the run exits with 1. */
-function notRead(io: CommandIo, root: string, error: unknown): void {
-  io.err(problem(say("cache.not-read", { path: root, why: why(error) }), "cache.not-read.hint"));
-  io.setExit(1);
-}
-
-/** "minutes: <message>" and its hint, as every problem is printed. */
-const problem = (message: string, hint: MessageId): string => `minutes: ${message}\n  ${say("hint")}: ${say(hint)}\n`;
-
 async function clear(io: CommandIo): Promise<void> {
-  const root = cacheRoot();
-  if (!root) return void io.out(`${say("cache.none")}\n`);
-  let removal: Awaited<ReturnType<typeof clearCache>>;
-  try {
-    removal = await clearCache(root);
-  } catch (error) {
-    notRead(io, root, error);
-    return;
-  }
-  const { removed, failed } = removal;
+  const found = await inCacheFolder(io, (root) => clearCache(root));
+  if (!found) return;
+  const { root } = found;
+  const { removed, failed } = found.result;
   io.out(
     removed.length === 0
       ? `${say("cache.nothing", { path: root })}\n`
       : `${say("cache.cleared", { path: root, size: formatSize(total(removed)), folders: sayCount("count.folder", removed.length) })}\n`,
   );
   for (const { path, error } of failed)
-    io.err(problem(say("cache.not-removed", { path, why: why(error) }), "cache.not-removed.hint"));
+    io.err(problemLines(say("cache.not-removed", { path, why: why(error) }), say("cache.not-removed.hint")));
   if (failed.length > 0) io.setExit(1);
 }
 

@@ -2,7 +2,7 @@
 // "default:" notes, the --lang line and examples at the end of each command's help, and its usage
 // errors, read from commander's English and said again from the catalogue (the exit code stays 2).
 import type { Argument, Command, Option } from "commander";
-import { say, type MessageId } from "../i18n/messages.js";
+import { problemLines, say, type MessageId } from "../i18n/messages.js";
 
 const titles: Readonly<Record<string, MessageId>> = {
   "Usage:": "help.title.usage",
@@ -138,5 +138,5 @@ export function usageError(commanderMessage: string, command: string): string {
 
 /** A usage error as the CLI prints it: "minutes: <message>", then the help to read. */
 export function usageProblem(message: string, command: string): string {
-  return `minutes: ${message}\n  ${say("hint")}: ${say("usage.help", { command })}\n`;
+  return problemLines(message, say("usage.help", { command }));
 }

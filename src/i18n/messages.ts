@@ -107,6 +107,11 @@ export function say(id: MessageId, params?: Params): string {
   return render(text(id, params));
 }
 
+/** A problem that has no file and line, as the CLI prints it: "minutes: <message>", then its hint, indented. */
+export function problemLines(message: string, hint: string): string {
+  return `minutes: ${message}\n  ${say("hint")}: ${hint}\n`;
+}
+
 /** "fr", "fr-CA", "fr_FR.UTF-8", "French"… → a language we speak, or undefined. */
 export function toUiLanguage(tag: string | undefined): UiLanguage | undefined {
   if (!tag) return undefined;
