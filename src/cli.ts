@@ -92,7 +92,7 @@ function write(text: ReportText): void {
  * The language messages are printed in (see chooseUiLanguage): `--lang`, which any command takes and which
  * is taken out of the arguments here, then the `language` of the config file found from this folder.
  */
-function chooseLanguage(argv: string[]): string[] {
+export function chooseLanguage(argv: string[]): string[] {
   let flag: string | undefined;
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {

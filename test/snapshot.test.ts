@@ -181,6 +181,16 @@ describe("startup snapshot", () => {
     expect(broken.status).toBe(2);
     expect(broken.stderr).toContain(`made with ${font}, which is gone or has changed`);
     expect(broken.stderr).toContain("MINUTES_NO_SNAPSHOT=1");
+    // In the user's language, as every message.
+    const inFrench = run(
+      ["build", seed, "--out", out, "--force", "--lang", "fr"],
+      {},
+      root,
+      join(pkg, "bin/minutes.js"),
+    );
+    expect(inFrench.status).toBe(2);
+    expect(inFrench.stderr).toContain(`fait avec le fichier de police ${font}, qui a disparu ou changé`);
+    expect(inFrench.stderr).toContain("  conseil: réinstallez minutes");
   });
 
   it("refuses to run for another folder than the one it was made in", () => {

@@ -12,6 +12,8 @@ import { check } from "../build.js";
 import { layoutMinutes } from "../layout/layout-minutes.js";
 import { renderFormat } from "../render/renderers.js";
 import { runCli } from "./run-cli.js";
+import { chooseLanguage } from "../cli.js";
+import { problemLines, say } from "../i18n/messages.js";
 import { startWorkersWith, untuneHeaps } from "../batch/worker-pool.js";
 import { serveBuildTasks } from "../batch/worker-loop.js";
 import { readFontFilesAgain, setFontFilesAside } from "../render/pdf/font-book.js";
@@ -51,8 +53,9 @@ if (v8.startupSnapshot.isBuildingSnapshot()) {
     }
     const changed = readFontFilesAgain();
     if (changed) {
+      chooseLanguage(process.argv.slice(2));
       process.stderr.write(
-        `minutes: this startup snapshot was made with ${changed}, which is gone or has changed; reinstall minutes, or set MINUTES_NO_SNAPSHOT=1\n`,
+        problemLines(say("snapshot.font-changed", { path: changed }), say("snapshot.font-changed.hint")),
       );
       process.exitCode = 2;
       return;

@@ -186,4 +186,18 @@ export const cacheMessages = {
     pt: "verifique que a pasta é sua e legível (ls -ld mostra o seu dono e as suas permissões), ou escolha outra pasta com MINUTES_CACHE_DIR",
     de: "prüfen Sie, dass der Ordner Ihnen gehört und lesbar ist (ls -ld zeigt Eigentümer und Rechte), oder wählen Sie mit MINUTES_CACHE_DIR einen anderen Ordner",
   },
+  "snapshot.font-changed": {
+    en: "the startup snapshot was made with {path}, which is gone or has changed",
+    fr: "l'instantané de démarrage a été fait avec le fichier de police {path}, qui a disparu ou changé",
+    es: "la instantánea de arranque se hizo con el archivo de fuente {path}, que ya no está o ha cambiado",
+    pt: "o instantâneo de arranque foi feito com o ficheiro de tipo de letra {path}, que desapareceu ou mudou",
+    de: "der Start-Schnappschuss wurde mit der Schriftdatei {path} erstellt, die fehlt oder sich geändert hat",
+  },
+  "snapshot.font-changed.hint": {
+    en: "reinstall minutes (npm install --global markdown-minutes); until then, set MINUTES_NO_SNAPSHOT=1 to start without the snapshot",
+    fr: "réinstallez minutes (npm install --global markdown-minutes) ; en attendant, définissez MINUTES_NO_SNAPSHOT=1 pour démarrer sans l'instantané",
+    es: "vuelva a instalar minutes (npm install --global markdown-minutes); mientras tanto, defina MINUTES_NO_SNAPSHOT=1 para arrancar sin la instantánea",
+    pt: "reinstale o minutes (npm install --global markdown-minutes); até lá, defina MINUTES_NO_SNAPSHOT=1 para arrancar sem o instantâneo",
+    de: "installieren Sie minutes neu (npm install --global markdown-minutes); setzen Sie bis dahin MINUTES_NO_SNAPSHOT=1, um ohne den Schnappschuss zu starten",
+  },
 } satisfies Record<string, Entry>;
