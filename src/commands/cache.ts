@@ -7,19 +7,14 @@ import { problemLines, say, sayCount, uiLanguage, type MessageId } from "../i18n
 import { cacheRoot, clearCache, readCache, UNUSED_DAYS, type CacheEntry } from "../user-cache.js";
 import { whyNotWritten } from "../write-atomically.js";
 import type { CommandIo } from "./command-io.js";
+import { localToday } from "./cli-dates.js";
 import { withExamples } from "./localised-help.js";
 
 /** 23.2 MB, 4,7 Go: decimal units, in the run's language. */
-export function formatSize(bytes: number): string {
+function formatSize(bytes: number): string {
   const [unit, scale] = bytes >= 1e9 ? ["gigabyte", 1e9] : bytes >= 1e6 ? ["megabyte", 1e6] : ["kilobyte", 1e3];
   return new Intl.NumberFormat(uiLanguage(), { style: "unit", unit, maximumFractionDigits: 1 }).format(bytes / scale);
 }
-
-/** The local day, as YYYY-MM-DD. */
-const day = (ms: number): string => {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
-};
 
 const states: Record<CacheEntry["state"], MessageId> = {
   kept: "cache.state.kept",
@@ -46,7 +41,7 @@ function entryLines(entry: CacheEntry): string {
         folder: made.root,
       })
     : holds(entry);
-  const used = say("cache.last-used", { date: day(entry.lastUsed) });
+  const used = say("cache.last-used", { date: localToday(new Date(entry.lastUsed)) });
   return `  ${entry.name}  ${formatSize(entry.bytes)}  ${used}  ${say(states[entry.state], { days: UNUSED_DAYS })}\n      ${what}\n`;
 }
 
@@ -77,6 +72,12 @@ async function inCacheFolder<T>(
   }
 }
 
+/** The size and the number of folders of a list of entries, as the summary lines say them. */
+const amount = (list: readonly CacheEntry[]) => ({
+  size: formatSize(total(list)),
+  folders: sayCount("count.folder", list.length),
+});
+
 async function showCache(io: CommandIo): Promise<void> {
   const found = await inCacheFolder(io, (root) => readCache(root));
   if (!found) return;
@@ -85,14 +86,11 @@ async function showCache(io: CommandIo): Promise<void> {
   io.out(
     entries.length === 0
       ? `${say("cache.empty", { path: root })}\n`
-      : `${say("cache.header", { path: root, size: formatSize(total(entries)), folders: sayCount("count.folder", entries.length) })}\n`,
+      : `${say("cache.header", { path: root, ...amount(entries) })}\n`,
   );
   for (const entry of entries) io.out(entryLines(entry));
   const stale = entries.filter((entry) => entry.state !== "kept" && entry.state !== "busy");
-  if (stale.length > 0)
-    io.out(
-      `${say("cache.to-remove", { size: formatSize(total(stale)), folders: sayCount("count.folder", stale.length) })}\n`,
-    );
+  if (stale.length > 0) io.out(`${say("cache.to-remove", amount(stale))}\n`);
   if (others > 0) io.out(`${say("cache.others", { count: others })}\n`);
 }
 
@@ -104,7 +102,7 @@ async function clear(io: CommandIo): Promise<void> {
   io.out(
     removed.length === 0
       ? `${say("cache.nothing", { path: root })}\n`
-      : `${say("cache.cleared", { path: root, size: formatSize(total(removed)), folders: sayCount("count.folder", removed.length) })}\n`,
+      : `${say("cache.cleared", { path: root, ...amount(removed) })}\n`,
   );
   for (const { path, error } of failed)
     io.err(problemLines(say("cache.not-removed", { path, why: why(error) }), say("cache.not-removed.hint")));

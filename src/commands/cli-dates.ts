@@ -25,8 +25,7 @@ export function isoDateArg(flag: string) {
   };
 }
 
-/** Today in the local time zone, as YYYY-MM-DD: the clock is read here only. */
-export function localToday(): string {
-  const now = new Date();
+/** Today (or the day of `now`) in the local time zone, as YYYY-MM-DD: the clock is read here only. */
+export function localToday(now = new Date()): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
 }
