@@ -51,7 +51,7 @@ export interface RunSpec {
 const NEEDS_ESCAPE = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/;
 const ESCAPES = /[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g;
 const ENTITIES: Record<string, string> = { "&": "&amp;", '"': "&quot;", "'": "&apos;", "<": "&lt;", ">": "&gt;" };
-const escapeXml = (text: string): string =>
+export const escapeXml = (text: string): string =>
   NEEDS_ESCAPE.test(text) ? text.replace(ESCAPES, (c) => ENTITIES[c] ?? "") : text;
 
 const attribute = (key: string, value: string | undefined): string =>
@@ -188,13 +188,6 @@ class XmlOut {
       else this.add(component.prepForXml(context));
     }
   }
-  /** Whether everything was written (then `written()` is the content) or components came between. */
-  get allWritten(): boolean {
-    return this.parts === undefined;
-  }
-  written(): string {
-    return this.xml;
-  }
   /** The element with this content: written as one string, or as docx's element of the parts. */
   element(name: string, attributes?: Record<string, unknown>): Prepared {
     if (this.parts === undefined)
@@ -210,7 +203,7 @@ class XmlOut {
 
 const writeAttributes = (attributes: Record<string, unknown> | undefined): string => {
   let xml = "";
-  if (attributes) for (const [key, value] of Object.entries(attributes)) xml += ` ${key}="${escapeXml(String(value))}"`;
+  if (attributes) for (const [key, value] of Object.entries(attributes)) xml += attribute(key, String(value));
   return xml;
 };
 
@@ -276,7 +269,7 @@ export interface ParagraphSpec {
 const RIGHT_TO_LEFT: Record<string, string> = { left: "right", right: "left" };
 
 /** The `w:pPr` of a paragraph, element for element as docx's ParagraphProperties writes it; "" when it has none. */
-export function paragraphPropertiesXml(spec: ParagraphSpec): string {
+function paragraphPropertiesXml(spec: ParagraphSpec): string {
   let xml = "";
   if (spec.heading) xml += `<w:pStyle w:val="${escapeXml(spec.heading)}"/>`;
   if (spec.numbering && !spec.style && !spec.heading) xml += `<w:pStyle w:val="ListParagraph"/>`;
@@ -349,7 +342,7 @@ const borderXml = (name: string, border: Border): string =>
   `<${name} w:val="${escapeXml(border.style)}" w:color="${escapeXml(colorValue(border.color))}" w:sz="${Math.floor(border.size)}"/>`;
 
 /** What docx's Table writes before the rows (its TableProperties and TableGrid), for minutes' table shape. */
-export function tableFrameXml(spec: TableSpec): string {
+function tableFrameXml(spec: TableSpec): string {
   const { borders, margins, tableLook } = spec;
   return (
     `<w:tblPr><w:tblStyle w:val="${escapeXml(spec.style)}"/>${twipsWidth("w:tblW", spec.width)}` +

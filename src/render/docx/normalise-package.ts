@@ -4,6 +4,7 @@
 import { stableFontKeys } from "./embedded-fonts.js";
 import { strFromU8, strToU8, unzipSync } from "fflate";
 import { zipParts } from "./zip-package.js";
+import { escapeXml } from "./docx-library.js";
 
 export interface PackageMeta {
   timestamp: Date;
@@ -12,9 +13,6 @@ export interface PackageMeta {
   /** Style definitions docx cannot build (the table style), added to word/styles.xml. */
   extraStyles?: string;
 }
-
-const escapeXml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
 
 /** W3CDTF without milliseconds; an invalid date falls back to the epoch rather than failing the render. */
 export function w3cdtf(date: Date): string {
