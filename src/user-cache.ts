@@ -57,6 +57,11 @@ export interface MadeFor {
 
 const identityLine = /^node (.+) (\d+) (\d+) (v\S+) (\S+) in (.+), minutes (\S+) (\S+)$/;
 
+/** The first line of `made-for` (launch.ts's identity()), which parseIdentity reads back: one format, here. */
+export function formatIdentity(m: MadeFor): string {
+  return `node ${m.node} ${m.nodeSize} ${m.nodeTime} ${m.nodeVersion} ${m.arch} in ${m.root}, minutes ${m.version} ${m.buildId}`;
+}
+
 export function parseIdentity(line: string): MadeFor | undefined {
   const m = identityLine.exec(line);
   if (!m) return undefined;

@@ -23,7 +23,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import v8 from "node:v8";
 import { cacheFile, startCached, type CachedStart, type CodeCacheEntry } from "./code-cache.js";
-import { cacheRoot, cleanCache, markUsed } from "../user-cache.js";
+import { cacheRoot, cleanCache, formatIdentity, markUsed } from "../user-cache.js";
 import { tierUpFlags } from "./tier-up.js";
 
 declare const MINUTES_VERSION: string;
@@ -61,7 +61,16 @@ let knownIdentity: string | undefined;
 export function identity(): string {
   if (knownIdentity) return knownIdentity;
   const node = statSync(process.execPath);
-  return (knownIdentity = `node ${process.execPath} ${node.size} ${Math.trunc(node.mtimeMs)} ${process.version} ${process.arch} in ${root}, minutes ${MINUTES_VERSION} ${MINUTES_BUILD_ID}`);
+  return (knownIdentity = formatIdentity({
+    node: process.execPath,
+    nodeSize: node.size,
+    nodeTime: Math.trunc(node.mtimeMs),
+    nodeVersion: process.version,
+    arch: process.arch,
+    root,
+    version: MINUTES_VERSION,
+    buildId: MINUTES_BUILD_ID,
+  }));
 }
 
 /** FNV-1a, 32 bits: names the cache folder of an identity (made-for holds the identity itself). */
