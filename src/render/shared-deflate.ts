@@ -2,7 +2,8 @@
 // relationships and settings, Word's theme part): compressed once per process and kept, keyed by the exact input
 // text, so a later meeting gets the very bytes zlib gives for that input. A batch builds hundreds of documents in
 // one worker; each part deflated anew cost a zlib stream's set-up (about 35 µs) plus its compression, 1–2 ms a
-// meeting. Bounded: a part longer than MAX_ENTRY characters (a meeting's own body) is never kept, and the oldest
+// meeting. A meeting's own parts (its body, its core properties) are handed to the zip as bytes and never come
+// here (normalise-package.ts). Bounded: a part longer than MAX_ENTRY characters is never kept, and the oldest
 // entries go once the kept texts pass MAX_TOTAL characters, so distinct meetings do not grow the heap.
 const MAX_ENTRY = 32 * 1024;
 const MAX_TOTAL = 256 * 1024;

@@ -14,6 +14,9 @@ export interface PackageMeta {
   extraStyles?: string;
 }
 
+/** Parts that differ from one meeting to the next: zipped as bytes, so they are never kept as shared. */
+const OWN_PARTS = new Set(["word/document.xml", "docProps/core.xml"]);
+
 /** W3CDTF without milliseconds; an invalid date falls back to the epoch rather than failing the render. */
 export function w3cdtf(date: Date): string {
   const time = Number.isNaN(date.getTime()) ? new Date(0) : date;
@@ -118,6 +121,8 @@ export function normalisePackage(parts: PackageParts, meta: PackageMeta): Uint8A
   return zipParts(
     names.map((name) => {
       const text = texts.get(name);
+      // A part given as text may be kept deflated for the process (shared-deflate.ts); the meeting's own are not.
+      if (text !== undefined && OWN_PARTS.has(name)) return [name, Buffer.from(text, "utf8")] as const;
       return [name, text ?? files[name]!] as const;
     }),
   );
