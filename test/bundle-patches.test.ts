@@ -47,8 +47,17 @@ writeFileSync(
     "```\n\tcode & <tab>\n  spaces\n```\n\n> quoted _text_\n\n### Actions\n\n| Action | Owner | Due |\n|---|---|---|\n| Send **the** [report](https://example.org/r) | דוד כהן | 2024-06-01 |\n",
 );
 
+// Marks whose anchor the font leaves empty, which fontkit's lazily decoded anchors must read as empty too
+// (pdfkit-library.ts's skipMissingAnchors; test/missing-anchors.test.ts).
+const emptyAnchors = join(mkdtempSync(join(tmpdir(), "minutes-anchors-")), "2024-05-09-anchors.md");
+writeFileSync(
+  emptyAnchors,
+  "---\ntitle: Ancres \u0760\ndate: 2024-05-09\nlanguage: fr\nattendees: [Ana]\n---\n\n## 1. Point\n\nTexte \u0760, \u0e2c\u0303, \u1200\u0326, A\u0334, **\u0760 \u1200\u0326** et `A\u0334 \u0760`.\n",
+);
+
 const inputs = [
   marks,
+  emptyAnchors,
   brackets,
   runs,
   "examples/2022-09-23-gtm.md",

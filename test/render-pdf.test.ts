@@ -517,7 +517,12 @@ describe("renderPdf on edge cases", () => {
         const out = await renderPdf(minutes, options());
         expect(out.length).toBeGreaterThan(1000);
       }),
-      { numRuns: 25 },
+      {
+        numRuns: 25,
+        // Found by this property on CI: an Arabic letter whose mark has no anchor on its base threw in fontkit
+        // (test/missing-anchors.test.ts).
+        examples: [["", [{ type: "link", url: "\u0760", children: [{ type: "text", value: "\u0760" }] }], [], ""]],
+      },
     );
   });
 });

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { checkFont } from "../../theme/check-file.js";
 import type { FallbackFace } from "../fallback-fonts.js";
 import type { FontKey } from "./pdf-styles.js";
-import { keepGlyphCodePoints } from "./pdfkit-library.js";
+import { keepGlyphCodePoints, skipMissingAnchors } from "./pdfkit-library.js";
 import { useShapingTable } from "./shaping-table.js";
 import { deflateFontFileOnce, writeSubsetDirectly } from "./subset-writer.js";
 
@@ -216,6 +216,7 @@ export class FontBook {
     kit._fontFamilies[path] ??= font;
     if (font.font && !parsed.has(path)) {
       keepGlyphCodePoints(font.font);
+      skipMissingAnchors(font.font);
       useShapingTable(font.font, path);
       parsed.set(path, font.font);
     }

@@ -2,14 +2,22 @@
 // renderer's files take PDFDocument from here. pdfkit's internals the renderer still touches (to move here):
 // kit._addInfo (create-document.ts), kit._font and kit._fontFamilies (font-book.ts), doc.outline.addItem
 // (item-anchors.ts), doc.openImage and a structure element's dictionary (page-writer.ts), doc.page.fonts
-// (text-line.ts), fontkit's getGlyph (keepGlyphCodePoints, below), font.layout (shaping-table.ts, through
+// (text-line.ts), fontkit's getGlyph (keepGlyphCodePoints, below), its mark anchors (skipMissingAnchors, below), font.layout (shaping-table.ts, through
 // font-book.ts) and a TrueType subset's encode (subset-writer.ts). Edits to pdfkit's and fontkit's own code are patches/*.patch (patches/README.md).
 export { default } from "pdfkit";
 
 type FontkitGlyph = { codePoints: number[] };
 type FontkitFont = {
   getGlyph: (id: number, codePoints?: number[]) => FontkitGlyph | null;
+  layout?: (text: unknown, ...rest: unknown[]) => unknown;
+  _layoutEngine?: { engine?: { GPOSProcessor?: object | null } };
   minutesKeepsCodePoints?: true;
+  minutesSkipsMissingAnchors?: true;
+};
+type GposProcessor = {
+  applyAnchor: (markRecord: { markAnchor?: unknown } | undefined, baseAnchor: unknown, baseIndex: number) => void;
+  applyLookup: (lookupType: number, table: unknown) => boolean;
+  minutesSkipsMissingAnchors?: true;
 };
 
 /**
@@ -29,4 +37,50 @@ export function keepGlyphCodePoints(font: unknown): void {
     return glyph;
   };
   kit.minutesKeepsCodePoints = true;
+}
+
+/** Thrown by a guarded `applyAnchor` and caught by the lookup it runs in; never reaches a caller. */
+const noAnchor = Symbol("no mark anchor");
+
+/**
+ * OpenType lets a mark-positioning subtable leave a base's (or a ligature component's, or a mark's) anchor for a
+ * class of marks empty: that glyph takes no mark of that class there. fontkit 2 reads the empty anchor's
+ * coordinates and throws, so a single letter stopped the PDF: Arabic ݠ (U+0760), Thai ฬ̃, Ethiopic ሀ̦, or a code
+ * span's A̴ in Noto Sans Mono (every shipped face with such anchors, test/missing-anchors.test.ts). As in HarfBuzz,
+ * the subtable then does not apply: the mark keeps the place an earlier lookup gave it, and the lookup's later
+ * subtables are tried. fontkit's positioning class is shared by all its fonts and reachable only through a font's
+ * layout engine, so the first layout of a guarded font mends the class once for the process.
+ */
+export function skipMissingAnchors(font: unknown): void {
+  const kit = font as FontkitFont;
+  const layout = kit.layout;
+  if (kit.minutesSkipsMissingAnchors || typeof layout !== "function") return;
+  let mended = false;
+  kit.layout = function (this: FontkitFont, text: unknown, ...rest: unknown[]) {
+    if (!mended) {
+      const processor = this._layoutEngine?.engine?.GPOSProcessor;
+      if (processor) mendAnchors(Object.getPrototypeOf(processor) as GposProcessor);
+      mended = true;
+    }
+    return layout.call(this, text, ...rest);
+  };
+  kit.minutesSkipsMissingAnchors = true;
+}
+
+function mendAnchors(processor: GposProcessor): void {
+  if (processor.minutesSkipsMissingAnchors) return;
+  const { applyAnchor, applyLookup } = processor;
+  processor.applyAnchor = function (this: GposProcessor, markRecord, baseAnchor, baseIndex) {
+    if (!baseAnchor || !markRecord?.markAnchor) throw noAnchor;
+    applyAnchor.call(this, markRecord, baseAnchor, baseIndex);
+  };
+  processor.applyLookup = function (this: GposProcessor, lookupType, table) {
+    try {
+      return applyLookup.call(this, lookupType, table);
+    } catch (error) {
+      if (error === noAnchor) return false;
+      throw error;
+    }
+  };
+  processor.minutesSkipsMissingAnchors = true;
 }
