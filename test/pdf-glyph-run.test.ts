@@ -22,8 +22,29 @@ async function pdfWith(draw: Draw, font: string, size: number, x: number, baseli
   return Buffer.concat(chunks).toString("latin1");
 }
 
-const byPdfkit: Draw = (doc, _font, _size, x, baseline, text) =>
-  void doc.text(text, x, baseline, { lineBreak: false, baseline: "alphabetic" });
+/**
+ * pdfkit's text(); a run with marks that is not right to left is wrapped, inside pdfkit's transform, in a Span
+ * whose ActualText is the text (UTF-16BE with its byte order mark), which the renderer writes so that the text
+ * reads back in order.
+ */
+const byPdfkit: Draw = (doc, _font, _size, x, baseline, text) => {
+  const draw = () => void doc.text(text, x, baseline, { lineBreak: false, baseline: "alphabetic" });
+  if (!/\p{M}/u.test(text) || /\p{sc=Arabic}|\p{sc=Hebrew}/u.test(text)) return draw();
+  const hex = `FEFF${Buffer.from(text, "utf16le").swap16().toString("hex").toUpperCase()}`;
+  const add = doc.addContent.bind(doc);
+  let opened = false;
+  doc.addContent = (content: string) => {
+    if (!opened && content.endsWith(" cm")) {
+      opened = true;
+      add(content);
+      return add(`/Span <</ActualText <${hex}>>> BDC`);
+    }
+    if (opened && content === "Q") add("EMC");
+    return add(content);
+  };
+  draw();
+  doc.addContent = add;
+};
 const byRenderer: Draw = (doc, font, size, x, baseline, text) => drawRun(doc, font, size, x, baseline, text, null);
 
 const cases: [string, string][] = [
@@ -42,6 +63,7 @@ describe("a run of glyphs drawn by the PDF renderer", () => {
       expect(expected).toContain("] TJ");
       // Marks are placed by GPOS: pdfkit gives each offset glyph its own text matrix, then returns.
       if (face === "noto-sans-bold") expect(expected.match(/ Tm\n/g)!.length).toBeGreaterThan(4);
+      expect(expected.includes("/ActualText"), face).toBe(face === "noto-sans-bold" || face.includes("devanagari"));
       expect(await pdfWith(byRenderer, ...args)).toBe(expected);
     });
 

@@ -24,7 +24,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { shippedFont } from "../../src/package/shipped-files.js";
 import { installedOptionalFonts } from "../../src/render/fallback-fonts.js";
 import { PdfObjects } from "../helpers/pdf-objects.js";
-import { itWithTools, plainCliEnv, run } from "../helpers/tools.js";
+import { itWithTools, pdfText, plainCliEnv, run } from "../helpers/tools.js";
 
 const bin = resolve("bin/minutes.js");
 // No NODE_PATH: an optional font package must be found only where minutes looks by itself.
@@ -130,10 +130,30 @@ describe("a meeting in ten scripts", () => {
   it("draws boxes only for the characters no font has (the Chinese line and the emoji)", async () => {
     const pdf = await PdfObjects.load(readFileSync(join(dir, "scripts.pdf")));
     const content = Array.from({ length: pdf.pageCount }, (_, i) => pdf.pageContent(i)).join("\n");
-    const boxed = [...content.matchAll(/\/ActualText <FEFF([0-9A-F]*)>/g)].map((m) =>
-      Buffer.from(m[1]!, "hex").swap16().toString("utf16le"),
-    );
-    expect(boxed.join("")).toBe(`${CHINESE}🎉`);
+    // A stand-in's Span is written on one line with its text object (text-line.ts's drawStandIn); a run with
+    // marks gets one too, on lines of its own, so that its text reads back in order (drawRun).
+    const spans = [...content.matchAll(/\/ActualText <FEFF([0-9A-F]*)>>> BDC( BT |\n)/g)].map((m) => ({
+      text: Buffer.from(m[1]!, "hex").swap16().toString("utf16le"),
+      standIn: m[2] === " BT ",
+    }));
+    expect(
+      spans
+        .filter((span) => span.standIn)
+        .map((span) => span.text)
+        .join(""),
+    ).toBe(`${CHINESE}🎉`);
+    const marked = spans.filter((span) => !span.standIn).map((span) => span.text);
+    expect(marked.join(" ")).toContain("मंज़ूरी");
+    expect(marked.join(" ")).toContain("ที่ประชุมอนุมัติงบประมาณแล้ว");
+    for (const text of marked) expect(text).toMatch(/\p{M}/u);
+  });
+
+  itWithTools("pdftotext")("gives back the text of the left-to-right scripts with marks, in order", () => {
+    // Before the ActualText spans: the Thai line read "ประชุมอนุมัติ" with its tone mark on a line of its own, and
+    // Devanagari vowel signs came before their consonant (ि of कि drawn first).
+    const text = pdfText(join(dir, "scripts.pdf"));
+    for (const line of lines.filter((l) => /^(Devanagari|Thai|Armenian|Georgian|Ethiopic):/.test(l)))
+      expect(text).toContain(line);
   });
 
   itWithTools("pdftoppm", "pdftotext")(

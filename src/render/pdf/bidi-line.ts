@@ -24,7 +24,7 @@ export interface PlacedText {
 }
 
 /** Strong right-to-left characters (Hebrew, Arabic, Syriac, Thaana, N'Ko… and their presentation forms) and RLM, RLE, RLO, RLI. */
-const RIGHT_TO_LEFT =
+export const RIGHT_TO_LEFT =
   /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200f\u202b\u202e\u2067\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 
 /**

@@ -1,5 +1,6 @@
 // Draws one laid-out line at a given place: each segment with its face and colour, code fills, underlines,
 // strike-through, link annotations (tagged as Link), and stand-in glyphs that carry their real text.
+import { RIGHT_TO_LEFT } from "./bidi-line.js";
 import type { KitFont } from "./font-book.js";
 import type { Segment, TextLine } from "./line-breaker.js";
 import type { Tag, PageWriter } from "./page-writer.js";
@@ -88,6 +89,17 @@ function drawSegment(w: PageWriter, s: Segment, x: number, baseline: number): vo
   if (s.style.strike) rule(baseline - s.style.size * 0.28);
 }
 
+/**
+ * Text whose glyphs may not read back as its characters through the font's ToUnicode map, which gives each glyph
+ * one text in the order drawn: a Devanagari vowel sign drawn before its consonant (कि read "िक"), a conjunct's
+ * glyph (क्षत्रिय read "क्षित्रय"), Thai's น้ำ read "น้ำา", a mark placed on its own. Such a run is drawn inside a
+ * Span whose ActualText is its text, which copy, search and text extraction read instead of the glyphs.
+ * Not right to left: poppler spreads an ActualText left to right over its glyphs and then reads a right-to-left
+ * word backwards, so an Arabic or Hebrew run would come out reversed (docs/themes.md).
+ */
+const MAY_MISREAD = /\p{M}/u;
+const needsActualText = (text: string): boolean => MAY_MISREAD.test(text) && !RIGHT_TO_LEFT.test(text);
+
 const num = (n: number): string => String(Math.round(n * 1000) / 1000);
 
 /** pdfkit's number format in content streams (PDFObject.number): at most six decimals. */
@@ -131,10 +143,12 @@ export function drawRun(
   }
   if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
   const y = page.height - baseline;
-  const start = `q\n1 0 0 -1 0 ${kitNum(page.height)} cm\nBT\n1 0 0 1 ${kitNum(x)} ${kitNum(y)} Tm\n/${font.id} ${kitNum(size)} Tf`;
+  const span = needsActualText(text) ? `\n/Span <</ActualText <${utf16Hex(text)}>>> BDC` : "";
+  const start = `q\n1 0 0 -1 0 ${kitNum(page.height)} cm${span}\nBT\n1 0 0 1 ${kitNum(x)} ${kitNum(y)} Tm\n/${font.id} ${kitNum(size)} Tf`;
+  const end = span ? "\nET\nEMC\nQ" : "\nET\nQ";
   const glyphs = glyphArray(font as EmbeddedKitFont, text);
   if (glyphs !== null) {
-    doc.addContent(`${start}${glyphs ? `\n[${glyphs}] TJ` : ""}\nET\nQ`);
+    doc.addContent(`${start}${glyphs ? `\n[${glyphs}] TJ` : ""}${end}`);
     return;
   }
   const [encoded, places] = font.encode(text) as unknown as [string[], GlyphPlace[]];
@@ -177,7 +191,7 @@ export function drawRun(
     x += place.xAdvance * scale;
   }
   flush(i);
-  doc.addContent(`${out}\nET\nQ`);
+  doc.addContent(`${out}${end}`);
 }
 
 /** pdfkit's embedded font, as its `encode` reads it (pdfkit 0.20 internals). */
