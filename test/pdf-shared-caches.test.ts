@@ -24,6 +24,30 @@ describe("PDF renders in one process", () => {
       expect(Buffer.from(await renderPdf(english, options)).equals(Buffer.from(englishFirst))).toBe(true);
     }
   });
+
+  it("give the same bytes for Arabic whichever letter of a shared glyph came first", () => {
+    // ج, ح and خ share one glyph in Noto Sans Arabic: the map of the glyph's text is made per document, from its
+    // first use there, not from the first letter the process drew with it. The same meeting, alone and in a
+    // batch of one worker after another meeting.
+    const dir = mkdtempSync(join(tmpdir(), "minutes-shared-arabic-"));
+    const write = (name: string, body: string) =>
+      writeFileSync(join(dir, name), `---\ntitle: T\ndate: 2024-01-01\n---\n\n## 1. Item\n\n${body}\n`);
+    write("a.md", "محمد أحمد");
+    write("b.md", "جمال خالد حسن");
+    const build = (out: string, ...files: string[]) => {
+      const r = spawnSync(
+        "bin/minutes.js",
+        ["build", "--jobs", "1", "--format", "pdf", "--out", join(dir, out), ...files.map((f) => join(dir, f))],
+        { encoding: "utf8", env: { ...plainCliEnv(), SOURCE_DATE_EPOCH: "1700000000" } },
+      );
+      expect(r.status, r.stderr).toBe(0);
+      return readFileSync(join(dir, out, "b.pdf"));
+    };
+    const alone = build("alone", "b.md");
+    const after = build("after", "a.md", "b.md");
+    expect(alone.length).toBeGreaterThan(1000);
+    expect(after.equals(alone)).toBe(true);
+  });
 });
 
 describe("the text of PDFs built one after the other in a process", () => {

@@ -131,21 +131,37 @@ describe("a meeting in ten scripts", () => {
     const pdf = await PdfObjects.load(readFileSync(join(dir, "scripts.pdf")));
     const content = Array.from({ length: pdf.pageCount }, (_, i) => pdf.pageContent(i)).join("\n");
     // A stand-in's Span is written on one line with its text object (text-line.ts's drawStandIn); a run with
-    // marks gets one too, on lines of its own, so that its text reads back in order (drawRun).
-    const spans = [...content.matchAll(/\/ActualText <FEFF([0-9A-F]*)>>> BDC( BT |\n)/g)].map((m) => ({
+    // marks gets one too, on lines of its own, so that its text reads back in order, and so does a right-to-left
+    // glyph whose document text is another letter's (drawRun).
+    const spans = [...content.matchAll(/\/ActualText <FEFF([0-9A-F]*)>>> BDC( BT |\nBT\n|\n\[)/g)].map((m) => ({
       text: Buffer.from(m[1]!, "hex").swap16().toString("utf16le"),
       standIn: m[2] === " BT ",
+      glyph: m[2] === "\n[",
     }));
+    for (const span of spans.filter((s) => s.glyph)) expect(span.text).toMatch(/^\p{sc=Arabic}?$/u);
     expect(
       spans
         .filter((span) => span.standIn)
         .map((span) => span.text)
         .join(""),
     ).toBe(`${CHINESE}🎉`);
-    const marked = spans.filter((span) => !span.standIn).map((span) => span.text);
+    const marked = spans.filter((span) => !span.standIn && !span.glyph).map((span) => span.text);
     expect(marked.join(" ")).toContain("मंज़ूरी");
     expect(marked.join(" ")).toContain("ที่ประชุมอนุมัติงบประมาณแล้ว");
     for (const text of marked) expect(text).toMatch(/\p{M}/u);
+  });
+
+  itWithTools("pdftotext")("gives back each Arabic word with its own letters", () => {
+    // Before the Spans per glyph: "مزجبا نكم في الإجيماع رفم", letters that share a dotless glyph read as the
+    // first one drawn with it. pdftotext reorders right-to-left text itself and moves the spaces next to a number; the words are compared one by one.
+    const words = pdfText(join(dir, "scripts.pdf"))
+      .replace(/[\u202a-\u202e]/g, "")
+      .split(/[\s().\d]+/);
+    const arabic = `${ARABIC_WITH_NUMBER} الميزانية تمت الموافقة عليها بالإجماع`
+      .split(" ")
+      .filter((w) => /\p{sc=Arabic}/u.test(w));
+    expect(arabic).toHaveLength(11);
+    for (const word of arabic) expect(words).toContain(word);
   });
 
   itWithTools("pdftotext")("gives back the text of the left-to-right scripts with marks, in order", () => {

@@ -33,10 +33,28 @@ export function keepGlyphCodePoints(font: unknown): void {
   const getGlyph = kit.getGlyph;
   kit.getGlyph = function (this: FontkitFont, id: number, codePoints?: number[]) {
     const glyph = getGlyph.call(this, id, codePoints);
-    if (glyph && codePoints?.length && glyph.codePoints.length === 0) glyph.codePoints = codePoints;
+    if (!glyph || !codePoints) return glyph;
+    if (codePoints.length && glyph.codePoints.length === 0) glyph.codePoints = codePoints;
+    else if (sharedRightToLeft(glyph.codePoints, codePoints))
+      return Object.create(glyph, { codePoints: { value: codePoints, enumerable: true } }) as FontkitGlyph;
     return glyph;
   };
   kit.minutesKeepsCodePoints = true;
+}
+
+/** Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko…), as bidi-line.ts's RIGHT_TO_LEFT has them. */
+const RIGHT_TO_LEFT_LETTER = (cp: number): boolean =>
+  (cp >= 0x590 && cp <= 0x8ff) || (cp >= 0xfb1d && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfefc);
+
+/**
+ * Whether this use of a glyph stands for other characters than the glyph fontkit keeps, in right-to-left text:
+ * Noto Sans Arabic draws ج, ح and خ with one dotless glyph and their dots as marks, a mark may stand for nothing
+ * (a letter's dots) or for a vowel sign. The use then gets a glyph of its own, with its own characters, from
+ * which the PDF writes each letter's text (text-line.ts); everything else reads through to fontkit's glyph.
+ */
+function sharedRightToLeft(kept: number[], used: number[]): boolean {
+  if (kept.length === used.length && kept.every((cp, i) => cp === used[i])) return false;
+  return kept.some(RIGHT_TO_LEFT_LETTER) || used.some(RIGHT_TO_LEFT_LETTER);
 }
 
 /** Thrown by a guarded `applyAnchor` and caught by the lookup it runs in; never reaches a caller. */

@@ -146,12 +146,15 @@ export function drawRun(
   const span = needsActualText(text) ? `\n/Span <</ActualText <${utf16Hex(text)}>>> BDC` : "";
   const start = `q\n1 0 0 -1 0 ${kitNum(page.height)} cm${span}\nBT\n1 0 0 1 ${kitNum(x)} ${kitNum(y)} Tm\n/${font.id} ${kitNum(size)} Tf`;
   const end = span ? "\nET\nEMC\nQ" : "\nET\nQ";
-  const glyphs = glyphArray(font as EmbeddedKitFont, text);
+  const rightToLeft = RIGHT_TO_LEFT.test(text);
+  // Right-to-left text goes the long way, where each glyph's text is checked (ownText).
+  const glyphs = rightToLeft ? null : glyphArray(font as EmbeddedKitFont, text);
   if (glyphs !== null) {
     doc.addContent(`${start}${glyphs ? `\n[${glyphs}] TJ` : ""}${end}`);
     return;
   }
   const [encoded, places] = font.encode(text) as unknown as [string[], GlyphPlace[]];
+  const own = rightToLeft ? ownText(font as EmbeddedKitFont, text, encoded) : null;
   const scale = size / 1000;
   let out = start;
   // One TJ array per run of glyphs; a glyph that is offset (a mark) gets its own text matrix.
@@ -176,17 +179,28 @@ export function drawRun(
   let i = 0;
   for (; i < places.length; i++) {
     const place = places[i]!;
+    const actual = own?.[i];
+    // A glyph drawn alone, in a Span with its own text when the document's map gives it another.
+    const alone = (): void => {
+      if (actual === undefined) return flush(i + 1);
+      out += `\n/Span <</ActualText <${utf16Hex(actual)}>>> BDC`;
+      flush(i + 1);
+      out += "\nEMC";
+    };
     if (place.xOffset || place.yOffset) {
       flush(i);
       out += `\n1 0 0 1 ${kitNum(x + place.xOffset * scale)} ${kitNum(y + place.yOffset * scale)} Tm`;
-      flush(i + 1);
+      alone();
       hadOffset = true;
     } else {
       if (hadOffset) {
         out += `\n1 0 0 1 ${kitNum(x)} ${kitNum(y)} Tm`;
         hadOffset = false;
       }
-      if (place.xAdvance - place.advanceWidth !== 0) addSegment(i + 1);
+      if (actual !== undefined) {
+        flush(i);
+        alone();
+      } else if (place.xAdvance - place.advanceWidth !== 0) addSegment(i + 1);
     }
     x += place.xAdvance * scale;
   }
@@ -194,8 +208,29 @@ export function drawRun(
   doc.addContent(`${out}${end}`);
 }
 
+/**
+ * The text of each glyph `encode` gave for `text` whose document text (the ToUnicode map: the characters of the
+ * glyph's first use in the document) is not its own, by index; none when all read right. A glyph one
+ * right-to-left letter shares with others has a use of its own for each (keepGlyphCodePoints in
+ * pdfkit-library.ts): Noto Sans Arabic draws ج, ح and خ with one dotless glyph, so that without this محمد was
+ * copied as مجمد. A Span per glyph, not per run: poppler reads a Span over several right-to-left glyphs backwards.
+ */
+function ownText(font: EmbeddedKitFont, text: string, encoded: string[]): (string | undefined)[] | null {
+  const { glyphs } = font.layout(text);
+  let own: (string | undefined)[] | null = null;
+  for (let i = 0; i < encoded.length; i++) {
+    const used = glyphs[i]?.codePoints;
+    const mapped = font.unicode[Number.parseInt(encoded[i]!, 16)];
+    if (!used || !mapped || (used.length === mapped.length && used.every((cp, k) => cp === mapped[k]))) continue;
+    own ??= [];
+    own[i] = String.fromCodePoint(...used);
+  }
+  return own;
+}
+
 /** pdfkit's embedded font, as its `encode` reads it (pdfkit 0.20 internals). */
 interface EmbeddedKitFont extends KitFont {
+  layout(text: string): { glyphs: { codePoints: number[] }[] };
   layoutCached(text: string): {
     glyphs: { id: number; advanceWidth: number; codePoints: number[] }[];
     positions: GlyphPlace[];
