@@ -182,7 +182,10 @@ export function drawRun(
     const actual = own?.[i];
     // A glyph drawn alone, in a Span with its own text when the document's map gives it another.
     const alone = (): void => {
-      if (actual === undefined) return flush(i + 1);
+      if (actual === undefined) {
+        flush(i + 1);
+        return;
+      }
       out += `\n/Span <</ActualText <${utf16Hex(actual)}>>> BDC`;
       flush(i + 1);
       out += "\nEMC";
