@@ -179,21 +179,14 @@ export function drawRun(
   let i = 0;
   for (; i < places.length; i++) {
     const place = places[i]!;
+    // A glyph whose document text is another's is drawn alone, in a Span with its own text.
     const actual = own?.[i];
-    // A glyph drawn alone, in a Span with its own text when the document's map gives it another.
-    const alone = (): void => {
-      if (actual === undefined) {
-        flush(i + 1);
-        return;
-      }
-      out += `\n/Span <</ActualText <${utf16Hex(actual)}>>> BDC`;
-      flush(i + 1);
-      out += "\nEMC";
-    };
     if (place.xOffset || place.yOffset) {
       flush(i);
       out += `\n1 0 0 1 ${kitNum(x + place.xOffset * scale)} ${kitNum(y + place.yOffset * scale)} Tm`;
-      alone();
+      if (actual !== undefined) out += `\n/Span <</ActualText <${utf16Hex(actual)}>>> BDC`;
+      flush(i + 1);
+      if (actual !== undefined) out += "\nEMC";
       hadOffset = true;
     } else {
       if (hadOffset) {
@@ -202,7 +195,9 @@ export function drawRun(
       }
       if (actual !== undefined) {
         flush(i);
-        alone();
+        out += `\n/Span <</ActualText <${utf16Hex(actual)}>>> BDC`;
+        flush(i + 1);
+        out += "\nEMC";
       } else if (place.xAdvance - place.advanceWidth !== 0) addSegment(i + 1);
     }
     x += place.xAdvance * scale;
