@@ -22,6 +22,8 @@ const samples = [
   { font: shippedFont("noto-sans-thai-regular"), text: "\u0e2c\u0303" },
   { font: shippedFont("noto-sans-ethiopic-bold"), text: "\u1200\u0326" },
   { font: shippedFont("noto-sans-mono"), text: "A\u0334" },
+  { font: shippedFont("noto-sans-armenian-regular"), text: "\u0531\u0326" },
+  { font: shippedFont("noto-sans-arabic-regular"), text: "\u06a2" },
 ];
 
 type GlyphRun = { glyphs: { id: number }[]; positions: { xOffset: number; yOffset: number }[] };
@@ -69,7 +71,7 @@ describe("a mark whose anchor the font leaves empty", () => {
     const input = join(dir, "2024-05-09-anchors.md");
     // One of each, between Latin words, so that pdftotext's reordering of right-to-left text keeps their order.
     const letters = [...new Set(samples.map((sample) => sample.text))];
-    const line = letters.map((letter, i) => `w${i} ${letter}`).join(" ");
+    const line = `${letters.map((letter, i) => `w${i} ${letter}`).join(" ")} end`;
     writeFileSync(
       input,
       `---\ntitle: Ancres\ndate: 2024-05-09\nlanguage: fr\nattendees: [Ana]\n---\n\n## 1. Point\n\n` +
