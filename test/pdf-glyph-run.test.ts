@@ -3,6 +3,7 @@
 // text and odd coordinates.
 import { describe, expect, it } from "vitest";
 import { shippedFont } from "../src/package/shipped-files.js";
+import { RIGHT_TO_LEFT } from "../src/render/pdf/bidi-line.js";
 import PDFDocument from "../src/render/pdf/pdfkit-library.js";
 import type { KitFont } from "../src/render/pdf/font-book.js";
 import { drawRun } from "../src/render/pdf/text-line.js";
@@ -29,7 +30,7 @@ async function pdfWith(draw: Draw, font: string, size: number, x: number, baseli
  */
 const byPdfkit: Draw = (doc, _font, _size, x, baseline, text) => {
   const draw = () => void doc.text(text, x, baseline, { lineBreak: false, baseline: "alphabetic" });
-  if (!/\p{M}/u.test(text) || /\p{sc=Arabic}|\p{sc=Hebrew}/u.test(text)) return draw();
+  if (!/[\p{M}\u0e33\u0eb3]/u.test(text) || RIGHT_TO_LEFT.test(text)) return draw();
   const hex = `FEFF${Buffer.from(text, "utf16le").swap16().toString("hex").toUpperCase()}`;
   const add = doc.addContent.bind(doc);
   let opened = false;

@@ -35,26 +35,22 @@ export function keepGlyphCodePoints(font: unknown): void {
     const glyph = getGlyph.call(this, id, codePoints);
     if (!glyph || !codePoints) return glyph;
     if (codePoints.length && glyph.codePoints.length === 0) glyph.codePoints = codePoints;
-    else if (sharedRightToLeft(glyph.codePoints, codePoints))
+    else if (codePoints.length && !sameCodePoints(glyph.codePoints, codePoints))
       return Object.create(glyph, { codePoints: { value: codePoints, enumerable: true } }) as FontkitGlyph;
     return glyph;
   };
   kit.minutesKeepsCodePoints = true;
 }
 
-/** Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko…), as bidi-line.ts's RIGHT_TO_LEFT has them. */
-const RIGHT_TO_LEFT_LETTER = (cp: number): boolean =>
-  (cp >= 0x590 && cp <= 0x8ff) || (cp >= 0xfb1d && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfefc);
-
 /**
- * Whether this use of a glyph stands for other characters than the glyph fontkit keeps, in right-to-left text:
- * Noto Sans Arabic draws ج, ح and خ with one dotless glyph and their dots as marks, a mark may stand for nothing
- * (a letter's dots) or for a vowel sign. The use then gets a glyph of its own, with its own characters, from
- * which the PDF writes each letter's text (text-line.ts); everything else reads through to fontkit's glyph.
+ * A use of a glyph for other characters than the glyph fontkit keeps gets a glyph object of its own, with its
+ * own characters: Noto Sans Arabic draws ج, ح and خ with one dotless glyph, Noto Sans Thai draws the circle of
+ * ำ with the glyph of ํ. The PDF's map of a glyph's text is then made from its first use in the document, not
+ * in the process (a batch wrote other bytes than a single build), and text-line.ts writes the text of the other
+ * uses. A use with no characters (a part fontkit split off a letter) says nothing, and reads the glyph's own.
  */
-function sharedRightToLeft(kept: number[], used: number[]): boolean {
-  if (kept.length === used.length && kept.every((cp, i) => cp === used[i])) return false;
-  return kept.some(RIGHT_TO_LEFT_LETTER) || used.some(RIGHT_TO_LEFT_LETTER);
+function sameCodePoints(kept: number[], used: number[]): boolean {
+  return kept.length === used.length && kept.every((cp, i) => cp === used[i]);
 }
 
 /** Thrown by a guarded `applyAnchor` and caught by the lookup it runs in; never reaches a caller. */

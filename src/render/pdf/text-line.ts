@@ -92,12 +92,13 @@ function drawSegment(w: PageWriter, s: Segment, x: number, baseline: number): vo
 /**
  * Text whose glyphs may not read back as its characters through the font's ToUnicode map, which gives each glyph
  * one text in the order drawn: a Devanagari vowel sign drawn before its consonant (कि read "िक"), a conjunct's
- * glyph (क्षत्रिय read "क्षित्रय"), Thai's น้ำ read "น้ำา", a mark placed on its own. Such a run is drawn inside a
+ * glyph (क्षत्रिय read "क्षित्रय"), a mark placed on its own, Thai's and Lao's vowel AM (ำ, ຳ: a letter, not a
+ * mark, drawn as a circle and the glyph of า, so that จำนวน read "จำานวน"). Such a run is drawn inside a
  * Span whose ActualText is its text, which copy, search and text extraction read instead of the glyphs.
  * Not right to left: poppler spreads an ActualText left to right over its glyphs and then reads a right-to-left
  * word backwards, so an Arabic or Hebrew run would come out reversed (docs/themes.md).
  */
-const MAY_MISREAD = /\p{M}/u;
+const MAY_MISREAD = /[\p{M}\u0e33\u0eb3]/u;
 const needsActualText = (text: string): boolean => MAY_MISREAD.test(text) && !RIGHT_TO_LEFT.test(text);
 
 const num = (n: number): string => String(Math.round(n * 1000) / 1000);
