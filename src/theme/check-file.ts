@@ -2,6 +2,7 @@
 // decoded: check-png.ts, check-jpeg.ts, clean-svg.ts) and fonts (TrueType or OpenType with a sound table
 // directory). A bad file becomes a message for the user; nothing here throws on user data.
 import { checkJpeg } from "./check-jpeg.js";
+import { fontTables } from "./font-metrics.js";
 import { checkPng } from "./check-png.js";
 import { cleanSvg } from "./clean-svg.js";
 import { text, type Param, type Text } from "../i18n/messages.js";
@@ -130,18 +131,9 @@ export function checkFont(bytes: Uint8Array): { ok: true } | { ok: false; messag
   if (tag !== "\u0000\u0001\u0000\u0000" && tag !== "OTTO" && tag !== "true")
     return { ok: false, message: text("font.not-font") };
   const damaged = { ok: false as const, message: text("font.damaged") };
-  if (bytes.length < 12) return damaged;
+  const tables = fontTables(bytes);
+  if (!tables) return damaged;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const count = view.getUint16(4);
-  if (count === 0 || 12 + 16 * count > bytes.length) return damaged;
-  const tables = new Map<string, { offset: number; length: number }>();
-  for (let i = 0; i < count; i++) {
-    const record = 12 + 16 * i;
-    const offset = view.getUint32(record + 8);
-    const length = view.getUint32(record + 12);
-    if (offset + length > bytes.length) return damaged;
-    tables.set(String.fromCharCode(...bytes.subarray(record, record + 4)), { offset, length });
-  }
   const outlines = (tables.has("glyf") && tables.has("loca")) || tables.has("CFF ") || tables.has("CFF2");
   const missing = ["cmap", "head", "hhea", "hmtx", "maxp"].filter((name) => !tables.has(name));
   if (missing.length || !outlines) {

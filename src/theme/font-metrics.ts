@@ -12,14 +12,9 @@ export function naturalLineHeight(path: string): number {
     try {
       const bytes = readFileSync(path);
       const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      const tables = new Map<string, number>();
-      const count = view.getUint16(4);
-      for (let i = 0; i < count; i++) {
-        const record = 12 + 16 * i;
-        tables.set(bytes.toString("latin1", record, record + 4), view.getUint32(record + 8));
-      }
-      const head = tables.get("head");
-      const os2 = tables.get("OS/2");
+      const tables = fontTables(bytes);
+      const head = tables?.get("head")?.offset;
+      const os2 = tables?.get("OS/2")?.offset;
       if (head !== undefined && os2 !== undefined) {
         const unitsPerEm = view.getUint16(head + 18);
         const height = view.getUint16(os2 + 74) + view.getUint16(os2 + 76);
@@ -53,20 +48,15 @@ function readMeasure(path: string): TextMeasure {
   try {
     const bytes = readFileSync(path);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const tables = new Map<string, { at: number; length: number }>();
-    for (let i = 0; i < view.getUint16(4); i++)
-      tables.set(bytes.toString("latin1", 12 + 16 * i, 16 + 16 * i), {
-        at: view.getUint32(20 + 16 * i),
-        length: view.getUint32(24 + 16 * i),
-      });
-    const [head, hhea, hmtx, cmap] = ["head", "hhea", "hmtx", "cmap"].map((tag) => tables.get(tag));
+    const tables = fontTables(bytes);
+    const [head, hhea, hmtx, cmap] = ["head", "hhea", "hmtx", "cmap"].map((tag) => tables?.get(tag));
     if (head === undefined || hhea === undefined || hmtx === undefined || cmap === undefined) return fallback;
-    const unitsPerEm = view.getUint16(head.at + 18) || 1000;
-    const metrics = view.getUint16(hhea.at + 34);
+    const unitsPerEm = view.getUint16(head.offset + 18) || 1000;
+    const metrics = view.getUint16(hhea.offset + 34);
     // The measure keeps copies of the two tables it reads, not the whole file: the layout keeps one measure per
     // face for the process (and in the startup snapshot), where the file's bytes were 0.6 MB a face.
-    const hmtxView = tableCopy(bytes, hmtx.at, 4 * metrics);
-    const cmapView = tableCopy(bytes, cmap.at, cmap.length);
+    const hmtxView = tableCopy(bytes, hmtx.offset, 4 * metrics);
+    const cmapView = tableCopy(bytes, cmap.offset, cmap.length);
     const advance = (glyph: number): number => hmtxView.getUint16(4 * Math.min(glyph, metrics - 1)) / unitsPerEm;
     const glyphOf = cmapLookup(cmapView, 0);
     if (!glyphOf || metrics === 0) return fallback;
@@ -87,6 +77,33 @@ function readMeasure(path: string): TextMeasure {
   } catch {
     return fallback;
   }
+}
+
+/** Where a table lies in a font file. */
+export interface FontTable {
+  offset: number;
+  length: number;
+}
+
+/**
+ * A TrueType or OpenType file's table directory, by tag; null when it is empty or it, or a table it lists,
+ * lies outside the file. The one reader of it: the theme's font check, the measures above, and the HTML page's
+ * coverage test and subset.
+ */
+export function fontTables(bytes: Uint8Array): Map<string, FontTable> | null {
+  if (bytes.length < 12) return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const count = view.getUint16(4);
+  if (count === 0 || 12 + 16 * count > bytes.length) return null;
+  const tables = new Map<string, FontTable>();
+  for (let i = 0; i < count; i++) {
+    const record = 12 + 16 * i;
+    const offset = view.getUint32(record + 8);
+    const length = view.getUint32(record + 12);
+    if (offset + length > bytes.length) return null;
+    tables.set(String.fromCharCode(...bytes.subarray(record, record + 4)), { offset, length });
+  }
+  return tables;
 }
 
 /** `length` bytes of `bytes` from `at`, copied into a buffer of their own (a table past the end is cut short). */

@@ -6,7 +6,7 @@
 // So is a font that draws a character whose look the browser makes with the layout tables (Arabic letters
 // join, Hebrew and Indic marks are placed, Thai and Indic letters reorder): the PDF's subsets are drawn after
 // shaping, but a web font is shaped by the browser, which without GSUB/GPOS shows Arabic letters unjoined.
-import { cmapLookup } from "../../theme/font-metrics.js";
+import { cmapLookup, type FontTable, fontTables } from "../../theme/font-metrics.js";
 
 /**
  * Characters drawn right only with the font's layout tables: combining marks, and the scripts that join or
@@ -28,13 +28,9 @@ export function subsetFont(font: Uint8Array, text: Iterable<string>): Uint8Array
 
 function subset(font: Uint8Array, text: Iterable<string>): Uint8Array | null {
   const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
-  const tables = new Map<string, { offset: number; length: number }>();
-  for (let i = 0; i < view.getUint16(4); i++) {
-    const record = 12 + 16 * i;
-    const tag = String.fromCharCode(...font.subarray(record, record + 4));
-    tables.set(tag, { offset: view.getUint32(record + 8), length: view.getUint32(record + 12) });
-  }
-  const table = (tag: string): { offset: number; length: number } => {
+  const tables = fontTables(font);
+  if (!tables) return null;
+  const table = (tag: string): FontTable => {
     const t = tables.get(tag);
     if (!t) throw new Error(`no ${tag} table`);
     return t;

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import type { DocumentLayout } from "../../layout/document-layout.js";
 import { bulletAt } from "../../layout/list-marks.js";
-import { cmapLookup } from "../../theme/font-metrics.js";
+import { cmapLookup, fontTables } from "../../theme/font-metrics.js";
 import type { Theme } from "../../theme/theme.js";
 import { fallbackFaces } from "../fallback-fonts.js";
 import type { RenderOptions } from "../render-options.js";
@@ -118,11 +118,9 @@ function glyphTest(file: string): (ch: string) => boolean {
   try {
     const bytes = readFileSync(file);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    for (let i = 0; i < view.getUint16(4); i++) {
-      if (bytes.toString("latin1", 12 + 16 * i, 16 + 16 * i) !== "cmap") continue;
-      const lookup = cmapLookup(view, view.getUint32(20 + 16 * i));
-      if (lookup) return (ch) => lookup(ch.codePointAt(0)!) > 0;
-    }
+    const cmap = fontTables(bytes)?.get("cmap");
+    const lookup = cmap && cmapLookup(view, cmap.offset);
+    if (lookup) return (ch) => lookup(ch.codePointAt(0)!) > 0;
   } catch {
     // An unreadable fallback draws nothing.
   }
