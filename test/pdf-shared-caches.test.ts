@@ -27,51 +27,42 @@ describe("PDF renders in one process", () => {
 
   it("give the same bytes for Arabic whichever letter of a shared glyph came first", () => {
     // ج, ح and خ share one glyph in Noto Sans Arabic: the map of the glyph's text is made per document, from its
-    // first use there, not from the first letter the process drew with it. The same meeting, alone and in a
-    // batch of one worker after another meeting.
-    const dir = mkdtempSync(join(tmpdir(), "minutes-shared-arabic-"));
-    const write = (name: string, body: string) =>
-      writeFileSync(join(dir, name), `---\ntitle: T\ndate: 2024-01-01\n---\n\n## 1. Item\n\n${body}\n`);
-    write("a.md", "محمد أحمد");
-    write("b.md", "جمال خالد حسن");
-    const build = (out: string, ...files: string[]) => {
-      const r = spawnSync(
-        "bin/minutes.js",
-        ["build", "--jobs", "1", "--format", "pdf", "--out", join(dir, out), ...files.map((f) => join(dir, f))],
-        { encoding: "utf8", env: { ...plainCliEnv(), SOURCE_DATE_EPOCH: "1700000000" } },
-      );
-      expect(r.status, r.stderr).toBe(0);
-      return readFileSync(join(dir, out, "b.pdf"));
-    };
-    const alone = build("alone", "b.md");
-    const after = build("after", "a.md", "b.md");
-    expect(alone.length).toBeGreaterThan(1000);
-    expect(after.equals(alone)).toBe(true);
+    // first use there, not from the first letter the process drew with it.
+    const { alone, after } = aloneAndAfter("محمد أحمد", "جمال خالد حسن");
+    expect(readFileSync(alone).length).toBeGreaterThan(1000);
+    expect(readFileSync(after).equals(readFileSync(alone))).toBe(true);
   });
 
   itWithTools("pdftotext")("give the same bytes and text for Thai's vowel AM whatever came before", () => {
     // Noto Sans Thai draws ำ as the circle ํ and the glyph of า: the batch used to give that glyph the text of
     // its first use in the process (found by review: จำนวน read "จำ นวน" alone and "จำานวน" after "มา นา").
-    const dir = mkdtempSync(join(tmpdir(), "minutes-shared-thai-"));
-    const write = (name: string, body: string) =>
-      writeFileSync(join(dir, name), `---\ntitle: T\ndate: 2024-01-01\n---\n\n## 1. Item\n\n${body}\n`);
-    write("a.md", "มา นา");
-    write("b.md", "จำนวน กำหนด มา");
-    const build = (out: string, ...files: string[]) => {
-      const r = spawnSync(
-        "bin/minutes.js",
-        ["build", "--jobs", "1", "--format", "pdf", "--out", join(dir, out), ...files.map((f) => join(dir, f))],
-        { encoding: "utf8", env: { ...plainCliEnv(), SOURCE_DATE_EPOCH: "1700000000" } },
-      );
-      expect(r.status, r.stderr).toBe(0);
-      return join(dir, out, "b.pdf");
-    };
-    const alone = build("alone", "b.md");
-    const after = build("after", "a.md", "b.md");
+    const { alone, after } = aloneAndAfter("มา นา", "จำนวน กำหนด มา");
     expect(readFileSync(after).equals(readFileSync(alone))).toBe(true);
     expect(run("pdftotext", [alone, "-"])).toContain("จำนวน กำหนด มา");
   });
 });
+
+/**
+ * The PDF of a meeting whose item holds `body`, built alone and in a batch of one worker after a meeting whose
+ * item holds `before`.
+ */
+function aloneAndAfter(before: string, body: string): { alone: string; after: string } {
+  const dir = mkdtempSync(join(tmpdir(), "minutes-shared-"));
+  const write = (name: string, text: string) =>
+    writeFileSync(join(dir, name), `---\ntitle: T\ndate: 2024-01-01\n---\n\n## 1. Item\n\n${text}\n`);
+  write("a.md", before);
+  write("b.md", body);
+  const build = (out: string, ...files: string[]): string => {
+    const r = spawnSync(
+      "bin/minutes.js",
+      ["build", "--jobs", "1", "--format", "pdf", "--out", join(dir, out), ...files.map((f) => join(dir, f))],
+      { encoding: "utf8", env: { ...plainCliEnv(), SOURCE_DATE_EPOCH: "1700000000" } },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    return join(dir, out, "b.pdf");
+  };
+  return { alone: build("alone", "b.md"), after: build("after", "a.md", "b.md") };
+}
 
 describe("the text of PDFs built one after the other in a process", () => {
   // A composite glyph (É) brings its parts (E) into the first document's subset with no characters; a font shared
