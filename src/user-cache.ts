@@ -144,8 +144,7 @@ function madeForState(madeFor: MadeFor, seen: Map<string, EntryState>): EntrySta
     // The build id is written in the package's launcher (scripts/build.mjs defines it there): dist/launch.cjs,
     // or dist/launch.js in builds made before the launcher became CommonJS.
     const launcher = launcherOf(madeFor.root);
-    if (launcher === null) state = "minutes-gone";
-    else if (launcher !== undefined && !launcher.includes(madeFor.buildId)) state = "minutes-gone";
+    if (launcher === null || (launcher !== undefined && !launcher.includes(madeFor.buildId))) state = "minutes-gone";
   }
   seen.set(key, state);
   return state;

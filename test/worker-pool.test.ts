@@ -9,34 +9,26 @@ import type { FileOutcome } from "../src/batch/build-file.js";
 import { runPool } from "../src/batch/worker-pool.js";
 import { generateRepo, tempDir } from "./helpers/minutes-repo.js";
 
-/** A worker that answers its first file, then throws an uncaught exception (it dies holding its second file). */
-function dyingWorker(): URL {
-  const path = join(mkdtempSync(join(tmpdir(), "minutes-dying-")), "worker.mjs");
+/** A worker script whose message handler answers each file at once (without building it), then runs `after`. */
+function fakeWorker(name: string, after = ""): URL {
+  const path = join(mkdtempSync(join(tmpdir(), `minutes-${name}-`)), "worker.mjs");
   writeFileSync(
     path,
     `import { parentPort } from "node:worker_threads";
 parentPort.on("message", (task) => {
   parentPort.postMessage({ input: task.input, status: "built", diagnostics: [], outputs: [], ms: 0, by: "worker" });
-  throw new Error("worker crash after its first file");
+  ${after}
 });
 `,
   );
   return pathToFileURL(path);
 }
 
+/** A worker that answers its first file, then throws an uncaught exception (it dies holding its second file). */
+const dyingWorker = (): URL => fakeWorker("dying", 'throw new Error("worker crash after its first file");');
+
 /** A worker that answers each file at once, without building it. */
-function quickWorker(): URL {
-  const path = join(mkdtempSync(join(tmpdir(), "minutes-quick-")), "worker.mjs");
-  writeFileSync(
-    path,
-    `import { parentPort } from "node:worker_threads";
-parentPort.on("message", (task) => {
-  parentPort.postMessage({ input: task.input, status: "built", diagnostics: [], outputs: [], ms: 0, by: "worker" });
-});
-`,
-  );
-  return pathToFileURL(path);
-}
+const quickWorker = (): URL => fakeWorker("quick");
 
 describe("the worker pool", () => {
   it("keeps feeding its workers while this thread builds files whose reads and writes never wait", async () => {

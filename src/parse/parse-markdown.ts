@@ -214,18 +214,26 @@ const IDLE_CONSTRUCTS: { name: string; needs: (text: string) => boolean }[] = [
 /** The parser's options for each set of idle constructs left out (a bit each), made once per process. */
 const parserOptions = new Map<number, FromMarkdownOptions>();
 
+/** The GFM constructs a parse of `text` leaves out (none can succeed on it), a bit each. */
+function idleBits(text: string): number {
+  let idle = 0;
+  for (let i = 0; i < IDLE_CONSTRUCTS.length; i++) if (!IDLE_CONSTRUCTS[i]!.needs(text)) idle |= 1 << i;
+  return idle;
+}
+
+const namesOf = (idle: number): string[] => IDLE_CONSTRUCTS.filter((_, i) => idle & (1 << i)).map((c) => c.name);
+
 /** The names of the GFM constructs a parse of `text` leaves out (none can succeed on it). */
 export function idleConstructs(text: string): string[] {
-  return IDLE_CONSTRUCTS.filter((construct) => !construct.needs(text)).map((construct) => construct.name);
+  return namesOf(idleBits(text));
 }
 
 /** One parse, by the parser made for what the text may hold (mdast-util-from-markdown, as remark-parse calls it). */
 function parseText(text: string): Root {
-  let idle = 0;
-  for (let i = 0; i < IDLE_CONSTRUCTS.length; i++) if (!IDLE_CONSTRUCTS[i]!.needs(text)) idle |= 1 << i;
+  const idle = idleBits(text);
   let options = parserOptions.get(idle);
   if (!options) {
-    const names = new Set(IDLE_CONSTRUCTS.filter((_, i) => idle & (1 << i)).map((c) => c.name));
+    const names = new Set(namesOf(idle));
     const extensions = processor.data("micromarkExtensions") as SyntaxExtension[];
     options = {
       extensions: extensions.map((extension) => withoutConstructs(extension, names)),

@@ -443,10 +443,7 @@ export function createDocument(options: IPropertiesOptions): Document {
     return document;
   }
   // The patched docx takes a written part as the styles part as it is (no default styles built to be thrown away).
-  const written = new WrittenPart(known);
-  const document = new Document({ ...options, styles: written as unknown as IStylesOptions });
-  if ((document.Styles as unknown) !== written) (document as unknown as { styles: unknown }).styles = written;
-  return document;
+  return new Document({ ...options, styles: new WrittenPart(known) as unknown as IStylesOptions });
 }
 
 /** Keeps the styles part docx wrote for the document (see createDocument), from its compiled parts. */

@@ -2,8 +2,9 @@
 // renderer's files take PDFDocument from here. pdfkit's internals the renderer still touches (to move here):
 // kit._addInfo (create-document.ts), kit._font and kit._fontFamilies (font-book.ts), doc.outline.addItem
 // (item-anchors.ts), doc.openImage and a structure element's dictionary (page-writer.ts), doc.page.fonts
-// (text-line.ts), fontkit's getGlyph (keepGlyphCodePoints, below), its mark anchors (skipMissingAnchors, below), font.layout (shaping-table.ts, through
-// font-book.ts) and a TrueType subset's encode (subset-writer.ts). Edits to pdfkit's and fontkit's own code are patches/*.patch (patches/README.md).
+// (text-line.ts), fontkit's getGlyph (keepGlyphCodePoints, below), its mark anchors (skipMissingAnchors,
+// below), font.layout (shaping-table.ts, through font-book.ts) and a TrueType subset's encode
+// (subset-writer.ts). Edits to pdfkit's and fontkit's own code are patches/*.patch (patches/README.md).
 export { default } from "pdfkit";
 
 type FontkitGlyph = { codePoints: number[] };
@@ -25,7 +26,11 @@ type GposProcessor = {
  * asks for the parts of a composite glyph with none (É's E), and pdfkit writes a glyph's characters into the
  * document's ToUnicode map: in a font parsed once and shared by several documents (font-book.ts), a later
  * document's "Ellie" then read "llie" once copied or searched. The glyph takes the characters of the first call
- * that gives some.
+ * that gives some. A use of the glyph for other characters gets a glyph object of its own, with its own
+ * characters: Noto Sans Arabic draws ج, ح and خ with one dotless glyph, Noto Sans Thai draws the circle of ำ with
+ * the glyph of ํ. The PDF's map of a glyph's text is then made from its first use in the document, not in the
+ * process (a batch wrote other bytes than a single build), and text-line.ts writes the text of the other uses.
+ * A use with no characters (a part fontkit split off a letter) says nothing, and reads the glyph's own.
  */
 export function keepGlyphCodePoints(font: unknown): void {
   const kit = font as FontkitFont;
@@ -42,13 +47,6 @@ export function keepGlyphCodePoints(font: unknown): void {
   kit.minutesKeepsCodePoints = true;
 }
 
-/**
- * A use of a glyph for other characters than the glyph fontkit keeps gets a glyph object of its own, with its
- * own characters: Noto Sans Arabic draws ج, ح and خ with one dotless glyph, Noto Sans Thai draws the circle of
- * ำ with the glyph of ํ. The PDF's map of a glyph's text is then made from its first use in the document, not
- * in the process (a batch wrote other bytes than a single build), and text-line.ts writes the text of the other
- * uses. A use with no characters (a part fontkit split off a letter) says nothing, and reads the glyph's own.
- */
 function sameCodePoints(kept: number[], used: number[]): boolean {
   return kept.length === used.length && kept.every((cp, i) => cp === used[i]);
 }

@@ -103,8 +103,7 @@ export function deflateFontFileOnce(embedded: unknown): void {
       const stream = ref.call(doc, data);
       const end = stream.end;
       stream.end = function (this: KitStream, chunk?: Uint8Array) {
-        if (!chunk || !this.compress || Object.keys(this.data).some((k) => k === "Length" || k === "Filter"))
-          return end.call(this, chunk);
+        if (!chunk || !this.compress || "Length" in this.data || "Filter" in this.data) return end.call(this, chunk);
         let bytes = deflated.get(chunk);
         if (!bytes) {
           bytes = deflateSync(chunk);

@@ -99,7 +99,9 @@ function drawSegment(w: PageWriter, s: Segment, x: number, baseline: number): vo
  * word backwards, so an Arabic or Hebrew run would come out reversed (docs/themes.md).
  */
 const MAY_MISREAD = /[\p{M}\u0e33\u0eb3]/u;
-const needsActualText = (text: string): boolean => MAY_MISREAD.test(text) && !RIGHT_TO_LEFT.test(text);
+
+/** The operator that opens a Span whose ActualText is `text` (closed by EMC). */
+const actualText = (text: string): string => `/Span <</ActualText <${utf16Hex(text)}>>> BDC`;
 
 const num = (n: number): string => String(Math.round(n * 1000) / 1000);
 
@@ -144,10 +146,10 @@ export function drawRun(
   }
   if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
   const y = page.height - baseline;
-  const span = needsActualText(text) ? `\n/Span <</ActualText <${utf16Hex(text)}>>> BDC` : "";
+  const rightToLeft = RIGHT_TO_LEFT.test(text);
+  const span = !rightToLeft && MAY_MISREAD.test(text) ? `\n${actualText(text)}` : "";
   const start = `q\n1 0 0 -1 0 ${kitNum(page.height)} cm${span}\nBT\n1 0 0 1 ${kitNum(x)} ${kitNum(y)} Tm\n/${font.id} ${kitNum(size)} Tf`;
   const end = span ? "\nET\nEMC\nQ" : "\nET\nQ";
-  const rightToLeft = RIGHT_TO_LEFT.test(text);
   // Right-to-left text goes the long way, where each glyph's text is checked (ownText).
   const glyphs = rightToLeft ? null : glyphArray(font as EmbeddedKitFont, text);
   if (glyphs !== null) {
@@ -180,27 +182,24 @@ export function drawRun(
   let i = 0;
   for (; i < places.length; i++) {
     const place = places[i]!;
-    // A glyph whose document text is another's is drawn alone, in a Span with its own text.
+    // A mark (offset) is drawn alone at its own text matrix; so is a glyph whose document text is another's, in
+    // a Span with its own text.
     const actual = own?.[i];
-    if (place.xOffset || place.yOffset) {
+    const offset = Boolean(place.xOffset || place.yOffset);
+    if (!offset && hadOffset) {
+      out += `\n1 0 0 1 ${kitNum(x)} ${kitNum(y)} Tm`;
+      hadOffset = false;
+    }
+    if (offset || actual !== undefined) {
       flush(i);
-      out += `\n1 0 0 1 ${kitNum(x + place.xOffset * scale)} ${kitNum(y + place.yOffset * scale)} Tm`;
-      if (actual !== undefined) out += `\n/Span <</ActualText <${utf16Hex(actual)}>>> BDC`;
+      if (offset) {
+        out += `\n1 0 0 1 ${kitNum(x + place.xOffset * scale)} ${kitNum(y + place.yOffset * scale)} Tm`;
+        hadOffset = true;
+      }
+      if (actual !== undefined) out += `\n${actualText(actual)}`;
       flush(i + 1);
       if (actual !== undefined) out += "\nEMC";
-      hadOffset = true;
-    } else {
-      if (hadOffset) {
-        out += `\n1 0 0 1 ${kitNum(x)} ${kitNum(y)} Tm`;
-        hadOffset = false;
-      }
-      if (actual !== undefined) {
-        flush(i);
-        out += `\n/Span <</ActualText <${utf16Hex(actual)}>>> BDC`;
-        flush(i + 1);
-        out += "\nEMC";
-      } else if (place.xAdvance - place.advanceWidth !== 0) addSegment(i + 1);
-    }
+    } else if (place.xAdvance - place.advanceWidth !== 0) addSegment(i + 1);
     x += place.xAdvance * scale;
   }
   flush(i);
@@ -376,7 +375,7 @@ function drawStandIn(
   const [encoded] = font.encode(text);
   if (page.fonts[font.id] == null) page.fonts[font.id] = font.ref();
   doc.addContent(
-    `q 1 0 0 -1 0 ${num(page.height)} cm /Span <</ActualText <${utf16Hex(actual)}>>> BDC ` +
+    `q 1 0 0 -1 0 ${num(page.height)} cm ${actualText(actual)} ` +
       `BT 1 0 0 1 ${num(x)} ${num(page.height - baseline)} Tm /${font.id} ${num(size)} Tf [<${encoded.join("")}>] TJ ET EMC Q`,
   );
 }
