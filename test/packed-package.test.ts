@@ -129,6 +129,8 @@ describe.each(nodes)("installed with install scripts off, under Node $version", 
     MINUTES_TRACE_START: "1",
     NO_COLOR: "1",
     npm_config_update_notifier: "false",
+    // The build server has a test of its own below: the others run each command in its own process.
+    MINUTES_SERVER: "0",
   });
   const minutes = (args: string[], cwd: string) =>
     spawnSync(join(prefix, "bin", "minutes"), args, { cwd, encoding: "utf8", env: env() });
@@ -161,6 +163,47 @@ describe.each(nodes)("installed with install scripts off, under Node $version", 
     );
     for (const file of ["seed.pdf", "seed.docx"])
       expect(readFileSync(join(dir, "second", file)).equals(readFileSync(join(dir, "first", file))), file).toBe(true);
+  });
+
+  itNode("the builds after the first are built by the build server it started, with the same bytes", async () => {
+    expect(present, `${bin} is missing: run node scripts/fetch-nodes.mjs`).toBe(true);
+    const cache = join(home, "server-cache");
+    const withServer = { ...env(), MINUTES_SERVER: "", MINUTES_CACHE_DIR: cache };
+    const dir = mkdtempSync(join(work, `server-${version}-`));
+    copyFileSync(join(prefix, "lib/node_modules", pkg.name, "examples/2022-09-23-gtm.md"), join(dir, "seed.md"));
+    const build = (out: string, extra: NodeJS.ProcessEnv = {}) =>
+      spawnSync(join(prefix, "bin", "minutes"), ["build", "seed.md", "--out", out], {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...withServer, ...extra },
+      });
+    const first = build("first");
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stderr).not.toContain("built by the build server");
+    const pidFile = () => {
+      const identity = existsSync(cache)
+        ? readdirSync(cache).find((d) => existsSync(join(cache, d, "server", "pid")))
+        : undefined;
+      return identity && join(cache, identity, "server", "pid");
+    };
+    const deadline = Date.now() + 60_000;
+    while (!pidFile() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    const file = pidFile();
+    expect(file, "no build server started").toBeTruthy();
+    const pid = Number(readFileSync(file!, "utf8"));
+    try {
+      const served = build("served");
+      expect(served.status, served.stderr).toBe(0);
+      expect(served.stderr).toContain("minutes: built by the build server");
+      const alone = build("alone", { MINUTES_SERVER: "0" });
+      expect(alone.stderr).not.toContain("built by the build server");
+      for (const name of ["seed.pdf", "seed.docx"])
+        expect(readFileSync(join(dir, "served", name)).equals(readFileSync(join(dir, "alone", name))), name).toBe(true);
+      if (useTools("pdftotext"))
+        expect(pdfText(join(dir, "served/seed.pdf"))).toContain("Groupe de Technique sur la Migration");
+    } finally {
+      process.kill(pid);
+    }
   });
 
   itNode("writes the HTML page, imports the DOCX it built, and makes a convocation and a decision register", () => {

@@ -25,6 +25,8 @@ import v8 from "node:v8";
 import { cacheFile, startCached, type CachedStart, type CodeCacheEntry } from "./code-cache.js";
 import { cacheRoot, cleanCache, formatIdentity, markUsed } from "../user-cache.js";
 import { tierUpFlags } from "./tier-up.js";
+import { askServer, startServer } from "./server-client.js";
+import { serverWanted } from "./server-protocol.js";
 
 declare const MINUTES_VERSION: string;
 declare const MINUTES_BUILD_ID: string;
@@ -278,11 +280,28 @@ function launch(args: string[]): void {
       compiled ? { ...env, NODE_COMPILE_CACHE: compiled } : env,
     );
   }
+  // A command that draws one document: the build server of this identity runs it when one is there
+  // (server-client.ts); when none answered, this run starts one for the next runs and goes on.
+  const cache = !many && drawn.has(args[0] ?? "") && serverWanted(env) ? cacheFolder(identity()) : undefined;
+  if (cache) {
+    void askServer(cache, args).then((asked) => {
+      if (typeof asked === "object") process.exitCode = asked.exit;
+      else startHere(args, many, asked === "none" ? cache : undefined);
+    });
+    return;
+  }
+  startHere(args, many, undefined);
+}
+
+/** Runs the command in this process or from the snapshot; first starts the build server of `serverCache`, if given. */
+function startHere(args: string[], many: boolean, serverCache: string | undefined): void {
+  const env = process.env;
   if (!env.MINUTES_NO_SNAPSHOT && process.platform !== "win32" && !many && drawn.has(args[0] ?? "")) {
     const id = identity();
     const cache = cacheFolder(id);
     const snapshot = snapshotIn(join(dist, "snapshot"), id) ?? (cache ? snapshotIn(cache, id) : undefined);
     if (snapshot) {
+      if (serverCache) startServer(serverCache, [...snapshot.flags, "--snapshot-blob", snapshot.blob, root]);
       runFromSnapshot(snapshot, args);
       return;
     }
@@ -290,6 +309,7 @@ function launch(args: string[]): void {
     // CI, where every job starts on a fresh machine).
     if (cache && !env.CI) makeLater(cache);
   }
+  if (serverCache) startServer(serverCache, [join(dist, "launch.cjs")]);
   // From the bundle, in this process: V8 takes the flag for the code it compiles from now on (tier-up.ts).
   for (const flag of tierUpFlags()) v8.setFlagsFromString(flag);
   const compiled = codeCacheFolder();

@@ -6,11 +6,8 @@
 // V8's code cache (src/start/code-cache.ts): then nothing runs at load, and `codeCacheEntry` is used.
 import { restoreTextDecoder } from "./text-decoder-for-snapshot.js";
 import v8 from "node:v8";
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { check } from "../build.js";
-import { layoutMinutes } from "../layout/layout-minutes.js";
-import { renderFormat } from "../render/renderers.js";
+import { warmUp } from "./warm-up.js";
 import { runCli } from "./run-cli.js";
 import { chooseLanguage } from "../cli.js";
 import { problemLines, say } from "../i18n/messages.js";
@@ -22,18 +19,8 @@ import type { CodeCacheEntry } from "./code-cache.js";
 /** The package folder this snapshot was made in (dist/ is its child); runs must come from the same place. */
 const root = fileURLToPath(new URL("..", import.meta.url)).replace(/[\\/]$/, "");
 
-async function warmUp(): Promise<void> {
-  const seed = `${root}/examples/2022-09-23-gtm.md`;
-  if (!existsSync(seed)) return;
-  const checked = await check(seed, { config: null });
-  if (!checked.minutes || !checked.theme) return;
-  const options = { theme: checked.theme, timestamp: new Date(0) };
-  const document = { minutes: checked.minutes, layout: layoutMinutes(checked.minutes, checked.theme) };
-  for (const format of ["json", "docx", "pdf"] as const) await renderFormat(format, document, options);
-}
-
 if (v8.startupSnapshot.isBuildingSnapshot()) {
-  warmUp()
+  warmUp(root)
     .catch((error: unknown) => {
       process.stderr.write(`minutes: warming up the snapshot failed: ${(error as Error)?.stack ?? String(error)}\n`);
       process.exitCode = 1;
