@@ -6,6 +6,7 @@
 // each with a cache folder of its own, and stop the servers they started.
 import { spawn, spawnSync } from "node:child_process";
 import {
+  mkdirSync,
   copyFileSync,
   existsSync,
   mkdtempSync,
@@ -168,6 +169,36 @@ describe("the build server", () => {
     expect(withoutTrace(usage.stderr)).toBe(
       withoutTrace(run(["build", "seed.md", "--format", "odt"], serverEnv(cache, { MINUTES_SERVER: "0" }), dir).stderr),
     );
+  });
+
+  it("reads again a theme's font file replaced between two builds", async () => {
+    const cache = newCache();
+    const dir = mkdtempSync(join(tmpdir(), "minutes-srv-font-"));
+    const fonts = join(root, "dist/fonts");
+    mkdirSync(join(dir, "house/fonts"), { recursive: true });
+    const faces = { regular: "NotoSans_400Regular", bold: "NotoSans_700Bold", italic: "NotoSans_400Regular_Italic" };
+    for (const [face, file] of Object.entries(faces))
+      copyFileSync(join(fonts, `${file}.ttf`), join(dir, "house/fonts", `${face}.ttf`));
+    writeFileSync(
+      join(dir, "house/theme.yaml"),
+      "name: house\nfonts:\n  body: { family: House, regular: fonts/regular.ttf, bold: fonts/bold.ttf, italic: fonts/italic.ttf }\n",
+    );
+    copyFileSync(seed, join(dir, "seed.md"));
+    const build = (out: string, extra: NodeJS.ProcessEnv = {}) =>
+      run(["build", "seed.md", "--theme", "house", "--out", out, "--force"], serverEnv(cache, extra), dir);
+    expect(build("first").status).toBe(0);
+    await serverUp(cache);
+    const before = build("before");
+    expect(before.stderr).toContain("minutes: built by the build server");
+    // The regular face becomes another font, at the same path.
+    copyFileSync(join(fonts, "NotoSansMono_400Regular.ttf"), join(dir, "house/fonts/regular.ttf"));
+    const after = build("after");
+    const alone = build("alone", { MINUTES_SERVER: "0" });
+    expect(after.stderr).toContain("minutes: built by the build server");
+    expect(after.status, after.stderr).toBe(0);
+    for (const file of ["seed.pdf", "seed.docx"])
+      expect(readFileSync(join(dir, "after", file)).equals(readFileSync(join(dir, "alone", file))), file).toBe(true);
+    expect(readFileSync(join(dir, "after/seed.pdf")).equals(readFileSync(join(dir, "before/seed.pdf")))).toBe(false);
   });
 
   it("keeps its folder and key to its user, and serves nobody who does not know the key", async () => {

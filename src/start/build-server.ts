@@ -19,6 +19,7 @@ import { main } from "../cli.js";
 import { say } from "../i18n/messages.js";
 import { nonce, proof, proves, readKey, receive, send, serverAddress, type ServerRequest } from "./server-protocol.js";
 import { warmUp } from "./warm-up.js";
+import { forgetChangedFiles } from "../world/file-stamps.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url)).replace(/[\\/]$/, "");
 
@@ -192,6 +193,7 @@ async function runRequest(request: ServerRequest, socket: Socket): Promise<numbe
   try {
     setEnv(request.env);
     process.chdir(request.cwd);
+    forgetChangedFiles(); // a theme's font replaced since the last build is read again
     return await main(request.argv);
   } catch (error) {
     process.stderr.write(`minutes: ${say("internal-error")}\n${(error as Error)?.stack ?? String(error)}\n`);

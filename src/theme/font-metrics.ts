@@ -1,14 +1,22 @@
 // Font metrics read straight from a font file, without a font library: its natural line height as a share of
 // the size (Word's "single" spacing, so DOCX line spacing can match the PDF's leading), and advance widths.
 import { readFileSync } from "node:fs";
+import { forgetWhenChanged, stampFile } from "../world/file-stamps.js";
 
 const cache = new Map<string, number>();
+const measures = new Map<string, TextMeasure>();
+// The build server forgets a font file that changed between builds (src/world/file-stamps.ts).
+forgetWhenChanged((path) => {
+  cache.delete(path);
+  measures.delete(path);
+});
 
 /** (winAscent + winDescent) / unitsPerEm from the OS/2 and head tables; 1.2 when they cannot be read. */
 export function naturalLineHeight(path: string): number {
   let ratio = cache.get(path);
   if (ratio === undefined) {
     ratio = 1.2;
+    stampFile(path);
     try {
       const bytes = readFileSync(path);
       const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -31,15 +39,16 @@ export function naturalLineHeight(path: string): number {
 /** Measures text in a font: the sum of its characters' advance widths, in ems (no kerning). */
 export type TextMeasure = (text: string) => number;
 
-const measures = new Map<string, TextMeasure>();
-
 /**
  * Advance widths from the font's cmap (formats 4 and 12) and hmtx tables, for the layout to size table
  * columns as the PDF will draw them. A character the font lacks counts one em (a fallback face draws it).
  */
 export function textMeasure(path: string): TextMeasure {
   let measure = measures.get(path);
-  if (!measure) measures.set(path, (measure = readMeasure(path)));
+  if (!measure) {
+    stampFile(path);
+    measures.set(path, (measure = readMeasure(path)));
+  }
   return measure;
 }
 

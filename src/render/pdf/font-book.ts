@@ -5,6 +5,7 @@
 // and is reported, so the build can warn.
 import { readFileSync } from "node:fs";
 import { checkFont } from "../../theme/check-file.js";
+import { forgetWhenChanged, stampFile } from "../../world/file-stamps.js";
 import type { FallbackFace } from "../fallback-fonts.js";
 import type { FontKey } from "./pdf-styles.js";
 import { keepGlyphCodePoints, skipMissingAnchors } from "./pdfkit-library.js";
@@ -99,6 +100,7 @@ const unusable = new Set<string>();
 function usableFont(path: string): boolean {
   if (parsed.has(path)) return true;
   if (unusable.has(path)) return false;
+  stampFile(path);
   let ok = false;
   try {
     ok = checkFont(readFileSync(path)).ok;
@@ -126,6 +128,14 @@ function pointStream(stream: FontStream, bytes: Uint8Array): void {
   stream.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   stream.length = bytes.length;
 }
+
+// The build server forgets a font file that changed between builds (src/world/file-stamps.ts).
+forgetWhenChanged((path) => {
+  parsed.delete(path);
+  shapedWords.delete(path);
+  sharedWidths.delete(path);
+  unusable.delete(path);
+});
 
 /** Font files whose bytes were set aside while the startup snapshot was made, with their length. */
 const setAside = new Map<string, number>();
@@ -202,6 +212,7 @@ export class FontBook {
   /** Adds a face to the document under `key`: pdfkit embeds it only if something is drawn with it. */
   private register(key: FaceKey, path: string, select: boolean): KitFont {
     const kit = this.doc as unknown as KitDocument;
+    if (!parsed.has(path)) stampFile(path);
     if (select) {
       const source = fontSource(path);
       // A path source must not get a family name: fontkit would read it as a face inside a collection.
