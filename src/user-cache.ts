@@ -94,6 +94,8 @@ export interface CacheEntry {
   lastUsed: number;
   snapshot: boolean;
   codeCache: boolean;
+  /** The process id of its build server (src/start/build-server.ts), when one is running. */
+  server: number | undefined;
   madeFor: MadeFor | undefined;
   state: EntryState;
 }
@@ -111,7 +113,7 @@ export interface CacheContents {
 /** A folder of ours is `<version>-<8 hex digits>`, holding only what launch.ts and Node's code cache write. */
 const folderName = /^[0-9A-Za-z][\w.+-]*-[0-9a-f]{8}$/;
 const lockName = /^[0-9A-Za-z][\w.+-]*-[0-9a-f]{8}\.lock$/;
-const ownFile = /^(made-for|minutes\.blob|code-cache|minutes\.blob\.\d+\.tmp(\.made-for)?)$/;
+const ownFile = /^(made-for|minutes\.blob|code-cache|server|minutes\.blob\.\d+\.tmp(\.made-for)?)$/;
 const leftover = /\.tmp(\.made-for)?$/;
 
 function lstatOrUndefined(path: string): Stats | undefined {
@@ -197,6 +199,18 @@ function measure(path: string, depth = 0): { bytes: number; lastUsed: number; le
   return found;
 }
 
+/** The process id the build server listening in `folder` wrote, when that process runs (and is this user's). */
+function runningServer(folder: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(join(folder, "pid"), "utf8"));
+    if (!Number.isInteger(pid) || pid <= 0) return undefined;
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return undefined;
+  }
+}
+
 interface Scanned extends CacheEntry {
   /** Temporary files of a run that ended before renaming them, older than an hour. */
   leftovers: string[];
@@ -230,6 +244,7 @@ function scanEntry(root: string, name: string, now: number, seen: Map<string, En
     lastUsed: used,
     snapshot: names.includes("minutes.blob"),
     codeCache: names.includes("code-cache"),
+    server: names.includes("server") ? runningServer(join(path, "server")) : undefined,
     madeFor,
     state,
     leftovers: leftovers.filter((file) => now - (lstatOrUndefined(file)?.mtimeMs ?? now) > HOUR),

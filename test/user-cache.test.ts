@@ -171,6 +171,29 @@ describe("minutes cache", () => {
     expect(cli(["cache", "clear"], join(root, "none")).stdout).toBe(`${join(root, "none")}: nothing to remove\n`);
   });
 
+  it("counts a build server's folder as its own: shows the server while it runs, and clear removes the folder", () => {
+    const root = mkdtempSync(join(tmpdir(), "minutes-cache-server-"));
+    const pkg = packageFolder("aaaaaaaaaaaaaaaa");
+    const folder = snapshotFolder(root, "0.1.0-00000001", identity(pkg, "aaaaaaaaaaaaaaaa"), 1);
+    mkdirSync(join(folder, "server"));
+    writeFileSync(join(folder, "server", "key"), Buffer.alloc(32));
+    // A running process stands for the server (this test's own), as build-server.ts writes its pid.
+    writeFileSync(join(folder, "server", "pid"), `${process.pid}\n`);
+    const [entry] = readCache(root).entries;
+    expect(entry?.name).toBe("0.1.0-00000001");
+    expect(entry?.server).toBe(process.pid);
+    expect(readCache(root).others).toBe(0);
+    const shown = cli(["cache"], root);
+    expect(shown.stdout).toContain(`build server running (process ${process.pid})`);
+    expect(cli(["cache"], root, "de").stdout).toContain(`Build-Server läuft (Prozess ${process.pid})`);
+    // A pid file left by a server that is gone says nothing.
+    writeFileSync(join(folder, "server", "pid"), "999999999\n");
+    expect(readCache(root).entries[0]?.server).toBeUndefined();
+    expect(cli(["cache"], root).stdout).not.toContain("build server");
+    expect(cli(["cache", "clear"], root).status).toBe(0);
+    expect(existsSync(folder)).toBe(false);
+  });
+
   it("says why a cache folder cannot be read, with a hint and exit 1, never a stack trace", () => {
     const file = join(mkdtempSync(join(tmpdir(), "minutes-cache-file-")), "not-a-folder");
     writeFileSync(file, "");

@@ -42,7 +42,8 @@ function entryLines(entry: CacheEntry): string {
       })
     : holds(entry);
   const used = say("cache.last-used", { date: localToday(new Date(entry.lastUsed)) });
-  return `  ${entry.name}  ${formatSize(entry.bytes)}  ${used}  ${say(states[entry.state], { days: UNUSED_DAYS })}\n      ${what}\n`;
+  const server = entry.server ? `      ${say("cache.server", { pid: entry.server })}\n` : "";
+  return `  ${entry.name}  ${formatSize(entry.bytes)}  ${used}  ${say(states[entry.state], { days: UNUSED_DAYS })}\n      ${what}\n${server}`;
 }
 
 const total = (entries: readonly CacheEntry[]): number => entries.reduce((sum, entry) => sum + entry.bytes, 0);

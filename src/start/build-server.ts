@@ -11,7 +11,7 @@
 // builds itself. The batch's worker threads show that builds in one process write the same bytes as builds in
 // their own (test/pdf-shared-caches.test.ts); test/build-server.test.ts compares the server's outputs and
 // messages with a run's without it.
-import { existsSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,6 +41,11 @@ export function serveBuilds(folder: string): void {
   const server = createServer((socket) => welcome(socket));
 
   const stop = () => {
+    try {
+      if (readFileSync(join(folder, "pid"), "utf8").trim() === String(process.pid)) rmSync(join(folder, "pid"));
+    } catch {
+      // No pid file, or not this server's: nothing to take back.
+    }
     server.close();
     clearInterval(watch);
     clearTimeout(idle);

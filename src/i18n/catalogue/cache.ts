@@ -102,6 +102,13 @@ export const cacheMessages = {
     pt: "apagada na próxima limpeza: sem uso há mais de {days} dias",
     de: "wird beim nächsten Aufräumen gelöscht: seit mehr als {days} Tagen unbenutzt",
   },
+  "cache.server": {
+    en: "build server running (process {pid}): it stops by itself after 10 minutes without a build",
+    fr: "serveur de construction actif (processus {pid}) : il s'arrête de lui-même après 10 minutes sans construction",
+    es: "servidor de compilación activo (proceso {pid}): se detiene solo tras 10 minutos sin compilar",
+    pt: "servidor de compilação ativo (processo {pid}): para sozinho após 10 minutos sem compilar",
+    de: "Build-Server läuft (Prozess {pid}): er beendet sich nach 10 Minuten ohne Build von selbst",
+  },
   "cache.holds.both": {
     en: "startup snapshot and V8 code cache",
     fr: "instantané de démarrage et cache de code V8",
