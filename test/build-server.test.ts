@@ -31,6 +31,7 @@ import {
   serverAddress,
   serverFolder,
   serverWanted,
+  idleMinutes,
 } from "../src/start/server-protocol.js";
 import { plainCliEnv } from "./helpers/tools.js";
 
@@ -314,7 +315,7 @@ describe("the build server", () => {
 
   it("stops when it has had nothing to build for its idle time", async () => {
     const cache = newCache();
-    const env = serverEnv(cache, { MINUTES_SERVER_IDLE_MS: "1500" });
+    const env = serverEnv(cache, { MINUTES_SERVER: "0.025" }); // 1.5 s;
     expect(run(["build", seed, "--format", "json", "--out", join(cache, "out")], env).status).toBe(0);
     const pid = await serverUp(cache);
     for (let i = 0; i < 100 && alive(pid); i++) await new Promise((done) => setTimeout(done, 100));

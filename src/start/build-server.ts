@@ -2,8 +2,8 @@
 // the next builds of the same identity (Node binary and package build) for the launcher (server-client.ts).
 // A build by hand then costs a Node start and the warm build (about 0.1 s for the seed, against 0.28 s from
 // the snapshot: docs/performance.md). The launcher starts it, outside CI, when a command that draws documents
-// found none; it stops after 10 minutes without a build, when its key is removed (`minutes cache clear`), when
-// its package is gone, or after a build that left it large.
+// found none; it stops after 10 minutes without a build (MINUTES_SERVER=<minutes> sets another time), when its
+// key is removed (`minutes cache clear`), when its package is gone, or after a build that left it large.
 //
 // It runs `main` of cli.ts, the code a run without a server runs, for one request at a time, with the
 // request's folder, environment, arguments and terminals standing in for its own, and sends back what the
@@ -17,14 +17,22 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { main } from "../cli.js";
 import { say } from "../i18n/messages.js";
-import { nonce, proof, proves, readKey, receive, send, serverAddress, type ServerRequest } from "./server-protocol.js";
+import {
+  idleMinutes,
+  nonce,
+  proof,
+  proves,
+  readKey,
+  receive,
+  send,
+  serverAddress,
+  type ServerRequest,
+} from "./server-protocol.js";
 import { warmUp } from "./warm-up.js";
 import { forgetChangedFiles } from "../world/file-stamps.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url)).replace(/[\\/]$/, "");
 
-/** Without a build for this long, the server stops (MINUTES_SERVER_IDLE_MS, for the tests). */
-const IDLE_MS = 10 * 60_000;
 /** After a build that left the process this large (a very long meeting), the server stops rather than stay so. */
 const LARGE_RSS = 300 * 1024 * 1024;
 /** How long a connection has to prove itself. */
@@ -35,7 +43,7 @@ export function serveBuilds(folder: string): void {
   const key = readKey(folder);
   const address = key && serverAddress(folder, key);
   if (!key || !address) return;
-  const idleMs = Number(process.env.MINUTES_SERVER_IDLE_MS) || IDLE_MS;
+  const idleMs = idleMinutes(process.env) * 60_000;
   let busy = false;
   let idle: NodeJS.Timeout | undefined;
   const server = createServer((socket) => welcome(socket));

@@ -127,5 +127,11 @@ export function receive(socket: Socket, each: (message: Record<string, unknown>)
 
 /** Whether the build server may be used and started: not in CI, not with MINUTES_SERVER=0 or MINUTES_NO_SNAPSHOT. */
 export function serverWanted(env: NodeJS.ProcessEnv): boolean {
-  return !env.CI && !env.MINUTES_NO_SNAPSHOT && !/^(0|false|no|off)$/i.test(env.MINUTES_SERVER ?? "");
+  return !env.CI && !env.MINUTES_NO_SNAPSHOT && !/^\s*(0+(\.0*)?|false|no|off)\s*$/i.test(env.MINUTES_SERVER ?? "");
+}
+
+/** How long a server waits for a build before it stops: MINUTES_SERVER in minutes when it is a number, else 10 minutes. */
+export function idleMinutes(env: NodeJS.ProcessEnv): number {
+  const minutes = Number(env.MINUTES_SERVER);
+  return env.MINUTES_SERVER?.trim() && Number.isFinite(minutes) && minutes > 0 ? minutes : 10;
 }
