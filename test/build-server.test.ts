@@ -152,6 +152,20 @@ describe("the build server", () => {
         expect(readFileSync(join(dir, "via", file)).equals(readFileSync(join(dir, "own", file))), file).toBe(true);
     }
 
+    // The files it writes get the command's file mode mask, not the server's.
+    const masked = spawnSync(
+      "sh",
+      ["-c", `umask 027; exec "${process.execPath}" "${launcher}" build seed.md --out masked`],
+      {
+        cwd: dir,
+        encoding: "utf8",
+        env: serverEnv(cache),
+      },
+    );
+    expect(masked.stderr).toContain("minutes: built by the build server");
+    expect(statSync(join(dir, "masked/seed.pdf")).mode & 0o777).toBe(0o640);
+    expect(statSync(join(dir, "via/seed.pdf")).mode & 0o777).toBe(0o666 & ~process.umask());
+
     // A file with errors: exit 1, the same messages, at file:line:column, and nothing written.
     writeFileSync(join(dir, "bad.md"), "---\ntitle: x\n---\n# bad\n");
     const bad = run(["build", "bad.md"], serverEnv(cache, { LANG: "es_ES.UTF-8" }), dir);

@@ -199,6 +199,7 @@ function redirect(
 async function runRequest(request: ServerRequest, socket: Socket): Promise<number> {
   const env = { ...process.env };
   const cwd = process.cwd();
+  const umask = typeof request.umask === "number" ? process.umask(request.umask) : undefined;
   const undo = [
     redirect(process.stdout, "out", socket, request.tty.out, request.tty.columns),
     redirect(process.stderr, "err", socket, request.tty.err),
@@ -213,6 +214,7 @@ async function runRequest(request: ServerRequest, socket: Socket): Promise<numbe
     return 70;
   } finally {
     for (const undone of undo) undone();
+    if (umask !== undefined) process.umask(umask);
     setEnv(env);
     try {
       process.chdir(cwd);

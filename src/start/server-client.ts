@@ -58,6 +58,7 @@ export function askServer(cache: string, argv: string[]): Promise<Asked> {
           argv,
           cwd: process.cwd(),
           env: { ...process.env },
+          ...(process.platform === "win32" ? {} : { umask: process.umask() }),
           tty: {
             out: process.stdout.isTTY === true,
             err: process.stderr.isTTY === true,

@@ -26,6 +26,8 @@ export interface ServerRequest {
   argv: string[];
   cwd: string;
   env: Record<string, string | undefined>;
+  /** The launcher's file mode mask, which the files a build writes get (absent on Windows). */
+  umask?: number;
   /** Whether the launcher's standard output and error are terminals, and the terminal's width. */
   tty: { out: boolean; err: boolean; columns?: number };
 }
