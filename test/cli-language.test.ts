@@ -248,3 +248,19 @@ describe("init's closing message", () => {
     expect(cli(["init"], {}, here).stdout).not.toContain("cd ");
   });
 });
+
+describe("the machine's locale", () => {
+  it("does not change the order meetings are read and reported in (Swedish sorts å after z, English before a)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "minutes-collation-"));
+    mkdirSync(join(dir, "m"));
+    // The same meeting twice: each reports its actions' ids as already used in the other, the first read first.
+    for (const name of ["zeta.md", "åre.md"])
+      copyFileSync(join(process.cwd(), "examples/2024-03-05-steering-committee.md"), join(dir, "m", name));
+    const [sv, en] = ["sv_SE.UTF-8", "en_US.UTF-8"].map((LANG) =>
+      cli(["actions", "m", "--format", "csv", "--lang", "en"], { LANG, MINUTES_SERVER: "0" }, dir),
+    );
+    expect(en!.stderr).toMatch(/^m\/zeta\.md:\d+:\d+: error: The action id "[^"]+" is already used in m\/åre\.md/m);
+    expect(sv!.stderr).toBe(en!.stderr);
+    expect(sv!.stdout).toBe(en!.stdout);
+  });
+});

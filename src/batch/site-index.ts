@@ -124,7 +124,9 @@ function indexEntries(outRoot: string, files: readonly FileOutcome[]): IndexEntr
     }
     entries.push(entry);
   }
-  return entries.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.title.localeCompare(b.title)));
+  return entries.sort((a, b) =>
+    a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.title.localeCompare(b.title, "en"),
+  );
 }
 
 /** "Draft", "Approved on 12 February 2025", "Convocation"; empty when the file gives no status. */

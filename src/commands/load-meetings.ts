@@ -40,7 +40,7 @@ async function meetingFiles(path: string, diagnostics: Diagnostic[]): Promise<st
   }
   if (info.isFile()) return [path];
   const out: string[] = [];
-  const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name, "en"));
   for (const entry of entries) {
     if (entry.name.startsWith(".")) continue;
     const child = join(path, entry.name);

@@ -90,7 +90,7 @@ function entryOf(meeting: Meeting, item: Minutes["items"][number], action: Actio
 /** Meetings in date order (then path), so follow-ups apply in the order they were reported. */
 export function inMeetingOrder(meetings: Meeting[]): Meeting[] {
   return [...meetings].sort(
-    (a, b) => a.minutes.meeting.date.localeCompare(b.minutes.meeting.date) || a.path.localeCompare(b.path),
+    (a, b) => a.minutes.meeting.date.localeCompare(b.minutes.meeting.date, "en") || a.path.localeCompare(b.path, "en"),
   );
 }
 
