@@ -34,6 +34,7 @@ import {
   idleMinutes,
 } from "../src/start/server-protocol.js";
 import { plainCliEnv } from "./helpers/tools.js";
+import { ciServiceVariables } from "../src/start/ci.js";
 
 const root = process.cwd();
 const launcher = join(root, "bin/minutes.js");
@@ -49,7 +50,9 @@ function newCache(): string {
 
 const serverEnv = (cache: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
   ...plainCliEnv(),
+  // Not a CI job, even when the suite runs in one.
   CI: "",
+  ...Object.fromEntries(ciServiceVariables.map((name) => [name, ""])),
   MINUTES_SERVER: "",
   MINUTES_NO_SNAPSHOT: "",
   MINUTES_CACHE_DIR: cache,
@@ -339,8 +342,12 @@ describe("the build server", () => {
   it("is not used or started in CI, with MINUTES_SERVER=0, or with MINUTES_NO_SNAPSHOT", () => {
     expect(serverWanted({})).toBe(true);
     expect(serverWanted({ MINUTES_SERVER: "1" })).toBe(true);
+    expect(serverWanted({ CI: "false" })).toBe(true);
     for (const env of [
       { CI: "true" },
+      { CI: "1" },
+      { JENKINS_URL: "http://ci.example.org/" },
+      { TF_BUILD: "True" },
       { MINUTES_SERVER: "0" },
       { MINUTES_SERVER: "off" },
       { MINUTES_NO_SNAPSHOT: "1" },

@@ -27,6 +27,7 @@ import { cacheRoot, cleanCache, formatIdentity, markUsed } from "../user-cache.j
 import { tierUpFlags } from "./tier-up.js";
 import { askServer, startServer } from "./server-client.js";
 import { serverWanted } from "./server-protocol.js";
+import { inCi } from "./ci.js";
 
 declare const MINUTES_VERSION: string;
 declare const MINUTES_BUILD_ID: string;
@@ -307,7 +308,7 @@ function startHere(args: string[], many: boolean, serverCache: string | undefine
     }
     // No snapshot yet: this run starts from the bundle, and the snapshot is made for the next ones (not in
     // CI, where every job starts on a fresh machine).
-    if (cache && !env.CI) makeLater(cache);
+    if (cache && !inCi(env)) makeLater(cache);
   }
   if (serverCache) startServer(serverCache, [join(dist, "launch.cjs")]);
   // From the bundle, in this process: V8 takes the flag for the code it compiles from now on (tier-up.ts).

@@ -20,6 +20,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypt
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Socket } from "node:net";
+import { inCi } from "./ci.js";
 
 /** What a run asks the server to do: the command line as typed, where and with what environment. */
 export interface ServerRequest {
@@ -129,7 +130,7 @@ export function receive(socket: Socket, each: (message: Record<string, unknown>)
 
 /** Whether the build server may be used and started: not in CI, not with MINUTES_SERVER=0 or MINUTES_NO_SNAPSHOT. */
 export function serverWanted(env: NodeJS.ProcessEnv): boolean {
-  return !env.CI && !env.MINUTES_NO_SNAPSHOT && !/^\s*(0+(\.0*)?|false|no|off)\s*$/i.test(env.MINUTES_SERVER ?? "");
+  return !inCi(env) && !env.MINUTES_NO_SNAPSHOT && !/^\s*(0+(\.0*)?|false|no|off)\s*$/i.test(env.MINUTES_SERVER ?? "");
 }
 
 /** How long a server waits for a build before it stops: MINUTES_SERVER in minutes when it is a number, else 10 minutes. */
