@@ -11,6 +11,8 @@ import {
   existsSync,
   mkdtempSync,
   readdirSync,
+  readlinkSync,
+  realpathSync,
   readFileSync,
   rmSync,
   statSync,
@@ -133,6 +135,8 @@ describe("the build server", () => {
     expect(first.stderr).not.toContain("built by the build server");
     const pid = await serverUp(cache);
     expect(serverPids(serverOf(cache)!)).toEqual([pid]);
+    // It works in the temporary folder, not in the project's, which Windows would then keep from being removed.
+    expect(readlinkSync(`/proc/${pid}/cwd`)).toBe(realpathSync(tmpdir()));
 
     for (const [lang, wrote] of [
       ["fr_FR.UTF-8", "écrit :"],

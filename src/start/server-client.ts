@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import { closeSync, openSync, statSync, utimesSync } from "node:fs";
 import { connect } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   makeKey,
@@ -107,6 +108,8 @@ export function startServer(cache: string, command: string[]): void {
     if (since) utimesSync(starting, new Date(), new Date());
     else closeSync(openSync(starting, "a"));
     const child = spawn(process.execPath, command, {
+      // Not the project's folder: Windows keeps a folder that a process works in from being removed or renamed.
+      cwd: tmpdir(),
       detached: true,
       stdio: "ignore",
       windowsHide: true,
