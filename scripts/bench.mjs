@@ -380,7 +380,7 @@ if (hasTool("pandoc")) {
       ? [gnuTime, "-o", report, "-f", "%M %U %S", "bin/minutes.js", ...args]
       : ["bin/minutes.js", ...args];
     const start = performance.now();
-    const r = spawnSync(command, rest, { encoding: "utf8" });
+    const r = spawnSync(command, rest, { encoding: "utf8", env: { ...process.env, MINUTES_SERVER: "0" } });
     const [rssKb, user, system] = gnuTime
       ? readFileSync(report, "utf8").trim().split("\n").at(-1).split(" ").map(Number)
       : [NaN, NaN, NaN];
@@ -440,7 +440,7 @@ if (hasTool("pandoc")) {
         ? [gnuTime, "-o", report, "-f", "%M", "bin/minutes.js", ...args]
         : ["bin/minutes.js", ...args];
       const start = performance.now();
-      const r = spawnSync(cmd, rest, { encoding: "utf8" });
+      const r = spawnSync(cmd, rest, { encoding: "utf8", env: { ...process.env, MINUTES_SERVER: "0" } });
       runs.push({
         wall: performance.now() - start,
         rss: gnuTime ? Number(readFileSync(report, "utf8").trim().split("\n").at(-1)) / 1024 : NaN,
