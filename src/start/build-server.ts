@@ -29,6 +29,8 @@ import {
   type ServerRequest,
 } from "./server-protocol.js";
 import { warmUp } from "./warm-up.js";
+import v8 from "node:v8";
+import vm from "node:vm";
 import { forgetChangedFiles } from "../world/file-stamps.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url)).replace(/[\\/]$/, "");
@@ -44,6 +46,11 @@ export function serveBuilds(folder: string): void {
   const address = key && serverAddress(folder, key);
   if (!key || !address) return;
   const idleMs = idleMinutes(process.env) * 60_000;
+  // A full collection once the server has waited 2 s after a build: a large meeting's garbage would otherwise stay
+  // for the ten minutes it waits (after three builds of the 257 KB meeting, RSS 231 MB idle without, 173 MB with).
+  v8.setFlagsFromString("--expose-gc");
+  const collect = vm.runInNewContext("gc") as () => void;
+  let idleCollect: NodeJS.Timeout | undefined;
   let busy = false;
   let idle: NodeJS.Timeout | undefined;
   const server = createServer((socket) => welcome(socket));
@@ -57,6 +64,7 @@ export function serveBuilds(folder: string): void {
     server.close();
     clearInterval(watch);
     clearTimeout(idle);
+    clearTimeout(idleCollect);
   };
   const waitIdle = () => {
     clearTimeout(idle);
@@ -101,6 +109,7 @@ export function serveBuilds(folder: string): void {
       }
       busy = true;
       clearTimeout(idle);
+      clearTimeout(idleCollect);
       send(socket, { go: true });
       runRequest(request, socket).then((code) => {
         send(socket, { exit: code });
@@ -108,6 +117,8 @@ export function serveBuilds(folder: string): void {
         busy = false;
         if (process.memoryUsage.rss() > LARGE_RSS) stop();
         else waitIdle();
+        clearTimeout(idleCollect);
+        idleCollect = setTimeout(collect, 2000);
       });
     });
   }
