@@ -52,10 +52,14 @@ export function serveBuilds(folder: string): void {
   const collect = vm.runInNewContext("gc") as () => void;
   let idleCollect: NodeJS.Timeout | undefined;
   let busy = false;
+  let stopped = false;
+  /** The warm-up's render under way, which a request waits for: two builds never run at once. */
+  let warming: Promise<unknown> = Promise.resolve();
   let idle: NodeJS.Timeout | undefined;
   const server = createServer((socket) => welcome(socket));
 
   const stop = () => {
+    stopped = true;
     try {
       if (readFileSync(join(folder, "pid"), "utf8").trim() === String(process.pid)) rmSync(join(folder, "pid"));
     } catch {
@@ -68,7 +72,7 @@ export function serveBuilds(folder: string): void {
   };
   const waitIdle = () => {
     clearTimeout(idle);
-    idle = setTimeout(stop, idleMs);
+    if (!stopped) idle = setTimeout(stop, idleMs);
   };
   /** Its key gone or replaced (`minutes cache clear`, another server) or its package removed: this server is not wanted. */
   const unwanted = () => !readKey(folder)?.equals(key) || !existsSync(join(root, "package.json"));
@@ -111,15 +115,17 @@ export function serveBuilds(folder: string): void {
       clearTimeout(idle);
       clearTimeout(idleCollect);
       send(socket, { go: true });
-      runRequest(request, socket).then((code) => {
-        send(socket, { exit: code });
-        socket.end();
-        busy = false;
-        if (process.memoryUsage.rss() > LARGE_RSS) stop();
-        else waitIdle();
-        clearTimeout(idleCollect);
-        idleCollect = setTimeout(collect, 2000);
-      });
+      warming
+        .then(() => runRequest(request, socket))
+        .then((code) => {
+          send(socket, { exit: code });
+          socket.end();
+          busy = false;
+          if (process.memoryUsage.rss() > LARGE_RSS) stop();
+          else waitIdle();
+          clearTimeout(idleCollect);
+          idleCollect = setTimeout(collect, 2000);
+        });
     });
   }
 
@@ -128,7 +134,14 @@ export function serveBuilds(folder: string): void {
     writeFileSync(join(folder, "pid"), `${process.pid}\n`); // for `minutes cache` and the tests
     waitIdle();
     // Once the run that started this server is likely done: compile the build's code while nobody waits.
-    const warm = setTimeout(() => void warmUpWhileIdle(() => busy), 1500);
+    const warm = setTimeout(
+      () =>
+        void warmUpWhileIdle(
+          () => busy || stopped,
+          (render) => (warming = render),
+        ),
+      1500,
+    );
     warm.unref();
   });
 }
@@ -149,14 +162,15 @@ function listen(server: Server, address: string, listening: () => void): void {
 }
 
 /** The seed rendered a few times in memory, each when no build runs, so that a request finds its code compiled. */
-async function warmUpWhileIdle(busy: () => boolean): Promise<void> {
+async function warmUpWhileIdle(busy: () => boolean, rendering: (render: Promise<unknown>) => void): Promise<void> {
   for (let i = 0; i < 4; i++) {
     if (busy()) return;
-    try {
-      await warmUp(root);
-    } catch {
-      return;
-    }
+    const render = warmUp(root).then(
+      () => true,
+      () => false,
+    );
+    rendering(render);
+    if (!(await render)) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

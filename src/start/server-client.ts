@@ -35,6 +35,7 @@ export function askServer(cache: string, argv: string[]): Promise<Asked> {
   return new Promise((resolve) => {
     let outcome: Asked = "none";
     let wrote = false;
+    let answered = false;
     const socket = connect(address);
     const finish = (asked: Asked) => {
       outcome = asked;
@@ -52,6 +53,9 @@ export function askServer(cache: string, argv: string[]): Promise<Asked> {
     });
     receive(socket, (message) => {
       if (typeof message.nonce === "string") {
+        // One proof a connection: a second nonce would make this run prove things for whoever asks.
+        if (answered) return finish("none");
+        answered = true;
         send(socket, { nonce: ours, proof: proof(key, "launcher", message.nonce) });
       } else if ("proof" in message) {
         if (!proves(key, "server", ours, message.proof)) return finish("none");
