@@ -111,6 +111,12 @@ export function chooseLanguage(argv: string[]): string[] {
   return rest;
 }
 
+/** An unexpected exception (a bug): said with its stack, for the report; the exit code is 70. */
+export function reportBug(error: unknown): number {
+  process.stderr.write(`minutes: ${say("internal-error")}\n${(error as Error)?.stack ?? String(error)}\n`);
+  return 70;
+}
+
 export async function main(argv: string[]): Promise<number> {
   argv = chooseLanguage(argv);
   let exitCode: number = EXIT.ok;

@@ -15,8 +15,7 @@ import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:
 import { createServer, connect, type Server, type Socket } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { main } from "../cli.js";
-import { say } from "../i18n/messages.js";
+import { main, reportBug } from "../cli.js";
 import {
   idleMinutes,
   nonce,
@@ -220,7 +219,7 @@ function redirect(
   };
 }
 
-/** Runs one request as a run of its own would, and gives its exit code (70 for a bug, as run-cli.ts does). */
+/** Runs one request as a run of its own would, and gives its exit code (70 for a bug, as run-cli.ts does: reportBug). */
 async function runRequest(request: ServerRequest, socket: Socket): Promise<number> {
   const env = { ...process.env };
   const cwd = process.cwd();
@@ -235,8 +234,7 @@ async function runRequest(request: ServerRequest, socket: Socket): Promise<numbe
     forgetChangedFiles(); // a theme's font replaced since the last build is read again
     return await main(request.argv);
   } catch (error) {
-    process.stderr.write(`minutes: ${say("internal-error")}\n${(error as Error)?.stack ?? String(error)}\n`);
-    return 70;
+    return reportBug(error);
   } finally {
     for (const undone of undo) undone();
     if (umask !== undefined) process.umask(umask);

@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import { closeSync, openSync, statSync, utimesSync } from "node:fs";
 import { connect } from "node:net";
+import { stopQuietlyWhenPipeCloses } from "./closed-pipe.js";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -75,12 +76,7 @@ export function askServer(cache: string, argv: string[]): Promise<Asked> {
         finish("busy");
       } else if (message.go === true) {
         clearTimeout(timer); // a build may take seconds
-        // A reader that stops early (`minutes actions | head`) closes the pipe: stop quietly, as run-cli.ts does.
-        for (const stream of [process.stdout, process.stderr])
-          stream.on("error", (error: NodeJS.ErrnoException) => {
-            if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-            throw error;
-          });
+        stopQuietlyWhenPipeCloses();
         if (process.env.MINUTES_TRACE_START) process.stderr.write("minutes: built by the build server\n");
       } else if (typeof message.out === "string") {
         wrote = true;
