@@ -223,6 +223,34 @@ describe("the build server", () => {
     expect(readFileSync(join(dir, "after/seed.pdf")).equals(readFileSync(join(dir, "before/seed.pdf")))).toBe(false);
   });
 
+  it("never serves a build that watches, however its flags are written (-qw): it would keep watching after the command", async () => {
+    const cache = newCache();
+    const dir = mkdtempSync(join(tmpdir(), "minutes-srv-watch-"));
+    copyFileSync(seed, join(dir, "seed.md"));
+    expect(run(["build", "seed.md", "--format", "json"], serverEnv(cache), dir).status).toBe(0);
+    await serverUp(cache);
+    for (const flags of [["-qw"], ["-wq"], ["-qo", "out", "-w"]]) {
+      const stderr = await new Promise<string>((done) => {
+        const child = spawn(process.execPath, [launcher, "build", "seed.md", "--format", "json", ...flags], {
+          cwd: dir,
+          env: serverEnv(cache),
+        });
+        let text = "";
+        child.stderr.on("data", (d: Buffer) => {
+          text += d;
+          if (/started from the|built by the build server/.test(text)) child.kill();
+        });
+        child.on("close", () => done(text));
+      });
+      expect(stderr, flags.join(" ")).toContain("minutes: started from the bundle");
+      expect(stderr, flags.join(" ")).not.toContain("built by the build server");
+    }
+    // `-ow` names the folder w: one file, served.
+    const written = run(["build", "seed.md", "--format", "json", "-ow"], serverEnv(cache), dir);
+    expect(written.stderr).toContain("minutes: built by the build server");
+    expect(existsSync(join(dir, "w", "seed.json"))).toBe(true);
+  });
+
   it("keeps its folder and key to its user, and serves nobody who does not know the key", async () => {
     const cache = newCache();
     const first = run(["build", seed, "--format", "json", "--out", join(cache, "out")], serverEnv(cache));

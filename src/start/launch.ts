@@ -99,7 +99,16 @@ export function buildsMany(args: readonly string[]): boolean {
     const arg = args[i]!;
     if (valued.has(arg)) i++;
     else if (arg === "-w" || arg === "--watch") return true;
-    else if (arg.startsWith("-")) continue;
+    else if (/^-[A-Za-z]{2,}$/.test(arg)) {
+      // Short flags written together, read as commander reads them: `-qw` watches, `-ow` writes to the folder w.
+      for (let c = 1; c < arg.length; c++) {
+        if (arg[c] === "w") return true;
+        if (valued.has(`-${arg[c]}`)) {
+          if (c === arg.length - 1) i++;
+          break;
+        }
+      }
+    } else if (arg.startsWith("-")) continue;
     else if (/[*?[]/.test(arg)) return true;
     else {
       const stat = statOrUndefined(arg);
