@@ -375,6 +375,7 @@ describe("the build server", () => {
     expect(serverWanted({})).toBe(true);
     expect(serverWanted({ MINUTES_SERVER: "1" })).toBe(true);
     expect(serverWanted({ CI: "false" })).toBe(true);
+    expect(serverWanted({ NODE_OPTIONS: " " })).toBe(true);
     for (const env of [
       { CI: "true" },
       { CI: "1" },
@@ -383,12 +384,15 @@ describe("the build server", () => {
       { MINUTES_SERVER: "0" },
       { MINUTES_SERVER: "off" },
       { MINUTES_NO_SNAPSHOT: "1" },
+      { NODE_OPTIONS: "--inspect=127.0.0.1:0" },
     ])
       expect(serverWanted(env), JSON.stringify(env)).toBe(false);
-    const cache = newCache();
-    const r = run(["build", seed, "--format", "json", "--out", join(cache, "out")], serverEnv(cache, { CI: "true" }));
-    expect(r.status, r.stderr).toBe(0);
-    expect(serverOf(cache) && existsSync(serverOf(cache)!)).toBeFalsy();
+    for (const extra of [{ CI: "true" }, { NODE_OPTIONS: "--no-deprecation" }]) {
+      const cache = newCache();
+      const r = run(["build", seed, "--format", "json", "--out", join(cache, "out")], serverEnv(cache, extra));
+      expect(r.status, r.stderr).toBe(0);
+      expect(serverOf(cache) && existsSync(serverOf(cache)!), JSON.stringify(extra)).toBeFalsy();
+    }
   });
 
   it("listens on a socket in its folder, or a named pipe named from its key on Windows, and proves with HMAC", () => {

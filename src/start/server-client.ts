@@ -113,7 +113,7 @@ export function startServer(cache: string, command: string[]): void {
       detached: true,
       stdio: "ignore",
       windowsHide: true,
-      env: { ...process.env, MINUTES_SERVE: folder },
+      env: { ...process.env, NODE_OPTIONS: "", MINUTES_SERVE: folder },
     });
     child.on("error", () => {});
     child.unref();

@@ -128,9 +128,18 @@ export function receive(socket: Socket, each: (message: Record<string, unknown>)
   });
 }
 
-/** Whether the build server may be used and started: not in CI, not with MINUTES_SERVER=0 or MINUTES_NO_SNAPSHOT. */
+/**
+ * Whether the build server may be used and started: not in CI, not with MINUTES_SERVER=0 or MINUTES_NO_SNAPSHOT,
+ * and not with NODE_OPTIONS, which a server would keep from the run that started it (an `--inspect` port left
+ * open for ten minutes) and not take from the runs it serves.
+ */
 export function serverWanted(env: NodeJS.ProcessEnv): boolean {
-  return !inCi(env) && !env.MINUTES_NO_SNAPSHOT && !/^\s*(0+(\.0*)?|false|no|off)\s*$/i.test(env.MINUTES_SERVER ?? "");
+  return (
+    !inCi(env) &&
+    !env.MINUTES_NO_SNAPSHOT &&
+    !env.NODE_OPTIONS?.trim() &&
+    !/^\s*(0+(\.0*)?|false|no|off)\s*$/i.test(env.MINUTES_SERVER ?? "")
+  );
 }
 
 /** How long a server waits for a build before it stops: MINUTES_SERVER in minutes when it is a number, else 10 minutes. */
