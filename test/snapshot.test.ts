@@ -31,6 +31,13 @@ describe("startup snapshot", () => {
     expect(readFileSync(join(root, "dist/snapshot/minutes.blob")).length).toBeGreaterThan(1_000_000);
   });
 
+  it("starts from the bundle when NODE_OPTIONS is set: V8 refuses a snapshot under other flags", () => {
+    const out = mkdtempSync(join(tmpdir(), "minutes-node-options-"));
+    const r = run(["build", seed, "--out", out, "--format", "json"], { NODE_OPTIONS: "--max-old-space-size=512" });
+    expect(r.status, r.stderr).toBe(0);
+    expect(started(r.stderr)).toBe("bundle");
+  });
+
   it("starts the CLI from the snapshot, and writes the same bytes and messages as the bundle", () => {
     const outs = {
       snapshot: mkdtempSync(join(tmpdir(), "minutes-snap-")),

@@ -306,7 +306,9 @@ function launch(args: string[]): void {
 /** Runs the command in this process or from the snapshot; first starts the build server of `serverCache`, if given. */
 function startHere(args: string[], many: boolean, serverCache: string | undefined): void {
   const env = process.env;
-  if (!env.MINUTES_NO_SNAPSHOT && process.platform !== "win32" && !many && drawn.has(args[0] ?? "")) {
+  // NODE_OPTIONS may hold V8 flags, under which V8 refuses a snapshot made without them (exit 14).
+  const plain = env.MINUTES_NO_SNAPSHOT || env.NODE_OPTIONS?.trim() || process.platform === "win32";
+  if (!plain && !many && drawn.has(args[0] ?? "")) {
     const id = identity();
     const cache = cacheFolder(id);
     const snapshot = snapshotIn(join(dist, "snapshot"), id) ?? (cache ? snapshotIn(cache, id) : undefined);
